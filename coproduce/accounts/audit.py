@@ -1,0 +1,47 @@
+"""Writing to the audit trail.
+
+Every read of a person's record and every change to it goes through ``record``. It
+refuses to write an event with no signed-in user: an unattributed read is a read nobody
+can answer for.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+
+from coproduce.accounts.models import AuditEvent, User
+
+
+class Unattributed(Exception):
+    pass
+
+
+class _Record(Protocol):
+    pk: object
+    _meta: models.options.Options[models.Model]
+
+
+def record(
+    actor: User | AnonymousUser | None,
+    action: AuditEvent.Action,
+    obj: _Record,
+    detail: str = "",
+) -> AuditEvent:
+    if actor is None or not actor.is_authenticated or not isinstance(actor, User):
+        raise Unattributed("The audit trail needs a signed-in user for every event.")
+    return AuditEvent.objects.create(
+        actor=actor,
+        action=action,
+        record_type=obj._meta.label_lower,
+        record_id=str(obj.pk),
+        detail=detail[:200],
+    )
+
+
+def events_for(obj: _Record) -> models.QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(
+        record_type=obj._meta.label_lower, record_id=str(obj.pk)
+    ).select_related("actor")

@@ -1,0 +1,62 @@
+"""The REST API: voices in, "you said, we did" out, and the experience metric."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import api_view, permission_classes, throttle_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from coproduce.accounts.policy import Capability
+from coproduce.api.permissions import capability
+from coproduce.api.serializers import (
+    MonthlyExperienceSerializer,
+    UpdateSerializer,
+    VoiceInSerializer,
+    VoiceOutSerializer,
+)
+from coproduce.change.services import published_updates
+from coproduce.evidence.services import experience_metric
+from coproduce.voices.services import receive_voice
+
+
+@extend_schema(request=VoiceInSerializer, responses={201: VoiceOutSerializer})
+@api_view(["POST"])
+@permission_classes([capability(Capability.SUBMIT_VOICES_BY_API)])
+@throttle_classes([UserRateThrottle])
+def create_voice(request: Request) -> Response:
+    serializer = VoiceInSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    voice = receive_voice(**serializer.validated_data)
+    return Response(VoiceOutSerializer(voice).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(responses=UpdateSerializer(many=True))
+@api_view(["GET"])
+@permission_classes([AllowAny])
+@throttle_classes([AnonRateThrottle])
+def list_updates(request: Request) -> Response:
+    return Response(UpdateSerializer(published_updates(), many=True).data)
+
+
+@extend_schema(responses=MonthlyExperienceSerializer(many=True))
+@api_view(["GET"])
+@permission_classes([capability(Capability.VIEW_EVIDENCE)])
+def experience(request: Request) -> Response:
+    rows: list[dict[str, Any]] = [
+        {
+            "month": m.month,
+            "responses": None if m.suppressed else m.responses,
+            # Counts under the threshold are not published either.
+            "positive": None if m.suppressed else m.positive,
+            "share_positive": m.share_positive,
+            "suppressed": m.suppressed,
+        }
+        for m in experience_metric()
+    ]
+    return Response(MonthlyExperienceSerializer(rows, many=True).data)

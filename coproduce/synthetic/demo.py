@@ -1,0 +1,259 @@
+"""A synthetic demo trust: teams, staff, people, referrals, episodes, contacts, voices.
+
+Deterministic for a given seed. Every person is made up; NHS numbers are drawn from the
+range that is never issued (999…), so none can belong to a real patient.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+import nhs_number
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.accounts.models import Role, User
+from coproduce.care.models import Contact, Episode, Person, Referral, Team
+from coproduce.change import services as change
+from coproduce.network.models import Member
+from coproduce.voices.models import EnquiryCategory, Rating, Voice
+
+DEMO_PASSWORD = "coproduce-demo"  # noqa: S105 - synthetic demo accounts only
+
+# Sign-in name, first name, last name, role; the first four work in teams.
+DEMO_USERS = [
+    ("practitioner", "Priya", "Shah", Role.PRACTITIONER),
+    ("support.worker", "Sam", "Okafor", Role.SUPPORT_WORKER),
+    ("team.leader", "Fran", "Wilson", Role.TEAM_LEADER),
+    ("le.lead", "Sophie", "Green", Role.LIVED_EXPERIENCE_LEAD),
+    ("member", "Viv", "Adams", Role.NETWORK_MEMBER),
+    ("analyst", "Alex", "Morgan", Role.ANALYST),
+    ("admin", "Ade", "Bello", Role.ADMINISTRATOR),
+]
+
+TEAMS = [
+    ("First Response Service (24/7 crisis line)", Team.Kind.CRISIS_LINE, None, None),
+    ("Crisis Resolution and Home Treatment Team", Team.Kind.HOME_TREATMENT, None, None),
+    ("Mental Health Response Vehicle", Team.Kind.RESPONSE_VEHICLE, None, None),
+    ("The Sanctuary (evening)", Team.Kind.SANCTUARY, dt.time(18, 0), dt.time(1, 0)),
+]
+
+ENQUIRY_CATEGORIES = [
+    ("Continuity of care and relationships", "Seeing the same people; being known."),
+    ("Being listened to", "Feelings and experience taken seriously and validated."),
+    ("Access to crisis care", "Getting help when it is needed, and how long it takes."),
+    ("Value of community support", "Voluntary and communal spaces, peers, groups."),
+    ("Value of clinical and social help", "Treatment, medication, housing, money, work."),
+    ("Cultural factors and offers of help", "Whether help fits a person's culture and language."),
+    ("Involving family and carers", "Carers informed and involved, with consent."),
+]
+
+GIVEN = ["Alex", "Jordan", "Morgan", "Casey", "Riley", "Taylor", "Jamie", "Robin", "Charlie",
+         "Sasha", "Kai", "Avery", "Rowan", "Ellis", "Nia", "Omar", "Lena", "Tomasz", "Mei", "Ravi"]
+FAMILY = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies",
+          "Patel", "Khan", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Nowak", "Chen"]
+
+POSITIVE_VOICES = [
+    "The person on the phone really listened and did not rush me.",
+    "Seeing the same nurse each time meant I did not have to repeat my story.",
+    "The Sanctuary felt like a living room, not a hospital. A cuppa and someone to talk to.",
+    "They came to my home within the hour and my mum was included in the plan.",
+    "I left with a plan I had agreed to, and I knew who would call me next.",
+]
+NEGATIVE_VOICES = [
+    "I saw a different person every day and had to explain everything again.",
+    "I was told to have a bath and go for a walk. I felt dismissed.",
+    "Nobody told my partner what was happening.",
+    "I waited hours for a call back when I was at my worst.",
+    "The leaflet was only in English and my dad could not read it.",
+]
+
+
+@dataclass
+class SeedReport:
+    teams: int
+    users: int
+    people: int
+    episodes: int
+    contacts: int
+    voices: int
+
+
+def _synthetic_nhs_number(rng: random.Random, used: set[str]) -> str:
+    while True:
+        digits = "999" + "".join(str(rng.randrange(10)) for _ in range(6))
+        check = nhs_number.calculate_checksum(digits)
+        if check is not None and check != 10:
+            number = f"{digits}{check}"
+            if number not in used:
+                used.add(number)
+                return number
+
+
+@transaction.atomic
+def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedReport:
+    rng = random.Random(seed)
+    now = timezone.now()
+
+    users = {}
+    for username, first, last, role in DEMO_USERS:
+        user = User(username=username, first_name=first, last_name=last, role=role)
+        user.set_password(DEMO_PASSWORD)
+        user.is_staff = role == Role.ADMINISTRATOR
+        user.is_superuser = role == Role.ADMINISTRATOR
+        user.save()
+        users[username] = user
+    clinicians = [users["practitioner"], users["support.worker"], users["team.leader"]]
+    for n in range(6):
+        extra = User(
+            username=f"staff{n + 1}",
+            first_name=rng.choice(GIVEN),
+            last_name=rng.choice(FAMILY),
+            role=Role.PRACTITIONER if n % 2 == 0 else Role.SUPPORT_WORKER,
+        )
+        extra.set_unusable_password()
+        extra.save()
+        clinicians.append(extra)
+
+    teams = []
+    for name, kind, opens, closes in TEAMS:
+        team = Team.objects.create(name=name, kind=kind, opens_at=opens, closes_at=closes)
+        team.staff.set(clinicians[:3] + rng.sample(clinicians[3:], 3))
+        teams.append(team)
+
+    categories = [
+        EnquiryCategory.objects.create(name=name, description=description)
+        for name, description in ENQUIRY_CATEGORIES
+    ]
+
+    used: set[str] = set()
+    episodes = contacts = 0
+    for _ in range(people):
+        person = Person.objects.create(
+            nhs_number=_synthetic_nhs_number(rng, used),
+            given_name=rng.choice(GIVEN),
+            family_name=rng.choice(FAMILY),
+            date_of_birth=dt.date(rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)),
+        )
+        team = rng.choice(teams[:3])
+        received = now - dt.timedelta(days=rng.randint(1, 40), hours=rng.randint(0, 23))
+        referral = Referral.objects.create(
+            person=person,
+            team=team,
+            source=rng.choice(Referral.Source.values),
+            urgency=rng.choice(Referral.Urgency.values),
+            received_at=received,
+            reason="Synthetic referral for the demonstration.",
+            physical_health_need=rng.random() < 0.1,
+        )
+        lead = rng.choice(clinicians[:3])
+        closed = received + dt.timedelta(days=rng.randint(7, 30))
+        episode = Episode.objects.create(
+            person=person,
+            team=team,
+            referral=referral,
+            lead_practitioner=lead,
+            accepted_at=received + dt.timedelta(hours=rng.randint(1, 20)),
+            closed_at=closed if closed < now and rng.random() < 0.4 else None,
+        )
+        episode.named_team.set({lead, *rng.sample(clinicians, 2)})
+        episodes += 1
+        for k in range(rng.randint(1, 4)):
+            occurred = episode.accepted_at + dt.timedelta(days=k * 3, hours=1)
+            if occurred > now:
+                break
+            Contact.objects.create(
+                episode=episode,
+                staff=rng.choice([lead, *episode.named_team.all()]),
+                occurred_at=occurred,
+                mode=rng.choice(Contact.Mode.values),
+                persons_words="(Synthetic) I have not slept and everything feels too much.",
+                crisis_plan_reviewed=True,
+                shared_understanding="(Synthetic) We agreed the main worry is tonight.",
+                feelings_validated="(Synthetic) Acknowledged how exhausting this has been.",
+                next_steps="(Synthetic) Call back tomorrow at 10:00; crisis line numbers given.",
+            )
+            contacts += 1
+
+    # Roughly 72% good or very good, as seed 001's First Response Service reports.
+    weights = [45, 27, 12, 7, 6, 3]
+    voice_objects = []
+    for _ in range(voices):
+        rating = rng.choices(list(Rating), weights=weights)[0]
+        positive = rating in {Rating.VERY_GOOD, Rating.GOOD}
+        channel = rng.choices(
+            [Voice.Channel.WEB, Voice.Channel.PHONE, Voice.Channel.PAPER, Voice.Channel.SMS],
+            weights=[5, 2, 2, 3],
+        )[0]
+        contact_back = rng.random() < 0.3
+        voice = Voice.objects.create(
+            channel=channel,
+            text=rng.choice(POSITIVE_VOICES if positive else NEGATIVE_VOICES),
+            rating=rating,
+            received_at=now - dt.timedelta(days=rng.randint(0, 364), hours=rng.randint(0, 23)),
+            team=rng.choice(teams),
+            consent_improvement=rng.random() < 0.9,
+            consent_quote=rng.random() < 0.5,
+            consent_contact=contact_back,
+            contact_channel=(
+                rng.choice([Voice.ContactChannel.EMAIL, Voice.ContactChannel.SMS])
+                if contact_back
+                else Voice.ContactChannel.NONE
+            ),
+        )
+        if voice.contact_channel == Voice.ContactChannel.EMAIL:
+            voice.contact_email = f"contributor{voice.pk}@example.com"
+        elif voice.contact_channel == Voice.ContactChannel.SMS:
+            voice.contact_phone = f"07700900{voice.pk % 1000:03d}"
+        voice.save()
+        voice_objects.append(voice)
+
+    # One thread already told: continuity voices → insight → action → update.
+    lead = users["le.lead"]
+    continuity = categories[0]
+    evidence = [
+        v for v in voice_objects if v.text in NEGATIVE_VOICES[:1] and v.consent_improvement
+    ][:6]
+    for v in evidence:
+        v.categories.add(continuity)
+        v.reviewed_at, v.reviewed_by = now, lead
+        v.save(update_fields=["reviewed_at", "reviewed_by"])
+    insight = change.create_insight(
+        lead,
+        "People tell us they see a different member of staff at almost every contact, and "
+        "have to repeat their story each time.",
+        evidence,
+    )
+    action = change.record_action(
+        lead,
+        insight,
+        description="Introduce a lead practitioner and a named team of at most four people "
+        "for everyone on the home treatment caseload.",
+        owner=users["team.leader"],
+        due_on=(now + dt.timedelta(days=60)).date(),
+    )
+    change.publish_update(
+        lead,
+        action,
+        you_said="You told us you saw too many different staff and had to repeat your story.",
+        we_did="Everyone on the home treatment caseload now has a lead practitioner and a small "
+        "named team, with reviews on day 7 and day 14.",
+    )
+
+    Member.objects.create(
+        user=users["member"],
+        kind=Member.Kind.SERVICE_USER,
+        reach_by=Member.Reach.TEXT,
+        format=Member.Format.EASY_READ,
+        joined_on=(now - dt.timedelta(days=200)).date(),
+    )
+    return SeedReport(
+        teams=len(teams),
+        users=User.objects.count(),
+        people=people,
+        episodes=episodes,
+        contacts=contacts,
+        voices=len(voice_objects),
+    )

@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("coproduce.web.urls")),
+    path("api/", include("coproduce.api.urls")),
+    path("admin/", admin.site.urls),
+]

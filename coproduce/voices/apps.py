@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class VoicesConfig(AppConfig):
+    name = "coproduce.voices"
+    label = "voices"
+    verbose_name = "Voices"

@@ -1,0 +1,44 @@
+"""Rules for free text that the public sends us."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+
+# An HTML tag or comment: "<" followed by a letter, "/" or "!". "I <3 them" is not one.
+_MARKUP = re.compile(r"<\s*[/!]?\s*[a-zA-Z][^>]*>|<!--")
+# C0 control characters other than tab and line breaks, DEL, and the replacement
+# character that stands in for bytes that were not valid text.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+
+def validate_no_markup(value: str) -> None:
+    if _MARKUP.search(value):
+        raise ValidationError(
+            "Your feedback cannot include code such as HTML tags or scripts. "
+            "Remove anything written between < and > and try again.",
+            code="markup",
+        )
+
+
+def validate_readable(value: str) -> None:
+    if _UNREADABLE.search(value):
+        raise ValidationError(
+            "Your feedback has characters we cannot read, which can happen when text is "
+            "copied from another program. Remove them, or type the text again.",
+            code="unreadable",
+        )
+
+
+UK_MOBILE = re.compile(r"^(?:\+44|0044|0)7\d{9}$")
+
+
+def normalise_uk_mobile(value: str) -> str:
+    digits = re.sub(r"[\s\-()]", "", value)
+    if not UK_MOBILE.match(digits):
+        raise ValidationError(
+            "Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982.",
+            code="mobile",
+        )
+    return "07" + digits[-9:]

@@ -1,0 +1,52 @@
+"""Shapes that the NHS.UK form macros need, built from Django forms.
+
+Kept here so templates stay dumb: the error summary links each message to the first
+input of its field, and choice lists carry which option is checked after a failed submit
+(so nothing a person typed or chose is lost).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+
+def _anchor(form: forms.Form, name: str) -> str:
+    if name == forms.forms.NON_FIELD_ERRORS:
+        return "#maincontent"
+    return f"#{form[name].auto_id}"
+
+
+def error_list(form: forms.Form | None) -> list[dict[str, str]]:
+    if form is None or not form.errors:
+        return []
+    return [
+        {"text": str(message), "href": _anchor(form, name)}
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+
+
+def field_error(field: forms.BoundField) -> dict[str, str] | None:
+    return {"text": str(field.errors[0])} if field.errors else None
+
+
+def choice_items(field: forms.BoundField, hints: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    value = field.value()
+    chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
+    items = []
+    for option_value, label in field.field.choices:  # type: ignore[attr-defined]
+        key = str(getattr(option_value, "value", option_value))
+        if key == "":
+            continue
+        item: dict[str, Any] = {
+            "value": key,
+            "text": str(label),
+            "checked": key in chosen,
+            "selected": key in chosen,
+        }
+        if hints and key in hints:
+            item["hint"] = {"text": hints[key]}
+        items.append(item)
+    return items

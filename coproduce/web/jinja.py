@@ -1,0 +1,48 @@
+"""The Jinja2 environment: our templates first, then the NHS.UK frontend's macros."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+
+from coproduce.web import fields
+
+
+def environment(**options: Any) -> Environment:
+    # The NHS macros read optional parameters off undefined values (params.hint.text).
+    options["undefined"] = ChainableUndefined
+    options["loader"] = ChoiceLoader([options["loader"], PackageLoader("nhsuk_frontend_jinja")])
+    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env.globals.update(
+        static=static,
+        url=lambda name, *args, **kwargs: reverse(name, args=args or None, kwargs=kwargs or None),
+        error_list=fields.error_list,
+        field_error=fields.field_error,
+        choice_items=fields.choice_items,
+    )
+    env.filters.update(date=format_date, datetime=format_datetime, percent=format_percent)
+    return env
+
+
+def format_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date()
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+
+
+def format_percent(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"

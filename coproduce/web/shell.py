@@ -1,0 +1,48 @@
+"""What every page's shell shows: service name, demo banner, navigation for the role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from coproduce.accounts.policy import Capability, can
+
+NAVIGATION: list[tuple[str, str, Capability | None]] = [
+    ("Caseload", "list_caseload", Capability.VIEW_CASELOAD),
+    ("Voices", "list_voices", Capability.REVIEW_VOICES),
+    ("Insights", "list_insights", Capability.MANAGE_CHANGE),
+    ("Outbox", "list_outbox", Capability.VIEW_OUTBOX),
+    ("Evidence", "show_evidence", Capability.VIEW_EVIDENCE),
+    ("My network record", "show_member", Capability.MEMBER_AREA),
+]
+
+PUBLIC_NAVIGATION = [
+    ("Give feedback", "give_feedback"),
+    ("You said, we did", "list_updates"),
+]
+
+
+def context(request: HttpRequest) -> dict[str, Any]:
+    path = request.path
+    if request.user.is_authenticated:
+        items = [
+            {"text": text, "href": reverse(name)}
+            for text, name, capability in NAVIGATION
+            if capability is None or can(request.user, capability)
+        ]
+    else:
+        items = []
+    items += [{"text": text, "href": reverse(name)} for text, name in PUBLIC_NAVIGATION]
+    for item in items:
+        item["current"] = path == item["href"]
+        item["active"] = path.startswith(item["href"]) and not item["current"]
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "trust_name": settings.TRUST_NAME,
+        "demo": not settings.PRODUCTION,
+        "navigation_items": items,
+        "local_crisis_line": settings.LOCAL_CRISIS_LINE,
+    }

@@ -1,0 +1,80 @@
+"""Public pages: home, give feedback, "you said, we did", health."""
+
+from __future__ import annotations
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from coproduce.accounts.policy import Capability, can
+from coproduce.care.models import Team
+from coproduce.change.services import published_updates
+from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
+from coproduce.voices.models import Voice
+from coproduce.voices.services import receive_voice
+from coproduce.web.views.render import page
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return page(
+        request,
+        "public/home.jinja",
+        "Home",
+        can_caseload=can(request.user, Capability.VIEW_CASELOAD),
+        can_voices=can(request.user, Capability.REVIEW_VOICES),
+        can_evidence=can(request.user, Capability.VIEW_EVIDENCE),
+        can_member=can(request.user, Capability.MEMBER_AREA),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def give_feedback(request: HttpRequest) -> HttpResponse:
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        receive_voice(
+            channel=Voice.Channel.WEB,
+            text=data["text"],
+            rating=data["rating"],
+            team=data["team"],
+            consent_improvement=data["consent_improvement"],
+            consent_quote=data["consent_quote"],
+            consent_contact=data["consent_contact"],
+            contact_channel=data["contact_channel"] or Voice.ContactChannel.NONE,
+            contact_email=data["contact_email"],
+            contact_phone=data["contact_phone"],
+        )
+        return redirect("feedback_received")
+    return page(
+        request,
+        "public/feedback.jinja",
+        "Give feedback",
+        form=form,
+        teams=Team.objects.all(),
+        max_characters=FEEDBACK_MAX_CHARACTERS,
+    )
+
+
+@require_GET
+def feedback_received(request: HttpRequest) -> HttpResponse:
+    return page(request, "public/feedback_received.jinja", "Thank you for your feedback")
+
+
+@require_GET
+def list_updates(request: HttpRequest) -> HttpResponse:
+    return page(request, "public/updates.jinja", "You said, we did", updates=published_updates())
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
