@@ -14,7 +14,7 @@ from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability, requires
 from coproduce.care import services
 from coproduce.care.forms import ContactForm
-from coproduce.web.views.render import page
+from coproduce.web.views.render import page, posted
 
 
 def _user(request: HttpRequest) -> User:
@@ -52,7 +52,7 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
     episode = services.episode_for(user, episode_id)
     now = timezone.localtime()
     form = ContactForm(
-        request.POST or None,
+        posted(request),
         initial={"occurred_on": now.strftime("%d/%m/%Y"), "occurred_time": now.strftime("%H:%M")},
     )
     if request.method == "POST" and form.is_valid():

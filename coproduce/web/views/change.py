@@ -13,7 +13,7 @@ from coproduce.change import services
 from coproduce.change.forms import ActionForm, InsightForm, UpdateForm
 from coproduce.change.models import Action, Insight, OutboxMessage
 from coproduce.voices.models import Voice
-from coproduce.web.views.render import page
+from coproduce.web.views.render import page, posted
 
 
 def _user(request: HttpRequest) -> User:
@@ -24,7 +24,7 @@ def _user(request: HttpRequest) -> User:
 @requires(Capability.MANAGE_CHANGE)
 @require_http_methods(["GET", "POST"])
 def list_insights(request: HttpRequest) -> HttpResponse:
-    form = InsightForm(request.POST or None)
+    form = InsightForm(posted(request))
     if request.method == "POST" and form.is_valid():
         voices = []
         if voice_id := request.POST.get("voice"):
@@ -40,7 +40,7 @@ def list_insights(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
     insight = get_object_or_404(Insight, pk=insight_id)
-    form = ActionForm(request.POST or None)
+    form = ActionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.record_action(_user(request), insight, **form.cleaned_data)
         messages.success(request, "Action recorded.")
@@ -63,7 +63,7 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("insight", "owner"), pk=action_id)
-    form = UpdateForm(request.POST or None)
+    form = UpdateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         update = services.publish_update(_user(request), action, **form.cleaned_data)
         queued = update.outbox.count()

@@ -14,7 +14,7 @@ from coproduce.change.services import published_updates
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
 from coproduce.voices.services import receive_voice
-from coproduce.web.views.render import page
+from coproduce.web.views.render import page, posted
 
 
 @require_GET
@@ -32,7 +32,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def give_feedback(request: HttpRequest) -> HttpResponse:
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         receive_voice(

@@ -14,3 +14,8 @@ def page(
     if form is not None and form.is_bound and form.errors and status == 200:
         status = 400
     return render(request, template, {"page_title": title, **context}, status=status)
+
+
+def posted(request: HttpRequest) -> Any:
+    """The submitted data on POST (even if empty, so it is validated), else None."""
+    return request.POST if request.method == "POST" else None

@@ -16,7 +16,7 @@ from coproduce.change.forms import AddToInsightForm
 from coproduce.voices import services
 from coproduce.voices.forms import TagVoiceForm
 from coproduce.voices.models import Voice
-from coproduce.web.views.render import page
+from coproduce.web.views.render import page, posted
 
 
 def _user(request: HttpRequest) -> User:
@@ -42,7 +42,7 @@ def show_voice(request: HttpRequest, voice_id: int) -> HttpResponse:
     if request.method == "GET":
         audit.record(user, AuditEvent.Action.VIEWED, voice)
     form = TagVoiceForm(
-        request.POST or None, initial={"categories": [c.pk for c in voice.categories.all()]}
+        posted(request), initial={"categories": [c.pk for c in voice.categories.all()]}
     )
     if request.method == "POST" and form.is_valid():
         services.tag_voice(user, voice, form.cleaned_data["categories"])

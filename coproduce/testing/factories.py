@@ -1,0 +1,117 @@
+"""factory_boy factories for tests. Every value is synthetic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import factory
+import nhs_number
+from django.utils import timezone
+
+from coproduce.accounts.models import Role, User
+from coproduce.care.models import Contact, Episode, Person, Referral, Team
+from coproduce.voices.models import EnquiryCategory, Rating, Voice
+
+PASSWORD = "a-long-test-password-42"  # noqa: S105 - test accounts only
+
+
+def synthetic_nhs_number(n: int) -> str:
+    for k in range(n, n + 20):
+        digits = f"999{k:06d}"
+        check = nhs_number.calculate_checksum(digits)
+        if check is not None and check != 10:
+            return f"{digits}{check}"
+    raise AssertionError("no valid check digit found")
+
+
+class UserFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"User {n}")
+    role = Role.PRACTITIONER
+    password = factory.django.Password(PASSWORD)
+
+
+class TeamFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+    class Meta:
+        model = Team
+
+    name = factory.Sequence(lambda n: f"Crisis team {n}")
+    kind = Team.Kind.HOME_TREATMENT
+
+
+class PersonFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+    class Meta:
+        model = Person
+
+    nhs_number = factory.Sequence(lambda n: synthetic_nhs_number(n * 20))
+    given_name = "Robin"
+    family_name = factory.Sequence(lambda n: f"Example{n}")
+    date_of_birth = dt.date(1990, 5, 17)
+
+
+class ReferralFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+    class Meta:
+        model = Referral
+
+    person = factory.SubFactory(PersonFactory)
+    team = factory.SubFactory(TeamFactory)
+    source = Referral.Source.GP
+    urgency = Referral.Urgency.URGENT
+    received_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=2))
+    reason = "Synthetic reason"
+
+
+class EpisodeFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+    class Meta:
+        model = Episode
+
+    person = factory.SubFactory(PersonFactory)
+    team = factory.SubFactory(TeamFactory)
+    lead_practitioner = factory.SubFactory(UserFactory)
+    accepted_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+
+
+class ContactFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+    class Meta:
+        model = Contact
+
+    episode = factory.SubFactory(EpisodeFactory)
+    staff = factory.SelfAttribute("episode.lead_practitioner")
+    occurred_at = factory.LazyFunction(timezone.now)
+    mode = Contact.Mode.PHONE
+    persons_words = "I feel overwhelmed."
+    shared_understanding = "Tonight is the hardest part."
+    feelings_validated = "Acknowledged."
+    next_steps = "Call tomorrow at ten."
+
+
+class EnquiryCategoryFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+    class Meta:
+        model = EnquiryCategory
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+
+
+class VoiceFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+    class Meta:
+        model = Voice
+
+    channel = Voice.Channel.WEB
+    text = "I saw a different person every day."
+    rating = Rating.POOR
+    received_at = factory.LazyFunction(timezone.now)
+    consent_improvement = True
+
+    @classmethod
+    def contactable(cls, **kwargs: Any) -> Voice:
+        defaults = {
+            "consent_contact": True,
+            "contact_channel": Voice.ContactChannel.EMAIL,
+            "contact_email": "someone@example.com",
+        }
+        return cls(**{**defaults, **kwargs})  # type: ignore[no-any-return]

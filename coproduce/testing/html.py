@@ -1,0 +1,32 @@
+"""Checks every HTML page a test fetches: it parses, has a title, and its ids are unique."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import html5lib
+from django.http import HttpResponse
+
+
+class InvalidPage(AssertionError):
+    pass
+
+
+def check_html(response: HttpResponse) -> None:
+    if "text/html" not in response.get("Content-Type", "") or not response.content:
+        return
+    content = response.content.decode(response.charset or "utf-8")
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    document = parser.parse(content)
+    if parser.errors:
+        raise InvalidPage(f"HTML parse errors: {parser.errors[:5]}")
+    title = document.find("head/title")
+    if title is None or not (title.text or "").strip():
+        raise InvalidPage("The page has no title.")
+    ids = Counter(el.get("id") for el in document.iter() if el.get("id"))
+    repeated = sorted(i for i, n in ids.items() if n > 1)
+    if repeated:
+        raise InvalidPage(f"Ids used more than once: {repeated}")
+    if document.get("lang") is None:
+        raise InvalidPage("The html element has no lang attribute.")
+

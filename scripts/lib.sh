@@ -1,0 +1,45 @@
+# Shared by scripts/demo and scripts/test. Sourced, not run.
+
+# The virtual environment, in step with requirements.lock (hash-checked) and the project.
+ensure_venv() {
+  local python
+  python=$(command -v python3.11 || command -v python3 || true)
+  if [ -z "$python" ] || ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+    echo "Coproduce needs Python 3.11 (found: ${python:-none})." >&2
+    exit 1
+  fi
+  if [ ! -x .venv/bin/python ]; then
+    echo "Creating the virtual environment in .venv …"
+    "$python" -m venv .venv
+  fi
+  local want have
+  want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+  have=$(cat .venv/.coproduce-installed 2>/dev/null || true)
+  if [ "$want" != "$have" ]; then
+    echo "Installing dependencies from requirements.lock …"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+    echo "$want" > .venv/.coproduce-installed
+  fi
+}
+
+# Debian packages, installed only when a command or file they provide is missing.
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Installing Debian packages needs root or sudo: $*" >&2; return 1
+  fi
+}
+
+ensure_debian_packages() {
+  # Arguments: pairs of "path-that-must-exist package".
+  local missing=()
+  while [ $# -gt 1 ]; do
+    compgen -G "$1" >/dev/null || missing+=("$2")
+    shift 2
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing Debian packages: ${missing[*]} …"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
