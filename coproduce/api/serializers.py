@@ -55,3 +55,7 @@ class MonthlyExperienceSerializer(serializers.Serializer[Any]):
     positive = serializers.IntegerField(allow_null=True)
     share_positive = serializers.FloatField(allow_null=True)
     suppressed = serializers.BooleanField()
+
+
+class DetailSerializer(serializers.Serializer[Any]):
+    detail = serializers.CharField()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view, permission_classes, throttle_classes
 from rest_framework.permissions import AllowAny
@@ -15,6 +16,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from coproduce.accounts.policy import Capability
 from coproduce.api.permissions import capability
 from coproduce.api.serializers import (
+    DetailSerializer,
     MonthlyExperienceSerializer,
     UpdateSerializer,
     VoiceInSerializer,
@@ -24,8 +26,21 @@ from coproduce.change.services import published_updates
 from coproduce.evidence.services import experience_metric
 from coproduce.voices.services import receive_voice
 
+REFUSED = {
+    401: OpenApiResponse(DetailSerializer, description="Not signed in or no valid token."),
+    403: OpenApiResponse(DetailSerializer, description="Your role does not allow this."),
+    429: OpenApiResponse(DetailSerializer, description="Too many requests; try again later."),
+}
+INVALID = {
+    400: OpenApiResponse(
+        OpenApiTypes.OBJECT,
+        description="What was wrong: each field named with its messages "
+        "(non_field_errors for the request as a whole).",
+    )
+}
 
-@extend_schema(request=VoiceInSerializer, responses={201: VoiceOutSerializer})
+
+@extend_schema(request=VoiceInSerializer, responses={201: VoiceOutSerializer, **INVALID, **REFUSED})
 @api_view(["POST"])
 @permission_classes([capability(Capability.SUBMIT_VOICES_BY_API)])
 @throttle_classes([UserRateThrottle])
@@ -36,7 +51,7 @@ def create_voice(request: Request) -> Response:
     return Response(VoiceOutSerializer(voice).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(responses=UpdateSerializer(many=True))
+@extend_schema(responses={200: UpdateSerializer(many=True), 429: REFUSED[429]})
 @api_view(["GET"])
 @permission_classes([AllowAny])
 @throttle_classes([AnonRateThrottle])
@@ -44,7 +59,7 @@ def list_updates(request: Request) -> Response:
     return Response(UpdateSerializer(published_updates(), many=True).data)
 
 
-@extend_schema(responses=MonthlyExperienceSerializer(many=True))
+@extend_schema(responses={200: MonthlyExperienceSerializer(many=True), **REFUSED})
 @api_view(["GET"])
 @permission_classes([capability(Capability.VIEW_EVIDENCE)])
 def experience(request: Request) -> Response:

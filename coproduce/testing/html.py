@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import html5lib
 from django.http import HttpResponse
@@ -30,3 +31,22 @@ def check_html(response: HttpResponse) -> None:
     if document.get("lang") is None:
         raise InvalidPage("The html element has no lang attribute.")
 
+
+
+def _visible_text(element: Any) -> str:
+    if element.get("aria-hidden") == "true":
+        return element.tail or ""
+    inner = (element.text or "") + "".join(_visible_text(child) for child in element)
+    return inner + (element.tail or "")
+
+
+def table_rows(content: bytes | str) -> list[list[str]]:
+    """The body rows of every table on a page, as the text a screen reader would read."""
+    if isinstance(content, bytes):
+        content = content.decode()
+    document = html5lib.parse(content, namespaceHTMLElements=False)
+    return [
+        [" ".join(_visible_text(cell).split()) for cell in row.findall("td")]
+        for row in document.iter("tr")
+        if row.findall("td")
+    ]

@@ -7,6 +7,7 @@ input of its field, and choice lists carry which option is checked after a faile
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -50,3 +51,12 @@ def choice_items(field: forms.BoundField, hints: dict[str, str] | None = None) -
             item["hint"] = {"text": hints[key]}
         items.append(item)
     return items
+
+
+# Codepoints that may not appear in an HTML document (C0 controls but tab and line
+# breaks, DEL, C1 controls): dropped when a refused value is shown back to the person.
+_NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def displayable(value: object) -> str:
+    return "" if value is None else _NOT_IN_HTML.sub("", str(value))

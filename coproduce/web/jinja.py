@@ -24,6 +24,7 @@ def environment(**options: Any) -> Environment:
         error_list=fields.error_list,
         field_error=fields.field_error,
         choice_items=fields.choice_items,
+        displayable=fields.displayable,
     )
     env.filters.update(date=format_date, datetime=format_datetime, percent=format_percent)
     return env

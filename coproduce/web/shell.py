@@ -27,11 +27,13 @@ PUBLIC_NAVIGATION = [
 
 def context(request: HttpRequest) -> dict[str, Any]:
     path = request.path
-    if request.user.is_authenticated:
+    # Error pages can be rendered before the authentication middleware has run.
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
         items = [
             {"text": text, "href": reverse(name)}
             for text, name, capability in NAVIGATION
-            if capability is None or can(request.user, capability)
+            if capability is None or can(user, capability)
         ]
     else:
         items = []

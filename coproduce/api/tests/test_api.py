@@ -1,0 +1,102 @@
+import datetime as dt
+from io import StringIO
+
+import jsonschema
+import pytest
+from django.core.management import call_command
+from rest_framework.authtoken.models import Token
+
+from coproduce.testing.factories import VoiceFactory
+from coproduce.testing.openapi import CheckedAPIClient, check_response
+from coproduce.voices.models import Voice
+
+
+@pytest.fixture
+def api():
+    return CheckedAPIClient()
+
+
+def with_token(api, user):
+    token, _ = Token.objects.get_or_create(user=user)
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return api
+
+
+def test_the_openapi_document_is_valid(db):
+    out = StringIO()
+    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
+    assert "openapi: 3.1.0" in out.getvalue()
+
+
+def test_the_checker_catches_a_response_that_breaks_the_schema():
+    wrong_type = {"id": "seven", "you_said": "a", "we_did": "b", "published_at": "2026-11-21T10:00:00Z",
+                  "action_status": "Done"}
+    with pytest.raises(jsonschema.ValidationError, match="'seven' is not of type 'integer'"):
+        check_response("GET", "api/v1/updates", 200, [wrong_type])
+    with pytest.raises(AssertionError, match="not documented"):
+        check_response("GET", "api/v1/updates", 418, None)
+
+
+def test_a_partner_posts_a_voice_with_a_token(api, lead, team):
+    response = with_token(api, lead).post(
+        "/api/v1/voices",
+        {"channel": "partner", "text": "Handed over within 45 minutes; no police needed.", "rating": 1, "team": team.pk},
+        format="json",
+    )
+    assert response.status_code == 201
+    voice = Voice.objects.get()
+    assert (voice.channel, voice.rating, voice.team) == ("partner", 1, team)
+    assert response.json()["id"] == voice.pk
+
+
+def test_it_names_what_is_wrong_with_a_voice(api, lead):
+    response = with_token(api, lead).post(
+        "/api/v1/voices", {"channel": "pigeon", "text": "<b>hi</b>", "rating": 9}, format="json"
+    )
+    assert response.status_code == 400
+    errors = response.json()
+    assert set(errors) == {"channel", "text", "rating"}
+    assert "HTML tags" in errors["text"][0]
+    assert not Voice.objects.exists()
+
+
+def test_it_needs_a_rating_or_text(api, lead):
+    response = with_token(api, lead).post("/api/v1/voices", {"channel": "phone"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["non_field_errors"] == ["Send a rating, some text, or both."]
+
+
+def test_it_refuses_a_voice_without_a_token_or_with_a_bad_one(api, db):
+    assert api.post("/api/v1/voices", {"channel": "web", "rating": 1}, format="json").status_code == 401
+    api.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
+    assert api.post("/api/v1/voices", {"channel": "web", "rating": 1}, format="json").status_code == 401
+    assert not Voice.objects.exists()
+
+
+def test_it_refuses_a_voice_from_a_role_that_may_not_send_one(api, member):
+    response = with_token(api, member).post("/api/v1/voices", {"channel": "web", "rating": 1}, format="json")
+    assert response.status_code == 403
+
+
+def test_anyone_can_read_published_updates(api, db):
+    response = api.get("/api/v1/updates")
+    assert response.status_code == 200
+    assert response.json() == []
+
+
+def test_the_experience_metric_suppresses_small_numbers(api, analyst):
+    when = dt.datetime(2026, 4, 15, 12, tzinfo=dt.UTC)
+    for _ in range(3):
+        VoiceFactory(rating=1, received_at=when)
+    for _ in range(5):
+        VoiceFactory(rating=2, received_at=when.replace(month=5))
+    response = with_token(api, analyst).get("/api/v1/metrics/experience")
+    assert response.json() == [
+        {"month": "2026-04-01", "responses": None, "positive": None, "share_positive": None, "suppressed": True},
+        {"month": "2026-05-01", "responses": 5, "positive": 5, "share_positive": 1.0, "suppressed": False},
+    ]
+
+
+def test_the_experience_metric_needs_a_role_that_sees_evidence(api, administrator, db):
+    assert api.get("/api/v1/metrics/experience").status_code == 401
+    assert with_token(api, administrator).get("/api/v1/metrics/experience").status_code == 403

@@ -1,0 +1,113 @@
+import datetime as dt
+
+from django.utils import timezone
+
+from coproduce.change.models import Action, Insight, OutboxMessage, Update
+from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory
+
+
+def test_it_creates_an_insight_from_a_voice(client, le_lead):
+    voice = VoiceFactory()
+    client.force_login(le_lead)
+    response = client.post("/insights", {"statement": "People feel dismissed.", "voice": voice.pk})
+    insight = Insight.objects.get()
+    assert response["Location"] == f"/insights/{insight.pk}"
+    assert list(insight.voices.all()) == [voice]
+
+
+def test_it_asks_for_the_insight_statement(client, le_lead):
+    client.force_login(le_lead)
+    response = client.post("/insights", {"statement": ""})
+    assert response.status_code == 400
+    assert "Enter the insight in plain language" in response.content.decode()
+    assert not Insight.objects.exists()
+
+
+def test_adding_a_voice_without_consent_is_refused_with_a_reason(client, le_lead):
+    insight = Insight.objects.create(statement="S", created_by=le_lead)
+    voice = VoiceFactory(consent_improvement=False)
+    client.force_login(le_lead)
+    response = client.post(f"/voices/{voice.pk}/insight", {"insight": insight.pk})
+    assert response.status_code == 400
+    assert "cannot be used as evidence" in response.content.decode()
+    assert not insight.voices.exists()
+
+
+def test_the_insight_shows_its_evidence_and_only_consented_quotes(client, le_lead):
+    category = EnquiryCategoryFactory(name="Continuity of care and relationships")
+    quotable = VoiceFactory(text="Quote me on this.", consent_quote=True)
+    private = VoiceFactory(text="Do not quote me.", consent_quote=False)
+    insight = Insight.objects.create(statement="S", created_by=le_lead)
+    insight.voices.add(quotable, private)
+    quotable.categories.add(category)
+    client.force_login(le_lead)
+    body = client.get(f"/insights/{insight.pk}").content.decode()
+    assert "2 voices linked" in body
+    assert "Continuity of care and relationships" in body
+    assert "Quote me on this." in body
+    assert "Do not quote me." not in body
+
+
+def test_it_records_an_action_with_an_owner(client, le_lead, lead):
+    insight = Insight.objects.create(statement="S", created_by=le_lead)
+    client.force_login(le_lead)
+    due = (timezone.localdate() + dt.timedelta(days=14)).strftime("%d/%m/%Y")
+    client.post(f"/insights/{insight.pk}", {"description": "Do it", "owner": lead.pk, "due_on": due})
+    action = Action.objects.get()
+    assert (action.owner, action.insight, action.status) == (lead, insight, "planned")
+
+
+def test_it_refuses_an_action_due_in_the_past_or_with_no_owner(client, le_lead, member):
+    insight = Insight.objects.create(statement="S", created_by=le_lead)
+    client.force_login(le_lead)
+    body = client.post(
+        f"/insights/{insight.pk}", {"description": "Do it", "owner": member.pk, "due_on": "01/01/2020"}
+    ).content.decode()
+    assert "The due date must be today or in the future" in body
+    assert "Select an owner from the list" in body  # network members do not own actions
+    assert not Action.objects.exists()
+
+
+def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_lead, lead, db):
+    insight = Insight.objects.create(statement="S", created_by=le_lead)
+    insight.voices.add(VoiceFactory.contactable())
+    action = Action.objects.create(
+        insight=insight, description="D", owner=lead, due_on=timezone.localdate(), created_by=le_lead
+    )
+    client.force_login(le_lead)
+    response = client.post(f"/actions/{action.pk}/update", {"you_said": "Too many staff.", "we_did": "Named teams."})
+    assert response.status_code == 302
+    assert Update.objects.count() == 1
+    assert OutboxMessage.objects.count() == 1
+    client.logout()
+    board = client.get("/you-said-we-did").content.decode()
+    assert "Too many staff." in board
+    assert "Named teams." in board
+
+
+def test_publishing_needs_both_parts(client, le_lead, lead):
+    insight = Insight.objects.create(statement="S", created_by=le_lead)
+    action = Action.objects.create(
+        insight=insight, description="D", owner=lead, due_on=timezone.localdate(), created_by=le_lead
+    )
+    client.force_login(le_lead)
+    body = client.post(f"/actions/{action.pk}/update", {"you_said": "x"}).content.decode()
+    assert "Enter what we did or are doing about it" in body
+    assert not Update.objects.exists()
+
+
+def test_only_lived_experience_leads_publish(client, lead, db, le_lead):
+    insight = Insight.objects.create(statement="S", created_by=le_lead)
+    action = Action.objects.create(
+        insight=insight, description="D", owner=lead, due_on=timezone.localdate(), created_by=le_lead
+    )
+    client.force_login(lead)
+    assert client.post(f"/actions/{action.pk}/update", {"you_said": "a", "we_did": "b"}).status_code == 403
+    assert not Update.objects.exists()
+
+
+def test_the_outbox_is_for_lived_experience_leads(client, le_lead, analyst):
+    client.force_login(le_lead)
+    assert client.get("/outbox").status_code == 200
+    client.force_login(analyst)
+    assert client.get("/outbox").status_code == 403

@@ -1,0 +1,63 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from coproduce.evidence.metrics import experience_by_month
+from coproduce.testing.factories import VoiceFactory
+from coproduce.testing.html import table_rows
+from coproduce.voices.extract import ExperienceRow
+
+LONDON = ZoneInfo("Europe/London")
+UTC = dt.UTC
+
+
+def row(when, rating):
+    return ExperienceRow(when, rating, "web", None)
+
+
+def test_it_counts_good_and_very_good_over_all_answers_including_dont_know():
+    rows = [row(dt.datetime(2026, 3, d, 12, tzinfo=UTC), r) for d, r in
+            [(1, 1), (2, 2), (3, 2), (4, 3), (5, 5), (6, 6), (7, 1)]]
+    [march] = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
+    assert (march.month, march.responses, march.positive) == (dt.date(2026, 3, 1), 7, 4)
+    assert march.share_positive == 4 / 7
+
+
+def test_it_puts_a_late_evening_answer_in_the_local_month():
+    # 23:30 UTC on 31 May is 00:30 on 1 June in London (BST).
+    rows = [row(dt.datetime(2026, 5, 31, 23, 30, tzinfo=UTC), 1)] * 5
+    [month] = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
+    assert month.month == dt.date(2026, 6, 1)
+
+
+def test_it_suppresses_months_with_few_answers():
+    rows = [row(dt.datetime(2026, 1, 10, tzinfo=UTC), 1)] * 4 + [row(dt.datetime(2026, 2, 10, tzinfo=UTC), 1)] * 5
+    january, february = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
+    assert january.suppressed and january.share_positive is None
+    assert not february.suppressed and february.share_positive == 1.0
+
+
+def test_it_ignores_ratings_off_the_scale():
+    rows = [row(dt.datetime(2026, 1, 10, tzinfo=UTC), 9)]
+    assert experience_by_month(rows, small_number_threshold=1, tz=LONDON) == []
+
+
+def test_the_evidence_page_shows_the_metric_from_stored_voices(client, analyst):
+    when = dt.datetime(2026, 4, 15, 12, tzinfo=UTC)
+    for rating in [1, 1, 2, 4, 5, 6]:
+        VoiceFactory(rating=rating, received_at=when)
+    VoiceFactory(rating=None, received_at=when)  # no rating: not an answer
+    client.force_login(analyst)
+    rows = table_rows(client.get("/evidence").content)
+    assert rows == [["April 2026", "6", "50%"]]  # 3 of 6 good or very good
+
+
+def test_the_evidence_page_hides_small_numbers(client, analyst):
+    VoiceFactory(rating=1, received_at=dt.datetime(2026, 4, 15, 12, tzinfo=UTC))
+    client.force_login(analyst)
+    rows = table_rows(client.get("/evidence").content)
+    assert rows == [["April 2026", "Fewer than 5", "Not shown"]]
+
+
+def test_administrators_do_not_see_evidence(client, administrator):
+    client.force_login(administrator)
+    assert client.get("/evidence").status_code == 403

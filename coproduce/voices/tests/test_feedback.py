@@ -1,0 +1,155 @@
+"""The public feedback page: anonymous, no JavaScript needed, and safe with bad input."""
+
+import pytest
+
+from coproduce.voices.models import Rating, Voice
+
+
+def test_it_works_without_signing_in(client, db):
+    response = client.get("/feedback")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Overall, how was your experience of our service?" in body
+    assert "Very good" in body
+    assert "Don&#39;t know" in body
+
+
+def test_it_stores_an_anonymous_voice_with_its_consents(client, team):
+    response = client.post(
+        "/feedback",
+        {
+            "rating": "1",
+            "text": "The sanctuary felt like a living room.",
+            "team": str(team.pk),
+            "consent_improvement": "on",
+            "consent_quote": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/feedback/thank-you"
+    voice = Voice.objects.get()
+    assert voice.channel == Voice.Channel.WEB
+    assert voice.rating == Rating.VERY_GOOD
+    assert voice.team == team
+    assert (voice.consent_improvement, voice.consent_quote, voice.consent_contact) == (True, True, False)
+    assert voice.person is None
+    assert voice.contact_channel == Voice.ContactChannel.NONE
+
+
+def test_the_thank_you_page_shows_crisis_contacts_at_once(client, db):
+    body = client.get("/feedback/thank-you").content.decode()
+    assert "NHS 111 and choose option 2" in body
+    assert "116 123" in body
+    assert "999" in body
+
+
+def test_it_keeps_contact_details_only_when_asked_to_contact(client, db):
+    client.post(
+        "/feedback",
+        {"rating": "2", "consent_contact": "on", "contact_channel": "sms", "contact_phone": "+44 7700 900 982",
+         "contact_email": "not-wanted@example.com"},
+    )
+    voice = Voice.objects.get()
+    assert voice.contact_channel == Voice.ContactChannel.SMS
+    assert voice.contact_phone == "07700900982"
+    assert voice.contact_email == ""
+
+
+def test_it_drops_contact_details_when_not_asked_to_contact(client, db):
+    client.post("/feedback", {"rating": "2", "contact_channel": "email", "contact_email": "a@example.com"})
+    voice = Voice.objects.get()
+    assert (voice.consent_contact, voice.contact_email) == (False, "")
+
+
+def assert_refused(response, message):
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "There is a problem" in body
+    assert message in body
+    assert not Voice.objects.exists()
+    return body
+
+
+def test_it_refuses_an_empty_form_with_a_clear_message(client, db):
+    body = assert_refused(client.post("/feedback", {}), "Select how your experience of the service was")
+    assert 'href="#id_rating"' in body
+
+
+def test_it_refuses_a_rating_off_the_scale(client, db):
+    assert_refused(client.post("/feedback", {"rating": "99"}), "Select how your experience of the service was")
+
+
+def test_it_refuses_huge_input_and_keeps_the_rating_chosen(client, db):
+    huge = "I waited. " * 12_000  # 120 KB
+    body = assert_refused(
+        client.post("/feedback", {"rating": "4", "text": huge}),
+        "Your feedback must be 5,000 characters or fewer",
+    )
+    assert 'value="4" checked' in body
+
+
+def test_it_refuses_script_and_stores_nothing(client, db):
+    body = assert_refused(
+        client.post("/feedback", {"rating": "5", "text": "<script>alert('x')</script> it was bad"}),
+        "cannot include code such as HTML tags or scripts",
+    )
+    assert "<script>alert" not in body  # echoed back escaped, never as markup
+    assert "&lt;script&gt;alert" in body
+
+
+@pytest.mark.parametrize("text", ["I <3 the staff", "waited < 1 hour", "score > 5"])
+def test_it_accepts_angle_brackets_that_are_not_markup(client, db, text):
+    client.post("/feedback", {"rating": "1", "text": text})
+    assert Voice.objects.get().text == text
+
+
+def test_it_refuses_bytes_that_are_not_valid_text(client, db):
+    body = b"rating=3&text=caf%E9+%FF%FE+bad+bytes"
+    response = client.post("/feedback", body, content_type="application/x-www-form-urlencoded")
+    assert_refused(response, "characters we cannot read")
+
+
+def test_it_refuses_null_characters(client, db):
+    assert_refused(client.post("/feedback", {"rating": "3", "text": "a\x00b"}), "characters we cannot read")
+
+
+def test_it_asks_how_to_contact_when_contact_is_wanted(client, db):
+    body = assert_refused(
+        client.post("/feedback", {"rating": "1", "consent_contact": "on"}),
+        "Select how we should tell you what changed",
+    )
+    assert 'href="#id_contact_channel"' in body
+
+
+def test_it_asks_for_the_email_address_for_email(client, db):
+    assert_refused(
+        client.post("/feedback", {"rating": "1", "consent_contact": "on", "contact_channel": "email"}),
+        "Enter your email address",
+    )
+
+
+def test_it_refuses_an_email_address_in_the_wrong_format(client, db):
+    assert_refused(
+        client.post(
+            "/feedback",
+            {"rating": "1", "consent_contact": "on", "contact_channel": "email", "contact_email": "nope"},
+        ),
+        "Enter an email address in the correct format",
+    )
+
+
+def test_it_refuses_a_number_that_is_not_a_uk_mobile(client, db):
+    assert_refused(
+        client.post(
+            "/feedback",
+            {"rating": "1", "consent_contact": "on", "contact_channel": "sms", "contact_phone": "01632 960 001"},
+        ),
+        "Enter a UK mobile number",
+    )
+
+
+def test_it_refuses_an_unknown_service(client, db):
+    assert_refused(
+        client.post("/feedback", {"rating": "1", "team": "424242"}),
+        "Select a service from the list, or leave it blank",
+    )

@@ -1,0 +1,55 @@
+from coproduce.accounts.models import AuditEvent
+from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory
+
+
+def test_it_lists_voices_not_yet_reviewed(client, le_lead):
+    new = VoiceFactory(text="Nobody called me back.")
+    VoiceFactory(text="Already looked at.", reviewed_at=new.received_at)
+    client.force_login(le_lead)
+    body = client.get("/voices").content.decode()
+    assert "Nobody called me back." in body
+    assert "Already looked at." not in body
+    assert "Already looked at." in client.get("/voices?show=all").content.decode()
+
+
+def test_it_tags_a_voice_with_enquiry_categories(client, le_lead):
+    voice = VoiceFactory()
+    continuity = EnquiryCategoryFactory(name="Continuity of care and relationships")
+    client.force_login(le_lead)
+    response = client.post(f"/voices/{voice.pk}", {"categories": [continuity.pk]})
+    assert response.status_code == 302
+    voice.refresh_from_db()
+    assert list(voice.categories.all()) == [continuity]
+    assert voice.reviewed_by == le_lead
+    assert AuditEvent.objects.filter(action="changed", record_type="voices.voice").exists()
+
+
+def test_it_asks_for_at_least_one_category(client, le_lead):
+    voice = VoiceFactory()
+    EnquiryCategoryFactory()
+    client.force_login(le_lead)
+    response = client.post(f"/voices/{voice.pk}", {})
+    assert response.status_code == 400
+    assert "Select at least one enquiry category" in response.content.decode()
+    voice.refresh_from_db()
+    assert voice.reviewed_at is None
+
+
+def test_it_refuses_a_category_that_does_not_exist(client, le_lead):
+    voice = VoiceFactory()
+    client.force_login(le_lead)
+    response = client.post(f"/voices/{voice.pk}", {"categories": ["424242"]})
+    assert "Select enquiry categories from the list" in response.content.decode()
+
+
+def test_opening_a_voice_is_audited(client, le_lead):
+    voice = VoiceFactory()
+    client.force_login(le_lead)
+    client.get(f"/voices/{voice.pk}")
+    assert AuditEvent.objects.filter(action="viewed", record_id=str(voice.pk)).exists()
+
+
+def test_practitioners_and_members_cannot_open_the_inbox(client, lead, member):
+    for user in (lead, member):
+        client.force_login(user)
+        assert client.get("/voices").status_code == 403

@@ -1,0 +1,132 @@
+"""The page shell: NHS.UK header, skip link, demo banner, CSP, static files, health."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import html5lib
+import pytest
+from django.conf import settings
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
+
+
+def test_every_page_has_the_skip_link_header_banner_and_footer(client, db):
+    body = client.get("/").content.decode()
+    document = html5lib.parse(body, namespaceHTMLElements=False)
+    first_link = document.find(".//body//a")
+    assert first_link.get("href") == "#maincontent"
+    assert first_link.text.strip() == "Skip to main content"
+    assert document.find(".//main[@id='maincontent']") is not None
+    assert "nhsuk-header__service-name" in body and "Coproduce" in body
+    assert "made-up (synthetic) data only" in body
+    assert document.find(".//footer") is not None
+    assert 'href="/sign-in"' in body
+
+
+def test_the_inline_script_carries_the_csp_nonce_and_nothing_else_is_inline(client, db):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    assert "script-src 'self' 'nonce-" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    scripts = re.findall(r"<script([^>]*)>", response.content.decode())
+    inline = [s for s in scripts if "src=" not in s]
+    assert inline == [f' nonce="{nonce}"']
+
+
+def test_the_nhs_frontend_is_vendored_at_its_pinned_version_without_a_cdn():
+    version = (STATIC / "nhsuk" / "VERSION.md").read_text()
+    assert "nhsuk-frontend 10.6.1" in version
+    assert "licence MIT" in version
+    css = (STATIC / "nhsuk" / "nhsuk-frontend.min.css").read_text()
+    assert "assets.nhs.uk" not in css
+    assert "http://" not in css and "https://" not in css.replace("https://github", "")
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("/static/nhsuk/nhsuk-frontend.min.css", "text/css"),
+        ("/static/nhsuk/nhsuk-frontend.min.js", "text/javascript"),
+        ("/static/coproduce/init.js", "text/javascript"),
+        ("/static/nhsuk/assets/images/favicon.svg", "image/svg+xml"),
+    ],
+)
+def test_whitenoise_serves_the_static_files(client, db, path, kind):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(kind)
+
+
+def test_health_reports_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def run_django(code, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    environment.update(env)
+    return subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", "import django; django.setup();" + code],
+        capture_output=True, text=True, env=environment, timeout=120, check=False,
+    )
+
+
+def test_health_answers_503_when_the_database_is_unreachable():
+    # A real refused connection: nothing listens on port 9 of loopback.
+    result = run_django(
+        "from django.test import Client; r = Client().get('/healthz'); print(r.status_code, r.json())",
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/none",
+        DJANGO_SETTINGS_MODULE="coproduce.settings",
+        ALLOWED_HOSTS="testserver",
+    )
+    assert "503 {'status': 'unavailable', 'database': 'unreachable'}" in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"COPRODUCE_ENV": "production"}, "SECRET_KEY must be set"),
+        ({"COPRODUCE_ENV": "production", "SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS must be set"),
+        ({"COPRODUCE_ENV": "production", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "crisis.example.nhs.uk"},
+         "DATABASE_URL must be set"),
+        ({"COPRODUCE_ENV": "staging"}, "COPRODUCE_ENV must be demo or production"),
+        ({"COPRODUCE_DEBUG": "maybe"}, "COPRODUCE_DEBUG must be true or false"),
+        ({"COPRODUCE_SESSION_SECONDS": "soon"}, "COPRODUCE_SESSION_SECONDS must be a whole number"),
+    ],
+)
+def test_settings_refuse_to_start_with_missing_or_bad_values(env, message):
+    result = run_django("", DJANGO_SETTINGS_MODULE="coproduce.settings", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_a_request_for_an_unknown_host_gets_a_plain_400_page(client, db):
+    response = client.get("/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "There is a problem with the request" in response.content.decode()
+
+
+def test_a_missing_page_uses_the_page_shell(client, db):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Page not found" in body
+    assert "Skip to main content" in body
+
+
+def test_a_refused_page_explains_itself(client, member):
+    client.force_login(member)
+    response = client.get("/caseload")
+    assert response.status_code == 403
+    assert "Your role does not give you access to this page" in response.content.decode()
+
+
+def test_sessions_are_short_and_end_with_the_browser():
+    assert settings.SESSION_COOKIE_AGE <= 30 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
