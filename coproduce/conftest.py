@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 
 from coproduce.accounts.models import Role, User
-from coproduce.care.models import Episode, Person, Team
+from coproduce.care.models import Episode, Team
 from coproduce.testing.factories import EpisodeFactory, TeamFactory, UserFactory
 from coproduce.testing.html import check_html
 
@@ -33,64 +33,80 @@ def client() -> CheckedClient:
 
 
 @pytest.fixture
-def team(db: None) -> Team:
+def team(db: None) -> Any:
     return TeamFactory(name="Home treatment team")
 
 
 @pytest.fixture
-def other_team(db: None) -> Team:
+def other_team(db: None) -> Any:
     return TeamFactory(name="Another team")
 
 
 @pytest.fixture
-def lead(team: Team) -> User:
+def lead(team: Team) -> Any:
     user = UserFactory(username="lead", first_name="Lena", last_name="Lead", role=Role.PRACTITIONER)
     team.staff.add(user)
     return user
 
 
 @pytest.fixture
-def colleague(team: Team) -> User:
+def colleague(team: Team) -> Any:
     user = UserFactory(username="colleague", role=Role.SUPPORT_WORKER)
     team.staff.add(user)
     return user
 
 
 @pytest.fixture
-def outsider(other_team: Team) -> User:
+def outsider(other_team: Team) -> Any:
     user = UserFactory(username="outsider", role=Role.PRACTITIONER)
     other_team.staff.add(user)
     return user
 
 
 @pytest.fixture
-def le_lead(db: None) -> User:
+def le_lead(db: None) -> Any:
     return UserFactory(username="le_lead", role=Role.LIVED_EXPERIENCE_LEAD)
 
 
 @pytest.fixture
-def member(db: None) -> User:
+def member(db: None) -> Any:
     return UserFactory(username="member", role=Role.NETWORK_MEMBER)
 
 
 @pytest.fixture
-def analyst(db: None) -> User:
+def analyst(db: None) -> Any:
     return UserFactory(username="analyst", role=Role.ANALYST)
 
 
 @pytest.fixture
-def administrator(db: None) -> User:
+def administrator(db: None) -> Any:
     return UserFactory(username="administrator", role=Role.ADMINISTRATOR)
 
 
 @pytest.fixture
-def episode(team: Team, lead: User, colleague: User) -> Episode:
+def episode(team: Team, lead: User, colleague: User) -> Any:
     episode = EpisodeFactory(team=team, lead_practitioner=lead)
     episode.named_team.set([lead, colleague])
     return episode
 
 
 @pytest.fixture
-def person(episode: Episode) -> Person:
+def person(episode: Episode) -> Any:
     return episode.person
 
+
+@pytest.fixture(scope="session")
+def browser() -> Any:
+    """One headless Debian Chromium for the session's browser tests."""
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from coproduce.testing.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: ./scripts/test installs Debian's chromium package.")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -7,8 +7,6 @@ can answer for.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
@@ -19,15 +17,10 @@ class Unattributed(Exception):
     pass
 
 
-class _Record(Protocol):
-    pk: object
-    _meta: models.options.Options[models.Model]
-
-
 def record(
     actor: User | AnonymousUser | None,
     action: AuditEvent.Action,
-    obj: _Record,
+    obj: models.Model,
     detail: str = "",
 ) -> AuditEvent:
     if actor is None or not actor.is_authenticated or not isinstance(actor, User):
@@ -41,7 +34,7 @@ def record(
     )
 
 
-def events_for(obj: _Record) -> models.QuerySet[AuditEvent]:
+def events_for(obj: models.Model) -> models.QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(
         record_type=obj._meta.label_lower, record_id=str(obj.pk)
     ).select_related("actor")

@@ -60,13 +60,17 @@ class ContactForm(forms.Form):
     feelings_validated = forms.CharField(
         max_length=20000,
         widget=forms.Textarea,
-        error_messages={"required": "Enter how the person's feelings and experience were validated"},
+        error_messages={
+            "required": "Enter how the person's feelings and experience were validated"
+        },
     )
     next_steps = forms.CharField(
         max_length=20000,
         widget=forms.Textarea,
         error_messages={
-            "required": "Enter the next steps agreed to stay safe – never end a contact without a plan"
+            "required": (
+                "Enter the next steps agreed to stay safe – never end a contact without a plan"
+            )
         },
     )
 

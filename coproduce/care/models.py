@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from coproduce.accounts.models import User
+
 
 def validate_nhs_number(value: str) -> None:
     if not (len(value) == 10 and value.isdigit() and nhs_number.is_valid(value)):
@@ -114,7 +116,7 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
     def open(self) -> EpisodeQuerySet:
         return self.filter(closed_at__isnull=True)
 
-    def for_user(self, user: settings.AUTH_USER_MODEL) -> EpisodeQuerySet:  # type: ignore[valid-type]
+    def for_user(self, user: User) -> EpisodeQuerySet:
         """Episodes on the caseload of any team the user works in."""
         return self.filter(team__staff=user).distinct()
 
@@ -184,9 +186,7 @@ class Contact(models.Model):
     class Meta:
         ordering = ["-occurred_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(next_steps=""), name="contact_has_next_steps"
-            ),
+            models.CheckConstraint(condition=~Q(next_steps=""), name="contact_has_next_steps"),
             models.CheckConstraint(
                 condition=~Q(persons_words=""), name="contact_has_persons_words"
             ),

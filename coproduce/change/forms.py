@@ -22,8 +22,8 @@ class InsightForm(forms.Form):
     )
 
 
-class InsightChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Insight) -> str:  # type: ignore[override]
+class InsightChoiceField(forms.ModelChoiceField[Insight]):
+    def label_from_instance(self, obj: Insight) -> str:
         return obj.statement if len(obj.statement) <= 120 else obj.statement[:119] + "…"
 
 
@@ -39,8 +39,8 @@ class AddToInsightForm(forms.Form):
     )
 
 
-class StaffChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
+class StaffChoiceField(forms.ModelChoiceField[User]):
+    def label_from_instance(self, obj: User) -> str:
         return f"{obj.display_name} ({obj.role_label})"
 
 

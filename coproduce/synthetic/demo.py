@@ -50,10 +50,47 @@ ENQUIRY_CATEGORIES = [
     ("Involving family and carers", "Carers informed and involved, with consent."),
 ]
 
-GIVEN = ["Alex", "Jordan", "Morgan", "Casey", "Riley", "Taylor", "Jamie", "Robin", "Charlie",
-         "Sasha", "Kai", "Avery", "Rowan", "Ellis", "Nia", "Omar", "Lena", "Tomasz", "Mei", "Ravi"]
-FAMILY = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies",
-          "Patel", "Khan", "Evans", "Thomas", "Roberts", "Walker", "Wright", "Nowak", "Chen"]
+GIVEN = [
+    "Alex",
+    "Jordan",
+    "Morgan",
+    "Casey",
+    "Riley",
+    "Taylor",
+    "Jamie",
+    "Robin",
+    "Charlie",
+    "Sasha",
+    "Kai",
+    "Avery",
+    "Rowan",
+    "Ellis",
+    "Nia",
+    "Omar",
+    "Lena",
+    "Tomasz",
+    "Mei",
+    "Ravi",
+]
+FAMILY = [
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Patel",
+    "Khan",
+    "Evans",
+    "Thomas",
+    "Roberts",
+    "Walker",
+    "Wright",
+    "Nowak",
+    "Chen",
+]
 
 POSITIVE_VOICES = [
     "The person on the phone really listened and did not rush me.",

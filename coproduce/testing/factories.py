@@ -25,7 +25,7 @@ def synthetic_nhs_number(n: int) -> str:
     raise AssertionError("no valid check digit found")
 
 
-class UserFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
 
@@ -36,7 +36,7 @@ class UserFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
     password = factory.django.Password(PASSWORD)
 
 
-class TeamFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+class TeamFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Team
 
@@ -44,7 +44,7 @@ class TeamFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
     kind = Team.Kind.HOME_TREATMENT
 
 
-class PersonFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
 
@@ -54,7 +54,7 @@ class PersonFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
     date_of_birth = dt.date(1990, 5, 17)
 
 
-class ReferralFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+class ReferralFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Referral
 
@@ -66,7 +66,7 @@ class ReferralFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
     reason = "Synthetic reason"
 
 
-class EpisodeFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+class EpisodeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Episode
 
@@ -76,7 +76,7 @@ class EpisodeFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
     accepted_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
 
 
-class ContactFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+class ContactFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Contact
 
@@ -90,14 +90,14 @@ class ContactFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
     next_steps = "Call tomorrow at ten."
 
 
-class EnquiryCategoryFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+class EnquiryCategoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = EnquiryCategory
 
     name = factory.Sequence(lambda n: f"Category {n}")
 
 
-class VoiceFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
+class VoiceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Voice
 
@@ -114,4 +114,4 @@ class VoiceFactory(factory.django.DjangoModelFactory):  # type: ignore[misc]
             "contact_channel": Voice.ContactChannel.EMAIL,
             "contact_email": "someone@example.com",
         }
-        return cls(**{**defaults, **kwargs})  # type: ignore[no-any-return]
+        return cls(**{**defaults, **kwargs})

@@ -6,17 +6,17 @@ from collections import Counter
 from typing import Any
 
 import html5lib
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 
 
 class InvalidPage(AssertionError):
     pass
 
 
-def check_html(response: HttpResponse) -> None:
-    if "text/html" not in response.get("Content-Type", "") or not response.content:
+def check_html(response: HttpResponseBase) -> None:
+    if "text/html" not in response.get("Content-Type", "") or not getattr(response, "content", b""):
         return
-    content = response.content.decode(response.charset or "utf-8")
+    content = getattr(response, "content", b"").decode(response.charset or "utf-8")
     parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
     document = parser.parse(content)
     if parser.errors:
@@ -30,7 +30,6 @@ def check_html(response: HttpResponse) -> None:
         raise InvalidPage(f"Ids used more than once: {repeated}")
     if document.get("lang") is None:
         raise InvalidPage("The html element has no lang attribute.")
-
 
 
 def _visible_text(element: Any) -> str:

@@ -29,7 +29,9 @@ def check_response(method: str, route: str, status: int, body: Any) -> None:
     schema = documented.get("content", {}).get("application/json", {}).get("schema")
     if schema is not None:
         jsonschema.validate(
-            body, {**schema, "components": document["components"]}, cls=jsonschema.Draft202012Validator
+            body,
+            {**schema, "components": document["components"]},
+            cls=jsonschema.Draft202012Validator,
         )
 
 

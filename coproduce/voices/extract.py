@@ -27,4 +27,5 @@ def experience_rows() -> Iterator[ExperienceRow]:
         .values_list("received_at", "rating", "channel", "team_id")
     )
     for received_at, rating, channel, team_id in rows.iterator(chunk_size=2000):
-        yield ExperienceRow(received_at, rating, channel, team_id)
+        if rating is not None:
+            yield ExperienceRow(received_at, rating, channel, team_id)

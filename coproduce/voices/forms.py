@@ -68,18 +68,20 @@ class FeedbackForm(forms.Form):
         value: str = self.cleaned_data.get("contact_phone", "")
         return normalise_uk_mobile(value) if value else ""
 
+    def _given(self, name: str) -> bool:
+        return bool(self.cleaned_data.get(name)) or name in self.errors
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("consent_contact"):
             channel = data.get("contact_channel")
             if not channel:
                 self.add_error("contact_channel", "Select how we should tell you what changed")
-            elif channel == Voice.ContactChannel.EMAIL and not data.get("contact_email"):
-                if "contact_email" not in self.errors:
-                    self.add_error("contact_email", "Enter your email address")
-            elif channel == Voice.ContactChannel.SMS and not data.get("contact_phone"):
-                if "contact_phone" not in self.errors:
-                    self.add_error("contact_phone", "Enter your mobile phone number")
+            # A field already refused (e.g. a malformed address) keeps its own message.
+            elif channel == Voice.ContactChannel.EMAIL and not self._given("contact_email"):
+                self.add_error("contact_email", "Enter your email address")
+            elif channel == Voice.ContactChannel.SMS and not self._given("contact_phone"):
+                self.add_error("contact_phone", "Enter your mobile phone number")
         return data
 
 

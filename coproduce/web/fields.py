@@ -11,10 +11,11 @@ import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 
 
 def _anchor(form: forms.Form, name: str) -> str:
-    if name == forms.forms.NON_FIELD_ERRORS:
+    if name == NON_FIELD_ERRORS:
         return "#maincontent"
     return f"#{form[name].auto_id}"
 
@@ -33,7 +34,9 @@ def field_error(field: forms.BoundField) -> dict[str, str] | None:
     return {"text": str(field.errors[0])} if field.errors else None
 
 
-def choice_items(field: forms.BoundField, hints: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def choice_items(
+    field: forms.BoundField, hints: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     value = field.value()
     chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
     items = []

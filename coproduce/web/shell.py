@@ -29,6 +29,7 @@ def context(request: HttpRequest) -> dict[str, Any]:
     path = request.path
     # Error pages can be rendered before the authentication middleware has run.
     user = getattr(request, "user", None)
+    items: list[dict[str, Any]]
     if user is not None and user.is_authenticated:
         items = [
             {"text": text, "href": reverse(name)}

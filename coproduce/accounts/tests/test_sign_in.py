@@ -4,7 +4,9 @@ from coproduce.testing.factories import PASSWORD
 
 
 def test_it_signs_in_and_goes_where_it_was_asked(client, lead):
-    response = client.post("/sign-in", {"username": "lead", "password": PASSWORD, "next": "/caseload"})
+    response = client.post(
+        "/sign-in", {"username": "lead", "password": PASSWORD, "next": "/caseload"}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/caseload"
     assert client.get("/caseload").status_code == 200

@@ -29,8 +29,13 @@ def test_the_openapi_document_is_valid(db):
 
 
 def test_the_checker_catches_a_response_that_breaks_the_schema():
-    wrong_type = {"id": "seven", "you_said": "a", "we_did": "b", "published_at": "2026-11-21T10:00:00Z",
-                  "action_status": "Done"}
+    wrong_type = {
+        "id": "seven",
+        "you_said": "a",
+        "we_did": "b",
+        "published_at": "2026-11-21T10:00:00Z",
+        "action_status": "Done",
+    }
     with pytest.raises(jsonschema.ValidationError, match="'seven' is not of type 'integer'"):
         check_response("GET", "api/v1/updates", 200, [wrong_type])
     with pytest.raises(AssertionError, match="not documented"):
@@ -40,7 +45,12 @@ def test_the_checker_catches_a_response_that_breaks_the_schema():
 def test_a_partner_posts_a_voice_with_a_token(api, lead, team):
     response = with_token(api, lead).post(
         "/api/v1/voices",
-        {"channel": "partner", "text": "Handed over within 45 minutes; no police needed.", "rating": 1, "team": team.pk},
+        {
+            "channel": "partner",
+            "text": "Handed over within 45 minutes; no police needed.",
+            "rating": 1,
+            "team": team.pk,
+        },
         format="json",
     )
     assert response.status_code == 201
@@ -67,14 +77,22 @@ def test_it_needs_a_rating_or_text(api, lead):
 
 
 def test_it_refuses_a_voice_without_a_token_or_with_a_bad_one(api, db):
-    assert api.post("/api/v1/voices", {"channel": "web", "rating": 1}, format="json").status_code == 401
+    assert (
+        api.post("/api/v1/voices", {"channel": "web", "rating": 1}, format="json").status_code
+        == 401
+    )
     api.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
-    assert api.post("/api/v1/voices", {"channel": "web", "rating": 1}, format="json").status_code == 401
+    assert (
+        api.post("/api/v1/voices", {"channel": "web", "rating": 1}, format="json").status_code
+        == 401
+    )
     assert not Voice.objects.exists()
 
 
 def test_it_refuses_a_voice_from_a_role_that_may_not_send_one(api, member):
-    response = with_token(api, member).post("/api/v1/voices", {"channel": "web", "rating": 1}, format="json")
+    response = with_token(api, member).post(
+        "/api/v1/voices", {"channel": "web", "rating": 1}, format="json"
+    )
     assert response.status_code == 403
 
 
@@ -92,8 +110,20 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
         VoiceFactory(rating=2, received_at=when.replace(month=5))
     response = with_token(api, analyst).get("/api/v1/metrics/experience")
     assert response.json() == [
-        {"month": "2026-04-01", "responses": None, "positive": None, "share_positive": None, "suppressed": True},
-        {"month": "2026-05-01", "responses": 5, "positive": 5, "share_positive": 1.0, "suppressed": False},
+        {
+            "month": "2026-04-01",
+            "responses": None,
+            "positive": None,
+            "share_positive": None,
+            "suppressed": True,
+        },
+        {
+            "month": "2026-05-01",
+            "responses": 5,
+            "positive": 5,
+            "share_positive": 1.0,
+            "suppressed": False,
+        },
     ]
 
 

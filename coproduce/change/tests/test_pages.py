@@ -52,7 +52,9 @@ def test_it_records_an_action_with_an_owner(client, le_lead, lead):
     insight = Insight.objects.create(statement="S", created_by=le_lead)
     client.force_login(le_lead)
     due = (timezone.localdate() + dt.timedelta(days=14)).strftime("%d/%m/%Y")
-    client.post(f"/insights/{insight.pk}", {"description": "Do it", "owner": lead.pk, "due_on": due})
+    client.post(
+        f"/insights/{insight.pk}", {"description": "Do it", "owner": lead.pk, "due_on": due}
+    )
     action = Action.objects.get()
     assert (action.owner, action.insight, action.status) == (lead, insight, "planned")
 
@@ -61,7 +63,8 @@ def test_it_refuses_an_action_due_in_the_past_or_with_no_owner(client, le_lead, 
     insight = Insight.objects.create(statement="S", created_by=le_lead)
     client.force_login(le_lead)
     body = client.post(
-        f"/insights/{insight.pk}", {"description": "Do it", "owner": member.pk, "due_on": "01/01/2020"}
+        f"/insights/{insight.pk}",
+        {"description": "Do it", "owner": member.pk, "due_on": "01/01/2020"},
     ).content.decode()
     assert "The due date must be today or in the future" in body
     assert "Select an owner from the list" in body  # network members do not own actions
@@ -72,10 +75,16 @@ def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_le
     insight = Insight.objects.create(statement="S", created_by=le_lead)
     insight.voices.add(VoiceFactory.contactable())
     action = Action.objects.create(
-        insight=insight, description="D", owner=lead, due_on=timezone.localdate(), created_by=le_lead
+        insight=insight,
+        description="D",
+        owner=lead,
+        due_on=timezone.localdate(),
+        created_by=le_lead,
     )
     client.force_login(le_lead)
-    response = client.post(f"/actions/{action.pk}/update", {"you_said": "Too many staff.", "we_did": "Named teams."})
+    response = client.post(
+        f"/actions/{action.pk}/update", {"you_said": "Too many staff.", "we_did": "Named teams."}
+    )
     assert response.status_code == 302
     assert Update.objects.count() == 1
     assert OutboxMessage.objects.count() == 1
@@ -88,7 +97,11 @@ def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_le
 def test_publishing_needs_both_parts(client, le_lead, lead):
     insight = Insight.objects.create(statement="S", created_by=le_lead)
     action = Action.objects.create(
-        insight=insight, description="D", owner=lead, due_on=timezone.localdate(), created_by=le_lead
+        insight=insight,
+        description="D",
+        owner=lead,
+        due_on=timezone.localdate(),
+        created_by=le_lead,
     )
     client.force_login(le_lead)
     body = client.post(f"/actions/{action.pk}/update", {"you_said": "x"}).content.decode()
@@ -99,10 +112,17 @@ def test_publishing_needs_both_parts(client, le_lead, lead):
 def test_only_lived_experience_leads_publish(client, lead, db, le_lead):
     insight = Insight.objects.create(statement="S", created_by=le_lead)
     action = Action.objects.create(
-        insight=insight, description="D", owner=lead, due_on=timezone.localdate(), created_by=le_lead
+        insight=insight,
+        description="D",
+        owner=lead,
+        due_on=timezone.localdate(),
+        created_by=le_lead,
     )
     client.force_login(lead)
-    assert client.post(f"/actions/{action.pk}/update", {"you_said": "a", "we_did": "b"}).status_code == 403
+    assert (
+        client.post(f"/actions/{action.pk}/update", {"you_said": "a", "we_did": "b"}).status_code
+        == 403
+    )
     assert not Update.objects.exists()
 
 

@@ -14,7 +14,10 @@ from coproduce.voices.models import Voice
 def action(le_lead, lead):
     insight = services.create_insight(le_lead, "People see too many different staff.")
     return services.record_action(
-        le_lead, insight, description="Lead practitioner model", owner=lead,
+        le_lead,
+        insight,
+        description="Lead practitioner model",
+        owner=lead,
         due_on=timezone.localdate() + dt.timedelta(days=30),
     )
 
@@ -36,7 +39,9 @@ def test_a_withdrawn_voice_cannot_be_evidence(le_lead):
 
 def test_publishing_queues_one_message_per_consenting_contributor(le_lead, action):
     by_email = VoiceFactory.contactable()
-    by_text = VoiceFactory.contactable(contact_channel=Voice.ContactChannel.SMS, contact_phone="07700900001")
+    by_text = VoiceFactory.contactable(
+        contact_channel=Voice.ContactChannel.SMS, contact_phone="07700900001"
+    )
     not_asked = VoiceFactory(consent_contact=False)
     withdrawn = VoiceFactory.contactable(withdrawn_at=timezone.now())
     unrelated = VoiceFactory.contactable()
@@ -44,7 +49,9 @@ def test_publishing_queues_one_message_per_consenting_contributor(le_lead, actio
         services.add_voice_to_insight(le_lead, action.insight, voice)
     action.insight.voices.add(withdrawn)  # e.g. withdrawn after being linked
 
-    update = services.publish_update(le_lead, action, you_said="Too many staff.", we_did="A named team.")
+    update = services.publish_update(
+        le_lead, action, you_said="Too many staff.", we_did="A named team."
+    )
 
     queued = {(m.voice_id, m.channel) for m in OutboxMessage.objects.all()}
     assert queued == {(by_email.pk, "email"), (by_text.pk, "sms")}

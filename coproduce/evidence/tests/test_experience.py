@@ -15,8 +15,10 @@ def row(when, rating):
 
 
 def test_it_counts_good_and_very_good_over_all_answers_including_dont_know():
-    rows = [row(dt.datetime(2026, 3, d, 12, tzinfo=UTC), r) for d, r in
-            [(1, 1), (2, 2), (3, 2), (4, 3), (5, 5), (6, 6), (7, 1)]]
+    rows = [
+        row(dt.datetime(2026, 3, d, 12, tzinfo=UTC), r)
+        for d, r in [(1, 1), (2, 2), (3, 2), (4, 3), (5, 5), (6, 6), (7, 1)]
+    ]
     [march] = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
     assert (march.month, march.responses, march.positive) == (dt.date(2026, 3, 1), 7, 4)
     assert march.share_positive == 4 / 7
@@ -30,10 +32,14 @@ def test_it_puts_a_late_evening_answer_in_the_local_month():
 
 
 def test_it_suppresses_months_with_few_answers():
-    rows = [row(dt.datetime(2026, 1, 10, tzinfo=UTC), 1)] * 4 + [row(dt.datetime(2026, 2, 10, tzinfo=UTC), 1)] * 5
+    rows = [row(dt.datetime(2026, 1, 10, tzinfo=UTC), 1)] * 4 + [
+        row(dt.datetime(2026, 2, 10, tzinfo=UTC), 1)
+    ] * 5
     january, february = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
-    assert january.suppressed and january.share_positive is None
-    assert not february.suppressed and february.share_positive == 1.0
+    assert january.suppressed
+    assert january.share_positive is None
+    assert not february.suppressed
+    assert february.share_positive == 1.0
 
 
 def test_it_ignores_ratings_off_the_scale():

@@ -41,7 +41,8 @@ def test_it_makes_the_four_services_every_role_and_only_synthetic_nhs_numbers():
     assert set(Team.objects.values_list("kind", flat=True)) == set(Team.Kind.values)
     assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
     numbers = list(Person.objects.values_list("nhs_number", flat=True))
-    assert numbers and all(n.startswith("999") and nhs_number.is_valid(n) for n in numbers)
+    assert numbers
+    assert all(n.startswith("999") and nhs_number.is_valid(n) for n in numbers)
     assert Episode.objects.open().exists()
     assert not Contact.objects.filter(next_steps="").exists()
 

@@ -31,7 +31,11 @@ def test_it_stores_an_anonymous_voice_with_its_consents(client, team):
     assert voice.channel == Voice.Channel.WEB
     assert voice.rating == Rating.VERY_GOOD
     assert voice.team == team
-    assert (voice.consent_improvement, voice.consent_quote, voice.consent_contact) == (True, True, False)
+    assert (voice.consent_improvement, voice.consent_quote, voice.consent_contact) == (
+        True,
+        True,
+        False,
+    )
     assert voice.person is None
     assert voice.contact_channel == Voice.ContactChannel.NONE
 
@@ -46,8 +50,13 @@ def test_the_thank_you_page_shows_crisis_contacts_at_once(client, db):
 def test_it_keeps_contact_details_only_when_asked_to_contact(client, db):
     client.post(
         "/feedback",
-        {"rating": "2", "consent_contact": "on", "contact_channel": "sms", "contact_phone": "+44 7700 900 982",
-         "contact_email": "not-wanted@example.com"},
+        {
+            "rating": "2",
+            "consent_contact": "on",
+            "contact_channel": "sms",
+            "contact_phone": "+44 7700 900 982",
+            "contact_email": "not-wanted@example.com",
+        },
     )
     voice = Voice.objects.get()
     assert voice.contact_channel == Voice.ContactChannel.SMS
@@ -56,7 +65,9 @@ def test_it_keeps_contact_details_only_when_asked_to_contact(client, db):
 
 
 def test_it_drops_contact_details_when_not_asked_to_contact(client, db):
-    client.post("/feedback", {"rating": "2", "contact_channel": "email", "contact_email": "a@example.com"})
+    client.post(
+        "/feedback", {"rating": "2", "contact_channel": "email", "contact_email": "a@example.com"}
+    )
     voice = Voice.objects.get()
     assert (voice.consent_contact, voice.contact_email) == (False, "")
 
@@ -71,12 +82,16 @@ def assert_refused(response, message):
 
 
 def test_it_refuses_an_empty_form_with_a_clear_message(client, db):
-    body = assert_refused(client.post("/feedback", {}), "Select how your experience of the service was")
+    body = assert_refused(
+        client.post("/feedback", {}), "Select how your experience of the service was"
+    )
     assert 'href="#id_rating"' in body
 
 
 def test_it_refuses_a_rating_off_the_scale(client, db):
-    assert_refused(client.post("/feedback", {"rating": "99"}), "Select how your experience of the service was")
+    assert_refused(
+        client.post("/feedback", {"rating": "99"}), "Select how your experience of the service was"
+    )
 
 
 def test_it_refuses_huge_input_and_keeps_the_rating_chosen(client, db):
@@ -110,7 +125,9 @@ def test_it_refuses_bytes_that_are_not_valid_text(client, db):
 
 
 def test_it_refuses_null_characters(client, db):
-    assert_refused(client.post("/feedback", {"rating": "3", "text": "a\x00b"}), "characters we cannot read")
+    assert_refused(
+        client.post("/feedback", {"rating": "3", "text": "a\x00b"}), "characters we cannot read"
+    )
 
 
 def test_it_asks_how_to_contact_when_contact_is_wanted(client, db):
@@ -123,7 +140,9 @@ def test_it_asks_how_to_contact_when_contact_is_wanted(client, db):
 
 def test_it_asks_for_the_email_address_for_email(client, db):
     assert_refused(
-        client.post("/feedback", {"rating": "1", "consent_contact": "on", "contact_channel": "email"}),
+        client.post(
+            "/feedback", {"rating": "1", "consent_contact": "on", "contact_channel": "email"}
+        ),
         "Enter your email address",
     )
 
@@ -132,7 +151,12 @@ def test_it_refuses_an_email_address_in_the_wrong_format(client, db):
     assert_refused(
         client.post(
             "/feedback",
-            {"rating": "1", "consent_contact": "on", "contact_channel": "email", "contact_email": "nope"},
+            {
+                "rating": "1",
+                "consent_contact": "on",
+                "contact_channel": "email",
+                "contact_email": "nope",
+            },
         ),
         "Enter an email address in the correct format",
     )
@@ -142,7 +166,12 @@ def test_it_refuses_a_number_that_is_not_a_uk_mobile(client, db):
     assert_refused(
         client.post(
             "/feedback",
-            {"rating": "1", "consent_contact": "on", "contact_channel": "sms", "contact_phone": "01632 960 001"},
+            {
+                "rating": "1",
+                "consent_contact": "on",
+                "contact_channel": "sms",
+                "contact_phone": "01632 960 001",
+            },
         ),
         "Enter a UK mobile number",
     )

@@ -20,7 +20,8 @@ def test_every_page_has_the_skip_link_header_banner_and_footer(client, db):
     assert first_link.get("href") == "#maincontent"
     assert first_link.text.strip() == "Skip to main content"
     assert document.find(".//main[@id='maincontent']") is not None
-    assert "nhsuk-header__service-name" in body and "Coproduce" in body
+    assert "nhsuk-header__service-name" in body
+    assert "Coproduce" in body
     assert "made-up (synthetic) data only" in body
     assert document.find(".//footer") is not None
     assert 'href="/sign-in"' in body
@@ -29,7 +30,9 @@ def test_every_page_has_the_skip_link_header_banner_and_footer(client, db):
 def test_the_inline_script_carries_the_csp_nonce_and_nothing_else_is_inline(client, db):
     response = client.get("/")
     policy = response["Content-Security-Policy"]
-    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    found = re.search(r"'nonce-([^']+)'", policy)
+    assert found is not None
+    nonce = found.group(1)
     assert "script-src 'self' 'nonce-" in policy
     assert "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
@@ -44,7 +47,8 @@ def test_the_nhs_frontend_is_vendored_at_its_pinned_version_without_a_cdn():
     assert "licence MIT" in version
     css = (STATIC / "nhsuk" / "nhsuk-frontend.min.css").read_text()
     assert "assets.nhs.uk" not in css
-    assert "http://" not in css and "https://" not in css.replace("https://github", "")
+    assert "http://" not in css
+    assert "https://" not in css.replace("https://github", "")
 
 
 @pytest.mark.parametrize(
@@ -73,19 +77,26 @@ def run_django(code, **env):
     environment.update(env)
     return subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", "import django; django.setup();" + code],
-        capture_output=True, text=True, env=environment, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
     )
 
 
 def test_health_answers_503_when_the_database_is_unreachable():
     # A real refused connection: nothing listens on port 9 of loopback.
     result = run_django(
-        "from django.test import Client; r = Client().get('/healthz'); print(r.status_code, r.json())",
+        "from django.test import Client; r = Client().get('/healthz');"
+        "print(r.status_code, r.json())",
         DATABASE_URL="postgres://nobody@127.0.0.1:9/none",
         DJANGO_SETTINGS_MODULE="coproduce.settings",
         ALLOWED_HOSTS="testserver",
     )
-    assert "503 {'status': 'unavailable', 'database': 'unreachable'}" in result.stdout, result.stderr
+    assert "503 {'status': 'unavailable', 'database': 'unreachable'}" in result.stdout, (
+        result.stderr
+    )
 
 
 @pytest.mark.parametrize(
@@ -93,8 +104,14 @@ def test_health_answers_503_when_the_database_is_unreachable():
     [
         ({"COPRODUCE_ENV": "production"}, "SECRET_KEY must be set"),
         ({"COPRODUCE_ENV": "production", "SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS must be set"),
-        ({"COPRODUCE_ENV": "production", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "crisis.example.nhs.uk"},
-         "DATABASE_URL must be set"),
+        (
+            {
+                "COPRODUCE_ENV": "production",
+                "SECRET_KEY": "x" * 50,
+                "ALLOWED_HOSTS": "crisis.example.nhs.uk",
+            },
+            "DATABASE_URL must be set",
+        ),
         ({"COPRODUCE_ENV": "staging"}, "COPRODUCE_ENV must be demo or production"),
         ({"COPRODUCE_DEBUG": "maybe"}, "COPRODUCE_DEBUG must be true or false"),
         ({"COPRODUCE_SESSION_SECONDS": "soon"}, "COPRODUCE_SESSION_SECONDS must be a whole number"),

@@ -31,7 +31,7 @@ class SignIn(LoginView):
     template_name = "accounts/sign_in.jinja"
     authentication_form = SignInForm
     redirect_authenticated_user = True
-    extra_context = {"page_title": "Sign in"}  # noqa: RUF012 - Django's documented API
+    extra_context = {"page_title": "Sign in"}
 
 
 class SignOut(LogoutView):

@@ -73,7 +73,9 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
             "will be told on the channel they chose.",
         )
         return redirect("show_insight", insight_id=action.insight_id)
-    return page(request, "change/publish_update.jinja", "Publish an update", form=form, action=action)
+    return page(
+        request, "change/publish_update.jinja", "Publish an update", form=form, action=action
+    )
 
 
 @requires(Capability.VIEW_OUTBOX)

@@ -1,0 +1,170 @@
+"""The golden thread, end to end in a real browser, with an accessibility check per page.
+
+Given the synthetic demo trust,
+when a practitioner records a LISTEN contact, a member of the public gives feedback,
+and a lived experience lead tags it, groups it into an insight, records an action and
+publishes "you said, we did",
+then the contributor is owed the update in the outbox, the public board shows it,
+and the evidence page shows the experience metric.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from coproduce.change.models import OutboxMessage
+from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
+from coproduce.testing.browser import assert_accessible
+from coproduce.voices.models import Voice
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    seed_demo()
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+    assert errors == [], f"browser console errors: {errors}"
+
+
+def sign_in(page, site, username):
+    page.goto(f"{site}/sign-in")
+    assert_accessible(page)
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_the_golden_thread(site, page, browser):
+    # A practitioner opens a person from the caseload and records a LISTEN contact.
+    sign_in(page, site, "practitioner")
+    page.get_by_role("link", name="Caseload").first.click()
+    expect(page.get_by_role("heading", name="Caseload")).to_be_visible()
+    assert_accessible(page)
+    page.locator("table a").first.click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Record a contact").first.click()
+    assert_accessible(page)
+    page.get_by_label("Phone").check()
+    page.get_by_label("What the person said, in their own words").fill(
+        "I can't sleep and I'm frightened."
+    )
+    page.get_by_label("I looked at the person's crisis plan").check()
+    page.get_by_label("The understanding you reached together").fill("Nights are hardest.")
+    page.get_by_label("How the person's feelings and experience were validated").fill(
+        "It makes sense to be scared."
+    )
+    page.get_by_label("Next steps agreed to stay safe").fill("Call at 10:00 tomorrow.")
+    page.get_by_role("button", name="Save contact").click()
+    expect(page.get_by_text("Contact recorded, with the next steps agreed.")).to_be_visible()
+    expect(page.get_by_text("Call at 10:00 tomorrow.")).to_be_visible()
+    assert_accessible(page)
+
+    # A member of the public gives feedback without signing in, and asks to hear back.
+    public = browser.new_context().new_page()
+    public.goto(f"{site}/feedback")
+    assert_accessible(public)
+    public.get_by_role("button", name="Send feedback").click()  # nothing chosen yet
+    expect(public.get_by_role("alert")).to_contain_text(
+        "Select how your experience of the service was"
+    )
+    assert_accessible(public)
+    public.get_by_label("Poor", exact=True).check()
+    public.get_by_label("Please tell us why").fill(
+        "A different nurse came every day. I had to repeat everything."
+    )
+    public.get_by_label("Use it to improve services").check()
+    public.get_by_label("Tell me what changes because of it").check()
+    public.get_by_label("Email", exact=True).check()
+    public.get_by_label("Email address").fill("contributor@example.com")
+    public.get_by_role("button", name="Send feedback").click()
+    expect(public.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
+    expect(public.get_by_text("Samaritans free on 116 123")).to_be_visible()
+    assert_accessible(public)
+    voice = Voice.objects.get(contact_email="contributor@example.com")
+
+    # A lived experience lead tags it, groups it into an insight, acts, and publishes.
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, site, "le.lead")
+    page.get_by_role("link", name="Voices", exact=True).first.click()
+    assert_accessible(page)
+    page.goto(f"{site}/voices/{voice.pk}")
+    assert_accessible(page)
+    page.get_by_label("Continuity of care and relationships").check()
+    page.get_by_role("button", name="Save categories").click()
+    expect(page.get_by_text("Enquiry categories saved.")).to_be_visible()
+    page.get_by_role("link", name="Start a new insight from this voice").click()
+    assert_accessible(page)
+    page.get_by_label("What are people telling us?").fill(
+        "People have to repeat their story to new staff."
+    )
+    page.get_by_role("button", name="Create insight").click()
+    expect(page.get_by_text("1 voice linked.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("What will be done").fill("Give everyone a named team of at most four.")
+    page.get_by_label("Owner").select_option(label="Fran Wilson (Team leader)")
+    page.get_by_label("Due date").fill("21/03/2099")
+    page.get_by_role("button", name="Record action").click()
+    expect(page.get_by_text("Action recorded.")).to_be_visible()
+    page.get_by_role("link", name=re.compile("Publish a .you said, we did. update")).click()
+    assert_accessible(page)
+    page.get_by_label("You said").fill("You had to repeat your story to new staff.")
+    page.get_by_label("We did").fill("Everyone now has a named team of at most four.")
+    page.get_by_role("button", name="Publish update").click()
+    expect(page.get_by_text("Update published. 1 contributor will be told")).to_be_visible()
+    message = OutboxMessage.objects.get(voice=voice)
+    assert (message.channel, message.status) == ("email", "queued")
+    page.get_by_role("link", name="Outbox").first.click()
+    assert_accessible(page)
+
+    # The public board shows it, and the evidence page shows the metric.
+    public.goto(f"{site}/you-said-we-did")
+    expect(public.get_by_text("Everyone now has a named team of at most four.")).to_be_visible()
+    assert_accessible(public)
+    page.get_by_role("link", name="Evidence").first.click()
+    expect(page.get_by_role("table")).to_contain_text("Good or very good")
+    assert_accessible(page)
+
+
+def test_the_feedback_form_works_without_javascript(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/feedback")
+    # Without JavaScript the contact questions are shown, not hidden.
+    expect(page.get_by_label("Email address")).to_be_visible()
+    page.get_by_label("Very good").check()
+    page.get_by_role("button", name="Send feedback").click()
+    expect(page.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
+    context.close()
+
+
+def test_the_first_tab_stop_is_the_skip_link(site, page):
+    page.goto(f"{site}/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#maincontent")
+
+
+def test_the_accessibility_check_catches_a_broken_page(browser):
+    page = browser.new_page()
+    page.set_content(
+        '<html><body><img src="x.png"><input type="text"><a href="/"></a></body></html>'
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_accessible(page)
+    report = str(failure.value)
+    for rule in ("image-alt", "label", "link-name", "html-has-lang"):
+        assert rule in report
+    page.close()
