@@ -1,9 +1,22 @@
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
 from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory
+
+
+@pytest.fixture
+def action(le_lead, lead):
+    insight = Insight.objects.create(statement="S", created_by=le_lead)
+    return Action.objects.create(
+        insight=insight,
+        description="D",
+        owner=lead,
+        due_on=timezone.localdate(),
+        created_by=le_lead,
+    )
 
 
 def test_it_creates_an_insight_from_a_voice(client, le_lead):
@@ -71,16 +84,8 @@ def test_it_refuses_an_action_due_in_the_past_or_with_no_owner(client, le_lead, 
     assert not Action.objects.exists()
 
 
-def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_lead, lead, db):
-    insight = Insight.objects.create(statement="S", created_by=le_lead)
-    insight.voices.add(VoiceFactory.contactable())
-    action = Action.objects.create(
-        insight=insight,
-        description="D",
-        owner=lead,
-        due_on=timezone.localdate(),
-        created_by=le_lead,
-    )
+def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_lead, action):
+    action.insight.voices.add(VoiceFactory.contactable())
     client.force_login(le_lead)
     response = client.post(
         f"/actions/{action.pk}/update", {"you_said": "Too many staff.", "we_did": "Named teams."}
@@ -94,30 +99,14 @@ def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_le
     assert "Named teams." in board
 
 
-def test_publishing_needs_both_parts(client, le_lead, lead):
-    insight = Insight.objects.create(statement="S", created_by=le_lead)
-    action = Action.objects.create(
-        insight=insight,
-        description="D",
-        owner=lead,
-        due_on=timezone.localdate(),
-        created_by=le_lead,
-    )
+def test_publishing_needs_both_parts(client, le_lead, action):
     client.force_login(le_lead)
     body = client.post(f"/actions/{action.pk}/update", {"you_said": "x"}).content.decode()
     assert "Enter what we did or are doing about it" in body
     assert not Update.objects.exists()
 
 
-def test_only_lived_experience_leads_publish(client, lead, db, le_lead):
-    insight = Insight.objects.create(statement="S", created_by=le_lead)
-    action = Action.objects.create(
-        insight=insight,
-        description="D",
-        owner=lead,
-        due_on=timezone.localdate(),
-        created_by=le_lead,
-    )
+def test_only_lived_experience_leads_publish(client, lead, action):
     client.force_login(lead)
     assert (
         client.post(f"/actions/{action.pk}/update", {"you_said": "a", "we_did": "b"}).status_code

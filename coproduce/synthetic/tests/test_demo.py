@@ -72,6 +72,7 @@ def test_the_command_prints_the_sign_ins_and_leaves_a_seeded_database_alone():
     out = StringIO()
     call_command("seed", "--profile", "demo", stdout=out)
     assert "leaving it as it is" in out.getvalue()
+    assert "Lived experience lead    le.lead" in out.getvalue()  # still told how to sign in
     assert Person.objects.count() == people
 
 

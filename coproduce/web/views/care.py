@@ -10,22 +10,16 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability, requires
 from coproduce.care import services
 from coproduce.care.forms import ContactForm
-from coproduce.web.views.render import page, posted
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - guaranteed by @requires
-    return request.user
+from coproduce.web.views.render import page, posted, signed_in_user
 
 
 @requires(Capability.VIEW_CASELOAD)
 @require_GET
 def list_caseload(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     episodes = list(services.caseload_for(user))
     return page(request, "care/caseload.jinja", "Caseload", episodes=episodes)
 
@@ -33,7 +27,7 @@ def list_caseload(request: HttpRequest) -> HttpResponse:
 @requires(Capability.VIEW_CASELOAD)
 @require_GET
 def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     person = services.open_person_record(user, person_id)
     return page(
         request,
@@ -48,7 +42,7 @@ def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
 @requires(Capability.RECORD_CONTACT)
 @require_http_methods(["GET", "POST"])
 def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     episode = services.episode_for(user, episode_id)
     now = timezone.localtime()
     form = ContactForm(

@@ -7,18 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability, requires
 from coproduce.change import services
 from coproduce.change.forms import ActionForm, InsightForm, UpdateForm
 from coproduce.change.models import Action, Insight, OutboxMessage
 from coproduce.voices.models import Voice
-from coproduce.web.views.render import page, posted
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - guaranteed by @requires
-    return request.user
+from coproduce.web.views.render import page, posted, signed_in_user
 
 
 @requires(Capability.MANAGE_CHANGE)
@@ -29,7 +23,9 @@ def list_insights(request: HttpRequest) -> HttpResponse:
         voices = []
         if voice_id := request.POST.get("voice"):
             voices = [get_object_or_404(Voice, pk=voice_id)]
-        insight = services.create_insight(_user(request), form.cleaned_data["statement"], voices)
+        insight = services.create_insight(
+            signed_in_user(request), form.cleaned_data["statement"], voices
+        )
         messages.success(request, "Insight created.")
         return redirect("show_insight", insight_id=insight.pk)
     insights = Insight.objects.prefetch_related("voices", "actions")
@@ -42,7 +38,7 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
     insight = get_object_or_404(Insight, pk=insight_id)
     form = ActionForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        services.record_action(_user(request), insight, **form.cleaned_data)
+        services.record_action(signed_in_user(request), insight, **form.cleaned_data)
         messages.success(request, "Action recorded.")
         return redirect("show_insight", insight_id=insight.pk)
     voices = list(insight.voices.prefetch_related("categories"))
@@ -65,7 +61,7 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("insight", "owner"), pk=action_id)
     form = UpdateForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        update = services.publish_update(_user(request), action, **form.cleaned_data)
+        update = services.publish_update(signed_in_user(request), action, **form.cleaned_data)
         queued = update.outbox.count()
         messages.success(
             request,

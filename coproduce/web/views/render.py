@@ -5,6 +5,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from coproduce.accounts.models import User
+
 
 def page(
     request: HttpRequest, template: str, title: str, status: int = 200, **context: Any
@@ -19,3 +21,10 @@ def page(
 def posted(request: HttpRequest) -> Any:
     """The submitted data on POST (even if empty, so it is validated), else None."""
     return request.POST if request.method == "POST" else None
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The signed-in user of a view guarded by ``@requires`` (which guarantees one)."""
+    if not isinstance(request.user, User):
+        raise TypeError("signed_in_user needs a view guarded by @requires")
+    return request.user

@@ -9,19 +9,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.accounts import audit
-from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.models import AuditEvent
 from coproduce.accounts.policy import Capability, requires
 from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
 from coproduce.voices import services
 from coproduce.voices.forms import TagVoiceForm
 from coproduce.voices.models import Voice
-from coproduce.web.views.render import page, posted
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - guaranteed by @requires
-    return request.user
+from coproduce.web.views.render import page, posted, signed_in_user
 
 
 @requires(Capability.REVIEW_VOICES)
@@ -37,7 +32,7 @@ def list_voices(request: HttpRequest) -> HttpResponse:
 @requires(Capability.REVIEW_VOICES)
 @require_http_methods(["GET", "POST"])
 def show_voice(request: HttpRequest, voice_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     voice = get_object_or_404(services.inbox(), pk=voice_id)
     if request.method == "GET":
         audit.record(user, AuditEvent.Action.VIEWED, voice)
@@ -61,7 +56,7 @@ def show_voice(request: HttpRequest, voice_id: int) -> HttpResponse:
 @requires(Capability.MANAGE_CHANGE)
 @require_POST
 def add_voice_to_insight(request: HttpRequest, voice_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     voice = get_object_or_404(Voice, pk=voice_id)
     form = AddToInsightForm(request.POST)
     if form.is_valid():

@@ -23,13 +23,15 @@ class Command(BaseCommand):
             raise CommandError("Synthetic data is never seeded into a production database.")
         if User.objects.exists():
             self.stdout.write("The database already has users: leaving it as it is.")
-            return
-        report = seed_demo(seed=options["seed"])
-        self.stdout.write(
-            f"Seeded a synthetic demo trust: {report.teams} teams, {report.users} staff and "
-            f"members, {report.people} people, {report.episodes} episodes, "
-            f"{report.contacts} contacts, {report.voices} voices."
-        )
-        self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD}):")
-        for username, _first, _last, role in DEMO_USERS:
-            self.stdout.write(f"  {role.label:<24} {username}")
+        else:
+            report = seed_demo(seed=options["seed"])
+            self.stdout.write(
+                f"Seeded a synthetic demo trust: {report.teams} teams, {report.users} staff "
+                f"and members, {report.people} people, {report.episodes} episodes, "
+                f"{report.contacts} contacts, {report.voices} voices."
+            )
+        demo_usernames = [username for username, *_ in DEMO_USERS]
+        if User.objects.filter(username__in=demo_usernames).count() == len(DEMO_USERS):
+            self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD}):")
+            for username, _first, _last, role in DEMO_USERS:
+                self.stdout.write(f"  {role.label:<24} {username}")
