@@ -15,17 +15,24 @@ from django.http import Http404
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
-from coproduce.care.models import Contact, Episode, EpisodeQuerySet, Person
+from coproduce.care.models import Contact, Episode, Person
 
 
-def caseload_for(user: User) -> EpisodeQuerySet:
-    """Open episodes on the user's teams, the user's own (as lead) first."""
-    return (
+def caseload_for(user: User) -> list[Episode]:
+    """Open episodes on the user's teams, by family name.
+
+    The list shows names and NHS numbers, so reading it is audited too: one event per
+    team whose caseload was shown.
+    """
+    episodes = list(
         Episode.objects.open()
         .for_user(user)
         .select_related("person", "team", "lead_practitioner")
         .order_by("person__family_name", "person__given_name")
     )
+    for team in user.teams.all():
+        audit.record(user, AuditEvent.Action.VIEWED, team, "caseload list")
+    return episodes
 
 
 def open_person_record(user: User, person_id: int) -> Person:
@@ -54,10 +61,13 @@ def open_person_record(user: User, person_id: int) -> Person:
 
 
 def episode_for(user: User, episode_id: int) -> Episode:
+    """An episode on one of the user's teams' caseloads; the read is audited."""
     try:
-        return Episode.objects.for_user(user).select_related("person", "team").get(pk=episode_id)
+        episode = Episode.objects.for_user(user).select_related("person", "team").get(pk=episode_id)
     except Episode.DoesNotExist:
         raise Http404("No such episode on your caseloads.") from None
+    audit.record(user, AuditEvent.Action.VIEWED, episode)
+    return episode
 
 
 def contacts_for(person: Person) -> list[Contact]:

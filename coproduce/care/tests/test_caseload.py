@@ -22,3 +22,13 @@ def test_it_is_refused_to_roles_without_clinical_access(client, le_lead, member,
     for user in (le_lead, member, analyst):
         client.force_login(user)
         assert client.get("/caseload").status_code == 403
+
+
+def test_reading_the_caseload_is_audited_for_each_of_the_users_teams(client, lead, person):
+    from coproduce.accounts.models import AuditEvent
+
+    client.force_login(lead)
+    client.get("/caseload")
+    event = AuditEvent.objects.get()
+    assert (event.actor, event.action, event.record_type) == (lead, "viewed", "care.team")
+    assert event.record_id == str(lead.teams.get().pk)

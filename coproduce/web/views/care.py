@@ -20,7 +20,7 @@ from coproduce.web.views.render import page, posted, signed_in_user
 @require_GET
 def list_caseload(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    episodes = list(services.caseload_for(user))
+    episodes = services.caseload_for(user)
     return page(request, "care/caseload.jinja", "Caseload", episodes=episodes)
 
 
@@ -43,7 +43,7 @@ def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
     user = signed_in_user(request)
-    episode = services.episode_for(user, episode_id)
+    episode = services.episode_for(user, episode_id)  # audited as a read of the episode
     now = timezone.localtime()
     form = ContactForm(
         posted(request),

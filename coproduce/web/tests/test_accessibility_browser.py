@@ -1,0 +1,85 @@
+"""Every page, as the role that uses it, checked with axe-core for WCAG 2.2 A and AA.
+
+The list of pages is checked against the URL configuration, so a new page cannot be
+left out of this sweep.
+"""
+
+import pytest
+
+from coproduce.care.models import Episode
+from coproduce.change.models import Action, Insight
+from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
+from coproduce.testing.browser import assert_accessible
+from coproduce.voices.models import Voice
+
+pytestmark = pytest.mark.browser
+
+# Names of pages that are not visited as pages.
+NOT_PAGES = {"healthz", "sign_out", "add_voice_to_insight"}
+
+
+def pages_by_role():
+    episode = Episode.objects.open().filter(team__staff__username="practitioner")[0]
+    action = Action.objects.all()[0]
+    return {
+        None: {
+            "home": "/",
+            "give_feedback": "/feedback",
+            "feedback_received": "/feedback/thank-you",
+            "list_updates": "/you-said-we-did",
+            "sign_in": "/sign-in",
+        },
+        "practitioner": {
+            "list_caseload": "/caseload",
+            "show_person": f"/people/{episode.person_id}",
+            "record_contact": f"/episodes/{episode.pk}/contacts/new",
+        },
+        "le.lead": {
+            "list_voices": "/voices",
+            "show_voice": f"/voices/{Voice.objects.all()[0].pk}",
+            "list_insights": "/insights",
+            "show_insight": f"/insights/{Insight.objects.all()[0].pk}",
+            "publish_update": f"/actions/{action.pk}/update",
+            "list_outbox": "/outbox",
+        },
+        "analyst": {"show_evidence": "/evidence"},
+        "member": {"show_member": "/network/me"},
+    }
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    seed_demo()
+    return live_server.url
+
+
+def test_the_sweep_covers_every_page(site):
+    from coproduce.web import urls
+
+    covered = {name for pages in pages_by_role().values() for name in pages}
+    assert covered | NOT_PAGES == {p.name for p in urls.urlpatterns}
+
+
+@pytest.mark.parametrize("role", [None, "practitioner", "le.lead", "analyst", "member"])
+def test_every_page_passes_axe(site, browser, role):
+    context = browser.new_context()
+    page = context.new_page()
+    if role:
+        page.goto(f"{site}/sign-in")
+        page.get_by_label("Username").fill(role)
+        page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+    for path in pages_by_role()[role].values():
+        page.goto(site + path)
+        assert_accessible(page)
+        button = page.locator("main form button[type=submit], main form button:not([type])")
+        if path not in {"/sign-in"} and button.count():
+            # The same page in its error state: submitted empty.
+            for field in page.locator("main form textarea, main form input[type=text]").all():
+                field.fill("")
+            button.last.click()
+            assert_accessible(page)
+    for path in ["/no-such-page"]:
+        page.goto(site + path)
+        assert_accessible(page)
+    context.close()

@@ -1,0 +1,73 @@
+"""Structural rules of the house, checked over the source.
+
+- Pages and API endpoints reach care records only through ``care.services`` (which
+  scopes to the user's teams and audits), never by querying care models themselves.
+- Every page is either declared public here or guarded by a capability of the policy.
+"""
+
+import ast
+from pathlib import Path
+
+from django.urls import URLPattern
+
+ROOT = Path(__file__).resolve().parents[2]
+CARE_MODELS = {"Person", "Episode", "Contact", "Referral"}
+PUBLIC_VIEWS = {
+    "home",
+    "give_feedback",
+    "feedback_received",
+    "list_updates",
+    "healthz",
+    "sign_in",
+    "sign_out",
+}
+
+
+def direct_care_queries(folder):
+    found = []
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        if "tests" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in {"objects", "_default_manager"}
+                and isinstance(node.value, ast.Name)
+                and node.value.id in CARE_MODELS
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value.id}.{node.attr}")
+    return found
+
+
+def test_pages_and_the_api_reach_care_records_only_through_care_services():
+    assert direct_care_queries("web") == []
+    assert direct_care_queries("api") == []
+
+
+def test_the_structure_check_finds_a_direct_query(tmp_path, monkeypatch):
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "bad.py").write_text("def f():\n    return Person.objects.all()\n")
+    monkeypatch.setattr(f"{__name__}.ROOT", tmp_path)
+    assert direct_care_queries("web") == ["web/bad.py:2 Person.objects"]
+
+
+def test_every_page_is_public_by_declaration_or_guarded_by_a_capability():
+    from coproduce.web import urls
+
+    unguarded = [
+        pattern.name
+        for pattern in urls.urlpatterns
+        if isinstance(pattern, URLPattern)
+        and pattern.name not in PUBLIC_VIEWS
+        and not hasattr(pattern.callback, "capability")
+    ]
+    assert unguarded == []
+    names = {p.name for p in urls.urlpatterns}
+    assert names >= PUBLIC_VIEWS
+
+
+def test_the_admin_site_holds_no_care_records():
+    from django.contrib import admin
+
+    registered = {model.__name__ for model in admin.site._registry}
+    assert not registered & CARE_MODELS
