@@ -269,8 +269,10 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         description="Introduce a lead practitioner and a named team of at most four people "
         "for everyone on the home treatment caseload.",
         owner=users["team.leader"],
-        due_on=(now + dt.timedelta(days=60)).date(),
+        due_on=(now - dt.timedelta(days=10)).date(),
     )
+    action.status = action.Status.DONE
+    action.save(update_fields=["status"])
     change.publish_update(
         lead,
         action,

@@ -49,6 +49,8 @@ def test_the_nhs_frontend_is_vendored_at_its_pinned_version_without_a_cdn():
     assert "assets.nhs.uk" not in css
     assert "http://" not in css
     assert "https://" not in css.replace("https://github", "")
+    # Without the CDN font, the design system's fallback stack must still be set.
+    assert "html{font-family:arial,sans-serif}" in css
 
 
 @pytest.mark.parametrize(
