@@ -46,6 +46,7 @@ class AuditEvent(models.Model):
         CREATED = "created", "Created"
         CHANGED = "changed", "Changed"
         REFUSED = "refused", "Refused access"
+        BREAK_GLASS = "break_glass", "Break-glass access"
 
     actor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="audit_events")
     action = models.CharField(max_length=16, choices=Action.choices)

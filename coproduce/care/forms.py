@@ -6,42 +6,261 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from coproduce.care.models import Contact
+from coproduce.accounts.models import User
+from coproduce.care.models import (
+    Appointment,
+    CarerInformed,
+    Contact,
+    DischargeDestination,
+    Dispatch,
+    PlanVersion,
+    Referral,
+    Team,
+    validate_nhs_number,
+)
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
-class ContactForm(forms.Form):
+def date_field(what: str, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        input_formats=DATE_FORMATS,
+        required=required,
+        error_messages={
+            "required": f"Enter the {what}",
+            "invalid": f"Enter the {what} as day/month/year, like 21/11/2026",
+        },
+    )
+
+
+def time_field(what: str, required: bool = True) -> forms.TimeField:
+    return forms.TimeField(
+        input_formats=["%H:%M"],
+        required=required,
+        error_messages={
+            "required": f"Enter the time of the {what}",
+            "invalid": f"Enter the time of the {what} in 24-hour format, like 14:30",
+        },
+    )
+
+
+def combine(day: dt.date, time: dt.time) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, time))
+
+
+def now_initial(prefix: str) -> dict[str, str]:
+    now = timezone.localtime()
+    return {f"{prefix}_on": now.strftime("%d/%m/%Y"), f"{prefix}_time": now.strftime("%H:%M")}
+
+
+class Moment:
+    """Forms with a ``<prefix>_on`` date and ``<prefix>_time`` time read them as one moment."""
+
+    cleaned_data: dict[str, Any]
+
+    def moment(self, prefix: str) -> dt.datetime | None:
+        day = self.cleaned_data.get(f"{prefix}_on")
+        time = self.cleaned_data.get(f"{prefix}_time")
+        return combine(day, time) if day and time else None
+
+    def refuse_future(self, form: forms.Form, prefix: str, what: str) -> None:
+        moment = self.moment(prefix)
+        if moment and moment > timezone.now() + dt.timedelta(minutes=5):
+            form.add_error(f"{prefix}_on", f"The {what} cannot be in the future")
+
+
+class StaffChoice(forms.ModelChoiceField[User]):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name} ({obj.role_label})"
+
+
+class StaffMultipleChoice(forms.ModelMultipleChoiceField[User]):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name} ({obj.role_label})"
+
+
+class ReferralForm(Moment, forms.Form):
+    nhs_number = forms.CharField(
+        max_length=16,
+        error_messages={"required": "Enter the person's NHS number"},
+    )
+    given_name = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the person's first name"}
+    )
+    family_name = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the person's last name"}
+    )
+    date_of_birth = date_field("date of birth")
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.all(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Select the service to refer to",
+            "invalid_choice": "Select a service from the list",
+        },
+    )
+    source = forms.ChoiceField(
+        choices=Referral.Source.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who made the referral"},
+    )
+    urgency = forms.ChoiceField(
+        choices=Referral.Urgency.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how urgent the referral is"},
+    )
+    physical_health_need = forms.TypedChoiceField(
+        choices=[("no", "No"), ("yes", "Yes")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the person has a physical health need"},
+    )
+    reason = forms.CharField(
+        max_length=20000,
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the reason for the referral"},
+    )
+    referrer = forms.CharField(max_length=200, required=False)
+    received_on = date_field("date the referral was received")
+    received_time = time_field("referral")
+    not_a_duplicate_because = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea
+    )
+
+    def clean_nhs_number(self) -> str:
+        number = "".join(self.cleaned_data["nhs_number"].split()).replace("-", "")
+        try:
+            validate_nhs_number(number)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                "Enter a valid NHS number: 10 digits, like 943 476 5919. Check the last digit."
+            ) from None
+        return number
+
+    def clean_date_of_birth(self) -> dt.date:
+        born: dt.date = self.cleaned_data["date_of_birth"]
+        if born > timezone.localdate():
+            raise forms.ValidationError("The date of birth must be in the past")
+        if born.year < 1900:
+            raise forms.ValidationError("Check the year of birth")
+        return born
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_future(self, "received", "referral")
+        return data
+
+
+class AcceptForm(Moment, forms.Form):
+    lead = StaffChoice(
+        queryset=User.objects.none(),
+        error_messages={
+            "required": "Select the lead practitioner",
+            "invalid_choice": "Select a lead practitioner from this team",
+        },
+    )
+    named_team = StaffMultipleChoice(
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select people from this team"},
+    )
+    initial_on = date_field("date of the initial appointment")
+    initial_time = time_field("initial appointment")
+
+    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        staff = team.staff.filter(is_active=True).order_by("last_name", "first_name")
+        self.fields["lead"].queryset = staff  # type: ignore[attr-defined]
+        self.fields["named_team"].queryset = staff  # type: ignore[attr-defined]
+        self.team = team
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        lead, named = data.get("lead"), data.get("named_team") or []
+        if lead and len({lead, *named}) > self.team.max_named_team:
+            self.add_error(
+                "named_team",
+                f"A named team has at most {self.team.max_named_team} people, "
+                "including the lead practitioner",
+            )
+        return data
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"required": "Say why the referral is declined and where it went instead"},
+    )
+
+
+class AppointmentForm(Moment, forms.Form):
+    kind = forms.ChoiceField(
+        choices=[
+            (Appointment.Kind.PLANNED_INTERVENTION, Appointment.Kind.PLANNED_INTERVENTION.label),
+            (Appointment.Kind.REVIEW, Appointment.Kind.REVIEW.label),
+            (Appointment.Kind.OTHER, Appointment.Kind.OTHER.label),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the kind of appointment"},
+    )
+    starts_on = date_field("date of the appointment")
+    starts_time = time_field("appointment")
+    staff = StaffChoice(
+        queryset=User.objects.none(),
+        error_messages={
+            "required": "Select who the appointment is with",
+            "invalid_choice": "Select someone from this team",
+        },
+    )
+    outside_named_team_because = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea
+    )
+
+    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = team.staff.filter(is_active=True)  # type: ignore[attr-defined]
+
+
+class ContactForm(Moment, forms.Form):
     """A contact in the LISTEN structure; next steps are required (never end without a plan)."""
 
     LISTEN_FIELDS = (
         "persons_words",
         "crisis_plan_reviewed",
         "involved_and_informed",
+        "options_given",
+        "carer_informed",
+        "carer_not_informed_because",
         "shared_understanding",
+        "availability_promised",
         "time_and_tone",
         "feelings_validated",
         "next_steps",
+        "duration_minutes",
+        "outside_named_team_because",
     )
 
-    occurred_on = forms.DateField(
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        error_messages={
-            "required": "Enter the date of the contact",
-            "invalid": "Enter the date as day/month/year, like 21/11/2026",
-        },
-    )
-    occurred_time = forms.TimeField(
-        input_formats=["%H:%M"],
-        error_messages={
-            "required": "Enter the time of the contact",
-            "invalid": "Enter the time in 24-hour format, like 14:30",
-        },
-    )
+    occurred_on = date_field("date of the contact")
+    occurred_time = time_field("contact")
     mode = forms.ChoiceField(
         choices=Contact.Mode.choices,
         widget=forms.RadioSelect,
         error_messages={
             "required": "Select how the contact happened",
             "invalid_choice": "Select how the contact happened",
+        },
+    )
+    duration_minutes = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=600,
+        error_messages={
+            "invalid": "Enter the duration as a number of minutes, like 40",
+            "min_value": "The duration must be at least 1 minute",
+            "max_value": "The duration must be 600 minutes or fewer",
         },
     )
     persons_words = forms.CharField(
@@ -51,17 +270,27 @@ class ContactForm(forms.Form):
     )
     crisis_plan_reviewed = forms.BooleanField(required=False)
     involved_and_informed = forms.CharField(max_length=20000, required=False, widget=forms.Textarea)
+    options_given = forms.CharField(max_length=20000, required=False, widget=forms.Textarea)
+    carer_informed = forms.ChoiceField(
+        choices=CarerInformed.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the person's carer was informed"},
+    )
+    carer_not_informed_because = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea
+    )
     shared_understanding = forms.CharField(
         max_length=20000,
         widget=forms.Textarea,
         error_messages={"required": "Enter the understanding you reached together about safety"},
     )
+    availability_promised = forms.CharField(max_length=2000, required=False, widget=forms.Textarea)
     time_and_tone = forms.CharField(max_length=20000, required=False, widget=forms.Textarea)
     feelings_validated = forms.CharField(
         max_length=20000,
         widget=forms.Textarea,
         error_messages={
-            "required": "Enter how the person's feelings and experience were validated"
+            "required": "Enter how you empathised, encouraged and evaluated what was agreed"
         },
     )
     next_steps = forms.CharField(
@@ -73,12 +302,105 @@ class ContactForm(forms.Form):
             )
         },
     )
+    outside_named_team_because = forms.CharField(
+        max_length=2000, required=False, widget=forms.Textarea
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        day, time = data.get("occurred_on"), data.get("occurred_time")
-        if day and time:
-            moment = timezone.make_aware(dt.datetime.combine(day, time))
-            if moment > timezone.now() + dt.timedelta(minutes=5):
-                self.add_error("occurred_on", "The contact cannot be in the future")
+        self.refuse_future(self, "occurred", "contact")
+        if data.get("carer_informed") == CarerInformed.NO and not data.get(
+            "carer_not_informed_because"
+        ):
+            self.add_error("carer_not_informed_because", "Say why the carer was not informed")
         return data
+
+
+class DischargeForm(Moment, forms.Form):
+    destination = forms.ChoiceField(
+        choices=DischargeDestination.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where the person goes on discharge"},
+    )
+    onward_team = forms.CharField(max_length=200, required=False)
+    discharged_on = date_field("date of discharge")
+    discharged_time = time_field("discharge")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_future(self, "discharged", "discharge")
+        destination = data.get("destination")
+        if destination in {"community_team", "other_team"} and not data.get("onward_team"):
+            self.add_error("onward_team", "Enter the team the person is handed on to")
+        return data
+
+
+class DispatchForm(Moment, forms.Form):
+    dispatched_on = date_field("date of dispatch")
+    dispatched_time = time_field("dispatch")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_future(self, "dispatched", "dispatch")
+        return data
+
+
+class ArrivalForm(Moment, forms.Form):
+    arrived_on = date_field("date of arrival")
+    arrived_time = time_field("arrival")
+    outcome = forms.ChoiceField(
+        choices=Dispatch.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the outcome"},
+    )
+    partner = forms.CharField(max_length=120, required=False)
+    handover_notes = forms.CharField(max_length=20000, required=False, widget=forms.Textarea)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.refuse_future(self, "arrived", "arrival")
+        return data
+
+
+def plan_form(kind: type[PlanVersion]) -> type[forms.Form]:
+    """A form with one optional text area per section of the plan."""
+    fields = {
+        name: forms.CharField(label=label, max_length=20000, required=False, widget=forms.Textarea)
+        for name, label in kind.SECTIONS
+    }
+
+    def clean(self: forms.Form) -> dict[str, Any]:
+        data = forms.Form.clean(self) or {}
+        if not any(v.strip() for v in data.values() if isinstance(v, str)):
+            first = kind.SECTIONS[0][0]
+            self.add_error(first, "Write at least one section of the plan")
+        return data
+
+    return type(f"{kind.__name__}Form", (forms.Form,), {**fields, "clean": clean})
+
+
+class BreakGlassForm(forms.Form):
+    reason = forms.CharField(
+        max_length=200,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Say why you need to see this person's record now. This is audited.",
+            "max_length": "Keep the reason to 200 characters or fewer",
+        },
+    )
+
+
+class FindPersonForm(forms.Form):
+    nhs_number = forms.CharField(
+        max_length=16, error_messages={"required": "Enter the person's NHS number"}
+    )
+
+    def clean_nhs_number(self) -> str:
+        number = "".join(self.cleaned_data["nhs_number"].split()).replace("-", "")
+        try:
+            validate_nhs_number(number)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                "Enter a valid NHS number: 10 digits, like 943 476 5919. Check the last digit."
+            ) from None
+        return number

@@ -21,6 +21,23 @@ def validate_nhs_number(value: str) -> None:
         )
 
 
+def default_review_days() -> list[int]:
+    return [7, 14]
+
+
+def validate_review_days(value: object) -> None:
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 90 for d in value)
+        or sorted(set(value)) != value
+    ):
+        raise ValidationError(
+            "Review days must be whole numbers of days from 1 to 90, in order, each once "
+            "(for example 7, 14).",
+            code="review_days",
+        )
+
+
 class Team(models.Model):
     class Kind(models.TextChoices):
         CRISIS_LINE = "crisis_line", "24/7 crisis line"
@@ -36,6 +53,20 @@ class Team(models.Model):
     max_named_team = models.PositiveSmallIntegerField(
         default=4, help_text="Most staff in a person's named team (lead practitioner model)."
     )
+    review_days = models.JSONField(
+        default=default_review_days,
+        validators=[validate_review_days],
+        help_text="Days after acceptance on which reviews fall (seed 002: 7 and 14).",
+    )
+    disengaged_after_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Days with no contact achieved before an episode is disengaged."
+    )
+    follow_up_after_days = models.PositiveSmallIntegerField(
+        default=14, help_text="Days after discharge before the follow-up invitation is sent."
+    )
+    arrival_target_minutes = models.PositiveSmallIntegerField(
+        default=45, help_text="Response vehicle: target minutes from dispatch to arrival."
+    )
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
 
     class Meta:
@@ -44,12 +75,31 @@ class Team(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_24_7(self) -> bool:
+        return self.opens_at is None or self.closes_at is None
+
     def is_open_at(self, moment: dt.time) -> bool:
         if self.opens_at is None or self.closes_at is None:
             return True
         if self.opens_at <= self.closes_at:
             return self.opens_at <= moment < self.closes_at
         return moment >= self.opens_at or moment < self.closes_at
+
+    def next_opening(self, moment: dt.datetime) -> dt.datetime:
+        """When the team next opens at or after ``moment`` (``moment`` itself if open)."""
+        if self.is_open_at(moment.timetz().replace(tzinfo=None)) or self.opens_at is None:
+            return moment
+        opening = moment.replace(
+            hour=self.opens_at.hour, minute=self.opens_at.minute, second=0, microsecond=0
+        )
+        return opening if opening > moment else opening + dt.timedelta(days=1)
+
+    @property
+    def hours_label(self) -> str:
+        if self.opens_at is None or self.closes_at is None:
+            return "Open 24 hours, every day"
+        return f"Open {self.opens_at:%H:%M} to {self.closes_at:%H:%M}, every day"
 
 
 class Person(models.Model):
@@ -80,6 +130,17 @@ class Person(models.Model):
         return f"{n[:3]} {n[3:6]} {n[6:]}"
 
 
+class ReferralQuerySet(models.QuerySet["Referral"]):
+    def unallocated(self) -> ReferralQuerySet:
+        return self.filter(status=Referral.Status.RECEIVED)
+
+    def for_user(self, user: User) -> ReferralQuerySet:
+        return self.filter(team__staff=user).distinct()
+
+    def by_time_left(self) -> ReferralQuerySet:
+        return self.order_by(models.F("respond_by").asc(nulls_last=True), "received_at")
+
+
 class Referral(models.Model):
     class Source(models.TextChoices):
         SELF = "self", "Self"
@@ -92,24 +153,64 @@ class Referral(models.Model):
         OTHER_TEAM = "other_team", "Another team"
 
     class Urgency(models.TextChoices):
-        EMERGENCY = "emergency", "Emergency"
-        VERY_URGENT = "very_urgent", "Very urgent (within 4 hours)"
-        URGENT = "urgent", "Urgent (within 24 hours)"
-        ROUTINE = "routine", "Routine"
+        """MHSDS Clinical Response Priority Type national codes."""
+
+        EMERGENCY = "1", "Emergency"
+        VERY_URGENT = "4", "Very urgent"
+        URGENT = "2", "Urgent"
+        ROUTINE = "3", "Routine"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Waiting to be allocated"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        MERGED = "merged", "Merged into another referral"
+
+    class Via(models.TextChoices):
+        STAFF = "staff", "Entered by staff"
+        API = "api", "Partner API"
+        FHIR = "fhir", "FHIR ServiceRequest"
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="referrals")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="referrals")
     source = models.CharField(max_length=32, choices=Source.choices)
-    urgency = models.CharField(max_length=32, choices=Urgency.choices)
+    urgency = models.CharField(max_length=2, choices=Urgency.choices)
     received_at = models.DateTimeField()
     reason = models.TextField()
     physical_health_need = models.BooleanField(default=False)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.RECEIVED)
+    received_via = models.CharField(max_length=8, choices=Via.choices, default=Via.STAFF)
+    referrer = models.CharField("Referrer's name and contact", max_length=200, blank=True)
+    respond_by = models.DateTimeField(null=True, blank=True, db_index=True)
+    seen_at = models.DateTimeField(null=True, blank=True)
+    additional_information = models.TextField(blank=True)
+    not_a_duplicate_because = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ReferralQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at"]
 
     def __str__(self) -> str:
         return f"Referral {self.pk}"
+
+    def minutes_left(self, now: dt.datetime) -> int | None:
+        """Minutes until the response is due (negative when breached); None without a clock."""
+        if self.respond_by is None or self.seen_at is not None:
+            return None
+        return int((self.respond_by - now).total_seconds() // 60)
+
+    def breached(self, now: dt.datetime) -> bool:
+        if self.respond_by is None:
+            return False
+        return (self.seen_at or now) > self.respond_by
 
 
 class EpisodeQuerySet(models.QuerySet["Episode"]):
@@ -119,6 +220,15 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
     def for_user(self, user: User) -> EpisodeQuerySet:
         """Episodes on the caseload of any team the user works in."""
         return self.filter(team__staff=user).distinct()
+
+
+class DischargeDestination(models.TextChoices):
+    GP = "gp", "Back to their GP"
+    COMMUNITY_TEAM = "community_team", "Community mental health team"
+    OTHER_TEAM = "other_team", "Another team or service"
+    ADMITTED = "admitted", "Admitted to hospital"
+    NO_FURTHER_CARE = "no_further_care", "No further care needed"
+    DISENGAGED = "disengaged", "Disengaged from the service"
 
 
 class Episode(models.Model):
@@ -137,6 +247,11 @@ class Episode(models.Model):
     )
     accepted_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
+    discharge_destination = models.CharField(
+        max_length=32, choices=DischargeDestination.choices, blank=True
+    )
+    onward_team = models.CharField(max_length=200, blank=True)
+    disengaged_at = models.DateTimeField(null=True, blank=True)
 
     objects = EpisodeQuerySet.as_manager()
 
@@ -145,6 +260,12 @@ class Episode(models.Model):
 
     def __str__(self) -> str:
         return f"Episode {self.pk}"
+
+
+class CarerInformed(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    NO_CARER = "no_carer", "The person has no carer"
 
 
 class Contact(models.Model):
@@ -171,16 +292,27 @@ class Contact(models.Model):
     # L — Listen (the person's own words) and look at the crisis plan.
     persons_words = models.TextField("The person's own words")
     crisis_plan_reviewed = models.BooleanField("Crisis plan looked at", default=False)
-    # I — Involve and inform the person and their carer.
+    crisis_plan = models.ForeignKey(
+        "CrisisPlan", on_delete=models.PROTECT, null=True, blank=True, related_name="contacts"
+    )
+    # I — Involve and inform the person and their carer of the immediate options.
     involved_and_informed = models.TextField("Who was involved and informed", blank=True)
+    options_given = models.TextField("Immediate options given", blank=True)
+    carer_informed = models.CharField(
+        max_length=16, choices=CarerInformed.choices, default=CarerInformed.NO_CARER
+    )
+    carer_not_informed_because = models.TextField(blank=True)
     # S — Shared understanding and safety.
     shared_understanding = models.TextField("Shared understanding and safety")
-    # T — Time and tone.
+    # T — Time: the availability promised to the person; and tone.
+    availability_promised = models.TextField("Availability promised", blank=True)
     time_and_tone = models.TextField("Time and tone", blank=True)
     # E — Empathise, encourage, evaluate: feelings and experience validated.
     feelings_validated = models.TextField("Feelings and experience validated")
     # N — Next steps agreed to stay safe.
     next_steps = models.TextField("Next steps agreed to stay safe")
+    duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    outside_named_team_because = models.TextField(blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -194,3 +326,171 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"Contact {self.pk}"
+
+    @property
+    def outside_named_team(self) -> bool:
+        return bool(self.outside_named_team_because)
+
+
+class Appointment(models.Model):
+    """Initial appointment and reviews (made on acceptance), and planned interventions."""
+
+    class Kind(models.TextChoices):
+        INITIAL = "initial", "Initial appointment with the lead practitioner"
+        REVIEW = "review", "Review"
+        PLANNED_INTERVENTION = "planned_intervention", "Planned intervention"
+        OTHER = "other", "Other appointment"
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        ATTENDED = "attended", "Attended"
+        DID_NOT_ATTEND = "did_not_attend", "Did not attend"
+        CANCELLED = "cancelled", "Cancelled"
+
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="appointments")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    review_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    starts_at = models.DateTimeField(db_index=True)
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="appointments"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.BOOKED)
+    outside_named_team_because = models.TextField(blank=True)
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    booked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return f"Appointment {self.pk}"
+
+    @property
+    def outside_named_team(self) -> bool:
+        return bool(self.outside_named_team_because)
+
+
+class Dispatch(models.Model):
+    """A mental health response vehicle sent to a referral (seed 004)."""
+
+    class Outcome(models.TextChoices):
+        STAYED_HOME = "stayed_home", "Stayed at home with a plan"
+        CONVEYED_AE = "conveyed_ae", "Conveyed to A&E"
+        POLICE_NEEDED = "police_needed", "Police needed"
+        ADMITTED = "admitted", "Admitted"
+        HOME_TREATMENT = "home_treatment", "Handed to home treatment"
+
+    referral = models.OneToOneField(Referral, on_delete=models.PROTECT, related_name="dispatch")
+    dispatched_at = models.DateTimeField()
+    arrived_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=32, choices=Outcome.choices, blank=True)
+    partner = models.CharField("Partner handing over", max_length=120, blank=True)
+    handover_notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-dispatched_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(arrived_at__isnull=True) | Q(arrived_at__gte=models.F("dispatched_at")),
+                name="dispatch_arrives_after_dispatch",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Dispatch {self.pk}"
+
+    @property
+    def minutes_to_arrive(self) -> int | None:
+        if self.arrived_at is None:
+            return None
+        return int((self.arrived_at - self.dispatched_at).total_seconds() // 60)
+
+    def over_target(self, target_minutes: int) -> bool:
+        minutes = self.minutes_to_arrive
+        return minutes is not None and minutes > target_minutes
+
+
+class PlanVersion(models.Model):
+    """A version of a person's plan. Never edited: a change is a new version."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    SECTIONS: tuple[tuple[str, str], ...] = ()
+
+    class Meta:
+        abstract = True
+        ordering = ["-version"]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValidationError("A plan version is never changed: save a new version.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def sections(self) -> list[tuple[str, str]]:
+        return [(label, getattr(self, name)) for name, label in self.SECTIONS]
+
+
+class CrisisPlan(PlanVersion):
+    """The person's co-produced crisis planning document (seed 000)."""
+
+    about_me = models.TextField(blank=True)
+    care_needs = models.TextField(blank=True)
+    medication = models.TextField(blank=True)
+    intervention_preferences = models.TextField(blank=True)
+    practical_matters = models.TextField(blank=True)
+
+    SECTIONS = (
+        ("about_me", "About me"),
+        ("care_needs", "My care needs"),
+        ("medication", "Medication"),
+        ("intervention_preferences", "What I prefer, and do not want, if I am in crisis"),
+        ("practical_matters", "Practical matters (money, home, who looks after my pets)"),
+    )
+
+    class Meta(PlanVersion.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["person", "version"], name="one_crisis_plan_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Crisis plan {self.person_id} version {self.version}"
+
+
+class SafetyPlan(PlanVersion):
+    """A standard safety plan, in the person's own words, versioned."""
+
+    warning_signs = models.TextField(blank=True)
+    things_i_can_do = models.TextField(blank=True)
+    people_and_places = models.TextField(blank=True)
+    people_i_can_ask = models.TextField(blank=True)
+    professionals = models.TextField(blank=True)
+    making_safer = models.TextField(blank=True)
+    reasons_for_living = models.TextField(blank=True)
+
+    SECTIONS = (
+        ("warning_signs", "My warning signs"),
+        ("things_i_can_do", "Things I can do to help myself"),
+        ("people_and_places", "People and places that help me feel better"),
+        ("people_i_can_ask", "People I can ask for help"),
+        ("professionals", "Professionals and crisis lines I can contact"),
+        ("making_safer", "Making my situation safer"),
+        ("reasons_for_living", "My reasons for living"),
+    )
+
+    class Meta(PlanVersion.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["person", "version"], name="one_safety_plan_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Safety plan {self.person_id} version {self.version}"

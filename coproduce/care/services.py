@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
-from coproduce.care.models import Contact, Episode, Person
+from coproduce.care.models import CarerInformed, Contact, CrisisPlan, Episode, Person
 
 
 def caseload_for(user: User) -> list[Episode]:
@@ -35,12 +36,13 @@ def caseload_for(user: User) -> list[Episode]:
     return episodes
 
 
-def open_person_record(user: User, person_id: int) -> Person:
+def open_person_record(user: User, person_id: int, *, break_glass: bool = False) -> Person:
     """The person, if they are on a caseload of one of the user's teams; audited either way.
 
     A person who exists but is not on the user's caseloads is refused as not found
     (so the response does not confirm they are known to the service), and the refusal
-    is itself audited.
+    is itself audited, unless the user has broken the glass for this person (see
+    ``break_glass``), in which case the read is audited as a break-glass read.
     """
     try:
         person = Person.objects.prefetch_related(
@@ -53,11 +55,43 @@ def open_person_record(user: User, person_id: int) -> Person:
         ).get(pk=person_id)
     except Person.DoesNotExist:
         raise Http404("No such person.") from None
-    if not Episode.objects.for_user(user).filter(person=person).exists():
+    if not on_caseload(user, person):
+        if break_glass:
+            audit.record(user, AuditEvent.Action.VIEWED, person, "break-glass access")
+            return person
         audit.record(user, AuditEvent.Action.REFUSED, person, "not on the user's caseloads")
         raise Http404("No such person on your caseloads.")
     audit.record(user, AuditEvent.Action.VIEWED, person)
     return person
+
+
+def person_for_break_glass(person_id: int) -> Person:
+    """The person to ask a break-glass reason for; nothing of their record is shown."""
+    try:
+        return Person.objects.only("pk").get(pk=person_id)
+    except Person.DoesNotExist:
+        raise Http404("No such person.") from None
+
+
+def on_caseload(user: User, person: Person) -> bool:
+    return Episode.objects.for_user(user).filter(person=person).exists()
+
+
+def find_person(user: User, nhs_number: str) -> Person | None:
+    """Look a person up by NHS number (for break-glass); the search itself is audited."""
+    person = Person.objects.filter(nhs_number=nhs_number).first()
+    if person is not None:
+        audit.record(user, AuditEvent.Action.VIEWED, person, "found by NHS number")
+    return person
+
+
+@transaction.atomic
+def break_glass(user: User, person: Person, reason: str) -> None:
+    """Record why a user opens a record that is not on their caseloads.
+
+    The reason is kept in the audit trail for review by the Caldicott guardian.
+    """
+    audit.record(user, AuditEvent.Action.BREAK_GLASS, person, reason.strip()[:200])
 
 
 def episode_for(user: User, episode_id: int) -> Episode:
@@ -86,25 +120,60 @@ def record_contact(
     occurred_at: dt.datetime,
     mode: str,
     persons_words: str,
-    crisis_plan_reviewed: bool,
-    involved_and_informed: str,
     shared_understanding: str,
-    time_and_tone: str,
     feelings_validated: str,
     next_steps: str,
+    crisis_plan_reviewed: bool = False,
+    involved_and_informed: str = "",
+    options_given: str = "",
+    carer_informed: str = CarerInformed.NO_CARER,
+    carer_not_informed_because: str = "",
+    availability_promised: str = "",
+    time_and_tone: str = "",
+    duration_minutes: int | None = None,
+    outside_named_team_because: str = "",
 ) -> Contact:
+    """Record a LISTEN contact; the first contact of a referral stops its response clock.
+
+    The person's current crisis plan (if any) is linked, so the record shows which
+    version was in front of the practitioner; with no plan, the contact says so.
+    """
+    from coproduce.care.episodes import require_reason_outside_named_team
+    from coproduce.care.plans import current
+
+    if occurred_at < episode.accepted_at - dt.timedelta(days=1):
+        raise ValidationError({"occurred_on": "The contact cannot be before the episode began."})
+    if carer_informed == CarerInformed.NO and not carer_not_informed_because.strip():
+        raise ValidationError({"carer_not_informed_because": "Say why the carer was not informed."})
+    reason = require_reason_outside_named_team(episode, user, outside_named_team_because)
+    plan = current(CrisisPlan, episode.person)
+    assert plan is None or isinstance(plan, CrisisPlan)  # noqa: S101 - narrows the type
     contact = Contact.objects.create(
         episode=episode,
         staff=user,
         occurred_at=occurred_at,
         mode=mode,
         persons_words=persons_words,
-        crisis_plan_reviewed=crisis_plan_reviewed,
+        crisis_plan=plan,
+        crisis_plan_reviewed=crisis_plan_reviewed and plan is not None,
         involved_and_informed=involved_and_informed,
+        options_given=options_given,
+        carer_informed=carer_informed,
+        carer_not_informed_because=carer_not_informed_because,
         shared_understanding=shared_understanding,
+        availability_promised=availability_promised,
         time_and_tone=time_and_tone,
         feelings_validated=feelings_validated,
         next_steps=next_steps,
+        duration_minutes=duration_minutes,
+        outside_named_team_because=reason,
     )
+    referral = episode.referral
+    if referral is not None and referral.seen_at is None:
+        referral.seen_at = occurred_at
+        referral.save(update_fields=["seen_at"])
+    if episode.disengaged_at is not None:
+        episode.disengaged_at = None
+        episode.save(update_fields=["disengaged_at"])
     audit.record(user, AuditEvent.Action.CREATED, contact, f"episode {episode.pk}")
     return contact

@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
-from coproduce.care.models import Contact, Episode, Person, Referral, Team
+from coproduce.care import plans
+from coproduce.care.models import Contact, CrisisPlan, Episode, Person, Referral, SafetyPlan, Team
 from coproduce.change import services as change
 from coproduce.network.models import Member
 from coproduce.voices.models import EnquiryCategory, Rating, Voice
@@ -197,6 +198,32 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         )
         episode.named_team.set({lead, *rng.sample(clinicians, 2)})
         episodes += 1
+        plans.save_new_version(
+            lead,
+            CrisisPlan,
+            person,
+            {
+                "about_me": "(Synthetic) I live with my partner and two cats.",
+                "care_needs": "(Synthetic) Someone to talk to at night; help sleeping.",
+                "medication": "(Synthetic) Sertraline 100 mg each morning.",
+                "intervention_preferences": "(Synthetic) Please call before visiting. "
+                "I do not want to go to A&E unless I am physically hurt.",
+                "practical_matters": "(Synthetic) My neighbour can feed the cats.",
+            },
+        )
+        if rng.random() < 0.5:
+            plans.save_new_version(
+                lead,
+                SafetyPlan,
+                person,
+                {
+                    "warning_signs": "(Synthetic) Not sleeping; stopping eating.",
+                    "things_i_can_do": "(Synthetic) Walk the dog; music; a cold shower.",
+                    "people_i_can_ask": "(Synthetic) My sister.",
+                    "professionals": "(Synthetic) Crisis line, any time.",
+                    "reasons_for_living": "(Synthetic) My niece; my cats.",
+                },
+            )
         for k in range(rng.randint(1, 4)):
             occurred = episode.accepted_at + dt.timedelta(days=k * 3, hours=1)
             if occurred > now:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
+from coproduce.care.presenters import duration, referral_clock
 from coproduce.web import fields
 
 
@@ -25,6 +26,8 @@ def environment(**options: Any) -> Environment:
         field_error=fields.field_error,
         choice_items=fields.choice_items,
         displayable=fields.displayable,
+        referral_clock=referral_clock,
+        duration=duration,
     )
     env.filters.update(date=format_date, datetime=format_datetime, percent=format_percent)
     return env

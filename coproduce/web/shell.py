@@ -11,6 +11,8 @@ from django.urls import reverse
 from coproduce.accounts.policy import Capability, can
 
 NAVIGATION: list[tuple[str, str, Capability | None]] = [
+    ("Worklist", "show_worklist", Capability.VIEW_CASELOAD),
+    ("Referrals", "list_referrals", Capability.VIEW_CASELOAD),
     ("Caseload", "list_caseload", Capability.VIEW_CASELOAD),
     ("Voices", "list_voices", Capability.REVIEW_VOICES),
     ("Insights", "list_insights", Capability.MANAGE_CHANGE),

@@ -1,6 +1,8 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from coproduce.web.views import accounts, care, change, evidence, network, public, voices
+
+PLAN = r"^people/(?P<person_id>[0-9]+)/(?P<kind>crisis-plan|safety-plan)"
 
 urlpatterns = [
     path("", public.home, name="home"),
@@ -11,7 +13,17 @@ urlpatterns = [
     path("sign-in", accounts.SignIn.as_view(), name="sign_in"),
     path("sign-out", accounts.SignOut.as_view(), name="sign_out"),
     path("caseload", care.list_caseload, name="list_caseload"),
+    path("worklist", care.show_worklist, name="show_worklist"),
+    path("referrals", care.list_referrals, name="list_referrals"),
+    path("referrals/new", care.new_referral, name="new_referral"),
+    path("referrals/<int:referral_id>", care.show_referral, name="show_referral"),
+    path("people/find", care.find_person, name="find_person"),
     path("people/<int:person_id>", care.show_person, name="show_person"),
+    path("people/<int:person_id>/break-glass", care.break_glass, name="break_glass"),
+    re_path(PLAN + r"$", care.show_plan, name="show_plan"),
+    re_path(PLAN + r"/edit$", care.edit_plan, name="edit_plan"),
+    path("episodes/<int:episode_id>", care.show_episode, name="show_episode"),
+    path("episodes/<int:episode_id>/discharge", care.discharge_episode, name="discharge_episode"),
     path("episodes/<int:episode_id>/contacts/new", care.record_contact, name="record_contact"),
     path("voices", voices.list_voices, name="list_voices"),
     path("voices/<int:voice_id>", voices.show_voice, name="show_voice"),

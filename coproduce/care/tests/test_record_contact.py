@@ -4,7 +4,9 @@ import pytest
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.care.models import Contact
+from coproduce.care import plans
+from coproduce.care.models import Contact, CrisisPlan, Referral
+from coproduce.testing.factories import ReferralFactory, UserFactory
 
 
 @pytest.fixture
@@ -17,14 +19,22 @@ def listen():
         "persons_words": "I can't keep going like this.",
         "crisis_plan_reviewed": "on",
         "involved_and_informed": "Spoke with their sister, with consent.",
+        "options_given": "Home treatment visits, the Sanctuary tonight, or the 24/7 line.",
+        "carer_informed": "yes",
         "shared_understanding": "Nights are the hardest; the sister will stay tonight.",
-        "time_and_tone": "Unhurried, 40 minutes.",
+        "availability_promised": "We will call at 10:00 tomorrow.",
+        "time_and_tone": "Unhurried.",
+        "duration_minutes": "40",
         "feelings_validated": "Said it makes sense to feel exhausted after weeks of this.",
         "next_steps": "Call at 10:00 tomorrow; crisis line number on the fridge.",
     }
 
 
-def test_it_records_a_listen_contact(client, lead, episode, listen):
+def test_it_records_a_listen_contact_linked_to_the_current_crisis_plan(
+    client, lead, episode, listen
+):
+    plans.save_new_version(lead, CrisisPlan, episode.person, {"about_me": "v1"})
+    current = plans.save_new_version(lead, CrisisPlan, episode.person, {"about_me": "v2"})
     client.force_login(lead)
     response = client.post(f"/episodes/{episode.pk}/contacts/new", listen)
     assert response.status_code == 302
@@ -32,8 +42,12 @@ def test_it_records_a_listen_contact(client, lead, episode, listen):
     contact = Contact.objects.get()
     assert contact.staff == lead
     assert contact.persons_words == listen["persons_words"]
-    assert contact.crisis_plan_reviewed is True
+    assert (contact.crisis_plan, contact.crisis_plan_reviewed) == (current, True)
+    assert contact.options_given.startswith("Home treatment visits")
+    assert (contact.carer_informed, contact.duration_minutes) == ("yes", 40)
+    assert contact.availability_promised == "We will call at 10:00 tomorrow."
     assert contact.next_steps == listen["next_steps"]
+    assert not contact.outside_named_team
     assert AuditEvent.objects.filter(action="created", record_type="care.contact").exists()
     page = client.get(response["Location"]).content.decode()
     assert "Call at 10:00 tomorrow" in page
@@ -62,7 +76,8 @@ def test_it_names_every_missing_listen_part(client, lead, episode):
         "Select how the contact happened",
         "Enter what the person said, in their own words",
         "Enter the understanding you reached together about safety",
-        "Enter how the person&#39;s feelings and experience were validated",
+        "Enter how you empathised, encouraged and evaluated what was agreed",
+        "Say whether the person&#39;s carer was informed",
         "Enter the next steps agreed to stay safe",
     ]:
         assert message in body
@@ -81,7 +96,7 @@ def test_it_refuses_a_date_it_cannot_read(client, lead, episode, listen):
     client.force_login(lead)
     listen["occurred_on"] = "31/02/2026"
     body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
-    assert "Enter the date as day/month/year" in body
+    assert "Enter the date of the contact as day/month/year" in body
 
 
 def test_an_outsider_cannot_record_on_another_teams_episode(client, outsider, episode, listen):
@@ -93,3 +108,56 @@ def test_an_outsider_cannot_record_on_another_teams_episode(client, outsider, ep
 def test_a_lived_experience_lead_cannot_record_contacts(client, le_lead, episode, listen):
     client.force_login(le_lead)
     assert client.post(f"/episodes/{episode.pk}/contacts/new", listen).status_code == 403
+
+
+def test_with_no_crisis_plan_the_contact_records_that_there_is_none(client, lead, episode, listen):
+    client.force_login(lead)
+    page = client.get(f"/episodes/{episode.pk}/contacts/new").content.decode()
+    assert "This person has no crisis plan" in page
+    client.post(f"/episodes/{episode.pk}/contacts/new", listen)
+    contact = Contact.objects.get()
+    assert contact.crisis_plan is None
+    assert contact.crisis_plan_reviewed is False  # cannot have looked at a plan that is not there
+
+
+def test_it_asks_why_the_carer_was_not_informed(client, lead, episode, listen):
+    client.force_login(lead)
+    listen["carer_informed"] = "no"
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
+    assert "Say why the carer was not informed" in body
+    assert not Contact.objects.exists()
+
+
+def test_someone_outside_the_named_team_must_say_why_and_is_flagged(client, team, episode, listen):
+    stranger = UserFactory(username="stranger")
+    team.staff.add(stranger)
+    client.force_login(stranger)
+    page = client.get(f"/episodes/{episode.pk}/contacts/new").content.decode()
+    assert "You are not in this person&#39;s named team" in page
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
+    assert "is not in this person" in body
+    assert not Contact.objects.exists()
+    listen["outside_named_team_because"] = "Named team all on leave today."
+    client.post(f"/episodes/{episode.pk}/contacts/new", listen)
+    contact = Contact.objects.get()
+    assert contact.outside_named_team
+    assert contact.outside_named_team_because == "Named team all on leave today."
+
+
+def test_the_first_contact_stops_the_referral_clock(client, lead, episode, listen):
+    referral = ReferralFactory(
+        person=episode.person, team=episode.team, status=Referral.Status.ACCEPTED
+    )
+    episode.referral = referral
+    episode.save()
+    client.force_login(lead)
+    client.post(f"/episodes/{episode.pk}/contacts/new", listen)
+    referral.refresh_from_db()
+    assert referral.seen_at == Contact.objects.get().occurred_at
+
+
+def test_it_refuses_a_duration_that_is_not_a_number_of_minutes(client, lead, episode, listen):
+    client.force_login(lead)
+    listen["duration_minutes"] = "forty"
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
+    assert "Enter the duration as a number of minutes" in body

@@ -52,7 +52,8 @@ def test_the_golden_thread(site, page, browser):
     page.get_by_role("link", name="Caseload").first.click()
     expect(page.get_by_role("heading", name="Caseload")).to_be_visible()
     assert_accessible(page)
-    page.locator("table a").first.click()
+    # Someone they lead (marked "You"), so they are in the person's named team.
+    page.locator("tr", has=page.get_by_text("You", exact=True)).first.locator("a").first.click()
     assert_accessible(page)
     page.get_by_role("link", name="Record a contact").first.click()
     assert_accessible(page)
@@ -62,9 +63,8 @@ def test_the_golden_thread(site, page, browser):
     )
     page.get_by_label("I looked at the person's crisis plan").check()
     page.get_by_label("The understanding you reached together").fill("Nights are hardest.")
-    page.get_by_label("How the person's feelings and experience were validated").fill(
-        "It makes sense to be scared."
-    )
+    page.get_by_label("The person has no carer").check()
+    page.get_by_label("How you empathised").fill("It makes sense to be scared.")
     page.get_by_label("Next steps agreed to stay safe").fill("Call at 10:00 tomorrow.")
     page.get_by_role("button", name="Save contact").click()
     expect(page.get_by_text("Contact recorded, with the next steps agreed.")).to_be_visible()

@@ -1,42 +1,326 @@
-"""Staff pages for crisis care: caseload, a person's record, recording a LISTEN contact."""
+"""Staff pages for crisis care, from referral to discharge."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.accounts.policy import Capability, requires
-from coproduce.care import services
-from coproduce.care.forms import ContactForm
+from coproduce.care import episodes as episode_services
+from coproduce.care import plans, referrals, services
+from coproduce.care.forms import (
+    AcceptForm,
+    AppointmentForm,
+    ArrivalForm,
+    BreakGlassForm,
+    ContactForm,
+    DeclineForm,
+    DischargeForm,
+    DispatchForm,
+    FindPersonForm,
+    ReferralForm,
+    now_initial,
+    plan_form,
+)
+from coproduce.care.models import CrisisPlan, PlanVersion, Referral, SafetyPlan, Team
 from coproduce.web.views.render import page, posted, signed_in_user
+
+BREAK_GLASS_MINUTES = 30
+PLAN_KINDS: dict[str, type[PlanVersion]] = {
+    "crisis-plan": CrisisPlan,
+    "safety-plan": SafetyPlan,
+}
+
+
+def add_errors(form: Form, error: ValidationError) -> None:
+    """Attach a service's refusal to the form, by field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def has_broken_glass(request: HttpRequest, person_id: int) -> bool:
+    granted = request.session.get("break_glass", {})
+    until = granted.get(str(person_id))
+    return until is not None and dt.datetime.fromisoformat(until) > timezone.now()
+
+
+# Caseload and worklist ----------------------------------------------------------------
 
 
 @requires(Capability.VIEW_CASELOAD)
 @require_GET
 def list_caseload(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    episodes = services.caseload_for(user)
-    return page(request, "care/caseload.jinja", "Caseload", episodes=episodes)
+    return page(request, "care/caseload.jinja", "Caseload", episodes=services.caseload_for(user))
 
 
 @requires(Capability.VIEW_CASELOAD)
 @require_GET
-def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
+def show_worklist(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    person = services.open_person_record(user, person_id)
+    now = timezone.now()
     return page(
         request,
-        "care/person.jinja",
-        person.full_name,
-        person=person,
-        episodes=list(person.episodes.all()),
-        contacts=services.contacts_for(person),
+        "care/worklist.jinja",
+        "Worklist",
+        worklist=episode_services.worklist_for(user, now),
+        now=now,
     )
+
+
+# Referrals ----------------------------------------------------------------------------
+
+
+@requires(Capability.VIEW_CASELOAD)
+@require_GET
+def list_referrals(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    now = timezone.now()
+    waiting = referrals.waiting_for(user)
+    return page(
+        request,
+        "care/referrals.jinja",
+        "Referrals",
+        waiting=waiting,
+        breaches=[r for r in waiting if r.breached(now)],
+        now=now,
+    )
+
+
+def _team_choices(now: dt.datetime) -> list[dict[str, Any]]:
+    local = timezone.localtime(now)
+    return [
+        {
+            "team": team,
+            "open": team.is_open_at(local.time()),
+            "opens": timezone.localtime(team.next_opening(local)),
+        }
+        for team in Team.objects.all()
+    ]
+
+
+@requires(Capability.RECORD_CONTACT)
+@require_http_methods(["GET", "POST"])
+def new_referral(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    form = ReferralForm(posted(request), initial=now_initial("received"))
+    duplicates: list[Referral] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        received_at = form.moment("received") or timezone.now()
+        separate = "separate" in request.POST
+        try:
+            # One transaction: a new person is not kept if their referral is refused.
+            with transaction.atomic():
+                person = referrals.find_or_register_person(
+                    referrals.PersonDetails(
+                        data["nhs_number"],
+                        data["given_name"],
+                        data["family_name"],
+                        data["date_of_birth"],
+                    )
+                )
+                existing = referrals.possible_duplicates(person, received_at)
+                if existing and not separate:
+                    chosen = request.POST.get("merge_into")
+                    target = next((r for r in existing if str(r.pk) == chosen), None)
+                    if target is None:
+                        if "merge" in request.POST:
+                            form.add_error(None, "Choose the referral to merge into")
+                        raise referrals.PossibleDuplicate(existing)
+                    referrals.merge_into(
+                        user,
+                        target,
+                        source=data["source"],
+                        reason=data["reason"],
+                        referrer=data["referrer"],
+                    )
+                    messages.success(
+                        request,
+                        "Added to the referral already received. Nothing was created twice.",
+                    )
+                    return redirect("show_referral", referral_id=target.pk)
+                referral = referrals.receive_referral(
+                    user,
+                    person=person,
+                    team=data["team"],
+                    source=data["source"],
+                    urgency=data["urgency"],
+                    reason=data["reason"],
+                    physical_health_need=data["physical_health_need"],
+                    received_at=received_at,
+                    referrer=data["referrer"],
+                    not_a_duplicate_because=data["not_a_duplicate_because"] if separate else "",
+                )
+        except referrals.PossibleDuplicate as duplicate:
+            duplicates = duplicate.existing
+            if separate:
+                form.add_error("not_a_duplicate_because", "Say why this is a separate referral")
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Referral received.")
+            return redirect("show_referral", referral_id=referral.pk)
+    return page(
+        request,
+        "care/new_referral.jinja",
+        "New referral",
+        status=409 if duplicates else 200,
+        form=form,
+        teams=_team_choices(timezone.now()),
+        duplicates=duplicates,
+    )
+
+
+@requires(Capability.VIEW_CASELOAD)
+@require_http_methods(["GET", "POST"])
+def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    referral = referrals.referral_for(user, referral_id)
+    action = request.POST.get("action")
+    accept = AcceptForm(
+        posted(request) if action == "accept" else None,
+        team=referral.team,
+        initial={
+            **now_initial("initial"),
+            "lead": user.pk if user in referral.team.staff.all() else None,
+        },
+    )
+    decline = DeclineForm(posted(request) if action == "decline" else None)
+    dispatch_form = DispatchForm(
+        posted(request) if action == "dispatch" else None, initial=now_initial("dispatched")
+    )
+    arrival = ArrivalForm(
+        posted(request) if action == "arrival" else None, initial=now_initial("arrived")
+    )
+    chosen = {"accept": accept, "decline": decline, "dispatch": dispatch_form, "arrival": arrival}
+    form = chosen.get(action or "")
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            if form is accept:
+                episode = referrals.accept_referral(
+                    user,
+                    referral,
+                    lead=accept.cleaned_data["lead"],
+                    named_team=list(accept.cleaned_data["named_team"]),
+                    initial_at=accept.moment("initial") or timezone.now(),
+                )
+                messages.success(
+                    request, "Referral accepted. The initial appointment and reviews are booked."
+                )
+                return redirect("show_episode", episode_id=episode.pk)
+            if form is decline:
+                referrals.decline_referral(user, referral, decline.cleaned_data["reason"])
+                messages.success(request, "Referral declined.")
+                return redirect("list_referrals")
+            if form is dispatch_form:
+                referrals.dispatch_vehicle(
+                    user,
+                    referral,
+                    dispatched_at=dispatch_form.moment("dispatched") or timezone.now(),
+                )
+                messages.success(request, "Vehicle dispatched. The arrival clock has started.")
+            if form is arrival:
+                referrals.record_arrival(
+                    user,
+                    referral.dispatch,
+                    arrived_at=arrival.moment("arrived") or timezone.now(),
+                    outcome=arrival.cleaned_data["outcome"],
+                    partner=arrival.cleaned_data["partner"],
+                    handover_notes=arrival.cleaned_data["handover_notes"],
+                )
+                messages.success(request, "Arrival and outcome recorded.")
+            return redirect("show_referral", referral_id=referral.pk)
+        except ValidationError as error:
+            add_errors(form, error)
+    dispatch = getattr(referral, "dispatch", None)
+    return page(
+        request,
+        "care/referral.jinja",
+        "Referral",
+        referral=referral,
+        accept=accept,
+        decline=decline,
+        dispatch_form=dispatch_form,
+        arrival=arrival,
+        dispatch=dispatch,
+        summary_form=form,
+        now=timezone.now(),
+    )
+
+
+# Episodes -----------------------------------------------------------------------------
+
+
+@requires(Capability.VIEW_CASELOAD)
+@require_http_methods(["GET", "POST"])
+def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    episode = services.episode_for(user, episode_id)
+    form = AppointmentForm(posted(request), team=episode.team, initial=now_initial("starts"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            episode_services.book_appointment(
+                user,
+                episode,
+                kind=form.cleaned_data["kind"],
+                starts_at=form.moment("starts") or timezone.now(),
+                staff=form.cleaned_data["staff"],
+                outside_named_team_because=form.cleaned_data["outside_named_team_because"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Appointment booked.")
+            return redirect("show_episode", episode_id=episode.pk)
+    return page(
+        request,
+        "care/episode.jinja",
+        "Episode",
+        episode=episode,
+        named_team=list(episode.named_team.all()),
+        appointments=list(episode.appointments.select_related("staff")),
+        contacts=list(episode.contacts.select_related("staff")),
+        distinct_staff=episode_services.distinct_staff_met(episode),
+        form=form,
+    )
+
+
+@requires(Capability.RECORD_CONTACT)
+@require_http_methods(["GET", "POST"])
+def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    episode = services.episode_for(user, episode_id)
+    form = DischargeForm(posted(request), initial=now_initial("discharged"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            episode_services.discharge(
+                user,
+                episode,
+                destination=form.cleaned_data["destination"],
+                onward_team=form.cleaned_data["onward_team"],
+                discharged_at=form.moment("discharged"),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, "Discharged. A follow-up invitation is scheduled if the person agreed."
+            )
+            return redirect("show_person", person_id=episode.person_id)
+    return page(request, "care/discharge.jinja", "Discharge", form=form, episode=episode)
 
 
 @requires(Capability.RECORD_CONTACT)
@@ -44,29 +328,145 @@ def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
 def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
     user = signed_in_user(request)
     episode = services.episode_for(user, episode_id)  # audited as a read of the episode
-    now = timezone.localtime()
     form = ContactForm(
-        posted(request),
-        initial={"occurred_on": now.strftime("%d/%m/%Y"), "occurred_time": now.strftime("%H:%M")},
+        posted(request), initial={**now_initial("occurred"), "carer_informed": "no_carer"}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        occurred_at = timezone.make_aware(
-            dt.datetime.combine(data["occurred_on"], data["occurred_time"])
-        )
-        services.record_contact(
-            user,
-            episode,
-            occurred_at=occurred_at,
-            **{name: data[name] for name in ContactForm.LISTEN_FIELDS},
-            mode=data["mode"],
-        )
-        messages.success(request, "Contact recorded, with the next steps agreed.")
-        return redirect("show_person", person_id=episode.person_id)
+        try:
+            services.record_contact(
+                user,
+                episode,
+                occurred_at=form.moment("occurred") or timezone.now(),
+                mode=data["mode"],
+                **{name: data[name] for name in ContactForm.LISTEN_FIELDS},
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Contact recorded, with the next steps agreed.")
+            return redirect("show_person", person_id=episode.person_id)
     return page(
         request,
         "care/record_contact.jinja",
         "Record a contact",
         form=form,
         episode=episode,
+        crisis_plan=plans.current(CrisisPlan, episode.person),
+        outside_named_team=episode_services.outside_named_team(episode, user),
+    )
+
+
+# People and their plans ---------------------------------------------------------------
+
+
+@requires(Capability.VIEW_CASELOAD)
+@require_GET
+def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    person = services.open_person_record(
+        user, person_id, break_glass=has_broken_glass(request, person_id)
+    )
+    return page(
+        request,
+        "care/person.jinja",
+        person.full_name,
+        person=person,
+        episodes=list(person.episodes.all()),
+        contacts=services.contacts_for(person),
+        crisis_plan=plans.current(CrisisPlan, person),
+        safety_plan=plans.current(SafetyPlan, person),
+        break_glass=not services.on_caseload(user, person),
+    )
+
+
+@requires(Capability.VIEW_CASELOAD)
+@require_http_methods(["GET", "POST"])
+def edit_plan(request: HttpRequest, person_id: int, kind: str) -> HttpResponse:
+    user = signed_in_user(request)
+    plan_kind = PLAN_KINDS[kind]
+    person = services.open_person_record(user, person_id)
+    latest = plans.current(plan_kind, person)
+    initial = {name: getattr(latest, name) for name, _ in plan_kind.SECTIONS} if latest else {}
+    form = plan_form(plan_kind)(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        plans.save_new_version(user, plan_kind, person, form.cleaned_data)
+        messages.success(request, "Saved as a new version. Earlier versions are kept.")
+        return redirect("show_plan", person_id=person.pk, kind=kind)
+    title = "Crisis plan" if plan_kind is CrisisPlan else "Safety plan"
+    return page(
+        request,
+        "care/edit_plan.jinja",
+        f"Edit {title.lower()}",
+        form=form,
+        person=person,
+        kind=kind,
+        plan_title=title,
+        sections=plan_kind.SECTIONS,
+    )
+
+
+@requires(Capability.VIEW_CASELOAD)
+@require_GET
+def show_plan(request: HttpRequest, person_id: int, kind: str) -> HttpResponse:
+    user = signed_in_user(request)
+    plan_kind = PLAN_KINDS[kind]
+    person = services.open_person_record(user, person_id)
+    versions = plans.history(plan_kind, person)
+    chosen = versions[0] if versions else None
+    if (wanted := request.GET.get("version")) and versions:
+        chosen = next((v for v in versions if str(v.version) == wanted), None)
+        if chosen is None:
+            raise Http404("No such version.")
+    title = "Crisis plan" if plan_kind is CrisisPlan else "Safety plan"
+    template = "care/plan_print.jinja" if request.GET.get("copy") == "person" else "care/plan.jinja"
+    return page(
+        request,
+        template,
+        title,
+        person=person,
+        kind=kind,
+        plan_title=title,
+        plan=chosen,
+        versions=versions,
+    )
+
+
+@requires(Capability.VIEW_CASELOAD)
+@require_http_methods(["GET", "POST"])
+def find_person(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    form = FindPersonForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        person = services.find_person(user, form.cleaned_data["nhs_number"])
+        if person is None:
+            form.add_error("nhs_number", "No one with this NHS number is known to the service")
+        elif services.on_caseload(user, person):
+            return redirect("show_person", person_id=person.pk)
+        else:
+            return redirect("break_glass", person_id=person.pk)
+    return page(request, "care/find_person.jinja", "Find a person", form=form)
+
+
+@requires(Capability.VIEW_CASELOAD)
+@require_http_methods(["GET", "POST"])
+def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    person = services.person_for_break_glass(person_id)
+    if services.on_caseload(user, person):
+        return redirect("show_person", person_id=person.pk)
+    form = BreakGlassForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.break_glass(user, person, form.cleaned_data["reason"])
+        until = timezone.now() + dt.timedelta(minutes=BREAK_GLASS_MINUTES)
+        granted = request.session.get("break_glass", {})
+        granted[str(person.pk)] = until.isoformat()
+        request.session["break_glass"] = granted
+        return redirect("show_person", person_id=person.pk)
+    return page(
+        request,
+        "care/break_glass.jinja",
+        "Break-glass access",
+        form=form,
+        minutes=BREAK_GLASS_MINUTES,
     )

@@ -1,0 +1,193 @@
+"""An episode on the caseload: appointments, continuity, discharge, disengagement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
+from coproduce.care.models import (
+    Appointment,
+    Contact,
+    Dispatch,
+    Episode,
+    Referral,
+)
+from coproduce.care.signals import episode_closed
+
+
+def outside_named_team(episode: Episode, staff: User) -> bool:
+    return not episode.named_team.filter(pk=staff.pk).exists()
+
+
+def require_reason_outside_named_team(episode: Episode, staff: User, reason: str) -> str:
+    """Seed 002: someone outside the person's named team needs a recorded reason."""
+    if outside_named_team(episode, staff):
+        if not reason.strip():
+            raise ValidationError(
+                {
+                    "outside_named_team_because": f"{staff.display_name} is not in this person's "
+                    "named team. Say why someone else is needed."
+                }
+            )
+        return reason.strip()
+    return ""
+
+
+def distinct_staff_met(episode: Episode) -> int:
+    """How many different staff the person has had contact with in this episode."""
+    return Contact.objects.filter(episode=episode).values("staff").distinct().count()
+
+
+@transaction.atomic
+def book_appointment(
+    user: User,
+    episode: Episode,
+    *,
+    kind: str,
+    starts_at: dt.datetime,
+    staff: User,
+    outside_named_team_because: str = "",
+) -> Appointment:
+    if episode.closed_at is not None:
+        raise ValidationError("This episode is closed: appointments cannot be booked.")
+    if starts_at < episode.accepted_at:
+        raise ValidationError(
+            {"starts_at": "The appointment cannot be before the referral was accepted."}
+        )
+    reason = require_reason_outside_named_team(episode, staff, outside_named_team_because)
+    appointment = Appointment.objects.create(
+        episode=episode,
+        kind=kind,
+        starts_at=starts_at,
+        staff=staff,
+        outside_named_team_because=reason,
+        booked_by=user,
+    )
+    audit.record(user, AuditEvent.Action.CREATED, appointment)
+    return appointment
+
+
+@transaction.atomic
+def discharge(
+    user: User,
+    episode: Episode,
+    *,
+    destination: str,
+    onward_team: str,
+    discharged_at: dt.datetime | None = None,
+) -> Episode:
+    if episode.closed_at is not None:
+        raise ValidationError("This episode is already closed.")
+    discharged_at = discharged_at or timezone.now()
+    if discharged_at < episode.accepted_at:
+        raise ValidationError({"discharged_at": "Discharge cannot be before acceptance."})
+    episode.closed_at = discharged_at
+    episode.discharge_destination = destination
+    episode.onward_team = onward_team
+    episode.save(update_fields=["closed_at", "discharge_destination", "onward_team"])
+    episode.appointments.filter(
+        status=Appointment.Status.BOOKED, starts_at__gt=discharged_at
+    ).update(status=Appointment.Status.CANCELLED)
+    audit.record(user, AuditEvent.Action.CHANGED, episode, f"discharged: {destination}")
+    transaction.on_commit(lambda: episode_closed.send(sender=Episode, episode=episode))
+    return episode
+
+
+def last_contact_at(episode: Episode) -> dt.datetime:
+    latest = episode.contacts.aggregate(latest=Max("occurred_at"))["latest"]
+    return latest or episode.accepted_at
+
+
+def no_contact_since(
+    now: dt.datetime, days: int | None = None
+) -> list[tuple[Episode, dt.datetime]]:
+    """Open episodes with no contact for their team's disengagement days (or ``days``)."""
+    found = []
+    episodes = (
+        Episode.objects.open()
+        .filter(disengaged_at__isnull=True)
+        .select_related("person", "team", "lead_practitioner")
+        .annotate(latest=Max("contacts__occurred_at"))
+    )
+    for episode in episodes:
+        latest = episode.latest or episode.accepted_at  # type: ignore[attr-defined]
+        limit = days if days is not None else episode.team.disengaged_after_days
+        if now - latest >= dt.timedelta(days=limit):
+            found.append((episode, latest))
+    return found
+
+
+@transaction.atomic
+def mark_disengaged(now: dt.datetime | None = None) -> list[Episode]:
+    """Mark episodes with no contact achieved for the team's configured days.
+
+    Disengaged episodes stay open (a person is never discharged by a timer) and are
+    listed on the worklist for the team to decide.
+    """
+    now = now or timezone.now()
+    marked = []
+    for episode, _latest in no_contact_since(now):
+        episode.disengaged_at = now
+        episode.save(update_fields=["disengaged_at"])
+        marked.append(episode)
+    return marked
+
+
+@dataclass
+class Worklist:
+    unallocated: list[Referral]
+    reviews_due: list[Appointment]
+    no_recent_contact: list[tuple[Episode, dt.datetime]]
+    disengaged: list[Episode]
+    late_arrivals: list[Dispatch]
+
+
+def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
+    """A shift's worklist for the user's teams."""
+    now = now or timezone.now()
+    end_of_today = timezone.localtime(now).replace(hour=23, minute=59, second=59)
+    teams = list(user.teams.all())
+    reviews = (
+        Appointment.objects.filter(
+            episode__team__in=teams,
+            episode__closed_at__isnull=True,
+            status=Appointment.Status.BOOKED,
+            starts_at__lte=end_of_today,
+        )
+        .select_related("episode__person", "staff")
+        .order_by("starts_at")
+    )
+    late = [
+        d
+        for d in Dispatch.objects.filter(referral__team__in=teams).select_related(
+            "referral__person", "referral__team"
+        )
+        if d.over_target(d.referral.team.arrival_target_minutes)
+        or (
+            d.arrived_at is None
+            and now - d.dispatched_at > dt.timedelta(minutes=d.referral.team.arrival_target_minutes)
+        )
+    ]
+    return Worklist(
+        unallocated=list(
+            Referral.objects.unallocated()
+            .filter(team__in=teams)
+            .select_related("person", "team")
+            .by_time_left()
+        ),
+        reviews_due=list(reviews),
+        no_recent_contact=[(e, t) for e, t in no_contact_since(now) if e.team in teams],
+        disengaged=list(
+            Episode.objects.open()
+            .filter(team__in=teams, disengaged_at__isnull=False)
+            .select_related("person", "team")
+        ),
+        late_arrivals=late,
+    )

@@ -1,0 +1,40 @@
+"""Crisis plans and safety plans: versioned, every change keeps the old version."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Max
+
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
+from coproduce.care.models import Person, PlanVersion
+
+
+def current(kind: type[PlanVersion], person: Person) -> PlanVersion | None:
+    return kind._default_manager.filter(person=person).order_by("-version").first()
+
+
+def history(kind: type[PlanVersion], person: Person) -> list[PlanVersion]:
+    return list(
+        kind._default_manager.filter(person=person)
+        .select_related("created_by")
+        .order_by("-version")
+    )
+
+
+@transaction.atomic
+def save_new_version(
+    user: User, kind: type[PlanVersion], person: Person, sections: dict[str, str]
+) -> PlanVersion:
+    """Save the plan as a new version; earlier versions are kept unchanged."""
+    names = {name for name, _ in kind.SECTIONS}
+    unknown = set(sections) - names
+    if unknown:
+        raise ValueError(f"Not sections of {kind.__name__}: {sorted(unknown)}")
+    # Lock the person row so two saves cannot take the same version number.
+    Person.objects.select_for_update().get(pk=person.pk)
+    latest = kind._default_manager.filter(person=person).aggregate(n=Max("version"))["n"] or 0
+    plan = kind(person=person, version=latest + 1, created_by=user, **sections)
+    plan.save()
+    audit.record(user, AuditEvent.Action.CREATED, plan, f"version {plan.version}")
+    return plan

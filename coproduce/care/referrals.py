@@ -1,0 +1,308 @@
+"""Referral intake, triage and acceptance onto a caseload.
+
+A referral is received (by staff, a partner through the API, or as a FHIR
+ServiceRequest), gets its response clock from its urgency and source, and is accepted
+into an episode with a lead practitioner and a small named team. Acceptance books the
+initial appointment and the reviews (seed 002: day 7 and day 14, per team).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
+from coproduce.care.models import (
+    Appointment,
+    Dispatch,
+    Episode,
+    Person,
+    Referral,
+    Team,
+    validate_nhs_number,
+)
+
+
+@dataclass(frozen=True)
+class PersonDetails:
+    nhs_number: str
+    given_name: str
+    family_name: str
+    date_of_birth: dt.date
+
+
+def referral_for(user: User, referral_id: int) -> Referral:
+    """A referral to one of the user's teams; the read is audited."""
+    try:
+        referral = (
+            Referral.objects.for_user(user)
+            .select_related("person", "team", "episode")
+            .get(pk=referral_id)
+        )
+    except Referral.DoesNotExist:
+        raise Http404("No such referral for your teams.") from None
+    audit.record(user, AuditEvent.Action.VIEWED, referral)
+    return referral
+
+
+def waiting_for(user: User) -> list[Referral]:
+    """Referrals to the user's teams waiting to be allocated, least time left first.
+
+    The list shows names, so reading it is audited: one event per team.
+    """
+    waiting = list(
+        Referral.objects.for_user(user)
+        .unallocated()
+        .select_related("person", "team")
+        .by_time_left()
+    )
+    for team in user.teams.all():
+        audit.record(user, AuditEvent.Action.VIEWED, team, "referrals waiting")
+    return waiting
+
+
+def find_or_register_person(details: PersonDetails) -> Person:
+    """The person with this NHS number, or a new record; a mismatch is refused."""
+    validate_nhs_number(details.nhs_number)
+    person = Person.objects.filter(nhs_number=details.nhs_number).first()
+    if person is None:
+        person = Person(
+            nhs_number=details.nhs_number,
+            given_name=details.given_name,
+            family_name=details.family_name,
+            date_of_birth=details.date_of_birth,
+        )
+        person.full_clean()
+        person.save()
+    elif person.date_of_birth != details.date_of_birth:
+        # A wrong NHS number is a wrong-person hazard: do not attach the referral.
+        raise ValidationError(
+            {
+                "date_of_birth": "This date of birth does not match the person with this NHS "
+                "number. Check both before going on."
+            }
+        )
+    return person
+
+
+def respond_by(source: str, urgency: str, received_at: dt.datetime) -> dt.datetime | None:
+    minutes = settings.RESPONSE_TARGET_MINUTES.get(urgency)
+    if source == Referral.Source.AE_LIAISON:
+        liaison = settings.AE_LIAISON_TARGET_MINUTES
+        minutes = liaison if minutes is None else min(minutes, liaison)
+    return None if minutes is None else received_at + dt.timedelta(minutes=minutes)
+
+
+def possible_duplicates(person: Person, received_at: dt.datetime) -> list[Referral]:
+    window = dt.timedelta(hours=settings.DUPLICATE_REFERRAL_HOURS)
+    return list(
+        Referral.objects.filter(
+            person=person,
+            status__in=[Referral.Status.RECEIVED, Referral.Status.ACCEPTED],
+            received_at__gte=received_at - window,
+            received_at__lte=received_at + window,
+        ).select_related("team")
+    )
+
+
+class PossibleDuplicate(Exception):
+    def __init__(self, existing: list[Referral]) -> None:
+        super().__init__("A referral for this person was received recently.")
+        self.existing = existing
+
+
+def check_physical_health_screen(team: Team, physical_health_need: bool) -> None:
+    """Seed 004: only referrals with no physical health need go to the response vehicle."""
+    if team.kind == Team.Kind.RESPONSE_VEHICLE and physical_health_need:
+        raise ValidationError(
+            {
+                "team": "The response vehicle team cannot take a referral with a physical "
+                "health need. Refer to the ambulance service or A&E instead."
+            }
+        )
+
+
+@transaction.atomic
+def receive_referral(
+    user: User | None,
+    *,
+    person: Person,
+    team: Team,
+    source: str,
+    urgency: str,
+    reason: str,
+    physical_health_need: bool,
+    received_at: dt.datetime | None = None,
+    referrer: str = "",
+    via: str = Referral.Via.STAFF,
+    not_a_duplicate_because: str = "",
+) -> Referral:
+    """Receive a referral. Never silently creates a second one for the same person:
+    raises PossibleDuplicate unless a reason it is separate is given."""
+    received_at = received_at or timezone.now()
+    check_physical_health_screen(team, physical_health_need)
+    existing = possible_duplicates(person, received_at)
+    if existing and not not_a_duplicate_because.strip():
+        raise PossibleDuplicate(existing)
+    referral = Referral.objects.create(
+        person=person,
+        team=team,
+        source=source,
+        urgency=urgency,
+        reason=reason,
+        physical_health_need=physical_health_need,
+        received_at=received_at,
+        referrer=referrer,
+        received_via=via,
+        respond_by=respond_by(source, urgency, received_at),
+        not_a_duplicate_because=not_a_duplicate_because.strip() if existing else "",
+        created_by=user,
+    )
+    if user is not None:
+        audit.record(user, AuditEvent.Action.CREATED, referral)
+    return referral
+
+
+@transaction.atomic
+def merge_into(user: User, existing: Referral, *, source: str, reason: str, referrer: str) -> None:
+    """Add a duplicate referral's information to the one already received."""
+    when = timezone.localtime().strftime("%d/%m/%Y %H:%M")
+    note = f"{when}, also referred by {Referral.Source(source).label}"
+    if referrer:
+        note += f" ({referrer})"
+    existing.additional_information = (
+        f"{existing.additional_information}\n\n{note}: {reason}".strip()
+    )
+    existing.save(update_fields=["additional_information"])
+    audit.record(user, AuditEvent.Action.CHANGED, existing, "merged a duplicate referral")
+
+
+def _check_named_team(team: Team, lead: User, named: Sequence[User]) -> list[User]:
+    members = {lead, *named}
+    staff = set(team.staff.all())
+    if not members <= staff:
+        raise ValidationError({"named_team": "Choose people who work in this team."})
+    if len(members) > team.max_named_team:
+        raise ValidationError(
+            {
+                "named_team": f"A named team has at most {team.max_named_team} people, "
+                "including the lead practitioner."
+            }
+        )
+    return sorted(members, key=lambda u: u.pk)
+
+
+@transaction.atomic
+def accept_referral(
+    user: User,
+    referral: Referral,
+    *,
+    lead: User,
+    named_team: Sequence[User],
+    initial_at: dt.datetime,
+    accepted_at: dt.datetime | None = None,
+) -> Episode:
+    """Open an episode: lead practitioner, named team, initial appointment and reviews.
+
+    Reviews fall on the team's review days (default 7 and 14) after acceptance, at the
+    time of day of the initial appointment, with the lead practitioner.
+    """
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    if referral.status != Referral.Status.RECEIVED:
+        raise ValidationError("This referral has already been dealt with.")
+    team = referral.team
+    accepted_at = accepted_at or timezone.now()
+    if initial_at < accepted_at - dt.timedelta(minutes=5):
+        raise ValidationError(
+            {"initial_at": "The initial appointment cannot be before the referral is accepted."}
+        )
+    members = _check_named_team(team, lead, named_team)
+    episode = Episode.objects.create(
+        person=referral.person,
+        team=team,
+        referral=referral,
+        lead_practitioner=lead,
+        accepted_at=accepted_at,
+    )
+    episode.named_team.set(members)
+    Appointment.objects.create(
+        episode=episode,
+        kind=Appointment.Kind.INITIAL,
+        starts_at=initial_at,
+        staff=lead,
+        booked_by=user,
+    )
+    local_initial = timezone.localtime(initial_at)
+    for day in team.review_days:
+        review_date = timezone.localtime(accepted_at).date() + dt.timedelta(days=day)
+        Appointment.objects.create(
+            episode=episode,
+            kind=Appointment.Kind.REVIEW,
+            review_day=day,
+            starts_at=timezone.make_aware(dt.datetime.combine(review_date, local_initial.time())),
+            staff=lead,
+            booked_by=user,
+        )
+    referral.status = Referral.Status.ACCEPTED
+    referral.save(update_fields=["status"])
+    audit.record(user, AuditEvent.Action.CREATED, episode, f"accepted referral {referral.pk}")
+    return episode
+
+
+@transaction.atomic
+def decline_referral(user: User, referral: Referral, reason: str) -> None:
+    if referral.status != Referral.Status.RECEIVED:
+        raise ValidationError("This referral has already been dealt with.")
+    referral.status = Referral.Status.DECLINED
+    referral.additional_information = (
+        f"{referral.additional_information}\n\nDeclined: {reason}".strip()
+    )
+    referral.save(update_fields=["status", "additional_information"])
+    audit.record(user, AuditEvent.Action.CHANGED, referral, "declined")
+
+
+@transaction.atomic
+def dispatch_vehicle(user: User, referral: Referral, *, dispatched_at: dt.datetime) -> Dispatch:
+    if referral.team.kind != Team.Kind.RESPONSE_VEHICLE:
+        raise ValidationError("Only the response vehicle team dispatches a vehicle.")
+    if dispatched_at < referral.received_at:
+        raise ValidationError({"dispatched_at": "Dispatch cannot be before the referral came in."})
+    dispatch = Dispatch.objects.create(
+        referral=referral, dispatched_at=dispatched_at, recorded_by=user
+    )
+    audit.record(user, AuditEvent.Action.CREATED, dispatch)
+    return dispatch
+
+
+@transaction.atomic
+def record_arrival(
+    user: User,
+    dispatch: Dispatch,
+    *,
+    arrived_at: dt.datetime,
+    outcome: str,
+    partner: str,
+    handover_notes: str,
+) -> Dispatch:
+    if arrived_at < dispatch.dispatched_at:
+        raise ValidationError(
+            {"arrived_at": "Arrival cannot be before the vehicle was dispatched."}
+        )
+    dispatch.arrived_at = arrived_at
+    dispatch.outcome = outcome
+    dispatch.partner = partner
+    dispatch.handover_notes = handover_notes
+    dispatch.save(update_fields=["arrived_at", "outcome", "partner", "handover_notes"])
+    if dispatch.referral.seen_at is None:
+        dispatch.referral.seen_at = arrived_at
+        dispatch.referral.save(update_fields=["seen_at"])
+    audit.record(user, AuditEvent.Action.CHANGED, dispatch, "arrival and outcome")
+    return dispatch
