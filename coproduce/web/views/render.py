@@ -12,7 +12,7 @@ def page(
     request: HttpRequest, template: str, title: str, status: int = 200, **context: Any
 ) -> HttpResponse:
     """Render a page; a form with errors is answered 400 so clients see the refusal."""
-    form = context.get("form")
+    form = context.get("summary_form") or context.get("form")
     if form is not None and form.is_bound and form.errors and status == 200:
         status = 400
     return render(request, template, {"page_title": title, **context}, status=status)

@@ -1,0 +1,294 @@
+"""Accepting a referral, the lead practitioner schedule, the named team, discharge."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coproduce.accounts.models import Role
+from coproduce.care import episodes, referrals
+from coproduce.care.models import Appointment, Episode, Referral
+from coproduce.care.signals import episode_closed
+from coproduce.testing.factories import ContactFactory, ReferralFactory, UserFactory
+
+LONDON = ZoneInfo("Europe/London")
+ACCEPTED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=LONDON)
+INITIAL = dt.datetime(2026, 11, 2, 14, 0, tzinfo=LONDON)
+
+
+@pytest.fixture
+def referral(team):
+    return ReferralFactory(team=team, received_at=ACCEPTED - dt.timedelta(hours=2))
+
+
+def accept(user, referral, lead, named=(), **kw):
+    return referrals.accept_referral(
+        user,
+        referral,
+        lead=lead,
+        named_team=list(named),
+        initial_at=INITIAL,
+        accepted_at=ACCEPTED,
+        **kw,
+    )
+
+
+def schedule(episode):
+    return [
+        (a.kind, a.review_day, timezone.localtime(a.starts_at), a.staff)
+        for a in episode.appointments.order_by("starts_at")
+    ]
+
+
+def test_accepting_books_the_initial_appointment_and_reviews_on_day_7_and_14(
+    lead, colleague, referral
+):
+    episode = accept(lead, referral, lead, [colleague])
+    assert schedule(episode) == [
+        ("initial", None, INITIAL, lead),
+        ("review", 7, dt.datetime(2026, 11, 9, 14, 0, tzinfo=LONDON), lead),
+        ("review", 14, dt.datetime(2026, 11, 16, 14, 0, tzinfo=LONDON), lead),
+    ]
+    assert set(episode.named_team.all()) == {lead, colleague}
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.ACCEPTED
+
+
+def test_a_team_with_other_review_days_gets_its_own_schedule(lead, team, referral):
+    team.review_days = [3, 10, 28]
+    team.save()
+    episode = accept(lead, referral, lead)
+    assert [a.review_day for a in episode.appointments.filter(kind="review")] == [3, 10, 28]
+    assert timezone.localtime(episode.appointments.get(review_day=28).starts_at).date() == dt.date(
+        2026, 11, 30
+    )
+
+
+def test_reviews_keep_the_local_time_across_the_clock_change(lead, team, db):
+    team.review_days = [7]
+    team.save()
+    referral = ReferralFactory(team=team)
+    before = dt.datetime(2026, 10, 21, 14, 0, tzinfo=LONDON)  # BST; review falls after 25 October
+    episode = referrals.accept_referral(
+        lead, referral, lead=lead, named_team=[], initial_at=before, accepted_at=before
+    )
+    review = timezone.localtime(episode.appointments.get(kind="review").starts_at)
+    assert (review.date(), review.hour) == (dt.date(2026, 10, 28), 14)
+
+
+@pytest.mark.parametrize("bad", [[0], [14, 7], [7, 7], ["7"], [True], [91], "7,14"])
+def test_review_days_must_be_sensible(team, bad):
+    team.review_days = bad
+    with pytest.raises(ValidationError, match="Review days must be"):
+        team.full_clean()
+
+
+def test_the_named_team_is_capped_per_team(lead, team, referral):
+    others = [UserFactory(role=Role.SUPPORT_WORKER) for _ in range(4)]
+    team.staff.add(*others)
+    with pytest.raises(ValidationError, match="at most 4 people"):
+        accept(lead, referral, lead, others)
+    assert not Episode.objects.exists()
+    team.max_named_team = 5
+    team.save()
+    assert accept(lead, referral, lead, others).named_team.count() == 5
+
+
+def test_the_named_team_must_work_in_the_team(lead, outsider, referral):
+    with pytest.raises(ValidationError, match="work in this team"):
+        accept(lead, referral, lead, [outsider])
+
+
+def test_a_referral_is_accepted_once(lead, referral):
+    accept(lead, referral, lead)
+    with pytest.raises(ValidationError, match="already been dealt with"):
+        accept(lead, referral, lead)
+
+
+def test_the_initial_appointment_cannot_be_before_acceptance(lead, referral):
+    with pytest.raises(ValidationError, match="cannot be before the referral is accepted"):
+        referrals.accept_referral(
+            lead,
+            referral,
+            lead=lead,
+            named_team=[],
+            initial_at=ACCEPTED - dt.timedelta(days=1),
+            accepted_at=ACCEPTED,
+        )
+
+
+def test_booking_outside_the_named_team_needs_a_reason_and_is_flagged(lead, team, referral):
+    episode = accept(lead, referral, lead)
+    stranger = UserFactory()
+    team.staff.add(stranger)
+    later = ACCEPTED + dt.timedelta(days=2)
+    with pytest.raises(ValidationError, match="not in this person's named team"):
+        episodes.book_appointment(
+            lead, episode, kind="planned_intervention", starts_at=later, staff=stranger
+        )
+    appointment = episodes.book_appointment(
+        lead,
+        episode,
+        kind="planned_intervention",
+        starts_at=later,
+        staff=stranger,
+        outside_named_team_because="Named team at training.",
+    )
+    assert appointment.outside_named_team
+
+
+def test_an_appointment_cannot_be_before_acceptance(lead, referral):
+    episode = accept(lead, referral, lead)
+    with pytest.raises(ValidationError, match="cannot be before the referral was accepted"):
+        episodes.book_appointment(
+            lead, episode, kind="review", starts_at=ACCEPTED - dt.timedelta(hours=1), staff=lead
+        )
+
+
+def test_the_episode_counts_distinct_staff_met(lead, colleague, episode):
+    ContactFactory(episode=episode, staff=lead)
+    ContactFactory(episode=episode, staff=lead)
+    ContactFactory(episode=episode, staff=colleague)
+    assert episodes.distinct_staff_met(episode) == 2
+
+
+def test_discharge_records_destination_cancels_later_appointments_and_signals(
+    lead, referral, django_capture_on_commit_callbacks
+):
+    episode = accept(lead, referral, lead)
+    received = []
+    episode_closed.connect(
+        lambda sender, episode, **kw: received.append(episode.pk), weak=False, dispatch_uid="t"
+    )
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            episodes.discharge(
+                lead,
+                episode,
+                destination="community_team",
+                onward_team="North CMHT",
+                discharged_at=ACCEPTED + dt.timedelta(days=8),
+            )
+    finally:
+        episode_closed.disconnect(dispatch_uid="t")
+    episode.refresh_from_db()
+    assert (episode.discharge_destination, episode.onward_team) == ("community_team", "North CMHT")
+    assert received == [episode.pk]
+    statuses = dict(episode.appointments.filter(kind="review").values_list("review_day", "status"))
+    assert statuses == {7: "booked", 14: "cancelled"}
+
+
+def test_discharge_cannot_be_before_acceptance_or_twice(lead, referral):
+    episode = accept(lead, referral, lead)
+    with pytest.raises(ValidationError, match="before acceptance"):
+        episodes.discharge(
+            lead,
+            episode,
+            destination="gp",
+            onward_team="",
+            discharged_at=ACCEPTED - dt.timedelta(days=1),
+        )
+    episodes.discharge(
+        lead,
+        episode,
+        destination="gp",
+        onward_team="",
+        discharged_at=ACCEPTED + dt.timedelta(days=1),
+    )
+    with pytest.raises(ValidationError, match="already closed"):
+        episodes.discharge(lead, episode, destination="gp", onward_team="")
+
+
+def test_episodes_with_no_contact_for_the_teams_days_are_marked_disengaged(lead, team, episode):
+    team.disengaged_after_days = 5
+    team.save()
+    ContactFactory(episode=episode, occurred_at=timezone.now() - dt.timedelta(days=6))
+    assert episodes.mark_disengaged() == [episode]
+    episode.refresh_from_db()
+    assert episode.disengaged_at is not None
+    assert episode.closed_at is None  # never discharged by a timer
+
+
+def test_a_recent_contact_is_not_disengagement(lead, team, episode):
+    ContactFactory(episode=episode, occurred_at=timezone.now() - dt.timedelta(days=1))
+    assert episodes.mark_disengaged() == []
+
+
+def test_the_episode_page_shows_the_schedule_and_staff_count(client, lead, colleague, referral):
+    episode = accept(lead, referral, lead, [colleague])
+    ContactFactory(episode=episode, staff=colleague)
+    client.force_login(lead)
+    body = client.get(f"/episodes/{episode.pk}").content.decode()
+    assert "Review (day 7)" in body
+    assert "Review (day 14)" in body
+    assert "Different staff met so far" in body
+
+
+def test_the_accept_page_refuses_too_big_a_named_team(client, lead, team, referral):
+    others = [UserFactory() for _ in range(4)]
+    team.staff.add(*others)
+    client.force_login(lead)
+    response = client.post(
+        f"/referrals/{referral.pk}",
+        {
+            "action": "accept",
+            "lead": lead.pk,
+            "named_team": [u.pk for u in others],
+            "initial_on": "02/11/2026",
+            "initial_time": "14:00",
+        },
+    )
+    assert response.status_code == 400
+    assert "A named team has at most 4 people" in response.content.decode()
+    assert not Episode.objects.exists()
+
+
+def test_the_worklist_lists_reviews_due_and_unallocated_referrals(client, lead, referral, team):
+    episode = accept(lead, referral, lead)
+    waiting = ReferralFactory(
+        team=team, urgency="4", respond_by=timezone.now() + dt.timedelta(hours=2)
+    )
+    client.force_login(lead)
+    body = client.get("/worklist").content.decode()
+    assert waiting.person.full_name in body
+    assert "Review (day 7)" in body  # from 2 November: due and overdue
+    assert episode.person.full_name in body
+
+
+def test_the_discharge_page_asks_for_the_onward_team(client, lead, referral):
+    episode = accept(lead, referral, lead)
+    client.force_login(lead)
+    response = client.post(
+        f"/episodes/{episode.pk}/discharge",
+        {
+            "destination": "community_team",
+            "discharged_on": "10/11/2026",
+            "discharged_time": "10:00",
+        },
+    )
+    assert "Enter the team the person is handed on to" in response.content.decode()
+    episode.refresh_from_db()
+    assert episode.closed_at is None
+
+
+def test_no_appointment_is_booked_in_a_closed_episode(lead, referral):
+    episode = accept(lead, referral, lead)
+    episodes.discharge(
+        lead,
+        episode,
+        destination="gp",
+        onward_team="",
+        discharged_at=ACCEPTED + dt.timedelta(days=1),
+    )
+    with pytest.raises(ValidationError, match="episode is closed"):
+        episodes.book_appointment(
+            lead, episode, kind="review", starts_at=ACCEPTED + dt.timedelta(days=2), staff=lead
+        )
+    assert (
+        Appointment.objects.filter(
+            status="booked", starts_at__gt=ACCEPTED + dt.timedelta(days=1)
+        ).count()
+        == 0
+    )

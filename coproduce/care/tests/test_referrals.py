@@ -1,0 +1,239 @@
+"""Referral intake and triage: clock, screen, duplicates, bad input."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coproduce.accounts.models import AuditEvent
+from coproduce.care import referrals
+from coproduce.care.models import Person, Referral, Team
+from coproduce.testing.factories import PersonFactory, TeamFactory
+
+LONDON = ZoneInfo("Europe/London")
+NOON = dt.datetime(2026, 11, 20, 12, 0, tzinfo=LONDON)
+
+
+def receive(user, person, team, **overrides):
+    values = {
+        "source": Referral.Source.GP,
+        "urgency": Referral.Urgency.URGENT,
+        "reason": "Low mood, not sleeping.",
+        "physical_health_need": False,
+        "received_at": NOON,
+    }
+    return referrals.receive_referral(user, person=person, team=team, **{**values, **overrides})
+
+
+@pytest.mark.parametrize(
+    ("urgency", "source", "hours"),
+    [
+        (Referral.Urgency.EMERGENCY, Referral.Source.GP, 4),
+        (Referral.Urgency.VERY_URGENT, Referral.Source.POLICE, 4),
+        (Referral.Urgency.URGENT, Referral.Source.SELF, 24),
+        (Referral.Urgency.URGENT, Referral.Source.AE_LIAISON, 1),
+        (Referral.Urgency.ROUTINE, Referral.Source.AE_LIAISON, 1),
+    ],
+)
+def test_the_response_clock_follows_urgency_and_a_and_e_liaison(lead, team, urgency, source, hours):
+    referral = receive(lead, PersonFactory(), team, urgency=urgency, source=source)
+    assert referral.respond_by == NOON + dt.timedelta(hours=hours)
+
+
+def test_a_routine_referral_has_no_crisis_clock(lead, team):
+    referral = receive(lead, PersonFactory(), team, urgency=Referral.Urgency.ROUTINE)
+    assert referral.respond_by is None
+    assert not referral.breached(NOON + dt.timedelta(days=30))
+
+
+def test_the_urgency_is_stored_as_its_mhsds_code(lead, team):
+    referral = receive(lead, PersonFactory(), team, urgency=Referral.Urgency.VERY_URGENT)
+    assert Referral.objects.filter(pk=referral.pk, urgency="4").exists()
+
+
+def test_a_breach_is_past_the_clock_unseen_or_seen_late(lead, team):
+    referral = receive(lead, PersonFactory(), team, urgency=Referral.Urgency.VERY_URGENT)
+    assert referral.minutes_left(NOON + dt.timedelta(hours=3)) == 60
+    assert not referral.breached(NOON + dt.timedelta(hours=3))
+    assert referral.breached(NOON + dt.timedelta(hours=5))
+    referral.seen_at = NOON + dt.timedelta(hours=5)
+    assert referral.breached(NOON + dt.timedelta(hours=6))
+
+
+def test_the_response_vehicle_cannot_take_a_physical_health_need(lead):
+    vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE)
+    with pytest.raises(ValidationError, match="physical health need"):
+        receive(lead, PersonFactory(), vehicle, physical_health_need=True)
+    assert not Referral.objects.exists()
+    assert receive(lead, PersonFactory(), vehicle, physical_health_need=False).team == vehicle
+
+
+def test_a_second_referral_within_the_window_is_not_created_silently(lead, team, settings):
+    settings.DUPLICATE_REFERRAL_HOURS = 72
+    person = PersonFactory()
+    first = receive(lead, person, team)
+    with pytest.raises(referrals.PossibleDuplicate) as duplicate:
+        receive(lead, person, team, received_at=NOON + dt.timedelta(hours=30))
+    assert duplicate.value.existing == [first]
+    assert Referral.objects.count() == 1
+    separate = receive(
+        lead,
+        person,
+        team,
+        received_at=NOON + dt.timedelta(hours=30),
+        not_a_duplicate_because="A new crisis after the first was resolved.",
+    )
+    assert separate.not_a_duplicate_because == "A new crisis after the first was resolved."
+
+
+def test_outside_the_window_it_is_not_a_duplicate(lead, team, settings):
+    settings.DUPLICATE_REFERRAL_HOURS = 24
+    person = PersonFactory()
+    receive(lead, person, team)
+    receive(lead, person, team, received_at=NOON + dt.timedelta(hours=25))
+    assert Referral.objects.count() == 2
+
+
+def test_merging_adds_to_the_existing_referral(lead, team):
+    first = receive(lead, PersonFactory(), team)
+    referrals.merge_into(
+        lead, first, source=Referral.Source.POLICE, reason="Found on a bridge.", referrer="PC 123"
+    )
+    first.refresh_from_db()
+    assert "also referred by Police (PC 123): Found on a bridge." in first.additional_information
+    assert Referral.objects.count() == 1
+
+
+def test_a_known_nhs_number_with_another_date_of_birth_is_refused(db):
+    person = PersonFactory()
+    details = referrals.PersonDetails(person.nhs_number, "X", "Y", dt.date(1901, 1, 1))
+    with pytest.raises(ValidationError, match="does not match"):
+        referrals.find_or_register_person(details)
+
+
+# The intake page ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def intake():
+    now = timezone.localtime() - dt.timedelta(minutes=5)
+    return {
+        "nhs_number": "943 476 5919",
+        "given_name": "Sam",
+        "family_name": "Example",
+        "date_of_birth": "17/05/1990",
+        "source": "nhs_111",
+        "urgency": "4",
+        "physical_health_need": "no",
+        "reason": "Called 111 in distress.",
+        "received_on": now.strftime("%d/%m/%Y"),
+        "received_time": now.strftime("%H:%M"),
+    }
+
+
+def test_staff_receive_a_referral_for_a_new_person(client, lead, team, intake):
+    client.force_login(lead)
+    response = client.post("/referrals/new", {**intake, "team": team.pk})
+    referral = Referral.objects.get()
+    assert response["Location"] == f"/referrals/{referral.pk}"
+    assert referral.person.nhs_number == "9434765919"
+    assert (referral.source, referral.urgency, referral.created_by) == ("nhs_111", "4", lead)
+    assert AuditEvent.objects.filter(action="created", record_type="care.referral").exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "left" in page  # the clock is shown
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("nhs_number", "943 476 5918", "Enter a valid NHS number"),
+        ("nhs_number", "12345", "Enter a valid NHS number"),
+        ("date_of_birth", "31/02/1990", "Enter the date of birth as day/month/year"),
+        ("date_of_birth", "01/01/2090", "The date of birth must be in the past"),
+        ("received_on", "01/01/2099", "The referral cannot be in the future"),
+        ("urgency", "9", "Select a valid choice"),
+    ],
+)
+def test_the_intake_page_names_what_is_wrong_and_stores_nothing(
+    client, lead, team, intake, field, value, message
+):
+    client.force_login(lead)
+    response = client.post("/referrals/new", {**intake, "team": team.pk, field: value})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Referral.objects.exists()
+    assert not Person.objects.exists()
+
+
+def test_a_refused_referral_leaves_no_new_person_behind(client, lead, intake):
+    vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE)
+    vehicle.staff.add(lead)
+    client.force_login(lead)
+    response = client.post(
+        "/referrals/new", {**intake, "team": vehicle.pk, "physical_health_need": "yes"}
+    )
+    assert "cannot take a referral with a physical health need" in response.content.decode()
+    assert not Person.objects.exists()
+
+
+def test_the_intake_page_offers_a_duplicate_for_merging(client, lead, team, intake):
+    client.force_login(lead)
+    client.post("/referrals/new", {**intake, "team": team.pk})
+    first = Referral.objects.get()
+    second = {**intake, "team": team.pk, "source": "police", "reason": "Police found them."}
+    response = client.post("/referrals/new", second)
+    assert response.status_code == 409
+    assert "Possible duplicate referral" in response.content.decode()
+    assert Referral.objects.count() == 1
+    body = client.post("/referrals/new", {**second, "separate": "yes"}).content.decode()
+    assert "Say why this is a separate referral" in body
+    assert Referral.objects.count() == 1
+    client.post("/referrals/new", {**second, "merge": "yes", "merge_into": first.pk})
+    first.refresh_from_db()
+    assert "Police found them." in first.additional_information
+    assert Referral.objects.count() == 1
+
+
+def test_the_intake_page_says_when_a_closed_service_opens(client, lead, intake, db):
+    TeamFactory(
+        name="Sanctuary", kind=Team.Kind.SANCTUARY, opens_at=dt.time(18), closes_at=dt.time(1)
+    )
+    client.force_login(lead)
+    body = client.get("/referrals/new").content.decode()
+    assert "Open 18:00 to 01:00, every day." in body
+    assert ("Open now." in body) or ("Closed now: opens" in body)
+
+
+def test_next_opening_crosses_midnight():
+    sanctuary = Team(opens_at=dt.time(18), closes_at=dt.time(1))
+    late = dt.datetime(2026, 11, 20, 0, 30, tzinfo=LONDON)
+    assert sanctuary.next_opening(late) == late  # still open at half past midnight
+    morning = dt.datetime(2026, 11, 20, 9, 0, tzinfo=LONDON)
+    assert sanctuary.next_opening(morning) == dt.datetime(2026, 11, 20, 18, 0, tzinfo=LONDON)
+    after_close = dt.datetime(2026, 11, 20, 1, 0, tzinfo=LONDON)
+    assert sanctuary.next_opening(after_close) == dt.datetime(2026, 11, 20, 18, 0, tzinfo=LONDON)
+
+
+def test_referrals_list_shows_breaches(client, lead, team):
+    receive(
+        lead,
+        PersonFactory(family_name="Late"),
+        team,
+        urgency=Referral.Urgency.VERY_URGENT,
+        received_at=timezone.now() - dt.timedelta(hours=5),
+    )
+    receive(
+        lead,
+        PersonFactory(family_name="Fine"),
+        team,
+        urgency=Referral.Urgency.URGENT,
+        received_at=timezone.now(),
+        source=Referral.Source.SELF,
+    )
+    client.force_login(lead)
+    body = client.get("/referrals").content.decode()
+    assert "1 referral past the response time" in body
+    assert body.index("Late") < body.index("Fine")  # least time left first
+    assert "Overdue by 1 hour" in body
