@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db import transaction
 from django.db.models import Max
 
@@ -9,12 +11,14 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Person, PlanVersion
 
+Plan = TypeVar("Plan", bound=PlanVersion)
 
-def current(kind: type[PlanVersion], person: Person) -> PlanVersion | None:
+
+def current(kind: type[Plan], person: Person) -> Plan | None:
     return kind._default_manager.filter(person=person).order_by("-version").first()
 
 
-def history(kind: type[PlanVersion], person: Person) -> list[PlanVersion]:
+def history(kind: type[Plan], person: Person) -> list[Plan]:
     return list(
         kind._default_manager.filter(person=person)
         .select_related("created_by")
@@ -24,8 +28,8 @@ def history(kind: type[PlanVersion], person: Person) -> list[PlanVersion]:
 
 @transaction.atomic
 def save_new_version(
-    user: User, kind: type[PlanVersion], person: Person, sections: dict[str, str]
-) -> PlanVersion:
+    user: User, kind: type[Plan], person: Person, sections: dict[str, str]
+) -> Plan:
     """Save the plan as a new version; earlier versions are kept unchanged."""
     names = {name for name, _ in kind.SECTIONS}
     unknown = set(sections) - names

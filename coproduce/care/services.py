@@ -147,7 +147,6 @@ def record_contact(
         raise ValidationError({"carer_not_informed_because": "Say why the carer was not informed."})
     reason = require_reason_outside_named_team(episode, user, outside_named_team_because)
     plan = current(CrisisPlan, episode.person)
-    assert plan is None or isinstance(plan, CrisisPlan)  # noqa: S101 - narrows the type
     contact = Contact.objects.create(
         episode=episode,
         staff=user,

@@ -39,7 +39,9 @@ def test_the_edit_page_saves_a_new_version_from_the_form(client, lead, person):
         {"warning_signs": "New", "reasons_for_living": "My niece"},
     )
     assert response["Location"] == f"/people/{person.pk}/safety-plan"
-    assert plans.current(SafetyPlan, person).reasons_for_living == "My niece"
+    current = plans.current(SafetyPlan, person)
+    assert current is not None
+    assert current.reasons_for_living == "My niece"
     assert SafetyPlan.objects.count() == 2
 
 
