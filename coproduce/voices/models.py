@@ -103,3 +103,31 @@ class Voice(models.Model):
     @property
     def rating_label(self) -> str:
         return Rating(self.rating).label if self.rating else "No rating"
+
+
+class FollowUpInvitation(models.Model):
+    """A safe, later invitation to give feedback after care (seed 003).
+
+    Scheduled when an episode closes, for the team's follow-up days later. Sending it
+    (on the person's chosen channel, only with their agreement, never in quiet hours)
+    belongs to the voices delivery work; until then it waits here as scheduled.
+    """
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        SENT = "sent", "Sent"
+        NOT_SENT = "not_sent", "Not sent (no agreement or no channel)"
+        OPTED_OUT = "opted_out", "Opted out"
+
+    episode = models.OneToOneField(
+        "care.Episode", on_delete=models.PROTECT, related_name="follow_up_invitation"
+    )
+    due_at = models.DateTimeField(db_index=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SCHEDULED)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_at"]
+
+    def __str__(self) -> str:
+        return f"Follow-up invitation {self.pk}"
