@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from rest_framework import serializers
 
-from coproduce.care.models import Team
+from coproduce.care.models import Referral, Team, validate_nhs_number
 from coproduce.change.models import Update
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
 from coproduce.voices.models import Rating, Voice
@@ -59,3 +62,54 @@ class MonthlyExperienceSerializer(serializers.Serializer[Any]):
 
 class DetailSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField()
+
+
+class ReferralInSerializer(serializers.Serializer[Any]):
+    """A referral from a partner system, e.g. the ambulance service (seed 004)."""
+
+    nhs_number = serializers.CharField(max_length=16)
+    given_name = serializers.CharField(max_length=100)
+    family_name = serializers.CharField(max_length=100)
+    date_of_birth = serializers.DateField()
+    team = serializers.PrimaryKeyRelatedField(queryset=Team.objects.all())
+    # A field called "source" shadows DRF's Field.source in the stubs only; DRF's
+    # serializer metaclass takes declared fields out of the class attributes.
+    source = serializers.ChoiceField(choices=Referral.Source.choices)  # type: ignore[assignment]
+    urgency = serializers.ChoiceField(
+        choices=Referral.Urgency.choices,
+        help_text="MHSDS Clinical Response Priority Type: 1 emergency, 4 very urgent, "
+        "2 urgent, 3 routine.",
+    )
+    reason = serializers.CharField(max_length=20000)
+    physical_health_need = serializers.BooleanField()
+    referrer = serializers.CharField(max_length=200, required=False, default="")
+    received_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    not_a_duplicate_because = serializers.CharField(
+        max_length=2000, required=False, default="", allow_blank=True
+    )
+
+    def validate_nhs_number(self, value: str) -> str:
+        number = "".join(value.split()).replace("-", "")
+        try:
+            validate_nhs_number(number)
+        except DjangoValidationError:
+            raise serializers.ValidationError(
+                "Enter a valid NHS number: 10 digits with a correct check digit."
+            ) from None
+        return number
+
+    def validate_received_at(self, value: Any) -> Any:
+        if value is not None and value > timezone.now() + dt.timedelta(minutes=5):
+            raise serializers.ValidationError("The referral cannot be in the future.")
+        return value
+
+
+class ReferralOutSerializer(serializers.ModelSerializer[Referral]):
+    class Meta:
+        model = Referral
+        fields = ("id", "team", "source", "urgency", "status", "received_at", "respond_by")
+
+
+class DuplicateSerializer(serializers.Serializer[Any]):
+    detail = serializers.CharField()
+    existing = serializers.ListField(child=serializers.IntegerField())

@@ -4,24 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.decorators import api_view, permission_classes, throttle_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability
 from coproduce.api.permissions import capability
 from coproduce.api.serializers import (
     DetailSerializer,
+    DuplicateSerializer,
     MonthlyExperienceSerializer,
+    ReferralInSerializer,
+    ReferralOutSerializer,
     UpdateSerializer,
     VoiceInSerializer,
     VoiceOutSerializer,
 )
+from coproduce.care import referrals
+from coproduce.care.models import Referral
 from coproduce.change.services import published_updates
 from coproduce.evidence.services import experience_metric
 from coproduce.voices.services import receive_voice
@@ -49,6 +57,62 @@ def create_voice(request: Request) -> Response:
     serializer.is_valid(raise_exception=True)
     voice = receive_voice(**serializer.validated_data)
     return Response(VoiceOutSerializer(voice).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    request=ReferralInSerializer,
+    responses={
+        201: ReferralOutSerializer,
+        409: OpenApiResponse(
+            DuplicateSerializer,
+            description="The person was referred recently; nothing was created. Send "
+            "not_a_duplicate_because to create a separate referral.",
+        ),
+        **INVALID,
+        **REFUSED,
+    },
+)
+@api_view(["POST"])
+@permission_classes([capability(Capability.RECORD_CONTACT)])
+@throttle_classes([UserRateThrottle])
+def create_referral(request: Request) -> Response:
+    serializer = ReferralInSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = serializer.validated_data
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 - the permission class needs a user
+    try:
+        with transaction.atomic():
+            person = referrals.find_or_register_person(
+                referrals.PersonDetails(
+                    data["nhs_number"],
+                    data["given_name"],
+                    data["family_name"],
+                    data["date_of_birth"],
+                )
+            )
+            referral = referrals.receive_referral(
+                user,
+                person=person,
+                team=data["team"],
+                source=data["source"],
+                urgency=data["urgency"],
+                reason=data["reason"],
+                physical_health_need=data["physical_health_need"],
+                received_at=data["received_at"],
+                referrer=data["referrer"],
+                via=Referral.Via.API,
+                not_a_duplicate_because=data["not_a_duplicate_because"],
+            )
+    except referrals.PossibleDuplicate as duplicate:
+        body = {
+            "detail": "This person was referred recently; nothing was created.",
+            "existing": [r.pk for r in duplicate.existing],
+        }
+        return Response(body, status=status.HTTP_409_CONFLICT)
+    except ValidationError as error:
+        raise serializers.ValidationError(getattr(error, "message_dict", error.messages)) from None
+    return Response(ReferralOutSerializer(referral).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(responses={200: UpdateSerializer(many=True), 429: REFUSED[429]})

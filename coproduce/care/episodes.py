@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils import timezone
 
 from coproduce.accounts import audit
@@ -20,6 +21,18 @@ from coproduce.care.models import (
     Referral,
 )
 from coproduce.care.signals import episode_closed
+
+
+def appointment_for(user: User, appointment_id: int) -> Appointment:
+    """An appointment on one of the user's teams' caseloads; the read is audited."""
+    try:
+        appointment = Appointment.objects.select_related("episode", "staff").get(
+            pk=appointment_id, episode__team__staff=user
+        )
+    except Appointment.DoesNotExist:
+        raise Http404("No such appointment on your caseloads.") from None
+    audit.record(user, AuditEvent.Action.VIEWED, appointment)
+    return appointment
 
 
 def outside_named_team(episode: Episode, staff: User) -> bool:

@@ -6,6 +6,7 @@ from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
@@ -16,6 +17,15 @@ Plan = TypeVar("Plan", bound=PlanVersion)
 
 def current(kind: type[Plan], person: Person) -> Plan | None:
     return kind._default_manager.filter(person=person).order_by("-version").first()
+
+
+def plan_for(user: User, kind: type[Plan], plan_id: int) -> Plan:
+    """A plan version of a person on one of the user's teams' caseloads; audited."""
+    plan = kind._default_manager.filter(pk=plan_id, person__episodes__team__staff=user).first()
+    if plan is None:
+        raise Http404("No such plan on your caseloads.")
+    audit.record(user, AuditEvent.Action.VIEWED, plan)
+    return plan
 
 
 def history(kind: type[Plan], person: Person) -> list[Plan]:

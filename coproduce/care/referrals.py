@@ -71,7 +71,10 @@ def waiting_for(user: User) -> list[Referral]:
 
 def find_or_register_person(details: PersonDetails) -> Person:
     """The person with this NHS number, or a new record; a mismatch is refused."""
-    validate_nhs_number(details.nhs_number)
+    try:
+        validate_nhs_number(details.nhs_number)
+    except ValidationError as error:
+        raise ValidationError({"nhs_number": error.messages}) from None
     person = Person.objects.filter(nhs_number=details.nhs_number).first()
     if person is None:
         person = Person(

@@ -77,6 +77,23 @@ def on_caseload(user: User, person: Person) -> bool:
     return Episode.objects.for_user(user).filter(person=person).exists()
 
 
+def contact_for(user: User, contact_id: int) -> Contact:
+    """A contact on one of the user's teams' caseloads; the read is audited."""
+    try:
+        contact = Contact.objects.select_related("episode", "staff").get(
+            pk=contact_id, episode__team__staff=user
+        )
+    except Contact.DoesNotExist:
+        raise Http404("No such contact on your caseloads.") from None
+    audit.record(user, AuditEvent.Action.VIEWED, contact)
+    return contact
+
+
+def person_by_nhs_number(nhs_number: str) -> Person | None:
+    """For matching incoming referrals to a known person; shows nothing of the record."""
+    return Person.objects.filter(nhs_number=nhs_number).first()
+
+
 def find_person(user: User, nhs_number: str) -> Person | None:
     """Look a person up by NHS number (for break-glass); the search itself is audited."""
     person = Person.objects.filter(nhs_number=nhs_number).first()

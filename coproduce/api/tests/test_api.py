@@ -130,3 +130,77 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
 def test_the_experience_metric_needs_a_role_that_sees_evidence(api, administrator, db):
     assert api.get("/api/v1/metrics/experience").status_code == 401
     assert with_token(api, administrator).get("/api/v1/metrics/experience").status_code == 403
+
+
+def referral_body(team, **overrides):
+    return {
+        "nhs_number": "943 476 5919",
+        "given_name": "Robin",
+        "family_name": "Example",
+        "date_of_birth": "1990-05-17",
+        "team": team.pk,
+        "source": "ambulance",
+        "urgency": "4",
+        "reason": "On scene; distressed; no physical health need.",
+        "physical_health_need": False,
+        "referrer": "Crew 4411",
+        **overrides,
+    }
+
+
+def test_a_partner_posts_a_referral(api, lead, team):
+    from coproduce.care.models import Referral
+
+    response = with_token(api, lead).post("/api/v1/referrals", referral_body(team), format="json")
+    assert response.status_code == 201
+    referral = Referral.objects.get()
+    assert (referral.received_via, referral.urgency, referral.person.nhs_number) == (
+        "api",
+        "4",
+        "9434765919",
+    )
+    assert response.json()["respond_by"] is not None
+
+
+def test_a_partner_referral_names_what_is_wrong(api, lead, team):
+    from coproduce.care.models import Person, Referral
+
+    response = with_token(api, lead).post(
+        "/api/v1/referrals",
+        referral_body(
+            team, nhs_number="9434765918", urgency="9", received_at="2099-01-01T00:00:00Z"
+        ),
+        format="json",
+    )
+    assert response.status_code == 400
+    assert set(response.json()) == {"nhs_number", "urgency", "received_at"}
+    assert not Referral.objects.exists()
+    assert not Person.objects.exists()
+
+
+def test_a_duplicate_partner_referral_is_refused_with_the_existing_one(api, lead, team):
+    from coproduce.care.models import Referral
+
+    with_token(api, lead).post("/api/v1/referrals", referral_body(team), format="json")
+    response = api.post("/api/v1/referrals", referral_body(team), format="json")
+    assert response.status_code == 409
+    assert response.json()["existing"] == [Referral.objects.get().pk]
+    response = api.post(
+        "/api/v1/referrals",
+        referral_body(team, not_a_duplicate_because="A second crisis."),
+        format="json",
+    )
+    assert response.status_code == 201
+
+
+def test_a_partner_referral_to_the_vehicle_with_a_physical_need_is_refused(api, lead):
+    from coproduce.care.models import Person, Team
+    from coproduce.testing.factories import TeamFactory
+
+    vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE)
+    response = with_token(api, lead).post(
+        "/api/v1/referrals", referral_body(vehicle, physical_health_need=True), format="json"
+    )
+    assert response.status_code == 400
+    assert "physical health need" in response.json()["team"][0]
+    assert not Person.objects.exists()

@@ -1,0 +1,275 @@
+"""Our records as FHIR R4 resources (UK Core profiles), and FHIR input as ours.
+
+The models come from ``fhir.resources.R4B``, wire-compatible with R4 4.0.1 for these
+resources. Pydantic validation checks structure and cardinality; the constraints we
+rely on (NHS number, codes we accept) are checked here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+from fhir.resources.R4B.appointment import Appointment as FhirAppointment
+from fhir.resources.R4B.careplan import CarePlan
+from fhir.resources.R4B.encounter import Encounter
+from fhir.resources.R4B.patient import Patient
+from fhir.resources.R4B.servicerequest import ServiceRequest
+
+from coproduce.care.models import Appointment, Contact, Person, Referral, SafetyPlan
+
+NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
+UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
+LOCAL = "https://fhir.coproduce.example/"
+SOURCE_SYSTEM = LOCAL + "CodeSystem/referral-source"
+URGENCY_SYSTEM = LOCAL + "CodeSystem/mhsds-clinical-response-priority-type"
+PHYSICAL_HEALTH_NEED = LOCAL + "StructureDefinition/physical-health-need"
+SOURCE_OF_SERVICE_REQUEST = (
+    "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-SourceOfServiceRequest"
+)
+SNOMED = "http://snomed.info/sct"
+# SNOMED CT codes verified in the UK Core SourceOfServiceRequest value set; other sources
+# are sent with our local code only until a terminologist confirms their concepts.
+SNOMED_SOURCES = {
+    Referral.Source.SELF: ("183690008", "Psychiatric self-referral"),
+    Referral.Source.GP: ("108161000000109", "Referred by general practitioner"),
+    Referral.Source.CARER: ("1065391000000104", "Referred by carer"),
+}
+# FHIR request priority ↔ MHSDS Clinical Response Priority Type.
+PRIORITY = {
+    Referral.Urgency.ROUTINE: "routine",
+    Referral.Urgency.URGENT: "urgent",
+    Referral.Urgency.VERY_URGENT: "asap",
+    Referral.Urgency.EMERGENCY: "stat",
+}
+URGENCY_FROM_PRIORITY = {v: k for k, v in PRIORITY.items()}
+SERVICE_REQUEST_STATUS = {
+    Referral.Status.RECEIVED: "active",
+    Referral.Status.ACCEPTED: "active",
+    Referral.Status.DECLINED: "revoked",
+    Referral.Status.MERGED: "entered-in-error",
+}
+
+
+def _instant(value: dt.datetime | None) -> str | None:
+    return None if value is None else timezone.localtime(value, dt.UTC).isoformat()
+
+
+def patient(person: Person) -> Patient:
+    return Patient.model_validate(
+        {
+            "resourceType": "Patient",
+            "id": str(person.pk),
+            "meta": {"profile": [UK_CORE + "Patient"]},
+            "identifier": [{"system": NHS_NUMBER, "value": person.nhs_number}],
+            "name": [
+                {"use": "official", "family": person.family_name, "given": [person.given_name]}
+            ],
+            "birthDate": person.date_of_birth.isoformat(),
+        }
+    )
+
+
+def service_request(referral: Referral) -> ServiceRequest:
+    source_codings = [
+        {"system": SOURCE_SYSTEM, "code": referral.source, "display": referral.get_source_display()}
+    ]
+    if referral.source in SNOMED_SOURCES:
+        code, display = SNOMED_SOURCES[Referral.Source(referral.source)]
+        source_codings.insert(0, {"system": SNOMED, "code": code, "display": display})
+    return ServiceRequest.model_validate(
+        {
+            "resourceType": "ServiceRequest",
+            "id": str(referral.pk),
+            "meta": {"profile": [UK_CORE + "ServiceRequest"]},
+            "extension": [
+                {
+                    "url": SOURCE_OF_SERVICE_REQUEST,
+                    "valueCodeableConcept": {"coding": source_codings},
+                },
+                {"url": PHYSICAL_HEALTH_NEED, "valueBoolean": referral.physical_health_need},
+            ],
+            "status": SERVICE_REQUEST_STATUS[Referral.Status(referral.status)],
+            "intent": "order",
+            "priority": PRIORITY[Referral.Urgency(referral.urgency)],
+            "category": [
+                {
+                    "coding": [
+                        {
+                            "system": URGENCY_SYSTEM,
+                            "code": referral.urgency,
+                            "display": referral.get_urgency_display(),
+                        }
+                    ]
+                }
+            ],
+            "subject": {
+                "reference": f"Patient/{referral.person_id}",
+                "identifier": {"system": NHS_NUMBER, "value": referral.person.nhs_number},
+            },
+            "performer": [
+                {
+                    "reference": f"HealthcareService/{referral.team_id}",
+                    "display": referral.team.name,
+                }
+            ],
+            "authoredOn": _instant(referral.received_at),
+            "reasonCode": [{"text": referral.reason}],
+            **({"requester": {"display": referral.referrer}} if referral.referrer else {}),
+        }
+    )
+
+
+def encounter(contact: Contact) -> Encounter:
+    mode_class = {
+        Contact.Mode.FACE_TO_FACE: ("AMB", "ambulatory"),
+        Contact.Mode.PHONE: ("VR", "virtual"),
+        Contact.Mode.VIDEO: ("VR", "virtual"),
+        Contact.Mode.TEXT: ("VR", "virtual"),
+    }[Contact.Mode(contact.mode)]
+    end = (
+        contact.occurred_at + dt.timedelta(minutes=contact.duration_minutes)
+        if contact.duration_minutes
+        else None
+    )
+    return Encounter.model_validate(
+        {
+            "resourceType": "Encounter",
+            "id": str(contact.pk),
+            "meta": {"profile": [UK_CORE + "Encounter"]},
+            "status": "finished",
+            "class": {
+                "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                "code": mode_class[0],
+                "display": mode_class[1],
+            },
+            "type": [{"text": f"LISTEN crisis contact ({contact.get_mode_display().lower()})"}],
+            "subject": {"reference": f"Patient/{contact.episode.person_id}"},
+            "participant": [{"individual": {"display": contact.staff.display_name}}],
+            "period": {
+                "start": _instant(contact.occurred_at),
+                **({"end": _instant(end)} if end else {}),
+            },
+            **(
+                {
+                    "length": {
+                        "value": contact.duration_minutes,
+                        "unit": "min",
+                        "system": "http://unitsofmeasure.org",
+                        "code": "min",
+                    }
+                }
+                if contact.duration_minutes
+                else {}
+            ),
+            "basedOn": (
+                [{"reference": f"ServiceRequest/{contact.episode.referral_id}"}]
+                if contact.episode.referral_id
+                else None
+            ),
+        }
+    )
+
+
+APPOINTMENT_STATUS = {
+    Appointment.Status.BOOKED: "booked",
+    Appointment.Status.ATTENDED: "fulfilled",
+    Appointment.Status.DID_NOT_ATTEND: "noshow",
+    Appointment.Status.CANCELLED: "cancelled",
+}
+
+
+def appointment(item: Appointment) -> FhirAppointment:
+    description = item.get_kind_display() + (f" (day {item.review_day})" if item.review_day else "")
+    return FhirAppointment.model_validate(
+        {
+            "resourceType": "Appointment",
+            "id": str(item.pk),
+            "meta": {"profile": [UK_CORE + "Appointment"]},
+            "status": APPOINTMENT_STATUS[Appointment.Status(item.status)],
+            "description": description,
+            "start": _instant(item.starts_at),
+            "end": _instant(item.starts_at + dt.timedelta(hours=1)),
+            "participant": [
+                {"actor": {"reference": f"Patient/{item.episode.person_id}"}, "status": "accepted"},
+                {"actor": {"display": item.staff.display_name}, "status": "accepted"},
+            ],
+        }
+    )
+
+
+def care_plan(plan: SafetyPlan) -> CarePlan:
+    return CarePlan.model_validate(
+        {
+            "resourceType": "CarePlan",
+            "id": str(plan.pk),
+            "meta": {"profile": [UK_CORE + "CarePlan"], "versionId": str(plan.version)},
+            "status": "active",
+            "intent": "plan",
+            "title": "Safety plan",
+            "subject": {"reference": f"Patient/{plan.person_id}"},
+            "created": _instant(plan.created_at),
+            "description": "\n\n".join(
+                f"{label}: {text}" for label, text in plan.sections() if text
+            ),
+            "note": [{"text": f"{label}: {text}"} for label, text in plan.sections() if text]
+            or None,
+        }
+    )
+
+
+class Unprocessable(Exception):
+    """FHIR input that parses but cannot be used; ``expression`` names the element."""
+
+    def __init__(self, expression: str, message: str) -> None:
+        super().__init__(message)
+        self.expression = expression
+
+
+def referral_input(resource: ServiceRequest) -> dict[str, Any]:
+    """What ``receive_referral`` needs, read from a ServiceRequest."""
+    if resource.priority not in URGENCY_FROM_PRIORITY:
+        raise Unprocessable(
+            "ServiceRequest.priority", "priority must be routine, urgent, asap or stat"
+        )
+    identifier = resource.subject.identifier if resource.subject else None
+    nhs_number = identifier.value if identifier else None
+    if identifier is None or not nhs_number or (identifier.system or NHS_NUMBER) != NHS_NUMBER:
+        raise Unprocessable(
+            "ServiceRequest.subject.identifier",
+            "subject must carry the person's NHS number (system https://fhir.nhs.uk/Id/nhs-number)",
+        )
+    team_ref = resource.performer[0].reference if resource.performer else None
+    if not team_ref or not team_ref.startswith("HealthcareService/"):
+        raise Unprocessable(
+            "ServiceRequest.performer", "performer must reference HealthcareService/{team id}"
+        )
+    source = Referral.Source.OTHER_TEAM
+    physical = False
+    for extension in resource.extension or []:
+        if extension.url == SOURCE_OF_SERVICE_REQUEST and extension.valueCodeableConcept:
+            for coding in extension.valueCodeableConcept.coding or []:
+                if coding.system == SOURCE_SYSTEM and coding.code in Referral.Source.values:
+                    source = Referral.Source(coding.code)
+                elif coding.system == SNOMED:
+                    for ours, (code, _) in SNOMED_SOURCES.items():
+                        if coding.code == code:
+                            source = ours
+        if extension.url == PHYSICAL_HEALTH_NEED and extension.valueBoolean is not None:
+            physical = bool(extension.valueBoolean)
+    reasons = [r.text for r in resource.reasonCode or [] if r.text]
+    if not reasons:
+        raise Unprocessable("ServiceRequest.reasonCode", "reasonCode must give the reason as text")
+    return {
+        "nhs_number": nhs_number,
+        "team_id": team_ref.split("/", 1)[1],
+        "source": source,
+        "urgency": URGENCY_FROM_PRIORITY[resource.priority],
+        "reason": "\n".join(reasons),
+        "physical_health_need": physical,
+        "received_at": resource.authoredOn,
+        "referrer": resource.requester.display
+        if resource.requester and resource.requester.display
+        else "",
+    }

@@ -1,0 +1,13 @@
+from django.urls import path, re_path
+
+from coproduce.api.fhir import views
+
+TYPES = "|".join(views.RESOURCES)
+
+urlpatterns = [
+    path("metadata", views.Metadata.as_view(), name="fhir_metadata"),
+    re_path(
+        rf"^(?P<resource_type>{TYPES})/(?P<pk>[0-9]+)$", views.Read.as_view(), name="fhir_read"
+    ),
+    re_path(rf"^(?P<resource_type>{TYPES})$", views.Create.as_view(), name="fhir_create"),
+]

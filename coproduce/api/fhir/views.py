@@ -1,0 +1,280 @@
+"""The FHIR R4 face: /fhir/r4/metadata, read for Patient, ServiceRequest, Encounter,
+Appointment and CarePlan (safety plan), and create for Patient and ServiceRequest.
+
+Reads go through the same audited, caseload-scoped services as the pages. Anything
+refused is answered with an OperationOutcome whose ``expression`` names the element.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pydantic
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from fhir.resources.R4B.capabilitystatement import CapabilityStatement
+from fhir.resources.R4B.patient import Patient
+from fhir.resources.R4B.resource import Resource
+from fhir.resources.R4B.servicerequest import ServiceRequest
+from rest_framework import exceptions, status
+from rest_framework.parsers import BaseParser
+from rest_framework.permissions import BasePermission
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from coproduce.accounts.models import User
+from coproduce.accounts.policy import Capability
+from coproduce.api.fhir import mapping
+from coproduce.api.permissions import capability
+from coproduce.care import episodes, plans, referrals, services
+from coproduce.care.models import SafetyPlan, Team
+
+FHIR_JSON = "application/fhir+json"
+RESOURCES = ["Patient", "ServiceRequest", "Encounter", "Appointment", "CarePlan"]
+CREATABLE = {"Patient", "ServiceRequest"}
+
+
+class FhirRenderer(BaseRenderer):
+    media_type = FHIR_JSON
+    format = "fhir"
+    charset = "utf-8"
+
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
+        if isinstance(data, Resource):
+            return data.model_dump_json(exclude_none=True).encode()
+        return json.dumps(data).encode()
+
+
+class FhirParser(BaseParser):
+    media_type = "application/fhir+json"
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        return stream.read()
+
+
+class JsonAsFhirParser(FhirParser):
+    media_type = "application/json"
+
+
+def outcome(code: str, message: str, expression: str | None = None) -> dict[str, Any]:
+    issue: dict[str, Any] = {"severity": "error", "code": code, "diagnostics": message}
+    if expression:
+        issue["expression"] = [expression]
+    return {"resourceType": "OperationOutcome", "issue": [issue]}
+
+
+class FhirView(APIView):
+    renderer_classes = [FhirRenderer]
+    parser_classes = [FhirParser, JsonAsFhirParser]
+    permission_classes: list[type[BasePermission]] = [capability(Capability.VIEW_CASELOAD)]
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+            return Response(outcome("login", str(exc.detail)), status=401)
+        if isinstance(exc, exceptions.PermissionDenied):
+            return Response(outcome("forbidden", str(exc.detail)), status=403)
+        if isinstance(exc, Http404):
+            return Response(outcome("not-found", "No such resource on your caseloads."), status=404)
+        if isinstance(exc, exceptions.Throttled):
+            return Response(outcome("throttled", str(exc.detail)), status=429)
+        return super().handle_exception(exc)
+
+    @property
+    def user(self) -> User:
+        assert isinstance(self.request.user, User)  # noqa: S101 - permission classes ran
+        return self.request.user
+
+
+@extend_schema(exclude=True)
+class Metadata(FhirView):
+    permission_classes: list[type[BasePermission]] = []
+    authentication_classes: list[Any] = []
+
+    def get(self, request: Request) -> Response:
+        statement = CapabilityStatement.model_validate(
+            {
+                "resourceType": "CapabilityStatement",
+                "status": "active",
+                "date": timezone.now().date().isoformat(),
+                "kind": "instance",
+                "fhirVersion": "4.0.1",
+                "format": [FHIR_JSON],
+                "software": {"name": "Coproduce"},
+                "rest": [
+                    {
+                        "mode": "server",
+                        "security": {
+                            "description": "Token authentication: Authorization: Token <key>"
+                        },
+                        "resource": [
+                            {
+                                "type": name,
+                                "supportedProfile": [mapping.UK_CORE + name],
+                                "interaction": [{"code": "read"}]
+                                + ([{"code": "create"}] if name in CREATABLE else []),
+                            }
+                            for name in RESOURCES
+                        ],
+                    }
+                ],
+            }
+        )
+        return Response(statement)
+
+
+def _read(resource_type: str, user: User, pk: int) -> Resource:
+    if resource_type == "Patient":
+        return mapping.patient(services.open_person_record(user, pk))
+    if resource_type == "ServiceRequest":
+        return mapping.service_request(referrals.referral_for(user, pk))
+    if resource_type == "Encounter":
+        return mapping.encounter(services.contact_for(user, pk))
+    if resource_type == "Appointment":
+        return mapping.appointment(episodes.appointment_for(user, pk))
+    if resource_type == "CarePlan":
+        plan = plans.plan_for(user, SafetyPlan, pk)
+        return mapping.care_plan(plan)
+    raise Http404
+
+
+@extend_schema(exclude=True)
+class Read(FhirView):
+    def get(self, request: Request, resource_type: str, pk: int) -> Response:
+        return Response(_read(resource_type, self.user, pk))
+
+
+def _parse(model: type[Resource], body: Any) -> Resource:
+    try:
+        data = json.loads(body or b"null")
+    except (ValueError, UnicodeDecodeError) as error:
+        raise mapping.Unprocessable(model.__name__, f"The body is not JSON: {error}") from None
+    if not isinstance(data, dict) or data.get("resourceType") != model.__name__:
+        raise mapping.Unprocessable(
+            f"{model.__name__}.resourceType", f"resourceType must be {model.__name__}"
+        )
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as error:
+        first = error.errors()[0]
+        path = ".".join(str(p) for p in first["loc"] if p != "__root__")
+        raise mapping.Unprocessable(f"{model.__name__}.{path}".rstrip("."), first["msg"]) from None
+
+
+@extend_schema(exclude=True)
+class Create(FhirView):
+    permission_classes: list[type[BasePermission]] = [capability(Capability.RECORD_CONTACT)]
+
+    def post(self, request: Request, resource_type: str) -> Response:
+        try:
+            with transaction.atomic():
+                if resource_type == "Patient":
+                    created = self._patient(request)
+                elif resource_type == "ServiceRequest":
+                    created = self._service_request(request)
+                else:
+                    return Response(
+                        outcome("not-supported", f"{resource_type} cannot be created here."),
+                        status=405,
+                    )
+        except mapping.Unprocessable as error:
+            return Response(outcome("invalid", str(error), error.expression), status=400)
+        except referrals.PossibleDuplicate as duplicate:
+            ids = ", ".join(f"ServiceRequest/{r.pk}" for r in duplicate.existing)
+            return Response(
+                outcome(
+                    "duplicate",
+                    f"A referral for this person was received recently: {ids}. "
+                    "Nothing was created.",
+                    "ServiceRequest.subject",
+                ),
+                status=409,
+            )
+        except ValidationError as error:
+            field, messages = next(
+                iter(getattr(error, "message_dict", {"": error.messages}).items())
+            )
+            return Response(
+                outcome("invalid", " ".join(messages), f"{resource_type}.{field}".rstrip(".")),
+                status=400,
+            )
+        return Response(
+            created,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": f"{resource_type}/{created.id}"},
+        )
+
+    def _patient(self, request: Request) -> Resource:
+        resource = _parse(Patient, request.data)
+        assert isinstance(resource, Patient)  # noqa: S101 - parsed as Patient
+        numbers = [
+            i.value for i in resource.identifier or [] if i.system == mapping.NHS_NUMBER and i.value
+        ]
+        if not numbers:
+            raise mapping.Unprocessable(
+                "Patient.identifier", "identifier must include the NHS number"
+            )
+        name = resource.name[0] if resource.name else None
+        if name is None or not name.family or not name.given or not name.given[0]:
+            raise mapping.Unprocessable("Patient.name", "name (family and given) is required")
+        if resource.birthDate is None:
+            raise mapping.Unprocessable("Patient.birthDate", "birthDate is required")
+        try:
+            person = referrals.find_or_register_person(
+                referrals.PersonDetails(
+                    numbers[0], str(name.given[0]), name.family, resource.birthDate
+                )
+            )
+        except ValidationError as error:
+            if "nhs_number" in getattr(error, "message_dict", {}):
+                raise mapping.Unprocessable(
+                    "Patient.identifier", "The NHS number is not valid (modulus 11)."
+                ) from None
+            raise
+        return mapping.patient(person)
+
+    def _service_request(self, request: Request) -> Resource:
+        resource = _parse(ServiceRequest, request.data)
+        assert isinstance(resource, ServiceRequest)  # noqa: S101 - parsed as ServiceRequest
+        data = mapping.referral_input(resource)
+        person = services.person_by_nhs_number(data["nhs_number"])
+        if person is None:
+            raise mapping.Unprocessable(
+                "ServiceRequest.subject",
+                "No patient with this NHS number: create the Patient first.",
+            )
+        team = (
+            Team.objects.filter(pk=data["team_id"]).first() if data["team_id"].isdigit() else None
+        )
+        if team is None:
+            raise mapping.Unprocessable(
+                "ServiceRequest.performer", "No such HealthcareService (team)."
+            )
+        received_at = data["received_at"]
+        if isinstance(received_at, dt.datetime) and received_at > timezone.now() + dt.timedelta(
+            minutes=5
+        ):
+            raise mapping.Unprocessable(
+                "ServiceRequest.authoredOn", "authoredOn cannot be in the future"
+            )
+        referral = referrals.receive_referral(
+            self.user,
+            person=person,
+            team=team,
+            source=data["source"],
+            urgency=data["urgency"],
+            reason=data["reason"],
+            physical_health_need=data["physical_health_need"],
+            received_at=received_at if isinstance(received_at, dt.datetime) else None,
+            referrer=data["referrer"],
+            via="fhir",
+        )
+        return mapping.service_request(referral)

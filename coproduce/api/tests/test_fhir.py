@@ -1,0 +1,235 @@
+"""The FHIR R4 face: UK Core-profiled resources that validate with fhir.resources."""
+
+import datetime as dt
+
+import pytest
+from fhir.resources.R4B.appointment import Appointment
+from fhir.resources.R4B.capabilitystatement import CapabilityStatement
+from fhir.resources.R4B.careplan import CarePlan
+from fhir.resources.R4B.encounter import Encounter
+from fhir.resources.R4B.operationoutcome import OperationOutcome
+from fhir.resources.R4B.patient import Patient
+from fhir.resources.R4B.servicerequest import ServiceRequest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from coproduce.accounts.models import AuditEvent
+from coproduce.api.fhir import mapping
+from coproduce.care import plans, referrals
+from coproduce.care.models import Person, Referral, SafetyPlan
+from coproduce.testing.factories import ContactFactory
+
+FHIR = "application/fhir+json"
+
+
+@pytest.fixture
+def fhir(lead):
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=lead)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def post(client, resource_type, body):
+    import json
+
+    return client.post(f"/fhir/r4/{resource_type}", json.dumps(body), content_type=FHIR)
+
+
+def patient_body(nhs="9434765919"):
+    return {
+        "resourceType": "Patient",
+        "identifier": [{"system": mapping.NHS_NUMBER, "value": nhs}],
+        "name": [{"family": "Example", "given": ["Robin"]}],
+        "birthDate": "1990-05-17",
+    }
+
+
+def service_request_body(team, nhs="9434765919", **overrides):
+    return {
+        "resourceType": "ServiceRequest",
+        "status": "active",
+        "intent": "order",
+        "priority": "asap",
+        "subject": {"identifier": {"system": mapping.NHS_NUMBER, "value": nhs}},
+        "performer": [{"reference": f"HealthcareService/{team.pk}"}],
+        "authoredOn": "2026-11-21T10:00:00+00:00",
+        "reasonCode": [{"text": "Crew on scene; no physical health need; distressed."}],
+        "requester": {"display": "Ambulance crew 4411"},
+        "extension": [
+            {
+                "url": mapping.SOURCE_OF_SERVICE_REQUEST,
+                "valueCodeableConcept": {
+                    "coding": [{"system": mapping.SOURCE_SYSTEM, "code": "ambulance"}]
+                },
+            },
+            {"url": mapping.PHYSICAL_HEALTH_NEED, "valueBoolean": False},
+        ],
+        **overrides,
+    }
+
+
+def issue(response):
+    body = OperationOutcome.model_validate(response.json())
+    return body.issue[0]
+
+
+def test_metadata_lists_the_five_resources(client, db):
+    response = client.get("/fhir/r4/metadata")
+    statement = CapabilityStatement.model_validate(response.json())
+    assert response["Content-Type"].startswith(FHIR)
+    kinds = {r.type: {i.code for i in r.interaction} for r in statement.rest[0].resource}
+    assert kinds == {
+        "Patient": {"read", "create"},
+        "ServiceRequest": {"read", "create"},
+        "Encounter": {"read"},
+        "Appointment": {"read"},
+        "CarePlan": {"read"},
+    }
+
+
+def test_a_referral_round_trips_as_a_service_request(fhir, team):
+    assert post(fhir, "Patient", patient_body()).status_code == 201
+    response = post(fhir, "ServiceRequest", service_request_body(team))
+    assert response.status_code == 201, response.json()
+    referral = Referral.objects.get()
+    assert response["Location"] == f"ServiceRequest/{referral.pk}"
+    assert (referral.source, referral.urgency, referral.received_via) == ("ambulance", "4", "fhir")
+    assert referral.received_at == dt.datetime(2026, 11, 21, 10, 0, tzinfo=dt.UTC)
+    assert referral.referrer == "Ambulance crew 4411"
+
+    read = fhir.get(f"/fhir/r4/ServiceRequest/{referral.pk}")
+    assert read["Content-Type"].startswith(FHIR)
+    resource = ServiceRequest.model_validate(read.json())
+    assert resource.meta.profile == [mapping.UK_CORE + "ServiceRequest"]
+    assert (resource.status, resource.intent, resource.priority) == ("active", "order", "asap")
+    assert resource.subject.identifier.value == "9434765919"
+    assert resource.reasonCode[0].text == "Crew on scene; no physical health need; distressed."
+    assert mapping.referral_input(resource)["urgency"] == "4"  # reads back as what was sent
+    assert AuditEvent.objects.filter(action="viewed", record_type="care.referral").exists()
+
+
+def test_a_patient_round_trips(fhir, db):
+    created = post(fhir, "Patient", patient_body())
+    person = Person.objects.get()
+    assert created.json()["id"] == str(person.pk)
+    resource = Patient.model_validate(created.json())
+    assert resource.identifier[0].value == "9434765919"
+    assert resource.birthDate == dt.date(1990, 5, 17)
+
+
+@pytest.mark.parametrize(
+    ("change", "expression", "words"),
+    [
+        ({"intent": None}, "ServiceRequest.intent", "required"),
+        ({"priority": "whenever"}, "ServiceRequest.priority", "routine, urgent, asap or stat"),
+        ({"reasonCode": None}, "ServiceRequest.reasonCode", "reason"),
+        ({"performer": None}, "ServiceRequest.performer", "HealthcareService"),
+        ({"authoredOn": "2099-01-01T00:00:00+00:00"}, "ServiceRequest.authoredOn", "future"),
+        ({"resourceType": "Patient"}, "ServiceRequest.resourceType", "resourceType"),
+    ],
+)
+def test_a_service_request_that_does_not_validate_is_refused_by_element(
+    fhir, team, change, expression, words
+):
+    post(fhir, "Patient", patient_body())
+    body = {k: v for k, v in {**service_request_body(team), **change}.items() if v is not None}
+    response = post(fhir, "ServiceRequest", body)
+    assert response.status_code == 400
+    found = issue(response)
+    assert found.expression == [expression]
+    assert words in found.diagnostics
+    assert not Referral.objects.exists()
+
+
+def test_an_invalid_nhs_number_is_refused(fhir, db):
+    response = post(fhir, "Patient", patient_body(nhs="9434765918"))
+    assert response.status_code == 400
+    assert issue(response).expression == ["Patient.identifier"]
+    assert not Person.objects.exists()
+
+
+def test_a_referral_for_an_unknown_patient_is_refused(fhir, team):
+    response = post(fhir, "ServiceRequest", service_request_body(team))
+    assert response.status_code == 400
+    assert "create the Patient first" in issue(response).diagnostics
+
+
+def test_a_body_that_is_not_json_is_refused(fhir, db):
+    response = fhir.post("/fhir/r4/Patient", b"{not json", content_type=FHIR)
+    assert response.status_code == 400
+    assert "not JSON" in issue(response).diagnostics
+
+
+def test_a_duplicate_referral_is_not_created(fhir, team):
+    post(fhir, "Patient", patient_body())
+    post(fhir, "ServiceRequest", service_request_body(team))
+    response = post(fhir, "ServiceRequest", service_request_body(team))
+    assert response.status_code == 409
+    assert Referral.objects.count() == 1
+
+
+def test_the_physical_health_screen_applies(fhir, db, lead):
+    from coproduce.care.models import Team
+    from coproduce.testing.factories import TeamFactory
+
+    vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE)
+    post(fhir, "Patient", patient_body())
+    body = service_request_body(vehicle)
+    body["extension"][1]["valueBoolean"] = True
+    response = post(fhir, "ServiceRequest", body)
+    assert response.status_code == 400
+    assert issue(response).expression == ["ServiceRequest.team"]
+
+
+def test_encounter_appointment_and_care_plan_read_as_valid_resources(fhir, lead, episode):
+    contact = ContactFactory(episode=episode, staff=lead, duration_minutes=30)
+    referral = referrals.receive_referral(
+        lead,
+        person=episode.person,
+        team=episode.team,
+        source="gp",
+        urgency="2",
+        reason="r",
+        physical_health_need=False,
+    )
+    accepted = referrals.accept_referral(
+        lead,
+        referral,
+        lead=lead,
+        named_team=[],
+        initial_at=referral.received_at + dt.timedelta(hours=1),
+    )
+    plan = plans.save_new_version(
+        lead, SafetyPlan, episode.person, {"warning_signs": "Not sleeping"}
+    )
+
+    encounter = Encounter.model_validate(fhir.get(f"/fhir/r4/Encounter/{contact.pk}").json())
+    assert (encounter.status, encounter.length.value) == ("finished", 30)
+    appointment_id = accepted.appointments.get(review_day=7).pk
+    appointment = Appointment.model_validate(
+        fhir.get(f"/fhir/r4/Appointment/{appointment_id}").json()
+    )
+    assert appointment.description == "Review (day 7)"
+    care_plan = CarePlan.model_validate(fhir.get(f"/fhir/r4/CarePlan/{plan.pk}").json())
+    assert care_plan.title == "Safety plan"
+    assert "My warning signs: Not sleeping" in care_plan.description
+
+
+def test_reads_are_scoped_to_the_caseload_and_need_a_token(lead, outsider, person):
+    anonymous = APIClient()
+    response = anonymous.get(f"/fhir/r4/Patient/{person.pk}")
+    assert response.status_code == 401
+    assert issue(response).code == "login"
+    other = APIClient()
+    other.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=outsider).key}")
+    response = other.get(f"/fhir/r4/Patient/{person.pk}")
+    assert response.status_code == 404
+    assert AuditEvent.objects.filter(actor=outsider, action="refused").exists()
+
+
+def test_a_network_member_cannot_use_fhir(member, person):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=member).key}")
+    response = client.get(f"/fhir/r4/Patient/{person.pk}")
+    assert response.status_code == 403
