@@ -35,6 +35,19 @@ def appointment_for(user: User, appointment_id: int) -> Appointment:
     return appointment
 
 
+# Forms give times to the minute; acceptance is stamped to the second. A time in the
+# same minute as acceptance is taken as the moment of acceptance, not refused.
+MINUTE = dt.timedelta(minutes=1)
+
+
+def not_before_acceptance(
+    episode: Episode, moment: dt.datetime, field: str, what: str
+) -> dt.datetime:
+    if moment <= episode.accepted_at - MINUTE:
+        raise ValidationError({field: f"{what} cannot be before the referral was accepted."})
+    return max(moment, episode.accepted_at)
+
+
 def outside_named_team(episode: Episode, staff: User) -> bool:
     return not episode.named_team.filter(pk=staff.pk).exists()
 
@@ -70,10 +83,7 @@ def book_appointment(
 ) -> Appointment:
     if episode.closed_at is not None:
         raise ValidationError("This episode is closed: appointments cannot be booked.")
-    if starts_at < episode.accepted_at:
-        raise ValidationError(
-            {"starts_at": "The appointment cannot be before the referral was accepted."}
-        )
+    starts_at = not_before_acceptance(episode, starts_at, "starts_at", "The appointment")
     reason = require_reason_outside_named_team(episode, staff, outside_named_team_because)
     appointment = Appointment.objects.create(
         episode=episode,
@@ -98,9 +108,9 @@ def discharge(
 ) -> Episode:
     if episode.closed_at is not None:
         raise ValidationError("This episode is already closed.")
-    discharged_at = discharged_at or timezone.now()
-    if discharged_at < episode.accepted_at:
-        raise ValidationError({"discharged_at": "Discharge cannot be before acceptance."})
+    discharged_at = not_before_acceptance(
+        episode, discharged_at or timezone.now(), "discharged_at", "Discharge"
+    )
     episode.closed_at = discharged_at
     episode.discharge_destination = destination
     episode.onward_team = onward_team

@@ -15,8 +15,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
-from coproduce.care import plans
-from coproduce.care.models import Contact, CrisisPlan, Episode, Person, Referral, SafetyPlan, Team
+from coproduce.care import plans, referrals
+from coproduce.care.models import (
+    Contact,
+    CrisisPlan,
+    Dispatch,
+    Episode,
+    Person,
+    Referral,
+    SafetyPlan,
+    Team,
+)
 from coproduce.change import services as change
 from coproduce.network.models import Member
 from coproduce.voices.models import EnquiryCategory, Rating, Voice
@@ -177,14 +186,19 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         )
         team = rng.choice(teams[:3])
         received = now - dt.timedelta(days=rng.randint(1, 40), hours=rng.randint(0, 23))
+        urgency = rng.choice(Referral.Urgency.values)
+        source = rng.choice(Referral.Source.values)
         referral = Referral.objects.create(
             person=person,
             team=team,
-            source=rng.choice(Referral.Source.values),
-            urgency=rng.choice(Referral.Urgency.values),
+            source=source,
+            urgency=urgency,
             received_at=received,
             reason="Synthetic referral for the demonstration.",
-            physical_health_need=rng.random() < 0.1,
+            physical_health_need=team.kind != Team.Kind.RESPONSE_VEHICLE and rng.random() < 0.1,
+            status=Referral.Status.ACCEPTED,
+            respond_by=referrals.respond_by(source, urgency, received),
+            seen_at=received + dt.timedelta(hours=rng.randint(1, 6)),
         )
         lead = rng.choice(clinicians[:3])
         closed = received + dt.timedelta(days=rng.randint(7, 30))
@@ -240,6 +254,61 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
                 next_steps="(Synthetic) Call back tomorrow at 10:00; crisis line numbers given.",
             )
             contacts += 1
+
+    # Referrals waiting to be allocated now: one past its clock, some within it.
+    waiting = [
+        (Referral.Urgency.VERY_URGENT, Referral.Source.POLICE, 5 * 60),
+        (Referral.Urgency.VERY_URGENT, Referral.Source.NHS_111, 90),
+        (Referral.Urgency.URGENT, Referral.Source.GP, 6 * 60),
+        (Referral.Urgency.URGENT, Referral.Source.AE_LIAISON, 20),
+        (Referral.Urgency.ROUTINE, Referral.Source.SELF, 26 * 60),
+    ]
+    home_treatment, vehicle = teams[1], teams[2]
+    for urgency, source, minutes_ago in waiting:
+        person = Person.objects.create(
+            nhs_number=_synthetic_nhs_number(rng, used),
+            given_name=rng.choice(GIVEN),
+            family_name=rng.choice(FAMILY),
+            date_of_birth=dt.date(rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)),
+        )
+        referrals.receive_referral(
+            users["team.leader"],
+            person=person,
+            team=home_treatment,
+            source=source,
+            urgency=urgency,
+            reason="(Synthetic) Distressed, not sleeping, family worried.",
+            physical_health_need=False,
+            received_at=now - dt.timedelta(minutes=minutes_ago),
+        )
+    # A response vehicle call: dispatched and arrived, handed over by the ambulance crew.
+    caller = Person.objects.create(
+        nhs_number=_synthetic_nhs_number(rng, used),
+        given_name=rng.choice(GIVEN),
+        family_name=rng.choice(FAMILY),
+        date_of_birth=dt.date(1985, 3, 14),
+    )
+    call = referrals.receive_referral(
+        users["practitioner"],
+        person=caller,
+        team=vehicle,
+        source=Referral.Source.AMBULANCE,
+        urgency=Referral.Urgency.VERY_URGENT,
+        reason="(Synthetic) Ambulance triage: no physical health need; in distress at home.",
+        physical_health_need=False,
+        received_at=now - dt.timedelta(hours=3),
+    )
+    dispatch = referrals.dispatch_vehicle(
+        users["practitioner"], call, dispatched_at=now - dt.timedelta(hours=2, minutes=50)
+    )
+    referrals.record_arrival(
+        users["practitioner"],
+        dispatch,
+        arrived_at=now - dt.timedelta(hours=2, minutes=12),
+        outcome=Dispatch.Outcome.STAYED_HOME,
+        partner="Ambulance crew",
+        handover_notes="(Synthetic) Crew handed over after 35 minutes; police not needed.",
+    )
 
     # Roughly 72% good or very good, as seed 001's First Response Service reports.
     weights = [45, 27, 12, 7, 6, 3]

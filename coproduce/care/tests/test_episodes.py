@@ -182,7 +182,7 @@ def test_discharge_records_destination_cancels_later_appointments_and_signals(
 
 def test_discharge_cannot_be_before_acceptance_or_twice(lead, referral):
     episode = accept(lead, referral, lead)
-    with pytest.raises(ValidationError, match="before acceptance"):
+    with pytest.raises(ValidationError, match="before the referral was accepted"):
         episodes.discharge(
             lead,
             episode,
@@ -292,3 +292,13 @@ def test_no_appointment_is_booked_in_a_closed_episode(lead, referral):
         ).count()
         == 0
     )
+
+
+def test_a_time_in_the_minute_of_acceptance_is_not_before_it(lead, referral):
+    episode = accept(lead, referral, lead)
+    same_minute = (
+        ACCEPTED.replace(second=0) if ACCEPTED.second else ACCEPTED - dt.timedelta(seconds=30)
+    )
+    episodes.discharge(lead, episode, destination="gp", onward_team="", discharged_at=same_minute)
+    episode.refresh_from_db()
+    assert episode.closed_at == ACCEPTED

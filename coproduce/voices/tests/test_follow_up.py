@@ -28,7 +28,7 @@ def test_closing_an_episode_schedules_the_follow_up_after_the_teams_days(
 def test_a_refused_discharge_schedules_nothing(lead, episode, django_capture_on_commit_callbacks):
     with (
         django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(ValidationError, match="before acceptance"),
+        pytest.raises(ValidationError, match="before the referral was accepted"),
     ):
         episodes.discharge(
             lead,
