@@ -71,3 +71,12 @@ def test_the_admin_site_holds_no_care_records():
 
     registered = {model.__name__ for model in admin.site._registry}
     assert not registered & CARE_MODELS
+
+
+def test_administrators_configure_teams_in_the_admin(client, administrator, team):
+    client.force_login(administrator)
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    response = client.get(f"/admin/care/team/{team.pk}/change/")
+    assert response.status_code == 200
+    assert "Review days" in response.content.decode()
