@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
 
-from coproduce.care.models import Referral, Team, validate_nhs_number
+from coproduce.care.models import Referral, Team, normalise_nhs_number
 from coproduce.change.models import Update
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
 from coproduce.voices.models import Rating, Voice
@@ -89,14 +89,10 @@ class ReferralInSerializer(serializers.Serializer[Any]):
     )
 
     def validate_nhs_number(self, value: str) -> str:
-        number = "".join(value.split()).replace("-", "")
         try:
-            validate_nhs_number(number)
-        except DjangoValidationError:
-            raise serializers.ValidationError(
-                "Enter a valid NHS number: 10 digits with a correct check digit."
-            ) from None
-        return number
+            return normalise_nhs_number(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
 
     def validate_received_at(self, value: Any) -> Any:
         if value is not None and value > timezone.now() + dt.timedelta(minutes=5):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -82,28 +81,21 @@ def create_referral(request: Request) -> Response:
     user = request.user
     assert isinstance(user, User)  # noqa: S101 - the permission class needs a user
     try:
-        with transaction.atomic():
-            person = referrals.find_or_register_person(
-                referrals.PersonDetails(
-                    data["nhs_number"],
-                    data["given_name"],
-                    data["family_name"],
-                    data["date_of_birth"],
-                )
-            )
-            referral = referrals.receive_referral(
-                user,
-                person=person,
-                team=data["team"],
-                source=data["source"],
-                urgency=data["urgency"],
-                reason=data["reason"],
-                physical_health_need=data["physical_health_need"],
-                received_at=data["received_at"],
-                referrer=data["referrer"],
-                via=Referral.Via.API,
-                not_a_duplicate_because=data["not_a_duplicate_because"],
-            )
+        referral = referrals.intake_referral(
+            user,
+            referrals.PersonDetails(
+                data["nhs_number"], data["given_name"], data["family_name"], data["date_of_birth"]
+            ),
+            team=data["team"],
+            source=data["source"],
+            urgency=data["urgency"],
+            reason=data["reason"],
+            physical_health_need=data["physical_health_need"],
+            received_at=data["received_at"],
+            referrer=data["referrer"],
+            via=Referral.Via.API,
+            not_a_duplicate_because=data["not_a_duplicate_because"],
+        )
     except referrals.PossibleDuplicate as duplicate:
         body = {
             "detail": "This person was referred recently; nothing was created.",

@@ -16,7 +16,7 @@ from coproduce.care.models import (
     PlanVersion,
     Referral,
     Team,
-    validate_nhs_number,
+    normalise_nhs_number,
 )
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -129,14 +129,7 @@ class ReferralForm(Moment, forms.Form):
     )
 
     def clean_nhs_number(self) -> str:
-        number = "".join(self.cleaned_data["nhs_number"].split()).replace("-", "")
-        try:
-            validate_nhs_number(number)
-        except forms.ValidationError:
-            raise forms.ValidationError(
-                "Enter a valid NHS number: 10 digits, like 943 476 5919. Check the last digit."
-            ) from None
-        return number
+        return normalise_nhs_number(self.cleaned_data["nhs_number"])
 
     def clean_date_of_birth(self) -> dt.date:
         born: dt.date = self.cleaned_data["date_of_birth"]
@@ -396,11 +389,4 @@ class FindPersonForm(forms.Form):
     )
 
     def clean_nhs_number(self) -> str:
-        number = "".join(self.cleaned_data["nhs_number"].split()).replace("-", "")
-        try:
-            validate_nhs_number(number)
-        except forms.ValidationError:
-            raise forms.ValidationError(
-                "Enter a valid NHS number: 10 digits, like 943 476 5919. Check the last digit."
-            ) from None
-        return number
+        return normalise_nhs_number(self.cleaned_data["nhs_number"])

@@ -38,6 +38,19 @@ def validate_review_days(value: object) -> None:
         )
 
 
+def normalise_nhs_number(value: str) -> str:
+    """An NHS number as typed (spaces or dashes allowed), checked and as 10 digits."""
+    number = "".join(value.split()).replace("-", "")
+    try:
+        validate_nhs_number(number)
+    except ValidationError:
+        raise ValidationError(
+            "Enter a valid NHS number: 10 digits, like 943 476 5919. Check the last digit.",
+            code="invalid_nhs_number",
+        ) from None
+    return number
+
+
 class Team(models.Model):
     class Kind(models.TextChoices):
         CRISIS_LINE = "crisis_line", "24/7 crisis line"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -172,6 +173,14 @@ def receive_referral(
     if user is not None:
         audit.record(user, AuditEvent.Action.CREATED, referral)
     return referral
+
+
+@transaction.atomic
+def intake_referral(user: User, details: PersonDetails, **referral: Any) -> Referral:
+    """Find or register the person and receive their referral, as one transaction:
+    a new person is not kept if their referral is refused."""
+    person = find_or_register_person(details)
+    return receive_referral(user, person=person, **referral)
 
 
 @transaction.atomic

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -111,6 +110,18 @@ def _team_choices(now: dt.datetime) -> list[dict[str, Any]]:
     ]
 
 
+def _chosen_duplicate(
+    request: HttpRequest, details: referrals.PersonDetails, received_at: dt.datetime
+) -> Referral | None:
+    """The existing referral chosen to merge into, if the person is known and one was."""
+    chosen = request.POST.get("merge_into")
+    if not chosen:
+        return None
+    person = services.person_by_nhs_number(details.nhs_number)
+    existing = referrals.possible_duplicates(person, received_at) if person else []
+    return next((r for r in existing if str(r.pk) == chosen), None)
+
+
 @requires(Capability.RECORD_CONTACT)
 @require_http_methods(["GET", "POST"])
 def new_referral(request: HttpRequest) -> HttpResponse:
@@ -121,51 +132,38 @@ def new_referral(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         received_at = form.moment("received") or timezone.now()
         separate = "separate" in request.POST
+        details = referrals.PersonDetails(
+            data["nhs_number"], data["given_name"], data["family_name"], data["date_of_birth"]
+        )
         try:
-            # One transaction: a new person is not kept if their referral is refused.
-            with transaction.atomic():
-                person = referrals.find_or_register_person(
-                    referrals.PersonDetails(
-                        data["nhs_number"],
-                        data["given_name"],
-                        data["family_name"],
-                        data["date_of_birth"],
-                    )
-                )
-                existing = referrals.possible_duplicates(person, received_at)
-                if existing and not separate:
-                    chosen = request.POST.get("merge_into")
-                    target = next((r for r in existing if str(r.pk) == chosen), None)
-                    if target is None:
-                        if "merge" in request.POST:
-                            form.add_error(None, "Choose the referral to merge into")
-                        raise referrals.PossibleDuplicate(existing)
-                    referrals.merge_into(
-                        user,
-                        target,
-                        source=data["source"],
-                        reason=data["reason"],
-                        referrer=data["referrer"],
-                    )
-                    messages.success(
-                        request,
-                        "Added to the referral already received. Nothing was created twice.",
-                    )
-                    return redirect("show_referral", referral_id=target.pk)
-                referral = referrals.receive_referral(
+            if not separate and (target := _chosen_duplicate(request, details, received_at)):
+                referrals.merge_into(
                     user,
-                    person=person,
-                    team=data["team"],
+                    target,
                     source=data["source"],
-                    urgency=data["urgency"],
                     reason=data["reason"],
-                    physical_health_need=data["physical_health_need"],
-                    received_at=received_at,
                     referrer=data["referrer"],
-                    not_a_duplicate_because=data["not_a_duplicate_because"] if separate else "",
                 )
+                messages.success(
+                    request, "Added to the referral already received. Nothing was created twice."
+                )
+                return redirect("show_referral", referral_id=target.pk)
+            referral = referrals.intake_referral(
+                user,
+                details,
+                team=data["team"],
+                source=data["source"],
+                urgency=data["urgency"],
+                reason=data["reason"],
+                physical_health_need=data["physical_health_need"],
+                received_at=received_at,
+                referrer=data["referrer"],
+                not_a_duplicate_because=data["not_a_duplicate_because"] if separate else "",
+            )
         except referrals.PossibleDuplicate as duplicate:
             duplicates = duplicate.existing
+            if "merge" in request.POST and not separate:
+                form.add_error(None, "Choose the referral to merge into")
             if separate:
                 form.add_error("not_a_duplicate_because", "Say why this is a separate referral")
         except ValidationError as error:
