@@ -302,3 +302,36 @@ def test_a_time_in_the_minute_of_acceptance_is_not_before_it(lead, referral):
     episodes.discharge(lead, episode, destination="gp", onward_team="", discharged_at=same_minute)
     episode.refresh_from_db()
     assert episode.closed_at == ACCEPTED
+
+
+def test_the_worklist_lists_late_arrivals_and_people_with_no_recent_contact(lead, team, episode):
+    from coproduce.care.models import Dispatch, Team
+    from coproduce.testing.factories import TeamFactory
+
+    vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE, arrival_target_minutes=45)
+    vehicle.staff.add(lead)
+    now = timezone.now()
+    late = Dispatch.objects.create(
+        referral=ReferralFactory(team=vehicle),
+        dispatched_at=now - dt.timedelta(minutes=90),
+        arrived_at=now - dt.timedelta(minutes=30),
+        recorded_by=lead,
+    )
+    on_time = Dispatch.objects.create(
+        referral=ReferralFactory(team=vehicle),
+        dispatched_at=now - dt.timedelta(minutes=90),
+        arrived_at=now - dt.timedelta(minutes=60),
+        recorded_by=lead,
+    )
+    still_waiting = Dispatch.objects.create(
+        referral=ReferralFactory(team=vehicle),
+        dispatched_at=now - dt.timedelta(minutes=50),
+        recorded_by=lead,
+    )
+    team.disengaged_after_days = 2
+    team.save()
+    ContactFactory(episode=episode, occurred_at=now - dt.timedelta(days=3))
+    work = episodes.worklist_for(lead, now)
+    assert set(work.late_arrivals) == {late, still_waiting}
+    assert on_time not in work.late_arrivals
+    assert [e for e, _ in work.no_recent_contact] == [episode]
