@@ -178,6 +178,7 @@ class Referral(models.Model):
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
         MERGED = "merged", "Merged into another referral"
+        COMPLETED = "completed", "Seen and completed by the response vehicle"
 
     class Via(models.TextChoices):
         STAFF = "staff", "Entered by staff"

@@ -313,8 +313,12 @@ def record_arrival(
     dispatch.partner = partner
     dispatch.handover_notes = handover_notes
     dispatch.save(update_fields=["arrived_at", "outcome", "partner", "handover_notes"])
-    if dispatch.referral.seen_at is None:
-        dispatch.referral.seen_at = arrived_at
-        dispatch.referral.save(update_fields=["seen_at"])
+    referral = dispatch.referral
+    # The vehicle's visit is the response: the referral no longer waits for allocation.
+    # (A hand-over to home treatment is a new referral to that team.)
+    referral.seen_at = referral.seen_at or arrived_at
+    if referral.status == Referral.Status.RECEIVED:
+        referral.status = Referral.Status.COMPLETED
+    referral.save(update_fields=["seen_at", "status"])
     audit.record(user, AuditEvent.Action.CHANGED, dispatch, "arrival and outcome")
     return dispatch

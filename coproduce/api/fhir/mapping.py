@@ -49,6 +49,7 @@ SERVICE_REQUEST_STATUS = {
     Referral.Status.ACCEPTED: "active",
     Referral.Status.DECLINED: "revoked",
     Referral.Status.MERGED: "entered-in-error",
+    Referral.Status.COMPLETED: "completed",
 }
 
 

@@ -42,6 +42,7 @@ def test_arrival_is_measured_against_the_teams_target(lead, call):
     assert dispatch.over_target(45)
     call.refresh_from_db()
     assert call.seen_at == dispatch.arrived_at
+    assert call.status == "completed"  # no longer waiting to be allocated
 
 
 def test_arrival_before_dispatch_is_refused(lead, call):
