@@ -245,28 +245,33 @@ def accept_referral(
         accepted_at=accepted_at,
     )
     episode.named_team.set(members)
+    book_initial_and_reviews(user, episode, initial_at)
+    referral.status = Referral.Status.ACCEPTED
+    referral.save(update_fields=["status"])
+    audit.record(user, AuditEvent.Action.CREATED, episode, f"accepted referral {referral.pk}")
+    return episode
+
+
+def book_initial_and_reviews(user: User, episode: Episode, initial_at: dt.datetime) -> None:
+    """The lead practitioner's initial appointment, then a review on each review day."""
     Appointment.objects.create(
         episode=episode,
         kind=Appointment.Kind.INITIAL,
         starts_at=initial_at,
-        staff=lead,
+        staff=episode.lead_practitioner,
         booked_by=user,
     )
     local_initial = timezone.localtime(initial_at)
-    for day in team.review_days:
-        review_date = timezone.localtime(accepted_at).date() + dt.timedelta(days=day)
+    for day in episode.team.review_days:
+        review_date = timezone.localtime(episode.accepted_at).date() + dt.timedelta(days=day)
         Appointment.objects.create(
             episode=episode,
             kind=Appointment.Kind.REVIEW,
             review_day=day,
             starts_at=timezone.make_aware(dt.datetime.combine(review_date, local_initial.time())),
-            staff=lead,
+            staff=episode.lead_practitioner,
             booked_by=user,
         )
-    referral.status = Referral.Status.ACCEPTED
-    referral.save(update_fields=["status"])
-    audit.record(user, AuditEvent.Action.CREATED, episode, f"accepted referral {referral.pk}")
-    return episode
 
 
 @transaction.atomic

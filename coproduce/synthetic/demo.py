@@ -17,6 +17,7 @@ from django.utils import timezone
 from coproduce.accounts.models import Role, User
 from coproduce.care import plans, referrals
 from coproduce.care.models import (
+    Appointment,
     Contact,
     CrisisPlan,
     Dispatch,
@@ -211,6 +212,17 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
             closed_at=closed if closed < now and rng.random() < 0.4 else None,
         )
         episode.named_team.set({lead, *rng.sample(clinicians, 2)})
+        referrals.book_initial_and_reviews(
+            lead, episode, episode.accepted_at + dt.timedelta(hours=2)
+        )
+        # Most past appointments happened; a few were missed and are overdue on the worklist.
+        past = episode.appointments.filter(starts_at__lt=now)
+        if rng.random() < 0.85 or episode.closed_at is not None:
+            past.update(status=Appointment.Status.ATTENDED)
+        if episode.closed_at is not None:
+            episode.appointments.filter(starts_at__gt=episode.closed_at).update(
+                status=Appointment.Status.CANCELLED
+            )
         episodes += 1
         plans.save_new_version(
             lead,
