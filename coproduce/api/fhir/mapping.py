@@ -122,6 +122,35 @@ def service_request(referral: Referral) -> ServiceRequest:
     )
 
 
+MODE_SYSTEM = LOCAL + "CodeSystem/contact-mode"
+APPOINTMENT_KIND_SYSTEM = LOCAL + "CodeSystem/appointment-kind"
+LISTEN = LOCAL + "StructureDefinition/listen-contact"
+# The LISTEN parts carried in the listen-contact extension, by sub-extension url.
+LISTEN_TEXT_PARTS = (
+    "persons_words",
+    "involved_and_informed",
+    "options_given",
+    "carer_not_informed_because",
+    "shared_understanding",
+    "availability_promised",
+    "time_and_tone",
+    "feelings_validated",
+    "next_steps",
+    "outside_named_team_because",
+)
+
+
+def _listen_extension(contact: Contact) -> dict[str, Any]:
+    parts: list[dict[str, Any]] = [
+        {"url": name, "valueString": getattr(contact, name)}
+        for name in LISTEN_TEXT_PARTS
+        if getattr(contact, name)
+    ]
+    parts.append({"url": "carer_informed", "valueCode": contact.carer_informed})
+    parts.append({"url": "crisis_plan_reviewed", "valueBoolean": contact.crisis_plan_reviewed})
+    return {"url": LISTEN, "extension": parts}
+
+
 def encounter(contact: Contact) -> Encounter:
     mode_class = {
         Contact.Mode.FACE_TO_FACE: ("AMB", "ambulatory"),
@@ -145,7 +174,19 @@ def encounter(contact: Contact) -> Encounter:
                 "code": mode_class[0],
                 "display": mode_class[1],
             },
-            "type": [{"text": f"LISTEN crisis contact ({contact.get_mode_display().lower()})"}],
+            "extension": [_listen_extension(contact)],
+            "type": [
+                {
+                    "coding": [
+                        {
+                            "system": MODE_SYSTEM,
+                            "code": contact.mode,
+                            "display": contact.get_mode_display(),
+                        }
+                    ],
+                    "text": f"LISTEN crisis contact ({contact.get_mode_display().lower()})",
+                }
+            ],
             "subject": {"reference": f"Patient/{contact.episode.person_id}"},
             "participant": [{"individual": {"display": contact.staff.display_name}}],
             "period": {
@@ -190,11 +231,36 @@ def appointment(item: Appointment) -> FhirAppointment:
             "meta": {"profile": [UK_CORE + "Appointment"]},
             "status": APPOINTMENT_STATUS[Appointment.Status(item.status)],
             "description": description,
+            "appointmentType": {
+                "coding": [
+                    {
+                        "system": APPOINTMENT_KIND_SYSTEM,
+                        "code": item.kind,
+                        "display": item.get_kind_display(),
+                    }
+                ]
+            },
+            **(
+                {"comment": item.outside_named_team_because}
+                if item.outside_named_team_because
+                else {}
+            ),
+            "basedOn": (
+                [{"reference": f"ServiceRequest/{item.episode.referral_id}"}]
+                if item.episode.referral_id
+                else None
+            ),
             "start": _instant(item.starts_at),
             "end": _instant(item.starts_at + dt.timedelta(hours=1)),
             "participant": [
                 {"actor": {"reference": f"Patient/{item.episode.person_id}"}, "status": "accepted"},
-                {"actor": {"display": item.staff.display_name}, "status": "accepted"},
+                {
+                    "actor": {
+                        "reference": f"Practitioner/{item.staff_id}",
+                        "display": item.staff.display_name,
+                    },
+                    "status": "accepted",
+                },
             ],
         }
     )
@@ -274,3 +340,107 @@ def referral_input(resource: ServiceRequest) -> dict[str, Any]:
         if resource.requester and resource.requester.display
         else "",
     }
+
+
+def _referral_id(based_on: Any, element: str) -> int:
+    refs = [r.reference for r in based_on or [] if r.reference]
+    ids = [ref.split("/", 1)[1] for ref in refs if ref.startswith("ServiceRequest/")]
+    if not ids or not ids[0].isdigit():
+        raise Unprocessable(
+            element, "basedOn must reference the ServiceRequest (referral) of the episode"
+        )
+    return int(ids[0])
+
+
+def _coded(concepts: Any, system: str, allowed: list[str], element: str) -> str:
+    for concept in concepts or []:
+        for coding in concept.coding or []:
+            if coding.system == system and coding.code in allowed:
+                return str(coding.code)
+    raise Unprocessable(element, f"a coding from {system} is required: one of {', '.join(allowed)}")
+
+
+def contact_input(resource: Encounter) -> dict[str, Any]:
+    """What ``record_contact`` needs, read from an Encounter (as ``encounter`` writes it)."""
+    mode = _coded(resource.type, MODE_SYSTEM, list(Contact.Mode.values), "Encounter.type")
+    if resource.period is None or resource.period.start is None:
+        raise Unprocessable(
+            "Encounter.period.start", "period.start (when the contact happened) is required"
+        )
+    listen = next((e for e in resource.extension or [] if e.url == LISTEN), None)
+    if listen is None:
+        raise Unprocessable(
+            "Encounter.extension", f"the LISTEN parts are required in extension {LISTEN}"
+        )
+    parts: dict[str, Any] = {}
+    for part in listen.extension or []:
+        if part.url in LISTEN_TEXT_PARTS:
+            parts[part.url] = part.valueString or ""
+        elif part.url == "carer_informed":
+            parts["carer_informed"] = part.valueCode
+        elif part.url == "crisis_plan_reviewed":
+            parts["crisis_plan_reviewed"] = bool(part.valueBoolean)
+    for required in ("persons_words", "shared_understanding", "feelings_validated", "next_steps"):
+        if not str(parts.get(required, "")).strip():
+            raise Unprocessable(
+                f"Encounter.extension[listen-contact].{required}",
+                f"{required} is required: never end a contact without a plan",
+            )
+    duration = None
+    if resource.length is not None and resource.length.value is not None:
+        duration = int(resource.length.value)
+    return {
+        "referral_id": _referral_id(resource.basedOn, "Encounter.basedOn"),
+        "mode": mode,
+        "occurred_at": resource.period.start,
+        "duration_minutes": duration,
+        **parts,
+    }
+
+
+def appointment_input(resource: FhirAppointment) -> dict[str, Any]:
+    kinds = [Appointment.Kind.PLANNED_INTERVENTION, Appointment.Kind.REVIEW, Appointment.Kind.OTHER]
+    kind = _coded(
+        [resource.appointmentType] if resource.appointmentType else [],
+        APPOINTMENT_KIND_SYSTEM,
+        [str(k) for k in kinds],
+        "Appointment.appointmentType",
+    )
+    if resource.start is None:
+        raise Unprocessable("Appointment.start", "start is required")
+    staff = [
+        p.actor.reference.split("/", 1)[1]
+        for p in resource.participant or []
+        if p.actor and p.actor.reference and p.actor.reference.startswith("Practitioner/")
+    ]
+    if not staff or not staff[0].isdigit():
+        raise Unprocessable(
+            "Appointment.participant", "a participant must reference Practitioner/{staff id}"
+        )
+    return {
+        "referral_id": _referral_id(resource.basedOn, "Appointment.basedOn"),
+        "kind": kind,
+        "starts_at": resource.start,
+        "staff_id": int(staff[0]),
+        "outside_named_team_because": resource.comment or "",
+    }
+
+
+def safety_plan_input(resource: CarePlan) -> dict[str, Any]:
+    """Sections of a safety plan from a CarePlan's notes ("Section: text"), as written."""
+    subject = resource.subject.reference if resource.subject and resource.subject.reference else ""
+    if not subject.startswith("Patient/") or not subject.split("/", 1)[1].isdigit():
+        raise Unprocessable("CarePlan.subject", "subject must reference Patient/{id}")
+    labels = {label: name for name, label in SafetyPlan.SECTIONS}
+    sections: dict[str, str] = {}
+    for note in resource.note or []:
+        label, _, text = (note.text or "").partition(": ")
+        if label not in labels:
+            raise Unprocessable(
+                "CarePlan.note",
+                f"each note must start with a section name and ': ' ({'; '.join(labels)})",
+            )
+        sections[labels[label]] = text
+    if not any(v.strip() for v in sections.values()):
+        raise Unprocessable("CarePlan.note", "write at least one section of the safety plan")
+    return {"person_id": int(subject.split("/", 1)[1]), "sections": sections}

@@ -17,7 +17,10 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
+from fhir.resources.R4B.appointment import Appointment as FhirAppointment
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
+from fhir.resources.R4B.careplan import CarePlan
+from fhir.resources.R4B.encounter import Encounter
 from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.resource import Resource
 from fhir.resources.R4B.servicerequest import ServiceRequest
@@ -38,7 +41,7 @@ from coproduce.care.models import SafetyPlan, Team
 
 FHIR_JSON = "application/fhir+json"
 RESOURCES = ["Patient", "ServiceRequest", "Encounter", "Appointment", "CarePlan"]
-CREATABLE = {"Patient", "ServiceRequest"}
+CREATABLE = set(RESOURCES)
 
 
 class FhirRenderer(BaseRenderer):
@@ -180,6 +183,12 @@ class Create(FhirView):
                     created = self._patient(request)
                 elif resource_type == "ServiceRequest":
                     created = self._service_request(request)
+                elif resource_type == "Encounter":
+                    created = self._encounter(request)
+                elif resource_type == "Appointment":
+                    created = self._appointment(request)
+                elif resource_type == "CarePlan":
+                    created = self._care_plan(request)
                 else:
                     return Response(
                         outcome("not-supported", f"{resource_type} cannot be created here."),
@@ -278,3 +287,45 @@ class Create(FhirView):
             via="fhir",
         )
         return mapping.service_request(referral)
+
+    def _episode(self, referral_id: int, element: str) -> Any:
+        referral = referrals.referral_for(self.user, referral_id)
+        episode = getattr(referral, "episode", None)
+        if episode is None:
+            raise mapping.Unprocessable(
+                element, "This referral has not been accepted: there is no episode."
+            )
+        return services.episode_for(self.user, episode.pk)
+
+    def _encounter(self, request: Request) -> Resource:
+        resource = _parse(Encounter, request.data)
+        assert isinstance(resource, Encounter)  # noqa: S101 - parsed as Encounter
+        data = mapping.contact_input(resource)
+        episode = self._episode(data.pop("referral_id"), "Encounter.basedOn")
+        if data["occurred_at"] > timezone.now() + dt.timedelta(minutes=5):
+            raise mapping.Unprocessable(
+                "Encounter.period.start", "The contact cannot be in the future"
+            )
+        contact = services.record_contact(self.user, episode, **data)
+        return mapping.encounter(contact)
+
+    def _appointment(self, request: Request) -> Resource:
+        resource = _parse(FhirAppointment, request.data)
+        assert isinstance(resource, FhirAppointment)  # noqa: S101 - parsed as Appointment
+        data = mapping.appointment_input(resource)
+        episode = self._episode(data.pop("referral_id"), "Appointment.basedOn")
+        staff = episode.team.staff.filter(pk=data.pop("staff_id")).first()
+        if staff is None:
+            raise mapping.Unprocessable(
+                "Appointment.participant", "The practitioner does not work in this team."
+            )
+        appointment = episodes.book_appointment(self.user, episode, staff=staff, **data)
+        return mapping.appointment(appointment)
+
+    def _care_plan(self, request: Request) -> Resource:
+        resource = _parse(CarePlan, request.data)
+        assert isinstance(resource, CarePlan)  # noqa: S101 - parsed as CarePlan
+        data = mapping.safety_plan_input(resource)
+        person = services.open_person_record(self.user, data["person_id"])
+        plan = plans.save_new_version(self.user, SafetyPlan, person, data["sections"])
+        return mapping.care_plan(plan)

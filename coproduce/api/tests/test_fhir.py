@@ -80,11 +80,8 @@ def test_metadata_lists_the_five_resources(client, db):
     assert response["Content-Type"].startswith(FHIR)
     kinds = {r.type: {i.code for i in r.interaction} for r in statement.rest[0].resource}
     assert kinds == {
-        "Patient": {"read", "create"},
-        "ServiceRequest": {"read", "create"},
-        "Encounter": {"read"},
-        "Appointment": {"read"},
-        "CarePlan": {"read"},
+        name: {"read", "create"}
+        for name in ["Patient", "ServiceRequest", "Encounter", "Appointment", "CarePlan"]
     }
 
 
@@ -233,3 +230,158 @@ def test_a_network_member_cannot_use_fhir(member, person):
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=member).key}")
     response = client.get(f"/fhir/r4/Patient/{person.pk}")
     assert response.status_code == 403
+
+
+@pytest.fixture
+def accepted(lead, colleague, person, team):
+    referral = referrals.receive_referral(
+        lead,
+        person=person,
+        team=team,
+        source="gp",
+        urgency="2",
+        reason="r",
+        physical_health_need=False,
+        received_at=dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC),
+    )
+    return referrals.accept_referral(
+        lead,
+        referral,
+        lead=lead,
+        named_team=[colleague],
+        initial_at=dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC),
+        accepted_at=dt.datetime(2026, 11, 1, 10, 0, tzinfo=dt.UTC),
+    )
+
+
+def test_a_contact_round_trips_as_an_encounter(fhir, lead, accepted):
+    from coproduce.care.models import Contact
+
+    first = ContactFactory(
+        episode=accepted,
+        staff=lead,
+        next_steps="Call at ten.",
+        options_given="Sanctuary tonight.",
+        occurred_at=dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC),
+    )
+    read = fhir.get(f"/fhir/r4/Encounter/{first.pk}").json()
+    read.pop("id")
+    response = post(fhir, "Encounter", read)
+    assert response.status_code == 201, response.json()
+    second = Contact.objects.exclude(pk=first.pk).get()
+    for field in (
+        "mode",
+        "persons_words",
+        "options_given",
+        "shared_understanding",
+        "next_steps",
+        "occurred_at",
+    ):
+        assert getattr(second, field) == getattr(first, field)
+    assert Encounter.model_validate(response.json()).status == "finished"
+
+
+def test_an_encounter_without_next_steps_is_refused(fhir, lead, accepted):
+    contact = ContactFactory(
+        episode=accepted, staff=lead, occurred_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+    )
+    body = fhir.get(f"/fhir/r4/Encounter/{contact.pk}").json()
+    body.pop("id")
+    listen = body["extension"][0]["extension"]
+    body["extension"][0]["extension"] = [p for p in listen if p["url"] != "next_steps"]
+    response = post(fhir, "Encounter", body)
+    assert response.status_code == 400
+    assert issue(response).expression == ["Encounter.extension[listen-contact].next_steps"]
+
+
+def test_an_appointment_is_booked_through_fhir_with_the_named_team_rule(fhir, lead, team, accepted):
+    from coproduce.testing.factories import UserFactory
+
+    stranger = UserFactory()
+    team.staff.add(stranger)
+    body = {
+        "resourceType": "Appointment",
+        "status": "booked",
+        "appointmentType": {
+            "coding": [{"system": mapping.APPOINTMENT_KIND_SYSTEM, "code": "planned_intervention"}]
+        },
+        "basedOn": [{"reference": f"ServiceRequest/{accepted.referral_id}"}],
+        "start": "2026-11-05T10:00:00+00:00",
+        "participant": [
+            {"actor": {"reference": f"Practitioner/{stranger.pk}"}, "status": "accepted"}
+        ],
+    }
+    refused = post(fhir, "Appointment", body)
+    assert refused.status_code == 400
+    assert issue(refused).expression == ["Appointment.outside_named_team_because"]
+    response = post(fhir, "Appointment", {**body, "comment": "Named team on leave."})
+    assert response.status_code == 201
+    booked = Appointment.model_validate(response.json())
+    assert booked.comment == "Named team on leave."
+    assert booked.appointmentType.coding[0].code == "planned_intervention"
+
+
+def test_an_appointment_before_acceptance_is_refused(fhir, lead, accepted):
+    body = {
+        "resourceType": "Appointment",
+        "status": "booked",
+        "appointmentType": {
+            "coding": [{"system": mapping.APPOINTMENT_KIND_SYSTEM, "code": "review"}]
+        },
+        "basedOn": [{"reference": f"ServiceRequest/{accepted.referral_id}"}],
+        "start": "2026-10-01T10:00:00+00:00",
+        "participant": [{"actor": {"reference": f"Practitioner/{lead.pk}"}, "status": "accepted"}],
+    }
+    response = post(fhir, "Appointment", body)
+    assert response.status_code == 400
+    assert issue(response).expression == ["Appointment.starts_at"]
+
+
+def test_a_safety_plan_round_trips_as_a_care_plan(fhir, lead, person, episode):
+    first = plans.save_new_version(
+        lead,
+        SafetyPlan,
+        person,
+        {"warning_signs": "Not sleeping", "reasons_for_living": "My niece"},
+    )
+    read = fhir.get(f"/fhir/r4/CarePlan/{first.pk}").json()
+    read.pop("id")
+    read["note"][0]["text"] = "My warning signs: Not eating"
+    response = post(fhir, "CarePlan", read)
+    assert response.status_code == 201, response.json()
+    current = plans.current(SafetyPlan, person)
+    assert (current.version, current.warning_signs, current.reasons_for_living) == (
+        2,
+        "Not eating",
+        "My niece",
+    )
+    first.refresh_from_db()
+    assert first.warning_signs == "Not sleeping"  # the old version is kept
+
+
+def test_a_care_plan_with_an_unknown_section_is_refused(fhir, person, episode):
+    body = {
+        "resourceType": "CarePlan",
+        "status": "active",
+        "intent": "plan",
+        "subject": {"reference": f"Patient/{person.pk}"},
+        "note": [{"text": "Shopping list: milk"}],
+    }
+    response = post(fhir, "CarePlan", body)
+    assert response.status_code == 400
+    assert issue(response).expression == ["CarePlan.note"]
+    assert not SafetyPlan.objects.exists()
+
+
+def test_an_outsider_cannot_write_a_care_plan(outsider, person, episode):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=outsider).key}")
+    body = {
+        "resourceType": "CarePlan",
+        "status": "active",
+        "intent": "plan",
+        "subject": {"reference": f"Patient/{person.pk}"},
+        "note": [{"text": "My warning signs: x"}],
+    }
+    assert post(client, "CarePlan", body).status_code == 404
+    assert not SafetyPlan.objects.exists()
