@@ -19,6 +19,7 @@ from coproduce.care.models import (
     Dispatch,
     Episode,
     Referral,
+    Team,
 )
 from coproduce.care.signals import episode_closed
 
@@ -129,20 +130,19 @@ def last_contact_at(episode: Episode) -> dt.datetime:
 
 
 def no_contact_since(
-    now: dt.datetime, days: int | None = None
+    now: dt.datetime, teams: list[Team] | None = None
 ) -> list[tuple[Episode, dt.datetime]]:
-    """Open episodes with no contact for their team's disengagement days (or ``days``)."""
+    """Open episodes (of ``teams``, or all) with no contact for their team's days."""
     found = []
-    episodes = (
-        Episode.objects.open()
-        .filter(disengaged_at__isnull=True)
-        .select_related("person", "team", "lead_practitioner")
-        .annotate(latest=Max("contacts__occurred_at"))
+    episodes = Episode.objects.open().filter(disengaged_at__isnull=True)
+    if teams is not None:
+        episodes = episodes.filter(team__in=teams)
+    episodes = episodes.select_related("person", "team", "lead_practitioner").annotate(
+        latest=Max("contacts__occurred_at")
     )
     for episode in episodes:
         latest = episode.latest or episode.accepted_at  # type: ignore[attr-defined]
-        limit = days if days is not None else episode.team.disengaged_after_days
-        if now - latest >= dt.timedelta(days=limit):
+        if now - latest >= dt.timedelta(days=episode.team.disengaged_after_days):
             found.append((episode, latest))
     return found
 
@@ -206,7 +206,7 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
             .by_time_left()
         ),
         reviews_due=list(reviews),
-        no_recent_contact=[(e, t) for e, t in no_contact_since(now) if e.team in teams],
+        no_recent_contact=no_contact_since(now, teams),
         disengaged=list(
             Episode.objects.open()
             .filter(team__in=teams, disengaged_at__isnull=False)

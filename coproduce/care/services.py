@@ -16,7 +16,9 @@ from django.http import Http404
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.care.episodes import require_reason_outside_named_team
 from coproduce.care.models import CarerInformed, Contact, CrisisPlan, Episode, Person
+from coproduce.care.plans import current
 
 
 def caseload_for(user: User) -> list[Episode]:
@@ -155,9 +157,6 @@ def record_contact(
     The person's current crisis plan (if any) is linked, so the record shows which
     version was in front of the practitioner; with no plan, the contact says so.
     """
-    from coproduce.care.episodes import require_reason_outside_named_team
-    from coproduce.care.plans import current
-
     if occurred_at < episode.accepted_at - dt.timedelta(days=1):
         raise ValidationError({"occurred_on": "The contact cannot be before the episode began."})
     if carer_informed == CarerInformed.NO and not carer_not_informed_because.strip():
