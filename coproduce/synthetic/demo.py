@@ -127,6 +127,7 @@ class SeedReport:
     episodes: int
     contacts: int
     voices: int
+    referrals_waiting: int
 
 
 def _synthetic_nhs_number(rng: random.Random, used: set[str]) -> str:
@@ -177,7 +178,6 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
     ]
 
     used: set[str] = set()
-    episodes = contacts = 0
     for _ in range(people):
         person = Person.objects.create(
             nhs_number=_synthetic_nhs_number(rng, used),
@@ -223,7 +223,6 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
             episode.appointments.filter(starts_at__gt=episode.closed_at).update(
                 status=Appointment.Status.CANCELLED
             )
-        episodes += 1
         plans.save_new_version(
             lead,
             CrisisPlan,
@@ -265,7 +264,6 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
                 feelings_validated="(Synthetic) Acknowledged how exhausting this has been.",
                 next_steps="(Synthetic) Call back tomorrow at 10:00; crisis line numbers given.",
             )
-            contacts += 1
 
     # Referrals waiting to be allocated now: one past its clock, some within it.
     waiting = [
@@ -399,8 +397,9 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
     return SeedReport(
         teams=len(teams),
         users=User.objects.count(),
-        people=people,
-        episodes=episodes,
-        contacts=contacts,
+        people=Person.objects.count(),
+        episodes=Episode.objects.count(),
+        contacts=Contact.objects.count(),
         voices=len(voice_objects),
+        referrals_waiting=Referral.objects.unallocated().count(),
     )

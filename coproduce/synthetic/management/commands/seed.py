@@ -28,7 +28,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Seeded a synthetic demo trust: {report.teams} teams, {report.users} staff "
                 f"and members, {report.people} people, {report.episodes} episodes, "
-                f"{report.contacts} contacts, {report.voices} voices."
+                f"{report.contacts} contacts, {report.voices} voices, "
+                f"{report.referrals_waiting} referrals waiting to be allocated."
             )
         demo_usernames = [username for username, *_ in DEMO_USERS]
         if User.objects.filter(username__in=demo_usernames).count() == len(DEMO_USERS):
