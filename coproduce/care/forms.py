@@ -221,19 +221,10 @@ class ContactForm(Moment, forms.Form):
     """A contact in the LISTEN structure; next steps are required (never end without a plan)."""
 
     LISTEN_FIELDS = (
-        "persons_words",
+        *Contact.LISTEN_TEXT_FIELDS,
         "crisis_plan_reviewed",
-        "involved_and_informed",
-        "options_given",
         "carer_informed",
-        "carer_not_informed_because",
-        "shared_understanding",
-        "availability_promised",
-        "time_and_tone",
-        "feelings_validated",
-        "next_steps",
         "duration_minutes",
-        "outside_named_team_because",
     )
 
     occurred_on = date_field("date of the contact")

@@ -297,6 +297,20 @@ class Contact(models.Model):
         VIDEO = "video", "Video call"
         TEXT = "text", "Text message"
 
+    # The free-text parts of a LISTEN contact, in the order of the guide.
+    LISTEN_TEXT_FIELDS = (
+        "persons_words",
+        "involved_and_informed",
+        "options_given",
+        "carer_not_informed_because",
+        "shared_understanding",
+        "availability_promised",
+        "time_and_tone",
+        "feelings_validated",
+        "next_steps",
+        "outside_named_team_because",
+    )
+
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="contacts")
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contacts"

@@ -126,18 +126,7 @@ MODE_SYSTEM = LOCAL + "CodeSystem/contact-mode"
 APPOINTMENT_KIND_SYSTEM = LOCAL + "CodeSystem/appointment-kind"
 LISTEN = LOCAL + "StructureDefinition/listen-contact"
 # The LISTEN parts carried in the listen-contact extension, by sub-extension url.
-LISTEN_TEXT_PARTS = (
-    "persons_words",
-    "involved_and_informed",
-    "options_given",
-    "carer_not_informed_because",
-    "shared_understanding",
-    "availability_promised",
-    "time_and_tone",
-    "feelings_validated",
-    "next_steps",
-    "outside_named_team_because",
-)
+LISTEN_TEXT_PARTS = Contact.LISTEN_TEXT_FIELDS
 
 
 def _listen_extension(contact: Contact) -> dict[str, Any]:
