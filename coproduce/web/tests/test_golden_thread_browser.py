@@ -154,7 +154,7 @@ def test_the_first_tab_stop_is_the_skip_link(site, page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
     page.keyboard.press("Enter")
-    assert page.url.endswith("#maincontent")
+    expect(page).to_have_url(re.compile(r"#maincontent$"))  # waits for the hash change
 
 
 def test_the_accessibility_check_catches_a_broken_page(browser):
