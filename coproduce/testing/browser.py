@@ -32,6 +32,8 @@ _axe = Axe()
 
 
 def assert_accessible(page: Any) -> None:
+    # A click that submits a form may still be navigating: check the page that arrives.
+    page.wait_for_load_state("load")
     results = _axe.run(page, options=WCAG_22_AA)
     if results.violations_count:
         raise AssertionError(f"{page.url}:\n{results.generate_report()}")
