@@ -272,5 +272,8 @@ AE_LIAISON_TARGET_MINUTES = env_int("COPRODUCE_AE_LIAISON_TARGET_MINUTES", 60)
 # A second referral for the same person within this window is offered for merging.
 DUPLICATE_REFERRAL_HOURS = env_int("COPRODUCE_DUPLICATE_REFERRAL_HOURS", 72)
 
+# A risk alert not acknowledged within this many minutes is escalated to team leaders.
+RISK_ALERT_ESCALATE_MINUTES = env_int("COPRODUCE_RISK_ALERT_ESCALATE_MINUTES", 15)
+
 # Months with fewer responses than this are shown as "fewer than N" in published figures.
 SMALL_NUMBER_THRESHOLD = env_int("COPRODUCE_SMALL_NUMBER_THRESHOLD", 5)

@@ -30,6 +30,7 @@ class Capability(StrEnum):
     VIEW_EVIDENCE = "view_evidence"
     SUBMIT_VOICES_BY_API = "submit_voices_by_api"
     MEMBER_AREA = "member_area"
+    RESPOND_TO_ALERTS = "respond_to_alerts"
 
 
 CLINICAL = frozenset({Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER})
@@ -46,6 +47,7 @@ POLICY: dict[Capability, frozenset[Role]] = {
         {Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER, Role.LIVED_EXPERIENCE_LEAD}
     ),
     Capability.MEMBER_AREA: frozenset({Role.NETWORK_MEMBER}),
+    Capability.RESPOND_TO_ALERTS: CLINICAL,
 }
 
 

@@ -25,7 +25,9 @@ class VoiceInSerializer(serializers.Serializer[Voice]):
         default="",
         validators=[validate_readable, validate_no_markup],
     )
-    rating = serializers.ChoiceField(choices=Rating.choices, required=False, allow_null=True)
+    rating = serializers.ChoiceField(
+        choices=Rating.choices, required=False, allow_null=True, default=None
+    )
     team = serializers.PrimaryKeyRelatedField(
         queryset=Team.objects.all(), required=False, allow_null=True
     )

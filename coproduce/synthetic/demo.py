@@ -30,6 +30,7 @@ from coproduce.care.models import (
 from coproduce.change import services as change
 from coproduce.network.models import Member
 from coproduce.voices.models import EnquiryCategory, Rating, Voice
+from coproduce.voices.services import receive_voice
 
 DEMO_PASSWORD = "coproduce-demo"  # noqa: S105 - synthetic demo accounts only
 
@@ -352,6 +353,15 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
             voice.contact_phone = f"07700900{voice.pk % 1000:03d}"
         voice.save()
         voice_objects.append(voice)
+
+    # One message tonight that signals current risk: it raises an alert for the duty team.
+    receive_voice(
+        channel=Voice.Channel.SMS,
+        text="(Synthetic) I can't go on like this. I don't feel safe tonight.",
+        rating=None,
+        team=teams[0],
+        received_at=now - dt.timedelta(minutes=4),
+    )
 
     # One thread already told: continuity voices → insight → action → update.
     lead = users["le.lead"]

@@ -95,3 +95,12 @@ class TagVoiceForm(forms.Form):
             "invalid_pk_value": "Select enquiry categories from the list",
         },
     )
+
+
+class AcknowledgeAlertForm(forms.Form):
+    alert = forms.IntegerField(widget=forms.HiddenInput)
+    action_taken = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"required": "Say what you did about this alert"},
+    )

@@ -101,6 +101,10 @@ class Voice(models.Model):
         return f"Voice {self.pk}"
 
     @property
+    def has_risk_alert(self) -> bool:
+        return RiskAlert.objects.filter(voice_id=self.pk).exists()
+
+    @property
     def rating_label(self) -> str:
         return Rating(self.rating).label if self.rating else "No rating"
 
@@ -131,3 +135,40 @@ class FollowUpInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"Follow-up invitation {self.pk}"
+
+
+class RiskAlert(models.Model):
+    """A voice that signals current risk or a safeguarding concern, for the duty team.
+
+    Raised in the same transaction that stores the voice, so a stored voice is never
+    left waiting in a queue without its alert. Acknowledged by a named person;
+    escalated to team leaders if not acknowledged in time.
+    """
+
+    class Concern(models.TextChoices):
+        RISK_TO_LIFE = "risk_to_life", "Current risk to life"
+        SAFEGUARDING = "safeguarding", "Safeguarding concern"
+
+    voice = models.OneToOneField(Voice, on_delete=models.PROTECT, related_name="risk_alert")
+    concerns = models.JSONField(default=list)
+    raised_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="acknowledged_alerts",
+    )
+    action_taken = models.TextField(blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["acknowledged_at", "-raised_at"]
+
+    def __str__(self) -> str:
+        return f"Risk alert {self.pk}"
+
+    @property
+    def concern_labels(self) -> list[str]:
+        return [RiskAlert.Concern(c).label for c in self.concerns]

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Team
-from coproduce.voices.models import EnquiryCategory, Voice
+from coproduce.voices import risk
+from coproduce.voices.models import EnquiryCategory, RiskAlert, Voice
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -37,7 +43,7 @@ def receive_voice(
     """
     if not consent_contact:
         contact_channel = Voice.ContactChannel.NONE
-    return Voice.objects.create(
+    voice = Voice.objects.create(
         channel=channel,
         text=text,
         rating=rating,
@@ -51,6 +57,51 @@ def receive_voice(
         language=language,
         received_at=received_at or timezone.now(),
     )
+    raise_alert_if_at_risk(voice)
+    return voice
+
+
+def raise_alert_if_at_risk(voice: Voice) -> RiskAlert | None:
+    """Screen the voice's text; raise an alert for the duty team at once if it signals
+    current risk to life or a safeguarding concern (hazard H3)."""
+    found = risk.screen(voice.text)
+    if not found.raises_alert:
+        return None
+    alert, _ = RiskAlert.objects.get_or_create(
+        voice=voice, defaults={"concerns": [str(c) for c in found.concerns]}
+    )
+    # Ids only: the log must never carry the voice's words.
+    logger.warning("risk alert %s raised for voice %s", alert.pk, voice.pk)
+    return alert
+
+
+def open_alerts() -> Any:
+    return RiskAlert.objects.filter(acknowledged_at__isnull=True).select_related("voice__team")
+
+
+@transaction.atomic
+def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAlert:
+    alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
+    if alert.acknowledged_at is not None:
+        return alert
+    alert.acknowledged_at = timezone.now()
+    alert.acknowledged_by = user
+    alert.action_taken = action_taken
+    alert.save(update_fields=["acknowledged_at", "acknowledged_by", "action_taken"])
+    audit.record(user, AuditEvent.Action.CHANGED, alert, "acknowledged")
+    return alert
+
+
+def escalate_unacknowledged(now: dt.datetime | None = None) -> list[RiskAlert]:
+    """Escalate alerts not acknowledged within the configured minutes, once each."""
+    now = now or timezone.now()
+    limit = now - dt.timedelta(minutes=settings.RISK_ALERT_ESCALATE_MINUTES)
+    due = list(open_alerts().filter(raised_at__lte=limit, escalated_at__isnull=True))
+    for alert in due:
+        alert.escalated_at = now
+        alert.save(update_fields=["escalated_at"])
+        logger.warning("risk alert %s escalated: not acknowledged in time", alert.pk)
+    return due
 
 
 @transaction.atomic

@@ -9,8 +9,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from coproduce.accounts.policy import Capability, can
+from coproduce.voices.services import open_alerts
 
 NAVIGATION: list[tuple[str, str, Capability | None]] = [
+    ("Alerts", "list_alerts", Capability.RESPOND_TO_ALERTS),
     ("Worklist", "show_worklist", Capability.VIEW_CASELOAD),
     ("Referrals", "list_referrals", Capability.VIEW_CASELOAD),
     ("Caseload", "list_caseload", Capability.VIEW_CASELOAD),
@@ -40,6 +42,11 @@ def context(request: HttpRequest) -> dict[str, Any]:
         ]
     else:
         items = []
+    if user is not None and can(user, Capability.RESPOND_TO_ALERTS):
+        waiting = open_alerts().count()
+        for item in items:
+            if item["href"] == reverse("list_alerts") and waiting:
+                item["text"] = f"Alerts ({waiting})"
     items += [{"text": text, "href": reverse(name)} for text, name in PUBLIC_NAVIGATION]
     for item in items:
         item["current"] = path == item["href"]

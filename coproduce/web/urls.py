@@ -25,6 +25,7 @@ urlpatterns = [
     path("episodes/<int:episode_id>", care.show_episode, name="show_episode"),
     path("episodes/<int:episode_id>/discharge", care.discharge_episode, name="discharge_episode"),
     path("episodes/<int:episode_id>/contacts/new", care.record_contact, name="record_contact"),
+    path("alerts", voices.list_alerts, name="list_alerts"),
     path("voices", voices.list_voices, name="list_voices"),
     path("voices/<int:voice_id>", voices.show_voice, name="show_voice"),
     path("voices/<int:voice_id>/insight", voices.add_voice_to_insight, name="add_voice_to_insight"),

@@ -59,6 +59,14 @@ def test_a_partner_posts_a_voice_with_a_token(api, lead, team):
     assert response.json()["id"] == voice.pk
 
 
+def test_a_voice_may_come_without_a_rating(api, lead):
+    response = with_token(api, lead).post(
+        "/api/v1/voices", {"channel": "partner", "text": "Handed over quickly."}, format="json"
+    )
+    assert response.status_code == 201
+    assert Voice.objects.get().rating is None
+
+
 def test_it_names_what_is_wrong_with_a_voice(api, lead):
     response = with_token(api, lead).post(
         "/api/v1/voices", {"channel": "pigeon", "text": "<b>hi</b>", "rating": 9}, format="json"

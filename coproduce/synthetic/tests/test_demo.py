@@ -15,7 +15,7 @@ from coproduce.voices.models import Rating, Voice
 def snapshot():
     return (
         sorted(Person.objects.values_list("nhs_number", "given_name", "family_name")),
-        sorted(Voice.objects.values_list("rating", "text", "channel")),
+        sorted(Voice.objects.values_list("rating", "text", "channel"), key=repr),
         Contact.objects.count(),
     )
 
@@ -82,3 +82,13 @@ def test_the_command_refuses_a_production_database(settings):
     with pytest.raises(CommandError, match="never seeded into a production database"):
         call_command("seed", "--profile", "demo", stdout=StringIO())
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_has_one_risk_alert_waiting_for_the_duty_team():
+    from coproduce.voices.models import RiskAlert
+
+    seed_demo()
+    alert = RiskAlert.objects.get()
+    assert alert.acknowledged_at is None
+    assert alert.voice.channel == "sms"

@@ -33,6 +33,7 @@ def pages_by_role():
             "sign_in": "/sign-in",
         },
         "practitioner": {
+            "list_alerts": "/alerts",
             "show_worklist": "/worklist",
             "list_referrals": "/referrals",
             "new_referral": "/referrals/new",

@@ -35,7 +35,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
     form = FeedbackForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        receive_voice(
+        voice = receive_voice(
             channel=Voice.Channel.WEB,
             text=data["text"],
             rating=data["rating"],
@@ -47,6 +47,8 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             contact_email=data["contact_email"],
             contact_phone=data["contact_phone"],
         )
+        # The confirmation page puts crisis help first for a message that raised an alert.
+        request.session["feedback_at_risk"] = hasattr(voice, "risk_alert")
         return redirect("feedback_received")
     return page(
         request,
@@ -60,7 +62,10 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def feedback_received(request: HttpRequest) -> HttpResponse:
-    return page(request, "public/feedback_received.jinja", "Thank you for your feedback")
+    at_risk = request.session.pop("feedback_at_risk", False)
+    return page(
+        request, "public/feedback_received.jinja", "Thank you for your feedback", at_risk=at_risk
+    )
 
 
 @require_GET

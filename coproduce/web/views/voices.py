@@ -14,8 +14,8 @@ from coproduce.accounts.policy import Capability, requires
 from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
 from coproduce.voices import services
-from coproduce.voices.forms import TagVoiceForm
-from coproduce.voices.models import Voice
+from coproduce.voices.forms import AcknowledgeAlertForm, TagVoiceForm
+from coproduce.voices.models import RiskAlert, Voice
 from coproduce.web.views.render import page, posted, signed_in_user
 
 
@@ -76,4 +76,27 @@ def add_voice_to_insight(request: HttpRequest, voice_id: int) -> HttpResponse:
         insight_form=form,
         summary_form=form,
         status=400,
+    )
+
+
+@requires(Capability.RESPOND_TO_ALERTS)
+@require_http_methods(["GET", "POST"])
+def list_alerts(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    form = AcknowledgeAlertForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        alert = get_object_or_404(RiskAlert, pk=form.cleaned_data["alert"])
+        services.acknowledge_alert(user, alert, form.cleaned_data["action_taken"])
+        messages.success(request, "Alert acknowledged.")
+        return redirect("list_alerts")
+    waiting = list(services.open_alerts().order_by("raised_at"))
+    for alert in waiting:
+        audit.record(user, AuditEvent.Action.VIEWED, alert.voice, "risk alert")
+    recent = list(
+        RiskAlert.objects.filter(acknowledged_at__isnull=False)
+        .select_related("acknowledged_by", "voice")
+        .order_by("-acknowledged_at")[:20]
+    )
+    return page(
+        request, "voices/alerts.jinja", "Risk alerts", form=form, waiting=waiting, recent=recent
     )

@@ -1,0 +1,162 @@
+"""Hazard H3: a voice signalling current risk or a safeguarding concern is never left
+in a queue: it raises an alert at once, and escalates if nobody acknowledges it."""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from coproduce.accounts.models import AuditEvent
+from coproduce.testing.factories import VoiceFactory
+from coproduce.voices import risk
+from coproduce.voices.models import RiskAlert, Voice
+from coproduce.voices.services import escalate_unacknowledged, receive_voice
+
+AT_RISK = [
+    "I want to kill myself tonight",
+    "I've taken an overdose",
+    "i cant go on like this",
+    "I can\u2019t carry on any more",
+    "Thinking about ending my life",
+    "I'm not safe right now",
+    "feeling suicidal since the discharge",
+    "I have been cutting myself again",
+    "there is no point in living",
+    "This is me saying goodbye",
+]
+SAFEGUARDING = [
+    "he hits me when he drinks",
+    "I am scared to go home",
+    "my partner threatened to kill me",
+    "the children are not safe with him",
+    "I was assaulted on the ward",
+]
+NOT_AT_RISK = [
+    "The nurse was kind and listened.",
+    "I waited too long for a call back.",
+    "Please tell my GP about the new medication.",
+    "The Sanctuary saved my evening.",
+]
+
+
+@pytest.mark.parametrize("text", AT_RISK)
+def test_it_recognises_current_risk_to_life(text):
+    assert risk.screen(text).concerns == (risk.Concern.RISK_TO_LIFE,)
+
+
+@pytest.mark.parametrize("text", SAFEGUARDING)
+def test_it_recognises_a_safeguarding_concern(text):
+    assert risk.Concern.SAFEGUARDING in risk.screen(text).concerns
+
+
+@pytest.mark.parametrize("text", NOT_AT_RISK)
+def test_it_does_not_alert_on_ordinary_feedback(text):
+    assert not risk.screen(text).raises_alert
+
+
+def test_a_negation_does_not_silence_an_alert():
+    assert risk.screen("I'm not suicidal, honestly, I just can't go on").raises_alert
+
+
+def test_storing_an_at_risk_voice_raises_its_alert_in_the_same_step(db):
+    voice = receive_voice(channel=Voice.Channel.SMS, text="I want to end my life", rating=None)
+    alert = RiskAlert.objects.get()
+    assert alert.voice == voice
+    assert alert.concerns == ["risk_to_life"]
+    assert alert.acknowledged_at is None
+
+
+def test_an_ordinary_voice_raises_no_alert(db):
+    receive_voice(channel=Voice.Channel.WEB, text="Good service", rating=1)
+    assert not RiskAlert.objects.exists()
+
+
+def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(client, db):
+    client.post("/feedback", {"rating": "5", "text": "I can't go on, I want to die"})
+    body = client.get("/feedback/thank-you").content.decode()
+    assert "It sounds like things are very hard right now" in body
+    assert "116 123" in body
+    assert "Our crisis team has been told about your message." in body
+    assert RiskAlert.objects.count() == 1
+    ordinary = client.get("/feedback/thank-you").content.decode()
+    assert "very hard right now" not in ordinary  # shown once, for that message
+
+
+def test_an_alert_arriving_by_the_api_is_raised_too(lead, db):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=lead).key}")
+    api.post(
+        "/api/v1/voices", {"channel": "partner", "text": "Patient says he hits me"}, format="json"
+    )
+    assert RiskAlert.objects.get().concerns == ["safeguarding"]
+
+
+def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
+    voice = receive_voice(channel=Voice.Channel.WEB, text="I took an overdose", rating=None)
+    client.force_login(lead)
+    home = client.get("/").content.decode()
+    assert "Alerts (1)" in home
+    page = client.get("/alerts").content.decode()
+    assert "I took an overdose" in page
+    assert "Current risk to life" in page
+    assert AuditEvent.objects.filter(
+        action="viewed", record_id=str(voice.pk), detail="risk alert"
+    ).exists()
+    alert = RiskAlert.objects.get()
+    refused = client.post("/alerts", {"alert": alert.pk, "action_taken": ""})
+    assert refused.status_code == 400
+    assert "Say what you did about this alert" in refused.content.decode()
+    client.post("/alerts", {"alert": alert.pk, "action_taken": "Called 999; ambulance sent."})
+    alert.refresh_from_db()
+    assert (alert.acknowledged_by, alert.action_taken) == (lead, "Called 999; ambulance sent.")
+    assert "Alerts (1)" not in client.get("/").content.decode()
+
+
+def test_only_clinical_staff_open_the_alerts(client, le_lead, member):
+    for user in (le_lead, member):
+        client.force_login(user)
+        assert client.get("/alerts").status_code == 403
+
+
+def test_an_unacknowledged_alert_escalates_once_after_the_configured_minutes(db, settings):
+    settings.RISK_ALERT_ESCALATE_MINUTES = 15
+    receive_voice(channel=Voice.Channel.SMS, text="I am going to kill myself", rating=None)
+    alert = RiskAlert.objects.get()
+    assert escalate_unacknowledged(alert.raised_at + dt.timedelta(minutes=14)) == []
+    assert escalate_unacknowledged(alert.raised_at + dt.timedelta(minutes=15)) == [alert]
+    assert escalate_unacknowledged(alert.raised_at + dt.timedelta(minutes=30)) == []  # once
+    alert.refresh_from_db()
+    assert alert.escalated_at is not None
+
+
+def test_an_acknowledged_alert_does_not_escalate(lead, settings):
+    from coproduce.voices.services import acknowledge_alert
+
+    receive_voice(channel=Voice.Channel.SMS, text="self-harm again", rating=None)
+    alert = acknowledge_alert(lead, RiskAlert.objects.get(), "Rang them back.")
+    assert escalate_unacknowledged(alert.raised_at + dt.timedelta(hours=2)) == []
+
+
+def test_the_escalation_command_reports_what_it_escalated(db, settings):
+    settings.RISK_ALERT_ESCALATE_MINUTES = 0
+    receive_voice(channel=Voice.Channel.SMS, text="I want to die", rating=None)
+    out = StringIO()
+    call_command("escalate-alerts", stdout=out)
+    assert out.getvalue().strip() == "1 alert(s) escalated."
+
+
+def test_the_log_names_ids_not_words(db, caplog):
+    receive_voice(channel=Voice.Channel.SMS, text="I want to kill myself", rating=None)
+    assert "risk alert" in caplog.text
+    assert "kill myself" not in caplog.text
+
+
+def test_the_inbox_marks_alerted_voices(client, le_lead):
+    receive_voice(channel=Voice.Channel.WEB, text="I can't go on", rating=None)
+    VoiceFactory(text="Fine")
+    client.force_login(le_lead)
+    assert client.get("/voices").content.decode().count("Risk alert</strong>") == 1
