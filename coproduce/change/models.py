@@ -86,6 +86,7 @@ class OutboxMessage(models.Model):
         QUEUED = "queued", "Queued"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled (voice withdrawn)"
 
     update = models.ForeignKey(Update, on_delete=models.PROTECT, related_name="outbox")
     voice = models.ForeignKey("voices.Voice", on_delete=models.PROTECT, related_name="outbox")

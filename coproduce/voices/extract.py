@@ -22,7 +22,7 @@ class ExperienceRow(NamedTuple):
 
 def experience_rows() -> Iterator[ExperienceRow]:
     rows = (
-        Voice.objects.filter(rating__isnull=False)
+        Voice.objects.filter(rating__isnull=False, withdrawn_at__isnull=True)
         .order_by("received_at")
         .values_list("received_at", "rating", "channel", "team_id")
     )

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Team
 from coproduce.voices import risk
 from coproduce.voices.models import EnquiryCategory, RiskAlert, Voice
+from coproduce.voices.signals import voice_withdrawn
 
 logger = logging.getLogger(__name__)
 
@@ -116,3 +118,34 @@ def tag_voice(user: User, voice: Voice, categories: Iterable[EnquiryCategory]) -
 
 def inbox() -> Any:
     return Voice.objects.select_related("team").prefetch_related("categories")
+
+
+WITHDRAWAL_SALT = "coproduce.voices.withdraw"
+
+
+def withdrawal_token(voice: Voice) -> str:
+    """A signed link token that lets the giver withdraw this voice later, anonymously."""
+    return signing.dumps({"voice": voice.pk}, salt=WITHDRAWAL_SALT)
+
+
+def voice_for_withdrawal(token: str) -> Voice | None:
+    try:
+        data = signing.loads(token, salt=WITHDRAWAL_SALT)
+    except signing.BadSignature:
+        return None
+    return Voice.objects.filter(pk=data.get("voice")).first()
+
+
+@transaction.atomic
+def withdraw(voice: Voice) -> Voice:
+    """Withdraw a voice: out of future use, evidence, quotes and anything queued to it.
+
+    What was already published as a plain-language "you said" stays (it quotes no one).
+    Withdrawing twice changes nothing.
+    """
+    if voice.withdrawn_at is None:
+        voice.withdrawn_at = timezone.now()
+        voice.save(update_fields=["withdrawn_at"])
+        voice_withdrawn.send(sender=Voice, voice=voice)
+        logger.info("voice %s withdrawn by its giver", voice.pk)
+    return voice

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("feedback", public.give_feedback, name="give_feedback"),
     path("feedback/thank-you", public.feedback_received, name="feedback_received"),
+    path("feedback/withdraw/<str:token>", public.withdraw_feedback, name="withdraw_feedback"),
     path("you-said-we-did", public.list_updates, name="list_updates"),
     path("healthz", public.healthz, name="healthz"),
     path("sign-in", accounts.SignIn.as_view(), name="sign_in"),

@@ -12,6 +12,7 @@ from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
 from coproduce.testing.browser import assert_accessible
 from coproduce.testing.factories import PersonFactory
 from coproduce.voices.models import Voice
+from coproduce.voices.services import withdrawal_token
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +31,7 @@ def pages_by_role():
             "give_feedback": "/feedback",
             "feedback_received": "/feedback/thank-you",
             "list_updates": "/you-said-we-did",
+            "withdraw_feedback": f"/feedback/withdraw/{withdrawal_token(Voice.objects.all()[0])}",
             "sign_in": "/sign-in",
         },
         "practitioner": {

@@ -16,6 +16,7 @@ PUBLIC_VIEWS = {
     "home",
     "give_feedback",
     "feedback_received",
+    "withdraw_feedback",
     "list_updates",
     "healthz",
     "sign_in",

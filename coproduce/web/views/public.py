@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,7 +14,12 @@ from coproduce.care.models import Team
 from coproduce.change.services import published_updates
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
-from coproduce.voices.services import receive_voice
+from coproduce.voices.services import (
+    receive_voice,
+    voice_for_withdrawal,
+    withdraw,
+    withdrawal_token,
+)
 from coproduce.web.views.render import page, posted
 
 
@@ -47,8 +53,10 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             contact_email=data["contact_email"],
             contact_phone=data["contact_phone"],
         )
-        # The confirmation page puts crisis help first for a message that raised an alert.
+        # The confirmation page puts crisis help first for a message that raised an alert,
+        # and gives the link to withdraw this feedback later.
         request.session["feedback_at_risk"] = hasattr(voice, "risk_alert")
+        request.session["feedback_withdrawal"] = withdrawal_token(voice)
         return redirect("feedback_received")
     return page(
         request,
@@ -63,9 +71,29 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
 @require_GET
 def feedback_received(request: HttpRequest) -> HttpResponse:
     at_risk = request.session.pop("feedback_at_risk", False)
+    token = request.session.pop("feedback_withdrawal", None)
     return page(
-        request, "public/feedback_received.jinja", "Thank you for your feedback", at_risk=at_risk
+        request,
+        "public/feedback_received.jinja",
+        "Thank you for your feedback",
+        at_risk=at_risk,
+        withdraw_url=request.build_absolute_uri(reverse("withdraw_feedback", args=[token]))
+        if token
+        else None,
     )
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw_feedback(request: HttpRequest, token: str) -> HttpResponse:
+    voice = voice_for_withdrawal(token)
+    if voice is None:
+        return page(
+            request, "public/withdraw.jinja", "Withdraw your feedback", status=404, voice=None
+        )
+    if request.method == "POST":
+        withdraw(voice)
+        return page(request, "public/withdraw.jinja", "Feedback withdrawn", voice=voice, done=True)
+    return page(request, "public/withdraw.jinja", "Withdraw your feedback", voice=voice, done=False)
 
 
 @require_GET

@@ -1,0 +1,78 @@
+"""A person can withdraw their voice later: out of evidence, quotes, sending and metrics."""
+
+import re
+
+from coproduce.change import services as change
+from coproduce.change.models import Action, Insight, OutboxMessage
+from coproduce.testing.factories import VoiceFactory
+from coproduce.voices.extract import experience_rows
+from coproduce.voices.models import Voice
+from coproduce.voices.services import voice_for_withdrawal, withdraw, withdrawal_token
+
+
+def withdraw_link(client):
+    client.post(
+        "/feedback",
+        {"rating": "4", "text": "Too many different staff.", "consent_improvement": "on"},
+    )
+    body = client.get("/feedback/thank-you").content.decode()
+    found = re.search(r'href="http://testserver(/feedback/withdraw/[^"]+)"', body)
+    assert found, "the confirmation page gives a withdrawal link"
+    return found.group(1)
+
+
+def test_the_giver_withdraws_with_the_link_from_the_confirmation_page(client, db):
+    link = withdraw_link(client)
+    page = client.get(link).content.decode()
+    assert "Withdraw your feedback" in page
+    assert Voice.objects.get().withdrawn_at is None  # looking is not withdrawing
+    done = client.post(link).content.decode()
+    assert "Your feedback is withdrawn" in done
+    assert Voice.objects.get().withdrawn_at is not None
+
+
+def test_a_tampered_or_made_up_link_is_refused(client, db):
+    link = withdraw_link(client)
+    response = client.get(link[:-2] + "xx")
+    assert response.status_code == 404
+    assert "This link does not work" in response.content.decode()
+    assert client.post("/feedback/withdraw/not-a-token").status_code == 404
+    assert Voice.objects.get().withdrawn_at is None
+
+
+def test_the_token_names_only_its_own_voice(db):
+    first, second = VoiceFactory(), VoiceFactory()
+    assert voice_for_withdrawal(withdrawal_token(first)) == first
+    assert voice_for_withdrawal(withdrawal_token(second)) == second
+
+
+def test_withdrawing_removes_evidence_cancels_sending_and_leaves_metrics(le_lead, lead):
+    from django.utils import timezone
+
+    voice = VoiceFactory.contactable(rating=1, consent_quote=True)
+    other = VoiceFactory.contactable(rating=1)
+    insight = change.create_insight(le_lead, "S", [voice, other])
+    action = Action.objects.create(
+        insight=insight,
+        description="D",
+        owner=lead,
+        due_on=timezone.localdate(),
+        created_by=le_lead,
+    )
+    change.publish_update(le_lead, action, you_said="a", we_did="b")
+    assert OutboxMessage.objects.filter(status="queued").count() == 2
+
+    withdraw(voice)
+
+    assert list(Insight.objects.get().voices.all()) == [other]
+    assert OutboxMessage.objects.get(voice=voice).status == "cancelled"
+    assert OutboxMessage.objects.get(voice=other).status == "queued"
+    assert len(list(experience_rows())) == 1  # only the other voice's rating
+    update = change.publish_update(le_lead, action, you_said="c", we_did="d")
+    assert not OutboxMessage.objects.filter(update=update, voice=voice).exists()
+
+
+def test_withdrawing_twice_changes_nothing(db):
+    voice = withdraw(VoiceFactory())
+    first = voice.withdrawn_at
+    assert withdraw(voice).withdrawn_at == first
