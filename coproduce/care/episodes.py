@@ -189,9 +189,10 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
     )
     late = [
         d
-        for d in Dispatch.objects.filter(referral__team__in=teams).select_related(
-            "referral__person", "referral__team"
-        )
+        # A shift looks back one day; older calls are in the evidence, not the worklist.
+        for d in Dispatch.objects.filter(
+            referral__team__in=teams, dispatched_at__gte=now - dt.timedelta(hours=24)
+        ).select_related("referral__person", "referral__team")
         if d.over_target(d.referral.team.arrival_target_minutes)
         or (
             d.arrived_at is None

@@ -63,10 +63,11 @@ class Moment:
         time = self.cleaned_data.get(f"{prefix}_time")
         return combine(day, time) if day and time else None
 
-    def refuse_future(self, form: forms.Form, prefix: str, what: str) -> None:
+    def refuse_future(self, prefix: str, what: str) -> None:
         moment = self.moment(prefix)
         if moment and moment > timezone.now() + dt.timedelta(minutes=5):
-            form.add_error(f"{prefix}_on", f"The {what} cannot be in the future")
+            assert isinstance(self, forms.Form)  # noqa: S101 - Moment is mixed into forms
+            self.add_error(f"{prefix}_on", f"The {what} cannot be in the future")
 
 
 class StaffChoice(forms.ModelChoiceField[User]):
@@ -141,7 +142,7 @@ class ReferralForm(Moment, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.refuse_future(self, "received", "referral")
+        self.refuse_future("received", "referral")
         return data
 
 
@@ -292,7 +293,7 @@ class ContactForm(Moment, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.refuse_future(self, "occurred", "contact")
+        self.refuse_future("occurred", "contact")
         if data.get("carer_informed") == CarerInformed.NO and not data.get(
             "carer_not_informed_because"
         ):
@@ -312,7 +313,7 @@ class DischargeForm(Moment, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.refuse_future(self, "discharged", "discharge")
+        self.refuse_future("discharged", "discharge")
         destination = data.get("destination")
         if destination in {"community_team", "other_team"} and not data.get("onward_team"):
             self.add_error("onward_team", "Enter the team the person is handed on to")
@@ -325,7 +326,7 @@ class DispatchForm(Moment, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.refuse_future(self, "dispatched", "dispatch")
+        self.refuse_future("dispatched", "dispatch")
         return data
 
 
@@ -342,7 +343,7 @@ class ArrivalForm(Moment, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.refuse_future(self, "arrived", "arrival")
+        self.refuse_future("arrived", "arrival")
         return data
 
 

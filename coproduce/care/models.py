@@ -177,7 +177,6 @@ class Referral(models.Model):
         RECEIVED = "received", "Waiting to be allocated"
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
-        MERGED = "merged", "Merged into another referral"
         COMPLETED = "completed", "Seen and completed by the response vehicle"
 
     class Via(models.TextChoices):
@@ -454,6 +453,7 @@ class PlanVersion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     SECTIONS: tuple[tuple[str, str], ...] = ()
+    TITLE = ""
 
     class Meta:
         abstract = True
@@ -477,6 +477,7 @@ class CrisisPlan(PlanVersion):
     intervention_preferences = models.TextField(blank=True)
     practical_matters = models.TextField(blank=True)
 
+    TITLE = "Crisis plan"
     SECTIONS = (
         ("about_me", "About me"),
         ("care_needs", "My care needs"),
@@ -505,6 +506,7 @@ class SafetyPlan(PlanVersion):
     making_safer = models.TextField(blank=True)
     reasons_for_living = models.TextField(blank=True)
 
+    TITLE = "Safety plan"
     SECTIONS = (
         ("warning_signs", "My warning signs"),
         ("things_i_can_do", "Things I can do to help myself"),

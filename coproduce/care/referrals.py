@@ -290,6 +290,8 @@ def decline_referral(user: User, referral: Referral, reason: str) -> None:
 def dispatch_vehicle(user: User, referral: Referral, *, dispatched_at: dt.datetime) -> Dispatch:
     if referral.team.kind != Team.Kind.RESPONSE_VEHICLE:
         raise ValidationError("Only the response vehicle team dispatches a vehicle.")
+    if Dispatch.objects.filter(referral=referral).exists():
+        raise ValidationError("A vehicle has already been dispatched to this referral.")
     if dispatched_at < referral.received_at:
         raise ValidationError({"dispatched_at": "Dispatch cannot be before the referral came in."})
     dispatch = Dispatch.objects.create(

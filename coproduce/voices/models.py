@@ -101,10 +101,6 @@ class Voice(models.Model):
         return f"Voice {self.pk}"
 
     @property
-    def has_risk_alert(self) -> bool:
-        return RiskAlert.objects.filter(voice_id=self.pk).exists()
-
-    @property
     def rating_label(self) -> str:
         return Rating(self.rating).label if self.rating else "No rating"
 

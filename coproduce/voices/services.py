@@ -10,13 +10,14 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Team
 from coproduce.voices import risk
-from coproduce.voices.models import EnquiryCategory, RiskAlert, Voice
+from coproduce.voices.models import EnquiryCategory, RiskAlert, Voice, VoiceQuerySet
 from coproduce.voices.signals import voice_withdrawn
 
 logger = logging.getLogger(__name__)
@@ -116,8 +117,13 @@ def tag_voice(user: User, voice: Voice, categories: Iterable[EnquiryCategory]) -
     return voice
 
 
-def inbox() -> Any:
-    return Voice.objects.select_related("team").prefetch_related("categories")
+def inbox() -> VoiceQuerySet:
+    """Voices for review, each marked with whether it raised a risk alert (one query)."""
+    return (
+        Voice.objects.select_related("team")
+        .prefetch_related("categories")
+        .annotate(has_risk_alert=Exists(RiskAlert.objects.filter(voice=OuterRef("pk"))))
+    )
 
 
 WITHDRAWAL_SALT = "coproduce.voices.withdraw"

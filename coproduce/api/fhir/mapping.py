@@ -48,7 +48,6 @@ SERVICE_REQUEST_STATUS = {
     Referral.Status.RECEIVED: "active",
     Referral.Status.ACCEPTED: "active",
     Referral.Status.DECLINED: "revoked",
-    Referral.Status.MERGED: "entered-in-error",
     Referral.Status.COMPLETED: "completed",
 }
 

@@ -187,13 +187,8 @@ class Create(FhirView):
                     created = self._encounter(request)
                 elif resource_type == "Appointment":
                     created = self._appointment(request)
-                elif resource_type == "CarePlan":
+                else:  # CarePlan: the URL pattern admits only the five resources
                     created = self._care_plan(request)
-                else:
-                    return Response(
-                        outcome("not-supported", f"{resource_type} cannot be created here."),
-                        status=405,
-                    )
         except mapping.Unprocessable as error:
             return Response(outcome("invalid", str(error), error.expression), status=400)
         except referrals.PossibleDuplicate as duplicate:

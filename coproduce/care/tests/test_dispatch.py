@@ -114,3 +114,31 @@ def test_the_referral_page_records_dispatch_and_arrival(client, lead, call):
     page = client.get(f"/referrals/{call.pk}").content.decode()
     assert "Within target" in page
     assert "Handed to home treatment" in page
+
+
+def test_a_second_dispatch_is_refused_not_an_error(client, lead, call):
+    sent = timezone.localtime(call.received_at + dt.timedelta(minutes=10))
+    form = {
+        "action": "dispatch",
+        "dispatched_on": sent.strftime("%d/%m/%Y"),
+        "dispatched_time": sent.strftime("%H:%M"),
+    }
+    client.force_login(lead)
+    client.post(f"/referrals/{call.pk}", form)
+    again = client.post(f"/referrals/{call.pk}", form)  # e.g. a double click or a resent form
+    assert again.status_code == 400
+    assert "already been dispatched" in again.content.decode()
+    assert Dispatch.objects.count() == 1
+
+
+def test_the_worklist_looks_back_one_day_for_late_arrivals(lead, call):
+    from coproduce.care import episodes
+
+    now = timezone.now()
+    old = Dispatch.objects.create(
+        referral=call,
+        dispatched_at=now - dt.timedelta(days=2),
+        arrived_at=now - dt.timedelta(days=2) + dt.timedelta(hours=2),
+        recorded_by=lead,
+    )
+    assert old not in episodes.worklist_for(lead, now).late_arrivals

@@ -237,3 +237,25 @@ def test_referrals_list_shows_breaches(client, lead, team):
     assert "1 referral past the response time" in body
     assert body.index("Late") < body.index("Fine")  # least time left first
     assert "Overdue by 1 hour" in body
+
+
+def test_declining_needs_a_reason_and_happens_once(client, lead, team):
+    referral = receive(lead, PersonFactory(), team)
+    client.force_login(lead)
+    refused = client.post(f"/referrals/{referral.pk}", {"action": "decline", "reason": ""})
+    assert refused.status_code == 400
+    assert "Say why the referral is declined" in refused.content.decode()
+    client.post(f"/referrals/{referral.pk}", {"action": "decline", "reason": "Sent to the CMHT."})
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.DECLINED
+    assert "Declined: Sent to the CMHT." in referral.additional_information
+    with pytest.raises(ValidationError, match="already been dealt with"):
+        referrals.decline_referral(lead, referral, "again")
+
+
+def test_an_unknown_action_on_a_referral_is_refused(client, lead, team):
+    referral = receive(lead, PersonFactory(), team)
+    client.force_login(lead)
+    assert client.post(f"/referrals/{referral.pk}", {"action": "delete"}).status_code == 400
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.RECEIVED

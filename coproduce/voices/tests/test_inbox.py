@@ -53,3 +53,18 @@ def test_practitioners_and_members_cannot_open_the_inbox(client, lead, member):
     for user in (lead, member):
         client.force_login(user)
         assert client.get("/voices").status_code == 403
+
+
+def test_the_inbox_reads_its_voices_in_a_fixed_number_of_queries(
+    client, le_lead, django_assert_max_num_queries
+):
+    from coproduce.voices.services import receive_voice
+
+    for n in range(30):
+        receive_voice(
+            channel="web", text=f"I can't go on ({n})" if n % 3 == 0 else "Fine.", rating=1
+        )
+    client.force_login(le_lead)
+    with django_assert_max_num_queries(12):
+        body = client.get("/voices").content.decode()
+    assert body.count("Risk alert</strong>") == 10

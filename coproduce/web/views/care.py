@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -205,6 +205,8 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     )
     chosen = {"accept": accept, "decline": decline, "dispatch": dispatch_form, "arrival": arrival}
     form = chosen.get(action or "")
+    if request.method == "POST" and form is None:
+        raise BadRequest("Unknown action on a referral.")
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             if form is accept:
@@ -391,7 +393,7 @@ def edit_plan(request: HttpRequest, person_id: int, kind: str) -> HttpResponse:
         plans.save_new_version(user, plan_kind, person, form.cleaned_data)
         messages.success(request, "Saved as a new version. Earlier versions are kept.")
         return redirect("show_plan", person_id=person.pk, kind=kind)
-    title = "Crisis plan" if plan_kind is CrisisPlan else "Safety plan"
+    title = plan_kind.TITLE
     return page(
         request,
         "care/edit_plan.jinja",
@@ -416,7 +418,7 @@ def show_plan(request: HttpRequest, person_id: int, kind: str) -> HttpResponse:
         chosen = next((v for v in versions if str(v.version) == wanted), None)
         if chosen is None:
             raise Http404("No such version.")
-    title = "Crisis plan" if plan_kind is CrisisPlan else "Safety plan"
+    title = plan_kind.TITLE
     template = "care/plan_print.jinja" if request.GET.get("copy") == "person" else "care/plan.jinja"
     return page(
         request,
