@@ -110,3 +110,13 @@ def browser() -> Any:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def fake_notify(settings: Any) -> Any:
+    """A local fake GOV.UK Notify on loopback; the real client is pointed at it."""
+    from coproduce.testing.fake_notify import FakeNotify
+
+    with FakeNotify(settings.NOTIFY_API_KEY, callback_token=settings.NOTIFY_CALLBACK_TOKEN) as fake:
+        settings.NOTIFY_BASE_URL = fake.base_url
+        yield fake

@@ -13,6 +13,7 @@ being silently replaced by a default.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
     "coproduce.accounts",
     "coproduce.care",
     "coproduce.voices",
@@ -146,6 +149,10 @@ TEMPLATES = [
     },
 ]
 
+# The shared, public NHS feedback text (read in place, never copied into the project).
+SHARED_DATA_DIR = Path(
+    os.environ.get("COPRODUCE_SHARED_DATA_DIR", BASE_DIR.parent / "shared" / "data")
+)
 DATA_DIR = Path(os.environ.get("COPRODUCE_DATA_DIR", BASE_DIR / "var"))
 DEFAULT_DATABASE_URL = f"sqlite:///{DATA_DIR / 'coproduce.sqlite3'}"
 DATABASE_URL = os.environ.get("DATABASE_URL", "" if PRODUCTION else DEFAULT_DATABASE_URL)
@@ -261,6 +268,8 @@ LOGGING = {
     "loggers": {
         # Django logs request bodies' field names at DEBUG only; keep it at INFO and above.
         "django": {"level": "INFO"},
+        # Notify's client logs failed requests with Notify's message; ours log ids and codes.
+        "notifications_python_client": {"level": "CRITICAL"},
     },
 }
 
@@ -277,3 +286,75 @@ RISK_ALERT_ESCALATE_MINUTES = env_int("COPRODUCE_RISK_ALERT_ESCALATE_MINUTES", 1
 
 # Months with fewer responses than this are shown as "fewer than N" in published figures.
 SMALL_NUMBER_THRESHOLD = env_int("COPRODUCE_SMALL_NUMBER_THRESHOLD", 5)
+
+# GOV.UK Notify: text messages and emails out, received texts and delivery receipts in.
+# The demo and the tests point the real client at a local fake Notify (coproduce fake-notify).
+# Key format: {key name}-{service id}-{secret}. The demo key works only with the fake.
+DEMO_NOTIFY_API_KEY = (
+    "coproduce_demo-6c8a8e52-1b0e-4f3a-9a3e-2f7c4d5b6a10-0d9c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f"
+)
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "" if PRODUCTION else DEMO_NOTIFY_API_KEY)
+NOTIFY_BASE_URL = os.environ.get(
+    "NOTIFY_BASE_URL",
+    "https://api.notifications.service.gov.uk" if PRODUCTION else "http://127.0.0.1:8025",
+)
+# The bearer token Notify sends with callbacks (set the same value in Notify's settings).
+DEMO_NOTIFY_CALLBACK_TOKEN = "demo-callback-token-never-use-with-real-data"  # noqa: S105
+NOTIFY_CALLBACK_TOKEN = os.environ.get(
+    "NOTIFY_CALLBACK_TOKEN", "" if PRODUCTION else DEMO_NOTIFY_CALLBACK_TOKEN
+)
+# One text message template and one email template, each just ((body)) (and ((subject))):
+# the wording lives in Coproduce, where it is tested and translated (ADR 0006).
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get(
+    "NOTIFY_SMS_TEMPLATE_ID", "" if PRODUCTION else "4f1b3c1e-0d55-4d0c-a0a3-5b1f2b9d6e01"
+)
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get(
+    "NOTIFY_EMAIL_TEMPLATE_ID", "" if PRODUCTION else "9a2e7d4c-6b3f-4e8a-b1c2-d3e4f5a6b7c8"
+)
+if PRODUCTION:
+    _missing = [
+        name
+        for name in (
+            "NOTIFY_API_KEY",
+            "NOTIFY_CALLBACK_TOKEN",
+            "NOTIFY_SMS_TEMPLATE_ID",
+            "NOTIFY_EMAIL_TEMPLATE_ID",
+        )
+        if not globals()[name]
+    ]
+    if _missing:
+        raise ImproperlyConfigured(f"{', '.join(_missing)} must be set in the environment")
+if len(NOTIFY_API_KEY) < 74:
+    raise ImproperlyConfigured("NOTIFY_API_KEY must look like {key name}-{service id}-{secret}")
+NOTIFY_TIMEOUT_SECONDS = env_int("NOTIFY_TIMEOUT_SECONDS", 10)
+# A message Notify could not take is tried again after 1, 2, 4 … minutes, up to this many tries.
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 8)
+# The duty contact's phone and email for risk alerts come from each team (see Team).
+
+
+# Follow-up invitations and reminders are never sent in these local hours (start, end).
+def env_time(name: str, default: str) -> dt.time:
+    raw = os.environ.get(name) or default
+    try:
+        return dt.time.fromisoformat(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a time like 20:00, not {raw!r}") from None
+
+
+QUIET_HOURS = (
+    env_time("COPRODUCE_QUIET_HOURS_START", "20:00"),
+    env_time("COPRODUCE_QUIET_HOURS_END", "09:00"),
+)
+# One reminder, this many days after an invitation that had no answer.
+FOLLOW_UP_REMINDER_DAYS = env_int("COPRODUCE_FOLLOW_UP_REMINDER_DAYS", 7)
+# Where links in messages point (the public address of this service).
+PUBLIC_BASE_URL = os.environ.get("COPRODUCE_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
+# Background work (messages, follow-up invitations): django-tasks with its database worker
+# (`coproduce db_worker`). Tests may run tasks at once with the immediate backend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("COPRODUCE_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default", "notifications"],
+    }
+}

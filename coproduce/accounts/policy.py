@@ -31,6 +31,7 @@ class Capability(StrEnum):
     SUBMIT_VOICES_BY_API = "submit_voices_by_api"
     MEMBER_AREA = "member_area"
     RESPOND_TO_ALERTS = "respond_to_alerts"
+    RECORD_VOICES = "record_voices"
 
 
 CLINICAL = frozenset({Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER})
@@ -48,6 +49,8 @@ POLICY: dict[Capability, frozenset[Role]] = {
     ),
     Capability.MEMBER_AREA: frozenset({Role.NETWORK_MEMBER}),
     Capability.RESPOND_TO_ALERTS: CLINICAL,
+    # Staff write down feedback given to them; peers in the network, community listening.
+    Capability.RECORD_VOICES: CLINICAL | {Role.LIVED_EXPERIENCE_LEAD, Role.NETWORK_MEMBER},
 }
 
 

@@ -81,6 +81,17 @@ class Team(models.Model):
         default=45, help_text="Response vehicle: target minutes from dispatch to arrival."
     )
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
+    # Risk alerts from voices go to whoever holds the duty phone and inbox on the shift.
+    duty_phone = models.CharField("Duty phone (mobile)", max_length=32, blank=True)
+    duty_email = models.EmailField("Duty email", blank=True)
+    peer_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Signs the team's follow-up invitations (seed 003).",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -126,6 +137,16 @@ class Person(models.Model):
     phone = models.CharField(max_length=32, blank=True)
     email = models.EmailField(blank=True)
     communication_needs = models.TextField(blank=True)
+
+    class FeedbackInvitations(models.TextChoices):
+        NONE = "none", "Not agreed"
+        SMS = "sms", "Text message"
+        EMAIL = "email", "Email"
+
+    # Whether, and how, the person agreed to be invited to give feedback after care.
+    feedback_invitations = models.CharField(
+        max_length=8, choices=FeedbackInvitations.choices, default=FeedbackInvitations.NONE
+    )
 
     class Meta:
         ordering = ["family_name", "given_name"]

@@ -93,6 +93,10 @@ class OutboxMessage(models.Model):
     channel = models.CharField(max_length=16)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     queued_at = models.DateTimeField(auto_now_add=True)
+    # The text message or email that carries it (see coproduce.voices.messaging).
+    message = models.OneToOneField(
+        "voices.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-queued_at", "-id"]

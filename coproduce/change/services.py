@@ -13,6 +13,7 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
 from coproduce.voices.models import Voice
+from coproduce.voices.services import tell_what_changed
 
 
 @transaction.atomic
@@ -61,7 +62,7 @@ def publish_update(user: User, action: Action, *, you_said: str, we_did: str) ->
     """Publish a "you said, we did" update and owe it to every consenting contributor.
 
     Every voice linked to the action's insight whose giver asked to be told what changes
-    gets one outbox message on their channel (delivery is a later, separate step).
+    gets one outbox message on their channel, sent through Notify once this commits.
     """
     update = Update.objects.create(
         action=action,
@@ -80,9 +81,12 @@ def queue_update_for_contributors(update: Update) -> int:
     voices = Voice.objects.to_contact_back().filter(insights__actions=update.action).distinct()
     queued = 0
     for voice in voices:
-        _, created = OutboxMessage.objects.get_or_create(
+        owed, created = OutboxMessage.objects.get_or_create(
             update=update, voice=voice, defaults={"channel": voice.contact_channel}
         )
+        if created:
+            owed.message = tell_what_changed(voice, update.you_said, update.we_did)
+            owed.save(update_fields=["message"])
         queued += int(created)
     return queued
 

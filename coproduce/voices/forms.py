@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from coproduce.care.models import Team
-from coproduce.voices.models import EnquiryCategory, Rating, Voice
+from coproduce.voices.models import EnquiryCategory, Rating, Sentiment, Voice
 from coproduce.voices.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 
 FEEDBACK_MAX_CHARACTERS = 5000
@@ -86,13 +87,23 @@ class FeedbackForm(forms.Form):
 
 
 class TagVoiceForm(forms.Form):
+    """Confirm (or correct) the categories and sentiment suggested for a voice."""
+
     categories = forms.ModelMultipleChoiceField(
-        queryset=EnquiryCategory.objects.all(),
+        queryset=EnquiryCategory.objects.filter(active=True),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": "Select at least one enquiry category",
             "invalid_choice": "Select enquiry categories from the list",
             "invalid_pk_value": "Select enquiry categories from the list",
+        },
+    )
+    sentiment = forms.ChoiceField(
+        choices=Sentiment.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the feedback is positive, neutral or negative",
+            "invalid_choice": "Select positive, neutral or negative",
         },
     )
 
@@ -104,3 +115,184 @@ class AcknowledgeAlertForm(forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Say what you did about this alert"},
     )
+
+
+STAFF_CHANNELS = [
+    (Voice.Channel.PHONE, "Phone call"),
+    (Voice.Channel.PAPER, "Paper form or letter"),
+    (Voice.Channel.IN_PERSON, "In person"),
+    (Voice.Channel.EMAIL, "Email to the service"),
+    (Voice.Channel.COMMUNITY_LISTENING, "Community listening"),
+    (Voice.Channel.PARTNER, "Partner feedback (for example the ambulance service)"),
+    (Voice.Channel.COMPLAINT, "Complaint"),
+]
+SOURCE_NEEDED = {
+    Voice.Channel.COMMUNITY_LISTENING: "Say where you listened, for example the group or place",
+    Voice.Channel.PARTNER: "Enter the partner organisation",
+    Voice.Channel.COMPLAINT: "Enter the complaint reference",
+}
+
+
+class StaffVoiceForm(FeedbackForm):
+    """Feedback given to staff or peers by phone, on paper, in person, by email, from a
+    partner, as a complaint, or heard in community listening."""
+
+    channel = forms.ChoiceField(
+        choices=STAFF_CHANNELS,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how the feedback was given",
+            "invalid_choice": "Select how the feedback was given",
+        },
+    )
+    received_on = forms.DateField(
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
+        error_messages={
+            "required": "Enter the date the feedback was given",
+            "invalid": "Enter the date the feedback was given, like 31/10/2026",
+        },
+    )
+    source_detail = forms.CharField(required=False, max_length=200)
+    categories = forms.ModelMultipleChoiceField(
+        queryset=EnquiryCategory.objects.filter(active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Select enquiry categories from the list",
+            "invalid_pk_value": "Select enquiry categories from the list",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].required = False
+        self.fields["text"].required = True
+        self.fields["text"].error_messages["required"] = "Enter what the person said"
+
+    def clean_received_on(self) -> Any:
+        value = self.cleaned_data["received_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError("The date the feedback was given must be today or before")
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        channel = data.get("channel")
+        if channel in SOURCE_NEEDED and not data.get("source_detail"):
+            self.add_error("source_detail", SOURCE_NEEDED[channel])
+        if channel == Voice.Channel.COMMUNITY_LISTENING and not data.get("categories"):
+            self.add_error("categories", "Select the enquiry categories you were listening for")
+        return data
+
+
+class InboxFilterForm(forms.Form):
+    """The inbox's filters (a GET form: a filtered inbox can be bookmarked and shared)."""
+
+    channel = forms.ChoiceField(
+        choices=[("", "Any channel"), *Voice.Channel.choices], required=False
+    )
+    category = forms.ModelChoiceField(
+        queryset=EnquiryCategory.objects.filter(active=True),
+        required=False,
+        empty_label="Any category",
+    )
+    sentiment = forms.ChoiceField(
+        choices=[("", "Any sentiment"), *Sentiment.choices], required=False
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.all(), required=False, empty_label="Any service"
+    )
+    received_from = forms.DateField(
+        required=False, error_messages={"invalid": "Enter the from date like 2026-10-31"}
+    )
+    received_to = forms.DateField(
+        required=False, error_messages={"invalid": "Enter the to date like 2026-10-31"}
+    )
+    state = forms.ChoiceField(
+        choices=[("unconfirmed", "Not yet confirmed"), ("confirmed", "Confirmed"), ("all", "All")],
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("received_from"), data.get("received_to")
+        if start and end and start > end:
+            self.add_error("received_to", "The to date must be the same as or after the from date")
+        return data
+
+    def apply(self, voices: Any) -> Any:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        if data.get("channel"):
+            voices = voices.filter(channel=data["channel"])
+        if data.get("category"):
+            voices = voices.filter(categories=data["category"])
+        if data.get("sentiment"):
+            voices = voices.filter(sentiment=data["sentiment"])
+        if data.get("team"):
+            voices = voices.filter(team=data["team"])
+        if data.get("received_from"):
+            voices = voices.filter(received_at__date__gte=data["received_from"])
+        if data.get("received_to"):
+            voices = voices.filter(received_at__date__lte=data["received_to"])
+        state = data.get("state") or ("unconfirmed" if not self.is_bound else "all")
+        if state == "unconfirmed":
+            voices = voices.filter(reviewed_at__isnull=True)
+        elif state == "confirmed":
+            voices = voices.filter(reviewed_at__isnull=False)
+        return voices
+
+
+class BulkActionForm(forms.Form):
+    ACTIONS = [
+        ("confirm", "Confirm the suggested categories and sentiment"),
+        ("add_category", "Add a category"),
+    ]
+    voices = forms.ModelMultipleChoiceField(
+        queryset=Voice.objects.all(),
+        error_messages={
+            "required": "Select at least one voice",
+            "invalid_choice": "Select voices from the list",
+            "invalid_pk_value": "Select voices from the list",
+        },
+    )
+    action = forms.ChoiceField(
+        choices=ACTIONS,
+        error_messages={"required": "Select what to do", "invalid_choice": "Select what to do"},
+    )
+    category = forms.ModelChoiceField(
+        queryset=EnquiryCategory.objects.filter(active=True),
+        required=False,
+        error_messages={"invalid_choice": "Select a category from the list"},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "add_category" and not data.get("category"):
+            self.add_error("category", "Select the category to add")
+        return data
+
+
+class QuoteForm(forms.Form):
+    public_quote = forms.CharField(
+        max_length=1000,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Enter the words to show in public",
+            "max_length": "A public quote must be 1,000 characters or fewer",
+        },
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        error_messages={
+            "required": "Select a CSV file to import",
+            "empty": "The selected file is empty",
+        }
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("The selected file must be a CSV")
+        return upload

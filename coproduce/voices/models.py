@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -9,11 +11,21 @@ from django.db import models
 class EnquiryCategory(models.Model):
     """What listeners listen for (seed 003), e.g. continuity of care and relationships."""
 
+    class Framework(models.TextChoices):
+        NHS_ENGLAND_V6 = "nhse_v6", "NHS England patient experience framework (v6)"
+        LOCAL = "local", "Local enquiry categories (seed 003)"
+
     name = models.CharField(max_length=120, unique=True)
     description = models.TextField(blank=True)
+    framework = models.CharField(max_length=16, choices=Framework.choices, default=Framework.LOCAL)
+    # Words that suggest this category (lower case, comma separated) until the text model.
+    keywords = models.TextField(blank=True)
+    # The label exactly as the framework file spells it (empty for local categories).
+    source_label = models.CharField(max_length=120, blank=True)
+    active = models.BooleanField(default=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["framework", "name"]
         verbose_name_plural = "enquiry categories"
 
     def __str__(self) -> str:
@@ -32,6 +44,12 @@ class Rating(models.IntegerChoices):
 
 
 POSITIVE_RATINGS = frozenset({Rating.VERY_GOOD, Rating.GOOD})
+
+
+class Sentiment(models.TextChoices):
+    POSITIVE = "positive", "Positive"
+    NEUTRAL = "neutral", "Neutral"
+    NEGATIVE = "negative", "Negative"
 
 
 class VoiceQuerySet(models.QuerySet["Voice"]):
@@ -55,6 +73,7 @@ class Voice(models.Model):
         COMMUNITY_LISTENING = "community_listening", "Community listening"
         PARTNER = "partner", "Partner feedback"
         COMPLAINT = "complaint", "Complaint"
+        FFT_IMPORT = "fft_import", "Friends and Family Test import"
 
     class ContactChannel(models.TextChoices):
         NONE = "none", "Do not contact"
@@ -82,7 +101,43 @@ class Voice(models.Model):
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=20, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # Staff-entered voices: who wrote it down, and where it came from (partner, place
+    # listened, complaint reference). Never the giver's name.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recorded_voices",
+    )
+    source_detail = models.CharField(max_length=200, blank=True)
+    # A text message received through Notify: its id there, so a retried callback is
+    # stored once.
+    notify_inbound_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    follow_up_invitation = models.ForeignKey(
+        "FollowUpInvitation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voices",
+    )
+    # Suggested automatically (rules now, the text model later); confirmed by a person.
+    suggested_categories = models.ManyToManyField(
+        EnquiryCategory, blank=True, related_name="suggested_for"
+    )
+    suggested_sentiment = models.CharField(max_length=16, choices=Sentiment.choices, blank=True)
+    sentiment = models.CharField(max_length=16, choices=Sentiment.choices, blank=True)
     categories = models.ManyToManyField(EnquiryCategory, blank=True, related_name="voices")
+    # The words as they may be shown in public: masked, then approved by a person.
+    public_quote = models.TextField(blank=True)
+    quote_approved_at = models.DateTimeField(null=True, blank=True)
+    quote_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approved_quotes",
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -108,9 +163,9 @@ class Voice(models.Model):
 class FollowUpInvitation(models.Model):
     """A safe, later invitation to give feedback after care (seed 003).
 
-    Scheduled when an episode closes, for the team's follow-up days later. Sending it
-    (on the person's chosen channel, only with their agreement, never in quiet hours)
-    belongs to the voices delivery work; until then it waits here as scheduled.
+    Scheduled when an episode closes, for the team's follow-up days later; sent on the
+    person's chosen channel only with their agreement, never in quiet hours, with a
+    one-tap opt-out; reminded at most once (see ``coproduce.voices.follow_up``).
     """
 
     class Status(models.TextChoices):
@@ -125,6 +180,9 @@ class FollowUpInvitation(models.Model):
     due_at = models.DateTimeField(db_index=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.SCHEDULED)
     created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    opted_out_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_at"]
@@ -168,3 +226,76 @@ class RiskAlert(models.Model):
     @property
     def concern_labels(self) -> list[str]:
         return [RiskAlert.Concern(c).label for c in self.concerns]
+
+
+class Message(models.Model):
+    """A text message or email going out through GOV.UK Notify.
+
+    The durable record of one message: queued in the same transaction as the event that
+    needs it, tried again with backoff while Notify is unreachable, and never sent twice
+    (before a retry, Notify is asked whether it already has this message's reference).
+    The address is cleared once Notify reports the outcome: we keep no more than needed.
+    """
+
+    class Kind(models.TextChoices):
+        CRISIS_REPLY = "crisis_reply", "Reply with crisis contacts"
+        THANKS_REPLY = "thanks_reply", "Thank-you reply"
+        DUTY_ALERT = "duty_alert", "Risk alert to the duty contact"
+        ALERT_ESCALATION = "alert_escalation", "Risk alert escalation"
+        FOLLOW_UP_INVITATION = "follow_up_invitation", "Follow-up invitation"
+        FOLLOW_UP_REMINDER = "follow_up_reminder", "Follow-up reminder"
+        YOU_SAID_WE_DID = "you_said_we_did", "You said, we did"
+
+    class Channel(models.TextChoices):
+        SMS = "sms", "Text message"
+        EMAIL = "email", "Email"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent to Notify"
+        DELIVERED = "delivered", "Delivered"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    to = models.CharField(max_length=254, blank=True)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+    notify_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    voice = models.ForeignKey(
+        Voice, on_delete=models.SET_NULL, null=True, blank=True, related_name="messages"
+    )
+    alert = models.ForeignKey(
+        RiskAlert, on_delete=models.SET_NULL, null=True, blank=True, related_name="messages"
+    )
+    invitation = models.ForeignKey(
+        FollowUpInvitation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="messages",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Message {self.pk}"
+
+    @property
+    def reference(self) -> str:
+        """The opaque reference Notify keeps with the message (never personal data)."""
+        return f"coproduce-{self.pk}"

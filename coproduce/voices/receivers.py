@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from coproduce.care.models import Episode
+from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation
 
 
@@ -13,9 +14,11 @@ def schedule_follow_up(sender: Any, episode: Episode, **kwargs: Any) -> None:
     """When an episode closes, schedule the follow-up invitation once (idempotent)."""
     if episode.closed_at is None:
         return
-    FollowUpInvitation.objects.get_or_create(
+    invitation, created = FollowUpInvitation.objects.get_or_create(
         episode=episode,
         defaults={
             "due_at": episode.closed_at + dt.timedelta(days=episode.team.follow_up_after_days)
         },
     )
+    if created:
+        follow_up.schedule(invitation, invitation.due_at)

@@ -9,16 +9,25 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
-from coproduce.care.models import Team
-from coproduce.voices import risk
-from coproduce.voices.models import EnquiryCategory, RiskAlert, Voice, VoiceQuerySet
+from coproduce.care.models import Person, Team
+from coproduce.voices import anonymise, messaging, risk, wording
+from coproduce.voices.models import (
+    EnquiryCategory,
+    FollowUpInvitation,
+    Message,
+    RiskAlert,
+    Voice,
+    VoiceQuerySet,
+)
 from coproduce.voices.signals import voice_withdrawn
+from coproduce.voices.suggest import suggest
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +47,8 @@ def receive_voice(
     contact_phone: str = "",
     language: str = "en",
     received_at: Any = None,
+    source_detail: str = "",
+    follow_up_invitation: FollowUpInvitation | None = None,
 ) -> Voice:
     """Store a voice from any channel.
 
@@ -59,8 +70,11 @@ def receive_voice(
         contact_phone=contact_phone if contact_channel == Voice.ContactChannel.SMS else "",
         language=language,
         received_at=received_at or timezone.now(),
+        source_detail=source_detail,
+        follow_up_invitation=follow_up_invitation,
     )
     raise_alert_if_at_risk(voice)
+    suggest(voice)
     return voice
 
 
@@ -70,12 +84,51 @@ def raise_alert_if_at_risk(voice: Voice) -> RiskAlert | None:
     found = risk.screen(voice.text)
     if not found.raises_alert:
         return None
-    alert, _ = RiskAlert.objects.get_or_create(
+    alert, created = RiskAlert.objects.get_or_create(
         voice=voice, defaults={"concerns": [str(c) for c in found.concerns]}
     )
-    # Ids only: the log must never carry the voice's words.
-    logger.warning("risk alert %s raised for voice %s", alert.pk, voice.pk)
+    if created:
+        # Ids only: the log must never carry the voice's words.
+        logger.warning("risk alert %s raised for voice %s", alert.pk, voice.pk)
+        tell_duty_teams(alert)
     return alert
+
+
+def duty_teams(voice: Voice, now: dt.datetime | None = None) -> list[Team]:
+    """Who is on duty for this voice: its own team if open now and reachable, else every
+    open team with a duty contact (the 24/7 line at night)."""
+    moment = timezone.localtime(now or timezone.now()).time()
+    reachable = [
+        t for t in Team.objects.exclude(duty_phone="", duty_email="") if t.is_open_at(moment)
+    ]
+    own = [t for t in reachable if voice.team_id == t.pk]
+    return own or reachable
+
+
+def tell_duty_teams(alert: RiskAlert, escalation: bool = False) -> list[Message]:
+    """By text and email to each duty contact; the message says where to read, not what."""
+    words = wording.duty_alert(alert.pk, alert.concern_labels, escalation)
+    kind = Message.Kind.ALERT_ESCALATION if escalation else Message.Kind.DUTY_ALERT
+    sent = []
+    for team in duty_teams(alert.voice):
+        for channel, to in (
+            (Message.Channel.SMS, team.duty_phone),
+            (Message.Channel.EMAIL, team.duty_email),
+        ):
+            if to:
+                sent.append(
+                    messaging.queue(
+                        kind=kind,
+                        channel=channel,
+                        to=to,
+                        subject=words.subject,
+                        body=words.body,
+                        alert=alert,
+                    )
+                )
+    if not sent:
+        logger.error("risk alert %s: no duty contact to tell; shown on /alerts only", alert.pk)
+    return sent
 
 
 def open_alerts() -> Any:
@@ -104,24 +157,20 @@ def escalate_unacknowledged(now: dt.datetime | None = None) -> list[RiskAlert]:
         alert.escalated_at = now
         alert.save(update_fields=["escalated_at"])
         logger.warning("risk alert %s escalated: not acknowledged in time", alert.pk)
+        tell_duty_teams(alert, escalation=True)
     return due
 
 
 @transaction.atomic
 def tag_voice(user: User, voice: Voice, categories: Iterable[EnquiryCategory]) -> Voice:
-    voice.categories.set(categories)
-    voice.reviewed_at = timezone.now()
-    voice.reviewed_by = user
-    voice.save(update_fields=["reviewed_at", "reviewed_by"])
-    audit.record(user, AuditEvent.Action.CHANGED, voice, "enquiry categories")
-    return voice
+    return confirm(user, voice, categories)
 
 
 def inbox() -> VoiceQuerySet:
     """Voices for review, each marked with whether it raised a risk alert (one query)."""
     return (
-        Voice.objects.select_related("team")
-        .prefetch_related("categories")
+        Voice.objects.select_related("team", "reviewed_by", "recorded_by")
+        .prefetch_related("categories", "suggested_categories")
         .annotate(has_risk_alert=Exists(RiskAlert.objects.filter(voice=OuterRef("pk"))))
     )
 
@@ -152,6 +201,170 @@ def withdraw(voice: Voice) -> Voice:
     if voice.withdrawn_at is None:
         voice.withdrawn_at = timezone.now()
         voice.save(update_fields=["withdrawn_at"])
+        voice.public_quote = ""
+        voice.quote_approved_at = None
+        voice.quote_approved_by = None
+        voice.save(update_fields=["public_quote", "quote_approved_at", "quote_approved_by"])
+        messaging.cancel_for_voice(voice.pk)
         voice_withdrawn.send(sender=Voice, voice=voice)
         logger.info("voice %s withdrawn by its giver", voice.pk)
     return voice
+
+
+@transaction.atomic
+def receive_text(notify_id: str, source_number: str, message: str, received_at: Any) -> Voice:
+    """A text message received through Notify: stored once, however often Notify retries.
+
+    Texting the advertised feedback number is giving feedback to improve services; it
+    does not agree to being quoted or contacted later. The sender gets a reply at once,
+    with crisis contacts first if the message raised a risk alert.
+    """
+    existing = Voice.objects.filter(notify_inbound_id=notify_id).first()
+    if existing is not None:
+        return existing
+    if received_at is not None and timezone.is_naive(received_at):
+        received_at = timezone.make_aware(received_at, dt.UTC)
+    voice = receive_voice(
+        channel=Voice.Channel.SMS,
+        text=message.strip(),
+        rating=None,
+        consent_improvement=True,
+        received_at=received_at,
+    )
+    voice.notify_inbound_id = notify_id
+    voice.save(update_fields=["notify_inbound_id"])
+    at_risk = RiskAlert.objects.filter(voice=voice).exists()
+    words = (wording.crisis_reply if at_risk else wording.thanks_reply)(voice.language)
+    messaging.queue(
+        kind=Message.Kind.CRISIS_REPLY if at_risk else Message.Kind.THANKS_REPLY,
+        channel=Message.Channel.SMS,
+        to=source_number,
+        body=words.body,
+        voice=voice,
+    )
+    return voice
+
+
+@transaction.atomic
+def confirm(
+    user: User,
+    voice: Voice,
+    categories: Iterable[EnquiryCategory],
+    sentiment: str | None = None,
+) -> Voice:
+    """A person confirms (or corrects) the suggested categories and sentiment."""
+    voice.categories.set(categories)
+    if sentiment is not None:
+        voice.sentiment = sentiment
+    voice.reviewed_at = timezone.now()
+    voice.reviewed_by = user
+    voice.save(update_fields=["sentiment", "reviewed_at", "reviewed_by"])
+    audit.record(user, AuditEvent.Action.CHANGED, voice, "categories and sentiment confirmed")
+    return voice
+
+
+def confirm_suggestions(user: User, voices: Iterable[Voice]) -> int:
+    """Bulk: accept what was suggested for each voice, as confirmed by this person."""
+    done = 0
+    for voice in voices:
+        confirm(
+            user,
+            voice,
+            voice.suggested_categories.all(),
+            voice.suggested_sentiment or voice.sentiment,
+        )
+        done += 1
+    return done
+
+
+def add_category(user: User, voices: Iterable[Voice], category: EnquiryCategory) -> int:
+    """Bulk: add one category to each voice (keeping what it had) and confirm it."""
+    done = 0
+    for voice in voices:
+        confirm(user, voice, [*voice.categories.all(), category])
+        done += 1
+    return done
+
+
+def known_names() -> set[str]:
+    """Names that must never appear in a public quote: our staff's and people's on record."""
+    names: set[str] = set()
+    for first, last in User.objects.values_list("first_name", "last_name"):
+        names.update({first, last})
+    for given, family, preferred in Person.objects.values_list(
+        "given_name", "family_name", "preferred_name"
+    ):
+        names.update({given, family, preferred})
+    return {n for n in names if n}
+
+
+def proposed_quote(voice: Voice) -> str:
+    return anonymise.mask(voice.public_quote or voice.text, known_names())
+
+
+@transaction.atomic
+def approve_quote(user: User, voice: Voice, text: str) -> Voice:
+    """Approve words to show in public. They are masked again on the way in, so an edit
+    cannot put a name or number back. Only a voice whose giver agreed can be quoted."""
+    if not voice.consent_quote or voice.withdrawn_at is not None:
+        raise ValidationError("The person who gave this feedback did not agree to be quoted.")
+    voice.public_quote = anonymise.mask(text.strip(), known_names())
+    voice.quote_approved_at = timezone.now()
+    voice.quote_approved_by = user
+    voice.save(update_fields=["public_quote", "quote_approved_at", "quote_approved_by"])
+    audit.record(user, AuditEvent.Action.CHANGED, voice, "public quote approved")
+    return voice
+
+
+def public_quotes(voices: VoiceQuerySet) -> VoiceQuerySet:
+    return voices.filter(
+        consent_quote=True, withdrawn_at__isnull=True, quote_approved_at__isnull=False
+    ).exclude(public_quote="")
+
+
+@transaction.atomic
+def record_for_someone(user: User, **details: Any) -> Voice:
+    """Staff write down feedback given by phone, on paper, in person, by email, from a
+    partner, as a complaint or in community listening. Categories given here count as
+    confirmed by the person who wrote them down."""
+    categories = details.pop("categories", None) or []
+    voice = receive_voice(**details)
+    voice.recorded_by = user
+    voice.save(update_fields=["recorded_by"])
+    if categories:
+        confirm(user, voice, categories)
+    audit.record(user, AuditEvent.Action.CREATED, voice, f"recorded ({voice.channel})")
+    return voice
+
+
+SMS_PART = 300
+
+
+def tell_what_changed(voice: Voice, you_said: str, we_did: str) -> Message | None:
+    """Queue "you said, we did" to a voice's giver, if they asked and have not withdrawn."""
+    if not voice.consent_contact or voice.withdrawn_at is not None:
+        return None
+    channel, to = (
+        (Message.Channel.EMAIL, voice.contact_email)
+        if voice.contact_channel == Voice.ContactChannel.EMAIL
+        else (Message.Channel.SMS, voice.contact_phone)
+    )
+    if not to:
+        return None
+    if channel == Message.Channel.SMS:
+        # A text stays short; the full update is one tap away.
+        you_said, we_did = (
+            t if len(t) <= SMS_PART else t[: SMS_PART - 1].rstrip() + "…"
+            for t in (you_said, we_did)
+        )
+    words = wording.you_said_we_did(
+        voice.language, you_said, we_did, f"{settings.PUBLIC_BASE_URL}/you-said-we-did"
+    )
+    return messaging.queue(
+        kind=Message.Kind.YOU_SAID_WE_DID,
+        channel=channel,
+        to=to,
+        subject=words.subject,
+        body=words.body,
+        voice=voice,
+    )

@@ -4,12 +4,17 @@ from coproduce.web.views import accounts, care, change, evidence, network, publi
 
 PLAN = r"^people/(?P<person_id>[0-9]+)/(?P<kind>crisis-plan|safety-plan)"
 
-urlpatterns = [
+# Public pages, served in each language (see coproduce/urls.py).
+public_urlpatterns = [
     path("", public.home, name="home"),
     path("feedback", public.give_feedback, name="give_feedback"),
     path("feedback/thank-you", public.feedback_received, name="feedback_received"),
     path("feedback/withdraw/<str:token>", public.withdraw_feedback, name="withdraw_feedback"),
+    path("feedback/stop/<str:token>", public.stop_follow_up, name="stop_follow_up"),
     path("you-said-we-did", public.list_updates, name="list_updates"),
+]
+
+urlpatterns = [
     path("healthz", public.healthz, name="healthz"),
     path("sign-in", accounts.SignIn.as_view(), name="sign_in"),
     path("sign-out", accounts.SignOut.as_view(), name="sign_out"),
@@ -28,7 +33,11 @@ urlpatterns = [
     path("episodes/<int:episode_id>/contacts/new", care.record_contact, name="record_contact"),
     path("alerts", voices.list_alerts, name="list_alerts"),
     path("voices", voices.list_voices, name="list_voices"),
+    path("voices/new", voices.record_voice, name="record_voice"),
+    path("voices/import", voices.import_voices, name="import_voices"),
+    path("voices/messages", voices.list_messages, name="list_messages"),
     path("voices/<int:voice_id>", voices.show_voice, name="show_voice"),
+    path("voices/<int:voice_id>/quote", voices.approve_quote, name="approve_quote"),
     path("voices/<int:voice_id>/insight", voices.add_voice_to_insight, name="add_voice_to_insight"),
     path("insights", change.list_insights, name="list_insights"),
     path("insights/<int:insight_id>", change.show_insight, name="show_insight"),

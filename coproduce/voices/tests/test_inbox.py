@@ -9,17 +9,20 @@ def test_it_lists_voices_not_yet_reviewed(client, le_lead):
     body = client.get("/voices").content.decode()
     assert "Nobody called me back." in body
     assert "Already looked at." not in body
-    assert "Already looked at." in client.get("/voices?show=all").content.decode()
+    assert "Already looked at." in client.get("/voices?state=all").content.decode()
 
 
-def test_it_tags_a_voice_with_enquiry_categories(client, le_lead):
+def test_it_confirms_a_voices_categories_and_sentiment(client, le_lead):
     voice = VoiceFactory()
     continuity = EnquiryCategoryFactory(name="Continuity of care and relationships")
     client.force_login(le_lead)
-    response = client.post(f"/voices/{voice.pk}", {"categories": [continuity.pk]})
+    response = client.post(
+        f"/voices/{voice.pk}", {"categories": [continuity.pk], "sentiment": "negative"}
+    )
     assert response.status_code == 302
     voice.refresh_from_db()
     assert list(voice.categories.all()) == [continuity]
+    assert voice.sentiment == "negative"
     assert voice.reviewed_by == le_lead
     assert AuditEvent.objects.filter(action="changed", record_type="voices.voice").exists()
 
@@ -31,6 +34,7 @@ def test_it_asks_for_at_least_one_category(client, le_lead):
     response = client.post(f"/voices/{voice.pk}", {})
     assert response.status_code == 400
     assert "Select at least one enquiry category" in response.content.decode()
+    assert "Select whether the feedback is positive, neutral or negative" in response.content.decode()
     voice.refresh_from_db()
     assert voice.reviewed_at is None
 

@@ -102,8 +102,9 @@ def test_the_golden_thread(site, page, browser):
     page.goto(f"{site}/voices/{voice.pk}")
     assert_accessible(page)
     page.get_by_label("Continuity of care and relationships").check()
-    page.get_by_role("button", name="Save categories").click()
-    expect(page.get_by_text("Enquiry categories saved.")).to_be_visible()
+    page.get_by_label("Negative", exact=True).check()
+    page.get_by_role("button", name="Confirm categories and sentiment").click()
+    expect(page.get_by_text("Categories and sentiment confirmed.")).to_be_visible()
     page.get_by_role("link", name="Start a new insight from this voice").click()
     assert_accessible(page)
     page.get_by_label("What are people telling us?").fill(

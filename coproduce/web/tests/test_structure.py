@@ -17,6 +17,7 @@ PUBLIC_VIEWS = {
     "give_feedback",
     "feedback_received",
     "withdraw_feedback",
+    "stop_follow_up",
     "list_updates",
     "healthz",
     "sign_in",
@@ -55,15 +56,16 @@ def test_the_structure_check_finds_a_direct_query(tmp_path, monkeypatch):
 def test_every_page_is_public_by_declaration_or_guarded_by_a_capability():
     from coproduce.web import urls
 
+    patterns = [*urls.public_urlpatterns, *urls.urlpatterns]
     unguarded = [
         pattern.name
-        for pattern in urls.urlpatterns
+        for pattern in patterns
         if isinstance(pattern, URLPattern)
         and pattern.name not in PUBLIC_VIEWS
         and not hasattr(pattern.callback, "capability")
     ]
     assert unguarded == []
-    names = {p.name for p in urls.urlpatterns}
+    names = {p.name for p in patterns}
     assert names >= PUBLIC_VIEWS
 
 

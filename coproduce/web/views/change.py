@@ -77,5 +77,5 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
 @requires(Capability.VIEW_OUTBOX)
 @require_GET
 def list_outbox(request: HttpRequest) -> HttpResponse:
-    outbox = OutboxMessage.objects.select_related("update__action")[:500]
+    outbox = OutboxMessage.objects.select_related("update__action", "message")[:500]
     return page(request, "change/outbox.jinja", "Outbox", outbox=list(outbox))

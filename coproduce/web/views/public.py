@@ -6,12 +6,15 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
 from coproduce.change.services import published_updates
+from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
 from coproduce.voices.services import (
@@ -38,7 +41,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def give_feedback(request: HttpRequest) -> HttpResponse:
-    form = FeedbackForm(posted(request))
+    # A follow-up invitation's link says which service the feedback is about; it does
+    # not say who is giving it.
+    token = request.GET.get("invitation") or request.POST.get("invitation") or ""
+    invitation = follow_up.invitation_for(token) if token else None
+    initial = {"team": invitation.episode.team_id} if invitation else None
+    form = FeedbackForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         voice = receive_voice(
@@ -52,6 +60,8 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             contact_channel=data["contact_channel"] or Voice.ContactChannel.NONE,
             contact_email=data["contact_email"],
             contact_phone=data["contact_phone"],
+            language=translation.get_language() or "en",
+            follow_up_invitation=invitation,
         )
         # The confirmation page puts crisis help first for a message that raised an alert,
         # and gives the link to withdraw this feedback later.
@@ -65,6 +75,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
         form=form,
         teams=Team.objects.all(),
         max_characters=FEEDBACK_MAX_CHARACTERS,
+        invitation_token=token if invitation else "",
     )
 
 
@@ -94,6 +105,19 @@ def withdraw_feedback(request: HttpRequest, token: str) -> HttpResponse:
         withdraw(voice)
         return page(request, "public/withdraw.jinja", "Feedback withdrawn", voice=voice, done=True)
     return page(request, "public/withdraw.jinja", "Withdraw your feedback", voice=voice, done=False)
+
+
+@require_http_methods(["GET", "POST"])
+def stop_follow_up(request: HttpRequest, token: str) -> HttpResponse:
+    """One tap to stop follow-up messages. The link opens a page with one button, so a
+    link checker in someone's email cannot stop them by fetching the link."""
+    invitation = follow_up.invitation_for(token)
+    if invitation is None:
+        return page(request, "public/stop.jinja", _("Stop these messages"), status=404, found=False)
+    if request.method == "POST":
+        follow_up.stop(invitation)
+        return page(request, "public/stop.jinja", _("Messages stopped"), found=True, done=True)
+    return page(request, "public/stop.jinja", _("Stop these messages"), found=True, done=False)
 
 
 @require_GET

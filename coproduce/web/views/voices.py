@@ -1,32 +1,95 @@
-"""Staff pages for voices: the inbox, and tagging a voice with enquiry categories."""
+"""Staff pages for voices: the inbox, a voice, recording and importing feedback,
+risk alerts and the messages sent."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
-from coproduce.accounts.policy import Capability, requires
+from coproduce.accounts.policy import Capability, can, requires
+from coproduce.care.models import Team
 from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
-from coproduce.voices import services
-from coproduce.voices.forms import AcknowledgeAlertForm, TagVoiceForm
-from coproduce.voices.models import RiskAlert, Voice
+from coproduce.voices import importer, services
+from coproduce.voices.forms import (
+    FEEDBACK_MAX_CHARACTERS,
+    AcknowledgeAlertForm,
+    BulkActionForm,
+    ImportForm,
+    InboxFilterForm,
+    QuoteForm,
+    StaffVoiceForm,
+    TagVoiceForm,
+)
+from coproduce.voices.models import EnquiryCategory, Message, RiskAlert, Voice
 from coproduce.web.views.render import page, posted, signed_in_user
+
+INBOX_PAGE = 200
 
 
 @requires(Capability.REVIEW_VOICES)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def list_voices(request: HttpRequest) -> HttpResponse:
-    voices = services.inbox()
-    show = request.GET.get("show", "new")
-    if show == "new":
-        voices = voices.filter(reviewed_at__isnull=True)
-    return page(request, "voices/inbox.jinja", "Voices", voices=list(voices[:200]), show=show)
+    """The inbox: filter by channel, category, sentiment, service, date and state; act on
+    many voices at once."""
+    user = signed_in_user(request)
+    filters = InboxFilterForm(request.GET or None, auto_id="filter_%s")
+    bulk = BulkActionForm(posted(request))
+    if request.method == "POST" and bulk.is_valid():
+        chosen = list(services.inbox().filter(pk__in=[v.pk for v in bulk.cleaned_data["voices"]]))
+        if bulk.cleaned_data["action"] == "confirm":
+            done = services.confirm_suggestions(user, chosen)
+            messages.success(request, f"Suggestions confirmed for {done} voices.")
+        else:
+            category = bulk.cleaned_data["category"]
+            done = services.add_category(user, chosen, category)
+            messages.success(request, f"{category.name} added to {done} voices.")
+        return redirect(request.get_full_path())
+    voices = filters.apply(services.inbox())
+    total = voices.count()
+    return page(
+        request,
+        "voices/inbox.jinja",
+        "Voices",
+        voices=list(voices[:INBOX_PAGE]),
+        total=total,
+        shown=min(total, INBOX_PAGE),
+        filters=filters,
+        form=bulk,
+        categories=EnquiryCategory.objects.filter(active=True),
+        can_record=can(user, Capability.RECORD_VOICES),
+        status=400 if filters.is_bound and filters.errors else 200,
+    )
+
+
+def _voice_page(
+    request: HttpRequest, voice: Voice, status: int = 200, **forms: Any
+) -> HttpResponse:
+    chosen = [c.pk for c in voice.categories.all()] or [
+        c.pk for c in voice.suggested_categories.all()
+    ]
+    context: dict[str, Any] = {
+        "form": TagVoiceForm(
+            initial={
+                "categories": chosen,
+                "sentiment": voice.sentiment or voice.suggested_sentiment,
+            }
+        ),
+        "quote_form": QuoteForm(initial={"public_quote": services.proposed_quote(voice)}),
+        "insight_form": AddToInsightForm(),
+        "can_publish": can(request.user, Capability.PUBLISH_UPDATES),
+        **forms,
+    }
+    return page(request, "voices/voice.jinja", f"Voice {voice.pk}", status, voice=voice, **context)
 
 
 @requires(Capability.REVIEW_VOICES)
@@ -36,21 +99,136 @@ def show_voice(request: HttpRequest, voice_id: int) -> HttpResponse:
     voice = get_object_or_404(services.inbox(), pk=voice_id)
     if request.method == "GET":
         audit.record(user, AuditEvent.Action.VIEWED, voice)
-    form = TagVoiceForm(
-        posted(request), initial={"categories": [c.pk for c in voice.categories.all()]}
-    )
-    if request.method == "POST" and form.is_valid():
-        services.tag_voice(user, voice, form.cleaned_data["categories"])
-        messages.success(request, "Enquiry categories saved.")
+        return _voice_page(request, voice)
+    form = TagVoiceForm(request.POST)
+    if form.is_valid():
+        services.confirm(
+            user, voice, form.cleaned_data["categories"], form.cleaned_data["sentiment"]
+        )
+        messages.success(request, "Categories and sentiment confirmed.")
         return redirect("show_voice", voice_id=voice.pk)
+    return _voice_page(request, voice, form=form, summary_form=form, status=400)
+
+
+@requires(Capability.PUBLISH_UPDATES)
+@require_POST
+def approve_quote(request: HttpRequest, voice_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    voice = get_object_or_404(services.inbox(), pk=voice_id)
+    form = QuoteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.approve_quote(user, voice, form.cleaned_data["public_quote"])
+        except ValidationError as error:
+            form.add_error("public_quote", error)
+        else:
+            messages.success(
+                request, "Quote approved. Anything that could identify someone was masked."
+            )
+            return redirect("show_voice", voice_id=voice.pk)
+    return _voice_page(request, voice, quote_form=form, summary_form=form, status=400)
+
+
+@requires(Capability.RECORD_VOICES)
+@require_http_methods(["GET", "POST"])
+def record_voice(request: HttpRequest) -> HttpResponse:
+    """Write down feedback given by phone, on paper, in person, by email, from a partner,
+    as a complaint, or heard in community listening."""
+    user = signed_in_user(request)
+    form = StaffVoiceForm(posted(request), initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        voice = services.record_for_someone(
+            user,
+            channel=data["channel"],
+            text=data["text"],
+            rating=data["rating"],
+            team=data["team"],
+            consent_improvement=data["consent_improvement"],
+            consent_quote=data["consent_quote"],
+            consent_contact=data["consent_contact"],
+            contact_channel=data["contact_channel"] or Voice.ContactChannel.NONE,
+            contact_email=data["contact_email"],
+            contact_phone=data["contact_phone"],
+            received_at=received_at(data["received_on"]),
+            source_detail=data["source_detail"],
+            categories=data["categories"],
+        )
+        if hasattr(voice, "risk_alert"):
+            messages.warning(
+                request,
+                "This feedback signals risk or a safeguarding concern. A risk alert was raised "
+                "and the duty team has been told. If the person is with you or on the phone "
+                "now, follow your crisis procedure.",
+            )
+        else:
+            messages.success(request, "Feedback recorded. Thank you.")
+        if can(user, Capability.REVIEW_VOICES):
+            return redirect("show_voice", voice_id=voice.pk)
+        return redirect("record_voice")
     return page(
         request,
-        "voices/voice.jinja",
-        f"Voice {voice.pk}",
-        voice=voice,
+        "voices/record.jinja",
+        "Record feedback",
         form=form,
-        insight_form=AddToInsightForm(),
+        teams=Team.objects.all(),
+        max_characters=FEEDBACK_MAX_CHARACTERS,
     )
+
+
+def received_at(day: dt.date) -> dt.datetime:
+    """Feedback written down later keeps its own day; today's keeps the moment."""
+    if day == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
+
+
+@requires(Capability.REVIEW_VOICES)
+@require_http_methods(["GET", "POST"])
+def import_voices(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        report = importer.import_file(user, upload.read(), upload.name)
+        if report.ok:
+            messages.success(
+                request,
+                f"{report.imported} voices imported from {upload.name}."
+                + (
+                    f" {len(report.skipped)} rows were imported before and were skipped."
+                    if report.skipped
+                    else ""
+                ),
+            )
+            return redirect("list_voices")
+    return page(
+        request,
+        "voices/import.jinja",
+        "Import Friends and Family Test feedback",
+        form=form,
+        report=report,
+        status=400 if report is not None and not report.ok else 200,
+    )
+
+
+@requires(Capability.VIEW_OUTBOX)
+@require_GET
+def list_messages(request: HttpRequest) -> HttpResponse:
+    """What went out through Notify and what came of it (never the address or words)."""
+    sent = Message.objects.only(
+        "kind",
+        "channel",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+        "completed_at",
+        "next_attempt_at",
+    )[:200]
+    return page(request, "voices/messages.jinja", "Messages", sent=list(sent))
 
 
 @requires(Capability.MANAGE_CHANGE)
@@ -67,16 +245,7 @@ def add_voice_to_insight(request: HttpRequest, voice_id: int) -> HttpResponse:
         else:
             messages.success(request, "Voice added to the insight as evidence.")
             return redirect("show_insight", insight_id=form.cleaned_data["insight"].pk)
-    return page(
-        request,
-        "voices/voice.jinja",
-        f"Voice {voice.pk}",
-        voice=voice,
-        form=TagVoiceForm(initial={"categories": [c.pk for c in voice.categories.all()]}),
-        insight_form=form,
-        summary_form=form,
-        status=400,
-    )
+    return _voice_page(request, voice, insight_form=form, summary_form=form, status=400)
 
 
 @requires(Capability.RESPOND_TO_ALERTS)

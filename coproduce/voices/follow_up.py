@@ -1,0 +1,215 @@
+"""Follow-up after care (seed 003): a safe, later invitation to say how care was.
+
+When an episode closes an invitation is scheduled for the team's follow-up days later.
+On the day, it is sent only if the person agreed and said how (text or email), never in
+quiet hours (it waits for the morning), signed by the team's peer worker where there is
+one, with a one-tap way to stop. If there is no answer, one reminder follows; never two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.care.models import Person
+from coproduce.voices import messaging, wording
+from coproduce.voices.models import FollowUpInvitation, Message
+from coproduce.voices.validators import normalise_uk_mobile
+
+logger = logging.getLogger(__name__)
+
+TOKEN_SALT = "coproduce.voices.follow-up"  # noqa: S105 - a signing salt, not a secret
+
+
+def in_quiet_hours(moment: dt.datetime) -> bool:
+    start, end = settings.QUIET_HOURS
+    local = timezone.localtime(moment).time()
+    if start <= end:
+        return start <= local < end
+    return local >= start or local < end
+
+
+def next_allowed(moment: dt.datetime) -> dt.datetime:
+    """The moment itself, or the end of the quiet hours it falls in (local time)."""
+    if not in_quiet_hours(moment):
+        return moment
+    local = timezone.localtime(moment)
+    end = settings.QUIET_HOURS[1]
+    candidate = local.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0)
+    if candidate <= local:
+        candidate += dt.timedelta(days=1)
+    # Rebuild in local time so a clock change in between is respected.
+    naive = dt.datetime.combine(candidate.date(), end)
+    return timezone.make_aware(naive, timezone.get_current_timezone())
+
+
+def token(invitation: FollowUpInvitation) -> str:
+    return signing.dumps({"invitation": invitation.pk}, salt=TOKEN_SALT)
+
+
+def invitation_for(value: str) -> FollowUpInvitation | None:
+    try:
+        data = signing.loads(value, salt=TOKEN_SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        FollowUpInvitation.objects.select_related("episode__team").filter(pk=data.get("invitation"))
+    ).first()
+
+
+def schedule(invitation: FollowUpInvitation, at: dt.datetime) -> None:
+    """Have the worker look at this invitation at (or after) the given moment."""
+    from coproduce.voices.tasks import send_follow_up
+
+    task = send_follow_up
+    if task.get_backend().supports_defer:
+        task = task.using(run_after=next_allowed(at))
+    elif at > timezone.now():
+        return  # No deferral here: the sweeper (coproduce send-follow-ups) sends it when due.
+    transaction.on_commit(lambda: task.enqueue(invitation.pk))
+
+
+def signed_by(invitation: FollowUpInvitation) -> str:
+    team = invitation.episode.team
+    peer = team.peer_worker
+    if peer is not None and peer.get_full_name():
+        return f"{peer.get_full_name()}, peer worker, {team.name}"
+    return team.name
+
+
+def _address(person: Person) -> tuple[str, str]:
+    if person.feedback_invitations == Person.FeedbackInvitations.SMS and person.phone:
+        return Message.Channel.SMS, person.phone
+    if person.feedback_invitations == Person.FeedbackInvitations.EMAIL and person.email:
+        return Message.Channel.EMAIL, person.email
+    return "", ""
+
+
+def _queue(invitation: FollowUpInvitation, channel: str, to: str, reminder: bool) -> Message:
+    value = token(invitation)
+    words = wording.follow_up(
+        settings.LANGUAGE_CODE,
+        signed_by=signed_by(invitation),
+        link=settings.PUBLIC_BASE_URL + reverse("give_feedback") + f"?invitation={value}",
+        opt_out=settings.PUBLIC_BASE_URL + reverse("stop_follow_up", args=[value]),
+        reminder=reminder,
+    )
+    kind = Message.Kind.FOLLOW_UP_REMINDER if reminder else Message.Kind.FOLLOW_UP_INVITATION
+    return messaging.queue(
+        kind=kind,
+        channel=channel,
+        to=to,
+        subject=words.subject,
+        body=words.body,
+        invitation=invitation,
+    )
+
+
+@transaction.atomic
+def send_if_due(invitation_id: Any, now: dt.datetime | None = None) -> str:
+    """Send the invitation, or its one reminder, if due. Says what it did."""
+    now = now or timezone.now()
+    invitation = (
+        FollowUpInvitation.objects.select_for_update()
+        .select_related("episode__person", "episode__team__peer_worker")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None:
+        return "no such invitation"
+    if invitation.status == FollowUpInvitation.Status.SCHEDULED:
+        if invitation.due_at > now:
+            return "not due"
+        reminder = False
+    elif invitation.status == FollowUpInvitation.Status.SENT and invitation.reminded_at is None:
+        sent_at = invitation.sent_at or invitation.due_at
+        if sent_at + dt.timedelta(days=settings.FOLLOW_UP_REMINDER_DAYS) > now:
+            return "not due"
+        if invitation.voices.exists():
+            return "answered"
+        reminder = True
+    else:
+        return "nothing to send"
+    channel, to = _address(invitation.episode.person)
+    if not channel:
+        invitation.status = FollowUpInvitation.Status.NOT_SENT
+        invitation.save(update_fields=["status"])
+        return "not agreed"
+    if in_quiet_hours(now):
+        schedule(invitation, next_allowed(now))
+        return "quiet hours"
+    _queue(invitation, channel, to, reminder)
+    if reminder:
+        invitation.reminded_at = now
+        invitation.save(update_fields=["reminded_at"])
+        return "reminder sent"
+    invitation.status = FollowUpInvitation.Status.SENT
+    invitation.sent_at = now
+    invitation.save(update_fields=["status", "sent_at"])
+    schedule(invitation, now + dt.timedelta(days=settings.FOLLOW_UP_REMINDER_DAYS))
+    logger.info("follow-up invitation %s sent", invitation.pk)
+    return "sent"
+
+
+def send_due(now: dt.datetime | None = None) -> dict[str, int]:
+    """Look at every invitation that may be due (the sweeper behind the task queue)."""
+    now = now or timezone.now()
+    reminder_before = now - dt.timedelta(days=settings.FOLLOW_UP_REMINDER_DAYS)
+    due = FollowUpInvitation.objects.filter(
+        status=FollowUpInvitation.Status.SCHEDULED, due_at__lte=now
+    ) | FollowUpInvitation.objects.filter(
+        status=FollowUpInvitation.Status.SENT,
+        reminded_at__isnull=True,
+        sent_at__lte=reminder_before,
+    )
+    outcomes: dict[str, int] = {}
+    for pk in list(due.values_list("pk", flat=True)):
+        outcome = send_if_due(pk, now)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
+@transaction.atomic
+def stop(invitation: FollowUpInvitation) -> FollowUpInvitation:
+    """One tap: no reminder, nothing queued, and no more invitations for this person."""
+    if invitation.status != FollowUpInvitation.Status.OPTED_OUT:
+        invitation.status = FollowUpInvitation.Status.OPTED_OUT
+        invitation.opted_out_at = timezone.now()
+        invitation.save(update_fields=["status", "opted_out_at"])
+        Message.objects.filter(invitation=invitation, status=Message.Status.QUEUED).update(
+            status=Message.Status.CANCELLED, to=""
+        )
+        Person.objects.filter(episodes=invitation.episode_id).update(
+            feedback_invitations=Person.FeedbackInvitations.NONE
+        )
+        logger.info("follow-up invitation %s: person opted out", invitation.pk)
+    return invitation
+
+
+def _same_mobile(a: str, b: str) -> bool:
+    try:
+        return normalise_uk_mobile(a) == normalise_uk_mobile(b)
+    except ValidationError:
+        return False
+
+
+def stop_by_text(source_number: str) -> int:
+    """Someone replied STOP to a follow-up text: stop for every person with that number."""
+    stopped = 0
+    invitations = FollowUpInvitation.objects.filter(
+        status__in=[FollowUpInvitation.Status.SCHEDULED, FollowUpInvitation.Status.SENT],
+        episode__person__feedback_invitations=Person.FeedbackInvitations.SMS,
+    ).select_related("episode__person")
+    for invitation in invitations:
+        if _same_mobile(invitation.episode.person.phone, source_number):
+            stop(invitation)
+            stopped += 1
+    return stopped

@@ -1,0 +1,94 @@
+"""The words of every message Coproduce sends, in the receiver's language.
+
+Kept here, not in Notify's templates, so they are tested and translated with the rest
+(ADR 0006). Messages to the public carry no names and no clinical detail: a text
+message can be read by whoever holds the phone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class Wording:
+    subject: str
+    body: str
+
+
+def crisis_contacts() -> str:
+    return _(
+        "If you need help now: call NHS 111 and choose option 2 for mental health, or "
+        "Samaritans free on 116 123, any time. Our crisis line: {line}. "
+        "In an emergency, or if your life is at risk, call 999."
+    ).format(line=settings.LOCAL_CRISIS_LINE)
+
+
+def crisis_reply(language: str) -> Wording:
+    with translation.override(language):
+        return Wording(
+            subject=_("We have your message"),
+            body=_(
+                "Thank you for your message. It sounds like things are very hard. "
+                "Our crisis team has been told. {contacts}"
+            ).format(contacts=crisis_contacts()),
+        )
+
+
+def thanks_reply(language: str) -> Wording:
+    with translation.override(language):
+        return Wording(
+            subject=_("Thank you for your feedback"),
+            body=_(
+                "Thank you for your feedback. People with lived experience read it with our "
+                "staff, and it shapes what we change. {contacts}"
+            ).format(contacts=crisis_contacts()),
+        )
+
+
+def duty_alert(alert_id: int, concerns: list[str], escalation: bool = False) -> Wording:
+    # To staff: no words from the voice, only that there is one and where to read it.
+    url = f"{settings.PUBLIC_BASE_URL}/alerts"
+    what = " and ".join(concerns).lower()
+    if escalation:
+        return Wording(
+            subject=f"ESCALATED: risk alert {alert_id} not acknowledged",
+            body=(
+                f"Risk alert {alert_id} ({what}) has not been acknowledged in "
+                f"{settings.RISK_ALERT_ESCALATE_MINUTES} minutes. Act now: {url}"
+            ),
+        )
+    return Wording(
+        subject=f"Risk alert {alert_id}: feedback needs the duty team",
+        body=f"New risk alert {alert_id} ({what}) from feedback. Read and act: {url}",
+    )
+
+
+def follow_up(language: str, signed_by: str, link: str, opt_out: str, reminder: bool) -> Wording:
+    with translation.override(language):
+        opening = (
+            _("A reminder: we would still like to hear how your care was.")
+            if reminder
+            else _("You were with our crisis service recently. We would like to hear how it was.")
+        )
+        return Wording(
+            subject=_("How was your care?"),
+            body=_(
+                "{opening} It takes 2 minutes and you can stay anonymous: {link} "
+                "To stop these messages: {opt_out} From {signed_by}"
+            ).format(opening=opening, link=link, opt_out=opt_out, signed_by=signed_by),
+        )
+
+
+def you_said_we_did(language: str, you_said: str, we_did: str, link: str) -> Wording:
+    with translation.override(language):
+        return Wording(
+            subject=_("You said, we did"),
+            body=_("You said: {you_said} We did: {we_did} More: {link}").format(
+                you_said=you_said, we_did=we_did, link=link
+            ),
+        )
