@@ -106,7 +106,10 @@ def discharge(
     destination: str,
     onward_team: str,
     discharged_at: dt.datetime | None = None,
+    feedback_invitations: str | None = None,
 ) -> Episode:
+    """Close the episode. ``feedback_invitations`` records whether (and how) the person
+    agreed to be invited to say how their care was (seed 003); None leaves it as it is."""
     if episode.closed_at is not None:
         raise ValidationError("This episode is already closed.")
     discharged_at = not_before_acceptance(
@@ -116,6 +119,9 @@ def discharge(
     episode.discharge_destination = destination
     episode.onward_team = onward_team
     episode.save(update_fields=["closed_at", "discharge_destination", "onward_team"])
+    if feedback_invitations is not None:
+        episode.person.feedback_invitations = feedback_invitations
+        episode.person.save(update_fields=["feedback_invitations"])
     episode.appointments.filter(
         status=Appointment.Status.BOOKED, starts_at__gt=discharged_at
     ).update(status=Appointment.Status.CANCELLED)

@@ -14,6 +14,7 @@ from coproduce.care.models import (
     DischargeDestination,
     Dispatch,
     PlanVersion,
+    Person,
     Referral,
     Team,
     normalise_nhs_number,
@@ -310,10 +311,38 @@ class DischargeForm(Moment, forms.Form):
     onward_team = forms.CharField(max_length=200, required=False)
     discharged_on = date_field("date of discharge")
     discharged_time = time_field("discharge")
+    feedback_invitations = forms.ChoiceField(
+        choices=[
+            (Person.FeedbackInvitations.SMS, "Yes, by text message"),
+            (Person.FeedbackInvitations.EMAIL, "Yes, by email"),
+            (Person.FeedbackInvitations.NONE, "No"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the person agreed to be asked about their care later",
+            "invalid_choice": "Select text message, email or no",
+        },
+    )
+
+    def __init__(self, *args: Any, person: Person | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.person = person
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self.refuse_future("discharged", "discharge")
+        channel = data.get("feedback_invitations")
+        if self.person is not None:
+            if channel == Person.FeedbackInvitations.SMS and not self.person.phone:
+                self.add_error(
+                    "feedback_invitations",
+                    "There is no mobile number on the person's record. Add one, or choose email or no",
+                )
+            elif channel == Person.FeedbackInvitations.EMAIL and not self.person.email:
+                self.add_error(
+                    "feedback_invitations",
+                    "There is no email address on the person's record. Add one, or choose text message or no",
+                )
         destination = data.get("destination")
         if destination in {"community_team", "other_team"} and not data.get("onward_team"):
             self.add_error("onward_team", "Enter the team the person is handed on to")

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
 from coproduce.care.presenters import duration, referral_clock
@@ -18,7 +18,11 @@ def environment(**options: Any) -> Environment:
     # The NHS macros read optional parameters off undefined values (params.hint.text).
     options["undefined"] = ChainableUndefined
     options["loader"] = ChoiceLoader([options["loader"], PackageLoader("nhsuk_frontend_jinja")])
+    options.setdefault("extensions", []).append("jinja2.ext.i18n")
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=translation.gettext, ngettext=translation.ngettext, newstyle=True
+    )
     env.globals.update(
         static=static,
         url=lambda name, *args, **kwargs: reverse(name, args=args or None, kwargs=kwargs or None),

@@ -97,6 +97,7 @@ def test_a_referral_from_intake_to_discharge(site, browser):
     page.get_by_role("link", name="Discharge from the caseload").click()
     assert_accessible(page)
     page.get_by_label("Back to their GP").check()
+    page.get_by_label("No", exact=True).check()
     page.get_by_role("button", name="Discharge").click()
     expect(page.get_by_text("Discharged.")).to_be_visible()
     episode.refresh_from_db()

@@ -303,7 +303,14 @@ def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
 def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
     user = signed_in_user(request)
     episode = services.episode_for(user, episode_id)
-    form = DischargeForm(posted(request), initial=now_initial("discharged"))
+    form = DischargeForm(
+        posted(request),
+        initial={
+            **now_initial("discharged"),
+            "feedback_invitations": episode.person.feedback_invitations,
+        },
+        person=episode.person,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             episode_services.discharge(
@@ -312,6 +319,7 @@ def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
                 destination=form.cleaned_data["destination"],
                 onward_team=form.cleaned_data["onward_team"],
                 discharged_at=form.moment("discharged"),
+                feedback_invitations=form.cleaned_data["feedback_invitations"],
             )
         except ValidationError as error:
             add_errors(form, error)

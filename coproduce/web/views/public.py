@@ -53,7 +53,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             channel=Voice.Channel.WEB,
             text=data["text"],
             rating=data["rating"],
-            team=data["team"],
+            team=data["team"] or (invitation.episode.team if invitation else None),
             consent_improvement=data["consent_improvement"],
             consent_quote=data["consent_quote"],
             consent_contact=data["consent_contact"],

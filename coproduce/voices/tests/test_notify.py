@@ -1,0 +1,336 @@
+"""GOV.UK Notify, out and in: the real client against the local fake Notify on loopback."""
+
+import datetime as dt
+import logging
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from coproduce.testing.factories import TeamFactory, VoiceFactory
+from coproduce.voices import messaging
+from coproduce.voices.models import Message, RiskAlert, Voice
+from coproduce.voices.services import withdraw
+
+PHONE = "07700900123"
+
+
+def queued(**overrides):
+    fields = {
+        "kind": Message.Kind.THANKS_REPLY,
+        "channel": Message.Channel.SMS,
+        "to": PHONE,
+        "body": "Thank you for your feedback.",
+    }
+    return Message.objects.create(**{**fields, **overrides})
+
+
+def test_a_text_message_goes_out_through_the_real_client(fake_notify, db):
+    message = queued()
+    messaging.deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENT
+    [sent] = fake_notify.sent_to(PHONE)
+    assert sent.id == message.notify_id
+    assert sent.reference == f"coproduce-{message.pk}"
+    assert sent.personalisation == {"body": "Thank you for your feedback."}
+    assert fake_notify.requests_refused == 0
+
+
+def test_an_email_goes_out_with_its_subject(fake_notify, db):
+    message = queued(channel=Message.Channel.EMAIL, to="someone@example.com", subject="Hello")
+    messaging.deliver(message.pk)
+    [sent] = fake_notify.sent_to("someone@example.com")
+    assert sent.type == "email"
+    assert sent.personalisation["subject"] == "Hello"
+
+
+def test_a_wrong_api_key_is_refused_by_notify_and_not_retried(fake_notify, settings, db):
+    settings.NOTIFY_API_KEY = "wrong-" + settings.NOTIFY_API_KEY[-73:-36] + "0" * 36
+    message = queued()
+    messaging.deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == Message.Status.FAILED
+    assert message.last_error == "403 AuthError"
+    assert fake_notify.requests_refused == 1
+    assert fake_notify.sent == []
+
+
+def test_a_number_notify_cannot_text_fails_at_once_and_forgets_the_number(fake_notify, db):
+    message = queued(to="+1 202 555 0100")
+    messaging.deliver(message.pk)
+    message.refresh_from_db()
+    assert (message.status, message.last_error, message.to) == ("failed", "400 ValidationError", "")
+
+
+def test_an_outage_queues_the_message_and_retries_with_growing_waits(fake_notify, db):
+    fake_notify.fail_next = 2
+    message = queued()
+    start = timezone.now()
+    messaging.deliver(message.pk, now=start)
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("queued", 1)
+    assert message.next_attempt_at == start + dt.timedelta(minutes=1)
+
+    # Not due yet: nothing happens.
+    assert messaging.deliver(message.pk, now=start + dt.timedelta(seconds=30)) is None
+
+    second = start + dt.timedelta(minutes=1)
+    messaging.deliver(message.pk, now=second)
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("queued", 2)
+    assert message.next_attempt_at == second + dt.timedelta(minutes=2)
+
+    messaging.deliver(message.pk, now=second + dt.timedelta(minutes=2))
+    message.refresh_from_db()
+    assert message.status == "sent"
+    assert len(fake_notify.sent_to(PHONE)) == 1
+
+
+def test_notify_unreachable_is_an_outage_too(settings, db):
+    settings.NOTIFY_BASE_URL = "http://127.0.0.1:9"  # Nothing listens on the discard port.
+    message = queued()
+    messaging.deliver(message.pk)
+    message.refresh_from_db()
+    assert (message.status, message.last_error) == ("queued", "503")
+
+
+def test_a_retry_after_an_unclear_answer_does_not_send_twice(fake_notify, db):
+    """Notify took the message but the answer was lost (say, a timeout): the next try
+    finds the message's reference at Notify and records it, sending nothing more."""
+    message = queued()
+    api = messaging.client()
+    sent = api.send_sms_notification(
+        phone_number=PHONE, template_id="x", reference=message.reference
+    )
+    Message.objects.filter(pk=message.pk).update(attempts=1)  # the lost first try
+    messaging.deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == "sent"
+    assert message.notify_id == sent["id"]
+    assert len(fake_notify.sent_to(PHONE)) == 1
+
+
+def test_a_message_already_sent_is_never_sent_again(fake_notify, db):
+    message = queued()
+    messaging.deliver(message.pk)
+    messaging.deliver(message.pk)
+    messaging.deliver_due()
+    assert len(fake_notify.sent_to(PHONE)) == 1
+
+
+def test_a_worker_that_crashed_mid_send_is_recovered_without_a_second_send(fake_notify, db):
+    message = queued()
+    messaging.deliver(message.pk)
+    # As if the worker died after Notify accepted it, before recording the answer.
+    claimed = timezone.now() - dt.timedelta(minutes=11)
+    Message.objects.filter(pk=message.pk).update(status="sending", claimed_at=claimed)
+    messaging.deliver_due()
+    message.refresh_from_db()
+    assert message.status == "sent"
+    assert len(fake_notify.sent_to(PHONE)) == 1
+
+
+def test_it_gives_up_after_the_most_tries(fake_notify, settings, db):
+    settings.NOTIFY_MAX_ATTEMPTS = 2
+    fake_notify.fail_next = 10
+    message = queued()
+    now = timezone.now()
+    messaging.deliver(message.pk, now=now)
+    messaging.deliver(message.pk, now=now + dt.timedelta(hours=1))
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("failed", 2)
+
+
+def test_the_task_worker_delivers_a_queued_message(
+    fake_notify, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = messaging.queue(
+            kind=Message.Kind.THANKS_REPLY, channel="sms", to=PHONE, body="Thanks"
+        )
+    call_command("db_worker", "--batch", "--queue-name", "notifications", stdout=StringIO())
+    message.refresh_from_db()
+    assert message.status == "sent"
+
+
+def test_the_sweeper_command_reports_what_it_did(fake_notify, db):
+    queued()
+    out = StringIO()
+    call_command("deliver-messages", stdout=out)
+    assert out.getvalue().strip() == "Messages tried: 1 sent."
+
+
+# Notify calling us ---------------------------------------------------------------------
+
+
+def bearer(settings):
+    return {"HTTP_AUTHORIZATION": f"Bearer {settings.NOTIFY_CALLBACK_TOKEN}"}
+
+
+def test_a_delivery_receipt_records_the_outcome_and_forgets_the_address(
+    client, fake_notify, settings, db
+):
+    message = queued()
+    messaging.deliver(message.pk)
+    [sent] = fake_notify.sent
+    response = client.post(
+        "/notify/receipts", fake_notify.receipt(sent), "application/json", **bearer(settings)
+    )
+    assert response.status_code == 200
+    message.refresh_from_db()
+    assert (message.status, message.to) == ("delivered", "")
+    # Notify retries callbacks: the same receipt again changes nothing.
+    again = client.post(
+        "/notify/receipts", fake_notify.receipt(sent), "application/json", **bearer(settings)
+    )
+    assert again.status_code == 200
+
+
+def test_a_permanent_failure_receipt_marks_the_message_failed(client, fake_notify, settings, db):
+    message = queued(to="07700900002")  # Notify's smoke-test number that never delivers.
+    messaging.deliver(message.pk)
+    [sent] = fake_notify.sent
+    client.post(
+        "/notify/receipts", fake_notify.receipt(sent), "application/json", **bearer(settings)
+    )
+    message.refresh_from_db()
+    assert (message.status, message.last_error) == ("failed", "permanent-failure")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"HTTP_AUTHORIZATION": "Bearer wrong"}, {"HTTP_AUTHORIZATION": "Basic abc"}],
+)
+def test_a_callback_without_the_right_token_is_refused_and_logged(client, db, caplog, headers):
+    with caplog.at_level(logging.WARNING):
+        response = client.post(
+            "/notify/inbound-sms",
+            {"id": "x", "source_number": PHONE, "message": "hello"},
+            "application/json",
+            **headers,
+        )
+    assert response.status_code == 401
+    assert not Voice.objects.exists()
+    assert "bad or missing bearer token" in caplog.text
+    assert PHONE not in caplog.text
+
+
+def test_a_receipt_for_an_id_we_never_sent_is_refused_and_logged(client, settings, db, caplog):
+    with caplog.at_level(logging.WARNING):
+        response = client.post(
+            "/notify/receipts",
+            {"id": "not-ours", "status": "delivered"},
+            "application/json",
+            **bearer(settings),
+        )
+    assert response.status_code == 404
+    assert "unknown notification id not-ours" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("not json", "The body must be a JSON object."),
+        ('{"id": "x"}', "Missing or empty: status."),
+        ('{"id": "x", "status": "lost-in-space"}', "Unknown status 'lost-in-space'."),
+    ],
+)
+def test_a_malformed_receipt_is_refused_with_what_is_wrong(client, settings, db, body, expected):
+    response = client.post("/notify/receipts", body, "application/json", **bearer(settings))
+    assert response.status_code == 400
+    assert response.json() == {"error": expected}
+
+
+def inbound(fake_notify, message, number=PHONE):
+    return fake_notify.inbound(number, message)
+
+
+def test_a_text_message_in_becomes_a_voice_and_gets_a_thank_you(client, fake_notify, settings, db):
+    payload = inbound(fake_notify, "The evening sanctuary was a lifeline, thank you")
+    response = client.post("/notify/inbound-sms", payload, "application/json", **bearer(settings))
+    assert response.status_code == 201
+    voice = Voice.objects.get()
+    assert (voice.channel, voice.text, voice.consent_improvement) == (
+        "sms",
+        "The evening sanctuary was a lifeline, thank you",
+        True,
+    )
+    assert voice.suggested_sentiment == "positive"
+    reply = Message.objects.get(voice=voice)
+    assert (reply.kind, reply.to) == ("thanks_reply", PHONE)
+
+
+def test_a_text_message_notify_sends_twice_is_stored_once(client, fake_notify, settings, db):
+    payload = inbound(fake_notify, "Nobody rang me back")
+    for _ in range(2):
+        response = client.post(
+            "/notify/inbound-sms", payload, "application/json", **bearer(settings)
+        )
+        assert response.status_code == 201
+    assert Voice.objects.count() == 1
+    assert Message.objects.count() == 1
+
+
+def test_an_at_risk_text_raises_an_alert_tells_the_duty_team_and_replies_with_crisis_help(
+    client, fake_notify, settings, db, django_capture_on_commit_callbacks
+):
+    TeamFactory(name="24/7 line", duty_phone="07700900555", duty_email="duty@example.nhs.uk")
+    payload = inbound(fake_notify, "I can't go on, I want to end it all tonight")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/notify/inbound-sms", payload, "application/json", **bearer(settings))
+    call_command("db_worker", "--batch", "--queue-name", "notifications", stdout=StringIO())
+
+    alert = RiskAlert.objects.get()
+    [reply] = fake_notify.sent_to(PHONE)
+    assert "116 123" in reply.personalisation["body"]
+    assert "999" in reply.personalisation["body"]
+    assert "option 2" in reply.personalisation["body"]
+    [duty_text] = fake_notify.sent_to("07700900555")
+    [duty_email] = fake_notify.sent_to("duty@example.nhs.uk")
+    assert f"risk alert {alert.pk}" in duty_text.personalisation["body"].lower()
+    # The duty message says where to read, never what the person wrote.
+    assert "end it all" not in duty_text.personalisation["body"]
+    assert "end it all" not in duty_email.personalisation["body"]
+
+
+def test_an_escalation_messages_the_duty_team_again(db, settings):
+    TeamFactory(duty_phone="07700900555")
+    voice = Voice.objects.create(
+        channel="web", text="I want to kill myself", received_at=timezone.now()
+    )
+    from coproduce.voices.services import escalate_unacknowledged, raise_alert_if_at_risk
+
+    raise_alert_if_at_risk(voice)
+    later = timezone.now() + dt.timedelta(minutes=settings.RISK_ALERT_ESCALATE_MINUTES + 1)
+    escalate_unacknowledged(later)
+    kinds = sorted(Message.objects.values_list("kind", flat=True))
+    assert kinds == ["alert_escalation", "duty_alert"]
+
+
+def test_the_duty_team_is_the_voices_own_team_when_it_is_open(db):
+    from coproduce.voices.services import duty_teams
+
+    line = TeamFactory(duty_phone="07700900555")  # 24 hours
+    own = TeamFactory(duty_phone="07700900666")
+    voice = VoiceFactory(team=own)
+    assert duty_teams(voice) == [own]
+    assert set(duty_teams(VoiceFactory(team=None))) == {line, own}
+
+
+def test_withdrawing_a_voice_cancels_what_is_queued_to_its_giver_but_not_crisis_help(db):
+    voice = VoiceFactory()
+    thanks = queued(voice=voice)
+    crisis = queued(voice=voice, kind=Message.Kind.CRISIS_REPLY)
+    withdraw(voice)
+    thanks.refresh_from_db()
+    crisis.refresh_from_db()
+    assert (thanks.status, crisis.status) == ("cancelled", "queued")
+
+
+def test_a_stop_reply_is_not_stored_as_feedback(client, fake_notify, settings, db):
+    payload = inbound(fake_notify, "STOP")
+    response = client.post("/notify/inbound-sms", payload, "application/json", **bearer(settings))
+    assert response.status_code == 200
+    assert not Voice.objects.exists()
