@@ -92,4 +92,4 @@ def queue_update_for_contributors(update: Update) -> int:
 
 
 def published_updates() -> list[Update]:
-    return list(Update.objects.select_related("action").order_by("-published_at"))
+    return list(Update.objects.select_related("action__insight").order_by("-published_at"))

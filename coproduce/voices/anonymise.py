@@ -25,8 +25,8 @@ _STREET = re.compile(
     r"Gardens|Grove|Terrace|Hill|Park|Square|Walk|Row|Mews)\b"
 )
 _CUE = (
-    r"(?:my name is|i am called|i'm called|called|named|"
-    r"Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Nurse|nurse|doctor|worker|"
+    r"(?i:my name is|i am called|i'm called|called|named|"
+    r"dr|doctor|mr|mrs|ms|miss|mx|nurse|worker|"
     r"psychiatrist|consultant|officer|paramedic)"
 )
 _CUED_NAME = re.compile(rf"\b({_CUE}\.?\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)")

@@ -166,6 +166,7 @@ class StaffVoiceForm(FeedbackForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["rating"].required = False
+        self.fields["rating"].empty_value = None  # type: ignore[attr-defined]
         self.fields["text"].required = True
         self.fields["text"].error_messages["required"] = "Enter what the person said"
 

@@ -34,7 +34,9 @@ def test_it_asks_for_at_least_one_category(client, le_lead):
     response = client.post(f"/voices/{voice.pk}", {})
     assert response.status_code == 400
     assert "Select at least one enquiry category" in response.content.decode()
-    assert "Select whether the feedback is positive, neutral or negative" in response.content.decode()
+    assert (
+        "Select whether the feedback is positive, neutral or negative" in response.content.decode()
+    )
     voice.refresh_from_db()
     assert voice.reviewed_at is None
 

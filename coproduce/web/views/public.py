@@ -18,6 +18,7 @@ from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
 from coproduce.voices.services import (
+    public_quotes,
     receive_voice,
     voice_for_withdrawal,
     withdraw,
@@ -122,7 +123,12 @@ def stop_follow_up(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def list_updates(request: HttpRequest) -> HttpResponse:
-    return page(request, "public/updates.jinja", "You said, we did", updates=published_updates())
+    updates = published_updates()
+    # Only words a person agreed to have quoted, masked and approved by a lead.
+    quotes = {u.pk: list(public_quotes(u.action.insight.voices.all())[:2]) for u in updates}
+    return page(
+        request, "public/updates.jinja", _("You said, we did"), updates=updates, quotes=quotes
+    )
 
 
 @never_cache
