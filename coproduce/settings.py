@@ -129,6 +129,7 @@ TEMPLATES = [
             "environment": "coproduce.web.jinja.environment",
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "coproduce.web.shell.context",

@@ -13,8 +13,8 @@ from coproduce.care.models import (
     Contact,
     DischargeDestination,
     Dispatch,
-    PlanVersion,
     Person,
+    PlanVersion,
     Referral,
     Team,
     normalise_nhs_number,
@@ -336,12 +336,14 @@ class DischargeForm(Moment, forms.Form):
             if channel == Person.FeedbackInvitations.SMS and not self.person.phone:
                 self.add_error(
                     "feedback_invitations",
-                    "There is no mobile number on the person's record. Add one, or choose email or no",
+                    "There is no mobile number on the person's record. "
+                    "Add one, or choose email or no",
                 )
             elif channel == Person.FeedbackInvitations.EMAIL and not self.person.email:
                 self.add_error(
                     "feedback_invitations",
-                    "There is no email address on the person's record. Add one, or choose text message or no",
+                    "There is no email address on the person's record. "
+                    "Add one, or choose text message or no",
                 )
         destination = data.get("destination")
         if destination in {"community_team", "other_team"} and not data.get("onward_team"):

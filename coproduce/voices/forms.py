@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.care.models import Team
 from coproduce.voices.models import EnquiryCategory, Rating, Sentiment, Voice
@@ -20,8 +22,8 @@ class FeedbackForm(forms.Form):
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select how your experience of the service was",
-            "invalid_choice": "Select how your experience of the service was",
+            "required": _("Select how your experience of the service was"),
+            "invalid_choice": _("Select how your experience of the service was"),
         },
     )
     text = forms.CharField(
@@ -31,11 +33,14 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea,
         validators=[validate_readable, validate_no_markup],
         error_messages={
-            "max_length": (
-                f"Your feedback must be {FEEDBACK_MAX_CHARACTERS:,} characters or fewer. "
-                "You can send the rest in another message."
+            "max_length": format_lazy(
+                _(
+                    "Your feedback must be {count} characters or fewer. "
+                    "You can send the rest in another message."
+                ),
+                count=f"{FEEDBACK_MAX_CHARACTERS:,}",
             ),
-            "null_characters_not_allowed": (
+            "null_characters_not_allowed": _(
                 "Your feedback has characters we cannot read. Remove them and try again."
             ),
         },
@@ -45,22 +50,25 @@ class FeedbackForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
         empty_label=None,
-        error_messages={"invalid_choice": "Select a service from the list, or leave it blank"},
+        error_messages={"invalid_choice": _("Select a service from the list, or leave it blank")},
     )
     consent_improvement = forms.BooleanField(required=False)
     consent_quote = forms.BooleanField(required=False)
     consent_contact = forms.BooleanField(required=False)
     contact_channel = forms.ChoiceField(
-        choices=[(Voice.ContactChannel.EMAIL, "Email"), (Voice.ContactChannel.SMS, "Text message")],
+        choices=[
+            (Voice.ContactChannel.EMAIL, _("Email")),
+            (Voice.ContactChannel.SMS, _("Text message")),
+        ],
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Select email or text message"},
+        error_messages={"invalid_choice": _("Select email or text message")},
     )
     contact_email = forms.EmailField(
         required=False,
         max_length=254,
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
         },
     )
     contact_phone = forms.CharField(required=False, max_length=32)
@@ -77,12 +85,12 @@ class FeedbackForm(forms.Form):
         if data.get("consent_contact"):
             channel = data.get("contact_channel")
             if not channel:
-                self.add_error("contact_channel", "Select how we should tell you what changed")
+                self.add_error("contact_channel", _("Select how we should tell you what changed"))
             # A field already refused (e.g. a malformed address) keeps its own message.
             elif channel == Voice.ContactChannel.EMAIL and not self._given("contact_email"):
-                self.add_error("contact_email", "Enter your email address")
+                self.add_error("contact_email", _("Enter your email address"))
             elif channel == Voice.ContactChannel.SMS and not self._given("contact_phone"):
-                self.add_error("contact_phone", "Enter your mobile phone number")
+                self.add_error("contact_phone", _("Enter your mobile phone number"))
         return data
 
 

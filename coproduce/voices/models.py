@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class EnquiryCategory(models.Model):
@@ -35,12 +36,12 @@ class EnquiryCategory(models.Model):
 class Rating(models.IntegerChoices):
     """The Friends and Family Test scale, with its published codes."""
 
-    VERY_GOOD = 1, "Very good"
-    GOOD = 2, "Good"
-    NEITHER = 3, "Neither good nor poor"
-    POOR = 4, "Poor"
-    VERY_POOR = 5, "Very poor"
-    DONT_KNOW = 6, "Don't know"
+    VERY_GOOD = 1, _("Very good")
+    GOOD = 2, _("Good")
+    NEITHER = 3, _("Neither good nor poor")
+    POOR = 4, _("Poor")
+    VERY_POOR = 5, _("Very poor")
+    DONT_KNOW = 6, _("Don't know")
 
 
 POSITIVE_RATINGS = frozenset({Rating.VERY_GOOD, Rating.GOOD})

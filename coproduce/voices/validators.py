@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 # An HTML tag or comment: "<" followed by a letter, "/" or "!". "I <3 them" is not one.
 _MARKUP = re.compile(r"<\s*[/!]?\s*[a-zA-Z][^>]*>|<!--")
@@ -16,8 +17,10 @@ _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 def validate_no_markup(value: str) -> None:
     if _MARKUP.search(value):
         raise ValidationError(
-            "Your feedback cannot include code such as HTML tags or scripts. "
-            "Remove anything written between < and > and try again.",
+            _(
+                "Your feedback cannot include code such as HTML tags or scripts. "
+                "Remove anything written between < and > and try again."
+            ),
             code="markup",
         )
 
@@ -25,8 +28,10 @@ def validate_no_markup(value: str) -> None:
 def validate_readable(value: str) -> None:
     if _UNREADABLE.search(value):
         raise ValidationError(
-            "Your feedback has characters we cannot read, which can happen when text is "
-            "copied from another program. Remove them, or type the text again.",
+            _(
+                "Your feedback has characters we cannot read, which can happen when text is "
+                "copied from another program. Remove them, or type the text again."
+            ),
             code="unreadable",
         )
 
@@ -38,7 +43,7 @@ def normalise_uk_mobile(value: str) -> str:
     digits = re.sub(r"[\s\-()]", "", value)
     if not UK_MOBILE.match(digits):
         raise ValidationError(
-            "Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982.",
+            _("Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982."),
             code="mobile",
         )
     return "07" + digits[-9:]

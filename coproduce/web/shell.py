@@ -6,7 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.policy import Capability, can
 from coproduce.voices.services import open_alerts
@@ -24,9 +26,27 @@ NAVIGATION: list[tuple[str, str, Capability | None]] = [
 ]
 
 PUBLIC_NAVIGATION = [
-    ("Give feedback", "give_feedback"),
-    ("You said, we did", "list_updates"),
+    (gettext_lazy("Give feedback"), "give_feedback"),
+    (gettext_lazy("You said, we did"), "list_updates"),
 ]
+
+
+def other_language(request: HttpRequest) -> dict[str, str] | None:
+    """On a public page, a link to the same page in the other language."""
+    from coproduce.web.urls import public_urlpatterns
+
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name not in {p.name for p in public_urlpatterns}:
+        return None
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    for code, name in settings.LANGUAGES:
+        if code != current:
+            return {
+                "code": code,
+                "name": name,
+                "href": translate_url(request.get_full_path(), code),
+            }
+    return None
 
 
 def context(request: HttpRequest) -> dict[str, Any]:
@@ -47,7 +67,7 @@ def context(request: HttpRequest) -> dict[str, Any]:
         for item in items:
             if item["href"] == reverse("list_alerts") and waiting:
                 item["text"] = f"Alerts ({waiting})"
-    items += [{"text": text, "href": reverse(name)} for text, name in PUBLIC_NAVIGATION]
+    items += [{"text": str(text), "href": reverse(name)} for text, name in PUBLIC_NAVIGATION]
     for item in items:
         item["current"] = path == item["href"]
         item["active"] = path.startswith(item["href"]) and not item["current"]
@@ -57,4 +77,5 @@ def context(request: HttpRequest) -> dict[str, Any]:
         "demo": not settings.PRODUCTION,
         "navigation_items": items,
         "local_crisis_line": settings.LOCAL_CRISIS_LINE,
+        "other_language": other_language(request),
     }

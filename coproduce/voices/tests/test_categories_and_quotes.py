@@ -48,7 +48,8 @@ def test_the_shared_v6_file_gives_the_whole_framework(db):
         pytest.skip(f"the shared dataset is not beside the project ({path})")
     labels = categories.v6_labels(path)
     assert len(labels) == 48
-    assert "Staff continuity" in labels and "Not assigned" not in labels
+    assert "Staff continuity" in labels
+    assert "Not assigned" not in labels
 
 
 def test_the_command_loads_local_and_v6_categories_and_refuses_a_wrong_file(tmp_path, db):
@@ -126,7 +127,9 @@ def test_the_inbox_filters_by_channel_category_sentiment_service_date_and_state(
     )
     body = client.get("/voices" + query).content.decode()
     assert "MATCH" in body
-    assert "WRONG CHANNEL" not in body and "WRONG SENTIMENT" not in body and "NO TEAM" not in body
+    assert "WRONG CHANNEL" not in body
+    assert "WRONG SENTIMENT" not in body
+    assert "NO TEAM" not in body
     assert "1 voice." in body
 
 
@@ -150,7 +153,8 @@ def test_bulk_confirm_accepts_each_voices_suggestions_as_confirmed_by_the_lead(c
     second.refresh_from_db()
     assert [c.name for c in first.categories.all()] == ["Being listened to"]
     assert (first.sentiment, second.sentiment) == ("negative", "positive")
-    assert first.reviewed_by == le_lead and second.reviewed_by == le_lead
+    assert first.reviewed_by == le_lead
+    assert second.reviewed_by == le_lead
 
 
 def test_bulk_add_category_keeps_what_each_voice_had(client, le_lead):

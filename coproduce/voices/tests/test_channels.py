@@ -46,7 +46,8 @@ def test_staff_record_feedback_from_each_channel(client, lead, channel, source):
     voice = Voice.objects.get()
     assert (voice.channel, voice.source_detail, voice.rating) == (channel, source, 2)
     assert voice.recorded_by == lead
-    assert voice.consent_improvement and not voice.consent_quote
+    assert voice.consent_improvement
+    assert not voice.consent_quote
     assert AuditEvent.objects.filter(action="created", record_type="voices.voice").exists()
 
 
@@ -165,7 +166,8 @@ def test_one_bad_row_imports_nothing_and_the_report_names_every_problem(client, 
     assert "Line 3: Date '32/10/2026' is not a date like 31/10/2026" in body
     assert "Line 4: Answer 'Brilliant' is not a Friends and Family Test answer" in body
     assert "Line 5: Service 'Mars ward' is not one of our services" in body
-    assert "Line 2" not in body and "Line 6" not in body
+    assert "Line 2" not in body
+    assert "Line 6" not in body
     assert Voice.objects.count() == 1
 
 

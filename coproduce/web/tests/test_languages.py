@@ -1,0 +1,49 @@
+"""The public pages in a second language (Welsh), end to end with Django's translation
+machinery; staff pages stay in English."""
+
+from coproduce.voices import wording
+from coproduce.voices.models import Voice
+
+
+def test_the_feedback_form_is_served_in_welsh_with_a_link_back_to_english(client, db):
+    body = client.get("/cy/feedback").content.decode()
+    assert '<html lang="cy"' in body
+    assert "Rhoi adborth am ofal argyfwng" in body
+    assert "Da iawn" in body  # the Friends and Family Test answers too
+    assert "Ffoniwch y Samariaid am ddim ar 116 123" in body
+    assert 'href="/feedback" lang="en-gb" hreflang="en-gb">English</a>' in body
+
+
+def test_the_english_form_links_to_the_welsh_one(client, db):
+    body = client.get("/feedback").content.decode()
+    assert '<html lang="en-GB"' in body
+    assert 'href="/cy/feedback" lang="cy" hreflang="cy">Cymraeg</a>' in body
+
+
+def test_welsh_feedback_is_stored_with_its_language_and_thanked_in_welsh(client, db):
+    response = client.post("/cy/feedback", {"rating": "1", "text": "Gwasanaeth gwych"})
+    assert response["Location"] == "/cy/feedback/thank-you"
+    body = client.get(response["Location"]).content.decode()
+    assert "Diolch am eich adborth" in body
+    assert Voice.objects.get().language == "cy"
+
+
+def test_errors_are_explained_in_welsh(client, db):
+    response = client.post("/cy/feedback", {"text": "<script>x</script>"})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Mae problem" in body
+    assert "Dewiswch sut oedd eich profiad o’r gwasanaeth" in body
+    assert "Ni all eich adborth gynnwys cod" in body
+
+
+def test_a_text_reply_to_a_welsh_speaker_is_in_welsh():
+    assert wording.crisis_reply("cy").body.startswith("Diolch am eich neges.")
+    assert "116 123" in wording.crisis_reply("cy").body
+    assert wording.crisis_reply("en-gb").body.startswith("Thank you for your message.")
+
+
+def test_staff_pages_are_not_offered_in_welsh(client, le_lead):
+    client.force_login(le_lead)
+    assert client.get("/cy/voices").status_code == 404
+    assert "Cymraeg" not in client.get("/voices").content.decode()
