@@ -158,7 +158,7 @@ class Voice(models.Model):
 
     @property
     def rating_label(self) -> str:
-        return Rating(self.rating).label if self.rating else "No rating"
+        return str(Rating(self.rating).label) if self.rating else "No rating"
 
 
 class FollowUpInvitation(models.Model):
