@@ -29,8 +29,10 @@ from coproduce.care.models import (
 )
 from coproduce.change import services as change
 from coproduce.network.models import Member
-from coproduce.voices.models import EnquiryCategory, Rating, Voice
+from coproduce.voices import categories as voice_categories
+from coproduce.voices.models import EnquiryCategory, FollowUpInvitation, Rating, Voice
 from coproduce.voices.services import receive_voice
+from coproduce.voices.suggest import suggest
 
 DEMO_PASSWORD = "coproduce-demo"  # noqa: S105 - synthetic demo accounts only
 
@@ -50,16 +52,6 @@ TEAMS = [
     ("Crisis Resolution and Home Treatment Team", Team.Kind.HOME_TREATMENT, None, None),
     ("Mental Health Response Vehicle", Team.Kind.RESPONSE_VEHICLE, None, None),
     ("The Sanctuary (evening)", Team.Kind.SANCTUARY, dt.time(18, 0), dt.time(1, 0)),
-]
-
-ENQUIRY_CATEGORIES = [
-    ("Continuity of care and relationships", "Seeing the same people; being known."),
-    ("Being listened to", "Feelings and experience taken seriously and validated."),
-    ("Access to crisis care", "Getting help when it is needed, and how long it takes."),
-    ("Value of community support", "Voluntary and communal spaces, peers, groups."),
-    ("Value of clinical and social help", "Treatment, medication, housing, money, work."),
-    ("Cultural factors and offers of help", "Whether help fits a person's culture and language."),
-    ("Involving family and carers", "Carers informed and involved, with consent."),
 ]
 
 GIVEN = [
@@ -168,14 +160,29 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         clinicians.append(extra)
 
     teams = []
-    for name, kind, opens, closes in TEAMS:
-        team = Team.objects.create(name=name, kind=kind, opens_at=opens, closes_at=closes)
+    for n, (name, kind, opens, closes) in enumerate(TEAMS):
+        team = Team.objects.create(
+            name=name,
+            kind=kind,
+            opens_at=opens,
+            closes_at=closes,
+            # Synthetic duty contacts (Ofcom's drama range and example.nhs.uk).
+            duty_phone=f"07700900{500 + n}",
+            duty_email=f"duty.team{n + 1}@example.nhs.uk",
+        )
         team.staff.set(clinicians[:3] + rng.sample(clinicians[3:], 3))
         teams.append(team)
+    # The home treatment team has a peer worker, who signs its follow-up invitations.
+    teams[1].peer_worker = users["support.worker"]
+    teams[1].save(update_fields=["peer_worker"])
 
+    voice_categories.ensure_local()
+    framework = voice_categories.default_framework_path()
+    if framework.is_file():
+        voice_categories.load_v6(framework)
     categories = [
-        EnquiryCategory.objects.create(name=name, description=description)
-        for name, description in ENQUIRY_CATEGORIES
+        EnquiryCategory.objects.get(name=name)
+        for name, _description, _words in voice_categories.LOCAL
     ]
 
     used: set[str] = set()
@@ -185,6 +192,9 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
             given_name=rng.choice(GIVEN),
             family_name=rng.choice(FAMILY),
             date_of_birth=dt.date(rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)),
+            phone=f"07700900{len(used):03d}",
+            email=f"person{len(used)}@example.com",
+            feedback_invitations=rng.choice(Person.FeedbackInvitations.values),
         )
         team = rng.choice(teams[:3])
         received = now - dt.timedelta(days=rng.randint(1, 40), hours=rng.randint(0, 23))
@@ -213,6 +223,15 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
             closed_at=closed if closed < now and rng.random() < 0.4 else None,
         )
         episode.named_team.set({lead, *rng.sample(clinicians, 2)})
+        if episode.closed_at is not None:
+            due = episode.closed_at + dt.timedelta(days=team.follow_up_after_days)
+            FollowUpInvitation.objects.create(
+                episode=episode,
+                due_at=due,
+                # Invitations already due were sent on their day (a demo has no history).
+                status="sent" if due < now else "scheduled",
+                sent_at=due if due < now else None,
+            )
         referrals.book_initial_and_reviews(
             lead, episode, episode.accepted_at + dt.timedelta(hours=2)
         )
@@ -281,6 +300,9 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
             given_name=rng.choice(GIVEN),
             family_name=rng.choice(FAMILY),
             date_of_birth=dt.date(rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)),
+            phone=f"07700900{len(used):03d}",
+            email=f"person{len(used)}@example.com",
+            feedback_invitations=rng.choice(Person.FeedbackInvitations.values),
         )
         referrals.receive_referral(
             users["team.leader"],
@@ -352,6 +374,7 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         elif voice.contact_channel == Voice.ContactChannel.SMS:
             voice.contact_phone = f"07700900{voice.pk % 1000:03d}"
         voice.save()
+        suggest(voice)
         voice_objects.append(voice)
 
     # One message tonight that signals current risk: it raises an alert for the duty team.

@@ -95,14 +95,15 @@ def raise_alert_if_at_risk(voice: Voice) -> RiskAlert | None:
 
 
 def duty_teams(voice: Voice, now: dt.datetime | None = None) -> list[Team]:
-    """Who is on duty for this voice: its own team if open now and reachable, else every
-    open team with a duty contact (the 24/7 line at night)."""
+    """Who is on duty for this voice: its own team if open now and reachable; else the
+    24/7 crisis line; else every open team with a duty contact."""
     moment = timezone.localtime(now or timezone.now()).time()
     reachable = [
         t for t in Team.objects.exclude(duty_phone="", duty_email="") if t.is_open_at(moment)
     ]
     own = [t for t in reachable if voice.team_id == t.pk]
-    return own or reachable
+    line = [t for t in reachable if t.kind == Team.Kind.CRISIS_LINE]
+    return own or line or reachable
 
 
 def tell_duty_teams(alert: RiskAlert, escalation: bool = False) -> list[Message]:

@@ -312,11 +312,13 @@ def test_an_escalation_messages_the_duty_team_again(db, settings):
 def test_the_duty_team_is_the_voices_own_team_when_it_is_open(db):
     from coproduce.voices.services import duty_teams
 
-    line = TeamFactory(duty_phone="07700900555")  # 24 hours
+    line = TeamFactory(duty_phone="07700900555", kind="crisis_line")  # 24 hours
     own = TeamFactory(duty_phone="07700900666")
-    voice = VoiceFactory(team=own)
-    assert duty_teams(voice) == [own]
-    assert set(duty_teams(VoiceFactory(team=None))) == {line, own}
+    assert duty_teams(VoiceFactory(team=own)) == [own]
+    # Feedback about no particular service goes to the 24/7 crisis line.
+    assert duty_teams(VoiceFactory(team=None)) == [line]
+    line.delete()
+    assert duty_teams(VoiceFactory(team=None)) == [own]
 
 
 def test_withdrawing_a_voice_cancels_what_is_queued_to_its_giver_but_not_crisis_help(db):
