@@ -94,6 +94,7 @@ class FakeNotify:
         self.fail_next = 0
         self.requests_refused = 0
         self._lock = threading.Lock()
+        self._callbacks: list[threading.Thread] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -107,6 +108,9 @@ class FakeNotify:
         return self
 
     def stop(self) -> None:
+        # Let receipts already on their way arrive before the service goes away.
+        for thread in self._callbacks:
+            thread.join(timeout=10)
         self._server.shutdown()
         self._server.server_close()
 
@@ -184,9 +188,12 @@ class FakeNotify:
         with self._lock:
             self.sent.append(sent)
         if self.receipts_url:
-            threading.Thread(
+            thread = threading.Thread(
                 target=self.call_service, args=(self.receipts_url, self.receipt(sent)), daemon=True
-            ).start()
+            )
+            with self._lock:
+                self._callbacks.append(thread)
+            thread.start()
         content: dict[str, Any] = {"body": sent.personalisation.get("body", "")}
         if kind == "email":
             content["subject"] = sent.personalisation.get("subject", "")

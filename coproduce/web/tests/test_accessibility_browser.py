@@ -11,13 +11,14 @@ from coproduce.change.models import Action, Insight
 from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
 from coproduce.testing.browser import assert_accessible
 from coproduce.testing.factories import PersonFactory
-from coproduce.voices.models import Voice
+from coproduce.voices import follow_up
+from coproduce.voices.models import FollowUpInvitation, Voice
 from coproduce.voices.services import withdrawal_token
 
 pytestmark = pytest.mark.browser
 
 # Names of pages that are not visited as pages.
-NOT_PAGES = {"healthz", "sign_out", "add_voice_to_insight"}
+NOT_PAGES = {"healthz", "sign_out", "add_voice_to_insight", "approve_quote"}
 
 
 def pages_by_role():
@@ -33,6 +34,8 @@ def pages_by_role():
             "list_updates": "/you-said-we-did",
             "withdraw_feedback": f"/feedback/withdraw/{withdrawal_token(Voice.objects.all()[0])}",
             "sign_in": "/sign-in",
+            "stop_follow_up": "/feedback/stop/"
+            + follow_up.token(FollowUpInvitation.objects.all()[0]),
         },
         "practitioner": {
             "list_alerts": "/alerts",
@@ -57,6 +60,9 @@ def pages_by_role():
             "show_insight": f"/insights/{Insight.objects.all()[0].pk}",
             "publish_update": f"/actions/{action.pk}/update",
             "list_outbox": "/outbox",
+            "record_voice": "/voices/new",
+            "import_voices": "/voices/import",
+            "list_messages": "/voices/messages",
         },
         "analyst": {"show_evidence": "/evidence"},
         "member": {"show_member": "/network/me"},
@@ -98,7 +104,9 @@ def test_every_page_passes_axe(site, browser, role):
                 field.fill("")
             button.first.click()
             assert_accessible(page)
-    for path in ["/no-such-page"]:
+    # Not named pages: the 404 page, and the public pages in Welsh.
+    extra = ["/no-such-page"] + (["/cy/feedback", "/cy/you-said-we-did"] if role is None else [])
+    for path in extra:
         page.goto(site + path)
         assert_accessible(page)
     context.close()

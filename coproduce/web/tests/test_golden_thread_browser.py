@@ -14,9 +14,10 @@ import pytest
 from playwright.sync_api import expect
 
 from coproduce.change.models import OutboxMessage
-from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
+from coproduce.synthetic.demo import seed_demo
 from coproduce.testing.browser import assert_accessible
 from coproduce.voices.models import Voice
+from coproduce.web.tests.conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -25,25 +26,6 @@ pytestmark = pytest.mark.browser
 def site(live_server, transactional_db):
     seed_demo()
     return live_server.url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield page
-    context.close()
-    assert errors == [], f"browser console errors: {errors}"
-
-
-def sign_in(page, site, username):
-    page.goto(f"{site}/sign-in")
-    assert_accessible(page)
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_the_golden_thread(site, page, browser):
