@@ -6,6 +6,7 @@
 """
 
 import ast
+import re
 from pathlib import Path
 
 from django.urls import URLPattern
@@ -83,3 +84,31 @@ def test_administrators_configure_teams_in_the_admin(client, administrator, team
     response = client.get(f"/admin/care/team/{team.pk}/change/")
     assert response.status_code == 200
     assert "Review days" in response.content.decode()
+
+
+def hazard_log_references():
+    """(hazard, file, test) for every test the hazard log names; ``::name`` alone means
+    the same file as the reference before it in that row."""
+    log = (ROOT.parent / "docs" / "clinical-safety" / "hazard-log.md").read_text()
+    found = []
+    for row in log.splitlines():
+        if not row.startswith("| H"):
+            continue
+        hazard, current = row.split("|")[1].strip(), None
+        for match in re.finditer(r"`([\w/]+\.py)?::(\w+)`", row):
+            current = match.group(1) or current
+            found.append((hazard, current, match.group(2)))
+    return found
+
+
+def test_every_test_the_hazard_log_names_exists():
+    references = hazard_log_references()
+    assert len(references) > 50
+    missing = [
+        (hazard, path, name)
+        for hazard, path, name in references
+        if path is None
+        or not (ROOT / path).is_file()
+        or not re.search(rf"^def {name}\(", (ROOT / path).read_text(), re.MULTILINE)
+    ]
+    assert missing == []
