@@ -16,5 +16,9 @@ class TeamAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             "Lead practitioner model",
             {"fields": ("max_named_team", "review_days", "disengaged_after_days")},
         ),
-        ("Follow-up and response", {"fields": ("follow_up_after_days", "arrival_target_minutes")}),
+        (
+            "Follow-up and response",
+            {"fields": ("follow_up_after_days", "peer_worker", "arrival_target_minutes")},
+        ),
+        ("Duty contact for risk alerts", {"fields": ("duty_phone", "duty_email")}),
     )

@@ -259,3 +259,23 @@ def test_only_approved_quotes_appear_on_the_public_board_and_withdrawal_removes_
     assert "Not approved yet" not in body
     withdraw(approved)
     assert "They listened to me" not in client.get("/you-said-we-did").content.decode()
+
+
+def test_administrators_configure_the_category_framework_in_the_admin(client, administrator):
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    category = EnquiryCategoryFactory(name="Waiting")
+    client.force_login(administrator)
+    response = client.post(
+        f"/admin/voices/enquirycategory/{category.pk}/change/",
+        {
+            "name": "Waiting",
+            "description": "",
+            "framework": "local",
+            "keywords": "wait,queue",
+            "active": "",
+        },
+    )
+    assert response.status_code == 302
+    category.refresh_from_db()
+    assert (category.keywords, category.active) == ("wait,queue", False)
