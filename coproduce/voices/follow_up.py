@@ -118,7 +118,7 @@ def send_if_due(invitation_id: Any, now: dt.datetime | None = None) -> str:
     """Send the invitation, or its one reminder, if due. Says what it did."""
     now = now or timezone.now()
     invitation = (
-        FollowUpInvitation.objects.select_for_update()
+        FollowUpInvitation.objects.select_for_update(of=("self",))
         .select_related("episode__person", "episode__team__peer_worker")
         .filter(pk=invitation_id)
         .first()

@@ -19,8 +19,10 @@ NAVIGATION: list[tuple[str, str, Capability | None]] = [
     ("Referrals", "list_referrals", Capability.VIEW_CASELOAD),
     ("Caseload", "list_caseload", Capability.VIEW_CASELOAD),
     ("Voices", "list_voices", Capability.REVIEW_VOICES),
+    ("Record feedback", "record_voice", Capability.RECORD_VOICES),
     ("Insights", "list_insights", Capability.MANAGE_CHANGE),
     ("Outbox", "list_outbox", Capability.VIEW_OUTBOX),
+    ("Messages", "list_messages", Capability.VIEW_OUTBOX),
     ("Evidence", "show_evidence", Capability.VIEW_EVIDENCE),
     ("My network record", "show_member", Capability.MEMBER_AREA),
 ]

@@ -144,8 +144,9 @@ def test_it_gives_up_after_the_most_tries(fake_notify, settings, db):
 
 
 def test_the_task_worker_delivers_a_queued_message(
-    fake_notify, db, django_capture_on_commit_callbacks
+    fake_notify, transactional_db, django_capture_on_commit_callbacks
 ):
+    # transactional_db: the worker closes its database connection as a real worker does.
     with django_capture_on_commit_callbacks(execute=True):
         message = messaging.queue(
             kind=Message.Kind.THANKS_REPLY, channel="sms", to=PHONE, body="Thanks"
@@ -274,7 +275,7 @@ def test_a_text_message_notify_sends_twice_is_stored_once(client, fake_notify, s
 
 
 def test_an_at_risk_text_raises_an_alert_tells_the_duty_team_and_replies_with_crisis_help(
-    client, fake_notify, settings, db, django_capture_on_commit_callbacks
+    client, fake_notify, settings, transactional_db, django_capture_on_commit_callbacks
 ):
     TeamFactory(name="24/7 line", duty_phone="07700900555", duty_email="duty@example.nhs.uk")
     payload = inbound(fake_notify, "I can't go on, I want to end it all tonight")

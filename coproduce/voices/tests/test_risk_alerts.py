@@ -160,3 +160,12 @@ def test_the_inbox_marks_alerted_voices(client, le_lead):
     VoiceFactory(text="Fine")
     client.force_login(le_lead)
     assert client.get("/voices").content.decode().count("Risk alert</strong>") == 1
+
+
+def test_waiting_alerts_are_on_the_staff_worklist_without_the_words(client, lead):
+    receive_voice(channel=Voice.Channel.SMS, text="I want to end my life", rating=None)
+    client.force_login(lead)
+    body = client.get("/worklist").content.decode()
+    assert "Risk alerts waiting (1)" in body
+    assert "Current risk to life, text message" in body
+    assert "end my life" not in body

@@ -31,6 +31,7 @@ from coproduce.care.forms import (
     plan_form,
 )
 from coproduce.care.models import CrisisPlan, PlanVersion, Referral, SafetyPlan, Team
+from coproduce.voices.services import open_alerts
 from coproduce.web.views.render import page, posted, signed_in_user
 
 BREAK_GLASS_MINUTES = 30
@@ -75,6 +76,8 @@ def show_worklist(request: HttpRequest) -> HttpResponse:
         "care/worklist.jinja",
         "Worklist",
         worklist=episode_services.worklist_for(user, now),
+        # Alerts are for whoever is on duty, whatever their team: shown without the words.
+        alerts=list(open_alerts().order_by("raised_at")),
         now=now,
     )
 
