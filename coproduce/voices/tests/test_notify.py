@@ -337,3 +337,13 @@ def test_a_stop_reply_is_not_stored_as_feedback(client, fake_notify, settings, d
     response = client.post("/notify/inbound-sms", payload, "application/json", **bearer(settings))
     assert response.status_code == 200
     assert not Voice.objects.exists()
+
+
+def test_the_benchmark_measures_and_leaves_nothing_behind(db):
+    out = StringIO()
+    call_command("bench", "voices", "--texts", "2", "--rows", "10", stdout=out)
+    assert "2 texts, median" in out.getvalue()
+    assert "(4 messages sent)" in out.getvalue()  # each: a duty text and a reply
+    assert "FFT import: 10 rows in" in out.getvalue()
+    assert not Voice.objects.exists()
+    assert not Message.objects.exists()

@@ -1,0 +1,92 @@
+"""``coproduce bench voices``: how fast voices arrive and alerts go out.
+
+Measures, on the configured database inside a transaction that is rolled back (nothing
+is left behind), with the real Notify client against an in-process fake Notify:
+
+- an at-risk text message arriving through Notify's callback → stored, screened, alert
+  raised, the duty text and the crisis reply handed to Notify (seconds per text);
+- a Friends and Family Test import of synthetic rows (rows per second).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.test import Client
+from django.test.utils import override_settings
+
+from coproduce.accounts.models import Role, User
+from coproduce.care.models import Team
+from coproduce.testing.fake_notify import FakeNotify
+from coproduce.voices import importer, messaging
+from coproduce.voices.models import Message
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Benchmark voices: at-risk text to alert and reply, and FFT import speed."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("what", choices=["voices"])
+        parser.add_argument("--texts", type=int, default=50)
+        parser.add_argument("--rows", type=int, default=5000)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("bench writes (and rolls back) test data: not in production.")
+        try:
+            with transaction.atomic():
+                self.run(options["texts"], options["rows"])
+                raise Rollback
+        except Rollback:
+            pass
+
+    def run(self, texts: int, rows: int) -> None:
+        Team.objects.create(name="Bench 24/7 line", kind="crisis_line", duty_phone="07700900999")
+        lead = User.objects.create(username="bench-lead", role=Role.LIVED_EXPERIENCE_LEAD)
+        client = Client()
+        auth = {"Authorization": f"Bearer {settings.NOTIFY_CALLBACK_TOKEN}"}
+        with (
+            FakeNotify(settings.NOTIFY_API_KEY) as fake,
+            override_settings(NOTIFY_BASE_URL=fake.base_url, ALLOWED_HOSTS=["testserver"]),
+        ):
+            seconds = []
+            for n in range(texts):
+                start = time.perf_counter()
+                payload = fake.inbound(
+                    f"07700900{n % 1000:03d}", "(Synthetic) I want to end my life"
+                )
+                response = client.post(
+                    "/notify/inbound-sms", payload, "application/json", headers=auth
+                )
+                if response.status_code != 201:
+                    raise CommandError(f"inbound text refused: {response.status_code}")
+                for pk in Message.objects.filter(status="queued").values_list("pk", flat=True):
+                    messaging.deliver(pk)
+                seconds.append(time.perf_counter() - start)
+            sent = len(fake.sent)
+        self.stdout.write(
+            f"at-risk text → alert + duty text + crisis reply handed to Notify: "
+            f"{texts} texts, median {statistics.median(seconds) * 1000:.0f} ms, "
+            f"max {max(seconds) * 1000:.0f} ms ({sent} messages sent)"
+        )
+        lines = ["Response ID,Date,FFT categorical answer,Comment"]
+        lines += [
+            f"bench-{n},01/10/2026,{1 + n % 5},(Synthetic) The team listened and called back"
+            for n in range(rows)
+        ]
+        start = time.perf_counter()
+        report = importer.import_file(lead, "\n".join(lines).encode(), "bench.csv")
+        elapsed = time.perf_counter() - start
+        self.stdout.write(
+            f"FFT import: {report.imported} rows in {elapsed:.1f} s "
+            f"({report.imported / elapsed:.0f} rows/s)"
+        )
