@@ -33,6 +33,13 @@ class VoiceInSerializer(serializers.Serializer[Voice]):
     )
     consent_improvement = serializers.BooleanField(default=False)
     consent_quote = serializers.BooleanField(default=False)
+    source_detail = serializers.CharField(
+        max_length=200,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Where it came from, e.g. the partner organisation. Never a person's name.",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs.get("text") and attrs.get("rating") is None:
@@ -43,7 +50,7 @@ class VoiceInSerializer(serializers.Serializer[Voice]):
 class VoiceOutSerializer(serializers.ModelSerializer[Voice]):
     class Meta:
         model = Voice
-        fields = ("id", "channel", "rating", "team", "received_at")
+        fields = ("id", "channel", "rating", "team", "received_at", "source_detail")
 
 
 class UpdateSerializer(serializers.ModelSerializer[Update]):

@@ -50,12 +50,14 @@ def test_a_partner_posts_a_voice_with_a_token(api, lead, team):
             "text": "Handed over within 45 minutes; no police needed.",
             "rating": 1,
             "team": team.pk,
+            "source_detail": "North East Ambulance Service",
         },
         format="json",
     )
     assert response.status_code == 201
     voice = Voice.objects.get()
     assert (voice.channel, voice.rating, voice.team) == ("partner", 1, team)
+    assert (voice.source_detail, voice.recorded_by) == ("North East Ambulance Service", lead)
     assert response.json()["id"] == voice.pk
 
 

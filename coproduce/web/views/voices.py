@@ -65,6 +65,8 @@ def list_voices(request: HttpRequest) -> HttpResponse:
         shown=min(total, INBOX_PAGE),
         filters=filters,
         form=bulk,
+        # A filter that makes no sense is what the error summary is about.
+        summary_form=filters if filters.is_bound and filters.errors else bulk,
         categories=EnquiryCategory.objects.filter(active=True),
         can_record=can(user, Capability.RECORD_VOICES),
         status=400 if filters.is_bound and filters.errors else 200,
