@@ -230,3 +230,10 @@ def test_the_import_command_reports_and_refuses_like_the_page(tmp_path, le_lead)
         call_command("import-fft", str(bad), "--user", le_lead.username)
     with pytest.raises(CommandError, match="is not a user who may import voices"):
         call_command("import-fft", str(good), "--user", "nobody")
+
+
+def test_the_staff_form_asks_what_the_person_agreed_to(client, lead):
+    client.force_login(lead)
+    body = client.get("/voices/new").content.decode()
+    assert "What did the person agree to?" in body
+    assert "What can we do with your feedback?" not in body
