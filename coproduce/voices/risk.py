@@ -32,18 +32,22 @@ _RISK = [
     r"(?:hurt|harm|cut)(?:ting)? my ?self",
     r"self[- ]harm",
     r"not (?:feel )?safe (?:tonight|right now|at the moment)|i(?:'m| am) not safe",
+    r"(?:don'?t|do not) feel safe",
     r"say(?:ing)? goodbye",
     r"hang(?:ing)? my ?self",
     r"jump(?:ing)? (?:off|from|in front)",
 ]
 _SAFEGUARDING = [
-    r"(?:he|she|they) (?:hits?|beats?|hurts?|chokes?) me",
+    r"(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|mum|father|mother) "
+    r"(?:hits?|beats?|hurts?|chokes?) me",
     r"(?:being|been|was) (?:abused|hit|beaten|raped|assaulted)",
     r"domestic (?:abuse|violence)",
     r"scared to go home",
     r"(?:hurting|hurts|hit|hits) (?:my|the) (?:kids|children|child|baby)",
     r"(?:child|children|kids?|baby) (?:is|are) not safe",
-    r"(?:forced|made) (?:me )?to have sex",
+    r"(?:forced|made) (?:me )?(?:to )?have sex",
+    # A person naming safeguarding wants someone to look now (errs towards alerting).
+    r"safeguarding",
     r"threaten(?:s|ed|ing)? to (?:kill|hurt) me",
 ]
 _RISK_RE = re.compile("|".join(f"(?:{p})" for p in _RISK), re.IGNORECASE)

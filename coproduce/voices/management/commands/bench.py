@@ -1,4 +1,5 @@
-"""``coproduce bench voices``: how fast voices arrive and alerts go out.
+"""``coproduce bench voices|text``: how fast voices arrive and alerts go out; how well
+the text model does against the baselines (see ``coproduce.voices.text.bench``).
 
 Measures, on the configured database inside a transaction that is rolled back (nothing
 is left behind), with the real Notify client against an in-process fake Notify:
@@ -10,8 +11,10 @@ is left behind), with the real Notify client against an in-process fake Notify:
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +27,9 @@ from coproduce.accounts.models import Role, User
 from coproduce.care.models import Team
 from coproduce.testing.fake_notify import FakeNotify
 from coproduce.voices import importer, messaging
+from coproduce.voices.categories import default_framework_path
 from coproduce.voices.models import Message
+from coproduce.voices.text import bench as text_bench
 
 
 class Rollback(Exception):
@@ -35,11 +40,28 @@ class Command(BaseCommand):
     help = "Benchmark voices: at-risk text to alert and reply, and FFT import speed."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("what", choices=["voices"])
+        parser.add_argument("what", choices=["voices", "text"])
         parser.add_argument("--texts", type=int, default=50)
         parser.add_argument("--rows", type=int, default=5000)
+        parser.add_argument("--data", type=Path, default=None, help="text: a v6 framework CSV")
+        parser.add_argument("--json", action="store_true", help="text: print one JSON object")
+        parser.add_argument(
+            "--baselines",
+            default="svc,linear",
+            help="text: which baselines to rebuild (svc,linear; 'none' to skip)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["what"] == "text":
+            path = options["data"] or default_framework_path()
+            if not path.is_file():
+                raise CommandError(f"No data file at {path}. Give one with --data.")
+            baselines = [b for b in options["baselines"].split(",") if b in {"svc", "linear"}]
+            result = text_bench.run(path, baselines)
+            self.stdout.write(
+                json.dumps(result, indent=2) if options["json"] else text_bench.summary(result)
+            )
+            return
         if settings.PRODUCTION:
             raise CommandError("bench writes (and rolls back) test data: not in production.")
         try:

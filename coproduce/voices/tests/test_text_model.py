@@ -1,0 +1,128 @@
+"""The text model (issue 5, first part), on a synthetic sample the project makes itself."""
+
+import json
+from io import StringIO
+
+import numpy as np
+import pytest
+from django.core.management import CommandError, call_command
+
+from coproduce.testing.text_sample import write_sample
+from coproduce.voices.text import data, risk_eval
+from coproduce.voices.text.model import TextModel
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return write_sample(tmp_path_factory.mktemp("text") / "sample.csv")
+
+
+@pytest.fixture(scope="module")
+def model(sample):
+    dataset = data.load(sample)
+    return TextModel(dataset.labels).fit(dataset.texts, dataset.y, dataset.sentiment)
+
+
+def test_the_sample_is_read_with_its_labels_and_rows_without_text_left_out(sample):
+    dataset = data.load(sample)
+    assert len(dataset.texts) == 240
+    assert dataset.labels[0] == "Not assigned"
+    assert dataset.y.shape == (240, 6)
+    assert set(np.unique(dataset.sentiment)) <= {1, 3, 5}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("a,b\n1,2\n", "needs a 'FFT answer' column"),
+        ("FFT answer,Not assigned\n,1\n", "has no comments with text"),
+    ],
+)
+def test_a_file_that_is_not_labelled_comments_is_refused(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    with pytest.raises(ValueError, match=message):
+        data.load(path)
+
+
+def test_it_learns_categories_with_probabilities(model):
+    texts = ["We waited hours and nobody came", "The food was cold"]
+    p = model.category_probabilities(texts)
+    assert ((p >= 0) & (p <= 1)).all()
+    timeliness = model.labels.index("Timeliness of care")
+    food = model.labels.index("Food & drink provision & facilities")
+    assert p[0, timeliness] > 0.5 > p[0, food]
+    assert p[1, food] > 0.5 > p[1, timeliness]
+    assert model.predict_categories(texts)[0, timeliness] == 1
+
+
+def test_it_learns_sentiment_in_five_and_three_classes(model):
+    texts = ["The paramedics were so kind and caring", "Staff were rude, we waited ages"]
+    assert list(model.predict_sentiment3(texts)) == ["positive", "negative"]
+    assert model.sentiment_probabilities(texts).sum(axis=1) == pytest.approx([1, 1])
+
+
+@pytest.mark.parametrize(
+    "text", ["", "🙂🙂🙂", "x" * 100_000, "Roedd y gyrrwr yn hwyr iawn heddiw", "???"]
+)
+def test_odd_input_never_crashes_and_the_model_abstains(model, text):
+    assert model.abstains([text]).all()
+    assert model.category_probabilities([text]).sum() == 0
+    assert model.predict_categories([text]).sum() == 0
+    assert model.predict_sentiment3([text])  # sentiment still answers, without crashing
+
+
+def test_a_very_long_comment_is_cut_for_the_model_not_refused(model):
+    text = "We waited hours and nobody came. " * 2000
+    assert not model.abstains([text]).any()
+    assert model.predict_categories([text])[0, model.labels.index("Timeliness of care")] == 1
+
+
+def test_a_saved_model_loads_and_answers_the_same(model, tmp_path):
+    model.save(tmp_path)
+    loaded = TextModel.load(tmp_path)
+    texts = ["transport home was late"]
+    assert np.allclose(loaded.category_probabilities(texts), model.category_probabilities(texts))
+
+
+def test_the_train_and_evaluate_commands(sample, tmp_path):
+    out = StringIO()
+    call_command("text", "train", "--data", str(sample), "--out", str(tmp_path), stdout=out)
+    assert "Trained on 240 comments" in out.getvalue()
+    assert (tmp_path / "text-model.joblib").is_file()
+    out = StringIO()
+    call_command("text", "evaluate", "--data", str(sample), "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["comments"] == 240
+    assert result["macro_f1"] > 0.8  # the synthetic phrases are easy to learn
+    with pytest.raises(CommandError, match="No data file at"):
+        call_command("text", "evaluate", "--data", str(tmp_path / "missing.csv"))
+    with pytest.raises(CommandError, match="--out"):
+        call_command("text", "train", "--data", str(sample))
+
+
+def test_the_benchmark_reports_every_key_the_issue_asks_for(sample):
+    out = StringIO()
+    call_command(
+        "bench", "text", "--data", str(sample), "--json", "--baselines", "linear", stdout=out
+    )
+    result = json.loads(out.getvalue())
+    for key in (
+        "macro_f1",
+        "micro_f1",
+        "sentiment3_macro_f1",
+        "sentiment3_accuracy",
+        "baseline_macro_f1",
+        "baseline_micro_f1",
+        "train_seconds",
+        "baseline_train_seconds",
+        "comments_per_second",
+        "model_bytes",
+        "risk_recall",
+    ):
+        assert key in result, key
+    assert result["baseline"] == "TF-IDF + LinearSVC"
+
+
+def test_the_risk_screen_catches_every_synthetic_at_risk_message():
+    assert risk_eval.recall(risk_eval.SYNTHETIC_AT_RISK) == 1.0

@@ -1,0 +1,175 @@
+"""The text model: multi-label categories and sentiment, with calibrated probabilities.
+
+Features are TF-IDF over word 1-2-grams and character 2-5-grams (within words), which
+copes with misspellings and short comments. Each category has its own logistic
+regression (probabilities, so the inbox can say "suggested, 83%") and its own decision
+threshold, chosen on out-of-fold predictions of the training data to balance precision
+and recall for that category. Sentiment is one multinomial logistic regression over the
+five labelled levels; three-class sentiment sums their probabilities.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import joblib
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.pipeline import FeatureUnion
+
+from coproduce.voices.text.data import SENTIMENT3
+
+MAX_CHARACTERS = 2000  # Longer comments are cut for the model (the voice keeps its text).
+# Below this share of words the model knows, it abstains rather than guess (emoji only,
+# another language, a string of nonsense): no suggestion beats a confident wrong one.
+MIN_KNOWN_WORDS = 0.3
+MODEL_FILE = "text-model.joblib"
+
+
+def features() -> FeatureUnion:
+    return FeatureUnion(
+        [
+            (
+                "words",
+                TfidfVectorizer(
+                    ngram_range=(1, 2), min_df=2, sublinear_tf=True, strip_accents="unicode"
+                ),
+            ),
+            (
+                "characters",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 5), min_df=3, sublinear_tf=True
+                ),
+            ),
+        ]
+    )
+
+
+def clip(texts: list[str]) -> list[str]:
+    return [t[:MAX_CHARACTERS] for t in texts]
+
+
+def _head(c: float, seed: int) -> LogisticRegression:
+    return LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=seed)
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    """The probability cut that gives the best F1 for one label (0.5 if it never occurs)."""
+    if y.sum() == 0:
+        return 0.5
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.1, 0.91, 0.025):
+        predicted = p >= t
+        tp = float((predicted & (y == 1)).sum())
+        f1 = 2 * tp / (predicted.sum() + y.sum()) if (predicted.sum() + y.sum()) else 0.0
+        if f1 > best_f1:
+            best, best_f1 = float(t), f1
+    return best
+
+
+@dataclass
+class TextModel:
+    labels: list[str]
+    c: float = 8.0
+    seed: int = 2026
+    vectoriser: FeatureUnion = field(default_factory=features)
+    heads: list[LogisticRegression | None] = field(default_factory=list)
+    thresholds: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    sentiment_head: LogisticRegression | None = None
+    train_seconds: float = 0.0
+
+    def fit(self, texts: list[str], y: np.ndarray, sentiment: np.ndarray) -> TextModel:
+        start = time.perf_counter()
+        x = self.vectoriser.fit_transform(clip(texts))
+        self.heads, thresholds = [], []
+        folds = 3
+        for j in range(y.shape[1]):
+            column = y[:, j]
+            if column.sum() < folds or column.sum() > len(column) - folds:
+                self.heads.append(None)  # too rare (or universal) to learn
+                thresholds.append(1.0)
+                continue
+            head = _head(self.c, self.seed)
+            cv = StratifiedKFold(folds, shuffle=True, random_state=self.seed)
+            out_of_fold = cross_val_predict(head, x, column, cv=cv, method="predict_proba")[:, 1]
+            thresholds.append(best_threshold(column, out_of_fold))
+            self.heads.append(head.fit(x, column))
+        self.thresholds = np.array(thresholds)
+        labelled = sentiment > 0
+        if labelled.sum() and len(set(sentiment[labelled])) > 1:
+            self.sentiment_head = LogisticRegression(
+                C=self.c / 2, class_weight="balanced", max_iter=2000, random_state=self.seed
+            ).fit(x[labelled], sentiment[labelled])
+        self.train_seconds = time.perf_counter() - start
+        return self
+
+    def _x(self, texts: list[str]) -> sparse.csr_matrix:
+        return self.vectoriser.transform(clip(texts))
+
+    def known_words(self, texts: list[str]) -> np.ndarray:
+        """The share of each text's words that the model learned (0 for no words)."""
+        words: TfidfVectorizer = self.vectoriser.transformer_list[0][1]
+        tokenise, vocabulary = words.build_tokenizer(), words.vocabulary_
+        shares = []
+        for text in clip(texts):
+            tokens = [t.lower() for t in tokenise(text)]
+            shares.append(sum(t in vocabulary for t in tokens) / len(tokens) if tokens else 0.0)
+        return np.array(shares)
+
+    def abstains(self, texts: list[str]) -> np.ndarray:
+        return self.known_words(texts) < MIN_KNOWN_WORDS
+
+    def category_probabilities(self, texts: list[str]) -> np.ndarray:
+        """Probabilities per category; all 0 where the model abstains."""
+        x = self._x(texts)
+        out = np.zeros((len(texts), len(self.labels)))
+        for j, head in enumerate(self.heads):
+            if head is not None:
+                out[:, j] = head.predict_proba(x)[:, 1]
+        out[self.abstains(texts)] = 0.0
+        return out
+
+    def predict_categories(self, texts: list[str]) -> np.ndarray:
+        return (self.category_probabilities(texts) >= self.thresholds).astype(np.int8)
+
+    def sentiment_probabilities(self, texts: list[str]) -> np.ndarray:
+        """(comments, 5): probabilities of sentiment 1 … 5."""
+        if self.sentiment_head is None:
+            raise ValueError("This model was trained without sentiment labels")
+        probabilities = self.sentiment_head.predict_proba(self._x(texts))
+        out = np.zeros((len(texts), 5))
+        for k, level in enumerate(self.sentiment_head.classes_):
+            out[:, int(level) - 1] = probabilities[:, k]
+        return out
+
+    def predict_sentiment(self, texts: list[str]) -> np.ndarray:
+        levels: np.ndarray = self.sentiment_probabilities(texts).argmax(axis=1) + 1
+        return levels
+
+    def predict_sentiment3(self, texts: list[str]) -> list[str]:
+        p = self.sentiment_probabilities(texts)
+        three = np.stack([p[:, 0] + p[:, 1], p[:, 2], p[:, 3] + p[:, 4]], axis=1)
+        names = ["positive", "neutral", "negative"]
+        return [names[i] for i in three.argmax(axis=1)]
+
+    def save(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / MODEL_FILE
+        joblib.dump(self, path, compress=3)
+        return path
+
+    @staticmethod
+    def load(folder: Path) -> TextModel:
+        model = joblib.load(folder / MODEL_FILE)
+        if not isinstance(model, TextModel):
+            raise ValueError(f"{folder / MODEL_FILE} is not a Coproduce text model")
+        return model
+
+
+def sentiment3(levels: np.ndarray) -> list[str]:
+    return [SENTIMENT3[int(v)] for v in levels]
