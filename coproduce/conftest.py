@@ -120,3 +120,10 @@ def fake_notify(settings: Any) -> Any:
     with FakeNotify(settings.NOTIFY_API_KEY, callback_token=settings.NOTIFY_CALLBACK_TOKEN) as fake:
         settings.NOTIFY_BASE_URL = fake.base_url
         yield fake
+
+
+@pytest.fixture(autouse=True)
+def no_trained_text_model(settings: Any, tmp_path_factory: Any) -> None:
+    """Tests see the rule-based suggester unless they train and point to a model
+    themselves (the demo's model under var/ must not change what tests expect)."""
+    settings.TEXT_MODEL_DIR = tmp_path_factory.getbasetemp() / "no-text-model"

@@ -156,6 +156,8 @@ SHARED_DATA_DIR = Path(
     os.environ.get("COPRODUCE_SHARED_DATA_DIR", BASE_DIR.parent / "shared" / "data")
 )
 DATA_DIR = Path(os.environ.get("COPRODUCE_DATA_DIR", BASE_DIR / "var"))
+# The trained text model (coproduce text train --out …); without it, a rule suggests.
+TEXT_MODEL_DIR = Path(os.environ.get("COPRODUCE_TEXT_MODEL_DIR", DATA_DIR / "text-model"))
 DEFAULT_DATABASE_URL = f"sqlite:///{DATA_DIR / 'coproduce.sqlite3'}"
 DATABASE_URL = os.environ.get("DATABASE_URL", "" if PRODUCTION else DEFAULT_DATABASE_URL)
 if not DATABASE_URL:

@@ -127,6 +127,8 @@ class Voice(models.Model):
         EnquiryCategory, blank=True, related_name="suggested_for"
     )
     suggested_sentiment = models.CharField(max_length=16, choices=Sentiment.choices, blank=True)
+    # How sure the text model was of each suggested category (name → probability).
+    suggested_scores = models.JSONField(default=dict, blank=True)
     sentiment = models.CharField(max_length=16, choices=Sentiment.choices, blank=True)
     categories = models.ManyToManyField(EnquiryCategory, blank=True, related_name="voices")
     # The words as they may be shown in public: masked, then approved by a person.

@@ -1,16 +1,23 @@
 """Suggest a voice's enquiry categories and sentiment, for a person to confirm.
 
-A simple rule until the text model (issue 5): a category is suggested when one of its
-words appears in the text; sentiment follows the Friends and Family Test answer when
-there is one, else a few plain words. Suggestions never stand on their own: a voice
-counts as reviewed only when a person confirms (see ``services.confirm``).
+With a trained text model (``coproduce text train``), the NHS England v6 categories and
+the sentiment come from it, each category with how sure it is; seed 003's local
+categories, which the model does not know, come from their words. Without a model, a
+simple rule suggests them all: a category when one of its words appears in the text.
+Sentiment follows the person's own Friends and Family Test answer when there is one.
+Suggestions never stand on their own: a voice counts as reviewed only when a person
+confirms (see ``services.confirm``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from coproduce.voices.models import EnquiryCategory, Rating, Sentiment, Voice
+
+if TYPE_CHECKING:
+    from coproduce.voices.text.model import TextModel
 
 _POSITIVE = re.compile(
     r"\b(thank|thanks|grateful|helpful|kind|brilliant|excellent|amazing|great|"
@@ -55,9 +62,38 @@ def sentiment_for(text: str, rating: int | None) -> str:
     return Sentiment.NEUTRAL if text.strip() else ""
 
 
+def from_model(
+    model: TextModel, text: str, active: list[EnquiryCategory]
+) -> tuple[dict[EnquiryCategory, float], str]:
+    by_label = {c.source_label: c for c in active if c.source_label}
+    probabilities = model.category_probabilities([text])[0]
+    chosen = {
+        by_label[label]: round(float(p), 2)
+        for label, p, cut in zip(model.labels, probabilities, model.thresholds, strict=True)
+        if label in by_label and p >= cut
+    }
+    sentiment = "" if model.abstains([text])[0] else model.predict_sentiment3([text])[0]
+    return chosen, sentiment
+
+
 def suggest(voice: Voice) -> Voice:
-    active = list(EnquiryCategory.objects.filter(active=True).exclude(keywords=""))
-    voice.suggested_categories.set(categories_for(voice.text, active))
-    voice.suggested_sentiment = sentiment_for(voice.text, voice.rating)
-    voice.save(update_fields=["suggested_sentiment"])
+    # Imported here: scikit-learn loads only where a model is used.
+    from coproduce.voices.text import default
+
+    active = list(EnquiryCategory.objects.filter(active=True))
+    model = default.current() if voice.text.strip() else None
+    if model is None:
+        chosen = categories_for(voice.text, [c for c in active if c.keywords])
+        scores: dict[str, float] = {}
+        sentiment = sentiment_for(voice.text, voice.rating)
+    else:
+        found, said = from_model(model, voice.text, active)
+        local = [c for c in active if c.keywords and not c.source_label]
+        chosen = [*found, *categories_for(voice.text, local)]
+        scores = {c.name: p for c, p in found.items()}
+        sentiment = sentiment_for("", voice.rating) or said
+    voice.suggested_categories.set(chosen)
+    voice.suggested_scores = scores
+    voice.suggested_sentiment = sentiment
+    voice.save(update_fields=["suggested_sentiment", "suggested_scores"])
     return voice

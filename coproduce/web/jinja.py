@@ -33,7 +33,12 @@ def environment(**options: Any) -> Environment:
         referral_clock=referral_clock,
         duration=duration,
     )
-    env.filters.update(date=format_date, datetime=format_datetime, percent=format_percent)
+    env.filters.update(
+        date=format_date,
+        datetime=format_datetime,
+        percent=format_percent,
+        suggestion=format_suggestion,
+    )
     return env
 
 
@@ -54,3 +59,9 @@ def format_datetime(value: dt.datetime | None) -> str:
 
 def format_percent(value: float | None) -> str:
     return "" if value is None else f"{value:.0%}"
+
+
+def format_suggestion(category: Any, scores: dict[str, float]) -> str:
+    """A suggested category, with how sure the text model was: "Timeliness of care, 83%"."""
+    score = scores.get(category.name)
+    return category.name if score is None else f"{category.name}, {score:.0%}"

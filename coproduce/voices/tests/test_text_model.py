@@ -126,3 +126,38 @@ def test_the_benchmark_reports_every_key_the_issue_asks_for(sample):
 
 def test_the_risk_screen_catches_every_synthetic_at_risk_message():
     assert risk_eval.recall(risk_eval.SYNTHETIC_AT_RISK) == 1.0
+
+
+def test_the_inbox_suggestions_come_from_a_trained_model_with_how_sure_it_is(
+    model, tmp_path, settings, client, le_lead
+):
+    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.voices.services import receive_voice
+
+    model.save(tmp_path)
+    settings.TEXT_MODEL_DIR = tmp_path
+    timeliness = EnquiryCategoryFactory(
+        name="Timeliness of care", source_label="Timeliness of care", framework="nhse_v6"
+    )
+    family = EnquiryCategoryFactory(name="Involving family and carers", keywords="carer,mum")
+    voice = receive_voice(
+        channel="web", text="We waited hours and nobody came, my mum was frightened", rating=None
+    )
+    assert set(voice.suggested_categories.all()) == {timeliness, family}
+    assert voice.suggested_scores["Timeliness of care"] > 0.5
+    assert "Involving family and carers" not in voice.suggested_scores  # a rule, no score
+    assert voice.suggested_sentiment == "negative"
+    client.force_login(le_lead)
+    body = client.get("/voices").content.decode()
+    assert f"Timeliness of care, {voice.suggested_scores['Timeliness of care']:.0%}" in body
+
+
+def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
+    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.voices.services import receive_voice
+
+    settings.TEXT_MODEL_DIR = tmp_path / "none"
+    waiting = EnquiryCategoryFactory(name="Waiting", keywords="waited")
+    voice = receive_voice(channel="web", text="I waited", rating=None)
+    assert list(voice.suggested_categories.all()) == [waiting]
+    assert voice.suggested_scores == {}
