@@ -40,6 +40,7 @@ urlpatterns = [
     path("voices/<int:voice_id>/quote", voices.approve_quote, name="approve_quote"),
     path("voices/<int:voice_id>/insight", voices.add_voice_to_insight, name="add_voice_to_insight"),
     path("insights", change.list_insights, name="list_insights"),
+    path("themes", change.list_themes, name="list_themes"),
     path("insights/<int:insight_id>", change.show_insight, name="show_insight"),
     path("actions/<int:action_id>/update", change.publish_update, name="publish_update"),
     path("outbox", change.list_outbox, name="list_outbox"),

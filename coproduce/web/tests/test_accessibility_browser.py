@@ -57,6 +57,7 @@ def pages_by_role():
             "list_voices": "/voices",
             "show_voice": f"/voices/{Voice.objects.all()[0].pk}",
             "list_insights": "/insights",
+            "list_themes": "/themes",
             "show_insight": f"/insights/{Insight.objects.all()[0].pk}",
             "publish_update": f"/actions/{action.pk}/update",
             "list_outbox": "/outbox",

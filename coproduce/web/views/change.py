@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.accounts.policy import Capability, requires
@@ -79,3 +82,48 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
 def list_outbox(request: HttpRequest) -> HttpResponse:
     outbox = OutboxMessage.objects.select_related("update__action", "message")[:500]
     return page(request, "change/outbox.jinja", "Outbox", outbox=list(outbox))
+
+
+THEME_WINDOW_DAYS = 90
+THEME_VOICES = 500
+
+
+def _theme_voices() -> list[Voice]:
+    """Voices given for improvement, not yet in a category or recent, newest first."""
+    since = timezone.now() - dt.timedelta(days=THEME_WINDOW_DAYS)
+    usable = Voice.objects.usable_for_improvement().exclude(text="")
+    recent_or_uncategorised = usable.filter(received_at__gte=since) | usable.filter(
+        categories__isnull=True
+    )
+    return list(recent_or_uncategorised.distinct().order_by("-received_at")[:THEME_VOICES])
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_http_methods(["GET", "POST"])
+def list_themes(request: HttpRequest) -> HttpResponse:
+    """Candidate themes among new and uncategorised voices; one click starts an insight."""
+    from coproduce.voices.text.themes import candidate_themes  # scikit-learn, loaded here
+
+    if request.method == "POST":
+        ids = [int(v) for v in request.POST.getlist("voice") if v.isdigit()]
+        voices = list(Voice.objects.usable_for_improvement().filter(pk__in=ids))
+        phrases = request.POST.get("phrases", "").strip()[:300]
+        if not voices:
+            messages.error(request, "That theme has no voices that can be used as evidence.")
+            return redirect("list_themes")
+        insight = services.create_insight(
+            signed_in_user(request),
+            f"People tell us about: {phrases}. (Draft from a theme: rewrite in plain words.)",
+            voices,
+        )
+        messages.success(request, f"Insight started from a theme of {len(voices)} voices.")
+        return redirect("show_insight", insight_id=insight.pk)
+    voices = _theme_voices()
+    return page(
+        request,
+        "change/themes.jinja",
+        "Themes",
+        themes=candidate_themes(voices),
+        considered=len(voices),
+        window=THEME_WINDOW_DAYS,
+    )

@@ -1,0 +1,59 @@
+"""Candidate themes among new and uncategorised voices (issue 5, item 5)."""
+
+import pytest
+
+from coproduce.change.models import Insight
+from coproduce.testing.factories import VoiceFactory
+from coproduce.voices.text.themes import candidate_themes
+
+WAITING = [
+    "Waited hours for the call back from the crisis line",
+    "The call back from the crisis line took hours",
+    "Crisis line call back came hours late",
+    "No call back from the crisis line for hours",
+]
+FOOD = [
+    "The food on the ward was cold every evening",
+    "Cold food on the ward again this evening",
+    "Ward food arrived cold in the evening",
+    "Evening food on the ward is always cold",
+]
+
+
+@pytest.fixture
+def voices(db):
+    return [VoiceFactory(text=t, consent_improvement=True) for t in WAITING + FOOD]
+
+
+def test_similar_voices_fall_into_the_same_theme_with_its_key_phrases(voices):
+    themes = candidate_themes(voices)
+    groups = [{v.text for v in theme.voices} for theme in themes]
+    assert set(WAITING) in groups
+    assert set(FOOD) in groups
+    waiting = next(t for t in themes if set(WAITING) == {v.text for v in t.voices})
+    assert {"hours", "crisis line", "line", "crisis"} & set(waiting.key_phrases)
+    assert len(waiting.representatives) == 3
+
+
+def test_too_few_voices_make_no_themes(db):
+    assert candidate_themes([VoiceFactory(text="One voice only here")]) == []
+
+
+def test_a_lead_starts_an_insight_from_a_theme_in_one_click(client, le_lead, voices):
+    client.force_login(le_lead)
+    body = client.get("/themes").content.decode()
+    assert "Start an insight from this theme" in body
+    waiting_ids = [v.pk for v in voices if v.text in WAITING]
+    response = client.post("/themes", {"voice": waiting_ids, "phrases": "crisis line, call back"})
+    insight = Insight.objects.get()
+    assert response["Location"] == f"/insights/{insight.pk}"
+    assert set(insight.voices.values_list("pk", flat=True)) == set(waiting_ids)
+    assert insight.statement.startswith("People tell us about: crisis line, call back.")
+
+
+def test_voices_without_consent_for_improvement_are_never_in_a_theme_insight(client, le_lead):
+    refused = VoiceFactory(text="Waited hours for a call back", consent_improvement=False)
+    client.force_login(le_lead)
+    response = client.post("/themes", {"voice": [refused.pk], "phrases": "x"}, follow=True)
+    assert "no voices that can be used as evidence" in response.content.decode()
+    assert not Insight.objects.exists()
