@@ -35,6 +35,7 @@ class Scores:
     train_seconds: float = 0.0
     predict_seconds: float = 0.0
     sentiment_predicted: np.ndarray | None = None
+    sentiment3_predicted: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -51,6 +52,7 @@ def run(
 ) -> Scores:
     predicted = np.zeros_like(data.y)
     sentiment = np.zeros(len(data.texts), dtype=int)
+    three = [""] * len(data.texts)
     train = predict = 0.0
     for train_index, test_index in splits:
         texts = [data.texts[i] for i in train_index]
@@ -59,12 +61,14 @@ def run(
         model = fit_predict(texts, data.y[train_index], data.sentiment[train_index], [])
         train += time.perf_counter() - start
         start = time.perf_counter()
-        categories, levels = model[1](tests)
+        categories, levels, classes = model[1](tests)
         predict += time.perf_counter() - start
         predicted[test_index] = categories
         if levels is not None:
             sentiment[test_index] = levels
-    return Scores(name, predicted, train / len(splits), predict, sentiment)
+            for i, value in zip(test_index, classes, strict=True):
+                three[i] = value
+    return Scores(name, predicted, train / len(splits), predict, sentiment, three)
 
 
 def ours(labels: list[str]) -> Callable[..., tuple[Any, ...]]:
@@ -73,8 +77,12 @@ def ours(labels: list[str]) -> Callable[..., tuple[Any, ...]]:
     ) -> tuple[Any, ...]:
         model = TextModel(labels).fit(texts, y, s)
 
-        def predict(tests: list[str]) -> tuple[np.ndarray, np.ndarray]:
-            return model.predict_categories(tests), model.predict_sentiment(tests)
+        def predict(tests: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+            return (
+                model.predict_categories(tests),
+                model.predict_sentiment(tests),
+                model.predict_sentiment3(tests),
+            )
 
         return model, predict
 
@@ -97,10 +105,10 @@ def baseline(kind: str) -> Callable[..., tuple[Any, ...]]:
             TfidfVectorizer(ngram_range=(1, 2), min_df=2), OneVsRestClassifier(estimator, n_jobs=1)
         ).fit(clip(texts), y[:, usable])
 
-        def predict(tests: list[str]) -> tuple[np.ndarray, None]:
+        def predict(tests: list[str]) -> tuple[np.ndarray, None, None]:
             out = np.zeros((len(tests), y.shape[1]), dtype=np.int8)
             out[:, usable] = pipeline.predict(clip(tests))
-            return out, None
+            return out, None, None
 
         return pipeline, predict
 
@@ -125,7 +133,8 @@ def category_scores(data: Dataset, scores: Scores) -> dict[str, Any]:
 def sentiment_scores(data: Dataset, scores: Scores) -> dict[str, float]:
     labelled = data.sentiment > 0
     truth, guess = data.sentiment[labelled], scores.sentiment_predicted[labelled]  # type: ignore[index]
-    truth3, guess3 = sentiment3(truth), sentiment3(guess)
+    truth3 = sentiment3(truth)
+    guess3 = [scores.sentiment3_predicted[i] for i in np.flatnonzero(labelled)]
     return {
         "sentiment5_macro_f1": float(f1_score(truth, guess, average="macro")),
         "sentiment5_accuracy": float(accuracy_score(truth, guess)),
