@@ -129,6 +129,9 @@ class Voice(models.Model):
     suggested_sentiment = models.CharField(max_length=16, choices=Sentiment.choices, blank=True)
     # How sure the text model was of each suggested category (name → probability).
     suggested_scores = models.JSONField(default=dict, blank=True)
+    # Why the suggestions are thin, in plain words: the text model abstained (another
+    # language, emoji only) or read only the start of a very long text.
+    suggestion_note = models.CharField(max_length=200, blank=True)
     sentiment = models.CharField(max_length=16, choices=Sentiment.choices, blank=True)
     categories = models.ManyToManyField(EnquiryCategory, blank=True, related_name="voices")
     # The words as they may be shown in public: masked, then approved by a person.

@@ -62,9 +62,22 @@ def sentiment_for(text: str, rating: int | None) -> str:
     return Sentiment.NEUTRAL if text.strip() else ""
 
 
+NOT_RECOGNISED = (
+    "The text model did not recognise enough of these words to suggest categories: it may "
+    "not be in English, or it is only symbols or emoji. Read it and choose yourself."
+)
+READ_IN_PART = (
+    "The text is long: the text model read its first {limit:,} characters only. The whole "
+    "text is kept."
+)
+
+
 def from_model(
     model: TextModel, text: str, active: list[EnquiryCategory]
-) -> tuple[dict[EnquiryCategory, float], str]:
+) -> tuple[dict[EnquiryCategory, float], str, str]:
+    """Categories with how sure the model is, sentiment, and a note when it held back."""
+    from coproduce.voices.text.model import MAX_CHARACTERS
+
     by_label = {c.source_label: c for c in active if c.source_label}
     probabilities = model.category_probabilities([text])[0]
     chosen = {
@@ -72,8 +85,10 @@ def from_model(
         for label, p, cut in zip(model.labels, probabilities, model.thresholds, strict=True)
         if label in by_label and p >= cut
     }
-    sentiment = "" if model.abstains([text])[0] else model.predict_sentiment3([text])[0]
-    return chosen, sentiment
+    if model.abstains([text])[0]:
+        return chosen, "", NOT_RECOGNISED
+    note = READ_IN_PART.format(limit=MAX_CHARACTERS) if len(text) > MAX_CHARACTERS else ""
+    return chosen, model.predict_sentiment3([text])[0], note
 
 
 def suggest(voice: Voice) -> Voice:
@@ -86,8 +101,9 @@ def suggest(voice: Voice) -> Voice:
         chosen = categories_for(voice.text, [c for c in active if c.keywords])
         scores: dict[str, float] = {}
         sentiment = sentiment_for(voice.text, voice.rating)
+        note = ""
     else:
-        found, said = from_model(model, voice.text, active)
+        found, said, note = from_model(model, voice.text, active)
         local = [c for c in active if c.keywords and not c.source_label]
         chosen = [*found, *categories_for(voice.text, local)]
         scores = {c.name: p for c, p in found.items()}
@@ -95,5 +111,6 @@ def suggest(voice: Voice) -> Voice:
     voice.suggested_categories.set(chosen)
     voice.suggested_scores = scores
     voice.suggested_sentiment = sentiment
-    voice.save(update_fields=["suggested_sentiment", "suggested_scores"])
+    voice.suggestion_note = note
+    voice.save(update_fields=["suggested_sentiment", "suggested_scores", "suggestion_note"])
     return voice

@@ -161,3 +161,41 @@ def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
     voice = receive_voice(channel="web", text="I waited", rating=None)
     assert list(voice.suggested_categories.all()) == [waiting]
     assert voice.suggested_scores == {}
+
+
+@pytest.mark.parametrize("text", ["Roedd y gyrrwr yn hwyr iawn heddiw", "🙂🙂🙂🙂"])
+def test_words_the_model_does_not_know_are_flagged_not_guessed_at(
+    model, tmp_path, settings, client, le_lead, text
+):
+    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.voices.services import receive_voice
+    from coproduce.voices.suggest import NOT_RECOGNISED
+
+    model.save(tmp_path)
+    settings.TEXT_MODEL_DIR = tmp_path
+    EnquiryCategoryFactory(
+        name="Timeliness of care", source_label="Timeliness of care", framework="nhse_v6"
+    )
+    voice = receive_voice(channel="web", text=text, rating=None)
+    assert list(voice.suggested_categories.all()) == []
+    assert voice.suggested_sentiment == ""
+    assert voice.suggestion_note == NOT_RECOGNISED
+    client.force_login(le_lead)
+    page = client.get(f"/voices/{voice.pk}").content.decode()
+    assert "it may not be in English" in page
+
+
+def test_a_very_long_voice_is_kept_whole_and_the_note_says_the_model_read_its_start(
+    model, tmp_path, settings, client, le_lead
+):
+    from coproduce.voices.services import receive_voice
+
+    model.save(tmp_path)
+    settings.TEXT_MODEL_DIR = tmp_path
+    text = "We waited hours and nobody came. " * 200
+    voice = receive_voice(channel="web", text=text, rating=None)
+    voice.refresh_from_db()
+    assert voice.text == text
+    assert "read its first 2,000 characters only" in voice.suggestion_note
+    client.force_login(le_lead)
+    assert "read its first 2,000 characters only" in client.get("/voices").content.decode()
