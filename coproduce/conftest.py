@@ -127,3 +127,9 @@ def no_trained_text_model(settings: Any, tmp_path_factory: Any) -> None:
     """Tests see the rule-based suggester unless they train and point to a model
     themselves (the demo's model under var/ must not change what tests expect)."""
     settings.TEXT_MODEL_DIR = tmp_path_factory.getbasetemp() / "no-text-model"
+
+
+@pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings: Any, tmp_path: Any) -> None:
+    """Audio versions of updates and other made files stay out of the project's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -320,6 +320,11 @@ NOTIFY_SMS_TEMPLATE_ID = os.environ.get(
 NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get(
     "NOTIFY_EMAIL_TEMPLATE_ID", "" if PRODUCTION else "9a2e7d4c-6b3f-4e8a-b1c2-d3e4f5a6b7c8"
 )
+# A letter template of ((subject)) and ((body)): "you said, we did" by post in the standard
+# format. Without it, letters are printed and posted by the team (as other formats are).
+NOTIFY_LETTER_TEMPLATE_ID = os.environ.get(
+    "NOTIFY_LETTER_TEMPLATE_ID", "" if PRODUCTION else "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+)
 if PRODUCTION:
     _missing = [
         name
@@ -338,6 +343,12 @@ if len(NOTIFY_API_KEY) < 74:
 NOTIFY_TIMEOUT_SECONDS = env_int("NOTIFY_TIMEOUT_SECONDS", 10)
 # A message Notify could not take is tried again after 1, 2, 4 … minutes, up to this many tries.
 NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 8)
+# Notify's documented limit is 3,000 messages a minute per API key; each worker process
+# paces itself to this (with N workers, give each 1/N). Sends in flight at once, per process.
+NOTIFY_RATE_LIMIT_PER_MINUTE = env_int("NOTIFY_RATE_LIMIT_PER_MINUTE", 3000)
+NOTIFY_SEND_THREADS = env_int("NOTIFY_SEND_THREADS", 4)
+# Audio versions of updates (espeak-ng) and other files the service makes.
+MEDIA_ROOT = Path(os.environ.get("COPRODUCE_MEDIA_DIR", DATA_DIR / "media"))
 # The duty contact's phone and email for risk alerts come from each team (see Team).
 
 

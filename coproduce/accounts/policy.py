@@ -32,6 +32,10 @@ class Capability(StrEnum):
     MEMBER_AREA = "member_area"
     RESPOND_TO_ALERTS = "respond_to_alerts"
     RECORD_VOICES = "record_voices"
+    VIEW_PRIORITIES = "view_priorities"
+    RANK_PRIORITIES = "rank_priorities"
+    MANAGE_NETWORK = "manage_network"
+    APPROVE_PAYMENTS = "approve_payments"
 
 
 CLINICAL = frozenset({Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER})
@@ -51,6 +55,14 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.RESPOND_TO_ALERTS: CLINICAL,
     # Staff write down feedback given to them; peers in the network, community listening.
     Capability.RECORD_VOICES: CLINICAL | {Role.LIVED_EXPERIENCE_LEAD, Role.NETWORK_MEMBER},
+    # Members rank insights into collective priorities; staff who run the loop see results.
+    Capability.VIEW_PRIORITIES: frozenset(
+        {Role.LIVED_EXPERIENCE_LEAD, Role.TEAM_LEADER, Role.NETWORK_MEMBER}
+    ),
+    Capability.RANK_PRIORITIES: frozenset({Role.NETWORK_MEMBER}),
+    # The network's members, meetings, respect agreement and self-assessment.
+    Capability.MANAGE_NETWORK: frozenset({Role.LIVED_EXPERIENCE_LEAD}),
+    Capability.APPROVE_PAYMENTS: frozenset({Role.LIVED_EXPERIENCE_LEAD}),
 }
 
 

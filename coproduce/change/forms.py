@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
-from coproduce.change.models import Insight
+from coproduce.change.models import Action, Insight
+from coproduce.evidence.catalogue import Metric
+from coproduce.network.models import Ladder
 
 STAFF_ROLES = [r for r in Role if r not in {Role.NETWORK_MEMBER}]
 
@@ -65,11 +68,39 @@ class ActionForm(forms.Form):
         },
     )
 
+    framework = forms.CharField(
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "The plan or framework must be 200 characters or fewer"},
+    )
+    metric = forms.ChoiceField(
+        choices=Metric.choices,
+        required=False,
+        error_messages={"invalid_choice": "Select a measure from the list"},
+    )
+    ladder = forms.ChoiceField(
+        choices=Ladder.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select a rung of the ladder from the list"},
+    )
+
     def clean_due_on(self) -> dt.date:
         due: dt.date = self.cleaned_data["due_on"]
         if due < timezone.localdate():
             raise forms.ValidationError("The due date must be today or in the future")
         return due
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=Action.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select where the action stands",
+            "invalid_choice": "Select planned, in progress or done",
+        },
+    )
 
 
 class UpdateForm(forms.Form):
@@ -83,3 +114,93 @@ class UpdateForm(forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Enter what we did or are doing about it"},
     )
+    easy_read = forms.CharField(
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"max_length": "The Easy Read version must be 2,000 characters or fewer"},
+    )
+    checked = forms.BooleanField(
+        error_messages={
+            "required": "Confirm you have checked the update names no one and reads plainly"
+        }
+    )
+
+
+class TranslationForm(forms.Form):
+    language = forms.ChoiceField(
+        choices=[("cy", "Welsh (Cymraeg)"), ("pl", "Polish"), ("ur", "Urdu"), ("pa", "Punjabi")],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the language of the translation",
+            "invalid_choice": "Select a language from the list",
+        },
+    )
+    you_said = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"required": "Enter what people told us, in that language"},
+    )
+    we_did = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"required": "Enter what we did, in that language"},
+    )
+
+
+class InsightsChoiceField(forms.ModelMultipleChoiceField[Insight]):
+    def label_from_instance(self, obj: Insight) -> str:
+        return obj.statement if len(obj.statement) <= 120 else obj.statement[:119] + "…"
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(
+        max_length=200,
+        error_messages={"required": "Enter a title for the round, like 'Priorities for 2027'"},
+    )
+    insights = InsightsChoiceField(
+        queryset=Insight.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Select at least two insights for members to rank",
+            "invalid_choice": "Select insights from the list",
+            "invalid_pk_value": "Select insights from the list",
+        },
+    )
+
+    def clean_insights(self) -> Any:
+        chosen = self.cleaned_data["insights"]
+        if len(chosen) < 2:
+            raise forms.ValidationError("Select at least two insights for members to rank")
+        return chosen
+
+
+def read_ballot(data: Any, candidates: list[int]) -> tuple[list[list[int]], list[str]]:
+    """A ranking from the ballot page: one field ``rank-<insight id>`` per insight, holding a
+    place (1 is most important; the same place for two means level) or nothing (not
+    ranked). Every field that names an insight not in the round, or a place that is not
+    a whole number from 1 to the number of insights, is refused by name."""
+    places: dict[int, int] = {}
+    errors = []
+    for name in data:
+        if not name.startswith("rank-"):
+            continue
+        raw_id, raw_place = name.removeprefix("rank-"), (data.get(name) or "").strip()
+        if not raw_id.isdigit() or int(raw_id) not in candidates:
+            errors.append(f"Insight {raw_id} is not one of the choices in this round")
+            continue
+        if len([v for v in data.getlist(name) if v.strip()]) > 1:
+            errors.append(f"Insight {raw_id} is ranked more than once")
+            continue
+        if not raw_place:
+            continue
+        if not raw_place.isdigit() or not 1 <= int(raw_place) <= len(candidates):
+            errors.append(
+                f"Give insight {raw_id} a place from 1 to {len(candidates)}, or leave it blank"
+            )
+            continue
+        places[int(raw_id)] = int(raw_place)
+    groups = [
+        sorted(i for i, p in places.items() if p == place) for place in sorted(set(places.values()))
+    ]
+    return groups, errors

@@ -7,6 +7,9 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 
+from coproduce.evidence.catalogue import Metric
+from coproduce.network.models import Format, Ladder
+
 
 class Insight(models.Model):
     """A plain-language statement of what people are telling us, with its evidence."""
@@ -16,13 +19,68 @@ class Insight(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="insights"
     )
+    # Written by a lived-experience lead with staff: who else wrote it.
+    written_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="insights_written_with"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Contributors whose voices were linked and who later withdrew them: their voices
+    # leave the evidence, but the count stays so no one wonders why they were not told.
+    withdrawn_contributors = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"Insight {self.pk}"
+
+
+class PriorityRound(models.Model):
+    """A round in which network members rank insights into collective priorities.
+
+    Ballots are counted with the Schulze method (see ``coproduce.change.ranking``); the
+    result is kept when the round closes, so results stay as they were, round by round.
+    """
+
+    title = models.CharField(max_length=200)
+    insights = models.ManyToManyField(Insight, related_name="priority_rounds")
+    opened_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class Ballot(models.Model):
+    """One member's ranking in a round: groups of insight ids, best first; insights in one
+    group are ranked equal, insights left out rank below all ranked ones. An empty
+    ranking with ``abstained`` is an abstention: counted, but it prefers nothing."""
+
+    round = models.ForeignKey(PriorityRound, on_delete=models.CASCADE, related_name="ballots")
+    member = models.ForeignKey("network.Member", on_delete=models.PROTECT, related_name="ballots")
+    ranking = models.JSONField(default=list)
+    abstained = models.BooleanField(default=False)
+    cast_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "member"], name="one_ballot_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"Ballot {self.pk}"
 
 
 class ActionQuerySet(models.QuerySet["Action"]):
@@ -43,6 +101,24 @@ class Action(models.Model):
     )
     due_on = models.DateField()
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PLANNED)
+    # The plan or framework the action belongs to (e.g. "Crisis care plan 2027").
+    framework = models.CharField(max_length=200, blank=True)
+    metric = models.CharField(
+        "The measure it should move", max_length=32, choices=Metric.choices, blank=True
+    )
+    ladder = models.CharField(
+        "Where it stands on the ladder of co-production",
+        max_length=16,
+        choices=Ladder.choices,
+        blank=True,
+    )
+    arising_from = models.ForeignKey(
+        "network.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions_arising",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -63,16 +139,48 @@ class Update(models.Model):
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     you_said = models.TextField()
     we_did = models.TextField()
+    # Short sentences for the Easy Read version, written by a person; without it the
+    # Easy Read version is made from the two texts, a sentence a line.
+    easy_read = models.TextField(blank=True)
     published_at = models.DateTimeField()
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The person who checked that it names no one and reads plainly, before it went out.
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    # Counted when it was delivered: linked contributors who had withdrawn, and so were
+    # not contacted.
+    withdrawn_not_contacted = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-published_at"]
 
     def __str__(self) -> str:
         return f"Update {self.pk}"
+
+
+class UpdateTranslation(models.Model):
+    """The update in another language, entered by a translator."""
+
+    update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=16)
+    you_said = models.TextField()
+    we_did = models.TextField()
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["update", "language"], name="one_translation_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Translation {self.pk}"
 
 
 class OutboxMessage(models.Model):
@@ -84,6 +192,7 @@ class OutboxMessage(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
+        TO_PRINT = "to_print", "To print and post"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
         CANCELLED = "cancelled", "Cancelled (voice withdrawn)"
@@ -91,6 +200,12 @@ class OutboxMessage(models.Model):
     update = models.ForeignKey(Update, on_delete=models.PROTECT, related_name="outbox")
     voice = models.ForeignKey("voices.Voice", on_delete=models.PROTECT, related_name="outbox")
     channel = models.CharField(max_length=16)
+    format = models.CharField(max_length=32, choices=Format.choices, default=Format.STANDARD)
+    language = models.CharField(max_length=16, default="en")
+    posted_at = models.DateTimeField(null=True, blank=True)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     queued_at = models.DateTimeField(auto_now_add=True)
     # The text message or email that carries it (see coproduce.voices.messaging).

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from coproduce.change.models import OutboxMessage
+from django.db.models import F
+
+from coproduce.change.models import Insight, OutboxMessage
 from coproduce.voices.models import Voice
 
 
 def forget_withdrawn_voice(sender: Any, voice: Voice, **kwargs: Any) -> None:
-    """A withdrawn voice stops being evidence, and nothing more is sent to its giver."""
+    """A withdrawn voice stops being evidence, and nothing more is sent to its giver.
+    Each insight it was linked to counts one more contributor who withdrew, so the
+    story of who was told stays whole."""
     for insight in voice.insights.all():
         insight.voices.remove(voice)
+        Insight.objects.filter(pk=insight.pk).update(
+            withdrawn_contributors=F("withdrawn_contributors") + 1
+        )
     OutboxMessage.objects.filter(voice=voice, status=OutboxMessage.Status.QUEUED).update(
         status=OutboxMessage.Status.CANCELLED
     )

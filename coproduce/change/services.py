@@ -1,9 +1,16 @@
-"""Operations on the change loop. Each runs in one transaction and audits who did it."""
+"""Operations on the change loop. Each runs in one transaction and audits who did it.
+
+The golden thread: voices → insight → collective priority → action → "you said, we did",
+told back to the contributors whose voices led to it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,14 +18,30 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
-from coproduce.change.models import Action, Insight, OutboxMessage, Update
+from coproduce.change import delivery, ranking
+from coproduce.change.models import (
+    Action,
+    Ballot,
+    Insight,
+    OutboxMessage,
+    PriorityRound,
+    Update,
+    UpdateTranslation,
+)
+from coproduce.network.models import Member
+from coproduce.voices import anonymise
 from coproduce.voices.models import Voice
-from coproduce.voices.services import tell_what_changed
 
 
 @transaction.atomic
-def create_insight(user: User, statement: str, voices: list[Voice] | None = None) -> Insight:
+def create_insight(
+    user: User,
+    statement: str,
+    voices: list[Voice] | None = None,
+    written_with: Iterable[User] = (),
+) -> Insight:
     insight = Insight.objects.create(statement=statement, created_by=user)
+    insight.written_with.set(written_with)
     for voice in voices or []:
         add_voice_to_insight(user, insight, voice)
     audit.record(user, AuditEvent.Action.CREATED, insight)
@@ -46,49 +69,255 @@ def evidence_summary(insight: Insight) -> Counter[str]:
     return counts
 
 
+def evidence_by_service(insight: Insight) -> Counter[str]:
+    """Linked voices counted by the service they are about."""
+    return Counter(
+        voice.team.name if voice.team else "Not said"
+        for voice in insight.voices.select_related("team")
+    )
+
+
+def representative_quotes(insight: Insight, limit: int = 3) -> list[str]:
+    """Words people agreed to have quoted, masked: the approved public quote where a lead
+    approved one, else the text masked by the same rules (names, numbers, addresses)."""
+    quotes = []
+    for voice in insight.voices.filter(consent_quote=True).exclude(text="").order_by("-pk"):
+        quotes.append(voice.public_quote or anonymise.mask(voice.text))
+        if len(quotes) == limit:
+            break
+    return quotes
+
+
+# Collective priorities --------------------------------------------------------------
+
+
+@transaction.atomic
+def open_round(user: User, title: str, insights: Sequence[Insight]) -> PriorityRound:
+    if len(insights) < 2:
+        raise ValidationError("Choose at least two insights for members to rank")
+    priority_round = PriorityRound.objects.create(
+        title=title, opened_at=timezone.now(), created_by=user
+    )
+    priority_round.insights.set(insights)
+    audit.record(user, AuditEvent.Action.CREATED, priority_round)
+    return priority_round
+
+
+@transaction.atomic
+def cast_ballot(
+    member: Member, priority_round: PriorityRound, ranking_groups: list[list[int]]
+) -> Ballot:
+    """Record (or replace) a member's ballot. An empty ranking is an abstention.
+
+    Refused, naming the problem, if the round is closed or the ballot ranks an insight
+    twice or one that is not in the round.
+    """
+    if not priority_round.is_open:
+        raise ValidationError("This round has closed: ballots can no longer be cast")
+    candidates = list(priority_round.insights.values_list("pk", flat=True))
+    groups = [list(group) for group in ranking_groups if group]
+    try:
+        ranking.check_ballot(groups, candidates)
+    except ranking.BallotError as error:
+        raise ValidationError(f"Ballot refused: insight {error}") from None
+    ballot, _ = Ballot.objects.update_or_create(
+        round=priority_round,
+        member=member,
+        defaults={"ranking": groups, "abstained": not groups, "cast_at": timezone.now()},
+    )
+    return ballot
+
+
+def count_round(priority_round: PriorityRound) -> ranking.Result[int]:
+    candidates = sorted(priority_round.insights.values_list("pk", flat=True))
+    ballots = [b.ranking for b in priority_round.ballots.all()]
+    return ranking.schulze(candidates, ballots)
+
+
+def _stored(result: ranking.Result[int]) -> dict[str, Any]:
+    return {
+        "method": "Schulze",
+        "places": result.places,
+        "ballots": result.ballots,
+        "abstentions": result.abstentions,
+        "d": {str(a): {str(b): n for b, n in row.items()} for a, row in result.d.items()},
+        "p": {str(a): {str(b): n for b, n in row.items()} for a, row in result.p.items()},
+    }
+
+
+@transaction.atomic
+def close_round(user: User, priority_round: PriorityRound) -> PriorityRound:
+    """Close the round and keep its result as counted then."""
+    if not priority_round.is_open:
+        raise ValidationError("This round is already closed")
+    priority_round.result = _stored(count_round(priority_round))
+    priority_round.closed_at = timezone.now()
+    priority_round.save(update_fields=["result", "closed_at"])
+    audit.record(user, AuditEvent.Action.CHANGED, priority_round, "closed")
+    return priority_round
+
+
+@dataclass(frozen=True)
+class Standing:
+    priority_round: PriorityRound
+    place: int
+    of: int
+
+
+def standing(insight: Insight) -> Standing | None:
+    """The insight's place in the latest closed round that ranked it."""
+    for priority_round in insight.priority_rounds.filter(closed_at__isnull=False).order_by(
+        "-closed_at"
+    ):
+        place = 1
+        for group in priority_round.result.get("places", []):
+            if insight.pk in group:
+                return Standing(priority_round, place, priority_round.insights.count())
+            place += len(group)
+    return None
+
+
+# Actions ----------------------------------------------------------------------------
+
+
 @transaction.atomic
 def record_action(
-    user: User, insight: Insight, *, description: str, owner: User, due_on: dt.date
+    user: User,
+    insight: Insight,
+    *,
+    description: str,
+    owner: User,
+    due_on: dt.date,
+    framework: str = "",
+    metric: str = "",
+    ladder: str = "",
+    arising_from: Any = None,
 ) -> Action:
     action = Action.objects.create(
-        insight=insight, description=description, owner=owner, due_on=due_on, created_by=user
+        insight=insight,
+        description=description,
+        owner=owner,
+        due_on=due_on,
+        framework=framework,
+        metric=metric,
+        ladder=ladder,
+        arising_from=arising_from,
+        created_by=user,
     )
     audit.record(user, AuditEvent.Action.CREATED, action)
     return action
 
 
 @transaction.atomic
-def publish_update(user: User, action: Action, *, you_said: str, we_did: str) -> Update:
+def change_action_status(user: User, action: Action, status: str) -> Action:
+    if status not in Action.Status.values:
+        raise ValidationError(f"{status!r} is not a status an action can have")
+    before = action.status
+    action.status = status
+    action.save(update_fields=["status"])
+    audit.record(user, AuditEvent.Action.CHANGED, action, f"status {before} → {status}")
+    return action
+
+
+def overdue_actions(today: dt.date | None = None) -> list[Action]:
+    today = today or timezone.localdate()
+    return list(Action.objects.overdue(today).select_related("owner", "insight").order_by("due_on"))
+
+
+# "You said, we did" -----------------------------------------------------------------
+
+
+def masked(text: str) -> str:
+    """What may be said in public: names, numbers, emails and addresses masked."""
+    from coproduce.voices.services import known_names
+
+    return anonymise.mask(text, known_names())
+
+
+@transaction.atomic
+def publish_update(
+    user: User, action: Action, *, you_said: str, we_did: str, easy_read: str = ""
+) -> Update:
     """Publish a "you said, we did" update and owe it to every consenting contributor.
 
-    Every voice linked to the action's insight whose giver asked to be told what changes
-    gets one outbox message on their channel, sent through Notify once this commits.
+    The words are masked before they are stored (the publisher saw them masked and
+    confirmed they name no one). Every voice linked to the action's insight whose giver
+    asked to be told gets it on their channel, in their format, once this commits.
     """
     update = Update.objects.create(
         action=action,
-        you_said=you_said,
-        we_did=we_did,
+        you_said=masked(you_said),
+        we_did=masked(we_did),
+        easy_read=masked(easy_read),
         published_at=timezone.now(),
         published_by=user,
+        checked_by=user,
     )
-    queue_update_for_contributors(update)
+    delivery.make_audio(update, "en")
+    delivery.fan_out(update)
     audit.record(user, AuditEvent.Action.CREATED, update)
     return update
 
 
-def queue_update_for_contributors(update: Update) -> int:
-    """Queue the update for each consenting contributor not already owed it. Idempotent."""
-    voices = Voice.objects.to_contact_back().filter(insights__actions=update.action).distinct()
-    queued = 0
-    for voice in voices:
-        owed, created = OutboxMessage.objects.get_or_create(
-            update=update, voice=voice, defaults={"channel": voice.contact_channel}
-        )
-        if created:
-            owed.message = tell_what_changed(voice, update.you_said, update.we_did)
-            owed.save(update_fields=["message"])
-        queued += int(created)
-    return queued
+@transaction.atomic
+def translate_update(
+    user: User, update: Update, *, language: str, you_said: str, we_did: str
+) -> UpdateTranslation:
+    """Enter the update in another language; contributors not yet told get it in theirs."""
+    translation, _ = UpdateTranslation.objects.update_or_create(
+        update=update,
+        language=language,
+        defaults={"you_said": masked(you_said), "we_did": masked(we_did), "entered_by": user},
+    )
+    delivery.audio_path(update, language).unlink(missing_ok=True)
+    delivery.make_audio(update, language)
+    audit.record(user, AuditEvent.Action.CHANGED, update, f"translation {language}")
+    return translation
+
+
+@transaction.atomic
+def mark_posted(user: User, update: Update) -> int:
+    """The team printed and posted the letters waiting for this update."""
+    waiting = update.outbox.filter(status=OutboxMessage.Status.TO_PRINT)
+    count = waiting.update(
+        status=OutboxMessage.Status.SENT, posted_at=timezone.now(), posted_by=user
+    )
+    audit.record(user, AuditEvent.Action.CHANGED, update, f"{count} letters posted")
+    return count
+
+
+@dataclass(frozen=True)
+class Told:
+    """How many contributors behind an action were told, and why not the others."""
+
+    voices: int  # all voices behind the action
+    asked: int  # asked to be told
+    told: int  # a message sent or delivered, or a letter posted
+    waiting: int  # queued or to print
+    failed: int
+    withdrawn: int  # withdrew after their voice was linked: not contacted
+
+
+def told_for(action: Action) -> Told:
+    voices = action.insight.voices.all()
+    outbox = list(OutboxMessage.objects.filter(update__action=action).select_related("message"))
+    told_voices, waiting_voices, failed_voices = set(), set(), set()
+    for owed in outbox:
+        status = owed.message.status if owed.message else owed.status
+        if status in {"sent", "delivered"}:
+            told_voices.add(owed.voice_id)
+        elif status in {"queued", "sending", "to_print"}:
+            waiting_voices.add(owed.voice_id)
+        elif status == "failed":
+            failed_voices.add(owed.voice_id)
+    return Told(
+        voices=voices.count(),
+        asked=voices.filter(consent_contact=True).count(),
+        told=len(told_voices),
+        waiting=len(waiting_voices - told_voices),
+        failed=len(failed_voices - told_voices - waiting_voices),
+        withdrawn=Insight.objects.get(pk=action.insight_id).withdrawn_contributors,
+    )
 
 
 def published_updates() -> list[Update]:

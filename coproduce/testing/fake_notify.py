@@ -3,10 +3,13 @@
 It speaks the part of Notify's HTTP API that ``notifications-python-client`` uses here,
 so the real client runs over real HTTP on loopback:
 
-- ``POST /v2/notifications/sms`` and ``/v2/notifications/email``: checks the client's
-  JWT (HS256, ``iss`` = service id, signed with the key's secret) exactly as Notify does,
-  refuses a number that is not a UK mobile or an address without an ``@`` (400
-  ``ValidationError``), answers 201 with an id.
+- ``POST /v2/notifications/sms``, ``/email`` and ``/letter``: checks the client's JWT
+  (HS256, ``iss`` = service id, signed with the key's secret) exactly as Notify does,
+  refuses a number that is not a UK mobile, an address without an ``@``, or a letter
+  with fewer than three address lines (400 ``ValidationError``), answers 201 with an id.
+- Notify's rate limit, when given one (``per_minute``): a token bucket like Notify's
+  (refilled evenly, bursting to a third of a minute's worth, at most 1,001); a request
+  over it is answered 429 ``RateLimitError`` and counted in ``rate_limited``.
 - ``GET /v2/notifications/{id}`` and ``GET /v2/notifications?reference=…``.
 
 Then the other direction, as Notify does: after a message is accepted it POSTs a delivery
@@ -20,8 +23,10 @@ every message so a test can read what went out. Everything is kept in memory.
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -67,6 +72,7 @@ class Sent:
             "status": self.status,
             "phone_number": self.to if self.type == "sms" else None,
             "email_address": self.to if self.type == "email" else None,
+            "line_1": self.personalisation.get("address_line_1") if self.type == "letter" else None,
             "template": {"id": self.template_id, "version": 1, "uri": ""},
             "body": self.personalisation.get("body", ""),
             "subject": self.personalisation.get("subject"),
@@ -85,8 +91,14 @@ class FakeNotify:
         receipts_url: str = "",
         inbound_url: str = "",
         callback_token: str = "",
+        per_minute: int = 0,
     ) -> None:
         self.service_id, self.secret = split_api_key(api_key)
+        self.per_minute = per_minute
+        self._tokens = float(self._capacity())
+        self._refilled = time.monotonic()
+        self.rate_limited = 0
+        self.by_reference: dict[str, list[Sent]] = {}
         self.receipts_url = receipts_url
         self.inbound_url = inbound_url
         self.callback_token = callback_token
@@ -119,6 +131,25 @@ class FakeNotify:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    def _capacity(self) -> int:
+        return min(math.ceil(self.per_minute / 3) + 1, 1001) if self.per_minute else 0
+
+    def _within_rate_limit(self) -> bool:
+        """Take a token from the bucket (Notify's own shape); False when it is empty."""
+        if not self.per_minute:
+            return True
+        with self._lock:
+            now = time.monotonic()
+            self._tokens = min(
+                self._capacity(), self._tokens + (now - self._refilled) * self.per_minute / 60
+            )
+            self._refilled = now
+            if self._tokens >= 1:
+                self._tokens -= 1
+                return True
+            self.rate_limited += 1
+            return False
 
     # What went out, for tests and the demo.
     def sent_to(self, to: str) -> list[Sent]:
@@ -168,7 +199,17 @@ class FakeNotify:
             return 0
 
     def _accept(self, kind: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        to = body.get("phone_number" if kind == "sms" else "email_address") or ""
+        personalisation = body.get("personalisation") or {}
+        if kind == "letter":
+            lines = [
+                str(personalisation.get(f"address_line_{n}") or "").strip() for n in range(1, 8)
+            ]
+            lines = [line for line in lines if line]
+            if len(lines) < 3:
+                return 400, _error(400, "ValidationError", "Address must be at least 3 lines long")
+            to = "\n".join(lines)
+        else:
+            to = body.get("phone_number" if kind == "sms" else "email_address") or ""
         if kind == "sms" and not UK_MOBILE.match(re.sub(r"[\s()-]", "", to)):
             return 400, _error(400, "ValidationError", "phone_number Not a UK mobile number")
         if kind == "email" and "@" not in to:
@@ -187,6 +228,8 @@ class FakeNotify:
             sent.status = "permanent-failure"
         with self._lock:
             self.sent.append(sent)
+            if sent.reference:
+                self.by_reference.setdefault(sent.reference, []).append(sent)
         if self.receipts_url:
             thread = threading.Thread(
                 target=self.call_service, args=(self.receipts_url, self.receipt(sent)), daemon=True
@@ -195,7 +238,7 @@ class FakeNotify:
                 self._callbacks.append(thread)
             thread.start()
         content: dict[str, Any] = {"body": sent.personalisation.get("body", "")}
-        if kind == "email":
+        if kind in {"email", "letter"}:
             content["subject"] = sent.personalisation.get("subject", "")
         else:
             content["from_number"] = "Coproduce"
@@ -263,8 +306,19 @@ class FakeNotify:
                     return
                 if not self._authorised() or self._outage():
                     return
+                if not fake._within_rate_limit():
+                    self._answer(
+                        429,
+                        _error(
+                            429,
+                            "RateLimitError",
+                            f"Exceeded rate limit for key type LIVE of {fake.per_minute} "
+                            "requests per 60 seconds",
+                        ),
+                    )
+                    return
                 kind = path.removeprefix("/v2/notifications/")
-                if kind not in {"sms", "email"}:
+                if kind not in {"sms", "email", "letter"}:
                     self._answer(404, _error(404, "NoResultFound", "No result found"))
                     return
                 self._answer(*fake._accept(kind, self._body()))
@@ -277,13 +331,14 @@ class FakeNotify:
                     return
                 if not self._authorised() or self._outage():
                     return
-                with fake._lock:
-                    sent = list(fake.sent)
                 if url.path == "/v2/notifications":
                     reference = parse_qs(url.query).get("reference", [None])[0]
-                    found = [s.as_json() for s in sent if reference and s.reference == reference]
+                    with fake._lock:
+                        found = [s.as_json() for s in fake.by_reference.get(reference or "", [])]
                     self._answer(200, {"notifications": found, "links": {}})
                     return
+                with fake._lock:
+                    sent = list(fake.sent)
                 wanted = url.path.removeprefix("/v2/notifications/")
                 for s in sent:
                     if s.id == wanted:

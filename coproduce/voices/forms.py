@@ -8,6 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.care.models import Team
+from coproduce.network.models import Format
 from coproduce.voices.models import EnquiryCategory, Rating, Sentiment, Voice
 from coproduce.voices.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 
@@ -59,10 +60,30 @@ class FeedbackForm(forms.Form):
         choices=[
             (Voice.ContactChannel.EMAIL, _("Email")),
             (Voice.ContactChannel.SMS, _("Text message")),
+            (Voice.ContactChannel.POST, _("Post")),
         ],
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Select email or text message")},
+        error_messages={"invalid_choice": _("Select email, text message or post")},
+    )
+    contact_address = forms.CharField(
+        required=False,
+        max_length=500,
+        widget=forms.Textarea,
+        validators=[validate_readable, validate_no_markup],
+        error_messages={"max_length": _("The address must be 500 characters or fewer")},
+    )
+    contact_format = forms.ChoiceField(
+        choices=[
+            (Format.STANDARD, _("Standard")),
+            (Format.LARGE_PRINT, _("Large print")),
+            (Format.EASY_READ, _("Easy Read")),
+            (Format.AUDIO, _("Audio")),
+            (Format.BRAILLE, _("Braille-ready plain text")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Select a format from the list")},
     )
     contact_email = forms.EmailField(
         required=False,
@@ -76,6 +97,20 @@ class FeedbackForm(forms.Form):
     def clean_contact_phone(self) -> str:
         value: str = self.cleaned_data.get("contact_phone", "")
         return normalise_uk_mobile(value) if value else ""
+
+    def consent_and_contact(self) -> dict[str, Any]:
+        """The consent choices and contact details, as ``receive_voice`` takes them."""
+        data = self.cleaned_data
+        return {
+            "consent_improvement": data["consent_improvement"],
+            "consent_quote": data["consent_quote"],
+            "consent_contact": data["consent_contact"],
+            "contact_channel": data["contact_channel"] or Voice.ContactChannel.NONE,
+            "contact_email": data["contact_email"],
+            "contact_phone": data["contact_phone"],
+            "contact_address": data["contact_address"],
+            "contact_format": data["contact_format"] or Format.STANDARD,
+        }
 
     def _given(self, name: str) -> bool:
         return bool(self.cleaned_data.get(name)) or name in self.errors
@@ -91,6 +126,13 @@ class FeedbackForm(forms.Form):
                 self.add_error("contact_email", _("Enter your email address"))
             elif channel == Voice.ContactChannel.SMS and not self._given("contact_phone"):
                 self.add_error("contact_phone", _("Enter your mobile phone number"))
+            elif channel == Voice.ContactChannel.POST and "contact_address" not in self.errors:
+                lines = [x for x in (data.get("contact_address") or "").splitlines() if x.strip()]
+                if len(lines) < 3:
+                    self.add_error(
+                        "contact_address",
+                        _("Enter your address on at least 3 lines, with the postcode last"),
+                    )
         return data
 
 

@@ -12,10 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import logging
+import math
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
@@ -26,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 # Notify's answers that will never succeed on a retry (bad number, bad key, no template).
 PERMANENT_STATUS_CODES = frozenset({400, 403, 404})
+RATE_LIMITED = 429
 # How long a claimed message may sit in "sending" before a crashed worker is assumed.
 STUCK_AFTER = dt.timedelta(minutes=10)
 
@@ -91,12 +97,26 @@ def _already_at_notify(api: NotificationsAPIClient, message: Message) -> str | N
     return str(found[0]["id"]) if found else None
 
 
+def letter_personalisation(message: Message) -> dict[str, str]:
+    """Notify's letter fields: the address on lines 1 to 7 (the postcode last), then the words."""
+    lines = [line for line in message.to.splitlines() if line.strip()][:7]
+    fields = {f"address_line_{n}": line for n, line in enumerate(lines, start=1)}
+    return {**fields, "subject": message.subject, "body": message.body}
+
+
 def _send(api: NotificationsAPIClient, message: Message) -> str:
+    pace().take()
     if message.channel == Message.Channel.SMS:
         response = api.send_sms_notification(
             phone_number=message.to,
             template_id=settings.NOTIFY_SMS_TEMPLATE_ID,
             personalisation={"body": message.body},
+            reference=message.reference,
+        )
+    elif message.channel == Message.Channel.LETTER:
+        response = api.send_letter_notification(
+            template_id=settings.NOTIFY_LETTER_TEMPLATE_ID,
+            personalisation=letter_personalisation(message),
             reference=message.reference,
         )
     else:
@@ -116,20 +136,60 @@ def _error_name(error: HTTPError) -> str:
     return str(error.status_code)
 
 
-def deliver(message_id: Any, now: dt.datetime | None = None) -> Message | None:
-    """Try to hand one due message to Notify. Returns it, or None if it was not due."""
-    now = now or timezone.now()
-    message = _claim(message_id, now)
-    if message is None:
-        return None
-    api = client()
+class Pace:
+    """At most ``per_minute`` messages a minute from this process: a token bucket like
+    Notify's own (refilled evenly, bursting to a third of a minute's worth, at most 1,000).
+    Each worker process paces itself: give each of N workers 1/N of the service's limit."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self.rate = per_minute / 60.0
+        self.capacity = float(max(1, min(math.ceil(per_minute / 3) + 1, 1001)))
+        self.tokens = self.capacity
+        self.updated = time.monotonic()
+        self._lock = threading.Lock()
+
+    def take(self) -> None:
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+                self.updated = now
+                if self.tokens >= 1:
+                    self.tokens -= 1
+                    return
+                wait = (1 - self.tokens) / self.rate
+            time.sleep(wait)
+
+
+_pace: Pace | None = None
+_pace_lock = threading.Lock()
+
+
+def pace() -> Pace:
+    global _pace  # One bucket per process, shared by its threads.
+    with _pace_lock:
+        if _pace is None or _pace.per_minute != settings.NOTIFY_RATE_LIMIT_PER_MINUTE:
+            _pace = Pace(settings.NOTIFY_RATE_LIMIT_PER_MINUTE)
+        return _pace
+
+
+def _attempt(api: NotificationsAPIClient, message: Message, now: dt.datetime) -> Message:
+    """One try at handing a claimed message to Notify; the message records the outcome
+    (not yet saved). Never raises for Notify's answers."""
     try:
         notify_id = _already_at_notify(api, message) if message.attempts > 1 else None
         if notify_id is None:
             notify_id = _send(api, message)
     except HTTPError as error:
         message.last_error = _error_name(error)
-        if error.status_code in PERMANENT_STATUS_CODES:
+        if error.status_code == RATE_LIMITED:
+            # Notify's rate limit: not the message's fault, so the try does not count.
+            message.status = Message.Status.QUEUED
+            message.attempts -= 1
+            message.next_attempt_at = now + dt.timedelta(seconds=60)
+            logger.warning("message %s held back by Notify's rate limit", message.pk)
+        elif error.status_code in PERMANENT_STATUS_CODES:
             message.status = Message.Status.FAILED
             message.completed_at = now
             message.to = ""
@@ -147,27 +207,97 @@ def deliver(message_id: Any, now: dt.datetime | None = None) -> Message | None:
                 message.last_error,
                 message.next_attempt_at.isoformat(),
             )
-        message.save()
-        if message.status == Message.Status.QUEUED:
-            enqueue(message, run_after=message.next_attempt_at)
         return message
     message.status = Message.Status.SENT
     message.notify_id = notify_id
     message.sent_at = now
     message.last_error = ""
-    message.save()
     logger.info("message %s sent (%s)", message.pk, message.kind)
     return message
+
+
+def deliver(message_id: Any, now: dt.datetime | None = None) -> Message | None:
+    """Try to hand one due message to Notify. Returns it, or None if it was not due."""
+    now = now or timezone.now()
+    message = _claim(message_id, now)
+    if message is None:
+        return None
+    message = _attempt(client(), message, now)
+    message.save()
+    if message.status == Message.Status.QUEUED:
+        enqueue(message, run_after=message.next_attempt_at)
+    return message
+
+
+def requeue_stuck(now: dt.datetime) -> int:
+    """Messages a crashed worker left claimed go back to the queue; their next try asks
+    Notify for the reference first, so none is sent twice."""
+    return Message.objects.filter(
+        status=Message.Status.SENDING, claimed_at__lte=now - STUCK_AFTER
+    ).update(status=Message.Status.QUEUED)
 
 
 def deliver_due(now: dt.datetime | None = None) -> list[Message]:
     """Deliver every message that is due, and requeue any a crashed worker left claimed."""
     now = now or timezone.now()
-    Message.objects.filter(status=Message.Status.SENDING, claimed_at__lte=now - STUCK_AFTER).update(
-        status=Message.Status.QUEUED
-    )
+    requeue_stuck(now)
     due = Message.objects.filter(status=Message.Status.QUEUED).exclude(next_attempt_at__gt=now)
     return [m for pk in list(due.values_list("pk", flat=True)) if (m := deliver(pk, now))]
+
+
+def _claim_batch(ids: list[Any], now: dt.datetime) -> list[Message]:
+    """Claim the due messages among ``ids`` in one transaction (queued → sending)."""
+    with transaction.atomic():
+        due = (
+            Message.objects.select_for_update(
+                skip_locked=connection.features.has_select_for_update_skip_locked
+            )
+            .filter(pk__in=ids, status=Message.Status.QUEUED)
+            .exclude(next_attempt_at__gt=now)
+        )
+        claimed = list(due)
+        for message in claimed:
+            message.status = Message.Status.SENDING
+            message.attempts += 1
+            message.claimed_at = now
+        Message.objects.bulk_update(claimed, ["status", "attempts", "claimed_at"])
+    return claimed
+
+
+OUTCOME_FIELDS = [
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "last_error",
+    "notify_id",
+    "sent_at",
+    "completed_at",
+    "to",
+]
+
+
+def deliver_many(ids: list[Any], *, threads: int | None = None, batch: int = 200) -> Counter[str]:
+    """Send many messages at the paced rate, ``threads`` at a time (e.g. an update to every
+    contributor). Claimed a batch at a time before sending and recorded a batch at a time
+    after; a crash between the two leaves the batch claimed, and ``requeue_stuck`` with
+    the reference check makes sure none of it is sent twice."""
+    threads = threads or settings.NOTIFY_SEND_THREADS
+    outcomes: Counter[str] = Counter()
+    local = threading.local()
+
+    def attempt(message: Message) -> Message:
+        if not hasattr(local, "api"):
+            local.api = client()  # The client is not thread-safe: one per thread.
+        return _attempt(local.api, message, timezone.now())
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for start in range(0, len(ids), batch):
+            claimed = _claim_batch(ids[start : start + batch], timezone.now())
+            done = list(pool.map(attempt, claimed))
+            with transaction.atomic():
+                Message.objects.bulk_update(done, OUTCOME_FIELDS)
+            outcomes.update(m.status for m in done)
+    return outcomes
 
 
 def cancel_for_voice(voice_id: int) -> int:

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.network.models import Format
+
 
 class EnquiryCategory(models.Model):
     """What listeners listen for (seed 003), e.g. continuity of care and relationships."""
@@ -80,6 +82,7 @@ class Voice(models.Model):
         NONE = "none", "Do not contact"
         EMAIL = "email", "Email"
         SMS = "sms", "Text message"
+        POST = "post", "Post"
 
     channel = models.CharField(max_length=32, choices=Channel.choices)
     text = models.TextField(blank=True)
@@ -101,6 +104,11 @@ class Voice(models.Model):
     )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=20, blank=True)
+    contact_address = models.TextField(blank=True)
+    # The format they want to be told in (large print, Easy Read, audio, Braille-ready).
+    contact_format = models.CharField(
+        max_length=32, choices=Format.choices, default=Format.STANDARD
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     # Staff-entered voices: who wrote it down, and where it came from (partner, place
     # listened, complaint reference). Never the giver's name.
@@ -255,6 +263,7 @@ class Message(models.Model):
     class Channel(models.TextChoices):
         SMS = "sms", "Text message"
         EMAIL = "email", "Email"
+        LETTER = "letter", "Letter"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -267,7 +276,8 @@ class Message(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     kind = models.CharField(max_length=32, choices=Kind.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices)
-    to = models.CharField(max_length=254, blank=True)
+    # A phone number, an email address, or a letter's address lines (one a line).
+    to = models.CharField(max_length=600, blank=True)
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField()
     status = models.CharField(

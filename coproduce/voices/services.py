@@ -17,6 +17,7 @@ from django.utils import timezone
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Person, Team
+from coproduce.network.models import Format
 from coproduce.voices import anonymise, messaging, risk, wording
 from coproduce.voices.models import (
     EnquiryCategory,
@@ -45,6 +46,8 @@ def receive_voice(
     contact_channel: str = Voice.ContactChannel.NONE,
     contact_email: str = "",
     contact_phone: str = "",
+    contact_address: str = "",
+    contact_format: str = Format.STANDARD,
     language: str = "en",
     received_at: Any = None,
     source_detail: str = "",
@@ -68,6 +71,10 @@ def receive_voice(
         contact_channel=contact_channel,
         contact_email=contact_email if contact_channel == Voice.ContactChannel.EMAIL else "",
         contact_phone=contact_phone if contact_channel == Voice.ContactChannel.SMS else "",
+        contact_address=(
+            contact_address.strip() if contact_channel == Voice.ContactChannel.POST else ""
+        ),
+        contact_format=contact_format if consent_contact else Format.STANDARD,
         language=language,
         received_at=received_at or timezone.now(),
         source_detail=source_detail,
@@ -336,36 +343,3 @@ def record_for_someone(user: User, **details: Any) -> Voice:
         confirm(user, voice, categories)
     audit.record(user, AuditEvent.Action.CREATED, voice, f"recorded ({voice.channel})")
     return voice
-
-
-SMS_PART = 300
-
-
-def tell_what_changed(voice: Voice, you_said: str, we_did: str) -> Message | None:
-    """Queue "you said, we did" to a voice's giver, if they asked and have not withdrawn."""
-    if not voice.consent_contact or voice.withdrawn_at is not None:
-        return None
-    channel, to = (
-        (Message.Channel.EMAIL, voice.contact_email)
-        if voice.contact_channel == Voice.ContactChannel.EMAIL
-        else (Message.Channel.SMS, voice.contact_phone)
-    )
-    if not to:
-        return None
-    if channel == Message.Channel.SMS:
-        # A text stays short; the full update is one tap away.
-        you_said, we_did = (
-            t if len(t) <= SMS_PART else t[: SMS_PART - 1].rstrip() + "…"
-            for t in (you_said, we_did)
-        )
-    words = wording.you_said_we_did(
-        voice.language, you_said, we_did, f"{settings.PUBLIC_BASE_URL}/you-said-we-did"
-    )
-    return messaging.queue(
-        kind=Message.Kind.YOU_SAID_WE_DID,
-        channel=channel,
-        to=to,
-        subject=words.subject,
-        body=words.body,
-        voice=voice,
-    )

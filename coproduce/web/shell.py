@@ -22,6 +22,8 @@ NAVIGATION: list[tuple[str, str, Capability | None]] = [
     ("Record feedback", "record_voice", Capability.RECORD_VOICES),
     ("Insights", "list_insights", Capability.MANAGE_CHANGE),
     ("Themes", "list_themes", Capability.MANAGE_CHANGE),
+    ("Priorities", "list_rounds", Capability.MANAGE_CHANGE),
+    ("Actions", "list_actions", Capability.MANAGE_CHANGE),
     ("Outbox", "list_outbox", Capability.VIEW_OUTBOX),
     ("Messages", "list_messages", Capability.VIEW_OUTBOX),
     ("Evidence", "show_evidence", Capability.VIEW_EVIDENCE),

@@ -12,6 +12,12 @@ public_urlpatterns = [
     path("feedback/withdraw/<str:token>", public.withdraw_feedback, name="withdraw_feedback"),
     path("feedback/stop/<str:token>", public.stop_follow_up, name="stop_follow_up"),
     path("you-said-we-did", public.list_updates, name="list_updates"),
+    path("you-said-we-did/<int:update_id>", public.show_update, name="show_update"),
+    path(
+        "you-said-we-did/<int:update_id>/audio/<str:language>",
+        public.update_audio,
+        name="update_audio",
+    ),
 ]
 
 urlpatterns = [
@@ -42,7 +48,14 @@ urlpatterns = [
     path("insights", change.list_insights, name="list_insights"),
     path("themes", change.list_themes, name="list_themes"),
     path("insights/<int:insight_id>", change.show_insight, name="show_insight"),
+    path("actions", change.list_actions, name="list_actions"),
+    path("actions/<int:action_id>", change.show_action, name="show_action"),
     path("actions/<int:action_id>/update", change.publish_update, name="publish_update"),
+    path("updates/<int:update_id>/translate", change.translate_update, name="translate_update"),
+    path("updates/<int:update_id>/letters", change.print_letters, name="print_letters"),
+    path("priorities", change.list_rounds, name="list_rounds"),
+    path("priorities/<int:round_id>", change.show_round, name="show_round"),
+    path("priorities/<int:round_id>/ballot", change.cast_ballot, name="cast_ballot"),
     path("outbox", change.list_outbox, name="list_outbox"),
     path("evidence", evidence.show_evidence, name="show_evidence"),
     path("network/me", network.show_member, name="show_member"),

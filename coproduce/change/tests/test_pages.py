@@ -88,7 +88,8 @@ def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_le
     action.insight.voices.add(VoiceFactory.contactable())
     client.force_login(le_lead)
     response = client.post(
-        f"/actions/{action.pk}/update", {"you_said": "Too many staff.", "we_did": "Named teams."}
+        f"/actions/{action.pk}/update",
+        {"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"},
     )
     assert response.status_code == 302
     assert Update.objects.count() == 1

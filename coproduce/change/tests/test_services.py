@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from coproduce.change import services
+from coproduce.change import delivery, services
 from coproduce.change.models import OutboxMessage
 from coproduce.testing.factories import VoiceFactory
 from coproduce.voices.models import Voice
@@ -62,7 +62,8 @@ def test_publishing_queues_one_message_per_consenting_contributor(le_lead, actio
 def test_queueing_again_never_owes_anyone_the_same_update_twice(le_lead, action):
     services.add_voice_to_insight(le_lead, action.insight, VoiceFactory.contactable())
     update = services.publish_update(le_lead, action, you_said="a", we_did="b")
-    assert services.queue_update_for_contributors(update) == 0
+    again = delivery.fan_out(update)
+    assert (again.queued, again.already_owed) == (0, 1)
     assert OutboxMessage.objects.count() == 1
 
 

@@ -104,6 +104,7 @@ def test_the_golden_thread(site, page, browser):
     assert_accessible(page)
     page.get_by_label("You said").fill("You had to repeat your story to new staff.")
     page.get_by_label("We did").fill("Everyone now has a named team of at most four.")
+    page.get_by_label(re.compile("I have checked that it names no one")).check()
     page.get_by_role("button", name="Publish update").click()
     expect(page.get_by_text("Update published. 1 contributor will be told")).to_be_visible()
     message = OutboxMessage.objects.get(voice=voice)

@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coproduce.accounts.policy import Capability, requires
-from coproduce.change import services
-from coproduce.change.forms import ActionForm, InsightForm, UpdateForm
-from coproduce.change.models import Action, Insight, OutboxMessage
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent
+from coproduce.accounts.policy import Capability, can, requires
+from coproduce.change import delivery, services
+from coproduce.change.forms import (
+    ActionForm,
+    ActionStatusForm,
+    InsightForm,
+    RoundForm,
+    TranslationForm,
+    UpdateForm,
+    read_ballot,
+)
+from coproduce.change.models import Action, Insight, OutboxMessage, PriorityRound, Update
+from coproduce.network.models import Format
+from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
 from coproduce.web.views.render import page, posted, signed_in_user
 
@@ -51,10 +65,13 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
         "Insight",
         insight=insight,
         voices=voices,
-        quotes=[v for v in voices if v.consent_quote and v.text],
+        quotes=services.representative_quotes(insight),
         evidence=services.evidence_summary(insight).most_common(),
+        by_service=services.evidence_by_service(insight).most_common(),
+        standing=services.standing(insight),
         actions=list(insight.actions.select_related("owner").prefetch_related("updates")),
         form=form,
+        summary_form=form,
     )
 
 
@@ -64,16 +81,263 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("insight", "owner"), pk=action_id)
     form = UpdateForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        update = services.publish_update(signed_in_user(request), action, **form.cleaned_data)
-        queued = update.outbox.count()
+        data = form.cleaned_data
+        update = services.publish_update(
+            signed_in_user(request),
+            action,
+            you_said=data["you_said"],
+            we_did=data["we_did"],
+            easy_read=data["easy_read"],
+        )
+        owed = update.outbox.count()
         messages.success(
             request,
-            f"Update published. {queued} contributor{'s' if queued != 1 else ''} "
-            "will be told on the channel they chose.",
+            f"Update published. {owed} contributor{'s' if owed != 1 else ''} will be told on "
+            "the channel and in the format they chose."
+            + (
+                f" {update.withdrawn_not_contacted} withdrew their feedback and will not be."
+                if update.withdrawn_not_contacted
+                else ""
+            ),
         )
-        return redirect("show_insight", insight_id=action.insight_id)
+        return redirect("show_action", action_id=action.pk)
+    preview = (
+        {k: services.masked(form.data.get(k, "")) for k in ("you_said", "we_did")}
+        if form.is_bound
+        else None
+    )
     return page(
-        request, "change/publish_update.jinja", "Publish an update", form=form, action=action
+        request,
+        "change/publish_update.jinja",
+        "Publish an update",
+        form=form,
+        summary_form=form,
+        action=action,
+        preview=preview,
+    )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_GET
+def list_actions(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    actions = list(Action.objects.select_related("owner", "insight").order_by("due_on"))
+    return page(
+        request,
+        "change/actions.jinja",
+        "Actions",
+        overdue=[a for a in actions if a.due_on < today and a.status != Action.Status.DONE],
+        actions=actions,
+        today=today,
+    )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_http_methods(["GET", "POST"])
+def show_action(request: HttpRequest, action_id: int) -> HttpResponse:
+    """The golden thread from an action: every voice behind it, and who was told."""
+    action = get_object_or_404(
+        Action.objects.select_related("insight", "owner", "arising_from"), pk=action_id
+    )
+    form = ActionStatusForm(posted(request), initial={"status": action.status})
+    if request.method == "POST" and form.is_valid():
+        services.change_action_status(signed_in_user(request), action, form.cleaned_data["status"])
+        messages.success(request, "Status changed.")
+        return redirect("show_action", action_id=action.pk)
+    voices = list(action.insight.voices.select_related("team").order_by("-received_at"))
+    return page(
+        request,
+        "change/action.jinja",
+        "Action",
+        action=action,
+        voices=voices,
+        standing=services.standing(action.insight),
+        updates=list(action.updates.prefetch_related("translations")),
+        told=services.told_for(action),
+        form=form,
+        summary_form=form,
+    )
+
+
+@requires(Capability.PUBLISH_UPDATES)
+@require_http_methods(["GET", "POST"])
+def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
+    update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
+    form = TranslationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.translate_update(signed_in_user(request), update, **form.cleaned_data)
+        messages.success(request, "Translation saved. Contributors in that language get it.")
+        return redirect("show_action", action_id=update.action_id)
+    return page(
+        request,
+        "change/translate.jinja",
+        "Translate an update",
+        form=form,
+        summary_form=form,
+        update=update,
+    )
+
+
+@requires(Capability.VIEW_OUTBOX)
+@require_http_methods(["GET", "POST"])
+def print_letters(request: HttpRequest, update_id: int) -> HttpResponse:
+    """Letters to print and post: large print, Easy Read, Braille-ready and audio, each in
+    the contributor's own format. Reading the addresses is audited."""
+    update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
+    user = signed_in_user(request)
+    if request.method == "POST":
+        posted_count = services.mark_posted(user, update)
+        messages.success(
+            request, f"{posted_count} letter{'s' if posted_count != 1 else ''} posted."
+        )
+        return redirect("print_letters", update_id=update.pk)
+    waiting = list(
+        update.outbox.filter(status=OutboxMessage.Status.TO_PRINT).select_related("voice")
+    )
+    audit.record(user, AuditEvent.Action.VIEWED, update, f"{len(waiting)} letters to print")
+    letters = [
+        {
+            "address": owed.voice.contact_address.splitlines(),
+            "format": owed.format,
+            "format_label": owed.get_format_display(),
+            "lines": delivery.letter_lines(update, owed.format, owed.language),
+            "audio": delivery.audio_link(update, owed.language)
+            if owed.format == Format.AUDIO
+            else "",
+        }
+        for owed in waiting
+    ]
+    return page(request, "change/letters.jinja", "Letters to print", update=update, letters=letters)
+
+
+# Collective priorities ---------------------------------------------------------------
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_http_methods(["GET", "POST"])
+def list_rounds(request: HttpRequest) -> HttpResponse:
+    form = RoundForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        priority_round = services.open_round(
+            signed_in_user(request), form.cleaned_data["title"], list(form.cleaned_data["insights"])
+        )
+        messages.success(request, "Round opened. Network members can now rank the insights.")
+        return redirect("show_round", round_id=priority_round.pk)
+    rounds = PriorityRound.objects.prefetch_related("insights", "ballots")
+    return page(
+        request,
+        "change/rounds.jinja",
+        "Priorities",
+        rounds=rounds,
+        form=form,
+        summary_form=form,
+    )
+
+
+def _results(priority_round: PriorityRound) -> dict[str, Any]:
+    insights = {i.pk: i for i in priority_round.insights.all()}
+    if priority_round.is_open:
+        counted = services.count_round(priority_round)
+        places, ballots, abstentions = counted.places, counted.ballots, counted.abstentions
+        d = {a: dict(row) for a, row in counted.d.items()}
+        p = {a: dict(row) for a, row in counted.p.items()}
+    else:
+        stored = priority_round.result
+        places, ballots, abstentions = stored["places"], stored["ballots"], stored["abstentions"]
+        d = {int(a): {int(b): n for b, n in row.items()} for a, row in stored["d"].items()}
+        p = {int(a): {int(b): n for b, n in row.items()} for a, row in stored["p"].items()}
+    order = [pk for group in places for pk in group]
+    ranked, place = [], 1
+    for group in places:
+        for pk in group:
+            ranked.append({"place": place, "tied": len(group) > 1, "insight": insights[pk]})
+        place += len(group)
+    return {
+        "ranked": ranked,
+        "ballots": ballots,
+        "abstentions": abstentions,
+        "order": order,
+        "insights": insights,
+        "d": d,
+        "p": p,
+    }
+
+
+@requires(Capability.VIEW_PRIORITIES)
+@require_http_methods(["GET", "POST"])
+def show_round(request: HttpRequest, round_id: int) -> HttpResponse:
+    priority_round = get_object_or_404(PriorityRound, pk=round_id)
+    user = signed_in_user(request)
+    if request.method == "POST":
+        if not can(user, Capability.MANAGE_CHANGE):
+            raise PermissionDenied(Capability.MANAGE_CHANGE.value)
+        try:
+            services.close_round(user, priority_round)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "Round closed. Its result is kept as it stands now.")
+        return redirect("show_round", round_id=priority_round.pk)
+    member = member_for(user)
+    return page(
+        request,
+        "change/round.jinja",
+        priority_round.title,
+        priority_round=priority_round,
+        results=_results(priority_round),
+        can_close=can(user, Capability.MANAGE_CHANGE) and priority_round.is_open,
+        ballot=priority_round.ballots.filter(member=member).first() if member else None,
+        can_rank=member is not None and can(user, Capability.RANK_PRIORITIES),
+    )
+
+
+@requires(Capability.RANK_PRIORITIES)
+@require_http_methods(["GET", "POST"])
+def cast_ballot(request: HttpRequest, round_id: int) -> HttpResponse:
+    priority_round = get_object_or_404(PriorityRound, pk=round_id)
+    member = member_for(signed_in_user(request))
+    if member is None:
+        raise PermissionDenied("no network record")
+    insights = list(priority_round.insights.order_by("pk"))
+    candidates = [i.pk for i in insights]
+    errors: list[str] = []
+    if request.method == "POST":
+        abstain = request.POST.get("abstain") == "yes"
+        groups, errors = ([], []) if abstain else read_ballot(request.POST, candidates)
+        if not errors and not abstain and not groups:
+            errors = ["Give at least one insight a place, or choose to abstain"]
+        if not errors:
+            try:
+                services.cast_ballot(member, priority_round, groups)
+            except ValidationError as error:
+                errors = list(error.messages)
+            else:
+                messages.success(
+                    request, "Your abstention is recorded." if abstain else "Your ranking is saved."
+                )
+                return redirect("show_round", round_id=priority_round.pk)
+    existing = priority_round.ballots.filter(member=member).first()
+    current = {}
+    if request.method == "POST":
+        current = {
+            int(k.removeprefix("rank-")): v
+            for k, v in request.POST.items()
+            if k.startswith("rank-") and k.removeprefix("rank-").isdigit()
+        }
+    elif existing:
+        for place, group in enumerate(existing.ranking, start=1):
+            for pk in group:
+                current[pk] = str(place)
+    return page(
+        request,
+        "change/ballot.jinja",
+        f"Rank: {priority_round.title}",
+        status=400 if errors else 200,
+        priority_round=priority_round,
+        insights=insights,
+        current=current,
+        errors=errors,
+        error_items=[{"text": e} for e in errors],
     )
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -13,7 +13,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
+from coproduce.change import delivery
+from coproduce.change.models import Update
 from coproduce.change.services import published_updates
+from coproduce.network.models import Format
 from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
@@ -55,12 +58,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             text=data["text"],
             rating=data["rating"],
             team=data["team"] or (invitation.episode.team if invitation else None),
-            consent_improvement=data["consent_improvement"],
-            consent_quote=data["consent_quote"],
-            consent_contact=data["consent_contact"],
-            contact_channel=data["contact_channel"] or Voice.ContactChannel.NONE,
-            contact_email=data["contact_email"],
-            contact_phone=data["contact_phone"],
+            **form.consent_and_contact(),
             language=translation.get_language() or "en",
             follow_up_invitation=invitation,
         )
@@ -124,11 +122,73 @@ def stop_follow_up(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def list_updates(request: HttpRequest) -> HttpResponse:
     updates = published_updates()
+    language = translation.get_language() or "en"
     # Only words a person agreed to have quoted, masked and approved by a lead.
     quotes = {u.pk: list(public_quotes(u.action.insight.voices.all())[:2]) for u in updates}
+    words = {u.pk: delivery.words_for(u, language) for u in updates}
     return page(
-        request, "public/updates.jinja", _("You said, we did"), updates=updates, quotes=quotes
+        request,
+        "public/updates.jinja",
+        _("You said, we did"),
+        updates=updates,
+        quotes=quotes,
+        words=words,
     )
+
+
+PUBLIC_FORMATS = {
+    "large-print": Format.LARGE_PRINT,
+    "easy-read": Format.EASY_READ,
+    "braille-ready": Format.BRAILLE,
+}
+
+
+@require_GET
+def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
+    """One update, in the format asked for: standard, large print, Easy Read or
+    Braille-ready text, with the audio version to listen to where one was made."""
+    update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
+    requested = request.GET.get("format", "")
+    if requested and requested not in PUBLIC_FORMATS:
+        return page(
+            request,
+            "public/update.jinja",
+            _("You said, we did"),
+            status=404,
+            update=None,
+        )
+    fmt = PUBLIC_FORMATS.get(requested, Format.STANDARD)
+    language = translation.get_language() or "en"
+    words = delivery.words_for(update, language)
+    return page(
+        request,
+        "public/update.jinja",
+        _("You said, we did"),
+        update=update,
+        words=words,
+        format=fmt,
+        formats=PUBLIC_FORMATS,
+        easy_read=delivery.easy_read_lines(update, words) if fmt == Format.EASY_READ else [],
+        braille=delivery.braille_ready(
+            "\n".join([_("You told us:"), words.you_said, _("What we did:"), words.we_did])
+        )
+        if fmt == Format.BRAILLE
+        else "",
+        audio=delivery.audio_path(update, words.language).exists(),
+    )
+
+
+@require_GET
+def update_audio(request: HttpRequest, update_id: int, language: str) -> FileResponse:
+    """The audio version, made with espeak-ng when the update (or its translation) was
+    entered. Only files made then are served: a request never starts one."""
+    update = get_object_or_404(Update, pk=update_id)
+    path = delivery.audio_path(update, language)
+    if language not in {"en", *(t.language for t in update.translations.all())}:
+        raise Http404("No audio for this update in that language")
+    if not path.exists():
+        raise Http404("No audio for this update")
+    return FileResponse(path.open("rb"), content_type="audio/wav")
 
 
 @never_cache

@@ -1,0 +1,294 @@
+"""Telling contributors what changed: each channel and format, translations, withdrawals,
+the rate limit, and no one told twice across a crash. The real Notify client talks to
+the local fake Notify over loopback; audio is made by the real espeak-ng."""
+
+import datetime as dt
+import shutil
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.change import delivery, services
+from coproduce.change.models import OutboxMessage
+from coproduce.network.models import Format
+from coproduce.testing.factories import VoiceFactory
+from coproduce.voices import messaging
+from coproduce.voices.models import Message, Voice
+from coproduce.voices.services import withdraw
+
+ADDRESS = "Flat 2\n10 Example Street\nIpswich\nIP1 1AA"
+
+
+@pytest.fixture
+def action(le_lead, lead):
+    insight = services.create_insight(le_lead, "People see too many different staff.")
+    return services.record_action(
+        le_lead,
+        insight,
+        description="A named team for everyone",
+        owner=lead,
+        due_on=timezone.localdate() + dt.timedelta(days=30),
+    )
+
+
+def contributor(le_lead, action, **details):
+    voice = VoiceFactory.contactable(**details)
+    services.add_voice_to_insight(le_lead, action.insight, voice)
+    return voice
+
+
+def publish(le_lead, action, **extra):
+    return services.publish_update(
+        le_lead,
+        action,
+        you_said="You had to tell your story again to every new person. It was tiring.",
+        we_did="Everyone now has a named team of at most four people.",
+        **extra,
+    )
+
+
+def message_for(voice):
+    return OutboxMessage.objects.select_related("message").get(voice=voice).message
+
+
+def test_each_contributor_is_told_on_their_channel(le_lead, action, settings):
+    by_email = contributor(le_lead, action)
+    by_text = contributor(
+        le_lead, action, contact_channel=Voice.ContactChannel.SMS, contact_phone="07700900001"
+    )
+    by_letter = contributor(
+        le_lead, action, contact_channel=Voice.ContactChannel.POST, contact_address=ADDRESS
+    )
+    publish(le_lead, action)
+    assert message_for(by_email).channel == Message.Channel.EMAIL
+    assert message_for(by_text).channel == Message.Channel.SMS
+    letter = message_for(by_letter)
+    assert letter.channel == Message.Channel.LETTER
+    assert letter.to.splitlines() == ["Flat 2", "10 Example Street", "Ipswich", "IP1 1AA"]
+    assert messaging.letter_personalisation(letter)["address_line_4"] == "IP1 1AA"
+
+
+def test_a_letter_goes_through_notify_with_its_address_lines(le_lead, action, fake_notify):
+    voice = contributor(
+        le_lead, action, contact_channel=Voice.ContactChannel.POST, contact_address=ADDRESS
+    )
+    publish(le_lead, action)
+    message = message_for(voice)
+    messaging.deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENT
+    [sent] = [s for s in fake_notify.sent if s.type == "letter"]
+    assert sent.personalisation["address_line_1"] == "Flat 2"
+    assert "Everyone now has a named team" in sent.personalisation["body"]
+
+
+def test_standard_words_link_to_the_update(le_lead, action, settings):
+    voice = contributor(le_lead, action)
+    update = publish(le_lead, action)
+    body = message_for(voice).body
+    assert "You said: You had to tell your story again" in body
+    assert f"{settings.PUBLIC_BASE_URL}/you-said-we-did/{update.pk}" in body
+
+
+def test_large_print_by_email_links_to_the_large_print_page(le_lead, action, client):
+    voice = contributor(le_lead, action, contact_format=Format.LARGE_PRINT)
+    update = publish(le_lead, action)
+    assert f"/you-said-we-did/{update.pk}?format=large-print" in message_for(voice).body
+    page = client.get(f"/you-said-we-did/{update.pk}?format=large-print").content.decode()
+    assert "coproduce-large-print" in page
+
+
+def test_easy_read_is_short_sentences_one_a_line(le_lead, action):
+    voice = contributor(le_lead, action, contact_format=Format.EASY_READ)
+    publish(le_lead, action)
+    lines = message_for(voice).body.split("\n\n")
+    assert lines[:4] == [
+        "You told us:",
+        "You had to tell your story again to every new person.",
+        "It was tiring.",
+        "What we did:",
+    ]
+
+
+def test_an_easy_read_version_written_by_a_person_is_used(le_lead, action):
+    voice = contributor(le_lead, action, contact_format=Format.EASY_READ)
+    publish(le_lead, action, easy_read="You told us staff kept changing.\nNow you have a team.")
+    assert message_for(voice).body.startswith(
+        "You told us staff kept changing.\n\nNow you have a team."
+    )
+
+
+def test_braille_ready_text_is_plain_characters_in_short_lines(le_lead, action):
+    voice = contributor(le_lead, action, contact_format=Format.BRAILLE)
+    services.publish_update(
+        le_lead, action, you_said="It’s “too many” people – always.", we_did="A named team…"
+    )
+    body = message_for(voice).body
+    assert body.isascii()
+    assert 'It\'s "too many" people - always.' in body.replace("\n", " ")
+    assert max(len(line) for line in body.splitlines()) <= delivery.BRAILLE_WIDTH
+
+
+@pytest.mark.skipif(not shutil.which("espeak-ng"), reason="./scripts/test installs espeak-ng")
+def test_audio_is_made_offline_and_linked_from_the_message(le_lead, action, client):
+    voice = contributor(le_lead, action, contact_format=Format.AUDIO)
+    update = publish(le_lead, action)
+    path = delivery.audio_path(update, "en")
+    assert path.read_bytes()[:4] == b"RIFF"
+    assert path.stat().st_size > 10_000  # seconds of speech, not an empty file
+    assert f"/you-said-we-did/{update.pk}/audio/en" in message_for(voice).body
+    response = client.get(f"/you-said-we-did/{update.pk}/audio/en")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "audio/wav"
+    assert client.get(f"/you-said-we-did/{update.pk}/audio/pl").status_code == 404
+
+
+def test_without_espeak_the_words_still_go_out(le_lead, action, monkeypatch, caplog):
+    monkeypatch.setattr(delivery.shutil, "which", lambda name: None)
+    voice = contributor(le_lead, action, contact_format=Format.AUDIO)
+    publish(le_lead, action)
+    assert "Everyone now has a named team" in message_for(voice).body
+    assert "espeak-ng is not installed" in caplog.text
+
+
+def test_a_contributor_gets_the_translation_in_their_language(le_lead, action):
+    welsh = contributor(le_lead, action, language="cy")
+    polish = contributor(le_lead, action, language="pl")
+    update = services.publish_update(le_lead, action, you_said="Too many staff.", we_did="A team.")
+    services.translate_update(
+        le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Tîm wedi'i enwi."
+    )
+    # Those already owed it were told in English; a second contributor in Welsh, added
+    # later, is told in Welsh.
+    late = contributor(le_lead, action, language="cy")
+    delivery.fan_out(update)
+    assert "Gormod o staff." in message_for(late).body
+    assert OutboxMessage.objects.get(voice=late).language == "cy"
+    assert "Too many staff." in message_for(polish).body  # no Polish entered: English
+    assert "Too many staff." in message_for(welsh).body
+
+
+def test_letters_in_other_formats_are_printed_by_the_team(le_lead, action, client):
+    voice = contributor(
+        le_lead,
+        action,
+        contact_channel=Voice.ContactChannel.POST,
+        contact_address=ADDRESS,
+        contact_format=Format.LARGE_PRINT,
+    )
+    update = publish(le_lead, action)
+    owed = OutboxMessage.objects.get(voice=voice)
+    assert (owed.status, owed.message) == (OutboxMessage.Status.TO_PRINT, None)
+    client.force_login(le_lead)
+    page = client.get(f"/updates/{update.pk}/letters").content.decode()
+    assert "coproduce-letter--large-print" in page
+    assert "IP1 1AA" in page
+    client.post(f"/updates/{update.pk}/letters")
+    owed.refresh_from_db()
+    assert owed.status == OutboxMessage.Status.SENT
+    assert owed.posted_by == le_lead
+    assert services.told_for(action).told == 1
+
+
+def test_a_contributor_who_withdrew_after_linking_is_not_contacted_and_is_counted(le_lead, action):
+    stays = contributor(le_lead, action)
+    leaves = contributor(le_lead, action)
+    withdraw(leaves)
+    update = publish(le_lead, action)
+    assert list(OutboxMessage.objects.values_list("voice", flat=True)) == [stays.pk]
+    assert update.withdrawn_not_contacted == 1
+    assert services.told_for(action).withdrawn == 1
+
+
+def test_a_crash_part_way_through_fanning_out_owes_no_one_twice(le_lead, action, monkeypatch):
+    voices = [contributor(le_lead, action) for _ in range(7)]
+    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    OutboxMessage.objects.all().delete()
+    Message.objects.all().delete()
+    real, calls = delivery._owed, []
+
+    def crash_on_the_third_chunk(update, voice):
+        calls.append(voice.pk)
+        if len(calls) == 5:
+            raise RuntimeError("the worker died")
+        return real(update, voice)
+
+    monkeypatch.setattr(delivery, "_owed", crash_on_the_third_chunk)
+    with pytest.raises(RuntimeError):
+        delivery.fan_out(update, chunk=2, enqueue=False)
+    assert OutboxMessage.objects.count() == 4  # two whole chunks committed, the third not
+    monkeypatch.setattr(delivery, "_owed", real)
+    again = delivery.fan_out(update, chunk=2, enqueue=False)
+    assert (again.queued, again.already_owed) == (3, 4)
+    owed = list(OutboxMessage.objects.values_list("voice", flat=True))
+    assert sorted(owed) == sorted(v.pk for v in voices)
+    assert Message.objects.count() == 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_crash_after_notify_took_messages_sends_no_one_the_update_twice(
+    le_lead, action, fake_notify, monkeypatch
+):
+    for n in range(6):
+        contributor(le_lead, action, contact_email=f"person{n}@example.com")
+    with transaction.atomic():
+        update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    ids = list(update.outbox.values_list("message_id", flat=True))
+    real_bulk_update = Message.objects.bulk_update
+
+    def die_before_recording(objs, fields, **kwargs):
+        if "notify_id" in fields:
+            raise SystemExit("killed after Notify accepted the batch")
+        return real_bulk_update(objs, fields, **kwargs)
+
+    monkeypatch.setattr(Message.objects, "bulk_update", die_before_recording)
+    with pytest.raises(SystemExit):
+        messaging.deliver_many(ids, batch=4)
+    monkeypatch.setattr(Message.objects, "bulk_update", real_bulk_update)
+    assert len(fake_notify.sent) == 4  # Notify has the first batch; we never recorded it
+    assert Message.objects.filter(status=Message.Status.SENDING).count() == 4
+
+    later = timezone.now() + messaging.STUCK_AFTER + dt.timedelta(seconds=1)
+    assert messaging.requeue_stuck(later) == 4
+    outcome = messaging.deliver_many(ids, batch=4)
+    assert outcome == {"sent": 6}
+    references = [s.reference for s in fake_notify.sent]
+    assert len(references) == len(set(references)) == 6  # each once: none twice, none missed
+    assert set(Message.objects.values_list("status", flat=True)) == {Message.Status.SENT}
+
+
+def test_notifys_rate_limit_holds_a_message_back_without_using_up_its_tries(
+    fake_notify, db, settings
+):
+    fake_notify.per_minute = 60
+    fake_notify._tokens = 0  # the bucket is empty
+    message = Message.objects.create(
+        kind=Message.Kind.YOU_SAID_WE_DID, channel="sms", to="07700900123", body="b"
+    )
+    now = timezone.now()
+    messaging.deliver(message.pk, now=now)
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (Message.Status.QUEUED, 0)
+    assert message.last_error == "429 RateLimitError"
+    assert message.next_attempt_at == now + dt.timedelta(seconds=60)
+    assert fake_notify.rate_limited == 1
+
+
+def test_the_pace_keeps_to_the_limit_on_a_clock(monkeypatch):
+    clock = {"now": 0.0}
+    slept = []
+    monkeypatch.setattr(messaging.time, "monotonic", lambda: clock["now"])
+
+    def sleep(seconds):
+        slept.append(seconds)
+        clock["now"] += seconds
+
+    monkeypatch.setattr(messaging.time, "sleep", sleep)
+    pace = messaging.Pace(per_minute=60)  # one a second, bursting to 21
+    for _ in range(21):
+        pace.take()
+    assert slept == []  # the burst
+    for _ in range(10):
+        pace.take()
+    assert clock["now"] == pytest.approx(10.0)  # then one a second
