@@ -295,6 +295,10 @@ RISK_ALERT_ESCALATE_MINUTES = env_int("COPRODUCE_RISK_ALERT_ESCALATE_MINUTES", 1
 
 # Months with fewer responses than this are shown as "fewer than N" in published figures.
 SMALL_NUMBER_THRESHOLD = env_int("COPRODUCE_SMALL_NUMBER_THRESHOLD", 5)
+# Counts published about people (equality monitoring, who took part): 1 to this many are
+# suppressed, and the rest rounded to the nearest ROUND_TO.
+SUPPRESS_AT_MOST = env_int("COPRODUCE_SUPPRESS_AT_MOST", 7)
+ROUND_TO = env_int("COPRODUCE_ROUND_TO", 5)
 
 # GOV.UK Notify: text messages and emails out, received texts and delivery receipts in.
 # The demo and the tests point the real client at a local fake Notify (coproduce fake-notify).

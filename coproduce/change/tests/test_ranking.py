@@ -46,8 +46,8 @@ def test_a_circle_of_wins_is_broken_by_the_strongest_chain():
     # Strongest chains: A→C via B is min(6, 7) = 6 against C→A 5; B→A via C is
     # min(7, 5) = 5 against A→B 6; so A > B > C.
     result = schulze(list("ABC"), ballots(("ABC", 4), ("BCA", 3), ("CAB", 2)))
-    assert result.p["A"]["C"] == 6 and result.p["C"]["A"] == 5
-    assert result.p["B"]["A"] == 5 and result.p["A"]["B"] == 6
+    assert (result.p["A"]["C"], result.p["C"]["A"]) == (6, 5)
+    assert (result.p["A"]["B"], result.p["B"]["A"]) == (6, 5)
     assert result.places == [["A"], ["B"], ["C"]]
 
 
@@ -59,13 +59,13 @@ def test_ties_abstentions_and_insights_left_out():
     assert result.place_of("X") == result.place_of("Y") == 1
     assert result.place_of("Z") == 3
     assert (result.ballots, result.abstentions) == (3, 1)
-    assert result.d["X"]["Z"] == 2 and result.d["Z"]["X"] == 0
+    assert (result.d["X"]["Z"], result.d["Z"]["X"]) == (2, 0)
 
 
 def test_insights_ranked_level_on_a_ballot_prefer_neither():
     result = schulze(["X", "Y", "Z"], [[["X", "Y"], ["Z"]]])
-    assert result.d["X"]["Y"] == result.d["Y"]["X"] == 0
-    assert result.d["X"]["Z"] == result.d["Y"]["Z"] == 1
+    assert (result.d["X"]["Y"], result.d["Y"]["X"]) == (0, 0)
+    assert (result.d["X"]["Z"], result.d["Y"]["Z"]) == (1, 1)
     assert result.places == [["X", "Y"], ["Z"]]
 
 
