@@ -34,6 +34,23 @@ def record(
     )
 
 
+def record_list(
+    actor: User | AnonymousUser | None,
+    model: type[models.Model],
+    detail: str,
+) -> AuditEvent:
+    """A read of many records at once (a list, an export): the kind of record, and how many."""
+    if actor is None or not actor.is_authenticated or not isinstance(actor, User):
+        raise Unattributed("The audit trail needs a signed-in user for every event.")
+    return AuditEvent.objects.create(
+        actor=actor,
+        action=AuditEvent.Action.VIEWED,
+        record_type=model._meta.label_lower,
+        record_id="*",
+        detail=detail[:200],
+    )
+
+
 def events_for(obj: models.Model) -> models.QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(
         record_type=obj._meta.label_lower, record_id=str(obj.pk)

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
-from coproduce.evidence.disclosure import publishable
+from coproduce.evidence.disclosure import publishable, shown
 from coproduce.network.models import (
     AgreementAcceptance,
     Attendance,
@@ -392,6 +392,7 @@ def ladder_summary(since: dt.date | None = None) -> list[LadderCount]:
 class Tally:
     label: str
     count: int | None  # None where suppressed
+    shown: str  # as it may be published, e.g. "fewer than 8"
 
 
 def equality_summary() -> dict[str, list[Tally]]:
@@ -404,5 +405,8 @@ def equality_summary() -> dict[str, list[Tally]]:
         ("disability", EqualityMonitoring.Answer.choices),
     ):
         counts = Counter(rows.values_list(field, flat=True))
-        summary[field] = [Tally(str(label), publishable(counts[value])) for value, label in choices]
+        summary[field] = [
+            Tally(str(label), publishable(counts[value]), shown(counts[value]))
+            for value, label in choices
+        ]
     return summary

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import Any
 
 import nhs_number
 from django.db import transaction
@@ -28,7 +29,17 @@ from coproduce.care.models import (
     Team,
 )
 from coproduce.change import services as change
-from coproduce.network.models import Member
+from coproduce.evidence.catalogue import Metric
+from coproduce.network import services as network
+from coproduce.network.models import (
+    Format,
+    Ladder,
+    MeetingKind,
+    MeetingSeries,
+    Member,
+    PaymentRate,
+    StandardScore,
+)
 from coproduce.voices import categories as voice_categories
 from coproduce.voices.models import EnquiryCategory, FollowUpInvitation, Rating, Voice
 from coproduce.voices.services import receive_voice
@@ -411,22 +422,44 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         due_on=(now - dt.timedelta(days=10)).date(),
     )
     action.status = action.Status.DONE
-    action.save(update_fields=["status"])
-    change.publish_update(
+    action.ladder = Ladder.CO_PRODUCTION
+    action.framework = "Crisis care improvement plan 2026"
+    action.metric = Metric.CONTINUITY
+    action.save(update_fields=["status", "ladder", "framework", "metric"])
+    # Contributors who asked to be told in other ways: by post in large print, by email
+    # as audio, by text in Easy Read, and in Welsh.
+    told = [v for v in evidence if v.consent_contact]
+    ways = [
+        {
+            "contact_channel": Voice.ContactChannel.POST,
+            "contact_address": "Flat 1\n1 Example Road\nIpswich\nIP1 1AA",
+            "contact_format": Format.LARGE_PRINT,
+        },
+        {"contact_format": Format.AUDIO},
+        {"contact_format": Format.EASY_READ},
+        {"language": "cy"},
+    ]
+    for voice, how in zip(told, ways, strict=False):
+        for field, value in how.items():
+            setattr(voice, field, value)
+        voice.save()
+    update = change.publish_update(
         lead,
         action,
         you_said="You told us you saw too many different staff and had to repeat your story.",
         we_did="Everyone on the home treatment caseload now has a lead practitioner and a small "
         "named team, with reviews on day 7 and day 14.",
     )
-
-    Member.objects.create(
-        user=users["member"],
-        kind=Member.Kind.SERVICE_USER,
-        reach_by=Member.Reach.TEXT,
-        format=Member.Format.EASY_READ,
-        joined_on=(now - dt.timedelta(days=200)).date(),
+    change.translate_update(
+        lead,
+        update,
+        language="cy",
+        you_said="Dywedoch wrthym eich bod wedi gweld gormod o staff gwahanol a bod rhaid "
+        "ailadrodd eich stori.",
+        we_did="Mae gan bawb ar lwyth achosion y tîm triniaeth yn y cartref ymarferydd arweiniol a "
+        "thîm bach wedi'i enwi, gydag adolygiadau ar ddiwrnod 7 a 14.",
     )
+    seed_network(users, voice_objects, insight, now, rng)
     return SeedReport(
         teams=len(teams),
         users=User.objects.count(),
@@ -435,4 +468,174 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         contacts=Contact.objects.count(),
         voices=len(voice_objects),
         referrals_waiting=Referral.objects.unallocated().count(),
+    )
+
+
+RESPECT_AGREEMENT = """We listen to each other and take turns to speak.
+Everyone's experience counts the same: people who use services, carers, and staff.
+We keep what people share in the meeting private.
+We challenge ideas, not people.
+We use plain words and explain any jargon.
+Anyone can take a break at any time."""
+
+MEMBER_NAMES = ["Jo", "Kit", "Mo", "Ash", "Bea", "Dev", "Ife", "Lou", "Pat", "Ray", "Sol", "Zee"]
+
+
+def seed_network(
+    users: dict[str, User],
+    voices: list[Voice],
+    continuity: Any,
+    now: dt.datetime,
+    rng: random.Random,
+) -> None:
+    """The co-production network: members, the respect agreement, a board with seats for
+    lived experience, meetings with papers and claims, payment rates, two more insights
+    ranked by members (one round closed, one open), and a 4Pi self-assessment."""
+    lead = users["le.lead"]
+    agreement = network.publish_agreement(lead, RESPECT_AGREEMENT)
+    viv = Member.objects.create(
+        user=users["member"],
+        name="Viv",
+        kind=Member.Kind.SERVICE_USER,
+        reach_by=Member.Reach.TEXT,
+        phone="07700900555",
+        format=Member.Format.EASY_READ,
+        joined_on=(now - dt.timedelta(days=200)).date(),
+    )
+    network.accept_agreement(viv, agreement)
+    kinds = [Member.Kind.SERVICE_USER] * 6 + [Member.Kind.CARER] * 3 + [Member.Kind.PEER] * 2
+    members = [viv]
+    for n, name in enumerate(MEMBER_NAMES):
+        member = network.join_network(
+            name=name,
+            kind=[*kinds, Member.Kind.STAFF][n % 12],
+            reach_by=Member.Reach.EMAIL,
+            email=f"member{n}@example.com",
+            format=rng.choice([Format.STANDARD] * 4 + [Format.LARGE_PRINT, Format.AUDIO]),
+            declines_payment=n % 5 == 0,
+            accepts_agreement=n % 4 != 3,
+            equality={
+                "age_band": rng.choice(["18_24", "25_34", "35_44", "45_54", "55_64"]),
+                "ethnic_group": rng.choice(["white"] * 3 + ["asian", "black", "mixed"]),
+                "disability": rng.choice(["yes", "no", "no"]),
+            },
+        )
+        member.joined_on = (now - dt.timedelta(days=rng.randint(10, 400))).date()
+        member.save(update_fields=["joined_on"])
+        members.append(member)
+    network.record_training(
+        lead, viv, course="confidence", title="", completed_on=(now - dt.timedelta(days=90)).date()
+    )
+    network.record_training(
+        lead,
+        viv,
+        course="co_production",
+        title="",
+        completed_on=(now - dt.timedelta(days=60)).date(),
+    )
+    for kind in (Member.Kind.SERVICE_USER, Member.Kind.CARER, Member.Kind.PEER):
+        for unit, amount in (("hour", "20.00"), ("half_day", "75.00"), ("day", "150.00")):
+            PaymentRate.objects.create(kind=kind, unit=unit, amount=amount)
+
+    board = MeetingSeries.objects.create(
+        name="Crisis care delivery board",
+        kind=MeetingKind.DELIVERY_BOARD,
+        lived_experience_seats=3,
+        ladder=Ladder.CO_DESIGN,
+    )
+    for member in members[:2]:
+        board.seats.create(member=member, since=(now - dt.timedelta(days=150)).date())
+    held = network.create_meeting(
+        lead,
+        series=board,
+        kind=MeetingKind.DELIVERY_BOARD,
+        title="Delivery board: continuity of care",
+        starts_at=now - dt.timedelta(days=14),
+        hours=2,
+        place="The Sanctuary meeting room",
+        agenda="Welcome and respect agreement\nWhat people told us about seeing many staff\n"
+        "Lead practitioner model: progress",
+        ladder=Ladder.CO_PRODUCTION,
+    )
+    network.add_paper(
+        lead,
+        held,
+        title="What people told us about continuity",
+        text="Many people told us they saw a different member of staff at almost every "
+        "contact. They had to repeat their story. Carers were not always told what was "
+        "happening.",
+        easy_read_text="People saw lots of different staff.\nThey had to tell their story "
+        "again and again.\nWe want you to see the same few people.",
+    )
+    network.invite(lead, held, members[:6])
+    network.take_register(lead, held, {m.pk for m in members[:5]})
+    network.record_decision(
+        lead, held, "Every person on the caseload gets a named team of at most four."
+    )
+    viv_claim = network.submit_claim(
+        users["member"], viv, held, unit="hour", units=2, expenses=6, expenses_note="Bus fare"
+    )
+    network.decide_claim(lead, viv_claim, approve=True)
+    # Invited but not on the register: the claim waits for a person to check it.
+    network.submit_claim(users["member"], members[5], held, unit="half_day", units=1)
+    upcoming = network.create_meeting(
+        lead,
+        kind=MeetingKind.OPEN_FORUM,
+        title="Open forum: waiting for a call back",
+        starts_at=now + dt.timedelta(days=10),
+        hours=2,
+        place="Community centre, and online",
+        agenda="What happens when you call the crisis line at night",
+        ladder=Ladder.ENGAGEMENT,
+    )
+    network.invite(lead, upcoming, members)
+
+    # Two more insights, ranked by members: one round closed, one open for Viv.
+    def insight_from(text: str, statement: str) -> Any:
+        chosen = [v for v in voices if v.text == text and v.consent_improvement][:5]
+        return change.create_insight(lead, statement, chosen, written_with=[users["team.leader"]])
+
+    waiting = insight_from(
+        NEGATIVE_VOICES[3],
+        "People wait hours for a call back from the crisis line when they are at their worst.",
+    )
+    language = insight_from(
+        NEGATIVE_VOICES[4],
+        "Information is often only in English, so some families cannot read it.",
+    )
+    closed = change.open_round(lead, "Priorities for 2026", [continuity, waiting, language])
+    orders = [
+        [continuity.pk, waiting.pk, language.pk],
+        [waiting.pk, continuity.pk, language.pk],
+        [waiting.pk, language.pk, continuity.pk],
+        [continuity.pk, waiting.pk],
+        [waiting.pk, continuity.pk, language.pk],
+    ]
+    for member, order in zip(members[1:], orders, strict=False):
+        change.cast_ballot(member, closed, [[pk] for pk in order])
+    change.cast_ballot(members[6], closed, [])  # an abstention
+    change.close_round(lead, closed)
+    change.open_round(lead, "Priorities for 2027", [waiting, language])
+    change.record_action(
+        lead,
+        waiting,
+        description="Call back everyone who calls the crisis line at night within one hour.",
+        owner=users["team.leader"],
+        due_on=(now - dt.timedelta(days=3)).date(),
+        framework="Crisis care improvement plan 2026",
+        metric=Metric.SEEN_WITHIN_TARGET,
+        ladder=Ladder.CO_DESIGN,
+        arising_from=held,
+    )
+    network.record_self_assessment(
+        lead,
+        period_start=(now - dt.timedelta(days=365)).date(),
+        period_end=now.date(),
+        scores={
+            StandardScore.Standard.PRINCIPLES: (3, "A respect agreement everyone signs."),
+            StandardScore.Standard.PURPOSE: (3, "Members set the priorities each year."),
+            StandardScore.Standard.PRESENCE: (2, "Few members under 25 or from Black communities."),
+            StandardScore.Standard.PROCESS: (3, "Papers in Easy Read and large print."),
+            StandardScore.Standard.IMPACT: (2, "You said, we did is told back to contributors."),
+        },
     )

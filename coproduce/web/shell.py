@@ -26,6 +26,9 @@ NAVIGATION: list[tuple[str, str, Capability | None]] = [
     ("Actions", "list_actions", Capability.MANAGE_CHANGE),
     ("Outbox", "list_outbox", Capability.VIEW_OUTBOX),
     ("Messages", "list_messages", Capability.VIEW_OUTBOX),
+    ("Network", "list_members", Capability.MANAGE_NETWORK),
+    ("Meetings", "list_meetings", Capability.MANAGE_NETWORK),
+    ("Payments", "list_claims", Capability.APPROVE_PAYMENTS),
     ("Evidence", "show_evidence", Capability.VIEW_EVIDENCE),
     ("My network record", "show_member", Capability.MEMBER_AREA),
 ]
@@ -33,6 +36,7 @@ NAVIGATION: list[tuple[str, str, Capability | None]] = [
 PUBLIC_NAVIGATION = [
     (gettext_lazy("Give feedback"), "give_feedback"),
     (gettext_lazy("You said, we did"), "list_updates"),
+    (gettext_lazy("Join the network"), "join_network"),
 ]
 
 

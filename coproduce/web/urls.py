@@ -13,6 +13,8 @@ public_urlpatterns = [
     path("feedback/stop/<str:token>", public.stop_follow_up, name="stop_follow_up"),
     path("you-said-we-did", public.list_updates, name="list_updates"),
     path("you-said-we-did/<int:update_id>", public.show_update, name="show_update"),
+    path("join", network.join_network, name="join_network"),
+    path("join/thank-you", network.joined_network, name="joined_network"),
     path(
         "you-said-we-did/<int:update_id>/audio/<str:language>",
         public.update_audio,
@@ -58,5 +60,18 @@ urlpatterns = [
     path("priorities/<int:round_id>/ballot", change.cast_ballot, name="cast_ballot"),
     path("outbox", change.list_outbox, name="list_outbox"),
     path("evidence", evidence.show_evidence, name="show_evidence"),
+    path("network", network.list_members, name="list_members"),
+    path(
+        "network/members/<int:member_id>", network.show_network_member, name="show_network_member"
+    ),
+    path("network/agreement", network.edit_agreement, name="edit_agreement"),
+    path("network/self-assessment", network.self_assessment, name="self_assessment"),
     path("network/me", network.show_member, name="show_member"),
+    path("network/me/agreement", network.accept_agreement, name="accept_agreement"),
+    path("meetings", network.list_meetings, name="list_meetings"),
+    path("meetings/<int:meeting_id>", network.show_meeting, name="show_meeting"),
+    path("meetings/<int:meeting_id>/papers/<int:paper_id>", network.show_paper, name="show_paper"),
+    path("meetings/<int:meeting_id>/claim", network.claim_payment, name="claim_payment"),
+    path("payments", network.list_claims, name="list_claims"),
+    path("payments/export.csv", network.export_claims, name="export_claims"),
 ]
