@@ -320,5 +320,33 @@ def told_for(action: Action) -> Told:
     )
 
 
+@dataclass(frozen=True)
+class ThreadStep:
+    """One insight a voice led to, with its priority, actions, updates and what this
+    voice's giver was sent."""
+
+    insight: Insight
+    standing: Standing | None
+    actions: list[Action]
+    told: dict[int, str]  # update id → the status of this contributor's message
+
+
+def thread_for(voice: Voice) -> list[ThreadStep]:
+    """The golden thread from a voice: insight → priority → action → update → told."""
+    owed = {
+        o.update_id: (o.message.get_status_display() if o.message else o.get_status_display())
+        for o in OutboxMessage.objects.filter(voice=voice).select_related("message")
+    }
+    return [
+        ThreadStep(
+            insight=insight,
+            standing=standing(insight),
+            actions=list(insight.actions.select_related("owner").prefetch_related("updates")),
+            told=owed,
+        )
+        for insight in voice.insights.all()
+    ]
+
+
 def published_updates() -> list[Update]:
     return list(Update.objects.select_related("action__insight").order_by("-published_at"))

@@ -7,7 +7,8 @@ left out of this sweep.
 import pytest
 
 from coproduce.care.models import Episode, Person, Referral
-from coproduce.change.models import Action, Insight
+from coproduce.change.models import Action, Insight, PriorityRound, Update
+from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
 from coproduce.testing.browser import assert_accessible
 from coproduce.testing.factories import PersonFactory
@@ -18,7 +19,15 @@ from coproduce.voices.services import withdrawal_token
 pytestmark = pytest.mark.browser
 
 # Names of pages that are not visited as pages.
-NOT_PAGES = {"healthz", "sign_out", "add_voice_to_insight", "approve_quote"}
+NOT_PAGES = {
+    "healthz",
+    "sign_out",
+    "add_voice_to_insight",
+    "approve_quote",
+    "update_audio",  # a sound file
+    "export_claims",  # a CSV file
+    "accept_agreement",  # a button's target
+}
 
 
 def pages_by_role():
@@ -26,6 +35,10 @@ def pages_by_role():
     action = Action.objects.all()[0]
     waiting = Referral.objects.filter(team__staff__username="practitioner")[0]
     outsider = Person.objects.get(given_name="Not", family_name="OnTheCaseload")
+    update = Update.objects.all()[0]
+    held = Meeting.objects.order_by("starts_at")[0]
+    paper = MeetingPaper.objects.all()[0]
+    closed, open_round = PriorityRound.objects.order_by("pk")[:2]
     return {
         None: {
             "home": "/",
@@ -36,6 +49,9 @@ def pages_by_role():
             "sign_in": "/sign-in",
             "stop_follow_up": "/feedback/stop/"
             + follow_up.token(FollowUpInvitation.objects.all()[0]),
+            "show_update": f"/you-said-we-did/{update.pk}?format=easy-read",
+            "join_network": "/join",
+            "joined_network": "/join/thank-you",
         },
         "practitioner": {
             "list_alerts": "/alerts",
@@ -64,9 +80,27 @@ def pages_by_role():
             "record_voice": "/voices/new",
             "import_voices": "/voices/import",
             "list_messages": "/voices/messages",
+            "list_actions": "/actions",
+            "show_action": f"/actions/{action.pk}",
+            "translate_update": f"/updates/{update.pk}/translate",
+            "print_letters": f"/updates/{update.pk}/letters",
+            "list_rounds": "/priorities",
+            "show_round": f"/priorities/{closed.pk}",
+            "list_members": "/network",
+            "show_network_member": f"/network/members/{Member.objects.all()[1].pk}",
+            "edit_agreement": "/network/agreement",
+            "self_assessment": "/network/self-assessment",
+            "list_meetings": "/meetings",
+            "show_meeting": f"/meetings/{held.pk}",
+            "show_paper": f"/meetings/{held.pk}/papers/{paper.pk}?format=large_print",
+            "list_claims": "/payments",
         },
         "analyst": {"show_evidence": "/evidence"},
-        "member": {"show_member": "/network/me"},
+        "member": {
+            "show_member": "/network/me",
+            "cast_ballot": f"/priorities/{open_round.pk}/ballot",
+            "claim_payment": f"/meetings/{held.pk}/claim",
+        },
     }
 
 
@@ -106,7 +140,16 @@ def test_every_page_passes_axe(site, browser, role):
             button.first.click()
             assert_accessible(page)
     # Not named pages: the 404 page, and the public pages in Welsh.
-    extra = ["/no-such-page"] + (["/cy/feedback", "/cy/you-said-we-did"] if role is None else [])
+    extra = ["/no-such-page"] + (
+        [
+            "/cy/feedback",
+            "/cy/you-said-we-did",
+            "/cy/join",
+            f"/you-said-we-did/{Update.objects.all()[0].pk}",
+        ]
+        if role is None
+        else []
+    )
     for path in extra:
         page.goto(site + path)
         assert_accessible(page)

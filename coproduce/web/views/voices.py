@@ -89,6 +89,7 @@ def _voice_page(
         "quote_form": QuoteForm(initial={"public_quote": services.proposed_quote(voice)}),
         "insight_form": AddToInsightForm(),
         "can_publish": can(request.user, Capability.PUBLISH_UPDATES),
+        "thread": change.thread_for(voice),
         **forms,
     }
     return page(request, "voices/voice.jinja", f"Voice {voice.pk}", status, voice=voice, **context)

@@ -1,0 +1,223 @@
+"""Collective priorities: members rank insights, bad ballots are refused by name, results
+are kept by round; and the golden thread from a voice and from an action."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coproduce.change import services
+from coproduce.change.models import Ballot
+from coproduce.network.models import Member
+from coproduce.testing.factories import VoiceFactory
+
+
+@pytest.fixture
+def network_member(member):
+    return Member.objects.create(
+        user=member, kind=Member.Kind.SERVICE_USER, joined_on=timezone.localdate()
+    )
+
+
+@pytest.fixture
+def insights(le_lead):
+    return [services.create_insight(le_lead, f"Insight statement {n}") for n in range(3)]
+
+
+@pytest.fixture
+def priority_round(le_lead, insights):
+    return services.open_round(le_lead, "Priorities for 2027", insights)
+
+
+def others(n):
+    return [
+        Member.objects.create(kind=Member.Kind.CARER, joined_on=timezone.localdate())
+        for _ in range(n)
+    ]
+
+
+def test_a_member_ranks_insights_on_the_ballot_page(
+    client, member, network_member, priority_round, insights
+):
+    a, b, c = insights
+    client.force_login(member)
+    response = client.post(
+        f"/priorities/{priority_round.pk}/ballot",
+        {f"rank-{a.pk}": "2", f"rank-{b.pk}": "1", f"rank-{c.pk}": "2"},
+    )
+    assert response.status_code == 302
+    ballot = Ballot.objects.get(member=network_member)
+    assert ballot.ranking == [[b.pk], [a.pk, c.pk]]  # c and a level
+    assert not ballot.abstained
+
+
+def test_casting_again_replaces_the_ballot(network_member, priority_round, insights):
+    a, b, _ = insights
+    services.cast_ballot(network_member, priority_round, [[a.pk]])
+    services.cast_ballot(network_member, priority_round, [[b.pk]])
+    assert list(Ballot.objects.values_list("ranking", flat=True)) == [[[b.pk]]]
+
+
+def test_an_abstention_is_counted_and_prefers_nothing(
+    client, member, network_member, priority_round
+):
+    client.force_login(member)
+    client.post(f"/priorities/{priority_round.pk}/ballot", {"abstain": "yes"})
+    ballot = Ballot.objects.get(member=network_member)
+    assert (ballot.abstained, ballot.ranking) == (True, [])
+    result = services.count_round(priority_round)
+    assert (result.ballots, result.abstentions) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("post", "message"),
+    [
+        ({"rank-999999": "1"}, "Insight 999999 is not one of the choices in this round"),
+        ({"rank-{a}": "0"}, "a place from 1 to 3, or leave it blank"),
+        ({"rank-{a}": "first"}, "a place from 1 to 3, or leave it blank"),
+        ({"rank-{a}": ""}, "Give at least one insight a place, or choose to abstain"),
+    ],
+)
+def test_a_ballot_naming_an_unknown_insight_or_a_bad_place_is_refused(
+    client, member, network_member, priority_round, insights, post, message
+):
+    a = insights[0]
+    client.force_login(member)
+    data = {k.format(a=a.pk): v for k, v in post.items()}
+    response = client.post(f"/priorities/{priority_round.pk}/ballot", data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Ballot.objects.exists()
+
+
+def test_a_ballot_ranking_an_insight_twice_is_refused(
+    client, member, network_member, priority_round, insights
+):
+    a = insights[0]
+    client.force_login(member)
+    response = client.post(f"/priorities/{priority_round.pk}/ballot", {f"rank-{a.pk}": ["1", "2"]})
+    assert response.status_code == 400
+    assert f"Insight {a.pk} is ranked more than once" in response.content.decode()
+    assert not Ballot.objects.exists()
+
+
+def test_the_service_refuses_repeated_and_unknown_items(network_member, priority_round, insights):
+    a = insights[0]
+    with pytest.raises(ValidationError, match="ranked more than once"):
+        services.cast_ballot(network_member, priority_round, [[a.pk], [a.pk]])
+    with pytest.raises(ValidationError, match="not one of the choices"):
+        services.cast_ballot(network_member, priority_round, [[a.pk], [424242]])
+    assert not Ballot.objects.exists()
+
+
+def test_closing_keeps_the_result_and_refuses_later_ballots(le_lead, priority_round, insights):
+    a, b, c = insights
+    voters = others(3)
+    services.cast_ballot(voters[0], priority_round, [[b.pk], [a.pk]])
+    services.cast_ballot(voters[1], priority_round, [[b.pk], [c.pk]])
+    services.cast_ballot(voters[2], priority_round, [])
+    services.close_round(le_lead, priority_round)
+    priority_round.refresh_from_db()
+    # b beats both (2-0); a and c: one ballot each prefers them to the other → level.
+    assert priority_round.result["places"] == [[b.pk], [a.pk, c.pk]]
+    assert priority_round.result["method"] == "Schulze"
+    assert (priority_round.result["ballots"], priority_round.result["abstentions"]) == (3, 1)
+    with pytest.raises(ValidationError, match="closed"):
+        services.cast_ballot(voters[0], priority_round, [[a.pk]])
+    standing = services.standing(b)
+    assert (standing.place, standing.of) == (1, 3)
+    assert services.standing(c).place == 2
+
+
+def test_results_by_round_stay_as_they_were(le_lead, insights):
+    a, b, _ = insights
+    voter = others(1)[0]
+    first = services.open_round(le_lead, "2026", [a, b])
+    services.cast_ballot(voter, first, [[a.pk]])
+    services.close_round(le_lead, first)
+    second = services.open_round(le_lead, "2027", [a, b])
+    services.cast_ballot(voter, second, [[b.pk]])
+    services.close_round(le_lead, second)
+    first.refresh_from_db()
+    assert first.result["places"][0] == [a.pk]
+    assert services.standing(b).priority_round == second
+
+
+def test_the_round_page_shows_the_method_and_only_leads_close_it(
+    client, le_lead, member, network_member, priority_round
+):
+    client.force_login(member)
+    page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+    assert "Schulze method" in page
+    assert "strongest chain" in page
+    assert client.post(f"/priorities/{priority_round.pk}").status_code == 403
+    client.force_login(le_lead)
+    client.post(f"/priorities/{priority_round.pk}")
+    priority_round.refresh_from_db()
+    assert not priority_round.is_open
+
+
+def test_staff_cannot_cast_ballots(client, le_lead, priority_round):
+    client.force_login(le_lead)
+    assert client.get(f"/priorities/{priority_round.pk}/ballot").status_code == 403
+
+
+def test_a_round_needs_two_insights(client, le_lead, insights):
+    client.force_login(le_lead)
+    response = client.post("/priorities", {"title": "x", "insights": [insights[0].pk]})
+    assert response.status_code == 400
+    assert "Select at least two insights" in response.content.decode()
+
+
+def test_the_golden_thread_from_a_voice_and_from_an_action(client, le_lead, lead):
+    voice = VoiceFactory.contactable()
+    insight = services.create_insight(le_lead, "People see too many staff.", [voice])
+    other = services.create_insight(le_lead, "Other")
+    priority_round = services.open_round(le_lead, "2027", [insight, other])
+    services.cast_ballot(others(1)[0], priority_round, [[insight.pk]])
+    services.close_round(le_lead, priority_round)
+    action = services.record_action(
+        le_lead,
+        insight,
+        description="Named teams",
+        owner=lead,
+        due_on=timezone.localdate() + dt.timedelta(days=9),
+    )
+    services.publish_update(le_lead, action, you_said="Too many staff.", we_did="Named teams.")
+    client.force_login(le_lead)
+
+    from_voice = client.get(f"/voices/{voice.pk}").content.decode()
+    assert "People see too many staff." in from_voice
+    assert "1 of 2" in from_voice  # its priority
+    assert "Named teams" in from_voice  # the action and the update
+    assert "Queued" in from_voice or "Sent" in from_voice  # this contributor's message
+
+    from_action = client.get(f"/actions/{action.pk}").content.decode()
+    assert f"Voice {voice.pk}" in from_action
+    assert "1 of the people who gave them asked to hear what changed" in from_action
+    assert "Waiting to be sent or posted: 1" in from_action
+
+
+def test_overdue_actions_are_listed_and_status_changes_are_audited(client, le_lead, lead):
+    from coproduce.accounts.models import AuditEvent
+
+    insight = services.create_insight(le_lead, "s")
+    late = services.record_action(
+        le_lead, insight, description="Late one", owner=lead, due_on=timezone.localdate()
+    )
+    late.due_on = timezone.localdate() - dt.timedelta(days=2)
+    late.save()
+    client.force_login(le_lead)
+    page = client.get("/actions").content.decode()
+    overdue = page.split("<h2>Overdue</h2>")[1].split("<h2>")[0]
+    assert "Late one" in overdue
+    client.post(f"/actions/{late.pk}", {"status": "done"})
+    late.refresh_from_db()
+    assert late.status == "done"
+    assert AuditEvent.objects.filter(record_id=str(late.pk), detail__contains="done").exists()
+    assert (
+        "Late one"
+        not in client.get("/actions").content.decode().split("<h2>Overdue</h2>")[1].split("<h2>")[0]
+    )
+    assert client.post(f"/actions/{late.pk}", {"status": "finished"}).status_code == 400
