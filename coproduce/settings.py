@@ -279,6 +279,9 @@ LOGGING = {
         "django": {"level": "INFO"},
         # Notify's client logs failed requests with Notify's message; ours log ids and codes.
         "notifications_python_client": {"level": "CRITICAL"},
+        # WeasyPrint narrates each step of making a PDF; its warnings are enough.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -204,3 +204,26 @@ def read_ballot(data: Any, candidates: list[int]) -> tuple[list[list[int]], list
         sorted(i for i, p in places.items() if p == place) for place in sorted(set(places.values()))
     ]
     return groups, errors
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={
+            "required": "Enter the start of the period",
+            "invalid": "Enter the start as day/month/year, like 1/4/2026",
+        },
+    )
+    end = forms.DateField(
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={
+            "required": "Enter the end of the period",
+            "invalid": "Enter the end as day/month/year, like 31/3/2027",
+        },
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The end of the period must be after its start")
+        return data

@@ -363,7 +363,7 @@ class LadderCount:
     actions: int
 
 
-def ladder_summary(since: dt.date | None = None) -> list[LadderCount]:
+def ladder_summary(since: dt.date | None = None, until: dt.date | None = None) -> list[LadderCount]:
     """Where meeting series, meetings and actions stand on the ladder of co-production."""
     from coproduce.change.models import Action
 
@@ -372,6 +372,9 @@ def ladder_summary(since: dt.date | None = None) -> list[LadderCount]:
     if since is not None:
         meetings = meetings.filter(starts_at__date__gte=since)
         actions = actions.filter(created_at__date__gte=since)
+    if until is not None:
+        meetings = meetings.filter(starts_at__date__lte=until)
+        actions = actions.filter(created_at__date__lte=until)
     by_series = Counter(MeetingSeries.objects.values_list("ladder", flat=True))
     by_meeting = Counter(meetings.values_list("ladder", flat=True))
     by_action = Counter(actions.values_list("ladder", flat=True))

@@ -28,6 +28,7 @@ from coproduce.care.models import (
     SafetyPlan,
     Team,
 )
+from coproduce.change import delivery
 from coproduce.change import services as change
 from coproduce.evidence.catalogue import Metric
 from coproduce.network import services as network
@@ -428,18 +429,27 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
     action.save(update_fields=["status", "ladder", "framework", "metric"])
     # Contributors who asked to be told in other ways: by post in large print, by email
     # as audio, by text in Easy Read, and in Welsh.
-    told = [v for v in evidence if v.consent_contact]
+    told = evidence[:5]
     ways = [
         {
             "contact_channel": Voice.ContactChannel.POST,
             "contact_address": "Flat 1\n1 Example Road\nIpswich\nIP1 1AA",
             "contact_format": Format.LARGE_PRINT,
         },
-        {"contact_format": Format.AUDIO},
-        {"contact_format": Format.EASY_READ},
-        {"language": "cy"},
+        {
+            "contact_channel": Voice.ContactChannel.EMAIL,
+            "contact_email": "listener@example.com",
+            "contact_format": Format.AUDIO,
+        },
+        {
+            "contact_channel": Voice.ContactChannel.SMS,
+            "contact_phone": "07700900321",
+            "contact_format": Format.EASY_READ,
+        },
+        {"contact_channel": Voice.ContactChannel.SMS, "contact_phone": "07700900322"},
     ]
     for voice, how in zip(told, ways, strict=False):
+        voice.consent_contact = True
         for field, value in how.items():
             setattr(voice, field, value)
         voice.save()
@@ -459,6 +469,14 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         we_did="Mae gan bawb ar lwyth achosion y tîm triniaeth yn y cartref ymarferydd arweiniol a "
         "thîm bach wedi'i enwi, gydag adolygiadau ar ddiwrnod 7 a 14.",
     )
+    # Someone who wrote in Welsh asks to be told after the Welsh text was entered: they
+    # are told in Welsh.
+    welsh = evidence[5] if len(evidence) > 5 else None
+    if welsh is not None:
+        welsh.consent_contact, welsh.language = True, "cy"
+        welsh.contact_channel, welsh.contact_email = Voice.ContactChannel.EMAIL, "cy@example.com"
+        welsh.save()
+        delivery.fan_out(update)
     seed_network(users, voice_objects, insight, now, rng)
     return SeedReport(
         teams=len(teams),

@@ -30,6 +30,7 @@ NAVIGATION: list[tuple[str, str, Capability | None]] = [
     ("Meetings", "list_meetings", Capability.MANAGE_NETWORK),
     ("Payments", "list_claims", Capability.APPROVE_PAYMENTS),
     ("Evidence", "show_evidence", Capability.VIEW_EVIDENCE),
+    ("Story of change", "show_story", Capability.VIEW_EVIDENCE),
     ("My network record", "show_member", Capability.MEMBER_AREA),
 ]
 

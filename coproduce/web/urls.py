@@ -59,6 +59,8 @@ urlpatterns = [
     path("priorities/<int:round_id>", change.show_round, name="show_round"),
     path("priorities/<int:round_id>/ballot", change.cast_ballot, name="cast_ballot"),
     path("outbox", change.list_outbox, name="list_outbox"),
+    path("story", change.show_story, name="show_story"),
+    path("story.pdf", change.story_pdf, name="story_pdf"),
     path("evidence", evidence.show_evidence, name="show_evidence"),
     path("network", network.list_members, name="list_members"),
     path(

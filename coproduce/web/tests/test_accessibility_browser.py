@@ -27,6 +27,7 @@ NOT_PAGES = {
     "update_audio",  # a sound file
     "export_claims",  # a CSV file
     "accept_agreement",  # a button's target
+    "story_pdf",  # a PDF file (tagged PDF/UA; checked in change/tests/test_story.py)
 }
 
 
@@ -95,7 +96,7 @@ def pages_by_role():
             "show_paper": f"/meetings/{held.pk}/papers/{paper.pk}?format=large_print",
             "list_claims": "/payments",
         },
-        "analyst": {"show_evidence": "/evidence"},
+        "analyst": {"show_evidence": "/evidence", "show_story": "/story"},
         "member": {
             "show_member": "/network/me",
             "cast_ballot": f"/priorities/{open_round.pk}/ballot",

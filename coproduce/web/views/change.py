@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -20,12 +22,14 @@ from coproduce.change.forms import (
     ActionForm,
     ActionStatusForm,
     InsightForm,
+    PeriodForm,
     RoundForm,
     TranslationForm,
     UpdateForm,
     read_ballot,
 )
 from coproduce.change.models import Action, Insight, OutboxMessage, PriorityRound, Update
+from coproduce.change.story import Story, story_for
 from coproduce.network.models import Format
 from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
@@ -391,3 +395,56 @@ def list_themes(request: HttpRequest) -> HttpResponse:
         considered=len(voices),
         window=THEME_WINDOW_DAYS,
     )
+
+
+# The story of change -----------------------------------------------------------------
+
+
+def _period(request: HttpRequest) -> tuple[PeriodForm, Story | None]:
+    today = timezone.localdate()
+    data = request.GET if "start" in request.GET or "end" in request.GET else None
+    year_ago = today - dt.timedelta(days=364)
+    form = PeriodForm(data, initial={"start": f"{year_ago:%d/%m/%Y}", "end": f"{today:%d/%m/%Y}"})
+    if data is None:
+        return form, story_for(year_ago, today)
+    if form.is_valid():
+        return form, story_for(form.cleaned_data["start"], form.cleaned_data["end"])
+    return form, None
+
+
+@requires(Capability.VIEW_EVIDENCE)
+@require_GET
+def show_story(request: HttpRequest) -> HttpResponse:
+    """The story of change for a period, as an accessible page."""
+    form, story = _period(request)
+    return page(
+        request,
+        "change/story.jinja",
+        "The story of change",
+        form=form,
+        summary_form=form,
+        story=story,
+    )
+
+
+@requires(Capability.VIEW_EVIDENCE)
+@require_GET
+def story_pdf(request: HttpRequest) -> HttpResponse:
+    """The same story as a tagged PDF (PDF/UA), made by WeasyPrint from the same HTML."""
+    from weasyprint import HTML  # loaded here: only this view needs it
+
+    form, story = _period(request)
+    if story is None:
+        problems = "; ".join(str(m) for messages_ in form.errors.values() for m in messages_)
+        return HttpResponse(problems, status=400, content_type="text/plain; charset=utf-8")
+    html = render_to_string(
+        "change/story_print.jinja", {"story": story, "trust_name": settings.TRUST_NAME}, request
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="story-of-change-{story.start}-to-{story.end}.pdf"'
+    )
+    return response
