@@ -254,6 +254,11 @@ class FakeNotify:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            # Keep connections open between requests, as Notify does: the client reuses
+            # its session's connections.
+            protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # Headers and body go out as they are written.
+
             def log_message(self, format: str, *args: Any) -> None:
                 return  # Quiet: the messages hold (synthetic) numbers and words.
 

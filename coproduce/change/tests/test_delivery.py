@@ -235,17 +235,15 @@ def test_a_crash_after_notify_took_messages_sends_no_one_the_update_twice(
     with transaction.atomic():
         update = services.publish_update(le_lead, action, you_said="a", we_did="b")
     ids = list(update.outbox.values_list("message_id", flat=True))
-    real_bulk_update = Message.objects.bulk_update
+    real_record = messaging._record
 
-    def die_before_recording(objs, fields, **kwargs):
-        if "notify_id" in fields:
-            raise SystemExit("killed after Notify accepted the batch")
-        return real_bulk_update(objs, fields, **kwargs)
+    def die_before_recording(done):
+        raise SystemExit("killed after Notify accepted the batch")
 
-    monkeypatch.setattr(Message.objects, "bulk_update", die_before_recording)
+    monkeypatch.setattr(messaging, "_record", die_before_recording)
     with pytest.raises(SystemExit):
         messaging.deliver_many(ids, batch=4)
-    monkeypatch.setattr(Message.objects, "bulk_update", real_bulk_update)
+    monkeypatch.setattr(messaging, "_record", real_record)
     assert len(fake_notify.sent) == 4  # Notify has the first batch; we never recorded it
     assert Message.objects.filter(status=Message.Status.SENDING).count() == 4
 

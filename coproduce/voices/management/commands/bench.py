@@ -1,5 +1,7 @@
-"""``coproduce bench voices|text``: how fast voices arrive and alerts go out; how well
-the text model does against the baselines (see ``coproduce.voices.text.bench``).
+"""``coproduce bench voices|text|notify``: how fast voices arrive and alerts go out; how
+well the text model does against the baselines (see ``coproduce.voices.text.bench``);
+how fast one "you said, we did" update reaches every contributor, and that a crash
+sends no one anything twice (see ``coproduce.change.bench``).
 
 Measures, on the configured database inside a transaction that is rolled back (nothing
 is left behind), with the real Notify client against an in-process fake Notify:
@@ -40,7 +42,15 @@ class Command(BaseCommand):
     help = "Benchmark voices: at-risk text to alert and reply, and FFT import speed."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("what", choices=["voices", "text"])
+        parser.add_argument("what", choices=["voices", "text", "notify"])
+        parser.add_argument("--contributors", type=int, default=100_000, help="notify")
+        parser.add_argument(
+            "--limit-per-minute",
+            type=int,
+            default=60_000,
+            help="notify: the fake Notify's rate limit, and the senders' pace",
+        )
+        parser.add_argument("--threads", type=int, default=8, help="notify: sends in flight")
         parser.add_argument("--texts", type=int, default=50)
         parser.add_argument("--rows", type=int, default=5000)
         parser.add_argument("--data", type=Path, default=None, help="text: a v6 framework CSV")
@@ -52,6 +62,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["what"] == "notify":
+            from coproduce.change import bench as notify_bench
+
+            result = notify_bench.run(
+                options["contributors"], options["limit_per_minute"], options["threads"]
+            )
+            self.stdout.write(
+                json.dumps(result, indent=2)
+                if options["json"]
+                else "\n".join(f"{k}: {v}" for k, v in result.items())
+            )
+            return
         if options["what"] == "text":
             path = options["data"] or default_framework_path()
             if not path.is_file():

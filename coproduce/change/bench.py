@@ -1,0 +1,190 @@
+"""``coproduce bench notify``: fan one "you said, we did" update out to many contributors
+through the real Notify client and the local fake Notify enforcing a rate limit, with a
+sender killed part way through.
+
+The run, each step in its own process on a throwaway SQLite database (the configured
+database is never touched):
+
+1. set-up (not timed): N contributors who asked to be told by text or email, linked to
+   an insight with an action;
+2. the clock starts: the update is published (its fan-out owes it to every contributor);
+3. a sender process sends, paced to the limit; when Notify has taken about half, it is
+   killed (SIGKILL: no clean-up, messages claimed and maybe sent but never recorded);
+4. recovery, as the next worker would do once the stuck messages time out: requeue
+   them and send the rest. The clock stops when the last message is with Notify;
+5. the fake Notify's record is compared with the contributors: references sent more
+   than once (duplicates) and contributors never sent one (missed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from typing import Any
+
+from django.conf import settings
+
+from coproduce.testing.fake_notify import FakeNotify
+
+PHASE = [sys.executable, "-c", "from coproduce.cli import main; main()", "bench_notify_phase"]
+
+
+def _phase(env: dict[str, str], *args: str) -> dict[str, Any]:
+    done = subprocess.run(  # noqa: S603 - our own command, fixed arguments
+        [*PHASE, *args], env=env, check=True, capture_output=True, text=True
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def run(contributors: int, limit_per_minute: int, threads: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="coproduce-bench-") as folder:
+        with FakeNotify(settings.NOTIFY_API_KEY, per_minute=limit_per_minute) as fake:
+            env = {
+                **os.environ,
+                "COPRODUCE_DATA_DIR": folder,
+                "COPRODUCE_ENV": "demo",
+                "COPRODUCE_LOG_LEVEL": "ERROR",
+                "NOTIFY_BASE_URL": fake.base_url,
+                "NOTIFY_RATE_LIMIT_PER_MINUTE": str(limit_per_minute),
+                "NOTIFY_SEND_THREADS": str(threads),
+                # Messages go only through the senders measured here, not a task worker.
+                "COPRODUCE_TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            }
+            env.pop("DATABASE_URL", None)
+            subprocess.run(  # noqa: S603
+                [*PHASE[:3], "migrate", "--no-input", "-v", "0"], env=env, check=True
+            )
+            setup = _phase(env, "setup", "--contributors", str(contributors))
+            start = time.perf_counter()
+            published = _phase(env, "publish", "--action", str(setup["action"]))
+            fanned_out = time.perf_counter()
+            sender = subprocess.Popen(  # noqa: S603
+                [*PHASE, "send", "--update", str(published["update"])],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            while sender.poll() is None and len(fake.sent) < contributors // 2:
+                time.sleep(0.05)
+            at_kill = len(fake.sent)
+            sender.send_signal(signal.SIGKILL)
+            sender.wait()
+            recovered = _phase(env, "recover", "--update", str(published["update"]))
+            finished = time.perf_counter()
+            sent = list(fake.sent)
+            references = Counter(s.reference for s in sent)
+            owed = set(published["references"])
+        send_seconds = finished - fanned_out
+    return {
+        "contributors": contributors,
+        "seconds": round(finished - start, 2),
+        "fan_out_seconds": round(fanned_out - start, 2),
+        "send_seconds": round(send_seconds, 2),
+        "messages_sent": len(sent),
+        "per_minute": round(len(sent) / send_seconds * 60),
+        "limit_per_minute": limit_per_minute,
+        "rate_limited_by_notify": fake.rate_limited,
+        "sender_threads": threads,
+        "killed_after": at_kill,
+        "stuck_requeued": recovered["requeued"],
+        "duplicates_after_crash": sum(n - 1 for n in references.values() if n > 1),
+        "missed_after_crash": len(owed - set(references)),
+    }
+
+
+# The phases, each run in its own process by ``coproduce bench_notify_phase``.
+
+
+def setup(contributors: int) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from coproduce.accounts.models import Role, User
+    from coproduce.change import services
+    from coproduce.voices.models import Voice
+
+    lead = User.objects.create(username="bench-lead", role=Role.LIVED_EXPERIENCE_LEAD)
+    now = timezone.now()
+    voices = []
+    for n in range(contributors):
+        by_text = n % 2 == 0
+        voices.append(
+            Voice(
+                channel=Voice.Channel.WEB,
+                text="(Synthetic) I saw a different person every day.",
+                received_at=now,
+                consent_improvement=True,
+                consent_contact=True,
+                contact_channel=Voice.ContactChannel.SMS if by_text else Voice.ContactChannel.EMAIL,
+                contact_phone=f"07700{n:06d}" if by_text else "",
+                contact_email="" if by_text else f"contributor{n}@example.com",
+            )
+        )
+    Voice.objects.bulk_create(voices, batch_size=2000)
+    insight = services.create_insight(lead, "People see too many different staff.")
+    through = type(insight).voices.through
+    through.objects.bulk_create(
+        [
+            through(insight_id=insight.pk, voice_id=pk)
+            for pk in Voice.objects.values_list("pk", flat=True)
+        ],
+        batch_size=5000,
+    )
+    action = services.record_action(
+        lead,
+        insight,
+        description="A named team for everyone",
+        owner=lead,
+        due_on=now.date() + dt.timedelta(days=30),
+    )
+    return {"action": action.pk}
+
+
+def publish(action_id: int) -> dict[str, Any]:
+    from coproduce.change import services
+    from coproduce.change.models import Action
+
+    action = Action.objects.get(pk=action_id)
+    update = services.publish_update(
+        action.created_by,
+        action,
+        you_said="You told us you saw too many different staff.",
+        we_did="Everyone now has a named team of at most four people.",
+    )
+    references = [f"coproduce-{pk}" for pk in update.outbox.values_list("message_id", flat=True)]
+    return {"update": update.pk, "references": references}
+
+
+def _queued(update_id: int) -> list[Any]:
+    from coproduce.change.models import OutboxMessage
+    from coproduce.voices.models import Message
+
+    return list(
+        OutboxMessage.objects.filter(
+            update_id=update_id, message__status=Message.Status.QUEUED
+        ).values_list("message_id", flat=True)
+    )
+
+
+def send(update_id: int) -> dict[str, Any]:
+    from coproduce.voices import messaging
+
+    return dict(messaging.deliver_many(_queued(update_id)))
+
+
+def recover(update_id: int) -> dict[str, Any]:
+    """What the next worker does once the crashed one's claims time out."""
+    from django.utils import timezone
+
+    from coproduce.voices import messaging
+
+    later = timezone.now() + messaging.STUCK_AFTER + dt.timedelta(seconds=1)
+    requeued = messaging.requeue_stuck(later)
+    outcome = messaging.deliver_many(_queued(update_id))
+    return {"requeued": requeued, **outcome}
