@@ -36,6 +36,7 @@ class Capability(StrEnum):
     RANK_PRIORITIES = "rank_priorities"
     MANAGE_NETWORK = "manage_network"
     APPROVE_PAYMENTS = "approve_payments"
+    READ_MEETING_PAPERS = "read_meeting_papers"
 
 
 CLINICAL = frozenset({Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER})
@@ -63,6 +64,8 @@ POLICY: dict[Capability, frozenset[Role]] = {
     # The network's members, meetings, respect agreement and self-assessment.
     Capability.MANAGE_NETWORK: frozenset({Role.LIVED_EXPERIENCE_LEAD}),
     Capability.APPROVE_PAYMENTS: frozenset({Role.LIVED_EXPERIENCE_LEAD}),
+    # Members read the papers of meetings they are invited to (checked in the view).
+    Capability.READ_MEETING_PAPERS: frozenset({Role.LIVED_EXPERIENCE_LEAD, Role.NETWORK_MEMBER}),
 }
 
 

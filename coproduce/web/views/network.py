@@ -171,14 +171,11 @@ def claim_payment(request: HttpRequest, meeting_id: int) -> HttpResponse:
     )
 
 
+@requires(Capability.READ_MEETING_PAPERS)
 @require_GET
 def show_paper(request: HttpRequest, meeting_id: int, paper_id: int) -> HttpResponse:
     """A meeting paper in the reader's format: their own by default, any on request.
     For the network's staff and for members invited to the meeting."""
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
     paper = get_object_or_404(MeetingPaper.objects.select_related("meeting"), pk=paper_id)
     if paper.meeting_id != meeting_id:
         raise PermissionDenied("paper of another meeting")
