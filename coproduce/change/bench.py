@@ -43,7 +43,7 @@ def _phase(env: dict[str, str], *args: str) -> dict[str, Any]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def run(contributors: int, limit_per_minute: int, threads: int) -> dict[str, Any]:
+def run(contributors: int, limit_per_minute: int, threads: int, workers: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="coproduce-bench-") as folder:
         with FakeNotify(settings.NOTIFY_API_KEY, per_minute=limit_per_minute) as fake:
             env = {
@@ -52,7 +52,8 @@ def run(contributors: int, limit_per_minute: int, threads: int) -> dict[str, Any
                 "COPRODUCE_ENV": "demo",
                 "COPRODUCE_LOG_LEVEL": "ERROR",
                 "NOTIFY_BASE_URL": fake.base_url,
-                "NOTIFY_RATE_LIMIT_PER_MINUTE": str(limit_per_minute),
+                # Each worker keeps to its share of the limit, as in production.
+                "NOTIFY_RATE_LIMIT_PER_MINUTE": str(limit_per_minute // workers),
                 "NOTIFY_SEND_THREADS": str(threads),
                 # Messages go only through the senders measured here, not a task worker.
                 "COPRODUCE_TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
@@ -65,18 +66,35 @@ def run(contributors: int, limit_per_minute: int, threads: int) -> dict[str, Any
             start = time.perf_counter()
             published = _phase(env, "publish", "--action", str(setup["action"]))
             fanned_out = time.perf_counter()
-            sender = subprocess.Popen(  # noqa: S603
-                [*PHASE, "send", "--update", str(published["update"])],
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            while sender.poll() is None and len(fake.sent) < contributors // 2:
+            update = str(published["update"])
+            senders = [
+                subprocess.Popen(  # noqa: S603
+                    [*PHASE, "send", "--update", update, "--part", str(n), "--of", str(workers)],
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                for n in range(workers)
+            ]
+            while any(s.poll() is None for s in senders) and len(fake.sent) < contributors // 2:
                 time.sleep(0.05)
             at_kill = len(fake.sent)
-            sender.send_signal(signal.SIGKILL)
-            sender.wait()
-            recovered = _phase(env, "recover", "--update", str(published["update"]))
+            for sender in senders:
+                sender.send_signal(signal.SIGKILL)
+                sender.wait()
+            _phase(env, "requeue")
+            recoverers = [
+                subprocess.Popen(  # noqa: S603
+                    [*PHASE, "send", "--update", update, "--part", str(n), "--of", str(workers)],
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    text=True,
+                )
+                for n in range(workers)
+            ]
+            for recoverer in recoverers:
+                recoverer.wait()
             finished = time.perf_counter()
             sent = list(fake.sent)
             references = Counter(s.reference for s in sent)
@@ -91,9 +109,9 @@ def run(contributors: int, limit_per_minute: int, threads: int) -> dict[str, Any
         "per_minute": round(len(sent) / send_seconds * 60),
         "limit_per_minute": limit_per_minute,
         "rate_limited_by_notify": fake.rate_limited,
+        "sender_processes": workers,
         "sender_threads": threads,
         "killed_after": at_kill,
-        "stuck_requeued": recovered["requeued"],
         "duplicates_after_crash": sum(n - 1 for n in references.values() if n > 1),
         "missed_after_crash": len(owed - set(references)),
     }
@@ -161,30 +179,30 @@ def publish(action_id: int) -> dict[str, Any]:
     return {"update": update.pk, "references": references}
 
 
-def _queued(update_id: int) -> list[Any]:
+def _queued(update_id: int, part: int, of: int) -> list[Any]:
     from coproduce.change.models import OutboxMessage
     from coproduce.voices.models import Message
 
-    return list(
-        OutboxMessage.objects.filter(
-            update_id=update_id, message__status=Message.Status.QUEUED
-        ).values_list("message_id", flat=True)
+    ids = list(
+        OutboxMessage.objects.filter(update_id=update_id, message__status=Message.Status.QUEUED)
+        .order_by("pk")
+        .values_list("message_id", flat=True)
     )
+    return ids[part::of]
 
 
-def send(update_id: int) -> dict[str, Any]:
+def send(update_id: int, part: int = 0, of: int = 1) -> dict[str, Any]:
+    """One worker's share of the update's queued messages."""
     from coproduce.voices import messaging
 
-    return dict(messaging.deliver_many(_queued(update_id)))
+    return dict(messaging.deliver_many(_queued(update_id, part, of)))
 
 
-def recover(update_id: int) -> dict[str, Any]:
-    """What the next worker does once the crashed one's claims time out."""
+def requeue() -> dict[str, Any]:
+    """What the next worker does once the crashed ones' claims have timed out."""
     from django.utils import timezone
 
     from coproduce.voices import messaging
 
     later = timezone.now() + messaging.STUCK_AFTER + dt.timedelta(seconds=1)
-    requeued = messaging.requeue_stuck(later)
-    outcome = messaging.deliver_many(_queued(update_id))
-    return {"requeued": requeued, **outcome}
+    return {"requeued": messaging.requeue_stuck(later)}

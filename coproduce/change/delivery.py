@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 SMS_PART = 300  # Each of "you said" and "we did" in a text message, at most.
 BRAILLE_WIDTH = 40  # Characters a line on a standard Braille embosser page.
-CHUNK = 500
+CHUNK = 1000
 PRINTED_FORMATS = frozenset({Format.LARGE_PRINT, Format.EASY_READ, Format.BRAILLE, Format.AUDIO})
 ESPEAK_VOICES = {"en": "en-gb", "cy": "cy"}
 
@@ -227,12 +227,27 @@ def _address(voice: Voice) -> str:
     return "\n".join(line.strip() for line in voice.contact_address.splitlines() if line.strip())
 
 
-def _owed(update: Update, voice: Voice) -> tuple[OutboxMessage, Message | None]:
+Renders = dict[tuple[str, str, str], Rendered]
+
+
+def _owed(
+    update: Update, voice: Voice, renders: Renders | None = None
+) -> tuple[OutboxMessage, Message | None]:
+    """What one contributor is owed. The words depend only on format, language and
+    channel (never on the person), so they are made once per combination."""
+    renders = {} if renders is None else renders
     fmt = voice.contact_format or Format.STANDARD
+
+    def rendered_for(channel: str) -> Rendered:
+        key = (fmt, voice.language, channel)
+        if key not in renders:
+            renders[key] = render(update, fmt, voice.language, channel)
+        return renders[key]
+
     outbox = OutboxMessage(update=update, voice=voice, channel=voice.contact_channel, format=fmt)
     if voice.contact_channel == Voice.ContactChannel.POST:
         if fmt in PRINTED_FORMATS or not settings.NOTIFY_LETTER_TEMPLATE_ID:
-            rendered = render(update, fmt, voice.language, Message.Channel.LETTER)
+            rendered = rendered_for(Message.Channel.LETTER)
             outbox.language = rendered.language
             outbox.status = OutboxMessage.Status.TO_PRINT
             return outbox, None
@@ -241,7 +256,7 @@ def _owed(update: Update, voice: Voice) -> tuple[OutboxMessage, Message | None]:
         channel, to = Message.Channel.EMAIL, voice.contact_email
     else:
         channel, to = Message.Channel.SMS, voice.contact_phone
-    rendered = render(update, fmt, voice.language, channel)
+    rendered = rendered_for(channel)
     outbox.language = rendered.language
     if not to:
         outbox.status = OutboxMessage.Status.FAILED
@@ -286,12 +301,17 @@ def fan_out(update: Update, *, chunk: int = CHUNK, enqueue: bool = True) -> FanO
         make_audio(update, words_for(update, language).language)
     before = update.outbox.count()
     queued = to_print = 0
+    renders: Renders = {}
+    after = 0
     while True:
-        batch = list(contributors(update).exclude(outbox__update=update)[:chunk])
+        batch = list(
+            contributors(update).filter(pk__gt=after).exclude(outbox__update=update)[:chunk]
+        )
         if not batch:
             break
+        after = batch[-1].pk
         with transaction.atomic():
-            owed = [_owed(update, voice) for voice in batch]
+            owed = [_owed(update, voice, renders) for voice in batch]
             messages = [m for _, m in owed if m is not None]
             Message.objects.bulk_create(messages)
             for outbox, message in owed:

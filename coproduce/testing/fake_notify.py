@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 import threading
 import time
 import urllib.error
@@ -107,7 +108,7 @@ class FakeNotify:
         self.requests_refused = 0
         self._lock = threading.Lock()
         self._callbacks: list[threading.Thread] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
+        self._server = _Server(("127.0.0.1", port), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -352,6 +353,16 @@ class FakeNotify:
                 self._answer(404, _error(404, "NoResultFound", "No result found"))
 
         return Handler
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that goes away mid-request (a killed worker) is not our error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 def _error(status: int, kind: str, message: str) -> dict[str, Any]:

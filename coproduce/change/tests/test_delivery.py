@@ -208,11 +208,11 @@ def test_a_crash_part_way_through_fanning_out_owes_no_one_twice(le_lead, action,
     Message.objects.all().delete()
     real, calls = delivery._owed, []
 
-    def crash_on_the_third_chunk(update, voice):
+    def crash_on_the_third_chunk(update, voice, renders=None):
         calls.append(voice.pk)
         if len(calls) == 5:
             raise RuntimeError("the worker died")
-        return real(update, voice)
+        return real(update, voice, renders)
 
     monkeypatch.setattr(delivery, "_owed", crash_on_the_third_chunk)
     with pytest.raises(RuntimeError):

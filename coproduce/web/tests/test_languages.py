@@ -47,3 +47,27 @@ def test_staff_pages_are_not_offered_in_welsh(client, le_lead):
     client.force_login(le_lead)
     assert client.get("/cy/voices").status_code == 404
     assert "Cymraeg" not in client.get("/voices").content.decode()
+
+
+def test_the_join_page_and_an_update_are_served_in_welsh(client, le_lead, lead):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from coproduce.change import services
+
+    page = client.get("/cy/join").content.decode()
+    assert "Ymuno â&#x27;r rhwydwaith" in page or "Ymuno â'r rhwydwaith" in page
+    insight = services.create_insight(le_lead, "s")
+    action = services.record_action(
+        le_lead, insight, description="d", owner=lead, due_on=timezone.localdate() + dt.timedelta(1)
+    )
+    update = services.publish_update(le_lead, action, you_said="Too many staff.", we_did="Teams.")
+    services.translate_update(
+        le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Timau."
+    )
+    welsh = client.get(f"/cy/you-said-we-did/{update.pk}?format=easy-read").content.decode()
+    assert "Gormod o staff." in welsh
+    assert "Dywedoch wrthym:" in welsh
+    english = client.get(f"/you-said-we-did/{update.pk}").content.decode()
+    assert "Too many staff." in english

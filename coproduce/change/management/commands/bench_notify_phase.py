@@ -16,10 +16,12 @@ class Command(BaseCommand):
     help = "A step of `coproduce bench notify` (internal)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("step", choices=["setup", "publish", "send", "recover"])
+        parser.add_argument("step", choices=["setup", "publish", "send", "requeue"])
         parser.add_argument("--contributors", type=int, default=0)
         parser.add_argument("--action", type=int, default=0)
         parser.add_argument("--update", type=int, default=0)
+        parser.add_argument("--part", type=int, default=0)
+        parser.add_argument("--of", type=int, default=1)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
@@ -30,7 +32,7 @@ class Command(BaseCommand):
         elif step == "publish":
             result = bench.publish(options["action"])
         elif step == "send":
-            result = bench.send(options["update"])
+            result = bench.send(options["update"], options["part"], options["of"])
         else:
-            result = bench.recover(options["update"])
+            result = bench.requeue()
         self.stdout.write(json.dumps(result))

@@ -51,6 +51,9 @@ class Command(BaseCommand):
             help="notify: the fake Notify's rate limit, and the senders' pace",
         )
         parser.add_argument("--threads", type=int, default=8, help="notify: sends in flight")
+        parser.add_argument(
+            "--workers", type=int, default=2, help="notify: sender processes, each 1/N of the limit"
+        )
         parser.add_argument("--texts", type=int, default=50)
         parser.add_argument("--rows", type=int, default=5000)
         parser.add_argument("--data", type=Path, default=None, help="text: a v6 framework CSV")
@@ -66,7 +69,10 @@ class Command(BaseCommand):
             from coproduce.change import bench as notify_bench
 
             result = notify_bench.run(
-                options["contributors"], options["limit_per_minute"], options["threads"]
+                options["contributors"],
+                options["limit_per_minute"],
+                options["threads"],
+                options["workers"],
             )
             self.stdout.write(
                 json.dumps(result, indent=2)
