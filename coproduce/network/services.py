@@ -22,6 +22,7 @@ from coproduce.evidence.disclosure import publishable, shown
 from coproduce.network.models import (
     AgreementAcceptance,
     Attendance,
+    BoardSeat,
     Decision,
     EqualityMonitoring,
     Ladder,
@@ -186,12 +187,45 @@ def record_decision(user: User, meeting: Meeting, text: str) -> Decision:
     return decision
 
 
+LIVED_EXPERIENCE = frozenset({Member.Kind.SERVICE_USER, Member.Kind.CARER, Member.Kind.PEER})
+
+
+@transaction.atomic
+def give_seat(user: User, series: MeetingSeries, member: Member) -> BoardSeat:
+    """A lived-experience seat on a board: for people who use services, carers and peer
+    workers, up to the board's number of seats."""
+    if member.kind not in LIVED_EXPERIENCE:
+        raise ValidationError(
+            "Lived-experience seats are for people who use services, carers and peer workers"
+        )
+    filled = seats_filled(series)
+    if member in filled:
+        raise ValidationError(f"{member.display_name} already holds a seat on this board")
+    if len(filled) >= series.lived_experience_seats:
+        raise ValidationError(
+            f"All {series.lived_experience_seats} lived-experience seats on this board are filled"
+        )
+    seat = BoardSeat.objects.create(series=series, member=member, since=timezone.localdate())
+    audit.record(user, AuditEvent.Action.CHANGED, series, f"seat given to member {member.pk}")
+    return seat
+
+
+@transaction.atomic
+def end_seat(user: User, seat: BoardSeat) -> BoardSeat:
+    seat.until = timezone.localdate()
+    seat.save(update_fields=["until"])
+    audit.record(
+        user, AuditEvent.Action.CHANGED, seat.series, f"seat of member {seat.member_id} ended"
+    )
+    return seat
+
+
 def seats_filled(series: MeetingSeries, on: dt.date | None = None) -> list[Member]:
     on = on or timezone.localdate()
     return [
         seat.member
         for seat in series.seats.select_related("member").filter(since__lte=on)
-        if seat.until is None or seat.until >= on
+        if seat.until is None or seat.until > on
     ]
 
 

@@ -382,3 +382,33 @@ def test_reading_a_members_record_is_audited(client, le_lead, viv):
     assert AuditEvent.objects.filter(
         record_type="network.member", record_id=str(viv.pk), action="viewed"
     ).exists()
+
+
+def test_lived_experience_seats_are_given_up_to_the_boards_number(client, le_lead, viv):
+    from coproduce.network.models import MeetingSeries
+
+    board = MeetingSeries.objects.create(
+        name="Delivery board", kind=MeetingKind.DELIVERY_BOARD, lived_experience_seats=1
+    )
+    meeting = services.create_meeting(
+        le_lead,
+        series=board,
+        kind=MeetingKind.DELIVERY_BOARD,
+        title="Board",
+        starts_at=timezone.now(),
+        place="Room",
+    )
+    staff = Member.objects.create(name="Stef", kind="staff", joined_on=timezone.localdate())
+    with pytest.raises(ValidationError, match="for people who use services"):
+        services.give_seat(le_lead, board, staff)
+    client.force_login(le_lead)
+    client.post(f"/meetings/{meeting.pk}", {"form": "seat", "member": viv.pk})
+    assert services.seats_filled(board) == [viv]
+    other = Member.objects.create(name="Kit", kind="carer", joined_on=timezone.localdate())
+    with pytest.raises(ValidationError, match="All 1 lived-experience seats"):
+        services.give_seat(le_lead, board, other)
+    seat = board.seats.get()
+    client.post(f"/meetings/{meeting.pk}", {"form": "end_seat", "seat": seat.pk})
+    assert services.seats_filled(board) == []
+    services.give_seat(le_lead, board, other)
+    assert services.seats_filled(board) == [other]

@@ -319,6 +319,24 @@ def show_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
             added = services.invite(user, meeting, Member.objects.current().filter(pk__in=ids))
             messages.success(request, f"{added} member{'s' if added != 1 else ''} invited.")
             return redirect("show_meeting", meeting_id=meeting.pk)
+        if which == "seat" and meeting.series is not None:
+            member = Member.objects.current().filter(pk=request.POST.get("member") or 0).first()
+            try:
+                if member is None:
+                    raise ValidationError("Select the member to give the seat to")
+                services.give_seat(user, meeting.series, member)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                messages.success(request, f"{member.display_name} now holds a seat on the board.")
+            return redirect("show_meeting", meeting_id=meeting.pk)
+        if which == "end_seat" and meeting.series is not None:
+            seat = get_object_or_404(
+                meeting.series.seats, pk=request.POST.get("seat") or 0, until__isnull=True
+            )
+            services.end_seat(user, seat)
+            messages.success(request, "Seat ended.")
+            return redirect("show_meeting", meeting_id=meeting.pk)
         if which == "register":
             ids = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
             try:
@@ -395,6 +413,12 @@ def _meeting_context(
         "decisions": list(meeting.decisions.all()),
         "actions": list(meeting.actions_arising.select_related("owner")),
         "seats": services.seats_filled(meeting.series) if meeting.series else [],
+        "seat_rows": list(meeting.series.seats.filter(until__isnull=True).select_related("member"))
+        if meeting.series
+        else [],
+        "seat_candidates": [
+            m for m in Member.objects.current() if m.kind in services.LIVED_EXPERIENCE
+        ],
         "claims": list(meeting.claims.select_related("member")),
         "insights": list(Insight.objects.all()),
         "paper_form": paper_form,
