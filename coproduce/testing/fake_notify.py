@@ -304,8 +304,10 @@ class FakeNotify:
 
             def do_POST(self) -> None:
                 path = urlparse(self.path).path
+                # Read the body before any answer: on a kept-alive connection an unread
+                # body would be taken for the next request.
+                body = self._body()
                 if path == "/_fake/inbound-sms":
-                    body = self._body()
                     payload = fake.inbound(str(body.get("from", "")), str(body.get("message", "")))
                     status = fake.call_service(fake.inbound_url, payload)
                     self._answer(200, {"forwarded": status})
@@ -327,7 +329,7 @@ class FakeNotify:
                 if kind not in {"sms", "email", "letter"}:
                     self._answer(404, _error(404, "NoResultFound", "No result found"))
                     return
-                self._answer(*fake._accept(kind, self._body()))
+                self._answer(*fake._accept(kind, body))
 
             def do_GET(self) -> None:
                 url = urlparse(self.path)

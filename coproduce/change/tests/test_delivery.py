@@ -269,7 +269,7 @@ def test_notifys_rate_limit_holds_a_message_back_without_using_up_its_tries(
     message.refresh_from_db()
     assert (message.status, message.attempts) == (Message.Status.QUEUED, 0)
     assert message.last_error == "429 RateLimitError"
-    assert message.next_attempt_at == now + dt.timedelta(seconds=60)
+    assert message.next_attempt_at == now + messaging.RATE_LIMIT_WAIT
     assert fake_notify.rate_limited == 1
 
 
@@ -283,10 +283,40 @@ def test_the_pace_keeps_to_the_limit_on_a_clock(monkeypatch):
         clock["now"] += seconds
 
     monkeypatch.setattr(messaging.time, "sleep", sleep)
-    pace = messaging.Pace(per_minute=60)  # one a second, bursting to 21
-    for _ in range(21):
-        pace.take()
-    assert slept == []  # the burst
+    pace = messaging.Pace(per_minute=600)  # ten a second, bursting to one second's worth
     for _ in range(10):
         pace.take()
-    assert clock["now"] == pytest.approx(10.0)  # then one a second
+    assert slept == []  # the burst
+    for _ in range(50):
+        pace.take()
+    assert clock["now"] == pytest.approx(5.0)  # then ten a second
+
+
+@pytest.mark.django_db(transaction=True)
+def test_messages_held_back_by_the_rate_limit_are_sent_before_the_batch_finishes(
+    fake_notify, monkeypatch
+):
+    monkeypatch.setattr(messaging, "RATE_LIMIT_WAIT", dt.timedelta(milliseconds=50))
+    ids = [
+        Message.objects.create(
+            kind=Message.Kind.YOU_SAID_WE_DID, channel="sms", to="07700900123", body=str(n)
+        ).pk
+        for n in range(5)
+    ]
+    fake_notify.per_minute = 60
+    fake_notify._tokens = 2  # Notify will take two, then say 429 until its bucket refills
+    refused = []
+    real_within = fake_notify._within_rate_limit
+
+    def within():
+        allowed = real_within()
+        if not allowed:
+            refused.append(1)
+            fake_notify._tokens = 1  # refill at once, so the test does not wait a second
+        return allowed
+
+    monkeypatch.setattr(fake_notify, "_within_rate_limit", within)
+    outcome = messaging.deliver_many(ids, threads=1, batch=5)
+    assert outcome == {"sent": 5}
+    assert refused  # some were held back, and sent in the next round
+    assert len({s.reference for s in fake_notify.sent}) == 5
