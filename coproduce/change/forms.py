@@ -23,6 +23,17 @@ class InsightForm(forms.Form):
             "max_length": "The insight must be 2,000 characters or fewer",
         },
     )
+    written_with = forms.ModelMultipleChoiceField(
+        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES).order_by(
+            "first_name", "username"
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Select the staff who wrote it with you from the list",
+            "invalid_pk_value": "Select the staff who wrote it with you from the list",
+        },
+    )
 
 
 class InsightChoiceField(forms.ModelChoiceField[Insight]):

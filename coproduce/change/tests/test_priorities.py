@@ -221,3 +221,14 @@ def test_overdue_actions_are_listed_and_status_changes_are_audited(client, le_le
         not in client.get("/actions").content.decode().split("<h2>Overdue</h2>")[1].split("<h2>")[0]
     )
     assert client.post(f"/actions/{late.pk}", {"status": "finished"}).status_code == 400
+
+
+def test_an_insight_records_the_staff_who_wrote_it_with_the_lead(client, le_lead, lead):
+    from coproduce.change.models import Insight
+
+    client.force_login(le_lead)
+    client.post("/insights", {"statement": "People wait too long.", "written_with": [lead.pk]})
+    insight = Insight.objects.get()
+    assert list(insight.written_with.all()) == [lead]
+    page = client.get(f"/insights/{insight.pk}").content.decode()
+    assert "Written by le_lead with Lena Lead." in page

@@ -44,13 +44,24 @@ def list_insights(request: HttpRequest) -> HttpResponse:
         voices = []
         if voice_id := request.POST.get("voice"):
             voices = [get_object_or_404(Voice, pk=voice_id)]
+        user = signed_in_user(request)
         insight = services.create_insight(
-            signed_in_user(request), form.cleaned_data["statement"], voices
+            user,
+            form.cleaned_data["statement"],
+            voices,
+            written_with=[u for u in form.cleaned_data["written_with"] if u != user],
         )
         messages.success(request, "Insight created.")
         return redirect("show_insight", insight_id=insight.pk)
     insights = Insight.objects.prefetch_related("voices", "actions")
-    return page(request, "change/insights.jinja", "Insights", form=form, insights=insights)
+    return page(
+        request,
+        "change/insights.jinja",
+        "Insights",
+        form=form,
+        summary_form=form,
+        insights=insights,
+    )
 
 
 @requires(Capability.MANAGE_CHANGE)
