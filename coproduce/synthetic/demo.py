@@ -7,6 +7,7 @@ range that is never issued (999…), so none can belong to a real patient.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -591,11 +592,19 @@ def seed_network(
         lead, held, "Every person on the caseload gets a named team of at most four."
     )
     viv_claim = network.submit_claim(
-        users["member"], viv, held, unit="hour", units=2, expenses=6, expenses_note="Bus fare"
+        users["member"],
+        viv,
+        held,
+        unit="hour",
+        units=decimal.Decimal(2),
+        expenses=decimal.Decimal(6),
+        expenses_note="Bus fare",
     )
     network.decide_claim(lead, viv_claim, approve=True)
     # Invited but not on the register: the claim waits for a person to check it.
-    network.submit_claim(users["member"], members[5], held, unit="half_day", units=1)
+    network.submit_claim(
+        users["member"], members[5], held, unit="half_day", units=decimal.Decimal(1)
+    )
     upcoming = network.create_meeting(
         lead,
         kind=MeetingKind.OPEN_FORUM,

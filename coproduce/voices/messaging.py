@@ -280,16 +280,16 @@ OUTCOME_FIELDS = [
 def _record(done: list[Message]) -> None:
     """Save many outcomes in one round of statements (Django's bulk_update builds one large
     CASE expression per field, which costs more than sending the messages)."""
-    fields = [Message._meta.get_field(name) for name in OUTCOME_FIELDS]
-    pk = Message._meta.pk
-    if pk is None:  # every model has one; this tells mypy
-        raise TypeError("Message has no primary key")
+    by_name = {f.name: f for f in Message._meta.concrete_fields}
+    fields = [by_name[name] for name in OUTCOME_FIELDS]
+    pk = by_name["id"]
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
-    sql = f"UPDATE {quote(Message._meta.db_table)} SET {assignments} WHERE {quote(pk.column)} = %s"  # noqa: S608 - names from the model, values as parameters
+    assignments = ", ".join(f"{quote(str(f.column))} = %s" for f in fields)
+    table, key = quote(Message._meta.db_table), quote(str(pk.column))
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608 - names from the model; values are parameters
     rows = [
         [
-            *(f.get_db_prep_value(getattr(m, f.attname), connection) for f in fields),  # type: ignore[union-attr]
+            *(f.get_db_prep_value(getattr(m, f.attname), connection) for f in fields),
             pk.get_db_prep_value(m.pk, connection),
         ]
         for m in done

@@ -145,7 +145,7 @@ def test_audio_is_made_offline_and_linked_from_the_message(le_lead, action, clie
 
 
 def test_without_espeak_the_words_still_go_out(le_lead, action, monkeypatch, caplog):
-    monkeypatch.setattr(delivery.shutil, "which", lambda name: None)
+    monkeypatch.setattr("coproduce.change.delivery.shutil.which", lambda name: None)
     voice = contributor(le_lead, action, contact_format=Format.AUDIO)
     publish(le_lead, action)
     assert "Everyone now has a named team" in message_for(voice).body
@@ -276,13 +276,13 @@ def test_notifys_rate_limit_holds_a_message_back_without_using_up_its_tries(
 def test_the_pace_keeps_to_the_limit_on_a_clock(monkeypatch):
     clock = {"now": 0.0}
     slept = []
-    monkeypatch.setattr(messaging.time, "monotonic", lambda: clock["now"])
+    monkeypatch.setattr("coproduce.voices.messaging.time.monotonic", lambda: clock["now"])
 
     def sleep(seconds):
         slept.append(seconds)
         clock["now"] += seconds
 
-    monkeypatch.setattr(messaging.time, "sleep", sleep)
+    monkeypatch.setattr("coproduce.voices.messaging.time.sleep", sleep)
     pace = messaging.Pace(per_minute=600)  # ten a second, bursting to one second's worth
     for _ in range(10):
         pace.take()

@@ -4,6 +4,8 @@ and boards, involvement payments, and the network's own self-assessment."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -140,8 +142,8 @@ def claim_payment(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 member,
                 meeting,
                 unit=data["unit"],
-                units=data["units"] or 0,
-                expenses=data["expenses"] or 0,
+                units=data["units"] or Decimal(0),
+                expenses=data["expenses"] or Decimal(0),
                 expenses_note=data["expenses_note"],
                 decline_payment=data["decline_payment"],
             )
@@ -338,9 +340,9 @@ def show_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
             messages.success(request, "Seat ended.")
             return redirect("show_meeting", meeting_id=meeting.pk)
         if which == "register":
-            ids = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
+            attended = {int(v) for v in request.POST.getlist("attended") if v.isdigit()}
             try:
-                services.take_register(user, meeting, ids)
+                services.take_register(user, meeting, attended)
             except ValidationError as error:
                 messages.error(request, error.messages[0])
             else:
@@ -381,7 +383,7 @@ def show_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 def _meeting_context(
     meeting: Meeting, paper_form: PaperForm, decision_form: DecisionForm, action_form: ActionForm
-) -> dict[str, object]:
+) -> dict[str, Any]:
     attendance = list(meeting.attendance.select_related("member__user"))
     invited = {a.member_id for a in attendance}
     accepted = services.accepted_current(a.member for a in attendance)
