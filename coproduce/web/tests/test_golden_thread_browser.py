@@ -5,7 +5,9 @@ when a practitioner records a LISTEN contact, a member of the public gives feedb
 and a lived experience lead tags it, groups it into an insight, records an action and
 publishes "you said, we did",
 then the contributor is owed the update in the outbox, the public board shows it,
-and the evidence page shows the experience metric.
+and the evidence page shows the experience metric;
+and when the network ranks the insight and the update goes out through Notify,
+the voice's page shows the whole thread: insight, priority, action, update, told.
 """
 
 import re
@@ -28,7 +30,7 @@ def site(live_server, transactional_db):
     return live_server.url
 
 
-def test_the_golden_thread(site, page, browser):
+def test_the_golden_thread(site, page, browser, fake_notify):
     # A practitioner opens a person from the caseload and records a LISTEN contact.
     sign_in(page, site, "practitioner")
     page.get_by_role("link", name="Caseload").first.click()
@@ -116,8 +118,47 @@ def test_the_golden_thread(site, page, browser):
     public.goto(f"{site}/you-said-we-did")
     expect(public.get_by_text("Everyone now has a named team of at most four.")).to_be_visible()
     assert_accessible(public)
-    page.get_by_role("link", name="Evidence").first.click()
+    page.goto(f"{site}/evidence")  # the header may move it under "More" on a narrow screen
     expect(page.get_by_role("table")).to_contain_text("Good or very good")
+    assert_accessible(page)
+
+    # The network ranks it: the lead opens a round, a member ranks, the lead closes it.
+    page.goto(f"{site}/priorities")
+    page.get_by_label("Title").fill("Priorities for the spring")
+    page.get_by_label("People have to repeat their story to new staff.").check()
+    page.get_by_label(re.compile("People wait hours")).check()
+    page.get_by_role("button", name="Open round").click()
+    expect(page.get_by_text("Round opened.")).to_be_visible()
+    round_url = page.url
+    member = browser.new_context().new_page()
+    sign_in(member, site, "member")
+    member.goto(f"{site}/network/me")
+    member.get_by_role("link", name="Priorities for the spring").click()
+    assert_accessible(member)
+    member.get_by_label(re.compile("People have to repeat their story")).fill("1")
+    member.get_by_label(re.compile("Insight .*People wait hours")).fill("2")
+    member.get_by_role("button", name="Save my ranking").click()
+    expect(member.get_by_text("Your ranking is saved.")).to_be_visible()
+    page.goto(round_url)
+    page.get_by_role("button", name="Close the round and keep this result").click()
+    expect(page.get_by_text("Round closed.")).to_be_visible()
+    assert_accessible(page)
+
+    # The update goes out through Notify; from the voice, the whole thread can be followed.
+    from coproduce.voices import messaging
+
+    messaging.deliver_due()
+    [email] = fake_notify.sent_to("contributor@example.com")
+    assert "Everyone now has a named team of at most four." in email.personalisation["body"]
+    page.goto(f"{site}/voices/{voice.pk}")
+    thread = page.locator(".nhsuk-card", has=page.get_by_text("Insight:"))
+    expect(thread).to_contain_text("People have to repeat their story to new staff.")
+    expect(thread).to_contain_text("1 of 2 in Priorities for the spring")
+    expect(thread).to_contain_text("Give everyone a named team of at most four.")
+    expect(thread).to_contain_text("This person was told: Sent to Notify")
+    assert_accessible(page)
+    thread.get_by_role("link", name="Give everyone a named team of at most four.").click()
+    expect(page.get_by_text("Told: 1")).to_be_visible()
     assert_accessible(page)
 
 
