@@ -43,6 +43,19 @@ def _phase(env: dict[str, str], *args: str) -> dict[str, Any]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
+def _senders(env: dict[str, str], update: str, workers: int) -> list[subprocess.Popen[bytes]]:
+    """Worker processes, each sending its share of the update's queued messages."""
+    return [
+        subprocess.Popen(  # noqa: S603 - our own command, fixed arguments
+            [*PHASE, "send", "--update", update, "--part", str(n), "--of", str(workers)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for n in range(workers)
+    ]
+
+
 def run(contributors: int, limit_per_minute: int, threads: int, workers: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="coproduce-bench-") as folder:
         with FakeNotify(settings.NOTIFY_API_KEY, per_minute=limit_per_minute) as fake:
@@ -67,15 +80,7 @@ def run(contributors: int, limit_per_minute: int, threads: int, workers: int) ->
             published = _phase(env, "publish", "--action", str(setup["action"]))
             fanned_out = time.perf_counter()
             update = str(published["update"])
-            senders = [
-                subprocess.Popen(  # noqa: S603
-                    [*PHASE, "send", "--update", update, "--part", str(n), "--of", str(workers)],
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-                for n in range(workers)
-            ]
+            senders = _senders(env, update, workers)
             while any(s.poll() is None for s in senders) and len(fake.sent) < contributors // 2:
                 time.sleep(0.05)
             at_kill = len(fake.sent)
@@ -83,19 +88,10 @@ def run(contributors: int, limit_per_minute: int, threads: int, workers: int) ->
                 sender.send_signal(signal.SIGKILL)
                 sender.wait()
             _phase(env, "requeue")
-            recoverers = [
-                subprocess.Popen(  # noqa: S603
-                    [*PHASE, "send", "--update", update, "--part", str(n), "--of", str(workers)],
-                    env=env,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                    text=True,
-                )
-                for n in range(workers)
-            ]
-            for recoverer in recoverers:
+            for recoverer in _senders(env, update, workers):
                 recoverer.wait()
             finished = time.perf_counter()
+            recorded = _phase(env, "tally", "--update", update)
             sent = list(fake.sent)
             references = Counter(s.reference for s in sent)
             owed = set(published["references"])
@@ -114,6 +110,8 @@ def run(contributors: int, limit_per_minute: int, threads: int, workers: int) ->
         "killed_after": at_kill,
         "duplicates_after_crash": sum(n - 1 for n in references.values() if n > 1),
         "missed_after_crash": len(owed - set(references)),
+        # What our own records say at the end: every message should be "sent".
+        "recorded_after_crash": recorded,
     }
 
 
@@ -183,12 +181,12 @@ def _queued(update_id: int, part: int, of: int) -> list[Any]:
     from coproduce.change.models import OutboxMessage
     from coproduce.voices.models import Message
 
-    ids = list(
-        OutboxMessage.objects.filter(update_id=update_id, message__status=Message.Status.QUEUED)
-        .order_by("pk")
-        .values_list("message_id", flat=True)
-    )
-    return ids[part::of]
+    ids = OutboxMessage.objects.filter(
+        update_id=update_id, message__status=Message.Status.QUEUED
+    ).values_list("message_id", flat=True)
+    # Shared out by the message's own id, so each worker's share is the same whatever the
+    # others have already done when it asks (a position in the list would shift).
+    return [pk for pk in ids if pk.int % of == part]
 
 
 def send(update_id: int, part: int = 0, of: int = 1) -> dict[str, Any]:
@@ -196,6 +194,18 @@ def send(update_id: int, part: int = 0, of: int = 1) -> dict[str, Any]:
     from coproduce.voices import messaging
 
     return dict(messaging.deliver_many(_queued(update_id, part, of)))
+
+
+def tally(update_id: int) -> dict[str, Any]:
+    from coproduce.change.models import OutboxMessage
+
+    return dict(
+        Counter(
+            OutboxMessage.objects.filter(update_id=update_id).values_list(
+                "message__status", flat=True
+            )
+        )
+    )
 
 
 def requeue() -> dict[str, Any]:

@@ -20,18 +20,6 @@ from coproduce.voices.services import withdraw
 ADDRESS = "Flat 2\n10 Example Street\nIpswich\nIP1 1AA"
 
 
-@pytest.fixture
-def action(le_lead, lead):
-    insight = services.create_insight(le_lead, "People see too many different staff.")
-    return services.record_action(
-        le_lead,
-        insight,
-        description="A named team for everyone",
-        owner=lead,
-        due_on=timezone.localdate() + dt.timedelta(days=30),
-    )
-
-
 def contributor(le_lead, action, **details):
     voice = VoiceFactory.contactable(**details)
     services.add_voice_to_insight(le_lead, action.insight, voice)
@@ -320,3 +308,22 @@ def test_messages_held_back_by_the_rate_limit_are_sent_before_the_batch_finishes
     assert outcome == {"sent": 5}
     assert refused  # some were held back, and sent in the next round
     assert len({s.reference for s in fake_notify.sent}) == 5
+
+
+def test_the_notify_benchmark_reports_every_key_the_issue_asks_for(db):
+    from coproduce.change import bench
+
+    result = bench.run(contributors=60, limit_per_minute=6000, threads=2, workers=2)
+    for key in (
+        "contributors",
+        "seconds",
+        "per_minute",
+        "limit_per_minute",
+        "duplicates_after_crash",
+        "missed_after_crash",
+    ):
+        assert key in result
+    assert result["contributors"] == result["messages_sent"] == 60
+    assert (result["duplicates_after_crash"], result["missed_after_crash"]) == (0, 0)
+    assert result["limit_per_minute"] == 6000
+    assert result["recorded_after_crash"] == {"sent": 60}  # our records agree with Notify's

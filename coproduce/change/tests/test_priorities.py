@@ -231,4 +231,4 @@ def test_an_insight_records_the_staff_who_wrote_it_with_the_lead(client, le_lead
     insight = Insight.objects.get()
     assert list(insight.written_with.all()) == [lead]
     page = client.get(f"/insights/{insight.pk}").content.decode()
-    assert "Written by le_lead with Lena Lead." in page
+    assert f"Written by {le_lead.display_name} with Lena Lead." in page

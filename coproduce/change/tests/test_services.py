@@ -10,18 +10,6 @@ from coproduce.testing.factories import VoiceFactory
 from coproduce.voices.models import Voice
 
 
-@pytest.fixture
-def action(le_lead, lead):
-    insight = services.create_insight(le_lead, "People see too many different staff.")
-    return services.record_action(
-        le_lead,
-        insight,
-        description="Lead practitioner model",
-        owner=lead,
-        due_on=timezone.localdate() + dt.timedelta(days=30),
-    )
-
-
 def test_a_voice_given_without_consent_for_improvement_cannot_be_evidence(le_lead):
     insight = services.create_insight(le_lead, "Statement")
     voice = VoiceFactory(consent_improvement=False)

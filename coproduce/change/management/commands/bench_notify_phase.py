@@ -16,7 +16,7 @@ class Command(BaseCommand):
     help = "A step of `coproduce bench notify` (internal)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("step", choices=["setup", "publish", "send", "requeue"])
+        parser.add_argument("step", choices=["setup", "publish", "send", "requeue", "tally"])
         parser.add_argument("--contributors", type=int, default=0)
         parser.add_argument("--action", type=int, default=0)
         parser.add_argument("--update", type=int, default=0)
@@ -31,6 +31,8 @@ class Command(BaseCommand):
             result = bench.setup(options["contributors"])
         elif step == "publish":
             result = bench.publish(options["action"])
+        elif step == "tally":
+            result = bench.tally(options["update"])
         elif step == "send":
             result = bench.send(options["update"], options["part"], options["of"])
         else:
