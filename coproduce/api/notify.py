@@ -55,7 +55,10 @@ def delivery_receipt(request: HttpRequest) -> JsonResponse:
     if body["status"] not in messaging.RECEIPT_STATUSES:
         logger.warning("Notify receipt refused: unknown status %r", body["status"][:40])
         return _refusal(400, f"Unknown status {body['status'][:40]!r}.")
-    message = messaging.record_receipt(body["id"], body["status"])
+    reference = body.get("reference")
+    message = messaging.record_receipt(
+        body["id"], body["status"], reference if isinstance(reference, str) else ""
+    )
     if message is None:
         logger.warning("Notify receipt refused: unknown notification id %s", body["id"][:64])
         return _refusal(404, "No message with that id was sent by this service.")

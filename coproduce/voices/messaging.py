@@ -15,6 +15,7 @@ import logging
 import math
 import threading
 import time
+import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -226,7 +227,8 @@ def deliver(message_id: Any, now: dt.datetime | None = None) -> Message | None:
     if message is None:
         return None
     message = _attempt(client(), message, now)
-    message.save()
+    _record([message])
+    message.refresh_from_db()
     if message.status == Message.Status.QUEUED:
         enqueue(message, run_after=message.next_attempt_at)
     return message
@@ -286,11 +288,14 @@ def _record(done: list[Message]) -> None:
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(str(f.column))} = %s" for f in fields)
     table, key = quote(Message._meta.db_table), quote(str(pk.column))
-    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608 - names from the model; values are parameters
+    # Only a message still "sending": a receipt may already have recorded its outcome.
+    status = quote(str(by_name["status"].column))
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s AND {status} = %s"  # noqa: S608 - names from the model; values are parameters
     rows = [
         [
             *(f.get_db_prep_value(getattr(m, f.attname), connection) for f in fields),
             pk.get_db_prep_value(m.pk, connection),
+            Message.Status.SENDING.value,
         ]
         for m in done
     ]
@@ -368,20 +373,40 @@ RECEIPT_STATUSES = {
 }
 
 
-def record_receipt(notify_id: str, status: str) -> Message | None:
+def _by_reference(reference: str) -> Message | None:
+    raw = reference.removeprefix("coproduce-") if reference.startswith("coproduce-") else ""
+    try:
+        return Message.objects.filter(pk=uuid.UUID(raw)).first() if raw else None
+    except ValueError:
+        return None
+
+
+def record_receipt(notify_id: str, status: str, reference: str = "") -> Message | None:
     """Record Notify's delivery receipt. None if the id is not one of ours.
 
-    Receipts are retried by Notify, so recording one twice changes nothing more.
+    Receipts are retried by Notify, so recording one twice changes nothing more. A
+    receipt can arrive before the worker has recorded the send (a batch is recorded
+    after all its sends): it is matched by our reference then, and the worker's record,
+    which only changes a message still "sending", leaves it alone.
     """
     outcome = RECEIPT_STATUSES.get(status)
     message = Message.objects.filter(notify_id=notify_id).first()
+    if message is None and reference:
+        message = _by_reference(reference)
+        if message is not None and message.notify_id not in {None, "", notify_id}:
+            return None  # ours, but Notify knows it by another id: not this receipt
     if message is None or outcome is None:
         return None
     if message.status in {Message.Status.SENT, Message.Status.SENDING}:
+        now = timezone.now()
+        message.notify_id = notify_id
+        message.sent_at = message.sent_at or now
         message.status = outcome
-        message.completed_at = timezone.now()
+        message.completed_at = now
         message.last_error = "" if outcome == Message.Status.DELIVERED else status
         message.to = ""  # The outcome is known: the address is no longer needed.
-        message.save(update_fields=["status", "completed_at", "last_error", "to"])
+        message.save(
+            update_fields=["notify_id", "sent_at", "status", "completed_at", "last_error", "to"]
+        )
         logger.info("message %s: receipt %s", message.pk, status)
     return message

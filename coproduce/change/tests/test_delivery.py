@@ -327,3 +327,19 @@ def test_the_notify_benchmark_reports_every_key_the_issue_asks_for(db):
     assert (result["duplicates_after_crash"], result["missed_after_crash"]) == (0, 0)
     assert result["limit_per_minute"] == 6000
     assert result["recorded_after_crash"] == {"sent": 60}  # our records agree with Notify's
+
+
+def test_a_receipt_before_the_batch_is_recorded_is_matched_by_reference_and_kept(db):
+    message = Message.objects.create(
+        kind=Message.Kind.YOU_SAID_WE_DID, channel="sms", to="07700900123", body="b"
+    )
+    [claimed] = messaging._claim_batch([message.pk], timezone.now())
+    # Notify took it and its receipt arrives before the worker has recorded the send.
+    assert messaging.record_receipt("notify-1", "delivered", claimed.reference) is not None
+    claimed.status, claimed.notify_id = Message.Status.SENT, "notify-1"
+    messaging._record([claimed])  # the batch's record comes after: it must not undo it
+    message.refresh_from_db()
+    assert (message.status, message.notify_id, message.to) == ("delivered", "notify-1", "")
+    # A reference that is not ours, or ours under another Notify id, is refused.
+    assert messaging.record_receipt("notify-2", "delivered", "someone-else") is None
+    assert messaging.record_receipt("notify-3", "delivered", claimed.reference) is None
