@@ -232,3 +232,13 @@ def test_an_insight_records_the_staff_who_wrote_it_with_the_lead(client, le_lead
     assert list(insight.written_with.all()) == [lead]
     page = client.get(f"/insights/{insight.pk}").content.decode()
     assert f"Written by {le_lead.display_name} with Lena Lead." in page
+
+
+def test_the_action_page_links_to_its_insight(client, le_lead, lead):
+    insight = services.create_insight(le_lead, "People <wait> too long.")
+    action = services.record_action(
+        le_lead, insight, description="d", owner=lead, due_on=timezone.localdate()
+    )
+    client.force_login(le_lead)
+    page = client.get(f"/actions/{action.pk}").content.decode()
+    assert f'<a href="/insights/{insight.pk}">People &lt;wait&gt; too long.</a>' in page

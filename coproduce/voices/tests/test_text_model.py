@@ -182,7 +182,7 @@ def test_words_the_model_does_not_know_are_flagged_not_guessed_at(
     assert voice.suggestion_note == NOT_RECOGNISED
     client.force_login(le_lead)
     page = client.get(f"/voices/{voice.pk}").content.decode()
-    assert "it may not be in English" in page
+    assert "<strong>Note:</strong> The text model did not recognise" in page
 
 
 def test_a_very_long_voice_is_kept_whole_and_the_note_says_the_model_read_its_start(
