@@ -232,13 +232,6 @@ def seats_filled(series: MeetingSeries, on: dt.date | None = None) -> list[Membe
 # Involvement payments and expenses ------------------------------------------------
 
 
-UNIT_HOURS = {
-    PaymentRate.Unit.HOUR: decimal.Decimal("1"),
-    PaymentRate.Unit.HALF_DAY: decimal.Decimal("3.5"),
-    PaymentRate.Unit.DAY: decimal.Decimal("7"),
-}
-
-
 @transaction.atomic
 def submit_claim(
     user: User,

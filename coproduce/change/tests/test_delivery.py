@@ -343,3 +343,26 @@ def test_a_receipt_before_the_batch_is_recorded_is_matched_by_reference_and_kept
     # A reference that is not ours, or ours under another Notify id, is refused.
     assert messaging.record_receipt("notify-2", "delivered", "someone-else") is None
     assert messaging.record_receipt("notify-3", "delivered", claimed.reference) is None
+
+
+def test_a_translation_without_its_language_or_words_is_refused_and_nothing_is_lost(
+    client, le_lead, action
+):
+    update = publish(le_lead, action)
+    client.force_login(le_lead)
+    response = client.post(f"/updates/{update.pk}/translate", {"you_said": "Gormod o staff."})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Select the language of the translation" in body
+    assert "Enter what we did, in that language" in body
+    assert "Gormod o staff." in body  # what was typed is kept
+    assert not update.translations.exists()
+
+
+def test_only_lived_experience_leads_translate_updates_or_read_letters(
+    client, lead, le_lead, action
+):
+    update = publish(le_lead, action)
+    client.force_login(lead)
+    assert client.get(f"/updates/{update.pk}/translate").status_code == 403
+    assert client.get(f"/updates/{update.pk}/letters").status_code == 403

@@ -91,6 +91,7 @@ def show_member(request: HttpRequest) -> HttpResponse:
         list(
             Attendance.objects.filter(member=member)
             .select_related("meeting")
+            .prefetch_related("meeting__papers")
             .order_by("-meeting__starts_at")
         )
         if member
