@@ -303,6 +303,16 @@ SMALL_NUMBER_THRESHOLD = env_int("COPRODUCE_SMALL_NUMBER_THRESHOLD", 5)
 SUPPRESS_AT_MOST = env_int("COPRODUCE_SUPPRESS_AT_MOST", 7)
 ROUND_TO = env_int("COPRODUCE_ROUND_TO", 5)
 
+# The analytics extract's person and staff keys are HMAC-SHA256 pseudonyms under this
+# secret. In production it must come from the environment; the demo has its own.
+DEMO_EVIDENCE_PSEUDONYM_KEY = "demo-only-pseudonym-key-not-for-real-data"
+EVIDENCE_PSEUDONYM_KEY = os.environ.get(
+    "EVIDENCE_PSEUDONYM_KEY", "" if PRODUCTION else DEMO_EVIDENCE_PSEUDONYM_KEY
+)
+# Special-cause run length for SPC charts (NHS England's Making Data Count uses 7;
+# some published tools use 6).
+SPC_RUN_LENGTH = env_int("COPRODUCE_SPC_RUN_LENGTH", 7)
+
 # GOV.UK Notify: text messages and emails out, received texts and delivery receipts in.
 # The demo and the tests point the real client at a local fake Notify (coproduce fake-notify).
 # Key format: {key name}-{service id}-{secret}. The demo key works only with the fake.

@@ -1,0 +1,29 @@
+"""Spark for the evidence engine: a local session here, a cluster in production.
+
+``SPARK_MASTER`` names the cluster (``local[2]`` when unset: two cores, as this
+machine has). The session keeps times as they are in the extract (wall-clock times, no
+offset), so Spark and DuckDB put every row in the same month.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+
+def spark_session() -> Any:
+    from pyspark.sql import SparkSession
+
+    builder = (
+        SparkSession.builder.appName("coproduce-evidence")
+        .master(os.environ.get("SPARK_MASTER", "local[2]"))
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", os.environ.get("SPARK_SHUFFLE_PARTITIONS", "8"))
+        .config("spark.driver.memory", os.environ.get("SPARK_DRIVER_MEMORY", "4g"))
+        .config("spark.sql.parquet.inferTimestampNTZ.enabled", "true")
+    )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session

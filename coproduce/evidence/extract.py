@@ -1,0 +1,320 @@
+"""``coproduce extract``: the operational database as a pseudonymised analytics extract.
+
+Every key that could lead back to a person's record (people, staff, referrals,
+episodes, contacts, dispatches, voices) is replaced by a keyed hash: HMAC-SHA256 under
+``EVIDENCE_PSEUDONYM_KEY`` from the environment, cut to 63 bits so that it joins as a
+whole number. The same key gives the same pseudonyms, so extracts taken a month apart
+can be compared; without it, no pseudonym can be turned back into a record. Ages are
+bands; there are no names, NHS numbers, dates of birth, addresses or free text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from coproduce.evidence.tables import AGE_BANDS, SCHEMA, path_of, schema_of
+
+URGENCY_CODES = {"1": "emergency", "4": "very_urgent", "2": "urgent", "3": "routine"}
+BATCH = 20_000
+
+
+def pseudonym(key: bytes, kind: str, value: object) -> int:
+    digest = hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def age_band(born: dt.date, on: dt.date) -> str:
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    for band, upper in zip(AGE_BANDS, (18, 25, 35, 45, 55, 65), strict=False):
+        if age < upper:
+            return band
+    return AGE_BANDS[-1]
+
+
+@dataclass
+class ExtractReport:
+    rows: dict[str, int]
+
+
+class _Writer:
+    """Rows of one table, written to Parquet in batches."""
+
+    def __init__(self, directory: Path, table: str) -> None:
+        self.table = table
+        self.schema = schema_of(table)
+        self.writer = pq.ParquetWriter(path_of(directory, table), self.schema)
+        self.rows: list[dict[str, Any]] = []
+        self.count = 0
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.count += len(self.rows)
+            self.rows = []
+
+    def close(self) -> int:
+        self.flush()
+        self.writer.close()
+        return self.count
+
+
+def _key() -> bytes:
+    secret = settings.EVIDENCE_PSEUDONYM_KEY
+    if not secret:
+        raise ImproperlyConfigured(
+            "EVIDENCE_PSEUDONYM_KEY must be set in the environment to take an extract"
+        )
+    return secret.encode()
+
+
+def write_extract(directory: Path) -> ExtractReport:
+    """Write every table of the extract into ``directory`` (created if need be)."""
+    from coproduce.care.models import Contact, Dispatch, Episode, Referral, Team
+    from coproduce.change.models import Action, OutboxMessage
+    from coproduce.network.models import EqualityMonitoring
+    from coproduce.voices.models import Voice
+
+    key = _key()
+    tz = ZoneInfo(settings.TIME_ZONE)
+    directory.mkdir(parents=True, exist_ok=True)
+
+    def local(moment: dt.datetime | None) -> dt.datetime | None:
+        return None if moment is None else moment.astimezone(tz).replace(tzinfo=None)
+
+    def hashed(kind: str) -> Callable[[object], int | None]:
+        return lambda value: None if value is None else pseudonym(key, kind, value)
+
+    person, staff = hashed("person"), hashed("staff")
+    referral, episode = hashed("referral"), hashed("episode")
+
+    def write(table: str, rows: Iterable[dict[str, Any]]) -> int:
+        writer = _Writer(directory, table)
+        try:
+            for row in rows:
+                writer.add(row)
+        finally:
+            count = writer.close()
+        return count
+
+    counts: dict[str, int] = {}
+    counts["teams"] = write(
+        "teams",
+        (
+            {
+                "team_key": team.pk,
+                "team_name": team.name,
+                "region": settings.TRUST_NAME,
+                "arrival_target_minutes": team.arrival_target_minutes,
+            }
+            for team in Team.objects.order_by("pk")
+        ),
+    )
+    counts["referrals"] = write(
+        "referrals",
+        (
+            {
+                "referral_key": referral(pk),
+                "team_key": team_id,
+                "person_key": person(person_id),
+                "urgency": URGENCY_CODES.get(urgency, urgency),
+                "source": source,
+                "received_at": local(received_at),
+                "seen_at": local(seen_at),
+            }
+            for pk, team_id, person_id, urgency, source, received_at, seen_at in _rows(
+                Referral.objects.order_by("pk").values_list(
+                    "pk", "team_id", "person_id", "urgency", "source", "received_at", "seen_at"
+                )
+            )
+        ),
+    )
+    counts["episodes"] = write(
+        "episodes",
+        (
+            {
+                "episode_key": episode(pk),
+                "team_key": team_id,
+                "person_key": person(person_id),
+                "referral_key": referral(referral_id),
+                "age_band": age_band(born, accepted_at.astimezone(tz).date()),
+                "urgency": URGENCY_CODES.get(urgency, urgency) if urgency else None,
+                "accepted_at": local(accepted_at),
+                "closed_at": local(closed_at),
+                "discharge_destination": destination or None,
+                "disengaged": disengaged_at is not None or destination == "disengaged",
+            }
+            for (
+                pk,
+                team_id,
+                person_id,
+                referral_id,
+                born,
+                urgency,
+                accepted_at,
+                closed_at,
+                destination,
+                disengaged_at,
+            ) in _rows(
+                Episode.objects.order_by("pk").values_list(
+                    "pk",
+                    "team_id",
+                    "person_id",
+                    "referral_id",
+                    "person__date_of_birth",
+                    "referral__urgency",
+                    "accepted_at",
+                    "closed_at",
+                    "discharge_destination",
+                    "disengaged_at",
+                )
+            )
+        ),
+    )
+    counts["contacts"] = write(
+        "contacts",
+        (
+            {
+                "contact_key": pseudonym(key, "contact", pk),
+                "episode_key": episode(episode_id),
+                "staff_key": staff(staff_id),
+                "occurred_at": local(occurred_at),
+            }
+            for pk, episode_id, staff_id, occurred_at in _rows(
+                Contact.objects.order_by("pk").values_list(
+                    "pk", "episode_id", "staff_id", "occurred_at"
+                )
+            )
+        ),
+    )
+    counts["dispatches"] = write(
+        "dispatches",
+        (
+            {
+                "dispatch_key": pseudonym(key, "dispatch", pk),
+                "referral_key": referral(referral_id),
+                "team_key": team_id,
+                "dispatched_at": local(dispatched_at),
+                "arrived_at": local(arrived_at),
+                "outcome": outcome or None,
+            }
+            for pk, referral_id, team_id, dispatched_at, arrived_at, outcome in _rows(
+                Dispatch.objects.order_by("pk").values_list(
+                    "pk", "referral_id", "referral__team_id", "dispatched_at", "arrived_at", "outcome"
+                )
+            )
+        ),
+    )
+    counts["voices"] = write("voices", _voice_rows(Voice, OutboxMessage, key, local))
+    counts["actions"] = write(
+        "actions",
+        (
+            {
+                "action_key": pk,
+                "created_at": local(created_at),
+                "due_on": due_on,
+                "done_at": local(done_at),
+                "status": status,
+            }
+            for pk, created_at, due_on, status, done_at in _action_rows(Action)
+        ),
+    )
+    counts["reach"] = write(
+        "reach",
+        (
+            {
+                "group": "member",
+                "age_band": None if band == "not_said" else band,
+                "ethnicity": None if group == "not_said" else group,
+                "deprivation_decile": decile,
+            }
+            for band, group, decile in EqualityMonitoring.objects.order_by("pk").values_list(
+                "age_band", "ethnic_group", "deprivation_decile"
+            )
+        ),
+    )
+    assert set(counts) == set(SCHEMA)
+    return ExtractReport(rows=counts)
+
+
+def _rows(queryset: Any) -> Iterator[Any]:
+    return iter(queryset.iterator(chunk_size=BATCH))
+
+
+def _action_rows(action_model: Any) -> Iterator[tuple[Any, ...]]:
+    from coproduce.change.models import Action
+
+    for action in action_model.objects.order_by("pk").prefetch_related("updates"):
+        done_at = None
+        if action.status == Action.Status.DONE:
+            published = [update.published_at for update in action.updates.all()]
+            done_at = min(published) if published else None
+        yield action.pk, action.created_at, action.due_on, action.status, done_at
+
+
+def _voice_rows(
+    voice_model: Any,
+    outbox_model: Any,
+    key: bytes,
+    local: Callable[[dt.datetime | None], dt.datetime | None],
+) -> Iterator[dict[str, Any]]:
+    """Each voice with the first time its thread reached an insight, an action, an update
+    and the person (a message sent or a letter posted)."""
+    from django.db.models import Min
+
+    told: dict[int, dt.datetime] = {}
+    for voice_id, sent_at, posted_at in outbox_model.objects.values_list(
+        "voice_id", "message__sent_at", "posted_at"
+    ).iterator(chunk_size=BATCH):
+        when = sent_at or posted_at
+        if when is not None and (voice_id not in told or when < told[voice_id]):
+            told[voice_id] = when
+    voices = (
+        voice_model.objects.filter(withdrawn_at__isnull=True)
+        .order_by("pk")
+        .annotate(
+            first_insight=Min("insights__created_at"),
+            first_action=Min("insights__actions__created_at"),
+            first_update=Min("insights__actions__updates__published_at"),
+        )
+        .values_list(
+            "pk",
+            "team_id",
+            "received_at",
+            "channel",
+            "rating",
+            "consent_contact",
+            "first_insight",
+            "first_action",
+            "first_update",
+        )
+    )
+    for pk, team_id, received_at, channel, rating, wants, insight, action, update in _rows(voices):
+        yield {
+            "voice_key": pseudonym(key, "voice", pk),
+            "team_key": team_id,
+            "received_at": local(received_at),
+            "channel": channel,
+            "rating": rating,
+            "wants_outcome": bool(wants),
+            "insight_at": local(insight),
+            "action_at": local(action),
+            "update_at": local(update),
+            "told_at": local(told.get(pk)),
+        }

@@ -1,0 +1,256 @@
+"""The metric suite, written once in Ibis and run on DuckDB or Spark.
+
+Each metric is a function from the extract's tables to one Ibis expression, grouped by
+team and calendar month; :func:`run_suite` executes them on the backend the tables came
+from and returns plain pandas frames, raw (before disclosure control). The definitions
+are written out for people in docs/metrics.md; the names here are the same.
+
+Engine-neutral on purpose: only operations both backends compile the same way (exact
+medians, window ``lag`` ordered by a unique key, integer sums of conditions), so DuckDB
+and Spark give the same figures; a test holds them to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import pandas as pd
+
+from coproduce.evidence.tables import SCHEMA, URGENCY_TARGET_HOURS, check_extract, path_of
+
+DAY = 86_400
+Tables = dict[str, ir.Table]
+
+
+@dataclass(frozen=True)
+class Extract:
+    backend: str
+    connection: Any
+    tables: Tables
+
+
+def connect(backend: str = "duckdb", *, spark: Any = None) -> Any:
+    if backend == "duckdb":
+        return ibis.duckdb.connect()
+    if backend == "pyspark":
+        from coproduce.evidence.engines import spark_session
+
+        return ibis.pyspark.connect(spark or spark_session())
+    raise ValueError(f"unknown backend {backend!r}: use duckdb or pyspark")
+
+
+def open_extract(directory: Path, backend: str = "duckdb", *, spark: Any = None) -> Extract:
+    """Check the extract (refusing a broken one), then open its tables on ``backend``."""
+    check_extract(directory)
+    connection = connect(backend, spark=spark)
+    tables = {
+        name: connection.read_parquet(str(path_of(directory, name)), table_name=name)
+        for name in SCHEMA
+    }
+    return Extract(backend, connection, tables)
+
+
+def _month(column: ir.TimestampValue) -> ir.DateValue:
+    return column.truncate("M").cast("date")
+
+
+def _count(condition: ir.BooleanValue) -> ir.IntegerScalar:
+    return condition.cast("int64").sum()
+
+
+def _seconds_between(start: ir.TimestampValue, end: ir.TimestampValue) -> ir.IntegerValue:
+    # Whole seconds: Spark's epoch drops fractions of a second, DuckDB's keeps them.
+    return end.epoch_seconds().floor() - start.epoch_seconds().floor()
+
+
+def experience(t: Tables) -> ir.Table:
+    """Friends and Family Test responses (ratings 1–6) and those good or very good (1–2)."""
+    v = t["voices"]
+    rated = v.filter(v.rating.between(1, 6))
+    return rated.group_by(
+        team_key=rated.team_key, month=_month(rated.received_at), channel=rated.channel
+    ).agg(responses=rated.count(), positive=_count(rated.rating <= 2))
+
+
+def continuity_by_episode(t: Tables) -> ir.Table:
+    """Per episode: contacts N, distinct staff, Σ n_j², max n_j and same-staff successions."""
+    c = t["contacts"]
+    per_staff = c.group_by([c.episode_key, c.staff_key]).agg(n=c.count())
+    by_staff = per_staff.group_by(per_staff.episode_key).agg(
+        contacts=per_staff.n.sum(),
+        distinct_staff=per_staff.count(),
+        sum_squares=(per_staff.n * per_staff.n).sum(),
+        most_with_one=per_staff.n.max(),
+    )
+    ordered = ibis.window(group_by=c.episode_key, order_by=[c.occurred_at, c.contact_key])
+    with_previous = c.mutate(previous=c.staff_key.lag().over(ordered))
+    sequences = with_previous.group_by(with_previous.episode_key).agg(
+        same_as_previous=_count(with_previous.staff_key == with_previous.previous)
+    )
+    return by_staff.join(sequences, "episode_key")
+
+
+def continuity(t: Tables) -> ir.Table:
+    """By team and month accepted: episodes with contacts, distinct staff and the indices.
+
+    Bice-Boxerman COC = (Σ n_j² − N) / (N (N − 1)); Usual Provider of Care = max n_j / N;
+    Sequential Continuity = same-staff successions / (N − 1). COC and SECON need N ≥ 2.
+    Sums are returned with their counts so means can be recombined and disclosed.
+    """
+    e = t["episodes"]
+    per = continuity_by_episode(t)
+    joined = e.join(per, "episode_key")
+    n = joined.contacts.cast("float64")
+    multi = joined.contacts >= 2
+    coc = ((joined.sum_squares - joined.contacts) / (n * (n - 1))).nullif(float("inf"))
+    secon = joined.same_as_previous / (n - 1)
+    return joined.group_by(team_key=joined.team_key, month=_month(joined.accepted_at)).agg(
+        episodes=joined.count(),
+        contacts=joined.contacts.sum(),
+        distinct_staff_sum=joined.distinct_staff.sum(),
+        upc_sum=(joined.most_with_one / n).sum(),
+        multi_contact_episodes=_count(multi),
+        coc_sum=multi.ifelse(coc, 0.0).sum(),
+        secon_sum=multi.ifelse(secon, 0.0).sum(),
+    )
+
+
+def caseload(t: Tables) -> ir.Table:
+    """By team and month accepted: episodes, closed, median days to discharge, disengaged."""
+    e = t["episodes"]
+    days = _seconds_between(e.accepted_at, e.closed_at) / DAY
+    return e.group_by(team_key=e.team_key, month=_month(e.accepted_at)).agg(
+        episodes=e.count(),
+        closed=_count(e.closed_at.notnull()),
+        median_days_to_discharge=days.median(),
+        disengaged=_count(e.disengaged),
+        admitted_within_30_days=_count(
+            (e.discharge_destination == "admitted")
+            & (_seconds_between(e.accepted_at, e.closed_at) <= 30 * DAY)
+        ),
+    )
+
+
+def response(t: Tables) -> ir.Table:
+    """Very urgent and urgent referrals seen within 4 and 24 hours; median hours to be seen."""
+    r = t["referrals"]
+    targeted = r.filter(r.urgency.isin(list(URGENCY_TARGET_HOURS)))
+    hours = _seconds_between(targeted.received_at, targeted.seen_at) / 3600
+    target = targeted.urgency.cases(*URGENCY_TARGET_HOURS.items())
+    return targeted.group_by(
+        team_key=targeted.team_key, month=_month(targeted.received_at), urgency=targeted.urgency
+    ).agg(
+        referrals=targeted.count(),
+        seen=_count(targeted.seen_at.notnull()),
+        seen_within_target=_count(targeted.seen_at.notnull() & (hours <= target)),
+        median_hours_to_seen=hours.median(),
+    )
+
+
+def vehicle(t: Tables) -> ir.Table:
+    """Response vehicle: dispatches, arrivals within the team's target (default 45 minutes),
+    median minutes from dispatch to arrival, and the outcomes avoided."""
+    d, teams = t["dispatches"], t["teams"]
+    joined = d.join(teams, "team_key")
+    minutes = _seconds_between(joined.dispatched_at, joined.arrived_at) / 60
+    target = joined.arrival_target_minutes.fill_null(45)
+    recorded = joined.outcome.notnull()
+    return joined.group_by(team_key=joined.team_key, month=_month(joined.dispatched_at)).agg(
+        dispatches=joined.count(),
+        arrived=_count(joined.arrived_at.notnull()),
+        arrived_within_target=_count(joined.arrived_at.notnull() & (minutes <= target)),
+        median_minutes_to_arrive=minutes.median(),
+        outcome_recorded=_count(recorded),
+        conveyed_ae=_count(joined.outcome == "conveyed_ae"),
+        police_needed=_count(joined.outcome == "police_needed"),
+    )
+
+
+def voices_by_channel(t: Tables) -> ir.Table:
+    v = t["voices"]
+    return v.group_by(team_key=v.team_key, month=_month(v.received_at), channel=v.channel).agg(
+        voices=v.count()
+    )
+
+
+def thread(t: Tables) -> ir.Table:
+    """The golden thread's pace and its last step, by month the voice was received:
+    median days voice → insight → action → update, and consenting contributors told."""
+    v = t["voices"]
+    return v.group_by(team_key=v.team_key, month=_month(v.received_at)).agg(
+        voices=v.count(),
+        in_an_insight=_count(v.insight_at.notnull()),
+        median_days_to_insight=(_seconds_between(v.received_at, v.insight_at) / DAY).median(),
+        median_days_insight_to_action=(_seconds_between(v.insight_at, v.action_at) / DAY).median(),
+        median_days_action_to_update=(_seconds_between(v.action_at, v.update_at) / DAY).median(),
+        owed_outcome=_count(v.wants_outcome & v.update_at.notnull()),
+        told_outcome=_count(v.wants_outcome & v.update_at.notnull() & v.told_at.notnull()),
+    )
+
+
+def actions(t: Tables, as_of: ir.Scalar | None = None) -> ir.Table:
+    """Actions by status; those not done and past their due date are overdue."""
+    a = t["actions"]
+    today = as_of if as_of is not None else ibis.today()
+    return a.group_by(status=a.status).agg(
+        actions=a.count(), overdue=_count((a.status != "done") & (a.due_on < today))
+    )
+
+
+def reach(t: Tables) -> ir.Table:
+    r = t["reach"]
+    long = ibis.union(
+        r.select(group=r.group, dimension=ibis.literal("age_band"), category=r.age_band),
+        r.select(group=r.group, dimension=ibis.literal("ethnicity"), category=r.ethnicity),
+        r.select(
+            group=r.group,
+            dimension=ibis.literal("deprivation_decile"),
+            category=r.deprivation_decile.cast("string"),
+        ),
+    )
+    return long.group_by(["group", "dimension", "category"]).agg(people=long.count())
+
+
+METRICS: dict[str, Callable[[Tables], ir.Table]] = {
+    "experience": experience,
+    "continuity": continuity,
+    "caseload": caseload,
+    "response": response,
+    "vehicle": vehicle,
+    "voices_by_channel": voices_by_channel,
+    "thread": thread,
+    "reach": reach,
+}
+ORDER = {
+    "experience": ["team_key", "month", "channel"],
+    "continuity": ["team_key", "month"],
+    "caseload": ["team_key", "month"],
+    "response": ["team_key", "month", "urgency"],
+    "vehicle": ["team_key", "month"],
+    "voices_by_channel": ["team_key", "month", "channel"],
+    "thread": ["team_key", "month"],
+    "reach": ["group", "dimension", "category"],
+    "actions": ["status"],
+}
+
+
+def run_suite(extract: Extract, *, as_of: Any = None) -> dict[str, pd.DataFrame]:
+    """Every metric executed on the extract's backend, each as a sorted pandas frame."""
+    results: dict[str, pd.DataFrame] = {}
+    for name, metric in METRICS.items():
+        results[name] = _sorted(metric(extract.tables).to_pandas(), ORDER[name])
+    today = ibis.literal(as_of) if as_of is not None else None
+    results["actions"] = _sorted(actions(extract.tables, today).to_pandas(), ORDER["actions"])
+    return results
+
+
+def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    for key in keys:
+        if key == "month":
+            frame[key] = pd.to_datetime(frame[key]).dt.date
+    return frame.sort_values(keys, na_position="first").reset_index(drop=True)
