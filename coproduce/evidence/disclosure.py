@@ -1,22 +1,66 @@
-"""Disclosure control for anything published: small numbers never shown.
+"""Disclosure control for anything exported or published: small numbers never shown.
 
 Counts from 1 to 7 are suppressed and others rounded to the nearest 5 (both
-configurable). A zero is shown as it is: it reveals no one.
+configurable). A zero is shown as it is: it reveals no one. A share is hidden when its
+numerator, its denominator or what is left (denominator − numerator) would be
+suppressed, since any of them would reveal the small number. Where cells add up to a
+published total, one suppressed cell could be worked out from the total and the
+others, so a second cell (the smallest other one) is suppressed too; if every other
+cell is zero, the total is hidden instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.conf import settings
+
+
+@dataclass(frozen=True)
+class Rules:
+    suppress_at_most: int = 7
+    round_to: int = 5
+
+    @classmethod
+    def from_settings(cls) -> Rules:
+        return cls(settings.SUPPRESS_AT_MOST, settings.ROUND_TO)
+
+    def count(self, value: int) -> int | None:
+        """The count as it may be published, or None where it must be suppressed."""
+        if value == 0:
+            return 0
+        if value <= self.suppress_at_most:
+            return None
+        step = self.round_to
+        return int(step * round(value / step)) if step > 1 else value
+
+    def hidden(self, value: int) -> bool:
+        return 0 < value <= self.suppress_at_most
+
+    def share(self, numerator: int, denominator: int) -> float | None:
+        """numerator / denominator (to 3 places), or None where it would reveal."""
+        if denominator <= 0:
+            return None
+        if any(self.hidden(v) for v in (numerator, denominator, denominator - numerator)):
+            return None
+        return round(numerator / denominator, 3)
+
+    def cells(self, values: Sequence[int]) -> tuple[list[bool], bool]:
+        """Which cells of a breakdown to hide, and whether to hide its total too."""
+        hide = [self.hidden(v) for v in values]
+        if sum(hide) != 1:
+            return hide, False
+        others = [i for i, v in enumerate(values) if not hide[i] and v > 0]
+        if not others:
+            return hide, True
+        hide[min(others, key=lambda i: (values[i], i))] = True
+        return hide, False
 
 
 def publishable(count: int) -> int | None:
     """The count as it may be published, or None where it must be suppressed."""
-    if count == 0:
-        return 0
-    if count <= settings.SUPPRESS_AT_MOST:
-        return None
-    step = settings.ROUND_TO
-    return int(step * round(count / step)) if step > 1 else count
+    return Rules.from_settings().count(count)
 
 
 def shown(count: int) -> str:

@@ -60,7 +60,8 @@ def _month(column: ir.TimestampValue) -> ir.DateValue:
 
 
 def _count(condition: ir.BooleanValue) -> ir.IntegerScalar:
-    return condition.cast("int64").sum()
+    # An unknown (null) condition is not counted: a missing time is not "within target".
+    return condition.fill_null(False).cast("int64").sum()
 
 
 def _seconds_between(start: ir.TimestampValue, end: ir.TimestampValue) -> ir.IntegerValue:

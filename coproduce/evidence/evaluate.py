@@ -1,0 +1,274 @@
+"""``coproduce evaluate``: the whole evaluation of an extract, as it may be published.
+
+Runs the metric suite on the chosen engine, the models, the before-and-after and cost
+model, reach against the local population and the SPC charts, then applies disclosure
+control to every count and share before anything leaves (``publish``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from coproduce.evidence import analysis, spc
+from coproduce.evidence.disclosure import Rules
+from coproduce.evidence.suite import open_extract, run_suite
+
+
+@dataclass(frozen=True)
+class Share:
+    numerator: str
+    denominator: str
+    complement: bool = False  # publish 1 − numerator / denominator (e.g. A&E avoided)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How a metric's rows are published: which columns are counts, shares, means of a
+    sum over a count, and medians over a count; which columns make up a breakdown whose
+    cells add to a total (secondary suppression)."""
+
+    keys: Sequence[str]
+    counts: Sequence[str]
+    shares: dict[str, Share] = field(default_factory=dict)
+    means: dict[str, tuple[str, str]] = field(default_factory=dict)
+    medians: dict[str, str] = field(default_factory=dict)
+    breakdown: tuple[Sequence[str], str] | None = None  # (group columns, cell count)
+
+
+SPECS = {
+    "experience": Spec(
+        ["team_key", "month", "channel"],
+        ["responses", "positive"],
+        shares={"share_good": Share("positive", "responses")},
+        breakdown=(["team_key", "month"], "responses"),
+    ),
+    "continuity": Spec(
+        ["team_key", "month"],
+        ["episodes", "contacts", "multi_contact_episodes"],
+        means={
+            "distinct_staff_mean": ("distinct_staff_sum", "episodes"),
+            "upc_mean": ("upc_sum", "episodes"),
+            "coc_mean": ("coc_sum", "multi_contact_episodes"),
+            "secon_mean": ("secon_sum", "multi_contact_episodes"),
+        },
+    ),
+    "caseload": Spec(
+        ["team_key", "month"],
+        ["episodes", "closed", "disengaged", "admitted_within_30_days"],
+        shares={
+            "disengagement_rate": Share("disengaged", "closed"),
+            "admitted_within_30_days_rate": Share("admitted_within_30_days", "episodes"),
+        },
+        medians={"median_days_to_discharge": "closed"},
+    ),
+    "response": Spec(
+        ["team_key", "month", "urgency"],
+        ["referrals", "seen", "seen_within_target"],
+        shares={"share_seen_within_target": Share("seen_within_target", "referrals")},
+        medians={"median_hours_to_seen": "seen"},
+    ),
+    "vehicle": Spec(
+        ["team_key", "month"],
+        ["dispatches", "arrived", "arrived_within_target", "outcome_recorded", "conveyed_ae", "police_needed"],
+        shares={
+            "share_arrived_within_target": Share("arrived_within_target", "dispatches"),
+            "share_ae_avoided": Share("conveyed_ae", "outcome_recorded", complement=True),
+            "share_police_not_needed": Share("police_needed", "outcome_recorded", complement=True),
+        },
+        medians={"median_minutes_to_arrive": "arrived"},
+    ),
+    "voices_by_channel": Spec(
+        ["team_key", "month", "channel"],
+        ["voices"],
+        breakdown=(["team_key", "month"], "voices"),
+    ),
+    "thread": Spec(
+        ["team_key", "month"],
+        ["voices", "in_an_insight", "owed_outcome", "told_outcome"],
+        shares={"share_told": Share("told_outcome", "owed_outcome")},
+        medians={
+            "median_days_to_insight": "in_an_insight",
+            "median_days_insight_to_action": "in_an_insight",
+            "median_days_action_to_update": "in_an_insight",
+        },
+    ),
+    "reach": Spec(
+        ["group", "dimension", "category"],
+        ["people"],
+        breakdown=(["group", "dimension"], "people"),
+    ),
+    "actions": Spec(["status"], ["actions", "overdue"]),
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return value
+
+
+def publish_rows(frame: pd.DataFrame, spec: Spec, rules: Rules) -> list[dict[str, Any]]:
+    """The metric's rows with every count disclosed, shares and means hidden where they
+    would reveal a small number, and secondary suppression across breakdowns."""
+    hidden_row = pd.Series(False, index=frame.index)
+    if spec.breakdown is not None and len(frame):
+        group, cell = spec.breakdown
+        for _, part in frame.groupby(list(group), dropna=False, sort=False):
+            hide, hide_total = rules.cells([int(v) for v in part[cell]])
+            if hide_total:
+                hide = [True] * len(hide)
+            hidden_row.loc[part.index] = hide
+    published = []
+    for index, row in frame.iterrows():
+        out: dict[str, Any] = {key: _plain(row[key]) for key in spec.keys}
+        whole_row_hidden = bool(hidden_row.loc[index])
+        for column in spec.counts:
+            value = int(row[column])
+            out[column] = None if whole_row_hidden else rules.count(value)
+        for name, share in spec.shares.items():
+            value = None if whole_row_hidden else rules.share(int(row[share.numerator]), int(row[share.denominator]))
+            out[name] = None if value is None else round(1 - value, 3) if share.complement else value
+        for name, (total, count) in spec.means.items():
+            n = int(row[count])
+            shown = not whole_row_hidden and rules.count(n) not in (None, 0)
+            out[name] = round(float(row[total]) / n, 4) if shown else None
+        for name, count in spec.medians.items():
+            n = int(row[count])
+            shown = not whole_row_hidden and rules.count(n) not in (None, 0)
+            out[name] = round(float(row[name]), 3) if shown and row[name] == row[name] else None
+        published.append(out)
+    return published
+
+
+def publish(results: dict[str, pd.DataFrame], rules: Rules) -> dict[str, list[dict[str, Any]]]:
+    return {name: publish_rows(results[name], SPECS[name], rules) for name in SPECS}
+
+
+def monthly_totals(frame: pd.DataFrame, columns: Sequence[str], where: pd.Series | None = None) -> pd.DataFrame:
+    chosen = frame if where is None else frame[where]
+    return chosen.groupby("month", sort=True)[list(columns)].sum().reset_index()
+
+
+def spc_charts(results: dict[str, pd.DataFrame], *, run_length: int, change_at: dt.date | None) -> dict[str, Any]:
+    """Monthly charts across all teams: experience, distinct staff, urgent response."""
+    charts: dict[str, Any] = {}
+    experience = monthly_totals(results["experience"], ["responses", "positive"])
+    continuity = monthly_totals(results["continuity"], ["distinct_staff_sum", "episodes"])
+    response = results["response"]
+    very_urgent = monthly_totals(
+        response, ["seen_within_target", "referrals"], response["urgency"] == "very_urgent"
+    )
+    for name, frame, numerator, denominator, improvement, target in (
+        ("experience_good", experience, "positive", "responses", spc.Improvement.UP, 0.72),
+        ("distinct_staff", continuity, "distinct_staff_sum", "episodes", spc.Improvement.DOWN, None),
+        ("very_urgent_seen_in_4_hours", very_urgent, "seen_within_target", "referrals", spc.Improvement.UP, 0.9),
+    ):
+        frame = frame[frame[denominator] > 0]
+        if len(frame) < 4:
+            continue
+        labels = list(frame["month"])
+        values = list(frame[numerator] / frame[denominator])
+        split = None
+        if change_at is not None:
+            split = next((i for i, m in enumerate(labels) if m >= change_at), None)
+            if split is not None and not 2 <= split <= len(labels) - 2:
+                split = None
+        chart = spc.xmr(labels, values, improvement=improvement, target=target, run_length=run_length, change_at=split)
+        charts[name] = chart_dict(chart)
+    return charts
+
+
+def chart_dict(chart: spc.Chart) -> dict[str, Any]:
+    return {
+        "variation": chart.variation.value,
+        "variation_text": spc.VARIATION_TEXT[chart.variation],
+        "assurance": chart.assurance.value,
+        "assurance_text": spc.ASSURANCE_TEXT[chart.assurance],
+        "target": chart.target,
+        "points": [
+            {
+                "month": _plain(p.label),
+                "value": round(p.value, 4),
+                "mean": round(p.mean, 4),
+                "lower": round(p.lower, 4),
+                "upper": round(p.upper, 4),
+                "special": p.special,
+                "rules": [name for name in ("beyond_limits", "run", "trend", "two_of_three") if getattr(p, name)],
+            }
+            for p in chart.points
+        ],
+    }
+
+
+def evaluate(
+    directory: Path,
+    *,
+    backend: str = "duckdb",
+    change_date: dt.date | None = None,
+    costs: analysis.UnitCosts | None = None,
+    population: pd.DataFrame | None = None,
+    as_of: dt.date | None = None,
+    rules: Rules | None = None,
+    run_length: int = 7,
+    models: bool = True,
+) -> dict[str, Any]:
+    """The published evaluation of the extract in ``directory``."""
+    rules = rules or Rules.from_settings()
+    extract = open_extract(directory, backend)
+    results = run_suite(extract, as_of=as_of)
+    end = _extract_end(results)
+    out: dict[str, Any] = {
+        "backend": backend,
+        "as_of": (as_of or end.date()).isoformat(),
+        "disclosure": {"suppress_at_most": rules.suppress_at_most, "round_to": rules.round_to},
+        "metrics": publish(results, rules),
+        "spc": spc_charts(results, run_length=run_length, change_at=change_date),
+    }
+    if change_date is not None:
+        out["before_after"] = analysis.before_after(
+            results["caseload"], results["vehicle"], change_date, costs or analysis.UnitCosts()
+        )
+    if population is not None:
+        out["reach_against_population"] = [
+            _disclosed_reach(row, rules) for row in analysis.reach_against(results["reach"], population)
+        ]
+    if models:
+        rows = analysis.episode_rows(extract.tables)
+        out["time_on_caseload"] = {
+            "kaplan_meier": analysis.kaplan_meier(rows, end),
+            "cox": analysis.cox_distinct_staff(rows, end).as_dict(),
+            "disengagement": analysis.logistic_disengagement(rows).as_dict(),
+        }
+        for curve in out["time_on_caseload"]["kaplan_meier"].values():
+            curve["episodes"] = rules.count(curve["episodes"])
+    return out
+
+
+def _disclosed_reach(row: dict[str, Any], rules: Rules) -> dict[str, Any]:
+    people, of = row["people"], row["of"]
+    share = rules.share(people, of)
+    return {
+        **row,
+        "people": rules.count(people),
+        "of": rules.count(of),
+        "share": share,
+        "ratio": round(share / row["population_share"], 3) if share is not None and row["population_share"] else None,
+        "gap": round(share - row["population_share"], 3) if share is not None else None,
+    }
+
+
+def _extract_end(results: dict[str, pd.DataFrame]) -> dt.datetime:
+    """The first day after the last month with episodes: where open episodes are censored."""
+    months = pd.to_datetime(results["caseload"]["month"])
+    last = months.max() if len(months) else pd.Timestamp.today().normalize()
+    return (last + pd.offsets.MonthBegin(1)).to_pydatetime()
