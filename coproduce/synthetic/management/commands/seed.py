@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -12,13 +14,23 @@ from coproduce.synthetic.demo import DEMO_PASSWORD, DEMO_USERS, seed_demo
 
 
 class Command(BaseCommand):
-    help = "Seed synthetic data. Profiles: demo (a small trust, only into an empty database)."
+    help = (
+        "Seed synthetic data. Profiles: demo (a small trust, only into an empty database); "
+        "national (an analytics extract for every crisis service in England, written to --out)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--profile", choices=["demo"], required=True)
+        parser.add_argument("--profile", choices=["demo", "national"], required=True)
         parser.add_argument("--seed", type=int, default=2026, help="random seed (deterministic)")
+        parser.add_argument("--out", type=Path, help="national: the folder to write the extract to")
+        parser.add_argument(
+            "--episodes", type=int, default=2_000_000, help="national: how many episodes"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["profile"] == "national":
+            self.national(options)
+            return
         if settings.PRODUCTION:
             raise CommandError("Synthetic data is never seeded into a production database.")
         if User.objects.exists():
@@ -36,3 +48,18 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD}):")
             for username, _first, _last, role in DEMO_USERS:
                 self.stdout.write(f"  {role.label:<24} {username}")
+
+    def national(self, options: dict[str, Any]) -> None:
+        from coproduce.evidence.national import write_national
+
+        if options["out"] is None:
+            raise CommandError("The national profile writes an extract: give --out DIR.")
+        if options["episodes"] < 100:
+            raise CommandError("--episodes must be at least 100.")
+        started = time.perf_counter()
+        report = write_national(options["out"], episodes=options["episodes"], seed=options["seed"])
+        rows = ", ".join(f"{table} {count:,}" for table, count in report.rows.items())
+        self.stdout.write(
+            f"Wrote a synthetic national extract to {options['out']} in "
+            f"{time.perf_counter() - started:.0f} s: {rows}."
+        )

@@ -1,4 +1,4 @@
-"""``coproduce bench voices|text|notify``: how fast voices arrive and alerts go out; how
+"""``coproduce bench voices|text|notify|evidence``: how fast voices arrive and alerts go out; how
 well the text model does against the baselines (see ``coproduce.voices.text.bench``);
 how fast one "you said, we did" update reaches every contributor, and that a crash
 sends no one anything twice (see ``coproduce.change.bench``).
@@ -39,10 +39,30 @@ class Rollback(Exception):
 
 
 class Command(BaseCommand):
-    help = "Benchmark voices: at-risk text to alert and reply, and FFT import speed."
+    help = "Benchmark voices, the text model, Notify fan-out, or the evidence engine."
+
+    def evidence(self, options: dict[str, Any]) -> None:
+        from coproduce.evidence import bench as evidence_bench
+        from coproduce.evidence.tables import ExtractError
+
+        if options["extract"] is None:
+            raise CommandError("bench evidence needs --extract DIR (see: coproduce seed --profile national)")
+        try:
+            result = evidence_bench.run(options["extract"], pandas=not options["no_pandas"])
+        except ExtractError as error:
+            raise CommandError(f"Refused: {error}") from error
+        self.stdout.write(
+            json.dumps(result, indent=2)
+            if options["json"]
+            else "\n".join(f"{k}: {v}" for k, v in result.items())
+        )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("what", choices=["voices", "text", "notify"])
+        parser.add_argument("what", choices=["voices", "text", "notify", "evidence"])
+        parser.add_argument("--extract", type=Path, help="evidence: the extract folder")
+        parser.add_argument(
+            "--no-pandas", action="store_true", help="evidence: skip the pandas comparison"
+        )
         parser.add_argument("--contributors", type=int, default=100_000, help="notify")
         parser.add_argument(
             "--limit-per-minute",
@@ -65,6 +85,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["what"] == "evidence":
+            self.evidence(options)
+            return
         if options["what"] == "notify":
             from coproduce.change import bench as notify_bench
 

@@ -1,0 +1,67 @@
+"""``coproduce evaluate --extract DIR [--backend duckdb|pyspark] --out metrics.json``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from coproduce.evidence.analysis import PopulationError, UnitCosts, read_population
+from coproduce.evidence.evaluate import evaluate
+from coproduce.evidence.tables import ExtractError
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise CommandError(f"{text!r} is not a date: write it as YYYY-MM-DD") from error
+
+
+class Command(BaseCommand):
+    help = (
+        "Evaluate an analytics extract: every metric by team and month, SPC charts, time on "
+        "caseload models, before and after a change, reach; small numbers suppressed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--extract", type=Path, required=True)
+        parser.add_argument("--backend", choices=["duckdb", "pyspark"], default="duckdb")
+        parser.add_argument("--out", type=Path, required=True, help="the metrics JSON to write")
+        parser.add_argument("--change-date", help="a declared change (YYYY-MM-DD): before/after and SPC recalculation")
+        parser.add_argument("--population", help="local population CSV: dimension,category,people")
+        parser.add_argument("--as-of", help="the day actions are counted overdue at (YYYY-MM-DD)")
+        parser.add_argument("--cost-ae", type=float, default=UnitCosts.ae_conveyance)
+        parser.add_argument("--cost-admission", type=float, default=UnitCosts.admission)
+        parser.add_argument("--cost-police", type=float, default=UnitCosts.police_attendance)
+        parser.add_argument("--no-models", action="store_true", help="skip the survival and regression models")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        population = None
+        if options["population"]:
+            try:
+                population = read_population(options["population"])
+            except PopulationError as error:
+                raise CommandError(f"Refused: {error}") from error
+        try:
+            result = evaluate(
+                options["extract"],
+                backend=options["backend"],
+                change_date=_date(options["change_date"]) if options["change_date"] else None,
+                costs=UnitCosts(options["cost_ae"], options["cost_admission"], options["cost_police"]),
+                population=population,
+                as_of=_date(options["as_of"]) if options["as_of"] else None,
+                run_length=settings.SPC_RUN_LENGTH,
+                models=not options["no_models"],
+            )
+        except ExtractError as error:
+            lines = "\n".join(f"  - {problem}" for problem in error.problems)
+            raise CommandError(
+                f"Refused: the extract in {options['extract']} would give wrong figures.\n{lines}"
+            ) from error
+        options["out"].write_text(json.dumps(result, indent=1, default=str))
+        self.stdout.write(f"Wrote {options['out']} ({options['backend']}).")

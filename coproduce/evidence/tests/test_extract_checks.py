@@ -1,0 +1,144 @@
+"""A broken extract is refused, naming the file, the column and how many rows; a
+population table that does not add up is refused; nothing is written then."""
+
+import datetime as dt
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from django.core.management import CommandError, call_command
+
+from coproduce.evidence.analysis import PopulationError, read_population
+from coproduce.evidence.tables import ExtractError, check_extract
+from coproduce.testing.extracts import at, write_extract_tables
+
+TEAM = {"team_key": 1, "team_name": "Crisis team"}
+
+
+def good(folder):
+    return write_extract_tables(
+        folder,
+        teams=[TEAM],
+        episodes=[{"episode_key": 1, "team_key": 1, "person_key": 5, "accepted_at": at(1), "disengaged": False}],
+        contacts=[
+            {"contact_key": k, "episode_key": 1, "staff_key": 9, "occurred_at": at(2)} for k in (1, 2, 3)
+        ],
+    )
+
+
+def problems(folder):
+    with pytest.raises(ExtractError) as caught:
+        check_extract(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_good_extract_passes(tmp_path):
+    check_extract(good(tmp_path))
+
+
+def test_a_missing_table_is_named(tmp_path):
+    folder = good(tmp_path)
+    (folder / "voices.parquet").unlink()
+    assert problems(folder) == ["voices.parquet: file missing"]
+
+
+def test_a_missing_column_is_named(tmp_path):
+    folder = good(tmp_path)
+    table = pq.read_table(folder / "contacts.parquet").drop_columns(["staff_key"])
+    pq.write_table(table, folder / "contacts.parquet")
+    assert problems(folder) == ["contacts.parquet, column staff_key: column missing"]
+
+
+def test_times_with_an_offset_are_refused(tmp_path):
+    folder = good(tmp_path)
+    table = pq.read_table(folder / "episodes.parquet")
+    index = table.schema.get_field_index("accepted_at")
+    table = table.set_column(index, "accepted_at", table.column("accepted_at").cast(pa.timestamp("us", tz="UTC")))
+    pq.write_table(table, folder / "episodes.parquet")
+    assert problems(folder) == [
+        "episodes.parquet, column accepted_at: is timestamp[us, tz=UTC], should be timestamp[us]"
+    ]
+
+
+def test_broken_links_and_empty_required_values_count_their_rows(tmp_path):
+    folder = write_extract_tables(
+        tmp_path,
+        teams=[TEAM],
+        episodes=[{"episode_key": 1, "team_key": 1, "person_key": 5, "accepted_at": at(1), "disengaged": False}],
+        contacts=[
+            {"contact_key": 1, "episode_key": 1, "staff_key": 9, "occurred_at": at(2)},
+            {"contact_key": 2, "episode_key": 77, "staff_key": 9, "occurred_at": at(2)},
+            {"contact_key": 3, "episode_key": 78, "staff_key": 9, "occurred_at": at(2)},
+            {"contact_key": 3, "episode_key": 1, "staff_key": None, "occurred_at": at(2)},
+        ],
+    )
+    assert problems(folder) == [
+        "contacts.parquet, column staff_key: empty in rows where it is required (1 rows)",
+        "contacts.parquet, column contact_key: repeated key (1 rows)",
+        "contacts.parquet, column episode_key: names no row in episodes.parquet (2 rows)",
+    ]
+
+
+def test_evaluate_refuses_a_broken_extract_and_writes_nothing(tmp_path):
+    folder = good(tmp_path / "x")
+    (folder / "teams.parquet").unlink()
+    out = tmp_path / "metrics.json"
+    with pytest.raises(CommandError, match=r"(?s)Refused.*teams.parquet: file missing"):
+        call_command("evaluate", extract=folder, out=out)
+    assert not out.exists()
+
+
+def test_evaluate_refuses_a_population_that_does_not_add_up(tmp_path):
+    population = tmp_path / "population.csv"
+    population.write_text("dimension,category,people\nage_band,18_24,100\nage_band,25_34,50\nethnicity,white,140\n")
+    with pytest.raises(PopulationError, match=r"do not add up.*age_band 150, ethnicity 140"):
+        read_population(str(population))
+    with pytest.raises(CommandError, match="do not add up"):
+        call_command("evaluate", extract=good(tmp_path / "x"), out=tmp_path / "m.json", population=str(population))
+    population.write_text("dimension,category,people\nage_band,18_24,-3\n")
+    with pytest.raises(PopulationError, match="whole number of 0 or more.*line 2"):
+        read_population(str(population))
+    population.write_text("dimension,category\nage_band,18_24\n")
+    with pytest.raises(PopulationError, match="missing column.*people"):
+        read_population(str(population))
+
+
+def test_evaluate_writes_the_published_figures(tmp_path):
+    folder = tmp_path / "national"
+    call_command("seed", profile="national", out=folder, episodes=600, seed=3)
+    population = tmp_path / "population.csv"
+    population.write_text(
+        "dimension,category,people\n"
+        + "".join(f"deprivation_decile,{d},1000\n" for d in range(1, 11))
+    )
+    out = tmp_path / "metrics.json"
+    call_command(
+        "evaluate", extract=folder, out=out, change_date="2025-01-01", population=str(population), as_of="2026-01-01"
+    )
+    result = json.loads(out.read_text())
+    assert result["as_of"] == "2026-01-01"
+    counts = [
+        value
+        for rows in result["metrics"].values()
+        for row in rows
+        for key, value in row.items()
+        if key not in {"team_key", "month", "channel", "urgency", "status", "group", "dimension", "category"}
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+    ]
+    assert counts and not any(1 <= v <= 7 for v in counts)
+    assert all(v % 5 == 0 for v in counts)
+    assert {"experience_good", "distinct_staff"} <= set(result["spc"])
+    assert result["time_on_caseload"]["cox"]["estimate"] < 1  # more staff, slower discharge
+    assert result["time_on_caseload"]["disengagement"]["estimate"] > 1
+    reach = result["reach_against_population"]
+    assert {r["dimension"] for r in reach} == {"deprivation_decile"}
+    assert [m["measure"] for m in result["before_after"]["measures"]][0] == "admissions within 30 days"
+
+
+def test_dates_are_checked(tmp_path):
+    with pytest.raises(CommandError, match="'2025-13-01' is not a date"):
+        call_command("evaluate", extract=good(tmp_path), out=tmp_path / "m.json", change_date="2025-13-01")
+
+
