@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from coproduce.accounts.models import Role, User
@@ -25,6 +26,12 @@ class CheckedClient(Client):
         response = super().request(**request)
         check_html(response)
         return response
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache (the evidence pages keep their figures there)."""
+    cache.clear()
 
 
 @pytest.fixture

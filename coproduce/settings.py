@@ -312,6 +312,15 @@ EVIDENCE_PSEUDONYM_KEY = os.environ.get(
 # Special-cause run length for SPC charts (NHS England's Making Data Count uses 7;
 # some published tools use 6).
 SPC_RUN_LENGTH = env_int("COPRODUCE_SPC_RUN_LENGTH", 7)
+# The evidence pages: a declared change to evaluate (YYYY-MM-DD; the demo's is its
+# history's), the local population to measure reach against (CSV: dimension, category,
+# people) and how long the trust's evaluation is kept before it is worked out again.
+EVIDENCE_CHANGE_DATE = os.environ.get("COPRODUCE_EVIDENCE_CHANGE_DATE", "")
+EVIDENCE_POPULATION_CSV = os.environ.get(
+    "COPRODUCE_EVIDENCE_POPULATION_CSV",
+    "" if PRODUCTION else str(BASE_DIR / "coproduce" / "evidence" / "demo_population.csv"),
+)
+EVIDENCE_CACHE_SECONDS = env_int("COPRODUCE_EVIDENCE_CACHE_SECONDS", 600)
 
 # GOV.UK Notify: text messages and emails out, received texts and delivery receipts in.
 # The demo and the tests point the real client at a local fake Notify (coproduce fake-notify).

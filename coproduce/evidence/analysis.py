@@ -1,7 +1,7 @@
 """Models over the suite's per-episode rows: survival, disengagement, before and after,
 the cost model and reach. Estimates come with 95% confidence intervals.
 
-- Kaplan-Meier curves of time on caseload by continuity band (distinct staff 1, 2–3,
+- Kaplan-Meier curves of time on caseload by continuity band (distinct staff 1, 2-3,
   4 or more); episodes still open at the end of the extract are censored there.
 - Cox proportional hazards (lifelines) for time to discharge with distinct staff as the
   exposure, adjusted for age band and urgency. A hazard ratio below 1 means more staff,
@@ -9,7 +9,7 @@ the cost model and reach. Estimates come with 95% confidence intervals.
 - Logistic regression (statsmodels) for disengagement among closed episodes, same
   exposure and adjustment; the odds ratio per extra member of staff.
 - Before and after a declared change date: rates in each period and the relative change.
-- Cost model: avoided events × configurable unit costs, with the assumptions shown.
+- Cost model: avoided events x configurable unit costs, with the assumptions shown.
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def episode_rows(t: Tables) -> pd.DataFrame:
 
 
 def continuity_band(distinct_staff: pd.Series) -> pd.Series:
-    return pd.cut(distinct_staff, [0, 1, 3, np.inf], labels=["1", "2 to 3", "4 or more"]).astype(str)
+    return pd.cut(distinct_staff, [0, 1, 3, np.inf], labels=["1", "2 to 3", "4 or more"]).astype(
+        str
+    )
 
 
 def _durations(rows: pd.DataFrame, end: dt.datetime) -> tuple[pd.Series, pd.Series]:
@@ -141,9 +143,16 @@ def logistic_disengagement(rows: pd.DataFrame, seed: int = 2026) -> Estimate:
 
     closed = rows[rows["closed_at"].notna()]
     sample = _sample(closed, seed)
-    design = sm.add_constant(_design(sample), has_constant="add")
     outcome = sample["disengaged"].astype(float).to_numpy()
-    result = sm.Logit(outcome, design).fit(disp=False)
+    design = _design(sample)
+    # A band with too few episodes, or in which everyone (or no one) disengaged, cannot
+    # be estimated (its odds run to infinity): it joins the reference group instead.
+    for column in list(design.columns[1:]):
+        inside = outcome[design[column].to_numpy() == 1]
+        if len(inside) < 10 or inside.min() == inside.max():
+            design = design.drop(columns=column)
+    design = sm.add_constant(design, has_constant="add")
+    result = sm.Logit(outcome, design).fit(disp=False, maxiter=200)
     coef = result.params["distinct_staff"]
     lower, upper = result.conf_int().loc["distinct_staff"]
     return Estimate(
@@ -184,9 +193,27 @@ def before_after(
 
     measures = []
     for name, frame, events, base, cost in (
-        ("admissions within 30 days", chosen(caseload), "admitted_within_30_days", "episodes", costs.admission),
-        ("conveyance to A&E", chosen(vehicle), "conveyed_ae", "outcome_recorded", costs.ae_conveyance),
-        ("police needed", chosen(vehicle), "police_needed", "outcome_recorded", costs.police_attendance),
+        (
+            "admissions within 30 days",
+            chosen(caseload),
+            "admitted_within_30_days",
+            "episodes",
+            costs.admission,
+        ),
+        (
+            "conveyance to A&E",
+            chosen(vehicle),
+            "conveyed_ae",
+            "outcome_recorded",
+            costs.ae_conveyance,
+        ),
+        (
+            "police needed",
+            chosen(vehicle),
+            "police_needed",
+            "outcome_recorded",
+            costs.police_attendance,
+        ),
     ):
         before, after = split(frame)
         b_events, b_base = int(before[events].sum()), int(before[base].sum())
@@ -254,7 +281,9 @@ def read_population(path: str) -> pd.DataFrame:
     return table
 
 
-def reach_against(reach: pd.DataFrame, population: pd.DataFrame, group: str = "member") -> list[dict[str, Any]]:
+def reach_against(
+    reach: pd.DataFrame, population: pd.DataFrame, group: str = "member"
+) -> list[dict[str, Any]]:
     """Each category's share of the group and of the population, their ratio and gap."""
     ours = reach[(reach["group"] == group) & reach["category"].notna()]
     rows = []
@@ -274,8 +303,12 @@ def reach_against(reach: pd.DataFrame, population: pd.DataFrame, group: str = "m
                     "of": total_ours,
                     "share": share_ours,
                     "population_share": share_pop,
-                    "ratio": share_ours / share_pop if share_ours is not None and share_pop else None,
-                    "gap": share_ours - share_pop if share_ours is not None and share_pop is not None else None,
+                    "ratio": share_ours / share_pop
+                    if share_ours is not None and share_pop
+                    else None,
+                    "gap": share_ours - share_pop
+                    if share_ours is not None and share_pop is not None
+                    else None,
                 }
             )
     return rows

@@ -2,7 +2,7 @@
 
 Counts from 1 to 7 are suppressed and others rounded to the nearest 5 (both
 configurable). A zero is shown as it is: it reveals no one. A share is hidden when its
-numerator, its denominator or what is left (denominator − numerator) would be
+numerator, its denominator or what is left (denominator - numerator) would be
 suppressed, since any of them would reveal the small number. Where cells add up to a
 published total, one suppressed cell could be worked out from the total and the
 others, so a second cell (the smallest other one) is suppressed too; if every other

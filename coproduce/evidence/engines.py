@@ -7,12 +7,16 @@ offset), so Spark and DuckDB put every row in the same month.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
 
 def spark_session() -> Any:
     from pyspark.sql import SparkSession
+
+    # py4j says goodbye at interpreter exit, after logging's streams may be closed.
+    logging.getLogger("py4j").setLevel(logging.WARNING)
 
     builder = (
         SparkSession.builder.appName("coproduce-evidence")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from numpy.linalg import LinAlgError
 
 from coproduce.evidence import analysis, spc
 from coproduce.evidence.disclosure import Rules
@@ -24,7 +25,7 @@ from coproduce.evidence.suite import open_extract, run_suite
 class Share:
     numerator: str
     denominator: str
-    complement: bool = False  # publish 1 − numerator / denominator (e.g. A&E avoided)
+    complement: bool = False  # publish 1 - numerator / denominator (e.g. A&E avoided)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,14 @@ SPECS = {
     ),
     "vehicle": Spec(
         ["team_key", "month"],
-        ["dispatches", "arrived", "arrived_within_target", "outcome_recorded", "conveyed_ae", "police_needed"],
+        [
+            "dispatches",
+            "arrived",
+            "arrived_within_target",
+            "outcome_recorded",
+            "conveyed_ae",
+            "police_needed",
+        ],
         shares={
             "share_arrived_within_target": Share("arrived_within_target", "dispatches"),
             "share_ae_avoided": Share("conveyed_ae", "outcome_recorded", complement=True),
@@ -133,17 +141,23 @@ def publish_rows(frame: pd.DataFrame, spec: Spec, rules: Rules) -> list[dict[str
         out: dict[str, Any] = {key: _plain(row[key]) for key in spec.keys}
         whole_row_hidden = bool(hidden_row.loc[index])
         for column in spec.counts:
-            value = int(row[column])
-            out[column] = None if whole_row_hidden else rules.count(value)
+            count = int(row[column])
+            out[column] = None if whole_row_hidden else rules.count(count)
         for name, share in spec.shares.items():
-            value = None if whole_row_hidden else rules.share(int(row[share.numerator]), int(row[share.denominator]))
-            out[name] = None if value is None else round(1 - value, 3) if share.complement else value
-        for name, (total, count) in spec.means.items():
-            n = int(row[count])
+            value = (
+                None
+                if whole_row_hidden
+                else rules.share(int(row[share.numerator]), int(row[share.denominator]))
+            )
+            out[name] = (
+                None if value is None else round(1 - value, 3) if share.complement else value
+            )
+        for name, (total, over) in spec.means.items():
+            n = int(row[over])
             shown = not whole_row_hidden and rules.count(n) not in (None, 0)
             out[name] = round(float(row[total]) / n, 4) if shown else None
-        for name, count in spec.medians.items():
-            n = int(row[count])
+        for name, over in spec.medians.items():
+            n = int(row[over])
             shown = not whole_row_hidden and rules.count(n) not in (None, 0)
             out[name] = round(float(row[name]), 3) if shown and row[name] == row[name] else None
         published.append(out)
@@ -154,13 +168,25 @@ def publish(results: dict[str, pd.DataFrame], rules: Rules) -> dict[str, list[di
     return {name: publish_rows(results[name], SPECS[name], rules) for name in SPECS}
 
 
-def monthly_totals(frame: pd.DataFrame, columns: Sequence[str], where: pd.Series | None = None) -> pd.DataFrame:
+def monthly_totals(
+    frame: pd.DataFrame, columns: Sequence[str], where: pd.Series | None = None
+) -> pd.DataFrame:
     chosen = frame if where is None else frame[where]
     return chosen.groupby("month", sort=True)[list(columns)].sum().reset_index()
 
 
-def spc_charts(results: dict[str, pd.DataFrame], *, run_length: int, change_at: dt.date | None) -> dict[str, Any]:
-    """Monthly charts across all teams: experience, distinct staff, urgent response."""
+def spc_charts(
+    results: dict[str, pd.DataFrame],
+    *,
+    rules: Rules,
+    run_length: int,
+    change_at: dt.date | None,
+    complete_before: dt.date | None = None,
+) -> dict[str, Any]:
+    """Monthly charts across all teams: experience, distinct staff, urgent response. A
+    month whose share would reveal a small number is left out of the chart, and so is
+    the month still going on (``complete_before`` its first day): a part month is not
+    yet a point."""
     charts: dict[str, Any] = {}
     experience = monthly_totals(results["experience"], ["responses", "positive"])
     continuity = monthly_totals(results["continuity"], ["distinct_staff_sum", "episodes"])
@@ -170,10 +196,33 @@ def spc_charts(results: dict[str, pd.DataFrame], *, run_length: int, change_at: 
     )
     for name, frame, numerator, denominator, improvement, target in (
         ("experience_good", experience, "positive", "responses", spc.Improvement.UP, 0.72),
-        ("distinct_staff", continuity, "distinct_staff_sum", "episodes", spc.Improvement.DOWN, None),
-        ("very_urgent_seen_in_4_hours", very_urgent, "seen_within_target", "referrals", spc.Improvement.UP, 0.9),
+        (
+            "distinct_staff",
+            continuity,
+            "distinct_staff_sum",
+            "episodes",
+            spc.Improvement.DOWN,
+            None,
+        ),
+        (
+            "very_urgent_seen_in_4_hours",
+            very_urgent,
+            "seen_within_target",
+            "referrals",
+            spc.Improvement.UP,
+            0.9,
+        ),
     ):
-        frame = frame[frame[denominator] > 0]
+        if denominator == "episodes":  # a mean: shown when its count may be
+            keep = [rules.count(int(n)) not in (None, 0) for n in frame[denominator]]
+        else:
+            keep = [
+                rules.share(int(a), int(b)) is not None
+                for a, b in zip(frame[numerator], frame[denominator], strict=True)
+            ]
+        if complete_before is not None:
+            keep = [k and m < complete_before for k, m in zip(keep, frame["month"], strict=True)]
+        frame = frame[keep]
         if len(frame) < 4:
             continue
         labels = list(frame["month"])
@@ -183,7 +232,14 @@ def spc_charts(results: dict[str, pd.DataFrame], *, run_length: int, change_at: 
             split = next((i for i, m in enumerate(labels) if m >= change_at), None)
             if split is not None and not 2 <= split <= len(labels) - 2:
                 split = None
-        chart = spc.xmr(labels, values, improvement=improvement, target=target, run_length=run_length, change_at=split)
+        chart = spc.xmr(
+            labels,
+            values,
+            improvement=improvement,
+            target=target,
+            run_length=run_length,
+            change_at=split,
+        )
         charts[name] = chart_dict(chart)
     return charts
 
@@ -203,7 +259,11 @@ def chart_dict(chart: spc.Chart) -> dict[str, Any]:
                 "lower": round(p.lower, 4),
                 "upper": round(p.upper, 4),
                 "special": p.special,
-                "rules": [name for name in ("beyond_limits", "run", "trend", "two_of_three") if getattr(p, name)],
+                "rules": [
+                    name
+                    for name in ("beyond_limits", "run", "trend", "two_of_three")
+                    if getattr(p, name)
+                ],
             }
             for p in chart.points
         ],
@@ -221,37 +281,96 @@ def evaluate(
     rules: Rules | None = None,
     run_length: int = 7,
     models: bool = True,
+    by_team: bool = True,
 ) -> dict[str, Any]:
-    """The published evaluation of the extract in ``directory``."""
+    """The published evaluation of the extract in ``directory``, by team and month (or
+    by month for the whole extract)."""
     rules = rules or Rules.from_settings()
     extract = open_extract(directory, backend)
-    results = run_suite(extract, as_of=as_of)
+    results = run_suite(extract, as_of=as_of, by_team=by_team)
     end = _extract_end(results)
     out: dict[str, Any] = {
         "backend": backend,
         "as_of": (as_of or end.date()).isoformat(),
         "disclosure": {"suppress_at_most": rules.suppress_at_most, "round_to": rules.round_to},
         "metrics": publish(results, rules),
-        "spc": spc_charts(results, run_length=run_length, change_at=change_date),
+        "spc": spc_charts(
+            results,
+            rules=rules,
+            run_length=run_length,
+            change_at=change_date,
+            complete_before=as_of.replace(day=1) if as_of is not None else None,
+        ),
     }
     if change_date is not None:
-        out["before_after"] = analysis.before_after(
-            results["caseload"], results["vehicle"], change_date, costs or analysis.UnitCosts()
+        out["before_after"] = _disclosed_before_after(
+            analysis.before_after(
+                results["caseload"], results["vehicle"], change_date, costs or analysis.UnitCosts()
+            ),
+            rules,
         )
     if population is not None:
         out["reach_against_population"] = [
-            _disclosed_reach(row, rules) for row in analysis.reach_against(results["reach"], population)
+            _disclosed_reach(row, rules)
+            for row in analysis.reach_against(results["reach"], population)
         ]
     if models:
-        rows = analysis.episode_rows(extract.tables)
-        out["time_on_caseload"] = {
-            "kaplan_meier": analysis.kaplan_meier(rows, end),
-            "cox": analysis.cox_distinct_staff(rows, end).as_dict(),
-            "disengagement": analysis.logistic_disengagement(rows).as_dict(),
-        }
-        for curve in out["time_on_caseload"]["kaplan_meier"].values():
-            curve["episodes"] = rules.count(curve["episodes"])
+        out["time_on_caseload"] = _models(analysis.episode_rows(extract.tables), end, rules)
     return out
+
+
+MIN_MODEL_EPISODES = 100
+
+
+def _models(rows: pd.DataFrame, end: dt.datetime, rules: Rules) -> dict[str, Any]:
+    """Survival curves and the two models, or a note saying why a model is not shown: too
+    few episodes, or the data do not let it be fitted (it is never guessed)."""
+    result: dict[str, Any] = {"kaplan_meier": {}, "cox": None, "disengagement": None, "notes": []}
+    if len(rows) < MIN_MODEL_EPISODES:
+        result["notes"].append(
+            f"Fewer than {MIN_MODEL_EPISODES} episodes with contacts: no curves or models yet."
+        )
+        return result
+    result["kaplan_meier"] = analysis.kaplan_meier(rows, end)
+    for curve in result["kaplan_meier"].values():
+        curve["episodes"] = rules.count(curve["episodes"])
+    fits = (
+        ("cox", lambda: analysis.cox_distinct_staff(rows, end)),
+        ("disengagement", lambda: analysis.logistic_disengagement(rows)),
+    )
+    for name, fit in fits:
+        try:
+            estimate = fit().as_dict()
+        except (ArithmeticError, ValueError, LinAlgError) as error:
+            result["notes"].append(
+                f"The {name} model could not be fitted ({type(error).__name__})."
+            )
+            continue
+        estimate["episodes"] = rules.count(estimate["episodes"])
+        result[name] = estimate
+    return result
+
+
+def _disclosed_before_after(report: dict[str, Any], rules: Rules) -> dict[str, Any]:
+    """Counts disclosed; rates, change and savings only where every count may be shown."""
+    for measure in report["measures"]:
+        shown = True
+        for period in ("before", "after"):
+            events, of = measure[period]["events"], measure[period]["of"]
+            rate = rules.share(events, of)
+            shown = shown and rate is not None
+            measure[period] = {"events": rules.count(events), "of": rules.count(of), "rate": rate}
+        if not shown:
+            measure.update(relative_change=None, events_avoided=None, estimated_saving=None)
+        else:
+            for key, places in (
+                ("relative_change", 3),
+                ("events_avoided", 0),
+                ("estimated_saving", 0),
+            ):
+                if measure[key] is not None:
+                    measure[key] = round(measure[key], places)
+    return report
 
 
 def _disclosed_reach(row: dict[str, Any], rules: Rules) -> dict[str, Any]:
@@ -262,7 +381,9 @@ def _disclosed_reach(row: dict[str, Any], rules: Rules) -> dict[str, Any]:
         "people": rules.count(people),
         "of": rules.count(of),
         "share": share,
-        "ratio": round(share / row["population_share"], 3) if share is not None and row["population_share"] else None,
+        "ratio": round(share / row["population_share"], 3)
+        if share is not None and row["population_share"]
+        else None,
         "gap": round(share - row["population_share"], 3) if share is not None else None,
     }
 
@@ -271,4 +392,5 @@ def _extract_end(results: dict[str, pd.DataFrame]) -> dt.datetime:
     """The first day after the last month with episodes: where open episodes are censored."""
     months = pd.to_datetime(results["caseload"]["month"])
     last = months.max() if len(months) else pd.Timestamp.today().normalize()
-    return (last + pd.offsets.MonthBegin(1)).to_pydatetime()
+    end = last + pd.offsets.MonthBegin(1)
+    return dt.datetime(int(end.year), int(end.month), int(end.day))  # noqa: DTZ001 - wall clock

@@ -216,7 +216,12 @@ def write_extract(directory: Path) -> ExtractReport:
             }
             for pk, referral_id, team_id, dispatched_at, arrived_at, outcome in _rows(
                 Dispatch.objects.order_by("pk").values_list(
-                    "pk", "referral_id", "referral__team_id", "dispatched_at", "arrived_at", "outcome"
+                    "pk",
+                    "referral_id",
+                    "referral__team_id",
+                    "dispatched_at",
+                    "arrived_at",
+                    "outcome",
                 )
             )
         ),
@@ -249,7 +254,8 @@ def write_extract(directory: Path) -> ExtractReport:
             )
         ),
     )
-    assert set(counts) == set(SCHEMA)
+    if set(counts) != set(SCHEMA):
+        raise RuntimeError(f"the extract missed {sorted(set(SCHEMA) - set(counts))}")
     return ExtractReport(rows=counts)
 
 

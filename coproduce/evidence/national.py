@@ -26,9 +26,9 @@ import pyarrow.parquet as pq
 
 from coproduce.evidence.tables import AGE_BANDS, path_of, schema_of
 
-START = dt.datetime(2024, 1, 1)
-END = dt.datetime(2026, 1, 1)
-CHANGE_DATE = dt.datetime(2025, 1, 1)
+START = dt.datetime(2024, 1, 1)  # noqa: DTZ001 - wall-clock times
+END = dt.datetime(2026, 1, 1)  # noqa: DTZ001 - wall-clock times
+CHANGE_DATE = dt.datetime(2025, 1, 1)  # noqa: DTZ001 - wall-clock times
 REGIONS = (
     "East of England",
     "London",
@@ -156,7 +156,11 @@ def write_national(
         np.where(
             destination_draw < admit_p,
             "admitted",
-            np.where(destination_draw < 0.55, "gp", np.where(destination_draw < 0.85, "community_team", "no_further_care")),
+            np.where(
+                destination_draw < 0.55,
+                "gp",
+                np.where(destination_draw < 0.85, "community_team", "no_further_care"),
+            ),
         ),
     ).astype(object)
     age = rng.choice(len(AGE_BANDS), episodes, p=(0.06, 0.17, 0.22, 0.19, 0.16, 0.11, 0.09))
@@ -192,7 +196,9 @@ def write_national(
         # Every distinct staff member sees the person at least once: the first k contacts
         # of each episode go to slots 0..k-1, the rest to the lead or anyone at random.
         position = np.arange(len(which)) - np.repeat(np.cumsum(counts) - counts, counts)
-        random_slot = np.where(rng.random(len(which)) < 0.5, 0, rng.integers(0, 1 << 30, len(which)) % k)
+        random_slot = np.where(
+            rng.random(len(which)) < 0.5, 0, rng.integers(0, 1 << 30, len(which)) % k
+        )
         slot = np.where(position < k, position, random_slot)
         staff = team_keys[e_team[which]] * 1000 + (staff_offset[which] + slot) % STAFF_PER_TEAM
         open_until = np.where(closed[which], stay[which], np.maximum(period - e_start[which], 1))
@@ -224,7 +230,11 @@ def write_national(
     outcome = np.where(
         outcome_draw < ae_p,
         "conveyed_ae",
-        np.where(outcome_draw < ae_p + 0.08, "police_needed", np.where(outcome_draw < 0.7, "stayed_home", "home_treatment")),
+        np.where(
+            outcome_draw < ae_p + 0.08,
+            "police_needed",
+            np.where(outcome_draw < 0.7, "stayed_home", "home_treatment"),
+        ),
     ).astype(object)
     rows["dispatches"] = _write(
         directory,
@@ -246,7 +256,9 @@ def write_national(
     rated = rng.random(n_voices) < 0.7
     good_p = np.where(networked[v_team], 0.72, 0.55)
     good = rng.random(n_voices) < good_p
-    rating = np.where(good, rng.integers(1, 3, n_voices), rng.integers(3, 7, n_voices)).astype(np.int32)
+    rating = np.where(good, rng.integers(1, 3, n_voices), rng.integers(3, 7, n_voices)).astype(
+        np.int32
+    )
     day = 86_400 * _US
     in_insight = rng.random(n_voices) < 0.3
     insight_at = v_received + (rng.gamma(2, 10, n_voices) * day).astype(np.int64)
@@ -280,7 +292,9 @@ def write_national(
     n_actions = max(10, n_voices // 200)
     a_created = rng.integers(0, period, n_actions)
     due = a_created + (rng.gamma(3, 20, n_actions) * day).astype(np.int64)
-    status = rng.choice(np.array(["planned", "in_progress", "done"], dtype=object), n_actions, p=(0.2, 0.3, 0.5))
+    status = rng.choice(
+        np.array(["planned", "in_progress", "done"], dtype=object), n_actions, p=(0.2, 0.3, 0.5)
+    )
     done = status == "done"
     due_dates = (np.datetime64(START, "us") + due.astype("timedelta64[us]")).astype("datetime64[D]")
     rows["actions"] = _write(

@@ -37,7 +37,17 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     voices = _read(
         directory,
         "voices",
-        ["team_key", "received_at", "channel", "rating", "wants_outcome", "insight_at", "action_at", "update_at", "told_at"],
+        [
+            "team_key",
+            "received_at",
+            "channel",
+            "rating",
+            "wants_outcome",
+            "insight_at",
+            "action_at",
+            "update_at",
+            "told_at",
+        ],
     )
     voices["month"] = _month(voices["received_at"])
     rated = voices[voices["rating"].between(1, 6)].assign(good=lambda f: f["rating"] <= 2)
@@ -47,7 +57,10 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
         .reset_index()
     )
     out["voices_by_channel"] = (
-        voices.groupby(["team_key", "month", "channel"], dropna=False).size().rename("voices").reset_index()
+        voices.groupby(["team_key", "month", "channel"], dropna=False)
+        .size()
+        .rename("voices")
+        .reset_index()
     )
     day = 86_400
     wants_update = voices["wants_outcome"] & voices["update_at"].notna()
@@ -77,7 +90,14 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     episodes = _read(
         directory,
         "episodes",
-        ["episode_key", "team_key", "accepted_at", "closed_at", "discharge_destination", "disengaged"],
+        [
+            "episode_key",
+            "team_key",
+            "accepted_at",
+            "closed_at",
+            "discharge_destination",
+            "disengaged",
+        ],
     )
     episodes["month"] = _month(episodes["accepted_at"])
     stay = _between(episodes["accepted_at"], episodes["closed_at"])
@@ -96,11 +116,16 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
         .reset_index()
     )
 
-    contacts = _read(directory, "contacts", ["contact_key", "episode_key", "staff_key", "occurred_at"])
+    contacts = _read(
+        directory, "contacts", ["contact_key", "episode_key", "staff_key", "occurred_at"]
+    )
     per_staff = contacts.groupby(["episode_key", "staff_key"]).size().rename("n").reset_index()
     per_staff["n2"] = per_staff["n"] ** 2
     per_episode = per_staff.groupby("episode_key").agg(
-        contacts=("n", "sum"), distinct_staff=("n", "size"), sum_squares=("n2", "sum"), most_with_one=("n", "max")
+        contacts=("n", "sum"),
+        distinct_staff=("n", "size"),
+        sum_squares=("n2", "sum"),
+        most_with_one=("n", "max"),
     )
     contacts = contacts.sort_values(["episode_key", "occurred_at", "contact_key"])
     same = (contacts["staff_key"] == contacts["staff_key"].shift()) & (
@@ -108,7 +133,9 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     )
     per_episode["same_as_previous"] = same.groupby(contacts["episode_key"]).sum()
     del contacts, per_staff, same
-    joined = episodes[["episode_key", "team_key", "month"]].join(per_episode, on="episode_key", how="inner")
+    joined = episodes[["episode_key", "team_key", "month"]].join(
+        per_episode, on="episode_key", how="inner"
+    )
     n = joined["contacts"].astype(float)
     multi = joined["contacts"] >= 2
     joined["upc"] = joined["most_with_one"] / n
@@ -149,7 +176,9 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     )
     del referrals, targeted
 
-    dispatches = _read(directory, "dispatches", ["team_key", "dispatched_at", "arrived_at", "outcome"])
+    dispatches = _read(
+        directory, "dispatches", ["team_key", "dispatched_at", "arrived_at", "outcome"]
+    )
     teams = _read(directory, "teams", ["team_key", "arrival_target_minutes"])
     d = dispatches.merge(teams, on="team_key")
     minutes = _between(d["dispatched_at"], d["arrived_at"]) / 60
@@ -177,8 +206,12 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     reach = _read(directory, "reach", ["group", "age_band", "ethnicity", "deprivation_decile"])
     long = pd.concat(
         [
-            pd.DataFrame({"group": reach["group"], "dimension": "age_band", "category": reach["age_band"]}),
-            pd.DataFrame({"group": reach["group"], "dimension": "ethnicity", "category": reach["ethnicity"]}),
+            pd.DataFrame(
+                {"group": reach["group"], "dimension": "age_band", "category": reach["age_band"]}
+            ),
+            pd.DataFrame(
+                {"group": reach["group"], "dimension": "ethnicity", "category": reach["ethnicity"]}
+            ),
             pd.DataFrame(
                 {
                     "group": reach["group"],
@@ -188,5 +221,10 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
             ),
         ]
     )
-    out["reach"] = long.groupby(["group", "dimension", "category"], dropna=False).size().rename("people").reset_index()
+    out["reach"] = (
+        long.groupby(["group", "dimension", "category"], dropna=False)
+        .size()
+        .rename("people")
+        .reset_index()
+    )
     return {name: _sorted(frame, ORDER[name]) for name, frame in out.items()}

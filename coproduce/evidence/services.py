@@ -1,11 +1,26 @@
+"""The trust's own evidence, for its pages: the operational database taken as an extract
+(pseudonymised, into a temporary folder that is removed at once), evaluated on DuckDB
+for the whole trust by month, disclosure control applied, and kept for a while."""
+
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
 
+from coproduce.evidence.analysis import read_population
+from coproduce.evidence.evaluate import evaluate
+from coproduce.evidence.extract import write_extract
 from coproduce.evidence.metrics import MonthlyExperience, experience_by_month
 from coproduce.voices.extract import experience_rows
+
+CACHE_KEY = "evidence:trust-evaluation"
 
 
 def experience_metric() -> list[MonthlyExperience]:
@@ -14,3 +29,38 @@ def experience_metric() -> list[MonthlyExperience]:
         small_number_threshold=settings.SMALL_NUMBER_THRESHOLD,
         tz=ZoneInfo(settings.TIME_ZONE),
     )
+
+
+def declared_change_date() -> dt.date | None:
+    if settings.EVIDENCE_CHANGE_DATE:
+        return dt.date.fromisoformat(settings.EVIDENCE_CHANGE_DATE)
+    if settings.PRODUCTION:
+        return None
+    from coproduce.synthetic.history import change_date
+
+    return change_date(timezone.now())
+
+
+def trust_evaluation(*, refresh: bool = False) -> dict[str, Any]:
+    """The published evaluation of this trust, all teams together, by month."""
+    cached = None if refresh else cache.get(CACHE_KEY)
+    if cached is not None:
+        return dict(cached)
+    population = (
+        read_population(settings.EVIDENCE_POPULATION_CSV)
+        if settings.EVIDENCE_POPULATION_CSV
+        else None
+    )
+    with tempfile.TemporaryDirectory(prefix="coproduce-extract-") as folder:
+        write_extract(Path(folder))
+        result = evaluate(
+            Path(folder),
+            by_team=False,
+            change_date=declared_change_date(),
+            population=population,
+            as_of=timezone.localdate(),
+            run_length=settings.SPC_RUN_LENGTH,
+        )
+    result["worked_out_at"] = timezone.now()
+    cache.set(CACHE_KEY, result, settings.EVIDENCE_CACHE_SECONDS)
+    return result

@@ -1,7 +1,7 @@
 """Statistical process control: XmR charts in NHS England's "Making Data Count" style.
 
-- Limits at mean ± 2.66 × mean moving range (2.66 = 3 / d2, d2 = 1.128 for n = 2).
-- Optionally, moving ranges above 3.267 × their mean are screened out before the mean
+- Limits at mean ± 2.66 x mean moving range (2.66 = 3 / d2, d2 = 1.128 for n = 2).
+- Optionally, moving ranges above 3.267 x their mean are screened out before the mean
   moving range is taken (3.267 = D4, the upper range limit), so one wild jump does not
   widen the limits.
 - Limits may be fixed after a number of points (a baseline), and recalculated from a
@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 
 LIMIT_FACTOR = 2.66
 SCREEN_FACTOR = 3.267
@@ -47,7 +48,7 @@ class Variation(StrEnum):
 
 
 class Assurance(StrEnum):
-    PASS = "consistently_passes"
+    PASS = "consistently_passes"  # noqa: S105 - not a password
     FAIL = "consistently_fails"
     HIT_AND_MISS = "hit_and_miss"
     NONE = "no_target"
@@ -82,7 +83,7 @@ class Point:
     run: bool = False
     trend: bool = False
     two_of_three: bool = False
-    side: int = 0  # +1 above the mean, −1 below, 0 on it
+    side: int = 0  # +1 above the mean, -1 below, 0 on it
 
     @property
     def special(self) -> bool:
@@ -100,11 +101,11 @@ class Chart:
 
 
 def moving_ranges(values: Sequence[float]) -> list[float]:
-    return [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
+    return [abs(b - a) for a, b in pairwise(values)]
 
 
 def process_limits(values: Sequence[float], *, screen: bool = False) -> tuple[float, float, float]:
-    """(mean, lower, upper) from the values: mean ± 2.66 × the mean moving range."""
+    """(mean, lower, upper) from the values: mean ± 2.66 x the mean moving range."""
     if len(values) < 2:
         raise ValueError("an XmR chart needs at least two points")
     mean = sum(values) / len(values)
@@ -168,8 +169,8 @@ def _flag(points: list[Point], run_length: int) -> None:
     # repeated value is neither, so it breaks the trend.
     for i in range(len(points) - run_length + 1):
         window = points[i : i + run_length]
-        rising = all(b.value > a.value for a, b in zip(window, window[1:], strict=False))
-        falling = all(b.value < a.value for a, b in zip(window, window[1:], strict=False))
+        rising = all(b.value > a.value for a, b in pairwise(window))
+        falling = all(b.value < a.value for a, b in pairwise(window))
         if rising or falling:
             for p in window:
                 p.trend = True

@@ -59,6 +59,11 @@ def _month(column: ir.TimestampValue) -> ir.DateValue:
     return column.truncate("M").cast("date")
 
 
+def _team(table: ir.Table, by_team: bool) -> ir.IntegerValue:
+    """Group by team, or put every row in one group (team 0: the whole extract)."""
+    return table.team_key if by_team else ibis.literal(0, type="int64")
+
+
 def _count(condition: ir.BooleanValue) -> ir.IntegerScalar:
     # An unknown (null) condition is not counted: a missing time is not "within target".
     return condition.fill_null(False).cast("int64").sum()
@@ -69,38 +74,41 @@ def _seconds_between(start: ir.TimestampValue, end: ir.TimestampValue) -> ir.Int
     return end.epoch_seconds().floor() - start.epoch_seconds().floor()
 
 
-def experience(t: Tables) -> ir.Table:
-    """Friends and Family Test responses (ratings 1–6) and those good or very good (1–2)."""
+def experience(t: Tables, by_team: bool = True) -> ir.Table:
+    """Friends and Family Test responses (ratings 1-6) and those good or very good (1-2)."""
     v = t["voices"]
     rated = v.filter(v.rating.between(1, 6))
     return rated.group_by(
-        team_key=rated.team_key, month=_month(rated.received_at), channel=rated.channel
+        team_key=_team(rated, by_team), month=_month(rated.received_at), channel=rated.channel
     ).agg(responses=rated.count(), positive=_count(rated.rating <= 2))
 
 
 def continuity_by_episode(t: Tables) -> ir.Table:
-    """Per episode: contacts N, distinct staff, Σ n_j², max n_j and same-staff successions."""
+    """Per episode: contacts N, distinct staff, Σ n_j², max n_j and same-staff successions.
+
+    One ordered pass marks each contact seen by the same member of staff as the one
+    before it; two groupings then count per member of staff and per episode.
+    """
     c = t["contacts"]
-    per_staff = c.group_by([c.episode_key, c.staff_key]).agg(n=c.count())
-    by_staff = per_staff.group_by(per_staff.episode_key).agg(
+    ordered = ibis.window(group_by=c.episode_key, order_by=[c.occurred_at, c.contact_key])
+    marked = c.mutate(same=(c.staff_key == c.staff_key.lag().over(ordered)).fill_null(False))
+    per_staff = marked.group_by([marked.episode_key, marked.staff_key]).agg(
+        n=marked.count(), same=marked.same.cast("int64").sum()
+    )
+    return per_staff.group_by(per_staff.episode_key).agg(
         contacts=per_staff.n.sum(),
         distinct_staff=per_staff.count(),
         sum_squares=(per_staff.n * per_staff.n).sum(),
         most_with_one=per_staff.n.max(),
+        same_as_previous=per_staff.same.sum(),
     )
-    ordered = ibis.window(group_by=c.episode_key, order_by=[c.occurred_at, c.contact_key])
-    with_previous = c.mutate(previous=c.staff_key.lag().over(ordered))
-    sequences = with_previous.group_by(with_previous.episode_key).agg(
-        same_as_previous=_count(with_previous.staff_key == with_previous.previous)
-    )
-    return by_staff.join(sequences, "episode_key")
 
 
-def continuity(t: Tables) -> ir.Table:
+def continuity(t: Tables, by_team: bool = True) -> ir.Table:
     """By team and month accepted: episodes with contacts, distinct staff and the indices.
 
-    Bice-Boxerman COC = (Σ n_j² − N) / (N (N − 1)); Usual Provider of Care = max n_j / N;
-    Sequential Continuity = same-staff successions / (N − 1). COC and SECON need N ≥ 2.
+    Bice-Boxerman COC = (Σ n_j² - N) / (N (N - 1)); Usual Provider of Care = max n_j / N;
+    Sequential Continuity = same-staff successions / (N - 1). COC and SECON need N ≥ 2.
     Sums are returned with their counts so means can be recombined and disclosed.
     """
     e = t["episodes"]
@@ -110,7 +118,7 @@ def continuity(t: Tables) -> ir.Table:
     multi = joined.contacts >= 2
     coc = ((joined.sum_squares - joined.contacts) / (n * (n - 1))).nullif(float("inf"))
     secon = joined.same_as_previous / (n - 1)
-    return joined.group_by(team_key=joined.team_key, month=_month(joined.accepted_at)).agg(
+    return joined.group_by(team_key=_team(joined, by_team), month=_month(joined.accepted_at)).agg(
         episodes=joined.count(),
         contacts=joined.contacts.sum(),
         distinct_staff_sum=joined.distinct_staff.sum(),
@@ -121,11 +129,11 @@ def continuity(t: Tables) -> ir.Table:
     )
 
 
-def caseload(t: Tables) -> ir.Table:
+def caseload(t: Tables, by_team: bool = True) -> ir.Table:
     """By team and month accepted: episodes, closed, median days to discharge, disengaged."""
     e = t["episodes"]
     days = _seconds_between(e.accepted_at, e.closed_at) / DAY
-    return e.group_by(team_key=e.team_key, month=_month(e.accepted_at)).agg(
+    return e.group_by(team_key=_team(e, by_team), month=_month(e.accepted_at)).agg(
         episodes=e.count(),
         closed=_count(e.closed_at.notnull()),
         median_days_to_discharge=days.median(),
@@ -137,14 +145,16 @@ def caseload(t: Tables) -> ir.Table:
     )
 
 
-def response(t: Tables) -> ir.Table:
+def response(t: Tables, by_team: bool = True) -> ir.Table:
     """Very urgent and urgent referrals seen within 4 and 24 hours; median hours to be seen."""
     r = t["referrals"]
     targeted = r.filter(r.urgency.isin(list(URGENCY_TARGET_HOURS)))
     hours = _seconds_between(targeted.received_at, targeted.seen_at) / 3600
     target = targeted.urgency.cases(*URGENCY_TARGET_HOURS.items())
     return targeted.group_by(
-        team_key=targeted.team_key, month=_month(targeted.received_at), urgency=targeted.urgency
+        team_key=_team(targeted, by_team),
+        month=_month(targeted.received_at),
+        urgency=targeted.urgency,
     ).agg(
         referrals=targeted.count(),
         seen=_count(targeted.seen_at.notnull()),
@@ -153,7 +163,7 @@ def response(t: Tables) -> ir.Table:
     )
 
 
-def vehicle(t: Tables) -> ir.Table:
+def vehicle(t: Tables, by_team: bool = True) -> ir.Table:
     """Response vehicle: dispatches, arrivals within the team's target (default 45 minutes),
     median minutes from dispatch to arrival, and the outcomes avoided."""
     d, teams = t["dispatches"], t["teams"]
@@ -161,7 +171,7 @@ def vehicle(t: Tables) -> ir.Table:
     minutes = _seconds_between(joined.dispatched_at, joined.arrived_at) / 60
     target = joined.arrival_target_minutes.fill_null(45)
     recorded = joined.outcome.notnull()
-    return joined.group_by(team_key=joined.team_key, month=_month(joined.dispatched_at)).agg(
+    return joined.group_by(team_key=_team(joined, by_team), month=_month(joined.dispatched_at)).agg(
         dispatches=joined.count(),
         arrived=_count(joined.arrived_at.notnull()),
         arrived_within_target=_count(joined.arrived_at.notnull() & (minutes <= target)),
@@ -172,18 +182,18 @@ def vehicle(t: Tables) -> ir.Table:
     )
 
 
-def voices_by_channel(t: Tables) -> ir.Table:
+def voices_by_channel(t: Tables, by_team: bool = True) -> ir.Table:
     v = t["voices"]
-    return v.group_by(team_key=v.team_key, month=_month(v.received_at), channel=v.channel).agg(
-        voices=v.count()
-    )
+    return v.group_by(
+        team_key=_team(v, by_team), month=_month(v.received_at), channel=v.channel
+    ).agg(voices=v.count())
 
 
-def thread(t: Tables) -> ir.Table:
+def thread(t: Tables, by_team: bool = True) -> ir.Table:
     """The golden thread's pace and its last step, by month the voice was received:
     median days voice → insight → action → update, and consenting contributors told."""
     v = t["voices"]
-    return v.group_by(team_key=v.team_key, month=_month(v.received_at)).agg(
+    return v.group_by(team_key=_team(v, by_team), month=_month(v.received_at)).agg(
         voices=v.count(),
         in_an_insight=_count(v.insight_at.notnull()),
         median_days_to_insight=(_seconds_between(v.received_at, v.insight_at) / DAY).median(),
@@ -203,7 +213,7 @@ def actions(t: Tables, as_of: ir.Scalar | None = None) -> ir.Table:
     )
 
 
-def reach(t: Tables) -> ir.Table:
+def reach(t: Tables, by_team: bool = True) -> ir.Table:
     r = t["reach"]
     long = ibis.union(
         r.select(group=r.group, dimension=ibis.literal("age_band"), category=r.age_band),
@@ -217,7 +227,7 @@ def reach(t: Tables) -> ir.Table:
     return long.group_by(["group", "dimension", "category"]).agg(people=long.count())
 
 
-METRICS: dict[str, Callable[[Tables], ir.Table]] = {
+METRICS: dict[str, Callable[[Tables, bool], ir.Table]] = {
     "experience": experience,
     "continuity": continuity,
     "caseload": caseload,
@@ -240,11 +250,14 @@ ORDER = {
 }
 
 
-def run_suite(extract: Extract, *, as_of: Any = None) -> dict[str, pd.DataFrame]:
-    """Every metric executed on the extract's backend, each as a sorted pandas frame."""
+def run_suite(
+    extract: Extract, *, as_of: Any = None, by_team: bool = True
+) -> dict[str, pd.DataFrame]:
+    """Every metric executed on the extract's backend, each as a sorted pandas frame;
+    by team and month, or (``by_team=False``) by month for the whole extract."""
     results: dict[str, pd.DataFrame] = {}
     for name, metric in METRICS.items():
-        results[name] = _sorted(metric(extract.tables).to_pandas(), ORDER[name])
+        results[name] = _sorted(metric(extract.tables, by_team).to_pandas(), ORDER[name])
     today = ibis.literal(as_of) if as_of is not None else None
     results["actions"] = _sorted(actions(extract.tables, today).to_pandas(), ORDER["actions"])
     return results

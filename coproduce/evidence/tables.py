@@ -172,9 +172,11 @@ def _compatible(found: pa.DataType, wanted: pa.DataType) -> bool:
         return True
     if pa.types.is_timestamp(wanted) and pa.types.is_timestamp(found):
         return found.tz is None  # wall-clock times: an offset would move months
-    if pa.types.is_string(wanted) and (pa.types.is_large_string(found) or pa.types.is_dictionary(found)):
+    if pa.types.is_string(wanted) and (
+        pa.types.is_large_string(found) or pa.types.is_dictionary(found)
+    ):
         return True
-    return pa.types.is_null(found)
+    return bool(pa.types.is_null(found))
 
 
 def check_extract(directory: Path) -> None:
@@ -207,7 +209,9 @@ def check_extract(directory: Path) -> None:
                 bad = True
             elif not _compatible(schema.field(index).type, kind):
                 problems.append(
-                    Problem(path.name, name, None, f"is {schema.field(index).type}, should be {kind}")
+                    Problem(
+                        path.name, name, None, f"is {schema.field(index).type}, should be {kind}"
+                    )
                 )
                 bad = True
         if not bad:

@@ -42,6 +42,7 @@ from coproduce.network.models import (
     PaymentRate,
     StandardScore,
 )
+from coproduce.synthetic.history import seed_history
 from coproduce.voices import categories as voice_categories
 from coproduce.voices.models import EnquiryCategory, FollowUpInvitation, Rating, Voice
 from coproduce.voices.services import receive_voice
@@ -297,6 +298,18 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
                 feelings_validated="(Synthetic) Acknowledged how exhausting this has been.",
                 next_steps="(Synthetic) Call back tomorrow at 10:00; crisis line numbers given.",
             )
+
+    # Two years of closed episodes and rated voices, so the evidence pages have history.
+    seed_history(
+        rng,
+        now,
+        teams,
+        clinicians,
+        users["team.leader"],
+        lambda: _synthetic_nhs_number(rng, used),
+        GIVEN,
+        FAMILY,
+    )
 
     # Referrals waiting to be allocated now: one past its clock, some within it.
     waiting = [

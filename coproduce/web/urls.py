@@ -62,6 +62,9 @@ urlpatterns = [
     path("story", change.show_story, name="show_story"),
     path("story.pdf", change.story_pdf, name="story_pdf"),
     path("evidence", evidence.show_evidence, name="show_evidence"),
+    path("evidence/change", evidence.change_report, name="change_report"),
+    path("evidence/change.pdf", evidence.change_report_pdf, name="change_report_pdf"),
+    path("evidence/<slug:name>.csv", evidence.evidence_csv, name="evidence_csv"),
     path("network", network.list_members, name="list_members"),
     path(
         "network/members/<int:member_id>", network.show_network_member, name="show_network_member"

@@ -68,12 +68,15 @@ def test_published_rows_hide_whole_rows_with_their_shares():
 
 
 def test_suppression_never_leaks_a_small_number():
-    """Random breakdowns: no published count is 1–7, and no hidden cell can be worked out
+    """Random breakdowns: no published count is 1-7, and no hidden cell can be worked out
     from the team's total (the sum of its cells) less the cells that are shown: a lone
     hidden cell hides its whole group."""
-    generator = random.Random(7)
+    generator = random.Random(7)  # noqa: S311 - test data, not secrets
     for _ in range(500):
-        cells = [generator.choice([0, 0, 1, 2, 5, 7, 8, 9, 20, 150]) for _ in range(generator.randint(1, 6))]
+        cells = [
+            generator.choice([0, 0, 1, 2, 5, 7, 8, 9, 20, 150])
+            for _ in range(generator.randint(1, 6))
+        ]
         rows = publish_rows(frame(cells), SPECS["experience"], RULES)
         shown = [r["responses"] for r in rows]
         assert not any(v is not None and 1 <= v <= 7 for v in shown)

@@ -20,7 +20,7 @@ def duckdb_results(extract):
     return run_suite(open_extract(extract, "duckdb"), as_of="2025-06-01")
 
 
-def same(left: dict, right: dict, names) -> None:
+def same(left, right, names):
     for name in names:
         pd.testing.assert_frame_equal(
             left[name], right[name][left[name].columns], check_dtype=False, rtol=1e-9, obj=name
@@ -46,7 +46,9 @@ def test_the_national_extract_has_the_seeds_effects_to_find(extract, duckdb_resu
     continuity = duckdb_results["continuity"]
     caseload = duckdb_results["caseload"]
     before = continuity[pd.to_datetime(continuity["month"]) < "2025-01-01"]
-    after = continuity[(pd.to_datetime(continuity["month"]) >= "2025-01-01") & (continuity["team_key"] % 2 == 1)]
+    after = continuity[
+        (pd.to_datetime(continuity["month"]) >= "2025-01-01") & (continuity["team_key"] % 2 == 1)
+    ]
     # Odd team keys are the teams that adopted a lead practitioner model.
     assert after["distinct_staff_sum"].sum() / after["episodes"].sum() < (
         before["distinct_staff_sum"].sum() / before["episodes"].sum()

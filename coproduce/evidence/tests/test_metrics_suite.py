@@ -24,7 +24,12 @@ def episode(key, **extra):
 
 def contacts_for(episode_key, staff, first_key=1, day=2):
     return [
-        {"contact_key": first_key + i, "episode_key": episode_key, "staff_key": s, "occurred_at": at(day + i)}
+        {
+            "contact_key": first_key + i,
+            "episode_key": episode_key,
+            "staff_key": s,
+            "occurred_at": at(day + i),
+        }
         for i, s in enumerate(staff)
     ]
 
@@ -33,14 +38,16 @@ def contacts_for(episode_key, staff, first_key=1, day=2):
 def suite(tmp_path):
     def run(**tables):
         tables.setdefault("teams", [TEAM])
-        return run_suite(open_extract(write_extract_tables(tmp_path / "x", **tables)), as_of=dt.date(2025, 4, 1))
+        return run_suite(
+            open_extract(write_extract_tables(tmp_path / "x", **tables)), as_of=dt.date(2025, 4, 1)
+        )
 
     return run
 
 
 def test_continuity_indices_by_hand(suite):
     # Staff A A B A C: N = 5, n = (3, 1, 1): Σn² = 11.
-    # COC = (11 − 5) / (5 × 4) = 0.3; UPC = 3 / 5 = 0.6; SECON = 1 same of 4 = 0.25.
+    # COC = (11 - 5) / (5 x 4) = 0.3; UPC = 3 / 5 = 0.6; SECON = 1 same of 4 = 0.25.
     a, b, c = 11, 12, 13
     result = suite(episodes=[episode(1)], contacts=contacts_for(1, [a, a, b, a, c]))["continuity"]
     [row] = result.to_dict("records")
@@ -64,13 +71,27 @@ def test_sequence_follows_time_not_the_order_rows_were_written(suite):
 
 
 def test_one_contact_counts_for_upc_but_not_coc_or_secon(suite):
-    [row] = suite(episodes=[episode(1)], contacts=contacts_for(1, [11]))["continuity"].to_dict("records")
-    assert (row["multi_contact_episodes"], row["coc_sum"], row["secon_sum"], row["upc_sum"]) == (0, 0, 0, 1)
+    [row] = suite(episodes=[episode(1)], contacts=contacts_for(1, [11]))["continuity"].to_dict(
+        "records"
+    )
+    assert (row["multi_contact_episodes"], row["coc_sum"], row["secon_sum"], row["upc_sum"]) == (
+        0,
+        0,
+        0,
+        1,
+    )
 
 
 def test_experience_counts_good_and_very_good_over_all_ratings(suite):
     voices = [
-        {"voice_key": i, "team_key": 1, "received_at": at(3), "channel": "web", "rating": r, "wants_outcome": False}
+        {
+            "voice_key": i,
+            "team_key": 1,
+            "received_at": at(3),
+            "channel": "web",
+            "rating": r,
+            "wants_outcome": False,
+        }
         for i, r in enumerate([1, 2, 2, 3, 5, 6, None], start=1)
     ]
     [row] = suite(voices=voices)["experience"].to_dict("records")
@@ -105,13 +126,40 @@ def test_response_within_target_by_urgency(suite):
 
 def test_vehicle_arrival_against_the_teams_target_and_outcomes(suite):
     referrals = [
-        {"referral_key": k, "team_key": 1, "person_key": k, "urgency": "urgent", "received_at": at(3)}
+        {
+            "referral_key": k,
+            "team_key": 1,
+            "person_key": k,
+            "urgency": "urgent",
+            "received_at": at(3),
+        }
         for k in (1, 2, 3)
     ]
     dispatches = [
-        {"dispatch_key": 1, "referral_key": 1, "team_key": 1, "dispatched_at": at(3, 9), "arrived_at": at(3, 9, 40), "outcome": "stayed_home"},
-        {"dispatch_key": 2, "referral_key": 2, "team_key": 1, "dispatched_at": at(3, 9), "arrived_at": at(3, 9, 50), "outcome": "conveyed_ae"},
-        {"dispatch_key": 3, "referral_key": 3, "team_key": 1, "dispatched_at": at(3, 9), "arrived_at": None, "outcome": None},
+        {
+            "dispatch_key": 1,
+            "referral_key": 1,
+            "team_key": 1,
+            "dispatched_at": at(3, 9),
+            "arrived_at": at(3, 9, 40),
+            "outcome": "stayed_home",
+        },
+        {
+            "dispatch_key": 2,
+            "referral_key": 2,
+            "team_key": 1,
+            "dispatched_at": at(3, 9),
+            "arrived_at": at(3, 9, 50),
+            "outcome": "conveyed_ae",
+        },
+        {
+            "dispatch_key": 3,
+            "referral_key": 3,
+            "team_key": 1,
+            "dispatched_at": at(3, 9),
+            "arrived_at": None,
+            "outcome": None,
+        },
     ]
     [row] = suite(referrals=referrals, dispatches=dispatches)["vehicle"].to_dict("records")
     assert (row["dispatches"], row["arrived"], row["arrived_within_target"]) == (3, 2, 1)
@@ -127,20 +175,53 @@ def test_admission_within_30_days_and_disengagement(suite):
         episode(4),
     ]
     [row] = suite(episodes=episodes)["caseload"].to_dict("records")
-    assert (row["episodes"], row["closed"], row["admitted_within_30_days"], row["disengaged"]) == (4, 3, 1, 1)
+    assert (row["episodes"], row["closed"], row["admitted_within_30_days"], row["disengaged"]) == (
+        4,
+        3,
+        1,
+        1,
+    )
     assert row["median_days_to_discharge"] == pytest.approx(19)
 
 
 def test_thread_pace_and_contributors_told(suite):
     voices = [
-        {"voice_key": 1, "team_key": 1, "received_at": at(1), "channel": "sms", "wants_outcome": True,
-         "insight_at": at(11), "action_at": at(21), "update_at": at(31), "told_at": at(31, 13)},
-        {"voice_key": 2, "team_key": 1, "received_at": at(1), "channel": "web", "wants_outcome": True,
-         "insight_at": at(5), "action_at": at(25), "update_at": at(31)},
-        {"voice_key": 3, "team_key": 1, "received_at": at(1), "channel": "web", "wants_outcome": False},
+        {
+            "voice_key": 1,
+            "team_key": 1,
+            "received_at": at(1),
+            "channel": "sms",
+            "wants_outcome": True,
+            "insight_at": at(11),
+            "action_at": at(21),
+            "update_at": at(31),
+            "told_at": at(31, 13),
+        },
+        {
+            "voice_key": 2,
+            "team_key": 1,
+            "received_at": at(1),
+            "channel": "web",
+            "wants_outcome": True,
+            "insight_at": at(5),
+            "action_at": at(25),
+            "update_at": at(31),
+        },
+        {
+            "voice_key": 3,
+            "team_key": 1,
+            "received_at": at(1),
+            "channel": "web",
+            "wants_outcome": False,
+        },
     ]
     [row] = suite(voices=voices)["thread"].to_dict("records")
-    assert (row["voices"], row["in_an_insight"], row["owed_outcome"], row["told_outcome"]) == (3, 2, 2, 1)
+    assert (row["voices"], row["in_an_insight"], row["owed_outcome"], row["told_outcome"]) == (
+        3,
+        2,
+        2,
+        1,
+    )
     assert row["median_days_to_insight"] == pytest.approx(7)
     assert row["median_days_insight_to_action"] == pytest.approx(15)
 
@@ -148,7 +229,12 @@ def test_thread_pace_and_contributors_told(suite):
 def test_overdue_actions_at_a_given_day(suite):
     actions = [
         {"action_key": 1, "created_at": at(1), "due_on": dt.date(2025, 3, 20), "status": "planned"},
-        {"action_key": 2, "created_at": at(1), "due_on": dt.date(2025, 5, 1), "status": "in_progress"},
+        {
+            "action_key": 2,
+            "created_at": at(1),
+            "due_on": dt.date(2025, 5, 1),
+            "status": "in_progress",
+        },
         {"action_key": 3, "created_at": at(1), "due_on": dt.date(2025, 3, 2), "status": "done"},
     ]
     rows = {r["status"]: r for r in suite(actions=actions)["actions"].to_dict("records")}

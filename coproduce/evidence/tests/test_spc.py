@@ -1,5 +1,5 @@
 """SPC against hand-worked examples of the published definitions (NHS England, Making
-Data Count: XmR limits at mean ± 2.66 × mean moving range, and the special-cause rules)."""
+Data Count: XmR limits at mean ± 2.66 x mean moving range, and the special-cause rules)."""
 
 import pytest
 
@@ -20,7 +20,7 @@ def flagged(result, rule):
 
 
 def test_limits_are_the_mean_plus_or_minus_2_66_mean_moving_ranges():
-    # Mean 11.6; moving ranges 2, 1, 2, 1 → mean 1.5; 2.66 × 1.5 = 3.99.
+    # Mean 11.6; moving ranges 2, 1, 2, 1 → mean 1.5; 2.66 x 1.5 = 3.99.
     mean, lower, upper = spc.process_limits([10, 12, 11, 13, 12])
     assert mean == pytest.approx(11.6)
     assert lower == pytest.approx(7.61)
@@ -29,7 +29,7 @@ def test_limits_are_the_mean_plus_or_minus_2_66_mean_moving_ranges():
 
 def test_screening_drops_moving_ranges_above_3_267_times_their_mean():
     values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 40]
-    # Moving ranges: eight of 1 and one of 30: mean 38 / 9 = 4.22; 3.267 × 4.22 = 13.8.
+    # Moving ranges: eight of 1 and one of 30: mean 38 / 9 = 4.22; 3.267 x 4.22 = 13.8.
     _, lower, upper = spc.process_limits(values, screen=True)
     mean = sum(values) / len(values)
     assert (lower, upper) == pytest.approx((mean - 2.66, mean + 2.66))
@@ -56,7 +56,8 @@ def test_a_point_on_the_mean_breaks_a_run():
     # seven points from 4 onwards being a run above.
     values = [2, 2, 2, 2, 2, 2, 4, 4, 4, 3, 4, 4, 4]
     result = chart(values)
-    assert result.points[9].mean == 3 and result.points[9].side == 0
+    assert result.points[9].mean == 3
+    assert result.points[9].side == 0
     assert flagged(result, "run") == []
     assert flagged(chart(values, run_length=6), "run") == [0, 1, 2, 3, 4, 5]
 

@@ -28,6 +28,8 @@ NOT_PAGES = {
     "export_claims",  # a CSV file
     "accept_agreement",  # a button's target
     "story_pdf",  # a PDF file (tagged PDF/UA; checked in change/tests/test_story.py)
+    "change_report_pdf",  # a PDF file (tagged PDF/UA; checked in evidence/tests/test_dashboard.py)
+    "evidence_csv",  # CSV files (checked in evidence/tests/test_dashboard.py)
 }
 
 
@@ -96,7 +98,11 @@ def pages_by_role():
             "show_paper": f"/meetings/{held.pk}/papers/{paper.pk}?format=large_print",
             "list_claims": "/payments",
         },
-        "analyst": {"show_evidence": "/evidence", "show_story": "/story"},
+        "analyst": {
+            "show_evidence": "/evidence",
+            "change_report": "/evidence/change",
+            "show_story": "/story",
+        },
         "member": {
             "show_member": "/network/me",
             "cast_ballot": f"/priorities/{open_round.pk}/ballot",

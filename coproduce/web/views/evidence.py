@@ -1,21 +1,134 @@
+"""The evidence pages: does the service work? Figures for the whole trust by month,
+with disclosure control applied, each chart beside its table and a CSV download."""
+
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from coproduce.accounts.policy import Capability, requires
-from coproduce.evidence.services import experience_metric
+from coproduce.evidence import charts, dashboard
+from coproduce.evidence.services import trust_evaluation
 from coproduce.web.views.render import page
+
+MONTHS_SHOWN = 12
+
+
+def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
+    spc = evaluation["spc"]
+    survival = evaluation.get("time_on_caseload", {})
+    return {
+        "evaluation": evaluation,
+        "experience_chart": (
+            charts.spc_chart(
+                "Experience rated good or very good, by month", spc["experience_good"], percent=True
+            )
+            if "experience_good" in spc
+            else None
+        ),
+        "experience_spc": spc.get("experience_good"),
+        "continuity_chart": (
+            charts.spc_chart(
+                "Distinct staff per episode (mean), by month", spc["distinct_staff"], percent=False
+            )
+            if "distinct_staff" in spc
+            else None
+        ),
+        "continuity_spc": spc.get("distinct_staff"),
+        "response_spc": spc.get("very_urgent_seen_in_4_hours"),
+        "response_chart": (
+            charts.spc_chart(
+                "Very urgent referrals seen within 4 hours, by month",
+                spc["very_urgent_seen_in_4_hours"],
+                percent=True,
+            )
+            if "very_urgent_seen_in_4_hours" in spc
+            else None
+        ),
+        "survival_chart": (
+            charts.survival_chart(
+                "Still on the caseload, by days since acceptance", survival["kaplan_meier"]
+            )
+            if survival.get("kaplan_meier")
+            else None
+        ),
+        "survival": survival,
+        "survival_table": dashboard.survival_table(evaluation),
+        "tables": {
+            name: dashboard.page_table(evaluation, name, last=MONTHS_SHOWN)
+            for name in dashboard.TABLES
+        },
+        "before_after": evaluation.get("before_after"),
+        "change_day": (
+            dt.date.fromisoformat(evaluation["before_after"]["change_date"])
+            if evaluation.get("before_after")
+            else None
+        ),
+        "reach": evaluation.get("reach_against_population"),
+        "suppress_at_most": evaluation["disclosure"]["suppress_at_most"],
+        "round_to": evaluation["disclosure"]["round_to"],
+        "months_shown": MONTHS_SHOWN,
+    }
 
 
 @requires(Capability.VIEW_EVIDENCE)
 @require_GET
 def show_evidence(request: HttpRequest) -> HttpResponse:
+    evaluation = trust_evaluation()
+    return page(request, "evidence/evidence.jinja", "Evidence", **_context(evaluation))
+
+
+@requires(Capability.VIEW_EVIDENCE)
+@require_GET
+def evidence_csv(request: HttpRequest, name: str) -> HttpResponse:
+    evaluation = trust_evaluation()
+    if name == "survival":
+        text = dashboard.survival_csv(evaluation)
+    elif name in dashboard.TABLES:
+        text = dashboard.csv_text(evaluation, name)
+    else:
+        text = None
+    if text is None:
+        raise Http404
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="evidence-{name}.csv"'
+    return response
+
+
+@requires(Capability.VIEW_EVIDENCE)
+@require_GET
+def change_report(request: HttpRequest) -> HttpResponse:
+    evaluation = trust_evaluation()
+    if not evaluation.get("before_after"):
+        raise Http404("No change has been declared to evaluate.")
     return page(
-        request,
-        "evidence/evidence.jinja",
-        "Evidence",
-        experience=experience_metric(),
-        threshold=settings.SMALL_NUMBER_THRESHOLD,
+        request, "evidence/change_report.jinja", "Evaluation of a change", **_context(evaluation)
     )
+
+
+@requires(Capability.VIEW_EVIDENCE)
+@require_GET
+def change_report_pdf(request: HttpRequest) -> HttpResponse:
+    """The same one-page report as a tagged PDF (PDF/UA-1), by WeasyPrint."""
+    from weasyprint import HTML  # loaded here: only this view needs it
+
+    evaluation = trust_evaluation()
+    if not evaluation.get("before_after"):
+        raise Http404("No change has been declared to evaluate.")
+    html = render_to_string(
+        "evidence/change_report_print.jinja",
+        {**_context(evaluation), "trust_name": settings.TRUST_NAME},
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    change = evaluation["before_after"]["change_date"]
+    response["Content-Disposition"] = f'attachment; filename="evaluation-of-change-{change}.pdf"'
+    return response

@@ -32,13 +32,18 @@ class Command(BaseCommand):
         parser.add_argument("--extract", type=Path, required=True)
         parser.add_argument("--backend", choices=["duckdb", "pyspark"], default="duckdb")
         parser.add_argument("--out", type=Path, required=True, help="the metrics JSON to write")
-        parser.add_argument("--change-date", help="a declared change (YYYY-MM-DD): before/after and SPC recalculation")
+        parser.add_argument(
+            "--change-date",
+            help="a declared change (YYYY-MM-DD): before/after and SPC recalculation",
+        )
         parser.add_argument("--population", help="local population CSV: dimension,category,people")
         parser.add_argument("--as-of", help="the day actions are counted overdue at (YYYY-MM-DD)")
         parser.add_argument("--cost-ae", type=float, default=UnitCosts.ae_conveyance)
         parser.add_argument("--cost-admission", type=float, default=UnitCosts.admission)
         parser.add_argument("--cost-police", type=float, default=UnitCosts.police_attendance)
-        parser.add_argument("--no-models", action="store_true", help="skip the survival and regression models")
+        parser.add_argument(
+            "--no-models", action="store_true", help="skip the survival and regression models"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         population = None
@@ -52,7 +57,9 @@ class Command(BaseCommand):
                 options["extract"],
                 backend=options["backend"],
                 change_date=_date(options["change_date"]) if options["change_date"] else None,
-                costs=UnitCosts(options["cost_ae"], options["cost_admission"], options["cost_police"]),
+                costs=UnitCosts(
+                    options["cost_ae"], options["cost_admission"], options["cost_police"]
+                ),
                 population=population,
                 as_of=_date(options["as_of"]) if options["as_of"] else None,
                 run_length=settings.SPC_RUN_LENGTH,

@@ -26,6 +26,8 @@ class Command(BaseCommand):
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
         except ExtractError as error:
-            raise CommandError(f"The extract written to {out} fails its own check: {error}") from error
+            raise CommandError(
+                f"The extract written to {out} fails its own check: {error}"
+            ) from error
         rows = ", ".join(f"{table} {count:,}" for table, count in report.rows.items())
         self.stdout.write(f"Wrote the extract to {out}: {rows}.")

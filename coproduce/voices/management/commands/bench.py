@@ -46,7 +46,9 @@ class Command(BaseCommand):
         from coproduce.evidence.tables import ExtractError
 
         if options["extract"] is None:
-            raise CommandError("bench evidence needs --extract DIR (see: coproduce seed --profile national)")
+            raise CommandError(
+                "bench evidence needs --extract DIR (see: coproduce seed --profile national)"
+            )
         try:
             result = evidence_bench.run(options["extract"], pandas=not options["no_pandas"])
         except ExtractError as error:

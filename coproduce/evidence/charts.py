@@ -1,0 +1,215 @@
+"""Server-drawn SVG charts: geometry here, markup in ``evidence/chart.jinja``.
+
+Each chart has a title and a description a screen reader announces, and is always
+shown beside a table of the same figures and a CSV download: the picture is never the
+only way to the numbers. Special-cause points are drawn larger, as squares, so they are
+told apart by shape as well as colour.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 44
+
+COLOURS: dict[str, Any] = {
+    "value": "#005eb8",  # NHS blue
+    "mean": "#212b32",
+    "limit": "#768692",
+    "target": "#007f3b",
+    "special": "#ed8b00",
+    "curve": ("#005eb8", "#007f3b", "#d5281b"),
+}
+
+
+@dataclass
+class Line:
+    name: str
+    points: str  # "x,y x,y …"
+    colour: str
+    dashed: bool = False
+    width: float = 2.0
+
+
+@dataclass
+class Marker:
+    x: float
+    y: float
+    special: bool
+    label: str
+
+
+@dataclass
+class Chart:
+    title: str
+    description: str
+    lines: list[Line] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    y_ticks: list[tuple[float, str]] = field(default_factory=list)
+    legend: list[tuple[str, str, str]] = field(default_factory=list)
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = LEFT
+    bottom_y: int = HEIGHT - BOTTOM
+    right_x: int = WIDTH - RIGHT
+
+
+class _Scale:
+    def __init__(self, count: int, low: float, high: float, *, pad: bool = True) -> None:
+        if high <= low:
+            high = low + 1
+        self.step = _nice_step((high - low) / 4)
+        if pad:
+            low = math.floor(low / self.step) * self.step
+            high = math.ceil(high / self.step) * self.step
+        self.low, self.high = low, high
+        self.count = count
+
+    def x(self, index: int) -> float:
+        span = WIDTH - LEFT - RIGHT
+        return round(LEFT + (span * index / max(self.count - 1, 1)), 1)
+
+    def y(self, value: float) -> float:
+        span = HEIGHT - TOP - BOTTOM
+        return round(TOP + span * (1 - (value - self.low) / (self.high - self.low)), 1)
+
+
+def _fmt(value: float, percent: bool) -> str:
+    return f"{value * 100:.0f}%" if percent else f"{value:.1f}"
+
+
+def _segments(points: list[dict[str, Any]]) -> list[range]:
+    """Runs of points that share their limits: a recalculation starts a new run, so the
+    limit lines step rather than slope across the change."""
+    starts = [0] + [i for i in range(1, len(points)) if points[i]["mean"] != points[i - 1]["mean"]]
+    ends = [*starts[1:], len(points)]
+    return [range(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _nice_step(rough: float) -> float:
+    """A round step near ``rough``: 1, 2, 2.5 or 5 times a power of ten."""
+    power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1
+    return next((m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough), 10 * power)
+
+
+def _ticks(scale: _Scale, percent: bool) -> list[tuple[float, str]]:
+    ticks, value = [], scale.low
+    while value <= scale.high + scale.step / 1000:
+        ticks.append((scale.y(value), _fmt(value, percent)))
+        value += scale.step
+    return ticks
+
+
+def _x_ticks(scale: _Scale, labels: list[str], most: int = 8) -> list[tuple[float, str]]:
+    every = max(1, -(-len(labels) // most))
+    return [(scale.x(i), label) for i, label in enumerate(labels) if i % every == 0]
+
+
+def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
+    """An XmR chart from ``evaluate.chart_dict``: values, mean, limits, target."""
+    points = chart["points"]
+    labels = [_month_label(p["month"]) for p in points]
+    values = [p["value"] for p in points]
+    every = values + [p["lower"] for p in points] + [p["upper"] for p in points]
+    if chart.get("target") is not None:
+        every.append(chart["target"])
+    scale = _Scale(len(points), min(every), max(every))
+    specials = sum(1 for p in points if p["special"])
+    result = Chart(
+        title=title,
+        description=(
+            f"{len(points)} months from {labels[0]} to {labels[-1]}. Latest "
+            f"{_fmt(values[-1], percent)}; mean {_fmt(points[-1]['mean'], percent)}, "
+            "process limits "
+            f"{_fmt(points[-1]['lower'], percent)} to {_fmt(points[-1]['upper'], percent)}. "
+            f"{specials} months show special cause variation. {chart['variation_text']}."
+        ),
+        x_ticks=_x_ticks(scale, labels),
+        y_ticks=_ticks(scale, percent),
+    )
+
+    def line(key: str, part: range) -> str:
+        return " ".join(f"{scale.x(i)},{scale.y(points[i][key])}" for i in part)
+
+    every_point = range(len(points))
+    for part in _segments(points):
+        result.lines += [
+            Line(
+                "Upper process limit", line("upper", part), COLOURS["limit"], dashed=True, width=1.5
+            ),
+            Line(
+                "Lower process limit", line("lower", part), COLOURS["limit"], dashed=True, width=1.5
+            ),
+            Line("Mean", line("mean", part), COLOURS["mean"], width=1.5),
+        ]
+    result.lines.append(Line("Value", line("value", every_point), COLOURS["value"]))
+    if chart.get("target") is not None:
+        y = scale.y(chart["target"])
+        result.lines.insert(
+            0,
+            Line(
+                "Target",
+                f"{LEFT},{y} {WIDTH - RIGHT},{y}",
+                COLOURS["target"],
+                dashed=True,
+                width=1.5,
+            ),
+        )
+    result.markers = [
+        Marker(
+            scale.x(i),
+            scale.y(p["value"]),
+            p["special"],
+            f"{labels[i]}: {_fmt(p['value'], percent)}",
+        )
+        for i, p in enumerate(points)
+    ]
+    result.legend = _legend(result.lines)
+    result.legend.append(("Special cause (square)", COLOURS["special"], "square"))
+    return result
+
+
+def _legend(lines: list[Line]) -> list[tuple[str, str, str]]:
+    """(name, colour, "line" | "dashed" | "square"), each name once."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for line in lines:
+        seen.setdefault(line.name, (line.name, line.colour, "dashed" if line.dashed else "line"))
+    return list(seen.values())
+
+
+def survival_chart(title: str, curves: dict[str, dict[str, Any]]) -> Chart:
+    """Kaplan-Meier curves: share still on the caseload by day, one line a band."""
+    days = max((len(c["day"]) for c in curves.values()), default=1)
+    scale = _Scale(days, 0.0, 1.0, pad=False)
+    result = Chart(
+        title=title,
+        description="Share of episodes still on the caseload each day after acceptance, "
+        "by how many different staff the person saw: "
+        + "; ".join(
+            f"{band} staff: median {c['median_days']} days"
+            if c["median_days"] is not None
+            else f"{band} staff"
+            for band, c in curves.items()
+        )
+        + ".",
+        y_ticks=_ticks(scale, True),
+        x_ticks=[(scale.x(d), f"day {d}") for d in range(0, days, 14)],
+    )
+    for (band, curve), colour in zip(curves.items(), COLOURS["curve"], strict=False):
+        points = " ".join(
+            f"{scale.x(d)},{scale.y(v)}"
+            for d, v in zip(curve["day"], curve["on_caseload"], strict=True)
+        )
+        result.lines.append(Line(f"{band} staff", points, colour, dashed=band == "4 or more"))
+    result.legend = _legend(result.lines)
+    return result
+
+
+def _month_label(month: str) -> str:
+    import datetime as dt
+
+    return dt.date.fromisoformat(month).strftime("%b %Y")

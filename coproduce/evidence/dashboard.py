@@ -1,0 +1,250 @@
+"""The evidence pages' tables: one definition gives the page's table and its CSV.
+
+Every figure comes from the published evaluation (disclosure control already applied):
+a hidden figure is shown as "Not shown" on the page and left empty in the CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+HIDDEN = "Not shown"
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    key: str
+    kind: str = "count"  # count, share, number, days, month, text
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind not in {"month", "text"}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    caption: str
+    source: str  # the metric in the evaluation
+    columns: tuple[Column, ...]
+    where: Callable[[dict[str, Any]], bool] | None = None
+
+
+TABLES = {
+    spec.name: spec
+    for spec in (
+        TableSpec(
+            "experience",
+            "Experience rated good or very good, by month and channel",
+            "experience",
+            (
+                Column("Month", "month", "month"),
+                Column("Channel", "channel", "text"),
+                Column("Answers", "responses"),
+                Column("Good or very good", "share_good", "share"),
+            ),
+        ),
+        TableSpec(
+            "continuity",
+            "Continuity of care, by month the episode began",
+            "continuity",
+            (
+                Column("Month", "month", "month"),
+                Column("Episodes", "episodes"),
+                Column("Distinct staff (mean)", "distinct_staff_mean", "number"),
+                Column("Continuity of Care index", "coc_mean", "number"),
+                Column("Usual Provider of Care", "upc_mean", "number"),
+                Column("Sequential Continuity", "secon_mean", "number"),
+            ),
+        ),
+        TableSpec(
+            "caseload",
+            "Time on caseload and disengagement, by month the episode began",
+            "caseload",
+            (
+                Column("Month", "month", "month"),
+                Column("Episodes", "episodes"),
+                Column("Discharged", "closed"),
+                Column("Median days to discharge", "median_days_to_discharge", "days"),
+                Column("Disengaged", "disengagement_rate", "share"),
+                Column("Admitted within 30 days", "admitted_within_30_days_rate", "share"),
+            ),
+        ),
+        TableSpec(
+            "response",
+            "Referrals seen within target (very urgent 4 hours, urgent 24 hours)",
+            "response",
+            (
+                Column("Month", "month", "month"),
+                Column("Urgency", "urgency", "text"),
+                Column("Referrals", "referrals"),
+                Column("Seen within target", "share_seen_within_target", "share"),
+                Column("Median hours to be seen", "median_hours_to_seen", "number"),
+            ),
+        ),
+        TableSpec(
+            "vehicle",
+            "Mental health response vehicle: arrival and outcomes, by month",
+            "vehicle",
+            (
+                Column("Month", "month", "month"),
+                Column("Dispatches", "dispatches"),
+                Column("Arrived within target", "share_arrived_within_target", "share"),
+                Column("Median minutes to arrive", "median_minutes_to_arrive", "number"),
+                Column("A&E avoided", "share_ae_avoided", "share"),
+                Column("Police not needed", "share_police_not_needed", "share"),
+            ),
+        ),
+        TableSpec(
+            "voices",
+            "Voices by channel, by month",
+            "voices_by_channel",
+            (
+                Column("Month", "month", "month"),
+                Column("Channel", "channel", "text"),
+                Column("Voices", "voices"),
+            ),
+        ),
+        TableSpec(
+            "thread",
+            "From voice to change: pace and people told, by month the voice came in",
+            "thread",
+            (
+                Column("Month", "month", "month"),
+                Column("Voices", "voices"),
+                Column("In an insight", "in_an_insight"),
+                Column("Median days to an insight", "median_days_to_insight", "days"),
+                Column("Median days insight to action", "median_days_insight_to_action", "days"),
+                Column("Median days action to update", "median_days_action_to_update", "days"),
+                Column("Told the outcome (of those who asked)", "share_told", "share"),
+            ),
+        ),
+        TableSpec(
+            "actions",
+            "Actions by status",
+            "actions",
+            (
+                Column("Status", "status", "text"),
+                Column("Actions", "actions"),
+                Column("Overdue", "overdue"),
+            ),
+        ),
+    )
+}
+
+
+def shown(value: Any, kind: str) -> str:
+    """A published value as the page shows it."""
+    if value is None:
+        return HIDDEN
+    if kind == "month":
+        return dt.date.fromisoformat(value).strftime("%B %Y")
+    if kind == "share":
+        return f"{value:.0%}"
+    if kind == "number":
+        return f"{value:.2f}"
+    if kind == "days":
+        return f"{value:.1f}"
+    if kind == "count":
+        return f"{value:,}"
+    return labels().get(str(value), str(value).replace("_", " ").capitalize())
+
+
+def labels() -> dict[str, str]:
+    """The words people know for the extract's codes (channels, urgencies, statuses)."""
+    from coproduce.change.models import Action
+    from coproduce.voices.models import Voice
+
+    words: dict[str, str] = {code: str(label) for code, label in Voice.Channel.choices}
+    words.update({code: str(label) for code, label in Action.Status.choices})
+    words.update(very_urgent="Very urgent (4 hours)", urgent="Urgent (24 hours)")
+    return words
+
+
+def rows(evaluation: dict[str, Any], spec: TableSpec) -> list[dict[str, Any]]:
+    found = evaluation["metrics"][spec.source]
+    return [row for row in found if spec.where is None or spec.where(row)]
+
+
+def page_table(evaluation: dict[str, Any], name: str, *, last: int | None = None) -> dict[str, Any]:
+    spec = TABLES[name]
+    chosen = rows(evaluation, spec)
+    if last is not None:
+        months = sorted({r["month"] for r in chosen if r.get("month")})[-last:]
+        chosen = [r for r in chosen if r.get("month") is None or r["month"] in months]
+    return {
+        "name": name,
+        "caption": spec.caption,
+        "columns": spec.columns,
+        "rows": [[shown(row.get(c.key), c.kind) for c in spec.columns] for row in chosen],
+    }
+
+
+def csv_text(evaluation: dict[str, Any], name: str) -> str:
+    """The table as CSV: raw published values, hidden ones empty, formula-safe."""
+    spec = TABLES[name]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([c.heading for c in spec.columns])
+    for row in rows(evaluation, spec):
+        values = []
+        for column in spec.columns:
+            value = row.get(column.key)
+            text = "" if value is None else str(value)
+            values.append(
+                "'" + text if text[:1] in {"=", "+", "-", "@"} and column.kind == "text" else text
+            )
+        writer.writerow(values)
+    return out.getvalue()
+
+
+SURVIVAL_DAYS = (7, 14, 28, 56)
+BAND_WORDS = {"1": "One member of staff", "2 to 3": "2 to 3 staff", "4 or more": "4 or more staff"}
+
+
+def survival_table(evaluation: dict[str, Any]) -> dict[str, Any] | None:
+    """The Kaplan-Meier curves' figures: share still on the caseload at chosen days."""
+    curves = evaluation.get("time_on_caseload", {}).get("kaplan_meier")
+    if not curves:
+        return None
+    columns = (
+        Column("Distinct staff seen", "band", "text"),
+        Column("Episodes", "episodes"),
+        Column("Median days on caseload", "median_days", "days"),
+        *(Column(f"Still on caseload at day {d}", f"day_{d}", "share") for d in SURVIVAL_DAYS),
+    )
+    rows = []
+    for band, curve in curves.items():
+        row = {"band": band, "episodes": curve["episodes"], "median_days": curve["median_days"]}
+        for d in SURVIVAL_DAYS:
+            row[f"day_{d}"] = curve["on_caseload"][d] if d < len(curve["on_caseload"]) else None
+        rows.append(row)
+    return {
+        "name": "survival",
+        "caption": "Still on the caseload, by days since acceptance and distinct staff seen",
+        "columns": columns,
+        "rows": [
+            [shown(r[c.key], c.kind) if c.key != "band" else BAND_WORDS[r["band"]] for c in columns]
+            for r in rows
+        ],
+        "csv_rows": [["day", *curves.keys()]]
+        + [
+            [d, *(c["on_caseload"][d] for c in curves.values())]
+            for d in range(len(next(iter(curves.values()))["day"]))
+        ],
+    }
+
+
+def survival_csv(evaluation: dict[str, Any]) -> str | None:
+    table = survival_table(evaluation)
+    if table is None:
+        return None
+    out = io.StringIO()
+    csv.writer(out).writerows(table["csv_rows"])
+    return out.getvalue()

@@ -1,0 +1,116 @@
+"""The evidence pages on a trust with two years of synthetic history: charts beside
+tables and CSVs, no small number anywhere, the change report as a page and a PDF."""
+
+import csv
+import io
+import random
+import re
+
+import pytest
+from django.utils import timezone
+
+from coproduce.accounts.models import Role
+from coproduce.care.models import Team
+from coproduce.synthetic.history import seed_history
+from coproduce.testing.factories import TeamFactory, UserFactory
+from coproduce.testing.html import table_rows
+from coproduce.testing.pdf import assert_tagged_pdf
+
+
+@pytest.fixture
+def history(db):
+    rng = random.Random(5)  # noqa: S311 - synthetic data
+    teams = [TeamFactory(kind=Team.Kind.CRISIS_LINE), TeamFactory(), TeamFactory()]
+    clinicians = [UserFactory(role=Role.PRACTITIONER) for _ in range(9)]
+    numbers = iter(range(10**6))
+    return seed_history(
+        rng,
+        timezone.now(),
+        teams,
+        clinicians,
+        clinicians[0],
+        lambda: f"999{next(numbers):07d}",
+        ["Sam"],
+        ["Example"],
+    )
+
+
+def numbers_in(rows):
+    """Every whole number shown in a table cell (not dates, not decimals or percentages)."""
+    found = []
+    for row in rows:
+        for cell in row:
+            if re.fullmatch(r"[\d,]+", cell):
+                found.append(int(cell.replace(",", "")))
+    return found
+
+
+def test_the_dashboard_shows_every_panel_without_a_small_number(client, analyst, history):
+    assert history["episodes"] > 1000
+    client.force_login(analyst)
+    response = client.get("/evidence")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for heading in [
+        "Experience",
+        "Continuity of care",
+        "Time on caseload",
+        "Response times",
+        "Co-production health",
+    ]:
+        assert f">{heading}</h2>" in page
+    # Each chart has a title and a description, and a table and CSV beside it.
+    assert page.count('role="img"') >= 3
+    assert "Special cause" in page
+    assert "hazard ratio of 0." in page  # more staff, slower discharge: the planted effect
+    assert "Before and from" in page
+    rows = table_rows(page)
+    counts = numbers_in(rows)
+    assert counts, "the tables show counts"
+    assert not [n for n in counts if 1 <= n <= 7]
+    assert all(n % 5 == 0 for n in counts)
+
+
+def test_each_table_downloads_as_csv_with_hidden_figures_left_empty(client, analyst, history):
+    client.force_login(analyst)
+    response = client.get("/evidence/experience.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Month", "Channel", "Answers", "Good or very good"]
+    answers = [int(r[2]) for r in rows[1:] if r[2]]
+    assert answers
+    assert not [a for a in answers if 1 <= a <= 7]
+    survival = client.get("/evidence/survival.csv").content.decode().splitlines()
+    assert survival[0] == "day,1,2 to 3,4 or more"
+    assert client.get("/evidence/nothing.csv").status_code == 404
+
+
+def test_the_change_report_is_a_page_and_a_tagged_pdf(client, analyst, history):
+    client.force_login(analyst)
+    page = client.get("/evidence/change").content.decode()
+    assert "Evaluation of a change" in page
+    assert "Admissions within 30 days" in page
+    assert "How the savings are estimated" in page
+    pdf = client.get("/evidence/change.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert_tagged_pdf(pdf.content)
+
+
+def test_a_trust_with_too_little_history_says_so(client, analyst):
+    client.force_login(analyst)
+    page = client.get("/evidence").content.decode()
+    assert "Fewer than 100 episodes with contacts: no curves or models yet." in page
+    assert "Not enough months with answers to draw a chart yet." in page
+
+
+@pytest.mark.parametrize(
+    "path", ["/evidence", "/evidence/change", "/evidence/experience.csv", "/evidence/change.pdf"]
+)
+def test_administrators_do_not_see_evidence_and_members_do(
+    client, administrator, member, history, path
+):
+    client.force_login(administrator)
+    assert client.get(path).status_code == 403
+    client.force_login(member)
+    assert client.get(path).status_code == 200

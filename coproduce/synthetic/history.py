@@ -1,0 +1,194 @@
+"""Two years of synthetic history for the demo trust, so its evidence has something to show.
+
+Closed episodes with their referrals, contacts and (for the response vehicle) dispatches,
+and rated voices, spread over the 24 months before now, written in bulk. The home
+treatment team adopts a lead practitioner model ``CHANGE_MONTHS_AGO`` months ago: from
+then its episodes see fewer distinct staff, stay a shorter time and disengage less; its
+admissions fall. Everything is synthetic and marked so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from collections.abc import Callable, Sequence
+
+from coproduce.accounts.models import User
+from coproduce.care.models import Contact, Dispatch, Episode, Person, Referral, Team
+from coproduce.voices.models import Voice
+
+MONTHS = 24
+CHANGE_MONTHS_AGO = 12
+EPISODES_PER_MONTH = 60
+VOICES_PER_MONTH = 110
+
+
+def change_date(now: dt.datetime) -> dt.date:
+    """The first day of the month the home treatment team changed its model."""
+    month = (now.year * 12 + now.month - 1) - CHANGE_MONTHS_AGO
+    return dt.date(month // 12, month % 12 + 1, 1)
+
+
+def seed_history(
+    rng: random.Random,
+    now: dt.datetime,
+    teams: Sequence[Team],
+    clinicians: Sequence[User],
+    recorder: User,
+    nhs_number: Callable[[], str],
+    given: Sequence[str],
+    family: Sequence[str],
+) -> dict[str, int]:
+    """Write the history; return how many rows of each kind."""
+    start = now - dt.timedelta(days=MONTHS * 30.4)
+    changed_at = dt.datetime.combine(change_date(now), dt.time(), tzinfo=now.tzinfo)
+    home_treatment, vehicle_team = teams[1], teams[2]
+    n_episodes = MONTHS * EPISODES_PER_MONTH
+    people = Person.objects.bulk_create(
+        Person(
+            nhs_number=nhs_number(),
+            given_name=rng.choice(given),
+            family_name=rng.choice(family),
+            date_of_birth=dt.date(rng.randint(1950, 2007), rng.randint(1, 12), rng.randint(1, 28)),
+        )
+        for _ in range(n_episodes)
+    )
+    referral_rows, episode_rows, plans = [], [], []
+    for person in people:
+        team = rng.choice(teams[:3])
+        received = start + dt.timedelta(
+            seconds=rng.uniform(0, (now - start).total_seconds() - 40 * 86_400)
+        )
+        urgency = rng.choices(["4", "2", "3"], weights=[3, 5, 2])[0]
+        hours = rng.lognormvariate(math.log(2.5 if urgency == "4" else 12), 0.6)
+        seen_at = received + dt.timedelta(hours=hours)
+        after = team == home_treatment and received >= changed_at
+        distinct = min(1 + _poisson(rng, 1.2 if after else 3.5), 8)
+        stay_days = rng.gammavariate(2.0, (10 + 2.5 * distinct) / 2)
+        disengaged = rng.random() < 1 / (1 + math.exp(-(-3.2 + 0.35 * distinct)))
+        admitted = not disengaged and rng.random() < (0.05 if after else 0.09)
+        referral_rows.append(
+            Referral(
+                person=person,
+                team=team,
+                source=rng.choice(
+                    ["ambulance", "police"] if team == vehicle_team else Referral.Source.values
+                ),
+                urgency=urgency,
+                received_at=received,
+                reason="(Synthetic history)",
+                status=Referral.Status.ACCEPTED,
+                seen_at=seen_at,
+            )
+        )
+        closed_at = seen_at + dt.timedelta(days=stay_days)
+        destination = (
+            "disengaged"
+            if disengaged
+            else "admitted"
+            if admitted
+            else rng.choice(["gp", "community_team", "no_further_care"])
+        )
+        episode_rows.append(
+            Episode(
+                person=person,
+                team=team,
+                lead_practitioner=rng.choice(clinicians[:3]),
+                accepted_at=seen_at,
+                closed_at=closed_at,
+                discharge_destination=destination,
+                disengaged_at=closed_at if disengaged else None,
+            )
+        )
+        plans.append((distinct, stay_days))
+    referrals = Referral.objects.bulk_create(referral_rows)
+    for referral, episode in zip(referrals, episode_rows, strict=True):
+        episode.referral = referral
+    episodes = Episode.objects.bulk_create(episode_rows)
+
+    contacts, dispatches = [], []
+    for episode, (distinct, stay_days) in zip(episodes, plans, strict=True):
+        staff = [
+            episode.lead_practitioner,
+            *rng.sample([c for c in clinicians if c != episode.lead_practitioner], distinct - 1),
+        ]
+        count = max(distinct, 1 + _poisson(rng, 6))
+        for k in range(count):
+            who = (
+                staff[k] if k < distinct else staff[0] if rng.random() < 0.5 else rng.choice(staff)
+            )
+            contacts.append(
+                Contact(
+                    episode=episode,
+                    staff=who,
+                    occurred_at=episode.accepted_at + dt.timedelta(days=stay_days * k / count),
+                    mode=rng.choice(Contact.Mode.values),
+                    persons_words="(Synthetic history)",
+                    shared_understanding="(Synthetic history)",
+                    feelings_validated="(Synthetic history)",
+                    next_steps="(Synthetic history)",
+                )
+            )
+        if episode.team_id == vehicle_team.pk:
+            if episode.referral is None:
+                continue
+            vehicle_referral = episode.referral
+            dispatched = vehicle_referral.received_at + dt.timedelta(minutes=rng.uniform(2, 15))
+            after = vehicle_referral.received_at >= changed_at
+            draw = rng.random()
+            ae = 0.22 * (0.74 if after else 1)
+            dispatches.append(
+                Dispatch(
+                    referral=vehicle_referral,
+                    dispatched_at=dispatched,
+                    arrived_at=dispatched
+                    + dt.timedelta(minutes=rng.lognormvariate(math.log(38), 0.35)),
+                    outcome="conveyed_ae"
+                    if draw < ae
+                    else "police_needed"
+                    if draw < ae + 0.07
+                    else rng.choice(["stayed_home", "home_treatment"]),
+                    recorded_by=recorder,
+                )
+            )
+    Contact.objects.bulk_create(contacts, batch_size=2000)
+    Dispatch.objects.bulk_create(dispatches)
+
+    voices = []
+    for _ in range(MONTHS * VOICES_PER_MONTH):
+        team = rng.choice(teams[:3])
+        received = start + dt.timedelta(
+            seconds=rng.uniform(0, (now - start).total_seconds() - 30 * 86_400)
+        )
+        after = team == home_treatment and received >= changed_at
+        good = rng.random() < (0.78 if after else 0.62)
+        voices.append(
+            Voice(
+                channel=rng.choices(
+                    ["fft_import", "web", "sms", "paper", "phone"], weights=[5, 2, 2, 1, 1]
+                )[0],
+                rating=rng.choice([1, 2]) if good else rng.choice([3, 4, 5, 6]),
+                received_at=received,
+                team=team,
+                consent_improvement=True,
+                reviewed_at=received + dt.timedelta(days=2),
+                reviewed_by=recorder,
+            )
+        )
+    Voice.objects.bulk_create(voices, batch_size=2000)
+    return {
+        "episodes": len(episodes),
+        "contacts": len(contacts),
+        "dispatches": len(dispatches),
+        "voices": len(voices),
+    }
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    """Knuth's method: fine for the small means used here."""
+    limit, k, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        k += 1
+        product *= rng.random()
+    return k
