@@ -63,6 +63,7 @@ def bare_scan(directory: Path) -> float:
     """Seconds for DuckDB to read every suite column once. Each value is hashed: a plain
     min or count could be answered from the Parquet statistics without reading anything."""
     connection = duckdb.connect()
+    connection.execute("set enable_progress_bar = false")
     started = time.perf_counter()
     for table, columns in SUITE_COLUMNS.items():
         reads = ", ".join(f'max(hash("{c}"))' for c in columns)

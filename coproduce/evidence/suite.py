@@ -36,7 +36,9 @@ class Extract:
 
 def connect(backend: str = "duckdb", *, spark: Any = None) -> Any:
     if backend == "duckdb":
-        return ibis.duckdb.connect()
+        connection = ibis.duckdb.connect()
+        connection.raw_sql("set enable_progress_bar = false")
+        return connection
     if backend == "pyspark":
         from coproduce.evidence.engines import spark_session
 

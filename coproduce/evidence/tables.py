@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 KEY = pa.int64()
@@ -179,6 +178,54 @@ def _compatible(found: pa.DataType, wanted: pa.DataType) -> bool:
     return bool(pa.types.is_null(found))
 
 
+def _check_rows(directory: Path, present: set[str]) -> list[Problem]:
+    """Required values, unique keys and links, counted by DuckDB (in parallel, without
+    holding whole columns in memory)."""
+    import duckdb
+
+    problems: list[Problem] = []
+    connection = duckdb.connect()
+    connection.execute("set enable_progress_bar = false")
+
+    def source(table: str) -> str:
+        return "read_parquet('" + str(path_of(directory, table)).replace("'", "''") + "')"
+
+    for table in sorted(present):
+        name = path_of(directory, table).name
+        key = PRIMARY_KEYS.get(table)
+        counts = [f'count(*) - count("{column}")' for column in REQUIRED[table]]
+        if key:
+            counts.append(f'count("{key}") - count(distinct "{key}")')
+        query = f"select {', '.join(counts)} from {source(table)}"  # noqa: S608
+        row = connection.execute(query).fetchone() or (0,) * len(counts)
+        for column, empty in zip(REQUIRED[table], row, strict=False):
+            if empty:
+                problems.append(Problem(name, column, empty, "empty in rows where it is required"))
+        if key and row[-1]:
+            problems.append(Problem(name, key, row[-1], "repeated key"))
+    for (table, column), (target, target_key) in LINKS.items():
+        if table not in present or target not in present:
+            continue
+        query = (
+            f'select count(*) from {source(table)} as child where child."{column}" is not null '  # noqa: S608
+            f"and not exists (select 1 from {source(target)} as parent "
+            f'where parent."{target_key}" = child."{column}")'
+        )
+        found = connection.execute(query).fetchone()
+        broken = found[0] if found else 0
+        if broken:
+            problems.append(
+                Problem(
+                    path_of(directory, table).name,
+                    column,
+                    broken,
+                    f"names no row in {path_of(directory, target).name}",
+                )
+            )
+    connection.close()
+    return problems
+
+
 def check_extract(directory: Path) -> None:
     """Refuse an extract that would give wrong figures; say exactly what is wrong.
 
@@ -216,35 +263,6 @@ def check_extract(directory: Path) -> None:
                 bad = True
         if not bad:
             present[table] = parquet
-    for table, parquet in present.items():
-        name = path_of(directory, table).name
-        required = parquet.read(columns=list(REQUIRED[table]))
-        for column in REQUIRED[table]:
-            empty = required.column(column).null_count
-            if empty:
-                problems.append(Problem(name, column, empty, "empty in rows where it is required"))
-        key = PRIMARY_KEYS.get(table)
-        if key:
-            keys = required.column(key)
-            repeated = len(keys) - len(pc.unique(keys))
-            if repeated:
-                problems.append(Problem(name, key, repeated, "repeated key"))
-    for (table, column), (target, target_key) in LINKS.items():
-        if table not in present or target not in present:
-            continue
-        values = present[table].read(columns=[column]).column(column).drop_null()
-        if len(values) == 0:
-            continue
-        targets = present[target].read(columns=[target_key]).column(target_key)
-        broken = len(values) - (pc.sum(pc.is_in(values, value_set=targets)).as_py() or 0)
-        if broken:
-            problems.append(
-                Problem(
-                    path_of(directory, table).name,
-                    column,
-                    broken,
-                    f"names no row in {path_of(directory, target).name}",
-                )
-            )
+    problems += _check_rows(directory, set(present))
     if problems:
         raise ExtractError(problems)
