@@ -8,7 +8,7 @@ control to every count and share before anything leaves (``publish``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -334,7 +334,7 @@ def _models(rows: pd.DataFrame, end: dt.datetime, rules: Rules) -> dict[str, Any
     result["kaplan_meier"] = analysis.kaplan_meier(rows, end)
     for curve in result["kaplan_meier"].values():
         curve["episodes"] = rules.count(curve["episodes"])
-    fits = (
+    fits: tuple[tuple[str, Callable[[], analysis.Estimate]], ...] = (
         ("cox", lambda: analysis.cox_distinct_staff(rows, end)),
         ("disengagement", lambda: analysis.logistic_disengagement(rows)),
     )

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from coproduce.evidence.suite import ORDER, _sorted
+from coproduce.evidence.suite import ORDER, SUITE_COLUMNS, _sorted
 from coproduce.evidence.tables import URGENCY_TARGET_HOURS, path_of
 
 
-def _read(directory: Path, table: str, columns: list[str]) -> pd.DataFrame:
-    return pd.read_parquet(path_of(directory, table), columns=columns)
+def _read(directory: Path, table: str) -> pd.DataFrame:
+    """The columns of ``table`` that the suite reads (the same as the DuckDB run)."""
+    return pd.read_parquet(path_of(directory, table), columns=SUITE_COLUMNS[table])
 
 
 def _month(series: pd.Series) -> pd.Series:
@@ -34,21 +35,7 @@ def _between(start: pd.Series, end: pd.Series) -> pd.Series:
 
 def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     out: dict[str, pd.DataFrame] = {}
-    voices = _read(
-        directory,
-        "voices",
-        [
-            "team_key",
-            "received_at",
-            "channel",
-            "rating",
-            "wants_outcome",
-            "insight_at",
-            "action_at",
-            "update_at",
-            "told_at",
-        ],
-    )
+    voices = _read(directory, "voices")
     voices["month"] = _month(voices["received_at"])
     rated = voices[voices["rating"].between(1, 6)].assign(good=lambda f: f["rating"] <= 2)
     out["experience"] = (
@@ -87,18 +74,7 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     )
     del voices, rated, thread
 
-    episodes = _read(
-        directory,
-        "episodes",
-        [
-            "episode_key",
-            "team_key",
-            "accepted_at",
-            "closed_at",
-            "discharge_destination",
-            "disengaged",
-        ],
-    )
+    episodes = _read(directory, "episodes")
     episodes["month"] = _month(episodes["accepted_at"])
     stay = _between(episodes["accepted_at"], episodes["closed_at"])
     episodes["days"] = stay / day
@@ -116,9 +92,7 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
         .reset_index()
     )
 
-    contacts = _read(
-        directory, "contacts", ["contact_key", "episode_key", "staff_key", "occurred_at"]
-    )
+    contacts = _read(directory, "contacts")
     per_staff = contacts.groupby(["episode_key", "staff_key"]).size().rename("n").reset_index()
     per_staff["n2"] = per_staff["n"] ** 2
     per_episode = per_staff.groupby("episode_key").agg(
@@ -157,7 +131,7 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     )
     del episodes, joined
 
-    referrals = _read(directory, "referrals", ["team_key", "urgency", "received_at", "seen_at"])
+    referrals = _read(directory, "referrals")
     targeted = referrals[referrals["urgency"].isin(list(URGENCY_TARGET_HOURS))].copy()
     hours = _between(targeted["received_at"], targeted["seen_at"]) / 3600
     targeted["month"] = _month(targeted["received_at"])
@@ -176,10 +150,8 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     )
     del referrals, targeted
 
-    dispatches = _read(
-        directory, "dispatches", ["team_key", "dispatched_at", "arrived_at", "outcome"]
-    )
-    teams = _read(directory, "teams", ["team_key", "arrival_target_minutes"])
+    dispatches = _read(directory, "dispatches")
+    teams = _read(directory, "teams")
     d = dispatches.merge(teams, on="team_key")
     minutes = _between(d["dispatched_at"], d["arrived_at"]) / 60
     d["month"] = _month(d["dispatched_at"])
@@ -203,7 +175,7 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
         .reset_index()
     )
 
-    reach = _read(directory, "reach", ["group", "age_band", "ethnicity", "deprivation_decile"])
+    reach = _read(directory, "reach")
     long = pd.concat(
         [
             pd.DataFrame(

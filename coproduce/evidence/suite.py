@@ -252,6 +252,36 @@ ORDER = {
 }
 
 
+# Every column the suite reads, by table.
+SUITE_COLUMNS = {
+    "teams": ["team_key", "arrival_target_minutes"],
+    "referrals": ["team_key", "urgency", "received_at", "seen_at"],
+    "episodes": [
+        "episode_key",
+        "team_key",
+        "accepted_at",
+        "closed_at",
+        "discharge_destination",
+        "disengaged",
+    ],
+    "contacts": ["contact_key", "episode_key", "staff_key", "occurred_at"],
+    "dispatches": ["team_key", "dispatched_at", "arrived_at", "outcome"],
+    "voices": [
+        "team_key",
+        "received_at",
+        "channel",
+        "rating",
+        "wants_outcome",
+        "insight_at",
+        "action_at",
+        "update_at",
+        "told_at",
+    ],
+    "actions": ["status", "due_on"],
+    "reach": ["group", "age_band", "ethnicity", "deprivation_decile"],
+}
+
+
 def run_suite(
     extract: Extract, *, as_of: Any = None, by_team: bool = True
 ) -> dict[str, pd.DataFrame]:

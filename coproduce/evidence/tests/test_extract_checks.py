@@ -13,21 +13,20 @@ from coproduce.evidence.tables import ExtractError, check_extract
 from coproduce.testing.extracts import at, write_extract_tables
 
 TEAM = {"team_key": 1, "team_name": "Crisis team"}
+EPISODE = {
+    "episode_key": 1,
+    "team_key": 1,
+    "person_key": 5,
+    "accepted_at": at(1),
+    "disengaged": False,
+}
 
 
 def good(folder):
     return write_extract_tables(
         folder,
         teams=[TEAM],
-        episodes=[
-            {
-                "episode_key": 1,
-                "team_key": 1,
-                "person_key": 5,
-                "accepted_at": at(1),
-                "disengaged": False,
-            }
-        ],
+        episodes=[EPISODE],
         contacts=[
             {"contact_key": k, "episode_key": 1, "staff_key": 9, "occurred_at": at(2)}
             for k in (1, 2, 3)
@@ -75,15 +74,7 @@ def test_broken_links_and_empty_required_values_count_their_rows(tmp_path):
     folder = write_extract_tables(
         tmp_path,
         teams=[TEAM],
-        episodes=[
-            {
-                "episode_key": 1,
-                "team_key": 1,
-                "person_key": 5,
-                "accepted_at": at(1),
-                "disengaged": False,
-            }
-        ],
+        episodes=[EPISODE],
         contacts=[
             {"contact_key": 1, "episode_key": 1, "staff_key": 9, "occurred_at": at(2)},
             {"contact_key": 2, "episode_key": 77, "staff_key": 9, "occurred_at": at(2)},

@@ -31,7 +31,7 @@ def records(db):
 
 
 def everything_in(folder):
-    values = []
+    values: list[str] = []
     for table in SCHEMA:
         for column in pq.read_table(folder / f"{table}.parquet").to_pylist():
             values.extend(str(v) for v in column.values() if v is not None)

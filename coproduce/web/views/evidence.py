@@ -19,37 +19,30 @@ from coproduce.web.views.render import page
 MONTHS_SHOWN = 12
 
 
+SPC_CHARTS = {
+    # context name: (evaluation's chart, title, as a percentage)
+    "experience": ("experience_good", "Experience rated good or very good, by month", True),
+    "continuity": ("distinct_staff", "Distinct staff per episode (mean), by month", False),
+    "response": (
+        "very_urgent_seen_in_4_hours",
+        "Very urgent referrals seen within 4 hours, by month",
+        True,
+    ),
+}
+
+
 def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
     spc = evaluation["spc"]
     survival = evaluation.get("time_on_caseload", {})
+    context: dict[str, Any] = {}
+    for name, (key, title, percent) in SPC_CHARTS.items():
+        context[f"{name}_spc"] = spc.get(key)
+        context[f"{name}_chart"] = (
+            charts.spc_chart(title, spc[key], percent=percent) if key in spc else None
+        )
     return {
+        **context,
         "evaluation": evaluation,
-        "experience_chart": (
-            charts.spc_chart(
-                "Experience rated good or very good, by month", spc["experience_good"], percent=True
-            )
-            if "experience_good" in spc
-            else None
-        ),
-        "experience_spc": spc.get("experience_good"),
-        "continuity_chart": (
-            charts.spc_chart(
-                "Distinct staff per episode (mean), by month", spc["distinct_staff"], percent=False
-            )
-            if "distinct_staff" in spc
-            else None
-        ),
-        "continuity_spc": spc.get("distinct_staff"),
-        "response_spc": spc.get("very_urgent_seen_in_4_hours"),
-        "response_chart": (
-            charts.spc_chart(
-                "Very urgent referrals seen within 4 hours, by month",
-                spc["very_urgent_seen_in_4_hours"],
-                percent=True,
-            )
-            if "very_urgent_seen_in_4_hours" in spc
-            else None
-        ),
         "survival_chart": (
             charts.survival_chart(
                 "Still on the caseload, by days since acceptance", survival["kaplan_meier"]
