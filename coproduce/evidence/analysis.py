@@ -15,6 +15,7 @@ the cost model and reach. Estimates come with 95% confidence intervals.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,7 +153,11 @@ def logistic_disengagement(rows: pd.DataFrame, seed: int = 2026) -> Estimate:
         if len(inside) < 10 or inside.min() == inside.max():
             design = design.drop(columns=column)
     design = sm.add_constant(design, has_constant="add")
-    result = sm.Logit(outcome, design).fit(disp=False, maxiter=200)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # convergence is checked below, not warned about
+        result = sm.Logit(outcome, design).fit(disp=False, maxiter=200)
+    if not result.mle_retvals.get("converged", False):
+        raise ValueError("the logistic model did not converge")
     coef = result.params["distinct_staff"]
     lower, upper = result.conf_int().loc["distinct_staff"]
     return Estimate(
