@@ -296,8 +296,6 @@ DUPLICATE_REFERRAL_HOURS = env_int("COPRODUCE_DUPLICATE_REFERRAL_HOURS", 72)
 # A risk alert not acknowledged within this many minutes is escalated to team leaders.
 RISK_ALERT_ESCALATE_MINUTES = env_int("COPRODUCE_RISK_ALERT_ESCALATE_MINUTES", 15)
 
-# Months with fewer responses than this are shown as "fewer than N" in published figures.
-SMALL_NUMBER_THRESHOLD = env_int("COPRODUCE_SMALL_NUMBER_THRESHOLD", 5)
 # Counts published about people (equality monitoring, who took part): 1 to this many are
 # suppressed, and the rest rounded to the nearest ROUND_TO.
 SUPPRESS_AT_MOST = env_int("COPRODUCE_SUPPRESS_AT_MOST", 7)

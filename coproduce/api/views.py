@@ -30,6 +30,7 @@ from coproduce.api.serializers import (
 from coproduce.care import referrals
 from coproduce.care.models import Referral
 from coproduce.change.services import published_updates
+from coproduce.evidence.disclosure import Rules
 from coproduce.evidence.services import experience_metric
 from coproduce.voices.services import record_for_someone
 
@@ -121,15 +122,18 @@ def list_updates(request: Request) -> Response:
 @api_view(["GET"])
 @permission_classes([capability(Capability.VIEW_EVIDENCE)])
 def experience(request: Request) -> Response:
-    rows: list[dict[str, Any]] = [
-        {
-            "month": m.month,
-            "responses": None if m.suppressed else m.responses,
-            # Counts under the threshold are not published either.
-            "positive": None if m.suppressed else m.positive,
-            "share_positive": m.share_positive,
-            "suppressed": m.suppressed,
-        }
-        for m in experience_metric()
-    ]
+    rules = Rules.from_settings()  # the same disclosure control as every published figure
+    rows: list[dict[str, Any]] = []
+    for m in experience_metric():
+        responses, positive = rules.count(m.responses), rules.count(m.positive)
+        share = rules.share(m.positive, m.responses)
+        rows.append(
+            {
+                "month": m.month,
+                "responses": responses,
+                "positive": None if responses is None else positive,
+                "share_positive": None if responses is None else share,
+                "suppressed": None in (responses, positive, share),
+            }
+        )
     return Response(MonthlyExperienceSerializer(rows, many=True).data)

@@ -296,6 +296,8 @@ def reach_against(
         mine = ours[ours["dimension"] == dimension]
         total_ours = int(mine["people"].sum())
         total_pop = int(local["people"].sum())
+        if total_ours == 0:
+            continue  # not recorded for this group (e.g. contributors' ethnicity)
         for category, people in zip(local["category"], local["people"], strict=True):
             count = int(mine.loc[mine["category"] == category, "people"].sum())
             share_ours = count / total_ours if total_ours else None

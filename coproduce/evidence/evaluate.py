@@ -311,8 +311,9 @@ def evaluate(
         )
     if population is not None:
         out["reach_against_population"] = [
-            _disclosed_reach(row, rules)
-            for row in analysis.reach_against(results["reach"], population)
+            {"group": group, **_disclosed_reach(row, rules)}
+            for group in ("member", "contributor")
+            for row in analysis.reach_against(results["reach"], population, group)
         ]
     if models:
         out["time_on_caseload"] = _models(analysis.episode_rows(extract.tables), end, rules)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,23 +241,41 @@ def write_extract(directory: Path) -> ExtractReport:
             for pk, created_at, due_on, status, done_at in _action_rows(Action)
         ),
     )
-    counts["reach"] = write(
-        "reach",
-        (
-            {
-                "group": "member",
-                "age_band": None if band == "not_said" else band,
-                "ethnicity": None if group == "not_said" else group,
-                "deprivation_decile": decile,
-            }
-            for band, group, decile in EqualityMonitoring.objects.order_by("pk").values_list(
-                "age_band", "ethnic_group", "deprivation_decile"
-            )
-        ),
+    members = (
+        {
+            "group": "member",
+            "age_band": None if band == "not_said" else band,
+            "ethnicity": None if group == "not_said" else group,
+            "deprivation_decile": decile,
+        }
+        for band, group, decile in EqualityMonitoring.objects.order_by("pk").values_list(
+            "age_band", "ethnic_group", "deprivation_decile"
+        )
     )
+    counts["reach"] = write("reach", itertools.chain(members, _contributor_rows(Voice, tz)))
     if set(counts) != set(SCHEMA):
         raise RuntimeError(f"the extract missed {sorted(set(SCHEMA) - set(counts))}")
     return ExtractReport(rows=counts)
+
+
+def _contributor_rows(voice_model: Any, tz: ZoneInfo) -> Iterator[dict[str, Any]]:
+    """One row per person on our records who gave a voice (not withdrawn): their age band
+    when they first spoke. Ethnicity and deprivation are not recorded for them."""
+    from django.db.models import Min
+
+    people = (
+        voice_model.objects.filter(withdrawn_at__isnull=True, person__isnull=False)
+        .values("person_id", "person__date_of_birth")
+        .annotate(first=Min("received_at"))
+        .order_by("person_id")
+    )
+    for row in people.iterator(chunk_size=BATCH):
+        yield {
+            "group": "contributor",
+            "age_band": age_band(row["person__date_of_birth"], row["first"].astimezone(tz).date()),
+            "ethnicity": None,
+            "deprivation_decile": None,
+        }
 
 
 def _rows(queryset: Any) -> Iterator[Any]:

@@ -26,7 +26,7 @@ CACHE_KEY = "evidence:trust-evaluation"
 def experience_metric() -> list[MonthlyExperience]:
     return experience_by_month(
         experience_rows(),
-        small_number_threshold=settings.SMALL_NUMBER_THRESHOLD,
+        small_number_threshold=settings.SUPPRESS_AT_MOST + 1,
         tz=ZoneInfo(settings.TIME_ZONE),
     )
 

@@ -114,10 +114,12 @@ def test_anyone_can_read_published_updates(api, db):
 
 def test_the_experience_metric_suppresses_small_numbers(api, analyst):
     when = dt.datetime(2026, 4, 15, 12, tzinfo=dt.UTC)
-    for _ in range(3):
-        VoiceFactory(rating=1, received_at=when)
     for _ in range(5):
-        VoiceFactory(rating=2, received_at=when.replace(month=5))
+        VoiceFactory(rating=1, received_at=when)  # 5 answers: hidden
+    for rating in [1] * 7 + [2] * 5 + [4] * 8:
+        VoiceFactory(rating=rating, received_at=when.replace(month=5))  # 12 of 20
+    for rating in [1] * 10 + [5] * 3:
+        VoiceFactory(rating=rating, received_at=when.replace(month=6))  # 3 not good: hidden
     response = with_token(api, analyst).get("/api/v1/metrics/experience")
     assert response.json() == [
         {
@@ -129,10 +131,17 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
         },
         {
             "month": "2026-05-01",
-            "responses": 5,
-            "positive": 5,
-            "share_positive": 1.0,
+            "responses": 20,
+            "positive": 10,  # 12, rounded to the nearest 5
+            "share_positive": 0.6,
             "suppressed": False,
+        },
+        {
+            "month": "2026-06-01",
+            "responses": 15,
+            "positive": 10,
+            "share_positive": None,  # 10 of 13 would reveal the 3 who were not
+            "suppressed": True,
         },
     ]
 

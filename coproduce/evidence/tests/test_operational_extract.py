@@ -98,3 +98,16 @@ def test_an_extract_without_a_secret_is_refused(tmp_path, db):
 )
 def test_age_bands_turn_on_the_birthday(born, on, band):
     assert age_band(born, on) == band
+
+
+def test_contributors_reach_is_their_age_band_once_each(tmp_path, records):
+    person, episode = records
+    for _ in range(2):
+        VoiceFactory(rating=2, person=person, team=episode.team)
+    write_extract(tmp_path)
+    reach = pq.read_table(tmp_path / "reach.parquet").to_pylist()
+    contributors = [r for r in reach if r["group"] == "contributor"]
+    band = age_band(person.date_of_birth, timezone.localdate())
+    assert contributors == [
+        {"group": "contributor", "age_band": band, "ethnicity": None, "deprivation_decile": None}
+    ]
