@@ -184,13 +184,9 @@ def before_after(
     vehicle: pd.DataFrame,
     change: dt.date,
     costs: UnitCosts,
-    teams: list[int] | None = None,
 ) -> dict[str, Any]:
     """Rates before and from ``change`` (by month the episode or dispatch began), the
     relative change, and what the change saved if the earlier rates had held."""
-
-    def chosen(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame if teams is None else frame[frame["team_key"].isin(teams)]
 
     def split(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         months = pd.to_datetime(frame["month"]).dt.date
@@ -200,21 +196,21 @@ def before_after(
     for name, frame, events, base, cost in (
         (
             "admissions within 30 days",
-            chosen(caseload),
+            caseload,
             "admitted_within_30_days",
             "episodes",
             costs.admission,
         ),
         (
             "conveyance to A&E",
-            chosen(vehicle),
+            vehicle,
             "conveyed_ae",
             "outcome_recorded",
             costs.ae_conveyance,
         ),
         (
             "police needed",
-            chosen(vehicle),
+            vehicle,
             "police_needed",
             "outcome_recorded",
             costs.police_attendance,
@@ -239,7 +235,6 @@ def before_after(
         )
     return {
         "change_date": change.isoformat(),
-        "teams": "all" if teams is None else teams,
         "measures": measures,
         "assumptions": [
             "The rate before the change would have held after it without the change.",

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from coproduce.exports import safe_cell
+
 HIDDEN = "Not shown"
 
 
@@ -193,14 +195,12 @@ def csv_text(evaluation: dict[str, Any], name: str) -> str:
     writer = csv.writer(out)
     writer.writerow([c.heading for c in spec.columns])
     for row in rows(evaluation, spec):
-        values = []
-        for column in spec.columns:
-            value = row.get(column.key)
-            text = "" if value is None else str(value)
-            values.append(
-                "'" + text if text[:1] in {"=", "+", "-", "@"} and column.kind == "text" else text
-            )
-        writer.writerow(values)
+        cells = ["" if row.get(c.key) is None else str(row[c.key]) for c in spec.columns]
+        # Words may start like a formula; numbers (a negative one too) stay numbers.
+        writer.writerow(
+            safe_cell(cell) if column.kind == "text" else cell
+            for cell, column in zip(cells, spec.columns, strict=True)
+        )
     return out.getvalue()
 
 

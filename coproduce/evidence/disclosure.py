@@ -46,6 +46,10 @@ class Rules:
             return None
         return round(numerator / denominator, 3)
 
+    def over(self, count: int) -> bool:
+        """Whether a mean or median over ``count`` people may be shown."""
+        return self.count(count) not in (None, 0)
+
     def cells(self, values: Sequence[int]) -> tuple[list[bool], bool]:
         """Which cells of a breakdown to hide, and whether to hide its total too."""
         hide = [self.hidden(v) for v in values]

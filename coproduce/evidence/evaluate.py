@@ -154,11 +154,11 @@ def publish_rows(frame: pd.DataFrame, spec: Spec, rules: Rules) -> list[dict[str
             )
         for name, (total, over) in spec.means.items():
             n = int(row[over])
-            shown = not whole_row_hidden and rules.count(n) not in (None, 0)
+            shown = not whole_row_hidden and rules.over(n)
             out[name] = round(float(row[total]) / n, 4) if shown else None
         for name, over in spec.medians.items():
             n = int(row[over])
-            shown = not whole_row_hidden and rules.count(n) not in (None, 0)
+            shown = not whole_row_hidden and rules.over(n)
             out[name] = round(float(row[name]), 3) if shown and row[name] == row[name] else None
         published.append(out)
     return published
@@ -194,13 +194,15 @@ def spc_charts(
     very_urgent = monthly_totals(
         response, ["seen_within_target", "referrals"], response["urgency"] == "very_urgent"
     )
-    for name, frame, numerator, denominator, improvement, target in (
-        ("experience_good", experience, "positive", "responses", spc.Improvement.UP, 0.72),
+    # name, monthly frame, numerator, denominator, a mean (not a share), better, target
+    for name, frame, numerator, denominator, mean, improvement, target in (
+        ("experience_good", experience, "positive", "responses", False, spc.Improvement.UP, 0.72),
         (
             "distinct_staff",
             continuity,
             "distinct_staff_sum",
             "episodes",
+            True,
             spc.Improvement.DOWN,
             None,
         ),
@@ -209,17 +211,15 @@ def spc_charts(
             very_urgent,
             "seen_within_target",
             "referrals",
+            False,
             spc.Improvement.UP,
             0.9,
         ),
     ):
-        if denominator == "episodes":  # a mean: shown when its count may be
-            keep = [rules.count(int(n)) not in (None, 0) for n in frame[denominator]]
-        else:
-            keep = [
-                rules.share(int(a), int(b)) is not None
-                for a, b in zip(frame[numerator], frame[denominator], strict=True)
-            ]
+        keep = [
+            rules.over(int(b)) if mean else rules.share(int(a), int(b)) is not None
+            for a, b in zip(frame[numerator], frame[denominator], strict=True)
+        ]
         if complete_before is not None:
             keep = [k and m < complete_before for k, m in zip(keep, frame["month"], strict=True)]
         frame = frame[keep]

@@ -55,16 +55,10 @@ class NationalReport:
     rows: dict[str, int]
 
 
-def _stamp(micros: np.ndarray) -> pa.Array:
-    base = np.datetime64(START, "us")
-    values = base + micros.astype("timedelta64[us]")
-    return pa.array(values, type=pa.timestamp("us"))
-
-
-def _masked(micros: np.ndarray, present: np.ndarray) -> pa.Array:
-    base = np.datetime64(START, "us")
-    values = base + micros.astype("timedelta64[us]")
-    return pa.array(values, type=pa.timestamp("us"), mask=~present)
+def _stamp(micros: np.ndarray, present: np.ndarray | None = None) -> pa.Array:
+    """Microseconds after START as wall-clock times; empty where not ``present``."""
+    values = np.datetime64(START, "us") + micros.astype("timedelta64[us]")
+    return pa.array(values, type=pa.timestamp("us"), mask=None if present is None else ~present)
 
 
 def _write(directory: Path, table: str, columns: dict[str, pa.Array | np.ndarray]) -> int:
@@ -130,7 +124,7 @@ def write_national(
                 rng.choice(len(SOURCES), n_ref, p=SOURCE_SHARE)
             ],
             "received_at": _stamp(received),
-            "seen_at": _masked(seen_at, seen),
+            "seen_at": _stamp(seen_at, seen),
         },
     )
 
@@ -176,7 +170,7 @@ def write_national(
             "age_band": np.array(AGE_BANDS, dtype=object)[age],
             "urgency": np.array(URGENCY, dtype=object)[urgency[accepted]],
             "accepted_at": _stamp(e_start),
-            "closed_at": _masked(e_start + stay, closed),
+            "closed_at": _stamp(e_start + stay, closed),
             "discharge_destination": pa.array(destination, mask=~closed),
             "disengaged": disengaged,
         },
@@ -244,7 +238,7 @@ def write_national(
             "referral_key": ref_keys[sent],
             "team_key": team_keys[ref_team[sent]],
             "dispatched_at": _stamp(dispatched_at),
-            "arrived_at": _masked(dispatched_at + (minutes * 60 * _US).astype(np.int64), arrived),
+            "arrived_at": _stamp(dispatched_at + (minutes * 60 * _US).astype(np.int64), arrived),
             "outcome": pa.array(outcome, mask=~arrived),
         },
     )
@@ -281,10 +275,10 @@ def write_national(
             ],
             "rating": pa.array(rating, mask=~rated),
             "wants_outcome": wants,
-            "insight_at": _masked(insight_at, in_insight),
-            "action_at": _masked(action_at, in_action),
-            "update_at": _masked(update_at, in_update),
-            "told_at": _masked(told_at, told),
+            "insight_at": _stamp(insight_at, in_insight),
+            "action_at": _stamp(action_at, in_action),
+            "update_at": _stamp(update_at, in_update),
+            "told_at": _stamp(told_at, told),
         },
     )
 
@@ -304,7 +298,7 @@ def write_national(
             "action_key": np.arange(1, n_actions + 1, dtype=np.int64),
             "created_at": _stamp(a_created),
             "due_on": pa.array(due_dates, type=pa.date32()),
-            "done_at": _masked(due - day, done),
+            "done_at": _stamp(due - day, done),
             "status": status,
         },
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
@@ -97,7 +97,6 @@ class Chart:
     target: float | None = None
     variation: Variation = Variation.COMMON
     assurance: Assurance = Assurance.NONE
-    notes: list[str] = field(default_factory=list)
 
 
 def moving_ranges(values: Sequence[float]) -> list[float]:

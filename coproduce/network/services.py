@@ -19,6 +19,7 @@ from django.utils import timezone
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.evidence.disclosure import publishable, shown
+from coproduce.exports import safe_cell
 from coproduce.network.models import (
     AgreementAcceptance,
     Attendance,
@@ -325,9 +326,9 @@ def finance_csv(claims: Iterable[PaymentClaim]) -> str:
             [
                 claim.pk,
                 claim.member_id,
-                _safe_cell(claim.member.display_name),
+                safe_cell(claim.member.display_name),
                 timezone.localtime(claim.meeting.starts_at).date().isoformat(),
-                _safe_cell(claim.meeting.title),
+                safe_cell(claim.meeting.title),
                 claim.units,
                 claim.rate.get_unit_display() if claim.rate else "",
                 claim.rate.amount if claim.rate else "",
@@ -340,11 +341,6 @@ def finance_csv(claims: Iterable[PaymentClaim]) -> str:
             ]
         )
     return out.getvalue()
-
-
-def _safe_cell(text: str) -> str:
-    """A spreadsheet must not run a cell as a formula (CSV injection)."""
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
 # Quality of co-production ---------------------------------------------------------

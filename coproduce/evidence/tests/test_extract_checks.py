@@ -175,3 +175,29 @@ def test_dates_are_checked(tmp_path):
         call_command(
             "evaluate", extract=good(tmp_path), out=tmp_path / "m.json", change_date="2025-13-01"
         )
+
+
+def test_the_national_profile_and_the_benchmark_say_what_they_need(tmp_path, db):
+    with pytest.raises(CommandError, match="give --out DIR"):
+        call_command("seed", profile="national")
+    with pytest.raises(CommandError, match="at least 100"):
+        call_command("seed", profile="national", out=tmp_path / "n", episodes=10)
+    with pytest.raises(CommandError, match="needs --extract DIR"):
+        call_command("bench", "evidence")
+    folder = good(tmp_path / "x")
+    (folder / "voices.parquet").unlink()
+    with pytest.raises(CommandError, match=r"Refused: voices.parquet: file missing"):
+        call_command("bench", "evidence", extract=folder, no_pandas=True)
+
+
+def test_the_bench_reports_its_figures_on_a_small_extract(tmp_path, capsys):
+    folder = tmp_path / "national"
+    call_command("seed", profile="national", out=folder, episodes=300, seed=4)
+    capsys.readouterr()
+    call_command("bench", "evidence", extract=folder, json=True)
+    result = json.loads(capsys.readouterr().out)
+    assert result["episodes"] == 300
+    assert result["contacts"] > 300
+    assert result["suite_seconds"] > 0
+    assert result["pandas_seconds"] > 0
+    assert result["peak_rss_bytes"] >= result["suite_peak_rss_bytes"] > 0

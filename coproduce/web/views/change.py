@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -33,7 +31,7 @@ from coproduce.change.story import Story, story_for
 from coproduce.network.models import Format
 from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
-from coproduce.web.views.render import page, posted, signed_in_user
+from coproduce.web.views.render import page, posted, signed_in_user, tagged_pdf
 
 
 @requires(Capability.MANAGE_CHANGE)
@@ -442,20 +440,13 @@ def show_story(request: HttpRequest) -> HttpResponse:
 @require_GET
 def story_pdf(request: HttpRequest) -> HttpResponse:
     """The same story as a tagged PDF (PDF/UA), made by WeasyPrint from the same HTML."""
-    from weasyprint import HTML  # loaded here: only this view needs it
-
     form, story = _period(request)
     if story is None:
         problems = "; ".join(str(m) for messages_ in form.errors.values() for m in messages_)
         return HttpResponse(problems, status=400, content_type="text/plain; charset=utf-8")
-    html = render_to_string(
-        "change/story_print.jinja", {"story": story, "trust_name": settings.TRUST_NAME}, request
+    return tagged_pdf(
+        request,
+        "change/story_print.jinja",
+        {"story": story},
+        f"story-of-change-{story.start}-to-{story.end}.pdf",
     )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="story-of-change-{story.start}-to-{story.end}.pdf"'
-    )
-    return response

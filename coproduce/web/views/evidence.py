@@ -6,15 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from coproduce.accounts.policy import Capability, requires
 from coproduce.evidence import charts, dashboard
 from coproduce.evidence.services import trust_evaluation
-from coproduce.web.views.render import page
+from coproduce.web.views.render import page, tagged_pdf
 
 MONTHS_SHOWN = 12
 
@@ -93,35 +91,29 @@ def evidence_csv(request: HttpRequest, name: str) -> HttpResponse:
     return response
 
 
-@requires(Capability.VIEW_EVIDENCE)
-@require_GET
-def change_report(request: HttpRequest) -> HttpResponse:
+def _with_change() -> dict[str, Any]:
     evaluation = trust_evaluation()
     if not evaluation.get("before_after"):
         raise Http404("No change has been declared to evaluate.")
-    return page(
-        request, "evidence/change_report.jinja", "Evaluation of a change", **_context(evaluation)
-    )
+    return evaluation
+
+
+@requires(Capability.VIEW_EVIDENCE)
+@require_GET
+def change_report(request: HttpRequest) -> HttpResponse:
+    context = _context(_with_change())
+    return page(request, "evidence/change_report.jinja", "Evaluation of a change", **context)
 
 
 @requires(Capability.VIEW_EVIDENCE)
 @require_GET
 def change_report_pdf(request: HttpRequest) -> HttpResponse:
     """The same one-page report as a tagged PDF (PDF/UA-1), by WeasyPrint."""
-    from weasyprint import HTML  # loaded here: only this view needs it
-
-    evaluation = trust_evaluation()
-    if not evaluation.get("before_after"):
-        raise Http404("No change has been declared to evaluate.")
-    html = render_to_string(
-        "evidence/change_report_print.jinja",
-        {**_context(evaluation), "trust_name": settings.TRUST_NAME},
-        request=request,
-    )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
+    evaluation = _with_change()
     change = evaluation["before_after"]["change_date"]
-    response["Content-Disposition"] = f'attachment; filename="evaluation-of-change-{change}.pdf"'
-    return response
+    return tagged_pdf(
+        request,
+        "evidence/change_report_print.jinja",
+        _context(evaluation),
+        f"evaluation-of-change-{change}.pdf",
+    )

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from coproduce.accounts.models import User
 
@@ -16,6 +18,21 @@ def page(
     if form is not None and form.is_bound and form.errors and status == 200:
         status = 400
     return render(request, template, {"page_title": title, **context}, status=status)
+
+
+def tagged_pdf(
+    request: HttpRequest, template: str, context: dict[str, Any], filename: str
+) -> HttpResponse:
+    """A page's print template as a tagged PDF (PDF/UA-1) made by WeasyPrint, to download."""
+    from weasyprint import HTML  # loaded here: only the PDF views need it
+
+    html = render_to_string(template, {**context, "trust_name": settings.TRUST_NAME}, request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def posted(request: HttpRequest) -> Any:
