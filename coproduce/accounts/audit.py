@@ -7,10 +7,13 @@ can answer for.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser
-from django.db import models
+from dataclasses import dataclass
 
-from coproduce.accounts.models import AuditEvent, User
+from django.contrib.auth.models import AnonymousUser
+from django.db import models, transaction
+from django.utils import timezone
+
+from coproduce.accounts.models import GENESIS, AuditChainHead, AuditEvent, User
 
 
 class Unattributed(Exception):
@@ -23,15 +26,7 @@ def record(
     obj: models.Model,
     detail: str = "",
 ) -> AuditEvent:
-    if actor is None or not actor.is_authenticated or not isinstance(actor, User):
-        raise Unattributed("The audit trail needs a signed-in user for every event.")
-    return AuditEvent.objects.create(
-        actor=actor,
-        action=action,
-        record_type=obj._meta.label_lower,
-        record_id=str(obj.pk),
-        detail=detail[:200],
-    )
+    return _append(actor, action, obj._meta.label_lower, str(obj.pk), detail)
 
 
 def record_list(
@@ -40,15 +35,67 @@ def record_list(
     detail: str,
 ) -> AuditEvent:
     """A read of many records at once (a list, an export): the kind of record, and how many."""
+    return _append(actor, AuditEvent.Action.VIEWED, model._meta.label_lower, "*", detail)
+
+
+def _append(
+    actor: User | AnonymousUser | None,
+    action: AuditEvent.Action,
+    record_type: str,
+    record_id: str,
+    detail: str,
+) -> AuditEvent:
+    """Add one event to the end of the chain, holding the chain's head while it is added."""
     if actor is None or not actor.is_authenticated or not isinstance(actor, User):
         raise Unattributed("The audit trail needs a signed-in user for every event.")
-    return AuditEvent.objects.create(
-        actor=actor,
-        action=AuditEvent.Action.VIEWED,
-        record_type=model._meta.label_lower,
-        record_id="*",
-        detail=detail[:200],
-    )
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        event = AuditEvent(
+            actor=actor,
+            action=action,
+            record_type=record_type,
+            record_id=record_id,
+            occurred_at=timezone.now(),
+            detail=detail[:200],
+            previous_hash=head.entry_hash,
+        )
+        event.entry_hash = event.compute_hash()
+        event.save()
+        head.entry_hash = event.entry_hash
+        head.events += 1
+        head.save(update_fields=["entry_hash", "events"])
+    return event
+
+
+@dataclass(frozen=True)
+class Break:
+    """Where the chain first fails: the event (None when events were cut from the end)."""
+
+    event_id: int | None
+    reason: str
+
+
+def verify() -> tuple[int, Break | None]:
+    """Walk the whole trail in the order it was written; the number of events checked,
+    and the first break, if any."""
+    previous = GENESIS
+    checked = 0
+    events = AuditEvent.objects.order_by("id")
+    for event in events.iterator(chunk_size=2000):
+        if event.previous_hash != previous:
+            return checked, Break(
+                event.pk,
+                "it does not follow the event before it (an event was removed or put in)",
+            )
+        if event.compute_hash() != event.entry_hash:
+            return checked, Break(event.pk, "its contents were changed after it was written")
+        previous = event.entry_hash
+        checked += 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    expected = head.entry_hash if head else GENESIS
+    if previous != expected or (head and head.events != checked):
+        return checked, Break(None, "events were removed from the end of the trail")
+    return checked, None
 
 
 def events_for(obj: models.Model) -> models.QuerySet[AuditEvent]:

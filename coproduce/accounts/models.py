@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+
+GENESIS = "0" * 64
 
 
 class Role(models.TextChoices):
@@ -37,8 +40,11 @@ class AuditEvent(models.Model):
     """One line of the audit trail: who did what to which record, and when.
 
     Append-only: rows are never changed or deleted (save refuses an update, delete
-    refuses outright). The record is named by type and id only, never by its contents,
-    so the trail itself holds no special-category data.
+    refuses outright; on PostgreSQL a trigger refuses them too). Tamper-evident: each
+    event carries the hash of the one before it and its own hash over both, so an
+    event changed, removed or slipped in afterwards breaks the chain, and
+    ``coproduce audit verify`` names the first broken event. The record is named by
+    type and id only, never by its contents, so the trail holds no special-category data.
     """
 
     class Action(models.TextChoices):
@@ -52,8 +58,11 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=16, choices=Action.choices)
     record_type = models.CharField(max_length=64)
     record_id = models.CharField(max_length=64)
-    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    occurred_at = models.DateTimeField(db_index=True)
     detail = models.CharField(max_length=200, blank=True)
+    # Unique: two events can never follow the same one, so the chain cannot fork.
+    previous_hash = models.CharField(max_length=64, unique=True)
+    entry_hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -70,6 +79,31 @@ class AuditEvent(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AuditTrailIsAppendOnly("An audit event cannot be deleted.")
 
+    def compute_hash(self) -> str:
+        """SHA-256 over the previous event's hash and every field of this one."""
+        fields = [
+            self.previous_hash,
+            str(self.actor_id),
+            self.action,
+            self.record_type,
+            self.record_id,
+            self.occurred_at.isoformat(timespec="microseconds"),
+            self.detail,
+        ]
+        return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
+
 
 class AuditTrailIsAppendOnly(Exception):
     pass
+
+
+class AuditChainHead(models.Model):
+    """The hash of the last event written: one row, locked while an event is added, so
+    events are chained one after another even when many are written at once. It also
+    shows when events were cut from the end of the trail."""
+
+    entry_hash = models.CharField(max_length=64, default=GENESIS)
+    events = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.events} events, last {self.entry_hash[:12]}"

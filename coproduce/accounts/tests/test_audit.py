@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
@@ -37,3 +39,72 @@ def test_it_holds_no_contents_of_the_record(lead, person):
     flat = " ".join(str(v) for v in row.values())
     assert person.family_name not in flat
     assert person.nhs_number not in flat
+
+
+def tamper(sql, params=()):
+    """Change the trail behind the application's back, as someone with database rights
+    could (on PostgreSQL a superuser must first switch the append-only trigger off)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = replica")
+        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute("RESET session_replication_role")
+
+
+@pytest.fixture
+def trail(lead, person):
+    return [audit.record(lead, AuditEvent.Action.VIEWED, person, f"read {n}") for n in range(5)]
+
+
+def test_each_event_is_chained_to_the_one_before(trail):
+    assert trail[0].previous_hash == "0" * 64
+    for before, after in itertools.pairwise(trail):
+        assert after.previous_hash == before.entry_hash
+    assert audit.verify() == (5, None)
+
+
+def test_verify_names_an_event_changed_afterwards(trail):
+    tamper("UPDATE accounts_auditevent SET detail = 'nothing to see' WHERE id = %s", [trail[2].pk])
+    checked, broken = audit.verify()
+    assert checked == 2
+    assert broken.event_id == trail[2].pk
+    assert "changed" in broken.reason
+
+
+def test_verify_names_the_event_after_one_removed(trail):
+    tamper("DELETE FROM accounts_auditevent WHERE id = %s", [trail[1].pk])
+    checked, broken = audit.verify()
+    assert (checked, broken.event_id) == (1, trail[2].pk)
+    assert "removed" in broken.reason
+
+
+def test_verify_sees_events_cut_from_the_end(trail):
+    tamper("DELETE FROM accounts_auditevent WHERE id = %s", [trail[4].pk])
+    checked, broken = audit.verify()
+    assert (checked, broken.event_id) == (4, None)
+    assert "end" in broken.reason
+
+
+def test_the_database_itself_refuses_an_update_on_postgresql(trail):
+    from django.db import DatabaseError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the append-only trigger is PostgreSQL's")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        AuditEvent.objects.filter(pk=trail[0].pk).update(detail="x")
+
+
+def test_the_command_reports_a_whole_trail_and_names_a_break(trail):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("audit", "verify", stdout=out)
+    assert "whole: 5 events checked" in out.getvalue()
+    tamper("UPDATE accounts_auditevent SET record_id = '999' WHERE id = %s", [trail[3].pk])
+    with pytest.raises(CommandError, match=f"broken at event {trail[3].pk}: its contents"):
+        call_command("audit", "verify")
