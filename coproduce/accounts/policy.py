@@ -69,6 +69,97 @@ POLICY: dict[Capability, frozenset[Role]] = {
 }
 
 
+class Open(StrEnum):
+    """Addresses guarded by something other than a capability."""
+
+    PUBLIC = "public"  # anyone, signed in or not
+    NOTIFY = "notify"  # GOV.UK Notify's callbacks, with its bearer token
+    ADMIN = "admin"  # the admin site: administrators only
+
+
+# Every address the service answers, by URL name, and what guards it. Views and API
+# endpoints declare their capability in code too; the access matrix test
+# (accounts/tests/test_access_matrix.py) asks every address as every role, and as
+# someone not signed in, and holds what happens to this table and POLICY.
+ADDRESSES: dict[str, Capability | Open] = {
+    "accept_agreement": Capability.MEMBER_AREA,
+    "add_voice_to_insight": Capability.MANAGE_CHANGE,
+    "admin": Open.ADMIN,
+    "api_create_referral": Capability.RECORD_CONTACT,
+    "api_create_voice": Capability.SUBMIT_VOICES_BY_API,
+    "api_experience": Capability.VIEW_EVIDENCE,
+    "api_list_updates": Open.PUBLIC,
+    "api_schema": Open.PUBLIC,
+    "approve_quote": Capability.PUBLISH_UPDATES,
+    "break_glass": Capability.VIEW_CASELOAD,
+    "cast_ballot": Capability.RANK_PRIORITIES,
+    "change_report": Capability.VIEW_EVIDENCE,
+    "change_report_pdf": Capability.VIEW_EVIDENCE,
+    "claim_payment": Capability.MEMBER_AREA,
+    "discharge_episode": Capability.RECORD_CONTACT,
+    "edit_agreement": Capability.MANAGE_NETWORK,
+    "edit_plan": Capability.VIEW_CASELOAD,
+    "evidence_csv": Capability.VIEW_EVIDENCE,
+    "export_claims": Capability.APPROVE_PAYMENTS,
+    "feedback_received": Open.PUBLIC,
+    "fhir_create": Capability.RECORD_CONTACT,
+    "fhir_metadata": Open.PUBLIC,
+    "fhir_read": Capability.VIEW_CASELOAD,
+    "find_person": Capability.VIEW_CASELOAD,
+    "give_feedback": Open.PUBLIC,
+    "healthz": Open.PUBLIC,
+    "home": Open.PUBLIC,
+    "import_voices": Capability.REVIEW_VOICES,
+    "join_network": Open.PUBLIC,
+    "joined_network": Open.PUBLIC,
+    "list_actions": Capability.MANAGE_CHANGE,
+    "list_alerts": Capability.RESPOND_TO_ALERTS,
+    "list_caseload": Capability.VIEW_CASELOAD,
+    "list_claims": Capability.APPROVE_PAYMENTS,
+    "list_insights": Capability.MANAGE_CHANGE,
+    "list_meetings": Capability.MANAGE_NETWORK,
+    "list_members": Capability.MANAGE_NETWORK,
+    "list_messages": Capability.VIEW_OUTBOX,
+    "list_outbox": Capability.VIEW_OUTBOX,
+    "list_referrals": Capability.VIEW_CASELOAD,
+    "list_rounds": Capability.MANAGE_CHANGE,
+    "list_themes": Capability.MANAGE_CHANGE,
+    "list_updates": Open.PUBLIC,
+    "list_voices": Capability.REVIEW_VOICES,
+    "new_referral": Capability.RECORD_CONTACT,
+    "notify_delivery_receipt": Open.NOTIFY,
+    "notify_received_text": Open.NOTIFY,
+    "print_letters": Capability.VIEW_OUTBOX,
+    "publish_update": Capability.PUBLISH_UPDATES,
+    "record_contact": Capability.RECORD_CONTACT,
+    "record_voice": Capability.RECORD_VOICES,
+    "self_assessment": Capability.MANAGE_NETWORK,
+    "show_action": Capability.MANAGE_CHANGE,
+    "show_episode": Capability.VIEW_CASELOAD,
+    "show_evidence": Capability.VIEW_EVIDENCE,
+    "show_insight": Capability.MANAGE_CHANGE,
+    "show_meeting": Capability.MANAGE_NETWORK,
+    "show_member": Capability.MEMBER_AREA,
+    "show_network_member": Capability.MANAGE_NETWORK,
+    "show_paper": Capability.READ_MEETING_PAPERS,
+    "show_person": Capability.VIEW_CASELOAD,
+    "show_plan": Capability.VIEW_CASELOAD,
+    "show_referral": Capability.VIEW_CASELOAD,
+    "show_round": Capability.VIEW_PRIORITIES,
+    "show_story": Capability.VIEW_EVIDENCE,
+    "show_update": Open.PUBLIC,
+    "show_voice": Capability.REVIEW_VOICES,
+    "show_worklist": Capability.VIEW_CASELOAD,
+    "sign_in": Open.PUBLIC,
+    "sign_out": Open.PUBLIC,
+    "stop_follow_up": Open.PUBLIC,
+    "story_pdf": Capability.VIEW_EVIDENCE,
+    "translate_update": Capability.PUBLISH_UPDATES,
+    "update_audio": Open.PUBLIC,
+    "withdraw_feedback": Open.PUBLIC,
+}
+
+
 def can(user: User | AnonymousUser, capability: Capability) -> bool:
     if not user.is_authenticated or not isinstance(user, User) or not user.is_active:
         return False

@@ -13,6 +13,7 @@ def capability(required: Capability) -> type[BasePermission]:
 
     class HasCapability(BasePermission):
         message = "Your role does not allow this."
+        capability = required
 
         def has_permission(self, request: Request, view: Any) -> bool:
             return can(request.user, required)

@@ -1,0 +1,216 @@
+"""The access control matrix: every address the service answers, asked by every role and
+by someone not signed in, against the one declared policy (``accounts.policy.POLICY``).
+
+Each address says what guards it: public, a capability of the policy, any signed-in
+user, Notify's bearer token, or the admin site (administrators only). The matrix is
+walked from the URL configuration itself, so an address added without a declared guard,
+or without an example address here, fails the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from rest_framework.permissions import AllowAny
+
+from coproduce.accounts.models import AuditEvent, Role, User
+from coproduce.accounts.policy import ADDRESSES, POLICY, Capability, Open
+from coproduce.change.models import Update
+from coproduce.network.models import Attendance, Meeting, MeetingPaper, Member
+from coproduce.synthetic.demo import seed_demo
+from coproduce.testing.factories import PersonFactory
+from coproduce.testing.pages import pages_by_role
+from coproduce.voices.models import Voice
+
+ROLES = {
+    None: None,
+    "practitioner": Role.PRACTITIONER,
+    "support.worker": Role.SUPPORT_WORKER,
+    "team.leader": Role.TEAM_LEADER,
+    "le.lead": Role.LIVED_EXPERIENCE_LEAD,
+    "member": Role.NETWORK_MEMBER,
+    "analyst": Role.ANALYST,
+    "admin": Role.ADMINISTRATOR,
+}
+NOTIFY_CALLBACKS = {name for name, guard in ADDRESSES.items() if guard is Open.NOTIFY}
+
+
+def allows(guard: Capability | Open, role: Role | None) -> bool:
+    """What the declared policy says: may this role use an address with this guard?"""
+    if guard is Open.PUBLIC:
+        return True
+    if role is None or guard is Open.NOTIFY:
+        return False
+    if guard is Open.ADMIN:
+        return role == Role.ADMINISTRATOR
+    return role in POLICY[guard]
+
+
+def guard_in_code(name: str, callback: object) -> Capability | Open | None:
+    """The capability a view or endpoint names in its own code, if it names one."""
+    if hasattr(callback, "capability"):
+        return callback.capability
+    view_class = getattr(callback, "cls", None) or getattr(callback, "view_class", None)
+    classes = getattr(view_class, "permission_classes", None)
+    if classes is None:
+        return None
+    named = {c.capability for c in classes if hasattr(c, "capability")}
+    if named:
+        (capability,) = named
+        return capability
+    return Open.PUBLIC if classes == [] or AllowAny in classes else None
+
+
+def named_addresses():
+    """(name, callback) of every named address, the admin site's as one."""
+    found = {}
+
+    def walk(patterns, in_admin):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, in_admin or pattern.app_name == "admin")
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                found["admin" if in_admin else pattern.name] = pattern.callback
+
+    walk(get_resolver().url_patterns, in_admin=False)
+    return found
+
+
+def example_paths():
+    update = Update.objects.all()[0]
+    voice = Voice.objects.all()[0]
+    held = Meeting.objects.order_by("starts_at")[0]
+    paths = {name: path for pages in pages_by_role().values() for name, path in pages.items()}
+    person_id = paths["show_person"].rsplit("/", 1)[1]
+    paths.update(
+        {
+            "healthz": "/healthz",
+            "sign_out": "/sign-out",
+            "add_voice_to_insight": f"/voices/{voice.pk}/insight",
+            "approve_quote": f"/voices/{voice.pk}/quote",
+            "update_audio": f"/you-said-we-did/{update.pk}/audio/en",
+            "export_claims": "/payments/export.csv",
+            "accept_agreement": "/network/me/agreement",
+            "story_pdf": "/story.pdf",
+            "change_report_pdf": "/evidence/change.pdf",
+            "evidence_csv": "/evidence/experience.csv",
+            "api_schema": "/api/schema",
+            "api_create_voice": "/api/v1/voices",
+            "api_create_referral": "/api/v1/referrals",
+            "api_list_updates": "/api/v1/updates",
+            "api_experience": "/api/v1/metrics/experience",
+            "fhir_metadata": "/fhir/r4/metadata",
+            "fhir_read": f"/fhir/r4/Patient/{person_id}",
+            "fhir_create": "/fhir/r4/Patient",
+            "notify_delivery_receipt": "/notify/receipts",
+            "notify_received_text": "/notify/inbound-sms",
+            "admin": "/admin/",
+        }
+    )
+    assert held.pk  # the demo has meetings for the member pages above
+    return paths
+
+
+def outcome(response) -> str:
+    """allowed or denied, as a person at the door would see it."""
+    if response.status_code in {401, 403}:
+        return "denied"
+    if response.status_code in {301, 302} and (
+        "/sign-in" in response["Location"] or "/admin/login" in response["Location"]
+    ):
+        return "denied"
+    # 302 elsewhere: e.g. the sign-in page sends someone already signed in home.
+    assert response.status_code in {200, 302, 405}, (response.request["PATH_INFO"], response)
+    return "allowed"
+
+
+@pytest.fixture
+def demo(db):
+    seed_demo()
+    PersonFactory(given_name="Not", family_name="OnTheCaseload")  # for break-glass
+
+
+def test_every_address_is_declared_and_has_an_example(demo):
+    assert set(named_addresses()) == set(ADDRESSES) == set(example_paths())
+
+
+def test_each_view_names_the_capability_the_table_declares():
+    declared_in_code = {
+        name: guard_in_code(name, callback) for name, callback in named_addresses().items()
+    }
+    differ = {
+        name: (guard, ADDRESSES[name])
+        for name, guard in declared_in_code.items()
+        if guard is not None and guard != ADDRESSES[name]
+    }
+    assert differ == {}
+
+
+def test_every_role_is_allowed_exactly_what_the_policy_says(demo, client):
+    # (The client fixture checks every page it is given for valid, accessible HTML.)
+    from django.test import Client
+
+    addresses = named_addresses()
+    paths = example_paths()
+    mismatches = []
+    tried = 0
+    for username, role in ROLES.items():
+        browser = Client()
+        if username:
+            user = User.objects.get(username=username)
+            assert user.role == role
+            browser.force_login(user)
+        for name in sorted(addresses):
+            method = browser.post if name in NOTIFY_CALLBACKS else browser.get
+            got = outcome(method(paths[name]))
+            want = "allowed" if allows(ADDRESSES[name], role) else "denied"
+            tried += 1
+            if got != want:
+                mismatches.append(f"{username or 'anonymous'} {name}: {got}, policy says {want}")
+    assert mismatches == []
+    assert tried == len(ROLES) * len(addresses)
+
+
+def test_a_member_sees_only_their_own_network_record(demo, client):
+    member_user = User.objects.get(username="member")
+    own = Member.objects.get(user=member_user)
+    other = Member.objects.exclude(pk=own.pk)[0]
+    client.force_login(member_user)
+    mine = client.get("/network/me")
+    assert mine.status_code == 200
+    assert own.name in mine.content.decode()
+    assert other.name not in mine.content.decode()
+    # Another member's record is for the network's lead only.
+    assert client.get(f"/network/members/{other.pk}").status_code == 403
+    assert client.get(f"/network/members/{own.pk}").status_code == 403
+
+
+def test_a_member_reads_only_papers_of_meetings_they_are_invited_to(demo, client):
+    member_user = User.objects.get(username="member")
+    own = Member.objects.get(user=member_user)
+    paper = MeetingPaper.objects.filter(meeting__attendance__member=own)[0]
+    client.force_login(member_user)
+    assert client.get(f"/meetings/{paper.meeting_id}/papers/{paper.pk}").status_code == 200
+    Attendance.objects.filter(meeting=paper.meeting, member=own).delete()
+    assert client.get(f"/meetings/{paper.meeting_id}/papers/{paper.pk}").status_code == 403
+
+
+def test_break_glass_is_audited_and_refusals_are_too(demo, client):
+    outsider = PersonFactory(given_name="Also", family_name="Elsewhere")
+    practitioner = User.objects.get(username="practitioner")
+    client.force_login(practitioner)
+    # Refused as not found, so the answer does not confirm the person is known here.
+    assert client.get(f"/people/{outsider.pk}").status_code == 404
+    refused = AuditEvent.objects.filter(
+        actor=practitioner, record_id=str(outsider.pk), action=AuditEvent.Action.REFUSED
+    )
+    assert refused.count() == 1
+    response = client.post(
+        f"/people/{outsider.pk}/break-glass",
+        {"reason": "Called by A&E: the person is in the department now and at risk"},
+    )
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(
+        actor=practitioner, record_id=str(outsider.pk), action=AuditEvent.Action.BREAK_GLASS
+    ).exists()
+    assert client.get(f"/people/{outsider.pk}").status_code == 200
