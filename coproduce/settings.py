@@ -371,6 +371,8 @@ NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 8)
 # paces itself to this (with N workers, give each 1/N). Sends in flight at once, per process.
 NOTIFY_RATE_LIMIT_PER_MINUTE = env_int("NOTIFY_RATE_LIMIT_PER_MINUTE", 3000)
 NOTIFY_SEND_THREADS = env_int("NOTIFY_SEND_THREADS", 4)
+# Uploaded files (feedback exports to import) larger than this are refused.
+MAX_UPLOAD_BYTES = env_int("COPRODUCE_MAX_UPLOAD_MB", 10) * 1_000_000
 # Audio versions of updates (espeak-ng) and other files the service makes.
 MEDIA_ROOT = Path(os.environ.get("COPRODUCE_MEDIA_DIR", DATA_DIR / "media"))
 # The duty contact's phone and email for risk alerts come from each team (see Team).

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -334,6 +335,20 @@ class QuoteForm(forms.Form):
     )
 
 
+# The first bytes of files that are not text: zip (xlsx, docx), old Office, PDF, gzip,
+# Windows and Linux programs, PNG, JPEG.
+BINARY_SIGNATURES = (
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0",
+    b"%PDF",
+    b"\x1f\x8b",
+    b"MZ",
+    b"\x7fELF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+)
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         error_messages={
@@ -343,7 +358,21 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
+        """A CSV by its name and by its contents, and no bigger than the limit: a
+        spreadsheet, a PDF or a program renamed .csv is refused before it is read."""
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError("The selected file must be a CSV")
+        limit = settings.MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"The selected file must be smaller than {limit // 1_000_000} MB"
+            )
+        start = upload.read(4096)
+        upload.seek(0)
+        if start.startswith(BINARY_SIGNATURES):
+            raise forms.ValidationError(
+                "The selected file is not a CSV: it looks like a spreadsheet, document or "
+                "program. Save it as 'CSV UTF-8' and try again"
+            )
         return upload

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,6 +26,9 @@ def environment(**options: Any) -> Environment:
     )
     env.globals.update(
         static=static,
+        # The design system's icons and manifest, by their unhashed names (a folder has no
+        # hashed name in the production manifest; whitenoise serves both names).
+        nhsuk_assets=settings.STATIC_URL + "nhsuk/assets",
         url=lambda name, *args, **kwargs: reverse(name, args=args or None, kwargs=kwargs or None),
         error_list=fields.error_list,
         field_error=fields.field_error,

@@ -195,6 +195,8 @@ def test_rows_imported_before_are_skipped_not_doubled(client, le_lead):
             "The file is not saved as UTF-8 text",
         ),
         ("Date,Rating\n01/10/2026,1\n", "fft.xlsx", "The selected file must be a CSV"),
+        (b"PK\x03\x04\x14\x00\x06\x00spreadsheet", "fft.csv", "it looks like a spreadsheet"),
+        (b"%PDF-1.7\n", "fft.csv", "it looks like a spreadsheet, document"),
         (
             "Response ID,Date,Rating\nA,01/10/2026,1\nA,01/10/2026,2\n",
             "fft.csv",
@@ -207,6 +209,16 @@ def test_a_file_that_cannot_be_imported_says_why(client, le_lead, content, name,
     response = upload(client, content, name=name)
     assert response.status_code == 400
     assert message in response.content.decode().replace("&#39;", "'")
+    assert not Voice.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(client, le_lead, settings):
+    settings.MAX_UPLOAD_BYTES = 1_000_000
+    client.force_login(le_lead)
+    big = "Date,Rating,Comment\n" + "01/10/2026,1,fine\n" * 60_000
+    response = upload(client, big)
+    assert response.status_code == 400
+    assert "must be smaller than 1 MB" in response.content.decode()
     assert not Voice.objects.exists()
 
 

@@ -14,6 +14,7 @@ from coproduce.testing.pages import NOT_PAGES, pages_by_role
 
 pytestmark = pytest.mark.browser
 
+
 @pytest.fixture
 def site(live_server, transactional_db):
     seed_demo()

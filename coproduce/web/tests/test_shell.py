@@ -149,3 +149,48 @@ def test_a_refused_page_explains_itself(client, member):
 def test_sessions_are_short_and_end_with_the_browser():
     assert settings.SESSION_COOKIE_AGE <= 30 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "coproduce.settings",
+    "COPRODUCE_ENV": "production",
+    "SECRET_KEY": "a-long-random-production-secret-made-for-this-test-only-4b1d9e7c2a",
+    "ALLOWED_HOSTS": "crisis.example.nhs.uk",
+    "NOTIFY_API_KEY": settings.DEMO_NOTIFY_API_KEY.replace("coproduce_demo", "live"),
+    "NOTIFY_CALLBACK_TOKEN": "a-callback-token-for-this-test",
+    "NOTIFY_SMS_TEMPLATE_ID": "4f1b3c1e-0d55-4d0c-a0a3-5b1f2b9d6e01",
+    "NOTIFY_EMAIL_TEMPLATE_ID": "9a2e7d4c-6b3f-4e8a-b1c2-d3e4f5a6b7c8",
+}
+
+
+def test_the_deployment_check_is_clean_with_production_settings(tmp_path):
+    result = run_django(
+        "from django.core.management import call_command;"
+        "call_command('check', deploy=True, fail_level='WARNING')",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout + result.stderr
+
+
+def test_production_sends_hsts_and_secure_cookies_and_redirects_to_https(tmp_path):
+    result = run_django(
+        "from django.core.management import call_command; call_command('migrate', verbosity=0);"
+        "call_command('collectstatic', verbosity=0, interactive=False);"
+        "from django.test import Client;"
+        "c = Client(HTTP_HOST='crisis.example.nhs.uk');"
+        "print('plain', c.get('/sign-in').status_code);"
+        "r = c.get('/sign-in', secure=True);"
+        "print('hsts', r['Strict-Transport-Security']);"
+        "print('cookie', r.cookies['csrftoken'].output())",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        COPRODUCE_STATIC_ROOT=str(tmp_path / "static"),
+        **PRODUCTION,
+    )
+    assert "plain 301" in result.stdout, result.stderr
+    assert "hsts max-age=31536000; includeSubDomains; preload" in result.stdout
+    cookie = next(line for line in result.stdout.splitlines() if line.startswith("cookie"))
+    assert "Secure" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
