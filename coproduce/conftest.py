@@ -17,10 +17,16 @@ from coproduce.accounts.models import Role, User
 from coproduce.care.models import Episode, Team
 from coproduce.testing.factories import EpisodeFactory, TeamFactory, UserFactory
 from coproduce.testing.html import check_html
+from coproduce.testing.signin import give_second_factor
 
 
 class CheckedClient(Client):
-    """Django's test client, checking the HTML of every page it fetches."""
+    """Django's test client, checking the HTML of every page it fetches. Signing a user
+    in here gives both factors (the second-factor steps are tested on their own)."""
+
+    def force_login(self, user: Any, backend: str | None = None) -> None:
+        super().force_login(user, backend)
+        give_second_factor(self, user)
 
     def request(self, **request: Any) -> Any:
         response = super().request(**request)

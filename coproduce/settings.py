@@ -93,12 +93,16 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "coproduce.accounts",
     "coproduce.care",
     "coproduce.voices",
     "coproduce.network",
     "coproduce.change",
     "coproduce.evidence",
+    "coproduce.privacy",
     "coproduce.api",
     "coproduce.web",
     "coproduce.synthetic",
@@ -112,9 +116,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "coproduce.accounts.second_factor.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coproduce.urls"
@@ -185,6 +193,67 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# django-axes first: it refuses a locked-out account before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many wrong passwords for one account from one address, the account is locked
+# there for the cool-off time (an administrator can unlock it: coproduce axes_reset_username).
+AXES_FAILURE_LIMIT = env_int("COPRODUCE_SIGN_IN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("COPRODUCE_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "coproduce.web.views.accounts.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Successful sign-ins are not kept by axes (the audit trail is ours); failures are.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# NHS staff single sign-on (NHS CIS2, or any OpenID Connect provider): on when a client id
+# is set. Authorisation code flow with PKCE; the ID token signed RS256. Accounts are
+# matched by email address and never made by sign-on; the sign-in's assurance level
+# (acr) must be one of OIDC_ACCEPTED_ACR, and then counts as both factors.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email")
+OIDC_ACCEPTED_ACR = env_list("OIDC_ACCEPTED_ACR", ["AAL2_OR_ABOVE", "AAL3_ANY"])
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/sign-in?sso=failed"
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+if OIDC_RP_CLIENT_ID:
+    _oidc_missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )
+        if not globals()[name]
+    ]
+    if _oidc_missing:
+        raise ImproperlyConfigured(
+            f"Single sign-on needs {', '.join(_oidc_missing)} as well as OIDC_RP_CLIENT_ID"
+        )
+    AUTHENTICATION_BACKENDS.append("coproduce.accounts.oidc.NHSIdentityBackend")
+# Who must give a second factor (an authenticator app's code) after their password:
+# staff (every role but network members, who may still choose one), everyone, or off.
+SECOND_FACTOR = os.environ.get("COPRODUCE_SECOND_FACTOR", "staff")
+if SECOND_FACTOR not in {"staff", "everyone", "off"}:
+    raise ImproperlyConfigured(
+        f"COPRODUCE_SECOND_FACTOR must be staff, everyone or off, not {SECOND_FACTOR!r}"
+    )
+if PRODUCTION and SECOND_FACTOR == "off":
+    raise ImproperlyConfigured("COPRODUCE_SECOND_FACTOR must not be off in production")
+OTP_TOTP_ISSUER = SERVICE_NAME
 
 # Sessions are short and end with the browser: a shared ward computer must not stay signed in.
 SESSION_COOKIE_AGE = env_int("COPRODUCE_SESSION_SECONDS", 30 * 60)
@@ -282,6 +351,8 @@ LOGGING = {
         # WeasyPrint narrates each step of making a PDF; its warnings are enough.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes masks names and addresses, but says nothing a WARNING would not.
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -371,6 +442,14 @@ NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 8)
 # paces itself to this (with N workers, give each 1/N). Sends in flight at once, per process.
 NOTIFY_RATE_LIMIT_PER_MINUTE = env_int("NOTIFY_RATE_LIMIT_PER_MINUTE", 3000)
 NOTIFY_SEND_THREADS = env_int("NOTIFY_SEND_THREADS", 4)
+# Retention (coproduce purge, and the nightly purge task): care records after the last
+# episode closed, network members' details after they left, message addresses and
+# wording after sending, failed sign-in records; the purge's local hour.
+RETENTION_CARE_YEARS = env_int("COPRODUCE_RETENTION_CARE_YEARS", 20)
+RETENTION_MEMBER_YEARS = env_int("COPRODUCE_RETENTION_MEMBER_YEARS", 6)
+RETENTION_MESSAGE_DAYS = env_int("COPRODUCE_RETENTION_MESSAGE_DAYS", 90)
+RETENTION_SIGN_IN_DAYS = env_int("COPRODUCE_RETENTION_SIGN_IN_DAYS", 30)
+RETENTION_PURGE_HOUR = env_int("COPRODUCE_RETENTION_PURGE_HOUR", 2)
 # Uploaded files (feedback exports to import) larger than this are refused.
 MAX_UPLOAD_BYTES = env_int("COPRODUCE_MAX_UPLOAD_MB", 10) * 1_000_000
 # Audio versions of updates (espeak-ng) and other files the service makes.

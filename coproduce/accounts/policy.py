@@ -75,6 +75,7 @@ class Open(StrEnum):
     PUBLIC = "public"  # anyone, signed in or not
     NOTIFY = "notify"  # GOV.UK Notify's callbacks, with its bearer token
     ADMIN = "admin"  # the admin site: administrators only
+    SIGNED_IN = "signed_in"  # anyone signed in (the second step of signing in)
 
 
 # Every address the service answers, by URL name, and what guards it. Views and API
@@ -98,6 +99,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "claim_payment": Capability.MEMBER_AREA,
     "discharge_episode": Capability.RECORD_CONTACT,
     "edit_agreement": Capability.MANAGE_NETWORK,
+    "enter_code": Open.SIGNED_IN,
     "edit_plan": Capability.VIEW_CASELOAD,
     "evidence_csv": Capability.VIEW_EVIDENCE,
     "export_claims": Capability.APPROVE_PAYMENTS,
@@ -134,6 +136,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "record_contact": Capability.RECORD_CONTACT,
     "record_voice": Capability.RECORD_VOICES,
     "self_assessment": Capability.MANAGE_NETWORK,
+    "set_up_code": Open.SIGNED_IN,
     "show_action": Capability.MANAGE_CHANGE,
     "show_episode": Capability.VIEW_CASELOAD,
     "show_evidence": Capability.VIEW_EVIDENCE,
@@ -151,6 +154,8 @@ ADDRESSES: dict[str, Capability | Open] = {
     "show_voice": Capability.REVIEW_VOICES,
     "show_worklist": Capability.VIEW_CASELOAD,
     "sign_in": Open.PUBLIC,
+    "sso_callback": Open.PUBLIC,
+    "sso_start": Open.PUBLIC,
     "sign_out": Open.PUBLIC,
     "stop_follow_up": Open.PUBLIC,
     "story_pdf": Capability.VIEW_EVIDENCE,

@@ -88,6 +88,8 @@ class Member(models.Model):
     )
     joined_on = models.DateField()
     left_on = models.DateField(null=True, blank=True)
+    # Set when the member's personal details were erased (on request, or by retention).
+    erased_on = models.DateField(null=True, blank=True)
 
     objects = MemberQuerySet.as_manager()
 

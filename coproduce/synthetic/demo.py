@@ -15,8 +15,10 @@ from typing import Any
 import nhs_number
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.accounts.models import Role, User
+from coproduce.accounts.second_factor import demo_key
 from coproduce.care import plans, referrals
 from coproduce.care.models import (
     Appointment,
@@ -161,6 +163,11 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         user.is_superuser = role == Role.ADMINISTRATOR
         user.save()
         users[username] = user
+        if role != Role.NETWORK_MEMBER:
+            # Staff sign in with a code too; the demo's code page shows the current one.
+            TOTPDevice.objects.create(
+                user=user, name="Demo authenticator", key=demo_key(username), confirmed=True
+            )
     clinicians = [users["practitioner"], users["support.worker"], users["team.leader"]]
     for n in range(6):
         extra = User(

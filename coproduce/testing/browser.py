@@ -37,3 +37,23 @@ def assert_accessible(page: Any) -> None:
     results = _axe.run(page, options=WCAG_22_AA)
     if results.violations_count:
         raise AssertionError(f"{page.url}:\n{results.generate_report()}")
+
+
+def sign_in(page: Any, site: str, username: str, password: str) -> None:
+    """Sign in through the pages, as a person would: password, then (for staff) the code
+    from their authenticator app, which the demo's code page shows. Each step is checked
+    with axe on the way."""
+    page.goto(f"{site}/sign-in")
+    assert_accessible(page)
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/sign-in/code" in page.url:
+        assert_accessible(page)
+        code = page.locator(".nhsuk-inset-text strong").inner_text()
+        page.get_by_label("Code").fill(code)
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_load_state()
+    if "/sign-in" in page.url:
+        raise AssertionError(f"still signing in at {page.url}")

@@ -16,6 +16,7 @@ from rest_framework.permissions import AllowAny
 from coproduce.accounts.models import AuditEvent, Role, User
 from coproduce.accounts.policy import ADDRESSES, POLICY, Capability, Open
 from coproduce.change.models import Update
+from coproduce.conftest import CheckedClient
 from coproduce.network.models import Attendance, Meeting, MeetingPaper, Member
 from coproduce.synthetic.demo import seed_demo
 from coproduce.testing.factories import PersonFactory
@@ -43,6 +44,8 @@ def allows(guard: Capability | Open, role: Role | None) -> bool:
         return False
     if guard is Open.ADMIN:
         return role == Role.ADMINISTRATOR
+    if guard is Open.SIGNED_IN:
+        return True
     return role in POLICY[guard]
 
 
@@ -85,6 +88,10 @@ def example_paths():
     paths.update(
         {
             "healthz": "/healthz",
+            "enter_code": "/sign-in/code",
+            "sso_start": "/sso/start",
+            "sso_callback": "/sso/callback",
+            "set_up_code": "/sign-in/set-up",
             "sign_out": "/sign-out",
             "add_voice_to_insight": f"/voices/{voice.pk}/insight",
             "approve_quote": f"/voices/{voice.pk}/quote",
@@ -116,7 +123,7 @@ def outcome(response) -> str:
     if response.status_code in {401, 403}:
         return "denied"
     if response.status_code in {301, 302} and (
-        "/sign-in" in response["Location"] or "/admin/login" in response["Location"]
+        "/sign-in?next=" in response["Location"] or "/admin/login" in response["Location"]
     ):
         return "denied"
     # 302 elsewhere: e.g. the sign-in page sends someone already signed in home.
@@ -125,7 +132,10 @@ def outcome(response) -> str:
 
 
 @pytest.fixture
-def demo(db):
+def demo(db, settings):
+    # Single sign-on set up (its addresses answer 404 when it is not).
+    settings.OIDC_RP_CLIENT_ID = "coproduce"
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "https://idp.example/authorize"
     seed_demo()
     PersonFactory(given_name="Not", family_name="OnTheCaseload")  # for break-glass
 
@@ -147,15 +157,12 @@ def test_each_view_names_the_capability_the_table_declares():
 
 
 def test_every_role_is_allowed_exactly_what_the_policy_says(demo, client):
-    # (The client fixture checks every page it is given for valid, accessible HTML.)
-    from django.test import Client
-
     addresses = named_addresses()
     paths = example_paths()
     mismatches = []
     tried = 0
     for username, role in ROLES.items():
-        browser = Client()
+        browser = CheckedClient()
         if username:
             user = User.objects.get(username=username)
             assert user.role == role

@@ -3,13 +3,14 @@ import pytest
 from coproduce.testing.factories import PASSWORD
 
 
-def test_it_signs_in_and_goes_where_it_was_asked(client, lead):
+def test_it_signs_in_and_goes_where_it_was_asked(client, member):
+    # A network member needs no second factor by default (staff do: test_second_factor).
     response = client.post(
-        "/sign-in", {"username": "lead", "password": PASSWORD, "next": "/caseload"}
+        "/sign-in", {"username": member.username, "password": PASSWORD, "next": "/network/me"}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/caseload"
-    assert client.get("/caseload").status_code == 200
+    assert response["Location"] == "/network/me"
+    assert client.get("/network/me").status_code == 200
 
 
 def test_it_refuses_a_wrong_password_with_a_clear_message(client, lead):

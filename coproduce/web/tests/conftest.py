@@ -3,7 +3,7 @@
 import pytest
 
 from coproduce.synthetic.demo import DEMO_PASSWORD
-from coproduce.testing.browser import assert_accessible
+from coproduce.testing.browser import sign_in as sign_in_through_pages
 
 
 @pytest.fixture
@@ -25,8 +25,4 @@ def page(browser):
 
 
 def sign_in(page, site, username):
-    page.goto(f"{site}/sign-in")
-    assert_accessible(page)
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_through_pages(page, site, username, DEMO_PASSWORD)

@@ -8,7 +8,7 @@ import pytest
 
 from coproduce.change.models import Update
 from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
-from coproduce.testing.browser import assert_accessible
+from coproduce.testing.browser import assert_accessible, sign_in
 from coproduce.testing.factories import PersonFactory
 from coproduce.testing.pages import NOT_PAGES, pages_by_role
 
@@ -34,10 +34,7 @@ def test_every_page_passes_axe(site, browser, role):
     context = browser.new_context()
     page = context.new_page()
     if role:
-        page.goto(f"{site}/sign-in")
-        page.get_by_label("Username").fill(role)
-        page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, site, role, DEMO_PASSWORD)
     for path in pages_by_role()[role].values():
         page.goto(site + path)
         assert_accessible(page)

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from coproduce.care.models import Appointment, Episode, Referral, SafetyPlan
 from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
-from coproduce.testing.browser import assert_accessible
+from coproduce.testing.browser import assert_accessible, sign_in
 from coproduce.voices.models import FollowUpInvitation
 
 pytestmark = pytest.mark.browser
@@ -26,10 +26,7 @@ def site(live_server, transactional_db):
 
 def test_a_referral_from_intake_to_discharge(site, browser):
     page = browser.new_context().new_page()
-    page.goto(f"{site}/sign-in")
-    page.get_by_label("Username").fill("practitioner")
-    page.get_by_label("Password", exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, site, "practitioner", DEMO_PASSWORD)
 
     # Intake
     page.get_by_role("link", name="Referrals").first.click()

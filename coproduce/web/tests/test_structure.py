@@ -27,6 +27,12 @@ PUBLIC_VIEWS = {
     "healthz",
     "sign_in",
     "sign_out",
+    # The second step of signing in: for whoever has given their password.
+    "enter_code",
+    "set_up_code",
+    # NHS single sign-on: to the identity provider and back.
+    "sso_start",
+    "sso_callback",
 }
 
 

@@ -1,0 +1,137 @@
+"""A second factor for staff: a six-digit code from an authenticator app (TOTP, RFC 6238).
+
+A password alone opens nothing for the roles that need a second factor: until the code
+is entered, every page sends the person to enter it (or, the first time, to set up their
+app). NHS single sign-on (OpenID Connect) counts as both factors when the identity
+provider says the sign-in was multi-factor (its ``acr``), as NHS CIS2's always is.
+
+Codes are checked by django-otp, which also slows down guessing: each wrong code doubles
+the wait before the next may be tried.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import math
+from collections.abc import Callable
+from io import BytesIO
+
+import django_otp
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from coproduce.accounts.models import Role, User
+
+# Where the session says both factors were checked by the identity provider.
+SIGNED_IN_WITH = "coproduce_signed_in_with"
+STAFF = frozenset(Role) - {Role.NETWORK_MEMBER}
+# Pages a person between their password and their code may open.
+OPEN_BETWEEN_FACTORS = {"enter_code", "set_up_code", "sign_out", "healthz"}
+
+
+def needed(user: User | AnonymousUser) -> bool:
+    """Whether this user must give a second factor (COPRODUCE_SECOND_FACTOR says who)."""
+    if not isinstance(user, User) or not user.is_authenticated:
+        return False
+    who = settings.SECOND_FACTOR
+    return who == "everyone" or (who == "staff" and (user.role in STAFF or user.is_staff))
+
+
+def verified(request: HttpRequest) -> bool:
+    user = request.user
+    return bool(getattr(user, "is_verified", lambda: False)()) or (
+        request.session.get(SIGNED_IN_WITH) == "oidc"
+    )
+
+
+def confirmed_device(user: User) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def check_code(request: HttpRequest, device: TOTPDevice, code: str) -> str | None:
+    """None when the code is right (and the session is now verified), else what is wrong."""
+    allowed, detail = device.verify_is_allowed()
+    if not allowed:
+        until = (detail or {}).get("locked_until") or timezone.now()
+        seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
+        return f"Too many wrong codes. Wait {seconds} seconds, then enter the newest code"
+    if not device.verify_token(code):
+        return "The code is not right. Enter the newest 6-digit code from your app"
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    django_otp.login(request, device)
+    return None
+
+
+def new_device(user: User) -> TOTPDevice:
+    """A new, unconfirmed device (the person confirms it by entering a code from it)."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+
+def setup_key(device: TOTPDevice) -> str:
+    """The key in base32, in groups of four, to type into an app by hand."""
+    text = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def setup_qr_svg(device: TOTPDevice) -> str:
+    """The otpauth:// address as an SVG QR code, drawn here (no outside service)."""
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    out = BytesIO()
+    image.save(out)
+    svg = out.getvalue().decode()
+    return svg[svg.index("<svg") :]
+
+
+def demo_key(username: str) -> str:
+    """The demo accounts' keys (hex), derived from the demo secret: demo only."""
+    return hmac.new(
+        settings.DEMO_SECRET_KEY.encode(), f"totp:{username}".encode(), hashlib.sha256
+    ).hexdigest()[:40]
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The code the device shows now (for the demo's hint and for tests)."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+class SecondFactorRequired:
+    """Send a signed-in person who still owes their second factor to enter it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if needed(request.user) and not verified(request) and not self._open(request):
+            assert isinstance(request.user, User)  # noqa: S101 - needed() checked it
+            where = "enter_code" if confirmed_device(request.user) else "set_up_code"
+            return redirect(f"{reverse(where)}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _open(request: HttpRequest) -> bool:
+        if request.path.startswith(settings.STATIC_URL):
+            return True
+        match = request.resolver_match
+        if match is None:
+            from django.urls import Resolver404, resolve
+
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                return False
+        return match.url_name in OPEN_BETWEEN_FACTORS

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PrivacyConfig(AppConfig):
+    name = "coproduce.privacy"
+    verbose_name = "Data protection"

@@ -1,0 +1,171 @@
+"""Retention rules: how long each kind of record is kept, and the purge that applies them.
+
+One table of rules, each with its reason. ``coproduce purge`` applies them (``--dry-run``
+says what it would do); the ``purge_expired`` task does the same each night and books
+its next run, so a worker (``coproduce db_worker``) keeps the schedule without cron.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.care.models import Person
+from coproduce.network.models import Member
+from coproduce.privacy import holdings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    keep: str  # how long, in words
+    why: str
+    apply: Callable[[dt.datetime, bool], int]  # (now, dry run) -> records affected
+
+
+def _messages(now: dt.datetime, dry_run: bool) -> int:
+    from coproduce.voices.models import Message
+
+    cutoff = now - dt.timedelta(days=settings.RETENTION_MESSAGE_DAYS)
+    old = Message.objects.filter(created_at__lt=cutoff).exclude(to="", body="")
+    old = old.exclude(status__in=[Message.Status.QUEUED, Message.Status.SENDING])
+    return old.count() if dry_run else old.update(to="", subject="", body="")
+
+
+def _sessions(now: dt.datetime, dry_run: bool) -> int:
+    expired = Session.objects.filter(expire_date__lt=now)
+    return expired.count() if dry_run else expired.delete()[0]
+
+
+def _sign_in_failures(now: dt.datetime, dry_run: bool) -> int:
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    cutoff = now - dt.timedelta(days=settings.RETENTION_SIGN_IN_DAYS)
+    attempts = AccessAttempt.objects.filter(attempt_time__lt=cutoff)
+    failures = AccessFailureLog.objects.filter(attempt_time__lt=cutoff)
+    if dry_run:
+        return int(attempts.count() + failures.count())
+    return int(attempts.delete()[0] + failures.delete()[0])
+
+
+def _members(now: dt.datetime, dry_run: bool) -> int:
+    from coproduce.privacy.erasure import erase_member
+
+    cutoff = now.date() - dt.timedelta(days=365 * settings.RETENTION_MEMBER_YEARS)
+    due = Member.objects.filter(left_on__lt=cutoff, erased_on__isnull=True)
+    if dry_run:
+        return due.count()
+    system = _system_user()
+    for member in due:
+        erase_member(system, member, "retention: left more than the retention period ago")
+    return len(due)
+
+
+def people_due(now: dt.datetime) -> list[Person]:
+    """People with no open episode whose last episode closed over the retention period ago,
+    and none referred since."""
+    cutoff = now - dt.timedelta(days=365 * settings.RETENTION_CARE_YEARS)
+    return list(
+        Person.objects.annotate(
+            last_closed=Max("episodes__closed_at"), last_referred=Max("referrals__received_at")
+        )
+        .filter(last_closed__lt=cutoff)
+        .exclude(episodes__closed_at__isnull=True)
+        .filter(Q(last_referred__isnull=True) | Q(last_referred__lt=cutoff))
+    )
+
+
+# Deleted last to first: each kind of record before the records it points to. Feedback
+# (voices) is kept, no longer linked to the person, with its consent as given.
+CARE_DELETION_ORDER = [
+    "voices.Message",
+    "voices.RiskAlert",
+    "voices.FollowUpInvitation",
+    "care.Contact",
+    "care.Appointment",
+    "care.Dispatch",
+    "care.Episode",
+    "care.Referral",
+    "care.CrisisPlan",
+    "care.SafetyPlan",
+    "care.Person",
+]
+
+
+def erase_care_record(person: Person) -> int:
+    declared = {h.model: h for h in holdings.PERSON}
+    deleted = 0
+    with transaction.atomic():
+        declared["voices.Voice"].rows(person).update(person=None)
+        for model in CARE_DELETION_ORDER:
+            rows = declared[model].rows(person)
+            ids = list(rows.values_list("pk", flat=True))
+            deleted += rows.model._default_manager.filter(pk__in=ids).delete()[0]
+    return deleted
+
+
+def _care_records(now: dt.datetime, dry_run: bool) -> int:
+    due = people_due(now)
+    if not dry_run:
+        for person in due:
+            erase_care_record(person)
+    return len(due)
+
+
+def _system_user() -> User:
+    user, _ = User.objects.get_or_create(
+        username="retention", defaults={"first_name": "Retention", "last_name": "rules"}
+    )
+    return user
+
+
+RULES = [
+    Rule(
+        "care records",
+        f"{settings.RETENTION_CARE_YEARS} years after the last episode closed",
+        "NHS Records Management Code of Practice: mental health records are kept 20 years "
+        "after the last contact. Feedback the person gave is kept without their name.",
+        _care_records,
+    ),
+    Rule(
+        "network members who left",
+        f"{settings.RETENTION_MEMBER_YEARS} years after leaving",
+        "Long enough to answer questions about payments and decisions; then their details are "
+        "erased as on request (finance records stay, without the name).",
+        _members,
+    ),
+    Rule(
+        "message addresses and wording",
+        f"{settings.RETENTION_MESSAGE_DAYS} days after sending",
+        "Enough to answer 'did my message arrive?'; the status and date are kept.",
+        _messages,
+    ),
+    Rule(
+        "failed sign-in records",
+        f"{settings.RETENTION_SIGN_IN_DAYS} days",
+        "Long enough to look into an attack on an account.",
+        _sign_in_failures,
+    ),
+    Rule(
+        "expired sessions", "until they expire", "A session is of no use once expired.", _sessions
+    ),
+]
+
+
+def purge(now: dt.datetime | None = None, dry_run: bool = False) -> dict[str, int]:
+    now = now or timezone.now()
+    done = {rule.name: rule.apply(now, dry_run) for rule in RULES}
+    if not dry_run:
+        logger.info("retention purge: %s", ", ".join(f"{k} {v}" for k, v in done.items()))
+    return done
