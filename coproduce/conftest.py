@@ -7,6 +7,7 @@ administrator, and anonymous (the plain client).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from coproduce.accounts.models import Role, User
 from coproduce.care.models import Episode, Team
 from coproduce.testing.factories import EpisodeFactory, TeamFactory, UserFactory
 from coproduce.testing.html import check_html
+from coproduce.testing.logs import personal_data_in
 from coproduce.testing.signin import give_second_factor
 
 
@@ -146,3 +148,35 @@ def no_trained_text_model(settings: Any, tmp_path_factory: Any) -> None:
 def media_in_a_temporary_folder(settings: Any, tmp_path: Any) -> None:
     """Audio versions of updates and other made files stay out of the project's var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# --- No personal data in logs: every log line of the whole suite is kept and checked. ---
+
+SUITE_LOG: list[str] = []
+
+
+class _KeepEveryLine(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            SUITE_LOG.append(f"{record.name} {record.levelname} {record.getMessage()}")
+        except Exception:  # noqa: BLE001 - a log line that cannot be formatted is not ours
+            SUITE_LOG.append(f"{record.name} {record.levelname} {record.msg!r}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _keep_the_suites_log(django_test_environment: None) -> Any:
+    """After Django has configured logging: keep every line any test makes (INFO and up,
+    as production logs)."""
+    handler = _KeepEveryLine(level=logging.INFO)
+    logging.getLogger().addHandler(handler)
+    yield
+    logging.getLogger().removeHandler(handler)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    found = personal_data_in(SUITE_LOG)
+    if found:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print("\nPersonal data found in the suite's logs:")  # noqa: T201 - the report
+        for line in found[:20]:
+            print("  " + line)  # noqa: T201
