@@ -159,7 +159,7 @@ class _KeepEveryLine(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             SUITE_LOG.append(f"{record.name} {record.levelname} {record.getMessage()}")
-        except Exception:  # noqa: BLE001 - a log line that cannot be formatted is not ours
+        except Exception:
             SUITE_LOG.append(f"{record.name} {record.levelname} {record.msg!r}")
 
 
@@ -177,6 +177,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     found = personal_data_in(SUITE_LOG)
     if found:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        print("\nPersonal data found in the suite's logs:")  # noqa: T201 - the report
+        print("\nPersonal data found in the suite's logs:")
         for line in found[:20]:
-            print("  " + line)  # noqa: T201
+            print("  " + line)

@@ -13,3 +13,6 @@ urlpatterns = [
     path("fhir/r4/", include("coproduce.api.fhir.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# An uncaught error: a 503 page with the crisis line when the database cannot be reached.
+handler500 = "coproduce.web.errors.server_error"

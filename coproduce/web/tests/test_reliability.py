@@ -1,0 +1,119 @@
+"""Reliability with real parts: the production server stops gracefully, and a database
+that goes away gives a clear 503 and is reconnected to when it is back."""
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from coproduce.testing.postgres import TemporaryPostgres, free_port
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def wait_for_port(port, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(process.stderr.read().decode()[-2000:])
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return
+        except urllib.error.HTTPError:
+            return  # it answered
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("the server did not start")
+
+
+def get(port, path):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+            return r.status, r.read().decode(), dict(r.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+SLOW_APP = """
+import sys, time
+from coproduce.web import server
+
+def app(environ, start_response):
+    time.sleep(float(environ.get("QUERY_STRING") or 0))
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"answered in full"]
+
+server.serve(app, host="127.0.0.1", port=int(sys.argv[1]), threads=4, drain_seconds=10)
+"""
+
+
+def test_shutdown_finishes_the_requests_in_hand_and_takes_no_new_ones():
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", SLOW_APP, str(port)], stderr=subprocess.PIPE, cwd=ROOT
+    )
+    try:
+        wait_for_port(port, process)
+        answers = []
+        slow = threading.Thread(target=lambda: answers.append(get(port, "/?2")))
+        slow.start()
+        time.sleep(0.5)  # the slow request is in hand
+        process.send_signal(signal.SIGTERM)
+        time.sleep(0.3)
+        with pytest.raises(urllib.error.URLError, match="Connection refused"):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+        slow.join(10)
+        assert answers[0][:2] == (200, "answered in full")
+        assert process.wait(10) == 0
+    finally:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    server = TemporaryPostgres().initialise()
+    server.start()
+    yield server
+    server.remove()
+
+
+def test_a_database_that_goes_away_gives_a_clear_503_and_is_reconnected_to(postgres):
+    env = {
+        **os.environ,
+        "DATABASE_URL": postgres.url,
+        "COPRODUCE_ENV": "demo",
+        "DJANGO_SETTINGS_MODULE": "coproduce.settings",
+    }
+    coproduce = [sys.executable, "-c", "from coproduce.cli import main; main()"]
+    subprocess.run([*coproduce, "migrate", "-v0"], env=env, check=True, cwd=ROOT, timeout=300)  # noqa: S603
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [*coproduce, "serve", "--port", str(port), "--threads", "2"],
+        env=env,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    try:
+        wait_for_port(port, process)
+        assert get(port, "/you-said-we-did")[0] == 200
+        postgres.stop()
+        status, body, headers = get(port, "/you-said-we-did")
+        assert status == 503
+        assert "Sorry, the service is not available right now" in body
+        assert "Nothing you had already saved has been lost" in body
+        assert "0800 000 0000 (demo)" in body  # the crisis line, even now
+        assert headers["Retry-After"] == "30"
+        assert get(port, "/healthz")[0] == 503
+        postgres.start()
+        assert get(port, "/you-said-we-did")[0] == 200
+        assert get(port, "/healthz")[0] == 200
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(30)
