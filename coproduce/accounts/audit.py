@@ -48,6 +48,7 @@ def _append(
     """Add one event to the end of the chain, holding the chain's head while it is added."""
     if actor is None or not actor.is_authenticated or not isinstance(actor, User):
         raise Unattributed("The audit trail needs a signed-in user for every event.")
+    now = timezone.now()
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         event = AuditEvent(
@@ -55,7 +56,7 @@ def _append(
             action=action,
             record_type=record_type,
             record_id=record_id,
-            occurred_at=timezone.now(),
+            occurred_at=now.replace(microsecond=now.microsecond // 1000 * 1000),
             detail=detail[:200],
             previous_hash=head.entry_hash,
         )

@@ -87,7 +87,8 @@ class AuditEvent(models.Model):
             self.action,
             self.record_type,
             self.record_id,
-            self.occurred_at.isoformat(timespec="microseconds"),
+            # Milliseconds: what a backup (Django's JSON) keeps of a time.
+            self.occurred_at.isoformat(timespec="milliseconds"),
             self.detail,
         ]
         return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()

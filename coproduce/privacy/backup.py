@@ -1,0 +1,164 @@
+"""Backing up the whole operational database to one file, and restoring it.
+
+The file is gzip-compressed JSON: a manifest (format, when, the migration each app is at,
+how many rows of each kind, the audit trail's last hash, a SHA-256 of the data) and the
+data itself, as Django serialises it (so the same file restores into SQLite or
+PostgreSQL). A restore refuses a file that is damaged, from another version of the
+schema, or into a database that already holds data (unless asked to replace it), and
+afterwards checks the row counts and the audit trail's hash chain.
+
+Sessions are not backed up (everyone signs in again after a restore); content types and
+permissions are made by the migrations.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
+
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditChainHead
+
+FORMAT = "coproduce-backup/1"
+LEFT_OUT = ["contenttypes", "auth.permission", "sessions"]
+
+
+class RestoreRefused(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Summary:
+    rows: int
+    kinds: int
+    path: Path
+
+
+def _migrations() -> dict[str, str]:
+    latest: dict[str, str] = {}
+    for applied in MigrationRecorder(connection).applied_migrations():
+        app, name = applied
+        latest[app] = max(latest.get(app, ""), name)
+    return dict(sorted(latest.items()))
+
+
+def _data() -> str:
+    out = io.StringIO()
+    call_command(
+        "dumpdata",
+        exclude=LEFT_OUT,
+        natural_foreign=True,
+        stdout=out,
+        database=DEFAULT_DB_ALIAS,
+    )
+    return out.getvalue()
+
+
+def backup(path: Path) -> Summary:
+    with transaction.atomic():  # one consistent moment
+        data = _data()
+        head = AuditChainHead.objects.filter(pk=1).first()
+        manifest = {
+            "format": FORMAT,
+            "made_at": timezone.now().isoformat(),
+            "migrations": _migrations(),
+            "counts": dict(Counter(row["model"] for row in json.loads(data))),
+            "audit_head": head.entry_hash if head else None,
+            "sha256": hashlib.sha256(data.encode()).hexdigest(),
+        }
+    tmp = path.with_suffix(path.suffix + ".part")
+    with gzip.open(tmp, "wt", encoding="utf-8") as out:
+        json.dump({"manifest": manifest}, out)
+        out.write("\n")
+        out.write(data)
+    tmp.replace(path)  # a half-written backup never has the final name
+    return Summary(sum(manifest["counts"].values()), len(manifest["counts"]), path)
+
+
+def read(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as source:
+            first = source.readline()
+            data = source.read()
+        manifest = json.loads(first)["manifest"]
+    except FileNotFoundError:
+        raise RestoreRefused(f"There is no file {path}.") from None
+    except (OSError, EOFError, ValueError, KeyError):
+        raise RestoreRefused(f"{path} is not a Coproduce backup, or it is damaged.") from None
+    if manifest.get("format") != FORMAT:
+        raise RestoreRefused(f"{path} is a backup in a format this version cannot read.")
+    if hashlib.sha256(data.encode()).hexdigest() != manifest["sha256"]:
+        raise RestoreRefused(f"{path} is damaged: its data does not match its checksum.")
+    return manifest, data
+
+
+def _holds_data() -> list[str]:
+    return [
+        model._meta.label
+        for model in apps.get_models()
+        if model._meta.app_label not in {"contenttypes", "sessions"}
+        and model._meta.label != "auth.Permission"
+        and model._default_manager.exists()
+    ]
+
+
+def restore(path: Path, replace: bool = False) -> Summary:
+    manifest, data = read(path)
+    now = _migrations()
+    if manifest["migrations"] != now:
+        differ = sorted(
+            app
+            for app in set(now) | set(manifest["migrations"])
+            if now.get(app) != manifest["migrations"].get(app)
+        )
+        raise RestoreRefused(
+            "The backup was made at another version of the database ("
+            + ", ".join(differ)
+            + " differ). Restore it with the version of Coproduce that made it."
+        )
+    held = _holds_data()
+    if held and not replace:
+        raise RestoreRefused(
+            f"This database already holds data ({', '.join(sorted(set(held))[:5])} …). "
+            "Restore into an empty database, or add --replace to overwrite it."
+        )
+    with transaction.atomic():
+        if held:
+            call_command("flush", interactive=False, verbosity=0)
+        # Saved one by one as read: a row's links are looked up as it is read.
+        objects = []
+        for obj in serializers.deserialize("json", data, handle_forward_references=True):
+            obj.save()
+            objects.append(obj)
+        for obj in objects:
+            if obj.deferred_fields:
+                obj.save_deferred_fields()
+        _reset_sequences({type(obj.object) for obj in objects})
+        counts = Counter(obj.object._meta.label_lower for obj in objects)
+        if dict(counts) != manifest["counts"]:
+            raise RestoreRefused("The restored rows do not match the backup's counts.")
+        checked, broken = audit.verify()
+        if broken is not None:
+            raise RestoreRefused(f"The restored audit trail is broken at event {broken.event_id}.")
+    return Summary(sum(counts.values()), len(counts), path)
+
+
+def _reset_sequences(models: set[type[Any]]) -> None:
+    statements = connection.ops.sequence_reset_sql(no_style(), list(models))
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
