@@ -151,7 +151,7 @@ def restore(path: Path, replace: bool = False) -> Summary:
         counts = Counter(obj.object._meta.label_lower for obj in objects)
         if dict(counts) != manifest["counts"]:
             raise RestoreRefused("The restored rows do not match the backup's counts.")
-        checked, broken = audit.verify()
+        _, broken = audit.verify()
         if broken is not None:
             raise RestoreRefused(f"The restored audit trail is broken at event {broken.event_id}.")
     return Summary(sum(counts.values()), len(counts), path)

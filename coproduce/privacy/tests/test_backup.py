@@ -48,7 +48,7 @@ def test_a_restore_into_a_database_with_data_is_refused_without_replace(demo, tm
     file = tmp_path / "b.gz"
     backup.backup(file)
     PersonFactory(family_name="Saved since")
-    with pytest.raises(CommandError, match="already holds data .* add --replace"):
+    with pytest.raises(CommandError, match=r"already holds data .* add --replace"):
         call_command("restore", file)
     assert Person.objects.filter(family_name="Saved since").exists()
 
@@ -92,7 +92,7 @@ def test_a_damaged_or_foreign_backup_is_refused_and_nothing_changes(
 def test_a_file_that_is_not_a_backup_is_named(db, tmp_path):
     file = tmp_path / "notes.txt"
     file.write_text("not a backup")
-    with pytest.raises(CommandError, match="notes.txt is not a Coproduce backup"):
+    with pytest.raises(CommandError, match=r"notes\.txt is not a Coproduce backup"):
         call_command("restore", file)
     with pytest.raises(CommandError, match="There is no file"):
         call_command("restore", tmp_path / "missing.gz")
