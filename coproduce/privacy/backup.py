@@ -72,11 +72,12 @@ def backup(path: Path) -> Summary:
     with transaction.atomic():  # one consistent moment
         data = _data()
         head = AuditChainHead.objects.filter(pk=1).first()
-        manifest = {
+        counts = dict(Counter(row["model"] for row in json.loads(data)))
+        manifest: dict[str, Any] = {
             "format": FORMAT,
             "made_at": timezone.now().isoformat(),
             "migrations": _migrations(),
-            "counts": dict(Counter(row["model"] for row in json.loads(data))),
+            "counts": counts,
             "audit_head": head.entry_hash if head else None,
             "sha256": hashlib.sha256(data.encode()).hexdigest(),
         }
@@ -86,7 +87,7 @@ def backup(path: Path) -> Summary:
         out.write("\n")
         out.write(data)
     tmp.replace(path)  # a half-written backup never has the final name
-    return Summary(sum(manifest["counts"].values()), len(manifest["counts"]), path)
+    return Summary(sum(counts.values()), len(counts), path)
 
 
 def read(path: Path) -> tuple[dict[str, Any], str]:
