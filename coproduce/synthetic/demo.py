@@ -44,7 +44,8 @@ from coproduce.network.models import (
     PaymentRate,
     StandardScore,
 )
-from coproduce.synthetic.history import seed_history
+from coproduce.synthetic.history import DEMO as DEMO_HISTORY
+from coproduce.synthetic.history import Scale, seed_history
 from coproduce.voices import categories as voice_categories
 from coproduce.voices.models import EnquiryCategory, FollowUpInvitation, Rating, Voice
 from coproduce.voices.services import receive_voice
@@ -151,7 +152,9 @@ def _synthetic_nhs_number(rng: random.Random, used: set[str]) -> str:
 
 
 @transaction.atomic
-def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedReport:
+def seed_demo(
+    seed: int = 2026, people: int = 40, voices: int = 240, history: Scale = DEMO_HISTORY
+) -> SeedReport:
     rng = random.Random(seed)
     now = timezone.now()
 
@@ -316,6 +319,7 @@ def seed_demo(seed: int = 2026, people: int = 40, voices: int = 240) -> SeedRepo
         lambda: _synthetic_nhs_number(rng, used),
         GIVEN,
         FAMILY,
+        history,
     )
 
     # Referrals waiting to be allocated now: one past its clock, some within it.

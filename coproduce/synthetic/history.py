@@ -13,15 +13,39 @@ import datetime as dt
 import math
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from coproduce.accounts.models import User
 from coproduce.care.models import Contact, Dispatch, Episode, Person, Referral, Team
 from coproduce.voices.models import Voice
 
-MONTHS = 24
 CHANGE_MONTHS_AGO = 12
-EPISODES_PER_MONTH = 60
-VOICES_PER_MONTH = 110
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How much history: the demo's two quiet years, or a busy trust's year."""
+
+    months: int = 24
+    episodes_per_month: int = 60
+    voices_per_month: int = 110
+    contacts_per_episode: float = 6  # beyond the first (Poisson mean)
+    # Referrals declined or signposted elsewhere, with no episode.
+    other_referrals_per_month: int = 0
+    # The share of episodes still open (the newest): a live caseload.
+    open_share: float = 0.0
+
+
+DEMO = Scale()
+# About 20,000 referrals, 8,000 episodes, 120,000 contacts and 30,000 voices in a year.
+TRUST_YEAR = Scale(
+    months=12,
+    episodes_per_month=667,
+    voices_per_month=2500,
+    contacts_per_episode=14,
+    other_referrals_per_month=1000,
+    open_share=0.01,
+)
 
 
 def change_date(now: dt.datetime) -> dt.date:
@@ -39,12 +63,13 @@ def seed_history(
     nhs_number: Callable[[], str],
     given: Sequence[str],
     family: Sequence[str],
+    scale: Scale = DEMO,
 ) -> dict[str, int]:
     """Write the history; return how many rows of each kind."""
-    start = now - dt.timedelta(days=MONTHS * 30.4)
+    start = now - dt.timedelta(days=scale.months * 30.4)
     changed_at = dt.datetime.combine(change_date(now), dt.time(), tzinfo=now.tzinfo)
     home_treatment, vehicle_team = teams[1], teams[2]
-    n_episodes = MONTHS * EPISODES_PER_MONTH
+    n_episodes = scale.months * scale.episodes_per_month
     people = Person.objects.bulk_create(
         Person(
             nhs_number=nhs_number(),
@@ -57,8 +82,12 @@ def seed_history(
     referral_rows, episode_rows, plans = [], [], []
     for person in people:
         team = rng.choice(teams[:3])
-        received = start + dt.timedelta(
-            seconds=rng.uniform(0, (now - start).total_seconds() - 40 * 86_400)
+        still_open = rng.random() < scale.open_share
+        received = (
+            now - dt.timedelta(days=rng.uniform(2, 20))
+            if still_open
+            else start
+            + dt.timedelta(seconds=rng.uniform(0, (now - start).total_seconds() - 40 * 86_400))
         )
         urgency = rng.choices(["4", "2", "3"], weights=[3, 5, 2])[0]
         hours = rng.lognormvariate(math.log(2.5 if urgency == "4" else 12), 0.6)
@@ -82,12 +111,17 @@ def seed_history(
                 seen_at=seen_at,
             )
         )
-        closed_at = seen_at + dt.timedelta(days=stay_days)
+        if still_open:
+            stay_days = (now - seen_at).total_seconds() / 86_400 * 0.9
+            disengaged = admitted = False
+        closed_at = None if still_open else seen_at + dt.timedelta(days=stay_days)
         destination = (
             "disengaged"
             if disengaged
             else "admitted"
             if admitted
+            else ""
+            if still_open
             else rng.choice(["gp", "community_team", "no_further_care"])
         )
         episode_rows.append(
@@ -102,10 +136,11 @@ def seed_history(
             )
         )
         plans.append((distinct, stay_days))
-    referrals = Referral.objects.bulk_create(referral_rows)
+    referrals = Referral.objects.bulk_create(referral_rows, batch_size=2000)
     for referral, episode in zip(referrals, episode_rows, strict=True):
         episode.referral = referral
-    episodes = Episode.objects.bulk_create(episode_rows)
+    episodes = Episode.objects.bulk_create(episode_rows, batch_size=2000)
+    other = _other_referrals(rng, scale, start, now, people, teams)
 
     contacts, dispatches = [], []
     for episode, (distinct, stay_days) in zip(episodes, plans, strict=True):
@@ -113,7 +148,7 @@ def seed_history(
             episode.lead_practitioner,
             *rng.sample([c for c in clinicians if c != episode.lead_practitioner], distinct - 1),
         ]
-        count = max(distinct, 1 + _poisson(rng, 6))
+        count = max(distinct, 1 + _poisson(rng, scale.contacts_per_episode))
         for k in range(count):
             who = (
                 staff[k] if k < distinct else staff[0] if rng.random() < 0.5 else rng.choice(staff)
@@ -156,7 +191,7 @@ def seed_history(
     Dispatch.objects.bulk_create(dispatches)
 
     voices = []
-    for _ in range(MONTHS * VOICES_PER_MONTH):
+    for _ in range(scale.months * scale.voices_per_month):
         team = rng.choice(teams[:3])
         received = start + dt.timedelta(
             seconds=rng.uniform(0, (now - start).total_seconds() - 30 * 86_400)
@@ -178,11 +213,42 @@ def seed_history(
         )
     Voice.objects.bulk_create(voices, batch_size=2000)
     return {
+        "referrals": len(referrals) + other,
         "episodes": len(episodes),
         "contacts": len(contacts),
         "dispatches": len(dispatches),
         "voices": len(voices),
     }
+
+
+def _other_referrals(
+    rng: random.Random,
+    scale: Scale,
+    start: dt.datetime,
+    now: dt.datetime,
+    people: Sequence[Person],
+    teams: Sequence[Team],
+) -> int:
+    """Referrals declined or signposted elsewhere: no episode follows them."""
+    rows = []
+    for _ in range(scale.months * scale.other_referrals_per_month):
+        received = start + dt.timedelta(
+            seconds=rng.uniform(0, (now - start).total_seconds() - 2 * 86_400)
+        )
+        rows.append(
+            Referral(
+                person=rng.choice(people),
+                team=rng.choice(teams[:3]),
+                source=rng.choice(Referral.Source.values),
+                urgency=rng.choice(["2", "3"]),
+                received_at=received,
+                reason="(Synthetic history)",
+                status=Referral.Status.DECLINED,
+                seen_at=received + dt.timedelta(hours=rng.uniform(1, 20)),
+            )
+        )
+    Referral.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
 
 
 def _poisson(rng: random.Random, mean: float) -> int:

@@ -1,5 +1,5 @@
-"""``coproduce bench voices|text|notify|evidence``: how fast voices arrive and alerts go out; how
-well the text model does against the baselines (see ``coproduce.voices.text.bench``);
+"""``coproduce bench voices|text|notify|evidence|web``: how fast voices arrive and alerts go
+out; how well the text model does against the baselines (see ``coproduce.voices.text.bench``);
 how fast one "you said, we did" update reaches every contributor, and that a crash
 sends no one anything twice (see ``coproduce.change.bench``).
 
@@ -41,6 +41,18 @@ class Rollback(Exception):
 class Command(BaseCommand):
     help = "Benchmark voices, the text model, Notify fan-out, or the evidence engine."
 
+    def web(self, options: dict[str, Any]) -> None:
+        from coproduce.web import bench as web_bench
+
+        result = web_bench.run(
+            users=options["users"], seconds=options["seconds"], threads=options["server_threads"]
+        )
+        self.stdout.write(
+            json.dumps(result, indent=2)
+            if options["json"]
+            else "\n".join(f"{k}: {v}" for k, v in result.items())
+        )
+
     def evidence(self, options: dict[str, Any]) -> None:
         from coproduce.evidence import bench as evidence_bench
         from coproduce.evidence.tables import ExtractError
@@ -60,7 +72,12 @@ class Command(BaseCommand):
         )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("what", choices=["voices", "text", "notify", "evidence"])
+        parser.add_argument("what", choices=["voices", "text", "notify", "evidence", "web"])
+        parser.add_argument("--users", type=int, default=32, help="web: simulated users")
+        parser.add_argument("--seconds", type=float, default=15, help="web: seconds per page")
+        parser.add_argument(
+            "--server-threads", type=int, default=8, help="web: the server's worker threads"
+        )
         parser.add_argument("--extract", type=Path, help="evidence: the extract folder")
         parser.add_argument(
             "--no-pandas", action="store_true", help="evidence: skip the pandas comparison"
@@ -87,6 +104,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["what"] == "web":
+            self.web(options)
+            return
         if options["what"] == "evidence":
             self.evidence(options)
             return
