@@ -115,6 +115,18 @@ def test_health_answers_503_when_the_database_is_unreachable():
             "DATABASE_URL must be set",
         ),
         ({"COPRODUCE_ENV": "staging"}, "COPRODUCE_ENV must be demo or production"),
+        (
+            {
+                "COPRODUCE_ENV": "production",
+                "SECRET_KEY": "x" * 50,
+                "ALLOWED_HOSTS": "crisis.example.nhs.uk",
+                "DATABASE_URL": "sqlite:////tmp/never-made.sqlite3",
+                "COPRODUCE_SECOND_FACTOR": "off",
+            },
+            "COPRODUCE_SECOND_FACTOR must not be off in production",
+        ),
+        ({"COPRODUCE_SECOND_FACTOR": "sometimes"}, "must be staff, everyone or off"),
+        ({"OIDC_RP_CLIENT_ID": "coproduce"}, "Single sign-on needs OIDC_RP_CLIENT_SECRET"),
         ({"COPRODUCE_DEBUG": "maybe"}, "COPRODUCE_DEBUG must be true or false"),
         ({"COPRODUCE_SESSION_SECONDS": "soon"}, "COPRODUCE_SESSION_SECONDS must be a whole number"),
     ],
