@@ -139,7 +139,7 @@ def restore(path: Path, replace: bool = False) -> Summary:
         )
     with transaction.atomic():
         if held:
-            call_command("flush", interactive=False, verbosity=0)
+            _flush()
         # Saved one by one as read: a row's links are looked up as it is read.
         objects = []
         for obj in serializers.deserialize("json", data, handle_forward_references=True):
@@ -156,6 +156,20 @@ def restore(path: Path, replace: bool = False) -> Summary:
         if broken is not None:
             raise RestoreRefused(f"The restored audit trail is broken at event {broken.event_id}.")
     return Summary(sum(counts.values()), len(counts), path)
+
+
+def _flush() -> None:
+    """Empty every table. On PostgreSQL, checks deferred until the end of the transaction
+    are made first (TRUNCATE refuses to run while any are pending), then deferred again
+    for the rows to come, which may point forward to rows not yet loaded."""
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, verbosity=0)
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _reset_sequences(models: set[type[Any]]) -> None:

@@ -151,6 +151,22 @@ def _synthetic_nhs_number(rng: random.Random, used: set[str]) -> str:
                 return number
 
 
+def ensure_demo_authenticators() -> int:
+    """Give each demo staff account its demo authenticator (keyed from the demo secret),
+    also in a demo database seeded before staff needed one. How many were given."""
+    added = 0
+    for username, _first, _last, role in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None or role == Role.NETWORK_MEMBER:
+            continue
+        if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            TOTPDevice.objects.create(
+                user=user, name="Demo authenticator", key=demo_key(username), confirmed=True
+            )
+            added += 1
+    return added
+
+
 @transaction.atomic
 def seed_demo(
     seed: int = 2026, people: int = 40, voices: int = 240, history: Scale = DEMO_HISTORY
@@ -166,11 +182,8 @@ def seed_demo(
         user.is_superuser = role == Role.ADMINISTRATOR
         user.save()
         users[username] = user
-        if role != Role.NETWORK_MEMBER:
-            # Staff sign in with a code too; the demo's code page shows the current one.
-            TOTPDevice.objects.create(
-                user=user, name="Demo authenticator", key=demo_key(username), confirmed=True
-            )
+    # Staff sign in with a code too; the demo's code page shows the current one.
+    ensure_demo_authenticators()
     clinicians = [users["practitioner"], users["support.worker"], users["team.leader"]]
     for n in range(6):
         extra = User(

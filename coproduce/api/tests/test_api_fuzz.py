@@ -3,6 +3,8 @@ to every API operation. No server errors, and every answer matches the document.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -12,6 +14,18 @@ from coproduce.wsgi import application
 
 schema = schemathesis.openapi.from_dict(openapi_document())
 schema.app = application
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_tests_database_connection():
+    """Schemathesis calls the WSGI application itself, whose request signals would close
+    the test's database connection (and its transaction) after each request, as
+    Django's own test client prevents."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

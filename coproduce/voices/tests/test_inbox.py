@@ -71,6 +71,7 @@ def test_the_inbox_reads_its_voices_in_a_fixed_number_of_queries(
             channel="web", text=f"I can't go on ({n})" if n % 3 == 0 else "Fine.", rating=1
         )
     client.force_login(le_lead)
-    with django_assert_max_num_queries(12):
+    # 13 whatever the number of voices (one of them finds the second factor's device).
+    with django_assert_max_num_queries(13):
         body = client.get("/voices").content.decode()
     assert body.count("Risk alert</strong>") == 10

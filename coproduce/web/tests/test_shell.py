@@ -75,7 +75,9 @@ def test_health_reports_the_database(client, db):
 
 
 def run_django(code, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    # Not the test run's own settings, nor its leave to use the ORM beside Playwright.
+    left_out = {"DATABASE_URL", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in left_out}
     environment.update(env)
     return subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", "import django; django.setup();" + code],

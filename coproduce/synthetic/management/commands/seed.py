@@ -16,7 +16,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.accounts.models import User
-from coproduce.synthetic.demo import DEMO_PASSWORD, DEMO_USERS, seed_demo
+from coproduce.synthetic.demo import (
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    ensure_demo_authenticators,
+    seed_demo,
+)
 from coproduce.synthetic.history import DEMO, TRUST_YEAR
 
 
@@ -42,6 +47,9 @@ class Command(BaseCommand):
             raise CommandError("Synthetic data is never seeded into a production database.")
         if User.objects.exists():
             self.stdout.write("The database already has users: leaving it as it is.")
+            added = ensure_demo_authenticators()
+            if added:
+                self.stdout.write(f"Gave {added} demo staff accounts their demo authenticator.")
         else:
             scale = TRUST_YEAR if options["profile"] == "trust-year" else DEMO
             report = seed_demo(seed=options["seed"], history=scale)
@@ -53,7 +61,10 @@ class Command(BaseCommand):
             )
         demo_usernames = [username for username, *_ in DEMO_USERS]
         if User.objects.filter(username__in=demo_usernames).count() == len(DEMO_USERS):
-            self.stdout.write(f"Demo sign-ins (password for each: {DEMO_PASSWORD}):")
+            self.stdout.write(
+                f"Demo sign-ins (password for each: {DEMO_PASSWORD}; staff then enter the "
+                "code the sign-in page shows):"
+            )
             for username, _first, _last, role in DEMO_USERS:
                 self.stdout.write(f"  {role.label:<24} {username}")
 
