@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from coproduce.accounts.models import User
-from coproduce.care.models import Person
+from coproduce.care.models import Episode, Person, Referral
 from coproduce.network.models import Member
 from coproduce.privacy import holdings
 
@@ -74,14 +74,24 @@ def _members(now: dt.datetime, dry_run: bool) -> int:
 
 def people_due(now: dt.datetime) -> list[Person]:
     """People with no open episode whose last episode closed over the retention period ago,
-    and none referred since."""
+    and none referred since. (Subqueries per person: joining episodes and referrals
+    together multiplies rows, which PostgreSQL took minutes over.)"""
     cutoff = now - dt.timedelta(days=365 * settings.RETENTION_CARE_YEARS)
+    still_open = Episode.objects.filter(closed_at__isnull=True).values("person_id")
+    last_closed = (
+        Episode.objects.filter(person=OuterRef("pk"))
+        .order_by(F("closed_at").desc(nulls_last=True))
+        .values("closed_at")[:1]
+    )
+    last_referred = (
+        Referral.objects.filter(person=OuterRef("pk"))
+        .order_by(F("received_at").desc())
+        .values("received_at")[:1]
+    )
     return list(
-        Person.objects.annotate(
-            last_closed=Max("episodes__closed_at"), last_referred=Max("referrals__received_at")
-        )
+        Person.objects.exclude(pk__in=still_open)
+        .annotate(last_closed=Subquery(last_closed), last_referred=Subquery(last_referred))
         .filter(last_closed__lt=cutoff)
-        .exclude(episodes__closed_at__isnull=True)
         .filter(Q(last_referred__isnull=True) | Q(last_referred__lt=cutoff))
     )
 
