@@ -96,3 +96,8 @@ def test_a_file_that_is_not_a_backup_is_named(db, tmp_path):
         call_command("restore", file)
     with pytest.raises(CommandError, match="There is no file"):
         call_command("restore", tmp_path / "missing.gz")
+
+
+def test_a_backup_into_a_folder_that_does_not_exist_is_refused(db, tmp_path):
+    with pytest.raises(CommandError, match="There is no folder"):
+        call_command("backup", out=tmp_path / "missing" / "b.gz")
