@@ -7,6 +7,7 @@ can answer for.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
@@ -38,6 +39,18 @@ def record_list(
     return _append(actor, AuditEvent.Action.VIEWED, model._meta.label_lower, "*", detail)
 
 
+def record_each(
+    actor: User | AnonymousUser | None,
+    action: AuditEvent.Action,
+    objs: Iterable[models.Model],
+    detail: str = "",
+) -> list[AuditEvent]:
+    """One event for each record, written together (one hold of the chain's head)."""
+    return _append_all(
+        actor, [(action, obj._meta.label_lower, str(obj.pk), detail) for obj in objs]
+    )
+
+
 def _append(
     actor: User | AnonymousUser | None,
     action: AuditEvent.Action,
@@ -45,27 +58,44 @@ def _append(
     record_id: str,
     detail: str,
 ) -> AuditEvent:
-    """Add one event to the end of the chain, holding the chain's head while it is added."""
+    return _append_all(actor, [(action, record_type, record_id, detail)])[0]
+
+
+def _append_all(
+    actor: User | AnonymousUser | None,
+    entries: Sequence[tuple[AuditEvent.Action, str, str, str]],
+) -> list[AuditEvent]:
+    """Add events to the end of the chain, in order, holding the chain's head meanwhile."""
     if actor is None or not actor.is_authenticated or not isinstance(actor, User):
         raise Unattributed("The audit trail needs a signed-in user for every event.")
+    if not entries:
+        return []
     now = timezone.now()
+    occurred_at = now.replace(microsecond=now.microsecond // 1000 * 1000)
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        event = AuditEvent(
-            actor=actor,
-            action=action,
-            record_type=record_type,
-            record_id=record_id,
-            occurred_at=now.replace(microsecond=now.microsecond // 1000 * 1000),
-            detail=detail[:200],
-            previous_hash=head.entry_hash,
-        )
-        event.entry_hash = event.compute_hash()
-        event.save()
-        head.entry_hash = event.entry_hash
-        head.events += 1
+        events = []
+        previous = head.entry_hash
+        for action, record_type, record_id, detail in entries:
+            event = AuditEvent(
+                actor=actor,
+                action=action,
+                record_type=record_type,
+                record_id=record_id,
+                occurred_at=occurred_at,
+                detail=detail[:200],
+                previous_hash=previous,
+            )
+            event.entry_hash = previous = event.compute_hash()
+            events.append(event)
+        if len(events) == 1:
+            events[0].save()
+        else:
+            AuditEvent.objects.bulk_create(events)
+        head.entry_hash = previous
+        head.events += len(events)
         head.save(update_fields=["entry_hash", "events"])
-    return event
+    return events
 
 
 @dataclass(frozen=True)

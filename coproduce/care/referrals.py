@@ -65,8 +65,7 @@ def waiting_for(user: User) -> list[Referral]:
         .select_related("person", "team")
         .by_time_left()
     )
-    for team in user.teams.all():
-        audit.record(user, AuditEvent.Action.VIEWED, team, "referrals waiting")
+    audit.record_each(user, AuditEvent.Action.VIEWED, user.teams.all(), "referrals waiting")
     return waiting
 
 

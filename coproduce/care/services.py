@@ -33,8 +33,7 @@ def caseload_for(user: User) -> list[Episode]:
         .select_related("person", "team", "lead_practitioner")
         .order_by("person__family_name", "person__given_name")
     )
-    for team in user.teams.all():
-        audit.record(user, AuditEvent.Action.VIEWED, team, "caseload list")
+    audit.record_each(user, AuditEvent.Action.VIEWED, user.teams.all(), "caseload list")
     return episodes
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +22,9 @@ from coproduce.evidence.metrics import MonthlyExperience, experience_by_month
 from coproduce.voices.extract import experience_rows
 
 CACHE_KEY = "evidence:trust-evaluation"
+# One evaluation at a time in a process: requests that arrive while the figures are being
+# worked out wait for them rather than each working them out again.
+_EVALUATING = threading.Lock()
 
 
 def experience_metric() -> list[MonthlyExperience]:
@@ -46,6 +50,14 @@ def trust_evaluation(*, refresh: bool = False) -> dict[str, Any]:
     cached = None if refresh else cache.get(CACHE_KEY)
     if cached is not None:
         return dict(cached)
+    with _EVALUATING:
+        cached = None if refresh else cache.get(CACHE_KEY)
+        if cached is not None:
+            return dict(cached)
+        return _evaluate()
+
+
+def _evaluate() -> dict[str, Any]:
     population = (
         read_population(settings.EVIDENCE_POPULATION_CSV)
         if settings.EVIDENCE_POPULATION_CSV

@@ -1,8 +1,13 @@
-"""The production server (waitress), stopping gracefully.
+"""The production server (waitress), stopping gracefully, in one process or several.
 
 On SIGTERM or SIGINT the server stops accepting connections at once, lets the requests
 already in hand finish and their answers be sent (up to a drain time), then exits. A
 deployment's rolling restart therefore drops no one's half-saved contact record.
+
+waitress answers in one Python process, so one core at a time runs the site's Python.
+``supervise`` runs several such processes on one port (each its own listener, bound
+with ``SO_REUSEPORT`` so the kernel shares new connections between them), restarts one
+that dies, and on SIGTERM passes the signal on and waits for each to drain.
 """
 
 from __future__ import annotations
@@ -10,8 +15,11 @@ from __future__ import annotations
 import _thread
 import logging
 import signal
+import socket
+import subprocess
 import threading
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from waitress.server import create_server
@@ -31,9 +39,30 @@ def busy(server: Any) -> bool:
     )
 
 
-def serve(app: Any, host: str, port: int, threads: int, drain_seconds: float) -> None:
+def shared_listener(host: str, port: int) -> socket.socket:
+    """A listening socket that other processes of ours may bind to the same port too."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    listener.bind(address)
+    return listener
+
+
+def serve(
+    app: Any,
+    host: str,
+    port: int,
+    threads: int,
+    drain_seconds: float,
+    *,
+    reuse_port: bool = False,
+) -> None:
     # One TCP listener (waitress types it as that or a multi-socket server).
-    server: Any = create_server(app, host=host, port=port, threads=threads)
+    if reuse_port:
+        server: Any = create_server(app, sockets=[shared_listener(host, port)], threads=threads)
+    else:
+        server = create_server(app, host=host, port=port, threads=threads)
     stopping = threading.Event()
     drained = threading.Event()
 
@@ -68,3 +97,56 @@ def serve(app: Any, host: str, port: int, threads: int, drain_seconds: float) ->
     server.print_listen("Serving Coproduce at http://{}:{}/")
     server.run()
     logger.info("stopped")
+
+
+class StartFailed(Exception):
+    """A server process exited as soon as it started (the port is taken, say)."""
+
+
+def supervise(
+    command: Sequence[str], processes: int, drain_seconds: float, *, settle_seconds: float = 5
+) -> None:
+    """Run ``processes`` copies of a one-process server ``command`` until SIGTERM or SIGINT.
+
+    A copy that dies later is started again (and the death logged); one that dies within
+    ``settle_seconds`` of starting means the command cannot serve, so the others are
+    stopped and ``StartFailed`` raised. On SIGTERM or SIGINT each copy is sent SIGTERM
+    and waited for while it drains.
+    """
+    stopping = threading.Event()
+
+    def start() -> tuple[subprocess.Popen[bytes], float]:
+        return subprocess.Popen(list(command)), time.monotonic()  # noqa: S603 - our own command
+
+    def stop(signum: int, frame: Any) -> None:
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    children = [start() for _ in range(processes)]
+    failed = None
+    while not stopping.is_set():
+        for n, (child, started) in enumerate(children):
+            code = child.poll()
+            if code is None:
+                continue
+            if time.monotonic() - started < settle_seconds:
+                failed = StartFailed(f"a server process exited with {code} as it started")
+                stopping.set()
+                break
+            logger.warning("server process %s exited with %s; starting another", child.pid, code)
+            children[n] = start()
+        stopping.wait(0.2)
+    for child, _ in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + drain_seconds + 10
+    for child, _ in children:
+        try:
+            child.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            logger.warning("server process %s did not stop in time; killing it", child.pid)
+            child.kill()
+            child.wait()
+    if failed is not None:
+        raise failed

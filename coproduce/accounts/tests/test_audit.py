@@ -108,3 +108,19 @@ def test_the_command_reports_a_whole_trail_and_names_a_break(trail):
     tamper("UPDATE accounts_auditevent SET record_id = '999' WHERE id = %s", [trail[3].pk])
     with pytest.raises(CommandError, match=f"broken at event {trail[3].pk}: its contents"):
         call_command("audit", "verify")
+
+
+def test_events_written_together_are_chained_in_order_and_verify(trail, lead, person, team):
+    together = audit.record_each(
+        lead, AuditEvent.Action.VIEWED, [person, team, person], "caseload list"
+    )
+    assert [e.record_type for e in together] == ["care.person", "care.team", "care.person"]
+    written = list(AuditEvent.objects.order_by("id"))
+    assert written[-3:] == together
+    for before, event in itertools.pairwise(written):
+        assert event.previous_hash == before.entry_hash
+    assert audit.verify() == (8, None)
+    assert audit.record_each(lead, AuditEvent.Action.VIEWED, []) == []
+    with pytest.raises(audit.Unattributed):
+        audit.record_each(AnonymousUser(), AuditEvent.Action.VIEWED, [person])
+    assert AuditEvent.objects.count() == 8

@@ -3,6 +3,7 @@ that goes away gives a clear 503 and is reconnected to when it is back."""
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -74,6 +75,97 @@ def test_shutdown_finishes_the_requests_in_hand_and_takes_no_new_ones():
         assert process.wait(10) == 0
     finally:
         process.kill()
+
+
+PID_APP = """
+import os, sys, time
+from coproduce.web import server
+
+def app(environ, start_response):
+    time.sleep(float(environ.get("QUERY_STRING") or 0))
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [str(os.getpid()).encode()]
+
+server.serve(app, "127.0.0.1", int(sys.argv[1]), threads=4, drain_seconds=10, reuse_port=True)
+"""
+
+SUPERVISOR = """
+import sys
+from coproduce.web import server
+
+one = [sys.executable, "-c", sys.argv[2], sys.argv[1]]
+server.supervise(one, 2, drain_seconds=10, settle_seconds=1)
+"""
+
+
+def answering_pids(port, connections=40):
+    # Each request on a new connection: the kernel shares connections, not requests.
+    return {int(get(port, "/")[1]) for _ in range(connections)}
+
+
+def test_several_processes_share_the_port_replace_one_that_dies_and_drain_on_sigterm():
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", SUPERVISOR, str(port), PID_APP], stderr=subprocess.PIPE, cwd=ROOT
+    )
+    try:
+        wait_for_port(port, process)
+        time.sleep(1.5)  # past the supervisor's settling time
+        first = answering_pids(port)
+        assert len(first) == 2  # both processes take connections
+        killed = min(first)
+        os.kill(killed, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            now = answering_pids(port, 20)
+            if len(now) == 2 and killed not in now:
+                break
+            time.sleep(0.2)
+        assert killed not in now
+        assert len(now) == 2  # a new process took the dead one's place
+        answers = []
+        slow = threading.Thread(target=lambda: answers.append(get(port, "/?2")))
+        slow.start()
+        time.sleep(0.5)  # the slow request is in hand
+        process.send_signal(signal.SIGTERM)
+        slow.join(10)
+        assert answers[0][0] == 200
+        assert int(answers[0][1]) in now  # answered in full by one of them
+        assert process.wait(15) == 0
+        with pytest.raises(urllib.error.URLError, match="Connection refused"):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+    finally:
+        process.kill()
+
+
+def test_serving_on_a_port_in_use_is_refused_with_a_clear_message():
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    env = {**os.environ, "COPRODUCE_ENV": "demo", "DJANGO_SETTINGS_MODULE": "coproduce.settings"}
+    try:
+        done = subprocess.run(  # noqa: S603
+            [
+                sys.executable,
+                "-c",
+                "from coproduce.cli import main; main()",
+                "serve",
+                "--port",
+                str(port),
+                "--processes",
+                "2",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+    finally:
+        taken.close()
+    assert done.returncode == 1
+    assert f"is port {port} in use?" in done.stderr
 
 
 @pytest.fixture(scope="module")

@@ -257,8 +257,9 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Alert acknowledged.")
         return redirect("list_alerts")
     waiting = list(services.open_alerts().order_by("raised_at"))
-    for alert in waiting:
-        audit.record(user, AuditEvent.Action.VIEWED, alert.voice, "risk alert")
+    audit.record_each(
+        user, AuditEvent.Action.VIEWED, [alert.voice for alert in waiting], "risk alert"
+    )
     recent = list(
         RiskAlert.objects.filter(acknowledged_at__isnull=False)
         .select_related("acknowledged_by", "voice")

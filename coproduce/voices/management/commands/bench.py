@@ -14,6 +14,7 @@ is left behind), with the real Notify client against an in-process fake Notify:
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 from pathlib import Path
@@ -45,7 +46,10 @@ class Command(BaseCommand):
         from coproduce.web import bench as web_bench
 
         result = web_bench.run(
-            users=options["users"], seconds=options["seconds"], threads=options["server_threads"]
+            users=options["users"],
+            seconds=options["seconds"],
+            threads=options["server_threads"],
+            processes=options["server_processes"],
         )
         self.stdout.write(
             json.dumps(result, indent=2)
@@ -76,7 +80,13 @@ class Command(BaseCommand):
         parser.add_argument("--users", type=int, default=32, help="web: simulated users")
         parser.add_argument("--seconds", type=float, default=15, help="web: seconds per page")
         parser.add_argument(
-            "--server-threads", type=int, default=8, help="web: the server's worker threads"
+            "--server-threads", type=int, default=8, help="web: each server process's threads"
+        )
+        parser.add_argument(
+            "--server-processes",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="web: server processes (default: one per core)",
         )
         parser.add_argument("--extract", type=Path, help="evidence: the extract folder")
         parser.add_argument(

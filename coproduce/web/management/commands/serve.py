@@ -2,33 +2,75 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.web import server
-from coproduce.wsgi import application
 
 
 class Command(BaseCommand):
-    help = "Serve the site (waitress); on SIGTERM, finish the requests in hand, then stop."
+    help = (
+        "Serve the site (waitress), in one process or several on one port; on SIGTERM, "
+        "finish the requests in hand, then stop."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument("--threads", type=int, default=8, help="threads per process")
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=int(os.environ.get("COPRODUCE_SERVER_PROCESSES", "1")),
+            help="server processes sharing the port, about one per core "
+            "(default 1, or COPRODUCE_SERVER_PROCESSES)",
+        )
         parser.add_argument(
             "--drain-seconds",
             type=float,
             default=30,
             help="on SIGTERM, how long to let requests in hand finish (default 30)",
         )
+        # Set by --processes for each of its processes.
+        parser.add_argument("--reuse-port", action="store_true", help="(used by --processes)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        processes = options["processes"]
+        if processes < 1:
+            raise CommandError(f"--processes must be 1 or more, not {processes}.")
+        if processes > 1:
+            one = [
+                sys.executable,
+                "-c",
+                "from coproduce.cli import main; main()",
+                "serve",
+                "--host",
+                options["host"],
+                "--port",
+                str(options["port"]),
+                "--threads",
+                str(options["threads"]),
+                "--drain-seconds",
+                str(options["drain_seconds"]),
+                "--processes",
+                "1",
+                "--reuse-port",
+            ]
+            try:
+                server.supervise(one, processes, options["drain_seconds"])
+            except server.StartFailed as error:
+                raise CommandError(f"{error}; is port {options['port']} in use?") from None
+            return
+        from coproduce.wsgi import application
+
         server.serve(
             application,
             host=options["host"],
             port=options["port"],
             threads=options["threads"],
             drain_seconds=options["drain_seconds"],
+            reuse_port=options["reuse_port"],
         )
