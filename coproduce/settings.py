@@ -396,6 +396,8 @@ EVIDENCE_POPULATION_CSV = os.environ.get(
     "" if PRODUCTION else str(BASE_DIR / "coproduce" / "evidence" / "demo_population.csv"),
 )
 EVIDENCE_CACHE_SECONDS = env_int("COPRODUCE_EVIDENCE_CACHE_SECONDS", 600)
+# Rendered fragments that are the same for everyone (a blank public form): how long kept.
+FRAGMENT_CACHE_SECONDS = env_int("COPRODUCE_FRAGMENT_CACHE_SECONDS", 300)
 
 # GOV.UK Notify: text messages and emails out, received texts and delivery receipts in.
 # The demo and the tests point the real client at a local fake Notify (coproduce fake-notify).

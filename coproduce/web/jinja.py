@@ -19,7 +19,9 @@ def environment(**options: Any) -> Environment:
     # The NHS macros read optional parameters off undefined values (params.hint.text).
     options["undefined"] = ChainableUndefined
     options["loader"] = ChoiceLoader([options["loader"], PackageLoader("nhsuk_frontend_jinja")])
-    options.setdefault("extensions", []).append("jinja2.ext.i18n")
+    options.setdefault("extensions", []).extend(
+        ["jinja2.ext.i18n", "coproduce.web.fragments.FragmentCache"]
+    )
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=translation.gettext, ngettext=translation.ngettext, newstyle=True

@@ -2,19 +2,23 @@
 tables and CSVs, no small number anywhere, the change report as a page and a PDF."""
 
 import csv
+import datetime as dt
 import io
 import random
 import re
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from coproduce.accounts.models import Role
 from coproduce.care.models import Team
+from coproduce.evidence import services
 from coproduce.synthetic.history import seed_history
 from coproduce.testing.factories import TeamFactory, UserFactory
 from coproduce.testing.html import table_rows
 from coproduce.testing.pdf import assert_tagged_pdf
+from coproduce.web.jinja import format_datetime
 
 
 @pytest.fixture
@@ -102,6 +106,21 @@ def test_a_trust_with_too_little_history_says_so(client, analyst):
     page = client.get("/evidence").content.decode()
     assert "Fewer than 100 episodes with contacts: no curves or models yet." in page
     assert "Not enough months with answers to draw a chart yet." in page
+
+
+def test_the_page_drawn_once_follows_each_new_working_out_of_the_figures(client, analyst):
+    client.force_login(analyst)
+    first = client.get("/evidence").content.decode()
+    evaluation = services.trust_evaluation()
+    shown = f"worked out on {format_datetime(evaluation['worked_out_at'])}"
+    assert shown in first
+    assert client.get("/evidence").content.decode().count(shown) == 1  # drawn from the kept page
+    # New figures (as after the cache time): the page is drawn again from them.
+    earlier = evaluation["worked_out_at"] - dt.timedelta(days=3)
+    cache.set(services.CACHE_KEY, {**evaluation, "worked_out_at": earlier})
+    again = client.get("/evidence").content.decode()
+    assert f"worked out on {format_datetime(earlier)}" in again
+    assert shown not in again
 
 
 @pytest.mark.parametrize(

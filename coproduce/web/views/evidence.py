@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
+from markupsafe import Markup
 
 from coproduce.accounts.policy import Capability, requires
 from coproduce.evidence import charts, dashboard
@@ -15,6 +19,7 @@ from coproduce.evidence.services import trust_evaluation
 from coproduce.web.views.render import page, tagged_pdf
 
 MONTHS_SHOWN = 12
+PAGE_CACHE_KEY = "evidence:page"
 
 
 SPC_CHARTS = {
@@ -70,8 +75,15 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
 @requires(Capability.VIEW_EVIDENCE)
 @require_GET
 def show_evidence(request: HttpRequest) -> HttpResponse:
+    """The figures, charts and tables, drawn once for each working-out of the figures and
+    kept beside them: the page's content is the same for everyone who may see it."""
     evaluation = trust_evaluation()
-    return page(request, "evidence/evidence.jinja", "Evidence", **_context(evaluation))
+    key = f"{PAGE_CACHE_KEY}:{evaluation['worked_out_at'].isoformat()}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string("evidence/evidence_body.jinja", _context(evaluation))
+        cache.set(key, body, settings.EVIDENCE_CACHE_SECONDS)
+    return page(request, "evidence/evidence.jinja", "Evidence", body=Markup(body))  # noqa: S704 - our template's output
 
 
 @requires(Capability.VIEW_EVIDENCE)

@@ -12,7 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.accounts.policy import Capability, can
-from coproduce.care.models import Team
 from coproduce.change import delivery
 from coproduce.change.models import Update
 from coproduce.change.services import published_updates
@@ -67,12 +66,16 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
         request.session["feedback_at_risk"] = hasattr(voice, "risk_alert")
         request.session["feedback_withdrawal"] = withdrawal_token(voice)
         return redirect("feedback_received")
+    blank = not form.is_bound and not form.initial
     return page(
         request,
         "public/feedback.jinja",
         "Give feedback",
         form=form,
-        teams=Team.objects.all(),
+        # The blank form is the same for everyone: drawn once for each list of services.
+        blank_form_key=list(form.fields["team"].queryset.values_list("pk", "name"))
+        if blank
+        else None,
         max_characters=FEEDBACK_MAX_CHARACTERS,
         invitation_token=token if invitation else "",
     )
