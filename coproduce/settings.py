@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "coproduce.accounts.sessions.RefreshSession",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -262,7 +263,14 @@ OTP_TOTP_ISSUER = SERVICE_NAME
 # Sessions are short and end with the browser: a shared ward computer must not stay signed in.
 SESSION_COOKIE_AGE = env_int("COPRODUCE_SESSION_SECONDS", 30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True
+# A session in use is saved again (its end moved on) once a minute, not on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = env_int("COPRODUCE_SESSION_REFRESH_SECONDS", 60)
+if not 0 <= SESSION_REFRESH_SECONDS < SESSION_COOKIE_AGE:
+    raise ImproperlyConfigured(
+        "COPRODUCE_SESSION_REFRESH_SECONDS must be at least 0 and less than "
+        f"COPRODUCE_SESSION_SECONDS ({SESSION_COOKIE_AGE}), not {SESSION_REFRESH_SECONDS}"
+    )
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -159,6 +159,35 @@ def test_an_expired_session_is_signed_out(client, lead):
     assert client.get("/caseload")["Location"].startswith("/sign-in")
 
 
+def test_a_session_in_use_is_saved_again_once_a_minute_not_on_every_request(client, lead):
+    from django.contrib.sessions.models import Session
+
+    from coproduce.accounts.sessions import REFRESHED_AT
+
+    client.force_login(lead)
+    key = client.session.session_key
+    client.get("/caseload")
+    ends = Session.objects.get(session_key=key).expire_date
+    client.get("/caseload")
+    assert Session.objects.get(session_key=key).expire_date == ends  # not written again
+    # A minute on, the next request moves the session's end on.
+    session = client.session
+    session[REFRESHED_AT] -= 61
+    session.save()
+    Session.objects.filter(session_key=key).update(expire_date=ends - dt.timedelta(minutes=5))
+    assert client.get("/caseload").status_code == 200
+    assert Session.objects.get(session_key=key).expire_date > ends - dt.timedelta(seconds=1)
+
+
+def test_browsing_public_pages_gives_a_visitor_no_session(client, db):
+    from django.contrib.sessions.models import Session
+
+    for path in ["/", "/feedback", "/you-said-we-did"]:
+        assert client.get(path).status_code == 200
+    assert not Session.objects.exists()
+    assert "sessionid" not in client.cookies
+
+
 @pytest.mark.parametrize(
     ("password", "refused_because"),
     [

@@ -131,6 +131,10 @@ def test_health_answers_503_when_the_database_is_unreachable():
         ({"OIDC_RP_CLIENT_ID": "coproduce"}, "Single sign-on needs OIDC_RP_CLIENT_SECRET"),
         ({"COPRODUCE_DEBUG": "maybe"}, "COPRODUCE_DEBUG must be true or false"),
         ({"COPRODUCE_SESSION_SECONDS": "soon"}, "COPRODUCE_SESSION_SECONDS must be a whole number"),
+        (
+            {"COPRODUCE_SESSION_REFRESH_SECONDS": "1800"},
+            "COPRODUCE_SESSION_REFRESH_SECONDS must be at least 0 and less than",
+        ),
     ],
 )
 def test_settings_refuse_to_start_with_missing_or_bad_values(env, message):
