@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.network.models import Format
@@ -165,6 +166,14 @@ class Voice(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
+        indexes = [
+            # The inbox: voices not yet confirmed, newest first, and how many there are.
+            models.Index(
+                F("received_at").desc(),
+                name="voice_unconfirmed_newest",
+                condition=Q(reviewed_at__isnull=True),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Voice {self.pk}"

@@ -177,7 +177,7 @@ def tag_voice(user: User, voice: Voice, categories: Iterable[EnquiryCategory]) -
 def inbox() -> VoiceQuerySet:
     """Voices for review, each marked with whether it raised a risk alert (one query)."""
     return (
-        Voice.objects.select_related("team", "reviewed_by", "recorded_by")
+        Voice.objects.select_related("team")
         .prefetch_related("categories", "suggested_categories")
         .annotate(has_risk_alert=Exists(RiskAlert.objects.filter(voice=OuterRef("pk"))))
     )

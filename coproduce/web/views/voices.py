@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -33,7 +35,7 @@ from coproduce.voices.forms import (
 from coproduce.voices.models import EnquiryCategory, Message, RiskAlert, Voice
 from coproduce.web.views.render import page, posted, signed_in_user
 
-INBOX_PAGE = 200
+INBOX_PAGE = 50
 
 
 @requires(Capability.REVIEW_VOICES)
@@ -42,7 +44,9 @@ def list_voices(request: HttpRequest) -> HttpResponse:
     """The inbox: filter by channel, category, sentiment, service, date and state; act on
     many voices at once."""
     user = signed_in_user(request)
-    filters = InboxFilterForm(request.GET or None, auto_id="filter_%s")
+    chosen_filters = request.GET.copy()
+    page_number = chosen_filters.pop("page", ["1"])[-1]
+    filters = InboxFilterForm(chosen_filters or None, auto_id="filter_%s")
     bulk = BulkActionForm(posted(request))
     if request.method == "POST" and bulk.is_valid():
         chosen = list(services.inbox().filter(pk__in=[v.pk for v in bulk.cleaned_data["voices"]]))
@@ -54,16 +58,31 @@ def list_voices(request: HttpRequest) -> HttpResponse:
             done = services.add_category(user, chosen, category)
             messages.success(request, f"{category.name} added to {done} voices.")
         return redirect(request.get_full_path())
-    voices = filters.apply(services.inbox())
-    total = voices.count()
+    pages = Paginator(filters.apply(services.inbox()), INBOX_PAGE)
+    shown = pages.get_page(page_number)
     return page(
         request,
         "voices/inbox.jinja",
         "Voices",
-        voices=list(voices[:INBOX_PAGE]),
-        total=total,
-        shown=min(total, INBOX_PAGE),
+        voices=list(shown),
+        total=pages.count,
+        shown=shown,
+        # Links to the pages before and after keep the filters chosen.
+        page_links={
+            name: f"?{urlencode({**chosen_filters.dict(), 'page': number})}"
+            for name, number in [
+                ("previous", shown.previous_page_number() if shown.has_previous() else None),
+                ("next", shown.next_page_number() if shown.has_next() else None),
+            ]
+            if number is not None
+        },
         filters=filters,
+        # The blank filters and actions are the same for everyone: drawn once for each
+        # list of categories and services.
+        choices_key=[
+            list(filters.fields["category"].queryset.values_list("pk", "name")),
+            list(filters.fields["team"].queryset.values_list("pk", "name")),
+        ],
         form=bulk,
         # A filter that makes no sense is what the error summary is about.
         summary_form=filters if filters.is_bound and filters.errors else bulk,
@@ -99,7 +118,9 @@ def _voice_page(
 @require_http_methods(["GET", "POST"])
 def show_voice(request: HttpRequest, voice_id: int) -> HttpResponse:
     user = signed_in_user(request)
-    voice = get_object_or_404(services.inbox(), pk=voice_id)
+    voice = get_object_or_404(
+        services.inbox().select_related("reviewed_by", "recorded_by"), pk=voice_id
+    )
     if request.method == "GET":
         audit.record(user, AuditEvent.Action.VIEWED, voice)
         return _voice_page(request, voice)
@@ -117,7 +138,9 @@ def show_voice(request: HttpRequest, voice_id: int) -> HttpResponse:
 @require_POST
 def approve_quote(request: HttpRequest, voice_id: int) -> HttpResponse:
     user = signed_in_user(request)
-    voice = get_object_or_404(services.inbox(), pk=voice_id)
+    voice = get_object_or_404(
+        services.inbox().select_related("reviewed_by", "recorded_by"), pk=voice_id
+    )
     form = QuoteForm(request.POST)
     if form.is_valid():
         try:
