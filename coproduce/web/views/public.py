@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.accounts.policy import Capability, can
+from coproduce.care.models import Team
 from coproduce.change import delivery
 from coproduce.change.models import Update
 from coproduce.change.services import published_updates
@@ -73,9 +74,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
         "Give feedback",
         form=form,
         # The blank form is the same for everyone: drawn once for each list of services.
-        blank_form_key=list(form.fields["team"].queryset.values_list("pk", "name"))
-        if blank
-        else None,
+        blank_form_key=list(Team.objects.values_list("pk", "name")) if blank else None,
         max_characters=FEEDBACK_MAX_CHARACTERS,
         invitation_token=token if invitation else "",
     )

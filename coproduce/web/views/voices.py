@@ -80,8 +80,8 @@ def list_voices(request: HttpRequest) -> HttpResponse:
         # The blank filters and actions are the same for everyone: drawn once for each
         # list of categories and services.
         choices_key=[
-            list(filters.fields["category"].queryset.values_list("pk", "name")),
-            list(filters.fields["team"].queryset.values_list("pk", "name")),
+            list(EnquiryCategory.objects.filter(active=True).values_list("pk", "name")),
+            list(Team.objects.values_list("pk", "name")),
         ],
         form=bulk,
         # A filter that makes no sense is what the error summary is about.
