@@ -20,6 +20,23 @@ from coproduce.care.episodes import require_reason_outside_named_team
 from coproduce.care.models import CarerInformed, Contact, CrisisPlan, Episode, Person
 from coproduce.care.plans import current
 
+# What the caseload list shows, and no more (a list of a hundred people reads only these).
+CASELOAD_FIELDS = [
+    "person_id",
+    "team_id",
+    "lead_practitioner_id",
+    "accepted_at",
+    "closed_at",
+    "disengaged_at",
+    "person__given_name",
+    "person__family_name",
+    "person__nhs_number",
+    "team__name",
+    "lead_practitioner__first_name",
+    "lead_practitioner__last_name",
+    "lead_practitioner__username",
+]
+
 
 def caseload_for(user: User) -> list[Episode]:
     """Open episodes on the user's teams, by family name.
@@ -31,6 +48,7 @@ def caseload_for(user: User) -> list[Episode]:
         Episode.objects.open()
         .for_user(user)
         .select_related("person", "team", "lead_practitioner")
+        .only(*CASELOAD_FIELDS)
         .order_by("person__family_name", "person__given_name")
     )
     audit.record_each(user, AuditEvent.Action.VIEWED, user.teams.all(), "caseload list")

@@ -32,3 +32,28 @@ def test_reading_the_caseload_is_audited_for_each_of_the_users_teams(client, lea
     event = AuditEvent.objects.get()
     assert (event.actor, event.action, event.record_type) == (lead, "viewed", "care.team")
     assert event.record_id == str(lead.teams.get().pk)
+
+
+def test_the_caseload_reads_its_episodes_in_a_fixed_number_of_queries(
+    client, lead, person, django_assert_max_num_queries
+):
+    from django.utils import timezone
+
+    team = lead.teams.get()
+    episodes = EpisodeFactory.create_batch(40, team=team, lead_practitioner=lead)
+    episodes[0].disengaged_at = timezone.now()
+    episodes[0].save()
+    client.force_login(lead)
+    client.get("/caseload")  # the session's first save
+    with django_assert_max_num_queries(12):
+        body = client.get("/caseload").content.decode()
+    for episode in episodes:
+        assert episode.person.full_name in body
+        assert episode.person.formatted_nhs_number in body
+        assert f'href="/people/{episode.person_id}"' in body
+        assert f'href="/episodes/{episode.pk}"' in body
+    assert body.count("Disengaged</strong>") == 1
+    assert body.count(">You</strong>") == len(episodes) + (
+        person.episodes.get().lead_practitioner == lead
+    )
+    assert lead.display_name in body
