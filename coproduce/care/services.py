@@ -143,7 +143,7 @@ def episode_for(user: User, episode_id: int) -> Episode:
 def contacts_for(person: Person) -> list[Contact]:
     return list(
         Contact.objects.filter(episode__person=person)
-        .select_related("staff", "episode__team")
+        .select_related("staff", "episode__team", "crisis_plan")
         .order_by("-occurred_at")
     )
 

@@ -34,3 +34,29 @@ def test_it_is_refused_to_a_network_member(client, member, person):
     client.force_login(member)
     assert client.get(f"/people/{person.pk}").status_code == 403
     assert not AuditEvent.objects.exists()
+
+
+def test_the_record_reads_its_contacts_in_a_fixed_number_of_queries(
+    client, lead, person, django_assert_max_num_queries
+):
+    from coproduce.care import plans
+    from coproduce.care.models import CrisisPlan
+    from coproduce.testing.factories import ContactFactory
+
+    episode = person.episodes.get()
+    plan = plans.save_new_version(lead, CrisisPlan, person, {"about_me": "Music helps."})
+    for n in range(25):
+        ContactFactory(
+            episode=episode,
+            staff=lead,
+            crisis_plan=plan if n % 2 else None,
+            crisis_plan_reviewed=True,
+            persons_words=f"Contact number {n}.",
+        )
+    client.force_login(lead)
+    client.get(f"/people/{person.pk}")  # the session's first save
+    with django_assert_max_num_queries(20):
+        body = client.get(f"/people/{person.pk}").content.decode()
+    assert body.count("Version 1, looked at") == 12
+    assert body.count("There was no crisis plan") == 13
+    assert "Contact number 24." in body
