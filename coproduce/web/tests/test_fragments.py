@@ -19,9 +19,9 @@ def form_fields(body):
     return body.split('name="csrfmiddlewaretoken"', 1)[1].split("</form>", 1)[0].split(">", 1)[1]
 
 
-def kept_fragments():
+def kept_fragments(name="feedback-form"):
     kept = vars(caches["default"])["_cache"]  # the test settings' local-memory cache
-    return [k for k in kept if f":{fragments.PREFIX}:" in k]
+    return [k for k in kept if f":{fragments.PREFIX}:{name}:" in k]
 
 
 def test_the_blank_feedback_form_is_kept_once_per_language(client, db):
@@ -84,3 +84,36 @@ def test_a_false_name_draws_the_fragment_afresh_each_time(db):
     assert template.render({"name": "kept", "n": 1, "counter": counter}) == "<p>1 3</p>"
     assert template.render({"name": "kept", "n": 1, "counter": counter}) == "<p>1 3</p>"
     assert not Team.objects.exists()
+
+
+def test_each_person_sees_their_own_name_in_the_kept_header(client, lead, colleague):
+    client.force_login(lead)
+    mine = client.get("/caseload").content.decode()
+    assert f"{lead.display_name} (" in mine
+    client.force_login(colleague)
+    theirs = client.get("/caseload").content.decode()
+    assert f"{colleague.display_name} (" in theirs
+    assert f"{lead.display_name} (" not in theirs
+    lead.first_name = "Renamed"
+    lead.save()
+    client.force_login(lead)
+    assert "Renamed " in client.get("/caseload").content.decode()
+
+
+def test_the_kept_headers_sign_out_form_carries_this_pages_working_token(lead):
+    from django.test import Client
+
+    from coproduce.testing.signin import give_second_factor
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(lead)
+    give_second_factor(browser, lead)
+    token = re.compile(
+        r'nhsuk-header__account-form" action="/sign-out" method="post">'
+        r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)">'
+    )
+    first = token.search(browser.get("/caseload").content.decode()).group(1)
+    second = token.search(browser.get("/caseload").content.decode()).group(1)
+    assert first != second  # each page's own (masked) token, not a kept one
+    assert browser.post("/sign-out", {"csrfmiddlewaretoken": second}).status_code == 302
+    assert "_auth_user_id" not in browser.session
