@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from coproduce.accounts.models import Role, User
@@ -38,8 +38,9 @@ class CheckedClient(Client):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
-    """Each test starts with an empty cache (the evidence pages keep their figures there)."""
-    cache.clear()
+    """Each test starts with empty caches (the evidence figures, kept parts of pages)."""
+    for kept in caches.all():
+        kept.clear()
 
 
 @pytest.fixture

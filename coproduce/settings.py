@@ -403,6 +403,20 @@ EVIDENCE_POPULATION_CSV = os.environ.get(
     "COPRODUCE_EVIDENCE_POPULATION_CSV",
     "" if PRODUCTION else str(BASE_DIR / "coproduce" / "evidence" / "demo_population.csv"),
 )
+# Each server process keeps its own, in memory: the trust's figures and the evidence page
+# drawn from them in "default"; drawn parts of pages in "fragments", apart, so that many
+# people's headers can never push the figures out (working them out takes seconds).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "coproduce-default",
+    },
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "coproduce-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 EVIDENCE_CACHE_SECONDS = env_int("COPRODUCE_EVIDENCE_CACHE_SECONDS", 600)
 # Rendered fragments that are the same for everyone (a blank public form): how long kept.
 FRAGMENT_CACHE_SECONDS = env_int("COPRODUCE_FRAGMENT_CACHE_SECONDS", 300)

@@ -1,4 +1,5 @@
-"""``{% cache name, part, … %} … {% endcache %}``: a rendered fragment kept in Django's cache.
+"""``{% cache name, part, … %} … {% endcache %}``: a rendered fragment kept in Django's cache
+(the ``fragments`` cache, apart from the evidence figures in ``default``).
 
 For parts of a page that are the same for everyone who sees them (a blank public form,
 say): the fragment is rendered once for each name, key parts and language, and kept for
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 from jinja2 import nodes
 from jinja2.ext import Extension
@@ -50,8 +51,9 @@ class FragmentCache(Extension):
         if not name:
             return Markup(caller())  # noqa: S704 - the template's own rendered output
         where = key(name, parts)
-        html = cache.get(where)
+        kept = caches["fragments"]
+        html = kept.get(where)
         if html is None:
             html = str(caller())
-            cache.set(where, html, settings.FRAGMENT_CACHE_SECONDS)
+            kept.set(where, html, settings.FRAGMENT_CACHE_SECONDS)
         return Markup(html)  # noqa: S704 - the template's own rendered output

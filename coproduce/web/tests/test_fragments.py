@@ -20,7 +20,7 @@ def form_fields(body):
 
 
 def kept_fragments(name="feedback-form"):
-    kept = vars(caches["default"])["_cache"]  # the test settings' local-memory cache
+    kept = vars(caches["fragments"])["_cache"]  # the local-memory cache of fragments
     return [k for k in kept if f":{fragments.PREFIX}:{name}:" in k]
 
 
@@ -72,6 +72,18 @@ def test_an_invitations_service_is_chosen_in_its_form(client, episode):
     checked = re.search(r'<input[^>]*value="(\d+)"[^>]*checked', body)
     assert checked
     assert int(checked.group(1)) == episode.team_id
+
+
+def test_many_kept_headers_never_push_out_the_trusts_figures(client, analyst, db):
+    from coproduce.evidence import services
+
+    client.force_login(analyst)
+    client.get("/evidence")  # works out the figures once
+    figures = caches["default"].get(services.CACHE_KEY)
+    assert figures is not None
+    for n in range(400):  # more than a small shared cache would hold
+        caches["fragments"].set(f"{fragments.PREFIX}:header:en-gb:{n}", "<header>")
+    assert caches["default"].get(services.CACHE_KEY) == figures
 
 
 def test_a_false_name_draws_the_fragment_afresh_each_time(db):
