@@ -8,7 +8,10 @@ shows that can change (a version of the data it lists). A false name renders the
 fragment afresh, uncached, so a template can cache only its blank state:
 ``{% cache ("feedback-form" if blank else none), teams_version %}``.
 
-Never put a CSRF token, a CSP nonce or anything about the person asking inside one.
+Never put a CSRF token or a CSP nonce inside one (put a placeholder in, and the token in
+after: see the header in ``layout.jinja``), nor anything about the person asking unless
+the key names them (the header is kept for each person), nor anything from a person's
+record.
 """
 
 from __future__ import annotations
