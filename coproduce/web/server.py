@@ -7,7 +7,10 @@ deployment's rolling restart therefore drops no one's half-saved contact record.
 waitress answers in one Python process, so one core at a time runs the site's Python.
 ``supervise`` runs several such processes on one port (each its own listener, bound
 with ``SO_REUSEPORT`` so the kernel shares new connections between them), restarts one
-that dies, and on SIGTERM passes the signal on and waits for each to drain.
+that dies, and on SIGTERM passes the signal on and waits for each to drain. A process
+killed outright (SIGKILL, out of memory) takes with it the requests it was answering and
+the connections the kernel had already queued for it; those clients see the connection
+reset, and new connections go to the processes still running.
 """
 
 from __future__ import annotations
