@@ -42,6 +42,22 @@ def get(port, path):
         return error.code, error.read().decode(), dict(error.headers)
 
 
+def sigterm_with_a_slow_request_in_hand(port, process):
+    """SIGTERM while a two-second request is being answered: the server must take no new
+    connection, answer that request in full and exit cleanly. Its answer is returned."""
+    answers = []
+    slow = threading.Thread(target=lambda: answers.append(get(port, "/?2")))
+    slow.start()
+    time.sleep(0.5)  # the slow request is in hand
+    process.send_signal(signal.SIGTERM)
+    time.sleep(0.6)  # the listeners are closed; the slow request is still in hand
+    with pytest.raises(urllib.error.URLError, match="Connection refused"):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+    slow.join(10)
+    assert process.wait(15) == 0
+    return answers[0]
+
+
 SLOW_APP = """
 import sys, time
 from coproduce.web import server
@@ -62,17 +78,8 @@ def test_shutdown_finishes_the_requests_in_hand_and_takes_no_new_ones():
     )
     try:
         wait_for_port(port, process)
-        answers = []
-        slow = threading.Thread(target=lambda: answers.append(get(port, "/?2")))
-        slow.start()
-        time.sleep(0.5)  # the slow request is in hand
-        process.send_signal(signal.SIGTERM)
-        time.sleep(0.3)
-        with pytest.raises(urllib.error.URLError, match="Connection refused"):
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
-        slow.join(10)
-        assert answers[0][:2] == (200, "answered in full")
-        assert process.wait(10) == 0
+        answer = sigterm_with_a_slow_request_in_hand(port, process)
+        assert answer[:2] == (200, "answered in full")
     finally:
         process.kill()
 
@@ -136,17 +143,9 @@ def test_several_processes_share_the_port_replace_one_that_dies_and_drain_on_sig
         assert killed not in now
         assert len(now) == 2  # a new process took the dead one's place
         assert reset == 0  # and once it has, every connection is answered
-        answers = []
-        slow = threading.Thread(target=lambda: answers.append(get(port, "/?2")))
-        slow.start()
-        time.sleep(0.5)  # the slow request is in hand
-        process.send_signal(signal.SIGTERM)
-        slow.join(10)
-        assert answers[0][0] == 200
-        assert int(answers[0][1]) in now  # answered in full by one of them
-        assert process.wait(15) == 0
-        with pytest.raises(urllib.error.URLError, match="Connection refused"):
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+        answer = sigterm_with_a_slow_request_in_hand(port, process)
+        assert answer[0] == 200
+        assert int(answer[1]) in now  # answered in full by one of them
     finally:
         process.kill()
 
@@ -222,3 +221,10 @@ def test_a_database_that_goes_away_gives_a_clear_503_and_is_reconnected_to(postg
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(30)
+
+
+def test_serving_with_no_processes_is_refused_by_name():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="--processes must be 1 or more, not 0"):
+        call_command("serve", processes=0)
