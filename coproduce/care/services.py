@@ -55,8 +55,11 @@ def caseload_for(user: User) -> list[Episode]:
     return episodes
 
 
-def open_person_record(user: User, person_id: int, *, break_glass: bool = False) -> Person:
+def open_person_record_and_access(
+    user: User, person_id: int, *, break_glass: bool = False
+) -> tuple[Person, bool]:
     """The person, if they are on a caseload of one of the user's teams; audited either way.
+    With them, whether they are on those caseloads (False for a break-glass read).
 
     A person who exists but is not on the user's caseloads is refused as not found
     (so the response does not confirm they are known to the service), and the refusal
@@ -77,11 +80,16 @@ def open_person_record(user: User, person_id: int, *, break_glass: bool = False)
     if not on_caseload(user, person):
         if break_glass:
             audit.record(user, AuditEvent.Action.VIEWED, person, "break-glass access")
-            return person
+            return person, False
         audit.record(user, AuditEvent.Action.REFUSED, person, "not on the user's caseloads")
         raise Http404("No such person on your caseloads.")
     audit.record(user, AuditEvent.Action.VIEWED, person)
-    return person
+    return person, True
+
+
+def open_person_record(user: User, person_id: int, *, break_glass: bool = False) -> Person:
+    """The person, as ``open_person_record_and_access`` opens them."""
+    return open_person_record_and_access(user, person_id, break_glass=break_glass)[0]
 
 
 def person_for_break_glass(person_id: int) -> Person:

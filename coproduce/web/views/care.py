@@ -375,7 +375,7 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
 @require_GET
 def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
     user = signed_in_user(request)
-    person = services.open_person_record(
+    person, on_caseload = services.open_person_record_and_access(
         user, person_id, break_glass=has_broken_glass(request, person_id)
     )
     return page(
@@ -387,7 +387,7 @@ def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
         contacts=services.contacts_for(person),
         crisis_plan=plans.current(CrisisPlan, person),
         safety_plan=plans.current(SafetyPlan, person),
-        break_glass=not services.on_caseload(user, person),
+        break_glass=not on_caseload,
     )
 
 
