@@ -124,3 +124,46 @@ def test_events_written_together_are_chained_in_order_and_verify(trail, lead, pe
     with pytest.raises(audit.Unattributed):
         audit.record_each(AnonymousUser(), AuditEvent.Action.VIEWED, [person])
     assert AuditEvent.objects.count() == 8
+
+
+def test_the_database_and_the_chain_agree_on_awkward_details(lead, person):
+    from django.db import connection
+
+    details = ["café, naïve 😊", "tab\tand\nnew line", "", "x" * 250, "unit\x1fseparator"]
+    events = [audit.record(lead, AuditEvent.Action.VIEWED, person, d) for d in details]
+    assert events[3].detail == "x" * 200
+    assert [e.detail for e in AuditEvent.objects.order_by("id")] == [e.detail for e in events]
+    assert audit.verify() == (5, None)
+    if connection.vendor == "postgresql":  # written there by one call of the database's function
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_proc WHERE proname = 'coproduce_audit_append'")
+            assert cursor.fetchone() == (1,)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_events_written_at_once_from_many_threads_make_one_chain(lead, person):
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("many writers at once is PostgreSQL's case")
+    failures = []
+
+    def write():
+        try:
+            for n in range(10):
+                audit.record(lead, AuditEvent.Action.VIEWED, person, f"read {n}")
+            audit.record_each(lead, AuditEvent.Action.VIEWED, [person, person], "list")
+        except Exception as error:
+            failures.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert audit.verify() == (96, None)
