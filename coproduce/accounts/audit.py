@@ -7,7 +7,6 @@ can answer for.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -77,73 +76,63 @@ def _append_all(
         return []
     now = timezone.now()
     occurred_at = now.replace(microsecond=now.microsecond // 1000 * 1000)
-    written = [(str(a), t, i, d[:200]) for a, t, i, d in entries]
+    events = [
+        AuditEvent(
+            actor=actor,
+            action=str(action),
+            record_type=record_type,
+            record_id=record_id,
+            occurred_at=occurred_at,
+            detail=detail[:200],
+        )
+        for action, record_type, record_id, detail in entries
+    ]
     if connection.vendor == "postgresql":
-        return _append_in_database(actor, occurred_at, written)
+        return _append_in_database(events)
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        events = []
-        previous = head.entry_hash
-        for action, record_type, record_id, detail in written:
-            event = AuditEvent(
-                actor=actor,
-                action=action,
-                record_type=record_type,
-                record_id=record_id,
-                occurred_at=occurred_at,
-                detail=detail,
-                previous_hash=previous,
-            )
-            event.entry_hash = previous = event.compute_hash()
-            events.append(event)
+        for event in events:
+            event.previous_hash = head.entry_hash
+            event.entry_hash = head.entry_hash = event.compute_hash()
         if len(events) == 1:
             events[0].save()
         else:
             AuditEvent.objects.bulk_create(events)
-        head.entry_hash = previous
         head.events += len(events)
         head.save(update_fields=["entry_hash", "events"])
     return events
 
 
-def _append_in_database(
-    actor: User, occurred_at: dt.datetime, entries: Sequence[tuple[str, str, str, str]]
-) -> list[AuditEvent]:
+def _append_in_database(events: list[AuditEvent]) -> list[AuditEvent]:
     """The same, on PostgreSQL, in one call of ``coproduce_audit_append`` (migration
     accounts 0004): the head is held only while the database works, not across round
-    trips. Each event's hash is checked against ``compute_hash``."""
-    columns = [list(column) for column in zip(*entries, strict=True)]
+    trips.
+
+    Each hash the database returns is checked against ``compute_hash``. A disagreement
+    raises ``HashesDisagree``; the event is written by then (the check comes after the
+    database lets the head go, or the lock would span the round trip again), and
+    ``coproduce audit verify`` names it as changed."""
+    first = events[0]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT out_id, out_previous, out_entry FROM coproduce_audit_append"
             "(%s, %s, %s, %s, %s, %s, %s)",
             [
-                actor.pk,
-                occurred_at,
-                occurred_at.isoformat(timespec="milliseconds"),
-                *columns,  # actions, record types, record ids, details
+                first.actor_id,
+                first.occurred_at,
+                first.occurred_at.isoformat(timespec="milliseconds"),
+                [event.action for event in events],
+                [event.record_type for event in events],
+                [event.record_id for event in events],
+                [event.detail for event in events],
             ],
         )
         rows = cursor.fetchall()
-    events = []
-    for (action, record_type, record_id, detail), (pk, previous, entry) in zip(
-        entries, rows, strict=True
-    ):
-        event = AuditEvent(
-            id=pk,
-            actor=actor,
-            action=action,
-            record_type=record_type,
-            record_id=record_id,
-            occurred_at=occurred_at,
-            detail=detail,
-            previous_hash=previous,
-            entry_hash=entry,
-        )
+    for event, (pk, previous, entry) in zip(events, rows, strict=True):
+        event.pk, event.previous_hash, event.entry_hash = pk, previous, entry
         event._state.adding, event._state.db = False, connection.alias
         if event.compute_hash() != entry:
             raise HashesDisagree(f"audit event {pk}: the database's hash is not the chain's")
-        events.append(event)
     return events
 
 

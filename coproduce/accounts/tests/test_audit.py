@@ -167,3 +167,21 @@ def test_events_written_at_once_from_many_threads_make_one_chain(lead, person):
         thread.join()
     assert failures == []
     assert audit.verify() == (96, None)
+
+
+def test_a_database_hash_that_is_not_the_chains_is_refused_loudly(lead, person):
+    import importlib
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the database's function is PostgreSQL's")
+    function = importlib.import_module(
+        "coproduce.accounts.migrations.0004_audit_append_function"
+    ).FUNCTION
+    with connection.cursor() as cursor:  # a function that joins the fields differently
+        cursor.execute(function.replace("chr(31)", "chr(30)"))
+    with pytest.raises(audit.HashesDisagree, match="the database's hash is not the chain's"):
+        audit.record(lead, AuditEvent.Action.VIEWED, person)
+    checked, broken = audit.verify()
+    assert (checked, "changed" in broken.reason) == (0, True)
