@@ -25,7 +25,14 @@ import pyarrow.parquet as pq
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from coproduce.evidence.tables import AGE_BANDS, SCHEMA, path_of, schema_of
+from coproduce.evidence.tables import (
+    AGE_BANDS,
+    CONTACTS_ORDER,
+    SCHEMA,
+    path_of,
+    put_in_order,
+    schema_of,
+)
 
 URGENCY_CODES = {"1": "emergency", "4": "very_urgent", "2": "urgent", "3": "routine"}
 BATCH = 20_000
@@ -204,6 +211,7 @@ def write_extract(directory: Path) -> ExtractReport:
             )
         ),
     )
+    put_in_order(directory, "contacts", CONTACTS_ORDER)
     counts["dispatches"] = write(
         "dispatches",
         (

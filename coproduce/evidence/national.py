@@ -24,7 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from coproduce.evidence.tables import AGE_BANDS, path_of, schema_of
+from coproduce.evidence.tables import AGE_BANDS, CONTACTS_ORDER, path_of, put_in_order, schema_of
 
 START = dt.datetime(2024, 1, 1)  # noqa: DTZ001 - wall-clock times
 END = dt.datetime(2026, 1, 1)  # noqa: DTZ001 - wall-clock times
@@ -207,6 +207,7 @@ def write_national(
         )
         written += len(which)
     writer.close()
+    put_in_order(directory, "contacts", CONTACTS_ORDER)
     rows["contacts"] = written
 
     # Dispatches of the response vehicle: referrals from the ambulance service and police.

@@ -8,6 +8,14 @@ are written out for people in docs/metrics.md; the names here are the same.
 Engine-neutral on purpose: only operations both backends compile the same way (exact
 medians, window ``lag`` ordered by a unique key, integer sums of conditions), so DuckDB
 and Spark give the same figures; a test holds them to it.
+
+One shortcut, on DuckDB only: Sequential Continuity needs each episode's contacts in
+time order. The extract writes them in that order (``tables.CONTACTS_ORDER``), and
+DuckDB keeps a file's order for a window with no order of its own (its documented order
+preservation), so when a check of every row against the one before it finds the file in
+order, the successions are counted in the file's order with no sort (about 0.7 s
+against 4 s for 25 million contacts). Otherwise, and always on Spark, they are counted
+in a window ordered by time; tests hold both ways to the same figures.
 """
 
 from __future__ import annotations
@@ -21,7 +29,12 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
-from coproduce.evidence.tables import SCHEMA, URGENCY_TARGET_HOURS, check_extract, path_of
+from coproduce.evidence.tables import (
+    SCHEMA,
+    URGENCY_TARGET_HOURS,
+    check_extract,
+    path_of,
+)
 
 DAY = 86_400
 Tables = dict[str, ir.Table]
@@ -85,15 +98,45 @@ def experience(t: Tables, by_team: bool = True) -> ir.Table:
     ).agg(responses=rated.count(), positive=_count(rated.rating <= 2))
 
 
-def continuity_by_episode(t: Tables) -> ir.Table:
+def contacts_in_file_order(contacts: ir.Table) -> bool:
+    """Whether every contact, read in the file's order, comes after the one before it in
+    ``tables.CONTACTS_ORDER`` (episode, then time, then contact key). DuckDB only: it
+    keeps a file's order for a window with no order (``ibis.window()``)."""
+    c, w = contacts, ibis.window()
+    episode, time, key = (c[n].lag().over(w) for n in ("episode_key", "occurred_at", "contact_key"))
+    after = (c.episode_key > episode) | (
+        (c.episode_key == episode)
+        & ((c.occurred_at > time) | ((c.occurred_at == time) & (c.contact_key > key)))
+    )
+    marked = c.select(after=after.fill_null(False))
+    # The first row has no row before it; any other row not after its predecessor (or
+    # with a missing value) means the file is not in order.
+    not_after = int(_count(~marked.after).execute() or 0)
+    return not_after <= 1
+
+
+def _successions(c: ir.Table, in_file_order: bool) -> ir.BooleanColumn:
+    """For each contact: was the contact before it in the same episode, in time, with the
+    same member of staff?"""
+    if in_file_order:
+        w = ibis.window()
+        previous_episode, previous_staff = c.episode_key.lag().over(w), c.staff_key.lag().over(w)
+        same = (c.episode_key == previous_episode) & (c.staff_key == previous_staff)
+    else:
+        ordered = ibis.window(group_by=c.episode_key, order_by=[c.occurred_at, c.contact_key])
+        same = c.staff_key == c.staff_key.lag().over(ordered)
+    return same.fill_null(False)
+
+
+def continuity_by_episode(t: Tables, in_file_order: bool = False) -> ir.Table:
     """Per episode: contacts N, distinct staff, Σ n_j², max n_j and same-staff successions.
 
-    One ordered pass marks each contact seen by the same member of staff as the one
-    before it; two groupings then count per member of staff and per episode.
+    One pass in time order marks each contact seen by the same member of staff as the one
+    before it (``in_file_order`` only where :func:`contacts_in_file_order` says so); two
+    groupings then count per member of staff and per episode.
     """
     c = t["contacts"]
-    ordered = ibis.window(group_by=c.episode_key, order_by=[c.occurred_at, c.contact_key])
-    marked = c.mutate(same=(c.staff_key == c.staff_key.lag().over(ordered)).fill_null(False))
+    marked = c.mutate(same=_successions(c, in_file_order))
     per_staff = marked.group_by([marked.episode_key, marked.staff_key]).agg(
         n=marked.count(), same=marked.same.cast("int64").sum()
     )
@@ -106,7 +149,7 @@ def continuity_by_episode(t: Tables) -> ir.Table:
     )
 
 
-def continuity(t: Tables, by_team: bool = True) -> ir.Table:
+def continuity(t: Tables, by_team: bool = True, in_file_order: bool = False) -> ir.Table:
     """By team and month accepted: episodes with contacts, distinct staff and the indices.
 
     Bice-Boxerman COC = (Σ n_j² - N) / (N (N - 1)); Usual Provider of Care = max n_j / N;
@@ -114,7 +157,7 @@ def continuity(t: Tables, by_team: bool = True) -> ir.Table:
     Sums are returned with their counts so means can be recombined and disclosed.
     """
     e = t["episodes"]
-    per = continuity_by_episode(t)
+    per = continuity_by_episode(t, in_file_order)
     joined = e.join(per, "episode_key")
     n = joined.contacts.cast("float64")
     multi = joined.contacts >= 2
@@ -288,8 +331,15 @@ def run_suite(
     """Every metric executed on the extract's backend, each as a sorted pandas frame;
     by team and month, or (``by_team=False``) by month for the whole extract."""
     results: dict[str, pd.DataFrame] = {}
+    in_file_order = extract.backend == "duckdb" and contacts_in_file_order(
+        extract.tables["contacts"]
+    )
     for name, metric in METRICS.items():
-        results[name] = _sorted(metric(extract.tables, by_team).to_pandas(), ORDER[name])
+        if metric is continuity:
+            expression = continuity(extract.tables, by_team, in_file_order)
+        else:
+            expression = metric(extract.tables, by_team)
+        results[name] = _sorted(expression.to_pandas(), ORDER[name])
     today = ibis.literal(as_of) if as_of is not None else None
     results["actions"] = _sorted(actions(extract.tables, today).to_pandas(), ORDER["actions"])
     return results

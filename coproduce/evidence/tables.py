@@ -135,12 +135,48 @@ PRIMARY_KEYS = {
 }
 
 
+# The order the contacts are written in: each episode's contacts together, in time, ties
+# by contact key. The suite reads them in the file's order where it can (see
+# ``suite.contacts_in_file_order``), so Sequential Continuity needs no sort.
+CONTACTS_ORDER = ("episode_key", "occurred_at", "contact_key")
+
+
 def schema_of(table: str) -> pa.Schema:
     return pa.schema([pa.field(name, kind) for name, kind in SCHEMA[table].items()])
 
 
 def path_of(directory: Path, table: str) -> Path:
     return directory / f"{table}.parquet"
+
+
+def _quoted(path: Path) -> str:
+    """One of our own files' paths as an SQL string."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _read_parquet(path: Path) -> str:
+    return f"read_parquet({_quoted(path)})"
+
+
+def put_in_order(directory: Path, table: str, keys: tuple[str, ...]) -> None:
+    """Rewrite a table's file sorted by ``keys``, by DuckDB (in parallel, spilling to disk
+    rather than holding the table in memory); the file is replaced only once written."""
+    import duckdb
+
+    path = path_of(directory, table)
+    ordered = path.with_name(f".{path.name}.ordering")
+    by = ", ".join(f'"{key}"' for key in keys)
+    connection = duckdb.connect()
+    try:
+        connection.execute("set enable_progress_bar = false")
+        connection.execute(
+            f"copy (select * from {_read_parquet(path)} order by {by}) "  # noqa: S608
+            f"to {_quoted(ordered)} (format parquet)"
+        )
+        ordered.replace(path)
+    finally:
+        connection.close()
+        ordered.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -188,7 +224,7 @@ def _check_rows(directory: Path, present: set[str]) -> list[Problem]:
     connection.execute("set enable_progress_bar = false")
 
     def source(table: str) -> str:
-        return "read_parquet('" + str(path_of(directory, table)).replace("'", "''") + "')"
+        return _read_parquet(path_of(directory, table))
 
     for table in sorted(present):
         name = path_of(directory, table).name

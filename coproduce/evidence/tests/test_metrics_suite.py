@@ -1,10 +1,13 @@
 """The metric suite on hand-made extracts: each index worked out by hand."""
 
 import datetime as dt
+import random
 
+import pandas as pd
 import pytest
 
-from coproduce.evidence.suite import open_extract, run_suite
+from coproduce.evidence.suite import contacts_in_file_order, continuity, open_extract, run_suite
+from coproduce.evidence.tables import CONTACTS_ORDER
 from coproduce.testing.extracts import at, write_extract_tables
 
 TEAM = {"team_key": 1, "team_name": "Crisis team", "arrival_target_minutes": 45}
@@ -68,6 +71,83 @@ def test_sequence_follows_time_not_the_order_rows_were_written(suite):
     # In time: B B A A → two same-staff successions of three.
     [row] = suite(episodes=[episode(1)], contacts=shuffled)["continuity"].to_dict("records")
     assert row["secon_sum"] == pytest.approx(2 / 3)
+
+
+def contact(key, episode_key, day, staff=11, hour=12):
+    return {
+        "contact_key": key,
+        "episode_key": episode_key,
+        "staff_key": staff,
+        "occurred_at": at(day, hour),
+    }
+
+
+@pytest.mark.parametrize(
+    ("rows", "in_order"),
+    [
+        ([contact(1, 1, 2), contact(2, 1, 3), contact(3, 2, 2)], True),
+        ([], True),
+        ([contact(5, 1, 2)], True),
+        # Episodes out of order; times out of order within an episode.
+        ([contact(1, 2, 2), contact(2, 1, 3)], False),
+        ([contact(1, 1, 3), contact(2, 1, 2)], False),
+        # The same time: the contact key decides, and must rise.
+        ([contact(1, 1, 2), contact(2, 1, 2)], True),
+        ([contact(2, 1, 2), contact(1, 1, 2)], False),
+        # One row out of place far down the file.
+        ([contact(k, 1 + k // 4, 1 + k % 4) for k in range(40)] + [contact(99, 1, 1)], False),
+    ],
+)
+def test_the_file_order_is_checked_row_by_row(tmp_path, rows, in_order):
+    episodes = [episode(k) for k in sorted({row["episode_key"] for row in rows})]
+    folder = write_extract_tables(tmp_path / "x", teams=[TEAM], episodes=episodes, contacts=rows)
+    assert contacts_in_file_order(open_extract(folder).tables["contacts"]) is in_order
+
+
+def test_counting_in_file_order_gives_the_figures_of_the_ordered_window(tmp_path):
+    # 60 episodes of 1-9 contacts among 3 staff, with ties in time between staff; the
+    # extract in order (the file's order is used) and shuffled (the window is).
+    chance = random.Random(7)  # noqa: S311 - test data, not a secret
+    rows, key = [], 0
+    for episode_key in range(1, 61):
+        for _ in range(chance.randint(1, 9)):
+            key += 1
+            day, hour = chance.randint(2, 5), chance.choice([9, 12])
+            rows.append(contact(key, episode_key, day, chance.choice([11, 12, 13]), hour))
+    assert any(  # ties in time with different staff, where the key decides
+        a["episode_key"] == b["episode_key"]
+        and a["occurred_at"] == b["occurred_at"]
+        and a["staff_key"] != b["staff_key"]
+        for a in rows
+        for b in rows
+        if a is not b
+    )
+    episodes = [episode(k, accepted_at=at(1 + k % 2)) for k in range(1, 61)]
+    ordered = sorted(rows, key=lambda row: tuple(row[name] for name in CONTACTS_ORDER))
+    shuffled = chance.sample(rows, len(rows))
+
+    def extract(name, contacts):
+        folder = tmp_path / name
+        return open_extract(
+            write_extract_tables(folder, teams=[TEAM], episodes=episodes, contacts=contacts)
+        )
+
+    in_order, out_of_order = extract("in-order", ordered), extract("shuffled", shuffled)
+    assert contacts_in_file_order(in_order.tables["contacts"])
+    assert not contacts_in_file_order(out_of_order.tables["contacts"])
+
+    def figures(extract, in_file_order):
+        frame = continuity(extract.tables, True, in_file_order).to_pandas()
+        return frame.sort_values(["team_key", "month"]).reset_index(drop=True)
+
+    by_file_order = figures(in_order, in_file_order=True)
+    pd.testing.assert_frame_equal(by_file_order, figures(in_order, in_file_order=False))
+    pd.testing.assert_frame_equal(by_file_order, figures(out_of_order, in_file_order=False))
+    assert by_file_order["secon_sum"].sum() > 0
+    # run_suite chooses the way itself: the same figures from both files.
+    pd.testing.assert_frame_equal(
+        run_suite(in_order)["continuity"], run_suite(out_of_order)["continuity"]
+    )
 
 
 def test_one_contact_counts_for_upc_but_not_coc_or_secon(suite):

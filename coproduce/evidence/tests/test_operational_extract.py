@@ -10,8 +10,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from coproduce.evidence.extract import age_band, write_extract
-from coproduce.evidence.suite import open_extract, run_suite
-from coproduce.evidence.tables import SCHEMA, check_extract
+from coproduce.evidence.suite import contacts_in_file_order, open_extract, run_suite
+from coproduce.evidence.tables import CONTACTS_ORDER, SCHEMA, check_extract
 from coproduce.testing.factories import ContactFactory, EpisodeFactory, PersonFactory, VoiceFactory
 
 
@@ -67,6 +67,22 @@ def test_the_extract_gives_the_figures_recorded(tmp_path, records):
     assert (continuity["episodes"], continuity["contacts"]) == (1, 2)
     [experience] = results["experience"].to_dict("records")
     assert (experience["responses"], experience["positive"]) == (1, 1)
+
+
+def test_contacts_are_written_by_episode_and_time(tmp_path, db):
+    # Recorded out of order: interleaved between episodes and later-first in time, so the
+    # order they were saved in (and their pseudonyms' order) is not the extract's order.
+    now = timezone.now()
+    episodes = [EpisodeFactory(accepted_at=now - dt.timedelta(days=20)) for _ in range(3)]
+    for day in (3, 9, 1, 6):
+        for episode in episodes:
+            ContactFactory(episode=episode, occurred_at=now - dt.timedelta(days=day))
+    write_extract(tmp_path)
+    rows = pq.read_table(tmp_path / "contacts.parquet").to_pylist()
+    keys = [tuple(row[name] for name in CONTACTS_ORDER) for row in rows]
+    assert len(keys) == 12
+    assert keys == sorted(keys)
+    assert contacts_in_file_order(open_extract(tmp_path).tables["contacts"])
 
 
 def test_pseudonyms_change_with_the_secret_and_stay_with_it(tmp_path, records):
