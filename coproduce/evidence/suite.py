@@ -29,12 +29,7 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
-from coproduce.evidence.tables import (
-    SCHEMA,
-    URGENCY_TARGET_HOURS,
-    check_extract,
-    path_of,
-)
+from coproduce.evidence.tables import SCHEMA, URGENCY_TARGET_HOURS, check_extract, path_of
 
 DAY = 86_400
 Tables = dict[str, ir.Table]
