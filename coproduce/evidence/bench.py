@@ -19,11 +19,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow.parquet as pq
 
 from coproduce.evidence.suite import SUITE_COLUMNS, open_extract, run_suite
-from coproduce.evidence.tables import path_of
+from coproduce.evidence.tables import duckdb_connection, path_of, read_parquet_sql
 
 
 def peak_rss_bytes() -> int:
@@ -33,16 +32,14 @@ def peak_rss_bytes() -> int:
 def bare_scan(directory: Path) -> float:
     """Seconds for DuckDB to read every suite column once. Each value is hashed: a plain
     min or count could be answered from the Parquet statistics without reading anything."""
-    connection = duckdb.connect()
-    connection.execute("set enable_progress_bar = false")
-    started = time.perf_counter()
-    for table, columns in SUITE_COLUMNS.items():
-        reads = ", ".join(f'max(hash("{c}"))' for c in columns)
-        query = f"select {reads} from read_parquet('{path_of(directory, table)}')"  # noqa: S608
-        connection.execute(query).fetchall()  # our own column names and file paths
-    seconds = time.perf_counter() - started
-    connection.close()
-    return seconds
+    with duckdb_connection() as connection:
+        started = time.perf_counter()
+        for table, columns in SUITE_COLUMNS.items():
+            reads = ", ".join(f'max(hash("{c}"))' for c in columns)
+            source = read_parquet_sql(path_of(directory, table))
+            query = f"select {reads} from {source}"  # noqa: S608 - our own columns and files
+            connection.execute(query).fetchall()
+        return time.perf_counter() - started
 
 
 def run(directory: Path, *, pandas: bool = True) -> dict[str, Any]:

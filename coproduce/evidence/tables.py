@@ -14,11 +14,17 @@ same month.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    import duckdb
 
 KEY = pa.int64()
 TIME = pa.timestamp("us")
@@ -154,28 +160,39 @@ def _quoted(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def _read_parquet(path: Path) -> str:
+def read_parquet_sql(path: Path) -> str:
+    """DuckDB's reader of one of our own Parquet files, for a query's FROM."""
     return f"read_parquet({_quoted(path)})"
+
+
+@contextmanager
+def duckdb_connection() -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB connection for our own queries on the extract's files, with
+    no progress bar, closed afterwards."""
+    import duckdb
+
+    connection = duckdb.connect()
+    try:
+        connection.execute("set enable_progress_bar = false")
+        yield connection
+    finally:
+        connection.close()
 
 
 def put_in_order(directory: Path, table: str, keys: tuple[str, ...]) -> None:
     """Rewrite a table's file sorted by ``keys``, by DuckDB (in parallel, spilling to disk
     rather than holding the table in memory); the file is replaced only once written."""
-    import duckdb
-
     path = path_of(directory, table)
     ordered = path.with_name(f".{path.name}.ordering")
     by = ", ".join(f'"{key}"' for key in keys)
-    connection = duckdb.connect()
     try:
-        connection.execute("set enable_progress_bar = false")
-        connection.execute(
-            f"copy (select * from {_read_parquet(path)} order by {by}) "  # noqa: S608
-            f"to {_quoted(ordered)} (format parquet)"
-        )
+        with duckdb_connection() as connection:
+            connection.execute(
+                f"copy (select * from {read_parquet_sql(path)} order by {by}) "  # noqa: S608
+                f"to {_quoted(ordered)} (format parquet)"
+            )
         ordered.replace(path)
     finally:
-        connection.close()
         ordered.unlink(missing_ok=True)
 
 
@@ -217,14 +234,17 @@ def _compatible(found: pa.DataType, wanted: pa.DataType) -> bool:
 def _check_rows(directory: Path, present: set[str]) -> list[Problem]:
     """Required values, unique keys and links, counted by DuckDB (in parallel, without
     holding whole columns in memory)."""
-    import duckdb
+    with duckdb_connection() as connection:
+        return _count_problems(connection, directory, present)
 
+
+def _count_problems(
+    connection: duckdb.DuckDBPyConnection, directory: Path, present: set[str]
+) -> list[Problem]:
     problems: list[Problem] = []
-    connection = duckdb.connect()
-    connection.execute("set enable_progress_bar = false")
 
     def source(table: str) -> str:
-        return _read_parquet(path_of(directory, table))
+        return read_parquet_sql(path_of(directory, table))
 
     for table in sorted(present):
         name = path_of(directory, table).name
@@ -258,7 +278,6 @@ def _check_rows(directory: Path, present: set[str]) -> list[Problem]:
                     f"names no row in {path_of(directory, target).name}",
                 )
             )
-    connection.close()
     return problems
 
 

@@ -1,7 +1,10 @@
+import importlib
 import itertools
+import threading
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import DatabaseError, connection, transaction
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, AuditTrailIsAppendOnly
@@ -44,8 +47,6 @@ def test_it_holds_no_contents_of_the_record(lead, person):
 def tamper(sql, params=()):
     """Change the trail behind the application's back, as someone with database rights
     could (on PostgreSQL a superuser must first switch the append-only trigger off)."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET session_replication_role = replica")
@@ -89,8 +90,6 @@ def test_verify_sees_events_cut_from_the_end(trail):
 
 
 def test_the_database_itself_refuses_an_update_on_postgresql(trail):
-    from django.db import DatabaseError, connection, transaction
-
     if connection.vendor != "postgresql":
         pytest.skip("the append-only trigger is PostgreSQL's")
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
@@ -127,8 +126,6 @@ def test_events_written_together_are_chained_in_order_and_verify(trail, lead, pe
 
 
 def test_the_database_and_the_chain_agree_on_awkward_details(lead, person):
-    from django.db import connection
-
     details = ["café, naïve 😊", "tab\tand\nnew line", "", "x" * 250, "unit\x1fseparator"]
     events = [audit.record(lead, AuditEvent.Action.VIEWED, person, d) for d in details]
     assert events[3].detail == "x" * 200
@@ -142,10 +139,6 @@ def test_the_database_and_the_chain_agree_on_awkward_details(lead, person):
 
 @pytest.mark.django_db(transaction=True)
 def test_events_written_at_once_from_many_threads_make_one_chain(lead, person):
-    import threading
-
-    from django.db import connection
-
     if connection.vendor != "postgresql":
         pytest.skip("many writers at once is PostgreSQL's case")
     failures = []
@@ -170,10 +163,6 @@ def test_events_written_at_once_from_many_threads_make_one_chain(lead, person):
 
 
 def test_a_database_hash_that_is_not_the_chains_is_refused_loudly(lead, person):
-    import importlib
-
-    from django.db import connection
-
     if connection.vendor != "postgresql":
         pytest.skip("the database's function is PostgreSQL's")
     function = importlib.import_module(

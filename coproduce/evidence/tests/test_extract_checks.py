@@ -3,13 +3,14 @@ population table that does not add up is refused; nothing is written then."""
 
 import json
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from django.core.management import CommandError, call_command
 
 from coproduce.evidence.analysis import PopulationError, read_population
-from coproduce.evidence.tables import ExtractError, check_extract
+from coproduce.evidence.tables import CONTACTS_ORDER, ExtractError, check_extract, put_in_order
 from coproduce.testing.extracts import at, write_extract_tables
 
 TEAM = {"team_key": 1, "team_name": "Crisis team"}
@@ -201,3 +202,24 @@ def test_the_bench_reports_its_figures_on_a_small_extract(tmp_path, capsys):
     assert result["suite_seconds"] > 0
     assert result["pandas_seconds"] > 0
     assert result["peak_rss_bytes"] >= result["suite_peak_rss_bytes"] > 0
+
+
+def test_putting_contacts_in_order_loses_nothing_when_it_fails(tmp_path):
+    folder = write_extract_tables(
+        tmp_path / "x",
+        teams=[TEAM],
+        episodes=[EPISODE],
+        contacts=[
+            {"contact_key": k, "episode_key": 1, "staff_key": 7, "occurred_at": at(9 - k)}
+            for k in (1, 2, 3)
+        ],
+    )
+    path = folder / "contacts.parquet"
+    before = path.read_bytes()
+    with pytest.raises(duckdb.Error, match="no_such_column"):
+        put_in_order(folder, "contacts", ("episode_key", "no_such_column"))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
+    put_in_order(folder, "contacts", CONTACTS_ORDER)
+    assert pq.read_table(path).column("contact_key").to_pylist() == [3, 2, 1]
+    check_extract(folder)
