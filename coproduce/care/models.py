@@ -134,8 +134,22 @@ class Person(models.Model):
     family_name = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField()
-    phone = models.CharField(max_length=32, blank=True)
+    phone = models.CharField("Mobile phone", max_length=32, blank=True)
     email = models.EmailField(blank=True)
+    address = models.TextField("Postal address", blank=True)
+
+    class Channel(models.TextChoices):
+        NOT_RECORDED = "", "Not recorded"
+        SMS = "sms", "Text message"
+        PHONE = "phone", "Phone call"
+        EMAIL = "email", "Email"
+        POST = "post", "Letter"
+
+    # How the person prefers the service to reach them; what they agreed to for feedback
+    # invitations is recorded apart (feedback_invitations).
+    preferred_channel = models.CharField(
+        "Preferred way to be contacted", max_length=8, choices=Channel.choices, blank=True
+    )
     communication_needs = models.TextField(blank=True)
 
     class FeedbackInvitations(models.TextChoices):

@@ -225,9 +225,15 @@ class RiskAlert(models.Model):
     class Concern(models.TextChoices):
         RISK_TO_LIFE = "risk_to_life", "Current risk to life"
         SAFEGUARDING = "safeguarding", "Safeguarding concern"
+        # The screen could not read the language: a person must read it now instead.
+        COULD_NOT_SCREEN = "could_not_screen", "Could not screen: read now"
 
     voice = models.OneToOneField(Voice, on_delete=models.PROTECT, related_name="risk_alert")
     concerns = models.JSONField(default=list)
+    # Which layer of the screen raised it and on which words (never shown in logs).
+    reason = models.TextField(blank=True)
+    # Raised by `coproduce risk rescreen` after the screen improved, not on arrival.
+    rescreened = models.BooleanField(default=False)
     raised_at = models.DateTimeField(auto_now_add=True, db_index=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     acknowledged_by = models.ForeignKey(
@@ -249,6 +255,39 @@ class RiskAlert(models.Model):
     @property
     def concern_labels(self) -> list[str]:
         return [RiskAlert.Concern(c).label for c in self.concerns]
+
+    @property
+    def could_not_screen(self) -> bool:
+        return RiskAlert.Concern.COULD_NOT_SCREEN in self.concerns
+
+
+class CallBack(models.Model):
+    """A duty worker's attempt to reach the person behind an alert, and what came of it.
+
+    Never edited: each attempt is a new row carrying who made it."""
+
+    class Outcome(models.TextChoices):
+        SPOKE = "spoke", "Spoke to the person"
+        LEFT_MESSAGE = "left_message", "No answer: left a message"
+        NO_ANSWER = "no_answer", "No answer: could not leave a message"
+        WRONG_NUMBER = "wrong_number", "Number or address did not reach them"
+        EMERGENCY_SERVICES = "emergency_services", "Passed to emergency services (999)"
+        SAFEGUARDING_REFERRAL = "safeguarding_referral", "Safeguarding referral made"
+
+    alert = models.ForeignKey(RiskAlert, on_delete=models.PROTECT, related_name="call_backs")
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(max_length=32, choices=Outcome.choices)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Call-back {self.pk}"
 
 
 class Message(models.Model):
