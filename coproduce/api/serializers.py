@@ -76,7 +76,9 @@ class DetailSerializer(serializers.Serializer[Any]):
 class ReferralInSerializer(serializers.Serializer[Any]):
     """A referral from a partner system, e.g. the ambulance service (seed 004)."""
 
-    nhs_number = serializers.CharField(max_length=16)
+    nhs_number = serializers.CharField(
+        max_length=20, help_text="10 digits; spaces, dashes and any script's digits are read."
+    )
     given_name = serializers.CharField(max_length=100)
     family_name = serializers.CharField(max_length=100)
     date_of_birth = serializers.DateField()

@@ -83,8 +83,11 @@ class StaffMultipleChoice(forms.ModelMultipleChoiceField[User]):
 
 class ReferralForm(Moment, forms.Form):
     nhs_number = forms.CharField(
-        max_length=16,
-        error_messages={"required": "Enter the person's NHS number"},
+        max_length=20,
+        error_messages={
+            "required": "Enter the person's NHS number",
+            "max_length": "Enter the NHS number as 10 digits, like 943 476 5919",
+        },
     )
     given_name = forms.CharField(
         max_length=100, error_messages={"required": "Enter the person's first name"}
@@ -408,7 +411,11 @@ class BreakGlassForm(forms.Form):
 
 class FindPersonForm(forms.Form):
     nhs_number = forms.CharField(
-        max_length=16, error_messages={"required": "Enter the person's NHS number"}
+        max_length=20,
+        error_messages={
+            "required": "Enter the person's NHS number",
+            "max_length": "Enter the NHS number as 10 digits, like 943 476 5919",
+        },
     )
 
     def clean_nhs_number(self) -> str:

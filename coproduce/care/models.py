@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import nhs_number
 from django.conf import settings
@@ -14,9 +15,29 @@ from coproduce.accounts.models import User
 
 
 def validate_nhs_number(value: str) -> None:
-    if not (len(value) == 10 and value.isdigit() and nhs_number.is_valid(value)):
+    """A stored NHS number: ten ASCII digits, not one digit repeated, modulus 11.
+
+    Only ASCII: ``str.isdigit()`` also accepts full-width and Arabic-Indic digits, which
+    would make one number several people. Fold input with ``normalise_nhs_number``.
+    A number of one digit repeated (``0000000000``, ``1111111111``…) passes modulus 11
+    but is nobody's: it is a placeholder typed to get past the field.
+    """
+    if not (len(value) == 10 and value.isascii() and value.isdigit()):
         raise ValidationError(
-            "Enter a valid 10-digit NHS number (the check digit does not match).",
+            "Enter a valid NHS number: 10 digits, like 943 476 5919.",
+            code="invalid_nhs_number",
+        )
+    if len(set(value)) == 1:
+        raise ValidationError(
+            "Enter the person's real NHS number: a number made of the same digit ten times "
+            "(like 000 000 0000) is not anyone's. If you do not know it, ask the referrer "
+            "or find it on the person's GP letter or NHS App.",
+            code="repeated_nhs_number",
+        )
+    if not nhs_number.is_valid(value):
+        raise ValidationError(
+            "Enter a valid NHS number: the last digit (the check digit) does not match the "
+            "others. Check each digit, like 943 476 5919.",
             code="invalid_nhs_number",
         )
 
@@ -38,16 +59,25 @@ def validate_review_days(value: object) -> None:
         )
 
 
+# Hyphen-minus and the other dashes people (and word processors) put between groups.
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d")
+
+
+def fold_digits(value: str) -> str:
+    """Every Unicode decimal digit as its ASCII digit, after NFKC (NFKC folds full-width
+    digits, U+FF10 to U+FF19; Arabic-Indic, Devanagari and other scripts' decimal digits,
+    which it leaves alone, are folded by their Unicode decimal value)."""
+    folded = unicodedata.normalize("NFKC", value)
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded)
+
+
 def normalise_nhs_number(value: str) -> str:
-    """An NHS number as typed (spaces or dashes allowed), checked and as 10 digits."""
-    number = "".join(value.split()).replace("-", "")
-    try:
-        validate_nhs_number(number)
-    except ValidationError:
-        raise ValidationError(
-            "Enter a valid NHS number: 10 digits, like 943 476 5919. Check the last digit.",
-            code="invalid_nhs_number",
-        ) from None
+    """An NHS number as typed, in any digits, with spaces or dashes between groups: checked,
+    and as the 10 ASCII digits it is stored and matched by. Every way in (pages, REST,
+    FHIR) reads NHS numbers through this, so one number is one person."""
+    folded = fold_digits(value)
+    number = "".join(c for c in folded if not c.isspace() and c not in _DASHES)
+    validate_nhs_number(number)
     return number
 
 

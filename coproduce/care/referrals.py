@@ -28,7 +28,7 @@ from coproduce.care.models import (
     Person,
     Referral,
     Team,
-    validate_nhs_number,
+    normalise_nhs_number,
 )
 
 
@@ -72,13 +72,13 @@ def waiting_for(user: User) -> list[Referral]:
 def find_or_register_person(details: PersonDetails) -> Person:
     """The person with this NHS number, or a new record; a mismatch is refused."""
     try:
-        validate_nhs_number(details.nhs_number)
+        number = normalise_nhs_number(details.nhs_number)
     except ValidationError as error:
         raise ValidationError({"nhs_number": error.messages}) from None
-    person = Person.objects.filter(nhs_number=details.nhs_number).first()
+    person = Person.objects.filter(nhs_number=number).first()
     if person is None:
         person = Person(
-            nhs_number=details.nhs_number,
+            nhs_number=number,
             given_name=details.given_name,
             family_name=details.family_name,
             date_of_birth=details.date_of_birth,

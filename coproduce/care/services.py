@@ -17,7 +17,14 @@ from django.http import Http404
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.episodes import require_reason_outside_named_team
-from coproduce.care.models import CarerInformed, Contact, CrisisPlan, Episode, Person
+from coproduce.care.models import (
+    CarerInformed,
+    Contact,
+    CrisisPlan,
+    Episode,
+    Person,
+    normalise_nhs_number,
+)
 from coproduce.care.plans import current
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
@@ -117,13 +124,19 @@ def contact_for(user: User, contact_id: int) -> Contact:
 
 
 def person_by_nhs_number(nhs_number: str) -> Person | None:
-    """For matching incoming referrals to a known person; shows nothing of the record."""
-    return Person.objects.filter(nhs_number=nhs_number).first()
+    """For matching incoming referrals to a known person; shows nothing of the record.
+    The number is folded as ``normalise_nhs_number`` folds it (a number that is not
+    valid matches no one)."""
+    try:
+        number = normalise_nhs_number(nhs_number)
+    except ValidationError:
+        return None
+    return Person.objects.filter(nhs_number=number).first()
 
 
 def find_person(user: User, nhs_number: str) -> Person | None:
     """Look a person up by NHS number (for break-glass); the search itself is audited."""
-    person = Person.objects.filter(nhs_number=nhs_number).first()
+    person = person_by_nhs_number(nhs_number)
     if person is not None:
         audit.record(user, AuditEvent.Action.VIEWED, person, "found by NHS number")
     return person

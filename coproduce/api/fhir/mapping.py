@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from fhir.resources.R4B.appointment import Appointment as FhirAppointment
 from fhir.resources.R4B.careplan import CarePlan
@@ -17,7 +18,14 @@ from fhir.resources.R4B.encounter import Encounter
 from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.servicerequest import ServiceRequest
 
-from coproduce.care.models import Appointment, Contact, Person, Referral, SafetyPlan
+from coproduce.care.models import (
+    Appointment,
+    Contact,
+    Person,
+    Referral,
+    SafetyPlan,
+    normalise_nhs_number,
+)
 
 NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
 UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
@@ -282,6 +290,14 @@ class Unprocessable(Exception):
         self.expression = expression
 
 
+def _nhs_number(value: str, element: str) -> str:
+    """The NHS number folded and checked as everywhere else (``normalise_nhs_number``)."""
+    try:
+        return normalise_nhs_number(value)
+    except ValidationError as error:
+        raise Unprocessable(element, " ".join(error.messages)) from None
+
+
 def referral_input(resource: ServiceRequest) -> dict[str, Any]:
     """What ``receive_referral`` needs, read from a ServiceRequest."""
     if resource.priority not in URGENCY_FROM_PRIORITY:
@@ -295,6 +311,7 @@ def referral_input(resource: ServiceRequest) -> dict[str, Any]:
             "ServiceRequest.subject.identifier",
             "subject must carry the person's NHS number (system https://fhir.nhs.uk/Id/nhs-number)",
         )
+    nhs_number = _nhs_number(nhs_number, "ServiceRequest.subject.identifier")
     team_ref = resource.performer[0].reference if resource.performer else None
     if not team_ref or not team_ref.startswith("HealthcareService/"):
         raise Unprocessable(

@@ -240,7 +240,7 @@ class Create(FhirView):
         except ValidationError as error:
             if "nhs_number" in getattr(error, "message_dict", {}):
                 raise mapping.Unprocessable(
-                    "Patient.identifier", "The NHS number is not valid (modulus 11)."
+                    "Patient.identifier", " ".join(error.message_dict["nhs_number"])
                 ) from None
             raise
         return mapping.patient(person)
