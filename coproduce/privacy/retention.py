@@ -35,12 +35,17 @@ class Rule:
 
 
 def _messages(now: dt.datetime, dry_run: bool) -> int:
-    from coproduce.voices.models import Message
+    """Message addresses and words, and the number an inbound text came from (kept on
+    its voice for the duty worker to call back) go after the same time."""
+    from coproduce.voices.models import Message, Voice
 
     cutoff = now - dt.timedelta(days=settings.RETENTION_MESSAGE_DAYS)
     old = Message.objects.filter(created_at__lt=cutoff).exclude(to="", body="")
     old = old.exclude(status__in=[Message.Status.QUEUED, Message.Status.SENDING])
-    return old.count() if dry_run else old.update(to="", subject="", body="")
+    numbers = Voice.objects.filter(received_at__lt=cutoff).exclude(received_from="")
+    if dry_run:
+        return old.count() + numbers.count()
+    return old.update(to="", subject="", body="") + numbers.update(received_from="")
 
 
 def _sessions(now: dt.datetime, dry_run: bool) -> int:

@@ -124,6 +124,11 @@ class Voice(models.Model):
     # A text message received through Notify: its id there, so a retried callback is
     # stored once.
     notify_inbound_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # The number a text message came from, as Notify gave it: kept so that the duty worker
+    # can call back a person whose text raised a risk alert. It is not agreement to be
+    # told what changes (consent_contact), and is removed with message addresses
+    # (COPRODUCE_RETENTION_MESSAGE_DAYS).
+    received_from = models.CharField("Number it came from", max_length=32, blank=True)
     follow_up_invitation = models.ForeignKey(
         "FollowUpInvitation",
         on_delete=models.SET_NULL,

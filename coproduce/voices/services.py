@@ -220,12 +220,17 @@ def withdraw(voice: Voice) -> Voice:
 
 
 @transaction.atomic
-def receive_text(notify_id: str, source_number: str, message: str, received_at: Any) -> Voice:
+def receive_text(
+    notify_id: str, source_number: str, message: str, received_at: Any, note: str = ""
+) -> Voice:
     """A text message received through Notify: stored once, however often Notify retries.
 
     Texting the advertised feedback number is giving feedback to improve services; it
-    does not agree to being quoted or contacted later. The sender gets a reply at once,
-    with crisis contacts first if the message raised a risk alert.
+    does not agree to being quoted or contacted later. The number it came from is kept
+    with it so the duty worker can call back if it raised a risk alert. The sender gets
+    a reply at once, with crisis contacts first if the message raised a risk alert; with
+    no number (a malformed callback, see ``voices.inbound``) the words are still kept,
+    and ``note`` says what could not be read.
     """
     existing = Voice.objects.filter(notify_inbound_id=notify_id).first()
     if existing is not None:
@@ -238,10 +243,15 @@ def receive_text(notify_id: str, source_number: str, message: str, received_at: 
         rating=None,
         consent_improvement=True,
         received_at=received_at,
+        source_detail=note,
     )
     voice.notify_inbound_id = notify_id
-    voice.save(update_fields=["notify_inbound_id"])
+    voice.received_from = source_number
+    voice.save(update_fields=["notify_inbound_id", "received_from"])
     at_risk = RiskAlert.objects.filter(voice=voice).exists()
+    if not source_number:
+        logger.warning("voice %s: a text with no number to reply to", voice.pk)
+        return voice
     words = (wording.crisis_reply if at_risk else wording.thanks_reply)(voice.language)
     messaging.queue(
         kind=Message.Kind.CRISIS_REPLY if at_risk else Message.Kind.THANKS_REPLY,

@@ -14,6 +14,19 @@ _MARKUP = re.compile(r"<\s*[/!]?\s*[a-zA-Z][^>]*>|<!--")
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
+# What cannot be stored or shown as text: C0 controls other than tab and line breaks
+# (NUL is refused by PostgreSQL), DEL, C1 controls, and lone surrogates (which cannot be
+# encoded as UTF-8 at all).
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def remove_unstorable(value: str) -> tuple[str, int]:
+    """The text without characters that cannot be stored, and how many were removed.
+    For text we must keep whatever its state (a text message to the crisis service)."""
+    cleaned, removed = _UNSTORABLE.subn("", value)
+    return cleaned, removed
+
+
 def validate_no_markup(value: str) -> None:
     if _MARKUP.search(value):
         raise ValidationError(
