@@ -19,6 +19,7 @@ from coproduce.care.models import (
     Team,
     normalise_nhs_number,
 )
+from coproduce.care.services import BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -399,12 +400,16 @@ def plan_form(kind: type[PlanVersion]) -> type[forms.Form]:
 
 
 class BreakGlassForm(forms.Form):
+    # The limits are the service's (``services.break_glass``); the form names them first.
     reason = forms.CharField(
-        max_length=200,
+        min_length=BREAK_GLASS_REASON_MIN,
+        max_length=BREAK_GLASS_REASON_MAX,
         widget=forms.Textarea,
         error_messages={
             "required": "Say why you need to see this person's record now. This is audited.",
-            "max_length": "Keep the reason to 200 characters or fewer",
+            "min_length": f"Give a reason of at least {BREAK_GLASS_REASON_MIN} characters: "
+            "who needs the record, and why now",
+            "max_length": f"Keep the reason to {BREAK_GLASS_REASON_MAX} characters or fewer",
         },
     )
 

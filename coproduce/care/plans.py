@@ -14,6 +14,9 @@ from coproduce.care.models import Person, PlanVersion
 
 Plan = TypeVar("Plan", bound=PlanVersion)
 
+# How a read through break-glass is marked in the audit trail, on every record it opens.
+BREAK_GLASS_DETAIL = "break-glass access"
+
 
 def current(kind: type[Plan], person: Person) -> Plan | None:
     return kind._default_manager.filter(person=person).order_by("-version").first()
@@ -26,6 +29,30 @@ def plan_for(user: User, kind: type[Plan], plan_id: int) -> Plan:
         raise Http404("No such plan on your caseloads.")
     audit.record(user, AuditEvent.Action.VIEWED, plan)
     return plan
+
+
+def read_versions(
+    user: User,
+    kind: type[Plan],
+    person: Person,
+    version: str | None = None,
+    *,
+    break_glass: bool = False,
+) -> tuple[Plan | None, list[Plan]]:
+    """The version asked for (the current one by default) and every version, of a person
+    already opened for the user (``open_person_record``). Reading a version is audited,
+    as a break-glass read when the person is not on the user's caseloads."""
+    versions = history(kind, person)
+    chosen = versions[0] if versions else None
+    if version and versions:
+        chosen = next((v for v in versions if str(v.version) == version), None)
+        if chosen is None:
+            raise Http404("No such version.")
+    if chosen is not None:
+        audit.record(
+            user, AuditEvent.Action.VIEWED, chosen, BREAK_GLASS_DETAIL if break_glass else ""
+        )
+    return chosen, versions
 
 
 def history(kind: type[Plan], person: Person) -> list[Plan]:

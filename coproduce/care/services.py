@@ -8,6 +8,7 @@ functions that run in one transaction and audit who made them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,7 +26,7 @@ from coproduce.care.models import (
     Person,
     normalise_nhs_number,
 )
-from coproduce.care.plans import current
+from coproduce.care.plans import BREAK_GLASS_DETAIL, current
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
 CASELOAD_FIELDS = [
@@ -86,7 +87,7 @@ def open_person_record_and_access(
         raise Http404("No such person.") from None
     if not on_caseload(user, person):
         if break_glass:
-            audit.record(user, AuditEvent.Action.VIEWED, person, "break-glass access")
+            audit.record(user, AuditEvent.Action.VIEWED, person, BREAK_GLASS_DETAIL)
             return person, False
         audit.record(user, AuditEvent.Action.REFUSED, person, "not on the user's caseloads")
         raise Http404("No such person on your caseloads.")
@@ -142,13 +143,32 @@ def find_person(user: User, nhs_number: str) -> Person | None:
     return person
 
 
+# A break-glass reason must say something a reviewer can judge: who needs the record and
+# why now. One word ("Urgent.") cannot be reviewed; 200 is what the audit trail keeps.
+BREAK_GLASS_REASON_MIN = 20
+BREAK_GLASS_REASON_MAX = 200
+
+
 @transaction.atomic
 def break_glass(user: User, person: Person, reason: str) -> None:
     """Record why a user opens a record that is not on their caseloads.
 
-    The reason is kept in the audit trail for review by the Caldicott guardian.
+    The reason is kept in the audit trail for review by the Caldicott guardian, so it
+    must be one a reviewer can judge: at least 20 characters once spaces are stripped.
     """
-    audit.record(user, AuditEvent.Action.BREAK_GLASS, person, reason.strip()[:200])
+    reason = reason.strip()
+    if len(reason) < BREAK_GLASS_REASON_MIN:
+        raise ValidationError(
+            {
+                "reason": f"Give a reason of at least {BREAK_GLASS_REASON_MIN} characters: "
+                "who needs the record, and why now"
+            }
+        )
+    if len(reason) > BREAK_GLASS_REASON_MAX:
+        raise ValidationError(
+            {"reason": f"Keep the reason to {BREAK_GLASS_REASON_MAX} characters or fewer"}
+        )
+    audit.record(user, AuditEvent.Action.BREAK_GLASS, person, reason)
 
 
 def episode_for(user: User, episode_id: int) -> Episode:
@@ -159,6 +179,28 @@ def episode_for(user: User, episode_id: int) -> Episode:
         raise Http404("No such episode on your caseloads.") from None
     audit.record(user, AuditEvent.Action.VIEWED, episode)
     return episode
+
+
+def open_episode_and_access(
+    user: User, episode_id: int, *, break_glass_for: Collection[int] = ()
+) -> tuple[Episode, bool]:
+    """An episode on the user's teams' caseloads, or of a person they have broken the
+    glass for (``break_glass_for``: those people's ids); with it, whether it is on
+    their caseloads (False for a break-glass read, which is read only).
+
+    Either read is audited, the break-glass one as such; any other episode is not found.
+    """
+    try:
+        episode = Episode.objects.select_related("person", "team").get(pk=episode_id)
+    except Episode.DoesNotExist:
+        raise Http404("No such episode on your caseloads.") from None
+    if episode.team.staff.filter(pk=user.pk).exists():
+        audit.record(user, AuditEvent.Action.VIEWED, episode)
+        return episode, True
+    if episode.person_id in break_glass_for:
+        audit.record(user, AuditEvent.Action.VIEWED, episode, BREAK_GLASS_DETAIL)
+        return episode, False
+    raise Http404("No such episode on your caseloads.")
 
 
 def contacts_for(person: Person) -> list[Contact]:

@@ -1,6 +1,16 @@
 """Opening a record that is not on one's caseloads needs a recorded reason."""
 
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
 from coproduce.accounts.models import AuditEvent
+from coproduce.care import plans, services
+from coproduce.care.models import Appointment, CrisisPlan, SafetyPlan
+
+REASON = "Crisis call from the person, their team is closed, need crisis plan"
 
 
 def test_finding_someone_on_the_caseload_opens_their_record(client, lead, person):
@@ -38,7 +48,8 @@ def test_breaking_the_glass_records_the_reason_and_audits_each_view(client, outs
 
 def test_break_glass_reads_only_do_not_allow_recording_contacts(client, outsider, person, episode):
     client.force_login(outsider)
-    client.post(f"/people/{person.pk}/break-glass", {"reason": "Urgent."})
+    client.post(f"/people/{person.pk}/break-glass", {"reason": REASON})
+    assert client.get(f"/people/{person.pk}").status_code == 200  # the glass is broken
     assert client.get(f"/episodes/{episode.pk}/contacts/new").status_code == 404
 
 
@@ -61,3 +72,138 @@ def test_network_members_cannot_break_the_glass(client, member, person):
     client.force_login(member)
     assert client.post(f"/people/{person.pk}/break-glass", {"reason": "curious"}).status_code == 403
     assert not AuditEvent.objects.filter(action="break_glass").exists()
+
+
+# A reason that says something, and the pages an emergency needs (issue 18) -----------
+
+
+@pytest.mark.parametrize(
+    "reason", ["x", "Urgent.", "a" * 19, "   need it now please    ", "\n" * 30 + "short"]
+)
+def test_it_refuses_a_reason_of_fewer_than_20_characters(client, outsider, person, reason):
+    client.force_login(outsider)
+    response = client.post(f"/people/{person.pk}/break-glass", {"reason": reason})
+    assert response.status_code == 400
+    assert "at least 20 characters" in response.content.decode()
+    assert not AuditEvent.objects.filter(action="break_glass").exists()
+    assert client.get(f"/people/{person.pk}").status_code == 404  # still closed
+
+
+def test_it_refuses_a_short_reason_in_the_service_too(outsider, person):
+    with pytest.raises(ValidationError, match="at least 20 characters"):
+        services.break_glass(outsider, person, "   too short      ")
+    assert not AuditEvent.objects.filter(action="break_glass").exists()
+
+
+def test_it_explains_what_a_good_reason_is(client, outsider, person):
+    client.force_login(outsider)
+    page = client.get(f"/people/{person.pk}/break-glass").content.decode()
+    assert "at least 20 characters" in page
+    assert "Crisis call from the person, their team is closed, need crisis plan" in page
+
+
+def test_it_takes_a_reason_of_20_characters_once_stripped(client, outsider, person):
+    client.force_login(outsider)
+    response = client.post(f"/people/{person.pk}/break-glass", {"reason": "  " + "b" * 20 + "  "})
+    assert response["Location"] == f"/people/{person.pk}"
+    assert AuditEvent.objects.get(action="break_glass").detail == "b" * 20
+
+
+@pytest.fixture
+def person_with_plans(lead, person):
+    plans.save_new_version(lead, CrisisPlan, person, {"about_me": "Music helps me calm down."})
+    plans.save_new_version(lead, SafetyPlan, person, {"warning_signs": "Not sleeping."})
+    return person
+
+
+def break_glass_views(actor):
+    return list(
+        AuditEvent.objects.filter(actor=actor, action="viewed", detail="break-glass access")
+        .order_by("id")
+        .values_list("record_type", flat=True)
+    )
+
+
+def test_it_opens_every_page_an_emergency_needs_and_audits_each_as_break_glass(
+    client, outsider, person_with_plans, episode
+):
+    person = person_with_plans
+    client.force_login(outsider)
+    client.post(f"/people/{person.pk}/break-glass", {"reason": REASON})
+    page = client.get(f"/people/{person.pk}").content.decode()
+    for address in (
+        f"/people/{person.pk}/crisis-plan",
+        f"/people/{person.pk}/safety-plan",
+        f"/episodes/{episode.pk}",
+    ):
+        assert f'href="{address}"' in page  # linked from the person page …
+    crisis = client.get(f"/people/{person.pk}/crisis-plan")
+    assert crisis.status_code == 200  # … and open
+    assert "Music helps me calm down." in crisis.content.decode()
+    safety = client.get(f"/people/{person.pk}/safety-plan")
+    assert "Not sleeping." in safety.content.decode()
+    printable = client.get(f"/people/{person.pk}/safety-plan?copy=person")
+    assert printable.status_code == 200
+    assert "My safety plan" in printable.content.decode()
+    assert client.get(f"/episodes/{episode.pk}").status_code == 200
+    assert break_glass_views(outsider) == [
+        "care.person",
+        "care.person",
+        "care.crisisplan",
+        "care.person",
+        "care.safetyplan",
+        "care.person",
+        "care.safetyplan",
+        "care.episode",
+    ]
+
+
+def test_the_pages_it_opens_are_read_only(client, outsider, person_with_plans, episode):
+    person = person_with_plans
+    client.force_login(outsider)
+    client.post(f"/people/{person.pk}/break-glass", {"reason": REASON})
+    for address in (f"/people/{person.pk}", f"/people/{person.pk}/crisis-plan"):
+        body = client.get(address).content.decode()
+        assert "/edit" not in body
+        assert "Record a contact" not in body
+    episode_page = client.get(f"/episodes/{episode.pk}").content.decode()
+    assert "Book an appointment" not in episode_page
+    assert "Discharge from the caseload" not in episode_page
+    before = Appointment.objects.count()
+    refused = client.post(
+        f"/episodes/{episode.pk}",
+        {"kind": "other", "starts_on": "01/01/2030", "starts_time": "10:00", "staff": outsider.pk},
+    )
+    assert refused.status_code == 403
+    assert Appointment.objects.count() == before
+    assert client.get(f"/people/{person.pk}/crisis-plan/edit").status_code == 404
+    assert CrisisPlan.objects.count() == 1
+
+
+def test_the_pages_close_when_the_glass_expires(client, outsider, person_with_plans, episode):
+    person = person_with_plans
+    client.force_login(outsider)
+    client.post(f"/people/{person.pk}/break-glass", {"reason": REASON})
+    session = client.session
+    session["break_glass"] = {
+        str(person.pk): (timezone.now() - dt.timedelta(minutes=1)).isoformat()
+    }
+    session.save()
+    for address in (
+        f"/people/{person.pk}",
+        f"/people/{person.pk}/crisis-plan",
+        f"/people/{person.pk}/safety-plan?copy=person",
+        f"/episodes/{episode.pk}",
+    ):
+        assert client.get(address).status_code == 404
+    assert break_glass_views(outsider) == []
+
+
+def test_breaking_the_glass_for_one_person_opens_no_one_else(client, outsider, person, lead):
+    from coproduce.testing.factories import EpisodeFactory
+
+    other = EpisodeFactory(team=person.episodes.get().team, lead_practitioner=lead)
+    client.force_login(outsider)
+    client.post(f"/people/{person.pk}/break-glass", {"reason": REASON})
+    assert client.get(f"/episodes/{other.pk}").status_code == 404
+    assert client.get(f"/people/{other.person_id}/safety-plan").status_code == 404

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import BadRequest, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -50,10 +50,16 @@ def add_errors(form: Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def has_broken_glass(request: HttpRequest, person_id: int) -> bool:
+def broken_glass_for(request: HttpRequest) -> set[int]:
+    """The people whose records this session has broken the glass for, still in time."""
     granted = request.session.get("break_glass", {})
-    until = granted.get(str(person_id))
-    return until is not None and dt.datetime.fromisoformat(until) > timezone.now()
+    now = timezone.now()
+    return {int(pk) for pk, until in granted.items() if dt.datetime.fromisoformat(until) > now}
+
+
+def has_broken_glass(request: HttpRequest, person_id: int | str) -> bool:
+    # The plan pages' regular-expression address passes the id as text.
+    return int(person_id) in broken_glass_for(request)
 
 
 # Caseload and worklist ----------------------------------------------------------------
@@ -271,7 +277,11 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
     user = signed_in_user(request)
-    episode = services.episode_for(user, episode_id)
+    episode, on_caseload = services.open_episode_and_access(
+        user, episode_id, break_glass_for=broken_glass_for(request)
+    )
+    if request.method == "POST" and not on_caseload:
+        raise PermissionDenied("Break-glass access is read only.")
     form = AppointmentForm(posted(request), team=episode.team, initial=now_initial("starts"))
     if request.method == "POST" and form.is_valid():
         try:
@@ -298,6 +308,7 @@ def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
         contacts=list(episode.contacts.select_related("staff")),
         distinct_staff=episode_services.distinct_staff_met(episode),
         form=form,
+        break_glass=not on_caseload,
     )
 
 
@@ -422,13 +433,12 @@ def edit_plan(request: HttpRequest, person_id: int, kind: str) -> HttpResponse:
 def show_plan(request: HttpRequest, person_id: int, kind: str) -> HttpResponse:
     user = signed_in_user(request)
     plan_kind = PLAN_KINDS[kind]
-    person = services.open_person_record(user, person_id)
-    versions = plans.history(plan_kind, person)
-    chosen = versions[0] if versions else None
-    if (wanted := request.GET.get("version")) and versions:
-        chosen = next((v for v in versions if str(v.version) == wanted), None)
-        if chosen is None:
-            raise Http404("No such version.")
+    person, on_caseload = services.open_person_record_and_access(
+        user, person_id, break_glass=has_broken_glass(request, person_id)
+    )
+    chosen, versions = plans.read_versions(
+        user, plan_kind, person, request.GET.get("version"), break_glass=not on_caseload
+    )
     title = plan_kind.TITLE
     template = "care/plan_print.jinja" if request.GET.get("copy") == "person" else "care/plan.jinja"
     return page(
@@ -440,6 +450,7 @@ def show_plan(request: HttpRequest, person_id: int, kind: str) -> HttpResponse:
         plan_title=title,
         plan=chosen,
         versions=versions,
+        break_glass=not on_caseload,
     )
 
 
@@ -468,16 +479,21 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
         return redirect("show_person", person_id=person.pk)
     form = BreakGlassForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        services.break_glass(user, person, form.cleaned_data["reason"])
-        until = timezone.now() + dt.timedelta(minutes=BREAK_GLASS_MINUTES)
-        granted = request.session.get("break_glass", {})
-        granted[str(person.pk)] = until.isoformat()
-        request.session["break_glass"] = granted
-        return redirect("show_person", person_id=person.pk)
+        try:
+            services.break_glass(user, person, form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            until = timezone.now() + dt.timedelta(minutes=BREAK_GLASS_MINUTES)
+            granted = request.session.get("break_glass", {})
+            granted[str(person.pk)] = until.isoformat()
+            request.session["break_glass"] = granted
+            return redirect("show_person", person_id=person.pk)
     return page(
         request,
         "care/break_glass.jinja",
         "Break-glass access",
         form=form,
         minutes=BREAK_GLASS_MINUTES,
+        shortest=services.BREAK_GLASS_REASON_MIN,
     )
