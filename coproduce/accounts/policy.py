@@ -99,6 +99,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "claim_payment": Capability.MEMBER_AREA,
     "discharge_episode": Capability.RECORD_CONTACT,
     "edit_agreement": Capability.MANAGE_NETWORK,
+    "edit_contact_details": Capability.RECORD_CONTACT,
     "enter_code": Open.SIGNED_IN,
     "edit_plan": Capability.VIEW_CASELOAD,
     "evidence_csv": Capability.VIEW_EVIDENCE,

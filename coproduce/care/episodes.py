@@ -18,6 +18,7 @@ from coproduce.care.models import (
     Contact,
     Dispatch,
     Episode,
+    Person,
     Referral,
     Team,
 )
@@ -98,6 +99,22 @@ def book_appointment(
     return appointment
 
 
+def follow_up_cannot_reach(person: Person, feedback_invitations: str) -> str:
+    """Why a follow-up invitation on the chosen channel could not reach the person (no
+    mobile number, no email address on their record), or "" if it can."""
+    if feedback_invitations == Person.FeedbackInvitations.SMS and not person.phone:
+        return (
+            "There is no mobile number on the person's record. "
+            "Add it to their contact details, or choose email or no"
+        )
+    if feedback_invitations == Person.FeedbackInvitations.EMAIL and not person.email:
+        return (
+            "There is no email address on the person's record. "
+            "Add it to their contact details, or choose text message or no"
+        )
+    return ""
+
+
 @transaction.atomic
 def discharge(
     user: User,
@@ -109,9 +126,14 @@ def discharge(
     feedback_invitations: str | None = None,
 ) -> Episode:
     """Close the episode. ``feedback_invitations`` records whether (and how) the person
-    agreed to be invited to say how their care was (seed 003); None leaves it as it is."""
+    agreed to be invited to say how their care was (seed 003); None leaves it as it is.
+    Refused if the invitation could not reach them on the channel chosen."""
     if episode.closed_at is not None:
         raise ValidationError("This episode is already closed.")
+    if feedback_invitations and (
+        problem := follow_up_cannot_reach(episode.person, feedback_invitations)
+    ):
+        raise ValidationError({"feedback_invitations": problem})
     discharged_at = not_before_acceptance(
         episode, discharged_at or timezone.now(), "discharged_at", "Discharge"
     )

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from coproduce.accounts.models import User
+from coproduce.care.episodes import follow_up_cannot_reach
 from coproduce.care.models import (
     Appointment,
     CarerInformed,
@@ -335,24 +336,58 @@ class DischargeForm(Moment, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self.refuse_future("discharged", "discharge")
-        channel = data.get("feedback_invitations")
-        if self.person is not None:
-            if channel == Person.FeedbackInvitations.SMS and not self.person.phone:
-                self.add_error(
-                    "feedback_invitations",
-                    "There is no mobile number on the person's record. "
-                    "Add one, or choose email or no",
-                )
-            elif channel == Person.FeedbackInvitations.EMAIL and not self.person.email:
-                self.add_error(
-                    "feedback_invitations",
-                    "There is no email address on the person's record. "
-                    "Add one, or choose text message or no",
-                )
+        channel = data.get("feedback_invitations") or ""
+        # The rule is the discharge service's; asked here too so every problem shows at once.
+        if self.person is not None and (problem := follow_up_cannot_reach(self.person, channel)):
+            self.add_error("feedback_invitations", problem)
         destination = data.get("destination")
         if destination in {"community_team", "other_team"} and not data.get("onward_team"):
             self.add_error("onward_team", "Enter the team the person is handed on to")
         return data
+
+
+class ContactDetailsForm(forms.Form):
+    """How to reach a person. Only the shape is checked here; what makes a detail right
+    (a UK mobile, an email address, a preferred way that can be used) is the service's
+    rule (``care.services.clean_contact_details``)."""
+
+    phone = forms.CharField(
+        max_length=32,
+        required=False,
+        error_messages={"max_length": "Enter a UK mobile number, like 07700 900 982"},
+    )
+    email = forms.CharField(
+        max_length=254,
+        required=False,
+        error_messages={"max_length": "Enter an email address of 254 characters or fewer"},
+    )
+    address = forms.CharField(
+        max_length=500,
+        required=False,
+        widget=forms.Textarea,
+        strip=False,
+        error_messages={"max_length": "Enter a postal address of 500 characters or fewer"},
+    )
+    NOT_RECORDED = "not_recorded"  # a radio button's value cannot be empty
+    preferred_channel = forms.ChoiceField(
+        choices=[
+            *((value, label) for value, label in Person.Channel.choices if value),
+            (NOT_RECORDED, "Not recorded"),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select how the person prefers to be contacted"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        initial = kwargs.get("initial") or {}
+        if "preferred_channel" in initial and not initial["preferred_channel"]:
+            kwargs["initial"] = {**initial, "preferred_channel": self.NOT_RECORDED}
+        super().__init__(*args, **kwargs)
+
+    def clean_preferred_channel(self) -> str:
+        value: str = self.cleaned_data["preferred_channel"]
+        return "" if value == self.NOT_RECORDED else value
 
 
 class DispatchForm(Moment, forms.Form):

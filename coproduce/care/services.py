@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
@@ -27,6 +29,7 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
+from coproduce.voices.validators import normalise_uk_mobile, remove_unstorable
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
 CASELOAD_FIELDS = [
@@ -272,3 +275,115 @@ def record_contact(
         episode.save(update_fields=["disengaged_at"])
     audit.record(user, AuditEvent.Action.CREATED, contact, f"episode {episode.pk}")
     return contact
+
+
+# Contact details ----------------------------------------------------------------------
+
+ADDRESS_MOST_CHARACTERS = 500
+ADDRESS_MOST_LINES = 7  # a Notify letter's address lines, the postcode on the last
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """How to reach a person, as stored: a UK mobile (07…), an email address, a postal
+    address one line a line, and how they prefer to be reached (``Person.Channel``)."""
+
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    preferred_channel: str = ""
+
+
+CONTACT_LABELS = {
+    "phone": "mobile",
+    "email": "email",
+    "address": "postal address",
+    "preferred_channel": "preferred way to be contacted",
+}
+
+
+def clean_contact_details(
+    *, phone: str = "", email: str = "", address: str = "", preferred_channel: str = ""
+) -> ContactDetails:
+    """Contact details as they are stored, or a ValidationError naming each field that
+    is wrong. The one rule for every route that records them (the person page, referral
+    intake, FHIR Patient telecom and address). A blank field removes that detail."""
+    errors: dict[str, str] = {}
+    phone = phone.strip()
+    if phone:
+        try:
+            phone = normalise_uk_mobile(phone)
+        except ValidationError:
+            errors["phone"] = "Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982"
+    email = email.strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = "Enter an email address in the correct format, like name@example.com"
+    lines = [line.strip() for line in address.splitlines() if line.strip()]
+    address = "\n".join(lines)
+    if remove_unstorable(address)[1]:
+        errors["address"] = "The postal address has characters that cannot be stored. Type it again"
+    elif len(address) > ADDRESS_MOST_CHARACTERS:
+        errors["address"] = (
+            f"Enter a postal address of {ADDRESS_MOST_CHARACTERS} characters or fewer"
+        )
+    elif len(lines) > ADDRESS_MOST_LINES:
+        errors["address"] = (
+            f"Enter a postal address of at most {ADDRESS_MOST_LINES} lines, "
+            "with the postcode on the last"
+        )
+    needs = {
+        Person.Channel.SMS: ("phone", phone, "There is no mobile number to text"),
+        Person.Channel.PHONE: ("phone", phone, "There is no mobile number to call"),
+        Person.Channel.EMAIL: ("email", email, "There is no email address to write to"),
+        Person.Channel.POST: ("address", address, "There is no postal address to write to"),
+    }
+    if preferred_channel not in Person.Channel.values:
+        errors["preferred_channel"] = "Select how the person prefers to be contacted"
+    elif preferred_channel in needs:
+        field, value, missing = needs[Person.Channel(preferred_channel)]
+        if not value and field not in errors:
+            errors["preferred_channel"] = (
+                f"{missing}. Enter their {CONTACT_LABELS[field]}, or choose another way"
+            )
+    if errors:
+        raise ValidationError(errors)
+    return ContactDetails(phone, email, address, preferred_channel)
+
+
+@transaction.atomic
+def update_contact_details(
+    user: User,
+    person: Person,
+    *,
+    phone: str = "",
+    email: str = "",
+    address: str = "",
+    preferred_channel: str = "",
+) -> Person:
+    """Record or change how to reach a person: all four details at once, as given (a
+    blank one is removed). Refused whole, naming each wrong field, with nothing written.
+
+    The caller has opened the person's record (``open_person_record``: on the user's
+    caseloads). Audited as a change to the person's record naming which details changed,
+    never their values."""
+    details = asdict(
+        clean_contact_details(
+            phone=phone, email=email, address=address, preferred_channel=preferred_channel
+        )
+    )
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    changed = [name for name, value in details.items() if getattr(person, name) != value]
+    if changed:
+        for name in changed:
+            setattr(person, name, details[name])
+        person.save(update_fields=changed)
+        audit.record(
+            user,
+            AuditEvent.Action.CHANGED,
+            person,
+            "contact details: " + ", ".join(CONTACT_LABELS[name] for name in changed),
+        )
+    return person

@@ -63,6 +63,7 @@ def pages_by_role():
             "show_person": f"/people/{episode.person_id}",
             "show_plan": f"/people/{episode.person_id}/crisis-plan",
             "edit_plan": f"/people/{episode.person_id}/safety-plan/edit",
+            "edit_contact_details": f"/people/{episode.person_id}/contact-details",
             "show_episode": f"/episodes/{episode.pk}",
             "discharge_episode": f"/episodes/{episode.pk}/discharge",
             "record_contact": f"/episodes/{episode.pk}/contacts/new",

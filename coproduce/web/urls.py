@@ -39,6 +39,11 @@ urlpatterns = [
     path("people/find", care.find_person, name="find_person"),
     path("people/<int:person_id>", care.show_person, name="show_person"),
     path("people/<int:person_id>/break-glass", care.break_glass, name="break_glass"),
+    path(
+        "people/<int:person_id>/contact-details",
+        care.edit_contact_details,
+        name="edit_contact_details",
+    ),
     re_path(PLAN + r"$", care.show_plan, name="show_plan"),
     re_path(PLAN + r"/edit$", care.edit_plan, name="edit_plan"),
     path("episodes/<int:episode_id>", care.show_episode, name="show_episode"),

@@ -10,7 +10,9 @@ from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.accounts.policy import Capability, requires
@@ -21,6 +23,7 @@ from coproduce.care.forms import (
     AppointmentForm,
     ArrivalForm,
     BreakGlassForm,
+    ContactDetailsForm,
     ContactForm,
     DeclineForm,
     DischargeForm,
@@ -399,6 +402,46 @@ def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
         crisis_plan=plans.current(CrisisPlan, person),
         safety_plan=plans.current(SafetyPlan, person),
         break_glass=not on_caseload,
+    )
+
+
+def _back_to(request: HttpRequest, fallback: str) -> str:
+    """Where to go after a form: the page that sent the user here (on this site), if any."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}
+    ):
+        return wanted
+    return fallback
+
+
+@requires(Capability.RECORD_CONTACT)
+@require_http_methods(["GET", "POST"])
+def edit_contact_details(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Record or change how to reach the person (mobile, email, postal address, the way
+    they prefer); audited as a change to their record."""
+    user = signed_in_user(request)
+    person = services.open_person_record(user, person_id)
+    back = _back_to(request, reverse("show_person", args=[person.pk]))
+    form = ContactDetailsForm(
+        posted(request),
+        initial={name: getattr(person, name) for name in services.CONTACT_LABELS},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_contact_details(user, person, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Contact details saved.")
+            return redirect(back)
+    return page(
+        request,
+        "care/contact_details.jinja",
+        "Contact details",
+        form=form,
+        person=person,
+        back=back,
     )
 
 

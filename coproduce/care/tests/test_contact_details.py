@@ -1,0 +1,204 @@
+"""A person's contact details: recorded and changed from the person page by staff with
+access, validated (UK mobile, email, postal address, a preferred way that can be used),
+audited as a change to the person's record, and never lost on bad input."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from coproduce.accounts.models import AuditEvent
+from coproduce.care import services
+from coproduce.care.models import Person
+
+GOOD = {
+    "phone": "07700 900 982",
+    "email": "robin@example.com",
+    "address": "1 Synthetic Street\r\n  Testville \r\n\r\nAB1 2CD",
+    "preferred_channel": "sms",
+}
+
+
+def changes_to(person):
+    return AuditEvent.objects.filter(
+        action=AuditEvent.Action.CHANGED, record_type="care.person", record_id=str(person.pk)
+    )
+
+
+def test_it_records_contact_details_from_the_person_page_and_audits_the_change(
+    client, lead, person
+):
+    client.force_login(lead)
+    record = client.get(f"/people/{person.pk}").content.decode()
+    assert "Mobile phone" in record
+    assert f'href="/people/{person.pk}/contact-details"' in record
+    assert client.get(f"/people/{person.pk}/contact-details").status_code == 200
+
+    response = client.post(f"/people/{person.pk}/contact-details", GOOD)
+    assert response.status_code == 302
+    assert response["Location"] == f"/people/{person.pk}"
+    person.refresh_from_db()
+    assert (person.phone, person.email, person.address, person.preferred_channel) == (
+        "07700900982",
+        "robin@example.com",
+        "1 Synthetic Street\nTestville\nAB1 2CD",
+        "sms",
+    )
+    [event] = changes_to(person)
+    assert event.actor == lead
+    assert event.detail == (
+        "contact details: mobile, email, postal address, preferred way to be contacted"
+    )
+    assert "07700" not in event.detail  # what changed, never the values
+    shown = client.get(f"/people/{person.pk}").content.decode()
+    assert "07700900982" in shown
+    assert "1 Synthetic Street, Testville, AB1 2CD" in shown
+    assert "Text message" in shown
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "07700900982",
+        "07700 900 982",
+        "07700-900-982",
+        "(07700) 900982",
+        "+44 7700 900 982",
+        "+447700900982",
+        "0044 7700 900982",
+        " 07700900982 ",
+    ],
+)
+def test_it_accepts_uk_mobile_numbers_in_the_ways_people_write_them(lead, person, typed):
+    services.update_contact_details(lead, person, phone=typed)
+    person.refresh_from_db()
+    assert person.phone == "07700900982"
+
+
+@pytest.mark.parametrize(
+    ("details", "field", "message"),
+    [
+        ({"phone": "01632 960 001"}, "phone", "Enter a UK mobile number"),
+        ({"phone": "0770090098"}, "phone", "Enter a UK mobile number"),
+        ({"phone": "seven"}, "phone", "Enter a UK mobile number"),
+        ({"email": "robin@"}, "email", "Enter an email address in the correct format"),
+        ({"email": "robin example.com"}, "email", "Enter an email address in the correct format"),
+        ({"address": "x" * 501}, "address", "500 characters or fewer"),
+        ({"address": "\n".join(f"Line {n}" for n in range(8))}, "address", "at most 7 lines"),
+        ({"address": "1 Street\u0000"}, "address", "characters that cannot be stored"),
+        ({"preferred_channel": "pigeon"}, "preferred_channel", "Select how the person prefers"),
+        ({"preferred_channel": "sms"}, "preferred_channel", "There is no mobile number to text"),
+        ({"preferred_channel": "phone"}, "preferred_channel", "no mobile number to call"),
+        ({"preferred_channel": "email"}, "preferred_channel", "There is no email address"),
+        ({"preferred_channel": "post"}, "preferred_channel", "There is no postal address"),
+    ],
+)
+def test_the_service_refuses_a_wrong_detail_by_name_and_writes_nothing(
+    lead, person, details, field, message
+):
+    with pytest.raises(ValidationError) as refused:
+        services.update_contact_details(lead, person, **details)
+    assert list(refused.value.message_dict) == [field]
+    assert message in refused.value.message_dict[field][0]
+    person.refresh_from_db()
+    assert (person.phone, person.email, person.address, person.preferred_channel) == (
+        "",
+        "",
+        "",
+        "",
+    )
+    assert not changes_to(person).exists()
+
+
+def test_the_page_names_each_wrong_field_keeps_what_was_typed_and_loses_nothing(
+    client, lead, person
+):
+    Person.objects.filter(pk=person.pk).update(phone="07700900111", email="old@example.com")
+    client.force_login(lead)
+    response = client.post(
+        f"/people/{person.pk}/contact-details",
+        {**GOOD, "phone": "01632 960 001", "email": "robin@"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Enter a UK mobile number" in page
+    assert "Enter an email address in the correct format" in page
+    assert 'value="01632 960 001"' in page
+    assert 'value="robin@"' in page
+    assert "1 Synthetic Street" in page
+    person.refresh_from_db()
+    assert (person.phone, person.email, person.address) == ("07700900111", "old@example.com", "")
+    assert not changes_to(person).exists()
+
+
+def test_a_blank_detail_is_removed_and_the_audit_names_only_what_changed(client, lead, person):
+    services.update_contact_details(lead, person, **GOOD)
+    client.force_login(lead)
+    response = client.post(
+        f"/people/{person.pk}/contact-details",
+        {**GOOD, "email": "", "preferred_channel": "not_recorded"},
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.phone, person.email, person.preferred_channel) == ("07700900982", "", "")
+    assert changes_to(person).order_by("pk").last().detail == (
+        "contact details: email, preferred way to be contacted"
+    )
+
+
+def test_saving_the_same_details_again_writes_nothing(lead, person):
+    services.update_contact_details(lead, person, **GOOD)
+    services.update_contact_details(lead, person, **GOOD)
+    assert changes_to(person).count() == 1
+
+
+def test_the_form_shows_what_is_recorded(client, lead, person):
+    services.update_contact_details(lead, person, **GOOD)
+    client.force_login(lead)
+    page = client.get(f"/people/{person.pk}/contact-details").content.decode()
+    assert 'value="07700900982"' in page
+    assert 'value="robin@example.com"' in page
+    assert 'value="sms" checked' in page
+
+
+def test_it_goes_back_to_the_page_that_sent_the_user_there_but_never_off_the_site(
+    client, lead, person, episode
+):
+    client.force_login(lead)
+    discharge = f"/episodes/{episode.pk}/discharge"
+    response = client.post(f"/people/{person.pk}/contact-details", {**GOOD, "next": discharge})
+    assert response["Location"] == discharge
+    response = client.post(
+        f"/people/{person.pk}/contact-details", {**GOOD, "next": "https://evil.example/"}
+    )
+    assert response["Location"] == f"/people/{person.pk}"
+
+
+def test_an_outsider_is_refused_as_not_found_audited_and_nothing_is_written(
+    client, outsider, person
+):
+    client.force_login(outsider)
+    assert client.get(f"/people/{person.pk}/contact-details").status_code == 404
+    response = client.post(f"/people/{person.pk}/contact-details", GOOD)
+    assert response.status_code == 404
+    person.refresh_from_db()
+    assert (person.phone, person.email) == ("", "")
+    assert not changes_to(person).exists()
+    assert AuditEvent.objects.filter(actor=outsider, action="refused").count() == 2
+
+
+@pytest.mark.parametrize("who", ["le_lead", "member", "analyst"])
+def test_roles_without_clinical_access_are_refused_and_nothing_is_written(
+    client, person, who, request
+):
+    client.force_login(request.getfixturevalue(who))
+    assert client.post(f"/people/{person.pk}/contact-details", GOOD).status_code == 403
+    person.refresh_from_db()
+    assert person.phone == ""
+    assert not AuditEvent.objects.exists()
+
+
+def test_no_contact_details_reach_the_log(client, lead, person, caplog):
+    client.force_login(lead)
+    client.post(f"/people/{person.pk}/contact-details", GOOD)
+    assert "07700" not in caplog.text
+    assert "robin@example.com" not in caplog.text
