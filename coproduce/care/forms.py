@@ -20,6 +20,7 @@ from coproduce.care.models import (
     Team,
     normalise_nhs_number,
 )
+from coproduce.care.referrals import CHOOSE_THE_NAMED_TEAM
 from coproduce.care.services import BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -153,6 +154,10 @@ class ReferralForm(Moment, forms.Form):
 
 
 class AcceptForm(Moment, forms.Form):
+    """Nothing is chosen in advance (issue 18): the lead practitioner, the named team and
+    the initial appointment are the practitioner's decision. The rules are the service's
+    (``referrals.accept_referral``)."""
+
     lead = StaffChoice(
         queryset=User.objects.none(),
         error_messages={
@@ -162,9 +167,11 @@ class AcceptForm(Moment, forms.Form):
     )
     named_team = StaffMultipleChoice(
         queryset=User.objects.none(),
-        required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Select people from this team"},
+        error_messages={
+            "required": CHOOSE_THE_NAMED_TEAM,
+            "invalid_choice": "Select people from this team",
+        },
     )
     initial_on = date_field("date of the initial appointment")
     initial_time = time_field("initial appointment")

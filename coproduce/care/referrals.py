@@ -196,7 +196,15 @@ def merge_into(user: User, existing: Referral, *, source: str, reason: str, refe
     audit.record(user, AuditEvent.Action.CHANGED, existing, "merged a duplicate referral")
 
 
+CHOOSE_THE_NAMED_TEAM = (
+    "Choose the named team: tick each person who will see them "
+    "(tick the lead practitioner alone for a team of one)"
+)
+
+
 def _check_named_team(team: Team, lead: User, named: Sequence[User]) -> list[User]:
+    if not named:
+        raise ValidationError({"named_team": CHOOSE_THE_NAMED_TEAM})
     members = {lead, *named}
     staff = set(team.staff.all())
     if not members <= staff:
@@ -211,6 +219,43 @@ def _check_named_team(team: Team, lead: User, named: Sequence[User]) -> list[Use
     return sorted(members, key=lambda u: u.pk)
 
 
+# An initial appointment starting as the practitioner accepts (the form took a few
+# minutes to fill in) is "now", not the past; anything earlier is a wrong date.
+INITIAL_APPOINTMENT_GRACE = dt.timedelta(minutes=15)
+# With no review days, the initial appointment is still within a crisis's fortnight.
+INITIAL_APPOINTMENT_LATEST_DAYS = 14
+
+
+def initial_appointment_problem(
+    team: Team, initial_at: dt.datetime, accepted_at: dt.datetime
+) -> str | None:
+    """What is wrong with an initial appointment, if anything (seed 002: the lead
+    practitioner sees the person first, and reviews follow on day 7 and 14).
+
+    A crisis team books the initial appointment for now or soon: not before acceptance
+    (beyond a 15-minute grace for an appointment starting as they accept), and before
+    the first review, which it would otherwise come after."""
+    if initial_at < accepted_at - INITIAL_APPOINTMENT_GRACE:
+        return (
+            "The initial appointment cannot be before the referral is accepted: choose a "
+            "time from now on (up to 15 minutes ago, for an appointment starting as you accept)"
+        )
+    if not team.review_days:
+        if initial_at >= accepted_at + dt.timedelta(days=INITIAL_APPOINTMENT_LATEST_DAYS):
+            return (
+                "The initial appointment must be within "
+                f"{INITIAL_APPOINTMENT_LATEST_DAYS} days: check the date"
+            )
+        return None
+    first_review = min(team.review_days)
+    if initial_at >= accepted_at + dt.timedelta(days=first_review):
+        return (
+            f"The initial appointment must come before the first review, on day {first_review}"
+            ": check the date"
+        )
+    return None
+
+
 @transaction.atomic
 def accept_referral(
     user: User,
@@ -223,6 +268,10 @@ def accept_referral(
 ) -> Episode:
     """Open an episode: lead practitioner, named team, initial appointment and reviews.
 
+    Acceptance is deliberate: the lead practitioner, the named team (at least one person
+    ticked; the lead is always in it) and the initial appointment are chosen by the
+    practitioner, never filled in for them. Every problem is named at once.
+
     Reviews fall on the team's review days (default 7 and 14) after acceptance, at the
     time of day of the initial appointment, with the lead practitioner.
     """
@@ -231,11 +280,15 @@ def accept_referral(
         raise ValidationError("This referral has already been dealt with.")
     team = referral.team
     accepted_at = accepted_at or timezone.now()
-    if initial_at < accepted_at - dt.timedelta(minutes=5):
-        raise ValidationError(
-            {"initial_at": "The initial appointment cannot be before the referral is accepted."}
-        )
-    members = _check_named_team(team, lead, named_team)
+    errors: dict[str, list[str]] = {}
+    if problem := initial_appointment_problem(team, initial_at, accepted_at):
+        errors["initial_on"] = [problem]
+    try:
+        members = _check_named_team(team, lead, named_team)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
     episode = Episode.objects.create(
         person=referral.person,
         team=team,

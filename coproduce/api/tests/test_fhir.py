@@ -194,7 +194,7 @@ def test_encounter_appointment_and_care_plan_read_as_valid_resources(fhir, lead,
         lead,
         referral,
         lead=lead,
-        named_team=[],
+        named_team=[lead],
         initial_at=referral.received_at + dt.timedelta(hours=1),
     )
     plan = plans.save_new_version(

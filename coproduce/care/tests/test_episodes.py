@@ -28,7 +28,7 @@ def accept(user, referral, lead, named=(), **kw):
         user,
         referral,
         lead=lead,
-        named_team=list(named),
+        named_team=list(named) or [lead],  # a named team is always chosen: here, the lead
         initial_at=INITIAL,
         accepted_at=ACCEPTED,
         **kw,
@@ -72,7 +72,7 @@ def test_reviews_keep_the_local_time_across_the_clock_change(lead, team, db):
     referral = ReferralFactory(team=team)
     before = dt.datetime(2026, 10, 21, 14, 0, tzinfo=LONDON)  # BST; review falls after 25 October
     episode = referrals.accept_referral(
-        lead, referral, lead=lead, named_team=[], initial_at=before, accepted_at=before
+        lead, referral, lead=lead, named_team=[lead], initial_at=before, accepted_at=before
     )
     review = timezone.localtime(episode.appointments.get(kind="review").starts_at)
     assert (review.date(), review.hour) == (dt.date(2026, 10, 28), 14)
@@ -113,7 +113,7 @@ def test_the_initial_appointment_cannot_be_before_acceptance(lead, referral):
             lead,
             referral,
             lead=lead,
-            named_team=[],
+            named_team=[lead],
             initial_at=ACCEPTED - dt.timedelta(days=1),
             accepted_at=ACCEPTED,
         )

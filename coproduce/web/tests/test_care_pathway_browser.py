@@ -7,7 +7,10 @@ then the schedule, the plan's versions and the discharge are all on the record, 
 every page passes the accessibility check.
 """
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from coproduce.care.models import Appointment, Episode, Referral, SafetyPlan
@@ -51,9 +54,13 @@ def test_a_referral_from_intake_to_discharge(site, browser):
     expect(page.get_by_text("left", exact=False).first).to_be_visible()
     assert_accessible(page)
 
-    # Accept with a lead practitioner and a small named team
+    # Accept with a lead practitioner, a small named team and an initial appointment,
+    # each chosen (nothing is filled in for the practitioner)
     page.get_by_label("Lead practitioner").select_option(label="Priya Shah (Practitioner)")
     page.get_by_label("Sam Okafor (Support worker)").check()
+    soon = timezone.localtime() + dt.timedelta(hours=1)
+    page.get_by_label("Initial appointment date").fill(soon.strftime("%d/%m/%Y"))
+    page.get_by_label("Initial appointment time").fill(soon.strftime("%H:%M"))
     page.get_by_role("button", name="Accept referral").click()
     expect(page.get_by_text("The initial appointment and reviews are booked.")).to_be_visible()
     expect(page.get_by_text("Review (day 7)")).to_be_visible()

@@ -200,14 +200,8 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     user = signed_in_user(request)
     referral = referrals.referral_for(user, referral_id)
     action = request.POST.get("action")
-    accept = AcceptForm(
-        posted(request) if action == "accept" else None,
-        team=referral.team,
-        initial={
-            **now_initial("initial"),
-            "lead": user.pk if user in referral.team.staff.all() else None,
-        },
-    )
+    # Nothing chosen in advance: no lead, no named team, no "now" (issue 18).
+    accept = AcceptForm(posted(request) if action == "accept" else None, team=referral.team)
     decline = DeclineForm(posted(request) if action == "decline" else None)
     dispatch_form = DispatchForm(
         posted(request) if action == "dispatch" else None, initial=now_initial("dispatched")
@@ -222,12 +216,14 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             if form is accept:
+                initial_at = accept.moment("initial")
+                assert initial_at is not None  # noqa: S101 - both parts are required fields
                 episode = referrals.accept_referral(
                     user,
                     referral,
                     lead=accept.cleaned_data["lead"],
                     named_team=list(accept.cleaned_data["named_team"]),
-                    initial_at=accept.moment("initial") or timezone.now(),
+                    initial_at=initial_at,
                 )
                 messages.success(
                     request, "Referral accepted. The initial appointment and reviews are booked."
