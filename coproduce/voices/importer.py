@@ -29,7 +29,7 @@ from django.utils import timezone
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Team
-from coproduce.voices import services
+from coproduce.voices import risk, services
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
 from coproduce.voices.models import Rating, Voice
 
@@ -200,11 +200,13 @@ def import_file(user: User, data: bytes, filename: str) -> Report:
     report = check(data, filename)
     if not report.ok:
         return report
+    kept = [row for row in report.rows if not row.skipped]
+    # Screened in batches before the transaction, so it is not held while the encoder reads.
+    screens = risk.screen_many([row.values["text"] for row in kept])
     with transaction.atomic():
-        for row in report.rows:
-            if not row.skipped:
-                services.receive_voice(**row.values)
-                report.imported += 1
+        for row, screened in zip(kept, screens, strict=True):
+            services.receive_voice(**row.values, screened=screened)
+            report.imported += 1
         audit.record(
             user,
             AuditEvent.Action.CREATED,

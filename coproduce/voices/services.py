@@ -52,8 +52,10 @@ def receive_voice(
     received_at: Any = None,
     source_detail: str = "",
     follow_up_invitation: FollowUpInvitation | None = None,
+    screened: risk.Screen | None = None,
 ) -> Voice:
-    """Store a voice from any channel.
+    """Store a voice from any channel (``screened``: its text already screened, for
+    imports that screen many texts in one batch before their transaction).
 
     Contact details are kept only for the channel the person chose, and only if they
     asked to be told what changes: we hold no more than we need.
@@ -80,19 +82,27 @@ def receive_voice(
         source_detail=source_detail,
         follow_up_invitation=follow_up_invitation,
     )
-    raise_alert_if_at_risk(voice)
+    raise_alert_if_at_risk(voice, screened)
     suggest(voice)
     return voice
 
 
-def raise_alert_if_at_risk(voice: Voice) -> RiskAlert | None:
+def raise_alert_if_at_risk(
+    voice: Voice, found: risk.Screen | None = None, *, rescreened: bool = False
+) -> RiskAlert | None:
     """Screen the voice's text; raise an alert for the duty team at once if it signals
-    current risk to life or a safeguarding concern (hazard H3)."""
-    found = risk.screen(voice.text)
+    current risk to life or a safeguarding concern, or if the screen could not read its
+    language (hazard H3). One alert a voice, however often it is screened."""
+    found = found or risk.screen(voice.text)
     if not found.raises_alert:
         return None
     alert, created = RiskAlert.objects.get_or_create(
-        voice=voice, defaults={"concerns": [str(c) for c in found.concerns]}
+        voice=voice,
+        defaults={
+            "concerns": [str(c) for c in found.concerns],
+            "reason": found.reason,
+            "rescreened": rescreened,
+        },
     )
     if created:
         # Ids only: the log must never carry the voice's words.

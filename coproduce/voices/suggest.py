@@ -6,7 +6,9 @@ categories, which the model does not know, come from their words. Without a mode
 simple rule suggests them all: a category when one of its words appears in the text.
 Sentiment follows the person's own Friends and Family Test answer when there is one.
 Suggestions never stand on their own: a voice counts as reviewed only when a person
-confirms (see ``services.confirm``).
+confirms (see ``services.confirm``). Risk overrides them: a voice that raised a risk or
+safeguarding alert is never suggested as positive or neutral, nor as "Feeling safe" or
+gratitude, whatever the model thought.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from coproduce.voices.models import EnquiryCategory, Rating, Sentiment, Voice
+from coproduce.voices.models import EnquiryCategory, Rating, RiskAlert, Sentiment, Voice
 
 if TYPE_CHECKING:
     from coproduce.voices.text.model import TextModel
@@ -66,6 +68,12 @@ NOT_RECOGNISED = (
     "The text model did not recognise enough of these words to suggest categories: it may "
     "not be in English, or it is only symbols or emoji. Read it and choose yourself."
 )
+AT_RISK = (
+    "This voice raised a risk or safeguarding alert, so it is suggested as negative and "
+    "never as feeling safe or positive, whatever the text model thought."
+)
+# Categories that would read as reassurance beside a message signalling risk.
+_REASSURING = frozenset({"Feeling safe", "Positive experience & gratitude"})
 READ_IN_PART = (
     "The text is long: the text model read its first {limit:,} characters only. The whole "
     "text is kept."
@@ -108,6 +116,14 @@ def suggest(voice: Voice) -> Voice:
         chosen = [*found, *categories_for(voice.text, local)]
         scores = {c.name: p for c, p in found.items()}
         sentiment = sentiment_for("", voice.rating) or said
+    alert = RiskAlert.objects.filter(voice=voice).only("concerns").first()
+    if alert is not None and any(c != RiskAlert.Concern.COULD_NOT_SCREEN for c in alert.concerns):
+        chosen = [
+            c for c in chosen if c.source_label not in _REASSURING and c.name not in _REASSURING
+        ]
+        scores = {name: p for name, p in scores.items() if name not in _REASSURING}
+        sentiment = Sentiment.NEGATIVE
+        note = AT_RISK
     voice.suggested_categories.set(chosen)
     voice.suggested_scores = scores
     voice.suggested_sentiment = sentiment

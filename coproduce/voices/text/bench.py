@@ -1,5 +1,6 @@
 """``coproduce bench text``: our model and the two baselines on the same folds, plus
-training time, throughput, model size and the risk screen's recall, in one run."""
+training time, throughput and model size, in one run (the risk screen has its own:
+``coproduce bench risk``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from coproduce.voices.text import data, evaluate, risk_eval
+from coproduce.voices.text import data, evaluate
 from coproduce.voices.text.model import TextModel
 
 
@@ -54,10 +55,6 @@ def run(path: Path, baselines: list[str]) -> dict[str, Any]:
     model.predict_categories(dataset.texts)
     model.predict_sentiment(dataset.texts)
     result["comments_per_second"] = round(len(dataset.texts) / (time.perf_counter() - start))
-    result["risk_recall"] = risk_eval.recall(risk_eval.SYNTHETIC_AT_RISK)
-    result["risk_recall_dataset_safeguarding"] = risk_eval.recall(
-        risk_eval.dataset_safeguarding(path)
-    )
     return result
 
 
@@ -76,7 +73,6 @@ def summary(result: dict[str, Any]) -> str:
         )
     lines.append(
         f"full training {result['train_seconds']} s; {result['comments_per_second']} "
-        f"comments/s; model {result['model_bytes'] / 1e6:.1f} MB; risk recall "
-        f"{result['risk_recall']:.2f}"
+        f"comments/s; model {result['model_bytes'] / 1e6:.1f} MB"
     )
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""``coproduce bench voices|text|notify|evidence|web``: how fast voices arrive and alerts go
+"""``coproduce bench voices|text|notify|evidence|web|risk``: how fast voices arrive and alerts go
 out; how well the text model does against the baselines (see ``coproduce.voices.text.bench``);
 how fast one "you said, we did" update reaches every contributor, and that a crash
 sends no one anything twice (see ``coproduce.change.bench``).
@@ -76,7 +76,7 @@ class Command(BaseCommand):
         )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("what", choices=["voices", "text", "notify", "evidence", "web"])
+        parser.add_argument("what", choices=["voices", "text", "notify", "evidence", "web", "risk"])
         parser.add_argument("--users", type=int, default=32, help="web: simulated users")
         parser.add_argument("--seconds", type=float, default=15, help="web: seconds per page")
         parser.add_argument(
@@ -113,7 +113,23 @@ class Command(BaseCommand):
             help="text: which baselines to rebuild (svc,linear; 'none' to skip)",
         )
 
+    def risk(self, options: dict[str, Any]) -> None:
+        from coproduce.testing import risk_bench
+
+        path = options["data"] or default_framework_path()
+        if not path.is_file():
+            raise CommandError(f"No data file at {path}. Give one with --data.")
+        result = risk_bench.run(path)
+        self.stdout.write(
+            json.dumps(result, indent=2)
+            if options["json"]
+            else "\n".join(f"{k}: {v}" for k, v in result.items())
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["what"] == "risk":
+            self.risk(options)
+            return
         if options["what"] == "web":
             self.web(options)
             return

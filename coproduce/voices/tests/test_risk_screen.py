@@ -1,0 +1,222 @@
+"""Hazard H3, the layered screen (issue 18): what people in crisis actually write is
+caught, what the screen cannot read goes to a person, and the model's suggestions never
+contradict an alert. Quality figures come from `coproduce bench risk` on the held-out
+half of the frozen set; these tests hold the behaviour and the set's integrity."""
+
+import hashlib
+import json
+from io import StringIO
+from pathlib import Path
+
+import numpy as np
+import pytest
+from django.core.management import CommandError, call_command
+
+from coproduce.testing import risk_bench
+from coproduce.voices import risk
+from coproduce.voices.models import EnquiryCategory, Message, RiskAlert, Sentiment, Voice
+from coproduce.voices.risk import encoder, semantic
+from coproduce.voices.risk.normalise import normalise
+from coproduce.voices.services import receive_voice
+
+RISK_SET = Path(risk_bench.__file__).with_name("risk_set")
+# The frozen set's digests, written here as well as in SHA256SUMS: changing the set
+# means changing both, on purpose.
+FROZEN = {
+    "tuning.jsonl": "e5d0f586c7915cdf81570215afd439e842cc2c7697f226482167fa156c95cb00",
+    "held_out.jsonl": "c2904085b7d4db4b26fbe2b072009d1c3db44e442f4e13a36a1130fb45e08cd9",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The issue's own examples: the old screen raised nothing for either.
+        "I have saved up my tablets and I am going to take them all tonight",
+        "Nobody would miss me if I was gone",
+        "I can't go on like this. I don't feel safe tonight",
+        # Text-speak and misspelling.
+        "im gonna od 2nite",
+        "cant do this anymore, gonna end it",
+        "feelin sucidal agen",
+    ],
+)
+def test_it_catches_what_the_old_screen_missed(text):
+    assert risk.screen(text).concerns[0] == risk.Concern.RISK_TO_LIFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my step dad comes in my room at night and says its our secret",
+        "he takes my bank card and won't let me see my friends",
+        "the kids next door have been left on their own since yesterday",
+    ],
+)
+def test_it_catches_safeguarding_disclosures(text):
+    assert risk.Concern.SAFEGUARDING in risk.screen(text).concerns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was dying to get home after three hours in A&E",
+        "The crisis team saved my life and I will always be grateful",
+        "The nurse was kind and listened.",
+        "ok thanks",
+        "",
+    ],
+)
+def test_it_does_not_alert_on_ordinary_words_used_harmlessly(text):
+    assert not risk.screen(text).raises_alert
+
+
+def test_it_says_which_layer_raised_it_and_on_which_words():
+    found = risk.screen("I want to kill myself")
+    assert "lexicon" in found.reason
+    assert "kill myself" in found.reason
+
+
+def test_it_reads_welsh_and_raises_an_alert_in_welsh():
+    found = risk.screen("Dw i eisiau lladd fy hun heno")
+    assert found.language == "cy"
+    assert found.concerns == (risk.Concern.RISK_TO_LIFE,)
+
+
+def test_it_does_not_alert_on_ordinary_welsh():
+    assert not risk.screen("Diolch yn fawr i'r tîm, roedd pawb yn garedig iawn").raises_alert
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nie chcę już żyć, mam dość wszystkiego",
+        "Ya no quiero seguir viviendo, nadie me entiende",
+        "میں اب جینا نہیں چاہتی",
+    ],
+)
+def test_a_language_it_cannot_read_goes_to_a_person_to_read_now(text):
+    found = risk.screen(text)
+    assert found.raises_alert
+    assert risk.Concern.COULD_NOT_SCREEN in found.concerns
+    assert "cannot read" in found.reason
+
+
+def test_normalising_folds_case_apostrophes_unicode_and_text_speak():
+    assert normalise("I\u2019M ＧＯＮＮＡ do it 2nite!!!") == "i am going to do it tonight"
+
+
+def test_the_encoder_gives_sentence_transformers_embeddings():
+    # The first values of all-MiniLM-L6-v2 embeddings computed by sentence-transformers
+    # 6.2 with PyTorch (normalised), for the same texts.
+    reference = {
+        "Nobody would miss me if I was gone": [0.041431, 0.020787, 0.04174, 0.059348],
+        "The team were lovely and the food was good": [-0.023966, 0.091933, -0.004385, 0.023008],
+    }
+    vectors = encoder.shared().encode(list(reference))
+    np.testing.assert_allclose(vectors[:, :4], np.array(list(reference.values())), atol=1e-5)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_evaluation_set_is_frozen():
+    for name, digest in FROZEN.items():
+        assert hashlib.sha256((RISK_SET / name).read_bytes()).hexdigest() == digest, name
+    listed = {
+        name: digest
+        for digest, name in (
+            line.split() for line in (RISK_SET / "SHA256SUMS").read_text().splitlines()
+        )
+    }
+    assert listed == FROZEN
+
+
+def test_the_head_was_trained_on_these_exemplars_and_the_tuning_half_only():
+    about = semantic.head().about
+    assert about["exemplars_sha256"] == semantic.exemplars_digest()
+    assert about["tuning_set_sha256"] == FROZEN["tuning.jsonl"]
+    assert FROZEN["held_out.jsonl"] not in json.dumps(about)
+
+
+def test_the_evaluation_halves_share_no_message():
+    def texts(name):
+        return {json.loads(line)["text"] for line in (RISK_SET / name).read_text().splitlines()}
+
+    assert not texts("tuning.jsonl") & texts("held_out.jsonl")
+
+
+@pytest.mark.django_db
+def test_an_at_risk_voice_is_never_suggested_as_feeling_safe_or_positive():
+    safe = EnquiryCategory.objects.create(name="Feeling safe", keywords="safe,unsafe")
+    voice = receive_voice(
+        channel="web", text="I can't go on like this. I don't feel safe tonight", rating=None
+    )
+    assert hasattr(voice, "risk_alert")
+    voice.refresh_from_db()
+    assert safe not in voice.suggested_categories.all()
+    assert voice.suggested_sentiment == Sentiment.NEGATIVE
+    assert "risk" in voice.suggestion_note
+
+
+@pytest.mark.django_db
+def test_an_unreadable_language_raises_a_read_now_alert_with_its_reason():
+    voice = receive_voice(channel="web", text="Nie chcę już żyć, mam dość wszystkiego", rating=None)
+    alert = RiskAlert.objects.get(voice=voice)
+    assert alert.could_not_screen
+    assert "cannot read" in alert.reason
+
+
+def test_the_command_screens_one_message_a_line(tmp_path):
+    messages = tmp_path / "messages.txt"
+    messages.write_text("Nobody would miss me if I was gone\nThe parking was awful\n")
+    out = StringIO()
+    call_command("risk", "screen", str(messages), stdout=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["alert"] for line in lines] == [True, False]
+    assert lines[0]["concerns"] == ["risk_to_life"]
+    assert lines[0]["text"] == "Nobody would miss me if I was gone"
+    assert lines[0]["reason"]
+
+
+def test_the_command_names_a_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="No file at"):
+        call_command("risk", "screen", str(tmp_path / "nothing.txt"))
+
+
+@pytest.mark.django_db
+def test_rescreen_raises_an_alert_once_for_a_voice_the_old_screen_missed(team):
+    team.duty_phone = "07700900999"
+    team.save()
+    # Stored as the old screen left it: no alert.
+    missed = Voice.objects.create(
+        channel="sms", text="Nobody would miss me if I was gone", received_at="2026-11-20T10:00Z"
+    )
+    ordinary = Voice.objects.create(
+        channel="sms", text="The parking was awful", received_at="2026-11-20T10:00Z"
+    )
+    old = Voice.objects.create(
+        channel="sms", text="I want to disappear for ever", received_at="2026-10-01T10:00Z"
+    )
+    out = StringIO()
+    call_command("risk", "rescreen", "--since", "2026-11-01", stdout=out)
+    call_command("risk", "rescreen", "--since", "2026-11-01", stdout=StringIO())
+    alert = RiskAlert.objects.get(voice=missed)
+    assert alert.rescreened
+    assert not RiskAlert.objects.filter(voice__in=[ordinary, old]).exists()
+    assert Message.objects.filter(alert=alert, kind=Message.Kind.DUTY_ALERT).count() == 1
+    assert "raised 1 alert" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_rescreen_dry_run_raises_nothing():
+    Voice.objects.create(
+        channel="sms", text="Nobody would miss me if I was gone", received_at="2026-11-20T10:00Z"
+    )
+    out = StringIO()
+    call_command("risk", "rescreen", "--since", "2026-11-01", "--dry-run", stdout=out)
+    assert "would raise 1" in out.getvalue()
+    assert not RiskAlert.objects.exists()
+
+
+def test_rescreen_refuses_a_date_it_cannot_read():
+    with pytest.raises(CommandError, match="--since must be a date"):
+        call_command("risk", "rescreen", "--since", "last week")
