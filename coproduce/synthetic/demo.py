@@ -427,14 +427,17 @@ def seed_demo(
         suggest(voice)
         voice_objects.append(voice)
 
-    # One message tonight that signals current risk: it raises an alert for the duty team.
-    receive_voice(
+    # One message tonight that signals current risk: it raises an alert for the duty team,
+    # who can call back the number it came from (Ofcom's drama range: no real phone).
+    at_risk = receive_voice(
         channel=Voice.Channel.SMS,
         text="(Synthetic) I can't go on like this. I don't feel safe tonight.",
         rating=None,
         team=teams[0],
         received_at=now - dt.timedelta(minutes=4),
     )
+    at_risk.received_from = "07700900999"
+    at_risk.save(update_fields=["received_from"])
 
     # One thread already told: continuity voices → insight → action → update.
     lead = users["le.lead"]

@@ -8,7 +8,7 @@ from coproduce.care.models import Episode, Person, Referral
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
-from coproduce.voices.models import FollowUpInvitation, Voice
+from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
 from coproduce.voices.services import withdrawal_token
 
 # Names of pages that are not visited as pages.
@@ -27,6 +27,8 @@ NOT_PAGES = {
     "set_up_code",  # checked in test_setting_up_an_authenticator_app_passes_axe
     "sso_start",  # redirects to the identity provider
     "sso_callback",  # redirects back from it
+    "show_alert_contact",  # a button's target: the alert page with the contact details shown
+    "record_call_back",  # a form's target (checked in voices/tests/test_alert_call_backs.py)
 }
 
 
@@ -55,6 +57,7 @@ def pages_by_role():
         },
         "practitioner": {
             "list_alerts": "/alerts",
+            "show_alert": f"/alerts/{RiskAlert.objects.order_by('pk')[0].pk}",
             "show_worklist": "/worklist",
             "list_referrals": "/referrals",
             "new_referral": "/referrals/new",

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.care.forms import Moment, date_field, time_field
 from coproduce.care.models import Team
 from coproduce.network.models import Format
-from coproduce.voices.models import EnquiryCategory, Rating, Sentiment, Voice
+from coproduce.voices.models import CallBack, EnquiryCategory, Rating, Sentiment, Voice
 from coproduce.voices.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 
 FEEDBACK_MAX_CHARACTERS = 5000
@@ -165,6 +166,28 @@ class AcknowledgeAlertForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea,
         error_messages={"required": "Say what you did about this alert"},
+    )
+
+
+class CallBackForm(Moment, forms.Form):
+    """One attempt to reach the person behind an alert. The time is left blank: the duty
+    worker gives the time they called. The rules are ``alerts.record_call_back``'s."""
+
+    made_on = date_field("date of the call")
+    made_time = time_field("call")
+    outcome = forms.ChoiceField(
+        choices=CallBack.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what came of the call",
+            "invalid_choice": "Select what came of the call",
+        },
+    )
+    note = forms.CharField(
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea,
+        error_messages={"max_length": "Keep the note to 2000 characters or fewer"},
     )
 
 

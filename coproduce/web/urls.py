@@ -50,6 +50,13 @@ urlpatterns = [
     path("episodes/<int:episode_id>/discharge", care.discharge_episode, name="discharge_episode"),
     path("episodes/<int:episode_id>/contacts/new", care.record_contact, name="record_contact"),
     path("alerts", voices.list_alerts, name="list_alerts"),
+    path("alerts/<int:alert_id>", voices.show_alert, name="show_alert"),
+    path(
+        "alerts/<int:alert_id>/contact-details",
+        voices.show_alert_contact,
+        name="show_alert_contact",
+    ),
+    path("alerts/<int:alert_id>/call-backs", voices.record_call_back, name="record_call_back"),
     path("voices", voices.list_voices, name="list_voices"),
     path("voices/new", voices.record_voice, name="record_voice"),
     path("voices/import", voices.import_voices, name="import_voices"),

@@ -23,7 +23,7 @@ from coproduce.network.models import Attendance, MeetingPaper, Member
 from coproduce.synthetic.demo import seed_demo
 from coproduce.testing.factories import PersonFactory
 from coproduce.testing.pages import pages_by_role
-from coproduce.voices.models import Voice
+from coproduce.voices.models import RiskAlert, Voice
 
 ROLES = {
     None: None,
@@ -84,6 +84,7 @@ def named_addresses():
 def example_paths():
     update = Update.objects.all()[0]
     voice = Voice.objects.all()[0]
+    alert = RiskAlert.objects.order_by("pk")[0]
     paths = {name: path for pages in pages_by_role().values() for name, path in pages.items()}
     person_id = paths["show_person"].rsplit("/", 1)[1]
     paths.update(
@@ -111,6 +112,8 @@ def example_paths():
             "fhir_read": f"/fhir/r4/Patient/{person_id}",
             "fhir_create": "/fhir/r4/Patient",
             "notify_delivery_receipt": "/notify/receipts",
+            "show_alert_contact": f"/alerts/{alert.pk}/contact-details",
+            "record_call_back": f"/alerts/{alert.pk}/call-backs",
             "notify_received_text": "/notify/inbound-sms",
             "admin": "/admin/",
         }

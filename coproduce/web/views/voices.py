@@ -21,11 +21,12 @@ from coproduce.accounts.policy import Capability, can, requires
 from coproduce.care.models import Team
 from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
-from coproduce.voices import importer, services
+from coproduce.voices import alerts, importer, services
 from coproduce.voices.forms import (
     FEEDBACK_MAX_CHARACTERS,
     AcknowledgeAlertForm,
     BulkActionForm,
+    CallBackForm,
     ImportForm,
     InboxFilterForm,
     QuoteForm,
@@ -33,6 +34,7 @@ from coproduce.voices.forms import (
     TagVoiceForm,
 )
 from coproduce.voices.models import EnquiryCategory, Message, RiskAlert, Voice
+from coproduce.web.views.care import add_errors
 from coproduce.web.views.render import page, posted, signed_in_user
 
 INBOX_PAGE = 50
@@ -279,7 +281,7 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
         services.acknowledge_alert(user, alert, form.cleaned_data["action_taken"])
         messages.success(request, "Alert acknowledged.")
         return redirect("list_alerts")
-    waiting = list(services.open_alerts().order_by("raised_at"))
+    waiting = list(alerts.waiting())
     audit.record_each(
         user, AuditEvent.Action.VIEWED, [alert.voice for alert in waiting], "risk alert"
     )
@@ -289,5 +291,78 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
         .order_by("-acknowledged_at")[:20]
     )
     return page(
-        request, "voices/alerts.jinja", "Risk alerts", form=form, waiting=waiting, recent=recent
+        request,
+        "voices/alerts.jinja",
+        "Risk alerts",
+        form=form,
+        waiting=waiting,
+        recent=recent,
+        held={alert.pk: alerts.contact_held(alert) for alert in waiting},
     )
+
+
+def _alert_page(
+    request: HttpRequest,
+    alert: RiskAlert,
+    *,
+    contact: list[alerts.Route] | None = None,
+    form: CallBackForm | None = None,
+) -> HttpResponse:
+    """An alert in full: the message, the reply the person got, how to reach them (once
+    asked for), the call-backs so far and a form for the next, and acknowledging it."""
+    user = signed_in_user(request)
+    audit.record(user, AuditEvent.Action.VIEWED, alert.voice, "risk alert")
+    return page(
+        request,
+        "voices/alert.jinja",
+        f"Risk alert {alert.pk}",
+        alert=alert,
+        replies=alerts.replies_to(alert),
+        call_backs=list(alert.call_backs.all()),
+        held=alerts.contact_held(alert),
+        contact=contact,
+        form=form or CallBackForm(),
+        acknowledge=AcknowledgeAlertForm(),
+        now=timezone.localtime(),
+    )
+
+
+@requires(Capability.RESPOND_TO_ALERTS)
+@require_GET
+def show_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
+    return _alert_page(request, alerts.alert_for(alert_id))
+
+
+@requires(Capability.RESPOND_TO_ALERTS)
+@require_POST
+def show_alert_contact(request: HttpRequest, alert_id: int) -> HttpResponse:
+    """How to reach the person: shown only when asked for, on this answer alone (never
+    kept for the next page), and each showing audited."""
+    user = signed_in_user(request)
+    alert = alerts.alert_for(alert_id)
+    return _alert_page(request, alert, contact=alerts.show_contact_details(user, alert))
+
+
+@requires(Capability.RESPOND_TO_ALERTS)
+@require_POST
+def record_call_back(request: HttpRequest, alert_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    alert = alerts.alert_for(alert_id)
+    form = CallBackForm(request.POST)
+    if form.is_valid():
+        made_at = form.moment("made")
+        assert made_at is not None  # noqa: S101 - both parts are required by the form
+        try:
+            alerts.record_call_back(
+                user,
+                alert,
+                made_at=made_at,
+                outcome=form.cleaned_data["outcome"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Call-back recorded.")
+            return redirect("show_alert", alert_id=alert.pk)
+    return _alert_page(request, alert, form=form)

@@ -1,0 +1,176 @@
+"""Acting on a risk alert: how to reach the person, the reply they got, and call-backs.
+
+Alerts are for whoever is on duty, whatever their team (``Capability.RESPOND_TO_ALERTS``),
+so how to reach the person is hidden until the duty worker asks for it, and each showing
+is written to the audit trail as a read of those details: for the alert, and for the
+person's care record when the voice is linked to one. A call-back is a new row each
+attempt, carrying who made it; it never replaces an earlier one, and acknowledging the
+alert is separate (``services.acknowledge_alert``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
+from coproduce.voices import services
+from coproduce.voices.models import CallBack, Message, RiskAlert
+
+logger = logging.getLogger(__name__)
+
+# The messages that went back to the person who wrote (not the duty team's).
+REPLY_KINDS = (Message.Kind.CRISIS_REPLY, Message.Kind.THANKS_REPLY)
+NOTE_MOST_CHARACTERS = 2000
+CLOCK_SLACK = dt.timedelta(minutes=5)
+MINUTE = dt.timedelta(minutes=1)  # a call time is given to the minute
+
+FROM_THE_MESSAGE = "The number the text came from"
+GIVEN_WITH_IT = "Given with the message, agreeing to be contacted"
+ON_THEIR_RECORD = "On their care record"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One way to reach the person: where the detail comes from, what it is, the value."""
+
+    source: str
+    label: str
+    value: str
+
+
+def _replies() -> Prefetch[Any, Any, Any]:
+    return Prefetch(
+        "voice__messages",
+        queryset=Message.objects.filter(kind__in=REPLY_KINDS).order_by("created_at"),
+        to_attr="replies",
+    )
+
+
+def _call_backs() -> Prefetch[Any, Any, Any]:
+    return Prefetch(
+        "call_backs", queryset=CallBack.objects.select_related("made_by").order_by("made_at", "pk")
+    )
+
+
+def waiting() -> QuerySet[RiskAlert]:
+    """Alerts not yet acknowledged, oldest first, with their replies and call-backs."""
+    alerts: QuerySet[RiskAlert] = services.open_alerts()
+    return (
+        alerts.select_related("voice__person")
+        .prefetch_related(_replies(), _call_backs())
+        .order_by("raised_at")
+    )
+
+
+def alert_for(alert_id: int) -> RiskAlert:
+    """One alert with what the duty worker needs to act on it (open or acknowledged)."""
+    try:
+        return (
+            RiskAlert.objects.select_related("voice__team", "voice__person", "acknowledged_by")
+            .prefetch_related(_replies(), _call_backs())
+            .get(pk=alert_id)
+        )
+    except RiskAlert.DoesNotExist:
+        raise Http404("No such risk alert.") from None
+
+
+def contact_routes(alert: RiskAlert) -> list[Route]:
+    """Every way to reach the person behind the alert that the service holds: the number
+    the text came from, what they gave with the message agreeing to be contacted, and
+    their care record's contact details if the voice is linked to a person."""
+    voice = alert.voice
+    routes = []
+    if voice.received_from:
+        routes.append(Route(FROM_THE_MESSAGE, "Mobile phone", voice.received_from))
+    if voice.consent_contact:
+        for label, value in (
+            ("Mobile phone", voice.contact_phone),
+            ("Email", voice.contact_email),
+            ("Postal address", ", ".join(voice.contact_address.splitlines())),
+        ):
+            if value:
+                routes.append(Route(GIVEN_WITH_IT, label, value))
+    person = voice.person
+    if person is not None:
+        for label, value in (
+            ("Name", person.full_name),
+            ("Mobile phone", person.phone),
+            ("Email", person.email),
+            ("Postal address", ", ".join(person.address.splitlines())),
+            (
+                "Prefers to be contacted by",
+                person.get_preferred_channel_display() if person.preferred_channel else "",
+            ),
+        ):
+            if value:
+                routes.append(Route(ON_THEIR_RECORD, label, value))
+    return routes
+
+
+def contact_held(alert: RiskAlert) -> list[str]:
+    """Where the service holds a way to reach the person, without the details themselves
+    (shown before the duty worker asks to see them)."""
+    return list(dict.fromkeys(route.source for route in contact_routes(alert)))
+
+
+@transaction.atomic
+def show_contact_details(user: User, alert: RiskAlert) -> list[Route]:
+    """How to reach the person, for the duty worker who asked: audited as a read of the
+    contact details for this alert, and of the person's record if it is linked."""
+    routes = contact_routes(alert)
+    if routes:
+        audit.record(user, AuditEvent.Action.VIEWED, alert, "contact details shown")
+        if alert.voice.person is not None:
+            audit.record(
+                user,
+                AuditEvent.Action.VIEWED,
+                alert.voice.person,
+                f"contact details for risk alert {alert.pk}",
+            )
+    return routes
+
+
+def replies_to(alert: RiskAlert) -> list[Message]:
+    """The reply the person got (crisis contacts or thank-you), with its status."""
+    replies = getattr(alert.voice, "replies", None)
+    if replies is None:
+        replies = list(alert.voice.messages.filter(kind__in=REPLY_KINDS).order_by("created_at"))
+    return list(replies)
+
+
+@transaction.atomic
+def record_call_back(
+    user: User, alert: RiskAlert, *, made_at: dt.datetime, outcome: str, note: str = ""
+) -> CallBack:
+    """Record one attempt to reach the person behind the alert, and what came of it.
+
+    The time is the call's, as the duty worker gives it: not in the future, and not
+    before the message it answers was received. Refused by name with nothing written."""
+    errors: dict[str, str] = {}
+    if outcome not in CallBack.Outcome.values:
+        errors["outcome"] = "Select what came of the call"
+    if made_at > timezone.now() + CLOCK_SLACK:
+        errors["made_on"] = "The time of the call cannot be in the future"
+    elif made_at < min(alert.voice.received_at, alert.raised_at) - MINUTE:
+        errors["made_on"] = "The call cannot be before the message was received"
+    note = note.strip()
+    if len(note) > NOTE_MOST_CHARACTERS:
+        errors["note"] = f"Keep the note to {NOTE_MOST_CHARACTERS} characters or fewer"
+    if errors:
+        raise ValidationError(errors)
+    call_back = CallBack.objects.create(
+        alert=alert, made_by=user, made_at=made_at, outcome=outcome, note=note
+    )
+    audit.record(user, AuditEvent.Action.CREATED, call_back, f"risk alert {alert.pk}: {outcome}")
+    logger.info("risk alert %s: call-back %s recorded (%s)", alert.pk, call_back.pk, outcome)
+    return call_back
