@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -229,7 +229,6 @@ def withdraw(voice: Voice) -> Voice:
     return voice
 
 
-@transaction.atomic
 def receive_text(
     notify_id: str, source_number: str, message: str, received_at: Any, note: str = ""
 ) -> Voice:
@@ -241,7 +240,24 @@ def receive_text(
     a reply at once, with crisis contacts first if the message raised a risk alert; with
     no number (a malformed callback, see ``voices.inbound``) the words are still kept,
     and ``note`` says what could not be read.
+
+    The same text arriving twice at once (Notify retrying while the first try is still
+    being answered) is stored by one; the database refuses the other's copy (Notify's id
+    is unique), whose alert and reply go with it, and it answers with the one stored.
     """
+    try:
+        return _store_text(notify_id, source_number, message, received_at, note)
+    except IntegrityError:
+        existing = Voice.objects.filter(notify_inbound_id=notify_id).first()
+        if existing is None:
+            raise
+        return existing
+
+
+@transaction.atomic
+def _store_text(
+    notify_id: str, source_number: str, message: str, received_at: Any, note: str
+) -> Voice:
     existing = Voice.objects.filter(notify_inbound_id=notify_id).first()
     if existing is not None:
         return existing

@@ -362,3 +362,41 @@ def test_a_receipt_matched_by_reference_alone_ignores_a_malformed_reference(clie
     body["reference"] = message.reference
     assert client.post(RECEIPTS, body, "application/json", **bearer(settings)).status_code == 200
     assert messaging.record_receipt(body["id"], "delivered").status == "delivered"
+
+
+# The same text twice at once ----------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_text_arriving_twice_at_once_is_stored_once_and_both_are_answered():
+    """Notify retrying while the first try is still being answered: the second waits on the
+    database's unique id, is refused its copy, and answers with the first's voice."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    from coproduce.voices.services import receive_text
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time: the two cannot overlap")
+    args = ("same-id", PHONE, "Nobody rang me back", timezone.now())
+    second: list[object] = []
+
+    def again():
+        try:
+            second.append(receive_text(*args))
+        except Exception as error:  # the test reports what the second try met
+            second.append(error)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        first = receive_text(*args)
+        thread = threading.Thread(target=again)
+        thread.start()
+        time.sleep(1)  # the second is now waiting for this one's id to commit or not
+    thread.join(timeout=30)
+    assert second == [first]
+    assert Voice.objects.count() == 1
+    assert Message.objects.count() == 1
