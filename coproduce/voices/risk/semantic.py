@@ -2,10 +2,10 @@
 
 Each message, and each of its sentences when it has several (risk is often one line in
 ordinary feedback), is embedded with all-MiniLM-L6-v2 (`encoder`) and scored by a
-logistic head trained on the exemplar bank (`exemplars`, written from published clinical
+head (a support vector machine) trained on the exemplar bank (`exemplars`, written from published clinical
 sources), the tuning half of the frozen evaluation set and the tuning half of the NHS
 feedback comments (`train`). The head's weights, its threshold and what it was trained
-on are in `head.json`, the exemplars' embeddings in `bank.npy`; `coproduce risk train`
+on are in `head.json` and `head.npz`, the exemplars' embeddings in `bank.npy`; `coproduce risk train`
 makes both again. The closest exemplar is given as the reason, so the duty worker sees
 why.
 """
@@ -29,6 +29,7 @@ from coproduce.voices.risk.lexicon import without_idioms
 from coproduce.voices.risk.normalise import normalise
 
 HEAD_PATH = Path(__file__).with_name("head.json")
+ARRAYS_PATH = Path(__file__).with_name("head.npz")
 BANK_PATH = Path(__file__).with_name("bank.npy")
 # A sentence shorter than this says too little on its own ("ok.", "Thanks!").
 _MIN_SEGMENT_WORDS = 3
@@ -59,35 +60,62 @@ def segments(text: str) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Head:
-    coef: np.ndarray[Any, np.dtype[np.float32]]
+    """A support vector machine with a radial kernel over the embeddings (its support
+    vectors in `head.npz`), squashed to 0..1; and a logistic head saying, among at-risk
+    texts, which read as safeguarding."""
+
+    support: np.ndarray[Any, np.dtype[np.float32]]
+    weights: np.ndarray[Any, np.dtype[np.float32]]
     intercept: float
+    gamma: float
     threshold: float
     safeguarding_coef: np.ndarray[Any, np.dtype[np.float32]]
     safeguarding_intercept: float
     about: dict[str, Any]
 
+    def decision(self, vectors: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        # Embeddings have unit length, so |a - b|^2 = 2 - 2 a.b.
+        distance = np.maximum(2.0 - 2.0 * (vectors @ self.support.T), 0.0)
+        return np.exp(-self.gamma * distance) @ self.weights + self.intercept  # type: ignore[no-any-return]
+
     def probability(self, vectors: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        return 1.0 / (1.0 + np.exp(-(vectors @ self.coef + self.intercept)))  # type: ignore[no-any-return]
+        return 1.0 / (1.0 + np.exp(-self.decision(vectors)))  # type: ignore[no-any-return]
 
     def safeguarding(self, vectors: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         z = vectors @ self.safeguarding_coef + self.safeguarding_intercept
         return 1.0 / (1.0 + np.exp(-z))  # type: ignore[no-any-return]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "about": self.about,
-            "threshold": self.threshold,
-            "intercept": self.intercept,
-            "coef": [round(float(x), 7) for x in self.coef],
-            "safeguarding_intercept": self.safeguarding_intercept,
-            "safeguarding_coef": [round(float(x), 7) for x in self.safeguarding_coef],
-        }
+    def save(self, json_path: Path, arrays_path: Path) -> None:
+        json_path.write_text(
+            json.dumps(
+                {
+                    "about": self.about,
+                    "threshold": self.threshold,
+                    "intercept": self.intercept,
+                    "gamma": self.gamma,
+                    "safeguarding_intercept": self.safeguarding_intercept,
+                    "safeguarding_coef": [round(float(x), 7) for x in self.safeguarding_coef],
+                },
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        np.savez_compressed(
+            arrays_path, support=self.support.astype(np.float16), weights=self.weights
+        )
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Head:
+    def load(cls, json_path: Path, arrays_path: Path) -> Head:
+        data = json.loads(json_path.read_text(encoding="utf-8"))
+        with np.load(arrays_path) as arrays:
+            support = arrays["support"].astype(np.float32)
+            weights = arrays["weights"].astype(np.float32)
         return cls(
-            coef=np.array(data["coef"], dtype=np.float32),
+            support=support,
+            weights=weights,
             intercept=float(data["intercept"]),
+            gamma=float(data["gamma"]),
             threshold=float(data["threshold"]),
             safeguarding_coef=np.array(data["safeguarding_coef"], dtype=np.float32),
             safeguarding_intercept=float(data["safeguarding_intercept"]),
@@ -97,7 +125,7 @@ class Head:
 
 @cache
 def head() -> Head:
-    return Head.from_json(json.loads(HEAD_PATH.read_text(encoding="utf-8")))
+    return Head.load(HEAD_PATH, ARRAYS_PATH)
 
 
 _bank_lock = threading.Lock()

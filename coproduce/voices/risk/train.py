@@ -3,12 +3,13 @@
 Trained on: the exemplar bank; the tuning half of the frozen evaluation set (never the
 held-out half); and the tuning half of the NHS feedback comments (`../shared/data/
 qdc-v6`, split by comment id), whole and sentence by sentence, as ordinary text. A
-logistic regression (C=1, unweighted): measured on the same folds against C=4 and 16
-and class-balanced weights, it reached the same out-of-fold recall (0.98) with the fewest
-false alerts on the tuning half's ordinary messages. The threshold is the highest one whose
-out-of-fold recall, together with the lexicon, reaches the wanted recall on the tuning
-half, provided false alerts on the tuning comments stay within the budget; failing that,
-the one that keeps to the budget. Five folds, seed 2026.
+support vector machine with a radial kernel (C=4): on the same folds, within the same
+false-alert budget on the tuning comments, it reached an out-of-fold recall of 0.99 by
+meaning alone, where logistic regression (C=0.3 to 16, weighted or not) reached 0.89 to
+0.92; the price is more false alerts on the tuning half's hard ordinary messages (idioms,
+crises long over, talk about the news): 25% against 14%. The threshold is the lowest
+whose out-of-fold false alerts on the tuning comments, with the lexicon's, stay within
+the budget. Five folds, seed 2026.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from coproduce.voices.risk import encoder, lexicon
 from coproduce.voices.risk.exemplars import EXEMPLARS
 from coproduce.voices.risk.normalise import normalise
 from coproduce.voices.risk.semantic import (
+    ARRAYS_PATH,
     BANK_PATH,
     HEAD_PATH,
     Head,
@@ -37,7 +39,6 @@ from coproduce.voices.risk.semantic import (
 
 SEED = 2026
 FOLDS = 5
-WANTED_RECALL = 0.99
 FALSE_ALERT_BUDGET = 0.025  # of ordinary NHS feedback; the target is 3%
 
 
@@ -137,16 +138,25 @@ def lexicon_alerts(texts: list[str]) -> np.ndarray[Any, Any]:
     return np.array([bool(lexicon.search(normalise(t))) for t in texts])
 
 
-def _logistic(
-    coef: np.ndarray[Any, Any], intercept: float
-) -> Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]]:
+SVM_C = 4.0
+
+
+def fit_svm(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any]) -> Any:
+    from sklearn.svm import SVC
+
+    return SVC(C=SVM_C, kernel="rbf", gamma="scale").fit(x, y)
+
+
+def _squashed(model: Any) -> Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]]:
     def score(vectors: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        return 1 / (1 + np.exp(-(vectors @ coef + intercept)))  # type: ignore[no-any-return]
+        return 1 / (1 + np.exp(-model.decision_function(vectors)))  # type: ignore[no-any-return]
 
     return score
 
 
-def fit(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], float]:
+def fit_logistic(
+    x: np.ndarray[Any, Any], y: np.ndarray[Any, Any]
+) -> tuple[np.ndarray[Any, Any], float]:
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=1.0, max_iter=3000)
@@ -159,6 +169,7 @@ def train(
     comments: Path,
     cache: Path | None = None,
     out: Path = HEAD_PATH,
+    arrays: Path = ARRAYS_PATH,
     say: Callable[[str], object] = print,
 ) -> dict[str, Any]:
     embed = Embeddings(cache, say)
@@ -193,12 +204,12 @@ def train(
     for k in range(FOLDS):
         say(f"Fold {k + 1} of {FOLDS} …")
         train_rows = fold != k
-        coef, intercept = fit(
+        model = fit_svm(
             np.vstack([x[train_rows], xs_neg[sentence_fold != k]]),
             np.concatenate([y[train_rows], np.zeros(int((sentence_fold != k).sum()), int)]),
         )
         rows = [i for i in judged if fold[i] == k]
-        oof[rows] = segment_scores([texts[i] for i in rows], embed, _logistic(coef, intercept))
+        oof[rows] = segment_scores([texts[i] for i in rows], embed, _squashed(model))
     lexical = lexicon_alerts([texts[i] for i in judged])
     truth = y[judged].astype(bool)
     is_comment = np.array([i >= first + len(tuning) for i in judged])
@@ -209,13 +220,12 @@ def train(
             (float(threshold), float(alert[truth].mean()), float(alert[is_comment].mean()))
         )
     within = [c for c in curve if c[2] <= FALSE_ALERT_BUDGET] or [curve[-1]]
-    enough = [c for c in within if c[1] >= WANTED_RECALL]
-    # The highest threshold that reaches the wanted recall; else the most recall in budget.
-    best = max(enough, key=lambda c: c[0]) if enough else min(within, key=lambda c: c[0])
+    # The lowest threshold in the false-alert budget: the most recall it can buy. (The
+    # lexicon was written looking at the tuning half, so the out-of-fold recall with it
+    # flatters; a threshold chosen only to reach a wanted recall would stop too soon.)
+    best = min(within, key=lambda c: c[0])
     threshold, recall, false_alerts = best
-    coef, intercept = fit(
-        np.vstack([x, xs_neg]), np.concatenate([y, np.zeros(len(sentences), int)])
-    )
+    model = fit_svm(np.vstack([x, xs_neg]), np.concatenate([y, np.zeros(len(sentences), int)]))
     # Which concern, among the at-risk texts: safeguarding or risk to life.
     positives = list(bank_pos) + [m for m in tuning if m.at_risk]
     xs = embed([prepare(p.text) or p.text for p in positives])
@@ -223,7 +233,7 @@ def train(
         [int(e.concern == "safeguarding") for e in bank_pos]
         + [int(m.safeguarding) for m in tuning if m.at_risk]
     )
-    s_coef, s_intercept = fit(xs, ys)
+    s_coef, s_intercept = fit_logistic(xs, ys)
     about = {
         "trained_on": {
             "exemplars_at_risk": len(bank_pos),
@@ -240,8 +250,18 @@ def train(
         },
         "seed": SEED,
     }
-    head = Head(coef, intercept, threshold, s_coef, s_intercept, about)
-    out.write_text(json.dumps(head.to_json(), indent=1) + "\n", encoding="utf-8")
+    about["support_vectors"] = len(model.support_)
+    head = Head(
+        support=model.support_vectors_.astype(np.float32),
+        weights=model.dual_coef_[0].astype(np.float32),
+        intercept=float(model.intercept_[0]),
+        gamma=float(model._gamma),
+        threshold=threshold,
+        safeguarding_coef=s_coef,
+        safeguarding_intercept=s_intercept,
+        about=about,
+    )
+    head.save(out, arrays)
     # The at-risk exemplars' embeddings, for the closest example shown as the reason.
     np.save(BANK_PATH, embed([prepare(e.text) or e.text for e in bank_pos]).astype(np.float16))
     return {"threshold": threshold, **about}

@@ -220,3 +220,12 @@ def test_rescreen_dry_run_raises_nothing():
 def test_rescreen_refuses_a_date_it_cannot_read():
     with pytest.raises(CommandError, match="--since must be a date"):
         call_command("risk", "rescreen", "--since", "last week")
+
+
+@pytest.mark.django_db
+def test_the_alert_page_says_why_the_screen_raised_it(client, lead):
+    voice = receive_voice(channel="web", text="Nobody would miss me if I was gone", rating=None)
+    client.force_login(lead)
+    page = client.get(f"/alerts/{voice.risk_alert.pk}").content.decode()
+    assert "Why the screen raised this alert" in page
+    assert "closest example" in page
