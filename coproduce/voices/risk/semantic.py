@@ -1,13 +1,13 @@
 """The screen's second layer: what a message means, not which words it uses.
 
 Each message, and each of its sentences when it has several (risk is often one line in
-ordinary feedback), is embedded with all-MiniLM-L6-v2 (`encoder`) and scored by a
-head (a support vector machine) trained on the exemplar bank (`exemplars`, written from published clinical
-sources), the tuning half of the frozen evaluation set and the tuning half of the NHS
-feedback comments (`train`). The head's weights, its threshold and what it was trained
-on are in `head.json` and `head.npz`, the exemplars' embeddings in `bank.npy`; `coproduce risk train`
-makes both again. The closest exemplar is given as the reason, so the duty worker sees
-why.
+ordinary feedback), is embedded with all-MiniLM-L6-v2 (`encoder`) and scored by a head
+(a support vector machine) trained on the exemplar bank (`exemplars`, written from
+published clinical sources), the tuning half of the frozen evaluation set and the tuning
+half of the NHS feedback comments (`train`). The head's weights, its threshold and what
+it was trained on are in `head.json` and `head.npz`, the exemplars' embeddings in
+`bank.npy`; `coproduce risk train` makes them again. The closest exemplar is given as the
+reason, so the duty worker sees why.
 """
 
 from __future__ import annotations
