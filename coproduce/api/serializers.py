@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
 
-from coproduce.care.models import Referral, Team, normalise_nhs_number
+from coproduce.care.models import Person, Referral, Team, normalise_nhs_number
+from coproduce.care.services import CONTACT_LABELS, clean_contact_details
 from coproduce.change.models import Update
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
 from coproduce.voices.models import Rating, Voice
@@ -98,12 +99,46 @@ class ReferralInSerializer(serializers.Serializer[Any]):
     not_a_duplicate_because = serializers.CharField(
         max_length=2000, required=False, default="", allow_blank=True
     )
+    phone = serializers.CharField(
+        max_length=32,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="The person's UK mobile number, e.g. 07700 900 982 or +44 7700 900 982.",
+    )
+    email = serializers.CharField(max_length=254, required=False, default="", allow_blank=True)
+    address = serializers.CharField(
+        max_length=500,
+        required=False,
+        default="",
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text="The postal address, one line a line (up to 7), the postcode on the last.",
+    )
+    preferred_channel = serializers.ChoiceField(
+        choices=Person.Channel.choices,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="How the person prefers to be contacted; it needs the matching detail.",
+    )
 
     def validate_nhs_number(self, value: str) -> str:
         try:
             return normalise_nhs_number(value)
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.messages) from None
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The contact details by the one rule for every route (``clean_contact_details``),
+        each wrong one named by its field."""
+        try:
+            attrs["contact"] = clean_contact_details(
+                **{name: attrs.pop(name) for name in CONTACT_LABELS}
+            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
+        return attrs
 
     def validate_received_at(self, value: Any) -> Any:
         if value is not None and value > timezone.now() + dt.timedelta(minutes=5):
@@ -112,9 +147,28 @@ class ReferralInSerializer(serializers.Serializer[Any]):
 
 
 class ReferralOutSerializer(serializers.ModelSerializer[Referral]):
+    person_known_elsewhere = serializers.SerializerMethodField(
+        help_text="True when the NHS number belongs to someone known to another team: "
+        "nothing of their record is returned (not whether the name or date of birth "
+        "matched), and the receiving team sees them once it accepts the referral. "
+        "Break-glass on the web opens their record now, audited."
+    )
+
     class Meta:
         model = Referral
-        fields = ("id", "team", "source", "urgency", "status", "received_at", "respond_by")
+        fields = (
+            "id",
+            "team",
+            "source",
+            "urgency",
+            "status",
+            "received_at",
+            "respond_by",
+            "person_known_elsewhere",
+        )
+
+    def get_person_known_elsewhere(self, referral: Referral) -> bool:
+        return bool(self.context.get("identity_withheld", False))
 
 
 class DuplicateSerializer(serializers.Serializer[Any]):

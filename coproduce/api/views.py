@@ -68,7 +68,8 @@ def create_voice(request: Request) -> Response:
         409: OpenApiResponse(
             DuplicateSerializer,
             description="The person was referred recently; nothing was created. Send "
-            "not_a_duplicate_because to create a separate referral.",
+            "not_a_duplicate_because to create a separate referral. For a person known to "
+            "another team, only referrals to your own teams are listed.",
         ),
         **INVALID,
         **REFUSED,
@@ -84,10 +85,14 @@ def create_referral(request: Request) -> Response:
     user = request.user
     assert isinstance(user, User)  # noqa: S101 - the permission class needs a user
     try:
-        referral = referrals.intake_referral(
+        intake = referrals.intake_referral(
             user,
             referrals.PersonDetails(
-                data["nhs_number"], data["given_name"], data["family_name"], data["date_of_birth"]
+                data["nhs_number"],
+                data["given_name"],
+                data["family_name"],
+                data["date_of_birth"],
+                data["contact"],
             ),
             team=data["team"],
             source=data["source"],
@@ -100,14 +105,20 @@ def create_referral(request: Request) -> Response:
             not_a_duplicate_because=data["not_a_duplicate_because"],
         )
     except referrals.PossibleDuplicate as duplicate:
-        body = {
-            "detail": "This person was referred recently; nothing was created.",
-            "existing": [r.pk for r in duplicate.existing],
-        }
+        detail = "This person was referred recently; nothing was created."
+        if duplicate.elsewhere:
+            detail += (
+                f" {duplicate.elsewhere} of those referrals went to another team, which knows "
+                "the person: they are not listed."
+            )
+        body = {"detail": detail, "existing": [r.pk for r in duplicate.existing]}
         return Response(body, status=status.HTTP_409_CONFLICT)
     except ValidationError as error:
         raise serializers.ValidationError(getattr(error, "message_dict", error.messages)) from None
-    return Response(ReferralOutSerializer(referral).data, status=status.HTTP_201_CREATED)
+    out = ReferralOutSerializer(
+        intake.referral, context={"identity_withheld": intake.identity_withheld}
+    )
+    return Response(out.data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(responses={200: UpdateSerializer(many=True), 429: REFUSED[429]})

@@ -21,7 +21,13 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.referrals import CHOOSE_THE_NAMED_TEAM
-from coproduce.care.services import BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN
+from coproduce.care.services import (
+    BREAK_GLASS_REASON_MAX,
+    BREAK_GLASS_REASON_MIN,
+    CONTACT_LABELS,
+    ContactDetails,
+    clean_contact_details,
+)
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -84,7 +90,56 @@ class StaffMultipleChoice(forms.ModelMultipleChoiceField[User]):
         return f"{obj.display_name} ({obj.role_label})"
 
 
-class ReferralForm(Moment, forms.Form):
+class ContactDetailsForm(forms.Form):
+    """How to reach a person. Only the shape is checked here; what makes a detail right
+    (a UK mobile, an email address, a preferred way that can be used) is the service's
+    rule (``care.services.clean_contact_details``)."""
+
+    phone = forms.CharField(
+        max_length=32,
+        required=False,
+        error_messages={"max_length": "Enter a UK mobile number, like 07700 900 982"},
+    )
+    email = forms.CharField(
+        max_length=254,
+        required=False,
+        error_messages={"max_length": "Enter an email address of 254 characters or fewer"},
+    )
+    address = forms.CharField(
+        max_length=500,
+        required=False,
+        widget=forms.Textarea,
+        strip=False,
+        error_messages={"max_length": "Enter a postal address of 500 characters or fewer"},
+    )
+    NOT_RECORDED = "not_recorded"  # a radio button's value cannot be empty
+    preferred_channel = forms.ChoiceField(
+        choices=[
+            *((value, label) for value, label in Person.Channel.choices if value),
+            (NOT_RECORDED, "Not recorded"),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select how the person prefers to be contacted"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        initial = kwargs.get("initial") or {}
+        if "preferred_channel" in initial and not initial["preferred_channel"]:
+            kwargs["initial"] = {**initial, "preferred_channel": self.NOT_RECORDED}
+        super().__init__(*args, **kwargs)
+
+    def clean_preferred_channel(self) -> str:
+        value: str = self.cleaned_data["preferred_channel"]
+        return "" if value == self.NOT_RECORDED else value
+
+
+class ReferralForm(Moment, ContactDetailsForm):
+    """A referral and who it is for; how to reach the person is optional (the contact
+    details fields), checked by the same rule as the person page's."""
+
+    contact: ContactDetails  # the contact details as cleaned, once the form is valid
+
     nhs_number = forms.CharField(
         max_length=20,
         error_messages={
@@ -150,6 +205,14 @@ class ReferralForm(Moment, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self.refuse_future("received", "referral")
+        self.contact = ContactDetails()
+        given = {name: data[name] for name in CONTACT_LABELS if data.get(name) is not None}
+        if len(given) == len(CONTACT_LABELS):  # each field had the right shape
+            try:
+                self.contact = clean_contact_details(**given)
+            except forms.ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    self.add_error(field, messages)
         return data
 
 
@@ -175,6 +238,8 @@ class AcceptForm(Moment, forms.Form):
     )
     initial_on = date_field("date of the initial appointment")
     initial_time = time_field("initial appointment")
+    # Asked only when the referrer's date of birth is not the record's (the service says).
+    identity_checked = forms.BooleanField(required=False)
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -351,50 +416,6 @@ class DischargeForm(Moment, forms.Form):
         if destination in {"community_team", "other_team"} and not data.get("onward_team"):
             self.add_error("onward_team", "Enter the team the person is handed on to")
         return data
-
-
-class ContactDetailsForm(forms.Form):
-    """How to reach a person. Only the shape is checked here; what makes a detail right
-    (a UK mobile, an email address, a preferred way that can be used) is the service's
-    rule (``care.services.clean_contact_details``)."""
-
-    phone = forms.CharField(
-        max_length=32,
-        required=False,
-        error_messages={"max_length": "Enter a UK mobile number, like 07700 900 982"},
-    )
-    email = forms.CharField(
-        max_length=254,
-        required=False,
-        error_messages={"max_length": "Enter an email address of 254 characters or fewer"},
-    )
-    address = forms.CharField(
-        max_length=500,
-        required=False,
-        widget=forms.Textarea,
-        strip=False,
-        error_messages={"max_length": "Enter a postal address of 500 characters or fewer"},
-    )
-    NOT_RECORDED = "not_recorded"  # a radio button's value cannot be empty
-    preferred_channel = forms.ChoiceField(
-        choices=[
-            *((value, label) for value, label in Person.Channel.choices if value),
-            (NOT_RECORDED, "Not recorded"),
-        ],
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Select how the person prefers to be contacted"},
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        initial = kwargs.get("initial") or {}
-        if "preferred_channel" in initial and not initial["preferred_channel"]:
-            kwargs["initial"] = {**initial, "preferred_channel": self.NOT_RECORDED}
-        super().__init__(*args, **kwargs)
-
-    def clean_preferred_channel(self) -> str:
-        value: str = self.cleaned_data["preferred_channel"]
-        return "" if value == self.NOT_RECORDED else value
 
 
 class DispatchForm(Moment, forms.Form):

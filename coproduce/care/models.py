@@ -263,6 +263,13 @@ class Referral(models.Model):
     seen_at = models.DateTimeField(null=True, blank=True)
     additional_information = models.TextField(blank=True)
     not_a_duplicate_because = models.TextField(blank=True)
+    # Who the referrer said the person is. A receiving team that may not yet see the
+    # record of someone known to another team reads these until it accepts the referral,
+    # and acceptance checks the date of birth against the record (wrong-person hazard).
+    referred_name = models.CharField("Name as the referrer gave it", max_length=201, blank=True)
+    referred_date_of_birth = models.DateField(
+        "Date of birth as the referrer gave it", null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from coproduce.care.models import Referral
@@ -37,3 +38,13 @@ def referral_clock(referral: Referral, now: dt.datetime) -> dict[str, Any]:
     if left < 0:
         return {"text": f"Overdue by {duration(left)}", "colour": "red"}
     return {"text": f"{duration(left)} left", "colour": "orange" if left < 60 else "blue"}
+
+
+def referred_person(referral: Referral, visible: Collection[int]) -> str:
+    """Who a referral is for, as the user may be shown: the person's name if they may see
+    who the person is (``services.people_visible_to``), else the name the referrer gave,
+    marked as such (someone known to another team, seen once the referral is accepted)."""
+    if referral.person_id in visible:
+        return referral.person.full_name
+    given = referral.referred_name or "no name given"
+    return f"{given} (as referred; known to another team)"

@@ -9,8 +9,8 @@ initial appointment and the reviews (seed 002: day 7 and day 14, per team).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.care import services
 from coproduce.care.models import (
     Appointment,
     Dispatch,
@@ -30,14 +31,32 @@ from coproduce.care.models import (
     Team,
     normalise_nhs_number,
 )
+from coproduce.care.services import ContactDetails
 
 
 @dataclass(frozen=True)
 class PersonDetails:
+    """Who a referrer (or a FHIR Patient) says the person is, and how to reach them."""
+
     nhs_number: str
     given_name: str
     family_name: str
     date_of_birth: dt.date
+    contact: ContactDetails = field(default_factory=ContactDetails)
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+@dataclass(frozen=True)
+class Intake:
+    """A referral received, and whether the person is someone the user may not see: an
+    NHS number known to another team, whose record is shown to the receiving team once
+    it accepts the referral (or now, through break-glass)."""
+
+    referral: Referral
+    identity_withheld: bool
 
 
 def referral_for(user: User, referral_id: int) -> Referral:
@@ -69,31 +88,108 @@ def waiting_for(user: User) -> list[Referral]:
     return waiting
 
 
-def find_or_register_person(details: PersonDetails) -> Person:
-    """The person with this NHS number, or a new record; a mismatch is refused."""
+def _checked_number(value: str) -> str:
     try:
-        number = normalise_nhs_number(details.nhs_number)
+        return normalise_nhs_number(value)
     except ValidationError as error:
         raise ValidationError({"nhs_number": error.messages}) from None
-    person = Person.objects.filter(nhs_number=number).first()
-    if person is None:
-        person = Person(
-            nhs_number=number,
-            given_name=details.given_name,
-            family_name=details.family_name,
-            date_of_birth=details.date_of_birth,
-        )
-        person.full_clean()
-        person.save()
-    elif person.date_of_birth != details.date_of_birth:
-        # A wrong NHS number is a wrong-person hazard: do not attach the referral.
-        raise ValidationError(
-            {
-                "date_of_birth": "This date of birth does not match the person with this NHS "
-                "number. Check both before going on."
-            }
-        )
+
+
+def _register(user: User, number: str, details: PersonDetails) -> Person:
+    contact = details.contact
+    person = Person(
+        nhs_number=number,
+        given_name=details.given_name,
+        family_name=details.family_name,
+        date_of_birth=details.date_of_birth,
+        phone=contact.phone,
+        email=contact.email,
+        address=contact.address,
+        preferred_channel=contact.preferred_channel,
+    )
+    person.full_clean()
+    person.save()
+    audit.record(user, AuditEvent.Action.CREATED, person)
     return person
+
+
+DATE_OF_BIRTH_DOES_NOT_MATCH = (
+    "This date of birth does not match the person with this NHS number. Check both before going on."
+)
+
+
+def _describe(contact: ContactDetails) -> str:
+    given = {
+        "mobile": contact.phone,
+        "email": contact.email,
+        "postal address": ", ".join(contact.address.splitlines()),
+        "prefers": Person.Channel(contact.preferred_channel).label.lower()
+        if contact.preferred_channel
+        else "",
+    }
+    return "; ".join(f"{label} {value}" for label, value in given.items() if value)
+
+
+def _add_what_the_record_lacks(user: User, person: Person, given: ContactDetails) -> str:
+    """Contact details given for a known person fill in what their record lacks; what
+    differs from the record is never written over it (a referrer may have an old number),
+    but returned as a note for the referral, so nothing given is lost."""
+    merged: dict[str, str] = {}
+    differs: dict[str, str] = {}
+    for name in services.CONTACT_LABELS:
+        recorded, offered = getattr(person, name), getattr(given, name)
+        merged[name] = recorded or offered
+        if recorded and offered and recorded != offered:
+            differs[name] = offered
+    if any(merged[name] != getattr(person, name) for name in merged):
+        try:
+            with transaction.atomic():
+                services.update_contact_details(user, person, **merged)
+        except ValidationError:
+            # What the record already holds does not pass today's rule (an old landline,
+            # say): a referral is never refused for it. Everything given goes on the note.
+            differs = {name: getattr(given, name) for name in merged if getattr(given, name)}
+    if not differs:
+        return ""
+    return (
+        "Contact details given with this referral that differ from the record (the record "
+        "is unchanged; change it on the person page if these are newer): "
+        + _describe(ContactDetails(**{name: differs.get(name, "") for name in merged}))
+    )
+
+
+def register_person(
+    user: User, details: PersonDetails, *, break_glass_for: Collection[int] = ()
+) -> Person | None:
+    """The person with this NHS number, or a new record (FHIR Patient create).
+
+    None when the number is someone the user may not see (``services.people_visible_to``):
+    nothing of them is returned, not even whether the date of birth matched, and the
+    attempt is audited. Otherwise a date of birth that does not match the record is
+    refused (a wrong NHS number is a wrong-person hazard), and contact details fill in
+    what the record lacks."""
+    number = _checked_number(details.nhs_number)
+    with transaction.atomic():
+        person = Person.objects.filter(nhs_number=number).first()
+        if person is None:
+            return _register(user, number, details)
+        if not services.may_see_person(user, person, break_glass=person.pk in break_glass_for):
+            _withhold(user, person, details, "Patient create")
+            return None
+        if person.date_of_birth != details.date_of_birth:
+            raise ValidationError({"date_of_birth": DATE_OF_BIRTH_DOES_NOT_MATCH})
+        _add_what_the_record_lacks(user, person, details.contact)
+        return person
+
+
+def _withhold(user: User, person: Person, details: PersonDetails | None, route: str) -> None:
+    """Audit an intake that named another team's person to a user who may not see them.
+    The trail says which route and whether the date of birth matched, for the Caldicott
+    guardian; the user is told neither."""
+    detail = f"identity withheld: {route} for an NHS number known to another team"
+    if details is not None and details.date_of_birth != person.date_of_birth:
+        detail += "; the date of birth given did not match"
+    audit.record(user, AuditEvent.Action.REFUSED, person, detail)
 
 
 def respond_by(source: str, urgency: str, received_at: dt.datetime) -> dt.datetime | None:
@@ -102,6 +198,24 @@ def respond_by(source: str, urgency: str, received_at: dt.datetime) -> dt.dateti
         liaison = settings.AE_LIAISON_TARGET_MINUTES
         minutes = liaison if minutes is None else min(minutes, liaison)
     return None if minutes is None else received_at + dt.timedelta(minutes=minutes)
+
+
+def mergeable_duplicates(
+    user: User,
+    nhs_number: str,
+    received_at: dt.datetime,
+    *,
+    break_glass_for: Collection[int] = (),
+) -> list[Referral]:
+    """Recent referrals for this NHS number that a user at intake may be shown and add to:
+    all of them if the user may see the person, else only those to the user's teams."""
+    person = services.person_by_nhs_number(nhs_number)
+    if person is None:
+        return []
+    existing = possible_duplicates(person, received_at)
+    if services.may_see_person(user, person, break_glass=person.pk in break_glass_for):
+        return existing
+    return [r for r in existing if r.team.staff.filter(pk=user.pk).exists()]
 
 
 def possible_duplicates(person: Person, received_at: dt.datetime) -> list[Referral]:
@@ -117,9 +231,14 @@ def possible_duplicates(person: Person, received_at: dt.datetime) -> list[Referr
 
 
 class PossibleDuplicate(Exception):
-    def __init__(self, existing: list[Referral]) -> None:
+    """A referral for the person was received recently. ``existing`` are those the user
+    may be shown and merge into; ``elsewhere`` counts the others (to another team, for a
+    person whose identity is withheld from the user)."""
+
+    def __init__(self, existing: list[Referral], elsewhere: int = 0) -> None:
         super().__init__("A referral for this person was received recently.")
         self.existing = existing
+        self.elsewhere = elsewhere
 
 
 def check_physical_health_screen(team: Team, physical_health_need: bool) -> None:
@@ -147,6 +266,9 @@ def receive_referral(
     referrer: str = "",
     via: str = Referral.Via.STAFF,
     not_a_duplicate_because: str = "",
+    referred_name: str = "",
+    referred_date_of_birth: dt.date | None = None,
+    additional_information: str = "",
 ) -> Referral:
     """Receive a referral. Never silently creates a second one for the same person:
     raises PossibleDuplicate unless a reason it is separate is given."""
@@ -167,6 +289,9 @@ def receive_referral(
         received_via=via,
         respond_by=respond_by(source, urgency, received_at),
         not_a_duplicate_because=not_a_duplicate_because.strip() if existing else "",
+        referred_name=referred_name,
+        referred_date_of_birth=referred_date_of_birth,
+        additional_information=additional_information,
         created_by=user,
     )
     if user is not None:
@@ -174,12 +299,91 @@ def receive_referral(
     return referral
 
 
-@transaction.atomic
-def intake_referral(user: User, details: PersonDetails, **referral: Any) -> Referral:
-    """Find or register the person and receive their referral, as one transaction:
-    a new person is not kept if their referral is refused."""
-    person = find_or_register_person(details)
-    return receive_referral(user, person=person, **referral)
+def intake_referral(
+    user: User,
+    details: PersonDetails,
+    *,
+    break_glass_for: Collection[int] = (),
+    **referral: Any,
+) -> Intake:
+    """Find or register the person and receive their referral (pages and REST).
+
+    One rule for a known NHS number, whatever the route: a user who may see the person
+    (``services.people_visible_to``) is refused a date of birth that does not match the
+    record, and their contact details fill in what the record lacks. For anyone else the
+    referral is received just the same, matched by NHS number, and nothing of the person
+    is returned: not their name, not their record, not whether the date of birth
+    matched. The attempt is audited; what the referrer said (name, date of birth,
+    contact details) stays on the referral for the receiving team, which sees the person
+    once it accepts and whose acceptance checks the date of birth (``accept_referral``).
+
+    Registering and receiving are one transaction: a new person is not kept if their
+    referral is refused. The audit of a withheld identity is kept either way.
+    """
+    number = _checked_number(details.nhs_number)
+    known = Person.objects.filter(nhs_number=number).first()
+    withheld = known is not None and not services.may_see_person(
+        user, known, break_glass=known.pk in break_glass_for
+    )
+    if known is not None and withheld:
+        _withhold(user, known, details, "referral")
+    notes = ""
+    try:
+        with transaction.atomic():
+            if known is None:
+                person = _register(user, number, details)
+            elif withheld:
+                person = known
+                if given := _describe(details.contact):
+                    notes = (
+                        "Contact details given with this referral (not added to the record "
+                        "of a person known to another team: add them on the person page once "
+                        f"the referral is accepted): {given}"
+                    )
+            else:
+                person = known
+                if person.date_of_birth != details.date_of_birth:
+                    raise ValidationError({"date_of_birth": DATE_OF_BIRTH_DOES_NOT_MATCH})
+                notes = _add_what_the_record_lacks(user, person, details.contact)
+            created = receive_referral(
+                user,
+                person=person,
+                referred_name=details.name,
+                referred_date_of_birth=details.date_of_birth,
+                additional_information=notes,
+                **referral,
+            )
+    except PossibleDuplicate as duplicate:
+        if not withheld:
+            raise
+        shown = [r for r in duplicate.existing if r.team.staff.filter(pk=user.pk).exists()]
+        raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
+    return Intake(created, withheld)
+
+
+def refer_by_nhs_number(
+    user: User, nhs_number: str, *, referred_name: str = "", **referral: Any
+) -> Intake:
+    """Receive a referral for the person with this NHS number (FHIR ServiceRequest, which
+    names no date of birth): the same rule as ``intake_referral`` for someone the user
+    may not see. An NHS number no one has is refused (register the Patient first)."""
+    number = _checked_number(nhs_number)
+    person = Person.objects.filter(nhs_number=number).first()
+    if person is None:
+        raise ValidationError(
+            {"nhs_number": "No patient with this NHS number: create the Patient first."}
+        )
+    withheld = not services.may_see_person(user, person)
+    if withheld:
+        _withhold(user, person, None, "FHIR ServiceRequest")
+    try:
+        created = receive_referral(user, person=person, referred_name=referred_name, **referral)
+    except PossibleDuplicate as duplicate:
+        if not withheld:
+            raise
+        shown = [r for r in duplicate.existing if r.team.staff.filter(pk=user.pk).exists()]
+        raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
+    return Intake(created, withheld)
 
 
 @transaction.atomic
@@ -217,6 +421,20 @@ def _check_named_team(team: Team, lead: User, named: Sequence[User]) -> list[Use
             }
         )
     return sorted(members, key=lambda u: u.pk)
+
+
+IDENTITY_TO_CHECK = (
+    "The date of birth given with this referral is not the one on the record for this NHS "
+    "number. Check with the referrer or the person who they are. If the NHS number was "
+    "wrong, decline this referral and receive it again with the right one; if this is the "
+    "right person, tick to say you have checked"
+)
+
+
+def identity_to_check(referral: Referral) -> bool:
+    """Whether the referrer's date of birth is not the record's (see ``accept_referral``)."""
+    given = referral.referred_date_of_birth
+    return given is not None and given != referral.person.date_of_birth
 
 
 # An initial appointment starting as the practitioner accepts (the form took a few
@@ -265,6 +483,7 @@ def accept_referral(
     named_team: Sequence[User],
     initial_at: dt.datetime,
     accepted_at: dt.datetime | None = None,
+    identity_checked: bool = False,
 ) -> Episode:
     """Open an episode: lead practitioner, named team, initial appointment and reviews.
 
@@ -274,6 +493,11 @@ def accept_referral(
 
     Reviews fall on the team's review days (default 7 and 14) after acceptance, at the
     time of day of the initial appointment, with the lead practitioner.
+
+    A referral whose referrer gave a date of birth that is not the record's (possible
+    only for a person whose identity was withheld at intake) is the wrong-person hazard:
+    it is accepted only once the practitioner has checked who the person is
+    (``identity_checked``).
     """
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.status != Referral.Status.RECEIVED:
@@ -281,6 +505,9 @@ def accept_referral(
     team = referral.team
     accepted_at = accepted_at or timezone.now()
     errors: dict[str, list[str]] = {}
+    unmatched = identity_to_check(referral)
+    if unmatched and not identity_checked:
+        errors["identity_checked"] = [IDENTITY_TO_CHECK]
     if problem := initial_appointment_problem(team, initial_at, accepted_at):
         errors["initial_on"] = [problem]
     try:
@@ -300,7 +527,10 @@ def accept_referral(
     book_initial_and_reviews(user, episode, initial_at)
     referral.status = Referral.Status.ACCEPTED
     referral.save(update_fields=["status"])
-    audit.record(user, AuditEvent.Action.CREATED, episode, f"accepted referral {referral.pk}")
+    detail = f"accepted referral {referral.pk}"
+    if unmatched:
+        detail += "; identity checked: the date of birth given did not match the record"
+    audit.record(user, AuditEvent.Action.CREATED, episode, detail)
     return episode
 
 

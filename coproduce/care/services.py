@@ -8,7 +8,7 @@ functions that run in one transaction and audit who made them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
@@ -26,6 +26,8 @@ from coproduce.care.models import (
     CrisisPlan,
     Episode,
     Person,
+    Referral,
+    Team,
     normalise_nhs_number,
 )
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
@@ -113,6 +115,44 @@ def person_for_break_glass(person_id: int) -> Person:
 
 def on_caseload(user: User, person: Person) -> bool:
     return Episode.objects.for_user(user).filter(person=person).exists()
+
+
+def people_visible_to(
+    user: User, person_ids: Iterable[int], *, break_glass_for: Collection[int] = ()
+) -> set[int]:
+    """Of these people, those whose identity (name, date of birth, record) the user may
+    see: people on the user's teams' caseloads, people they have broken the glass for,
+    and people no other team knows (met only through referrals to the user's teams, or
+    through none yet).
+
+    Anyone else is another team's person: an NHS number typed at intake, on a page, by
+    REST or FHIR, never tells a user without access who they are or whether a date of
+    birth matched (issue 18). A receiving team sees them once it accepts the referral."""
+    ids = set(person_ids)
+    if not ids:
+        return set()
+    teams = Team.objects.filter(staff=user)
+    mine = Episode.objects.filter(person_id__in=ids, team__in=teams)
+    elsewhere = set(
+        Episode.objects.filter(person_id__in=ids)
+        .exclude(team__in=teams)
+        .values_list("person_id", flat=True)
+    ) | set(
+        Referral.objects.filter(person_id__in=ids)
+        .exclude(team__in=teams)
+        .values_list("person_id", flat=True)
+    )
+    return (
+        set(mine.values_list("person_id", flat=True))
+        | (ids & set(break_glass_for))
+        | (ids - elsewhere)
+    )
+
+
+def may_see_person(user: User, person: Person, *, break_glass: bool = False) -> bool:
+    """Whether the user may see who this person is (see ``people_visible_to``)."""
+    glass = [person.pk] if break_glass else []
+    return person.pk in people_visible_to(user, [person.pk], break_glass_for=glass)
 
 
 def contact_for(user: User, contact_id: int) -> Contact:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
-from coproduce.care.presenters import duration, referral_clock
+from coproduce.care.presenters import duration, referral_clock, referred_person
 from coproduce.web import fields
 
 
@@ -39,6 +39,7 @@ def environment(**options: Any) -> Environment:
         choice_items=fields.choice_items,
         displayable=fields.displayable,
         referral_clock=referral_clock,
+        referred_person=referred_person,
         duration=duration,
     )
     env.filters.update(

@@ -8,6 +8,7 @@ rely on (NHS number, codes we accept) are checked here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,6 +27,8 @@ from coproduce.care.models import (
     SafetyPlan,
     normalise_nhs_number,
 )
+from coproduce.care.referrals import PersonDetails
+from coproduce.care.services import CONTACT_LABELS, clean_contact_details
 
 NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
 UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
@@ -64,6 +67,41 @@ def _instant(value: dt.datetime | None) -> str | None:
     return None if value is None else timezone.localtime(value, dt.UTC).isoformat()
 
 
+PREFERRED_CHANNEL = LOCAL + "StructureDefinition/preferred-contact-channel"
+# A UK postcode, for the last line of an address (BS 7666 shapes, space optional).
+POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2}$", re.IGNORECASE)
+
+
+def _telecom(person: Person) -> list[dict[str, Any]]:
+    """The person's mobile and email as ContactPoints; the preferred one ranked 1."""
+    points: list[dict[str, Any]] = []
+    if person.phone:
+        point: dict[str, Any] = {"system": "phone", "value": person.phone, "use": "mobile"}
+        if person.preferred_channel in (Person.Channel.SMS, Person.Channel.PHONE):
+            point["rank"] = 1
+        points.append(point)
+    if person.email:
+        point = {"system": "email", "value": person.email, "use": "home"}
+        if person.preferred_channel == Person.Channel.EMAIL:
+            point["rank"] = 1
+        points.append(point)
+    return points
+
+
+def _address(person: Person) -> list[dict[str, Any]]:
+    """The postal address as lines and a postcode (the last line, when it is one), with
+    the whole as text."""
+    lines = person.address.splitlines()
+    if not lines:
+        return []
+    address: dict[str, Any] = {"use": "home", "type": "postal", "text": ", ".join(lines)}
+    if len(lines) > 1 and POSTCODE.match(lines[-1].strip()):
+        address["postalCode"] = lines[-1].strip()
+        lines = lines[:-1]
+    address["line"] = lines
+    return [address]
+
+
 def patient(person: Person) -> Patient:
     return Patient.model_validate(
         {
@@ -75,11 +113,79 @@ def patient(person: Person) -> Patient:
                 {"use": "official", "family": person.family_name, "given": [person.given_name]}
             ],
             "birthDate": person.date_of_birth.isoformat(),
+            **({"telecom": telecom} if (telecom := _telecom(person)) else {}),
+            **({"address": address} if (address := _address(person)) else {}),
+            **(
+                {"extension": [{"url": PREFERRED_CHANNEL, "valueCode": person.preferred_channel}]}
+                if person.preferred_channel
+                else {}
+            ),
         }
     )
 
 
-def service_request(referral: Referral) -> ServiceRequest:
+def _first(points: list[Any], system: str) -> str:
+    """The value of the preferred ContactPoint of a system: a mobile first, then by rank."""
+    chosen = [p for p in points if p.system == system and p.value]
+    chosen.sort(key=lambda p: (p.use != "mobile", p.rank or 1_000_000))
+    return str(chosen[0].value) if chosen else ""
+
+
+def patient_input(resource: Patient) -> PersonDetails:
+    """Who a Patient says the person is and how to reach them (as ``patient`` writes it):
+    NHS number, name and birth date required; telecom (phone, a UK mobile; email),
+    address (lines and postalCode, or text) and the preferred channel extension optional,
+    checked by the one rule for contact details (``clean_contact_details``)."""
+    numbers = [i.value for i in resource.identifier or [] if i.system == NHS_NUMBER and i.value]
+    if not numbers:
+        raise Unprocessable("Patient.identifier", "identifier must include the NHS number")
+    number = _nhs_number(numbers[0], "Patient.identifier")
+    name = resource.name[0] if resource.name else None
+    if name is None or not name.family or not name.given or not name.given[0]:
+        raise Unprocessable("Patient.name", "name (family and given) is required")
+    if resource.birthDate is None:
+        raise Unprocessable("Patient.birthDate", "birthDate is required")
+    points = list(resource.telecom or [])
+    address_lines: list[str] = []
+    if resource.address:
+        given = resource.address[0]
+        address_lines = [str(line) for line in given.line or []]
+        if given.postalCode:
+            address_lines.append(str(given.postalCode))
+        if not address_lines and given.text:
+            text = str(given.text)
+            address_lines = text.splitlines() if "\n" in text else text.split(",")
+    channel = next(
+        (
+            str(e.valueCode)
+            for e in resource.extension or []
+            if e.url == PREFERRED_CHANNEL and e.valueCode
+        ),
+        "",
+    )
+    try:
+        contact = clean_contact_details(
+            phone=_first(points, "phone") or _first(points, "sms"),
+            email=_first(points, "email"),
+            address="\n".join(address_lines),
+            preferred_channel=channel,
+        )
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        element = {
+            "phone": "Patient.telecom",
+            "email": "Patient.telecom",
+            "address": "Patient.address",
+        }.get(field, "Patient.extension")
+        label = CONTACT_LABELS[field]
+        raise Unprocessable(element, f"{label}: {' '.join(messages)}") from None
+    return PersonDetails(number, str(name.given[0]), str(name.family), resource.birthDate, contact)
+
+
+def service_request(referral: Referral, *, show_patient: bool = True) -> ServiceRequest:
+    """The referral as a ServiceRequest. Without ``show_patient`` (a person known to
+    another team, whom the reader may not see) the subject is the NHS number the
+    referral came with, without the Patient it belongs to."""
     source_codings = [
         {"system": SOURCE_SYSTEM, "code": referral.source, "display": referral.get_source_display()}
     ]
@@ -113,7 +219,7 @@ def service_request(referral: Referral) -> ServiceRequest:
                 }
             ],
             "subject": {
-                "reference": f"Patient/{referral.person_id}",
+                **({"reference": f"Patient/{referral.person_id}"} if show_patient else {}),
                 "identifier": {"system": NHS_NUMBER, "value": referral.person.nhs_number},
             },
             "performer": [
@@ -335,6 +441,7 @@ def referral_input(resource: ServiceRequest) -> dict[str, Any]:
         raise Unprocessable("ServiceRequest.reasonCode", "reasonCode must give the reason as text")
     return {
         "nhs_number": nhs_number,
+        "referred_name": str(resource.subject.display or "") if resource.subject else "",
         "team_id": team_ref.split("/", 1)[1],
         "source": source,
         "urgency": URGENCY_FROM_PRIORITY[resource.priority],

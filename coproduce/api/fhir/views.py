@@ -13,7 +13,6 @@ from typing import Any
 
 import pydantic
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -66,6 +65,20 @@ class FhirParser(BaseParser):
 
 class JsonAsFhirParser(FhirParser):
     media_type = "application/json"
+
+
+class KnownElsewhere(Exception):
+    """A Patient whose NHS number belongs to someone the user may not see."""
+
+
+KNOWN_ELSEWHERE = (
+    "A person with this NHS number is known to another team. Nothing of their record is "
+    "returned (not whether the name or birth date matched) and nothing was created; the "
+    "attempt is recorded in the audit trail. To refer them, POST a ServiceRequest whose "
+    "subject.identifier is this NHS number: the receiving team sees the person once it "
+    "accepts the referral. If you need their record now, find them by NHS number on the "
+    "web and give a break-glass reason (/people/find)."
+)
 
 
 def outcome(code: str, message: str, expression: str | None = None) -> dict[str, Any]:
@@ -138,7 +151,10 @@ def _read(resource_type: str, user: User, pk: int) -> Resource:
     if resource_type == "Patient":
         return mapping.patient(services.open_person_record(user, pk))
     if resource_type == "ServiceRequest":
-        return mapping.service_request(referrals.referral_for(user, pk))
+        referral = referrals.referral_for(user, pk)
+        return mapping.service_request(
+            referral, show_patient=services.may_see_person(user, referral.person)
+        )
     if resource_type == "Encounter":
         return mapping.encounter(services.contact_for(user, pk))
     if resource_type == "Appointment":
@@ -177,26 +193,32 @@ class Create(FhirView):
     permission_classes: list[type[BasePermission]] = [capability(Capability.RECORD_CONTACT)]
 
     def post(self, request: Request, resource_type: str) -> Response:
+        # Each service writes in its own transaction; none wraps the request, so the audit
+        # of a refusal (a record not on the caseload, a person known to another team) is
+        # kept when the request itself is refused.
         try:
-            with transaction.atomic():
-                if resource_type == "Patient":
-                    created = self._patient(request)
-                elif resource_type == "ServiceRequest":
-                    created = self._service_request(request)
-                elif resource_type == "Encounter":
-                    created = self._encounter(request)
-                elif resource_type == "Appointment":
-                    created = self._appointment(request)
-                else:  # CarePlan: the URL pattern admits only the five resources
-                    created = self._care_plan(request)
+            if resource_type == "Patient":
+                created = self._patient(request)
+            elif resource_type == "ServiceRequest":
+                created = self._service_request(request)
+            elif resource_type == "Encounter":
+                created = self._encounter(request)
+            elif resource_type == "Appointment":
+                created = self._appointment(request)
+            else:  # CarePlan: the URL pattern admits only the five resources
+                created = self._care_plan(request)
+        except KnownElsewhere:
+            return Response(outcome("duplicate", KNOWN_ELSEWHERE, "Patient.identifier"), status=409)
         except mapping.Unprocessable as error:
             return Response(outcome("invalid", str(error), error.expression), status=400)
         except referrals.PossibleDuplicate as duplicate:
-            ids = ", ".join(f"ServiceRequest/{r.pk}" for r in duplicate.existing)
+            found = [f"ServiceRequest/{r.pk}" for r in duplicate.existing]
+            if duplicate.elsewhere:
+                found.append(f"{duplicate.elsewhere} to another team, which knows the person")
             return Response(
                 outcome(
                     "duplicate",
-                    f"A referral for this person was received recently: {ids}. "
+                    f"A referral for this person was received recently: {', '.join(found)}. "
                     "Nothing was created.",
                     "ServiceRequest.subject",
                 ),
@@ -219,42 +241,24 @@ class Create(FhirView):
     def _patient(self, request: Request) -> Resource:
         resource = _parse(Patient, request.data)
         assert isinstance(resource, Patient)  # noqa: S101 - parsed as Patient
-        numbers = [
-            i.value for i in resource.identifier or [] if i.system == mapping.NHS_NUMBER and i.value
-        ]
-        if not numbers:
-            raise mapping.Unprocessable(
-                "Patient.identifier", "identifier must include the NHS number"
-            )
-        name = resource.name[0] if resource.name else None
-        if name is None or not name.family or not name.given or not name.given[0]:
-            raise mapping.Unprocessable("Patient.name", "name (family and given) is required")
-        if resource.birthDate is None:
-            raise mapping.Unprocessable("Patient.birthDate", "birthDate is required")
+        details = mapping.patient_input(resource)
         try:
-            person = referrals.find_or_register_person(
-                referrals.PersonDetails(
-                    numbers[0], str(name.given[0]), name.family, resource.birthDate
-                )
-            )
+            person = referrals.register_person(self.user, details)
         except ValidationError as error:
-            if "nhs_number" in getattr(error, "message_dict", {}):
-                raise mapping.Unprocessable(
-                    "Patient.identifier", " ".join(error.message_dict["nhs_number"])
-                ) from None
+            elements = {"nhs_number": "Patient.identifier", "date_of_birth": "Patient.birthDate"}
+            for field, element in elements.items():
+                if field in getattr(error, "message_dict", {}):
+                    message = " ".join(error.message_dict[field])
+                    raise mapping.Unprocessable(element, message) from None
             raise
+        if person is None:
+            raise KnownElsewhere
         return mapping.patient(person)
 
     def _service_request(self, request: Request) -> Resource:
         resource = _parse(ServiceRequest, request.data)
         assert isinstance(resource, ServiceRequest)  # noqa: S101 - parsed as ServiceRequest
         data = mapping.referral_input(resource)
-        person = services.person_by_nhs_number(data["nhs_number"])
-        if person is None:
-            raise mapping.Unprocessable(
-                "ServiceRequest.subject",
-                "No patient with this NHS number: create the Patient first.",
-            )
         team = (
             Team.objects.filter(pk=data["team_id"]).first() if data["team_id"].isdigit() else None
         )
@@ -269,19 +273,26 @@ class Create(FhirView):
             raise mapping.Unprocessable(
                 "ServiceRequest.authoredOn", "authoredOn cannot be in the future"
             )
-        referral = referrals.receive_referral(
-            self.user,
-            person=person,
-            team=team,
-            source=data["source"],
-            urgency=data["urgency"],
-            reason=data["reason"],
-            physical_health_need=data["physical_health_need"],
-            received_at=received_at if isinstance(received_at, dt.datetime) else None,
-            referrer=data["referrer"],
-            via="fhir",
-        )
-        return mapping.service_request(referral)
+        try:
+            intake = referrals.refer_by_nhs_number(
+                self.user,
+                data["nhs_number"],
+                referred_name=data["referred_name"],
+                team=team,
+                source=data["source"],
+                urgency=data["urgency"],
+                reason=data["reason"],
+                physical_health_need=data["physical_health_need"],
+                received_at=received_at if isinstance(received_at, dt.datetime) else None,
+                referrer=data["referrer"],
+                via="fhir",
+            )
+        except ValidationError as error:
+            if "nhs_number" in getattr(error, "message_dict", {}):
+                message = " ".join(error.message_dict["nhs_number"])
+                raise mapping.Unprocessable("ServiceRequest.subject", message) from None
+            raise
+        return mapping.service_request(intake.referral, show_patient=not intake.identity_withheld)
 
     def _episode(self, referral_id: int, element: str) -> Any:
         referral = referrals.referral_for(self.user, referral_id)

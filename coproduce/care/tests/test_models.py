@@ -16,7 +16,7 @@ def test_it_accepts_a_valid_nhs_number():
     "bad", ["9434765918", "943476591", "94347659190", "943 476 5919", "abcdefghij"]
 )
 def test_it_refuses_an_invalid_nhs_number(bad):
-    with pytest.raises(ValidationError, match="valid 10-digit NHS number"):
+    with pytest.raises(ValidationError, match="Enter a valid NHS number"):
         validate_nhs_number(bad)
 
 

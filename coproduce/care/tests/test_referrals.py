@@ -106,11 +106,25 @@ def test_merging_adds_to_the_existing_referral(lead, team):
     assert Referral.objects.count() == 1
 
 
-def test_a_known_nhs_number_with_another_date_of_birth_is_refused(db):
+def test_a_known_nhs_number_with_another_date_of_birth_is_refused(lead, team):
     person = PersonFactory()
+    receive(lead, person, team)  # the lead's team knows the person
     details = referrals.PersonDetails(person.nhs_number, "X", "Y", dt.date(1901, 1, 1))
     with pytest.raises(ValidationError, match="does not match"):
-        referrals.find_or_register_person(details)
+        referrals.register_person(lead, details)
+    with pytest.raises(ValidationError, match="does not match"):
+        referrals.intake_referral(
+            lead,
+            details,
+            team=team,
+            source=Referral.Source.GP,
+            urgency=Referral.Urgency.URGENT,
+            reason="Again.",
+            physical_health_need=False,
+            received_at=NOON,
+            not_a_duplicate_because="A second crisis.",
+        )
+    assert Referral.objects.count() == 1
 
 
 # The intake page ---------------------------------------------------------------------

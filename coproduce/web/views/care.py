@@ -80,11 +80,16 @@ def list_caseload(request: HttpRequest) -> HttpResponse:
 def show_worklist(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     now = timezone.now()
+    worklist = episode_services.worklist_for(user, now)
+    waiting = [*worklist.unallocated, *(d.referral for d in worklist.late_arrivals)]
     return page(
         request,
         "care/worklist.jinja",
         "Worklist",
-        worklist=episode_services.worklist_for(user, now),
+        worklist=worklist,
+        visible=services.people_visible_to(
+            user, {r.person_id for r in waiting}, break_glass_for=broken_glass_for(request)
+        ),
         # Alerts are for whoever is on duty, whatever their team: shown without the words.
         alerts=list(open_alerts().order_by("raised_at")),
         now=now,
@@ -106,6 +111,9 @@ def list_referrals(request: HttpRequest) -> HttpResponse:
         "Referrals",
         waiting=waiting,
         breaches=[r for r in waiting if r.breached(now)],
+        visible=services.people_visible_to(
+            user, {r.person_id for r in waiting}, break_glass_for=broken_glass_for(request)
+        ),
         now=now,
     )
 
@@ -125,13 +133,33 @@ def _team_choices(now: dt.datetime) -> list[dict[str, Any]]:
 def _chosen_duplicate(
     request: HttpRequest, details: referrals.PersonDetails, received_at: dt.datetime
 ) -> Referral | None:
-    """The existing referral chosen to merge into, if the person is known and one was."""
+    """The existing referral chosen to merge into, if the person is known and one was
+    (only one the user may be shown: see ``referrals.mergeable_duplicates``)."""
     chosen = request.POST.get("merge_into")
     if not chosen:
         return None
-    person = services.person_by_nhs_number(details.nhs_number)
-    existing = referrals.possible_duplicates(person, received_at) if person else []
+    existing = referrals.mergeable_duplicates(
+        signed_in_user(request),
+        details.nhs_number,
+        received_at,
+        break_glass_for=broken_glass_for(request),
+    )
     return next((r for r in existing if str(r.pk) == chosen), None)
+
+
+def _to_referral_or_list(request: HttpRequest, referral: Referral) -> HttpResponse:
+    """The referral's page if it is for one of the user's teams, else the referrals list
+    (a referral sent to another team is that team's to open)."""
+    if referral.team.staff.filter(pk=signed_in_user(request).pk).exists():
+        return redirect("show_referral", referral_id=referral.pk)
+    return redirect("list_referrals")
+
+
+KNOWN_ELSEWHERE = (
+    "This NHS number belongs to someone known to another team, so nothing of their record "
+    "is shown here: the receiving team sees the person once it accepts the referral. If you "
+    "need their record now, find them by NHS number and give a break-glass reason."
+)
 
 
 @requires(Capability.RECORD_CONTACT)
@@ -139,13 +167,17 @@ def _chosen_duplicate(
 def new_referral(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     form = ReferralForm(posted(request), initial=now_initial("received"))
-    duplicates: list[Referral] = []
+    duplicate: referrals.PossibleDuplicate | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         received_at = form.moment("received") or timezone.now()
         separate = "separate" in request.POST
         details = referrals.PersonDetails(
-            data["nhs_number"], data["given_name"], data["family_name"], data["date_of_birth"]
+            data["nhs_number"],
+            data["given_name"],
+            data["family_name"],
+            data["date_of_birth"],
+            form.contact,
         )
         try:
             if not separate and (target := _chosen_duplicate(request, details, received_at)):
@@ -159,10 +191,11 @@ def new_referral(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request, "Added to the referral already received. Nothing was created twice."
                 )
-                return redirect("show_referral", referral_id=target.pk)
-            referral = referrals.intake_referral(
+                return _to_referral_or_list(request, target)
+            intake = referrals.intake_referral(
                 user,
                 details,
+                break_glass_for=broken_glass_for(request),
                 team=data["team"],
                 source=data["source"],
                 urgency=data["urgency"],
@@ -172,8 +205,8 @@ def new_referral(request: HttpRequest) -> HttpResponse:
                 referrer=data["referrer"],
                 not_a_duplicate_because=data["not_a_duplicate_because"] if separate else "",
             )
-        except referrals.PossibleDuplicate as duplicate:
-            duplicates = duplicate.existing
+        except referrals.PossibleDuplicate as found:
+            duplicate = found
             if "merge" in request.POST and not separate:
                 form.add_error(None, "Choose the referral to merge into")
             if separate:
@@ -181,16 +214,21 @@ def new_referral(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, "Referral received.")
-            return redirect("show_referral", referral_id=referral.pk)
+            received = f"Referral received by {intake.referral.team.name}."
+            if intake.identity_withheld:
+                messages.info(request, f"{received} {KNOWN_ELSEWHERE}")
+            else:
+                messages.success(request, received)
+            return _to_referral_or_list(request, intake.referral)
     return page(
         request,
         "care/new_referral.jinja",
         "New referral",
-        status=409 if duplicates else 200,
+        status=409 if duplicate else 200,
         form=form,
         teams=_team_choices(timezone.now()),
-        duplicates=duplicates,
+        duplicates=duplicate.existing if duplicate else [],
+        duplicates_elsewhere=duplicate.elsewhere if duplicate else 0,
     )
 
 
@@ -224,6 +262,7 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
                     lead=accept.cleaned_data["lead"],
                     named_team=list(accept.cleaned_data["named_team"]),
                     initial_at=initial_at,
+                    identity_checked=accept.cleaned_data["identity_checked"],
                 )
                 messages.success(
                     request, "Referral accepted. The initial appointment and reviews are booked."
@@ -265,6 +304,9 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
         arrival=arrival,
         dispatch=dispatch,
         summary_form=form,
+        identity_visible=services.may_see_person(
+            user, referral.person, break_glass=has_broken_glass(request, referral.person_id)
+        ),
         now=timezone.now(),
     )
 
