@@ -50,7 +50,9 @@ def test_a_referral_from_intake_to_discharge(site, browser):
         "Called 111 in distress; not slept for three nights."
     )
     page.get_by_role("button", name="Receive referral").click()
-    expect(page.get_by_text("Referral received.")).to_be_visible()
+    expect(
+        page.get_by_text("Referral received by Crisis Resolution and Home Treatment Team.")
+    ).to_be_visible()
     expect(page.get_by_text("left", exact=False).first).to_be_visible()
     assert_accessible(page)
 
