@@ -47,6 +47,16 @@ class Route:
     label: str
     value: str
 
+    @property
+    def href(self) -> str:
+        """A link that calls or writes to it from the duty worker's phone or computer."""
+        if "@" in self.value and "\n" not in self.value:
+            return f"mailto:{self.value}"
+        digits = self.value.replace(" ", "")
+        if digits.lstrip("+").isdigit() and digits.isascii():
+            return f"tel:{digits}"
+        return ""
+
 
 def _replies() -> Prefetch[Any, Any, Any]:
     return Prefetch(
