@@ -72,7 +72,7 @@ def test_categories_and_sentiment_are_suggested_as_a_voice_arrives(db):
     categories.ensure_local()
     voice = receive_voice(
         channel="web",
-        text="I saw a different person every time and had to retell it all",
+        text="I saw a different person every time and had to repeat my story",
         rating=None,
     )
     assert [c.name for c in voice.suggested_categories.all()] == [
