@@ -9,13 +9,13 @@ initial appointment and the reviews (seed 002: day 7 and day 14, per team).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -32,6 +32,8 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.services import ContactDetails
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,21 @@ def _register(user: User, number: str, details: PersonDetails) -> Person:
         address=contact.address,
         preferred_channel=contact.preferred_channel,
     )
-    person.full_clean()
+    # The database, not a look before saving, refuses a second person with this number:
+    # two intakes at the same moment cannot both pass a check (see ``_once_registered``).
+    person.full_clean(validate_unique=False)
     person.save()
     audit.record(user, AuditEvent.Action.CREATED, person)
     return person
+
+
+def _once_registered(attempt: Callable[[], T]) -> T:
+    """Run an intake; if another registered the same NHS number a moment before (the
+    database refused the second person), run it again, now with the person known."""
+    try:
+        return attempt()
+    except IntegrityError:
+        return attempt()
 
 
 DATE_OF_BIRTH_DOES_NOT_MATCH = (
@@ -168,6 +181,12 @@ def register_person(
     attempt is audited. Otherwise a date of birth that does not match the record is
     refused (a wrong NHS number is a wrong-person hazard), and contact details fill in
     what the record lacks."""
+    return _once_registered(lambda: _register_person(user, details, break_glass_for))
+
+
+def _register_person(
+    user: User, details: PersonDetails, break_glass_for: Collection[int]
+) -> Person | None:
     number = _checked_number(details.nhs_number)
     with transaction.atomic():
         person = Person.objects.filter(nhs_number=number).first()
@@ -320,6 +339,12 @@ def intake_referral(
     Registering and receiving are one transaction: a new person is not kept if their
     referral is refused. The audit of a withheld identity is kept either way.
     """
+    return _once_registered(lambda: _intake(user, details, break_glass_for, referral))
+
+
+def _intake(
+    user: User, details: PersonDetails, break_glass_for: Collection[int], referral: Any
+) -> Intake:
     number = _checked_number(details.nhs_number)
     known = Person.objects.filter(nhs_number=number).first()
     withheld = known is not None and not services.may_see_person(

@@ -273,3 +273,54 @@ def test_an_unknown_action_on_a_referral_is_refused(client, lead, team):
     assert client.post(f"/referrals/{referral.pk}", {"action": "delete"}).status_code == 400
     referral.refresh_from_db()
     assert referral.status == Referral.Status.RECEIVED
+
+
+# Two intakes at once --------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_intakes_of_a_new_nhs_number_at_once_make_one_person_and_no_server_error():
+    """A double-submit, or 111 and the police at the same moment: the second waits on the
+    database's unique NHS number, is refused its copy of the person, and goes on with the
+    person now known (here: offered as a duplicate referral), where before it was a 500."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    from coproduce.testing.factories import UserFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time: the two cannot overlap")
+    team = TeamFactory()
+    lead = UserFactory()
+    team.staff.add(lead)
+    details = referrals.PersonDetails("9434765919", "Sam", "Example", dt.date(1990, 1, 1))
+    referral = {
+        "team": team,
+        "source": Referral.Source.GP,
+        "urgency": Referral.Urgency.URGENT,
+        "reason": "In crisis.",
+        "physical_health_need": False,
+        "received_at": timezone.now(),
+    }
+    second: list[object] = []
+
+    def again():
+        try:
+            second.append(referrals.intake_referral(lead, details, **referral))
+        except Exception as error:  # the test reports what the second intake met
+            second.append(error)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        first = referrals.intake_referral(lead, details, **referral)
+        thread = threading.Thread(target=again)
+        thread.start()
+        time.sleep(1)  # the second is now waiting on this one's NHS number
+    thread.join(timeout=30)
+    assert Person.objects.filter(nhs_number="9434765919").count() == 1
+    [outcome] = second
+    assert isinstance(outcome, referrals.PossibleDuplicate), outcome
+    assert outcome.existing == [first.referral]
