@@ -122,8 +122,10 @@ def people_visible_to(
 ) -> set[int]:
     """Of these people, those whose identity (name, date of birth, record) the user may
     see: people on the user's teams' caseloads, people they have broken the glass for,
-    and people no other team knows (met only through referrals to the user's teams, or
-    through none yet).
+    and people met only through referrals to the user's teams or registered by the user.
+    A person known to no team (a FHIR Patient with no referral yet) is shown to no one
+    else: knowing their NHS number and date of birth must not be enough to learn their
+    name or number.
 
     Anyone else is another team's person: an NHS number typed at intake, on a page, by
     REST or FHIR, never tells a user without access who they are or whether a date of
@@ -142,10 +144,23 @@ def people_visible_to(
         .exclude(team__in=teams)
         .values_list("person_id", flat=True)
     )
+    referred_here = set(
+        Referral.objects.filter(person_id__in=ids, team__in=teams).values_list(
+            "person_id", flat=True
+        )
+    ) | {
+        int(pk)
+        for pk in AuditEvent.objects.filter(
+            actor=user,
+            action=AuditEvent.Action.CREATED,
+            record_type=Person._meta.label_lower,
+            record_id__in=[str(i) for i in ids],
+        ).values_list("record_id", flat=True)
+    }
     return (
         set(mine.values_list("person_id", flat=True))
         | (ids & set(break_glass_for))
-        | (ids - elsewhere)
+        | ((ids - elsewhere) & referred_here)
     )
 
 

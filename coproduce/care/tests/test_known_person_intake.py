@@ -340,6 +340,30 @@ def test_fhir_tells_an_outsider_nothing_of_the_patient_and_offers_a_referral(out
     assert all(e.startswith("identity withheld: Patient create") for e in events)
 
 
+def test_a_patient_on_no_caseload_is_told_to_no_one_but_who_registered_them(lead, outsider):
+    """Found by a new user: a Patient registered over FHIR with no referral was "known to
+    no team", so anyone with its NHS number and date of birth got its name and mobile."""
+    registered = fhir_post(
+        api_as(outsider),
+        "Patient",
+        {
+            "resourceType": "Patient",
+            "identifier": [{"system": mapping.NHS_NUMBER, "value": "9434765919"}],
+            "name": [{"family": "Quillfeather", "given": ["Zephyrine"]}],
+            "birthDate": RIGHT_BIRTH.isoformat(),
+            "telecom": [{"system": "phone", "value": "07700900982", "use": "mobile"}],
+        },
+    )
+    assert registered.status_code == 201
+    person = Person.objects.get(nhs_number="9434765919")
+    guess = fhir_post(api_as(lead), "Patient", patient_body(person, RIGHT_BIRTH))
+    assert guess.status_code == 409
+    assert identity_in(guess.content.decode(), person) == []
+    assert "07700900982" not in guess.content.decode()
+    again = fhir_post(api_as(outsider), "Patient", patient_body(person, RIGHT_BIRTH))
+    assert again.json()["id"] == str(person.pk)  # who registered them still may
+
+
 def test_an_outsiders_fhir_referral_is_received_without_the_patient_it_belongs_to(
     lead, outsider, other_team, known
 ):
