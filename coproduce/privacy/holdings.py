@@ -54,6 +54,7 @@ PERSON = [
     Holding("voices.FollowUpInvitation", ("episode__person",), "Invitations to give feedback"),
     Holding("voices.Voice", ("person",), "Feedback you gave"),
     Holding("voices.RiskAlert", ("voice__person",), "Alerts raised from your feedback"),
+    Holding("voices.CallBack", ("alert__voice__person",), "Calls back to you after an alert"),
     Holding(
         "voices.Message",
         ("voice__person", "invitation__episode__person", "alert__voice__person"),
