@@ -18,7 +18,7 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Person, Team
 from coproduce.network.models import Format
-from coproduce.voices import anonymise, messaging, risk, wording
+from coproduce.voices import anonymise, messaging, risk, validators, wording
 from coproduce.voices.models import (
     EnquiryCategory,
     FollowUpInvitation,
@@ -282,7 +282,7 @@ def _store_text(
     messaging.queue(
         kind=Message.Kind.CRISIS_REPLY if at_risk else Message.Kind.THANKS_REPLY,
         channel=Message.Channel.SMS,
-        to=source_number,
+        to=validators.reply_number(source_number),
         body=words.body,
         voice=voice,
     )

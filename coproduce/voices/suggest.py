@@ -72,6 +72,10 @@ AT_RISK = (
     "This voice raised a risk or safeguarding alert, so it is suggested as negative and "
     "never as feeling safe or positive, whatever the text model thought."
 )
+COULD_NOT_READ = (
+    "The risk screen could not read this voice's language, so nothing is suggested about "
+    "how it feels: read it, have it translated if need be, and choose yourself."
+)
 # Categories that would read as reassurance beside a message signalling risk.
 _REASSURING = frozenset({"Feeling safe", "Positive experience & gratitude"})
 READ_IN_PART = (
@@ -117,7 +121,11 @@ def suggest(voice: Voice) -> Voice:
         scores = {c.name: p for c, p in found.items()}
         sentiment = sentiment_for("", voice.rating) or said
     alert = RiskAlert.objects.filter(voice=voice).only("concerns").first()
-    if alert is not None and any(c != RiskAlert.Concern.COULD_NOT_SCREEN for c in alert.concerns):
+    if alert is not None and alert.concerns == [RiskAlert.Concern.COULD_NOT_SCREEN]:
+        # Nobody has read it yet: no sentiment is suggested, not even from the rating.
+        sentiment = ""
+        note = COULD_NOT_READ
+    elif alert is not None:
         chosen = [
             c for c in chosen if c.source_label not in _REASSURING and c.name not in _REASSURING
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -52,8 +53,23 @@ def validate_readable(value: str) -> None:
 UK_MOBILE = re.compile(r"^(?:\+44|0044|0)7\d{9}$")
 
 
+def ascii_digits(value: str) -> str:
+    """Every digit of any script as its ASCII digit (full-width, Arabic-Indic and the rest)."""
+    folded = unicodedata.normalize("NFKC", value)
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded)
+
+
+def reply_number(number: str) -> str:
+    """A number a text came from, in a form Notify sends to: Notify's inbound callbacks
+    give UK numbers as 447700900123, which its send refuses without the plus."""
+    digits = re.sub(r"[\s\-()]", "", ascii_digits(number))
+    if re.fullmatch(r"44\d{10}", digits):
+        return "+" + digits
+    return digits
+
+
 def normalise_uk_mobile(value: str) -> str:
-    digits = re.sub(r"[\s\-()]", "", value)
+    digits = re.sub(r"[\s\-()]", "", ascii_digits(value))
     if not UK_MOBILE.match(digits):
         raise ValidationError(
             _("Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982."),

@@ -65,6 +65,9 @@ def test_it_records_contact_details_from_the_person_page_and_audits_the_change(
         "+447700900982",
         "0044 7700 900982",
         " 07700900982 ",
+        # Digits of other scripts fold to ASCII, as NHS numbers do (found by a trial).
+        "07700\uff19\uff10\uff10\uff19\uff18\uff12",
+        "\u0660\u0667\u0667\u0660\u0660\u0669\u0660\u0660\u0669\u0668\u0662",
     ],
 )
 def test_it_accepts_uk_mobile_numbers_in_the_ways_people_write_them(lead, person, typed):

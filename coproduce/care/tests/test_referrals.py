@@ -1,6 +1,7 @@
 """Referral intake and triage: clock, screen, duplicates, bad input."""
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -296,7 +297,7 @@ def test_two_intakes_of_a_new_nhs_number_at_once_make_one_person_and_no_server_e
     lead = UserFactory()
     team.staff.add(lead)
     details = referrals.PersonDetails("9434765919", "Sam", "Example", dt.date(1990, 1, 1))
-    referral = {
+    referral: dict[str, Any] = {
         "team": team,
         "source": Referral.Source.GP,
         "urgency": Referral.Urgency.URGENT,

@@ -14,7 +14,14 @@ from django.core.management import CommandError, call_command
 
 from coproduce.testing import risk_bench
 from coproduce.voices import risk
-from coproduce.voices.models import EnquiryCategory, Message, RiskAlert, Sentiment, Voice
+from coproduce.voices.models import (
+    EnquiryCategory,
+    Message,
+    Rating,
+    RiskAlert,
+    Sentiment,
+    Voice,
+)
 from coproduce.voices.risk import encoder, semantic
 from coproduce.voices.risk.normalise import normalise
 from coproduce.voices.services import receive_voice
@@ -217,9 +224,10 @@ def test_rescreen_dry_run_raises_nothing():
     assert not RiskAlert.objects.exists()
 
 
-def test_rescreen_refuses_a_date_it_cannot_read():
+@pytest.mark.parametrize("since", ["last week", "2026-13-45"])
+def test_rescreen_refuses_a_date_it_cannot_read(since):
     with pytest.raises(CommandError, match="--since must be a date"):
-        call_command("risk", "rescreen", "--since", "last week")
+        call_command("risk", "rescreen", "--since", since)
 
 
 @pytest.mark.django_db
@@ -229,3 +237,14 @@ def test_the_alert_page_says_why_the_screen_raised_it(client, lead):
     page = client.get(f"/alerts/{voice.risk_alert.pk}").content.decode()
     assert "Why the screen raised this alert" in page
     assert "closest example" in page
+
+
+@pytest.mark.django_db
+def test_a_voice_the_screen_could_not_read_is_suggested_no_sentiment_even_with_a_good_rating():
+    voice = receive_voice(
+        channel="web", text="Personel był miły, ale nie chcę już żyć", rating=Rating.GOOD
+    )
+    voice.refresh_from_db()
+    assert voice.risk_alert.could_not_screen
+    assert voice.suggested_sentiment == ""
+    assert "could not read" in voice.suggestion_note

@@ -78,7 +78,10 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(record, ensure_ascii=False))
 
     def rescreen(self, options: dict[str, Any]) -> None:
-        day = parse_date(options["since"]) if isinstance(options["since"], str) else None
+        try:
+            day = parse_date(options["since"])
+        except ValueError:  # looks like a date but is not one, e.g. 2026-13-45
+            day = None
         if day is None:
             raise CommandError(f"--since must be a date like 2026-11-01, not {options['since']!r}.")
         since = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
