@@ -71,7 +71,7 @@ def run(comments: Path) -> dict[str, Any]:
     seconds = time.perf_counter() - start
     false = sum(s.raises_alert for s in screens)
     by_layer = Counter(
-        "language" if not s.at_risk else ("lexicon" if "lexicon" in s.reason else "meaning")
+        "language" if not s.at_risk else ("lexicon" if "Words:" in s.reason else "meaning")
         for s in screens
         if s.raises_alert
     )

@@ -70,24 +70,24 @@ def screen_many(texts: list[str]) -> list[Screen]:
         reasons = []
         for hit in lexicon.search(normalise(text)):
             found.add(Concern(hit.concern))
-            reasons.append(f"lexicon, {hit.facet}: “{hit.words}”")
+            reasons.append(f"Words: “{hit.words}” ({hit.facet})")
         reading = readings.get(i)
         if reading is not None and reading.at_risk:
             concern = Concern.SAFEGUARDING if reading.safeguarding else Concern.RISK_TO_LIFE
             found.add(concern)
-            closest = (
-                f"; closest example: “{reading.closest.text}” ({reading.closest.source})"
+            like = (
+                f" reads like the example “{reading.closest.text}” ({reading.closest.source})"
                 if reading.closest
-                else ""
+                else " reads like the examples of risk"
             )
             reasons.append(
-                f"meaning (score {reading.probability:.2f}) in “{reading.segment[:160]}”{closest}"
+                f"Meaning: “{reading.segment[:160]}”{like}; how sure: {reading.probability:.2f}"
             )
         code = languages[i]
         if code not in language.SCREENED:
             found.add(Concern.COULD_NOT_SCREEN)
             reasons.append(
-                f"language: the text looks like {code}, which the screen cannot read "
+                f"Language: it looks like {language.name(code)}, which the screen cannot read "
                 "(it reads English and Welsh): a person must read it"
             )
         results.append(Screen(tuple(c for c in _ORDER if c in found), "; ".join(reasons), code))

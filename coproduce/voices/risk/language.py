@@ -55,3 +55,34 @@ def detect(text: str) -> str:
     if words >= 4 and screened < _NOT_ENGLISH:
         return str(code)
     return "en"
+
+
+_NAMES = {
+    "ar": "Arabic",
+    "bn": "Bengali",
+    "de": "German",
+    "es": "Spanish",
+    "fa": "Persian",
+    "fr": "French",
+    "gu": "Gujarati",
+    "hi": "Hindi",
+    "it": "Italian",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "pa": "Punjabi",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "so": "Somali",
+    "ta": "Tamil",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "ur": "Urdu",
+    "zh": "Chinese",
+}
+
+
+def name(code: str) -> str:
+    """A language's name for the duty worker; the code where it is not a common one."""
+    return _NAMES.get(code, f"another language (code “{code}”)")

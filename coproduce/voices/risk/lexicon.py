@@ -181,7 +181,7 @@ FACETS: tuple[Facet, ...] = (
         "harm to others",
         r"(?:going to|will|gonna|want to|wanna|planning to|about to) "
         r"(?:kill|stab|murder|shoot|hurt|batter|strangle|attack|burn) "
-        r"(?:him|her|them|someone|somebody|my|the|a|you|everyone|people|his|that)",
+        r"(?:him|her|them|someone|somebody|my|the|a|you|everyone|people|his|that)\b(?! me\b)",
         r"(?:kill|murder|stab|hurt) (?:him|her|them) (?:when|if|tonight|tomorrow|before)",
         r"threat\w* to (?:kill|hurt|stab|shoot) (?!me\b|us\b|my\b)",
         r"(?:do|did) (?:him|her|them) in",
@@ -237,7 +237,7 @@ FACETS: tuple[Facet, ...] = (
         RISK,
         "threat to others",
         r"(?:ill|i will|i am going to|going to|gonna) (?:kill|stab|burn|batter|hurt|strangle|shoot|"
-        r"put (?:him|her) through)",
+        r"put (?:him|her) through)(?! me\b| us\b)",
         r"going to (?:kill|hurt|stab) (?:mum|dad|my|his|her)|(?:is|are) going to pay",
         r"(?:has|have) it coming|(?:she|he|they) will regret it|bringing something",
         r"sharpening (?:knives|a knife|the knife)|(?:got|has|with) the (?:hammer|knife|axe)",
@@ -287,6 +287,8 @@ FACETS: tuple[Facet, ...] = (
         r"|my wife|my dad|my mum))",
         r"(?:kill|hurt) me (?:and|if)|said (?:if|he|she) .{0,30}(?:kill|hurt) (?:me|us|my)",
         r"threat\w* to (?:kill|hurt|stab|shoot) (?:me|us|my)\b",
+        r"(?:he|she|they|hes|shes) (?:is |are )?(?:going to|will|gonna) "
+        r"(?:kill|hurt|batter) (?:me|us)",
         r"(?:child|children|kids|kid|baby|son|daughter|they) (?:is|are) not safe",
         r"(?:takes|took|taken|has|keeps|kept) (?:my|her|his|our|everyones) "
         r"(?:bank ?card|card|pin|money|pension|benefits|passport|documents|phone|wages|pip)",
