@@ -411,6 +411,12 @@ def refer_by_nhs_number(
     return Intake(created, withheld)
 
 
+def accepted_episode(referral: Referral) -> Episode | None:
+    """The episode a referral was accepted into, if it has been: a second click on
+    "Accept" (or a colleague's at the same moment) finds it instead of an error."""
+    return Episode.objects.filter(referral=referral).first()
+
+
 @transaction.atomic
 def merge_into(user: User, existing: Referral, *, source: str, reason: str, referrer: str) -> None:
     """Add a duplicate referral's information to the one already received."""

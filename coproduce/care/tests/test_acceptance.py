@@ -170,3 +170,20 @@ def test_a_team_with_an_earlier_first_review_limits_the_initial_appointment(lead
             initial_at=timezone.now() + dt.timedelta(days=3, hours=1),
         )
     nothing_was_written(referral)
+
+
+def test_a_second_click_on_accept_goes_to_the_episode_not_an_error(client, lead, referral):
+    """Found by a fresh-eyes trial: a double-click accepted the referral, then showed
+    "This referral has already been dealt with" beside the accept form."""
+    client.force_login(lead)
+    data = {
+        "action": "accept",
+        "lead": lead.pk,
+        "named_team": [lead.pk],
+        **when(dt.timedelta(hours=1)),
+    }
+    first = client.post(f"/referrals/{referral.pk}", data)
+    second = client.post(f"/referrals/{referral.pk}", data)
+    episode = Episode.objects.get()
+    assert first["Location"] == second["Location"] == f"/episodes/{episode.pk}"
+    assert episode.appointments.filter(kind=Appointment.Kind.INITIAL).count() == 1

@@ -291,7 +291,12 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
                 messages.success(request, "Arrival and outcome recorded.")
             return redirect("show_referral", referral_id=referral.pk)
         except ValidationError as error:
-            add_errors(form, error)
+            done = referrals.accepted_episode(referral) if form is accept else None
+            if done is None:
+                add_errors(form, error)
+            else:
+                messages.info(request, "This referral has been accepted. Here is its episode.")
+                return redirect("show_episode", episode_id=done.pk)
     dispatch = getattr(referral, "dispatch", None)
     return page(
         request,
