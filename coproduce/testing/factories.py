@@ -115,3 +115,21 @@ class VoiceFactory(factory.django.DjangoModelFactory):
             "contact_email": "someone@example.com",
         }
         return cls(**{**defaults, **kwargs})
+
+
+def intake_page_data(**fields: Any) -> dict[str, Any]:
+    """What a practitioner types on the referral page for a person called by 111 five
+    minutes ago; ``fields`` add or replace (nhs_number, team, contact details, ...)."""
+    now = timezone.localtime() - dt.timedelta(minutes=5)
+    return {
+        "given_name": "Sam",
+        "family_name": "Example",
+        "date_of_birth": "17/05/1990",
+        "source": "nhs_111",
+        "urgency": "4",
+        "physical_health_need": "no",
+        "reason": "Called 111 in distress.",
+        "received_on": now.strftime("%d/%m/%Y"),
+        "received_time": now.strftime("%H:%M"),
+        **fields,
+    }

@@ -3,7 +3,6 @@ the REST API and as a FHIR Patient's telecom and address, checked by the one rul
 contact details (``care.services.clean_contact_details``) and stored on the person.
 A wrong detail is named, by its field, and nothing is stored."""
 
-import datetime as dt
 import json
 
 import pytest
@@ -15,27 +14,14 @@ from rest_framework.test import APIClient
 from coproduce.accounts.models import AuditEvent
 from coproduce.api.fhir import mapping
 from coproduce.care.models import Person, Referral
+from coproduce.testing.factories import intake_page_data
 
 NEW_NUMBER = "9434765919"
 ADDRESS = "Flat 2\n14 Mill Lane\nIpswich\nIP1 1AA"
 
 
 def page_intake(team, **contact):
-    now = timezone.localtime() - dt.timedelta(minutes=5)
-    return {
-        "nhs_number": NEW_NUMBER,
-        "given_name": "Sam",
-        "family_name": "Example",
-        "date_of_birth": "17/05/1990",
-        "team": team.pk,
-        "source": "nhs_111",
-        "urgency": "4",
-        "physical_health_need": "no",
-        "reason": "Called 111 in distress.",
-        "received_on": now.strftime("%d/%m/%Y"),
-        "received_time": now.strftime("%H:%M"),
-        **contact,
-    }
+    return intake_page_data(**{"nhs_number": NEW_NUMBER, "team": team.pk, **contact})
 
 
 def test_it_stores_contact_details_given_on_the_referral_page(client, lead, team):

@@ -6,18 +6,16 @@ way in (the referral page, find a person, the REST API, FHIR Patient and
 ServiceRequest) folds digits to ASCII through ``normalise_nhs_number`` first.
 """
 
-import datetime as dt
 import json
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from coproduce.api.fhir import mapping
 from coproduce.care.models import Person, Referral, normalise_nhs_number
-from coproduce.testing.factories import PersonFactory
+from coproduce.testing.factories import PersonFactory, intake_page_data
 
 ASCII = "9434765919"
 FULL_WIDTH = "９４３４７６５９１９"
@@ -63,19 +61,7 @@ def test_it_never_stores_a_number_in_other_digits(db):
 
 @pytest.fixture
 def intake(team):
-    now = timezone.localtime() - dt.timedelta(minutes=5)
-    return {
-        "given_name": "Sam",
-        "family_name": "Example",
-        "date_of_birth": "17/05/1990",
-        "team": team.pk,
-        "source": "nhs_111",
-        "urgency": "4",
-        "physical_health_need": "no",
-        "reason": "Called 111 in distress.",
-        "received_on": now.strftime("%d/%m/%Y"),
-        "received_time": now.strftime("%H:%M"),
-    }
+    return intake_page_data(team=team.pk)
 
 
 @pytest.mark.parametrize("typed", EVERY_WAY)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent
 from coproduce.care import referrals
 from coproduce.care.models import Person, Referral, Team
-from coproduce.testing.factories import PersonFactory, TeamFactory
+from coproduce.testing.factories import PersonFactory, TeamFactory, intake_page_data
 
 LONDON = ZoneInfo("Europe/London")
 NOON = dt.datetime(2026, 11, 20, 12, 0, tzinfo=LONDON)
@@ -133,19 +133,7 @@ def test_a_known_nhs_number_with_another_date_of_birth_is_refused(lead, team):
 
 @pytest.fixture
 def intake():
-    now = timezone.localtime() - dt.timedelta(minutes=5)
-    return {
-        "nhs_number": "943 476 5919",
-        "given_name": "Sam",
-        "family_name": "Example",
-        "date_of_birth": "17/05/1990",
-        "source": "nhs_111",
-        "urgency": "4",
-        "physical_health_need": "no",
-        "reason": "Called 111 in distress.",
-        "received_on": now.strftime("%d/%m/%Y"),
-        "received_time": now.strftime("%H:%M"),
-    }
+    return intake_page_data(nhs_number="943 476 5919")
 
 
 def test_staff_receive_a_referral_for_a_new_person(client, lead, team, intake):

@@ -2,8 +2,9 @@
 
 import pytest
 
-from coproduce.synthetic.demo import DEMO_PASSWORD
+from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
 from coproduce.testing.browser import sign_in as sign_in_through_pages
+from coproduce.testing.fake_notify import FakeNotify
 
 
 @pytest.fixture
@@ -26,3 +27,18 @@ def page(browser):
 
 def sign_in(page, site, username):
     sign_in_through_pages(page, site, username, DEMO_PASSWORD)
+
+
+@pytest.fixture
+def site(live_server, transactional_db, settings):
+    """The demo trust served live, with a fake Notify that texts the site back."""
+    seed_demo()
+    # No receipts here: SQLite's shared in-memory test database locks tables instead of
+    # waiting, and receipts are tested on their own (voices/tests/test_notify.py).
+    with FakeNotify(
+        settings.NOTIFY_API_KEY,
+        inbound_url=f"{live_server.url}/notify/inbound-sms",
+        callback_token=settings.NOTIFY_CALLBACK_TOKEN,
+    ) as fake:
+        settings.NOTIFY_BASE_URL = fake.base_url
+        yield live_server.url, fake

@@ -16,9 +16,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.synthetic.demo import seed_demo
 from coproduce.testing.browser import assert_accessible
-from coproduce.testing.fake_notify import FakeNotify
 from coproduce.voices.models import CallBack, RiskAlert
 from coproduce.web.tests.conftest import sign_in
 
@@ -27,18 +25,6 @@ pytestmark = pytest.mark.browser
 NUMBER = "07700900778"
 WORDS = "(Synthetic) Nobody would miss me if I was gone"
 SCREENSHOTS = Path("var/screenshots")
-
-
-@pytest.fixture
-def site(live_server, transactional_db, settings):
-    seed_demo()
-    with FakeNotify(
-        settings.NOTIFY_API_KEY,
-        inbound_url=f"{live_server.url}/notify/inbound-sms",
-        callback_token=settings.NOTIFY_CALLBACK_TOKEN,
-    ) as fake:
-        settings.NOTIFY_BASE_URL = fake.base_url
-        yield live_server.url, fake
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -14,9 +14,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from coproduce.synthetic.demo import seed_demo
 from coproduce.testing.browser import assert_accessible
-from coproduce.testing.fake_notify import FakeNotify
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.web.tests.conftest import sign_in
 
@@ -27,20 +25,6 @@ FFT = (
     "B1,01/10/2026,Very good,The home treatment team listened to me\n"
     "B2,02/10/2026,Poor,I waited hours for a call back\n"
 )
-
-
-@pytest.fixture
-def site(live_server, transactional_db, settings):
-    seed_demo()
-    # No receipts here: SQLite's shared in-memory test database locks tables instead of
-    # waiting, and receipts are tested on their own (voices/tests/test_notify.py).
-    with FakeNotify(
-        settings.NOTIFY_API_KEY,
-        inbound_url=f"{live_server.url}/notify/inbound-sms",
-        callback_token=settings.NOTIFY_CALLBACK_TOKEN,
-    ) as fake:
-        settings.NOTIFY_BASE_URL = fake.base_url
-        yield live_server.url, fake
 
 
 def run_worker():
