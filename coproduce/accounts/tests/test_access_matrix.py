@@ -20,7 +20,6 @@ from coproduce.accounts.policy import ADDRESSES, POLICY, Capability, Open
 from coproduce.change.models import Update
 from coproduce.conftest import CheckedClient
 from coproduce.network.models import Attendance, MeetingPaper, Member
-from coproduce.synthetic.demo import seed_demo
 from coproduce.testing.factories import PersonFactory
 from coproduce.testing.pages import pages_by_role
 from coproduce.voices.models import RiskAlert, Voice
@@ -134,13 +133,19 @@ def outcome(response) -> str:
     return "allowed"
 
 
+@pytest.fixture(scope="module")
+def demo_once(demo_in_a_module_transaction, django_db_blocker):
+    with django_db_blocker.unblock():
+        PersonFactory(given_name="Not", family_name="OnTheCaseload")  # for break-glass
+    return demo_in_a_module_transaction
+
+
 @pytest.fixture
-def demo(db, settings):
+def demo(demo_once, db, settings):
+    settings.MEDIA_ROOT = demo_once
     # Single sign-on set up (its addresses answer 404 when it is not).
     settings.OIDC_RP_CLIENT_ID = "coproduce"
     settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "https://idp.example/authorize"
-    seed_demo()
-    PersonFactory(given_name="Not", family_name="OnTheCaseload")  # for break-glass
 
 
 def test_every_address_is_declared_and_has_an_example(demo):
