@@ -272,9 +272,15 @@ def deliver_due(now: dt.datetime | None = None) -> list[Message]:
     """Deliver every message that is due, after taking back any a lost worker had claimed."""
     now = now or timezone.now()
     take_back_lost_claims(now)
-    due = Message.objects.filter(status=Message.Status.QUEUED).exclude(next_attempt_at__gt=now)
+    due = list(
+        Message.objects.filter(status=Message.Status.QUEUED)
+        .exclude(next_attempt_at__gt=now)
+        .values_list("pk", flat=True)
+    )
+    if not due:
+        return []  # holding no work, it need not beat
     with workers.holding():
-        return [m for pk in list(due.values_list("pk", flat=True)) if (m := deliver(pk, now))]
+        return [m for pk in due if (m := deliver(pk, now))]
 
 
 def _claim_batch(ids: list[Any], now: dt.datetime) -> list[Message]:

@@ -45,7 +45,7 @@ from coproduce.voices.models import Worker
 
 logger = logging.getLogger(__name__)
 
-# A lost worker's row is kept this long (for the Django admin), then forgotten.
+# A lost worker's row (its host and process) is kept this long, then forgotten.
 FORGET_AFTER = dt.timedelta(days=1)
 
 
