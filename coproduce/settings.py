@@ -14,6 +14,7 @@ being silently replaced by a default.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from pathlib import Path
 
@@ -47,6 +48,19 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def env_seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds above 0, not {raw!r}")
+    return seconds
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -513,3 +527,16 @@ TASKS = {
         "QUEUES": ["default", "notifications"],
     }
 }
+# A worker (the task worker, or the sweeper sending messages) beats this often while it
+# holds work. One silent for longer than the second is lost (killed, or its host gone):
+# `coproduce recover-lost-work`, run every minute, takes its messages back (Notify is asked
+# first, so none is sent twice) and marks the task it was running failed. So a lost
+# worker's work is taken back within lost-after plus a minute: under two minutes.
+WORKER_HEARTBEAT_SECONDS = env_seconds("COPRODUCE_WORKER_HEARTBEAT_SECONDS", 10)
+WORKER_LOST_AFTER_SECONDS = env_seconds("COPRODUCE_WORKER_LOST_AFTER_SECONDS", 45)
+if WORKER_LOST_AFTER_SECONDS < 3 * WORKER_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured(
+        "COPRODUCE_WORKER_LOST_AFTER_SECONDS must be at least three heartbeats "
+        f"(3 × COPRODUCE_WORKER_HEARTBEAT_SECONDS = {3 * WORKER_HEARTBEAT_SECONDS:g}), "
+        f"not {WORKER_LOST_AFTER_SECONDS:g}: a worker that misses one beat is not lost"
+    )

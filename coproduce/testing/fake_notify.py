@@ -16,8 +16,10 @@ Then the other direction, as Notify does: after a message is accepted it POSTs a
 receipt to the service's callback URL with the service's bearer token, and
 ``POST /_fake/inbound-sms`` makes it POST a received text message to the inbound URL.
 
-For tests it can also play an outage (``fail_next`` requests answered 500), and records
-every message so a test can read what went out. Everything is kept in memory.
+For tests it can also play an outage (``fail_next`` requests answered 500), hold its
+answer to a send it has taken until told (``hold_answers``, so a worker can be killed
+after Notify took a message and before it heard so), and records every message so a test
+can read what went out. Everything is kept in memory.
 """
 
 from __future__ import annotations
@@ -105,6 +107,8 @@ class FakeNotify:
         self.callback_token = callback_token
         self.sent: list[Sent] = []
         self.fail_next = 0
+        # When an Event: a send is taken and recorded, and answered only once it is set.
+        self.hold_answers: threading.Event | None = None
         self.requests_refused = 0
         self._lock = threading.Lock()
         self._callbacks: list[threading.Thread] = []
@@ -121,6 +125,8 @@ class FakeNotify:
         return self
 
     def stop(self) -> None:
+        if self.hold_answers is not None:
+            self.hold_answers.set()
         # Let receipts already on their way arrive before the service goes away.
         for thread in self._callbacks:
             thread.join(timeout=10)
@@ -329,7 +335,11 @@ class FakeNotify:
                 if kind not in {"sms", "email", "letter"}:
                     self._answer(404, _error(404, "NoResultFound", "No result found"))
                     return
-                self._answer(*fake._accept(kind, body))
+                status, answer = fake._accept(kind, body)
+                held = fake.hold_answers
+                if held is not None and status == 201:
+                    held.wait(timeout=120)
+                self._answer(status, answer)
 
             def do_GET(self) -> None:
                 url = urlparse(self.path)

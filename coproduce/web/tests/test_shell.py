@@ -135,6 +135,14 @@ def test_health_answers_503_when_the_database_is_unreachable():
             {"COPRODUCE_SESSION_REFRESH_SECONDS": "1800"},
             "COPRODUCE_SESSION_REFRESH_SECONDS must be at least 0 and less than",
         ),
+        (
+            {"COPRODUCE_WORKER_HEARTBEAT_SECONDS": "often"},
+            "COPRODUCE_WORKER_HEARTBEAT_SECONDS must be a number of seconds above 0",
+        ),
+        (
+            {"COPRODUCE_WORKER_LOST_AFTER_SECONDS": "20"},
+            "COPRODUCE_WORKER_LOST_AFTER_SECONDS must be at least three heartbeats",
+        ),
     ],
 )
 def test_settings_refuse_to_start_with_missing_or_bad_values(env, message):
