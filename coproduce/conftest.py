@@ -16,10 +16,10 @@ from django.test import Client
 
 from coproduce.accounts.models import Role, User
 from coproduce.care.models import Episode, Team
-from coproduce.testing.factories import EpisodeFactory, TeamFactory, UserFactory
-from coproduce.testing.html import check_html
-from coproduce.testing.logs import personal_data_in
-from coproduce.testing.signin import give_second_factor
+from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
+from coproduce.tooling.testing.html import check_html
+from coproduce.tooling.testing.logs import personal_data_in
+from coproduce.tooling.testing.signin import give_second_factor
 
 
 class CheckedClient(Client):
@@ -140,7 +140,7 @@ def demo_in_a_module_transaction(
     from django.db import transaction
     from django.test import override_settings
 
-    from coproduce.synthetic.demo import seed_demo
+    from coproduce.tooling.synthetic.demo import seed_demo
 
     media = tmp_path_factory.mktemp("demo-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
@@ -160,7 +160,7 @@ def browser() -> Any:
 
     from playwright.sync_api import sync_playwright
 
-    from coproduce.testing.browser import CHROMIUM, CHROMIUM_ARGS
+    from coproduce.tooling.testing.browser import CHROMIUM, CHROMIUM_ARGS
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: ./scripts/test installs Debian's chromium package.")
@@ -173,7 +173,7 @@ def browser() -> Any:
 @pytest.fixture
 def fake_notify(settings: Any) -> Any:
     """A local fake GOV.UK Notify on loopback; the real client is pointed at it."""
-    from coproduce.testing.fake_notify import FakeNotify
+    from coproduce.tooling.testing.fake_notify import FakeNotify
 
     with FakeNotify(settings.NOTIFY_API_KEY, callback_token=settings.NOTIFY_CALLBACK_TOKEN) as fake:
         settings.NOTIFY_BASE_URL = fake.base_url

@@ -119,8 +119,11 @@ INSTALLED_APPS = [
     "coproduce.privacy",
     "coproduce.api",
     "coproduce.web",
-    "coproduce.synthetic",
 ]
+# Outside production only: the demo's seeding, the benchmarks and the fakes
+# (coproduce.tooling, which the production package leaves out).
+if not PRODUCTION:
+    INSTALLED_APPS.append("coproduce.tooling")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,14 +36,17 @@ def experience_metric() -> list[MonthlyExperience]:
     )
 
 
+# The synthetic demo's change of model, relative to today: set by the tooling app, which
+# only runs outside production (production declares its own in EVIDENCE_CHANGE_DATE).
+DEMO_CHANGE_DATE: Callable[[dt.datetime], dt.date] | None = None
+
+
 def declared_change_date() -> dt.date | None:
     if settings.EVIDENCE_CHANGE_DATE:
         return dt.date.fromisoformat(settings.EVIDENCE_CHANGE_DATE)
-    if settings.PRODUCTION:
+    if settings.PRODUCTION or DEMO_CHANGE_DATE is None:
         return None
-    from coproduce.synthetic.history import change_date
-
-    return change_date(timezone.now())
+    return DEMO_CHANGE_DATE(timezone.now())
 
 
 def trust_evaluation(*, refresh: bool = False) -> dict[str, Any]:

@@ -20,8 +20,8 @@ from coproduce.accounts.policy import ADDRESSES, POLICY, Capability, Open
 from coproduce.change.models import Update
 from coproduce.conftest import CheckedClient
 from coproduce.network.models import Attendance, MeetingPaper, Member
-from coproduce.testing.factories import PersonFactory
-from coproduce.testing.pages import pages_by_role
+from coproduce.tooling.testing.factories import PersonFactory
+from coproduce.tooling.testing.pages import pages_by_role
 from coproduce.voices.models import RiskAlert, Voice
 
 ROLES = {

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 
-from coproduce.testing.factories import VoiceFactory
-from coproduce.testing.openapi import CheckedAPIClient, check_response
+from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.openapi import CheckedAPIClient, check_response
 from coproduce.voices.models import Voice
 
 
@@ -214,7 +214,7 @@ def test_a_duplicate_partner_referral_is_refused_with_the_existing_one(api, lead
 
 def test_a_partner_referral_to_the_vehicle_with_a_physical_need_is_refused(api, lead):
     from coproduce.care.models import Person, Team
-    from coproduce.testing.factories import TeamFactory
+    from coproduce.tooling.testing.factories import TeamFactory
 
     vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE)
     response = with_token(api, lead).post(

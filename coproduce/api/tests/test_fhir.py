@@ -17,7 +17,7 @@ from coproduce.accounts.models import AuditEvent
 from coproduce.api.fhir import mapping
 from coproduce.care import plans, referrals
 from coproduce.care.models import Person, Referral, SafetyPlan
-from coproduce.testing.factories import ContactFactory
+from coproduce.tooling.testing.factories import ContactFactory
 
 FHIR = "application/fhir+json"
 
@@ -168,7 +168,7 @@ def test_a_duplicate_referral_is_not_created(fhir, team):
 
 def test_the_physical_health_screen_applies(fhir, db, lead):
     from coproduce.care.models import Team
-    from coproduce.testing.factories import TeamFactory
+    from coproduce.tooling.testing.factories import TeamFactory
 
     vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE)
     post(fhir, "Patient", patient_body())
@@ -295,7 +295,7 @@ def test_an_encounter_without_next_steps_is_refused(fhir, lead, accepted):
 
 
 def test_an_appointment_is_booked_through_fhir_with_the_named_team_rule(fhir, lead, team, accepted):
-    from coproduce.testing.factories import UserFactory
+    from coproduce.tooling.testing.factories import UserFactory
 
     stranger = UserFactory()
     team.staff.add(stranger)

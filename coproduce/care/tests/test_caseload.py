@@ -1,4 +1,4 @@
-from coproduce.testing.factories import EpisodeFactory
+from coproduce.tooling.testing.factories import EpisodeFactory
 
 
 def test_it_lists_open_episodes_on_the_users_teams(client, lead, person, other_team):

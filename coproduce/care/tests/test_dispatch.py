@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.care import referrals
 from coproduce.care.models import Dispatch, Team
-from coproduce.testing.factories import ReferralFactory, TeamFactory
+from coproduce.tooling.testing.factories import ReferralFactory, TeamFactory
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent
 from coproduce.care import plans
 from coproduce.care.models import Contact, CrisisPlan, Referral
-from coproduce.testing.factories import ReferralFactory, UserFactory
+from coproduce.tooling.testing.factories import ReferralFactory, UserFactory
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent
 from coproduce.care import referrals
 from coproduce.care.models import Person, Referral, Team
-from coproduce.testing.factories import PersonFactory, TeamFactory, intake_page_data
+from coproduce.tooling.testing.factories import PersonFactory, TeamFactory, intake_page_data
 
 LONDON = ZoneInfo("Europe/London")
 NOON = dt.datetime(2026, 11, 20, 12, 0, tzinfo=LONDON)
@@ -277,7 +277,7 @@ def test_two_intakes_of_a_new_nhs_number_at_once_make_one_person_and_no_server_e
 
     from django.db import connection, transaction
 
-    from coproduce.testing.factories import UserFactory
+    from coproduce.tooling.testing.factories import UserFactory
 
     if connection.vendor != "postgresql":
         pytest.skip("SQLite takes one writer at a time: the two cannot overlap")

@@ -12,8 +12,8 @@ from django.utils import timezone
 from coproduce.change import delivery, services
 from coproduce.change.models import OutboxMessage
 from coproduce.network.models import Format
-from coproduce.testing.factories import VoiceFactory
-from coproduce.testing.workers import lose
+from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.workers import lose
 from coproduce.voices import messaging, workers
 from coproduce.voices.models import Message, Voice
 from coproduce.voices.services import withdraw
@@ -312,7 +312,7 @@ def test_messages_held_back_by_the_rate_limit_are_sent_before_the_batch_finishes
 
 
 def test_the_notify_benchmark_reports_every_key_the_issue_asks_for(db):
-    from coproduce.change import bench
+    from coproduce.tooling.bench import change as bench
 
     result = bench.run(contributors=60, limit_per_minute=6000, threads=2, workers=2)
     for key in (

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
-from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.change import services
 from coproduce.change.models import Ballot
 from coproduce.network.models import Member
-from coproduce.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory
 
 
 @pytest.fixture

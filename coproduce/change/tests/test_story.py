@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from coproduce.change import services
 from coproduce.change.story import story_for
-from coproduce.testing.factories import VoiceFactory
-from coproduce.testing.pdf import assert_tagged_pdf
+from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.pdf import assert_tagged_pdf
 from coproduce.voices.models import Rating
 
 

@@ -2,8 +2,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from coproduce.evidence.metrics import experience_by_month
-from coproduce.testing.factories import VoiceFactory
-from coproduce.testing.html import table_rows
+from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.html import table_rows
 from coproduce.voices.extract import ExperienceRow
 
 LONDON = ZoneInfo("Europe/London")

@@ -12,7 +12,12 @@ from django.utils import timezone
 from coproduce.evidence.extract import age_band, write_extract
 from coproduce.evidence.suite import contacts_in_file_order, open_extract, run_suite
 from coproduce.evidence.tables import CONTACTS_ORDER, SCHEMA, check_extract
-from coproduce.testing.factories import ContactFactory, EpisodeFactory, PersonFactory, VoiceFactory
+from coproduce.tooling.testing.factories import (
+    ContactFactory,
+    EpisodeFactory,
+    PersonFactory,
+    VoiceFactory,
+)
 
 
 @pytest.fixture

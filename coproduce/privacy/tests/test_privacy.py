@@ -19,8 +19,8 @@ from coproduce.network.models import (
     PaymentClaim,
 )
 from coproduce.privacy import erasure, holdings, retention, tasks
-from coproduce.synthetic.demo import seed_demo
-from coproduce.testing.factories import (
+from coproduce.tooling.synthetic.demo import seed_demo
+from coproduce.tooling.testing.factories import (
     ContactFactory,
     EpisodeFactory,
     PersonFactory,

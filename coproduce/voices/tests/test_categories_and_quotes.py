@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from coproduce.testing.factories import (
+from coproduce.tooling.testing.factories import (
     EnquiryCategoryFactory,
     TeamFactory,
     UserFactory,

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory
 from coproduce.voices import importer
 from coproduce.voices.models import RiskAlert, Voice
 

@@ -1,5 +1,5 @@
 from coproduce.accounts.models import AuditEvent
-from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory
 
 
 def test_it_lists_voices_not_yet_reviewed(client, le_lead):

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from coproduce.testing.workers import lose
+from coproduce.tooling.testing.workers import lose
 from coproduce.voices import messaging, workers
 from coproduce.voices.models import Message, Worker
 from coproduce.voices.tasks import deliver_message

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from coproduce.testing.factories import TeamFactory, VoiceFactory
-from coproduce.testing.workers import lose
+from coproduce.tooling.testing.factories import TeamFactory, VoiceFactory
+from coproduce.tooling.testing.workers import lose
 from coproduce.voices import messaging, workers
 from coproduce.voices.models import Message, RiskAlert, Voice
 from coproduce.voices.services import withdraw

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory
 from coproduce.voices import risk
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.voices.services import escalate_unacknowledged, receive_voice

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from coproduce.testing import risk_bench
+from coproduce.tooling.bench import risk as risk_bench
 from coproduce.voices import risk
 from coproduce.voices.models import (
     EnquiryCategory,

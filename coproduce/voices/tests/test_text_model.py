@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from coproduce.testing.text_sample import write_sample
+from coproduce.tooling.testing.text_sample import write_sample
 from coproduce.voices.text import data
 from coproduce.voices.text.model import TextModel
 
@@ -126,7 +126,7 @@ def test_the_benchmark_reports_every_key_the_issue_asks_for(sample):
 def test_the_inbox_suggestions_come_from_a_trained_model_with_how_sure_it_is(
     model, tmp_path, settings, client, le_lead
 ):
-    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.tooling.testing.factories import EnquiryCategoryFactory
     from coproduce.voices.services import receive_voice
 
     model.save(tmp_path)
@@ -148,7 +148,7 @@ def test_the_inbox_suggestions_come_from_a_trained_model_with_how_sure_it_is(
 
 
 def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
-    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.tooling.testing.factories import EnquiryCategoryFactory
     from coproduce.voices.services import receive_voice
 
     settings.TEXT_MODEL_DIR = tmp_path / "none"
@@ -162,7 +162,7 @@ def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
 def test_words_the_model_does_not_know_are_flagged_not_guessed_at(
     model, tmp_path, settings, client, le_lead, text
 ):
-    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.tooling.testing.factories import EnquiryCategoryFactory
     from coproduce.voices.services import receive_voice
     from coproduce.voices.suggest import NOT_RECOGNISED
 

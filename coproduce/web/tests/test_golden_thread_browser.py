@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import expect
 
 from coproduce.change.models import OutboxMessage
-from coproduce.synthetic.demo import seed_demo
-from coproduce.testing.browser import assert_accessible
+from coproduce.tooling.synthetic.demo import seed_demo
+from coproduce.tooling.testing.browser import assert_accessible
 from coproduce.voices.models import Voice
 from coproduce.web.tests.conftest import sign_in
 

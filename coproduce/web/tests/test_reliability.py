@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coproduce.testing.postgres import TemporaryPostgres, free_port
+from coproduce.tooling.testing.postgres import TemporaryPostgres, free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 

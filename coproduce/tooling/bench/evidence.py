@@ -5,7 +5,7 @@ In one process, on the same Parquet files:
 1. a bare DuckDB scan that reads, once, every column the suite reads (the near-limit:
    no engine can compute the suite faster than it can read its inputs);
 2. the full metric suite on DuckDB (:func:`coproduce.evidence.suite.run_suite`);
-3. the same metrics in pandas (:mod:`coproduce.evidence.pandas_suite`), unless
+3. the same metrics in pandas (:mod:`coproduce.tooling.bench.pandas_suite`), unless
    ``--no-pandas``.
 
 Peak memory is the process's peak resident set (``ru_maxrss``) after each step; the
@@ -59,7 +59,7 @@ def run(directory: Path, *, pandas: bool = True) -> dict[str, Any]:
 
     pandas_seconds = None
     if pandas:
-        from coproduce.evidence.pandas_suite import run_pandas_suite
+        from coproduce.tooling.bench.pandas_suite import run_pandas_suite
 
         started = time.perf_counter()
         run_pandas_suite(directory)

@@ -33,7 +33,7 @@ from typing import Any
 
 from django.conf import settings
 
-from coproduce.testing.fake_notify import FakeNotify
+from coproduce.tooling.testing.fake_notify import FakeNotify
 
 PHASE = [sys.executable, "-c", "from coproduce.cli import main; main()", "bench_notify_phase"]
 # Senders beat this often, and are lost after this long (production: 10 and 45 seconds).

@@ -8,7 +8,7 @@ from django.db import transaction
 from coproduce.accounts.models import Role, User
 from coproduce.care.models import Contact, Episode, Person, Team
 from coproduce.change.models import OutboxMessage, Update
-from coproduce.synthetic.demo import seed_demo
+from coproduce.tooling.synthetic.demo import seed_demo
 from coproduce.voices.models import Rating, Voice
 
 

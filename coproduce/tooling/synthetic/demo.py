@@ -44,8 +44,8 @@ from coproduce.network.models import (
     PaymentRate,
     StandardScore,
 )
-from coproduce.synthetic.history import DEMO as DEMO_HISTORY
-from coproduce.synthetic.history import Scale, seed_history
+from coproduce.tooling.synthetic.history import DEMO as DEMO_HISTORY
+from coproduce.tooling.synthetic.history import Scale, seed_history
 from coproduce.voices import categories as voice_categories
 from coproduce.voices.models import EnquiryCategory, FollowUpInvitation, Rating, Voice
 from coproduce.voices.services import receive_voice

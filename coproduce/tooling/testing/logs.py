@@ -7,7 +7,7 @@ import re
 
 from nhs_number import is_valid
 
-from coproduce.synthetic.demo import FAMILY, GIVEN
+from coproduce.tooling.synthetic.demo import FAMILY, GIVEN
 
 NUMBERS = re.compile(r"(?<![\w.:-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\w.:-])")
 PATTERNS = {

@@ -23,7 +23,7 @@ NOT_PAGES = {
     "story_pdf",  # a PDF file (tagged PDF/UA; checked in change/tests/test_story.py)
     "change_report_pdf",  # a PDF file (tagged PDF/UA; checked in evidence/tests/test_dashboard.py)
     "evidence_csv",  # CSV files (checked in evidence/tests/test_dashboard.py)
-    "enter_code",  # checked at every staff sign-in (coproduce.testing.browser.sign_in)
+    "enter_code",  # checked at every staff sign-in (coproduce.tooling.testing.browser.sign_in)
     "set_up_code",  # checked in test_setting_up_an_authenticator_app_passes_axe
     "sso_start",  # redirects to the identity provider
     "sso_callback",  # redirects back from it

@@ -16,13 +16,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.accounts.models import User
-from coproduce.synthetic.demo import (
+from coproduce.tooling.synthetic.demo import (
     DEMO_PASSWORD,
     DEMO_USERS,
     ensure_demo_authenticators,
     seed_demo,
 )
-from coproduce.synthetic.history import DEMO, TRUST_YEAR
+from coproduce.tooling.synthetic.history import DEMO, TRUST_YEAR
 
 
 class Command(BaseCommand):
@@ -69,7 +69,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {role.label:<24} {username}")
 
     def national(self, options: dict[str, Any]) -> None:
-        from coproduce.evidence.national import write_national
+        from coproduce.tooling.synthetic.national import write_national
 
         if options["out"] is None:
             raise CommandError("The national profile writes an extract: give --out DIR.")

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from coproduce.testing.postgres import TemporaryPostgres, free_port
+from coproduce.tooling.testing.postgres import TemporaryPostgres, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 COPRODUCE = [sys.executable, "-c", "from coproduce.cli import main; main()"]

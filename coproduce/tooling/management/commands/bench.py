@@ -1,7 +1,7 @@
 """``coproduce bench voices|text|notify|evidence|web|risk``: how fast voices arrive and alerts go
-out; how well the text model does against the baselines (see ``coproduce.voices.text.bench``);
+out; how well the text model does against the baselines (see ``coproduce.tooling.bench.text``);
 how fast one "you said, we did" update reaches every contributor, and that a crash
-sends no one anything twice (see ``coproduce.change.bench``).
+sends no one anything twice (see ``coproduce.tooling.bench.change``).
 
 Measures, on the configured database inside a transaction that is rolled back (nothing
 is left behind), with the real Notify client against an in-process fake Notify:
@@ -28,11 +28,11 @@ from django.test.utils import override_settings
 
 from coproduce.accounts.models import Role, User
 from coproduce.care.models import Team
-from coproduce.testing.fake_notify import FakeNotify
+from coproduce.tooling.bench import text as text_bench
+from coproduce.tooling.testing.fake_notify import FakeNotify
 from coproduce.voices import importer, messaging
 from coproduce.voices.categories import default_framework_path
 from coproduce.voices.models import Message
-from coproduce.voices.text import bench as text_bench
 
 
 class Rollback(Exception):
@@ -43,7 +43,7 @@ class Command(BaseCommand):
     help = "Benchmark voices, the text model, Notify fan-out, or the evidence engine."
 
     def web(self, options: dict[str, Any]) -> None:
-        from coproduce.web import bench as web_bench
+        from coproduce.tooling.bench import web as web_bench
 
         result = web_bench.run(
             users=options["users"],
@@ -58,8 +58,8 @@ class Command(BaseCommand):
         )
 
     def evidence(self, options: dict[str, Any]) -> None:
-        from coproduce.evidence import bench as evidence_bench
         from coproduce.evidence.tables import ExtractError
+        from coproduce.tooling.bench import evidence as evidence_bench
 
         if options["extract"] is None:
             raise CommandError(
@@ -114,7 +114,7 @@ class Command(BaseCommand):
         )
 
     def risk(self, options: dict[str, Any]) -> None:
-        from coproduce.testing import risk_bench
+        from coproduce.tooling.bench import risk as risk_bench
 
         path = options["data"] or default_framework_path()
         if not path.is_file():
@@ -137,7 +137,7 @@ class Command(BaseCommand):
             self.evidence(options)
             return
         if options["what"] == "notify":
-            from coproduce.change import bench as notify_bench
+            from coproduce.tooling.bench import change as notify_bench
 
             result = notify_bench.run(
                 options["contributors"],

@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from coproduce.testing.fake_notify import FakeNotify
+from coproduce.tooling.testing.fake_notify import FakeNotify
 
 
 class Command(BaseCommand):

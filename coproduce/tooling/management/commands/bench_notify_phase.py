@@ -1,4 +1,5 @@
-"""One step of ``coproduce bench notify``, run in its own process (see coproduce.change.bench).
+"""One step of ``coproduce bench notify``, run in its own process (see
+coproduce.tooling.bench.change).
 Prints one JSON object. Not for use on its own."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from coproduce.change import bench
+from coproduce.tooling.bench import change as bench
 
 
 class Command(BaseCommand):
