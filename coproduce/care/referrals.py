@@ -32,6 +32,7 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.services import ContactDetails
+from coproduce.lib.dates import refuse_future
 
 T = TypeVar("T")
 
@@ -290,7 +291,9 @@ def receive_referral(
     additional_information: str = "",
 ) -> Referral:
     """Receive a referral. Never silently creates a second one for the same person:
-    raises PossibleDuplicate unless a reason it is separate is given."""
+    raises PossibleDuplicate unless a reason it is separate is given. A referral received
+    in the future is refused, whatever the way in (page, REST or FHIR)."""
+    refuse_future(received_at, "referral", field="received_at")
     received_at = received_at or timezone.now()
     check_physical_health_screen(team, physical_health_need)
     existing = possible_duplicates(person, received_at)

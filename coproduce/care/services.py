@@ -31,6 +31,7 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
+from coproduce.lib.dates import refuse_future
 from coproduce.voices.validators import normalise_uk_mobile, remove_unstorable
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
@@ -293,8 +294,10 @@ def record_contact(
     """Record a LISTEN contact; the first contact of a referral stops its response clock.
 
     The person's current crisis plan (if any) is linked, so the record shows which
-    version was in front of the practitioner; with no plan, the contact says so.
+    version was in front of the practitioner; with no plan, the contact says so. A
+    contact in the future is refused, whatever the way in (page or FHIR).
     """
+    refuse_future(occurred_at, "contact", field="occurred_on")
     if occurred_at < episode.accepted_at - dt.timedelta(days=1):
         raise ValidationError({"occurred_on": "The contact cannot be before the episode began."})
     if carer_informed == CarerInformed.NO and not carer_not_informed_because.strip():

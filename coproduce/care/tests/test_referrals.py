@@ -71,6 +71,21 @@ def test_the_response_vehicle_cannot_take_a_physical_health_need(lead):
     assert receive(lead, PersonFactory(), vehicle, physical_health_need=False).team == vehicle
 
 
+def test_the_service_refuses_a_referral_received_in_the_future_by_name(lead, team):
+    person = PersonFactory()
+    in_an_hour = timezone.now() + dt.timedelta(hours=1)
+    with pytest.raises(ValidationError) as refused:
+        receive(lead, person, team, received_at=in_an_hour)
+    assert refused.value.message_dict == {"received_at": ["The referral cannot be in the future"]}
+    assert not Referral.objects.exists()
+    assert not AuditEvent.objects.filter(record_type="care.referral").exists()
+
+
+def test_the_service_allows_a_clock_a_few_minutes_fast(lead, team):
+    a_fast_clock = timezone.now() + dt.timedelta(minutes=4)
+    assert receive(lead, PersonFactory(), team, received_at=a_fast_clock).pk
+
+
 def test_a_second_referral_within_the_window_is_not_created_silently(lead, team, settings):
     settings.DUPLICATE_REFERRAL_HOURS = 72
     person = PersonFactory()
