@@ -303,8 +303,10 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
         return self.filter(closed_at__isnull=True)
 
     def for_user(self, user: User) -> EpisodeQuerySet:
-        """Episodes on the caseload of any team the user works in."""
-        return self.filter(team__staff=user).distinct()
+        """The caseload scope, written once: episodes (open or closed) of the teams the
+        user works in. Every page and API that lists a caseload, or reaches a person,
+        contact, appointment or plan through one, starts here (``care.services``)."""
+        return self.filter(team__in=Team.objects.filter(staff=user))
 
 
 class DischargeDestination(models.TextChoices):

@@ -235,7 +235,17 @@ def mergeable_duplicates(
     existing = possible_duplicates(person, received_at)
     if services.may_see_person(user, person, break_glass=person.pk in break_glass_for):
         return existing
-    return [r for r in existing if r.team.staff.filter(pk=user.pk).exists()]
+    return to_users_teams(user, existing)
+
+
+def to_users_teams(user: User, found: Sequence[Referral]) -> list[Referral]:
+    """Of these referrals, those to the user's teams (``Referral.objects.for_user``)."""
+    mine = set(
+        Referral.objects.for_user(user)
+        .filter(pk__in=[r.pk for r in found])
+        .values_list("pk", flat=True)
+    )
+    return [r for r in found if r.pk in mine]
 
 
 def possible_duplicates(person: Person, received_at: dt.datetime) -> list[Referral]:
@@ -384,7 +394,7 @@ def _intake(
     except PossibleDuplicate as duplicate:
         if not withheld:
             raise
-        shown = [r for r in duplicate.existing if r.team.staff.filter(pk=user.pk).exists()]
+        shown = to_users_teams(user, duplicate.existing)
         raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
     return Intake(created, withheld)
 
@@ -409,7 +419,7 @@ def refer_by_nhs_number(
     except PossibleDuplicate as duplicate:
         if not withheld:
             raise
-        shown = [r for r in duplicate.existing if r.team.staff.filter(pk=user.pk).exists()]
+        shown = to_users_teams(user, duplicate.existing)
         raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
     return Intake(created, withheld)
 

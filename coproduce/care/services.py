@@ -135,10 +135,10 @@ def people_visible_to(
     if not ids:
         return set()
     teams = Team.objects.filter(staff=user)
-    mine = Episode.objects.filter(person_id__in=ids, team__in=teams)
+    mine = Episode.objects.for_user(user).filter(person_id__in=ids)
     elsewhere = set(
         Episode.objects.filter(person_id__in=ids)
-        .exclude(team__in=teams)
+        .exclude(pk__in=Episode.objects.for_user(user))
         .values_list("person_id", flat=True)
     ) | set(
         Referral.objects.filter(person_id__in=ids)
@@ -175,7 +175,7 @@ def contact_for(user: User, contact_id: int) -> Contact:
     """A contact on one of the user's teams' caseloads; the read is audited."""
     try:
         contact = Contact.objects.select_related("episode", "staff").get(
-            pk=contact_id, episode__team__staff=user
+            pk=contact_id, episode__in=Episode.objects.for_user(user)
         )
     except Contact.DoesNotExist:
         raise Http404("No such contact on your caseloads.") from None
@@ -253,7 +253,7 @@ def open_episode_and_access(
         episode = Episode.objects.select_related("person", "team").get(pk=episode_id)
     except Episode.DoesNotExist:
         raise Http404("No such episode on your caseloads.") from None
-    if episode.team.staff.filter(pk=user.pk).exists():
+    if Episode.objects.for_user(user).filter(pk=episode.pk).exists():
         audit.record(user, AuditEvent.Action.VIEWED, episode)
         return episode, True
     if episode.person_id in break_glass_for:
