@@ -245,7 +245,8 @@ def thread(t: Tables, by_team: bool = True) -> ir.Table:
 
 
 def actions(t: Tables, as_of: ir.Scalar | None = None) -> ir.Table:
-    """Actions by status; those not done and past their due date are overdue."""
+    """Actions by status; overdue as ``change.models.ActionQuerySet.overdue`` defines it
+    (not done, due before the day), counted on the extract."""
     a = t["actions"]
     today = as_of if as_of is not None else ibis.today()
     return a.group_by(status=a.status).agg(

@@ -139,7 +139,7 @@ def list_actions(request: HttpRequest) -> HttpResponse:
         request,
         "change/actions.jinja",
         "Actions",
-        overdue=[a for a in actions if a.due_on < today and a.status != Action.Status.DONE],
+        overdue=services.overdue_actions(today),
         actions=actions,
         today=today,
     )
