@@ -221,11 +221,7 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         for d in Dispatch.objects.filter(
             referral__in=referred, dispatched_at__gte=now - dt.timedelta(hours=24)
         ).select_related("referral__person", "referral__team")
-        if d.over_target(d.referral.team.arrival_target_minutes)
-        or (
-            d.arrived_at is None
-            and now - d.dispatched_at > dt.timedelta(minutes=d.referral.team.arrival_target_minutes)
-        )
+        if d.late(now)
     ]
     return Worklist(
         unallocated=list(referred.unallocated().select_related("person", "team").by_time_left()),

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
-from coproduce.care import services
+from coproduce.care import services, targets
 from coproduce.care.models import (
     Appointment,
     Dispatch,
@@ -213,7 +213,10 @@ def _withhold(user: User, person: Person, details: PersonDetails | None, route: 
 
 
 def respond_by(source: str, urgency: str, received_at: dt.datetime) -> dt.datetime | None:
-    minutes = settings.RESPONSE_TARGET_MINUTES.get(urgency)
+    """When the response is due, by the urgency's target (``care.targets``) or A&E
+    liaison's, whichever is sooner; None for a routine referral from anyone else."""
+    hours = targets.HOURS_TO_BE_SEEN.get(urgency)
+    minutes = None if hours is None else hours * 60
     if source == Referral.Source.AE_LIAISON:
         liaison = settings.AE_LIAISON_TARGET_MINUTES
         minutes = liaison if minutes is None else min(minutes, liaison)

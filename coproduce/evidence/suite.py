@@ -29,7 +29,13 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
-from coproduce.evidence.tables import SCHEMA, URGENCY_TARGET_HOURS, check_extract, path_of
+from coproduce.evidence.tables import (
+    ARRIVAL_TARGET_MINUTES,
+    SCHEMA,
+    URGENCY_TARGET_HOURS,
+    check_extract,
+    path_of,
+)
 
 DAY = 86_400
 Tables = dict[str, ir.Table]
@@ -186,7 +192,8 @@ def caseload(t: Tables, by_team: bool = True) -> ir.Table:
 
 
 def response(t: Tables, by_team: bool = True) -> ir.Table:
-    """Very urgent and urgent referrals seen within 4 and 24 hours; median hours to be seen."""
+    """Very urgent and urgent referrals seen within their targets (``URGENCY_TARGET_HOURS``:
+    4 and 24 hours); median hours to be seen."""
     r = t["referrals"]
     targeted = r.filter(r.urgency.isin(list(URGENCY_TARGET_HOURS)))
     hours = _seconds_between(targeted.received_at, targeted.seen_at) / 3600
@@ -204,12 +211,13 @@ def response(t: Tables, by_team: bool = True) -> ir.Table:
 
 
 def vehicle(t: Tables, by_team: bool = True) -> ir.Table:
-    """Response vehicle: dispatches, arrivals within the team's target (default 45 minutes),
+    """Response vehicle: dispatches, arrivals within the team's target (by default
+    ``ARRIVAL_TARGET_MINUTES``, 45),
     median minutes from dispatch to arrival, and the outcomes avoided."""
     d, teams = t["dispatches"], t["teams"]
     joined = d.join(teams, "team_key")
     minutes = _seconds_between(joined.dispatched_at, joined.arrived_at) / 60
-    target = joined.arrival_target_minutes.fill_null(45)
+    target = joined.arrival_target_minutes.fill_null(ARRIVAL_TARGET_MINUTES)
     recorded = joined.outcome.notnull()
     return joined.group_by(team_key=_team(joined, by_team), month=_month(joined.dispatched_at)).agg(
         dispatches=joined.count(),

@@ -43,6 +43,20 @@ def test_the_response_clock_follows_urgency_and_a_and_e_liaison(lead, team, urge
     assert referral.respond_by == NOON + dt.timedelta(hours=hours)
 
 
+def test_the_response_targets_are_for_urgencies_there_are():
+    from coproduce.care.targets import HOURS_TO_BE_SEEN
+
+    assert set(HOURS_TO_BE_SEEN) < set(Referral.Urgency.values)
+
+
+def test_the_intake_page_gives_the_targets_the_clock_runs_on(client, lead, settings):
+    settings.AE_LIAISON_TARGET_MINUTES = 90
+    client.force_login(lead)
+    page = client.get("/referrals/new").content.decode()
+    assert "Emergency and very urgent: respond within 4 hours. Urgent: within 24 hours." in page
+    assert "Referrals from A&amp;E liaison: within 1 hour 30 minutes." in page
+
+
 def test_a_routine_referral_has_no_crisis_clock(lead, team):
     referral = receive(lead, PersonFactory(), team, urgency=Referral.Urgency.ROUTINE)
     assert referral.respond_by is None
