@@ -1,4 +1,10 @@
-"""Metrics over the analytics extract. Definitions are written out in docs/metrics.md."""
+"""The experience metric, written once (docs/metrics.md): the share of Friends and
+Family Test answers that were good or very good.
+
+The evidence engine (``suite.experience``, and so the dashboards, the evaluation and its
+SPC chart), its pandas comparison, the API's monthly figure and the story of change all
+count by ``ANSWERS`` and ``POSITIVE``. Nothing here needs the database.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,23 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from coproduce.voices.extract import ExperienceRow
+if TYPE_CHECKING:
+    from coproduce.voices.extract import ExperienceRow
 
-# Friends and Family Test codes 1 (very good) and 2 (good).
+# The FFT scale's codes (``voices.models.Rating``): 1 very good, 2 good, 3 neither, 4 poor,
+# 5 very poor, 6 don't know. As NHS England publishes the "percentage positive", every
+# answer counts, "don't know" included; a voice with no rating is not an answer.
+ANSWERS = frozenset(range(1, 7))
 POSITIVE = frozenset({1, 2})
-VALID_RATINGS = frozenset(range(1, 7))
+
+
+def good_or_very_good(ratings: Iterable[int | None]) -> tuple[int, int]:
+    """The metric's numerator and denominator over these ratings: (positive, answers)."""
+    answers = [r for r in ratings if r in ANSWERS]
+    return sum(r in POSITIVE for r in answers), len(answers)
 
 
 @dataclass(frozen=True)
@@ -41,7 +57,7 @@ def experience_by_month(
     """
     counts: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
-        if row.rating not in VALID_RATINGS:
+        if row.rating not in ANSWERS:
             continue
         local = row.received_at.astimezone(tz)
         month = dt.date(local.year, local.month, 1)

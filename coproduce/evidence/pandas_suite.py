@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from coproduce.evidence.metrics import ANSWERS, POSITIVE
 from coproduce.evidence.suite import ORDER, SUITE_COLUMNS, _sorted
 from coproduce.evidence.tables import ARRIVAL_TARGET_MINUTES, URGENCY_TARGET_HOURS, path_of
 
@@ -37,7 +38,7 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     out: dict[str, pd.DataFrame] = {}
     voices = _read(directory, "voices")
     voices["month"] = _month(voices["received_at"])
-    rated = voices[voices["rating"].between(1, 6)].assign(good=lambda f: f["rating"] <= 2)
+    rated = voices[voices["rating"].isin(ANSWERS)].assign(good=lambda f: f["rating"].isin(POSITIVE))
     out["experience"] = (
         rated.groupby(["team_key", "month", "channel"], dropna=False)
         .agg(responses=("good", "size"), positive=("good", "sum"))

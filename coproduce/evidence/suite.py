@@ -29,6 +29,7 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
+from coproduce.evidence.metrics import ANSWERS, POSITIVE
 from coproduce.evidence.tables import (
     ARRIVAL_TARGET_MINUTES,
     SCHEMA,
@@ -91,12 +92,13 @@ def _seconds_between(start: ir.TimestampValue, end: ir.TimestampValue) -> ir.Int
 
 
 def experience(t: Tables, by_team: bool = True) -> ir.Table:
-    """Friends and Family Test responses (ratings 1-6) and those good or very good (1-2)."""
+    """Friends and Family Test answers and those good or very good, as ``metrics`` defines
+    them (``ANSWERS``, ``POSITIVE``)."""
     v = t["voices"]
-    rated = v.filter(v.rating.between(1, 6))
+    rated = v.filter(v.rating.isin(sorted(ANSWERS)))
     return rated.group_by(
         team_key=_team(rated, by_team), month=_month(rated.received_at), channel=rated.channel
-    ).agg(responses=rated.count(), positive=_count(rated.rating <= 2))
+    ).agg(responses=rated.count(), positive=_count(rated.rating.isin(sorted(POSITIVE))))
 
 
 def contacts_in_file_order(contacts: ir.Table) -> bool:

@@ -1,10 +1,11 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from coproduce.evidence.metrics import experience_by_month
+from coproduce.evidence.metrics import ANSWERS, POSITIVE, experience_by_month, good_or_very_good
 from coproduce.testing.factories import VoiceFactory
 from coproduce.testing.html import table_rows
 from coproduce.voices.extract import ExperienceRow
+from coproduce.voices.models import Rating
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.UTC
@@ -22,6 +23,12 @@ def test_it_counts_good_and_very_good_over_all_answers_including_dont_know():
     [march] = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
     assert (march.month, march.responses, march.positive) == (dt.date(2026, 3, 1), 7, 4)
     assert march.share_positive == 4 / 7
+
+
+def test_the_metric_counts_by_the_ffts_own_codes():
+    assert set(Rating.values) == ANSWERS
+    assert {Rating.VERY_GOOD, Rating.GOOD} == POSITIVE
+    assert good_or_very_good([1, 2, 2, 3, 5, 6, 1, None, 0, 9]) == (4, 7)
 
 
 def test_it_puts_a_late_evening_answer_in_the_local_month():
