@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from coproduce.evidence.disclosure import Rules
+
 if TYPE_CHECKING:
     from coproduce.voices.extract import ExperienceRow
 
@@ -33,27 +35,44 @@ def good_or_very_good(ratings: Iterable[int | None]) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class MonthlyExperience:
+    """A month's answers and those good or very good, raw: before disclosure control."""
+
     month: dt.date  # the first day of the month
     responses: int
     positive: int
-    suppressed: bool
 
-    @property
-    def share_positive(self) -> float | None:
-        """Share good or very good; None when suppressed or when there are no responses."""
-        if self.suppressed or self.responses == 0:
-            return None
-        return self.positive / self.responses
+    def published(self, rules: Rules) -> PublishedExperience:
+        """The month as it may be published, by the disclosure rules every figure follows:
+        the counts suppressed or rounded, positive hidden with its total, and the share
+        hidden where it would reveal a small number (of the good, or of the rest)."""
+        responses, positive = rules.count(self.responses), rules.count(self.positive)
+        share = rules.share(self.positive, self.responses)
+        return PublishedExperience(
+            month=self.month,
+            responses=responses,
+            positive=None if responses is None else positive,
+            share_positive=None if responses is None else share,
+            suppressed=None in (responses, positive, share),
+        )
 
 
-def experience_by_month(
-    rows: Iterable[ExperienceRow], *, small_number_threshold: int, tz: ZoneInfo
-) -> list[MonthlyExperience]:
-    """Share of Friends and Family Test responses that were good or very good, by month.
+@dataclass(frozen=True)
+class PublishedExperience:
+    """A month's experience figure after disclosure control; None where hidden."""
 
-    As NHS England publishes it: (very good + good) / all responses, "don't know"
+    month: dt.date
+    responses: int | None
+    positive: int | None
+    share_positive: float | None
+    suppressed: bool  # something in the month was hidden
+
+
+def experience_by_month(rows: Iterable[ExperienceRow], *, tz: ZoneInfo) -> list[MonthlyExperience]:
+    """Friends and Family Test answers and those good or very good, by month.
+
+    As NHS England publishes it: (very good + good) / all answers, "don't know"
     included in the denominator. Months are calendar months in the service's time zone.
-    A month with fewer responses than the threshold is suppressed (its share is not shown).
+    Raw counts: what may be published is ``MonthlyExperience.published``.
     """
     counts: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
@@ -64,11 +83,6 @@ def experience_by_month(
         counts[month][0] += 1
         counts[month][1] += row.rating in POSITIVE
     return [
-        MonthlyExperience(
-            month=month,
-            responses=total,
-            positive=positive,
-            suppressed=total < small_number_threshold,
-        )
+        MonthlyExperience(month=month, responses=total, positive=positive)
         for month, (total, positive) in sorted(counts.items())
     ]
