@@ -387,10 +387,8 @@ LOGGING = {
     },
 }
 
-# Response clocks (minutes) by MHSDS Clinical Response Priority Type: emergency and very
-# urgent within 4 hours, urgent within 24 hours, routine with no crisis response clock.
-# Referrals from A&E liaison are to be seen within 1 hour whatever their urgency.
-RESPONSE_TARGET_MINUTES = {"1": 4 * 60, "4": 4 * 60, "2": 24 * 60}
+# Referrals from A&E liaison are to be seen within this many minutes whatever their
+# urgency (the other response targets are in coproduce/care/targets.py).
 AE_LIAISON_TARGET_MINUTES = env_int("COPRODUCE_AE_LIAISON_TARGET_MINUTES", 60)
 # A second referral for the same person within this window is offered for merging.
 DUPLICATE_REFERRAL_HOURS = env_int("COPRODUCE_DUPLICATE_REFERRAL_HOURS", 72)

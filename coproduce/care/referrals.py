@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
-from coproduce.care import services
+from coproduce.care import services, targets
 from coproduce.care.models import (
     Appointment,
     Dispatch,
@@ -32,6 +32,7 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.services import ContactDetails
+from coproduce.lib.dates import refuse_future
 
 T = TypeVar("T")
 
@@ -212,7 +213,10 @@ def _withhold(user: User, person: Person, details: PersonDetails | None, route: 
 
 
 def respond_by(source: str, urgency: str, received_at: dt.datetime) -> dt.datetime | None:
-    minutes = settings.RESPONSE_TARGET_MINUTES.get(urgency)
+    """When the response is due, by the urgency's target (``care.targets``) or A&E
+    liaison's, whichever is sooner; None for a routine referral from anyone else."""
+    hours = targets.HOURS_TO_BE_SEEN.get(urgency)
+    minutes = None if hours is None else hours * 60
     if source == Referral.Source.AE_LIAISON:
         liaison = settings.AE_LIAISON_TARGET_MINUTES
         minutes = liaison if minutes is None else min(minutes, liaison)
@@ -234,7 +238,17 @@ def mergeable_duplicates(
     existing = possible_duplicates(person, received_at)
     if services.may_see_person(user, person, break_glass=person.pk in break_glass_for):
         return existing
-    return [r for r in existing if r.team.staff.filter(pk=user.pk).exists()]
+    return to_users_teams(user, existing)
+
+
+def to_users_teams(user: User, found: Sequence[Referral]) -> list[Referral]:
+    """Of these referrals, those to the user's teams (``Referral.objects.for_user``)."""
+    mine = set(
+        Referral.objects.for_user(user)
+        .filter(pk__in=[r.pk for r in found])
+        .values_list("pk", flat=True)
+    )
+    return [r for r in found if r.pk in mine]
 
 
 def possible_duplicates(person: Person, received_at: dt.datetime) -> list[Referral]:
@@ -290,7 +304,9 @@ def receive_referral(
     additional_information: str = "",
 ) -> Referral:
     """Receive a referral. Never silently creates a second one for the same person:
-    raises PossibleDuplicate unless a reason it is separate is given."""
+    raises PossibleDuplicate unless a reason it is separate is given. A referral received
+    in the future is refused, whatever the way in (page, REST or FHIR)."""
+    refuse_future(received_at, "referral", field="received_at")
     received_at = received_at or timezone.now()
     check_physical_health_screen(team, physical_health_need)
     existing = possible_duplicates(person, received_at)
@@ -381,7 +397,7 @@ def _intake(
     except PossibleDuplicate as duplicate:
         if not withheld:
             raise
-        shown = [r for r in duplicate.existing if r.team.staff.filter(pk=user.pk).exists()]
+        shown = to_users_teams(user, duplicate.existing)
         raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
     return Intake(created, withheld)
 
@@ -406,7 +422,7 @@ def refer_by_nhs_number(
     except PossibleDuplicate as duplicate:
         if not withheld:
             raise
-        shown = [r for r in duplicate.existing if r.team.staff.filter(pk=user.pk).exists()]
+        shown = to_users_teams(user, duplicate.existing)
         raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
     return Intake(created, withheld)
 

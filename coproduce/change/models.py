@@ -85,6 +85,8 @@ class Ballot(models.Model):
 
 class ActionQuerySet(models.QuerySet["Action"]):
     def overdue(self, today: dt.date) -> ActionQuerySet:
+        """Overdue, written once: not done, and due before today. (The evidence counts the
+        same on the extract: ``evidence.suite.actions``.)"""
         return self.filter(due_on__lt=today).exclude(status=Action.Status.DONE)
 
 

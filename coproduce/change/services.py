@@ -134,15 +134,11 @@ def count_round(priority_round: PriorityRound) -> ranking.Result[int]:
     return ranking.schulze(candidates, ballots)
 
 
-def _stored(result: ranking.Result[int]) -> dict[str, Any]:
-    return {
-        "method": "Schulze",
-        "places": result.places,
-        "ballots": result.ballots,
-        "abstentions": result.abstentions,
-        "d": {str(a): {str(b): n for b, n in row.items()} for a, row in result.d.items()},
-        "p": {str(a): {str(b): n for b, n in row.items()} for a, row in result.p.items()},
-    }
+def round_result(priority_round: PriorityRound) -> ranking.Result[int]:
+    """The round's result: counted now while it is open, as kept when it closed."""
+    if priority_round.is_open:
+        return count_round(priority_round)
+    return ranking.Result.from_stored(priority_round.result)
 
 
 @transaction.atomic
@@ -150,7 +146,7 @@ def close_round(user: User, priority_round: PriorityRound) -> PriorityRound:
     """Close the round and keep its result as counted then."""
     if not priority_round.is_open:
         raise ValidationError("This round is already closed")
-    priority_round.result = _stored(count_round(priority_round))
+    priority_round.result = count_round(priority_round).stored()
     priority_round.closed_at = timezone.now()
     priority_round.save(update_fields=["result", "closed_at"])
     audit.record(user, AuditEvent.Action.CHANGED, priority_round, "closed")
@@ -169,11 +165,11 @@ def standing(insight: Insight) -> Standing | None:
     for priority_round in insight.priority_rounds.filter(closed_at__isnull=False).order_by(
         "-closed_at"
     ):
-        place = 1
-        for group in priority_round.result.get("places", []):
-            if insight.pk in group:
-                return Standing(priority_round, place, priority_round.insights.count())
-            place += len(group)
+        result = round_result(priority_round)
+        if insight.pk in result.order:
+            return Standing(
+                priority_round, result.place_of(insight.pk), priority_round.insights.count()
+            )
     return None
 
 

@@ -16,9 +16,10 @@ from django.utils import timezone
 
 from coproduce.change.models import Action, OutboxMessage, Update
 from coproduce.evidence.disclosure import shown
+from coproduce.evidence.metrics import good_or_very_good
 from coproduce.network.models import Attendance, Meeting, Member, SelfAssessment
 from coproduce.network.services import LadderCount, ladder_summary
-from coproduce.voices.models import POSITIVE_RATINGS, Voice
+from coproduce.voices.models import Voice
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,6 @@ class Story:
 
 def _between(start: dt.date, end: dt.date, field: str) -> Q:
     return Q(**{f"{field}__date__gte": start, f"{field}__date__lte": end})
-
-
-def _share_good(voices: list[Voice]) -> tuple[int, int]:
-    rated = [v for v in voices if v.rating]
-    return sum(v.rating in POSITIVE_RATINGS for v in rated), len(rated)
 
 
 def _share(positive: int, total: int) -> str:
@@ -94,8 +90,8 @@ def story_for(start: dt.date, end: dt.date) -> Story:
     measures = [
         Measure(
             name="Experience rated good or very good (Friends and Family Test)",
-            before=_share(*_share_good(before_voices)),
-            after=_share(*_share_good(voices)),
+            before=_share(*good_or_very_good(v.rating for v in before_voices)),
+            after=_share(*good_or_very_good(v.rating for v in voices)),
             note=f"The {length.days} days before the period, against the period itself.",
         )
     ]

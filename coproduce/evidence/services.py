@@ -17,9 +17,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from coproduce.evidence.analysis import read_population
+from coproduce.evidence.disclosure import Rules
 from coproduce.evidence.evaluate import evaluate
 from coproduce.evidence.extract import write_extract
-from coproduce.evidence.metrics import MonthlyExperience, experience_by_month
+from coproduce.evidence.metrics import PublishedExperience, experience_by_month
 from coproduce.voices.extract import experience_rows
 
 CACHE_KEY = "evidence:trust-evaluation"
@@ -28,12 +29,12 @@ CACHE_KEY = "evidence:trust-evaluation"
 _EVALUATING = threading.Lock()
 
 
-def experience_metric() -> list[MonthlyExperience]:
-    return experience_by_month(
-        experience_rows(),
-        small_number_threshold=settings.SUPPRESS_AT_MOST + 1,
-        tz=ZoneInfo(settings.TIME_ZONE),
-    )
+def experience_metric() -> list[PublishedExperience]:
+    """The experience metric by month from stored voices, with disclosure control applied
+    here (the same rules as every published figure), for the API to show as it is."""
+    rules = Rules.from_settings()
+    months = experience_by_month(experience_rows(), tz=ZoneInfo(settings.TIME_ZONE))
+    return [month.published(rules) for month in months]
 
 
 # The synthetic demo's change of model, relative to today: set by the tooling app, which

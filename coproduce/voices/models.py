@@ -47,9 +47,6 @@ class Rating(models.IntegerChoices):
     DONT_KNOW = 6, _("Don't know")
 
 
-POSITIVE_RATINGS = frozenset({Rating.VERY_GOOD, Rating.GOOD})
-
-
 class Sentiment(models.TextChoices):
     POSITIVE = "positive", "Positive"
     NEUTRAL = "neutral", "Neutral"

@@ -12,7 +12,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
-from coproduce.care.presenters import duration, referral_clock, referred_person
+from coproduce.care.presenters import (
+    duration,
+    referral_clock,
+    referred_person,
+    response_targets_hint,
+)
 from coproduce.web import fields
 
 
@@ -41,6 +46,7 @@ def environment(**options: Any) -> Environment:
         referral_clock=referral_clock,
         referred_person=referred_person,
         duration=duration,
+        response_targets_hint=response_targets_hint,
     )
     env.filters.update(
         date=format_date,

@@ -188,6 +188,13 @@ def _parse(model: type[Resource], body: Any) -> Resource:
         raise mapping.Unprocessable(f"{model.__name__}.{path}".rstrip("."), first["msg"]) from None
 
 
+def _name_element(error: ValidationError, elements: dict[str, str]) -> None:
+    """A service's refusal of a field, as the FHIR element it came from (the first named)."""
+    for field, messages in getattr(error, "message_dict", {}).items():
+        if field in elements:
+            raise mapping.Unprocessable(elements[field], " ".join(messages)) from None
+
+
 @extend_schema(exclude=True)
 class Create(FhirView):
     permission_classes: list[type[BasePermission]] = [capability(Capability.RECORD_CONTACT)]
@@ -267,12 +274,6 @@ class Create(FhirView):
                 "ServiceRequest.performer", "No such HealthcareService (team)."
             )
         received_at = data["received_at"]
-        if isinstance(received_at, dt.datetime) and received_at > timezone.now() + dt.timedelta(
-            minutes=5
-        ):
-            raise mapping.Unprocessable(
-                "ServiceRequest.authoredOn", "authoredOn cannot be in the future"
-            )
         try:
             intake = referrals.refer_by_nhs_number(
                 self.user,
@@ -288,9 +289,13 @@ class Create(FhirView):
                 via="fhir",
             )
         except ValidationError as error:
-            if "nhs_number" in getattr(error, "message_dict", {}):
-                message = " ".join(error.message_dict["nhs_number"])
-                raise mapping.Unprocessable("ServiceRequest.subject", message) from None
+            _name_element(
+                error,
+                {
+                    "nhs_number": "ServiceRequest.subject",
+                    "received_at": "ServiceRequest.authoredOn",
+                },
+            )
             raise
         return mapping.service_request(intake.referral, show_patient=not intake.identity_withheld)
 
@@ -308,11 +313,11 @@ class Create(FhirView):
         assert isinstance(resource, Encounter)  # noqa: S101 - parsed as Encounter
         data = mapping.contact_input(resource)
         episode = self._episode(data.pop("referral_id"), "Encounter.basedOn")
-        if data["occurred_at"] > timezone.now() + dt.timedelta(minutes=5):
-            raise mapping.Unprocessable(
-                "Encounter.period.start", "The contact cannot be in the future"
-            )
-        contact = services.record_contact(self.user, episode, **data)
+        try:
+            contact = services.record_contact(self.user, episode, **data)
+        except ValidationError as error:
+            _name_element(error, {"occurred_on": "Encounter.period.start"})
+            raise
         return mapping.encounter(contact)
 
     def _appointment(self, request: Request) -> Resource:

@@ -197,6 +197,19 @@ def test_a_partner_referral_names_what_is_wrong(api, lead, team):
     assert not Person.objects.exists()
 
 
+def test_a_partner_referral_received_in_the_future_is_refused_by_name(api, lead, team):
+    from coproduce.care.models import Person, Referral
+
+    in_an_hour = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    response = with_token(api, lead).post(
+        "/api/v1/referrals", referral_body(team, received_at=in_an_hour.isoformat()), format="json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"received_at": ["The referral cannot be in the future"]}
+    assert not Referral.objects.exists()
+    assert not Person.objects.exists()
+
+
 def test_a_duplicate_partner_referral_is_refused_with_the_existing_one(api, lead, team):
     from coproduce.care.models import Referral
 

@@ -294,6 +294,24 @@ def test_an_encounter_without_next_steps_is_refused(fhir, lead, accepted):
     assert issue(response).expression == ["Encounter.extension[listen-contact].next_steps"]
 
 
+def test_an_encounter_in_the_future_is_refused_by_element(fhir, lead, accepted):
+    from coproduce.care.models import Contact
+
+    contact = ContactFactory(
+        episode=accepted, staff=lead, occurred_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+    )
+    body = fhir.get(f"/fhir/r4/Encounter/{contact.pk}").json()
+    body.pop("id")
+    in_an_hour = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    body["period"] = {"start": in_an_hour.isoformat()}
+    response = post(fhir, "Encounter", body)
+    assert response.status_code == 400
+    found = issue(response)
+    assert found.expression == ["Encounter.period.start"]
+    assert found.diagnostics == "The contact cannot be in the future"
+    assert list(Contact.objects.all()) == [contact]
+
+
 def test_an_appointment_is_booked_through_fhir_with_the_named_team_rule(fhir, lead, team, accepted):
     from coproduce.tooling.testing.factories import UserFactory
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from coproduce.evidence.metrics import ANSWERS, POSITIVE
 from coproduce.evidence.suite import ORDER, SUITE_COLUMNS, _sorted
-from coproduce.evidence.tables import URGENCY_TARGET_HOURS, path_of
+from coproduce.evidence.tables import ARRIVAL_TARGET_MINUTES, URGENCY_TARGET_HOURS, path_of
 
 
 def _read(directory: Path, table: str) -> pd.DataFrame:
@@ -37,7 +38,7 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     out: dict[str, pd.DataFrame] = {}
     voices = _read(directory, "voices")
     voices["month"] = _month(voices["received_at"])
-    rated = voices[voices["rating"].between(1, 6)].assign(good=lambda f: f["rating"] <= 2)
+    rated = voices[voices["rating"].isin(ANSWERS)].assign(good=lambda f: f["rating"].isin(POSITIVE))
     out["experience"] = (
         rated.groupby(["team_key", "month", "channel"], dropna=False)
         .agg(responses=("good", "size"), positive=("good", "sum"))
@@ -157,7 +158,8 @@ def run_pandas_suite(directory: Path) -> dict[str, pd.DataFrame]:
     d["month"] = _month(d["dispatched_at"])
     d["minutes"] = minutes
     d["arrived"] = d["arrived_at"].notna()
-    d["within"] = d["arrived"] & (minutes <= d["arrival_target_minutes"].fillna(45))
+    target = d["arrival_target_minutes"].fillna(ARRIVAL_TARGET_MINUTES)
+    d["within"] = d["arrived"] & (minutes <= target)
     d["recorded"] = d["outcome"].notna()
     d["ae"] = d["outcome"] == "conveyed_ae"
     d["police"] = d["outcome"] == "police_needed"
