@@ -27,9 +27,9 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.validators import remove_unstorable
 from coproduce.voices import follow_up, messaging, services
 from coproduce.voices.inbound import read_inbound_text
-from coproduce.voices.validators import remove_unstorable
 
 logger = logging.getLogger(__name__)
 STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "STOPIO", "STOP."})

@@ -10,9 +10,9 @@ from coproduce.care.models import Person, Referral, Team, normalise_nhs_number
 from coproduce.care.services import CONTACT_LABELS, clean_contact_details
 from coproduce.change.models import Update
 from coproduce.lib.dates import cannot_be_in_the_future, in_the_future
+from coproduce.lib.validators import validate_no_markup, validate_readable
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
 from coproduce.voices.models import Rating, Voice
-from coproduce.voices.validators import validate_no_markup, validate_readable
 
 
 class VoiceInSerializer(serializers.Serializer[Voice]):

@@ -32,7 +32,7 @@ from coproduce.care.models import (
 )
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
 from coproduce.lib.dates import refuse_future
-from coproduce.voices.validators import normalise_uk_mobile, remove_unstorable
+from coproduce.lib.validators import normalise_uk_mobile, remove_unstorable
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
 CASELOAD_FIELDS = [

@@ -7,8 +7,9 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 
-from coproduce.evidence.catalogue import Metric
-from coproduce.network.models import Format, Ladder
+from coproduce.change.catalogue import Metric
+from coproduce.lib.formats import Format
+from coproduce.network.models import Ladder
 
 
 class Insight(models.Model):

@@ -28,7 +28,7 @@ from coproduce.change.models import (
     Update,
     UpdateTranslation,
 )
-from coproduce.network.models import Member
+from coproduce.network.models import Ladder, Meeting, MeetingSeries, Member
 from coproduce.voices import anonymise
 from coproduce.voices.models import Voice
 
@@ -346,3 +346,40 @@ def thread_for(voice: Voice) -> list[ThreadStep]:
 
 def published_updates() -> list[Update]:
     return list(Update.objects.select_related("action__insight").order_by("-published_at"))
+
+
+@dataclass(frozen=True)
+class LadderCount:
+    rung: str
+    label: str
+    step: int
+    series: int
+    meetings: int
+    actions: int
+
+
+def ladder_summary(since: dt.date | None = None, until: dt.date | None = None) -> list[LadderCount]:
+    """Where meeting series, meetings and actions stand on the ladder of co-production
+    (here, not in ``network``: the network knows nothing of actions)."""
+    meetings = Meeting.objects.all()
+    actions = Action.objects.exclude(ladder="")
+    if since is not None:
+        meetings = meetings.filter(starts_at__date__gte=since)
+        actions = actions.filter(created_at__date__gte=since)
+    if until is not None:
+        meetings = meetings.filter(starts_at__date__lte=until)
+        actions = actions.filter(created_at__date__lte=until)
+    by_series = Counter(MeetingSeries.objects.values_list("ladder", flat=True))
+    by_meeting = Counter(meetings.values_list("ladder", flat=True))
+    by_action = Counter(actions.values_list("ladder", flat=True))
+    return [
+        LadderCount(
+            rung=rung,
+            label=str(label),
+            step=Ladder.step(rung),
+            series=by_series[rung],
+            meetings=by_meeting[rung],
+            actions=by_action[rung],
+        )
+        for rung, label in Ladder.choices
+    ]

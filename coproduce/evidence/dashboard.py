@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coproduce.evidence.tables import URGENCY_TARGET_HOURS
-from coproduce.exports import safe_cell
+from coproduce.lib.exports import safe_cell
 
 HIDDEN = "Not shown"
 

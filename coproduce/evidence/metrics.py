@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from coproduce.evidence.disclosure import Rules
+from coproduce.lib.disclosure import Rules
 
 if TYPE_CHECKING:
     from coproduce.voices.extract import ExperienceRow

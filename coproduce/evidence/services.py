@@ -17,10 +17,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from coproduce.evidence.analysis import read_population
-from coproduce.evidence.disclosure import Rules
 from coproduce.evidence.evaluate import evaluate
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.metrics import PublishedExperience, experience_by_month
+from coproduce.lib.disclosure import Rules
 from coproduce.voices.extract import experience_rows
 
 CACHE_KEY = "evidence:trust-evaluation"

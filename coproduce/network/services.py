@@ -18,15 +18,14 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
-from coproduce.evidence.disclosure import publishable, shown
-from coproduce.exports import safe_cell
+from coproduce.lib.disclosure import publishable, shown
+from coproduce.lib.exports import safe_cell
 from coproduce.network.models import (
     AgreementAcceptance,
     Attendance,
     BoardSeat,
     Decision,
     EqualityMonitoring,
-    Ladder,
     Meeting,
     MeetingPaper,
     MeetingSeries,
@@ -374,44 +373,6 @@ def record_self_assessment(
         )
     audit.record(user, AuditEvent.Action.CREATED, assessment)
     return assessment
-
-
-@dataclass(frozen=True)
-class LadderCount:
-    rung: str
-    label: str
-    step: int
-    series: int
-    meetings: int
-    actions: int
-
-
-def ladder_summary(since: dt.date | None = None, until: dt.date | None = None) -> list[LadderCount]:
-    """Where meeting series, meetings and actions stand on the ladder of co-production."""
-    from coproduce.change.models import Action
-
-    meetings = Meeting.objects.all()
-    actions = Action.objects.exclude(ladder="")
-    if since is not None:
-        meetings = meetings.filter(starts_at__date__gte=since)
-        actions = actions.filter(created_at__date__gte=since)
-    if until is not None:
-        meetings = meetings.filter(starts_at__date__lte=until)
-        actions = actions.filter(created_at__date__lte=until)
-    by_series = Counter(MeetingSeries.objects.values_list("ladder", flat=True))
-    by_meeting = Counter(meetings.values_list("ladder", flat=True))
-    by_action = Counter(actions.values_list("ladder", flat=True))
-    return [
-        LadderCount(
-            rung=rung,
-            label=str(label),
-            step=Ladder.step(rung),
-            series=by_series[rung],
-            meetings=by_meeting[rung],
-            actions=by_action[rung],
-        )
-        for rung, label in Ladder.choices
-    ]
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.care.models import Person
+from coproduce.lib.validators import normalise_uk_mobile
 from coproduce.voices import messaging, wording
 from coproduce.voices.models import FollowUpInvitation, Message
-from coproduce.voices.validators import normalise_uk_mobile
 
 logger = logging.getLogger(__name__)
 

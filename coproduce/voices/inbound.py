@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from coproduce.lib.dates import in_the_future
-from coproduce.voices.validators import remove_unstorable
+from coproduce.lib.validators import remove_unstorable
 
 MAX_WORDS = 5000  # Notify's longest text is 918 characters; anything longer is not a text
 NOTIFY_KEEPS_TEXTS = dt.timedelta(days=7)

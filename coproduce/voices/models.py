@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.network.models import Format
+from coproduce.lib.formats import Format
 
 
 class EnquiryCategory(models.Model):

@@ -17,8 +17,9 @@ from django.utils import timezone
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Person, Team
-from coproduce.network.models import Format
-from coproduce.voices import anonymise, messaging, risk, validators, wording
+from coproduce.lib import validators
+from coproduce.lib.formats import Format
+from coproduce.voices import anonymise, messaging, risk, wording
 from coproduce.voices.models import (
     EnquiryCategory,
     FollowUpInvitation,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from coproduce.change import delivery, services
 from coproduce.change.models import OutboxMessage
-from coproduce.network.models import Format
+from coproduce.lib.formats import Format
 from coproduce.tooling.testing.factories import VoiceFactory
 from coproduce.tooling.testing.workers import lose
 from coproduce.voices import messaging, workers

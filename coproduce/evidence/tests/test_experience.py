@@ -1,7 +1,6 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from coproduce.evidence.disclosure import Rules
 from coproduce.evidence.metrics import (
     ANSWERS,
     POSITIVE,
@@ -9,6 +8,7 @@ from coproduce.evidence.metrics import (
     experience_by_month,
     good_or_very_good,
 )
+from coproduce.lib.disclosure import Rules
 from coproduce.tooling.testing.factories import VoiceFactory
 from coproduce.tooling.testing.html import table_rows
 from coproduce.voices.extract import ExperienceRow

@@ -33,10 +33,10 @@ from coproduce.care.models import (
 )
 from coproduce.change import delivery
 from coproduce.change import services as change
-from coproduce.evidence.catalogue import Metric
+from coproduce.change.catalogue import Metric
+from coproduce.lib.formats import Format
 from coproduce.network import services as network
 from coproduce.network.models import (
-    Format,
     Ladder,
     MeetingKind,
     MeetingSeries,

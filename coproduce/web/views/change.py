@@ -27,8 +27,8 @@ from coproduce.change.forms import (
     read_ballot,
 )
 from coproduce.change.models import Action, Insight, OutboxMessage, PriorityRound, Update
-from coproduce.change.story import Story, story_for
-from coproduce.network.models import Format
+from coproduce.evidence.story import Story, story_for
+from coproduce.lib.formats import Format
 from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
 from coproduce.web.views.render import page, posted, signed_in_user, tagged_pdf

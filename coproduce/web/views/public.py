@@ -16,7 +16,7 @@ from coproduce.care.models import Team
 from coproduce.change import delivery
 from coproduce.change.models import Update
 from coproduce.change.services import published_updates
-from coproduce.network.models import Format
+from coproduce.lib.formats import Format
 from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice

@@ -15,10 +15,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.change.models import Action, OutboxMessage, Update
-from coproduce.evidence.disclosure import shown
+from coproduce.change.services import LadderCount, ladder_summary
 from coproduce.evidence.metrics import good_or_very_good
+from coproduce.lib.disclosure import shown
 from coproduce.network.models import Attendance, Meeting, Member, SelfAssessment
-from coproduce.network.services import LadderCount, ladder_summary
 from coproduce.voices.models import Voice
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from coproduce.change import services
-from coproduce.change.story import story_for
+from coproduce.evidence.story import story_for
 from coproduce.tooling.testing.factories import VoiceFactory
 from coproduce.tooling.testing.pdf import assert_tagged_pdf
 from coproduce.voices.models import Rating
