@@ -23,6 +23,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -33,7 +34,6 @@ from coproduce.voices import risk, services
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
 from coproduce.voices.models import Rating, Voice
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 COLUMNS = {
     "date": ("date", "response date"),
@@ -102,8 +102,12 @@ def _parse_rating(raw: str) -> int | None:
 def check(data: bytes, filename: str) -> Report:
     """Read and check every row; nothing is saved."""
     report = Report(filename)
-    if len(data) > MAX_BYTES:
-        report.file_problems.append("The file is larger than 5 MB. Split it and import each part.")
+    # The same limit as the upload form's (COPRODUCE_MAX_UPLOAD_MB), for the command too.
+    if len(data) > settings.MAX_UPLOAD_BYTES:
+        report.file_problems.append(
+            f"The file is larger than {settings.MAX_UPLOAD_BYTES // 1_000_000} MB, the most "
+            "that can be imported at once. Split it and import each part."
+        )
         return report
     try:
         text = data.decode("utf-8-sig")
