@@ -24,11 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
-from coproduce.accounts import audit
-from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.models import User
 from coproduce.care.models import Team
 from coproduce.voices import risk, services
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
@@ -207,14 +205,9 @@ def import_file(user: User, data: bytes, filename: str) -> Report:
     kept = [row for row in report.rows if not row.skipped]
     # Screened in batches before the transaction, so it is not held while the encoder reads.
     screens = risk.screen_many([row.values["text"] for row in kept])
-    with transaction.atomic():
-        for row, screened in zip(kept, screens, strict=True):
-            services.receive_voice(**row.values, screened=screened)
-            report.imported += 1
-        audit.record(
-            user,
-            AuditEvent.Action.CREATED,
-            user,
-            f"FFT import: {report.imported} voices from {len(report.rows)} rows",
-        )
+    report.imported = services.receive_voices(
+        user,
+        [(row.values, screened) for row, screened in zip(kept, screens, strict=True)],
+        f"FFT import: {len(kept)} of {len(report.rows)} rows",
+    )
     return report
