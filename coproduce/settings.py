@@ -14,6 +14,7 @@ being silently replaced by a default.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import math
 import os
 from pathlib import Path
@@ -134,6 +135,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "coproduce.accounts.sessions.NeverStoreWhenSignedIn",
     "django_otp.middleware.OTPMiddleware",
     "coproduce.accounts.second_factor.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -294,14 +296,45 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The reverse proxy that ends HTTPS in front of `coproduce serve` (waitress speaks plain
+# HTTP): its IP address, or * when nothing but the proxy can reach the server. From it,
+# and from nothing else, waitress believes X-Forwarded-Proto (so request.is_secure() is
+# right: no redirect loop, HSTS sent, CSRF's origin check passes) and X-Forwarded-For (the
+# client's address, which sign-in lock-outs count by); from anyone else it drops them.
+# TRUSTED_PROXY_COUNT: how many proxies in a chain add to X-Forwarded-For.
+TRUSTED_PROXY = os.environ.get("COPRODUCE_TRUSTED_PROXY", "").strip()
+TRUSTED_PROXY_COUNT = env_int("COPRODUCE_TRUSTED_PROXY_COUNT", 1)
+TRUSTED_PROXY_HEADERS = ["x-forwarded-proto", "x-forwarded-for"]
+if TRUSTED_PROXY and TRUSTED_PROXY != "*":
+    try:
+        ipaddress.ip_address(TRUSTED_PROXY)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "COPRODUCE_TRUSTED_PROXY must be the proxy's IP address (such as 10.0.0.5) or *, "
+            f"not {TRUSTED_PROXY!r}"
+        ) from None
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured(
+        f"COPRODUCE_TRUSTED_PROXY_COUNT must be 1 or more, not {TRUSTED_PROXY_COUNT}"
+    )
+if PRODUCTION and not TRUSTED_PROXY:
+    raise ImproperlyConfigured(
+        "COPRODUCE_TRUSTED_PROXY must be set in production: the IP address of the proxy that "
+        "ends HTTPS in front of the service, or * if nothing else can reach it"
+    )
+if TRUSTED_PROXY:
+    # Also for a server other than ours, which must then drop the header from anyone else.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Off where the proxy itself sends plain HTTP to HTTPS; HSTS is sent either way, on
+    # every answer to a request that came by HTTPS.
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # No inline script without the per-request nonce; nothing loaded from elsewhere.
 CONTENT_SECURITY_POLICY = {
@@ -353,8 +386,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # The API takes JSON only (the OpenAPI document says so; forms are for the pages).
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # The API takes JSON only (the OpenAPI document says so; forms are for the pages),
+    # read by our parser, which answers 400 to JSON nested too deep to read.
+    "DEFAULT_PARSER_CLASSES": ["coproduce.api.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
 }
@@ -495,8 +529,12 @@ RETENTION_MEMBER_YEARS = env_int("COPRODUCE_RETENTION_MEMBER_YEARS", 6)
 RETENTION_MESSAGE_DAYS = env_int("COPRODUCE_RETENTION_MESSAGE_DAYS", 90)
 RETENTION_SIGN_IN_DAYS = env_int("COPRODUCE_RETENTION_SIGN_IN_DAYS", 30)
 RETENTION_PURGE_HOUR = env_int("COPRODUCE_RETENTION_PURGE_HOUR", 2)
-# Uploaded files (feedback exports to import) larger than this are refused.
-MAX_UPLOAD_BYTES = env_int("COPRODUCE_MAX_UPLOAD_MB", 10) * 1_000_000
+# Uploaded files (feedback exports to import) larger than this are refused, by the upload
+# form and by the importer behind it and behind `coproduce import-fft`.
+MAX_UPLOAD_MB = env_int("COPRODUCE_MAX_UPLOAD_MB", 10)
+if MAX_UPLOAD_MB < 1:
+    raise ImproperlyConfigured(f"COPRODUCE_MAX_UPLOAD_MB must be 1 or more, not {MAX_UPLOAD_MB}")
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1_000_000
 # Audio versions of updates (espeak-ng) and other files the service makes.
 MEDIA_ROOT = Path(os.environ.get("COPRODUCE_MEDIA_DIR", DATA_DIR / "media"))
 # The duty contact's phone and email for risk alerts come from each team (see Team).

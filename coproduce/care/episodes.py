@@ -140,9 +140,17 @@ def discharge(
     episode.discharge_destination = destination
     episode.onward_team = onward_team
     episode.save(update_fields=["closed_at", "discharge_destination", "onward_team"])
-    if feedback_invitations is not None:
+    if feedback_invitations is not None and (
+        feedback_invitations != episode.person.feedback_invitations
+    ):
         episode.person.feedback_invitations = feedback_invitations
         episode.person.save(update_fields=["feedback_invitations"])
+        audit.record(
+            user,
+            AuditEvent.Action.CHANGED,
+            episode.person,
+            f"follow-up invitations: {feedback_invitations} (at discharge)",
+        )
     episode.appointments.filter(
         status=Appointment.Status.BOOKED, starts_at__gt=discharged_at
     ).update(status=Appointment.Status.CANCELLED)
@@ -180,7 +188,8 @@ def mark_disengaged(now: dt.datetime | None = None) -> list[Episode]:
     """Mark episodes with no contact achieved for the team's configured days.
 
     Disengaged episodes stay open (a person is never discharged by a timer) and are
-    listed on the worklist for the team to decide.
+    listed on the worklist for the team to decide. Run by a timer (the command): audited
+    as the service's scheduled work.
     """
     now = now or timezone.now()
     marked = []
@@ -188,6 +197,9 @@ def mark_disengaged(now: dt.datetime | None = None) -> list[Episode]:
         episode.disengaged_at = now
         episode.save(update_fields=["disengaged_at"])
         marked.append(episode)
+    audit.record_each(
+        audit.scheduled_work(), AuditEvent.Action.CHANGED, marked, "disengaged: no contact"
+    )
     return marked
 
 

@@ -287,7 +287,7 @@ def check_physical_health_screen(team: Team, physical_health_need: bool) -> None
 
 @transaction.atomic
 def receive_referral(
-    user: User | None,
+    user: User,
     *,
     person: Person,
     team: Team,
@@ -329,8 +329,7 @@ def receive_referral(
         additional_information=additional_information,
         created_by=user,
     )
-    if user is not None:
-        audit.record(user, AuditEvent.Action.CREATED, referral)
+    audit.record(user, AuditEvent.Action.CREATED, referral)
     return referral
 
 

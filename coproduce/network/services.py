@@ -62,7 +62,8 @@ def join_network(
 ) -> Member:
     """Anyone may join: no one is turned away. Equality monitoring, if given, is stored
     with no link to the member (only the month they joined), so it can only ever be
-    counted, never traced back."""
+    counted, never traced back. Joining is on a public page: audited as someone not
+    signed in."""
     today = timezone.localdate()
     member = Member.objects.create(
         name=name,
@@ -84,6 +85,7 @@ def join_network(
         )
     if equality:
         EqualityMonitoring.objects.create(joined_month=today.replace(day=1), **equality)
+    audit.record(audit.someone_not_signed_in(), AuditEvent.Action.CREATED, member, "joined")
     return member
 
 
@@ -275,6 +277,7 @@ def submit_claim(
         status=PaymentClaim.Status.SUBMITTED if attended else PaymentClaim.Status.NEEDS_CHECK,
         submitted_by=user,
     )
+    audit.record(user, AuditEvent.Action.CREATED, claim, f"for member {member.pk}: {claim.status}")
     return claim
 
 

@@ -11,6 +11,10 @@ that dies, and on SIGTERM passes the signal on and waits for each to drain. A pr
 killed outright (SIGKILL, out of memory) takes with it the requests it was answering and
 the connections the kernel had already queued for it; those clients see the connection
 reset, and new connections go to the processes still running.
+
+Behind a reverse proxy that ends HTTPS, waitress is told the proxy's address
+(``TrustedProxy``), so that it believes the proxy's X-Forwarded-Proto and X-Forwarded-For
+and no one else's: without it, every request looks like plain HTTP from the proxy.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from waitress.server import create_server
@@ -59,6 +64,24 @@ def shared_listener(host: str, port: int) -> socket.socket:
     return listener
 
 
+@dataclass(frozen=True)
+class TrustedProxy:
+    """The reverse proxy in front (settings ``TRUSTED_PROXY``…): waitress takes the
+    scheme and the client's address from these headers when they come from ``address``
+    (an IP address, or ``*`` for any), and drops them from anyone else."""
+
+    address: str
+    count: int = 1
+    headers: tuple[str, ...] = ("x-forwarded-proto", "x-forwarded-for")
+
+    def options(self) -> dict[str, Any]:
+        return {
+            "trusted_proxy": self.address,
+            "trusted_proxy_count": self.count,
+            "trusted_proxy_headers": set(self.headers),
+        }
+
+
 def serve(
     app: Any,
     host: str,
@@ -67,16 +90,21 @@ def serve(
     drain_seconds: float,
     *,
     reuse_port: bool = False,
+    proxy: TrustedProxy | None = None,
 ) -> None:
+    options = {"threads": threads, **(proxy.options() if proxy else {})}
     # One TCP listener (waitress types it as that or a multi-socket server).
     if reuse_port:
-        server: Any = create_server(app, sockets=[shared_listener(host, port)], threads=threads)
+        server: Any = create_server(app, sockets=[shared_listener(host, port)], **options)
     else:
-        server = create_server(app, host=host, port=port, threads=threads)
+        server = create_server(app, host=host, port=port, **options)
     ready = os.environ.pop(READY_FD, None)
     if ready is not None:
         os.write(int(ready), b"1")
         os.close(int(ready))
+    if proxy is not None:
+        where = "any address" if proxy.address == "*" else proxy.address
+        logger.info("trusting %s from %s", ", ".join(proxy.headers), where)
     stopping = threading.Event()
     drained = threading.Event()
 

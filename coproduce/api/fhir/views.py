@@ -34,6 +34,7 @@ from rest_framework.views import APIView
 from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability
 from coproduce.api.fhir import mapping
+from coproduce.api.parsers import read_json
 from coproduce.api.permissions import capability
 from coproduce.care import episodes, plans, referrals, services
 from coproduce.care.models import SafetyPlan, Team
@@ -81,6 +82,10 @@ KNOWN_ELSEWHERE = (
 )
 
 
+# OperationOutcome issue types for the refusals DRF makes itself.
+FHIR_CODES = {405: "not-supported", 406: "not-supported", 415: "not-supported"}
+
+
 def outcome(code: str, message: str, expression: str | None = None) -> dict[str, Any]:
     issue: dict[str, Any] = {"severity": "error", "code": code, "diagnostics": message}
     if expression:
@@ -102,6 +107,12 @@ class FhirView(APIView):
             return Response(outcome("not-found", "No such resource on your caseloads."), status=404)
         if isinstance(exc, exceptions.Throttled):
             return Response(outcome("throttled", str(exc.detail)), status=429)
+        if isinstance(exc, exceptions.APIException):
+            # Anything else DRF refuses (a media type or method not taken): still FHIR.
+            return Response(
+                outcome(FHIR_CODES.get(exc.status_code, "invalid"), str(exc.detail)),
+                status=exc.status_code,
+            )
         return super().handle_exception(exc)
 
     @property
@@ -173,9 +184,11 @@ class Read(FhirView):
 
 def _parse(model: type[Resource], body: Any) -> Resource:
     try:
-        data = json.loads(body or b"null")
-    except (ValueError, UnicodeDecodeError) as error:
-        raise mapping.Unprocessable(model.__name__, f"The body is not JSON: {error}") from None
+        data = read_json(body or b"null")
+    except ValueError as error:  # UnicodeDecodeError is one too
+        raise mapping.Unprocessable(
+            model.__name__, f"The body cannot be read as JSON: {error}"
+        ) from None
     if not isinstance(data, dict) or data.get("resourceType") != model.__name__:
         raise mapping.Unprocessable(
             f"{model.__name__}.resourceType", f"resourceType must be {model.__name__}"

@@ -80,6 +80,35 @@ def test_it_names_what_is_wrong_with_a_voice(api, lead):
     assert not Voice.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 5000 + "]" * 5000,
+        '{"channel": "phone", "text": ' + "[" * 33 + "]" * 33 + "}",
+        '{"channel": "phone", "rating": NaN}',
+        '{"channel": "phone", "text": "unfinished',
+    ],
+    ids=["nested-5000-deep", "nested-34-deep", "not-a-number", "unfinished"],
+)
+def test_json_that_cannot_be_read_is_refused_with_a_400_saying_why(api, lead, body):
+    response = with_token(api, lead).post("/api/v1/voices", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith("JSON parse error - ")
+    assert not Voice.objects.exists()
+
+
+def test_json_nested_too_deep_is_refused_naming_the_limit(api, lead):
+    body = '{"channel": "phone", "text": ' + "[" * 5000 + "]" * 5000 + "}"
+    response = with_token(api, lead).post(
+        "/api/v1/referrals", body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "JSON parse error - JSON nested more than 32 levels deep cannot be read"
+    }
+
+
 def test_it_needs_a_rating_or_text(api, lead):
     response = with_token(api, lead).post("/api/v1/voices", {"channel": "phone"}, format="json")
     assert response.status_code == 400
@@ -104,6 +133,16 @@ def test_it_refuses_a_voice_from_a_role_that_may_not_send_one(api, member):
         "/api/v1/voices", {"channel": "web", "rating": 1}, format="json"
     )
     assert response.status_code == 403
+
+
+def test_what_is_answered_to_a_token_is_never_stored_and_the_public_list_may_be(api, lead):
+    answer = with_token(api, lead).post(
+        "/api/v1/voices", {"channel": "partner", "text": "Handed over quickly."}, format="json"
+    )
+    assert answer.status_code == 201
+    assert {"no-store", "private"} <= set(answer["Cache-Control"].split(", "))
+    api.credentials()
+    assert "Cache-Control" not in api.get("/api/v1/updates")
 
 
 def test_anyone_can_read_published_updates(api, db):

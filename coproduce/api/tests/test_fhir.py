@@ -1,6 +1,7 @@
 """The FHIR R4 face: UK Core-profiled resources that validate with fhir.resources."""
 
 import datetime as dt
+import json
 
 import pytest
 from fhir.resources.R4B.appointment import Appointment
@@ -31,8 +32,6 @@ def fhir(lead):
 
 
 def post(client, resource_type, body):
-    import json
-
     return client.post(f"/fhir/r4/{resource_type}", json.dumps(body), content_type=FHIR)
 
 
@@ -115,6 +114,15 @@ def test_a_patient_round_trips(fhir, db):
     assert resource.birthDate == dt.date(1990, 5, 17)
 
 
+def test_a_patient_is_never_stored_by_a_browser_or_cache(fhir, person):
+    for answer in (
+        post(fhir, "Patient", patient_body()),
+        fhir.get(f"/fhir/r4/Patient/{person.pk}"),
+    ):
+        assert {"no-store", "private"} <= set(answer["Cache-Control"].split(", "))
+    assert "Cache-Control" not in APIClient().get("/fhir/r4/metadata")
+
+
 @pytest.mark.parametrize(
     ("change", "expression", "words"),
     [
@@ -155,7 +163,48 @@ def test_a_referral_for_an_unknown_patient_is_refused(fhir, team):
 def test_a_body_that_is_not_json_is_refused(fhir, db):
     response = fhir.post("/fhir/r4/Patient", b"{not json", content_type=FHIR)
     assert response.status_code == 400
-    assert "not JSON" in issue(response).diagnostics
+    assert "cannot be read as JSON" in issue(response).diagnostics
+
+
+def nested_extensions(levels):
+    """A Patient whose extension holds an extension … ``levels`` deep, as JSON text
+    (json.dumps itself gives up on thousands of levels)."""
+    patient = json.dumps({**patient_body(), "extension": []})
+    one = '[{"url": "https://example.org/nested", "extension": '
+    return patient.replace('"extension": []', '"extension": ' + one * levels + "[]" + "}]" * levels)
+
+
+@pytest.mark.parametrize("levels", [20, 2500])
+def test_json_nested_too_deep_is_refused_with_an_operation_outcome(fhir, db, levels):
+    response = fhir.post("/fhir/r4/Patient", nested_extensions(levels), content_type=FHIR)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/fhir+json; charset=utf-8"
+    assert issue(response).diagnostics == (
+        "The body cannot be read as JSON: JSON nested more than 32 levels deep cannot be read"
+    )
+    assert not Person.objects.exists()
+
+
+def test_json_nested_within_the_limit_is_read(fhir, db):
+    response = fhir.post("/fhir/r4/Patient", nested_extensions(15), content_type=FHIR)
+    assert response.status_code == 201  # 31 levels of JSON
+    assert Person.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content_type", "status", "code"),
+    [("text/plain", 415, "not-supported"), ("application/fhir+json", 405, "not-supported")],
+)
+def test_what_drf_refuses_itself_is_still_an_operation_outcome(
+    fhir, db, content_type, status, code
+):
+    if status == 405:
+        response = fhir.put("/fhir/r4/Patient", b"{}", content_type=content_type)
+    else:
+        response = fhir.post("/fhir/r4/Patient", b"{}", content_type=content_type)
+    assert response.status_code == status
+    assert issue(response).code == code
+    assert not Person.objects.exists()
 
 
 def test_a_duplicate_referral_is_not_created(fhir, team):

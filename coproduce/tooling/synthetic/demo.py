@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from coproduce.accounts import audit
 from coproduce.accounts.models import Role, User
 from coproduce.accounts.second_factor import demo_key
 from coproduce.care import plans, referrals
@@ -430,6 +431,7 @@ def seed_demo(
     # One message tonight that signals current risk: it raises an alert for the duty team,
     # who can call back the number it came from (Ofcom's drama range: no real phone).
     at_risk = receive_voice(
+        audit.someone_not_signed_in(),
         channel=Voice.Channel.SMS,
         text="(Synthetic) I can't go on like this. I don't feel safe tonight.",
         rating=None,
@@ -521,7 +523,7 @@ def seed_demo(
     seed_network(users, voice_objects, insight, now, rng)
     return SeedReport(
         teams=len(teams),
-        users=User.objects.count(),
+        users=User.objects.exclude(role="").count(),  # staff and members: not the service's own
         people=Person.objects.count(),
         episodes=Episode.objects.count(),
         contacts=Contact.objects.count(),

@@ -235,6 +235,7 @@ def test_a_receipt_for_an_id_we_never_sent_is_refused_and_logged(client, setting
     ("body", "expected"),
     [
         ("not json", "The body must be a JSON object."),
+        ('{"id": ' + "[" * 5000 + "]" * 5000 + "}", "The body must be a JSON object."),
         ('{"id": "x"}', "Missing or empty: status."),
         ('{"id": "x", "status": "lost-in-space"}', "Unknown status 'lost-in-space'."),
     ],
