@@ -154,6 +154,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "show_referral": Capability.VIEW_CASELOAD,
     "show_round": Capability.VIEW_PRIORITIES,
     "show_story": Capability.VIEW_EVIDENCE,
+    "show_update_progress": Capability.MANAGE_CHANGE,
     "show_update": Open.PUBLIC,
     "show_voice": Capability.REVIEW_VOICES,
     "show_worklist": Capability.VIEW_CASELOAD,

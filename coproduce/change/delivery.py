@@ -1,10 +1,13 @@
 """Telling contributors what changed: each on their channel, in their format and language.
 
 An update is owed to every contributor whose voice is linked to the action's insight and
-who asked to be told (``Voice.objects.to_contact_back``). Each is owed it once: an
-``OutboxMessage`` per update and voice (unique), made in chunks, each chunk in one
-transaction with the ``Message`` that carries it. Fanning out again, after a crash or
-a retry, makes only what is missing. Sending is the messaging layer's: claimed before
+who asked to be told (``Voice.objects.to_contact_back``). Publishing commits the update
+and how many are owed it; the fan-out is a task run after that commit
+(``coproduce.change.tasks.tell_contributors``), never inside the request. Each
+contributor is owed it once: an ``OutboxMessage`` per update and voice (unique), made in
+chunks, each chunk committed in its own transaction with the ``Message`` that carries it
+and then handed to be sent. Fanning out again, after a crash or a retry, or two runs at
+once, makes only what is missing. Sending is the messaging layer's: claimed before
 Notify is called, and Notify asked for the message's reference before any resend, so no
 one gets the same update twice (``coproduce.voices.messaging``).
 
@@ -19,7 +22,9 @@ translation has been entered, else English.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import secrets
 import shutil
 import subprocess
 import textwrap
@@ -28,12 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db import IntegrityError, transaction
+from django.db.models import Count, QuerySet
+from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from coproduce.change.models import Insight, OutboxMessage, Update
+from coproduce.change.models import Action, Insight, OutboxMessage, Update
 from coproduce.lib.formats import Format
 from coproduce.voices import wording
 from coproduce.voices.models import Message, Voice
@@ -120,11 +126,15 @@ def audio_link(update: Update, language: str) -> str:
     return f"{settings.PUBLIC_BASE_URL}{path}"
 
 
-def make_audio(update: Update, language: str) -> Path | None:
+def make_audio(update: Update, language: str, *, again: bool = False) -> Path | None:
     """Speak the update to a WAV file with espeak-ng, offline. None if espeak-ng is missing
-    (the contributor still gets the words, and the log says why there is no audio)."""
+    (the contributor still gets the words, and the log says why there is no audio).
+
+    Run by tasks, never in a request (espeak may take up to two minutes). ``again`` makes
+    it afresh (a translation entered again); until the new file is whole, the old one is
+    served. Two tasks making the same file at once each write their own partial file."""
     path = audio_path(update, language)
-    if path.exists():
+    if path.exists() and not again:
         return path
     espeak = shutil.which("espeak-ng")
     if espeak is None:
@@ -142,7 +152,7 @@ def make_audio(update: Update, language: str) -> Path | None:
             ]
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
+    partial = path.with_suffix(f".{os.getpid()}-{secrets.token_hex(4)}.partial")
     try:
         subprocess.run(  # noqa: S603 - a fixed program, the words on standard input
             [
@@ -280,51 +290,112 @@ class FanOut:
     withdrawn: int  # linked contributors who withdrew, not contacted
 
 
-def contributors(update: Update) -> QuerySet[Voice]:
-    """Everyone owed the update: linked to the action's insight, asked to be told, not
+def contributors(action: Action) -> QuerySet[Voice]:
+    """Everyone owed the action's updates: linked to its insight, asked to be told, not
     withdrawn."""
     return (
-        Voice.objects.to_contact_back()
-        .filter(insights__actions=update.action)
-        .distinct()
-        .order_by("pk")
+        Voice.objects.to_contact_back().filter(insights__actions=action).distinct().order_by("pk")
     )
 
 
-def fan_out(update: Update, *, chunk: int = CHUNK, enqueue: bool = True) -> FanOut:
+def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -> FanOut:
     """Owe the update to every consenting contributor not already owed it. Idempotent.
 
-    Chunks commit one by one, so a crash keeps what was done and a second run finishes
-    the rest. Audio is made first for the languages that need it.
+    Run by the ``tell_contributors`` task, outside any transaction: each chunk commits on
+    its own (with its messages, then handed to be sent), so a crash keeps what was done
+    and a second run finishes the rest. A chunk another run made first is refused by the
+    unique update and voice (``one_message_per_update_voice``), rolled back whole, and
+    looked for again, so no contributor gets a second message for one update. Audio is
+    made first for the languages that need it.
     """
-    for language in {v.language for v in contributors(update).filter(contact_format=Format.AUDIO)}:
+    chunk = chunk or CHUNK
+    owed_to = contributors(update.action)
+    for language in {v.language for v in owed_to.filter(contact_format=Format.AUDIO)}:
         make_audio(update, words_for(update, language).language)
     before = update.outbox.count()
     queued = to_print = 0
     renders: Renders = {}
     after = 0
+    refused: list[int] = []
     while True:
-        batch = list(
-            contributors(update).filter(pk__gt=after).exclude(outbox__update=update)[:chunk]
-        )
+        batch = list(owed_to.filter(pk__gt=after).exclude(outbox__update=update)[:chunk])
         if not batch:
             break
+        try:
+            with transaction.atomic():
+                owed = [_owed(update, voice, renders) for voice in batch]
+                messages = [m for _, m in owed if m is not None]
+                Message.objects.bulk_create(messages)
+                for outbox, message in owed:
+                    outbox.message = message
+                OutboxMessage.objects.bulk_create([o for o, _ in owed])
+        except IntegrityError:
+            if [v.pk for v in batch] == refused:
+                raise  # refused twice with nothing made meanwhile: not another run's doing
+            refused = [v.pk for v in batch]
+            continue  # another run owed some of these first: look again at what is left
         after = batch[-1].pk
-        with transaction.atomic():
-            owed = [_owed(update, voice, renders) for voice in batch]
-            messages = [m for _, m in owed if m is not None]
-            Message.objects.bulk_create(messages)
-            for outbox, message in owed:
-                outbox.message = message
-            OutboxMessage.objects.bulk_create([o for o, _ in owed])
         queued += len(messages)
         to_print += sum(o.status == OutboxMessage.Status.TO_PRINT for o, _ in owed)
-    if enqueue and queued:
-        from coproduce.change.tasks import deliver_update
-
-        transaction.on_commit(lambda: deliver_update.enqueue(update.pk))
+        if enqueue and messages:
+            _send_when_committed([m.pk for m in messages])
     withdrawn = Insight.objects.get(pk=update.action.insight_id).withdrawn_contributors
-    if update.withdrawn_not_contacted != withdrawn:
-        update.withdrawn_not_contacted = withdrawn
-        update.save(update_fields=["withdrawn_not_contacted"])
+    Update.objects.filter(pk=update.pk).update(
+        withdrawn_not_contacted=withdrawn,
+        owed_to=update.outbox.count(),
+        fanned_out_at=Coalesce("fanned_out_at", timezone.now()),
+    )
+    update.refresh_from_db(fields=["withdrawn_not_contacted", "owed_to", "fanned_out_at"])
     return FanOut(queued=queued, to_print=to_print, already_owed=before, withdrawn=withdrawn)
+
+
+def _send_when_committed(message_ids: list[object]) -> None:
+    from coproduce.change.tasks import deliver_messages
+
+    ids = [str(pk) for pk in message_ids]
+    transaction.on_commit(lambda: deliver_messages.enqueue(ids))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far telling an update's contributors has gone, for the staff page that
+    follows it while the tasks run."""
+
+    owed: int  # contributors owed it
+    told: int  # a message sent or delivered, or a letter posted
+    waiting: int  # message not made yet, queued, being sent, or a letter to print
+    failed: int  # the message failed, or there was no address to send it to
+    withdrawn: int  # withdrew their feedback after it was owed: not contacted
+    messages_made: bool  # every contributor's message is made (the fan-out finished)
+
+    @property
+    def finished(self) -> bool:
+        return self.messages_made and self.waiting == 0
+
+
+TOLD = {Message.Status.SENT, Message.Status.DELIVERED, OutboxMessage.Status.SENT}
+FAILED = {Message.Status.FAILED, OutboxMessage.Status.FAILED}
+WITHDRAWN = {Message.Status.CANCELLED, OutboxMessage.Status.CANCELLED}
+
+
+def progress(update: Update) -> Progress:
+    """Counted in the database, one row a status, however many contributors."""
+    counts = dict(
+        update.outbox.order_by()
+        .annotate(state=Coalesce("message__status", "status"))
+        .values_list("state")
+        .annotate(n=Count("pk"))
+    )
+    made = sum(counts.values())
+    told = sum(n for state, n in counts.items() if state in TOLD)
+    failed = sum(n for state, n in counts.items() if state in FAILED)
+    withdrawn = sum(n for state, n in counts.items() if state in WITHDRAWN)
+    not_made = 0 if update.fanned_out_at else max(update.owed_to - made, 0)
+    return Progress(
+        owed=max(update.owed_to, made),
+        told=told,
+        waiting=made - told - failed - withdrawn + not_made,
+        failed=failed,
+        withdrawn=withdrawn,
+        messages_made=update.fanned_out_at is not None,
+    )

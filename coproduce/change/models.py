@@ -156,6 +156,10 @@ class Update(models.Model):
     # Counted when it was delivered: linked contributors who had withdrawn, and so were
     # not contacted.
     withdrawn_not_contacted = models.PositiveIntegerField(default=0)
+    # Contributors owed it: counted when it was published (the request makes no message),
+    # and again when the fan-out task has made every contributor's message.
+    owed_to = models.PositiveIntegerField(default=0)
+    fanned_out_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-published_at"]

@@ -1,20 +1,38 @@
-"""Background work for the change loop, run by the django-tasks worker."""
+"""Background work for the change loop, run by the django-tasks worker.
+
+Publishing an update (or entering a translation) commits it in the request and hands
+the slow work here once that commits: the audio version (espeak-ng, up to two minutes),
+the fan-out (a message for each of maybe thousands of contributors), and the sending.
+"""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django_tasks import task
 
-from coproduce.change.models import OutboxMessage
+from coproduce.change import delivery
+from coproduce.change.models import Update
 from coproduce.voices import messaging
-from coproduce.voices.models import Message
+
+
+@task()
+def make_update_audio(update_id: int, language: str) -> bool:
+    """The audio version of an update in one language, made afresh (its words may have
+    changed). False if it could not be made: the log says why."""
+    update = Update.objects.get(pk=update_id)
+    return delivery.make_audio(update, language, again=True) is not None
 
 
 @task(queue_name="notifications")
-def deliver_update(update_id: int) -> dict[str, int]:
-    """Send an update's queued messages to its contributors, paced to Notify's limit."""
-    ids = list(
-        OutboxMessage.objects.filter(
-            update_id=update_id, message__status=Message.Status.QUEUED
-        ).values_list("message_id", flat=True)
-    )
-    return dict(messaging.deliver_many(ids))
+def tell_contributors(update_id: int) -> dict[str, int]:
+    """Make each contributor's message, chunk by chunk, each chunk committed and handed to
+    ``deliver_messages``. Safe to run again: it makes only what is missing."""
+    update = Update.objects.select_related("action").get(pk=update_id)
+    return asdict(delivery.fan_out(update))
+
+
+@task(queue_name="notifications")
+def deliver_messages(message_ids: list[str]) -> dict[str, int]:
+    """Send one chunk of an update's messages, paced to Notify's limit."""
+    return dict(messaging.deliver_many(message_ids))

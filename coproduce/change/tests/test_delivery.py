@@ -9,10 +9,10 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from coproduce.change import delivery, services
+from coproduce.change import delivery, services, tasks
 from coproduce.change.models import OutboxMessage
 from coproduce.lib.formats import Format
-from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
 from coproduce.tooling.testing.workers import lose
 from coproduce.voices import messaging, workers
 from coproduce.voices.models import Message, Voice
@@ -28,7 +28,7 @@ def contributor(le_lead, action, **details):
 
 
 def publish(le_lead, action, **extra):
-    return services.publish_update(
+    return publish_and_tell(
         le_lead,
         action,
         you_said="You had to tell your story again to every new person. It was tiring.",
@@ -110,7 +110,7 @@ def test_an_easy_read_version_written_by_a_person_is_used(le_lead, action):
 
 def test_braille_ready_text_is_plain_characters_in_short_lines(le_lead, action):
     voice = contributor(le_lead, action, contact_format=Format.BRAILLE)
-    services.publish_update(
+    publish_and_tell(
         le_lead, action, you_said="It’s “too many” people – always.", we_did="A named team…"
     )
     body = message_for(voice).body
@@ -144,7 +144,7 @@ def test_without_espeak_the_words_still_go_out(le_lead, action, monkeypatch, cap
 def test_a_contributor_gets_the_translation_in_their_language(le_lead, action):
     welsh = contributor(le_lead, action, language="cy")
     polish = contributor(le_lead, action, language="pl")
-    update = services.publish_update(le_lead, action, you_said="Too many staff.", we_did="A team.")
+    update = publish_and_tell(le_lead, action, you_said="Too many staff.", we_did="A team.")
     services.translate_update(
         le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Tîm wedi'i enwi."
     )
@@ -193,8 +193,6 @@ def test_a_contributor_who_withdrew_after_linking_is_not_contacted_and_is_counte
 def test_a_crash_part_way_through_fanning_out_owes_no_one_twice(le_lead, action, monkeypatch):
     voices = [contributor(le_lead, action) for _ in range(7)]
     update = services.publish_update(le_lead, action, you_said="a", we_did="b")
-    OutboxMessage.objects.all().delete()
-    Message.objects.all().delete()
     real, calls = delivery._owed, []
 
     def crash_on_the_third_chunk(update, voice, renders=None):
@@ -223,6 +221,7 @@ def test_a_crash_after_notify_took_messages_sends_no_one_the_update_twice(
         contributor(le_lead, action, contact_email=f"person{n}@example.com")
     with transaction.atomic():
         update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    tasks.tell_contributors.call(update.pk)  # as the worker does, once the publish commits
     ids = list(update.outbox.values_list("message_id", flat=True))
     real_record = messaging._record
 

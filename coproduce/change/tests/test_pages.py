@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from coproduce.change import tasks
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
 from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory
 
@@ -93,6 +94,7 @@ def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_le
     )
     assert response.status_code == 302
     assert Update.objects.count() == 1
+    tasks.tell_contributors.call(Update.objects.get().pk)  # the worker, after the commit
     assert OutboxMessage.objects.count() == 1
     client.logout()
     board = client.get("/you-said-we-did").content.decode()

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from coproduce.change import delivery, services
 from coproduce.change.models import OutboxMessage
-from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
 from coproduce.voices.models import Voice
 
 
@@ -37,9 +37,7 @@ def test_publishing_queues_one_message_per_consenting_contributor(le_lead, actio
         services.add_voice_to_insight(le_lead, action.insight, voice)
     action.insight.voices.add(withdrawn)  # e.g. withdrawn after being linked
 
-    update = services.publish_update(
-        le_lead, action, you_said="Too many staff.", we_did="A named team."
-    )
+    update = publish_and_tell(le_lead, action, you_said="Too many staff.", we_did="A named team.")
 
     queued = {(m.voice_id, m.channel) for m in OutboxMessage.objects.all()}
     assert queued == {(by_email.pk, "email"), (by_text.pk, "sms")}
@@ -49,7 +47,7 @@ def test_publishing_queues_one_message_per_consenting_contributor(le_lead, actio
 
 def test_queueing_again_never_owes_anyone_the_same_update_twice(le_lead, action):
     services.add_voice_to_insight(le_lead, action.insight, VoiceFactory.contactable())
-    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    update = publish_and_tell(le_lead, action, you_said="a", we_did="b")
     again = delivery.fan_out(update)
     assert (again.queued, again.already_owed) == (0, 1)
     assert OutboxMessage.objects.count() == 1
@@ -59,7 +57,7 @@ def test_a_voice_in_two_insights_of_one_action_is_told_once(le_lead, action):
     voice = VoiceFactory.contactable()
     services.add_voice_to_insight(le_lead, action.insight, voice)
     services.add_voice_to_insight(le_lead, action.insight, voice)
-    services.publish_update(le_lead, action, you_said="a", we_did="b")
+    publish_and_tell(le_lead, action, you_said="a", we_did="b")
     assert OutboxMessage.objects.count() == 1
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from coproduce.change import services
 from coproduce.evidence.story import story_for
-from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
 from coproduce.tooling.testing.pdf import assert_tagged_pdf
 from coproduce.voices.models import Rating
 
@@ -24,7 +24,7 @@ def told(le_lead, lead):
         due_on=timezone.localdate() + dt.timedelta(days=5),
         ladder="co_production",
     )
-    return services.publish_update(
+    return publish_and_tell(
         le_lead, action, you_said="Too many staff.", we_did="A named team for everyone."
     )
 

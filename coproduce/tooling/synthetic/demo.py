@@ -503,6 +503,9 @@ def seed_demo(
         we_did="Everyone on the home treatment caseload now has a lead practitioner and a small "
         "named team, with reviews on day 7 and day 14.",
     )
+    # The demo opens with its outbox filled: the fan-out is done here, in the seed; the
+    # task publishing hands to the worker finds nothing left to do.
+    delivery.fan_out(update)
     change.translate_update(
         lead,
         update,

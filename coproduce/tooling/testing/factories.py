@@ -133,3 +133,14 @@ def intake_page_data(**fields: Any) -> dict[str, Any]:
         "received_time": now.strftime("%H:%M"),
         **fields,
     }
+
+
+def publish_and_tell(user: User, action: Any, **words: Any) -> Any:
+    """Publish an update, then run the fan-out its commit hands to the worker (a test's
+    transaction never commits): every contributor's message is made, none is sent."""
+    from coproduce.change import services, tasks
+
+    update = services.publish_update(user, action, **words)
+    tasks.tell_contributors.call(update.pk)
+    update.refresh_from_db()
+    return update

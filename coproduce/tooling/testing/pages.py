@@ -86,6 +86,7 @@ def pages_by_role():
             "list_messages": "/voices/messages",
             "list_actions": "/actions",
             "show_action": f"/actions/{action.pk}",
+            "show_update_progress": f"/updates/{update.pk}",
             "translate_update": f"/updates/{update.pk}/translate",
             "print_letters": f"/updates/{update.pk}/letters",
             "list_rounds": "/priorities",

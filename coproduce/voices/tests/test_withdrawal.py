@@ -4,7 +4,7 @@ import re
 
 from coproduce.change import services as change
 from coproduce.change.models import Action, Insight, OutboxMessage
-from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
 from coproduce.voices.extract import experience_rows
 from coproduce.voices.models import Voice
 from coproduce.voices.services import voice_for_withdrawal, withdraw, withdrawal_token
@@ -59,7 +59,7 @@ def test_withdrawing_removes_evidence_cancels_sending_and_leaves_metrics(le_lead
         due_on=timezone.localdate(),
         created_by=le_lead,
     )
-    change.publish_update(le_lead, action, you_said="a", we_did="b")
+    publish_and_tell(le_lead, action, you_said="a", we_did="b")
     assert OutboxMessage.objects.filter(status="queued").count() == 2
 
     withdraw(voice)
@@ -68,7 +68,7 @@ def test_withdrawing_removes_evidence_cancels_sending_and_leaves_metrics(le_lead
     assert OutboxMessage.objects.get(voice=voice).status == "cancelled"
     assert OutboxMessage.objects.get(voice=other).status == "queued"
     assert len(list(experience_rows())) == 1  # only the other voice's rating
-    update = change.publish_update(le_lead, action, you_said="c", we_did="d")
+    update = publish_and_tell(le_lead, action, you_said="c", we_did="d")
     assert not OutboxMessage.objects.filter(update=update, voice=voice).exists()
 
 

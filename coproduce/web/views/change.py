@@ -102,7 +102,7 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
             we_did=data["we_did"],
             easy_read=data["easy_read"],
         )
-        owed = update.outbox.count()
+        owed = update.owed_to
         messages.success(
             request,
             f"Update published. {owed} contributor{'s' if owed != 1 else ''} will be told on "
@@ -113,7 +113,7 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
                 else ""
             ),
         )
-        return redirect("show_action", action_id=action.pk)
+        return redirect("show_update_progress", update_id=update.pk)
     preview = (
         {k: services.masked(form.data.get(k, "")) for k in ("you_said", "we_did")}
         if form.is_bound
@@ -169,6 +169,20 @@ def show_action(request: HttpRequest, action_id: int) -> HttpResponse:
         told=services.told_for(action),
         form=form,
         summary_form=form,
+    )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_GET
+def show_update_progress(request: HttpRequest, update_id: int) -> HttpResponse:
+    """How far telling the update's contributors has gone, while the tasks run."""
+    update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
+    return page(
+        request,
+        "change/update_progress.jinja",
+        "Telling contributors",
+        update=update,
+        progress=delivery.progress(update),
     )
 
 

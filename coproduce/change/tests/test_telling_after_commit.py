@@ -1,0 +1,260 @@
+"""Publishing commits the update and how many are owed it; the audio, the fan-out and the
+sending are tasks run after that commit. The fan-out commits chunk by chunk, so a crash
+keeps what was done, and running it again (or twice at once) owes no one twice. The
+update's staff page follows the counts as the tasks run."""
+
+import re
+import shutil
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from coproduce.change import delivery, services, tasks
+from coproduce.change.models import OutboxMessage, Update
+from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.voices.models import Message, Voice
+
+IMMEDIATE = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "notifications"],
+    }
+}
+
+
+def contributors(le_lead, action, n):
+    voices = [VoiceFactory.contactable(contact_email=f"person{k}@example.com") for k in range(n)]
+    action.insight.voices.add(*voices)
+    return voices
+
+
+def handed_on():
+    return sorted(
+        (r.task_path.rsplit(".", 1)[1], r.args_kwargs["args"]) for r in DBTaskResult.objects.all()
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_commits_the_update_and_hands_the_work_to_tasks_once_it_commits(le_lead, action):
+    contributors(le_lead, action, 3)
+    with transaction.atomic():
+        update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+        assert handed_on() == []  # nothing is handed on before the commit
+    assert update.owed_to == 3
+    assert not OutboxMessage.objects.exists()  # the request made no message
+    assert not Message.objects.exists()
+    assert not delivery.audio_path(update, "en").exists()  # nor started espeak
+    assert handed_on() == [
+        ("make_update_audio", [update.pk, "en"]),
+        ("tell_contributors", [update.pk]),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publish_rolled_back_tells_no_one(le_lead, action):
+    contributors(le_lead, action, 2)
+
+    def publish_then_fail():
+        with transaction.atomic():
+            services.publish_update(le_lead, action, you_said="a", we_did="b")
+            raise RuntimeError("the request failed after publishing")
+
+    with pytest.raises(RuntimeError):
+        publish_then_fail()
+    assert not Update.objects.exists()
+    assert handed_on() == []
+
+
+def test_publishing_asks_the_database_the_same_for_a_thousand_contributors_as_for_two(
+    le_lead, action
+):
+    def queries_to_publish():
+        with CaptureQueriesContext(connection) as asked:
+            services.publish_update(le_lead, action, you_said="a", we_did="b")
+        return len(asked)
+
+    contributors(le_lead, action, 2)
+    few = queries_to_publish()
+    contributors(le_lead, action, 1000)
+    assert queries_to_publish() == few
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_chunk_commits_on_its_own_so_a_crash_keeps_what_was_done_and_sent(
+    le_lead, action, settings, monkeypatch, fake_notify
+):
+    """A real commit, then the tasks as the worker runs them: the fan-out dies in its
+    third chunk of two. The two chunks before it were committed (each in a transaction
+    of its own, not a savepoint) and sent; running the task again finishes the rest and
+    sends no one the update twice."""
+    settings.TASKS = IMMEDIATE
+    monkeypatch.setattr(delivery, "CHUNK", 2)
+    monkeypatch.setattr(delivery, "make_audio", lambda *args, **kwargs: None)  # not the point
+    voices = contributors(le_lead, action, 7)
+    real, made, nested = delivery._owed, [], []
+
+    def dies_in_the_third_chunk(update, voice, renders=None):
+        made.append(voice.pk)
+        nested.append(len(connection.savepoint_ids))  # 0: the chunk's own transaction
+        if len(made) == 5:
+            raise RuntimeError("the worker died")
+        return real(update, voice, renders)
+
+    monkeypatch.setattr(delivery, "_owed", dies_in_the_third_chunk)
+    with transaction.atomic():
+        update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    assert set(nested) == {0}
+    assert OutboxMessage.objects.count() == 4  # two whole chunks kept, the third not
+    assert len(fake_notify.sent) == 4  # and each handed to Notify as it committed
+    update.refresh_from_db()
+    assert update.fanned_out_at is None  # the fan-out did not finish
+
+    monkeypatch.setattr(delivery, "_owed", real)
+    tasks.tell_contributors.enqueue(update.pk)  # run again, as after the crash
+    owed = sorted(OutboxMessage.objects.values_list("voice", flat=True))
+    assert owed == sorted(v.pk for v in voices)
+    assert Message.objects.count() == 7
+    references = [s.reference for s in fake_notify.sent]
+    assert len(references) == len(set(references)) == 7  # each once: none twice, none missed
+    update.refresh_from_db()
+    assert update.fanned_out_at is not None
+    assert update.owed_to == 7
+
+
+def test_running_the_fan_out_again_makes_no_second_message(le_lead, action):
+    contributors(le_lead, action, 3)
+    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    first = tasks.tell_contributors.call(update.pk)
+    again = tasks.tell_contributors.call(update.pk)
+    assert (first["queued"], again["queued"], again["already_owed"]) == (3, 0, 3)
+    assert OutboxMessage.objects.count() == Message.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_fan_outs_at_once_make_one_message_for_each_contributor():
+    """A task run twice at once (a retry while the first still runs): the second makes
+    the same chunk, waits on the database's unique update and voice, is refused, rolls
+    its chunk back whole (its messages too) and looks again: nothing is left."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time: the two cannot overlap")
+    from coproduce.tooling.testing.factories import UserFactory
+
+    le_lead = UserFactory(username="le_lead")
+    insight = services.create_insight(le_lead, "s")
+    action = services.record_action(
+        le_lead, insight, description="d", owner=le_lead, due_on=timezone.localdate()
+    )
+    contributors(le_lead, action, 5)
+    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    second: list[object] = []
+
+    def again():
+        try:
+            second.append(delivery.fan_out(update, enqueue=False))
+        except Exception as error:  # the test reports what the second run met
+            second.append(error)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        first = delivery.fan_out(update, enqueue=False)
+        thread = threading.Thread(target=again)
+        thread.start()
+        time.sleep(1)  # the second is now waiting on this one's outbox to commit or not
+    thread.join(timeout=30)
+    [outcome] = second
+    assert isinstance(outcome, delivery.FanOut), outcome
+    assert (first.queued, outcome.queued) == (5, 0)
+    assert OutboxMessage.objects.count() == Message.objects.count() == 5
+
+
+def counts(page):
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    found = {}
+    for label in (
+        "Told",
+        "Waiting to be sent or posted",
+        "Could not be told (the message failed)",
+    ):
+        found[label] = int(re.search(re.escape(label) + r" (\d+)", text).group(1))
+    return found
+
+
+def test_the_update_page_shows_how_far_telling_has_gone_as_the_tasks_run(client, le_lead, action):
+    voices = contributors(le_lead, action, 3)
+    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    client.force_login(le_lead)
+    page = client.get(f"/updates/{update.pk}").content.decode()
+    assert "Making the messages" in page
+    assert "3 contributors" in page
+    assert counts(page) == {
+        "Told": 0,
+        "Waiting to be sent or posted": 3,
+        "Could not be told (the message failed)": 0,
+    }
+
+    tasks.tell_contributors.call(update.pk)
+    page = client.get(f"/updates/{update.pk}").content.decode()
+    assert "Sending" in page
+    assert counts(page)["Waiting to be sent or posted"] == 3
+
+    told, failed, _ = (OutboxMessage.objects.get(voice=v).message for v in voices)
+    Message.objects.filter(pk=told.pk).update(status=Message.Status.DELIVERED)
+    Message.objects.filter(pk=failed.pk).update(status=Message.Status.FAILED)
+    page = client.get(f"/updates/{update.pk}").content.decode()
+    assert counts(page) == {
+        "Told": 1,
+        "Waiting to be sent or posted": 1,
+        "Could not be told (the message failed)": 1,
+    }
+
+    Message.objects.filter(status=Message.Status.QUEUED).update(status=Message.Status.SENT)
+    page = client.get(f"/updates/{update.pk}").content.decode()
+    assert "Finished" in page
+    assert counts(page)["Told"] == 2
+
+
+def test_the_action_page_counts_contributors_whose_messages_are_not_made_yet_as_waiting(
+    client, le_lead, action
+):
+    contributors(le_lead, action, 2)
+    services.publish_update(le_lead, action, you_said="a", we_did="b")
+    client.force_login(le_lead)
+    page = client.get(f"/actions/{action.pk}").content.decode()
+    assert "Waiting to be sent or posted: 2" in page
+
+
+def test_publishing_from_the_page_goes_to_the_update_page(client, le_lead, action):
+    contributors(le_lead, action, 2)
+    withdrawn = VoiceFactory.contactable()
+    action.insight.voices.add(withdrawn)
+    Voice.objects.filter(pk=withdrawn.pk).update(consent_contact=False)
+    client.force_login(le_lead)
+    response = client.post(
+        f"/actions/{action.pk}/update",
+        {"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"},
+        follow=True,
+    )
+    update = Update.objects.get()
+    assert response.redirect_chain[-1][0] == f"/updates/{update.pk}"
+    assert "2 contributors will be told" in response.content.decode()
+
+
+def test_only_those_who_manage_change_see_an_updates_progress(client, lead, le_lead, action):
+    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    client.force_login(lead)
+    assert client.get(f"/updates/{update.pk}").status_code == 403
+
+
+@pytest.mark.skipif(not shutil.which("espeak-ng"), reason="./scripts/test installs espeak-ng")
+def test_a_translation_hands_its_audio_to_a_task(le_lead, action):
+    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    services.translate_update(le_lead, update, language="cy", you_said="c", we_did="d")
+    assert not delivery.audio_path(update, "cy").exists()  # not made in the request
+    assert tasks.make_update_audio.call(update.pk, "cy") is True  # but by the task
+    assert delivery.audio_path(update, "cy").read_bytes()[:4] == b"RIFF"
