@@ -35,55 +35,18 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def receive_voice(
-    actor: User,
-    *,
-    channel: str,
-    text: str,
-    rating: int | None,
-    team: Team | None = None,
-    consent_improvement: bool = False,
-    consent_quote: bool = False,
-    consent_contact: bool = False,
-    contact_channel: str = Voice.ContactChannel.NONE,
-    contact_email: str = "",
-    contact_phone: str = "",
-    contact_address: str = "",
-    contact_format: str = Format.STANDARD,
-    language: str = "en",
-    received_at: Any = None,
-    source_detail: str = "",
-    follow_up_invitation: FollowUpInvitation | None = None,
-    screened: risk.Screen | None = None,
-) -> Voice:
-    """Store a voice from any channel (``screened``: its text already screened, for
-    imports that screen many texts in one batch before their transaction), audited as
-    made by ``actor``: the member of staff who wrote it down, or
-    ``audit.someone_not_signed_in()`` for a voice given on a public page or by text.
+def receive_voice(actor: User, **details: Any) -> Voice:
+    """Store a voice from any channel (the details as ``_store_voice`` takes them;
+    ``screened``: its text already screened, for imports that screen many texts in one
+    batch before their transaction), audited as made by ``actor``: the member of staff
+    who wrote it down, or ``audit.someone_not_signed_in()`` for a voice given on a
+    public page or by text.
 
     Contact details are kept only for the channel the person chose, and only if they
     asked to be told what changes: we hold no more than we need.
     """
-    voice = _store_voice(
-        channel=channel,
-        text=text,
-        rating=rating,
-        team=team,
-        consent_improvement=consent_improvement,
-        consent_quote=consent_quote,
-        consent_contact=consent_contact,
-        contact_channel=contact_channel,
-        contact_email=contact_email,
-        contact_phone=contact_phone,
-        contact_address=contact_address,
-        contact_format=contact_format,
-        language=language,
-        received_at=received_at,
-        source_detail=source_detail,
-        follow_up_invitation=follow_up_invitation,
-        screened=screened,
-    )
-    audit.record(actor, AuditEvent.Action.CREATED, voice, f"by {channel}")
+    voice = _store_voice(**details)
+    audit.record(actor, AuditEvent.Action.CREATED, voice, f"by {voice.channel}")
     return voice
 
 
