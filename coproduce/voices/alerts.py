@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.voices import services
 from coproduce.voices.models import CallBack, Message, RiskAlert
 
@@ -158,9 +159,16 @@ def replies_to(alert: RiskAlert) -> list[Message]:
     return list(replies)
 
 
+@once
 @transaction.atomic
 def record_call_back(
-    user: User, alert: RiskAlert, *, made_at: dt.datetime, outcome: str, note: str = ""
+    user: User,
+    alert: RiskAlert,
+    *,
+    made_at: dt.datetime,
+    outcome: str,
+    note: str = "",
+    submission: str = "",
 ) -> CallBack:
     """Record one attempt to reach the person behind the alert, and what came of it.
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.care.models import Person, Team
 from coproduce.network.models import Format
 from coproduce.voices import anonymise, messaging, risk, validators, wording
@@ -33,6 +34,7 @@ from coproduce.voices.suggest import suggest
 logger = logging.getLogger(__name__)
 
 
+@once
 @transaction.atomic
 def receive_voice(
     *,
@@ -53,6 +55,7 @@ def receive_voice(
     source_detail: str = "",
     follow_up_invitation: FollowUpInvitation | None = None,
     screened: risk.Screen | None = None,
+    submission: str = "",
 ) -> Voice:
     """Store a voice from any channel (``screened``: its text already screened, for
     imports that screen many texts in one batch before their transaction).
@@ -366,8 +369,9 @@ def public_quotes(voices: VoiceQuerySet) -> VoiceQuerySet:
     ).exclude(public_quote="")
 
 
+@once
 @transaction.atomic
-def record_for_someone(user: User, **details: Any) -> Voice:
+def record_for_someone(user: User, *, submission: str = "", **details: Any) -> Voice:
     """Staff write down feedback given by phone, on paper, in person, by email, from a
     partner, as a complaint or in community listening. Categories given here count as
     confirmed by the person who wrote them down."""

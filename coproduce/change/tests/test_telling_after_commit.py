@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 
 from coproduce.change import delivery, services, tasks
 from coproduce.change.models import OutboxMessage, Update
-from coproduce.testing.factories import VoiceFactory
+from coproduce.testing.factories import VoiceFactory, sent_once
 from coproduce.voices.models import Message, Voice
 
 IMMEDIATE = {
@@ -237,7 +237,7 @@ def test_publishing_from_the_page_goes_to_the_update_page(client, le_lead, actio
     client.force_login(le_lead)
     response = client.post(
         f"/actions/{action.pk}/update",
-        {"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"},
+        sent_once({"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"}),
         follow=True,
     )
     update = Update.objects.get()

@@ -15,7 +15,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from coproduce.change.models import OutboxMessage
+from coproduce.change import tasks
+from coproduce.change.models import OutboxMessage, Update
 from coproduce.synthetic.demo import seed_demo
 from coproduce.testing.browser import assert_accessible
 from coproduce.voices.models import Voice
@@ -109,6 +110,13 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     page.get_by_label(re.compile("I have checked that it names no one")).check()
     page.get_by_role("button", name="Publish update").click()
     expect(page.get_by_text("Update published. 1 contributor will be told")).to_be_visible()
+    # The update's page follows the telling, which the task worker does after the commit.
+    expect(page.get_by_text("Making the messages")).to_be_visible()
+    assert_accessible(page)
+    update = Update.objects.latest("pk")
+    tasks.tell_contributors.call(update.pk)  # what the worker runs once the publish commits
+    page.reload()
+    expect(page.get_by_text("Sending")).to_be_visible()
     message = OutboxMessage.objects.get(voice=voice)
     assert (message.channel, message.status) == ("email", "queued")
     page.get_by_role("link", name="Outbox").first.click()
