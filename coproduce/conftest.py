@@ -16,10 +16,10 @@ from django.test import Client
 
 from coproduce.accounts.models import Role, User
 from coproduce.care.models import Episode, Team
-from coproduce.testing.factories import EpisodeFactory, TeamFactory, UserFactory
-from coproduce.testing.html import check_html
-from coproduce.testing.logs import personal_data_in
-from coproduce.testing.signin import give_second_factor
+from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
+from coproduce.tooling.testing.html import check_html
+from coproduce.tooling.testing.logs import personal_data_in
+from coproduce.tooling.testing.signin import give_second_factor
 
 
 class CheckedClient(Client):
@@ -34,6 +34,20 @@ class CheckedClient(Client):
         response = super().request(**request)
         check_html(response)
         return response
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashing(django_test_environment: None) -> Any:
+    """Tests make hundreds of accounts: each would cost a full PBKDF2 (over a million
+    rounds, about half a second). The suite hashes with one quick round instead, as
+    Django's own test settings advise; production's hasher is checked on its own
+    (accounts/tests/test_passwords.py)."""
+    from django.test import override_settings
+
+    quick = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    quick.enable()
+    yield
+    quick.disable()
 
 
 @pytest.fixture(autouse=True)
@@ -111,6 +125,34 @@ def person(episode: Episode) -> Any:
     return episode.person
 
 
+# --- The synthetic demo trust, seeded once for a whole test module ---------------------
+# Seeding takes several seconds; modules whose tests only read the demo share one.
+
+
+@pytest.fixture(scope="module")
+def demo_in_a_module_transaction(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
+) -> Any:
+    """For ``db`` tests: the demo seeded once, inside a transaction rolled back when the
+    module ends. Each test's own changes are rolled back after it, as usual (its
+    transaction is a savepoint in this one). Gives the folder of the demo's made files
+    (audio versions of updates): a test that reads them sets ``settings.MEDIA_ROOT`` to it."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from coproduce.tooling.synthetic.demo import seed_demo
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        module = transaction.atomic()
+        module.__enter__()
+        seed_demo()
+    yield media
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module.__exit__(None, None, None)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Any:
     """One headless Debian Chromium for the session's browser tests."""
@@ -118,7 +160,7 @@ def browser() -> Any:
 
     from playwright.sync_api import sync_playwright
 
-    from coproduce.testing.browser import CHROMIUM, CHROMIUM_ARGS
+    from coproduce.tooling.testing.browser import CHROMIUM, CHROMIUM_ARGS
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: ./scripts/test installs Debian's chromium package.")
@@ -131,7 +173,7 @@ def browser() -> Any:
 @pytest.fixture
 def fake_notify(settings: Any) -> Any:
     """A local fake GOV.UK Notify on loopback; the real client is pointed at it."""
-    from coproduce.testing.fake_notify import FakeNotify
+    from coproduce.tooling.testing.fake_notify import FakeNotify
 
     with FakeNotify(settings.NOTIFY_API_KEY, callback_token=settings.NOTIFY_CALLBACK_TOKEN) as fake:
         settings.NOTIFY_BASE_URL = fake.base_url
@@ -174,8 +216,22 @@ def _keep_the_suites_log(django_test_environment: None) -> Any:
     logging.getLogger().removeHandler(handler)
 
 
+_FOUND_BY_WORKERS: list[str] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """Under pytest-xdist: each worker hands over what it found in its own logs."""
+    _FOUND_BY_WORKERS.extend(getattr(node, "workeroutput", {}).get("personal_data_in_logs", []))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     found = personal_data_in(SUITE_LOG)
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: the controller reports and fails
+        workeroutput["personal_data_in_logs"] = found[:20]
+        return
+    found += _FOUND_BY_WORKERS
     if found:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         print("\nPersonal data found in the suite's logs:")

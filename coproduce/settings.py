@@ -14,6 +14,8 @@ being silently replaced by a default.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
+import math
 import os
 from pathlib import Path
 
@@ -47,6 +49,19 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def env_seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds above 0, not {raw!r}")
+    return seconds
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -105,8 +120,11 @@ INSTALLED_APPS = [
     "coproduce.privacy",
     "coproduce.api",
     "coproduce.web",
-    "coproduce.synthetic",
 ]
+# Outside production only: the demo's seeding, the benchmarks and the fakes
+# (coproduce.tooling, which the production package leaves out).
+if not PRODUCTION:
+    INSTALLED_APPS.append("coproduce.tooling")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -117,6 +135,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "coproduce.accounts.sessions.NeverStoreWhenSignedIn",
     "django_otp.middleware.OTPMiddleware",
     "coproduce.accounts.second_factor.SecondFactorRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -277,14 +296,45 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The reverse proxy that ends HTTPS in front of `coproduce serve` (waitress speaks plain
+# HTTP): its IP address, or * when nothing but the proxy can reach the server. From it,
+# and from nothing else, waitress believes X-Forwarded-Proto (so request.is_secure() is
+# right: no redirect loop, HSTS sent, CSRF's origin check passes) and X-Forwarded-For (the
+# client's address, which sign-in lock-outs count by); from anyone else it drops them.
+# TRUSTED_PROXY_COUNT: how many proxies in a chain add to X-Forwarded-For.
+TRUSTED_PROXY = os.environ.get("COPRODUCE_TRUSTED_PROXY", "").strip()
+TRUSTED_PROXY_COUNT = env_int("COPRODUCE_TRUSTED_PROXY_COUNT", 1)
+TRUSTED_PROXY_HEADERS = ["x-forwarded-proto", "x-forwarded-for"]
+if TRUSTED_PROXY and TRUSTED_PROXY != "*":
+    try:
+        ipaddress.ip_address(TRUSTED_PROXY)
+    except ValueError:
+        raise ImproperlyConfigured(
+            "COPRODUCE_TRUSTED_PROXY must be the proxy's IP address (such as 10.0.0.5) or *, "
+            f"not {TRUSTED_PROXY!r}"
+        ) from None
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured(
+        f"COPRODUCE_TRUSTED_PROXY_COUNT must be 1 or more, not {TRUSTED_PROXY_COUNT}"
+    )
+if PRODUCTION and not TRUSTED_PROXY:
+    raise ImproperlyConfigured(
+        "COPRODUCE_TRUSTED_PROXY must be set in production: the IP address of the proxy that "
+        "ends HTTPS in front of the service, or * if nothing else can reach it"
+    )
+if TRUSTED_PROXY:
+    # Also for a server other than ours, which must then drop the header from anyone else.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Off where the proxy itself sends plain HTTP to HTTPS; HSTS is sent either way, on
+    # every answer to a request that came by HTTPS.
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # No inline script without the per-request nonce; nothing loaded from elsewhere.
 CONTENT_SECURITY_POLICY = {
@@ -336,8 +386,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # The API takes JSON only (the OpenAPI document says so; forms are for the pages).
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # The API takes JSON only (the OpenAPI document says so; forms are for the pages),
+    # read by our parser, which answers 400 to JSON nested too deep to read.
+    "DEFAULT_PARSER_CLASSES": ["coproduce.api.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
 }
@@ -370,10 +421,8 @@ LOGGING = {
     },
 }
 
-# Response clocks (minutes) by MHSDS Clinical Response Priority Type: emergency and very
-# urgent within 4 hours, urgent within 24 hours, routine with no crisis response clock.
-# Referrals from A&E liaison are to be seen within 1 hour whatever their urgency.
-RESPONSE_TARGET_MINUTES = {"1": 4 * 60, "4": 4 * 60, "2": 24 * 60}
+# Referrals from A&E liaison are to be seen within this many minutes whatever their
+# urgency (the other response targets are in coproduce/care/targets.py).
 AE_LIAISON_TARGET_MINUTES = env_int("COPRODUCE_AE_LIAISON_TARGET_MINUTES", 60)
 # A second referral for the same person within this window is offered for merging.
 DUPLICATE_REFERRAL_HOURS = env_int("COPRODUCE_DUPLICATE_REFERRAL_HOURS", 72)
@@ -480,8 +529,12 @@ RETENTION_MEMBER_YEARS = env_int("COPRODUCE_RETENTION_MEMBER_YEARS", 6)
 RETENTION_MESSAGE_DAYS = env_int("COPRODUCE_RETENTION_MESSAGE_DAYS", 90)
 RETENTION_SIGN_IN_DAYS = env_int("COPRODUCE_RETENTION_SIGN_IN_DAYS", 30)
 RETENTION_PURGE_HOUR = env_int("COPRODUCE_RETENTION_PURGE_HOUR", 2)
-# Uploaded files (feedback exports to import) larger than this are refused.
-MAX_UPLOAD_BYTES = env_int("COPRODUCE_MAX_UPLOAD_MB", 10) * 1_000_000
+# Uploaded files (feedback exports to import) larger than this are refused, by the upload
+# form and by the importer behind it and behind `coproduce import-fft`.
+MAX_UPLOAD_MB = env_int("COPRODUCE_MAX_UPLOAD_MB", 10)
+if MAX_UPLOAD_MB < 1:
+    raise ImproperlyConfigured(f"COPRODUCE_MAX_UPLOAD_MB must be 1 or more, not {MAX_UPLOAD_MB}")
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1_000_000
 # Audio versions of updates (espeak-ng) and other files the service makes.
 MEDIA_ROOT = Path(os.environ.get("COPRODUCE_MEDIA_DIR", DATA_DIR / "media"))
 # The duty contact's phone and email for risk alerts come from each team (see Team).
@@ -513,3 +566,16 @@ TASKS = {
         "QUEUES": ["default", "notifications"],
     }
 }
+# A worker (the task worker, or the sweeper sending messages) beats this often while it
+# holds work. One silent for longer than the second is lost (killed, or its host gone):
+# `coproduce recover-lost-work`, run every minute, takes its messages back (Notify is asked
+# first, so none is sent twice) and marks the task it was running failed. So a lost
+# worker's work is taken back within lost-after plus a minute: under two minutes.
+WORKER_HEARTBEAT_SECONDS = env_seconds("COPRODUCE_WORKER_HEARTBEAT_SECONDS", 10)
+WORKER_LOST_AFTER_SECONDS = env_seconds("COPRODUCE_WORKER_LOST_AFTER_SECONDS", 45)
+if WORKER_LOST_AFTER_SECONDS < 3 * WORKER_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured(
+        "COPRODUCE_WORKER_LOST_AFTER_SECONDS must be at least three heartbeats "
+        f"(3 × COPRODUCE_WORKER_HEARTBEAT_SECONDS = {3 * WORKER_HEARTBEAT_SECONDS:g}), "
+        f"not {WORKER_LOST_AFTER_SECONDS:g}: a worker that misses one beat is not lost"
+    )

@@ -3,6 +3,13 @@
 Every read of a person's record and every change to it goes through ``record``. It
 refuses to write an event with no signed-in user: an unattributed read is a read nobody
 can answer for.
+
+Some changes are made by no one signed in: a member of the public giving feedback,
+joining the network, withdrawing what they gave or stopping follow-up messages (on a
+public page, by a link in a message, by texting the service); the service's scheduled
+work; the retention rules. Each of these has an account of its own that can never sign
+in (no role, no usable password, switched off, and a username the sign-up forms cannot
+make), so every event still names who did it.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -19,6 +27,28 @@ from coproduce.accounts.models import GENESIS, AuditChainHead, AuditEvent, User
 
 class Unattributed(Exception):
     pass
+
+
+def someone_not_signed_in() -> User:
+    """A member of the public: a public page, a link in a message, a text to the service."""
+    return _account_for("system:public")
+
+
+def scheduled_work() -> User:
+    """The service's own work on a timer (marking episodes disengaged)."""
+    return _account_for("system:scheduler")
+
+
+def retention_rules() -> User:
+    """The nightly purge of what is kept too long (``privacy.retention``)."""
+    return _account_for("system:retention")
+
+
+def _account_for(username: str) -> User:
+    user, _ = User.objects.get_or_create(
+        username=username, defaults={"is_active": False, "password": make_password(None)}
+    )
+    return user
 
 
 class HashesDisagree(Exception):

@@ -7,7 +7,8 @@ is, Coproduce's administrators say what role they have. The sign-in must also be
 assurance level the trust accepts (the ID token's ``acr``): CIS2's authenticators are
 all multi-factor, so such a sign-in counts as both factors.
 
-Off unless ``OIDC_RP_CLIENT_ID`` is set (see the settings module for the rest).
+Off unless ``OIDC_RP_CLIENT_ID`` is set (see the settings module for the rest). The
+views that send a person to the provider and take its answer are ``web.views.sso``.
 """
 
 from __future__ import annotations
@@ -17,10 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
-from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from coproduce.accounts import second_factor
 from coproduce.accounts.models import User
@@ -54,24 +52,3 @@ class NHSIdentityBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
 
     def update_user(self, user: User, claims: dict[str, Any]) -> User:
         return user  # the provider does not change roles or names here
-
-
-def start(request: HttpRequest) -> HttpResponse:
-    """Send the person to the identity provider (with state, nonce and a PKCE challenge)."""
-    if not enabled():
-        raise Http404("Single sign-on is not set up for this service")
-    response: HttpResponse = OIDCAuthenticationRequestView.as_view()(request)
-    return response
-
-
-def callback(request: HttpRequest) -> HttpResponse:
-    """The provider's answer: checked, then signed in, or back to sign-in saying why."""
-    if not enabled():
-        raise Http404("Single sign-on is not set up for this service")
-    try:
-        response: HttpResponse = OIDCAuthenticationCallbackView.as_view()(request)
-    except SuspiciousOperation:
-        # A state that no sign-in here started: forged, replayed or from another browser.
-        logger.warning("single sign-on refused: the answer matches no sign-in started here")
-        return redirect(settings.LOGIN_REDIRECT_URL_FAILURE)
-    return response

@@ -19,7 +19,6 @@ Logs carry ids, statuses and field names, never numbers, addresses or words.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -27,9 +26,10 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from coproduce.api.parsers import read_json
+from coproduce.lib.validators import remove_unstorable
 from coproduce.voices import follow_up, messaging, services
 from coproduce.voices.inbound import read_inbound_text
-from coproduce.voices.validators import remove_unstorable
 
 logger = logging.getLogger(__name__)
 STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "STOPIO", "STOP."})
@@ -46,7 +46,7 @@ def _body(request: HttpRequest, required: tuple[str, ...]) -> dict[str, Any] | J
     try:
         # Bytes that are not UTF-8 are read as replacement characters, not refused: a text
         # message is kept even if a character of it was damaged on the way.
-        body = json.loads((request.body or b"").decode("utf-8", "replace"))
+        body = read_json((request.body or b"").decode("utf-8", "replace"), strict=False)
     except ValueError:
         body = None
     if not isinstance(body, dict):

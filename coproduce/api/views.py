@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -30,7 +28,6 @@ from coproduce.api.serializers import (
 from coproduce.care import referrals
 from coproduce.care.models import Referral
 from coproduce.change.services import published_updates
-from coproduce.evidence.disclosure import Rules
 from coproduce.evidence.services import experience_metric
 from coproduce.voices.services import record_for_someone
 
@@ -133,18 +130,5 @@ def list_updates(request: Request) -> Response:
 @api_view(["GET"])
 @permission_classes([capability(Capability.VIEW_EVIDENCE)])
 def experience(request: Request) -> Response:
-    rules = Rules.from_settings()  # the same disclosure control as every published figure
-    rows: list[dict[str, Any]] = []
-    for m in experience_metric():
-        responses, positive = rules.count(m.responses), rules.count(m.positive)
-        share = rules.share(m.positive, m.responses)
-        rows.append(
-            {
-                "month": m.month,
-                "responses": responses,
-                "positive": None if responses is None else positive,
-                "share_positive": None if responses is None else share,
-                "suppressed": None in (responses, positive, share),
-            }
-        )
-    return Response(MonthlyExperienceSerializer(rows, many=True).data)
+    """The monthly figure as the evidence service publishes it (disclosure control done)."""
+    return Response(MonthlyExperienceSerializer(experience_metric(), many=True).data)

@@ -21,7 +21,6 @@ from coproduce.care.models import (
     Episode,
     Person,
     Referral,
-    Team,
 )
 from coproduce.care.signals import episode_closed
 
@@ -30,7 +29,7 @@ def appointment_for(user: User, appointment_id: int) -> Appointment:
     """An appointment on one of the user's teams' caseloads; the read is audited."""
     try:
         appointment = Appointment.objects.select_related("episode", "staff").get(
-            pk=appointment_id, episode__team__staff=user
+            pk=appointment_id, episode__in=Episode.objects.for_user(user)
         )
     except Appointment.DoesNotExist:
         raise Http404("No such appointment on your caseloads.") from None
@@ -144,9 +143,17 @@ def discharge(
     episode.discharge_destination = destination
     episode.onward_team = onward_team
     episode.save(update_fields=["closed_at", "discharge_destination", "onward_team"])
-    if feedback_invitations is not None:
+    if feedback_invitations is not None and (
+        feedback_invitations != episode.person.feedback_invitations
+    ):
         episode.person.feedback_invitations = feedback_invitations
         episode.person.save(update_fields=["feedback_invitations"])
+        audit.record(
+            user,
+            AuditEvent.Action.CHANGED,
+            episode.person,
+            f"follow-up invitations: {feedback_invitations} (at discharge)",
+        )
     episode.appointments.filter(
         status=Appointment.Status.BOOKED, starts_at__gt=discharged_at
     ).update(status=Appointment.Status.CANCELLED)
@@ -161,13 +168,14 @@ def last_contact_at(episode: Episode) -> dt.datetime:
 
 
 def no_contact_since(
-    now: dt.datetime, teams: list[Team] | None = None
+    now: dt.datetime, user: User | None = None
 ) -> list[tuple[Episode, dt.datetime]]:
-    """Open episodes (of ``teams``, or all) with no contact for their team's days."""
+    """Open episodes (on the user's caseloads, or all) with no contact for their team's
+    days."""
     found = []
     episodes = Episode.objects.open().filter(disengaged_at__isnull=True)
-    if teams is not None:
-        episodes = episodes.filter(team__in=teams)
+    if user is not None:
+        episodes = episodes.for_user(user)
     episodes = episodes.select_related("person", "team", "lead_practitioner").annotate(
         latest=Max("contacts__occurred_at")
     )
@@ -183,7 +191,8 @@ def mark_disengaged(now: dt.datetime | None = None) -> list[Episode]:
     """Mark episodes with no contact achieved for the team's configured days.
 
     Disengaged episodes stay open (a person is never discharged by a timer) and are
-    listed on the worklist for the team to decide.
+    listed on the worklist for the team to decide. Run by a timer (the command): audited
+    as the service's scheduled work.
     """
     now = now or timezone.now()
     marked = []
@@ -191,6 +200,9 @@ def mark_disengaged(now: dt.datetime | None = None) -> list[Episode]:
         episode.disengaged_at = now
         episode.save(update_fields=["disengaged_at"])
         marked.append(episode)
+    audit.record_each(
+        audit.scheduled_work(), AuditEvent.Action.CHANGED, marked, "disengaged: no contact"
+    )
     return marked
 
 
@@ -207,11 +219,11 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
     """A shift's worklist for the user's teams."""
     now = now or timezone.now()
     end_of_today = timezone.localtime(now).replace(hour=23, minute=59, second=59)
-    teams = list(user.teams.all())
+    caseload = Episode.objects.open().for_user(user)
+    referred = Referral.objects.for_user(user)
     reviews = (
         Appointment.objects.filter(
-            episode__team__in=teams,
-            episode__closed_at__isnull=True,
+            episode__in=caseload,
             status=Appointment.Status.BOOKED,
             starts_at__lte=end_of_today,
         )
@@ -222,27 +234,16 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         d
         # A shift looks back one day; older calls are in the evidence, not the worklist.
         for d in Dispatch.objects.filter(
-            referral__team__in=teams, dispatched_at__gte=now - dt.timedelta(hours=24)
+            referral__in=referred, dispatched_at__gte=now - dt.timedelta(hours=24)
         ).select_related("referral__person", "referral__team")
-        if d.over_target(d.referral.team.arrival_target_minutes)
-        or (
-            d.arrived_at is None
-            and now - d.dispatched_at > dt.timedelta(minutes=d.referral.team.arrival_target_minutes)
-        )
+        if d.late(now)
     ]
     return Worklist(
-        unallocated=list(
-            Referral.objects.unallocated()
-            .filter(team__in=teams)
-            .select_related("person", "team")
-            .by_time_left()
-        ),
+        unallocated=list(referred.unallocated().select_related("person", "team").by_time_left()),
         reviews_due=list(reviews),
-        no_recent_contact=no_contact_since(now, teams),
+        no_recent_contact=no_contact_since(now, user),
         disengaged=list(
-            Episode.objects.open()
-            .filter(team__in=teams, disengaged_at__isnull=False)
-            .select_related("person", "team")
+            caseload.filter(disengaged_at__isnull=False).select_related("person", "team")
         ),
         late_arrivals=late,
     )

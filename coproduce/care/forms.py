@@ -28,6 +28,7 @@ from coproduce.care.services import (
     ContactDetails,
     clean_contact_details,
 )
+from coproduce.lib.dates import refuse_future
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -74,10 +75,12 @@ class Moment:
         return combine(day, time) if day and time else None
 
     def refuse_future(self, prefix: str, what: str) -> None:
-        moment = self.moment(prefix)
-        if moment and moment > timezone.now() + dt.timedelta(minutes=5):
+        """The date field named early, by the one rule the services enforce too."""
+        try:
+            refuse_future(self.moment(prefix), what, field=f"{prefix}_on")
+        except forms.ValidationError as error:
             assert isinstance(self, forms.Form)  # noqa: S101 - Moment is mixed into forms
-            self.add_error(f"{prefix}_on", f"The {what} cannot be in the future")
+            self.add_error(None, error)
 
 
 class StaffChoice(forms.ModelChoiceField[User]):

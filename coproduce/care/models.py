@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from coproduce.accounts.models import User
+from coproduce.care import targets
 
 
 def validate_nhs_number(value: str) -> None:
@@ -108,7 +109,8 @@ class Team(models.Model):
         default=14, help_text="Days after discharge before the follow-up invitation is sent."
     )
     arrival_target_minutes = models.PositiveSmallIntegerField(
-        default=45, help_text="Response vehicle: target minutes from dispatch to arrival."
+        default=targets.ARRIVAL_MINUTES,
+        help_text="Response vehicle: target minutes from dispatch to arrival.",
     )
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
     # Risk alerts from voices go to whoever holds the duty phone and inbox on the shift.
@@ -303,8 +305,10 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
         return self.filter(closed_at__isnull=True)
 
     def for_user(self, user: User) -> EpisodeQuerySet:
-        """Episodes on the caseload of any team the user works in."""
-        return self.filter(team__staff=user).distinct()
+        """The caseload scope, written once: episodes (open or closed) of the teams the
+        user works in. Every page and API that lists a caseload, or reaches a person,
+        contact, appointment or plan through one, starts here (``care.services``)."""
+        return self.filter(team__in=Team.objects.filter(staff=user))
 
 
 class DischargeDestination(models.TextChoices):
@@ -512,6 +516,13 @@ class Dispatch(models.Model):
     def over_target(self, target_minutes: int) -> bool:
         minutes = self.minutes_to_arrive
         return minutes is not None and minutes > target_minutes
+
+    def late(self, now: dt.datetime) -> bool:
+        """Over its team's arrival target: arrived after it, or not arrived and past it."""
+        target = self.referral.team.arrival_target_minutes
+        if self.arrived_at is None:
+            return now - self.dispatched_at > dt.timedelta(minutes=target)
+        return self.over_target(target)
 
 
 class PlanVersion(models.Model):

@@ -11,7 +11,7 @@ from django.http import Http404
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
-from coproduce.care.models import Person, PlanVersion
+from coproduce.care.models import Episode, Person, PlanVersion
 
 Plan = TypeVar("Plan", bound=PlanVersion)
 
@@ -25,7 +25,8 @@ def current(kind: type[Plan], person: Person) -> Plan | None:
 
 def plan_for(user: User, kind: type[Plan], plan_id: int) -> Plan:
     """A plan version of a person on one of the user's teams' caseloads; audited."""
-    plan = kind._default_manager.filter(pk=plan_id, person__episodes__team__staff=user).first()
+    on_caseload = Episode.objects.for_user(user).values("person_id")
+    plan = kind._default_manager.filter(pk=plan_id, person_id__in=on_caseload).first()
     if plan is None:
         raise Http404("No such plan on your caseloads.")
     audit.record(user, AuditEvent.Action.VIEWED, plan)

@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
+from django.conf import settings
+
+from coproduce.care import targets
 from coproduce.care.models import Referral
 
 
@@ -23,12 +26,33 @@ def duration(minutes: int) -> str:
     return " ".join(parts[:2])
 
 
+def _within(minutes: int) -> str:
+    if minutes % 60:
+        return duration(minutes)
+    hours = minutes // 60
+    return f"{hours} hour{'s' if hours != 1 else ''}"
+
+
+def response_targets_hint() -> str:
+    """What the referral page says about urgency, from the targets the clock runs on:
+    "Emergency and very urgent: respond within 4 hours. Urgent: within 24 hours. ..."."""
+    by_hours: dict[int, list[str]] = {}
+    for code, hours in targets.HOURS_TO_BE_SEEN.items():
+        by_hours.setdefault(hours, []).append(str(Referral.Urgency(code).label))
+    parts: list[str] = []
+    for hours, labels in by_hours.items():
+        respond = "" if parts else "respond "
+        parts.append(f"{' and '.join(labels).capitalize()}: {respond}within {_within(hours * 60)}.")
+    liaison = _within(settings.AE_LIAISON_TARGET_MINUTES)
+    return " ".join([*parts, f"Referrals from A&E liaison: within {liaison}."])
+
+
 def referral_clock(referral: Referral, now: dt.datetime) -> dict[str, Any]:
     """The response clock as a tag: text and colour (red when breached)."""
     if referral.respond_by is None:
         return {"text": "No response clock (routine)", "colour": "grey"}
     if referral.seen_at is not None:
-        late = referral.seen_at > referral.respond_by
+        late = referral.breached(now)
         return {
             "text": "Seen late" if late else "Seen in time",
             "colour": "red" if late else "green",

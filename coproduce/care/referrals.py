@@ -22,7 +22,7 @@ from django.utils import timezone
 from coproduce.accounts import audit, submissions
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
-from coproduce.care import services
+from coproduce.care import services, targets
 from coproduce.care.models import (
     Appointment,
     Dispatch,
@@ -33,6 +33,7 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.services import ContactDetails
+from coproduce.lib.dates import refuse_future
 
 T = TypeVar("T")
 
@@ -215,7 +216,10 @@ def _withhold(user: User, person: Person, details: PersonDetails | None, route: 
 
 
 def respond_by(source: str, urgency: str, received_at: dt.datetime) -> dt.datetime | None:
-    minutes = settings.RESPONSE_TARGET_MINUTES.get(urgency)
+    """When the response is due, by the urgency's target (``care.targets``) or A&E
+    liaison's, whichever is sooner; None for a routine referral from anyone else."""
+    hours = targets.HOURS_TO_BE_SEEN.get(urgency)
+    minutes = None if hours is None else hours * 60
     if source == Referral.Source.AE_LIAISON:
         liaison = settings.AE_LIAISON_TARGET_MINUTES
         minutes = liaison if minutes is None else min(minutes, liaison)
@@ -237,7 +241,17 @@ def mergeable_duplicates(
     existing = possible_duplicates(person, received_at)
     if services.may_see_person(user, person, break_glass=person.pk in break_glass_for):
         return existing
-    return [r for r in existing if r.team.staff.filter(pk=user.pk).exists()]
+    return to_users_teams(user, existing)
+
+
+def to_users_teams(user: User, found: Sequence[Referral]) -> list[Referral]:
+    """Of these referrals, those to the user's teams (``Referral.objects.for_user``)."""
+    mine = set(
+        Referral.objects.for_user(user)
+        .filter(pk__in=[r.pk for r in found])
+        .values_list("pk", flat=True)
+    )
+    return [r for r in found if r.pk in mine]
 
 
 def possible_duplicates(person: Person, received_at: dt.datetime) -> list[Referral]:
@@ -276,7 +290,7 @@ def check_physical_health_screen(team: Team, physical_health_need: bool) -> None
 
 @transaction.atomic
 def receive_referral(
-    user: User | None,
+    user: User,
     *,
     person: Person,
     team: Team,
@@ -293,7 +307,9 @@ def receive_referral(
     additional_information: str = "",
 ) -> Referral:
     """Receive a referral. Never silently creates a second one for the same person:
-    raises PossibleDuplicate unless a reason it is separate is given."""
+    raises PossibleDuplicate unless a reason it is separate is given. A referral received
+    in the future is refused, whatever the way in (page, REST or FHIR)."""
+    refuse_future(received_at, "referral", field="received_at")
     received_at = received_at or timezone.now()
     check_physical_health_screen(team, physical_health_need)
     existing = possible_duplicates(person, received_at)
@@ -316,8 +332,7 @@ def receive_referral(
         additional_information=additional_information,
         created_by=user,
     )
-    if user is not None:
-        audit.record(user, AuditEvent.Action.CREATED, referral)
+    audit.record(user, AuditEvent.Action.CREATED, referral)
     return referral
 
 
@@ -398,7 +413,7 @@ def _intake(
     except PossibleDuplicate as duplicate:
         if not withheld:
             raise
-        shown = [r for r in duplicate.existing if r.team.staff.filter(pk=user.pk).exists()]
+        shown = to_users_teams(user, duplicate.existing)
         raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
     return Intake(created, withheld)
 
@@ -423,7 +438,7 @@ def refer_by_nhs_number(
     except PossibleDuplicate as duplicate:
         if not withheld:
             raise
-        shown = [r for r in duplicate.existing if r.team.staff.filter(pk=user.pk).exists()]
+        shown = to_users_teams(user, duplicate.existing)
         raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
     return Intake(created, withheld)
 

@@ -32,7 +32,8 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
-from coproduce.voices.validators import normalise_uk_mobile, remove_unstorable
+from coproduce.lib.dates import refuse_future
+from coproduce.lib.validators import normalise_uk_mobile, remove_unstorable
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
 CASELOAD_FIELDS = [
@@ -135,10 +136,10 @@ def people_visible_to(
     if not ids:
         return set()
     teams = Team.objects.filter(staff=user)
-    mine = Episode.objects.filter(person_id__in=ids, team__in=teams)
+    mine = Episode.objects.for_user(user).filter(person_id__in=ids)
     elsewhere = set(
         Episode.objects.filter(person_id__in=ids)
-        .exclude(team__in=teams)
+        .exclude(pk__in=Episode.objects.for_user(user))
         .values_list("person_id", flat=True)
     ) | set(
         Referral.objects.filter(person_id__in=ids)
@@ -175,7 +176,7 @@ def contact_for(user: User, contact_id: int) -> Contact:
     """A contact on one of the user's teams' caseloads; the read is audited."""
     try:
         contact = Contact.objects.select_related("episode", "staff").get(
-            pk=contact_id, episode__team__staff=user
+            pk=contact_id, episode__in=Episode.objects.for_user(user)
         )
     except Contact.DoesNotExist:
         raise Http404("No such contact on your caseloads.") from None
@@ -253,7 +254,7 @@ def open_episode_and_access(
         episode = Episode.objects.select_related("person", "team").get(pk=episode_id)
     except Episode.DoesNotExist:
         raise Http404("No such episode on your caseloads.") from None
-    if episode.team.staff.filter(pk=user.pk).exists():
+    if Episode.objects.for_user(user).filter(pk=episode.pk).exists():
         audit.record(user, AuditEvent.Action.VIEWED, episode)
         return episode, True
     if episode.person_id in break_glass_for:
@@ -296,8 +297,10 @@ def record_contact(
     """Record a LISTEN contact; the first contact of a referral stops its response clock.
 
     The person's current crisis plan (if any) is linked, so the record shows which
-    version was in front of the practitioner; with no plan, the contact says so.
+    version was in front of the practitioner; with no plan, the contact says so. A
+    contact in the future is refused, whatever the way in (page or FHIR).
     """
+    refuse_future(occurred_at, "contact", field="occurred_on")
     if occurred_at < episode.accepted_at - dt.timedelta(days=1):
         raise ValidationError({"occurred_on": "The contact cannot be before the episode began."})
     if carer_informed == CarerInformed.NO and not carer_not_informed_because.strip():

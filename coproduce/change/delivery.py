@@ -41,7 +41,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
-from coproduce.network.models import Format
+from coproduce.lib.formats import Format
 from coproduce.voices import wording
 from coproduce.voices.models import Message, Voice
 

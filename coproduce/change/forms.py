@@ -7,8 +7,8 @@ from django import forms
 from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
+from coproduce.change.catalogue import Metric
 from coproduce.change.models import Action, Insight
-from coproduce.evidence.catalogue import Metric
 from coproduce.network.models import Ladder
 
 STAFF_ROLES = [r for r in Role if r not in {Role.NETWORK_MEMBER}]

@@ -7,8 +7,9 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 
-from coproduce.evidence.catalogue import Metric
-from coproduce.network.models import Format, Ladder
+from coproduce.change.catalogue import Metric
+from coproduce.lib.formats import Format
+from coproduce.network.models import Ladder
 
 
 class Insight(models.Model):
@@ -85,6 +86,8 @@ class Ballot(models.Model):
 
 class ActionQuerySet(models.QuerySet["Action"]):
     def overdue(self, today: dt.date) -> ActionQuerySet:
+        """Overdue, written once: not done, and due before today. (The evidence counts the
+        same on the extract: ``evidence.suite.actions``.)"""
         return self.filter(due_on__lt=today).exclude(status=Action.Status.DONE)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item", bound=Hashable)
 
@@ -44,6 +44,9 @@ def check_ballot(ranking: Sequence[Sequence[Item]], candidates: Sequence[Item]) 
 
 @dataclass(frozen=True)
 class Result(Generic[Item]):
+    """A count, as the service returns it and a page draws it: kept with a closed round
+    (``stored``, ``from_stored``) so the result stays as it was counted then."""
+
     candidates: list[Item]
     d: dict[Item, dict[Item, int]]  # ballots preferring the row to the column
     p: dict[Item, dict[Item, int]]  # strength of the strongest path
@@ -53,12 +56,55 @@ class Result(Generic[Item]):
 
     def place_of(self, item: Item) -> int:
         """1-based place; tied items share one."""
+        for place, _tied, placed in self.ranked():
+            if placed == item:
+                return place
+        raise KeyError(item)
+
+    def ranked(self) -> list[tuple[int, bool, Item]]:
+        """Each item, best first, with its place and whether it shares it (1, 1, 3, …)."""
+        rows: list[tuple[int, bool, Item]] = []
         place = 1
         for group in self.places:
-            if item in group:
-                return place
+            rows.extend((place, len(group) > 1, item) for item in group)
             place += len(group)
-        raise KeyError(item)
+        return rows
+
+    @property
+    def order(self) -> list[Item]:
+        """The items best first: the rows and columns of the pairwise tables."""
+        return [item for group in self.places for item in group]
+
+    def stored(self) -> dict[str, Any]:
+        """As JSON keeps it (its keys are text)."""
+        return {
+            "method": "Schulze",
+            "places": self.places,
+            "ballots": self.ballots,
+            "abstentions": self.abstentions,
+            "d": {str(a): {str(b): n for b, n in row.items()} for a, row in self.d.items()},
+            "p": {str(a): {str(b): n for b, n in row.items()} for a, row in self.p.items()},
+        }
+
+    @staticmethod
+    def from_stored(stored: dict[str, Any]) -> Result[int]:
+        """A result kept by ``stored``, of items that are ids (insights' primary keys)."""
+
+        def table(name: str) -> dict[int, dict[int, int]]:
+            return {
+                int(a): {int(b): n for b, n in row.items()}
+                for a, row in stored.get(name, {}).items()
+            }
+
+        d = table("d")
+        return Result(
+            candidates=list(d),
+            d=d,
+            p=table("p"),
+            places=stored.get("places", []),
+            ballots=stored.get("ballots", 0),
+            abstentions=stored.get("abstentions", 0),
+        )
 
 
 def pairwise(

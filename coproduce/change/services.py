@@ -29,7 +29,7 @@ from coproduce.change.models import (
     Update,
     UpdateTranslation,
 )
-from coproduce.network.models import Member
+from coproduce.network.models import Ladder, Meeting, MeetingSeries, Member
 from coproduce.voices import anonymise
 from coproduce.voices.models import Voice
 
@@ -141,15 +141,11 @@ def count_round(priority_round: PriorityRound) -> ranking.Result[int]:
     return ranking.schulze(candidates, ballots)
 
 
-def _stored(result: ranking.Result[int]) -> dict[str, Any]:
-    return {
-        "method": "Schulze",
-        "places": result.places,
-        "ballots": result.ballots,
-        "abstentions": result.abstentions,
-        "d": {str(a): {str(b): n for b, n in row.items()} for a, row in result.d.items()},
-        "p": {str(a): {str(b): n for b, n in row.items()} for a, row in result.p.items()},
-    }
+def round_result(priority_round: PriorityRound) -> ranking.Result[int]:
+    """The round's result: counted now while it is open, as kept when it closed."""
+    if priority_round.is_open:
+        return count_round(priority_round)
+    return ranking.Result.from_stored(priority_round.result)
 
 
 @transaction.atomic
@@ -157,7 +153,7 @@ def close_round(user: User, priority_round: PriorityRound) -> PriorityRound:
     """Close the round and keep its result as counted then."""
     if not priority_round.is_open:
         raise ValidationError("This round is already closed")
-    priority_round.result = _stored(count_round(priority_round))
+    priority_round.result = count_round(priority_round).stored()
     priority_round.closed_at = timezone.now()
     priority_round.save(update_fields=["result", "closed_at"])
     audit.record(user, AuditEvent.Action.CHANGED, priority_round, "closed")
@@ -176,11 +172,11 @@ def standing(insight: Insight) -> Standing | None:
     for priority_round in insight.priority_rounds.filter(closed_at__isnull=False).order_by(
         "-closed_at"
     ):
-        place = 1
-        for group in priority_round.result.get("places", []):
-            if insight.pk in group:
-                return Standing(priority_round, place, priority_round.insights.count())
-            place += len(group)
+        result = round_result(priority_round)
+        if insight.pk in result.order:
+            return Standing(
+                priority_round, result.place_of(insight.pk), priority_round.insights.count()
+            )
     return None
 
 
@@ -375,3 +371,40 @@ def thread_for(voice: Voice) -> list[ThreadStep]:
 
 def published_updates() -> list[Update]:
     return list(Update.objects.select_related("action__insight").order_by("-published_at"))
+
+
+@dataclass(frozen=True)
+class LadderCount:
+    rung: str
+    label: str
+    step: int
+    series: int
+    meetings: int
+    actions: int
+
+
+def ladder_summary(since: dt.date | None = None, until: dt.date | None = None) -> list[LadderCount]:
+    """Where meeting series, meetings and actions stand on the ladder of co-production
+    (here, not in ``network``: the network knows nothing of actions)."""
+    meetings = Meeting.objects.all()
+    actions = Action.objects.exclude(ladder="")
+    if since is not None:
+        meetings = meetings.filter(starts_at__date__gte=since)
+        actions = actions.filter(created_at__date__gte=since)
+    if until is not None:
+        meetings = meetings.filter(starts_at__date__lte=until)
+        actions = actions.filter(created_at__date__lte=until)
+    by_series = Counter(MeetingSeries.objects.values_list("ladder", flat=True))
+    by_meeting = Counter(meetings.values_list("ladder", flat=True))
+    by_action = Counter(actions.values_list("ladder", flat=True))
+    return [
+        LadderCount(
+            rung=rung,
+            label=str(label),
+            step=Ladder.step(rung),
+            series=by_series[rung],
+            meetings=by_meeting[rung],
+            actions=by_action[rung],
+        )
+        for rung, label in Ladder.choices
+    ]

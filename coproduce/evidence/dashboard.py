@@ -13,9 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from coproduce.exports import safe_cell
+from coproduce.evidence.tables import URGENCY_TARGET_HOURS
+from coproduce.lib.exports import safe_cell
 
 HIDDEN = "Not shown"
+
+
+def _targets_in_words() -> str:
+    """ "very urgent 4 hours, urgent 24 hours", from the targets the figures use."""
+    targets = URGENCY_TARGET_HOURS.items()
+    return ", ".join(f"{urgency.replace('_', ' ')} {hours} hours" for urgency, hours in targets)
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ TABLES = {
         ),
         TableSpec(
             "response",
-            "Referrals seen within target (very urgent 4 hours, urgent 24 hours)",
+            f"Referrals seen within target ({_targets_in_words()})",
             "response",
             (
                 Column("Month", "month", "month"),
@@ -165,7 +172,12 @@ def labels() -> dict[str, str]:
 
     words: dict[str, str] = {code: str(label) for code, label in Voice.Channel.choices}
     words.update({code: str(label) for code, label in Action.Status.choices})
-    words.update(very_urgent="Very urgent (4 hours)", urgent="Urgent (24 hours)")
+    words.update(
+        {
+            urgency: f"{urgency.replace('_', ' ').capitalize()} ({hours} hours)"
+            for urgency, hours in URGENCY_TARGET_HOURS.items()
+        }
+    )
     return words
 
 

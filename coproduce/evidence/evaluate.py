@@ -17,8 +17,8 @@ import pandas as pd
 from numpy.linalg import LinAlgError
 
 from coproduce.evidence import analysis, spc
-from coproduce.evidence.disclosure import Rules
 from coproduce.evidence.suite import open_extract, run_suite
+from coproduce.lib.disclosure import Rules
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,12 @@ from coproduce.evidence.tables import (
     AGE_BANDS,
     CONTACTS_ORDER,
     SCHEMA,
+    URGENCY_CODES,
     path_of,
     put_in_order,
     schema_of,
 )
 
-URGENCY_CODES = {"1": "emergency", "4": "very_urgent", "2": "urgent", "3": "routine"}
 BATCH = 20_000
 
 

@@ -1,4 +1,10 @@
-"""Metrics over the analytics extract. Definitions are written out in docs/metrics.md."""
+"""The experience metric, written once (docs/metrics.md): the share of Friends and
+Family Test answers that were good or very good.
+
+The evidence engine (``suite.experience``, and so the dashboards, the evaluation and its
+SPC chart), its pandas comparison, the API's monthly figure and the story of change all
+count by ``ANSWERS`` and ``POSITIVE``. Nothing here needs the database.
+"""
 
 from __future__ import annotations
 
@@ -6,53 +12,77 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from coproduce.voices.extract import ExperienceRow
+from coproduce.lib.disclosure import Rules
 
-# Friends and Family Test codes 1 (very good) and 2 (good).
+if TYPE_CHECKING:
+    from coproduce.voices.extract import ExperienceRow
+
+# The FFT scale's codes (``voices.models.Rating``): 1 very good, 2 good, 3 neither, 4 poor,
+# 5 very poor, 6 don't know. As NHS England publishes the "percentage positive", every
+# answer counts, "don't know" included; a voice with no rating is not an answer.
+ANSWERS = frozenset(range(1, 7))
 POSITIVE = frozenset({1, 2})
-VALID_RATINGS = frozenset(range(1, 7))
+
+
+def good_or_very_good(ratings: Iterable[int | None]) -> tuple[int, int]:
+    """The metric's numerator and denominator over these ratings: (positive, answers)."""
+    answers = [r for r in ratings if r in ANSWERS]
+    return sum(r in POSITIVE for r in answers), len(answers)
 
 
 @dataclass(frozen=True)
 class MonthlyExperience:
+    """A month's answers and those good or very good, raw: before disclosure control."""
+
     month: dt.date  # the first day of the month
     responses: int
     positive: int
-    suppressed: bool
 
-    @property
-    def share_positive(self) -> float | None:
-        """Share good or very good; None when suppressed or when there are no responses."""
-        if self.suppressed or self.responses == 0:
-            return None
-        return self.positive / self.responses
+    def published(self, rules: Rules) -> PublishedExperience:
+        """The month as it may be published, by the disclosure rules every figure follows:
+        the counts suppressed or rounded, positive hidden with its total, and the share
+        hidden where it would reveal a small number (of the good, or of the rest)."""
+        responses, positive = rules.count(self.responses), rules.count(self.positive)
+        share = rules.share(self.positive, self.responses)
+        return PublishedExperience(
+            month=self.month,
+            responses=responses,
+            positive=None if responses is None else positive,
+            share_positive=None if responses is None else share,
+            suppressed=None in (responses, positive, share),
+        )
 
 
-def experience_by_month(
-    rows: Iterable[ExperienceRow], *, small_number_threshold: int, tz: ZoneInfo
-) -> list[MonthlyExperience]:
-    """Share of Friends and Family Test responses that were good or very good, by month.
+@dataclass(frozen=True)
+class PublishedExperience:
+    """A month's experience figure after disclosure control; None where hidden."""
 
-    As NHS England publishes it: (very good + good) / all responses, "don't know"
+    month: dt.date
+    responses: int | None
+    positive: int | None
+    share_positive: float | None
+    suppressed: bool  # something in the month was hidden
+
+
+def experience_by_month(rows: Iterable[ExperienceRow], *, tz: ZoneInfo) -> list[MonthlyExperience]:
+    """Friends and Family Test answers and those good or very good, by month.
+
+    As NHS England publishes it: (very good + good) / all answers, "don't know"
     included in the denominator. Months are calendar months in the service's time zone.
-    A month with fewer responses than the threshold is suppressed (its share is not shown).
+    Raw counts: what may be published is ``MonthlyExperience.published``.
     """
     counts: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
-        if row.rating not in VALID_RATINGS:
+        if row.rating not in ANSWERS:
             continue
         local = row.received_at.astimezone(tz)
         month = dt.date(local.year, local.month, 1)
         counts[month][0] += 1
         counts[month][1] += row.rating in POSITIVE
     return [
-        MonthlyExperience(
-            month=month,
-            responses=total,
-            positive=positive,
-            suppressed=total < small_number_threshold,
-        )
+        MonthlyExperience(month=month, responses=total, positive=positive)
         for month, (total, positive) in sorted(counts.items())
     ]

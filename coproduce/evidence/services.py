@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,7 +19,8 @@ from django.utils import timezone
 from coproduce.evidence.analysis import read_population
 from coproduce.evidence.evaluate import evaluate
 from coproduce.evidence.extract import write_extract
-from coproduce.evidence.metrics import MonthlyExperience, experience_by_month
+from coproduce.evidence.metrics import PublishedExperience, experience_by_month
+from coproduce.lib.disclosure import Rules
 from coproduce.voices.extract import experience_rows
 
 CACHE_KEY = "evidence:trust-evaluation"
@@ -27,22 +29,25 @@ CACHE_KEY = "evidence:trust-evaluation"
 _EVALUATING = threading.Lock()
 
 
-def experience_metric() -> list[MonthlyExperience]:
-    return experience_by_month(
-        experience_rows(),
-        small_number_threshold=settings.SUPPRESS_AT_MOST + 1,
-        tz=ZoneInfo(settings.TIME_ZONE),
-    )
+def experience_metric() -> list[PublishedExperience]:
+    """The experience metric by month from stored voices, with disclosure control applied
+    here (the same rules as every published figure), for the API to show as it is."""
+    rules = Rules.from_settings()
+    months = experience_by_month(experience_rows(), tz=ZoneInfo(settings.TIME_ZONE))
+    return [month.published(rules) for month in months]
+
+
+# The synthetic demo's change of model, relative to today: set by the tooling app, which
+# only runs outside production (production declares its own in EVIDENCE_CHANGE_DATE).
+DEMO_CHANGE_DATE: Callable[[dt.datetime], dt.date] | None = None
 
 
 def declared_change_date() -> dt.date | None:
     if settings.EVIDENCE_CHANGE_DATE:
         return dt.date.fromisoformat(settings.EVIDENCE_CHANGE_DATE)
-    if settings.PRODUCTION:
+    if settings.PRODUCTION or DEMO_CHANGE_DATE is None:
         return None
-    from coproduce.synthetic.history import change_date
-
-    return change_date(timezone.now())
+    return DEMO_CHANGE_DATE(timezone.now())
 
 
 def trust_evaluation(*, refresh: bool = False) -> dict[str, Any]:

@@ -29,7 +29,14 @@ import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
-from coproduce.evidence.tables import SCHEMA, URGENCY_TARGET_HOURS, check_extract, path_of
+from coproduce.evidence.metrics import ANSWERS, POSITIVE
+from coproduce.evidence.tables import (
+    ARRIVAL_TARGET_MINUTES,
+    SCHEMA,
+    URGENCY_TARGET_HOURS,
+    check_extract,
+    path_of,
+)
 
 DAY = 86_400
 Tables = dict[str, ir.Table]
@@ -85,12 +92,13 @@ def _seconds_between(start: ir.TimestampValue, end: ir.TimestampValue) -> ir.Int
 
 
 def experience(t: Tables, by_team: bool = True) -> ir.Table:
-    """Friends and Family Test responses (ratings 1-6) and those good or very good (1-2)."""
+    """Friends and Family Test answers and those good or very good, as ``metrics`` defines
+    them (``ANSWERS``, ``POSITIVE``)."""
     v = t["voices"]
-    rated = v.filter(v.rating.between(1, 6))
+    rated = v.filter(v.rating.isin(sorted(ANSWERS)))
     return rated.group_by(
         team_key=_team(rated, by_team), month=_month(rated.received_at), channel=rated.channel
-    ).agg(responses=rated.count(), positive=_count(rated.rating <= 2))
+    ).agg(responses=rated.count(), positive=_count(rated.rating.isin(sorted(POSITIVE))))
 
 
 def contacts_in_file_order(contacts: ir.Table) -> bool:
@@ -186,7 +194,8 @@ def caseload(t: Tables, by_team: bool = True) -> ir.Table:
 
 
 def response(t: Tables, by_team: bool = True) -> ir.Table:
-    """Very urgent and urgent referrals seen within 4 and 24 hours; median hours to be seen."""
+    """Very urgent and urgent referrals seen within their targets (``URGENCY_TARGET_HOURS``:
+    4 and 24 hours); median hours to be seen."""
     r = t["referrals"]
     targeted = r.filter(r.urgency.isin(list(URGENCY_TARGET_HOURS)))
     hours = _seconds_between(targeted.received_at, targeted.seen_at) / 3600
@@ -204,12 +213,13 @@ def response(t: Tables, by_team: bool = True) -> ir.Table:
 
 
 def vehicle(t: Tables, by_team: bool = True) -> ir.Table:
-    """Response vehicle: dispatches, arrivals within the team's target (default 45 minutes),
+    """Response vehicle: dispatches, arrivals within the team's target (by default
+    ``ARRIVAL_TARGET_MINUTES``, 45),
     median minutes from dispatch to arrival, and the outcomes avoided."""
     d, teams = t["dispatches"], t["teams"]
     joined = d.join(teams, "team_key")
     minutes = _seconds_between(joined.dispatched_at, joined.arrived_at) / 60
-    target = joined.arrival_target_minutes.fill_null(45)
+    target = joined.arrival_target_minutes.fill_null(ARRIVAL_TARGET_MINUTES)
     recorded = joined.outcome.notnull()
     return joined.group_by(team_key=_team(joined, by_team), month=_month(joined.dispatched_at)).agg(
         dispatches=joined.count(),
@@ -245,7 +255,8 @@ def thread(t: Tables, by_team: bool = True) -> ir.Table:
 
 
 def actions(t: Tables, as_of: ir.Scalar | None = None) -> ir.Table:
-    """Actions by status; those not done and past their due date are overdue."""
+    """Actions by status; overdue as ``change.models.ActionQuerySet.overdue`` defines it
+    (not done, due before the day), counted on the extract."""
     a = t["actions"]
     today = as_of if as_of is not None else ibis.today()
     return a.group_by(status=a.status).agg(

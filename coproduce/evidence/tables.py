@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from coproduce.care import targets
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -34,9 +36,18 @@ TEXT = pa.string()
 # The codes are the equality-monitoring ones (network.EqualityMonitoring.AgeBand).
 AGE_BANDS = ("under_18", "18_24", "25_34", "35_44", "45_54", "55_64", "65_plus")
 
-# Referral urgency (MHSDS clinical response priority) and the target to be seen in, hours.
-URGENCY_TARGET_HOURS = {"very_urgent": 4, "urgent": 24}
-URGENCIES = ("emergency", "very_urgent", "urgent", "routine")
+# Referral urgency: the extract's words for the MHSDS Clinical Response Priority codes.
+URGENCY_CODES = {"1": "emergency", "4": "very_urgent", "2": "urgent", "3": "routine"}
+URGENCIES = tuple(URGENCY_CODES.values())
+# "Seen within target" is reported for very urgent and urgent referrals (NHS England's
+# crisis standard), in hours, against the targets the referral clock runs on.
+URGENCY_TARGET_HOURS = {
+    URGENCY_CODES[code]: hours
+    for code, hours in targets.HOURS_TO_BE_SEEN.items()
+    if URGENCY_CODES[code] in ("very_urgent", "urgent")
+}
+# A team with no arrival target of its own in the extract is held to the default.
+ARRIVAL_TARGET_MINUTES = targets.ARRIVAL_MINUTES
 
 SCHEMA: dict[str, dict[str, pa.DataType]] = {
     "teams": {

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 from coproduce.network.models import (
     EqualityMonitoring,
     Ladder,
@@ -18,7 +19,6 @@ from coproduce.network.models import (
     StandardScore,
     TrainingRecord,
 )
-from coproduce.voices.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 

@@ -14,6 +14,8 @@ import decimal
 from django.conf import settings
 from django.db import models
 
+from coproduce.lib.formats import Format
+
 
 class Ladder(models.TextChoices):
     """The ladder of co-production (Think Local Act Personal), lowest rung first."""
@@ -30,18 +32,6 @@ class Ladder(models.TextChoices):
     def step(cls, value: str) -> int:
         """1 (coercion) … 7 (co-production)."""
         return list(cls.values).index(value) + 1
-
-
-class Format(models.TextChoices):
-    """The format a person needs what we send them in."""
-
-    STANDARD = "standard", "Standard"
-    LARGE_PRINT = "large_print", "Large print"
-    EASY_READ = "easy_read", "Easy Read"
-    AUDIO = "audio", "Audio"
-    BRAILLE = "braille", "Braille-ready plain text"
-    OTHER_LANGUAGE = "other_language", "Another language"
-    INTERPRETER = "interpreter", "Interpreter needed"
 
 
 class MemberQuerySet(models.QuerySet["Member"]):

@@ -19,15 +19,14 @@ from django.utils import timezone
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
-from coproduce.evidence.disclosure import publishable, shown
-from coproduce.exports import safe_cell
+from coproduce.lib.disclosure import publishable, shown
+from coproduce.lib.exports import safe_cell
 from coproduce.network.models import (
     AgreementAcceptance,
     Attendance,
     BoardSeat,
     Decision,
     EqualityMonitoring,
-    Ladder,
     Meeting,
     MeetingPaper,
     MeetingSeries,
@@ -66,7 +65,8 @@ def join_network(
 ) -> Member:
     """Anyone may join: no one is turned away. Equality monitoring, if given, is stored
     with no link to the member (only the month they joined), so it can only ever be
-    counted, never traced back."""
+    counted, never traced back. Joining is on a public page: audited as someone not
+    signed in."""
     today = timezone.localdate()
     member = Member.objects.create(
         name=name,
@@ -88,6 +88,7 @@ def join_network(
         )
     if equality:
         EqualityMonitoring.objects.create(joined_month=today.replace(day=1), **equality)
+    audit.record(audit.someone_not_signed_in(), AuditEvent.Action.CREATED, member, "joined")
     return member
 
 
@@ -301,6 +302,7 @@ def submit_claim(
         status=PaymentClaim.Status.SUBMITTED if attended else PaymentClaim.Status.NEEDS_CHECK,
         submitted_by=user,
     )
+    audit.record(user, AuditEvent.Action.CREATED, claim, f"for member {member.pk}: {claim.status}")
     return claim
 
 
@@ -401,44 +403,6 @@ def record_self_assessment(
         )
     audit.record(user, AuditEvent.Action.CREATED, assessment)
     return assessment
-
-
-@dataclass(frozen=True)
-class LadderCount:
-    rung: str
-    label: str
-    step: int
-    series: int
-    meetings: int
-    actions: int
-
-
-def ladder_summary(since: dt.date | None = None, until: dt.date | None = None) -> list[LadderCount]:
-    """Where meeting series, meetings and actions stand on the ladder of co-production."""
-    from coproduce.change.models import Action
-
-    meetings = Meeting.objects.all()
-    actions = Action.objects.exclude(ladder="")
-    if since is not None:
-        meetings = meetings.filter(starts_at__date__gte=since)
-        actions = actions.filter(created_at__date__gte=since)
-    if until is not None:
-        meetings = meetings.filter(starts_at__date__lte=until)
-        actions = actions.filter(created_at__date__lte=until)
-    by_series = Counter(MeetingSeries.objects.values_list("ladder", flat=True))
-    by_meeting = Counter(meetings.values_list("ladder", flat=True))
-    by_action = Counter(actions.values_list("ladder", flat=True))
-    return [
-        LadderCount(
-            rung=rung,
-            label=str(label),
-            step=Ladder.step(rung),
-            series=by_series[rung],
-            meetings=by_meeting[rung],
-            actions=by_action[rung],
-        )
-        for rung, label in Ladder.choices
-    ]
 
 
 @dataclass(frozen=True)

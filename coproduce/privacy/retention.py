@@ -18,7 +18,8 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from coproduce.accounts.models import User
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Episode, Person, Referral
 from coproduce.network.models import Member
 from coproduce.privacy import holdings
@@ -81,9 +82,9 @@ def _members(now: dt.datetime, dry_run: bool) -> int:
     due = Member.objects.filter(left_on__lt=cutoff, erased_on__isnull=True)
     if dry_run:
         return due.count()
-    system = _system_user()
+    rules = audit.retention_rules()
     for member in due:
-        erase_member(system, member, "retention: left more than the retention period ago")
+        erase_member(rules, member, "retention: left more than the retention period ago")
     return len(due)
 
 
@@ -128,7 +129,9 @@ CARE_DELETION_ORDER = [
 ]
 
 
-def erase_care_record(person: Person) -> int:
+def erase_care_record(actor: User, person: Person) -> int:
+    """Delete a person's care record, keeping their feedback without their name; audited
+    (the event names the person's id, which is all that is left of them)."""
     declared = {h.model: h for h in holdings.PERSON}
     deleted = 0
     with transaction.atomic():
@@ -137,22 +140,19 @@ def erase_care_record(person: Person) -> int:
             rows = declared[model].rows(person)
             ids = list(rows.values_list("pk", flat=True))
             deleted += rows.model._default_manager.filter(pk__in=ids).delete()[0]
+        audit.record(
+            actor, AuditEvent.Action.CHANGED, person, f"care record erased: {deleted} rows"
+        )
     return deleted
 
 
 def _care_records(now: dt.datetime, dry_run: bool) -> int:
     due = people_due(now)
     if not dry_run:
+        rules = audit.retention_rules()
         for person in due:
-            erase_care_record(person)
+            erase_care_record(rules, person)
     return len(due)
-
-
-def _system_user() -> User:
-    user, _ = User.objects.get_or_create(
-        username="retention", defaults={"first_name": "Retention", "last_name": "rules"}
-    )
-    return user
 
 
 RULES = [

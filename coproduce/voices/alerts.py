@@ -19,11 +19,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
+from coproduce.lib.dates import in_the_future
 from coproduce.voices import services
 from coproduce.voices.models import CallBack, Message, RiskAlert
 
@@ -32,7 +32,6 @@ logger = logging.getLogger(__name__)
 # The messages that went back to the person who wrote (not the duty team's).
 REPLY_KINDS = (Message.Kind.CRISIS_REPLY, Message.Kind.THANKS_REPLY)
 NOTE_MOST_CHARACTERS = 2000
-CLOCK_SLACK = dt.timedelta(minutes=5)
 MINUTE = dt.timedelta(minutes=1)  # a call time is given to the minute
 
 FROM_THE_MESSAGE = "The number the text came from"
@@ -177,7 +176,7 @@ def record_call_back(
     errors: dict[str, str] = {}
     if outcome not in CallBack.Outcome.values:
         errors["outcome"] = "Select what came of the call"
-    if made_at > timezone.now() + CLOCK_SLACK:
+    if in_the_future(made_at):
         errors["made_on"] = "The time of the call cannot be in the future"
     elif made_at < min(alert.voice.received_at, alert.raised_at) - MINUTE:
         errors["made_on"] = "The call cannot be before the message was received"

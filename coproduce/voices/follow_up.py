@@ -19,10 +19,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person
+from coproduce.lib.validators import normalise_uk_mobile
 from coproduce.voices import messaging, wording
 from coproduce.voices.models import FollowUpInvitation, Message
-from coproduce.voices.validators import normalise_uk_mobile
 
 logger = logging.getLogger(__name__)
 
@@ -179,7 +181,9 @@ def send_due(now: dt.datetime | None = None) -> dict[str, int]:
 
 @transaction.atomic
 def stop(invitation: FollowUpInvitation) -> FollowUpInvitation:
-    """One tap: no reminder, nothing queued, and no more invitations for this person."""
+    """One tap: no reminder, nothing queued, and no more invitations for this person.
+    Only the person stops them (the link, or STOP by text): audited as someone not
+    signed in changing their record."""
     if invitation.status != FollowUpInvitation.Status.OPTED_OUT:
         invitation.status = FollowUpInvitation.Status.OPTED_OUT
         invitation.opted_out_at = timezone.now()
@@ -187,8 +191,14 @@ def stop(invitation: FollowUpInvitation) -> FollowUpInvitation:
         Message.objects.filter(invitation=invitation, status=Message.Status.QUEUED).update(
             status=Message.Status.CANCELLED, to=""
         )
-        Person.objects.filter(episodes=invitation.episode_id).update(
-            feedback_invitations=Person.FeedbackInvitations.NONE
+        person = invitation.episode.person
+        person.feedback_invitations = Person.FeedbackInvitations.NONE
+        person.save(update_fields=["feedback_invitations"])
+        audit.record(
+            audit.someone_not_signed_in(),
+            AuditEvent.Action.CHANGED,
+            person,
+            "follow-up invitations stopped by the person",
         )
         logger.info("follow-up invitation %s: person opted out", invitation.pk)
     return invitation

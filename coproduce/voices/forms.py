@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.care.forms import Moment, date_field, time_field
 from coproduce.care.models import Team
-from coproduce.network.models import Format
+from coproduce.lib.formats import Format
+from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 from coproduce.voices.models import CallBack, EnquiryCategory, Rating, Sentiment, Voice
-from coproduce.voices.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 
 FEEDBACK_MAX_CHARACTERS = 5000
 

@@ -23,17 +23,15 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.conf import settings
 from django.utils import timezone
 
-from coproduce.accounts import audit
-from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.models import User
 from coproduce.care.models import Team
 from coproduce.voices import risk, services
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
 from coproduce.voices.models import Rating, Voice
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 COLUMNS = {
     "date": ("date", "response date"),
@@ -102,8 +100,12 @@ def _parse_rating(raw: str) -> int | None:
 def check(data: bytes, filename: str) -> Report:
     """Read and check every row; nothing is saved."""
     report = Report(filename)
-    if len(data) > MAX_BYTES:
-        report.file_problems.append("The file is larger than 5 MB. Split it and import each part.")
+    # The same limit as the upload form's (COPRODUCE_MAX_UPLOAD_MB), for the command too.
+    if len(data) > settings.MAX_UPLOAD_BYTES:
+        report.file_problems.append(
+            f"The file is larger than {settings.MAX_UPLOAD_BYTES // 1_000_000} MB, the most "
+            "that can be imported at once. Split it and import each part."
+        )
         return report
     try:
         text = data.decode("utf-8-sig")
@@ -203,14 +205,9 @@ def import_file(user: User, data: bytes, filename: str) -> Report:
     kept = [row for row in report.rows if not row.skipped]
     # Screened in batches before the transaction, so it is not held while the encoder reads.
     screens = risk.screen_many([row.values["text"] for row in kept])
-    with transaction.atomic():
-        for row, screened in zip(kept, screens, strict=True):
-            services.receive_voice(**row.values, screened=screened)
-            report.imported += 1
-        audit.record(
-            user,
-            AuditEvent.Action.CREATED,
-            user,
-            f"FFT import: {report.imported} voices from {len(report.rows)} rows",
-        )
+    report.imported = services.receive_voices(
+        user,
+        [(row.values, screened) for row, screened in zip(kept, screens, strict=True)],
+        f"FFT import: {len(kept)} of {len(report.rows)} rows",
+    )
     return report

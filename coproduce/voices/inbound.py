@@ -27,11 +27,11 @@ from typing import Any
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from coproduce.voices.validators import remove_unstorable
+from coproduce.lib.dates import in_the_future
+from coproduce.lib.validators import remove_unstorable
 
 MAX_WORDS = 5000  # Notify's longest text is 918 characters; anything longer is not a text
 NOTIFY_KEEPS_TEXTS = dt.timedelta(days=7)
-CLOCK_SLACK = dt.timedelta(minutes=5)
 NOTE_LENGTH = 200  # Voice.source_detail
 
 
@@ -88,7 +88,7 @@ def _date(value: Any, now: dt.datetime) -> tuple[dt.datetime | None, str]:
             return None, f"Notify's date received ({_shown(value)}) is not a date"
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment, dt.UTC)  # Notify's times are UTC
-        if moment > now + CLOCK_SLACK:
+        if in_the_future(moment, now=now):
             return None, f"Notify's date received ({_shown(value)}) is in the future"
         if moment < now - NOTIFY_KEEPS_TEXTS:
             return None, f"Notify's date received ({_shown(value)}) is too long ago"

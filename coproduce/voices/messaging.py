@@ -4,7 +4,9 @@ Sending is at most once per message. A message is claimed (queued → sending) i
 transaction before Notify is called, so two workers cannot both send it. If a try ends
 without a clear answer (a timeout, Notify down), the message goes back to the queue with
 a growing wait; the next try first asks Notify for the message's reference, and if Notify
-has it, records it as sent instead of sending again.
+has it, records it as sent instead of sending again. A claim names its worker, which beats
+while it holds it (``workers``); the claims of a worker that stops beating are taken back
+and go through the same check.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
 
+from coproduce.voices import workers
 from coproduce.voices.models import Message
 
 logger = logging.getLogger(__name__)
@@ -36,7 +39,8 @@ PERMANENT_STATUS_CODES = frozenset({400, 403, 404})
 RATE_LIMITED = 429
 # After Notify's 429, try again this soon: its bucket refills every second.
 RATE_LIMIT_WAIT = dt.timedelta(seconds=2)
-# How long a claimed message may sit in "sending" before a crashed worker is assumed.
+# A claim that names no worker (made before workers beat) is taken back after this long.
+# Claims that name one are taken back once it is lost (WORKER_LOST_AFTER_SECONDS).
 STUCK_AFTER = dt.timedelta(minutes=10)
 
 
@@ -92,7 +96,8 @@ def _claim(message_id: Any, now: dt.datetime) -> Message | None:
         message.status = Message.Status.SENDING
         message.attempts += 1
         message.claimed_at = now
-        message.save(update_fields=["status", "attempts", "claimed_at"])
+        message.claimed_by = workers.worker_id()
+        message.save(update_fields=["status", "attempts", "claimed_at", "claimed_by"])
         return message
 
 
@@ -181,6 +186,16 @@ def pace() -> Pace:
 def _attempt(api: NotificationsAPIClient, message: Message, now: dt.datetime) -> Message:
     """One try at handing a claimed message to Notify; the message records the outcome
     (not yet saved). Never raises for Notify's answers."""
+    if not workers.may_send():
+        # This worker has not beaten for a while: its claims may have been taken back, and
+        # by the time a send finished another worker could have sent it too. Not the
+        # message's fault, so the try does not count; it is due again after a beat.
+        message.status = Message.Status.QUEUED
+        message.attempts -= 1
+        message.next_attempt_at = now + dt.timedelta(seconds=settings.WORKER_HEARTBEAT_SECONDS)
+        message.last_error = "held back: this worker's heartbeat was late"
+        logger.warning("message %s held back: worker %s beat late", message.pk, message.claimed_by)
+        return message
     try:
         notify_id = _already_at_notify(api, message) if message.attempts > 1 else None
         if notify_id is None:
@@ -223,31 +238,49 @@ def _attempt(api: NotificationsAPIClient, message: Message, now: dt.datetime) ->
 def deliver(message_id: Any, now: dt.datetime | None = None) -> Message | None:
     """Try to hand one due message to Notify. Returns it, or None if it was not due."""
     now = now or timezone.now()
-    message = _claim(message_id, now)
-    if message is None:
-        return None
-    message = _attempt(client(), message, now)
-    _record([message])
+    with workers.holding():
+        message = _claim(message_id, now)
+        if message is None:
+            return None
+        message = _attempt(client(), message, now)
+        _record([message])
     message.refresh_from_db()
     if message.status == Message.Status.QUEUED:
         enqueue(message, run_after=message.next_attempt_at)
     return message
 
 
-def requeue_stuck(now: dt.datetime) -> int:
-    """Messages a crashed worker left claimed go back to the queue; their next try asks
-    Notify for the reference first, so none is sent twice."""
-    return Message.objects.filter(
-        status=Message.Status.SENDING, claimed_at__lte=now - STUCK_AFTER
-    ).update(status=Message.Status.QUEUED)
+def take_back_lost_claims(now: dt.datetime | None = None) -> int:
+    """Messages claimed by a worker that is lost (killed, or its host gone) go back to the
+    queue. Their next try asks Notify for the reference first, so none is sent twice; and
+    the lost worker, should it come back, records nothing over them (``_record``)."""
+    now = now or timezone.now()
+    lost = Q(claimed_by="", claimed_at__lte=now - STUCK_AFTER) | (
+        ~Q(claimed_by="") & ~Q(claimed_by__in=workers.alive().values("id"))
+    )
+    taken = (
+        Message.objects.filter(status=Message.Status.SENDING)
+        .filter(lost)
+        .update(status=Message.Status.QUEUED, claimed_by="")
+    )
+    if taken:
+        logger.warning("%s messages taken back from lost workers", taken)
+    return taken
 
 
 def deliver_due(now: dt.datetime | None = None) -> list[Message]:
-    """Deliver every message that is due, and requeue any a crashed worker left claimed."""
+    """Deliver every message that is due, after taking back any a lost worker had claimed."""
     now = now or timezone.now()
-    requeue_stuck(now)
-    due = Message.objects.filter(status=Message.Status.QUEUED).exclude(next_attempt_at__gt=now)
-    return [m for pk in list(due.values_list("pk", flat=True)) if (m := deliver(pk, now))]
+    take_back_lost_claims(now)
+    due = list(
+        Message.objects.filter(status=Message.Status.QUEUED)
+        .exclude(next_attempt_at__gt=now)
+        .values_list("pk", flat=True)
+    )
+    if not due:
+        return []  # holding no work, it need not beat
+    with workers.holding():
+        return [m for pk in due if (m := deliver(pk, now))]
 
 
 def _claim_batch(ids: list[Any], now: dt.datetime) -> list[Message]:
@@ -262,7 +295,10 @@ def _claim_batch(ids: list[Any], now: dt.datetime) -> list[Message]:
             .values_list("pk", flat=True)
         )
         Message.objects.filter(pk__in=due).update(
-            status=Message.Status.SENDING, attempts=F("attempts") + 1, claimed_at=now
+            status=Message.Status.SENDING,
+            attempts=F("attempts") + 1,
+            claimed_at=now,
+            claimed_by=workers.worker_id(),
         )
         return list(Message.objects.filter(pk__in=due))
 
@@ -288,14 +324,18 @@ def _record(done: list[Message]) -> None:
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(str(f.column))} = %s" for f in fields)
     table, key = quote(Message._meta.db_table), quote(str(pk.column))
-    # Only a message still "sending": a receipt may already have recorded its outcome.
+    # Only a message still "sending" and still this worker's: a receipt may already have
+    # recorded its outcome, or the claim been taken back from a worker thought lost.
     status = quote(str(by_name["status"].column))
-    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s AND {status} = %s"  # noqa: S608 - names from the model; values are parameters
+    claimed_by = quote(str(by_name["claimed_by"].column))
+    where = f"{key} = %s AND {status} = %s AND {claimed_by} = %s"
+    sql = f"UPDATE {table} SET {assignments} WHERE {where}"  # noqa: S608 - names from the model; values are parameters
     rows = [
         [
             *(f.get_db_prep_value(getattr(m, f.attname), connection) for f in fields),
             pk.get_db_prep_value(m.pk, connection),
             Message.Status.SENDING.value,
+            m.claimed_by,
         ]
         for m in done
     ]
@@ -306,8 +346,9 @@ def _record(done: list[Message]) -> None:
 def deliver_many(ids: list[Any], *, threads: int | None = None, batch: int = 200) -> Counter[str]:
     """Send many messages at the paced rate, ``threads`` at a time (e.g. an update to every
     contributor). Claimed a batch at a time before sending and recorded a batch at a time
-    after; a crash between the two leaves the batch claimed, and ``requeue_stuck`` with
-    the reference check makes sure none of it is sent twice."""
+    after; a crash between the two leaves the batch claimed by a worker that no longer
+    beats, and ``take_back_lost_claims`` with the reference check makes sure none of it is
+    sent twice."""
     threads = threads or settings.NOTIFY_SEND_THREADS
     outcomes: Counter[str] = Counter()
     local = threading.local()
@@ -317,7 +358,7 @@ def deliver_many(ids: list[Any], *, threads: int | None = None, batch: int = 200
             local.api = client()  # The client is not thread-safe: one per thread.
         return _attempt(local.api, message, timezone.now())
 
-    with ThreadPoolExecutor(max_workers=threads) as pool:
+    with workers.holding(), ThreadPoolExecutor(max_workers=threads) as pool:
         waiting = list(ids)
         while waiting:
             for start in range(0, len(waiting), batch):

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.network.models import Format
+from coproduce.lib.formats import Format
 
 
 class EnquiryCategory(models.Model):
@@ -45,9 +45,6 @@ class Rating(models.IntegerChoices):
     POOR = 4, _("Poor")
     VERY_POOR = 5, _("Very poor")
     DONT_KNOW = 6, _("Don't know")
-
-
-POSITIVE_RATINGS = frozenset({Rating.VERY_GOOD, Rating.GOOD})
 
 
 class Sentiment(models.TextChoices):
@@ -339,6 +336,8 @@ class Message(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # The worker that claimed it (see Worker); blank for a claim made before heartbeats.
+    claimed_by = models.CharField(max_length=100, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
     notify_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -368,3 +367,27 @@ class Message(models.Model):
     def reference(self) -> str:
         """The opaque reference Notify keeps with the message (never personal data)."""
         return f"coproduce-{self.pk}"
+
+
+class Worker(models.Model):
+    """A process that claims messages or runs tasks, and its heartbeat.
+
+    While it holds work it beats (``beat_at``, from the database's clock) every
+    ``WORKER_HEARTBEAT_SECONDS``; one silent for longer than ``WORKER_LOST_AFTER_SECONDS``
+    is lost, and its work is taken back (``coproduce.voices.workers``). Judged by the
+    database's clock, not by a process id, so it holds across hosts.
+    """
+
+    id = models.CharField(primary_key=True, max_length=100)  # host:pid:random
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+    # The django-tasks result it is running (DBTaskResult.id), if it runs one.
+    task_id = models.UUIDField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-beat_at"]
+
+    def __str__(self) -> str:
+        return f"Worker {self.pk}"

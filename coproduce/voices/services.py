@@ -18,8 +18,9 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
 from coproduce.care.models import Person, Team
-from coproduce.network.models import Format
-from coproduce.voices import anonymise, messaging, risk, validators, wording
+from coproduce.lib import validators
+from coproduce.lib.formats import Format
+from coproduce.voices import anonymise, messaging, risk, wording
 from coproduce.voices.models import (
     EnquiryCategory,
     FollowUpInvitation,
@@ -37,6 +38,7 @@ logger = logging.getLogger(__name__)
 @once
 @transaction.atomic
 def receive_voice(
+    actor: User,
     *,
     channel: str,
     text: str,
@@ -58,11 +60,67 @@ def receive_voice(
     submission: str = "",
 ) -> Voice:
     """Store a voice from any channel (``screened``: its text already screened, for
-    imports that screen many texts in one batch before their transaction).
+    imports that screen many texts in one batch before their transaction), audited as
+    made by ``actor``: the member of staff who wrote it down, or
+    ``audit.someone_not_signed_in()`` for a voice given on a public page or by text.
 
     Contact details are kept only for the channel the person chose, and only if they
     asked to be told what changes: we hold no more than we need.
     """
+    voice = _store_voice(
+        channel=channel,
+        text=text,
+        rating=rating,
+        team=team,
+        consent_improvement=consent_improvement,
+        consent_quote=consent_quote,
+        consent_contact=consent_contact,
+        contact_channel=contact_channel,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        contact_address=contact_address,
+        contact_format=contact_format,
+        language=language,
+        received_at=received_at,
+        source_detail=source_detail,
+        follow_up_invitation=follow_up_invitation,
+        screened=screened,
+    )
+    audit.record(actor, AuditEvent.Action.CREATED, voice, f"by {channel}")
+    return voice
+
+
+@transaction.atomic
+def receive_voices(
+    actor: User, voices: Iterable[tuple[dict[str, Any], risk.Screen]], detail: str
+) -> int:
+    """Store many voices, each with its text already screened (an import), audited as
+    made by ``actor``: one event for each voice, written together."""
+    stored = [_store_voice(**details, screened=screened) for details, screened in voices]
+    audit.record_each(actor, AuditEvent.Action.CREATED, stored, detail)
+    return len(stored)
+
+
+def _store_voice(
+    *,
+    channel: str,
+    text: str,
+    rating: int | None,
+    team: Team | None = None,
+    consent_improvement: bool = False,
+    consent_quote: bool = False,
+    consent_contact: bool = False,
+    contact_channel: str = Voice.ContactChannel.NONE,
+    contact_email: str = "",
+    contact_phone: str = "",
+    contact_address: str = "",
+    contact_format: str = Format.STANDARD,
+    language: str = "en",
+    received_at: Any = None,
+    source_detail: str = "",
+    follow_up_invitation: FollowUpInvitation | None = None,
+    screened: risk.Screen | None = None,
+) -> Voice:
     if not consent_contact:
         contact_channel = Voice.ContactChannel.NONE
     voice = Voice.objects.create(
@@ -217,7 +275,8 @@ def withdraw(voice: Voice) -> Voice:
     """Withdraw a voice: out of future use, evidence, quotes and anything queued to it.
 
     What was already published as a plain-language "you said" stays (it quotes no one).
-    Withdrawing twice changes nothing.
+    Withdrawing twice changes nothing. Only the person who gave it withdraws it, by the
+    link they were given, so it is audited as done by someone not signed in.
     """
     if voice.withdrawn_at is None:
         voice.withdrawn_at = timezone.now()
@@ -228,6 +287,8 @@ def withdraw(voice: Voice) -> Voice:
         voice.save(update_fields=["public_quote", "quote_approved_at", "quote_approved_by"])
         messaging.cancel_for_voice(voice.pk)
         voice_withdrawn.send(sender=Voice, voice=voice)
+        giver = audit.someone_not_signed_in()
+        audit.record(giver, AuditEvent.Action.CHANGED, voice, "withdrawn by its giver")
         logger.info("voice %s withdrawn by its giver", voice.pk)
     return voice
 
@@ -267,6 +328,7 @@ def _store_text(
     if received_at is not None and timezone.is_naive(received_at):
         received_at = timezone.make_aware(received_at, dt.UTC)
     voice = receive_voice(
+        audit.someone_not_signed_in(),
         channel=Voice.Channel.SMS,
         text=message.strip(),
         rating=None,
@@ -373,13 +435,12 @@ def public_quotes(voices: VoiceQuerySet) -> VoiceQuerySet:
 @transaction.atomic
 def record_for_someone(user: User, *, submission: str = "", **details: Any) -> Voice:
     """Staff write down feedback given by phone, on paper, in person, by email, from a
-    partner, as a complaint or in community listening. Categories given here count as
-    confirmed by the person who wrote them down."""
+    partner, as a complaint or in community listening (on the page or by the API).
+    Categories given here count as confirmed by the person who wrote them down."""
     categories = details.pop("categories", None) or []
-    voice = receive_voice(**details)
+    voice = receive_voice(user, **details)
     voice.recorded_by = user
     voice.save(update_fields=["recorded_by"])
     if categories:
         confirm(user, voice, categories)
-    audit.record(user, AuditEvent.Action.CREATED, voice, f"recorded ({voice.channel})")
     return voice

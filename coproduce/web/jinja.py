@@ -14,7 +14,12 @@ from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup
 
 from coproduce.accounts.submissions import FIELD, new_token
-from coproduce.care.presenters import duration, referral_clock, referred_person
+from coproduce.care.presenters import (
+    duration,
+    referral_clock,
+    referred_person,
+    response_targets_hint,
+)
 from coproduce.web import fields
 
 
@@ -44,6 +49,7 @@ def environment(**options: Any) -> Environment:
         referred_person=referred_person,
         duration=duration,
         submission_input=submission_input,
+        response_targets_hint=response_targets_hint,
     )
     env.filters.update(
         date=format_date,

@@ -11,24 +11,36 @@ that dies, and on SIGTERM passes the signal on and waits for each to drain. A pr
 killed outright (SIGKILL, out of memory) takes with it the requests it was answering and
 the connections the kernel had already queued for it; those clients see the connection
 reset, and new connections go to the processes still running.
+
+Behind a reverse proxy that ends HTTPS, waitress is told the proxy's address
+(``TrustedProxy``), so that it believes the proxy's X-Forwarded-Proto and X-Forwarded-For
+and no one else's: without it, every request looks like plain HTTP from the proxy.
 """
 
 from __future__ import annotations
 
 import _thread
 import logging
+import os
+import select
 import signal
 import socket
 import subprocess
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from waitress.server import create_server
 from waitress.wasyncore import dispatcher
 
 logger = logging.getLogger(__name__)
+
+# Set by ``supervise`` for each process it starts: a pipe on which the process says it is
+# listening, so one that exits before saying so is known not to be able to serve,
+# however slowly a loaded machine starts it.
+READY_FD = "COPRODUCE_SERVER_READY_FD"
 
 
 def busy(server: Any) -> bool:
@@ -52,6 +64,24 @@ def shared_listener(host: str, port: int) -> socket.socket:
     return listener
 
 
+@dataclass(frozen=True)
+class TrustedProxy:
+    """The reverse proxy in front (settings ``TRUSTED_PROXY``…): waitress takes the
+    scheme and the client's address from these headers when they come from ``address``
+    (an IP address, or ``*`` for any), and drops them from anyone else."""
+
+    address: str
+    count: int = 1
+    headers: tuple[str, ...] = ("x-forwarded-proto", "x-forwarded-for")
+
+    def options(self) -> dict[str, Any]:
+        return {
+            "trusted_proxy": self.address,
+            "trusted_proxy_count": self.count,
+            "trusted_proxy_headers": set(self.headers),
+        }
+
+
 def serve(
     app: Any,
     host: str,
@@ -60,12 +90,21 @@ def serve(
     drain_seconds: float,
     *,
     reuse_port: bool = False,
+    proxy: TrustedProxy | None = None,
 ) -> None:
+    options = {"threads": threads, **(proxy.options() if proxy else {})}
     # One TCP listener (waitress types it as that or a multi-socket server).
     if reuse_port:
-        server: Any = create_server(app, sockets=[shared_listener(host, port)], threads=threads)
+        server: Any = create_server(app, sockets=[shared_listener(host, port)], **options)
     else:
-        server = create_server(app, host=host, port=port, threads=threads)
+        server = create_server(app, host=host, port=port, **options)
+    ready = os.environ.pop(READY_FD, None)
+    if ready is not None:
+        os.write(int(ready), b"1")
+        os.close(int(ready))
+    if proxy is not None:
+        where = "any address" if proxy.address == "*" else proxy.address
+        logger.info("trusting %s from %s", ", ".join(proxy.headers), where)
     stopping = threading.Event()
     drained = threading.Event()
 
@@ -106,50 +145,72 @@ class StartFailed(Exception):
     """A server process exited as soon as it started (the port is taken, say)."""
 
 
-def supervise(
-    command: Sequence[str], processes: int, drain_seconds: float, *, settle_seconds: float = 5
-) -> None:
+class _Process:
+    """A server process that ``supervise`` started, and whether it has said it listens."""
+
+    def __init__(self, command: Sequence[str]) -> None:
+        self._ready_pipe, write = os.pipe()
+        self.popen = subprocess.Popen(  # noqa: S603 - our own command
+            list(command), pass_fds=(write,), env={**os.environ, READY_FD: str(write)}
+        )
+        os.close(write)
+        self.ready = False
+
+    def listening(self) -> bool:
+        if not self.ready and select.select([self._ready_pipe], [], [], 0)[0]:
+            self.ready = os.read(self._ready_pipe, 1) == b"1"
+        return self.ready
+
+    def close(self) -> None:
+        os.close(self._ready_pipe)
+
+
+def supervise(command: Sequence[str], processes: int, drain_seconds: float) -> None:
     """Run ``processes`` copies of a one-process server ``command`` until SIGTERM or SIGINT.
 
-    A copy that dies later is started again (and the death logged); one that dies within
-    ``settle_seconds`` of starting means the command cannot serve, so the others are
-    stopped and ``StartFailed`` raised. On SIGTERM or SIGINT each copy is sent SIGTERM
-    and waited for while it drains.
+    A copy that dies after it was listening is started again (and the death logged); one
+    that dies before it was listening means the command cannot serve (the port is taken,
+    say), so the others are stopped and ``StartFailed`` raised. On SIGTERM or SIGINT each
+    copy is sent SIGTERM and waited for while it drains.
     """
     stopping = threading.Event()
-
-    def start() -> tuple[subprocess.Popen[bytes], float]:
-        return subprocess.Popen(list(command)), time.monotonic()  # noqa: S603 - our own command
 
     def stop(signum: int, frame: Any) -> None:
         stopping.set()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    children = [start() for _ in range(processes)]
+    started = [_Process(command) for _ in range(processes)]
     failed = None
     while not stopping.is_set():
-        for n, (child, started) in enumerate(children):
-            code = child.poll()
+        for n, process in enumerate(started):
+            was_listening = process.listening()
+            code = process.popen.poll()
             if code is None:
                 continue
-            if time.monotonic() - started < settle_seconds:
+            if not (was_listening or process.listening()):
                 failed = StartFailed(f"a server process exited with {code} as it started")
                 stopping.set()
                 break
-            logger.warning("server process %s exited with %s; starting another", child.pid, code)
-            children[n] = start()
+            logger.warning(
+                "server process %s exited with %s; starting another", process.popen.pid, code
+            )
+            process.close()
+            started[n] = _Process(command)
         stopping.wait(0.2)
-    for child, _ in children:
+    children = [process.popen for process in started]
+    for child in children:
         if child.poll() is None:
             child.send_signal(signal.SIGTERM)
     deadline = time.monotonic() + drain_seconds + 10
-    for child, _ in children:
+    for child in children:
         try:
             child.wait(max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             logger.warning("server process %s did not stop in time; killing it", child.pid)
             child.kill()
             child.wait()
+    for process in started:
+        process.close()
     if failed is not None:
         raise failed

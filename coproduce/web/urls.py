@@ -1,7 +1,6 @@
 from django.urls import path, re_path
 
-from coproduce.accounts import oidc
-from coproduce.web.views import accounts, care, change, evidence, network, public, voices
+from coproduce.web.views import accounts, care, change, evidence, network, public, sso, voices
 
 PLAN = r"^people/(?P<person_id>[0-9]+)/(?P<kind>crisis-plan|safety-plan)"
 
@@ -29,8 +28,8 @@ urlpatterns = [
     path("sign-in/code", accounts.enter_code, name="enter_code"),
     path("sign-in/set-up", accounts.set_up_code, name="set_up_code"),
     path("sign-out", accounts.SignOut.as_view(), name="sign_out"),
-    path("sso/start", oidc.start, name="sso_start"),
-    path("sso/callback", oidc.callback, name="sso_callback"),
+    path("sso/start", sso.start_single_sign_on, name="sso_start"),
+    path("sso/callback", sso.finish_single_sign_on, name="sso_callback"),
     path("caseload", care.list_caseload, name="list_caseload"),
     path("worklist", care.show_worklist, name="show_worklist"),
     path("referrals", care.list_referrals, name="list_referrals"),

@@ -6,7 +6,7 @@ import logging
 import pytest
 
 from coproduce.conftest import SUITE_LOG
-from coproduce.testing.logs import personal_data_in
+from coproduce.tooling.testing.logs import personal_data_in
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from coproduce.accounts.models import Role
 from coproduce.accounts.policy import POLICY, Capability, can
-from coproduce.testing.factories import UserFactory
+from coproduce.tooling.testing.factories import UserFactory
 
 
 def test_every_capability_is_in_the_policy_table():

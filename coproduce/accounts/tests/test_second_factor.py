@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.accounts import second_factor
-from coproduce.testing.factories import PASSWORD
+from coproduce.tooling.testing.factories import PASSWORD
 
 
 def sign_in_with_password(client, user, next_page="/caseload"):

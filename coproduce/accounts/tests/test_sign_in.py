@@ -1,6 +1,6 @@
 import pytest
 
-from coproduce.testing.factories import PASSWORD
+from coproduce.tooling.testing.factories import PASSWORD
 
 
 def test_it_signs_in_and_goes_where_it_was_asked(client, member):

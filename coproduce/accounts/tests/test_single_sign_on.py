@@ -6,7 +6,7 @@ import pytest
 import requests
 
 from coproduce.accounts.models import User
-from coproduce.testing.fake_idp import FakeIdentityProvider
+from coproduce.tooling.testing.fake_idp import FakeIdentityProvider
 
 
 @pytest.fixture

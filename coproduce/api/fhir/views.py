@@ -34,6 +34,7 @@ from rest_framework.views import APIView
 from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability
 from coproduce.api.fhir import mapping
+from coproduce.api.parsers import read_json
 from coproduce.api.permissions import capability
 from coproduce.care import episodes, plans, referrals, services
 from coproduce.care.models import SafetyPlan, Team
@@ -81,6 +82,10 @@ KNOWN_ELSEWHERE = (
 )
 
 
+# OperationOutcome issue types for the refusals DRF makes itself.
+FHIR_CODES = {405: "not-supported", 406: "not-supported", 415: "not-supported"}
+
+
 def outcome(code: str, message: str, expression: str | None = None) -> dict[str, Any]:
     issue: dict[str, Any] = {"severity": "error", "code": code, "diagnostics": message}
     if expression:
@@ -102,6 +107,12 @@ class FhirView(APIView):
             return Response(outcome("not-found", "No such resource on your caseloads."), status=404)
         if isinstance(exc, exceptions.Throttled):
             return Response(outcome("throttled", str(exc.detail)), status=429)
+        if isinstance(exc, exceptions.APIException):
+            # Anything else DRF refuses (a media type or method not taken): still FHIR.
+            return Response(
+                outcome(FHIR_CODES.get(exc.status_code, "invalid"), str(exc.detail)),
+                status=exc.status_code,
+            )
         return super().handle_exception(exc)
 
     @property
@@ -173,9 +184,11 @@ class Read(FhirView):
 
 def _parse(model: type[Resource], body: Any) -> Resource:
     try:
-        data = json.loads(body or b"null")
-    except (ValueError, UnicodeDecodeError) as error:
-        raise mapping.Unprocessable(model.__name__, f"The body is not JSON: {error}") from None
+        data = read_json(body or b"null")
+    except ValueError as error:  # UnicodeDecodeError is one too
+        raise mapping.Unprocessable(
+            model.__name__, f"The body cannot be read as JSON: {error}"
+        ) from None
     if not isinstance(data, dict) or data.get("resourceType") != model.__name__:
         raise mapping.Unprocessable(
             f"{model.__name__}.resourceType", f"resourceType must be {model.__name__}"
@@ -186,6 +199,13 @@ def _parse(model: type[Resource], body: Any) -> Resource:
         first = error.errors()[0]
         path = ".".join(str(p) for p in first["loc"] if p != "__root__")
         raise mapping.Unprocessable(f"{model.__name__}.{path}".rstrip("."), first["msg"]) from None
+
+
+def _name_element(error: ValidationError, elements: dict[str, str]) -> None:
+    """A service's refusal of a field, as the FHIR element it came from (the first named)."""
+    for field, messages in getattr(error, "message_dict", {}).items():
+        if field in elements:
+            raise mapping.Unprocessable(elements[field], " ".join(messages)) from None
 
 
 @extend_schema(exclude=True)
@@ -267,12 +287,6 @@ class Create(FhirView):
                 "ServiceRequest.performer", "No such HealthcareService (team)."
             )
         received_at = data["received_at"]
-        if isinstance(received_at, dt.datetime) and received_at > timezone.now() + dt.timedelta(
-            minutes=5
-        ):
-            raise mapping.Unprocessable(
-                "ServiceRequest.authoredOn", "authoredOn cannot be in the future"
-            )
         try:
             intake = referrals.refer_by_nhs_number(
                 self.user,
@@ -288,9 +302,13 @@ class Create(FhirView):
                 via="fhir",
             )
         except ValidationError as error:
-            if "nhs_number" in getattr(error, "message_dict", {}):
-                message = " ".join(error.message_dict["nhs_number"])
-                raise mapping.Unprocessable("ServiceRequest.subject", message) from None
+            _name_element(
+                error,
+                {
+                    "nhs_number": "ServiceRequest.subject",
+                    "received_at": "ServiceRequest.authoredOn",
+                },
+            )
             raise
         return mapping.service_request(intake.referral, show_patient=not intake.identity_withheld)
 
@@ -308,11 +326,11 @@ class Create(FhirView):
         assert isinstance(resource, Encounter)  # noqa: S101 - parsed as Encounter
         data = mapping.contact_input(resource)
         episode = self._episode(data.pop("referral_id"), "Encounter.basedOn")
-        if data["occurred_at"] > timezone.now() + dt.timedelta(minutes=5):
-            raise mapping.Unprocessable(
-                "Encounter.period.start", "The contact cannot be in the future"
-            )
-        contact = services.record_contact(self.user, episode, **data)
+        try:
+            contact = services.record_contact(self.user, episode, **data)
+        except ValidationError as error:
+            _name_element(error, {"occurred_on": "Encounter.period.start"})
+            raise
         return mapping.encounter(contact)
 
     def _appointment(self, request: Request) -> Resource:

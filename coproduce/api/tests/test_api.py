@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 
-from coproduce.testing.factories import VoiceFactory
-from coproduce.testing.openapi import CheckedAPIClient, check_response
+from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.openapi import CheckedAPIClient, check_response
 from coproduce.voices.models import Voice
 
 
@@ -80,6 +80,35 @@ def test_it_names_what_is_wrong_with_a_voice(api, lead):
     assert not Voice.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 5000 + "]" * 5000,
+        '{"channel": "phone", "text": ' + "[" * 33 + "]" * 33 + "}",
+        '{"channel": "phone", "rating": NaN}',
+        '{"channel": "phone", "text": "unfinished',
+    ],
+    ids=["nested-5000-deep", "nested-34-deep", "not-a-number", "unfinished"],
+)
+def test_json_that_cannot_be_read_is_refused_with_a_400_saying_why(api, lead, body):
+    response = with_token(api, lead).post("/api/v1/voices", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"].startswith("JSON parse error - ")
+    assert not Voice.objects.exists()
+
+
+def test_json_nested_too_deep_is_refused_naming_the_limit(api, lead):
+    body = '{"channel": "phone", "text": ' + "[" * 5000 + "]" * 5000 + "}"
+    response = with_token(api, lead).post(
+        "/api/v1/referrals", body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "JSON parse error - JSON nested more than 32 levels deep cannot be read"
+    }
+
+
 def test_it_needs_a_rating_or_text(api, lead):
     response = with_token(api, lead).post("/api/v1/voices", {"channel": "phone"}, format="json")
     assert response.status_code == 400
@@ -104,6 +133,16 @@ def test_it_refuses_a_voice_from_a_role_that_may_not_send_one(api, member):
         "/api/v1/voices", {"channel": "web", "rating": 1}, format="json"
     )
     assert response.status_code == 403
+
+
+def test_what_is_answered_to_a_token_is_never_stored_and_the_public_list_may_be(api, lead):
+    answer = with_token(api, lead).post(
+        "/api/v1/voices", {"channel": "partner", "text": "Handed over quickly."}, format="json"
+    )
+    assert answer.status_code == 201
+    assert {"no-store", "private"} <= set(answer["Cache-Control"].split(", "))
+    api.credentials()
+    assert "Cache-Control" not in api.get("/api/v1/updates")
 
 
 def test_anyone_can_read_published_updates(api, db):
@@ -197,6 +236,19 @@ def test_a_partner_referral_names_what_is_wrong(api, lead, team):
     assert not Person.objects.exists()
 
 
+def test_a_partner_referral_received_in_the_future_is_refused_by_name(api, lead, team):
+    from coproduce.care.models import Person, Referral
+
+    in_an_hour = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    response = with_token(api, lead).post(
+        "/api/v1/referrals", referral_body(team, received_at=in_an_hour.isoformat()), format="json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"received_at": ["The referral cannot be in the future"]}
+    assert not Referral.objects.exists()
+    assert not Person.objects.exists()
+
+
 def test_a_duplicate_partner_referral_is_refused_with_the_existing_one(api, lead, team):
     from coproduce.care.models import Referral
 
@@ -214,7 +266,7 @@ def test_a_duplicate_partner_referral_is_refused_with_the_existing_one(api, lead
 
 def test_a_partner_referral_to_the_vehicle_with_a_physical_need_is_refused(api, lead):
     from coproduce.care.models import Person, Team
-    from coproduce.testing.factories import TeamFactory
+    from coproduce.tooling.testing.factories import TeamFactory
 
     vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE)
     response = with_token(api, lead).post(

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from coproduce.testing.openapi import openapi_document
+from coproduce.tooling.testing.openapi import openapi_document
 from coproduce.wsgi import application
 
 schema = schemathesis.openapi.from_dict(openapi_document())

@@ -1,6 +1,7 @@
 """The FHIR R4 face: UK Core-profiled resources that validate with fhir.resources."""
 
 import datetime as dt
+import json
 
 import pytest
 from fhir.resources.R4B.appointment import Appointment
@@ -17,7 +18,7 @@ from coproduce.accounts.models import AuditEvent
 from coproduce.api.fhir import mapping
 from coproduce.care import plans, referrals
 from coproduce.care.models import Person, Referral, SafetyPlan
-from coproduce.testing.factories import ContactFactory
+from coproduce.tooling.testing.factories import ContactFactory
 
 FHIR = "application/fhir+json"
 
@@ -31,8 +32,6 @@ def fhir(lead):
 
 
 def post(client, resource_type, body):
-    import json
-
     return client.post(f"/fhir/r4/{resource_type}", json.dumps(body), content_type=FHIR)
 
 
@@ -115,6 +114,15 @@ def test_a_patient_round_trips(fhir, db):
     assert resource.birthDate == dt.date(1990, 5, 17)
 
 
+def test_a_patient_is_never_stored_by_a_browser_or_cache(fhir, person):
+    for answer in (
+        post(fhir, "Patient", patient_body()),
+        fhir.get(f"/fhir/r4/Patient/{person.pk}"),
+    ):
+        assert {"no-store", "private"} <= set(answer["Cache-Control"].split(", "))
+    assert "Cache-Control" not in APIClient().get("/fhir/r4/metadata")
+
+
 @pytest.mark.parametrize(
     ("change", "expression", "words"),
     [
@@ -155,7 +163,48 @@ def test_a_referral_for_an_unknown_patient_is_refused(fhir, team):
 def test_a_body_that_is_not_json_is_refused(fhir, db):
     response = fhir.post("/fhir/r4/Patient", b"{not json", content_type=FHIR)
     assert response.status_code == 400
-    assert "not JSON" in issue(response).diagnostics
+    assert "cannot be read as JSON" in issue(response).diagnostics
+
+
+def nested_extensions(levels):
+    """A Patient whose extension holds an extension … ``levels`` deep, as JSON text
+    (json.dumps itself gives up on thousands of levels)."""
+    patient = json.dumps({**patient_body(), "extension": []})
+    one = '[{"url": "https://example.org/nested", "extension": '
+    return patient.replace('"extension": []', '"extension": ' + one * levels + "[]" + "}]" * levels)
+
+
+@pytest.mark.parametrize("levels", [20, 2500])
+def test_json_nested_too_deep_is_refused_with_an_operation_outcome(fhir, db, levels):
+    response = fhir.post("/fhir/r4/Patient", nested_extensions(levels), content_type=FHIR)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/fhir+json; charset=utf-8"
+    assert issue(response).diagnostics == (
+        "The body cannot be read as JSON: JSON nested more than 32 levels deep cannot be read"
+    )
+    assert not Person.objects.exists()
+
+
+def test_json_nested_within_the_limit_is_read(fhir, db):
+    response = fhir.post("/fhir/r4/Patient", nested_extensions(15), content_type=FHIR)
+    assert response.status_code == 201  # 31 levels of JSON
+    assert Person.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content_type", "status", "code"),
+    [("text/plain", 415, "not-supported"), ("application/fhir+json", 405, "not-supported")],
+)
+def test_what_drf_refuses_itself_is_still_an_operation_outcome(
+    fhir, db, content_type, status, code
+):
+    if status == 405:
+        response = fhir.put("/fhir/r4/Patient", b"{}", content_type=content_type)
+    else:
+        response = fhir.post("/fhir/r4/Patient", b"{}", content_type=content_type)
+    assert response.status_code == status
+    assert issue(response).code == code
+    assert not Person.objects.exists()
 
 
 def test_a_duplicate_referral_is_not_created(fhir, team):
@@ -168,7 +217,7 @@ def test_a_duplicate_referral_is_not_created(fhir, team):
 
 def test_the_physical_health_screen_applies(fhir, db, lead):
     from coproduce.care.models import Team
-    from coproduce.testing.factories import TeamFactory
+    from coproduce.tooling.testing.factories import TeamFactory
 
     vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE)
     post(fhir, "Patient", patient_body())
@@ -294,8 +343,26 @@ def test_an_encounter_without_next_steps_is_refused(fhir, lead, accepted):
     assert issue(response).expression == ["Encounter.extension[listen-contact].next_steps"]
 
 
+def test_an_encounter_in_the_future_is_refused_by_element(fhir, lead, accepted):
+    from coproduce.care.models import Contact
+
+    contact = ContactFactory(
+        episode=accepted, staff=lead, occurred_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+    )
+    body = fhir.get(f"/fhir/r4/Encounter/{contact.pk}").json()
+    body.pop("id")
+    in_an_hour = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    body["period"] = {"start": in_an_hour.isoformat()}
+    response = post(fhir, "Encounter", body)
+    assert response.status_code == 400
+    found = issue(response)
+    assert found.expression == ["Encounter.period.start"]
+    assert found.diagnostics == "The contact cannot be in the future"
+    assert list(Contact.objects.all()) == [contact]
+
+
 def test_an_appointment_is_booked_through_fhir_with_the_named_team_rule(fhir, lead, team, accepted):
-    from coproduce.testing.factories import UserFactory
+    from coproduce.tooling.testing.factories import UserFactory
 
     stranger = UserFactory()
     team.staff.add(stranger)

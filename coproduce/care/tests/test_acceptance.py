@@ -11,7 +11,7 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent
 from coproduce.care import referrals
 from coproduce.care.models import Appointment, Episode, Referral
-from coproduce.testing.factories import ReferralFactory
+from coproduce.tooling.testing.factories import ReferralFactory
 
 
 @pytest.fixture

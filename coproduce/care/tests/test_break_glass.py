@@ -200,7 +200,7 @@ def test_the_pages_close_when_the_glass_expires(client, outsider, person_with_pl
 
 
 def test_breaking_the_glass_for_one_person_opens_no_one_else(client, outsider, person, lead):
-    from coproduce.testing.factories import EpisodeFactory
+    from coproduce.tooling.testing.factories import EpisodeFactory
 
     other = EpisodeFactory(team=person.episodes.get().team, lead_practitioner=lead)
     client.force_login(outsider)

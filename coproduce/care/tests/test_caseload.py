@@ -1,4 +1,4 @@
-from coproduce.testing.factories import EpisodeFactory
+from coproduce.tooling.testing.factories import EpisodeFactory
 
 
 def test_it_lists_open_episodes_on_the_users_teams(client, lead, person, other_team):
@@ -57,3 +57,23 @@ def test_the_caseload_reads_its_episodes_in_a_fixed_number_of_queries(
         person.episodes.get().lead_practitioner == lead
     )
     assert lead.display_name in body
+
+
+def test_the_caseload_scope_is_written_once():
+    """Which episodes a user may reach is said in one place, ``Episode.objects.for_user``;
+    contacts, appointments, plans, the worklist and FHIR reads go through it."""
+    import re
+    from pathlib import Path
+
+    import coproduce
+
+    root = Path(coproduce.__file__).parent
+    scoping = re.compile(r"episodes?__team__(staff|in)\b|\.team\.staff\.filter\(pk=user")
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        if not {"tests", "testing", "synthetic", "migrations"} & set(path.parts)
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if scoping.search(line)
+    ]
+    assert found == []

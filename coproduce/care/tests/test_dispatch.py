@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.care import referrals
 from coproduce.care.models import Dispatch, Team
-from coproduce.testing.factories import ReferralFactory, TeamFactory, sent_once
+from coproduce.tooling.testing.factories import ReferralFactory, TeamFactory, sent_once
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from coproduce.accounts.models import Role
 from coproduce.care import episodes, referrals
 from coproduce.care.models import Appointment, Episode, Referral
 from coproduce.care.signals import episode_closed
-from coproduce.testing.factories import ContactFactory, ReferralFactory, UserFactory
+from coproduce.tooling.testing.factories import ContactFactory, ReferralFactory, UserFactory
 
 LONDON = ZoneInfo("Europe/London")
 ACCEPTED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=LONDON)
@@ -306,7 +306,7 @@ def test_a_time_in_the_minute_of_acceptance_is_not_before_it(lead, referral):
 
 def test_the_worklist_lists_late_arrivals_and_people_with_no_recent_contact(lead, team, episode):
     from coproduce.care.models import Dispatch, Team
-    from coproduce.testing.factories import TeamFactory
+    from coproduce.tooling.testing.factories import TeamFactory
 
     vehicle = TeamFactory(kind=Team.Kind.RESPONSE_VEHICLE, arrival_target_minutes=45)
     vehicle.staff.add(lead)

@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 from coproduce.accounts.models import AuditEvent
 from coproduce.api.fhir import mapping
 from coproduce.care.models import Person, Referral
-from coproduce.testing.factories import intake_page_data, sent_once
+from coproduce.tooling.testing.factories import intake_page_data, sent_once
 
 NEW_NUMBER = "9434765919"
 ADDRESS = "Flat 2\n14 Mill Lane\nIpswich\nIP1 1AA"
@@ -251,7 +251,7 @@ def test_fhir_writes_and_reads_telecom_and_address(lead, team):
         reason="r",
         received_at=timezone.now(),
     )
-    from coproduce.testing.factories import EpisodeFactory
+    from coproduce.tooling.testing.factories import EpisodeFactory
 
     EpisodeFactory(person=person, team=team, lead_practitioner=lead)
     read = Patient.model_validate(fhir.get(f"/fhir/r4/Patient/{person.pk}").json())

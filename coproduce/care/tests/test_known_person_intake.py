@@ -22,7 +22,7 @@ from coproduce.accounts.models import AuditEvent
 from coproduce.api.fhir import mapping
 from coproduce.care import referrals
 from coproduce.care.models import Episode, Person, Referral
-from coproduce.testing.factories import sent_once
+from coproduce.tooling.testing.factories import sent_once
 from coproduce.web.jinja import format_date as date_filter
 
 RIGHT_BIRTH = dt.date(1990, 5, 17)  # the factory's date of birth

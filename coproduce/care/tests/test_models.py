@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from coproduce.care.models import Team, validate_nhs_number
-from coproduce.testing.factories import ContactFactory
+from coproduce.tooling.testing.factories import ContactFactory
 
 
 def test_it_accepts_a_valid_nhs_number():

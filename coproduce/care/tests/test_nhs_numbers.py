@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 
 from coproduce.api.fhir import mapping
 from coproduce.care.models import Person, Referral, normalise_nhs_number
-from coproduce.testing.factories import PersonFactory, intake_page_data, sent_once
+from coproduce.tooling.testing.factories import PersonFactory, intake_page_data, sent_once
 
 ASCII = "9434765919"
 FULL_WIDTH = "９４３４７６５９１９"

@@ -41,7 +41,7 @@ def test_the_record_reads_its_contacts_in_a_fixed_number_of_queries(
 ):
     from coproduce.care import plans
     from coproduce.care.models import CrisisPlan
-    from coproduce.testing.factories import ContactFactory
+    from coproduce.tooling.testing.factories import ContactFactory
 
     episode = person.episodes.get()
     plan = plans.save_new_version(lead, CrisisPlan, person, {"about_me": "Music helps."})

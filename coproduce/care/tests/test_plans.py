@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from coproduce.care import plans
 from coproduce.care.models import CrisisPlan, SafetyPlan
-from coproduce.testing.factories import sent_once
+from coproduce.tooling.testing.factories import sent_once
 
 
 def test_each_save_is_a_new_version_and_old_ones_are_kept(lead, person):

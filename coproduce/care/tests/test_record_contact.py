@@ -1,12 +1,13 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.care import plans
+from coproduce.care import plans, services
 from coproduce.care.models import Contact, CrisisPlan, Referral
-from coproduce.testing.factories import ReferralFactory, UserFactory, sent_once
+from coproduce.tooling.testing.factories import ReferralFactory, UserFactory, sent_once
 
 
 @pytest.fixture
@@ -90,6 +91,23 @@ def test_it_refuses_a_contact_in_the_future(client, lead, episode, listen):
     body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
     assert "The contact cannot be in the future" in body
     assert not Contact.objects.exists()
+
+
+def test_the_service_refuses_a_contact_in_the_future_by_name(lead, episode):
+    with pytest.raises(ValidationError) as refused:
+        services.record_contact(
+            lead,
+            episode,
+            occurred_at=timezone.now() + dt.timedelta(hours=1),
+            mode="phone",
+            persons_words="I can't keep going like this.",
+            shared_understanding="Nights are the hardest.",
+            feelings_validated="It makes sense to feel exhausted.",
+            next_steps="Call at 10:00 tomorrow.",
+        )
+    assert refused.value.message_dict == {"occurred_on": ["The contact cannot be in the future"]}
+    assert not Contact.objects.exists()
+    assert not AuditEvent.objects.filter(record_type="care.contact").exists()
 
 
 def test_it_refuses_a_date_it_cannot_read(client, lead, episode, listen):

@@ -11,7 +11,12 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent
 from coproduce.care import referrals
 from coproduce.care.models import Person, Referral, Team
-from coproduce.testing.factories import PersonFactory, TeamFactory, intake_page_data, sent_once
+from coproduce.tooling.testing.factories import (
+    PersonFactory,
+    TeamFactory,
+    intake_page_data,
+    sent_once,
+)
 
 LONDON = ZoneInfo("Europe/London")
 NOON = dt.datetime(2026, 11, 20, 12, 0, tzinfo=LONDON)
@@ -43,6 +48,20 @@ def test_the_response_clock_follows_urgency_and_a_and_e_liaison(lead, team, urge
     assert referral.respond_by == NOON + dt.timedelta(hours=hours)
 
 
+def test_the_response_targets_are_for_urgencies_there_are():
+    from coproduce.care.targets import HOURS_TO_BE_SEEN
+
+    assert set(HOURS_TO_BE_SEEN) < set(Referral.Urgency.values)
+
+
+def test_the_intake_page_gives_the_targets_the_clock_runs_on(client, lead, settings):
+    settings.AE_LIAISON_TARGET_MINUTES = 90
+    client.force_login(lead)
+    page = client.get("/referrals/new").content.decode()
+    assert "Emergency and very urgent: respond within 4 hours. Urgent: within 24 hours." in page
+    assert "Referrals from A&amp;E liaison: within 1 hour 30 minutes." in page
+
+
 def test_a_routine_referral_has_no_crisis_clock(lead, team):
     referral = receive(lead, PersonFactory(), team, urgency=Referral.Urgency.ROUTINE)
     assert referral.respond_by is None
@@ -69,6 +88,21 @@ def test_the_response_vehicle_cannot_take_a_physical_health_need(lead):
         receive(lead, PersonFactory(), vehicle, physical_health_need=True)
     assert not Referral.objects.exists()
     assert receive(lead, PersonFactory(), vehicle, physical_health_need=False).team == vehicle
+
+
+def test_the_service_refuses_a_referral_received_in_the_future_by_name(lead, team):
+    person = PersonFactory()
+    in_an_hour = timezone.now() + dt.timedelta(hours=1)
+    with pytest.raises(ValidationError) as refused:
+        receive(lead, person, team, received_at=in_an_hour)
+    assert refused.value.message_dict == {"received_at": ["The referral cannot be in the future"]}
+    assert not Referral.objects.exists()
+    assert not AuditEvent.objects.filter(record_type="care.referral").exists()
+
+
+def test_the_service_allows_a_clock_a_few_minutes_fast(lead, team):
+    a_fast_clock = timezone.now() + dt.timedelta(minutes=4)
+    assert receive(lead, PersonFactory(), team, received_at=a_fast_clock).pk
 
 
 def test_a_second_referral_within_the_window_is_not_created_silently(lead, team, settings):
@@ -277,7 +311,7 @@ def test_two_intakes_of_a_new_nhs_number_at_once_make_one_person_and_no_server_e
 
     from django.db import connection, transaction
 
-    from coproduce.testing.factories import UserFactory
+    from coproduce.tooling.testing.factories import UserFactory
 
     if connection.vendor != "postgresql":
         pytest.skip("SQLite takes one writer at a time: the two cannot overlap")

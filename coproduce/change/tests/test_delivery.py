@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from coproduce.change import delivery, services, tasks
 from coproduce.change.models import OutboxMessage
-from coproduce.network.models import Format
-from coproduce.testing.factories import VoiceFactory, publish_and_tell
-from coproduce.voices import messaging
+from coproduce.lib.formats import Format
+from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
+from coproduce.tooling.testing.workers import lose
+from coproduce.voices import messaging, workers
 from coproduce.voices.models import Message, Voice
 from coproduce.voices.services import withdraw
 
@@ -234,8 +235,8 @@ def test_a_crash_after_notify_took_messages_sends_no_one_the_update_twice(
     assert len(fake_notify.sent) == 4  # Notify has the first batch; we never recorded it
     assert Message.objects.filter(status=Message.Status.SENDING).count() == 4
 
-    later = timezone.now() + messaging.STUCK_AFTER + dt.timedelta(seconds=1)
-    assert messaging.requeue_stuck(later) == 4
+    lose(workers.worker_id())  # the killed worker beats no more
+    assert messaging.take_back_lost_claims() == 4
     outcome = messaging.deliver_many(ids, batch=4)
     assert outcome == {"sent": 6}
     references = [s.reference for s in fake_notify.sent]
@@ -310,7 +311,7 @@ def test_messages_held_back_by_the_rate_limit_are_sent_before_the_batch_finishes
 
 
 def test_the_notify_benchmark_reports_every_key_the_issue_asks_for(db):
-    from coproduce.change import bench
+    from coproduce.tooling.bench import change as bench
 
     result = bench.run(contributors=60, limit_per_minute=6000, threads=2, workers=2)
     for key in (

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from coproduce.change import tasks
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
-from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
 
 
 @pytest.fixture

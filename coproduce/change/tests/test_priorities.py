@@ -10,7 +10,8 @@ from django.utils import timezone
 from coproduce.change import services
 from coproduce.change.models import Ballot
 from coproduce.network.models import Member
-from coproduce.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.html import table_rows
 
 
 @pytest.fixture
@@ -156,6 +157,31 @@ def test_the_round_page_shows_the_method_and_only_leads_close_it(
     client.post(f"/priorities/{priority_round.pk}")
     priority_round.refresh_from_db()
     assert not priority_round.is_open
+
+
+def test_a_closed_round_page_draws_the_result_as_it_was_counted(
+    client, le_lead, priority_round, insights
+):
+    a, b, c = insights
+    voters = others(3)
+    services.cast_ballot(voters[0], priority_round, [[b.pk], [a.pk]])
+    services.cast_ballot(voters[1], priority_round, [[b.pk], [c.pk]])
+    services.cast_ballot(voters[2], priority_round, [])
+    client.force_login(le_lead)
+
+    def result_shown():
+        page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+        places = page.split('<ol class="nhsuk-list">')[1].split("</ol>")[0]
+        return " ".join(places.split()), table_rows(page)
+
+    while_open = result_shown()
+    services.close_round(le_lead, priority_round)
+    places, tables = result_shown()
+    assert (places, tables) == while_open
+    assert places.index(f'1.</strong> <span id="insight-{b.pk}"') < places.index(
+        f'2 (level).</strong> <span id="insight-{a.pk}"'
+    )
+    assert tables[1] == ["–", "2", "2"]  # b, ranked first, preferred to a and to c by 2
 
 
 def test_staff_cannot_cast_ballots(client, le_lead, priority_round):

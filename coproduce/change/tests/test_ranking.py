@@ -1,8 +1,10 @@
 """The Schulze method against hand-worked examples from its published definition."""
 
+import json
+
 import pytest
 
-from coproduce.change.ranking import BallotError, schulze
+from coproduce.change.ranking import BallotError, Result, schulze
 
 
 def ballots(*groups):
@@ -60,6 +62,19 @@ def test_ties_abstentions_and_insights_left_out():
     assert result.place_of("Z") == 3
     assert (result.ballots, result.abstentions) == (3, 1)
     assert (result.d["X"]["Z"], result.d["Z"]["X"]) == (2, 0)
+
+
+def test_the_result_lists_each_place_with_ties_sharing_it():
+    result = schulze(["X", "Y", "Z"], [[["X"], ["Y"]], [["Y"], ["X"]], []])
+    assert result.ranked() == [(1, True, "X"), (1, True, "Y"), (3, False, "Z")]
+    assert result.order == ["X", "Y", "Z"]
+
+
+def test_a_kept_result_reads_back_as_the_same_value():
+    result = schulze([7, 8, 9], [[[9], [7]], [[8, 9]], [[7], [8], [9]], []])
+    kept = json.loads(json.dumps(result.stored()))  # as the database's JSON keeps it
+    assert kept["method"] == "Schulze"
+    assert Result.from_stored(kept) == result
 
 
 def test_insights_ranked_level_on_a_ballot_prefer_neither():

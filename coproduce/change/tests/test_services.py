@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from coproduce.change import delivery, services
 from coproduce.change.models import OutboxMessage
-from coproduce.testing.factories import VoiceFactory, publish_and_tell
+from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
 from coproduce.voices.models import Voice
 
 

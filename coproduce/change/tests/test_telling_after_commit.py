@@ -18,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from coproduce.change import delivery, services, tasks
 from coproduce.change.models import OutboxMessage, Update
-from coproduce.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices.models import Message, Voice
 
 IMMEDIATE = {
@@ -144,7 +144,7 @@ def test_two_fan_outs_at_once_make_one_message_for_each_contributor():
     its chunk back whole (its messages too) and looks again: nothing is left."""
     if connection.vendor != "postgresql":
         pytest.skip("SQLite takes one writer at a time: the two cannot overlap")
-    from coproduce.testing.factories import UserFactory
+    from coproduce.tooling.testing.factories import UserFactory
 
     le_lead = UserFactory(username="le_lead")
     insight = services.create_insight(le_lead, "s")

@@ -3,7 +3,7 @@
 import pytest
 
 from coproduce.change.models import Insight
-from coproduce.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices.text.themes import candidate_themes
 
 WAITING = [

@@ -14,10 +14,10 @@ from django.utils import timezone
 from coproduce.accounts.models import Role
 from coproduce.care.models import Team
 from coproduce.evidence import services
-from coproduce.synthetic.history import seed_history
-from coproduce.testing.factories import TeamFactory, UserFactory
-from coproduce.testing.html import table_rows
-from coproduce.testing.pdf import assert_tagged_pdf
+from coproduce.tooling.synthetic.history import seed_history
+from coproduce.tooling.testing.factories import TeamFactory, UserFactory
+from coproduce.tooling.testing.html import table_rows
+from coproduce.tooling.testing.pdf import assert_tagged_pdf
 from coproduce.web.jinja import format_datetime
 
 

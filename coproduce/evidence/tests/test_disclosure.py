@@ -5,8 +5,8 @@ import random
 import pandas as pd
 import pytest
 
-from coproduce.evidence.disclosure import Rules
 from coproduce.evidence.evaluate import SPECS, publish_rows
+from coproduce.lib.disclosure import Rules
 
 RULES = Rules(suppress_at_most=7, round_to=5)
 

@@ -7,9 +7,9 @@ holds the two ways to the same figures at this scale too."""
 import pandas as pd
 import pytest
 
-from coproduce.evidence.national import write_national
-from coproduce.evidence.pandas_suite import run_pandas_suite
 from coproduce.evidence.suite import contacts_in_file_order, open_extract, run_suite
+from coproduce.tooling.bench.pandas_suite import run_pandas_suite
+from coproduce.tooling.synthetic.national import write_national
 
 
 @pytest.fixture(scope="module")

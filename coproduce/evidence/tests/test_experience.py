@@ -1,10 +1,18 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from coproduce.evidence.metrics import experience_by_month
-from coproduce.testing.factories import VoiceFactory
-from coproduce.testing.html import table_rows
+from coproduce.evidence.metrics import (
+    ANSWERS,
+    POSITIVE,
+    PublishedExperience,
+    experience_by_month,
+    good_or_very_good,
+)
+from coproduce.lib.disclosure import Rules
+from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.html import table_rows
 from coproduce.voices.extract import ExperienceRow
+from coproduce.voices.models import Rating
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.UTC
@@ -19,32 +27,36 @@ def test_it_counts_good_and_very_good_over_all_answers_including_dont_know():
         row(dt.datetime(2026, 3, d, 12, tzinfo=UTC), r)
         for d, r in [(1, 1), (2, 2), (3, 2), (4, 3), (5, 5), (6, 6), (7, 1)]
     ]
-    [march] = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
+    [march] = experience_by_month(rows, tz=LONDON)
     assert (march.month, march.responses, march.positive) == (dt.date(2026, 3, 1), 7, 4)
-    assert march.share_positive == 4 / 7
+
+
+def test_the_metric_counts_by_the_ffts_own_codes():
+    assert set(Rating.values) == ANSWERS
+    assert {Rating.VERY_GOOD, Rating.GOOD} == POSITIVE
+    assert good_or_very_good([1, 2, 2, 3, 5, 6, 1, None, 0, 9]) == (4, 7)
 
 
 def test_it_puts_a_late_evening_answer_in_the_local_month():
     # 23:30 UTC on 31 May is 00:30 on 1 June in London (BST).
     rows = [row(dt.datetime(2026, 5, 31, 23, 30, tzinfo=UTC), 1)] * 5
-    [month] = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
+    [month] = experience_by_month(rows, tz=LONDON)
     assert month.month == dt.date(2026, 6, 1)
 
 
-def test_it_suppresses_months_with_few_answers():
+def test_a_month_is_published_by_the_disclosure_rules():
     rows = [row(dt.datetime(2026, 1, 10, tzinfo=UTC), 1)] * 4 + [
         row(dt.datetime(2026, 2, 10, tzinfo=UTC), 1)
     ] * 5
-    january, february = experience_by_month(rows, small_number_threshold=5, tz=LONDON)
-    assert january.suppressed
-    assert january.share_positive is None
-    assert not february.suppressed
-    assert february.share_positive == 1.0
+    rules = Rules(suppress_at_most=4, round_to=1)
+    january, february = (m.published(rules) for m in experience_by_month(rows, tz=LONDON))
+    assert january == PublishedExperience(dt.date(2026, 1, 1), None, None, None, suppressed=True)
+    assert february == PublishedExperience(dt.date(2026, 2, 1), 5, 5, 1.0, suppressed=False)
 
 
 def test_it_ignores_ratings_off_the_scale():
     rows = [row(dt.datetime(2026, 1, 10, tzinfo=UTC), 9)]
-    assert experience_by_month(rows, small_number_threshold=1, tz=LONDON) == []
+    assert experience_by_month(rows, tz=LONDON) == []
 
 
 def test_the_evidence_page_shows_the_metric_from_stored_voices(client, analyst):
@@ -68,3 +80,16 @@ def test_the_evidence_page_hides_small_numbers(client, analyst):
 def test_administrators_do_not_see_evidence(client, administrator):
     client.force_login(administrator)
     assert client.get("/evidence").status_code == 403
+
+
+def test_the_evidence_service_publishes_the_monthly_figure_with_small_numbers_hidden(db):
+    from coproduce.evidence.services import experience_metric
+
+    when = dt.datetime(2026, 4, 15, 12, tzinfo=UTC)
+    for _ in range(5):
+        VoiceFactory(rating=1, received_at=when)  # 5 answers: hidden
+    for rating in [1] * 7 + [2] * 5 + [4] * 8:
+        VoiceFactory(rating=rating, received_at=when.replace(month=5))  # 12 of 20
+    april, may = experience_metric()
+    assert april == PublishedExperience(dt.date(2026, 4, 1), None, None, None, suppressed=True)
+    assert may == PublishedExperience(dt.date(2026, 5, 1), 20, 10, 0.6, suppressed=False)

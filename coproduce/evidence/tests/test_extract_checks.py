@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 
 from coproduce.evidence.analysis import PopulationError, read_population
 from coproduce.evidence.tables import CONTACTS_ORDER, ExtractError, check_extract, put_in_order
-from coproduce.testing.extracts import at, write_extract_tables
+from coproduce.tooling.testing.extracts import at, write_extract_tables
 
 TEAM = {"team_key": 1, "team_name": "Crisis team"}
 EPISODE = {

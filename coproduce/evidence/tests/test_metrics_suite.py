@@ -8,7 +8,7 @@ import pytest
 
 from coproduce.evidence.suite import contacts_in_file_order, continuity, open_extract, run_suite
 from coproduce.evidence.tables import CONTACTS_ORDER
-from coproduce.testing.extracts import at, write_extract_tables
+from coproduce.tooling.testing.extracts import at, write_extract_tables
 
 TEAM = {"team_key": 1, "team_name": "Crisis team", "arrival_target_minutes": 45}
 

@@ -12,7 +12,12 @@ from django.utils import timezone
 from coproduce.evidence.extract import age_band, write_extract
 from coproduce.evidence.suite import contacts_in_file_order, open_extract, run_suite
 from coproduce.evidence.tables import CONTACTS_ORDER, SCHEMA, check_extract
-from coproduce.testing.factories import ContactFactory, EpisodeFactory, PersonFactory, VoiceFactory
+from coproduce.tooling.testing.factories import (
+    ContactFactory,
+    EpisodeFactory,
+    PersonFactory,
+    VoiceFactory,
+)
 
 
 @pytest.fixture
@@ -127,3 +132,21 @@ def test_contributors_reach_is_their_age_band_once_each(tmp_path, records):
     assert contributors == [
         {"group": "contributor", "age_band": band, "ethnicity": None, "deprivation_decile": None}
     ]
+
+
+def test_the_evidence_counts_overdue_actions_as_the_actions_page_does(tmp_path, le_lead):
+    from coproduce.change import services
+    from coproduce.change.models import Action
+
+    today = timezone.localdate()
+    insight = services.create_insight(le_lead, "People wait too long for a call back.")
+    for days, status in [(-3, "planned"), (-1, "in_progress"), (-5, "done"), (0, "planned")]:
+        action = services.record_action(
+            le_lead, insight, description="d", owner=le_lead, due_on=today
+        )
+        Action.objects.filter(pk=action.pk).update(
+            due_on=today + dt.timedelta(days=days), status=status
+        )
+    write_extract(tmp_path)
+    results = run_suite(open_extract(tmp_path), by_team=False, as_of=today)
+    assert results["actions"]["overdue"].sum() == len(services.overdue_actions(today)) == 2

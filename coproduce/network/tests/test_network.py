@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
+from coproduce.change.services import ladder_summary
 from coproduce.network import services
 from coproduce.network.models import (
     AgreementAcceptance,
@@ -22,7 +23,7 @@ from coproduce.network.models import (
     PaymentRate,
     RespectAgreement,
 )
-from coproduce.testing.factories import sent_once
+from coproduce.tooling.testing.factories import sent_once
 
 JOIN = {
     "name": "Kit",
@@ -351,7 +352,7 @@ def test_the_self_assessment_scores_every_4pi_standard(client, le_lead):
 
 
 def test_the_ladder_counts_series_meetings_and_actions_by_rung(le_lead, meeting):
-    counts = {row.rung: row for row in services.ladder_summary()}
+    counts = {row.rung: row for row in ladder_summary()}
     assert counts["co_production"].meetings == 1
     assert counts["co_production"].step == 7
     assert counts["coercion"].step == 1

@@ -11,8 +11,8 @@ from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Contact, Person
 from coproduce.change.models import Update
 from coproduce.privacy import backup
-from coproduce.synthetic.demo import seed_demo
-from coproduce.testing.factories import PersonFactory
+from coproduce.tooling.synthetic.demo import seed_demo
+from coproduce.tooling.testing.factories import PersonFactory
 
 
 def snapshot():

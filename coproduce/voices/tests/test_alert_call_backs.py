@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person
-from coproduce.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices import alerts
 from coproduce.voices.models import CallBack, Message, RiskAlert, Voice
 

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from coproduce.testing.factories import (
+from coproduce.accounts.audit import someone_not_signed_in
+from coproduce.tooling.testing.factories import (
     EnquiryCategoryFactory,
     TeamFactory,
     UserFactory,
@@ -71,6 +72,7 @@ def test_the_command_loads_local_and_v6_categories_and_refuses_a_wrong_file(tmp_
 def test_categories_and_sentiment_are_suggested_as_a_voice_arrives(db):
     categories.ensure_local()
     voice = receive_voice(
+        someone_not_signed_in(),
         channel="web",
         text="I saw a different person every time and had to repeat my story",
         rating=None,
@@ -93,12 +95,17 @@ def test_categories_and_sentiment_are_suggested_as_a_voice_arrives(db):
     ],
 )
 def test_sentiment_follows_the_answer_then_the_words(db, rating, text, sentiment):
-    assert receive_voice(channel="web", text=text, rating=rating).suggested_sentiment == sentiment
+    assert (
+        receive_voice(
+            someone_not_signed_in(), channel="web", text=text, rating=rating
+        ).suggested_sentiment
+        == sentiment
+    )
 
 
 def test_an_inactive_category_is_not_suggested(db):
     EnquiryCategoryFactory(name="Old", keywords="waited", active=False)
-    voice = receive_voice(channel="web", text="I waited", rating=None)
+    voice = receive_voice(someone_not_signed_in(), channel="web", text="I waited", rating=None)
     assert not voice.suggested_categories.exists()
 
 
@@ -142,8 +149,12 @@ def test_a_filter_that_makes_no_sense_says_so(client, le_lead):
 
 def test_bulk_confirm_accepts_each_voices_suggestions_as_confirmed_by_the_lead(client, le_lead):
     categories.ensure_local()
-    first = receive_voice(channel="web", text="Nobody listened to me", rating=5)
-    second = receive_voice(channel="web", text="The peer group helped", rating=1)
+    first = receive_voice(
+        someone_not_signed_in(), channel="web", text="Nobody listened to me", rating=5
+    )
+    second = receive_voice(
+        someone_not_signed_in(), channel="web", text="The peer group helped", rating=1
+    )
     client.force_login(le_lead)
     response = client.post(
         "/voices", {"voices": [first.pk, second.pk], "action": "confirm"}, follow=True

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
 from coproduce.voices import importer
 from coproduce.voices.models import RiskAlert, Voice
 
@@ -224,6 +224,30 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(client, le_lead
     assert response.status_code == 400
     assert "must be smaller than 1 MB" in response.content.decode()
     assert not Voice.objects.exists()
+
+
+def test_the_import_command_keeps_to_the_same_configured_limit_and_names_it(
+    tmp_path, le_lead, settings
+):
+    settings.MAX_UPLOAD_BYTES = 1_000_000
+    big = tmp_path / "big.csv"
+    big.write_text("Date,Rating,Comment\n" + "01/10/2026,1,fine\n" * 60_000)  # 1.08 MB
+    with pytest.raises(CommandError) as refused:
+        call_command("import-fft", str(big), "--user", le_lead.username)
+    assert str(refused.value) == (
+        "Nothing was imported.\nThe file is larger than 1 MB, the most that can be imported "
+        "at once. Split it and import each part."
+    )
+    assert not Voice.objects.exists()
+
+
+def test_a_file_the_form_takes_is_not_refused_by_the_importer_for_its_size(db, settings):
+    assert settings.MAX_UPLOAD_BYTES == 10_000_000  # the default
+    comment = "Kind and quick to answer the phone, and they called back when they said. " * 5
+    rows = f"01/10/2026,1,{comment}\n" * 19_000  # 7.2 MB, under the most rows
+    report = importer.check(("Date,Rating,Comment\n" + rows).encode(), "seven-mb.csv")
+    assert report.file_problems == []
+    assert len(report.rows) == 19_000
 
 
 def test_an_at_risk_comment_in_an_import_raises_an_alert(db, le_lead):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from coproduce.testing.factories import sent_once
+from coproduce.tooling.testing.factories import sent_once
 from coproduce.voices.models import Rating, Voice
 
 

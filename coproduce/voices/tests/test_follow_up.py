@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.care import episodes
 from coproduce.care.models import Person
-from coproduce.testing.factories import ContactFactory, UserFactory, sent_once
+from coproduce.tooling.testing.factories import ContactFactory, UserFactory, sent_once
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, Message, Voice
 

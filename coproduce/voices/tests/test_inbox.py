@@ -1,5 +1,6 @@
+from coproduce.accounts.audit import someone_not_signed_in
 from coproduce.accounts.models import AuditEvent
-from coproduce.testing.factories import EnquiryCategoryFactory, VoiceFactory
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory
 
 
 def test_it_lists_voices_not_yet_reviewed(client, le_lead):
@@ -68,7 +69,10 @@ def test_the_inbox_reads_its_voices_in_a_fixed_number_of_queries(
 
     for n in range(30):
         receive_voice(
-            channel="web", text=f"I can't go on ({n})" if n % 3 == 0 else "Fine.", rating=1
+            someone_not_signed_in(),
+            channel="web",
+            text=f"I can't go on ({n})" if n % 3 == 0 else "Fine.",
+            rating=1,
         )
     client.force_login(le_lead)
     # 15 whatever the number of voices (one finds the second factor's device, two list

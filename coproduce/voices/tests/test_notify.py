@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from coproduce.testing.factories import TeamFactory, VoiceFactory
-from coproduce.voices import messaging
+from coproduce.tooling.testing.factories import TeamFactory, VoiceFactory
+from coproduce.tooling.testing.workers import lose
+from coproduce.voices import messaging, workers
 from coproduce.voices.models import Message, RiskAlert, Voice
 from coproduce.voices.services import withdraw
 
@@ -124,8 +125,8 @@ def test_a_worker_that_crashed_mid_send_is_recovered_without_a_second_send(fake_
     message = queued()
     messaging.deliver(message.pk)
     # As if the worker died after Notify accepted it, before recording the answer.
-    claimed = timezone.now() - dt.timedelta(minutes=11)
-    Message.objects.filter(pk=message.pk).update(status="sending", claimed_at=claimed)
+    Message.objects.filter(pk=message.pk).update(status="sending")
+    lose(workers.worker_id())
     messaging.deliver_due()
     message.refresh_from_db()
     assert message.status == "sent"
@@ -234,6 +235,7 @@ def test_a_receipt_for_an_id_we_never_sent_is_refused_and_logged(client, setting
     ("body", "expected"),
     [
         ("not json", "The body must be a JSON object."),
+        ('{"id": ' + "[" * 5000 + "]" * 5000 + "}", "The body must be a JSON object."),
         ('{"id": "x"}', "Missing or empty: status."),
         ('{"id": "x", "status": "lost-in-space"}', "Unknown status 'lost-in-space'."),
     ],

@@ -7,8 +7,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from coproduce.accounts.audit import someone_not_signed_in
 from coproduce.accounts.models import AuditEvent
-from coproduce.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices import risk
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.voices.services import escalate_unacknowledged, receive_voice
@@ -60,7 +61,12 @@ def test_a_negation_does_not_silence_an_alert():
 
 
 def test_storing_an_at_risk_voice_raises_its_alert_in_the_same_step(db):
-    voice = receive_voice(channel=Voice.Channel.SMS, text="I want to end my life", rating=None)
+    voice = receive_voice(
+        someone_not_signed_in(),
+        channel=Voice.Channel.SMS,
+        text="I want to end my life",
+        rating=None,
+    )
     alert = RiskAlert.objects.get()
     assert alert.voice == voice
     assert alert.concerns == ["risk_to_life"]
@@ -68,7 +74,7 @@ def test_storing_an_at_risk_voice_raises_its_alert_in_the_same_step(db):
 
 
 def test_an_ordinary_voice_raises_no_alert(db):
-    receive_voice(channel=Voice.Channel.WEB, text="Good service", rating=1)
+    receive_voice(someone_not_signed_in(), channel=Voice.Channel.WEB, text="Good service", rating=1)
     assert not RiskAlert.objects.exists()
 
 
@@ -96,7 +102,9 @@ def test_an_alert_arriving_by_the_api_is_raised_too(lead, db):
 
 
 def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
-    voice = receive_voice(channel=Voice.Channel.WEB, text="I took an overdose", rating=None)
+    voice = receive_voice(
+        someone_not_signed_in(), channel=Voice.Channel.WEB, text="I took an overdose", rating=None
+    )
     client.force_login(lead)
     home = client.get("/").content.decode()
     assert "Alerts (1)" in home
@@ -124,7 +132,12 @@ def test_only_clinical_staff_open_the_alerts(client, le_lead, member):
 
 def test_an_unacknowledged_alert_escalates_once_after_the_configured_minutes(db, settings):
     settings.RISK_ALERT_ESCALATE_MINUTES = 15
-    receive_voice(channel=Voice.Channel.SMS, text="I am going to kill myself", rating=None)
+    receive_voice(
+        someone_not_signed_in(),
+        channel=Voice.Channel.SMS,
+        text="I am going to kill myself",
+        rating=None,
+    )
     alert = RiskAlert.objects.get()
     assert escalate_unacknowledged(alert.raised_at + dt.timedelta(minutes=14)) == []
     assert escalate_unacknowledged(alert.raised_at + dt.timedelta(minutes=15)) == [alert]
@@ -136,34 +149,50 @@ def test_an_unacknowledged_alert_escalates_once_after_the_configured_minutes(db,
 def test_an_acknowledged_alert_does_not_escalate(lead, settings):
     from coproduce.voices.services import acknowledge_alert
 
-    receive_voice(channel=Voice.Channel.SMS, text="self-harm again", rating=None)
+    receive_voice(
+        someone_not_signed_in(), channel=Voice.Channel.SMS, text="self-harm again", rating=None
+    )
     alert = acknowledge_alert(lead, RiskAlert.objects.get(), "Rang them back.")
     assert escalate_unacknowledged(alert.raised_at + dt.timedelta(hours=2)) == []
 
 
 def test_the_escalation_command_reports_what_it_escalated(db, settings):
     settings.RISK_ALERT_ESCALATE_MINUTES = 0
-    receive_voice(channel=Voice.Channel.SMS, text="I want to die", rating=None)
+    receive_voice(
+        someone_not_signed_in(), channel=Voice.Channel.SMS, text="I want to die", rating=None
+    )
     out = StringIO()
     call_command("escalate-alerts", stdout=out)
     assert out.getvalue().strip() == "1 alert(s) escalated."
 
 
 def test_the_log_names_ids_not_words(db, caplog):
-    receive_voice(channel=Voice.Channel.SMS, text="I want to kill myself", rating=None)
+    receive_voice(
+        someone_not_signed_in(),
+        channel=Voice.Channel.SMS,
+        text="I want to kill myself",
+        rating=None,
+    )
     assert "risk alert" in caplog.text
     assert "kill myself" not in caplog.text
 
 
 def test_the_inbox_marks_alerted_voices(client, le_lead):
-    receive_voice(channel=Voice.Channel.WEB, text="I can't go on", rating=None)
+    receive_voice(
+        someone_not_signed_in(), channel=Voice.Channel.WEB, text="I can't go on", rating=None
+    )
     VoiceFactory(text="Fine")
     client.force_login(le_lead)
     assert client.get("/voices").content.decode().count("Risk alert</strong>") == 1
 
 
 def test_waiting_alerts_are_on_the_staff_worklist_without_the_words(client, lead):
-    receive_voice(channel=Voice.Channel.SMS, text="I want to end my life", rating=None)
+    receive_voice(
+        someone_not_signed_in(),
+        channel=Voice.Channel.SMS,
+        text="I want to end my life",
+        rating=None,
+    )
     client.force_login(lead)
     body = client.get("/worklist").content.decode()
     assert "Risk alerts waiting (1)" in body

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from coproduce.testing import risk_bench
+from coproduce.accounts.audit import someone_not_signed_in
+from coproduce.tooling.bench import risk as risk_bench
 from coproduce.voices import risk
 from coproduce.voices.models import (
     EnquiryCategory,
@@ -154,7 +155,10 @@ def test_the_evaluation_halves_share_no_message():
 def test_an_at_risk_voice_is_never_suggested_as_feeling_safe_or_positive():
     safe = EnquiryCategory.objects.create(name="Feeling safe", keywords="safe,unsafe")
     voice = receive_voice(
-        channel="web", text="I can't go on like this. I don't feel safe tonight", rating=None
+        someone_not_signed_in(),
+        channel="web",
+        text="I can't go on like this. I don't feel safe tonight",
+        rating=None,
     )
     assert hasattr(voice, "risk_alert")
     voice.refresh_from_db()
@@ -165,7 +169,12 @@ def test_an_at_risk_voice_is_never_suggested_as_feeling_safe_or_positive():
 
 @pytest.mark.django_db
 def test_an_unreadable_language_raises_a_read_now_alert_with_its_reason():
-    voice = receive_voice(channel="web", text="Nie chcę już żyć, mam dość wszystkiego", rating=None)
+    voice = receive_voice(
+        someone_not_signed_in(),
+        channel="web",
+        text="Nie chcę już żyć, mam dość wszystkiego",
+        rating=None,
+    )
     alert = RiskAlert.objects.get(voice=voice)
     assert alert.could_not_screen
     assert "cannot read" in alert.reason
@@ -231,7 +240,12 @@ def test_rescreen_refuses_a_date_it_cannot_read(since):
 
 @pytest.mark.django_db
 def test_the_alert_page_says_why_the_screen_raised_it(client, lead):
-    voice = receive_voice(channel="web", text="Nobody would miss me if I was gone", rating=None)
+    voice = receive_voice(
+        someone_not_signed_in(),
+        channel="web",
+        text="Nobody would miss me if I was gone",
+        rating=None,
+    )
     client.force_login(lead)
     page = client.get(f"/alerts/{voice.risk_alert.pk}").content.decode()
     assert "Why the screen raised this alert" in page
@@ -241,7 +255,10 @@ def test_the_alert_page_says_why_the_screen_raised_it(client, lead):
 @pytest.mark.django_db
 def test_a_voice_the_screen_could_not_read_is_suggested_no_sentiment_even_with_a_good_rating():
     voice = receive_voice(
-        channel="web", text="Personel był miły, ale nie chcę już żyć", rating=Rating.GOOD
+        someone_not_signed_in(),
+        channel="web",
+        text="Personel był miły, ale nie chcę już żyć",
+        rating=Rating.GOOD,
     )
     voice.refresh_from_db()
     assert voice.risk_alert.could_not_screen

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from coproduce.testing.text_sample import write_sample
+from coproduce.accounts.audit import someone_not_signed_in
+from coproduce.tooling.testing.text_sample import write_sample
 from coproduce.voices.text import data
 from coproduce.voices.text.model import TextModel
 
@@ -126,7 +127,7 @@ def test_the_benchmark_reports_every_key_the_issue_asks_for(sample):
 def test_the_inbox_suggestions_come_from_a_trained_model_with_how_sure_it_is(
     model, tmp_path, settings, client, le_lead
 ):
-    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.tooling.testing.factories import EnquiryCategoryFactory
     from coproduce.voices.services import receive_voice
 
     model.save(tmp_path)
@@ -136,7 +137,10 @@ def test_the_inbox_suggestions_come_from_a_trained_model_with_how_sure_it_is(
     )
     family = EnquiryCategoryFactory(name="Involving family and carers", keywords="carer,mum")
     voice = receive_voice(
-        channel="web", text="We waited hours and nobody came, my mum was frightened", rating=None
+        someone_not_signed_in(),
+        channel="web",
+        text="We waited hours and nobody came, my mum was frightened",
+        rating=None,
     )
     assert set(voice.suggested_categories.all()) == {timeliness, family}
     assert voice.suggested_scores["Timeliness of care"] > 0.5
@@ -148,12 +152,12 @@ def test_the_inbox_suggestions_come_from_a_trained_model_with_how_sure_it_is(
 
 
 def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
-    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.tooling.testing.factories import EnquiryCategoryFactory
     from coproduce.voices.services import receive_voice
 
     settings.TEXT_MODEL_DIR = tmp_path / "none"
     waiting = EnquiryCategoryFactory(name="Waiting", keywords="waited")
-    voice = receive_voice(channel="web", text="I waited", rating=None)
+    voice = receive_voice(someone_not_signed_in(), channel="web", text="I waited", rating=None)
     assert list(voice.suggested_categories.all()) == [waiting]
     assert voice.suggested_scores == {}
 
@@ -162,7 +166,7 @@ def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
 def test_words_the_model_does_not_know_are_flagged_not_guessed_at(
     model, tmp_path, settings, client, le_lead, text
 ):
-    from coproduce.testing.factories import EnquiryCategoryFactory
+    from coproduce.tooling.testing.factories import EnquiryCategoryFactory
     from coproduce.voices.services import receive_voice
     from coproduce.voices.suggest import NOT_RECOGNISED
 
@@ -171,7 +175,7 @@ def test_words_the_model_does_not_know_are_flagged_not_guessed_at(
     EnquiryCategoryFactory(
         name="Timeliness of care", source_label="Timeliness of care", framework="nhse_v6"
     )
-    voice = receive_voice(channel="web", text=text, rating=None)
+    voice = receive_voice(someone_not_signed_in(), channel="web", text=text, rating=None)
     assert list(voice.suggested_categories.all()) == []
     assert voice.suggested_sentiment == ""
     assert voice.suggestion_note == NOT_RECOGNISED
@@ -188,7 +192,7 @@ def test_a_very_long_voice_is_kept_whole_and_the_note_says_the_model_read_its_st
     model.save(tmp_path)
     settings.TEXT_MODEL_DIR = tmp_path
     text = "We waited hours and nobody came. " * 200
-    voice = receive_voice(channel="web", text=text, rating=None)
+    voice = receive_voice(someone_not_signed_in(), channel="web", text=text, rating=None)
     voice.refresh_from_db()
     assert voice.text == text
     assert "read its first 2,000 characters only" in voice.suggestion_note

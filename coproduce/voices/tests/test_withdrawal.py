@@ -4,7 +4,7 @@ import re
 
 from coproduce.change import services as change
 from coproduce.change.models import Action, Insight, OutboxMessage
-from coproduce.testing.factories import VoiceFactory, publish_and_tell, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell, sent_once
 from coproduce.voices.extract import experience_rows
 from coproduce.voices.models import Voice
 from coproduce.voices.services import voice_for_withdrawal, withdraw, withdrawal_token

@@ -2,9 +2,9 @@
 
 import pytest
 
-from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
-from coproduce.testing.browser import sign_in as sign_in_through_pages
-from coproduce.testing.fake_notify import FakeNotify
+from coproduce.tooling.synthetic.demo import DEMO_PASSWORD, seed_demo
+from coproduce.tooling.testing.browser import sign_in as sign_in_through_pages
+from coproduce.tooling.testing.fake_notify import FakeNotify
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from django.conf import settings
 
 from coproduce.accounts import second_factor
 from coproduce.accounts.models import Role
-from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
-from coproduce.testing.browser import assert_accessible, sign_in
-from coproduce.testing.factories import PASSWORD, PersonFactory, UserFactory
-from coproduce.testing.pages import NOT_PAGES, pages_by_role
+from coproduce.tooling.synthetic.demo import DEMO_PASSWORD, seed_demo
+from coproduce.tooling.testing.browser import assert_accessible, sign_in
+from coproduce.tooling.testing.factories import PASSWORD, PersonFactory, UserFactory
+from coproduce.tooling.testing.pages import NOT_PAGES, pages_by_role
 from coproduce.web import urls
 
 pytestmark = pytest.mark.browser

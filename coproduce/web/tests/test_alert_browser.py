@@ -16,7 +16,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.testing.browser import assert_accessible
+from coproduce.tooling.testing.browser import assert_accessible
 from coproduce.voices.models import CallBack, RiskAlert
 from coproduce.web.tests.conftest import sign_in
 

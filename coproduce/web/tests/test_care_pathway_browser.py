@@ -14,8 +14,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from coproduce.care.models import Appointment, Episode, Referral, SafetyPlan
-from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
-from coproduce.testing.browser import assert_accessible, sign_in
+from coproduce.tooling.synthetic.demo import DEMO_PASSWORD, seed_demo
+from coproduce.tooling.testing.browser import assert_accessible, sign_in
 from coproduce.voices.models import FollowUpInvitation
 
 pytestmark = pytest.mark.browser

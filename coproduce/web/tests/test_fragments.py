@@ -7,7 +7,7 @@ from django.core.cache import caches
 from django.template import engines
 from django.utils import timezone
 
-from coproduce.testing.factories import TeamFactory
+from coproduce.tooling.testing.factories import TeamFactory
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation
 from coproduce.web import fragments
@@ -121,7 +121,7 @@ def test_each_person_sees_their_own_name_in_the_kept_header(client, lead, collea
 def test_the_kept_headers_sign_out_form_carries_this_pages_working_token(lead):
     from django.test import Client
 
-    from coproduce.testing.signin import give_second_factor
+    from coproduce.tooling.testing.signin import give_second_factor
 
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(lead)

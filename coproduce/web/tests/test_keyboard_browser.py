@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from coproduce.network.models import AgreementAcceptance, Member, RespectAgreement
-from coproduce.synthetic.demo import DEMO_PASSWORD, seed_demo
-from coproduce.testing.browser import assert_accessible
+from coproduce.tooling.synthetic.demo import DEMO_PASSWORD, seed_demo
+from coproduce.tooling.testing.browser import assert_accessible
 from coproduce.voices.models import Voice
 
 pytestmark = pytest.mark.browser

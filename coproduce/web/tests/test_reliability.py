@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coproduce.testing.postgres import TemporaryPostgres, free_port
+from coproduce.tooling.testing.postgres import TemporaryPostgres, free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -101,7 +101,7 @@ import sys
 from coproduce.web import server
 
 one = [sys.executable, "-c", sys.argv[2], sys.argv[1]]
-server.supervise(one, 2, drain_seconds=10, settle_seconds=1)
+server.supervise(one, 2, drain_seconds=10)
 """
 
 
@@ -178,6 +178,22 @@ def test_serving_on_a_port_in_use_is_refused_with_a_clear_message():
         taken.close()
     assert done.returncode == 1
     assert f"is port {port} in use?" in done.stderr
+
+
+def test_a_process_that_fails_slowly_on_a_loaded_machine_is_still_a_failed_start():
+    """Whether a process could serve is what it says, not how long it took to fail: on a
+    loaded machine a process that took seven seconds to find its port taken was once
+    taken for a running one that died, and started again for ever."""
+    from coproduce.web import server
+
+    slow_to_fail = [sys.executable, "-c", "import time; time.sleep(7); raise SystemExit(3)"]
+    handlers = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(server.StartFailed, match="exited with 3 as it started"):
+            server.supervise(slow_to_fail, 2, drain_seconds=1)
+    finally:
+        signal.signal(signal.SIGTERM, handlers[0])
+        signal.signal(signal.SIGINT, handlers[1])
 
 
 @pytest.fixture(scope="module")

@@ -36,7 +36,7 @@ from coproduce.network.models import (
     SelfAssessment,
     TrainingRecord,
 )
-from coproduce.testing.factories import (
+from coproduce.tooling.testing.factories import (
     ReferralFactory,
     TeamFactory,
     UserFactory,

@@ -3,13 +3,16 @@
 - Pages and API endpoints reach care records only through ``care.services`` (which
   scopes to the user's teams and audits), never by querying care models themselves.
 - Every page is either declared public here or guarded by a capability of the policy.
+- Views live in ``web`` and ``api``; the domain apps hold none (ADR 0002).
 """
 
 import ast
 import re
 from pathlib import Path
 
-from django.urls import URLPattern
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import path as address
+from django.urls.resolvers import RegexPattern
 
 ROOT = Path(__file__).resolve().parents[2]
 CARE_MODELS = {"Person", "Episode", "Contact", "Referral"}
@@ -78,6 +81,42 @@ def test_every_page_is_public_by_declaration_or_guarded_by_a_capability():
     assert unguarded == []
     names = {p.name for p in patterns}
     assert names >= PUBLIC_VIEWS
+
+
+def view_modules(patterns=None, in_admin=False):
+    """(address name, the module its view is written in) for every address but the
+    admin site's, which is Django's."""
+    found = []
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            admin = in_admin or pattern.app_name == "admin"
+            found += view_modules(pattern.url_patterns, admin)
+        elif isinstance(pattern, URLPattern) and not in_admin:
+            callback = pattern.callback
+            view = getattr(callback, "cls", None) or getattr(callback, "view_class", callback)
+            found.append((pattern.name, view.__module__))
+    return found
+
+
+def test_every_view_lives_in_web_or_api():
+    elsewhere = [
+        (name, module)
+        for name, module in view_modules()
+        # Libraries' views (drf-spectacular's schema) are mounted by web and api too.
+        if module.startswith("coproduce.")
+        and not module.startswith(("coproduce.web.", "coproduce.api."))
+    ]
+    assert elsewhere == []
+    assert len(view_modules()) > 80
+
+
+def test_the_view_check_finds_a_view_in_a_domain_app():
+    def start(request):
+        raise AssertionError("never called")
+
+    start.__module__ = "coproduce.accounts.oidc"  # where the single sign-on views were
+    resolver = URLResolver(RegexPattern(r"^"), [address("sso/start", start, name="sso_start")])
+    assert view_modules([resolver]) == [("sso_start", "coproduce.accounts.oidc")]
 
 
 def test_the_admin_site_holds_no_care_records():

@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from coproduce.testing.browser import assert_accessible
+from coproduce.tooling.testing.browser import assert_accessible
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.web.tests.conftest import sign_in
 

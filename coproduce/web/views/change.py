@@ -27,8 +27,8 @@ from coproduce.change.forms import (
     read_ballot,
 )
 from coproduce.change.models import Action, Insight, OutboxMessage, PriorityRound, Update
-from coproduce.change.story import Story, story_for
-from coproduce.network.models import Format
+from coproduce.evidence.story import Story, story_for
+from coproduce.lib.formats import Format
 from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
 from coproduce.web.views.render import (
@@ -152,7 +152,7 @@ def list_actions(request: HttpRequest) -> HttpResponse:
         request,
         "change/actions.jinja",
         "Actions",
-        overdue=[a for a in actions if a.due_on < today and a.status != Action.Status.DONE],
+        overdue=services.overdue_actions(today),
         actions=actions,
         today=today,
     )
@@ -278,31 +278,20 @@ def list_rounds(request: HttpRequest) -> HttpResponse:
 
 
 def _results(priority_round: PriorityRound) -> dict[str, Any]:
+    """The round's result (``services.round_result``) with its insights, to draw."""
+    result = services.round_result(priority_round)
     insights = {i.pk: i for i in priority_round.insights.all()}
-    if priority_round.is_open:
-        counted = services.count_round(priority_round)
-        places, ballots, abstentions = counted.places, counted.ballots, counted.abstentions
-        d = {a: dict(row) for a, row in counted.d.items()}
-        p = {a: dict(row) for a, row in counted.p.items()}
-    else:
-        stored = priority_round.result
-        places, ballots, abstentions = stored["places"], stored["ballots"], stored["abstentions"]
-        d = {int(a): {int(b): n for b, n in row.items()} for a, row in stored["d"].items()}
-        p = {int(a): {int(b): n for b, n in row.items()} for a, row in stored["p"].items()}
-    order = [pk for group in places for pk in group]
-    ranked, place = [], 1
-    for group in places:
-        for pk in group:
-            ranked.append({"place": place, "tied": len(group) > 1, "insight": insights[pk]})
-        place += len(group)
     return {
-        "ranked": ranked,
-        "ballots": ballots,
-        "abstentions": abstentions,
-        "order": order,
+        "ranked": [
+            {"place": place, "tied": tied, "insight": insights[pk]}
+            for place, tied, pk in result.ranked()
+        ],
+        "ballots": result.ballots,
+        "abstentions": result.abstentions,
+        "order": result.order,
         "insights": insights,
-        "d": d,
-        "p": p,
+        "d": result.d,
+        "p": result.p,
     }
 
 

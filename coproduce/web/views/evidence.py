@@ -16,6 +16,7 @@ from markupsafe import Markup
 from coproduce.accounts.policy import Capability, requires
 from coproduce.evidence import charts, dashboard
 from coproduce.evidence.services import trust_evaluation
+from coproduce.evidence.tables import URGENCY_TARGET_HOURS
 from coproduce.web.views.render import page, tagged_pdf
 
 MONTHS_SHOWN = 12
@@ -28,7 +29,7 @@ SPC_CHARTS = {
     "continuity": ("distinct_staff", "Distinct staff per episode (mean), by month", False),
     "response": (
         "very_urgent_seen_in_4_hours",
-        "Very urgent referrals seen within 4 hours, by month",
+        f"Very urgent referrals seen within {URGENCY_TARGET_HOURS['very_urgent']} hours, by month",
         True,
     ),
 }

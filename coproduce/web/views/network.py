@@ -21,7 +21,8 @@ from coproduce.accounts.policy import Capability, can, requires
 from coproduce.change import delivery
 from coproduce.change.forms import ActionForm
 from coproduce.change.models import Insight, PriorityRound
-from coproduce.change.services import published_updates, record_action
+from coproduce.change.services import ladder_summary, published_updates, record_action
+from coproduce.lib.formats import Format
 from coproduce.network import services
 from coproduce.network.forms import (
     AgreementForm,
@@ -36,7 +37,6 @@ from coproduce.network.forms import (
 )
 from coproduce.network.models import (
     Attendance,
-    Format,
     Meeting,
     MeetingPaper,
     Member,
@@ -232,7 +232,7 @@ def list_members(request: HttpRequest) -> HttpResponse:
         accepted=services.accepted_current(members),
         agreement=RespectAgreement.current(),
         equality=services.equality_summary(),
-        ladder=services.ladder_summary(),
+        ladder=ladder_summary(),
     )
 
 

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coproduce.accounts import audit
 from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
 from coproduce.change import delivery
 from coproduce.change.models import Update
 from coproduce.change.services import published_updates
-from coproduce.network.models import Format
+from coproduce.lib.formats import Format
 from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
@@ -54,6 +55,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         voice = receive_voice(
+            audit.someone_not_signed_in(),
             channel=Voice.Channel.WEB,
             text=data["text"],
             rating=data["rating"],

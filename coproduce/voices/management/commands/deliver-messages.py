@@ -2,8 +2,8 @@
 
 The task worker (``coproduce db_worker``) sends messages as they are queued and retries
 them with backoff; this sweeper is the safety net, for cron, and for a worker that was
-down. It also requeues a message a crashed worker left half-sent (Notify is asked first,
-so nothing is sent twice).
+down. It first takes back the messages a lost worker had claimed (as
+``recover-lost-work`` does; Notify is asked before any is sent again, so none goes twice).
 """
 
 from __future__ import annotations

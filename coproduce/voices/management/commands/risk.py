@@ -43,7 +43,7 @@ class Command(BaseCommand):
         train.add_argument(
             "--set",
             type=Path,
-            default=Path(__file__).resolve().parents[3] / "testing/risk_set/tuning.jsonl",
+            default=Path(__file__).resolve().parents[3] / "tooling/bench/risk_set/tuning.jsonl",
             help="the tuning half of the evaluation set (never the held-out half)",
         )
         train.add_argument("--data", type=Path, default=None, help="the v6 framework CSV")

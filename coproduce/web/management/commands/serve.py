@@ -1,4 +1,5 @@
-"""``coproduce serve``: serve Coproduce with waitress, stopping gracefully on SIGTERM."""
+"""``coproduce serve``: serve Coproduce with waitress, stopping gracefully on SIGTERM,
+trusting the reverse proxy named by ``COPRODUCE_TRUSTED_PROXY``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.web import server
@@ -66,6 +68,15 @@ class Command(BaseCommand):
             return
         from coproduce.wsgi import application
 
+        proxy = (
+            server.TrustedProxy(
+                settings.TRUSTED_PROXY,
+                settings.TRUSTED_PROXY_COUNT,
+                tuple(settings.TRUSTED_PROXY_HEADERS),
+            )
+            if settings.TRUSTED_PROXY
+            else None
+        )
         server.serve(
             application,
             host=options["host"],
@@ -73,4 +84,5 @@ class Command(BaseCommand):
             threads=options["threads"],
             drain_seconds=options["drain_seconds"],
             reuse_port=options["reuse_port"],
+            proxy=proxy,
         )

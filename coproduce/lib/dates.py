@@ -1,0 +1,33 @@
+"""Dates and times as every way in reads them.
+
+A moment someone tells us has happened (a referral received, a contact made, a call
+back) cannot be in the future. Clocks differ: a partner's server or a phone a few
+minutes fast is not refused, so "the future" starts ``CLOCK_SKEW`` after now. The rule
+is written here once; services enforce it, and forms, the REST API and FHIR call the
+same services (or, to name a field early, the same function).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+CLOCK_SKEW = dt.timedelta(minutes=5)
+
+
+def in_the_future(moment: dt.datetime, *, now: dt.datetime | None = None) -> bool:
+    """Whether a moment said to have happened is later than now, beyond the clock skew."""
+    return moment > (now or timezone.now()) + CLOCK_SKEW
+
+
+def cannot_be_in_the_future(what: str) -> str:
+    return f"The {what} cannot be in the future"
+
+
+def refuse_future(moment: dt.datetime | None, what: str, *, field: str) -> None:
+    """Refuse a moment in the future, naming the field: "The contact cannot be in the
+    future". No moment (None: the caller will take now) is not refused."""
+    if moment is not None and in_the_future(moment):
+        raise ValidationError({field: cannot_be_in_the_future(what)})

@@ -1,0 +1,213 @@
+"""``coproduce bench voices|text|notify|evidence|web|risk``: how fast voices arrive and alerts go
+out; how well the text model does against the baselines (see ``coproduce.tooling.bench.text``);
+how fast one "you said, we did" update reaches every contributor, and that a crash
+sends no one anything twice (see ``coproduce.tooling.bench.change``).
+
+Measures, on the configured database inside a transaction that is rolled back (nothing
+is left behind), with the real Notify client against an in-process fake Notify:
+
+- an at-risk text message arriving through Notify's callback → stored, screened, alert
+  raised, the duty text and the crisis reply handed to Notify (seconds per text);
+- a Friends and Family Test import of synthetic rows (rows per second).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.test import Client
+from django.test.utils import override_settings
+
+from coproduce.accounts.models import Role, User
+from coproduce.care.models import Team
+from coproduce.tooling.bench import text as text_bench
+from coproduce.tooling.testing.fake_notify import FakeNotify
+from coproduce.voices import importer, messaging
+from coproduce.voices.categories import default_framework_path
+from coproduce.voices.models import Message
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Benchmark voices, the text model, Notify fan-out, or the evidence engine."
+
+    def web(self, options: dict[str, Any]) -> None:
+        from coproduce.tooling.bench import web as web_bench
+
+        result = web_bench.run(
+            users=options["users"],
+            seconds=options["seconds"],
+            threads=options["server_threads"],
+            processes=options["server_processes"],
+        )
+        self.stdout.write(
+            json.dumps(result, indent=2)
+            if options["json"]
+            else "\n".join(f"{k}: {v}" for k, v in result.items())
+        )
+
+    def evidence(self, options: dict[str, Any]) -> None:
+        from coproduce.evidence.tables import ExtractError
+        from coproduce.tooling.bench import evidence as evidence_bench
+
+        if options["extract"] is None:
+            raise CommandError(
+                "bench evidence needs --extract DIR (see: coproduce seed --profile national)"
+            )
+        try:
+            result = evidence_bench.run(options["extract"], pandas=not options["no_pandas"])
+        except ExtractError as error:
+            raise CommandError(f"Refused: {error}") from error
+        self.stdout.write(
+            json.dumps(result, indent=2)
+            if options["json"]
+            else "\n".join(f"{k}: {v}" for k, v in result.items())
+        )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("what", choices=["voices", "text", "notify", "evidence", "web", "risk"])
+        parser.add_argument("--users", type=int, default=32, help="web: simulated users")
+        parser.add_argument("--seconds", type=float, default=15, help="web: seconds per page")
+        parser.add_argument(
+            "--server-threads", type=int, default=8, help="web: each server process's threads"
+        )
+        parser.add_argument(
+            "--server-processes",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="web: server processes (default: one per core)",
+        )
+        parser.add_argument("--extract", type=Path, help="evidence: the extract folder")
+        parser.add_argument(
+            "--no-pandas", action="store_true", help="evidence: skip the pandas comparison"
+        )
+        parser.add_argument("--contributors", type=int, default=100_000, help="notify")
+        parser.add_argument(
+            "--limit-per-minute",
+            type=int,
+            default=60_000,
+            help="notify: the fake Notify's rate limit, and the senders' pace",
+        )
+        parser.add_argument("--threads", type=int, default=8, help="notify: sends in flight")
+        parser.add_argument(
+            "--workers", type=int, default=2, help="notify: sender processes, each 1/N of the limit"
+        )
+        parser.add_argument("--texts", type=int, default=50)
+        parser.add_argument("--rows", type=int, default=5000)
+        parser.add_argument("--data", type=Path, default=None, help="text: a v6 framework CSV")
+        parser.add_argument("--json", action="store_true", help="text: print one JSON object")
+        parser.add_argument(
+            "--baselines",
+            default="svc,linear",
+            help="text: which baselines to rebuild (svc,linear; 'none' to skip)",
+        )
+
+    def risk(self, options: dict[str, Any]) -> None:
+        from coproduce.tooling.bench import risk as risk_bench
+
+        path = options["data"] or default_framework_path()
+        if not path.is_file():
+            raise CommandError(f"No data file at {path}. Give one with --data.")
+        result = risk_bench.run(path)
+        self.stdout.write(
+            json.dumps(result, indent=2)
+            if options["json"]
+            else "\n".join(f"{k}: {v}" for k, v in result.items())
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["what"] == "risk":
+            self.risk(options)
+            return
+        if options["what"] == "web":
+            self.web(options)
+            return
+        if options["what"] == "evidence":
+            self.evidence(options)
+            return
+        if options["what"] == "notify":
+            from coproduce.tooling.bench import change as notify_bench
+
+            result = notify_bench.run(
+                options["contributors"],
+                options["limit_per_minute"],
+                options["threads"],
+                options["workers"],
+            )
+            self.stdout.write(
+                json.dumps(result, indent=2)
+                if options["json"]
+                else "\n".join(f"{k}: {v}" for k, v in result.items())
+            )
+            return
+        if options["what"] == "text":
+            path = options["data"] or default_framework_path()
+            if not path.is_file():
+                raise CommandError(f"No data file at {path}. Give one with --data.")
+            baselines = [b for b in options["baselines"].split(",") if b in {"svc", "linear"}]
+            result = text_bench.run(path, baselines)
+            self.stdout.write(
+                json.dumps(result, indent=2) if options["json"] else text_bench.summary(result)
+            )
+            return
+        if settings.PRODUCTION:
+            raise CommandError("bench writes (and rolls back) test data: not in production.")
+        try:
+            with transaction.atomic():
+                self.run(options["texts"], options["rows"])
+                raise Rollback
+        except Rollback:
+            pass
+
+    def run(self, texts: int, rows: int) -> None:
+        Team.objects.create(name="Bench 24/7 line", kind="crisis_line", duty_phone="07700900999")
+        lead = User.objects.create(username="bench-lead", role=Role.LIVED_EXPERIENCE_LEAD)
+        client = Client()
+        auth = {"Authorization": f"Bearer {settings.NOTIFY_CALLBACK_TOKEN}"}
+        with (
+            FakeNotify(settings.NOTIFY_API_KEY) as fake,
+            override_settings(NOTIFY_BASE_URL=fake.base_url, ALLOWED_HOSTS=["testserver"]),
+        ):
+            seconds = []
+            for n in range(texts):
+                start = time.perf_counter()
+                payload = fake.inbound(
+                    f"07700900{n % 1000:03d}", "(Synthetic) I want to end my life"
+                )
+                response = client.post(
+                    "/notify/inbound-sms", payload, "application/json", headers=auth
+                )
+                if response.status_code != 201:
+                    raise CommandError(f"inbound text refused: {response.status_code}")
+                for pk in Message.objects.filter(status="queued").values_list("pk", flat=True):
+                    messaging.deliver(pk)
+                seconds.append(time.perf_counter() - start)
+            sent = len(fake.sent)
+        self.stdout.write(
+            f"at-risk text → alert + duty text + crisis reply handed to Notify: "
+            f"{texts} texts, median {statistics.median(seconds) * 1000:.0f} ms, "
+            f"max {max(seconds) * 1000:.0f} ms ({sent} messages sent)"
+        )
+        lines = ["Response ID,Date,FFT categorical answer,Comment"]
+        lines += [
+            f"bench-{n},01/10/2026,{1 + n % 5},(Synthetic) The team listened and called back"
+            for n in range(rows)
+        ]
+        start = time.perf_counter()
+        report = importer.import_file(lead, "\n".join(lines).encode(), "bench.csv")
+        elapsed = time.perf_counter() - start
+        self.stdout.write(
+            f"FFT import: {report.imported} rows in {elapsed:.1f} s "
+            f"({report.imported / elapsed:.0f} rows/s)"
+        )

@@ -1,0 +1,713 @@
+"""A synthetic demo trust: teams, staff, people, referrals, episodes, contacts, voices.
+
+Deterministic for a given seed. Every person is made up; NHS numbers are drawn from the
+range that is never issued (999…), so none can belong to a real patient.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import nhs_number
+from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from coproduce.accounts import audit
+from coproduce.accounts.models import Role, User
+from coproduce.accounts.second_factor import demo_key
+from coproduce.care import plans, referrals
+from coproduce.care.models import (
+    Appointment,
+    Contact,
+    CrisisPlan,
+    Dispatch,
+    Episode,
+    Person,
+    Referral,
+    SafetyPlan,
+    Team,
+)
+from coproduce.change import delivery
+from coproduce.change import services as change
+from coproduce.change.catalogue import Metric
+from coproduce.lib.formats import Format
+from coproduce.network import services as network
+from coproduce.network.models import (
+    Ladder,
+    MeetingKind,
+    MeetingSeries,
+    Member,
+    PaymentRate,
+    StandardScore,
+)
+from coproduce.tooling.synthetic.history import DEMO as DEMO_HISTORY
+from coproduce.tooling.synthetic.history import Scale, seed_history
+from coproduce.voices import categories as voice_categories
+from coproduce.voices.models import EnquiryCategory, FollowUpInvitation, Rating, Voice
+from coproduce.voices.services import receive_voice
+from coproduce.voices.suggest import suggest
+
+DEMO_PASSWORD = "coproduce-demo"  # noqa: S105 - synthetic demo accounts only
+
+# Sign-in name, first name, last name, role; the first four work in teams.
+DEMO_USERS = [
+    ("practitioner", "Priya", "Shah", Role.PRACTITIONER),
+    ("support.worker", "Sam", "Okafor", Role.SUPPORT_WORKER),
+    ("team.leader", "Fran", "Wilson", Role.TEAM_LEADER),
+    ("le.lead", "Sophie", "Green", Role.LIVED_EXPERIENCE_LEAD),
+    ("member", "Viv", "Adams", Role.NETWORK_MEMBER),
+    ("analyst", "Alex", "Morgan", Role.ANALYST),
+    ("admin", "Ade", "Bello", Role.ADMINISTRATOR),
+]
+
+TEAMS = [
+    ("First Response Service (24/7 crisis line)", Team.Kind.CRISIS_LINE, None, None),
+    ("Crisis Resolution and Home Treatment Team", Team.Kind.HOME_TREATMENT, None, None),
+    ("Mental Health Response Vehicle", Team.Kind.RESPONSE_VEHICLE, None, None),
+    ("The Sanctuary (evening)", Team.Kind.SANCTUARY, dt.time(18, 0), dt.time(1, 0)),
+]
+
+GIVEN = [
+    "Alex",
+    "Jordan",
+    "Morgan",
+    "Casey",
+    "Riley",
+    "Taylor",
+    "Jamie",
+    "Robin",
+    "Charlie",
+    "Sasha",
+    "Kai",
+    "Avery",
+    "Rowan",
+    "Ellis",
+    "Nia",
+    "Omar",
+    "Lena",
+    "Tomasz",
+    "Mei",
+    "Ravi",
+]
+FAMILY = [
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Patel",
+    "Khan",
+    "Evans",
+    "Thomas",
+    "Roberts",
+    "Walker",
+    "Wright",
+    "Nowak",
+    "Chen",
+]
+
+POSITIVE_VOICES = [
+    "The person on the phone really listened and did not rush me.",
+    "Seeing the same nurse each time meant I did not have to repeat my story.",
+    "The Sanctuary felt like a living room, not a hospital. A cuppa and someone to talk to.",
+    "They came to my home within the hour and my mum was included in the plan.",
+    "I left with a plan I had agreed to, and I knew who would call me next.",
+]
+NEGATIVE_VOICES = [
+    "I saw a different person every day and had to explain everything again.",
+    "I was told to have a bath and go for a walk. I felt dismissed.",
+    "Nobody told my partner what was happening.",
+    "I waited hours for a call back when I was at my worst.",
+    "The leaflet was only in English and my dad could not read it.",
+]
+
+
+@dataclass
+class SeedReport:
+    teams: int
+    users: int
+    people: int
+    episodes: int
+    contacts: int
+    voices: int
+    referrals_waiting: int
+
+
+def _synthetic_nhs_number(rng: random.Random, used: set[str]) -> str:
+    while True:
+        digits = "999" + "".join(str(rng.randrange(10)) for _ in range(6))
+        check = nhs_number.calculate_checksum(digits)
+        if check is not None and check != 10:
+            number = f"{digits}{check}"
+            if number not in used:
+                used.add(number)
+                return number
+
+
+def ensure_demo_authenticators() -> int:
+    """Give each demo staff account its demo authenticator (keyed from the demo secret),
+    also in a demo database seeded before staff needed one. How many were given."""
+    added = 0
+    for username, _first, _last, role in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None or role == Role.NETWORK_MEMBER:
+            continue
+        if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            TOTPDevice.objects.create(
+                user=user, name="Demo authenticator", key=demo_key(username), confirmed=True
+            )
+            added += 1
+    return added
+
+
+@transaction.atomic
+def seed_demo(
+    seed: int = 2026, people: int = 40, voices: int = 240, history: Scale = DEMO_HISTORY
+) -> SeedReport:
+    rng = random.Random(seed)
+    now = timezone.now()
+
+    users = {}
+    for username, first, last, role in DEMO_USERS:
+        user = User(username=username, first_name=first, last_name=last, role=role)
+        user.set_password(DEMO_PASSWORD)
+        user.is_staff = role == Role.ADMINISTRATOR
+        user.is_superuser = role == Role.ADMINISTRATOR
+        user.save()
+        users[username] = user
+    # Staff sign in with a code too; the demo's code page shows the current one.
+    ensure_demo_authenticators()
+    clinicians = [users["practitioner"], users["support.worker"], users["team.leader"]]
+    for n in range(6):
+        extra = User(
+            username=f"staff{n + 1}",
+            first_name=rng.choice(GIVEN),
+            last_name=rng.choice(FAMILY),
+            role=Role.PRACTITIONER if n % 2 == 0 else Role.SUPPORT_WORKER,
+        )
+        extra.set_unusable_password()
+        extra.save()
+        clinicians.append(extra)
+
+    teams = []
+    for n, (name, kind, opens, closes) in enumerate(TEAMS):
+        team = Team.objects.create(
+            name=name,
+            kind=kind,
+            opens_at=opens,
+            closes_at=closes,
+            # Synthetic duty contacts (Ofcom's drama range and example.nhs.uk).
+            duty_phone=f"07700900{500 + n}",
+            duty_email=f"duty.team{n + 1}@example.nhs.uk",
+        )
+        team.staff.set(clinicians[:3] + rng.sample(clinicians[3:], 3))
+        teams.append(team)
+    # The home treatment team has a peer worker, who signs its follow-up invitations.
+    teams[1].peer_worker = users["support.worker"]
+    teams[1].save(update_fields=["peer_worker"])
+
+    voice_categories.ensure_local()
+    framework = voice_categories.default_framework_path()
+    if framework.is_file():
+        voice_categories.load_v6(framework)
+    categories = [
+        EnquiryCategory.objects.get(name=name)
+        for name, _description, _words in voice_categories.LOCAL
+    ]
+
+    used: set[str] = set()
+    for _ in range(people):
+        person = Person.objects.create(
+            nhs_number=_synthetic_nhs_number(rng, used),
+            given_name=rng.choice(GIVEN),
+            family_name=rng.choice(FAMILY),
+            date_of_birth=dt.date(rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)),
+            phone=f"07700900{len(used):03d}",
+            email=f"person{len(used)}@example.com",
+            feedback_invitations=rng.choice(Person.FeedbackInvitations.values),
+        )
+        team = rng.choice(teams[:3])
+        received = now - dt.timedelta(days=rng.randint(1, 40), hours=rng.randint(0, 23))
+        urgency = rng.choice(Referral.Urgency.values)
+        source = rng.choice(Referral.Source.values)
+        referral = Referral.objects.create(
+            person=person,
+            team=team,
+            source=source,
+            urgency=urgency,
+            received_at=received,
+            reason="Synthetic referral for the demonstration.",
+            physical_health_need=team.kind != Team.Kind.RESPONSE_VEHICLE and rng.random() < 0.1,
+            status=Referral.Status.ACCEPTED,
+            respond_by=referrals.respond_by(source, urgency, received),
+            seen_at=received + dt.timedelta(hours=rng.randint(1, 6)),
+        )
+        lead = rng.choice(clinicians[:3])
+        closed = received + dt.timedelta(days=rng.randint(7, 30))
+        episode = Episode.objects.create(
+            person=person,
+            team=team,
+            referral=referral,
+            lead_practitioner=lead,
+            accepted_at=received + dt.timedelta(hours=rng.randint(1, 20)),
+            closed_at=closed if closed < now and rng.random() < 0.4 else None,
+        )
+        episode.named_team.set({lead, *rng.sample(clinicians, 2)})
+        if episode.closed_at is not None:
+            due = episode.closed_at + dt.timedelta(days=team.follow_up_after_days)
+            FollowUpInvitation.objects.create(
+                episode=episode,
+                due_at=due,
+                # Invitations already due were sent on their day (a demo has no history).
+                status="sent" if due < now else "scheduled",
+                sent_at=due if due < now else None,
+            )
+        referrals.book_initial_and_reviews(
+            lead, episode, episode.accepted_at + dt.timedelta(hours=2)
+        )
+        # Most past appointments happened; a few were missed and are overdue on the worklist.
+        past = episode.appointments.filter(starts_at__lt=now)
+        if rng.random() < 0.85 or episode.closed_at is not None:
+            past.update(status=Appointment.Status.ATTENDED)
+        if episode.closed_at is not None:
+            episode.appointments.filter(starts_at__gt=episode.closed_at).update(
+                status=Appointment.Status.CANCELLED
+            )
+        plans.save_new_version(
+            lead,
+            CrisisPlan,
+            person,
+            {
+                "about_me": "(Synthetic) I live with my partner and two cats.",
+                "care_needs": "(Synthetic) Someone to talk to at night; help sleeping.",
+                "medication": "(Synthetic) Sertraline 100 mg each morning.",
+                "intervention_preferences": "(Synthetic) Please call before visiting. "
+                "I do not want to go to A&E unless I am physically hurt.",
+                "practical_matters": "(Synthetic) My neighbour can feed the cats.",
+            },
+        )
+        if rng.random() < 0.5:
+            plans.save_new_version(
+                lead,
+                SafetyPlan,
+                person,
+                {
+                    "warning_signs": "(Synthetic) Not sleeping; stopping eating.",
+                    "things_i_can_do": "(Synthetic) Walk the dog; music; a cold shower.",
+                    "people_i_can_ask": "(Synthetic) My sister.",
+                    "professionals": "(Synthetic) Crisis line, any time.",
+                    "reasons_for_living": "(Synthetic) My niece; my cats.",
+                },
+            )
+        for k in range(rng.randint(1, 4)):
+            occurred = episode.accepted_at + dt.timedelta(days=k * 3, hours=1)
+            if occurred > now:
+                break
+            Contact.objects.create(
+                episode=episode,
+                staff=rng.choice([lead, *episode.named_team.all()]),
+                occurred_at=occurred,
+                mode=rng.choice(Contact.Mode.values),
+                persons_words="(Synthetic) I have not slept and everything feels too much.",
+                crisis_plan_reviewed=True,
+                shared_understanding="(Synthetic) We agreed the main worry is tonight.",
+                feelings_validated="(Synthetic) Acknowledged how exhausting this has been.",
+                next_steps="(Synthetic) Call back tomorrow at 10:00; crisis line numbers given.",
+            )
+
+    # Two years of closed episodes and rated voices, so the evidence pages have history.
+    seed_history(
+        rng,
+        now,
+        teams,
+        clinicians,
+        users["team.leader"],
+        lambda: _synthetic_nhs_number(rng, used),
+        GIVEN,
+        FAMILY,
+        history,
+    )
+
+    # Referrals waiting to be allocated now: one past its clock, some within it.
+    waiting = [
+        (Referral.Urgency.VERY_URGENT, Referral.Source.POLICE, 5 * 60),
+        (Referral.Urgency.VERY_URGENT, Referral.Source.NHS_111, 90),
+        (Referral.Urgency.URGENT, Referral.Source.GP, 6 * 60),
+        (Referral.Urgency.URGENT, Referral.Source.AE_LIAISON, 20),
+        (Referral.Urgency.ROUTINE, Referral.Source.SELF, 26 * 60),
+    ]
+    home_treatment, vehicle = teams[1], teams[2]
+    for urgency, source, minutes_ago in waiting:
+        person = Person.objects.create(
+            nhs_number=_synthetic_nhs_number(rng, used),
+            given_name=rng.choice(GIVEN),
+            family_name=rng.choice(FAMILY),
+            date_of_birth=dt.date(rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)),
+            phone=f"07700900{len(used):03d}",
+            email=f"person{len(used)}@example.com",
+            feedback_invitations=rng.choice(Person.FeedbackInvitations.values),
+        )
+        referrals.receive_referral(
+            users["team.leader"],
+            person=person,
+            team=home_treatment,
+            source=source,
+            urgency=urgency,
+            reason="(Synthetic) Distressed, not sleeping, family worried.",
+            physical_health_need=False,
+            received_at=now - dt.timedelta(minutes=minutes_ago),
+        )
+    # A response vehicle call: dispatched and arrived, handed over by the ambulance crew.
+    caller = Person.objects.create(
+        nhs_number=_synthetic_nhs_number(rng, used),
+        given_name=rng.choice(GIVEN),
+        family_name=rng.choice(FAMILY),
+        date_of_birth=dt.date(1985, 3, 14),
+    )
+    call = referrals.receive_referral(
+        users["practitioner"],
+        person=caller,
+        team=vehicle,
+        source=Referral.Source.AMBULANCE,
+        urgency=Referral.Urgency.VERY_URGENT,
+        reason="(Synthetic) Ambulance triage: no physical health need; in distress at home.",
+        physical_health_need=False,
+        received_at=now - dt.timedelta(hours=3),
+    )
+    dispatch = referrals.dispatch_vehicle(
+        users["practitioner"], call, dispatched_at=now - dt.timedelta(hours=2, minutes=50)
+    )
+    referrals.record_arrival(
+        users["practitioner"],
+        dispatch,
+        arrived_at=now - dt.timedelta(hours=2, minutes=12),
+        outcome=Dispatch.Outcome.STAYED_HOME,
+        partner="Ambulance crew",
+        handover_notes="(Synthetic) Crew handed over after 35 minutes; police not needed.",
+    )
+
+    # Roughly 72% good or very good, as seed 001's First Response Service reports.
+    weights = [45, 27, 12, 7, 6, 3]
+    voice_objects = []
+    for _ in range(voices):
+        rating = rng.choices(list(Rating), weights=weights)[0]
+        positive = rating in {Rating.VERY_GOOD, Rating.GOOD}
+        channel = rng.choices(
+            [Voice.Channel.WEB, Voice.Channel.PHONE, Voice.Channel.PAPER, Voice.Channel.SMS],
+            weights=[5, 2, 2, 3],
+        )[0]
+        contact_back = rng.random() < 0.3
+        voice = Voice.objects.create(
+            channel=channel,
+            text=rng.choice(POSITIVE_VOICES if positive else NEGATIVE_VOICES),
+            rating=rating,
+            received_at=now - dt.timedelta(days=rng.randint(0, 364), hours=rng.randint(0, 23)),
+            team=rng.choice(teams),
+            consent_improvement=rng.random() < 0.9,
+            consent_quote=rng.random() < 0.5,
+            consent_contact=contact_back,
+            contact_channel=(
+                rng.choice([Voice.ContactChannel.EMAIL, Voice.ContactChannel.SMS])
+                if contact_back
+                else Voice.ContactChannel.NONE
+            ),
+        )
+        if voice.contact_channel == Voice.ContactChannel.EMAIL:
+            voice.contact_email = f"contributor{voice.pk}@example.com"
+        elif voice.contact_channel == Voice.ContactChannel.SMS:
+            voice.contact_phone = f"07700900{voice.pk % 1000:03d}"
+        voice.save()
+        suggest(voice)
+        voice_objects.append(voice)
+
+    # One message tonight that signals current risk: it raises an alert for the duty team,
+    # who can call back the number it came from (Ofcom's drama range: no real phone).
+    at_risk = receive_voice(
+        audit.someone_not_signed_in(),
+        channel=Voice.Channel.SMS,
+        text="(Synthetic) I can't go on like this. I don't feel safe tonight.",
+        rating=None,
+        team=teams[0],
+        received_at=now - dt.timedelta(minutes=4),
+    )
+    at_risk.received_from = "07700900999"
+    at_risk.save(update_fields=["received_from"])
+
+    # One thread already told: continuity voices → insight → action → update.
+    lead = users["le.lead"]
+    continuity = categories[0]
+    evidence = [
+        v for v in voice_objects if v.text in NEGATIVE_VOICES[:1] and v.consent_improvement
+    ][:6]
+    for v in evidence:
+        v.categories.add(continuity)
+        v.reviewed_at, v.reviewed_by = now, lead
+        v.save(update_fields=["reviewed_at", "reviewed_by"])
+    insight = change.create_insight(
+        lead,
+        "People tell us they see a different member of staff at almost every contact, and "
+        "have to repeat their story each time.",
+        evidence,
+    )
+    action = change.record_action(
+        lead,
+        insight,
+        description="Introduce a lead practitioner and a named team of at most four people "
+        "for everyone on the home treatment caseload.",
+        owner=users["team.leader"],
+        due_on=(now - dt.timedelta(days=10)).date(),
+    )
+    action.status = action.Status.DONE
+    action.ladder = Ladder.CO_PRODUCTION
+    action.framework = "Crisis care improvement plan 2026"
+    action.metric = Metric.CONTINUITY
+    action.save(update_fields=["status", "ladder", "framework", "metric"])
+    # Contributors who asked to be told in other ways: by post in large print, by email
+    # as audio, by text in Easy Read, and in Welsh.
+    told = evidence[:5]
+    ways = [
+        {
+            "contact_channel": Voice.ContactChannel.POST,
+            "contact_address": "Flat 1\n1 Example Road\nIpswich\nIP1 1AA",
+            "contact_format": Format.LARGE_PRINT,
+        },
+        {
+            "contact_channel": Voice.ContactChannel.EMAIL,
+            "contact_email": "listener@example.com",
+            "contact_format": Format.AUDIO,
+        },
+        {
+            "contact_channel": Voice.ContactChannel.SMS,
+            "contact_phone": "07700900321",
+            "contact_format": Format.EASY_READ,
+        },
+        {"contact_channel": Voice.ContactChannel.SMS, "contact_phone": "07700900322"},
+    ]
+    for voice, how in zip(told, ways, strict=False):
+        voice.consent_contact = True
+        for field, value in how.items():
+            setattr(voice, field, value)
+        voice.save()
+    update = change.publish_update(
+        lead,
+        action,
+        you_said="You told us you saw too many different staff and had to repeat your story.",
+        we_did="Everyone on the home treatment caseload now has a lead practitioner and a small "
+        "named team, with reviews on day 7 and day 14.",
+    )
+    # The demo opens with its outbox filled: the fan-out is done here, in the seed; the
+    # task publishing hands to the worker finds nothing left to do.
+    delivery.fan_out(update)
+    change.translate_update(
+        lead,
+        update,
+        language="cy",
+        you_said="Dywedoch wrthym eich bod wedi gweld gormod o staff gwahanol a bod rhaid "
+        "ailadrodd eich stori.",
+        we_did="Mae gan bawb ar lwyth achosion y tîm triniaeth yn y cartref ymarferydd arweiniol a "
+        "thîm bach wedi'i enwi, gydag adolygiadau ar ddiwrnod 7 a 14.",
+    )
+    # Someone who wrote in Welsh asks to be told after the Welsh text was entered: they
+    # are told in Welsh.
+    welsh = evidence[5] if len(evidence) > 5 else None
+    if welsh is not None:
+        welsh.consent_contact, welsh.language = True, "cy"
+        welsh.contact_channel, welsh.contact_email = Voice.ContactChannel.EMAIL, "cy@example.com"
+        welsh.save()
+        delivery.fan_out(update)
+    seed_network(users, voice_objects, insight, now, rng)
+    return SeedReport(
+        teams=len(teams),
+        users=User.objects.exclude(role="").count(),  # staff and members: not the service's own
+        people=Person.objects.count(),
+        episodes=Episode.objects.count(),
+        contacts=Contact.objects.count(),
+        voices=len(voice_objects),
+        referrals_waiting=Referral.objects.unallocated().count(),
+    )
+
+
+RESPECT_AGREEMENT = """We listen to each other and take turns to speak.
+Everyone's experience counts the same: people who use services, carers, and staff.
+We keep what people share in the meeting private.
+We challenge ideas, not people.
+We use plain words and explain any jargon.
+Anyone can take a break at any time."""
+
+MEMBER_NAMES = ["Jo", "Kit", "Mo", "Ash", "Bea", "Dev", "Ife", "Lou", "Pat", "Ray", "Sol", "Zee"]
+
+
+def seed_network(
+    users: dict[str, User],
+    voices: list[Voice],
+    continuity: Any,
+    now: dt.datetime,
+    rng: random.Random,
+) -> None:
+    """The co-production network: members, the respect agreement, a board with seats for
+    lived experience, meetings with papers and claims, payment rates, two more insights
+    ranked by members (one round closed, one open), and a 4Pi self-assessment."""
+    lead = users["le.lead"]
+    agreement = network.publish_agreement(lead, RESPECT_AGREEMENT)
+    viv = Member.objects.create(
+        user=users["member"],
+        name="Viv",
+        kind=Member.Kind.SERVICE_USER,
+        reach_by=Member.Reach.TEXT,
+        phone="07700900555",
+        format=Member.Format.EASY_READ,
+        joined_on=(now - dt.timedelta(days=200)).date(),
+    )
+    network.accept_agreement(viv, agreement)
+    kinds = [Member.Kind.SERVICE_USER] * 6 + [Member.Kind.CARER] * 3 + [Member.Kind.PEER] * 2
+    members = [viv]
+    for n, name in enumerate(MEMBER_NAMES):
+        member = network.join_network(
+            name=name,
+            kind=[*kinds, Member.Kind.STAFF][n % 12],
+            reach_by=Member.Reach.EMAIL,
+            email=f"member{n}@example.com",
+            format=rng.choice([Format.STANDARD] * 4 + [Format.LARGE_PRINT, Format.AUDIO]),
+            declines_payment=n % 5 == 0,
+            accepts_agreement=n % 4 != 3,
+            equality={
+                "age_band": rng.choice(["18_24", "25_34", "35_44", "45_54", "55_64"]),
+                "ethnic_group": rng.choice(["white"] * 3 + ["asian", "black", "mixed"]),
+                "disability": rng.choice(["yes", "no", "no"]),
+            },
+        )
+        member.joined_on = (now - dt.timedelta(days=rng.randint(10, 400))).date()
+        member.save(update_fields=["joined_on"])
+        members.append(member)
+    network.record_training(
+        lead, viv, course="confidence", title="", completed_on=(now - dt.timedelta(days=90)).date()
+    )
+    network.record_training(
+        lead,
+        viv,
+        course="co_production",
+        title="",
+        completed_on=(now - dt.timedelta(days=60)).date(),
+    )
+    for kind in (Member.Kind.SERVICE_USER, Member.Kind.CARER, Member.Kind.PEER):
+        for unit, amount in (("hour", "20.00"), ("half_day", "75.00"), ("day", "150.00")):
+            PaymentRate.objects.create(kind=kind, unit=unit, amount=amount)
+
+    board = MeetingSeries.objects.create(
+        name="Crisis care delivery board",
+        kind=MeetingKind.DELIVERY_BOARD,
+        lived_experience_seats=3,
+        ladder=Ladder.CO_DESIGN,
+    )
+    for member in members[:2]:
+        board.seats.create(member=member, since=(now - dt.timedelta(days=150)).date())
+    held = network.create_meeting(
+        lead,
+        series=board,
+        kind=MeetingKind.DELIVERY_BOARD,
+        title="Delivery board: continuity of care",
+        starts_at=now - dt.timedelta(days=14),
+        hours=2,
+        place="The Sanctuary meeting room",
+        agenda="Welcome and respect agreement\nWhat people told us about seeing many staff\n"
+        "Lead practitioner model: progress",
+        ladder=Ladder.CO_PRODUCTION,
+    )
+    network.add_paper(
+        lead,
+        held,
+        title="What people told us about continuity",
+        text="Many people told us they saw a different member of staff at almost every "
+        "contact. They had to repeat their story. Carers were not always told what was "
+        "happening.",
+        easy_read_text="People saw lots of different staff.\nThey had to tell their story "
+        "again and again.\nWe want you to see the same few people.",
+    )
+    network.invite(lead, held, members[:6])
+    network.take_register(lead, held, {m.pk for m in members[:5]})
+    network.record_decision(
+        lead, held, "Every person on the caseload gets a named team of at most four."
+    )
+    viv_claim = network.submit_claim(
+        users["member"],
+        viv,
+        held,
+        unit="hour",
+        units=decimal.Decimal(2),
+        expenses=decimal.Decimal(6),
+        expenses_note="Bus fare",
+    )
+    network.decide_claim(lead, viv_claim, approve=True)
+    # Invited but not on the register: the claim waits for a person to check it.
+    network.submit_claim(
+        users["member"], members[5], held, unit="half_day", units=decimal.Decimal(1)
+    )
+    upcoming = network.create_meeting(
+        lead,
+        kind=MeetingKind.OPEN_FORUM,
+        title="Open forum: waiting for a call back",
+        starts_at=now + dt.timedelta(days=10),
+        hours=2,
+        place="Community centre, and online",
+        agenda="What happens when you call the crisis line at night",
+        ladder=Ladder.ENGAGEMENT,
+    )
+    network.invite(lead, upcoming, members)
+
+    # Two more insights, ranked by members: one round closed, one open for Viv.
+    def insight_from(text: str, statement: str) -> Any:
+        chosen = [v for v in voices if v.text == text and v.consent_improvement][:5]
+        return change.create_insight(lead, statement, chosen, written_with=[users["team.leader"]])
+
+    waiting = insight_from(
+        NEGATIVE_VOICES[3],
+        "People wait hours for a call back from the crisis line when they are at their worst.",
+    )
+    language = insight_from(
+        NEGATIVE_VOICES[4],
+        "Information is often only in English, so some families cannot read it.",
+    )
+    closed = change.open_round(lead, "Priorities for 2026", [continuity, waiting, language])
+    orders = [
+        [continuity.pk, waiting.pk, language.pk],
+        [waiting.pk, continuity.pk, language.pk],
+        [waiting.pk, language.pk, continuity.pk],
+        [continuity.pk, waiting.pk],
+        [waiting.pk, continuity.pk, language.pk],
+    ]
+    for member, order in zip(members[1:], orders, strict=False):
+        change.cast_ballot(member, closed, [[pk] for pk in order])
+    change.cast_ballot(members[6], closed, [])  # an abstention
+    change.close_round(lead, closed)
+    change.open_round(lead, "Priorities for 2027", [waiting, language])
+    change.record_action(
+        lead,
+        waiting,
+        description="Call back everyone who calls the crisis line at night within one hour.",
+        owner=users["team.leader"],
+        due_on=(now - dt.timedelta(days=3)).date(),
+        framework="Crisis care improvement plan 2026",
+        metric=Metric.SEEN_WITHIN_TARGET,
+        ladder=Ladder.CO_DESIGN,
+        arising_from=held,
+    )
+    network.record_self_assessment(
+        lead,
+        period_start=(now - dt.timedelta(days=365)).date(),
+        period_end=now.date(),
+        scores={
+            StandardScore.Standard.PRINCIPLES: (3, "A respect agreement everyone signs."),
+            StandardScore.Standard.PURPOSE: (3, "Members set the priorities each year."),
+            StandardScore.Standard.PRESENCE: (2, "Few members under 25 or from Black communities."),
+            StandardScore.Standard.PROCESS: (3, "Papers in Easy Read and large print."),
+            StandardScore.Standard.IMPACT: (2, "You said, we did is told back to contributors."),
+        },
+    )

@@ -1,0 +1,113 @@
+"""Every page of the demo, by the role that uses it, with a real address to visit.
+
+Shared by the accessibility sweep and the access matrix; both check this list against
+the URL configuration, so a new page cannot be left out of either.
+"""
+
+from coproduce.care.models import Episode, Person, Referral
+from coproduce.change.models import Action, Insight, PriorityRound, Update
+from coproduce.network.models import Meeting, MeetingPaper, Member
+from coproduce.voices import follow_up
+from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
+from coproduce.voices.services import withdrawal_token
+
+# Names of pages that are not visited as pages.
+NOT_PAGES = {
+    "healthz",
+    "sign_out",
+    "add_voice_to_insight",
+    "approve_quote",
+    "update_audio",  # a sound file
+    "export_claims",  # a CSV file
+    "accept_agreement",  # a button's target
+    "story_pdf",  # a PDF file (tagged PDF/UA; checked in change/tests/test_story.py)
+    "change_report_pdf",  # a PDF file (tagged PDF/UA; checked in evidence/tests/test_dashboard.py)
+    "evidence_csv",  # CSV files (checked in evidence/tests/test_dashboard.py)
+    "enter_code",  # checked at every staff sign-in (coproduce.tooling.testing.browser.sign_in)
+    "set_up_code",  # checked in test_setting_up_an_authenticator_app_passes_axe
+    "sso_start",  # redirects to the identity provider
+    "sso_callback",  # redirects back from it
+    "show_alert_contact",  # a button's target: the alert page with the contact details shown
+    "record_call_back",  # a form's target (checked in voices/tests/test_alert_call_backs.py)
+}
+
+
+def pages_by_role():
+    episode = Episode.objects.open().filter(team__staff__username="practitioner")[0]
+    action = Action.objects.all()[0]
+    waiting = Referral.objects.filter(team__staff__username="practitioner")[0]
+    outsider = Person.objects.get(given_name="Not", family_name="OnTheCaseload")
+    update = Update.objects.all()[0]
+    held = Meeting.objects.order_by("starts_at")[0]
+    paper = MeetingPaper.objects.all()[0]
+    closed, open_round = PriorityRound.objects.order_by("pk")[:2]
+    return {
+        None: {
+            "home": "/",
+            "give_feedback": "/feedback",
+            "feedback_received": "/feedback/thank-you",
+            "list_updates": "/you-said-we-did",
+            "withdraw_feedback": f"/feedback/withdraw/{withdrawal_token(Voice.objects.all()[0])}",
+            "sign_in": "/sign-in",
+            "stop_follow_up": "/feedback/stop/"
+            + follow_up.token(FollowUpInvitation.objects.all()[0]),
+            "show_update": f"/you-said-we-did/{update.pk}?format=easy-read",
+            "join_network": "/join",
+            "joined_network": "/join/thank-you",
+        },
+        "practitioner": {
+            "list_alerts": "/alerts",
+            "show_alert": f"/alerts/{RiskAlert.objects.order_by('pk')[0].pk}",
+            "show_worklist": "/worklist",
+            "list_referrals": "/referrals",
+            "new_referral": "/referrals/new",
+            "show_referral": f"/referrals/{waiting.pk}",
+            "list_caseload": "/caseload",
+            "show_person": f"/people/{episode.person_id}",
+            "show_plan": f"/people/{episode.person_id}/crisis-plan",
+            "edit_plan": f"/people/{episode.person_id}/safety-plan/edit",
+            "edit_contact_details": f"/people/{episode.person_id}/contact-details",
+            "show_episode": f"/episodes/{episode.pk}",
+            "discharge_episode": f"/episodes/{episode.pk}/discharge",
+            "record_contact": f"/episodes/{episode.pk}/contacts/new",
+            "find_person": "/people/find",
+            "break_glass": f"/people/{outsider.pk}/break-glass",
+        },
+        "le.lead": {
+            "list_voices": "/voices",
+            "show_voice": f"/voices/{Voice.objects.all()[0].pk}",
+            "list_insights": "/insights",
+            "list_themes": "/themes",
+            "show_insight": f"/insights/{Insight.objects.all()[0].pk}",
+            "publish_update": f"/actions/{action.pk}/update",
+            "list_outbox": "/outbox",
+            "record_voice": "/voices/new",
+            "import_voices": "/voices/import",
+            "list_messages": "/voices/messages",
+            "list_actions": "/actions",
+            "show_action": f"/actions/{action.pk}",
+            "show_update_progress": f"/updates/{update.pk}",
+            "translate_update": f"/updates/{update.pk}/translate",
+            "print_letters": f"/updates/{update.pk}/letters",
+            "list_rounds": "/priorities",
+            "show_round": f"/priorities/{closed.pk}",
+            "list_members": "/network",
+            "show_network_member": f"/network/members/{Member.objects.all()[1].pk}",
+            "edit_agreement": "/network/agreement",
+            "self_assessment": "/network/self-assessment",
+            "list_meetings": "/meetings",
+            "show_meeting": f"/meetings/{held.pk}",
+            "show_paper": f"/meetings/{held.pk}/papers/{paper.pk}?format=large_print",
+            "list_claims": "/payments",
+        },
+        "analyst": {
+            "show_evidence": "/evidence",
+            "change_report": "/evidence/change",
+            "show_story": "/story",
+        },
+        "member": {
+            "show_member": "/network/me",
+            "cast_ballot": f"/priorities/{open_round.pk}/ballot",
+            "claim_payment": f"/meetings/{held.pk}/claim",
+        },
+    }
