@@ -6,6 +6,7 @@ import hashlib
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 
 GENESIS = "0" * 64
@@ -108,3 +109,25 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.events} events, last {self.entry_hash[:12]}"
+
+
+class Submission(models.Model):
+    """A form taken once: its one-time token, the service that took it, and what it made.
+
+    The token is issued in a hidden field when the form is drawn; the service records it
+    in the same transaction as what it makes (``coproduce.accounts.submissions``). The
+    database's unique token refuses a second copy, so a double click, a re-POST or ten
+    posts at once make one thing, and each is answered with it. Holds no personal data.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    service = models.CharField(max_length=200)
+    made_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True
+    )
+    made_id = models.CharField(max_length=64, blank=True)
+    made = GenericForeignKey("made_type", "made_id")
+    taken_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Submission {self.pk} to {self.service}"

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.care.models import (
     Appointment,
     Contact,
@@ -72,6 +73,7 @@ def distinct_staff_met(episode: Episode) -> int:
     return Contact.objects.filter(episode=episode).values("staff").distinct().count()
 
 
+@once
 @transaction.atomic
 def book_appointment(
     user: User,
@@ -81,6 +83,7 @@ def book_appointment(
     starts_at: dt.datetime,
     staff: User,
     outside_named_team_because: str = "",
+    submission: str = "",
 ) -> Appointment:
     if episode.closed_at is not None:
         raise ValidationError("This episode is closed: appointments cannot be booked.")

@@ -10,6 +10,7 @@ from django.http import Http404
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.care.models import Episode, Person, PlanVersion
 
 Plan = TypeVar("Plan", bound=PlanVersion)
@@ -64,9 +65,10 @@ def history(kind: type[Plan], person: Person) -> list[Plan]:
     )
 
 
+@once
 @transaction.atomic
 def save_new_version(
-    user: User, kind: type[Plan], person: Person, sections: dict[str, str]
+    user: User, kind: type[Plan], person: Person, sections: dict[str, str], *, submission: str = ""
 ) -> Plan:
     """Save the plan as a new version; earlier versions are kept unchanged."""
     names = {name for name, _ in kind.SECTIONS}

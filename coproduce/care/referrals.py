@@ -19,8 +19,9 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from coproduce.accounts import audit
+from coproduce.accounts import audit, submissions
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.care import services, targets
 from coproduce.care.models import (
     Appointment,
@@ -120,7 +121,9 @@ def _register(user: User, number: str, details: PersonDetails) -> Person:
 
 def _once_registered(attempt: Callable[[], T]) -> T:
     """Run an intake; if another registered the same NHS number a moment before (the
-    database refused the second person), run it again, now with the person known."""
+    database refused the second person), run it again, now with the person known. The
+    same for a form's token another post took a moment before: the run again finds the
+    referral that post made."""
     try:
         return attempt()
     except IntegrityError:
@@ -338,6 +341,7 @@ def intake_referral(
     details: PersonDetails,
     *,
     break_glass_for: Collection[int] = (),
+    submission: str = "",
     **referral: Any,
 ) -> Intake:
     """Find or register the person and receive their referral (pages and REST).
@@ -353,18 +357,30 @@ def intake_referral(
 
     Registering and receiving are one transaction: a new person is not kept if their
     referral is refused. The audit of a withheld identity is kept either way.
+
+    A form's ``submission`` token is taken once (``coproduce.accounts.submissions``): the
+    same form sent again is answered with the referral it made, and nothing is received,
+    registered or audited again. Sent twice at once, the second is refused its copy by
+    the database and run again, finding the first's.
     """
-    return _once_registered(lambda: _intake(user, details, break_glass_for, referral))
+    return _once_registered(lambda: _intake(user, details, break_glass_for, referral, submission))
 
 
 def _intake(
-    user: User, details: PersonDetails, break_glass_for: Collection[int], referral: Any
+    user: User,
+    details: PersonDetails,
+    break_glass_for: Collection[int],
+    referral: Any,
+    submission: str,
 ) -> Intake:
     number = _checked_number(details.nhs_number)
     known = Person.objects.filter(nhs_number=number).first()
     withheld = known is not None and not services.may_see_person(
         user, known, break_glass=known.pk in break_glass_for
     )
+    form = submissions.name_of(intake_referral)
+    if (made := submissions.earlier(submission, form)) is not submissions.NOT_YET:
+        return Intake(made, withheld)
     if known is not None and withheld:
         _withhold(user, known, details, "referral")
     notes = ""
@@ -393,6 +409,7 @@ def _intake(
                 additional_information=notes,
                 **referral,
             )
+            submissions.keep(submission, form, created)
     except PossibleDuplicate as duplicate:
         if not withheld:
             raise
@@ -432,8 +449,11 @@ def accepted_episode(referral: Referral) -> Episode | None:
     return Episode.objects.filter(referral=referral).first()
 
 
+@once
 @transaction.atomic
-def merge_into(user: User, existing: Referral, *, source: str, reason: str, referrer: str) -> None:
+def merge_into(
+    user: User, existing: Referral, *, source: str, reason: str, referrer: str, submission: str = ""
+) -> None:
     """Add a duplicate referral's information to the one already received."""
     when = timezone.localtime().strftime("%d/%m/%Y %H:%M")
     note = f"{when}, also referred by {Referral.Source(source).label}"
@@ -614,8 +634,11 @@ def decline_referral(user: User, referral: Referral, reason: str) -> None:
     audit.record(user, AuditEvent.Action.CHANGED, referral, "declined")
 
 
+@once
 @transaction.atomic
-def dispatch_vehicle(user: User, referral: Referral, *, dispatched_at: dt.datetime) -> Dispatch:
+def dispatch_vehicle(
+    user: User, referral: Referral, *, dispatched_at: dt.datetime, submission: str = ""
+) -> Dispatch:
     if referral.team.kind != Team.Kind.RESPONSE_VEHICLE:
         raise ValidationError("Only the response vehicle team dispatches a vehicle.")
     if Dispatch.objects.filter(referral=referral).exists():

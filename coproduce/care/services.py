@@ -19,6 +19,7 @@ from django.http import Http404
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.care.episodes import require_reason_outside_named_team
 from coproduce.care.models import (
     CarerInformed,
@@ -270,6 +271,7 @@ def contacts_for(person: Person) -> list[Contact]:
     )
 
 
+@once
 @transaction.atomic
 def record_contact(
     user: User,
@@ -290,6 +292,7 @@ def record_contact(
     time_and_tone: str = "",
     duration_minutes: int | None = None,
     outside_named_team_because: str = "",
+    submission: str = "",
 ) -> Contact:
     """Record a LISTEN contact; the first contact of a referral stops its response clock.
 

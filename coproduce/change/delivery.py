@@ -21,6 +21,7 @@ translation has been entered, else English.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -347,6 +348,30 @@ def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -
     )
     update.refresh_from_db(fields=["withdrawn_not_contacted", "owed_to", "fanned_out_at"])
     return FanOut(queued=queued, to_print=to_print, already_owed=before, withdrawn=withdrawn)
+
+
+STALLED_AFTER = dt.timedelta(minutes=10)
+
+
+def stalled_fan_outs(now: dt.datetime) -> QuerySet[Update]:
+    """Updates whose fan-out has not finished and has made nothing for ``STALLED_AFTER``:
+    the worker running it died, or no worker ran it. A fan-out still going commits a
+    chunk every few seconds, so it is never taken for stalled."""
+    cutoff = now - STALLED_AFTER
+    return (
+        Update.objects.filter(fanned_out_at__isnull=True, published_at__lt=cutoff)
+        .annotate(last_made=Max("outbox__queued_at"))
+        .filter(Q(last_made__isnull=True) | Q(last_made__lt=cutoff))
+        .order_by("published_at")
+    )
+
+
+def finish_stalled_fan_outs(now: dt.datetime | None = None) -> list[FanOut]:
+    """Run again each stalled fan-out: it keeps what was made and makes only the rest."""
+    return [
+        fan_out(update)
+        for update in stalled_fan_outs(now or timezone.now()).select_related("action")
+    ]
 
 
 def _send_when_committed(message_ids: list[object]) -> None:

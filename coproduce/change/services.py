@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.change import delivery, ranking, tasks
 from coproduce.change.models import (
     Action,
@@ -33,12 +34,15 @@ from coproduce.voices import anonymise
 from coproduce.voices.models import Voice
 
 
+@once
 @transaction.atomic
 def create_insight(
     user: User,
     statement: str,
     voices: list[Voice] | None = None,
     written_with: Iterable[User] = (),
+    *,
+    submission: str = "",
 ) -> Insight:
     insight = Insight.objects.create(statement=statement, created_by=user)
     insight.written_with.set(written_with)
@@ -91,8 +95,11 @@ def representative_quotes(insight: Insight, limit: int = 3) -> list[str]:
 # Collective priorities --------------------------------------------------------------
 
 
+@once
 @transaction.atomic
-def open_round(user: User, title: str, insights: Sequence[Insight]) -> PriorityRound:
+def open_round(
+    user: User, title: str, insights: Sequence[Insight], *, submission: str = ""
+) -> PriorityRound:
     if len(insights) < 2:
         raise ValidationError("Choose at least two insights for members to rank")
     priority_round = PriorityRound.objects.create(
@@ -176,6 +183,7 @@ def standing(insight: Insight) -> Standing | None:
 # Actions ----------------------------------------------------------------------------
 
 
+@once
 @transaction.atomic
 def record_action(
     user: User,
@@ -188,6 +196,7 @@ def record_action(
     metric: str = "",
     ladder: str = "",
     arising_from: Any = None,
+    submission: str = "",
 ) -> Action:
     action = Action.objects.create(
         insight=insight,
@@ -230,9 +239,16 @@ def masked(text: str) -> str:
     return anonymise.mask(text, known_names())
 
 
+@once
 @transaction.atomic
 def publish_update(
-    user: User, action: Action, *, you_said: str, we_did: str, easy_read: str = ""
+    user: User,
+    action: Action,
+    *,
+    you_said: str,
+    we_did: str,
+    easy_read: str = "",
+    submission: str = "",
 ) -> Update:
     """Publish a "you said, we did" update and owe it to every consenting contributor.
 

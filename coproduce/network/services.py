@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.lib.disclosure import publishable, shown
 from coproduce.lib.exports import safe_cell
 from coproduce.network.models import (
@@ -44,6 +45,7 @@ def member_for(user: User) -> Member | None:
     return Member.objects.filter(user=user).first()
 
 
+@once
 @transaction.atomic
 def join_network(
     *,
@@ -59,6 +61,7 @@ def join_network(
     declines_payment: bool = False,
     accepts_agreement: bool = False,
     equality: dict[str, Any] | None = None,
+    submission: str = "",
 ) -> Member:
     """Anyone may join: no one is turned away. Equality monitoring, if given, is stored
     with no link to the member (only the month they joined), so it can only ever be
@@ -89,9 +92,16 @@ def join_network(
     return member
 
 
+@once
 @transaction.atomic
 def record_training(
-    user: User, member: Member, *, course: str, title: str, completed_on: dt.date
+    user: User,
+    member: Member,
+    *,
+    course: str,
+    title: str,
+    completed_on: dt.date,
+    submission: str = "",
 ) -> TrainingRecord:
     record = TrainingRecord.objects.create(
         member=member, course=course, title=title, completed_on=completed_on, recorded_by=user
@@ -103,8 +113,9 @@ def record_training(
 # The respect agreement ------------------------------------------------------------
 
 
+@once
 @transaction.atomic
-def publish_agreement(user: User, text: str) -> RespectAgreement:
+def publish_agreement(user: User, text: str, *, submission: str = "") -> RespectAgreement:
     """A new version: every member is asked to accept it again."""
     current = RespectAgreement.current()
     agreement = RespectAgreement.objects.create(
@@ -143,16 +154,24 @@ def accepted_current(members: Iterable[Member]) -> set[int]:
 # Meetings and boards --------------------------------------------------------------
 
 
+@once
 @transaction.atomic
-def create_meeting(user: User, **details: Any) -> Meeting:
+def create_meeting(user: User, *, submission: str = "", **details: Any) -> Meeting:
     meeting = Meeting.objects.create(created_by=user, **details)
     audit.record(user, AuditEvent.Action.CREATED, meeting)
     return meeting
 
 
+@once
 @transaction.atomic
 def add_paper(
-    user: User, meeting: Meeting, *, title: str, text: str, easy_read_text: str = ""
+    user: User,
+    meeting: Meeting,
+    *,
+    title: str,
+    text: str,
+    easy_read_text: str = "",
+    submission: str = "",
 ) -> MeetingPaper:
     paper = MeetingPaper.objects.create(
         meeting=meeting, title=title, text=text, easy_read_text=easy_read_text
@@ -182,8 +201,9 @@ def take_register(user: User, meeting: Meeting, attended: set[int]) -> None:
     audit.record(user, AuditEvent.Action.CHANGED, meeting, "register taken")
 
 
+@once
 @transaction.atomic
-def record_decision(user: User, meeting: Meeting, text: str) -> Decision:
+def record_decision(user: User, meeting: Meeting, text: str, *, submission: str = "") -> Decision:
     decision = Decision.objects.create(meeting=meeting, text=text, recorded_by=user)
     audit.record(user, AuditEvent.Action.CHANGED, meeting, f"decision {decision.pk}")
     return decision
@@ -192,8 +212,11 @@ def record_decision(user: User, meeting: Meeting, text: str) -> Decision:
 LIVED_EXPERIENCE = frozenset({Member.Kind.SERVICE_USER, Member.Kind.CARER, Member.Kind.PEER})
 
 
+@once
 @transaction.atomic
-def give_seat(user: User, series: MeetingSeries, member: Member) -> BoardSeat:
+def give_seat(
+    user: User, series: MeetingSeries, member: Member, *, submission: str = ""
+) -> BoardSeat:
     """A lived-experience seat on a board: for people who use services, carers and peer
     workers, up to the board's number of seats."""
     if member.kind not in LIVED_EXPERIENCE:
@@ -234,6 +257,7 @@ def seats_filled(series: MeetingSeries, on: dt.date | None = None) -> list[Membe
 # Involvement payments and expenses ------------------------------------------------
 
 
+@once
 @transaction.atomic
 def submit_claim(
     user: User,
@@ -245,6 +269,7 @@ def submit_claim(
     expenses: decimal.Decimal = decimal.Decimal("0"),
     expenses_note: str = "",
     decline_payment: bool = False,
+    submission: str = "",
 ) -> PaymentClaim:
     """A claim for taking part. A member who declines payment claims expenses only.
     A claim for a meeting the member is not recorded as attending waits for a person to
@@ -348,6 +373,7 @@ def finance_csv(claims: Iterable[PaymentClaim]) -> str:
 # Quality of co-production ---------------------------------------------------------
 
 
+@once
 @transaction.atomic
 def record_self_assessment(
     user: User,
@@ -355,6 +381,7 @@ def record_self_assessment(
     period_start: dt.date,
     period_end: dt.date,
     scores: dict[str, tuple[int, str]],
+    submission: str = "",
 ) -> SelfAssessment:
     if period_end < period_start:
         raise ValidationError("The period must end after it starts")

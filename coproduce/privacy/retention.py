@@ -65,6 +65,16 @@ def _sign_in_failures(now: dt.datetime, dry_run: bool) -> int:
     return int(attempts.delete()[0] + failures.delete()[0])
 
 
+SUBMISSION_DAYS = 30
+
+
+def _submissions(now: dt.datetime, dry_run: bool) -> int:
+    from coproduce.accounts.models import Submission
+
+    taken = Submission.objects.filter(taken_at__lt=now - dt.timedelta(days=SUBMISSION_DAYS))
+    return taken.count() if dry_run else taken.delete()[0]
+
+
 def _members(now: dt.datetime, dry_run: bool) -> int:
     from coproduce.privacy.erasure import erase_member
 
@@ -174,6 +184,13 @@ RULES = [
     ),
     Rule(
         "expired sessions", "until they expire", "A session is of no use once expired.", _sessions
+    ),
+    Rule(
+        "one-time form tokens",
+        f"{SUBMISSION_DAYS} days",
+        "Long enough to take a form sent twice once (a double click, a re-sent page); a "
+        "token names no one.",
+        _submissions,
     ),
 ]
 

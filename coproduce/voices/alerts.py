@@ -22,6 +22,7 @@ from django.http import Http404
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.lib.dates import in_the_future
 from coproduce.voices import services
 from coproduce.voices.models import CallBack, Message, RiskAlert
@@ -157,9 +158,16 @@ def replies_to(alert: RiskAlert) -> list[Message]:
     return list(replies)
 
 
+@once
 @transaction.atomic
 def record_call_back(
-    user: User, alert: RiskAlert, *, made_at: dt.datetime, outcome: str, note: str = ""
+    user: User,
+    alert: RiskAlert,
+    *,
+    made_at: dt.datetime,
+    outcome: str,
+    note: str = "",
+    submission: str = "",
 ) -> CallBack:
     """Record one attempt to reach the person behind the alert, and what came of it.
 

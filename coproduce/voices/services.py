@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.care.models import Person, Team
 from coproduce.lib import validators
 from coproduce.lib.formats import Format
@@ -34,13 +35,15 @@ from coproduce.voices.suggest import suggest
 logger = logging.getLogger(__name__)
 
 
+@once
 @transaction.atomic
-def receive_voice(actor: User, **details: Any) -> Voice:
+def receive_voice(actor: User, *, submission: str = "", **details: Any) -> Voice:
     """Store a voice from any channel (the details as ``_store_voice`` takes them;
     ``screened``: its text already screened, for imports that screen many texts in one
     batch before their transaction), audited as made by ``actor``: the member of staff
     who wrote it down, or ``audit.someone_not_signed_in()`` for a voice given on a
-    public page or by text.
+    public page or by text. ``submission``: the form's one-time token (see
+    ``accounts.submissions``).
 
     Contact details are kept only for the channel the person chose, and only if they
     asked to be told what changes: we hold no more than we need.
@@ -391,8 +394,9 @@ def public_quotes(voices: VoiceQuerySet) -> VoiceQuerySet:
     ).exclude(public_quote="")
 
 
+@once
 @transaction.atomic
-def record_for_someone(user: User, **details: Any) -> Voice:
+def record_for_someone(user: User, *, submission: str = "", **details: Any) -> Voice:
     """Staff write down feedback given by phone, on paper, in person, by email, from a
     partner, as a complaint or in community listening (on the page or by the API).
     Categories given here count as confirmed by the person who wrote them down."""

@@ -11,7 +11,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+from markupsafe import Markup
 
+from coproduce.accounts.submissions import FIELD, new_token
 from coproduce.care.presenters import (
     duration,
     referral_clock,
@@ -46,6 +48,7 @@ def environment(**options: Any) -> Environment:
         referral_clock=referral_clock,
         referred_person=referred_person,
         duration=duration,
+        submission_input=submission_input,
         response_targets_hint=response_targets_hint,
     )
     env.filters.update(
@@ -88,3 +91,11 @@ def format_suggestion(category: Any, scores: dict[str, float]) -> str:
     """A suggested category, with how sure the text model was: "Timeliness of care, 83%"."""
     score = scores.get(category.name)
     return category.name if score is None else f"{category.name}, {score:.0%}"
+
+
+def submission_input() -> Markup:
+    """A create form's one-time token, fresh each time the form is drawn (after a refused
+    post too: nothing was taken with the old one). Put it beside ``csrf_input``, never
+    in a cached fragment. See ``coproduce.accounts.submissions``."""
+    html = f'<input type="hidden" name="{FIELD}" value="{new_token()}">'
+    return Markup(html)  # noqa: S704 - our own field name and a token of URL-safe characters

@@ -34,6 +34,7 @@ from coproduce.tooling.testing.factories import (
     ReferralFactory,
     VoiceFactory,
     intake_page_data,
+    sent_once,
 )
 from coproduce.tooling.testing.openapi import CheckedAPIClient
 from coproduce.voices import follow_up
@@ -73,7 +74,9 @@ def notify(settings):
 
 def test_a_person_registered_on_the_referral_page_is_audited(client, lead, team):
     client.force_login(lead)
-    client.post("/referrals/new", {**intake_page_data(nhs_number=NEW_NUMBER), "team": team.pk})
+    client.post(
+        "/referrals/new", sent_once({**intake_page_data(nhs_number=NEW_NUMBER), "team": team.pk})
+    )
     person = Person.objects.get()
     audited_once(person, AuditEvent.Action.CREATED, lead)
     audited_once(Referral.objects.get(), AuditEvent.Action.CREATED, lead)
@@ -226,7 +229,9 @@ def test_episodes_marked_disengaged_by_the_command_are_audited_as_scheduled_work
 
 
 def test_feedback_given_on_the_public_page_is_audited_as_someone_not_signed_in(client, db):
-    client.post("/feedback", {"rating": "1", "text": "Kind.", "consent_improvement": "on"})
+    client.post(
+        "/feedback", sent_once({"rating": "1", "text": "Kind.", "consent_improvement": "on"})
+    )
     voice = Voice.objects.get()
     assert audited_once(voice, AuditEvent.Action.CREATED, audit.someone_not_signed_in()) == (
         "by web"
@@ -249,12 +254,14 @@ def test_feedback_written_down_by_staff_on_the_page_is_audited_once(client, lead
     client.force_login(lead)
     response = client.post(
         "/voices/new",
-        {
-            "channel": "phone",
-            "received_on": timezone.localdate().isoformat(),
-            "text": "They called back when they said they would.",
-            "consent_improvement": "on",
-        },
+        sent_once(
+            {
+                "channel": "phone",
+                "received_on": timezone.localdate().isoformat(),
+                "text": "They called back when they said they would.",
+                "consent_improvement": "on",
+            }
+        ),
     )
     assert response.status_code == 302
     assert audited_once(Voice.objects.get(), AuditEvent.Action.CREATED, lead) == "by phone"
@@ -306,13 +313,15 @@ def test_withdrawing_feedback_by_its_link_is_audited_as_someone_not_signed_in(cl
 def test_joining_the_network_is_audited_as_someone_not_signed_in(client, db):
     client.post(
         "/join",
-        {
-            "name": "Kit",
-            "kind": "carer",
-            "reach_by": "email",
-            "email": "k@example.com",
-            "format": "standard",
-        },
+        sent_once(
+            {
+                "name": "Kit",
+                "kind": "carer",
+                "reach_by": "email",
+                "email": "k@example.com",
+                "format": "standard",
+            }
+        ),
     )
     member = Member.objects.get()
     assert audited_once(member, AuditEvent.Action.CREATED, audit.someone_not_signed_in()) == (
@@ -344,7 +353,9 @@ def test_a_claim_made_on_the_meeting_page_is_audited_with_who_made_it(
     client, member, meeting_attended
 ):
     client.force_login(member)
-    response = client.post(f"/meetings/{meeting_attended.pk}/claim", {"unit": "hour", "units": "2"})
+    response = client.post(
+        f"/meetings/{meeting_attended.pk}/claim", sent_once({"unit": "hour", "units": "2"})
+    )
     assert response.status_code == 302
     claim = PaymentClaim.objects.get()
     assert claim.payment == decimal.Decimal("40.00")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.care import referrals
 from coproduce.care.models import Dispatch, Team
-from coproduce.tooling.testing.factories import ReferralFactory, TeamFactory
+from coproduce.tooling.testing.factories import ReferralFactory, TeamFactory, sent_once
 
 
 @pytest.fixture
@@ -83,11 +83,13 @@ def test_the_referral_page_records_dispatch_and_arrival(client, lead, call):
     sent = timezone.localtime(call.received_at + dt.timedelta(minutes=10))
     client.post(
         f"/referrals/{call.pk}",
-        {
-            "action": "dispatch",
-            "dispatched_on": sent.strftime("%d/%m/%Y"),
-            "dispatched_time": sent.strftime("%H:%M"),
-        },
+        sent_once(
+            {
+                "action": "dispatch",
+                "dispatched_on": sent.strftime("%d/%m/%Y"),
+                "dispatched_time": sent.strftime("%H:%M"),
+            }
+        ),
     )
     early = sent - dt.timedelta(minutes=5)
     body = client.post(
@@ -116,18 +118,23 @@ def test_the_referral_page_records_dispatch_and_arrival(client, lead, call):
     assert "Handed to home treatment" in page
 
 
-def test_a_second_dispatch_is_refused_not_an_error(client, lead, call):
+def test_the_same_dispatch_sent_twice_is_taken_once_and_a_second_is_refused(client, lead, call):
     sent = timezone.localtime(call.received_at + dt.timedelta(minutes=10))
-    form = {
-        "action": "dispatch",
-        "dispatched_on": sent.strftime("%d/%m/%Y"),
-        "dispatched_time": sent.strftime("%H:%M"),
-    }
+    form = sent_once(
+        {
+            "action": "dispatch",
+            "dispatched_on": sent.strftime("%d/%m/%Y"),
+            "dispatched_time": sent.strftime("%H:%M"),
+        }
+    )
     client.force_login(lead)
-    client.post(f"/referrals/{call.pk}", form)
-    again = client.post(f"/referrals/{call.pk}", form)  # e.g. a double click or a resent form
-    assert again.status_code == 400
-    assert "already been dispatched" in again.content.decode()
+    first = client.post(f"/referrals/{call.pk}", form)
+    again = client.post(f"/referrals/{call.pk}", form)  # a double click or a resent form
+    assert (again.status_code, again["Location"]) == (302, first["Location"])
+    # A second dispatch from another copy of the page (its own token) is refused by name.
+    other = client.post(f"/referrals/{call.pk}", sent_once({**form}))
+    assert other.status_code == 400
+    assert "already been dispatched" in other.content.decode()
     assert Dispatch.objects.count() == 1
 
 

@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 from coproduce.accounts.models import AuditEvent
 from coproduce.api.fhir import mapping
 from coproduce.care.models import Person, Referral
-from coproduce.tooling.testing.factories import intake_page_data
+from coproduce.tooling.testing.factories import intake_page_data, sent_once
 
 NEW_NUMBER = "9434765919"
 ADDRESS = "Flat 2\n14 Mill Lane\nIpswich\nIP1 1AA"
@@ -28,12 +28,14 @@ def test_it_stores_contact_details_given_on_the_referral_page(client, lead, team
     client.force_login(lead)
     client.post(
         "/referrals/new",
-        page_intake(
-            team,
-            phone="+44 7700 900 982",
-            email="sam@example.org",
-            address=ADDRESS,
-            preferred_channel="sms",
+        sent_once(
+            page_intake(
+                team,
+                phone="+44 7700 900 982",
+                email="sam@example.org",
+                address=ADDRESS,
+                preferred_channel="sms",
+            )
         ),
     )
     person = Person.objects.get()
@@ -47,7 +49,7 @@ def test_it_stores_contact_details_given_on_the_referral_page(client, lead, team
 
 def test_a_referral_needs_no_contact_details(client, lead, team):
     client.force_login(lead)
-    client.post("/referrals/new", page_intake(team))
+    client.post("/referrals/new", sent_once(page_intake(team)))
     person = Person.objects.get()
     assert (person.phone, person.email, person.address, person.preferred_channel) == ("",) * 4
 
@@ -67,7 +69,7 @@ def test_the_referral_page_names_a_wrong_detail_and_stores_nothing(
     client, lead, team, given, field, message
 ):
     client.force_login(lead)
-    response = client.post("/referrals/new", page_intake(team, **given))
+    response = client.post("/referrals/new", sent_once(page_intake(team, **given)))
     assert response.status_code == 400
     body = response.content.decode()
     assert message in body
@@ -79,7 +81,7 @@ def test_the_referral_page_names_a_wrong_detail_and_stores_nothing(
 def test_a_wrong_detail_is_named_with_the_other_problems_at_once(client, lead, team):
     client.force_login(lead)
     response = client.post(
-        "/referrals/new", page_intake(team, nhs_number="0000000000", email="nope")
+        "/referrals/new", sent_once(page_intake(team, nhs_number="0000000000", email="nope"))
     )
     body = response.content.decode()
     assert "the same digit" in body
@@ -97,7 +99,7 @@ def test_details_for_a_known_person_fill_in_what_the_record_lacks(client, lead, 
         phone="07700 900 982",
         email="sam@example.org",
     )
-    response = client.post("/referrals/new", intake)
+    response = client.post("/referrals/new", sent_once(intake))
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.phone == "07700900111"  # never written over …
@@ -114,7 +116,7 @@ def test_a_record_holding_an_old_kind_of_detail_never_blocks_a_referral(client, 
     Person.objects.filter(pk=person.pk).update(phone="01473 000000")  # a landline, kept before
     client.force_login(lead)
     intake = page_intake(team, nhs_number=person.nhs_number, email="sam@example.org")
-    assert client.post("/referrals/new", intake).status_code == 302
+    assert client.post("/referrals/new", sent_once(intake)).status_code == 302
     person.refresh_from_db()
     assert (person.phone, person.email) == ("01473 000000", "")  # left as it was
     assert "email sam@example.org" in Referral.objects.get().additional_information
@@ -127,7 +129,7 @@ def test_details_for_someone_known_to_another_team_stay_on_the_referral(
     intake = page_intake(
         other_team, nhs_number=person.nhs_number, phone="07700 900 982", preferred_channel="sms"
     )
-    client.post("/referrals/new", intake)
+    client.post("/referrals/new", sent_once(intake))
     person.refresh_from_db()
     assert (person.phone, person.preferred_channel) == ("", "")  # not written to their record
     note = Referral.objects.get().additional_information

@@ -22,6 +22,7 @@ from coproduce.accounts.models import AuditEvent
 from coproduce.api.fhir import mapping
 from coproduce.care import referrals
 from coproduce.care.models import Episode, Person, Referral
+from coproduce.tooling.testing.factories import sent_once
 from coproduce.web.jinja import format_date as date_filter
 
 RIGHT_BIRTH = dt.date(1990, 5, 17)  # the factory's date of birth
@@ -79,7 +80,7 @@ def intake(team, person, born, **overrides):
 
 def test_it_tells_the_lead_that_the_date_of_birth_does_not_match(client, lead, team, known):
     client.force_login(lead)
-    response = client.post("/referrals/new", intake(team, known, WRONG_BIRTH))
+    response = client.post("/referrals/new", sent_once(intake(team, known, WRONG_BIRTH)))
     assert response.status_code == 400
     assert "This date of birth does not match" in response.content.decode()
     assert not Referral.objects.exists()
@@ -87,7 +88,9 @@ def test_it_tells_the_lead_that_the_date_of_birth_does_not_match(client, lead, t
 
 def test_the_lead_sees_who_the_referral_is_for(client, lead, team, known):
     client.force_login(lead)
-    response = client.post("/referrals/new", intake(team, known, RIGHT_BIRTH), follow=True)
+    response = client.post(
+        "/referrals/new", sent_once(intake(team, known, RIGHT_BIRTH)), follow=True
+    )
     assert "Referral for Zephyrine Quillfeather" in response.content.decode()
     assert withheld_events(lead, known) == []
 
@@ -97,7 +100,9 @@ def test_it_receives_an_outsiders_referral_without_saying_who_the_person_is(
     client, outsider, other_team, known, born
 ):
     client.force_login(outsider)
-    response = client.post("/referrals/new", intake(other_team, known, born), follow=True)
+    response = client.post(
+        "/referrals/new", sent_once(intake(other_team, known, born)), follow=True
+    )
     body = response.content.decode()
     referral = Referral.objects.get()
     assert response.redirect_chain == [(f"/referrals/{referral.pk}", 302)]
@@ -118,7 +123,9 @@ def test_a_right_and_a_wrong_date_of_birth_look_the_same_to_an_outsider(
     answers = []
     for born in (RIGHT_BIRTH, WRONG_BIRTH):
         body = intake(other_team, known, born, not_a_duplicate_because="Second crisis.")
-        response = client.post("/referrals/new", {**body, "separate": "yes"}, follow=True)
+        response = client.post(
+            "/referrals/new", sent_once({**body, "separate": "yes"}), follow=True
+        )
         page = response.content.decode()
         # What differs is what the referrer typed (shown back as referred), and the ids.
         page = page.replace(date_filter(born), "")  # the date as typed, shown as referred
@@ -132,7 +139,7 @@ def test_the_outsiders_lists_show_the_referred_name_not_the_records(
     client, outsider, other_team, known
 ):
     client.force_login(outsider)
-    client.post("/referrals/new", intake(other_team, known, RIGHT_BIRTH, urgency="1"))
+    client.post("/referrals/new", sent_once(intake(other_team, known, RIGHT_BIRTH, urgency="1")))
     for address in ("/referrals", "/worklist"):
         body = client.get(address).content.decode()
         assert "Sam Example (as referred; known to another team)" in body
@@ -141,7 +148,9 @@ def test_the_outsiders_lists_show_the_referred_name_not_the_records(
 
 def test_a_referral_to_another_team_takes_the_outsider_to_their_list(client, outsider, team, known):
     client.force_login(outsider)
-    response = client.post("/referrals/new", intake(team, known, RIGHT_BIRTH), follow=True)
+    response = client.post(
+        "/referrals/new", sent_once(intake(team, known, RIGHT_BIRTH)), follow=True
+    )
     assert response.redirect_chain == [("/referrals", 302)]
     assert "Referral received by Home treatment team." in response.content.decode()
     assert identity_in(response.content.decode(), known) == []
@@ -161,7 +170,7 @@ def test_an_outsider_is_told_of_a_recent_referral_elsewhere_without_its_details(
         physical_health_need=False,
     )
     client.force_login(outsider)
-    response = client.post("/referrals/new", intake(other_team, known, RIGHT_BIRTH))
+    response = client.post("/referrals/new", sent_once(intake(other_team, known, RIGHT_BIRTH)))
     assert response.status_code == 409
     body = response.content.decode()
     assert "received recently by another team" in body
@@ -189,7 +198,7 @@ def accept(client, referral, user, **extra):
 
 def test_the_receiving_team_sees_the_person_once_it_accepts(client, outsider, other_team, known):
     client.force_login(outsider)
-    client.post("/referrals/new", intake(other_team, known, RIGHT_BIRTH))
+    client.post("/referrals/new", sent_once(intake(other_team, known, RIGHT_BIRTH)))
     referral = Referral.objects.get()
     assert client.get(f"/people/{known.pk}").status_code == 404
     accept(client, referral, outsider)
@@ -203,7 +212,7 @@ def test_the_receiving_team_sees_the_person_once_it_accepts(client, outsider, ot
 
 def test_acceptance_checks_a_date_of_birth_that_did_not_match(client, outsider, other_team, known):
     client.force_login(outsider)
-    client.post("/referrals/new", intake(other_team, known, WRONG_BIRTH))
+    client.post("/referrals/new", sent_once(intake(other_team, known, WRONG_BIRTH)))
     referral = Referral.objects.get()
     refused = accept(client, referral, outsider)
     assert refused.status_code == 400

@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 
 from coproduce.api.fhir import mapping
 from coproduce.care.models import Person, Referral, normalise_nhs_number
-from coproduce.tooling.testing.factories import PersonFactory, intake_page_data
+from coproduce.tooling.testing.factories import PersonFactory, intake_page_data, sent_once
 
 ASCII = "9434765919"
 FULL_WIDTH = "９４３４７６５９１９"
@@ -69,8 +69,10 @@ def test_it_matches_the_same_person_on_the_referral_page_and_finds_the_duplicate
     client, lead, intake, typed
 ):
     client.force_login(lead)
-    client.post("/referrals/new", {**intake, "nhs_number": ASCII})
-    response = client.post("/referrals/new", {**intake, "nhs_number": typed, "source": "police"})
+    client.post("/referrals/new", sent_once({**intake, "nhs_number": ASCII}))
+    response = client.post(
+        "/referrals/new", sent_once({**intake, "nhs_number": typed, "source": "police"})
+    )
     assert response.status_code == 409
     assert "Possible duplicate referral" in response.content.decode()
     assert Person.objects.get().nhs_number == ASCII
@@ -79,13 +81,13 @@ def test_it_matches_the_same_person_on_the_referral_page_and_finds_the_duplicate
 
 def test_it_stores_the_folded_number_from_the_referral_page(client, lead, intake):
     client.force_login(lead)
-    client.post("/referrals/new", {**intake, "nhs_number": FULL_WIDTH})
+    client.post("/referrals/new", sent_once({**intake, "nhs_number": FULL_WIDTH}))
     assert Person.objects.get().nhs_number == ASCII
 
 
 def test_it_refuses_a_number_of_one_digit_repeated_on_the_referral_page(client, lead, intake):
     client.force_login(lead)
-    response = client.post("/referrals/new", {**intake, "nhs_number": "000 000 0000"})
+    response = client.post("/referrals/new", sent_once({**intake, "nhs_number": "000 000 0000"}))
     assert response.status_code == 400
     assert "the same digit" in response.content.decode()
     assert not Person.objects.exists()

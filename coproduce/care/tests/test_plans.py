@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from coproduce.care import plans
 from coproduce.care.models import CrisisPlan, SafetyPlan
+from coproduce.tooling.testing.factories import sent_once
 
 
 def test_each_save_is_a_new_version_and_old_ones_are_kept(lead, person):
@@ -36,7 +37,7 @@ def test_the_edit_page_saves_a_new_version_from_the_form(client, lead, person):
     assert ">Old</textarea>" in page  # starts from the current version
     response = client.post(
         f"/people/{person.pk}/safety-plan/edit",
-        {"warning_signs": "New", "reasons_for_living": "My niece"},
+        sent_once({"warning_signs": "New", "reasons_for_living": "My niece"}),
     )
     assert response["Location"] == f"/people/{person.pk}/safety-plan"
     current = plans.current(SafetyPlan, person)
@@ -47,7 +48,7 @@ def test_the_edit_page_saves_a_new_version_from_the_form(client, lead, person):
 
 def test_an_empty_plan_is_refused(client, lead, person):
     client.force_login(lead)
-    response = client.post(f"/people/{person.pk}/crisis-plan/edit", {})
+    response = client.post(f"/people/{person.pk}/crisis-plan/edit", sent_once({}))
     assert response.status_code == 400
     assert "Write at least one section of the plan" in response.content.decode()
     assert not CrisisPlan.objects.exists()
@@ -77,7 +78,9 @@ def test_an_outsider_cannot_read_or_write_the_plans(client, outsider, person, le
     client.force_login(outsider)
     assert client.get(f"/people/{person.pk}/safety-plan").status_code == 404
     assert (
-        client.post(f"/people/{person.pk}/safety-plan/edit", {"warning_signs": "x"}).status_code
+        client.post(
+            f"/people/{person.pk}/safety-plan/edit", sent_once({"warning_signs": "x"})
+        ).status_code
         == 404
     )
     assert SafetyPlan.objects.count() == 1

@@ -7,7 +7,7 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent
 from coproduce.care import plans, services
 from coproduce.care.models import Contact, CrisisPlan, Referral
-from coproduce.tooling.testing.factories import ReferralFactory, UserFactory
+from coproduce.tooling.testing.factories import ReferralFactory, UserFactory, sent_once
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_it_records_a_listen_contact_linked_to_the_current_crisis_plan(
     plans.save_new_version(lead, CrisisPlan, episode.person, {"about_me": "v1"})
     current = plans.save_new_version(lead, CrisisPlan, episode.person, {"about_me": "v2"})
     client.force_login(lead)
-    response = client.post(f"/episodes/{episode.pk}/contacts/new", listen)
+    response = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen))
     assert response.status_code == 302
     assert response["Location"] == f"/people/{episode.person_id}"
     contact = Contact.objects.get()
@@ -59,7 +59,7 @@ def test_it_refuses_a_contact_without_next_steps_and_keeps_what_was_typed(
 ):
     client.force_login(lead)
     listen["next_steps"] = "   "
-    response = client.post(f"/episodes/{episode.pk}/contacts/new", listen)
+    response = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen))
     assert response.status_code == 400
     body = response.content.decode()
     assert "There is a problem" in body
@@ -71,7 +71,7 @@ def test_it_refuses_a_contact_without_next_steps_and_keeps_what_was_typed(
 
 def test_it_names_every_missing_listen_part(client, lead, episode):
     client.force_login(lead)
-    body = client.post(f"/episodes/{episode.pk}/contacts/new", {}).content.decode()
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once({})).content.decode()
     for message in [
         "Enter the date of the contact",
         "Select how the contact happened",
@@ -88,7 +88,7 @@ def test_it_refuses_a_contact_in_the_future(client, lead, episode, listen):
     client.force_login(lead)
     tomorrow = timezone.localtime() + dt.timedelta(days=1)
     listen["occurred_on"] = tomorrow.strftime("%d/%m/%Y")
-    body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
     assert "The contact cannot be in the future" in body
     assert not Contact.objects.exists()
 
@@ -113,26 +113,26 @@ def test_the_service_refuses_a_contact_in_the_future_by_name(lead, episode):
 def test_it_refuses_a_date_it_cannot_read(client, lead, episode, listen):
     client.force_login(lead)
     listen["occurred_on"] = "31/02/2026"
-    body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
     assert "Enter the date of the contact as day/month/year" in body
 
 
 def test_an_outsider_cannot_record_on_another_teams_episode(client, outsider, episode, listen):
     client.force_login(outsider)
-    assert client.post(f"/episodes/{episode.pk}/contacts/new", listen).status_code == 404
+    assert client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).status_code == 404
     assert not Contact.objects.exists()
 
 
 def test_a_lived_experience_lead_cannot_record_contacts(client, le_lead, episode, listen):
     client.force_login(le_lead)
-    assert client.post(f"/episodes/{episode.pk}/contacts/new", listen).status_code == 403
+    assert client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).status_code == 403
 
 
 def test_with_no_crisis_plan_the_contact_records_that_there_is_none(client, lead, episode, listen):
     client.force_login(lead)
     page = client.get(f"/episodes/{episode.pk}/contacts/new").content.decode()
     assert "This person has no crisis plan" in page
-    client.post(f"/episodes/{episode.pk}/contacts/new", listen)
+    client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen))
     contact = Contact.objects.get()
     assert contact.crisis_plan is None
     assert contact.crisis_plan_reviewed is False  # cannot have looked at a plan that is not there
@@ -141,7 +141,7 @@ def test_with_no_crisis_plan_the_contact_records_that_there_is_none(client, lead
 def test_it_asks_why_the_carer_was_not_informed(client, lead, episode, listen):
     client.force_login(lead)
     listen["carer_informed"] = "no"
-    body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
     assert "Say why the carer was not informed" in body
     assert not Contact.objects.exists()
 
@@ -152,11 +152,11 @@ def test_someone_outside_the_named_team_must_say_why_and_is_flagged(client, team
     client.force_login(stranger)
     page = client.get(f"/episodes/{episode.pk}/contacts/new").content.decode()
     assert "You are not in this person&#39;s named team" in page
-    body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
     assert "is not in this person" in body
     assert not Contact.objects.exists()
     listen["outside_named_team_because"] = "Named team all on leave today."
-    client.post(f"/episodes/{episode.pk}/contacts/new", listen)
+    client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen))
     contact = Contact.objects.get()
     assert contact.outside_named_team
     assert contact.outside_named_team_because == "Named team all on leave today."
@@ -169,7 +169,7 @@ def test_the_first_contact_stops_the_referral_clock(client, lead, episode, liste
     episode.referral = referral
     episode.save()
     client.force_login(lead)
-    client.post(f"/episodes/{episode.pk}/contacts/new", listen)
+    client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen))
     referral.refresh_from_db()
     assert referral.seen_at == Contact.objects.get().occurred_at
 
@@ -177,5 +177,5 @@ def test_the_first_contact_stops_the_referral_clock(client, lead, episode, liste
 def test_it_refuses_a_duration_that_is_not_a_number_of_minutes(client, lead, episode, listen):
     client.force_login(lead)
     listen["duration_minutes"] = "forty"
-    body = client.post(f"/episodes/{episode.pk}/contacts/new", listen).content.decode()
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
     assert "Enter the duration as a number of minutes" in body

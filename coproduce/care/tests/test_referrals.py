@@ -11,7 +11,12 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent
 from coproduce.care import referrals
 from coproduce.care.models import Person, Referral, Team
-from coproduce.tooling.testing.factories import PersonFactory, TeamFactory, intake_page_data
+from coproduce.tooling.testing.factories import (
+    PersonFactory,
+    TeamFactory,
+    intake_page_data,
+    sent_once,
+)
 
 LONDON = ZoneInfo("Europe/London")
 NOON = dt.datetime(2026, 11, 20, 12, 0, tzinfo=LONDON)
@@ -167,7 +172,7 @@ def intake():
 
 def test_staff_receive_a_referral_for_a_new_person(client, lead, team, intake):
     client.force_login(lead)
-    response = client.post("/referrals/new", {**intake, "team": team.pk})
+    response = client.post("/referrals/new", sent_once({**intake, "team": team.pk}))
     referral = Referral.objects.get()
     assert response["Location"] == f"/referrals/{referral.pk}"
     assert referral.person.nhs_number == "9434765919"
@@ -192,7 +197,7 @@ def test_the_intake_page_names_what_is_wrong_and_stores_nothing(
     client, lead, team, intake, field, value, message
 ):
     client.force_login(lead)
-    response = client.post("/referrals/new", {**intake, "team": team.pk, field: value})
+    response = client.post("/referrals/new", sent_once({**intake, "team": team.pk, field: value}))
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Referral.objects.exists()
@@ -204,7 +209,7 @@ def test_a_refused_referral_leaves_no_new_person_behind(client, lead, intake):
     vehicle.staff.add(lead)
     client.force_login(lead)
     response = client.post(
-        "/referrals/new", {**intake, "team": vehicle.pk, "physical_health_need": "yes"}
+        "/referrals/new", sent_once({**intake, "team": vehicle.pk, "physical_health_need": "yes"})
     )
     assert "cannot take a referral with a physical health need" in response.content.decode()
     assert not Person.objects.exists()
@@ -212,17 +217,17 @@ def test_a_refused_referral_leaves_no_new_person_behind(client, lead, intake):
 
 def test_the_intake_page_offers_a_duplicate_for_merging(client, lead, team, intake):
     client.force_login(lead)
-    client.post("/referrals/new", {**intake, "team": team.pk})
+    client.post("/referrals/new", sent_once({**intake, "team": team.pk}))
     first = Referral.objects.get()
     second = {**intake, "team": team.pk, "source": "police", "reason": "Police found them."}
-    response = client.post("/referrals/new", second)
+    response = client.post("/referrals/new", sent_once(second))
     assert response.status_code == 409
     assert "Possible duplicate referral" in response.content.decode()
     assert Referral.objects.count() == 1
-    body = client.post("/referrals/new", {**second, "separate": "yes"}).content.decode()
+    body = client.post("/referrals/new", sent_once({**second, "separate": "yes"})).content.decode()
     assert "Say why this is a separate referral" in body
     assert Referral.objects.count() == 1
-    client.post("/referrals/new", {**second, "merge": "yes", "merge_into": first.pk})
+    client.post("/referrals/new", sent_once({**second, "merge": "yes", "merge_into": first.pk}))
     first.refresh_from_db()
     assert "Police found them." in first.additional_information
     assert Referral.objects.count() == 1

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from coproduce.change import tasks
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
-from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
 
 
 @pytest.fixture
@@ -23,7 +23,9 @@ def action(le_lead, lead):
 def test_it_creates_an_insight_from_a_voice(client, le_lead):
     voice = VoiceFactory()
     client.force_login(le_lead)
-    response = client.post("/insights", {"statement": "People feel dismissed.", "voice": voice.pk})
+    response = client.post(
+        "/insights", sent_once({"statement": "People feel dismissed.", "voice": voice.pk})
+    )
     insight = Insight.objects.get()
     assert response["Location"] == f"/insights/{insight.pk}"
     assert list(insight.voices.all()) == [voice]
@@ -67,7 +69,8 @@ def test_it_records_an_action_with_an_owner(client, le_lead, lead):
     client.force_login(le_lead)
     due = (timezone.localdate() + dt.timedelta(days=14)).strftime("%d/%m/%Y")
     client.post(
-        f"/insights/{insight.pk}", {"description": "Do it", "owner": lead.pk, "due_on": due}
+        f"/insights/{insight.pk}",
+        sent_once({"description": "Do it", "owner": lead.pk, "due_on": due}),
     )
     action = Action.objects.get()
     assert (action.owner, action.insight, action.status) == (lead, insight, "planned")
@@ -90,7 +93,7 @@ def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_le
     client.force_login(le_lead)
     response = client.post(
         f"/actions/{action.pk}/update",
-        {"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"},
+        sent_once({"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"}),
     )
     assert response.status_code == 302
     assert Update.objects.count() == 1

@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.change import services
 from coproduce.change.models import Ballot
 from coproduce.network.models import Member
-from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.tooling.testing.html import table_rows
 
 
@@ -253,7 +253,9 @@ def test_an_insight_records_the_staff_who_wrote_it_with_the_lead(client, le_lead
     from coproduce.change.models import Insight
 
     client.force_login(le_lead)
-    client.post("/insights", {"statement": "People wait too long.", "written_with": [lead.pk]})
+    client.post(
+        "/insights", sent_once({"statement": "People wait too long.", "written_with": [lead.pk]})
+    )
     insight = Insight.objects.get()
     assert list(insight.written_with.all()) == [lead]
     page = client.get(f"/insights/{insight.pk}").content.decode()

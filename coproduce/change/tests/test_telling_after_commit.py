@@ -3,6 +3,8 @@ sending are tasks run after that commit. The fan-out commits chunk by chunk, so 
 keeps what was done, and running it again (or twice at once) owes no one twice. The
 update's staff page follows the counts as the tasks run."""
 
+import datetime as dt
+import io
 import re
 import shutil
 import threading
@@ -16,7 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from coproduce.change import delivery, services, tasks
 from coproduce.change.models import OutboxMessage, Update
-from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices.models import Message, Voice
 
 IMMEDIATE = {
@@ -237,7 +239,7 @@ def test_publishing_from_the_page_goes_to_the_update_page(client, le_lead, actio
     client.force_login(le_lead)
     response = client.post(
         f"/actions/{action.pk}/update",
-        {"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"},
+        sent_once({"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"}),
         follow=True,
     )
     update = Update.objects.get()
@@ -258,3 +260,37 @@ def test_a_translation_hands_its_audio_to_a_task(le_lead, action):
     assert not delivery.audio_path(update, "cy").exists()  # not made in the request
     assert tasks.make_update_audio.call(update.pk, "cy") is True  # but by the task
     assert delivery.audio_path(update, "cy").read_bytes()[:4] == b"RIFF"
+
+
+def test_a_fan_out_that_stopped_part_way_is_finished_by_the_sweeper(le_lead, action, monkeypatch):
+    """A worker died after two chunks, or no worker ran the task: ten minutes with nothing
+    made, and ``coproduce finish-fan-outs`` makes the rest. A fan-out still making chunks,
+    and an update just published, are left to their task."""
+    from django.core.management import call_command
+
+    contributors(le_lead, action, 5)
+    stopped = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    going = services.publish_update(le_lead, action, you_said="c", we_did="d")
+    never_run = services.publish_update(le_lead, action, you_said="e", we_did="f")
+    just_now = services.publish_update(le_lead, action, you_said="g", we_did="h")
+    real = delivery._owed
+
+    def dies_in_the_second_chunk(update, voice, renders=None):
+        if OutboxMessage.objects.filter(update=update).count() >= 2:
+            raise RuntimeError("the worker died")
+        return real(update, voice, renders)
+
+    monkeypatch.setattr(delivery, "_owed", dies_in_the_second_chunk)
+    for update in (stopped, going):
+        with pytest.raises(RuntimeError):
+            delivery.fan_out(update, chunk=2, enqueue=False)
+    monkeypatch.setattr(delivery, "_owed", real)
+    long_ago = timezone.now() - dt.timedelta(minutes=30)
+    Update.objects.exclude(pk=just_now.pk).update(published_at=long_ago)
+    OutboxMessage.objects.filter(update=stopped).update(queued_at=long_ago)
+
+    call_command("finish-fan-outs", stdout=io.StringIO())
+
+    made = {u.pk: u.outbox.count() for u in (stopped, going, never_run, just_now)}
+    assert made == {stopped.pk: 5, going.pk: 2, never_run.pk: 5, just_now.pk: 0}
+    assert Message.objects.count() == 5 + 2 + 5  # one for each contributor owed: none twice

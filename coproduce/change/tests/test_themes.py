@@ -3,7 +3,7 @@
 import pytest
 
 from coproduce.change.models import Insight
-from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices.text.themes import candidate_themes
 
 WAITING = [
@@ -44,7 +44,9 @@ def test_a_lead_starts_an_insight_from_a_theme_in_one_click(client, le_lead, voi
     body = client.get("/themes").content.decode()
     assert "Start an insight from this theme" in body
     waiting_ids = [v.pk for v in voices if v.text in WAITING]
-    response = client.post("/themes", {"voice": waiting_ids, "phrases": "crisis line, call back"})
+    response = client.post(
+        "/themes", sent_once({"voice": waiting_ids, "phrases": "crisis line, call back"})
+    )
     insight = Insight.objects.get()
     assert response["Location"] == f"/insights/{insight.pk}"
     assert set(insight.voices.values_list("pk", flat=True)) == set(waiting_ids)

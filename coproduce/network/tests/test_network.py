@@ -23,6 +23,7 @@ from coproduce.network.models import (
     PaymentRate,
     RespectAgreement,
 )
+from coproduce.tooling.testing.factories import sent_once
 
 JOIN = {
     "name": "Kit",
@@ -69,7 +70,9 @@ def rates(db):
 def test_anyone_can_join_and_equality_monitoring_is_kept_apart_from_the_name(client, agreement):
     response = client.post(
         "/join",
-        {**JOIN, "accepts_agreement": "on", "age_band": "25_34", "ethnic_group": "black"},
+        sent_once(
+            {**JOIN, "accepts_agreement": "on", "age_band": "25_34", "ethnic_group": "black"}
+        ),
     )
     assert response.status_code == 302
     member = Member.objects.get()
@@ -86,7 +89,7 @@ def test_anyone_can_join_and_equality_monitoring_is_kept_apart_from_the_name(cli
 
 
 def test_joining_without_equality_monitoring_stores_none(client, db):
-    client.post("/join", JOIN)
+    client.post("/join", sent_once(JOIN))
     assert Member.objects.count() == 1
     assert not EqualityMonitoring.objects.exists()
 
@@ -105,7 +108,7 @@ def test_joining_without_equality_monitoring_stores_none(client, db):
 def test_the_join_form_names_what_is_wrong_and_keeps_what_was_typed(
     client, db, change, field, message
 ):
-    response = client.post("/join", {**JOIN, **change})
+    response = client.post("/join", sent_once({**JOIN, **change}))
     assert response.status_code == 400
     body = response.content.decode()
     assert message in body
@@ -118,7 +121,7 @@ def test_a_new_version_of_the_agreement_asks_everyone_again(client, le_lead, viv
     services.accept_agreement(viv, agreement)
     assert services.accepted_current([viv]) == {viv.pk}
     client.force_login(le_lead)
-    client.post("/network/agreement", {"text": "We listen. We take turns."})
+    client.post("/network/agreement", sent_once({"text": "We listen. We take turns."}))
     second = RespectAgreement.current()
     assert second.version == 2
     assert services.accepted_current([viv]) == set()
@@ -244,7 +247,9 @@ def test_a_member_may_decline_payment_and_claim_expenses_only(
     client.force_login(member)
     response = client.post(
         f"/meetings/{meeting.pk}/claim",
-        {"unit": "hour", "decline_payment": "on", "expenses": "3.20", "expenses_note": "Bus"},
+        sent_once(
+            {"unit": "hour", "decline_payment": "on", "expenses": "3.20", "expenses_note": "Bus"}
+        ),
     )
     assert response.status_code == 302
     claim = PaymentClaim.objects.get()
@@ -270,7 +275,7 @@ def test_a_bad_claim_is_refused_by_name(
 ):
     services.invite(le_lead, meeting, [viv])
     client.force_login(member)
-    response = client.post(f"/meetings/{meeting.pk}/claim", post)
+    response = client.post(f"/meetings/{meeting.pk}/claim", sent_once(post))
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not PaymentClaim.objects.exists()
@@ -328,10 +333,10 @@ def test_the_self_assessment_scores_every_4pi_standard(client, le_lead):
     client.force_login(le_lead)
     data = {"period_start": "1/4/2026", "period_end": "31/3/2027"}
     levels = {f"level_{s}": "3" for s in ("principles", "purpose", "presence", "process")}
-    response = client.post("/network/self-assessment", {**data, **levels})
+    response = client.post("/network/self-assessment", sent_once({**data, **levels}))
     assert response.status_code == 400
     assert "Select where the network stands on impact" in response.content.decode()
-    client.post("/network/self-assessment", {**data, **levels, "level_impact": "2"})
+    client.post("/network/self-assessment", sent_once({**data, **levels, "level_impact": "2"}))
     from coproduce.network.models import SelfAssessment
 
     assessment = SelfAssessment.objects.get()
@@ -343,7 +348,7 @@ def test_the_self_assessment_scores_every_4pi_standard(client, le_lead):
         "impact": 2,
     }
     backwards = {**data, "period_end": "1/1/2026", **levels, "level_impact": "2"}
-    assert client.post("/network/self-assessment", backwards).status_code == 400
+    assert client.post("/network/self-assessment", sent_once(backwards)).status_code == 400
 
 
 def test_the_ladder_counts_series_meetings_and_actions_by_rung(le_lead, meeting):
@@ -403,7 +408,7 @@ def test_lived_experience_seats_are_given_up_to_the_boards_number(client, le_lea
     with pytest.raises(ValidationError, match="for people who use services"):
         services.give_seat(le_lead, board, staff)
     client.force_login(le_lead)
-    client.post(f"/meetings/{meeting.pk}", {"form": "seat", "member": viv.pk})
+    client.post(f"/meetings/{meeting.pk}", sent_once({"form": "seat", "member": viv.pk}))
     assert services.seats_filled(board) == [viv]
     other = Member.objects.create(name="Kit", kind="carer", joined_on=timezone.localdate())
     with pytest.raises(ValidationError, match="All 1 lived-experience seats"):

@@ -237,3 +237,13 @@ def test_the_nightly_purge_books_its_next_night(db, settings):
     assert booked.run_after > timezone.now()
     assert timezone.localtime(booked.run_after).hour == settings.RETENTION_PURGE_HOUR
     assert tasks.next_run(timezone.now()) - timezone.now() <= dt.timedelta(days=1)
+
+
+def test_one_time_form_tokens_go_after_thirty_days(db):
+    from coproduce.accounts.models import Submission
+
+    old = Submission.objects.create(token="o" * 32, service="s")
+    Submission.objects.filter(pk=old.pk).update(taken_at=long_ago(days=31))
+    Submission.objects.create(token="n" * 32, service="s")
+    assert retention.purge()["one-time form tokens"] == 1
+    assert list(Submission.objects.values_list("token", flat=True)) == ["n" * 32]

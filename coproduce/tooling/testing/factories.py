@@ -135,6 +135,14 @@ def intake_page_data(**fields: Any) -> dict[str, Any]:
     }
 
 
+def sent_once(data: dict[str, Any]) -> dict[str, Any]:
+    """A create form's data as a page of ours sends it: with a one-time token, fresh here
+    (``coproduce.accounts.submissions``). The double-post tests take it from the page."""
+    from coproduce.accounts.submissions import new_token
+
+    return {**data, "submission": new_token()}
+
+
 def publish_and_tell(user: User, action: Any, **words: Any) -> Any:
     """Publish an update, then run the fan-out its commit hands to the worker (a test's
     transaction never commits): every contributor's message is made, none is sent."""

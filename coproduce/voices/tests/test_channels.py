@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
 from coproduce.voices import importer
 from coproduce.voices.models import RiskAlert, Voice
 
@@ -40,7 +40,7 @@ def staff_entry(**overrides):
 def test_staff_record_feedback_from_each_channel(client, lead, channel, source):
     client.force_login(lead)
     response = client.post(
-        "/voices/new", staff_entry(channel=channel, source_detail=source, rating="2")
+        "/voices/new", sent_once(staff_entry(channel=channel, source_detail=source, rating="2"))
     )
     assert response.status_code == 302
     voice = Voice.objects.get()
@@ -56,11 +56,13 @@ def test_community_listening_notes_are_recorded_against_enquiry_categories(clien
     client.force_login(member)
     response = client.post(
         "/voices/new",
-        staff_entry(
-            channel="community_listening",
-            source_detail="Tuesday women's group, Riverside community centre",
-            text="Several said the group is the only place they feel understood.",
-            categories=[community.pk],
+        sent_once(
+            staff_entry(
+                channel="community_listening",
+                source_detail="Tuesday women's group, Riverside community centre",
+                text="Several said the group is the only place they feel understood.",
+                categories=[community.pk],
+            )
         ),
     )
     assert response.status_code == 302
@@ -91,7 +93,7 @@ def test_community_listening_notes_are_recorded_against_enquiry_categories(clien
 )
 def test_staff_entry_refuses_bad_input_with_a_clear_message(client, lead, overrides, message):
     client.force_login(lead)
-    response = client.post("/voices/new", staff_entry(**overrides))
+    response = client.post("/voices/new", sent_once(staff_entry(**overrides)))
     assert response.status_code == 400
     assert message in response.content.decode().replace("&#39;", "'")
     assert not Voice.objects.exists()
@@ -100,7 +102,9 @@ def test_staff_entry_refuses_bad_input_with_a_clear_message(client, lead, overri
 def test_an_at_risk_note_raises_an_alert_and_tells_the_person_recording_it(client, lead):
     client.force_login(lead)
     response = client.post(
-        "/voices/new", staff_entry(text="She said she has taken an overdose"), follow=True
+        "/voices/new",
+        sent_once(staff_entry(text="She said she has taken an overdose")),
+        follow=True,
     )
     assert RiskAlert.objects.count() == 1
     assert "A risk alert was raised" in response.content.decode()
@@ -108,7 +112,7 @@ def test_an_at_risk_note_raises_an_alert_and_tells_the_person_recording_it(clien
 
 def test_a_feedback_date_in_the_past_is_kept(client, lead):
     client.force_login(lead)
-    client.post("/voices/new", staff_entry(received_on="2026-10-01"))
+    client.post("/voices/new", sent_once(staff_entry(received_on="2026-10-01")))
     assert timezone.localtime(Voice.objects.get().received_at).date() == dt.date(2026, 10, 1)
 
 

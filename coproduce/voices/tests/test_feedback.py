@@ -2,6 +2,7 @@
 
 import pytest
 
+from coproduce.tooling.testing.factories import sent_once
 from coproduce.voices.models import Rating, Voice
 
 
@@ -17,13 +18,15 @@ def test_it_works_without_signing_in(client, db):
 def test_it_stores_an_anonymous_voice_with_its_consents(client, team):
     response = client.post(
         "/feedback",
-        {
-            "rating": "1",
-            "text": "The sanctuary felt like a living room.",
-            "team": str(team.pk),
-            "consent_improvement": "on",
-            "consent_quote": "on",
-        },
+        sent_once(
+            {
+                "rating": "1",
+                "text": "The sanctuary felt like a living room.",
+                "team": str(team.pk),
+                "consent_improvement": "on",
+                "consent_quote": "on",
+            }
+        ),
     )
     assert response.status_code == 302
     assert response["Location"] == "/feedback/thank-you"
@@ -50,13 +53,15 @@ def test_the_thank_you_page_shows_crisis_contacts_at_once(client, db):
 def test_it_keeps_contact_details_only_when_asked_to_contact(client, db):
     client.post(
         "/feedback",
-        {
-            "rating": "2",
-            "consent_contact": "on",
-            "contact_channel": "sms",
-            "contact_phone": "+44 7700 900 982",
-            "contact_email": "not-wanted@example.com",
-        },
+        sent_once(
+            {
+                "rating": "2",
+                "consent_contact": "on",
+                "contact_channel": "sms",
+                "contact_phone": "+44 7700 900 982",
+                "contact_email": "not-wanted@example.com",
+            }
+        ),
     )
     voice = Voice.objects.get()
     assert voice.contact_channel == Voice.ContactChannel.SMS
@@ -66,7 +71,8 @@ def test_it_keeps_contact_details_only_when_asked_to_contact(client, db):
 
 def test_it_drops_contact_details_when_not_asked_to_contact(client, db):
     client.post(
-        "/feedback", {"rating": "2", "contact_channel": "email", "contact_email": "a@example.com"}
+        "/feedback",
+        sent_once({"rating": "2", "contact_channel": "email", "contact_email": "a@example.com"}),
     )
     voice = Voice.objects.get()
     assert (voice.consent_contact, voice.contact_email) == (False, "")
@@ -83,21 +89,22 @@ def assert_refused(response, message):
 
 def test_it_refuses_an_empty_form_with_a_clear_message(client, db):
     body = assert_refused(
-        client.post("/feedback", {}), "Select how your experience of the service was"
+        client.post("/feedback", sent_once({})), "Select how your experience of the service was"
     )
     assert 'href="#id_rating"' in body
 
 
 def test_it_refuses_a_rating_off_the_scale(client, db):
     assert_refused(
-        client.post("/feedback", {"rating": "99"}), "Select how your experience of the service was"
+        client.post("/feedback", sent_once({"rating": "99"})),
+        "Select how your experience of the service was",
     )
 
 
 def test_it_refuses_huge_input_and_keeps_the_rating_chosen(client, db):
     huge = "I waited. " * 12_000  # 120 KB
     body = assert_refused(
-        client.post("/feedback", {"rating": "4", "text": huge}),
+        client.post("/feedback", sent_once({"rating": "4", "text": huge})),
         "Your feedback must be 5,000 characters or fewer",
     )
     assert 'value="4" checked' in body
@@ -105,7 +112,10 @@ def test_it_refuses_huge_input_and_keeps_the_rating_chosen(client, db):
 
 def test_it_refuses_script_and_stores_nothing(client, db):
     body = assert_refused(
-        client.post("/feedback", {"rating": "5", "text": "<script>alert('x')</script> it was bad"}),
+        client.post(
+            "/feedback",
+            sent_once({"rating": "5", "text": "<script>alert('x')</script> it was bad"}),
+        ),
         "cannot include code such as HTML tags or scripts",
     )
     assert "<script>alert" not in body  # echoed back escaped, never as markup
@@ -114,7 +124,7 @@ def test_it_refuses_script_and_stores_nothing(client, db):
 
 @pytest.mark.parametrize("text", ["I <3 the staff", "waited < 1 hour", "score > 5"])
 def test_it_accepts_angle_brackets_that_are_not_markup(client, db, text):
-    client.post("/feedback", {"rating": "1", "text": text})
+    client.post("/feedback", sent_once({"rating": "1", "text": text}))
     assert Voice.objects.get().text == text
 
 
@@ -126,13 +136,14 @@ def test_it_refuses_bytes_that_are_not_valid_text(client, db):
 
 def test_it_refuses_null_characters(client, db):
     assert_refused(
-        client.post("/feedback", {"rating": "3", "text": "a\x00b"}), "characters we cannot read"
+        client.post("/feedback", sent_once({"rating": "3", "text": "a\x00b"})),
+        "characters we cannot read",
     )
 
 
 def test_it_asks_how_to_contact_when_contact_is_wanted(client, db):
     body = assert_refused(
-        client.post("/feedback", {"rating": "1", "consent_contact": "on"}),
+        client.post("/feedback", sent_once({"rating": "1", "consent_contact": "on"})),
         "Select how we should tell you what changed",
     )
     assert 'href="#id_contact_channel"' in body
@@ -141,7 +152,8 @@ def test_it_asks_how_to_contact_when_contact_is_wanted(client, db):
 def test_it_asks_for_the_email_address_for_email(client, db):
     assert_refused(
         client.post(
-            "/feedback", {"rating": "1", "consent_contact": "on", "contact_channel": "email"}
+            "/feedback",
+            sent_once({"rating": "1", "consent_contact": "on", "contact_channel": "email"}),
         ),
         "Enter your email address",
     )
@@ -151,12 +163,14 @@ def test_it_refuses_an_email_address_in_the_wrong_format(client, db):
     assert_refused(
         client.post(
             "/feedback",
-            {
-                "rating": "1",
-                "consent_contact": "on",
-                "contact_channel": "email",
-                "contact_email": "nope",
-            },
+            sent_once(
+                {
+                    "rating": "1",
+                    "consent_contact": "on",
+                    "contact_channel": "email",
+                    "contact_email": "nope",
+                }
+            ),
         ),
         "Enter an email address in the correct format",
     )
@@ -166,12 +180,14 @@ def test_it_refuses_a_number_that_is_not_a_uk_mobile(client, db):
     assert_refused(
         client.post(
             "/feedback",
-            {
-                "rating": "1",
-                "consent_contact": "on",
-                "contact_channel": "sms",
-                "contact_phone": "01632 960 001",
-            },
+            sent_once(
+                {
+                    "rating": "1",
+                    "consent_contact": "on",
+                    "contact_channel": "sms",
+                    "contact_phone": "01632 960 001",
+                }
+            ),
         ),
         "Enter a UK mobile number",
     )
@@ -179,6 +195,6 @@ def test_it_refuses_a_number_that_is_not_a_uk_mobile(client, db):
 
 def test_it_refuses_an_unknown_service(client, db):
     assert_refused(
-        client.post("/feedback", {"rating": "1", "team": "424242"}),
+        client.post("/feedback", sent_once({"rating": "1", "team": "424242"})),
         "Select a service from the list, or leave it blank",
     )

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.care import episodes
 from coproduce.care.models import Person
-from coproduce.tooling.testing.factories import ContactFactory, UserFactory
+from coproduce.tooling.testing.factories import ContactFactory, UserFactory, sent_once
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, Message, Voice
 
@@ -156,7 +156,9 @@ def test_one_reminder_follows_when_there_is_no_answer_and_never_a_second(invitat
 def test_no_reminder_after_the_person_answered(invitation, settings, client):
     follow_up.send_if_due(invitation.pk, now=at(11))
     token = follow_up.token(invitation)
-    response = client.post(f"/feedback?invitation={token}", {"rating": "2", "invitation": token})
+    response = client.post(
+        f"/feedback?invitation={token}", sent_once({"rating": "2", "invitation": token})
+    )
     assert response.status_code == 302
     voice = Voice.objects.get()
     assert voice.follow_up_invitation == invitation

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from coproduce.accounts.audit import someone_not_signed_in
 from coproduce.accounts.models import AuditEvent
-from coproduce.tooling.testing.factories import VoiceFactory
+from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices import risk
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.voices.services import escalate_unacknowledged, receive_voice
@@ -79,7 +79,7 @@ def test_an_ordinary_voice_raises_no_alert(db):
 
 
 def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(client, db):
-    client.post("/feedback", {"rating": "5", "text": "I can't go on, I want to die"})
+    client.post("/feedback", sent_once({"rating": "5", "text": "I can't go on, I want to die"}))
     body = client.get("/feedback/thank-you").content.decode()
     assert "It sounds like things are very hard right now" in body
     assert "116 123" in body

@@ -4,7 +4,7 @@ import re
 
 from coproduce.change import services as change
 from coproduce.change.models import Action, Insight, OutboxMessage
-from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
+from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell, sent_once
 from coproduce.voices.extract import experience_rows
 from coproduce.voices.models import Voice
 from coproduce.voices.services import voice_for_withdrawal, withdraw, withdrawal_token
@@ -13,7 +13,9 @@ from coproduce.voices.services import voice_for_withdrawal, withdraw, withdrawal
 def withdraw_link(client):
     client.post(
         "/feedback",
-        {"rating": "4", "text": "Too many different staff.", "consent_improvement": "on"},
+        sent_once(
+            {"rating": "4", "text": "Too many different staff.", "consent_improvement": "on"}
+        ),
     )
     body = client.get("/feedback/thank-you").content.decode()
     found = re.search(r'href="http://testserver(/feedback/withdraw/[^"]+)"', body)

@@ -14,8 +14,8 @@ from coproduce.web import fragments
 
 
 def form_fields(body):
-    """The form's fields: what follows its CSRF token, to the end of the form."""
-    return body.split('name="csrfmiddlewaretoken"', 1)[1].split("</form>", 1)[0].split(">", 1)[1]
+    """The form's fields: what follows its CSRF and one-time tokens, to the end of the form."""
+    return body.split('name="submission"', 1)[1].split("</form>", 1)[0].split(">", 1)[1]
 
 
 def kept_fragments(name="feedback-form"):
@@ -50,6 +50,14 @@ def test_each_page_has_its_own_csrf_token_around_the_kept_form(client, db):
     second = other.get("/feedback").content.decode()
     token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
     assert token.search(first).group(1) != token.search(second).group(1)
+
+
+def test_each_page_has_its_own_one_time_token_around_the_kept_form(client, db):
+    token = re.compile(r'name="submission" value="([^"]+)"')
+    first = token.search(client.get("/feedback").content.decode()).group(1)
+    second = token.search(client.get("/feedback").content.decode()).group(1)
+    assert len(kept_fragments()) == 1
+    assert first != second
 
 
 def test_a_form_with_errors_or_answers_is_never_the_kept_one(client, db):

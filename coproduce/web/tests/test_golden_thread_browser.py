@@ -110,10 +110,14 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     page.get_by_label(re.compile("I have checked that it names no one")).check()
     page.get_by_role("button", name="Publish update").click()
     expect(page.get_by_text("Update published. 1 contributor will be told")).to_be_visible()
-    # The fan-out and the sending are tasks once the update is committed: the worker
-    # runs them (as `coproduce db_worker` does beside the demo).
+    # The update's page follows the telling, which the task worker does after the commit
+    # (as `coproduce db_worker` does beside the demo): the fan-out, then the sending.
+    expect(page.get_by_text("Making the messages")).to_be_visible()
+    assert_accessible(page)
     assert not OutboxMessage.objects.filter(voice=voice).exists()
     call_command("db_worker", batch=True, queue_name="*", startup_delay=False, verbosity=0)
+    page.reload()
+    expect(page.get_by_text("Making the messages")).not_to_be_visible()
     message = OutboxMessage.objects.get(voice=voice)
     assert (message.channel, message.status) == ("email", "queued")
     page.get_by_role("link", name="Outbox").first.click()

@@ -1,6 +1,7 @@
 """The public pages in a second language (Welsh), end to end with Django's translation
 machinery; staff pages stay in English."""
 
+from coproduce.tooling.testing.factories import sent_once
 from coproduce.voices import wording
 from coproduce.voices.models import Voice
 
@@ -21,7 +22,7 @@ def test_the_english_form_links_to_the_welsh_one(client, db):
 
 
 def test_welsh_feedback_is_stored_with_its_language_and_thanked_in_welsh(client, db):
-    response = client.post("/cy/feedback", {"rating": "1", "text": "Gwasanaeth gwych"})
+    response = client.post("/cy/feedback", sent_once({"rating": "1", "text": "Gwasanaeth gwych"}))
     assert response["Location"] == "/cy/feedback/thank-you"
     body = client.get(response["Location"]).content.decode()
     assert "Diolch am eich adborth" in body

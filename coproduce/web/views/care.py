@@ -35,7 +35,7 @@ from coproduce.care.forms import (
 )
 from coproduce.care.models import CrisisPlan, PlanVersion, Referral, SafetyPlan, Team
 from coproduce.voices.services import open_alerts
-from coproduce.web.views.render import page, posted, signed_in_user
+from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
 BREAK_GLASS_MINUTES = 30
 PLAN_KINDS: dict[str, type[PlanVersion]] = {
@@ -187,6 +187,7 @@ def new_referral(request: HttpRequest) -> HttpResponse:
                     source=data["source"],
                     reason=data["reason"],
                     referrer=data["referrer"],
+                    submission=submission_token(request),
                 )
                 messages.success(
                     request, "Added to the referral already received. Nothing was created twice."
@@ -204,6 +205,7 @@ def new_referral(request: HttpRequest) -> HttpResponse:
                 received_at=received_at,
                 referrer=data["referrer"],
                 not_a_duplicate_because=data["not_a_duplicate_because"] if separate else "",
+                submission=submission_token(request),
             )
         except referrals.PossibleDuplicate as found:
             duplicate = found
@@ -277,6 +279,7 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
                     user,
                     referral,
                     dispatched_at=dispatch_form.moment("dispatched") or timezone.now(),
+                    submission=submission_token(request),
                 )
                 messages.success(request, "Vehicle dispatched. The arrival clock has started.")
             if form is arrival:
@@ -338,6 +341,7 @@ def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
                 starts_at=form.moment("starts") or timezone.now(),
                 staff=form.cleaned_data["staff"],
                 outside_named_team_because=form.cleaned_data["outside_named_team_because"],
+                submission=submission_token(request),
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -408,6 +412,7 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
                 occurred_at=form.moment("occurred") or timezone.now(),
                 mode=data["mode"],
                 **{name: data[name] for name in ContactForm.LISTEN_FIELDS},
+                submission=submission_token(request),
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -498,7 +503,9 @@ def edit_plan(request: HttpRequest, person_id: int, kind: str) -> HttpResponse:
     initial = {name: getattr(latest, name) for name, _ in plan_kind.SECTIONS} if latest else {}
     form = plan_form(plan_kind)(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        plans.save_new_version(user, plan_kind, person, form.cleaned_data)
+        plans.save_new_version(
+            user, plan_kind, person, form.cleaned_data, submission=submission_token(request)
+        )
         messages.success(request, "Saved as a new version. Earlier versions are kept.")
         return redirect("show_plan", person_id=person.pk, kind=kind)
     title = plan_kind.TITLE

@@ -31,7 +31,13 @@ from coproduce.evidence.story import Story, story_for
 from coproduce.lib.formats import Format
 from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
-from coproduce.web.views.render import page, posted, signed_in_user, tagged_pdf
+from coproduce.web.views.render import (
+    page,
+    posted,
+    signed_in_user,
+    submission_token,
+    tagged_pdf,
+)
 
 
 @requires(Capability.MANAGE_CHANGE)
@@ -48,6 +54,7 @@ def list_insights(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["statement"],
             voices,
             written_with=[u for u in form.cleaned_data["written_with"] if u != user],
+            submission=submission_token(request),
         )
         messages.success(request, "Insight created.")
         return redirect("show_insight", insight_id=insight.pk)
@@ -68,7 +75,12 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
     insight = get_object_or_404(Insight, pk=insight_id)
     form = ActionForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        services.record_action(signed_in_user(request), insight, **form.cleaned_data)
+        services.record_action(
+            signed_in_user(request),
+            insight,
+            **form.cleaned_data,
+            submission=submission_token(request),
+        )
         messages.success(request, "Action recorded.")
         return redirect("show_insight", insight_id=insight.pk)
     voices = list(insight.voices.prefetch_related("categories"))
@@ -101,6 +113,7 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
             you_said=data["you_said"],
             we_did=data["we_did"],
             easy_read=data["easy_read"],
+            submission=submission_token(request),
         )
         owed = update.owed_to
         messages.success(
@@ -246,7 +259,10 @@ def list_rounds(request: HttpRequest) -> HttpResponse:
     form = RoundForm(posted(request))
     if request.method == "POST" and form.is_valid():
         priority_round = services.open_round(
-            signed_in_user(request), form.cleaned_data["title"], list(form.cleaned_data["insights"])
+            signed_in_user(request),
+            form.cleaned_data["title"],
+            list(form.cleaned_data["insights"]),
+            submission=submission_token(request),
         )
         messages.success(request, "Round opened. Network members can now rank the insights.")
         return redirect("show_round", round_id=priority_round.pk)
@@ -395,6 +411,7 @@ def list_themes(request: HttpRequest) -> HttpResponse:
             signed_in_user(request),
             f"People tell us about: {phrases}. (Draft from a theme: rewrite in plain words.)",
             voices,
+            submission=submission_token(request),
         )
         messages.success(request, f"Insight started from a theme of {len(voices)} voices.")
         return redirect("show_insight", insight_id=insight.pk)

@@ -45,7 +45,7 @@ from coproduce.network.models import (
     RespectAgreement,
     SelfAssessment,
 )
-from coproduce.web.views.render import page, posted, signed_in_user
+from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
 # Public ------------------------------------------------------------------------------
 
@@ -55,7 +55,11 @@ def join_network(request: HttpRequest) -> HttpResponse:
     """Anyone may join the network: no one is turned away."""
     form = JoinForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        services.join_network(**form.member_details(), equality=form.equality())
+        services.join_network(
+            **form.member_details(),
+            equality=form.equality(),
+            submission=submission_token(request),
+        )
         return redirect("joined_network")
     return page(
         request,
@@ -147,6 +151,7 @@ def claim_payment(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 expenses=data["expenses"] or Decimal(0),
                 expenses_note=data["expenses_note"],
                 decline_payment=data["decline_payment"],
+                submission=submission_token(request),
             )
         except ValidationError as error:
             form.add_error(None, error.messages[0])
@@ -238,7 +243,9 @@ def show_network_member(request: HttpRequest, member_id: int) -> HttpResponse:
     user = signed_in_user(request)
     form = TrainingForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        services.record_training(user, member, **form.cleaned_data)
+        services.record_training(
+            user, member, **form.cleaned_data, submission=submission_token(request)
+        )
         messages.success(request, "Training recorded.")
         return redirect("show_network_member", member_id=member.pk)
     audit.record(user, AuditEvent.Action.VIEWED, member)
@@ -263,7 +270,11 @@ def edit_agreement(request: HttpRequest) -> HttpResponse:
     current = RespectAgreement.current()
     form = AgreementForm(posted(request), initial={"text": current.text if current else ""})
     if request.method == "POST" and form.is_valid():
-        agreement = services.publish_agreement(signed_in_user(request), form.cleaned_data["text"])
+        agreement = services.publish_agreement(
+            signed_in_user(request),
+            form.cleaned_data["text"],
+            submission=submission_token(request),
+        )
         messages.success(
             request,
             f"Version {agreement.version} published. Every member is asked to accept it again.",
@@ -289,7 +300,9 @@ def edit_agreement(request: HttpRequest) -> HttpResponse:
 def list_meetings(request: HttpRequest) -> HttpResponse:
     form = MeetingForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        meeting = services.create_meeting(signed_in_user(request), **form.details())
+        meeting = services.create_meeting(
+            signed_in_user(request), **form.details(), submission=submission_token(request)
+        )
         messages.success(request, "Meeting created. Invite members and add its papers.")
         return redirect("show_meeting", meeting_id=meeting.pk)
     meetings = Meeting.objects.select_related("series").prefetch_related("attendance")
@@ -327,7 +340,9 @@ def show_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
             try:
                 if member is None:
                     raise ValidationError("Select the member to give the seat to")
-                services.give_seat(user, meeting.series, member)
+                services.give_seat(
+                    user, meeting.series, member, submission=submission_token(request)
+                )
             except ValidationError as error:
                 messages.error(request, error.messages[0])
             else:
@@ -350,11 +365,18 @@ def show_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 messages.success(request, "Register saved.")
             return redirect("show_meeting", meeting_id=meeting.pk)
         if which == "paper" and paper_form.is_valid():
-            services.add_paper(user, meeting, **paper_form.cleaned_data)
+            services.add_paper(
+                user, meeting, **paper_form.cleaned_data, submission=submission_token(request)
+            )
             messages.success(request, "Paper added.")
             return redirect("show_meeting", meeting_id=meeting.pk)
         if which == "decision" and decision_form.is_valid():
-            services.record_decision(user, meeting, decision_form.cleaned_data["decision"])
+            services.record_decision(
+                user,
+                meeting,
+                decision_form.cleaned_data["decision"],
+                submission=submission_token(request),
+            )
             messages.success(request, "Decision recorded.")
             return redirect("show_meeting", meeting_id=meeting.pk)
         if which == "action" and action_form.is_valid():
@@ -362,7 +384,13 @@ def show_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
             if insight is None:
                 action_form.add_error(None, "Select the insight the action answers")
             else:
-                record_action(user, insight, arising_from=meeting, **action_form.cleaned_data)
+                record_action(
+                    user,
+                    insight,
+                    arising_from=meeting,
+                    **action_form.cleaned_data,
+                    submission=submission_token(request),
+                )
                 messages.success(request, "Action recorded.")
                 return redirect("show_meeting", meeting_id=meeting.pk)
         if shown_form is None:
@@ -495,6 +523,7 @@ def self_assessment(request: HttpRequest) -> HttpResponse:
                 period_start=form.cleaned_data["period_start"],
                 period_end=form.cleaned_data["period_end"],
                 scores=form.scores(),
+                submission=submission_token(request),
             )
         except ValidationError as error:
             form.add_error("period_end", error.messages[0])

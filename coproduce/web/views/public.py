@@ -28,7 +28,7 @@ from coproduce.voices.services import (
     withdraw,
     withdrawal_token,
 )
-from coproduce.web.views.render import page, posted
+from coproduce.web.views.render import page, posted, submission_token
 
 
 @require_GET
@@ -63,6 +63,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             **form.consent_and_contact(),
             language=translation.get_language() or "en",
             follow_up_invitation=invitation,
+            submission=submission_token(request),
         )
         # The confirmation page puts crisis help first for a message that raised an alert,
         # and gives the link to withdraw this feedback later.

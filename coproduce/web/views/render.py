@@ -3,10 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from coproduce.accounts import submissions
 from coproduce.accounts.models import User
 
 
@@ -45,3 +47,14 @@ def signed_in_user(request: HttpRequest) -> User:
     if not isinstance(request.user, User):
         raise TypeError("signed_in_user needs a view guarded by @requires")
     return request.user
+
+
+def submission_token(request: HttpRequest) -> str:
+    """The one-time token a posted create form carries (drawn into the form by the
+    template's ``submission_input()``), for the service to take once
+    (``coproduce.accounts.submissions``). A post without one, which no page of ours
+    sends, is refused with nothing saved."""
+    token = request.POST.get(submissions.FIELD, "")
+    if not submissions.TOKEN.fullmatch(token):
+        raise BadRequest("A create form was posted without its one-time token.")
+    return token

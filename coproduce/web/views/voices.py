@@ -35,7 +35,7 @@ from coproduce.voices.forms import (
 )
 from coproduce.voices.models import EnquiryCategory, Message, RiskAlert, Voice
 from coproduce.web.views.care import add_errors
-from coproduce.web.views.render import page, posted, signed_in_user
+from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
 INBOX_PAGE = 50
 
@@ -176,6 +176,7 @@ def record_voice(request: HttpRequest) -> HttpResponse:
             received_at=received_at(data["received_on"]),
             source_detail=data["source_detail"],
             categories=data["categories"],
+            submission=submission_token(request),
         )
         if hasattr(voice, "risk_alert"):
             messages.warning(
@@ -359,6 +360,7 @@ def record_call_back(request: HttpRequest, alert_id: int) -> HttpResponse:
                 made_at=made_at,
                 outcome=form.cleaned_data["outcome"],
                 note=form.cleaned_data["note"],
+                submission=submission_token(request),
             )
         except ValidationError as error:
             add_errors(form, error)
