@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "axes",
     "coproduce.accounts",
     "coproduce.care",
+    "coproduce.messaging",
     "coproduce.voices",
     "coproduce.network",
     "coproduce.change",

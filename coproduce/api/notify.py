@@ -7,7 +7,7 @@ idempotent on Notify's id, and:
 
 - a received text is never refused for the shape of its fields (it may be from a person
   in crisis, and a refusal would lose it): it is stored with a note of what could not be
-  read, replied to if there is a number, and answered 2xx (``voices.inbound``). Only a
+  read, replied to if there is a number, and answered 2xx (``messaging.inbound``). Only a
   body with no words in it at all is answered 200 with nothing stored;
 - a delivery receipt that is not what Notify sends is refused with a 4xx naming what is
   wrong (400; 404 for an id we never sent): retrying it would change nothing, and the
@@ -28,8 +28,9 @@ from django.views.decorators.http import require_POST
 
 from coproduce.api.parsers import read_json
 from coproduce.lib.validators import remove_unstorable
-from coproduce.voices import follow_up, messaging, services
-from coproduce.voices.inbound import read_inbound_text
+from coproduce.messaging import notify
+from coproduce.messaging.inbound import read_inbound_text
+from coproduce.voices import follow_up, services
 
 logger = logging.getLogger(__name__)
 STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "STOPIO", "STOP."})
@@ -40,7 +41,7 @@ def _refusal(status: int, message: str) -> JsonResponse:
 
 
 def _body(request: HttpRequest, required: tuple[str, ...]) -> dict[str, Any] | JsonResponse:
-    if not messaging.callback_authorised(request.headers.get("Authorization", "")):
+    if not notify.callback_authorised(request.headers.get("Authorization", "")):
         logger.warning("Notify callback refused: bad or missing bearer token (%s)", request.path)
         return _refusal(401, "The bearer token is missing or wrong.")
     try:
@@ -76,13 +77,13 @@ def delivery_receipt(request: HttpRequest) -> JsonResponse:
     body = _body(request, ("id", "status"))
     if isinstance(body, JsonResponse):
         return body
-    if body["status"] not in messaging.RECEIPT_STATUSES:
+    if body["status"] not in notify.RECEIPT_STATUSES:
         logger.warning("Notify receipt refused: unknown status %r", body["status"][:40])
         return _refusal(400, f"Unknown status {body['status'][:40]!r}.")
     reference = body.get("reference")
     if not isinstance(reference, str) or not _readable_text(reference):
         reference = ""  # ours are "coproduce-<uuid>"; anything else cannot match one
-    message = messaging.record_receipt(body["id"], body["status"], reference)
+    message = notify.record_receipt(body["id"], body["status"], reference)
     if message is None:
         logger.warning("Notify receipt refused: unknown notification id %s", body["id"][:64])
         return _refusal(404, "No message with that id was sent by this service.")

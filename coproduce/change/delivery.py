@@ -9,7 +9,7 @@ chunks, each chunk committed in its own transaction with the ``Message`` that ca
 and then handed to be sent. Fanning out again, after a crash or a retry, or two runs at
 once, makes only what is missing. Sending is the messaging layer's: claimed before
 Notify is called, and Notify asked for the message's reference before any resend, so no
-one gets the same update twice (``coproduce.voices.messaging``).
+one gets the same update twice (``coproduce.messaging``).
 
 Channels: text message and email through Notify; post as a Notify letter in the standard
 format, or as a printed letter (large print, Easy Read, Braille-ready text, audio) that
@@ -23,13 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import re
-import secrets
-import shutil
-import subprocess
-import textwrap
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,16 +35,14 @@ from django.utils import timezone, translation
 
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
 from coproduce.lib.formats import Format
-from coproduce.voices import wording
-from coproduce.voices.models import Message, Voice
+from coproduce.messaging import formats, services
+from coproduce.messaging.formats import PRINTED_FORMATS, Rendered, YouSaidWeDid
+from coproduce.messaging.models import Message
+from coproduce.voices.models import Voice
 
 logger = logging.getLogger(__name__)
 
-SMS_PART = 300  # Each of "you said" and "we did" in a text message, at most.
-BRAILLE_WIDTH = 40  # Characters a line on a standard Braille embosser page.
 CHUNK = 1000
-PRINTED_FORMATS = frozenset({Format.LARGE_PRINT, Format.EASY_READ, Format.BRAILLE, Format.AUDIO})
-ESPEAK_VOICES = {"en": "en-gb", "cy": "cy"}
 
 
 @dataclass(frozen=True)
@@ -68,41 +59,6 @@ def words_for(update: Update, language: str) -> Words:
             if entered.language == language:
                 return Words(entered.you_said, entered.we_did, language)
     return Words(update.you_said, update.we_did, "en")
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
-
-
-def easy_read_lines(update: Update, words: Words) -> list[str]:
-    """Easy Read: short sentences, one a line, under plain headings. A version a person
-    wrote wins over one made from the texts."""
-    if update.easy_read.strip() and words.language == "en":
-        body = [line.strip() for line in update.easy_read.splitlines() if line.strip()]
-    else:
-        body = []
-        with translation.override(words.language):
-            body.append(translation.gettext("You told us:"))
-            body += sentences(words.you_said)
-            body.append(translation.gettext("What we did:"))
-            body += sentences(words.we_did)
-    return body
-
-
-def braille_ready(text: str, width: int = BRAILLE_WIDTH) -> str:
-    """Plain characters only and short lines, for a Braille embosser or a screen reader."""
-    plain = (
-        text.replace("\u2018", "'")
-        .replace("\u2019", "'")
-        .replace("\u201c", '"')
-        .replace("\u201d", '"')
-        .replace("\u2013", "-")
-        .replace("\u2014", "-")
-        .replace("\u2026", "...")
-    )
-    plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
-    paragraphs = [p for p in plain.splitlines() if p.strip()]
-    return "\n".join(textwrap.fill(p, width=width) for p in paragraphs)
 
 
 def public_link(update: Update, fmt: str = Format.STANDARD, language: str = "en") -> str:
@@ -128,110 +84,37 @@ def audio_link(update: Update, language: str) -> str:
 
 
 def make_audio(update: Update, language: str, *, again: bool = False) -> Path | None:
-    """Speak the update to a WAV file with espeak-ng, offline. None if espeak-ng is missing
-    (the contributor still gets the words, and the log says why there is no audio).
+    """The audio version of the update in one language (``messaging.formats.speak``):
+    None if it could not be made, and the log says why. Run by tasks, never in a
+    request. ``again`` makes it afresh (a translation entered again)."""
+    words = said_and_done(update, language)
+    return formats.speak(
+        formats.audio_script(words), words.language, audio_path(update, language), again=again
+    )
 
-    Run by tasks, never in a request (espeak may take up to two minutes). ``again`` makes
-    it afresh (a translation entered again); until the new file is whole, the old one is
-    served. Two tasks making the same file at once each write their own partial file."""
-    path = audio_path(update, language)
-    if path.exists() and not again:
-        return path
-    espeak = shutil.which("espeak-ng")
-    if espeak is None:
-        logger.error("espeak-ng is not installed: update %s has no audio", update.pk)
-        return None
+
+def said_and_done(update: Update, language: str, fmt: str = Format.STANDARD) -> YouSaidWeDid:
+    """The update's words for a contributor who reads ``language`` and asked for ``fmt``,
+    with its links, as messaging shapes them."""
     words = words_for(update, language)
-    with translation.override(words.language):
-        script = "\n".join(
-            [
-                translation.gettext("You said, we did."),
-                translation.gettext("You told us:"),
-                words.you_said,
-                translation.gettext("What we did:"),
-                words.we_did,
-            ]
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}-{secrets.token_hex(4)}.partial")
-    try:
-        subprocess.run(  # noqa: S603 - a fixed program, the words on standard input
-            [
-                espeak,
-                "-v",
-                ESPEAK_VOICES.get(words.language, "en-gb"),
-                "-s",
-                "150",
-                "-w",
-                str(partial),
-            ],
-            input=script,
-            text=True,
-            check=True,
-            timeout=120,
-            capture_output=True,
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        # The words still go out; only the audio is missing, and the log says so.
-        logger.error("update %s: espeak-ng failed (%s)", update.pk, type(error).__name__)
-        partial.unlink(missing_ok=True)
-        return None
-    partial.rename(path)
-    return path
-
-
-@dataclass(frozen=True)
-class Rendered:
-    subject: str
-    body: str
-    language: str
+    return YouSaidWeDid(
+        you_said=words.you_said,
+        we_did=words.we_did,
+        language=words.language,
+        link=public_link(update, fmt, words.language),
+        audio_link=audio_link(update, words.language),
+        easy_read=update.easy_read if words.language == "en" else "",
+    )
 
 
 def render(update: Update, fmt: str, language: str, channel: str) -> Rendered:
     """The message for one contributor, in their format and language, for their channel."""
-    words = words_for(update, language)
-    you_said, we_did = words.you_said, words.we_did
-    if channel == Message.Channel.SMS:
-        # A text stays short; the full update (in their format) is one tap away.
-        you_said, we_did = (
-            t if len(t) <= SMS_PART else t[: SMS_PART - 1].rstrip() + "…"
-            for t in (you_said, we_did)
-        )
-    link = public_link(update, fmt, words.language)
-    standard = wording.you_said_we_did(words.language, you_said, we_did, link)
-    if fmt == Format.EASY_READ:
-        lines = easy_read_lines(update, Words(you_said, we_did, words.language))
-        body = "\n\n".join([*lines, link])
-    elif fmt == Format.BRAILLE:
-        body = braille_ready(standard.body)
-    elif fmt == Format.AUDIO:
-        with translation.override(words.language):
-            listen = translation.gettext("Listen to it: {link}").format(
-                link=audio_link(update, words.language)
-            )
-        body = f"{listen}\n\n{standard.body}"
-    else:
-        body = standard.body
-    return Rendered(standard.subject, body, words.language)
+    return formats.render(said_and_done(update, language, fmt), fmt, channel)
 
 
 def letter_lines(update: Update, fmt: str, language: str) -> list[str]:
     """A printed letter's words in the contributor's format (the page sets large print)."""
-    words = words_for(update, language)
-    if fmt == Format.EASY_READ:
-        return easy_read_lines(update, words)
-    standard = wording.you_said_we_did(
-        words.language, words.you_said, words.we_did, public_link(update, fmt, words.language)
-    )
-    if fmt == Format.BRAILLE:
-        return braille_ready(standard.body).splitlines()
-    with translation.override(words.language):
-        return [
-            translation.gettext("You told us:"),
-            words.you_said,
-            translation.gettext("What we did:"),
-            words.we_did,
-        ]
+    return formats.letter_lines(said_and_done(update, language, fmt), fmt)
 
 
 def _address(voice: Voice) -> str:
@@ -278,7 +161,6 @@ def _owed(
         to=to,
         subject=rendered.subject,
         body=rendered.body,
-        voice=voice,
     )
     return outbox, message
 
@@ -326,7 +208,7 @@ def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -
             with transaction.atomic():
                 owed = [_owed(update, voice, renders) for voice in batch]
                 messages = [m for _, m in owed if m is not None]
-                Message.objects.bulk_create(messages)
+                services.queue_many(messages, send=enqueue)
                 for outbox, message in owed:
                     outbox.message = message
                 OutboxMessage.objects.bulk_create([o for o, _ in owed])
@@ -338,8 +220,6 @@ def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -
         after = batch[-1].pk
         queued += len(messages)
         to_print += sum(o.status == OutboxMessage.Status.TO_PRINT for o, _ in owed)
-        if enqueue and messages:
-            _send_when_committed([m.pk for m in messages])
     withdrawn = Insight.objects.get(pk=update.action.insight_id).withdrawn_contributors
     Update.objects.filter(pk=update.pk).update(
         withdrawn_not_contacted=withdrawn,
@@ -372,13 +252,6 @@ def finish_stalled_fan_outs(now: dt.datetime | None = None) -> list[FanOut]:
         fan_out(update)
         for update in stalled_fan_outs(now or timezone.now()).select_related("action")
     ]
-
-
-def _send_when_committed(message_ids: list[object]) -> None:
-    from coproduce.change.tasks import deliver_messages
-
-    ids = [str(pk) for pk in message_ids]
-    transaction.on_commit(lambda: deliver_messages.enqueue(ids))
 
 
 @dataclass(frozen=True)

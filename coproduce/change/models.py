@@ -215,9 +215,14 @@ class OutboxMessage(models.Model):
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     queued_at = models.DateTimeField(auto_now_add=True)
-    # The text message or email that carries it (see coproduce.voices.messaging).
+    # The text message or email that carries it (see coproduce.messaging). The link is
+    # kept here: messaging knows nothing of updates (ADR 0013).
     message = models.OneToOneField(
-        "voices.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "messaging.Message",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outbox",
     )
 
     class Meta:

@@ -7,6 +7,8 @@ from typing import Any
 from django.db.models import F
 
 from coproduce.change.models import Insight, OutboxMessage
+from coproduce.messaging import services as messaging
+from coproduce.messaging.models import Message
 from coproduce.voices.models import Voice
 
 
@@ -19,6 +21,7 @@ def forget_withdrawn_voice(sender: Any, voice: Voice, **kwargs: Any) -> None:
         Insight.objects.filter(pk=insight.pk).update(
             withdrawn_contributors=F("withdrawn_contributors") + 1
         )
+    messaging.cancel(Message.objects.filter(outbox__voice=voice))
     OutboxMessage.objects.filter(voice=voice, status=OutboxMessage.Status.QUEUED).update(
         status=OutboxMessage.Status.CANCELLED
     )

@@ -1,8 +1,9 @@
 """Background work for the change loop, run by the django-tasks worker.
 
 Publishing an update (or entering a translation) commits it in the request and hands
-the slow work here once that commits: the audio version (espeak-ng, up to two minutes),
-the fan-out (a message for each of maybe thousands of contributors), and the sending.
+the slow work here once that commits: the audio version (espeak-ng, up to two minutes)
+and the fan-out (a message for each of maybe thousands of contributors). Sending is
+messaging's (``coproduce.messaging.tasks``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from django_tasks import task
 
 from coproduce.change import delivery
 from coproduce.change.models import Update
-from coproduce.voices import messaging
 
 
 @task()
@@ -27,12 +27,6 @@ def make_update_audio(update_id: int, language: str) -> bool:
 @task(queue_name="notifications")
 def tell_contributors(update_id: int) -> dict[str, int]:
     """Make each contributor's message, chunk by chunk, each chunk committed and handed to
-    ``deliver_messages``. Safe to run again: it makes only what is missing."""
+    messaging to send. Safe to run again: it makes only what is missing."""
     update = Update.objects.select_related("action").get(pk=update_id)
     return asdict(delivery.fan_out(update))
-
-
-@task(queue_name="notifications")
-def deliver_messages(message_ids: list[str]) -> dict[str, int]:
-    """Send one chunk of an update's messages, paced to Notify's limit."""
-    return dict(messaging.deliver_many(message_ids))

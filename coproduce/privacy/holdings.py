@@ -56,8 +56,13 @@ PERSON = [
     Holding("voices.RiskAlert", ("voice__person",), "Alerts raised from your feedback"),
     Holding("voices.CallBack", ("alert__voice__person",), "Calls back to you after an alert"),
     Holding(
-        "voices.Message",
-        ("voice__person", "invitation__episode__person", "alert__voice__person"),
+        "messaging.Message",
+        (
+            "voice__person",
+            "invitation__episode__person",
+            "alert__voice__person",
+            "outbox__voice__person",
+        ),
         "Messages sent to you or about your feedback",
     ),
     Holding("change.OutboxMessage", ("voice__person",), "'You said, we did' updates for you"),

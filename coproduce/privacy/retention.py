@@ -38,7 +38,8 @@ class Rule:
 def _messages(now: dt.datetime, dry_run: bool) -> int:
     """Message addresses and words, and the number an inbound text came from (kept on
     its voice for the duty worker to call back) go after the same time."""
-    from coproduce.voices.models import Message, Voice
+    from coproduce.messaging.models import Message
+    from coproduce.voices.models import Voice
 
     cutoff = now - dt.timedelta(days=settings.RETENTION_MESSAGE_DAYS)
     old = Message.objects.filter(created_at__lt=cutoff).exclude(to="", body="")
@@ -115,7 +116,7 @@ def people_due(now: dt.datetime) -> list[Person]:
 # Deleted last to first: each kind of record before the records it points to. Feedback
 # (voices) is kept, no longer linked to the person, with its consent as given.
 CARE_DELETION_ORDER = [
-    "voices.Message",
+    "messaging.Message",
     "voices.RiskAlert",
     "voices.FollowUpInvitation",
     "care.Contact",

@@ -24,8 +24,9 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
 from coproduce.lib.dates import in_the_future
+from coproduce.messaging.models import Message
 from coproduce.voices import services
-from coproduce.voices.models import CallBack, Message, RiskAlert
+from coproduce.voices.models import CallBack, RiskAlert
 
 logger = logging.getLogger(__name__)
 

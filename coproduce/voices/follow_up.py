@@ -18,13 +18,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person
 from coproduce.lib.validators import normalise_uk_mobile
-from coproduce.voices import messaging, wording
-from coproduce.voices.models import FollowUpInvitation, Message
+from coproduce.messaging import services as messaging
+from coproduce.messaging import wording
+from coproduce.messaging.models import Message
+from coproduce.voices.models import FollowUpInvitation
 
 logger = logging.getLogger(__name__)
 
@@ -67,10 +70,14 @@ def invitation_for(value: str) -> FollowUpInvitation | None:
     ).first()
 
 
+@task(queue_name="notifications")
+def send_follow_up(invitation_id: int) -> str:
+    """The worker's look at one invitation (``send_if_due``)."""
+    return send_if_due(invitation_id)
+
+
 def schedule(invitation: FollowUpInvitation, at: dt.datetime) -> None:
     """Have the worker look at this invitation at (or after) the given moment."""
-    from coproduce.voices.tasks import send_follow_up
-
     task = send_follow_up
     if task.get_backend().supports_defer:
         task = task.using(run_after=next_allowed(at))
@@ -105,14 +112,11 @@ def _queue(invitation: FollowUpInvitation, channel: str, to: str, reminder: bool
         reminder=reminder,
     )
     kind = Message.Kind.FOLLOW_UP_REMINDER if reminder else Message.Kind.FOLLOW_UP_INVITATION
-    return messaging.queue(
-        kind=kind,
-        channel=channel,
-        to=to,
-        subject=words.subject,
-        body=words.body,
-        invitation=invitation,
+    message = messaging.queue(
+        kind=kind, channel=channel, to=to, subject=words.subject, body=words.body
     )
+    invitation.messages.add(message)
+    return message
 
 
 @transaction.atomic
@@ -188,9 +192,7 @@ def stop(invitation: FollowUpInvitation) -> FollowUpInvitation:
         invitation.status = FollowUpInvitation.Status.OPTED_OUT
         invitation.opted_out_at = timezone.now()
         invitation.save(update_fields=["status", "opted_out_at"])
-        Message.objects.filter(invitation=invitation, status=Message.Status.QUEUED).update(
-            status=Message.Status.CANCELLED, to=""
-        )
+        messaging.cancel(invitation.messages.all())
         person = invitation.episode.person
         person.feedback_invitations = Person.FeedbackInvitations.NONE
         person.save(update_fields=["feedback_invitations"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -148,6 +146,11 @@ class Voice(models.Model):
     # The words as they may be shown in public: masked, then approved by a person.
     public_quote = models.TextField(blank=True)
     quote_approved_at = models.DateTimeField(null=True, blank=True)
+    # Replies to the person who gave it (a thank-you, or crisis contacts). The link is
+    # kept here, not on the message: messaging knows nothing of voices (ADR 0013).
+    messages = models.ManyToManyField(
+        "messaging.Message", blank=True, related_name="voices", related_query_name="voice"
+    )
     quote_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -208,6 +211,13 @@ class FollowUpInvitation(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     opted_out_at = models.DateTimeField(null=True, blank=True)
+    # The invitation and its reminder as sent.
+    messages = models.ManyToManyField(
+        "messaging.Message",
+        blank=True,
+        related_name="invitations",
+        related_query_name="invitation",
+    )
 
     class Meta:
         ordering = ["due_at"]
@@ -247,6 +257,10 @@ class RiskAlert(models.Model):
     )
     action_taken = models.TextField(blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
+    # The alert and its escalations as sent to the duty contacts.
+    messages = models.ManyToManyField(
+        "messaging.Message", blank=True, related_name="alerts", related_query_name="alert"
+    )
 
     class Meta:
         ordering = ["acknowledged_at", "-raised_at"]
@@ -290,104 +304,3 @@ class CallBack(models.Model):
 
     def __str__(self) -> str:
         return f"Call-back {self.pk}"
-
-
-class Message(models.Model):
-    """A text message or email going out through GOV.UK Notify.
-
-    The durable record of one message: queued in the same transaction as the event that
-    needs it, tried again with backoff while Notify is unreachable, and never sent twice
-    (before a retry, Notify is asked whether it already has this message's reference).
-    The address is cleared once Notify reports the outcome: we keep no more than needed.
-    """
-
-    class Kind(models.TextChoices):
-        CRISIS_REPLY = "crisis_reply", "Reply with crisis contacts"
-        THANKS_REPLY = "thanks_reply", "Thank-you reply"
-        DUTY_ALERT = "duty_alert", "Risk alert to the duty contact"
-        ALERT_ESCALATION = "alert_escalation", "Risk alert escalation"
-        FOLLOW_UP_INVITATION = "follow_up_invitation", "Follow-up invitation"
-        FOLLOW_UP_REMINDER = "follow_up_reminder", "Follow-up reminder"
-        YOU_SAID_WE_DID = "you_said_we_did", "You said, we did"
-
-    class Channel(models.TextChoices):
-        SMS = "sms", "Text message"
-        EMAIL = "email", "Email"
-        LETTER = "letter", "Letter"
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent to Notify"
-        DELIVERED = "delivered", "Delivered"
-        FAILED = "failed", "Failed"
-        CANCELLED = "cancelled", "Cancelled"
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    kind = models.CharField(max_length=32, choices=Kind.choices)
-    channel = models.CharField(max_length=8, choices=Channel.choices)
-    # A phone number, an email address, or a letter's address lines (one a line).
-    to = models.CharField(max_length=600, blank=True)
-    subject = models.CharField(max_length=200, blank=True)
-    body = models.TextField()
-    status = models.CharField(
-        max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    # The worker that claimed it (see Worker); blank for a claim made before heartbeats.
-    claimed_by = models.CharField(max_length=100, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
-    notify_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    voice = models.ForeignKey(
-        Voice, on_delete=models.SET_NULL, null=True, blank=True, related_name="messages"
-    )
-    alert = models.ForeignKey(
-        RiskAlert, on_delete=models.SET_NULL, null=True, blank=True, related_name="messages"
-    )
-    invitation = models.ForeignKey(
-        FollowUpInvitation,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="messages",
-    )
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"Message {self.pk}"
-
-    @property
-    def reference(self) -> str:
-        """The opaque reference Notify keeps with the message (never personal data)."""
-        return f"coproduce-{self.pk}"
-
-
-class Worker(models.Model):
-    """A process that claims messages or runs tasks, and its heartbeat.
-
-    While it holds work it beats (``beat_at``, from the database's clock) every
-    ``WORKER_HEARTBEAT_SECONDS``; one silent for longer than ``WORKER_LOST_AFTER_SECONDS``
-    is lost, and its work is taken back (``coproduce.voices.workers``). Judged by the
-    database's clock, not by a process id, so it holds across hosts.
-    """
-
-    id = models.CharField(primary_key=True, max_length=100)  # host:pid:random
-    host = models.CharField(max_length=255)
-    pid = models.PositiveIntegerField()
-    started_at = models.DateTimeField()
-    beat_at = models.DateTimeField(db_index=True)
-    # The django-tasks result it is running (DBTaskResult.id), if it runs one.
-    task_id = models.UUIDField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-beat_at"]
-
-    def __str__(self) -> str:
-        return f"Worker {self.pk}"

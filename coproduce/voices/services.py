@@ -20,11 +20,13 @@ from coproduce.accounts.submissions import once
 from coproduce.care.models import Person, Team
 from coproduce.lib import validators
 from coproduce.lib.formats import Format
-from coproduce.voices import anonymise, messaging, risk, wording
+from coproduce.messaging import services as messaging
+from coproduce.messaging import wording
+from coproduce.messaging.models import Message
+from coproduce.voices import anonymise, risk
 from coproduce.voices.models import (
     EnquiryCategory,
     FollowUpInvitation,
-    Message,
     RiskAlert,
     Voice,
     VoiceQuerySet,
@@ -160,14 +162,10 @@ def tell_duty_teams(alert: RiskAlert, escalation: bool = False) -> list[Message]
             if to:
                 sent.append(
                     messaging.queue(
-                        kind=kind,
-                        channel=channel,
-                        to=to,
-                        subject=words.subject,
-                        body=words.body,
-                        alert=alert,
+                        kind=kind, channel=channel, to=to, subject=words.subject, body=words.body
                     )
                 )
+    alert.messages.add(*sent)
     if not sent:
         logger.error("risk alert %s: no duty contact to tell; shown on /alerts only", alert.pk)
     return sent
@@ -248,7 +246,8 @@ def withdraw(voice: Voice) -> Voice:
         voice.quote_approved_at = None
         voice.quote_approved_by = None
         voice.save(update_fields=["public_quote", "quote_approved_at", "quote_approved_by"])
-        messaging.cancel_for_voice(voice.pk)
+        # Anything still waiting to go to its giver, but never a reply with crisis contacts.
+        messaging.cancel(voice.messages.exclude(kind=Message.Kind.CRISIS_REPLY))
         voice_withdrawn.send(sender=Voice, voice=voice)
         giver = audit.someone_not_signed_in()
         audit.record(giver, AuditEvent.Action.CHANGED, voice, "withdrawn by its giver")
@@ -265,7 +264,7 @@ def receive_text(
     does not agree to being quoted or contacted later. The number it came from is kept
     with it so the duty worker can call back if it raised a risk alert. The sender gets
     a reply at once, with crisis contacts first if the message raised a risk alert; with
-    no number (a malformed callback, see ``voices.inbound``) the words are still kept,
+    no number (a malformed callback, see ``messaging.inbound``) the words are still kept,
     and ``note`` says what could not be read.
 
     The same text arriving twice at once (Notify retrying while the first try is still
@@ -307,13 +306,13 @@ def _store_text(
         logger.warning("voice %s: a text with no number to reply to", voice.pk)
         return voice
     words = (wording.crisis_reply if at_risk else wording.thanks_reply)(voice.language)
-    messaging.queue(
+    reply = messaging.queue(
         kind=Message.Kind.CRISIS_REPLY if at_risk else Message.Kind.THANKS_REPLY,
         channel=Message.Channel.SMS,
         to=validators.reply_number(source_number),
         body=words.body,
-        voice=voice,
     )
+    voice.messages.add(reply)
     return voice
 
 

@@ -12,10 +12,11 @@ from django.utils import timezone
 from coproduce.change import delivery, services, tasks
 from coproduce.change.models import OutboxMessage
 from coproduce.lib.formats import Format
+from coproduce.messaging import formats, notify, workers
+from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
 from coproduce.tooling.testing.workers import lose
-from coproduce.voices import messaging, workers
-from coproduce.voices.models import Message, Voice
+from coproduce.voices.models import Voice
 from coproduce.voices.services import withdraw
 
 ADDRESS = "Flat 2\n10 Example Street\nIpswich\nIP1 1AA"
@@ -55,7 +56,7 @@ def test_each_contributor_is_told_on_their_channel(le_lead, action, settings):
     letter = message_for(by_letter)
     assert letter.channel == Message.Channel.LETTER
     assert letter.to.splitlines() == ["Flat 2", "10 Example Street", "Ipswich", "IP1 1AA"]
-    assert messaging.letter_personalisation(letter)["address_line_4"] == "IP1 1AA"
+    assert notify.letter_personalisation(letter)["address_line_4"] == "IP1 1AA"
 
 
 def test_a_letter_goes_through_notify_with_its_address_lines(le_lead, action, fake_notify):
@@ -64,7 +65,7 @@ def test_a_letter_goes_through_notify_with_its_address_lines(le_lead, action, fa
     )
     publish(le_lead, action)
     message = message_for(voice)
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     message.refresh_from_db()
     assert message.status == Message.Status.SENT
     [sent] = [s for s in fake_notify.sent if s.type == "letter"]
@@ -116,7 +117,7 @@ def test_braille_ready_text_is_plain_characters_in_short_lines(le_lead, action):
     body = message_for(voice).body
     assert body.isascii()
     assert 'It\'s "too many" people - always.' in body.replace("\n", " ")
-    assert max(len(line) for line in body.splitlines()) <= delivery.BRAILLE_WIDTH
+    assert max(len(line) for line in body.splitlines()) <= formats.BRAILLE_WIDTH
 
 
 @pytest.mark.skipif(not shutil.which("espeak-ng"), reason="./scripts/test installs espeak-ng")
@@ -134,7 +135,7 @@ def test_audio_is_made_offline_and_linked_from_the_message(le_lead, action, clie
 
 
 def test_without_espeak_the_words_still_go_out(le_lead, action, monkeypatch, caplog):
-    monkeypatch.setattr("coproduce.change.delivery.shutil.which", lambda name: None)
+    monkeypatch.setattr("coproduce.messaging.formats.shutil.which", lambda name: None)
     voice = contributor(le_lead, action, contact_format=Format.AUDIO)
     publish(le_lead, action)
     assert "Everyone now has a named team" in message_for(voice).body
@@ -190,6 +191,15 @@ def test_a_contributor_who_withdrew_after_linking_is_not_contacted_and_is_counte
     assert services.told_for(action).withdrawn == 1
 
 
+def test_withdrawing_after_being_owed_an_update_cancels_the_message_still_waiting(le_lead, action):
+    leaves, stays = contributor(le_lead, action), contributor(le_lead, action)
+    publish(le_lead, action)
+    withdraw(leaves)
+    assert (message_for(leaves).status, message_for(leaves).to) == (Message.Status.CANCELLED, "")
+    assert OutboxMessage.objects.get(voice=leaves).status == OutboxMessage.Status.CANCELLED
+    assert message_for(stays).status == Message.Status.QUEUED
+
+
 def test_a_crash_part_way_through_fanning_out_owes_no_one_twice(le_lead, action, monkeypatch):
     voices = [contributor(le_lead, action) for _ in range(7)]
     update = services.publish_update(le_lead, action, you_said="a", we_did="b")
@@ -223,21 +233,21 @@ def test_a_crash_after_notify_took_messages_sends_no_one_the_update_twice(
         update = services.publish_update(le_lead, action, you_said="a", we_did="b")
     tasks.tell_contributors.call(update.pk)  # as the worker does, once the publish commits
     ids = list(update.outbox.values_list("message_id", flat=True))
-    real_record = messaging._record
+    real_record = notify._record
 
     def die_before_recording(done):
         raise SystemExit("killed after Notify accepted the batch")
 
-    monkeypatch.setattr(messaging, "_record", die_before_recording)
+    monkeypatch.setattr(notify, "_record", die_before_recording)
     with pytest.raises(SystemExit):
-        messaging.deliver_many(ids, batch=4)
-    monkeypatch.setattr(messaging, "_record", real_record)
+        notify.deliver_many(ids, batch=4)
+    monkeypatch.setattr(notify, "_record", real_record)
     assert len(fake_notify.sent) == 4  # Notify has the first batch; we never recorded it
     assert Message.objects.filter(status=Message.Status.SENDING).count() == 4
 
     lose(workers.worker_id())  # the killed worker beats no more
-    assert messaging.take_back_lost_claims() == 4
-    outcome = messaging.deliver_many(ids, batch=4)
+    assert notify.take_back_lost_claims() == 4
+    outcome = notify.deliver_many(ids, batch=4)
     assert outcome == {"sent": 6}
     references = [s.reference for s in fake_notify.sent]
     assert len(references) == len(set(references)) == 6  # each once: none twice, none missed
@@ -253,25 +263,25 @@ def test_notifys_rate_limit_holds_a_message_back_without_using_up_its_tries(
         kind=Message.Kind.YOU_SAID_WE_DID, channel="sms", to="07700900123", body="b"
     )
     now = timezone.now()
-    messaging.deliver(message.pk, now=now)
+    notify.deliver(message.pk, now=now)
     message.refresh_from_db()
     assert (message.status, message.attempts) == (Message.Status.QUEUED, 0)
     assert message.last_error == "429 RateLimitError"
-    assert message.next_attempt_at == now + messaging.RATE_LIMIT_WAIT
+    assert message.next_attempt_at == now + notify.RATE_LIMIT_WAIT
     assert fake_notify.rate_limited == 1
 
 
 def test_the_pace_keeps_to_the_limit_on_a_clock(monkeypatch):
     clock = {"now": 0.0}
     slept = []
-    monkeypatch.setattr("coproduce.voices.messaging.time.monotonic", lambda: clock["now"])
+    monkeypatch.setattr("coproduce.messaging.notify.time.monotonic", lambda: clock["now"])
 
     def sleep(seconds):
         slept.append(seconds)
         clock["now"] += seconds
 
-    monkeypatch.setattr("coproduce.voices.messaging.time.sleep", sleep)
-    pace = messaging.Pace(per_minute=600)  # ten a second, bursting to one second's worth
+    monkeypatch.setattr("coproduce.messaging.notify.time.sleep", sleep)
+    pace = notify.Pace(per_minute=600)  # ten a second, bursting to one second's worth
     for _ in range(10):
         pace.take()
     assert slept == []  # the burst
@@ -284,7 +294,7 @@ def test_the_pace_keeps_to_the_limit_on_a_clock(monkeypatch):
 def test_messages_held_back_by_the_rate_limit_are_sent_before_the_batch_finishes(
     fake_notify, monkeypatch
 ):
-    monkeypatch.setattr(messaging, "RATE_LIMIT_WAIT", dt.timedelta(milliseconds=50))
+    monkeypatch.setattr(notify, "RATE_LIMIT_WAIT", dt.timedelta(milliseconds=50))
     ids = [
         Message.objects.create(
             kind=Message.Kind.YOU_SAID_WE_DID, channel="sms", to="07700900123", body=str(n)
@@ -304,7 +314,7 @@ def test_messages_held_back_by_the_rate_limit_are_sent_before_the_batch_finishes
         return allowed
 
     monkeypatch.setattr(fake_notify, "_within_rate_limit", within)
-    outcome = messaging.deliver_many(ids, threads=1, batch=5)
+    outcome = notify.deliver_many(ids, threads=1, batch=5)
     assert outcome == {"sent": 5}
     assert refused  # some were held back, and sent in the next round
     assert len({s.reference for s in fake_notify.sent}) == 5
@@ -333,16 +343,16 @@ def test_a_receipt_before_the_batch_is_recorded_is_matched_by_reference_and_kept
     message = Message.objects.create(
         kind=Message.Kind.YOU_SAID_WE_DID, channel="sms", to="07700900123", body="b"
     )
-    [claimed] = messaging._claim_batch([message.pk], timezone.now())
+    [claimed] = notify._claim_batch([message.pk], timezone.now())
     # Notify took it and its receipt arrives before the worker has recorded the send.
-    assert messaging.record_receipt("notify-1", "delivered", claimed.reference) is not None
+    assert notify.record_receipt("notify-1", "delivered", claimed.reference) is not None
     claimed.status, claimed.notify_id = Message.Status.SENT, "notify-1"
-    messaging._record([claimed])  # the batch's record comes after: it must not undo it
+    notify._record([claimed])  # the batch's record comes after: it must not undo it
     message.refresh_from_db()
     assert (message.status, message.notify_id, message.to) == ("delivered", "notify-1", "")
     # A reference that is not ours, or ours under another Notify id, is refused.
-    assert messaging.record_receipt("notify-2", "delivered", "someone-else") is None
-    assert messaging.record_receipt("notify-3", "delivered", claimed.reference) is None
+    assert notify.record_receipt("notify-2", "delivered", "someone-else") is None
+    assert notify.record_receipt("notify-3", "delivered", claimed.reference) is None
 
 
 def test_a_translation_without_its_language_or_words_is_refused_and_nothing_is_lost(

@@ -18,8 +18,9 @@ from django_tasks_db.models import DBTaskResult
 
 from coproduce.change import delivery, services, tasks
 from coproduce.change.models import OutboxMessage, Update
+from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import VoiceFactory, sent_once
-from coproduce.voices.models import Message, Voice
+from coproduce.voices.models import Voice
 
 IMMEDIATE = {
     "default": {

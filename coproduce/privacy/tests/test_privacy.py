@@ -12,6 +12,7 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Contact, Episode, Person
 from coproduce.change.models import Ballot
+from coproduce.messaging.models import Message
 from coproduce.network.models import (
     AgreementAcceptance,
     Attendance,
@@ -26,7 +27,7 @@ from coproduce.tooling.testing.factories import (
     PersonFactory,
     VoiceFactory,
 )
-from coproduce.voices.models import Message, Voice
+from coproduce.voices.models import Voice
 
 # Records that point at a person or member but are not information about them.
 NOT_ABOUT_THE_SUBJECT = {

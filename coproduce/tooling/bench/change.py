@@ -197,7 +197,7 @@ def publish(action_id: int) -> dict[str, Any]:
 
 def _queued(update_id: int, part: int, of: int) -> list[Any]:
     from coproduce.change.models import OutboxMessage
-    from coproduce.voices.models import Message
+    from coproduce.messaging.models import Message
 
     ids = OutboxMessage.objects.filter(
         update_id=update_id, message__status=Message.Status.QUEUED
@@ -209,9 +209,9 @@ def _queued(update_id: int, part: int, of: int) -> list[Any]:
 
 def send(update_id: int, part: int = 0, of: int = 1) -> dict[str, Any]:
     """One worker's share of the update's queued messages."""
-    from coproduce.voices import messaging
+    from coproduce.messaging import notify
 
-    return dict(messaging.deliver_many(_queued(update_id, part, of)))
+    return dict(notify.deliver_many(_queued(update_id, part, of)))
 
 
 def tally(update_id: int) -> dict[str, Any]:
@@ -228,6 +228,6 @@ def tally(update_id: int) -> dict[str, Any]:
 
 def requeue() -> dict[str, Any]:
     """What the scheduler does once the killed senders' heartbeats are old enough."""
-    from coproduce.voices import messaging
+    from coproduce.messaging import notify
 
-    return {"requeued": messaging.take_back_lost_claims()}
+    return {"requeued": notify.take_back_lost_claims()}

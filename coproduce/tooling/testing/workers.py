@@ -7,7 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from coproduce.voices.models import Worker
+from coproduce.messaging.models import Worker
 
 
 def lose(worker_id: str) -> None:

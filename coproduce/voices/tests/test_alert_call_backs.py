@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person
+from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices import alerts
-from coproduce.voices.models import CallBack, Message, RiskAlert, Voice
+from coproduce.voices.models import CallBack, RiskAlert, Voice
 
 PHONE = "07700900123"
 
@@ -28,14 +29,14 @@ def alert_for_a_text(**voice_fields):
         received_from=PHONE,
         **voice_fields,
     )
-    Message.objects.create(
+    reply = Message.objects.create(
         kind=Message.Kind.CRISIS_REPLY,
         channel=Message.Channel.SMS,
         to="",
         body="It sounds like things are very hard right now. Call Samaritans on 116 123.",
-        voice=voice,
         status=Message.Status.DELIVERED,
     )
+    voice.messages.add(reply)
     return RiskAlert.objects.create(voice=voice, concerns=["risk_to_life"])
 
 

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from coproduce.care import episodes
 from coproduce.care.models import Person
+from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import ContactFactory, UserFactory, sent_once
 from coproduce.voices import follow_up
-from coproduce.voices.models import FollowUpInvitation, Message, Voice
+from coproduce.voices.models import FollowUpInvitation, Voice
 
 
 def test_closing_an_episode_schedules_the_follow_up_after_the_teams_days(

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from coproduce.care import episodes
 from coproduce.care.models import Episode, Person
-from coproduce.voices.models import FollowUpInvitation, Message
+from coproduce.messaging.models import Message
+from coproduce.voices.models import FollowUpInvitation
 
 NEVER_QUIET = (dt.time(0, 0), dt.time(0, 0))
 

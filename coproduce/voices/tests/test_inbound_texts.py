@@ -15,9 +15,10 @@ import uuid
 import pytest
 from django.utils import timezone
 
+from coproduce.messaging import notify
+from coproduce.messaging.models import Message
 from coproduce.privacy import retention
-from coproduce.voices import messaging
-from coproduce.voices.models import Message, RiskAlert, Voice
+from coproduce.voices.models import RiskAlert, Voice
 
 PHONE = "07700900123"
 INBOUND = "/notify/inbound-sms"
@@ -367,7 +368,7 @@ def test_a_receipt_matched_by_reference_alone_ignores_a_malformed_reference(clie
     assert response.status_code == 404
     body["reference"] = message.reference
     assert client.post(RECEIPTS, body, "application/json", **bearer(settings)).status_code == 200
-    assert messaging.record_receipt(body["id"], "delivered").status == "delivered"
+    assert notify.record_receipt(body["id"], "delivered").status == "delivered"
 
 
 # The same text twice at once ----------------------------------------------------------

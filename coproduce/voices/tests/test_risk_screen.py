@@ -13,16 +13,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from coproduce.accounts.audit import someone_not_signed_in
+from coproduce.messaging.models import Message
 from coproduce.tooling.bench import risk as risk_bench
 from coproduce.voices import risk
-from coproduce.voices.models import (
-    EnquiryCategory,
-    Message,
-    Rating,
-    RiskAlert,
-    Sentiment,
-    Voice,
-)
+from coproduce.voices.models import EnquiryCategory, Rating, RiskAlert, Sentiment, Voice
 from coproduce.voices.risk import encoder, semantic
 from coproduce.voices.risk.normalise import normalise
 from coproduce.voices.services import receive_voice

@@ -4,6 +4,8 @@ import re
 
 from coproduce.change import services as change
 from coproduce.change.models import Action, Insight, OutboxMessage
+from coproduce.messaging import services as messaging
+from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell, sent_once
 from coproduce.voices.extract import experience_rows
 from coproduce.voices.models import Voice
@@ -78,3 +80,22 @@ def test_withdrawing_twice_changes_nothing(db):
     voice = withdraw(VoiceFactory())
     first = voice.withdrawn_at
     assert withdraw(voice).withdrawn_at == first
+
+
+def test_withdrawing_cancels_what_is_queued_to_its_giver_but_not_crisis_help(db):
+    voice = VoiceFactory()
+    thanks, crisis, elsewhere = (
+        messaging.queue(kind=kind, channel="sms", to="07700900123", body="Words")
+        for kind in (
+            Message.Kind.THANKS_REPLY,
+            Message.Kind.CRISIS_REPLY,
+            Message.Kind.THANKS_REPLY,
+        )
+    )
+    voice.messages.add(thanks, crisis)
+    withdraw(voice)
+    for message in (thanks, crisis, elsewhere):
+        message.refresh_from_db()
+    assert (thanks.status, thanks.to) == (Message.Status.CANCELLED, "")
+    assert crisis.status == Message.Status.QUEUED  # crisis contacts still go
+    assert elsewhere.status == Message.Status.QUEUED  # someone else's reply

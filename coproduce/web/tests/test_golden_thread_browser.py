@@ -155,9 +155,9 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     assert_accessible(page)
 
     # The update goes out through Notify; from the voice, the whole thread can be followed.
-    from coproduce.voices import messaging
+    from coproduce.messaging import notify
 
-    messaging.deliver_due()
+    notify.deliver_due()
     [email] = fake_notify.sent_to("contributor@example.com")
     assert "Everyone now has a named team of at most four." in email.personalisation["body"]
     page.goto(f"{site}/voices/{voice.pk}")

@@ -1,8 +1,8 @@
 """The public pages in a second language (Welsh), end to end with Django's translation
 machinery; staff pages stay in English."""
 
+from coproduce.messaging import wording
 from coproduce.tooling.testing.factories import sent_once
-from coproduce.voices import wording
 from coproduce.voices.models import Voice
 
 

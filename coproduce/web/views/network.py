@@ -18,11 +18,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.accounts.policy import Capability, can, requires
-from coproduce.change import delivery
 from coproduce.change.forms import ActionForm
 from coproduce.change.models import Insight, PriorityRound
 from coproduce.change.services import ladder_summary, published_updates, record_action
 from coproduce.lib.formats import Format
+from coproduce.messaging import formats
 from coproduce.network import services
 from coproduce.network.forms import (
     AgreementForm,
@@ -197,7 +197,7 @@ def show_paper(request: HttpRequest, meeting_id: int, paper_id: int) -> HttpResp
     lines = [line for line in paper.text.splitlines() if line.strip()]
     if fmt == Format.EASY_READ:
         lines = [line for line in (paper.easy_read_text or "").splitlines() if line.strip()] or [
-            s for line in lines for s in delivery.sentences(line)
+            s for line in lines for s in formats.sentences(line)
         ]
     return page(
         request,
@@ -206,7 +206,7 @@ def show_paper(request: HttpRequest, meeting_id: int, paper_id: int) -> HttpResp
         paper=paper,
         format=fmt,
         lines=lines,
-        braille=delivery.braille_ready(paper.text) if fmt == Format.BRAILLE else "",
+        braille=formats.braille_ready(paper.text) if fmt == Format.BRAILLE else "",
         formats=[
             (Format.STANDARD, "Standard"),
             (Format.LARGE_PRINT, "Large print"),

@@ -18,6 +18,7 @@ from coproduce.change import delivery
 from coproduce.change.models import Update
 from coproduce.change.services import published_updates
 from coproduce.lib.formats import Format
+from coproduce.messaging import formats
 from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
@@ -173,8 +174,12 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
         words=words,
         format=fmt,
         formats=PUBLIC_FORMATS,
-        easy_read=delivery.easy_read_lines(update, words) if fmt == Format.EASY_READ else [],
-        braille=delivery.braille_ready(
+        easy_read=(
+            formats.easy_read_lines(delivery.said_and_done(update, language, fmt))
+            if fmt == Format.EASY_READ
+            else []
+        ),
+        braille=formats.braille_ready(
             "\n".join([_("You told us:"), words.you_said, _("What we did:"), words.we_did])
         )
         if fmt == Format.BRAILLE

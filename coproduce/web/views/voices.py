@@ -21,6 +21,7 @@ from coproduce.accounts.policy import Capability, can, requires
 from coproduce.care.models import Team
 from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
+from coproduce.messaging.models import Message
 from coproduce.voices import alerts, importer, services
 from coproduce.voices.forms import (
     FEEDBACK_MAX_CHARACTERS,
@@ -33,7 +34,7 @@ from coproduce.voices.forms import (
     StaffVoiceForm,
     TagVoiceForm,
 )
-from coproduce.voices.models import EnquiryCategory, Message, RiskAlert, Voice
+from coproduce.voices.models import EnquiryCategory, RiskAlert, Voice
 from coproduce.web.views.care import add_errors
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 

@@ -28,11 +28,12 @@ from django.test.utils import override_settings
 
 from coproduce.accounts.models import Role, User
 from coproduce.care.models import Team
+from coproduce.messaging import notify
+from coproduce.messaging.models import Message
 from coproduce.tooling.bench import text as text_bench
 from coproduce.tooling.testing.fake_notify import FakeNotify
-from coproduce.voices import importer, messaging
+from coproduce.voices import importer
 from coproduce.voices.categories import default_framework_path
-from coproduce.voices.models import Message
 
 
 class Rollback(Exception):
@@ -191,7 +192,7 @@ class Command(BaseCommand):
                 if response.status_code != 201:
                     raise CommandError(f"inbound text refused: {response.status_code}")
                 for pk in Message.objects.filter(status="queued").values_list("pk", flat=True):
-                    messaging.deliver(pk)
+                    notify.deliver(pk)
                 seconds.append(time.perf_counter() - start)
             sent = len(fake.sent)
         self.stdout.write(

@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from coproduce.messaging import notify, services, workers
+from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import TeamFactory, VoiceFactory
 from coproduce.tooling.testing.workers import lose
-from coproduce.voices import messaging, workers
-from coproduce.voices.models import Message, RiskAlert, Voice
-from coproduce.voices.services import withdraw
+from coproduce.voices.models import RiskAlert, Voice
 
 PHONE = "07700900123"
 
@@ -29,7 +29,7 @@ def queued(**overrides):
 
 def test_a_text_message_goes_out_through_the_real_client(fake_notify, db):
     message = queued()
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     message.refresh_from_db()
     assert message.status == Message.Status.SENT
     [sent] = fake_notify.sent_to(PHONE)
@@ -41,7 +41,7 @@ def test_a_text_message_goes_out_through_the_real_client(fake_notify, db):
 
 def test_an_email_goes_out_with_its_subject(fake_notify, db):
     message = queued(channel=Message.Channel.EMAIL, to="someone@example.com", subject="Hello")
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     [sent] = fake_notify.sent_to("someone@example.com")
     assert sent.type == "email"
     assert sent.personalisation["subject"] == "Hello"
@@ -50,7 +50,7 @@ def test_an_email_goes_out_with_its_subject(fake_notify, db):
 def test_a_wrong_api_key_is_refused_by_notify_and_not_retried(fake_notify, settings, db):
     settings.NOTIFY_API_KEY = "wrong-" + settings.NOTIFY_API_KEY[-73:-36] + "0" * 36
     message = queued()
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     message.refresh_from_db()
     assert message.status == Message.Status.FAILED
     assert message.last_error == "403 AuthError"
@@ -60,7 +60,7 @@ def test_a_wrong_api_key_is_refused_by_notify_and_not_retried(fake_notify, setti
 
 def test_a_number_notify_cannot_text_fails_at_once_and_forgets_the_number(fake_notify, db):
     message = queued(to="+1 202 555 0100")
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     message.refresh_from_db()
     assert (message.status, message.last_error, message.to) == ("failed", "400 ValidationError", "")
 
@@ -69,21 +69,21 @@ def test_an_outage_queues_the_message_and_retries_with_growing_waits(fake_notify
     fake_notify.fail_next = 2
     message = queued()
     start = timezone.now()
-    messaging.deliver(message.pk, now=start)
+    notify.deliver(message.pk, now=start)
     message.refresh_from_db()
     assert (message.status, message.attempts) == ("queued", 1)
     assert message.next_attempt_at == start + dt.timedelta(minutes=1)
 
     # Not due yet: nothing happens.
-    assert messaging.deliver(message.pk, now=start + dt.timedelta(seconds=30)) is None
+    assert notify.deliver(message.pk, now=start + dt.timedelta(seconds=30)) is None
 
     second = start + dt.timedelta(minutes=1)
-    messaging.deliver(message.pk, now=second)
+    notify.deliver(message.pk, now=second)
     message.refresh_from_db()
     assert (message.status, message.attempts) == ("queued", 2)
     assert message.next_attempt_at == second + dt.timedelta(minutes=2)
 
-    messaging.deliver(message.pk, now=second + dt.timedelta(minutes=2))
+    notify.deliver(message.pk, now=second + dt.timedelta(minutes=2))
     message.refresh_from_db()
     assert message.status == "sent"
     assert len(fake_notify.sent_to(PHONE)) == 1
@@ -92,7 +92,7 @@ def test_an_outage_queues_the_message_and_retries_with_growing_waits(fake_notify
 def test_notify_unreachable_is_an_outage_too(settings, db):
     settings.NOTIFY_BASE_URL = "http://127.0.0.1:9"  # Nothing listens on the discard port.
     message = queued()
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     message.refresh_from_db()
     assert (message.status, message.last_error) == ("queued", "503")
 
@@ -101,12 +101,12 @@ def test_a_retry_after_an_unclear_answer_does_not_send_twice(fake_notify, db):
     """Notify took the message but the answer was lost (say, a timeout): the next try
     finds the message's reference at Notify and records it, sending nothing more."""
     message = queued()
-    api = messaging.client()
+    api = notify.client()
     sent = api.send_sms_notification(
         phone_number=PHONE, template_id="x", reference=message.reference
     )
     Message.objects.filter(pk=message.pk).update(attempts=1)  # the lost first try
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     message.refresh_from_db()
     assert message.status == "sent"
     assert message.notify_id == sent["id"]
@@ -115,19 +115,19 @@ def test_a_retry_after_an_unclear_answer_does_not_send_twice(fake_notify, db):
 
 def test_a_message_already_sent_is_never_sent_again(fake_notify, db):
     message = queued()
-    messaging.deliver(message.pk)
-    messaging.deliver(message.pk)
-    messaging.deliver_due()
+    notify.deliver(message.pk)
+    notify.deliver(message.pk)
+    notify.deliver_due()
     assert len(fake_notify.sent_to(PHONE)) == 1
 
 
 def test_a_worker_that_crashed_mid_send_is_recovered_without_a_second_send(fake_notify, db):
     message = queued()
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     # As if the worker died after Notify accepted it, before recording the answer.
     Message.objects.filter(pk=message.pk).update(status="sending")
     lose(workers.worker_id())
-    messaging.deliver_due()
+    notify.deliver_due()
     message.refresh_from_db()
     assert message.status == "sent"
     assert len(fake_notify.sent_to(PHONE)) == 1
@@ -138,8 +138,8 @@ def test_it_gives_up_after_the_most_tries(fake_notify, settings, db):
     fake_notify.fail_next = 10
     message = queued()
     now = timezone.now()
-    messaging.deliver(message.pk, now=now)
-    messaging.deliver(message.pk, now=now + dt.timedelta(hours=1))
+    notify.deliver(message.pk, now=now)
+    notify.deliver(message.pk, now=now + dt.timedelta(hours=1))
     message.refresh_from_db()
     assert (message.status, message.attempts) == ("failed", 2)
 
@@ -149,7 +149,7 @@ def test_the_task_worker_delivers_a_queued_message(
 ):
     # transactional_db: the worker closes its database connection as a real worker does.
     with django_capture_on_commit_callbacks(execute=True):
-        message = messaging.queue(
+        message = services.queue(
             kind=Message.Kind.THANKS_REPLY, channel="sms", to=PHONE, body="Thanks"
         )
     call_command("db_worker", "--batch", "--queue-name", "notifications", stdout=StringIO())
@@ -175,7 +175,7 @@ def test_a_delivery_receipt_records_the_outcome_and_forgets_the_address(
     client, fake_notify, settings, db
 ):
     message = queued()
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     [sent] = fake_notify.sent
     response = client.post(
         "/notify/receipts", fake_notify.receipt(sent), "application/json", **bearer(settings)
@@ -192,7 +192,7 @@ def test_a_delivery_receipt_records_the_outcome_and_forgets_the_address(
 
 def test_a_permanent_failure_receipt_marks_the_message_failed(client, fake_notify, settings, db):
     message = queued(to="07700900002")  # Notify's smoke-test number that never delivers.
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     [sent] = fake_notify.sent
     client.post(
         "/notify/receipts", fake_notify.receipt(sent), "application/json", **bearer(settings)
@@ -322,16 +322,6 @@ def test_the_duty_team_is_the_voices_own_team_when_it_is_open(db):
     assert duty_teams(VoiceFactory(team=None)) == [line]
     line.delete()
     assert duty_teams(VoiceFactory(team=None)) == [own]
-
-
-def test_withdrawing_a_voice_cancels_what_is_queued_to_its_giver_but_not_crisis_help(db):
-    voice = VoiceFactory()
-    thanks = queued(voice=voice)
-    crisis = queued(voice=voice, kind=Message.Kind.CRISIS_REPLY)
-    withdraw(voice)
-    thanks.refresh_from_db()
-    crisis.refresh_from_db()
-    assert (thanks.status, crisis.status) == ("cancelled", "queued")
 
 
 def test_a_stop_reply_is_not_stored_as_feedback(client, fake_notify, settings, db):

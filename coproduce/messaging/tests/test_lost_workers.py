@@ -20,10 +20,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from coproduce.messaging import notify, services, workers
+from coproduce.messaging.models import Message, Worker
+from coproduce.messaging.tasks import deliver_message
 from coproduce.tooling.testing.workers import lose
-from coproduce.voices import messaging, workers
-from coproduce.voices.models import Message, Worker
-from coproduce.voices.tasks import deliver_message
 
 ROOT = Path(__file__).resolve().parents[3]
 # Each argument a coproduce command, run in one process (call_command, as the CLI does
@@ -92,11 +92,11 @@ def test_claims_are_taken_back_once_their_worker_has_been_silent_for_the_lost_af
     settings.WORKER_LOST_AFTER_SECONDS = 45
     beat("other-host:7:a1", seconds_ago=40)  # beat 40 seconds ago: alive
     message = claimed_by("other-host:7:a1")
-    assert messaging.take_back_lost_claims() == 0
+    assert notify.take_back_lost_claims() == 0
     assert status(message) == Message.Status.SENDING
 
     beat("other-host:7:a1", seconds_ago=46)  # silent for longer than 45 seconds: lost
-    assert messaging.take_back_lost_claims() == 1
+    assert notify.take_back_lost_claims() == 1
     message.refresh_from_db()
     assert (message.status, message.claimed_by) == (Message.Status.QUEUED, "")
 
@@ -106,27 +106,27 @@ def test_a_claim_held_for_long_by_a_worker_still_beating_is_left_alone(db):
     does not matter, only whether its worker still beats."""
     beat("other-host:7:a1", seconds_ago=1)
     message = claimed_by("other-host:7:a1", claimed_at=timezone.now() - dt.timedelta(hours=1))
-    assert messaging.take_back_lost_claims() == 0
+    assert notify.take_back_lost_claims() == 0
     assert status(message) == Message.Status.SENDING
 
 
 def test_a_claim_by_a_worker_with_no_heartbeat_is_taken_back(db):
     message = claimed_by("forgotten-host:9:b2")  # its row forgotten, or never made
-    assert messaging.take_back_lost_claims() == 1
+    assert notify.take_back_lost_claims() == 1
     assert status(message) == Message.Status.QUEUED
 
 
 def test_a_claim_made_before_workers_beat_waits_the_old_timeout(db):
     message = claimed_by("")
-    assert messaging.take_back_lost_claims() == 0
-    later = timezone.now() + messaging.STUCK_AFTER + dt.timedelta(seconds=1)
-    assert messaging.take_back_lost_claims(later) == 1
+    assert notify.take_back_lost_claims() == 0
+    later = timezone.now() + notify.STUCK_AFTER + dt.timedelta(seconds=1)
+    assert notify.take_back_lost_claims(later) == 1
     assert status(message) == Message.Status.QUEUED
 
 
 def test_a_worker_beats_while_it_holds_work_and_names_it_in_its_claims(fake_notify, db):
     message = queued()
-    messaging.deliver(message.pk)
+    notify.deliver(message.pk)
     message.refresh_from_db()
     assert message.claimed_by == workers.worker_id()
     me = Worker.objects.get(pk=workers.worker_id())
@@ -134,19 +134,19 @@ def test_a_worker_beats_while_it_holds_work_and_names_it_in_its_claims(fake_noti
 
 
 def test_a_sweep_with_nothing_due_holds_no_work_and_makes_no_worker(db):
-    assert messaging.deliver_due() == []
+    assert notify.deliver_due() == []
     assert not Worker.objects.exists()
 
 
 def test_a_lost_worker_that_comes_back_records_nothing_over_the_message(db):
     message = queued()
-    [stale] = messaging._claim_batch([message.pk], timezone.now())
+    [stale] = notify._claim_batch([message.pk], timezone.now())
     lose(workers.worker_id())
-    assert messaging.take_back_lost_claims() == 1
+    assert notify.take_back_lost_claims() == 1
     # Another worker has claimed it since, and is sending it.
     Message.objects.filter(pk=message.pk).update(status="sending", claimed_by="other:1:c3")
     stale.status, stale.notify_id = Message.Status.SENT, "notify-from-the-stale-worker"
-    messaging._record([stale])  # the first worker, back from the dead, records late
+    notify._record([stale])  # the first worker, back from the dead, records late
     message.refresh_from_db()
     assert (message.status, message.claimed_by) == ("sending", "other:1:c3")
     assert message.notify_id is None
@@ -167,7 +167,7 @@ def test_a_worker_whose_beat_is_late_sends_nothing_more(fake_notify, settings, d
         fake_notify.hold_answers.set()
 
     threading.Thread(target=answer_slowly, daemon=True).start()
-    outcome = messaging.deliver_many([m.pk for m in messages], threads=1)
+    outcome = notify.deliver_many([m.pk for m in messages], threads=1)
     assert outcome == {"sent": 1, "queued": 1}
     [sent] = fake_notify.sent  # the first sent; the second held back
     [second] = [m for m in messages if m.reference != sent.reference]
@@ -175,7 +175,7 @@ def test_a_worker_whose_beat_is_late_sends_nothing_more(fake_notify, settings, d
     assert (second.status, second.attempts) == (Message.Status.QUEUED, 0)
     assert second.last_error == "held back: this worker's heartbeat was late"
     assert second.next_attempt_at > timezone.now()  # due again once it has beaten
-    messaging.deliver(second.pk, now=second.next_attempt_at)  # beating again, it sends
+    notify.deliver(second.pk, now=second.next_attempt_at)  # beating again, it sends
     assert status(second) == Message.Status.SENT
 
 
@@ -300,7 +300,7 @@ def test_a_worker_killed_mid_send_is_recovered_within_the_bound_and_sends_once(
     fake_notify, tmp_path
 ):
     with transaction.atomic():  # on commit, the task to send it is queued for the worker
-        message = messaging.queue(
+        message = services.queue(
             kind=Message.Kind.CRISIS_REPLY, channel="sms", to=PHONE, body="Crisis contacts"
         )
     database = SharedDatabase(tmp_path)
@@ -353,5 +353,5 @@ def test_a_worker_killed_mid_send_is_recovered_within_the_bound_and_sends_once(
     assert (message.status, message.notify_id) == (Message.Status.SENT, fake_notify.sent[0].id)
     [task] = DBTaskResult.objects.all()
     assert (task.status, task.worker_ids) == ("FAILED", ["the-killed-worker"])
-    assert task.exception_class_path == "coproduce.voices.workers.WorkerLost"
+    assert task.exception_class_path == "coproduce.messaging.workers.WorkerLost"
     assert "(the-killed-worker) stopped beating" in task.traceback

@@ -15,14 +15,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from coproduce.voices import messaging, workers
+from coproduce.messaging import notify, workers
 
 
 class Command(BaseCommand):
     help = "Take back the messages and tasks of workers that stopped (killed or lost)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        taken = messaging.take_back_lost_claims()
+        taken = notify.take_back_lost_claims()
         failed = workers.fail_lost_tasks()
         workers.forget_lost_workers()
         self.stdout.write(

@@ -1,4 +1,4 @@
-"""Text messages and emails through GOV.UK Notify: queue, deliver, retry, hear back.
+"""Handing messages to GOV.UK Notify: deliver, retry, hear back.
 
 Sending is at most once per message. A message is claimed (queued → sending) in its own
 transaction before Notify is called, so two workers cannot both send it. If a try ends
@@ -29,8 +29,8 @@ from django.utils import timezone
 from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
 
-from coproduce.voices import workers
-from coproduce.voices.models import Message
+from coproduce.messaging import workers
+from coproduce.messaging.models import Message
 
 logger = logging.getLogger(__name__)
 
@@ -51,34 +51,6 @@ def client() -> NotificationsAPIClient:
         base_url=settings.NOTIFY_BASE_URL,
         timeout=settings.NOTIFY_TIMEOUT_SECONDS,
     )
-
-
-def queue(
-    *,
-    kind: str,
-    channel: str,
-    to: str,
-    body: str,
-    subject: str = "",
-    **links: Any,
-) -> Message:
-    """Queue a message; it is handed to the worker once the surrounding transaction commits."""
-    message = Message.objects.create(
-        kind=kind, channel=channel, to=to, body=body, subject=subject, **links
-    )
-    transaction.on_commit(lambda: enqueue(message))
-    return message
-
-
-def enqueue(message: Message, run_after: dt.datetime | None = None) -> None:
-    from coproduce.voices.tasks import deliver_message
-
-    task = deliver_message
-    if run_after is not None:
-        if not task.get_backend().supports_defer:
-            return  # The sweeper (coproduce deliver-messages) picks it up when due.
-        task = task.using(run_after=run_after)
-    task.enqueue(str(message.pk))
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -236,7 +208,9 @@ def _attempt(api: NotificationsAPIClient, message: Message, now: dt.datetime) ->
 
 
 def deliver(message_id: Any, now: dt.datetime | None = None) -> Message | None:
-    """Try to hand one due message to Notify. Returns it, or None if it was not due."""
+    """Try to hand one due message to Notify. Returns it, or None if it was not due. One
+    to try again is left queued with its next try's time (``tasks.deliver_message`` asks
+    for that try; the sweeper makes it if no task does)."""
     now = now or timezone.now()
     with workers.holding():
         message = _claim(message_id, now)
@@ -245,8 +219,6 @@ def deliver(message_id: Any, now: dt.datetime | None = None) -> Message | None:
         message = _attempt(client(), message, now)
         _record([message])
     message.refresh_from_db()
-    if message.status == Message.Status.QUEUED:
-        enqueue(message, run_after=message.next_attempt_at)
     return message
 
 
@@ -383,16 +355,6 @@ def deliver_many(ids: list[Any], *, threads: int | None = None, batch: int = 200
         )
     )
     return +outcomes
-
-
-def cancel_for_voice(voice_id: int) -> int:
-    """Cancel anything still waiting to go to a voice's giver (e.g. after withdrawal).
-    A reply with crisis contacts is never cancelled."""
-    return (
-        Message.objects.filter(voice_id=voice_id, status=Message.Status.QUEUED)
-        .exclude(kind=Message.Kind.CRISIS_REPLY)
-        .update(status=Message.Status.CANCELLED, to="")
-    )
 
 
 # Notify calling us -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from coproduce.voices.messaging import deliver_due
+from coproduce.messaging.notify import deliver_due
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ clocks differ.
 
 The scheduler's step (``coproduce recover-lost-work``, every minute) then takes a lost
 worker's work back: the messages it had claimed go back to the queue
-(``messaging.take_back_lost_claims``, and Notify is asked for each before any re-send), and
+(``notify.take_back_lost_claims``, and Notify is asked for each before any re-send), and
 the task it was running is marked failed with the reason. A worker that cannot beat (its
 database unreachable, the process frozen) stops sending once its last beat is half the
 lost-after time old, so work taken back from it is not also sent by it.
@@ -41,7 +41,7 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.compat import InvalidTaskBackend, task_backends
 from django_tasks_db.models import DBTaskResult
 
-from coproduce.voices.models import Worker
+from coproduce.messaging.models import Worker
 
 logger = logging.getLogger(__name__)
 

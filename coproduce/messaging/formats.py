@@ -1,0 +1,184 @@
+"""An update's words in the format a person asked for: standard, large print, Easy
+Read, Braille-ready text or audio, on a text message, an email or a letter.
+
+The words come from the caller (the update in one language, and the links to read and
+hear it); this module only shapes them. Large print is the letters page's type size;
+Easy Read is short sentences, one a line, under plain headings; Braille-ready is plain
+characters in short lines for an embosser or a screen reader; audio is a WAV file made
+offline by espeak-ng and linked from the message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import textwrap
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils import translation
+
+from coproduce.lib.formats import Format
+from coproduce.messaging import wording
+from coproduce.messaging.models import Message
+
+logger = logging.getLogger(__name__)
+
+SMS_PART = 300  # Each of "you said" and "we did" in a text message, at most.
+BRAILLE_WIDTH = 40  # Characters a line on a standard Braille embosser page.
+ESPEAK_VOICES = {"en": "en-gb", "cy": "cy"}
+# Formats the team prints and posts: Notify's letters are standard print only.
+PRINTED_FORMATS = frozenset({Format.LARGE_PRINT, Format.EASY_READ, Format.BRAILLE, Format.AUDIO})
+
+
+@dataclass(frozen=True)
+class YouSaidWeDid:
+    """An update's words in one language, and where to read and hear them."""
+
+    you_said: str
+    we_did: str
+    language: str  # the language the words are in
+    link: str  # the update on the public site, in the person's format
+    audio_link: str = ""
+    # An Easy Read version a person wrote, one sentence a line (wins over one made here).
+    easy_read: str = ""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    body: str
+    language: str
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+
+
+def easy_read_lines(words: YouSaidWeDid) -> list[str]:
+    """Easy Read: short sentences, one a line, under plain headings. A version a person
+    wrote wins over one made from the texts."""
+    if words.easy_read.strip():
+        return [line.strip() for line in words.easy_read.splitlines() if line.strip()]
+    with translation.override(words.language):
+        return [
+            translation.gettext("You told us:"),
+            *sentences(words.you_said),
+            translation.gettext("What we did:"),
+            *sentences(words.we_did),
+        ]
+
+
+def braille_ready(text: str, width: int = BRAILLE_WIDTH) -> str:
+    """Plain characters only and short lines, for a Braille embosser or a screen reader."""
+    plain = (
+        text.replace("\u2018", "'")
+        .replace("\u2019", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
+        .replace("\u2026", "...")
+    )
+    plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
+    paragraphs = [p for p in plain.splitlines() if p.strip()]
+    return "\n".join(textwrap.fill(p, width=width) for p in paragraphs)
+
+
+def _shortened(words: YouSaidWeDid) -> YouSaidWeDid:
+    """A text stays short; the full update (in the person's format) is one tap away."""
+    you_said, we_did = (
+        t if len(t) <= SMS_PART else t[: SMS_PART - 1].rstrip() + "…"
+        for t in (words.you_said, words.we_did)
+    )
+    return YouSaidWeDid(
+        you_said, we_did, words.language, words.link, words.audio_link, words.easy_read
+    )
+
+
+def render(words: YouSaidWeDid, fmt: str, channel: str) -> Rendered:
+    """The message for one person, in their format, for their channel."""
+    if channel == Message.Channel.SMS:
+        words = _shortened(words)
+    standard = wording.you_said_we_did(words.language, words.you_said, words.we_did, words.link)
+    if fmt == Format.EASY_READ:
+        body = "\n\n".join([*easy_read_lines(words), words.link])
+    elif fmt == Format.BRAILLE:
+        body = braille_ready(standard.body)
+    elif fmt == Format.AUDIO:
+        with translation.override(words.language):
+            listen = translation.gettext("Listen to it: {link}").format(link=words.audio_link)
+        body = f"{listen}\n\n{standard.body}"
+    else:
+        body = standard.body
+    return Rendered(standard.subject, body, words.language)
+
+
+def letter_lines(words: YouSaidWeDid, fmt: str) -> list[str]:
+    """A printed letter's words in the person's format (the page sets large print)."""
+    if fmt == Format.EASY_READ:
+        return easy_read_lines(words)
+    if fmt == Format.BRAILLE:
+        standard = wording.you_said_we_did(words.language, words.you_said, words.we_did, words.link)
+        return braille_ready(standard.body).splitlines()
+    with translation.override(words.language):
+        return [
+            translation.gettext("You told us:"),
+            words.you_said,
+            translation.gettext("What we did:"),
+            words.we_did,
+        ]
+
+
+def audio_script(words: YouSaidWeDid) -> str:
+    """What the audio version says."""
+    with translation.override(words.language):
+        return "\n".join(
+            [
+                translation.gettext("You said, we did."),
+                translation.gettext("You told us:"),
+                words.you_said,
+                translation.gettext("What we did:"),
+                words.we_did,
+            ]
+        )
+
+
+def speak(script: str, language: str, path: Path, *, again: bool = False) -> Path | None:
+    """Speak ``script`` to a WAV file at ``path`` with espeak-ng, offline. None if
+    espeak-ng is missing or fails (the person still gets the words, and the log says why
+    there is no audio).
+
+    Run by tasks, never in a request (espeak may take up to two minutes). ``again`` makes
+    it afresh (the words changed); until the new file is whole, the old one is served.
+    Two tasks making the same file at once each write their own partial file."""
+    if path.exists() and not again:
+        return path
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        logger.error("espeak-ng is not installed: no audio %s", path.name)
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}-{secrets.token_hex(4)}.partial")
+    voice = ESPEAK_VOICES.get(language, "en-gb")
+    try:
+        subprocess.run(  # noqa: S603 - a fixed program, the words on standard input
+            [espeak, "-v", voice, "-s", "150", "-w", str(partial)],
+            input=script,
+            text=True,
+            check=True,
+            timeout=120,
+            capture_output=True,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        # The words still go out; only the audio is missing, and the log says so.
+        logger.error("no audio %s: espeak-ng failed (%s)", path.name, type(error).__name__)
+        partial.unlink(missing_ok=True)
+        return None
+    partial.rename(path)
+    return path
