@@ -40,9 +40,7 @@ def test_messages_keep_their_voice_and_alert_across_the_move_and_back():
     Message = new.get_model("messaging", "Message")
     assert Message._meta.db_table == "messaging_message"
     assert Message.objects.count() == 3  # every row came across
-    assert list(Voice.objects.get(pk=voice.pk).messages.values_list("pk", flat=True)) == [
-        reply.pk
-    ]
+    assert list(Voice.objects.get(pk=voice.pk).messages.values_list("pk", flat=True)) == [reply.pk]
     assert list(RiskAlert.objects.get(pk=alert.pk).messages.values_list("pk", flat=True)) == [
         duty.pk
     ]

@@ -34,7 +34,7 @@ def site(live_server, transactional_db, settings):
     """The demo trust served live, with a fake Notify that texts the site back."""
     seed_demo()
     # No receipts here: SQLite's shared in-memory test database locks tables instead of
-    # waiting, and receipts are tested on their own (voices/tests/test_notify.py).
+    # waiting, and receipts are tested on their own (messaging/tests/test_notify.py).
     with FakeNotify(
         settings.NOTIFY_API_KEY,
         inbound_url=f"{live_server.url}/notify/inbound-sms",
