@@ -20,8 +20,16 @@ COLOURS: dict[str, Any] = {
     "mean": "#212b32",
     "limit": "#768692",
     "target": "#007f3b",
-    "special": "#ed8b00",
+    "improvement": "#41b6e6",  # Making Data Count: improvement blue
+    "concern": "#ed8b00",  # concern orange
+    "neither": "#330072",  # special cause where neither way is better: purple
     "curve": ("#005eb8", "#007f3b", "#d5281b"),
+}
+# A special-cause point's shape as well as its colour says which it is (WCAG 1.4.1).
+SPECIAL = {
+    "improvement": ("Special cause: improvement", "square"),
+    "concern": ("Special cause: concern", "diamond"),
+    "special_cause": ("Special cause (neither way is better)", "square"),
 }
 
 
@@ -40,6 +48,17 @@ class Marker:
     y: float
     special: bool
     label: str
+    # "improvement", "concern", "special_cause" (neither way better), or "" (common cause)
+    kind: str = ""
+    provisional: bool = False  # a month not over: drawn hollow, not in the limits or rules
+
+    @property
+    def colour(self) -> str:
+        return str(COLOURS["neither" if self.kind == "special_cause" else self.kind or "value"])
+
+    @property
+    def shape(self) -> str:
+        return SPECIAL[self.kind][1] if self.special else "circle"
 
 
 @dataclass
@@ -119,14 +138,23 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
         every.append(chart["target"])
     scale = _Scale(len(points), min(every), max(every))
     specials = sum(1 for p in points if p["special"])
+    complete = [p for p in points if not p.get("provisional")] or points
+    latest = complete[-1]
+    waiting = len(points) - len(complete)
+    recalculated = [r for r in chart.get("recalculations", []) if r["applied"]]
     result = Chart(
         title=title,
         description=(
-            f"{len(points)} months from {labels[0]} to {labels[-1]}. Latest "
-            f"{_fmt(values[-1], percent)}; mean {_fmt(points[-1]['mean'], percent)}, "
+            f"{len(points)} months from {labels[0]} to {labels[-1]}. Latest complete month "
+            f"{_fmt(latest['value'], percent)}; mean {_fmt(latest['mean'], percent)}, "
             "process limits "
-            f"{_fmt(points[-1]['lower'], percent)} to {_fmt(points[-1]['upper'], percent)}. "
+            f"{_fmt(latest['lower'], percent)} to {_fmt(latest['upper'], percent)}. "
             f"{specials} months show special cause variation. {chart['variation_text']}."
+            + (f" The last {waiting} month is not over yet (provisional)." if waiting else "")
+            + "".join(
+                f" Limits recalculated from {_month_label(r['month'])}: {r['reason']}."
+                for r in recalculated
+            )
         ),
         x_ticks=_x_ticks(scale, labels),
         y_ticks=_ticks(scale, percent),
@@ -136,14 +164,11 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
         return " ".join(f"{scale.x(i)},{scale.y(points[i][key])}" for i in part)
 
     every_point = range(len(points))
+    limits = "Process limits (upper and lower)"
     for part in _segments(points):
         result.lines += [
-            Line(
-                "Upper process limit", line("upper", part), COLOURS["limit"], dashed=True, width=1.5
-            ),
-            Line(
-                "Lower process limit", line("lower", part), COLOURS["limit"], dashed=True, width=1.5
-            ),
+            Line(limits, line("upper", part), COLOURS["limit"], dashed=True, width=1.5),
+            Line(limits, line("lower", part), COLOURS["limit"], dashed=True, width=1.5),
             Line("Mean", line("mean", part), COLOURS["mean"], width=1.5),
         ]
     result.lines.append(Line("Value", line("value", every_point), COLOURS["value"]))
@@ -164,13 +189,35 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             scale.x(i),
             scale.y(p["value"]),
             p["special"],
-            f"{labels[i]}: {_fmt(p['value'], percent)}",
+            _marker_label(labels[i], _fmt(p["value"], percent), p),
+            kind=_kind_group(p.get("kind", "")) if p["special"] else "",
+            provisional=p.get("provisional", False),
         )
         for i, p in enumerate(points)
     ]
     result.legend = _legend(result.lines)
-    result.legend.append(("Special cause (square)", COLOURS["special"], "square"))
+    for kind in dict.fromkeys(m.kind for m in result.markers if m.special):
+        name, shape = SPECIAL[kind]
+        result.legend.append((name, COLOURS["neither" if kind == "special_cause" else kind], shape))
+    if any(m.provisional for m in result.markers):
+        result.legend.append(("Month not over yet (provisional)", COLOURS["value"], "hollow"))
     return result
+
+
+def _kind_group(kind: str) -> str:
+    """``spc.Variation``'s value as its colour and shape: improvement, concern or neither."""
+    for group in ("improvement", "concern"):
+        if kind.startswith(group):
+            return group
+    return "special_cause"
+
+
+def _marker_label(month: str, value: str, point: dict[str, Any]) -> str:
+    if point.get("provisional"):
+        return f"{month}: {value} (month not over yet: provisional)"
+    if point["special"]:
+        return f"{month}: {value} ({SPECIAL[_kind_group(point.get('kind', ''))][0].lower()})"
+    return f"{month}: {value}"
 
 
 def _legend(lines: list[Line]) -> list[tuple[str, str, str]]:

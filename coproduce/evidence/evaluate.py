@@ -175,6 +175,15 @@ def monthly_totals(
     return chosen.groupby("month", sort=True)[list(columns)].sum().reset_index()
 
 
+@dataclass(frozen=True)
+class Recalculation:
+    """Limits worked out afresh from a month on, for a reason a person gave: a change to
+    the process, never a point that merely looks different (Making Data Count)."""
+
+    month: dt.date
+    reason: str
+
+
 def spc_charts(
     results: dict[str, pd.DataFrame],
     *,
@@ -182,11 +191,13 @@ def spc_charts(
     run_length: int,
     change_at: dt.date | None,
     complete_before: dt.date | None = None,
+    recalculations: dict[str, list[Recalculation]] | None = None,
 ) -> dict[str, Any]:
     """Monthly charts across all teams: experience, distinct staff, urgent response. A
-    month whose share would reveal a small number is left out of the chart, and so is
-    the month still going on (``complete_before`` its first day): a part month is not
-    yet a point."""
+    month whose share would reveal a small number is left out of the chart. A month not
+    yet over (from ``complete_before``, the first day of the month still going on) is
+    drawn as provisional: not in the limits or the rules. Limits are recalculated at the
+    trust's declared change (``change_at``) and at each chart's own ``recalculations``."""
     charts: dict[str, Any] = {}
     experience = monthly_totals(results["experience"], ["responses", "positive"])
     continuity = monthly_totals(results["continuity"], ["distinct_staff_sum", "episodes"])
@@ -220,28 +231,53 @@ def spc_charts(
             rules.over(int(b)) if mean else rules.share(int(a), int(b)) is not None
             for a, b in zip(frame[numerator], frame[denominator], strict=True)
         ]
-        if complete_before is not None:
-            keep = [k and m < complete_before for k, m in zip(keep, frame["month"], strict=True)]
-        frame = frame[keep]
-        if len(frame) < 4:
-            continue
+        frame = frame.loc[keep]
         labels = list(frame["month"])
+        provisional = sum(
+            complete_before is not None and month >= complete_before for month in labels
+        )
+        if len(labels) - provisional < 4:
+            continue
         values = list(frame[numerator] / frame[denominator])
-        split = None
+        chosen = list((recalculations or {}).get(name, []))
         if change_at is not None:
-            split = next((i for i, m in enumerate(labels) if m >= change_at), None)
-            if split is not None and not 2 <= split <= len(labels) - 2:
-                split = None
+            chosen.append(Recalculation(change_at, "The trust's declared change"))
+        at, shown = _recalculation_points(labels, len(labels) - provisional, chosen)
         chart = spc.xmr(
             labels,
             values,
             improvement=improvement,
             target=target,
             run_length=run_length,
-            change_at=split,
+            recalculate_at=at,
+            provisional=provisional,
         )
-        charts[name] = chart_dict(chart)
+        charts[name] = chart_dict(chart) | {"recalculations": shown}
     return charts
+
+
+def _recalculation_points(
+    labels: list[dt.date], complete: int, chosen: list[Recalculation]
+) -> tuple[list[int], list[dict[str, Any]]]:
+    """The points each recalculation falls at, and each as shown. One with fewer than two
+    complete months on either side of it waits (said so), rather than drawing limits
+    from a single point."""
+    at: list[int] = []
+    shown = []
+    for recalculation in sorted(chosen, key=lambda r: r.month):
+        index = next((i for i, m in enumerate(labels) if m >= recalculation.month), None)
+        start = at[-1] if at else 0
+        applied = index is not None and index - start >= 2 and complete - index >= 2
+        if index is not None and applied and index not in at:
+            at.append(index)
+        shown.append(
+            {
+                "month": recalculation.month.isoformat(),
+                "reason": recalculation.reason,
+                "applied": bool(applied),
+            }
+        )
+    return at, shown
 
 
 def chart_dict(chart: spc.Chart) -> dict[str, Any]:
@@ -259,6 +295,8 @@ def chart_dict(chart: spc.Chart) -> dict[str, Any]:
                 "lower": round(p.lower, 4),
                 "upper": round(p.upper, 4),
                 "special": p.special,
+                "kind": p.kind.value,
+                "provisional": p.provisional,
                 "rules": [
                     name
                     for name in ("beyond_limits", "run", "trend", "two_of_three")
@@ -282,6 +320,7 @@ def evaluate(
     run_length: int = 7,
     models: bool = True,
     by_team: bool = True,
+    recalculations: dict[str, list[Recalculation]] | None = None,
 ) -> dict[str, Any]:
     """The published evaluation of the extract in ``directory``, by team and month (or
     by month for the whole extract)."""
@@ -299,7 +338,8 @@ def evaluate(
             rules=rules,
             run_length=run_length,
             change_at=change_date,
-            complete_before=as_of.replace(day=1) if as_of is not None else None,
+            complete_before=(as_of or dt.datetime.now(tz=dt.UTC).date()).replace(day=1),
+            recalculations=recalculations,
         ),
     }
     if change_date is not None:

@@ -1,22 +1,31 @@
-"""Statistical process control: XmR charts in NHS England's "Making Data Count" style.
+"""Statistical process control: XmR charts exactly as NHS England's "Making Data Count"
+(its reference implementation is NHSRplotthedots; ``docs/metrics.md`` gives each rule
+with its source).
 
 - Limits at mean ± 2.66 x mean moving range (2.66 = 3 / d2, d2 = 1.128 for n = 2).
-- Optionally, moving ranges above 3.267 x their mean are screened out before the mean
-  moving range is taken (3.267 = D4, the upper range limit), so one wild jump does not
-  widen the limits.
-- Limits may be fixed after a number of points (a baseline), and recalculated from a
-  declared change date (each part its own mean and limits).
-- Special cause, each rule flagged on the points it covers:
+- Optionally, moving ranges at or above 3.267 x their mean are screened out before the
+  mean moving range is taken again (3.267 = D4, the upper range limit), so one wild jump
+  does not widen the limits.
+- Limits may be fixed after a number of points (a baseline), and recalculated at any
+  number of points that a person chose, each for a reason they gave (each part its own
+  mean and limits). Never recalculated automatically.
+- Points of a period not yet over (the month still going on) are provisional: drawn
+  with the limits of the part they fall in, but left out of the limits and the rules.
+- Special cause, each rule flagged on the points it covers, within a part:
   * a point beyond the process limits;
   * a run of ``run_length`` (7 by default; some published tools use 6) on one side of
     the mean (a point on the mean breaks the run);
   * ``run_length`` points each rising, or each falling (a repeated value breaks the
-    trend, as the Making Data Count tools count it);
-  * two of three consecutive points beyond two sigma on the same side (in the outer
-    third of the limits).
-- The variation icon (common cause; special cause of improvement or of concern, high
-  or low) and, with a target, the assurance icon (the process will consistently pass,
-  fail, or the target lies within the limits so it may or may not be met).
+    trend);
+  * two of three consecutive points close to a limit (beyond two sigma, two thirds of
+    the way from the mean to the limit, but not beyond the limit), with all three points
+    on the same side of the mean; the close points are flagged.
+- Each point's label, and the chart's variation icon (its latest complete point's
+  label), take the first rule that holds in this order: beyond the limits (high or low
+  by the side of the limit), a trend (by its direction), two of three, a run (by the
+  side of the mean). With which way is better, that gives improvement or concern.
+- With a target, the assurance icon: the process will consistently pass, fail, or the
+  target lies within the limits so it may or may not be met.
 """
 
 from __future__ import annotations
@@ -84,10 +93,23 @@ class Point:
     trend: bool = False
     two_of_three: bool = False
     side: int = 0  # +1 above the mean, -1 below, 0 on it
+    trend_direction: int = 0  # +1 in a rising trend, -1 in a falling one, 0 in none or both
+    # A period not yet over: drawn, but left out of the limits and the rules.
+    provisional: bool = False
+    kind: Variation = Variation.COMMON  # this point's label (see the module's docstring)
 
     @property
     def special(self) -> bool:
         return self.beyond_limits or self.run or self.trend or self.two_of_three
+
+    @property
+    def close_to_limit(self) -> bool:
+        """Beyond two sigma (two thirds of the way from the mean to the limit on its side)
+        but not beyond the limit itself."""
+        if self.beyond_limits or self.side == 0:
+            return False
+        limit = self.upper if self.side > 0 else self.lower
+        return abs(self.value - self.mean) > (2 / 3) * abs(limit - self.mean)
 
 
 @dataclass
@@ -98,20 +120,26 @@ class Chart:
     variation: Variation = Variation.COMMON
     assurance: Assurance = Assurance.NONE
 
+    @property
+    def complete(self) -> list[Point]:
+        """The points of periods that are over."""
+        return [p for p in self.points if not p.provisional]
+
 
 def moving_ranges(values: Sequence[float]) -> list[float]:
     return [abs(b - a) for a, b in pairwise(values)]
 
 
 def process_limits(values: Sequence[float], *, screen: bool = False) -> tuple[float, float, float]:
-    """(mean, lower, upper) from the values: mean ± 2.66 x the mean moving range."""
+    """(mean, lower, upper) from the values: mean ± 2.66 x the mean moving range, the
+    ranges at or above 3.267 x their mean left out first if ``screen``."""
     if len(values) < 2:
         raise ValueError("an XmR chart needs at least two points")
     mean = sum(values) / len(values)
     ranges = moving_ranges(values)
     average = sum(ranges) / len(ranges)
     if screen:
-        kept = [r for r in ranges if r <= SCREEN_FACTOR * average]
+        kept = [r for r in ranges if r < SCREEN_FACTOR * average]
         average = sum(kept) / len(kept) if kept else average
     return mean, mean - LIMIT_FACTOR * average, mean + LIMIT_FACTOR * average
 
@@ -125,33 +153,58 @@ def xmr(
     run_length: int = 7,
     screen: bool = False,
     fix_after: int | None = None,
-    change_at: int | None = None,
+    recalculate_at: Sequence[int] = (),
+    provisional: int = 0,
 ) -> Chart:
-    """An XmR chart of ``values``, each part (split at index ``change_at``) with its own
-    limits, computed from its first ``fix_after`` points when given."""
+    """An XmR chart of ``values``. Its limits are recalculated at each index in
+    ``recalculate_at`` (each part its own mean and limits, from its first ``fix_after``
+    points when given); the last ``provisional`` points are periods not yet over."""
     if len(labels) != len(values):
         raise ValueError("labels and values differ in length")
-    parts = [(0, len(values))]
-    if change_at is not None:
-        if not 2 <= change_at <= len(values) - 2:
-            raise ValueError("a recalculation needs at least two points on each side")
-        parts = [(0, change_at), (change_at, len(values))]
+    if not 0 <= provisional <= len(values):
+        raise ValueError("more provisional points than points")
+    complete = len(values) - provisional
+    cuts = sorted(set(recalculate_at))
+    bounds = [0, *cuts, complete]
+    for start, stop in pairwise(bounds):
+        if stop - start < 2:
+            raise ValueError(
+                "a recalculation needs at least two complete points on each side of it"
+                if cuts
+                else "an XmR chart needs at least two complete points"
+            )
     points: list[Point] = []
-    for start, stop in parts:
+    for start, stop in pairwise(bounds):
         part = list(values[start:stop])
         baseline = part[:fix_after] if fix_after else part
         mean, lower, upper = process_limits(baseline, screen=screen)
-        ranges = [None, *moving_ranges(part)]
-        for offset, value in enumerate(part):
-            side = 1 if value > mean else -1 if value < mean else 0
-            points.append(
-                Point(labels[start + offset], value, mean, lower, upper, ranges[offset], side=side)
+        drawn = stop if stop < complete else len(values)  # the last part takes the rest
+        ranges = [None, *moving_ranges(values[start:drawn])]
+        made = [
+            Point(
+                labels[i],
+                values[i],
+                mean,
+                lower,
+                upper,
+                ranges[i - start],
+                side=_side(values[i], mean),
+                provisional=i >= complete,
             )
-        _flag(points[start:stop], run_length)
+            for i in range(start, drawn)
+        ]
+        _flag([p for p in made if not p.provisional], run_length)
+        points.extend(made)
     chart = Chart(points, improvement, target)
-    chart.variation = _variation(chart)
+    for point in chart.complete:
+        point.kind = _kind(point, improvement)
+    chart.variation = chart.complete[-1].kind
     chart.assurance = _assurance(chart)
     return chart
+
+
+def _side(value: float, mean: float) -> int:
+    return 1 if value > mean else -1 if value < mean else 0
 
 
 def _flag(points: list[Point], run_length: int) -> None:
@@ -165,41 +218,41 @@ def _flag(points: list[Point], run_length: int) -> None:
             for p in window:
                 p.run = True
     # Trends: run_length points each higher (or each lower) than the one before; a
-    # repeated value is neither, so it breaks the trend.
+    # repeated value is neither, so it breaks the trend. A point at the turn of a rise
+    # and a fall is in both: it has no one direction.
+    directions: list[set[int]] = [set() for _ in points]
     for i in range(len(points) - run_length + 1):
         window = points[i : i + run_length]
-        rising = all(b.value > a.value for a, b in pairwise(window))
-        falling = all(b.value < a.value for a, b in pairwise(window))
-        if rising or falling:
-            for p in window:
-                p.trend = True
-    # Two of three beyond two sigma (two thirds of the way to a limit), same side.
+        for direction in (1, -1):
+            if all(direction * (b.value - a.value) > 0 for a, b in pairwise(window)):
+                for offset, p in enumerate(window):
+                    p.trend = True
+                    directions[i + offset].add(direction)
+    for point, found in zip(points, directions, strict=True):
+        point.trend_direction = found.pop() if len(found) == 1 else 0
+    # Two of three consecutive points close to a limit, all three on one side of the mean.
     for i in range(len(points) - 2):
         window = points[i : i + 3]
-        for side in (1, -1):
-            close = [p for p in window if side * (p.value - p.mean) > _two_sigma(p, side)]
-            if len(close) >= 2:
-                for p in close:
-                    p.two_of_three = True
+        same_side = len({p.side for p in window}) == 1 and window[0].side != 0
+        close = [p for p in window if p.close_to_limit]
+        if same_side and len(close) >= 2:
+            for p in close:
+                p.two_of_three = True
 
 
-def _two_sigma(point: Point, side: int) -> float:
-    """Two sigma: two thirds of the way from the mean to the limit on that side."""
-    return (2 / 3) * (point.upper - point.mean if side == 1 else point.mean - point.lower)
-
-
-def _variation(chart: Chart) -> Variation:
-    """The icon for the latest point: its special cause, high or low, if any."""
-    last = chart.points[-1]
-    if not last.special:
+def _kind(point: Point, improvement: Improvement) -> Variation:
+    """The point's label: the first rule that holds, in Making Data Count's order."""
+    if not point.special:
         return Variation.COMMON
-    high = last.side > 0 or (last.side == 0 and last.value > last.mean)
-    if last.trend and len(chart.points) > 1:
-        high = last.value > chart.points[-2].value
-    if chart.improvement is Improvement.NEITHER:
+    if point.beyond_limits:
+        high = point.value > point.upper
+    elif point.trend and point.trend_direction:
+        high = point.trend_direction > 0
+    else:  # two of three, or a run, or a trend with no one direction: the side of the mean
+        high = point.side > 0
+    if improvement is Improvement.NEITHER:
         return Variation.NEITHER_HIGH if high else Variation.NEITHER_LOW
-    good = high == (chart.improvement is Improvement.UP)
-    if good:
+    if high == (improvement is Improvement.UP):
         return Variation.IMPROVING_HIGH if high else Variation.IMPROVING_LOW
     return Variation.CONCERN_HIGH if high else Variation.CONCERN_LOW
 
@@ -207,7 +260,7 @@ def _variation(chart: Chart) -> Variation:
 def _assurance(chart: Chart) -> Assurance:
     if chart.target is None or chart.improvement is Improvement.NEITHER:
         return Assurance.NONE
-    last = chart.points[-1]
+    last = chart.complete[-1]
     if last.lower <= chart.target <= last.upper:
         return Assurance.HIT_AND_MISS
     above = chart.target > last.upper

@@ -53,6 +53,7 @@ def environment(**options: Any) -> Environment:
     )
     env.filters.update(
         date=format_date,
+        month=format_month,
         datetime=format_datetime,
         percent=format_percent,
         suggestion=format_suggestion,
@@ -74,6 +75,12 @@ def format_date(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).date()
     return f"{value.day} {value:%B %Y}"
+
+
+def format_month(value: dt.date | str) -> str:
+    """A month as people say it: "January 2025" (from a date or an ISO date)."""
+    day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{day:%B %Y}"
 
 
 def format_datetime(value: dt.datetime | None) -> str:

@@ -65,7 +65,8 @@ def test_the_dashboard_shows_every_panel_without_a_small_number(client, analyst,
         assert f">{heading}</h2>" in page
     # Each chart has a title and a description, and a table and CSV beside it.
     assert page.count('role="img"') >= 3
-    assert "Special cause" in page
+    assert "Process limits (upper and lower)" in page  # one key for the two limit lines
+    assert "Upper process limit" not in page
     assert "hazard ratio of 0." in page  # more staff, slower discharge: the planted effect
     assert "Before and from" in page
     rows = table_rows(page)

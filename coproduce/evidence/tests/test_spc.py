@@ -96,13 +96,18 @@ def test_limits_can_be_fixed_after_a_baseline():
     assert flagged(fixed, "beyond_limits") == [4, 5, 6, 7]
 
 
-def test_limits_are_recalculated_from_a_change():
-    values = [10, 12, 10, 12, 20, 22, 20, 22]
-    result = chart(values, change_at=4)
-    assert [p.mean for p in result.points] == [11] * 4 + [21] * 4
+def test_limits_are_recalculated_at_each_chosen_point():
+    values = [10, 12, 10, 12, 20, 22, 20, 22, 30, 32, 30]
+    result = chart(values, recalculate_at=[4, 8])
+    assert [p.mean for p in result.points] == [11] * 4 + [21] * 4 + [
+        pytest.approx(30.667, abs=0.001)
+    ] * 3
     assert flagged(result, "beyond_limits") == []
-    with pytest.raises(ValueError, match="two points on each side"):
-        chart(values, change_at=7)
+    assert [p.moving_range for p in result.points][:5] == [None, 2, 2, 2, None]
+    with pytest.raises(ValueError, match="two complete points on each side"):
+        chart(values, recalculate_at=[10])
+    with pytest.raises(ValueError, match="two complete points on each side"):
+        chart(values, recalculate_at=[4, 5])
 
 
 def test_icons_follow_which_way_is_better():
@@ -128,3 +133,196 @@ def test_bad_input_is_refused_with_a_reason():
         spc.process_limits([1])
     with pytest.raises(ValueError, match="differ in length"):
         xmr(["a", "b"], [1, 2, 3])
+
+
+# Making Data Count's reference implementation (NHSRplotthedots) --------------------------
+# Its published unit cases, restated here over values. Limits are fixed on a baseline of
+# four points with mean 0 and mean moving range 1 (limits ± 2.66, two sigma ± 1.773),
+# ending below the mean so that it joins no window above it; CLOSE lies between two sigma
+# and the limit, NEAR on the same side inside two sigma.
+BASELINE = [0.5, -0.5, 0.5, -0.5]
+CLOSE, NEAR, BEYOND = 2.0, 0.5, 3.0
+
+
+def against_baseline(values, **options):
+    result = chart([*BASELINE, *values], fix_after=len(BASELINE), **options)
+    assert (result.points[-1].mean, result.points[-1].upper) == (0, pytest.approx(2.66))
+    return result
+
+
+def flagged_after_baseline(result, rule):
+    return [i - len(BASELINE) for i in flagged(result, rule) if i >= len(BASELINE)]
+
+
+@pytest.mark.parametrize(
+    ("close", "expected"),
+    [
+        ([1, 0, 1], [0, 2]),
+        ([0, 1, 1], [1, 2]),
+        ([1, 1, 0], [0, 1]),
+        ([0, 0, 0], []),
+        ([0, 0, 1, 0, 1, 0, 0], [2, 4]),
+        ([0, 0, 1, 1, 0, 0, 0], [2, 3]),
+        ([1, 0, 0, 1], []),
+        ([1, 0, 0, 1, 1], [3, 4]),
+    ],
+)
+def test_two_in_three_flags_the_close_points_as_the_reference_does(close, expected):
+    result = against_baseline([CLOSE if c else NEAR for c in close])
+    assert flagged_after_baseline(result, "two_of_three") == expected
+
+
+def test_two_in_three_needs_all_three_points_on_one_side_of_the_mean():
+    # Two close points above, the third below: the looser rule flagged these.
+    result = against_baseline([CLOSE, CLOSE, -NEAR])
+    assert flagged_after_baseline(result, "two_of_three") == []
+    assert flagged_after_baseline(against_baseline([CLOSE, CLOSE, NEAR]), "two_of_three") == [0, 1]
+
+
+def test_a_point_beyond_a_limit_is_not_close_to_it():
+    result = against_baseline([BEYOND, CLOSE, NEAR])
+    assert flagged_after_baseline(result, "beyond_limits") == [0]
+    assert flagged_after_baseline(result, "two_of_three") == []
+
+
+@pytest.mark.parametrize(
+    ("sides", "expected"),
+    [
+        ([1] * 6, []),
+        ([1] * 6 + [-1], []),
+        ([1] * 8 + [-1], list(range(8))),
+        ([-1] * 8 + [1], list(range(8))),
+        ([-1, *[1] * 8, -1], list(range(1, 9))),
+    ],
+)
+def test_runs_of_seven_on_one_side_as_the_reference_counts_them(sides, expected):
+    result = against_baseline([NEAR * side for side in sides])
+    assert flagged_after_baseline(result, "run") == expected
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([1, 2, 3, 4, 5, 6], []),
+        ([1, 2, 3, 3, 4, 5, 6], []),
+        ([1, 2, 3, 4, 5, 6, 7], list(range(7))),
+        ([2, 1, 2, 3, 4, 5, 6, 7, 3], list(range(1, 8))),
+        ([7, 6, 5, 4, 3, 2, 1], list(range(7))),
+        ([2, 7, 6, 5, 4, 3, 2, 1, 3], list(range(1, 8))),
+    ],
+)
+def test_trends_of_seven_as_the_reference_counts_them(values, expected):
+    result = chart([v / 10 for v in values])
+    assert flagged(result, "trend") == expected
+
+
+def test_a_moving_range_exactly_at_the_screening_limit_is_screened_out():
+    values: list[float] = [0, 1, 0, 1, 0, 1, 0]
+    values.append(values[-1] + 3.267 * 6 / (6 - 2.267))
+    ranges = spc.moving_ranges(values)
+    assert max(ranges) == spc.SCREEN_FACTOR * (sum(ranges) / len(ranges))  # exactly at it
+    mean, _, upper = spc.process_limits(values, screen=True)
+    assert upper == pytest.approx(mean + 2.66)  # only the ranges of 1 are kept
+
+
+def test_beyond_the_limits_outranks_a_trend_the_other_way():
+    # Rising each month, but every point still below the lower limit: the reference
+    # labels them low (beyond the limit), not by the trend's direction.
+    result = against_baseline([-10, -9, -8, -7, -6, -5, -4])
+    last = result.points[-1]
+    assert (last.beyond_limits, last.trend, last.trend_direction) == (True, True, 1)
+    assert last.kind is Variation.CONCERN_LOW
+    assert result.variation is Variation.CONCERN_LOW
+    assert against_baseline(
+        [-10, -9, -8, -7, -6, -5, -4], improvement=Improvement.DOWN
+    ).variation is (Variation.IMPROVING_LOW)
+
+
+def test_a_trend_inside_the_limits_is_labelled_by_its_direction():
+    rising = chart([5, 5, 1, 2, 3, 4, 5, 6, 7, 5])  # ends below its mean, rising
+    assert rising.points[7].kind is Variation.IMPROVING_HIGH
+    assert rising.points[8].kind is Variation.IMPROVING_HIGH
+
+
+def test_each_point_carries_its_own_label():
+    result = chart([10, 11, 10, 11, 10, 11, 10, 11, 10, 25, 10], improvement=Improvement.DOWN)
+    assert [p.kind for p in result.points].count(Variation.CONCERN_HIGH) == 1
+    assert result.points[9].kind is Variation.CONCERN_HIGH
+    assert result.variation is Variation.COMMON  # the latest point is common cause
+
+
+def test_a_period_not_yet_over_is_drawn_but_left_out_of_limits_and_rules():
+    values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 25]
+    whole = chart(values)
+    partial = chart(values, provisional=1)
+    assert partial.points[-1].provisional
+    assert partial.points[-1].mean == pytest.approx(10.444, abs=0.001)  # the nine before
+    assert not partial.points[-1].special
+    assert partial.points[-1].kind is Variation.COMMON
+    assert whole.variation is Variation.IMPROVING_HIGH
+    assert partial.variation is Variation.COMMON  # from the latest complete point
+    assert partial.points[-1].moving_range == 15
+    with pytest.raises(ValueError, match="at least two complete points"):
+        chart([1, 2, 3], provisional=2)
+
+
+def test_the_drawn_chart_shows_each_kind_of_point_by_shape_and_the_provisional_month_hollow():
+    from coproduce.evidence import charts
+    from coproduce.evidence.evaluate import chart_dict
+
+    months = [f"2026-{m:02d}-01" for m in range(1, 12)]
+    values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 25, 10]
+    drawn = xmr(months, values, improvement=Improvement.DOWN, provisional=1)
+    chart = charts.spc_chart("Title", chart_dict(drawn) | {"recalculations": []}, percent=False)
+    keys = [name for name, _, _ in chart.legend]
+    assert keys.count("Process limits (upper and lower)") == 1
+    assert "Special cause: concern" in keys
+    assert "Month not over yet (provisional)" in keys
+    concern = chart.markers[9]
+    assert (concern.shape, concern.kind) == ("diamond", "concern")
+    assert "special cause: concern" in concern.label
+    last = chart.markers[-1]
+    assert last.provisional
+    assert "provisional" in last.label
+    assert "not over yet" in chart.description
+
+
+def _monthly_results(months, positive, responses):
+    import pandas as pd
+
+    experience = pd.DataFrame({"month": months, "responses": responses, "positive": positive})
+    empty = pd.DataFrame({"month": [], "urgency": [], "seen_within_target": [], "referrals": []})
+    continuity = pd.DataFrame({"month": [], "distinct_staff_sum": [], "episodes": []})
+    return {"experience": experience, "continuity": continuity, "response": empty}
+
+
+def test_the_month_still_going_on_is_provisional_and_recalculations_carry_their_reasons():
+    import datetime as dt
+
+    from coproduce.evidence.evaluate import Recalculation, spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    months = [dt.date(2026, m, 1) for m in range(1, 13)]
+    positive = [60, 62, 61, 63, 60, 62, 80, 82, 81, 83, 80, 90]
+    results = _monthly_results(months, positive, [100] * 12)
+    charts = spc_charts(
+        results,
+        rules=Rules(),
+        run_length=7,
+        change_at=None,
+        complete_before=dt.date(2026, 12, 1),
+        recalculations={
+            "experience_good": [
+                Recalculation(dt.date(2026, 7, 1), "Peer support on every shift"),
+                Recalculation(dt.date(2026, 11, 1), "Too soon to draw"),
+            ]
+        },
+    )
+    chart = charts["experience_good"]
+    assert [p["provisional"] for p in chart["points"]] == [False] * 11 + [True]
+    assert chart["points"][-1]["special"] is False  # 90% would be beyond the limits
+    assert chart["points"][6]["mean"] == pytest.approx(0.812)  # recalculated in July
+    assert chart["recalculations"] == [
+        {"month": "2026-07-01", "reason": "Peer support on every shift", "applied": True},
+        {"month": "2026-11-01", "reason": "Too soon to draw", "applied": False},
+    ]
