@@ -37,6 +37,7 @@ class Capability(StrEnum):
     MANAGE_NETWORK = "manage_network"
     APPROVE_PAYMENTS = "approve_payments"
     READ_MEETING_PAPERS = "read_meeting_papers"
+    RECALCULATE_CHART_LIMITS = "recalculate_chart_limits"
 
 
 CLINICAL = frozenset({Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER})
@@ -66,6 +67,9 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.APPROVE_PAYMENTS: frozenset({Role.LIVED_EXPERIENCE_LEAD}),
     # Members read the papers of meetings they are invited to (checked in the view).
     Capability.READ_MEETING_PAPERS: frozenset({Role.LIVED_EXPERIENCE_LEAD, Role.NETWORK_MEMBER}),
+    # Where a chart's limits start afresh is a judgement about the service, made by those
+    # who run and study it (Making Data Count), never worked out automatically.
+    Capability.RECALCULATE_CHART_LIMITS: frozenset({Role.ANALYST, Role.TEAM_LEADER}),
 }
 
 
@@ -103,6 +107,8 @@ ADDRESSES: dict[str, Capability | Open] = {
     "enter_code": Open.SIGNED_IN,
     "edit_plan": Capability.VIEW_CASELOAD,
     "evidence_csv": Capability.VIEW_EVIDENCE,
+    "chart_limits": Capability.RECALCULATE_CHART_LIMITS,
+    "remove_chart_limits": Capability.RECALCULATE_CHART_LIMITS,
     "export_claims": Capability.APPROVE_PAYMENTS,
     "feedback_received": Open.PUBLIC,
     "fhir_create": Capability.RECORD_CONTACT,

@@ -14,12 +14,18 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.evidence.analysis import read_population
-from coproduce.evidence.evaluate import evaluate
+from coproduce.evidence.evaluate import Recalculation, evaluate
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.metrics import PublishedExperience, experience_by_month
+from coproduce.evidence.models import LimitRecalculation
 from coproduce.lib.disclosure import Rules
 from coproduce.voices.extract import experience_rows
 
@@ -77,7 +83,49 @@ def _evaluate() -> dict[str, Any]:
             population=population,
             as_of=timezone.localdate(),
             run_length=settings.SPC_RUN_LENGTH,
+            recalculations=recalculations(),
         )
     result["worked_out_at"] = timezone.now()
     cache.set(CACHE_KEY, result, settings.EVIDENCE_CACHE_SECONDS)
     return result
+
+
+def recalculations() -> dict[str, list[Recalculation]]:
+    """Each chart's recalculations, as people set them."""
+    chosen: dict[str, list[Recalculation]] = {}
+    for row in LimitRecalculation.objects.all():
+        chosen.setdefault(row.chart, []).append(Recalculation(row.month, row.reason))
+    return chosen
+
+
+@once
+@transaction.atomic
+def recalculate_limits(
+    user: User, *, chart: str, month: dt.date, reason: str, submission: str = ""
+) -> LimitRecalculation:
+    """From ``month`` on, ``chart``'s limits are worked out afresh, for ``reason``. The
+    figures are worked out again at once, so the page shows it. ``submission``: the
+    form's one-time token."""
+    if LimitRecalculation.objects.filter(chart=chart, month=month).exists():
+        raise ValidationError(
+            {"month": "This chart's limits are already recalculated from that month"}
+        )
+    recalculation = LimitRecalculation.objects.create(
+        chart=chart, month=month, reason=reason, set_by=user
+    )
+    audit.record(user, AuditEvent.Action.CREATED, recalculation, f"{chart} from {month:%Y-%m}")
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    return recalculation
+
+
+@transaction.atomic
+def remove_recalculation(user: User, recalculation: LimitRecalculation) -> None:
+    """The chart's limits run on across that month again."""
+    audit.record(
+        user,
+        AuditEvent.Action.CHANGED,
+        recalculation,
+        f"removed: {recalculation.chart} from {recalculation.month:%Y-%m}",
+    )
+    recalculation.delete()
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))

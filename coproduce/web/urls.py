@@ -79,6 +79,12 @@ urlpatterns = [
     path("story", change.show_story, name="show_story"),
     path("story.pdf", change.story_pdf, name="story_pdf"),
     path("evidence", evidence.show_evidence, name="show_evidence"),
+    path("evidence/limits", evidence.chart_limits, name="chart_limits"),
+    path(
+        "evidence/limits/<int:recalculation_id>/remove",
+        evidence.remove_chart_limits,
+        name="remove_chart_limits",
+    ),
     path("evidence/change", evidence.change_report, name="change_report"),
     path("evidence/change.pdf", evidence.change_report_pdf, name="change_report_pdf"),
     path("evidence/<slug:name>.csv", evidence.evidence_csv, name="evidence_csv"),

@@ -102,6 +102,7 @@ def example_paths():
             "story_pdf": "/story.pdf",
             "change_report_pdf": "/evidence/change.pdf",
             "evidence_csv": "/evidence/experience.csv",
+            "remove_chart_limits": "/evidence/limits/1/remove",
             "api_schema": "/api/schema",
             "api_create_voice": "/api/v1/voices",
             "api_create_referral": "/api/v1/referrals",

@@ -102,6 +102,7 @@ def pages_by_role():
         },
         "analyst": {
             "show_evidence": "/evidence",
+            "chart_limits": "/evidence/limits",
             "change_report": "/evidence/change",
             "show_story": "/story",
         },

@@ -7,17 +7,29 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from markupsafe import Markup
 
-from coproduce.accounts.policy import Capability, requires
-from coproduce.evidence import charts, dashboard
+from coproduce.accounts.policy import Capability, can, requires
+from coproduce.evidence import charts, dashboard, services
+from coproduce.evidence.forms import RecalculationForm
+from coproduce.evidence.models import LimitRecalculation
 from coproduce.evidence.services import trust_evaluation
 from coproduce.evidence.tables import URGENCY_TARGET_HOURS
-from coproduce.web.views.render import page, tagged_pdf
+from coproduce.web.views.care import add_errors
+from coproduce.web.views.render import (
+    page,
+    posted,
+    signed_in_user,
+    submission_token,
+    tagged_pdf,
+)
 
 MONTHS_SHOWN = 12
 PAGE_CACHE_KEY = "evidence:page"
@@ -84,7 +96,47 @@ def show_evidence(request: HttpRequest) -> HttpResponse:
     if body is None:
         body = render_to_string("evidence/evidence_body.jinja", _context(evaluation))
         cache.set(key, body, settings.EVIDENCE_CACHE_SECONDS)
-    return page(request, "evidence/evidence.jinja", "Evidence", body=Markup(body))  # noqa: S704 - our template's output
+    return page(
+        request,
+        "evidence/evidence.jinja",
+        "Evidence",
+        body=Markup(body),  # noqa: S704 - our template's output
+        may_recalculate=can(signed_in_user(request), Capability.RECALCULATE_CHART_LIMITS),
+    )
+
+
+@requires(Capability.RECALCULATE_CHART_LIMITS)
+@require_http_methods(["GET", "POST"])
+def chart_limits(request: HttpRequest) -> HttpResponse:
+    """Where each chart's limits are worked out afresh, and why; and setting a new one."""
+    form = RecalculationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recalculate_limits(
+                signed_in_user(request), **form.cleaned_data, submission=submission_token(request)
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Saved. The chart's limits start afresh from that month.")
+            return redirect("chart_limits")
+    return page(
+        request,
+        "evidence/limits.jinja",
+        "Recalculate a chart's limits",
+        form=form,
+        summary_form=form,
+        recalculations=LimitRecalculation.objects.select_related("set_by"),
+    )
+
+
+@requires(Capability.RECALCULATE_CHART_LIMITS)
+@require_POST
+def remove_chart_limits(request: HttpRequest, recalculation_id: int) -> HttpResponse:
+    recalculation = get_object_or_404(LimitRecalculation, pk=recalculation_id)
+    services.remove_recalculation(signed_in_user(request), recalculation)
+    messages.success(request, f"Removed: {recalculation}. Its limits run on across that month.")
+    return redirect("chart_limits")
 
 
 @requires(Capability.VIEW_EVIDENCE)

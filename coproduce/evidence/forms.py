@@ -1,0 +1,42 @@
+"""Forms of the evidence pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django import forms
+from django.utils import timezone
+
+from coproduce.evidence.models import Chart, LimitRecalculation
+
+MONTH = re.compile(r"\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})\s*")
+REASON_MOST = LimitRecalculation._meta.get_field("reason").max_length or 300
+
+
+class RecalculationForm(forms.Form):
+    chart = forms.ChoiceField(
+        choices=Chart.choices, error_messages={"required": "Choose the chart"}
+    )
+    month = forms.CharField(
+        max_length=20, error_messages={"required": "Enter the month the new limits start from"}
+    )
+    reason = forms.CharField(
+        max_length=REASON_MOST,
+        error_messages={
+            "required": "Say what changed in the service from that month",
+            "max_length": f"The reason must be {REASON_MOST} characters or fewer",
+        },
+    )
+
+    def clean_month(self) -> dt.date:
+        found = MONTH.fullmatch(self.cleaned_data["month"])
+        if found is None or not 1 <= int(found.group(1)) <= 12:
+            raise forms.ValidationError("Enter the month as month/year, like 3/2026")
+        month = dt.date(int(found.group(2)), int(found.group(1)), 1)
+        if month > timezone.localdate():
+            raise forms.ValidationError("The month cannot be in the future")
+        return month
+
+    def clean_reason(self) -> str:
+        return " ".join(self.cleaned_data["reason"].split())

@@ -1,0 +1,38 @@
+"""What people decide about the evidence: where a chart's limits are worked out afresh."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Chart(models.TextChoices):
+    """The trust's SPC charts (``evaluate.spc_charts``), by the name the evaluation uses."""
+
+    EXPERIENCE = "experience_good", "Experience rated good or very good"
+    CONTINUITY = "distinct_staff", "Distinct staff per episode"
+    RESPONSE = "very_urgent_seen_in_4_hours", "Very urgent referrals seen within 4 hours"
+
+
+class LimitRecalculation(models.Model):
+    """From this month on, one chart's mean and process limits are worked out afresh,
+    because the process changed (Making Data Count): set by a person, with the reason,
+    never automatically. The trust-wide declared change applies to every chart besides."""
+
+    chart = models.CharField(max_length=40, choices=Chart.choices)
+    month = models.DateField(help_text="The first day of the month the new limits start from")
+    reason = models.CharField(max_length=300)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["chart", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["chart", "month"], name="one_recalculation_a_month"),
+            models.CheckConstraint(
+                condition=models.Q(month__day=1), name="recalculation_on_a_months_first_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_chart_display()} from {self.month:%B %Y}"

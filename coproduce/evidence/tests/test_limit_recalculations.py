@@ -1,0 +1,96 @@
+"""A person sets where a chart's limits start afresh, with the reason; the charts and the
+page follow it; bad input is refused with what is wrong and nothing saved."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from coproduce.accounts.models import AuditEvent, Role
+from coproduce.evidence import services
+from coproduce.evidence.models import LimitRecalculation
+from coproduce.tooling.testing.factories import UserFactory, sent_once
+
+LAST_YEAR = timezone.localdate().year - 1
+
+
+def setting(**fields):
+    return sent_once(
+        {"chart": "distinct_staff", "month": f"3/{LAST_YEAR}", "reason": "Lead practitioners"}
+        | fields
+    )
+
+
+def test_an_analyst_sets_a_recalculation_and_it_is_audited(client, analyst):
+    client.force_login(analyst)
+    data = setting(reason="  Lead practitioner   model in every team ")
+    response = client.post("/evidence/limits", data)
+    assert response.status_code == 302
+    response = client.post("/evidence/limits", data)  # posted again: taken once
+    saved = LimitRecalculation.objects.get()
+    assert (saved.chart, saved.month, saved.reason, saved.set_by) == (
+        "distinct_staff",
+        dt.date(LAST_YEAR, 3, 1),
+        "Lead practitioner model in every team",
+        analyst,
+    )
+    event = AuditEvent.objects.get(record_type="evidence.limitrecalculation")
+    assert (event.actor, event.action) == (analyst, AuditEvent.Action.CREATED)
+    page = client.get("/evidence/limits").content.decode()
+    assert "Lead practitioner model in every team" in page
+    assert f"March {LAST_YEAR}" in page
+    assert services.recalculations()["distinct_staff"][0].reason == saved.reason
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"month": "13/2025"}, "Enter the month as month/year, like 3/2026"),
+        ({"month": "March"}, "Enter the month as month/year, like 3/2026"),
+        ({"month": ""}, "Enter the month the new limits start from"),
+        ({"month": f"1/{timezone.localdate().year + 1}"}, "The month cannot be in the future"),
+        ({"reason": "   "}, "Say what changed in the service from that month"),
+        ({"reason": "x" * 301}, "The reason must be 300 characters or fewer"),
+        ({"chart": "made_up"}, "Select a valid choice"),
+    ],
+)
+def test_bad_input_is_refused_saying_what_is_wrong(client, analyst, fields, message):
+    client.force_login(analyst)
+    response = client.post("/evidence/limits", setting(**fields))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not LimitRecalculation.objects.exists()
+
+
+def test_the_same_month_twice_for_a_chart_is_refused(client, db):
+    client.force_login(UserFactory(role=Role.TEAM_LEADER))
+    client.post("/evidence/limits", setting())
+    response = client.post("/evidence/limits", setting(reason="Another"))
+    assert "already recalculated from that month" in response.content.decode()
+    assert LimitRecalculation.objects.count() == 1
+
+
+def test_removing_one_is_audited_and_the_figures_are_worked_out_again(
+    client, analyst, django_capture_on_commit_callbacks
+):
+    client.force_login(analyst)
+    client.post("/evidence/limits", setting())
+    cache.set(services.CACHE_KEY, {"worked_out": "before"})
+    saved = LimitRecalculation.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/evidence/limits/{saved.pk}/remove")
+    assert not LimitRecalculation.objects.exists()
+    assert cache.get(services.CACHE_KEY) is None
+    removed = AuditEvent.objects.filter(
+        record_type="evidence.limitrecalculation", action=AuditEvent.Action.CHANGED
+    ).get()
+    assert removed.detail.startswith("removed:")
+
+
+def test_only_analysts_and_team_leaders_may(client, le_lead):
+    for user in (UserFactory(role=Role.PRACTITIONER), le_lead):
+        client.force_login(user)
+        assert client.get("/evidence/limits").status_code == 403
+        assert client.post("/evidence/limits", setting()).status_code == 403
+    assert not LimitRecalculation.objects.exists()
