@@ -361,35 +361,79 @@ def evaluate(
 
 
 MIN_MODEL_EPISODES = 100
+# Discharged episodes the Cox model needs, and closed episodes with each outcome the
+# disengagement model needs: about ten events for each thing the model weighs (the
+# number of staff, age bands, urgency), the usual rule of thumb.
+MIN_DISCHARGED = 50
+MIN_EACH_OUTCOME = 20
 
 
 def _models(rows: pd.DataFrame, end: dt.datetime, rules: Rules) -> dict[str, Any]:
-    """Survival curves and the two models, or a note saying why a model is not shown: too
-    few episodes, or the data do not let it be fitted (it is never guessed)."""
+    """Survival curves and the two models, or a note in plain words saying why one is
+    not shown: too few episodes, or figures a model cannot be worked out from (it is
+    never guessed). A curve, its median and a model are shown only for groups larger
+    than the disclosure threshold."""
     result: dict[str, Any] = {"kaplan_meier": {}, "cox": None, "disengagement": None, "notes": []}
     if len(rows) < MIN_MODEL_EPISODES:
         result["notes"].append(
-            f"Fewer than {MIN_MODEL_EPISODES} episodes with contacts: no curves or models yet."
+            "Not enough episodes with contacts to draw the curves or estimate the models "
+            f"yet: needs at least {MIN_MODEL_EPISODES}."
         )
         return result
-    result["kaplan_meier"] = analysis.kaplan_meier(rows, end)
-    for curve in result["kaplan_meier"].values():
-        curve["episodes"] = rules.count(curve["episodes"])
+    curves = analysis.kaplan_meier(rows, end)
+    small = [band for band, curve in curves.items() if not rules.over(curve["episodes"])]
+    for band, curve in curves.items():
+        if band not in small:
+            curve["episodes"] = rules.count(curve["episodes"])
+            result["kaplan_meier"][band] = curve
+    if small:
+        result["notes"].append(
+            f"Not drawn, to keep people from being identified: episodes with "
+            f"{' and '.join(small)} staff (no more than {rules.suppress_at_most} episodes)."
+        )
+    discharged = int(rows["closed_at"].notna().sum())
+    closed = rows[rows["closed_at"].notna()]
+    disengaged = int(closed["disengaged"].astype(bool).sum())
+    enough = {
+        "cox": (
+            discharged >= MIN_DISCHARGED,
+            "Not enough discharged episodes to estimate how the number of staff changes "
+            f"time on the caseload yet: needs at least {MIN_DISCHARGED}.",
+        ),
+        "disengagement": (
+            min(disengaged, len(closed) - disengaged) >= MIN_EACH_OUTCOME,
+            "Not enough closed episodes to estimate how the number of staff changes "
+            f"disengagement yet: needs at least {MIN_EACH_OUTCOME} that ended in "
+            f"disengagement and {MIN_EACH_OUTCOME} that did not.",
+        ),
+    }
     fits: tuple[tuple[str, Callable[[], analysis.Estimate]], ...] = (
         ("cox", lambda: analysis.cox_distinct_staff(rows, end)),
         ("disengagement", lambda: analysis.logistic_disengagement(rows)),
     )
     for name, fit in fits:
+        ready, not_yet = enough[name]
+        if not ready:
+            result["notes"].append(not_yet)
+            continue
         try:
             estimate = fit().as_dict()
-        except (ArithmeticError, ValueError, LinAlgError) as error:
+        except (ArithmeticError, ValueError, LinAlgError):
             result["notes"].append(
-                f"The {name} model could not be fitted ({type(error).__name__})."
+                f"The {MODEL_WORDS[name]} cannot be worked out from these figures yet: "
+                "they do not let it be estimated reliably (for example, almost every "
+                "episode ended the same way). It is left out rather than guessed."
             )
             continue
         estimate["episodes"] = rules.count(estimate["episodes"])
         result[name] = estimate
     return result
+
+
+MODEL_WORDS = {
+    "cox": "estimate of how the number of staff changes time on the caseload",
+    "disengagement": "estimate of how the number of staff changes disengagement",
+}
 
 
 def _disclosed_before_after(report: dict[str, Any], rules: Rules) -> dict[str, Any]:

@@ -105,7 +105,11 @@ def test_the_change_report_is_a_page_and_a_tagged_pdf(client, analyst, history):
 def test_a_trust_with_too_little_history_says_so(client, analyst):
     client.force_login(analyst)
     page = client.get("/evidence").content.decode()
-    assert "Fewer than 100 episodes with contacts: no curves or models yet." in page
+    assert (
+        "Not enough episodes with contacts to draw the curves or estimate the models yet: "
+        "needs at least 100." in page
+    )
+    assert "Error" not in page
     assert "Not enough months with answers to draw a chart yet." in page
 
 

@@ -1,0 +1,64 @@
+"""Time on caseload: curves and models are published only for groups above the
+disclosure threshold, and a model that cannot be estimated says why in plain words."""
+
+import datetime as dt
+import random
+
+import pandas as pd
+
+from coproduce.evidence.evaluate import _models
+from coproduce.lib.disclosure import Rules
+
+END = dt.datetime(2026, 6, 1)  # noqa: DTZ001 - wall clock, as the extract's
+
+
+def episodes(n, *, staff, disengaged=lambda i: i % 3 == 0, seed=1):
+    rng = random.Random(seed)  # noqa: S311 - synthetic
+    rows = []
+    for i in range(n):
+        accepted = dt.datetime(2026, 1, 1) + dt.timedelta(days=rng.randrange(100))  # noqa: DTZ001
+        stays = dt.timedelta(days=rng.randrange(3, 60))
+        rows.append(
+            {
+                "team_key": "t",
+                "accepted_at": accepted,
+                "closed_at": accepted + stays if accepted + stays < END else None,
+                "age_band": rng.choice(["18-24", "25-64"]),
+                "urgency": rng.choice(["urgent", "very_urgent"]),
+                "disengaged": disengaged(i),
+                "distinct_staff": staff(i),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_a_band_of_few_episodes_has_no_curve_no_median_and_a_note():
+    rows = episodes(200, staff=lambda i: 5 if i < 3 else 1 + i % 3)  # three with 4 or more
+    published = _models(rows, END, Rules())
+    assert set(published["kaplan_meier"]) == {"1", "2 to 3"}
+    assert any("4 or more staff" in note for note in published["notes"])
+    assert all(c["episodes"] % 5 == 0 for c in published["kaplan_meier"].values())
+
+
+def test_too_few_of_one_outcome_says_how_many_are_needed_in_plain_words():
+    rows = episodes(200, staff=lambda i: 1 + i % 4, disengaged=lambda i: i < 5)
+    published = _models(rows, END, Rules())
+    assert published["disengagement"] is None
+    [note] = [n for n in published["notes"] if "disengagement" in n]
+    assert "needs at least 20 that ended in disengagement" in note
+    assert published["cox"] is not None
+
+
+def test_a_model_the_figures_cannot_give_is_left_out_without_an_error_name(monkeypatch):
+    from coproduce.evidence import analysis
+
+    def cannot(*args, **kwargs):
+        raise ValueError("Singular matrix")
+
+    monkeypatch.setattr(analysis, "cox_distinct_staff", cannot)
+    published = _models(episodes(200, staff=lambda i: 1 + i % 4), END, Rules())
+    assert published["cox"] is None
+    [note] = [n for n in published["notes"] if "time on the caseload" in n]
+    assert "cannot be worked out from these figures yet" in note
+    assert "ValueError" not in " ".join(published["notes"])
+    assert "Singular" not in " ".join(published["notes"])
