@@ -155,7 +155,8 @@ def publish_rows(frame: pd.DataFrame, spec: Spec, rules: Rules) -> list[dict[str
         for name, (total, over) in spec.means.items():
             n = int(row[over])
             shown = not whole_row_hidden and rules.over(n)
-            out[name] = round(float(row[total]) / n, 4) if shown else None
+            # Two places: finer, a mean of whole numbers could pin the exact count under it.
+            out[name] = round(float(row[total]) / n, 2) if shown else None
         for name, over in spec.medians.items():
             n = int(row[over])
             shown = not whole_row_hidden and rules.over(n)
@@ -227,18 +228,24 @@ def spc_charts(
             0.9,
         ),
     ):
-        keep = [
-            rules.over(int(b)) if mean else rules.share(int(a), int(b)) is not None
-            for a, b in zip(frame[numerator], frame[denominator], strict=True)
-        ]
-        frame = frame.loc[keep]
-        labels = list(frame["month"])
+        # A point is the month's total for all teams, published as every other figure is:
+        # a share from the rounded counts, a mean to two places over more than the
+        # threshold. So it adds nothing to the teams' own figures that subtraction
+        # could use.
+        labels, values = [], []
+        for month, a, b in zip(frame["month"], frame[numerator], frame[denominator], strict=True):
+            if mean:
+                value = round(float(a) / int(b), 2) if rules.over(int(b)) else None
+            else:
+                value = rules.share(int(a), int(b))
+            if value is not None:
+                labels.append(month)
+                values.append(value)
         provisional = sum(
             complete_before is not None and month >= complete_before for month in labels
         )
         if len(labels) - provisional < 4:
             continue
-        values = list(frame[numerator] / frame[denominator])
         chosen = list((recalculations or {}).get(name, []))
         if change_at is not None:
             chosen.append(Recalculation(change_at, "The trust's declared change"))
@@ -437,7 +444,10 @@ MODEL_WORDS = {
 
 
 def _disclosed_before_after(report: dict[str, Any], rules: Rules) -> dict[str, Any]:
-    """Counts disclosed; rates, change and savings only where every count may be shown."""
+    """Counts disclosed; rates from the rounded counts; the change, the events avoided
+    and the saving worked out again from those published figures only (from the exact
+    ones they could give the exact counts away), and only where every count may be
+    shown."""
     for measure in report["measures"]:
         shown = True
         for period in ("before", "after"):
@@ -445,16 +455,14 @@ def _disclosed_before_after(report: dict[str, Any], rules: Rules) -> dict[str, A
             rate = rules.share(events, of)
             shown = shown and rate is not None
             measure[period] = {"events": rules.count(events), "of": rules.count(of), "rate": rate}
-        if not shown:
+        before, after = measure["before"], measure["after"]
+        if not shown or not before["rate"]:
             measure.update(relative_change=None, events_avoided=None, estimated_saving=None)
-        else:
-            for key, places in (
-                ("relative_change", 3),
-                ("events_avoided", 0),
-                ("estimated_saving", 0),
-            ):
-                if measure[key] is not None:
-                    measure[key] = round(measure[key], places)
+            continue
+        avoided = round(before["rate"] * after["of"] - after["events"])
+        measure["relative_change"] = round(after["rate"] / before["rate"] - 1, 3)
+        measure["events_avoided"] = avoided
+        measure["estimated_saving"] = round(avoided * measure["unit_cost"])
     return report
 
 

@@ -39,12 +39,18 @@ class Rules:
         return 0 < value <= self.suppress_at_most
 
     def share(self, numerator: int, denominator: int) -> float | None:
-        """numerator / denominator (to 3 places), or None where it would reveal."""
+        """numerator / denominator as the published counts give it (each rounded), to 3
+        places; or None where either count, or what the share leaves, would reveal a
+        small number. Worked out from the rounded counts, a share tells no more than the
+        counts beside it do, so it cannot pin the exact counts behind them."""
         if denominator <= 0:
             return None
         if any(self.hidden(v) for v in (numerator, denominator, denominator - numerator)):
             return None
-        return round(numerator / denominator, 3)
+        rounded_numerator, rounded_denominator = self.count(numerator), self.count(denominator)
+        if not rounded_denominator or rounded_numerator is None:
+            return None
+        return round(rounded_numerator / rounded_denominator, 3)
 
     def over(self, count: int) -> bool:
         """Whether a mean or median over ``count`` people may be shown."""

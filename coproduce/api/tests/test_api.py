@@ -172,7 +172,7 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
             "month": "2026-05-01",
             "responses": 20,
             "positive": 10,  # 12, rounded to the nearest 5
-            "share_positive": 0.6,
+            "share_positive": 0.5,  # from the rounded counts, so 12 cannot be worked out
             "suppressed": False,
         },
         {
