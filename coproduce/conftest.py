@@ -237,3 +237,30 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         print("\nPersonal data found in the suite's logs:")
         for line in found[:20]:
             print("  " + line)
+
+
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked ``same_on_every_database`` is run in one database pass only, so it
+    must not be able to open the test database: pytest-django blocks any test that asks
+    for none of its database fixtures."""
+    wrong = [
+        item.nodeid
+        for item in items
+        if item.get_closest_marker("same_on_every_database")
+        and (
+            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or item.get_closest_marker("django_db")
+        )
+    ]
+    if wrong:
+        raise pytest.UsageError(
+            "marked same_on_every_database but open the test database: " + ", ".join(wrong)
+        )

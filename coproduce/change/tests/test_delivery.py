@@ -320,7 +320,8 @@ def test_messages_held_back_by_the_rate_limit_are_sent_before_the_batch_finishes
     assert len({s.reference for s in fake_notify.sent}) == 5
 
 
-def test_the_notify_benchmark_reports_every_key_the_issue_asks_for(db):
+@pytest.mark.same_on_every_database  # its processes share their own SQLite file
+def test_the_notify_benchmark_reports_every_key_the_issue_asks_for():
     from coproduce.tooling.bench import change as bench
 
     result = bench.run(contributors=60, limit_per_minute=6000, threads=2, workers=2)

@@ -11,6 +11,9 @@ from coproduce.evidence.suite import contacts_in_file_order, open_extract, run_s
 from coproduce.tooling.bench.pandas_suite import run_pandas_suite
 from coproduce.tooling.synthetic.national import write_national
 
+# Files and engines only: the test database is never opened.
+pytestmark = pytest.mark.same_on_every_database
+
 
 @pytest.fixture(scope="module")
 def extract(tmp_path_factory):
