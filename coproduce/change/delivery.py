@@ -220,13 +220,14 @@ def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -
         after = batch[-1].pk
         queued += len(messages)
         to_print += sum(o.status == OutboxMessage.Status.TO_PRINT for o, _ in owed)
+    # How many were owed it, and how many had withdrawn before, stay as publishing counted
+    # them: one who withdraws after publishing is counted by ``progress`` as withdrawn
+    # after it was owed, whether or not the fan-out had made their message yet.
     withdrawn = Insight.objects.get(pk=update.action.insight_id).withdrawn_contributors
     Update.objects.filter(pk=update.pk).update(
-        withdrawn_not_contacted=withdrawn,
-        owed_to=update.outbox.count(),
-        fanned_out_at=Coalesce("fanned_out_at", timezone.now()),
+        fanned_out_at=Coalesce("fanned_out_at", timezone.now())
     )
-    update.refresh_from_db(fields=["withdrawn_not_contacted", "owed_to", "fanned_out_at"])
+    update.refresh_from_db(fields=["fanned_out_at"])
     return FanOut(queued=queued, to_print=to_print, already_owed=before, withdrawn=withdrawn)
 
 
@@ -287,13 +288,16 @@ def progress(update: Update) -> Progress:
     made = sum(counts.values())
     told = sum(n for state, n in counts.items() if state in TOLD)
     failed = sum(n for state, n in counts.items() if state in FAILED)
-    withdrawn = sum(n for state, n in counts.items() if state in WITHDRAWN)
-    not_made = 0 if update.fanned_out_at else max(update.owed_to - made, 0)
+    cancelled = sum(n for state, n in counts.items() if state in WITHDRAWN)
+    # Owed at publishing but no message made: not made yet, or (once the fan-out is done)
+    # they withdrew between publishing and the fan-out reaching them.
+    missing = max(update.owed_to - made, 0)
+    finished = update.fanned_out_at is not None
     return Progress(
         owed=max(update.owed_to, made),
         told=told,
-        waiting=made - told - failed - withdrawn + not_made,
+        waiting=made - told - failed - cancelled + (0 if finished else missing),
         failed=failed,
-        withdrawn=withdrawn,
-        messages_made=update.fanned_out_at is not None,
+        withdrawn=cancelled + (missing if finished else 0),
+        messages_made=finished,
     )

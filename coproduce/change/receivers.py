@@ -22,6 +22,7 @@ def forget_withdrawn_voice(sender: Any, voice: Voice, **kwargs: Any) -> None:
             withdrawn_contributors=F("withdrawn_contributors") + 1
         )
     messaging.cancel(Message.objects.filter(outbox__voice=voice))
-    OutboxMessage.objects.filter(voice=voice, status=OutboxMessage.Status.QUEUED).update(
-        status=OutboxMessage.Status.CANCELLED
-    )
+    # Queued, or a letter still to print: neither goes now.
+    OutboxMessage.objects.filter(
+        voice=voice, status__in=[OutboxMessage.Status.QUEUED, OutboxMessage.Status.TO_PRINT]
+    ).update(status=OutboxMessage.Status.CANCELLED)

@@ -200,6 +200,39 @@ def test_withdrawing_after_being_owed_an_update_cancels_the_message_still_waitin
     assert message_for(stays).status == Message.Status.QUEUED
 
 
+def test_withdrawing_cancels_a_letter_still_to_print(le_lead, action, client):
+    voice = contributor(
+        le_lead,
+        action,
+        contact_channel=Voice.ContactChannel.POST,
+        contact_address=ADDRESS,
+        contact_format=Format.LARGE_PRINT,
+    )
+    update = publish(le_lead, action)
+    assert OutboxMessage.objects.get(voice=voice).status == OutboxMessage.Status.TO_PRINT
+    withdraw(voice)
+    assert OutboxMessage.objects.get(voice=voice).status == OutboxMessage.Status.CANCELLED
+    client.force_login(le_lead)
+    assert "IP1 1AA" not in client.get(f"/updates/{update.pk}/letters").content.decode()
+    progress = delivery.progress(update)
+    assert (progress.waiting, progress.withdrawn) == (0, 1)
+
+
+def test_one_who_withdraws_before_the_fan_out_reaches_them_is_counted_as_withdrawn_after(
+    le_lead, action
+):
+    leaves, stays = contributor(le_lead, action), contributor(le_lead, action)
+    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    withdraw(leaves)  # published, but the worker has not made the messages yet
+    assert delivery.progress(update).waiting == 2
+    tasks.tell_contributors.call(update.pk)
+    update.refresh_from_db()
+    progress = delivery.progress(update)
+    assert (progress.owed, progress.withdrawn, progress.waiting) == (2, 1, 1)
+    assert update.withdrawn_not_contacted == 0  # none had withdrawn before publishing
+    assert list(OutboxMessage.objects.values_list("voice", flat=True)) == [stays.pk]
+
+
 def test_a_crash_part_way_through_fanning_out_owes_no_one_twice(le_lead, action, monkeypatch):
     voices = [contributor(le_lead, action) for _ in range(7)]
     update = services.publish_update(le_lead, action, you_said="a", we_did="b")
