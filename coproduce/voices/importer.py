@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,8 @@ class Report:
     rows: list[Row] = field(default_factory=list)
     file_problems: list[str] = field(default_factory=list)
     imported: int = 0
+    # The same file, byte for byte, was imported before: nothing was imported again.
+    imported_before: bool = False
 
     @property
     def ok(self) -> bool:
@@ -139,7 +142,10 @@ def check(data: bytes, filename: str) -> Report:
         if not any(c.strip() for c in cells):
             continue
         if len(report.rows) >= MAX_ROWS:
-            report.file_problems.append(f"The file has more than {MAX_ROWS:,} rows.")
+            report.file_problems.append(
+                f"The file has more than {MAX_ROWS:,} rows: split it into files of at most "
+                f"{MAX_ROWS:,} rows and import each."
+            )
             break
 
         def cell(key: str, cells: list[str] = cells) -> str:
@@ -198,16 +204,24 @@ def check(data: bytes, filename: str) -> Report:
 
 
 def import_file(user: User, data: bytes, filename: str) -> Report:
-    """Check, then save every row in one transaction, or none if anything is wrong."""
+    """Check, then save every row in one transaction, or none if anything is wrong.
+
+    A file is imported once, however often it is sent (a double click, two people at
+    once, the command run twice): its digest is the import's one-time token
+    (``accounts.submissions``), so a second import of the same bytes finds it taken and
+    makes nothing, even at the same moment, and even for a file without response ids."""
     report = check(data, filename)
     if not report.ok:
         return report
     kept = [row for row in report.rows if not row.skipped]
     # Screened in batches before the transaction, so it is not held while the encoder reads.
     screens = risk.screen_many([row.values["text"] for row in kept])
-    report.imported = services.receive_voices(
+    imported = services.receive_voices(
         user,
         [(row.values, screened) for row, screened in zip(kept, screens, strict=True)],
         f"FFT import: {len(kept)} of {len(report.rows)} rows",
+        submission="fft-" + hashlib.sha256(data).hexdigest()[:40],
     )
+    report.imported = imported or 0
+    report.imported_before = imported is None
     return report

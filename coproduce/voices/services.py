@@ -55,12 +55,18 @@ def receive_voice(actor: User, *, submission: str = "", **details: Any) -> Voice
     return voice
 
 
+@once
 @transaction.atomic
 def receive_voices(
-    actor: User, voices: Iterable[tuple[dict[str, Any], risk.Screen]], detail: str
-) -> int:
+    actor: User,
+    voices: Iterable[tuple[dict[str, Any], risk.Screen]],
+    detail: str,
+    *,
+    submission: str = "",
+) -> int | None:
     """Store many voices, each with its text already screened (an import), audited as
-    made by ``actor``: one event for each voice, written together."""
+    made by ``actor``: one event for each voice, written together. With a
+    ``submission`` token taken before, nothing is stored and None is returned."""
     stored = [_store_voice(**details, screened=screened) for details, screened in voices]
     audit.record_each(actor, AuditEvent.Action.CREATED, stored, detail)
     return len(stored)

@@ -184,6 +184,22 @@ def test_rows_imported_before_are_skipped_not_doubled(client, le_lead):
     assert Voice.objects.count() == 4
 
 
+def test_the_same_file_is_imported_once_even_without_response_ids(client, le_lead, tmp_path):
+    no_ids = "Date,Rating,Comment\n01/10/2026,Good,Kind staff\n02/10/2026,Poor,Long wait\n"
+    client.force_login(le_lead)
+    upload(client, no_ids)
+    again = upload(client, no_ids, name="the-same.csv").content.decode()
+    assert "the-same.csv was imported before (the same file): nothing was imported again." in again
+    path = tmp_path / "fft.csv"
+    path.write_text(no_ids)
+    out = StringIO()
+    call_command("import-fft", str(path), "--user", le_lead.username, stdout=out)
+    assert "was imported before (the same file): nothing imported" in out.getvalue()
+    assert Voice.objects.count() == 2
+    changed = no_ids + "03/10/2026,Good,Another\n"
+    assert "3 voices imported" in upload(client, changed).content.decode()  # a new file
+
+
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [

@@ -490,3 +490,29 @@ def test_ten_posts_of_one_form_at_once_make_one_thing(name, made):
 
         told = DBTaskResult.objects.filter(task_path__endswith="tell_contributors")
         assert told.count() == 1  # the contributors are told once, not ten times
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_imports_of_one_file_at_once_import_it_once():
+    """The fresh-eyes trial's finding: four posts at once of one FFT file made four copies
+    of every row (and of their risk alerts), response ids or not."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time: the posts cannot overlap")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    le_lead = UserFactory(username="le_lead_imports", role=Role.LIVED_EXPERIENCE_LEAD)
+    data = b"Date,Rating,Comment\n01/10/2026,Good,Kind staff\n02/10/2026,Poor,Long wait\n"
+    client = CheckedClient()
+    client.force_login(le_lead)
+    cookies = client.cookies
+
+    def post() -> Any:
+        browser = CheckedClient()
+        browser.cookies = cookies
+        return browser.post(
+            "/voices/import", {"file": SimpleUploadedFile("fft.csv", data, "text/csv")}
+        )
+
+    answers = ten_at_once(post)
+    assert all(getattr(a, "status_code", a) == 302 for a in answers), answers
+    assert Voice.objects.count() == 2

@@ -217,6 +217,12 @@ def import_voices(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         report = importer.import_file(user, upload.read(), upload.name)
+        if report.ok and report.imported_before:
+            messages.info(
+                request,
+                f"{upload.name} was imported before (the same file): nothing was imported again.",
+            )
+            return redirect("list_voices")
         if report.ok:
             messages.success(
                 request,

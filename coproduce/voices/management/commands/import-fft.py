@@ -34,6 +34,9 @@ class Command(BaseCommand):
             lines = [*report.file_problems]
             lines += [f"Line {r.line}: {'; '.join(r.problems)}" for r in report.rows_with_problems]
             raise CommandError("Nothing was imported.\n" + "\n".join(lines))
+        if report.imported_before:
+            self.stdout.write(f"{path.name} was imported before (the same file): nothing imported.")
+            return
         self.stdout.write(
             f"{report.imported} voices imported; {len(report.skipped)} rows skipped "
             "(imported before)."
