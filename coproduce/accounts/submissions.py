@@ -108,9 +108,11 @@ def once(service: Callable[P, R]) -> Callable[P, R]:
             with transaction.atomic():
                 result = service(*args, **kwargs)
                 keep(token, name, result)
-        except IntegrityError:
+        except (IntegrityError, ValidationError):
             # Another post with this token committed first: everything this one did is
-            # rolled back, and it is answered with what the other made.
+            # rolled back, and it is answered with what the other made. That includes a
+            # refusal the first one's success caused ("a claim for this meeting has
+            # already been made"): the person asked once, and it was done.
             if (made := earlier(token, name)) is NOT_YET:
                 raise
             return cast(R, made)
