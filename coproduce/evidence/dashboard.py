@@ -260,3 +260,19 @@ def survival_csv(evaluation: dict[str, Any]) -> str | None:
     out = io.StringIO()
     csv.writer(out).writerows(table["csv_rows"])
     return out.getvalue()
+
+
+def group_words(dimension: str, category: str) -> str:
+    """A reach row's group in words: "Age 18 to 24", "Ethnicity: Asian", "Deprivation
+    decile 1 (most deprived)"."""
+    if dimension == "age_band":
+        if category == "under_18":
+            return "Age under 18"
+        if category.endswith("_plus"):
+            return f"Age {category.removesuffix('_plus')} and over"
+        low, _, high = category.partition("_")
+        return f"Age {low} to {high}" if high else f"Age {low}"
+    if dimension == "deprivation_decile":
+        note = {"1": " (most deprived)", "10": " (least deprived)"}.get(category, "")
+        return f"Deprivation decile {category}{note}"
+    return f"{dimension.replace('_', ' ').capitalize()}: {category.replace('_', ' ').capitalize()}"

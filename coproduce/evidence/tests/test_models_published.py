@@ -62,3 +62,13 @@ def test_a_model_the_figures_cannot_give_is_left_out_without_an_error_name(monke
     assert "cannot be worked out from these figures yet" in note
     assert "ValueError" not in " ".join(published["notes"])
     assert "Singular" not in " ".join(published["notes"])
+
+
+def test_groups_are_named_in_words():
+    from coproduce.evidence.dashboard import group_words
+
+    assert group_words("age_band", "18_24") == "Age 18 to 24"
+    assert group_words("age_band", "65_plus") == "Age 65 and over"
+    assert group_words("age_band", "under_18") == "Age under 18"
+    assert group_words("deprivation_decile", "1") == "Deprivation decile 1 (most deprived)"
+    assert group_words("ethnicity", "asian") == "Ethnicity: Asian"

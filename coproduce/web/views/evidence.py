@@ -78,7 +78,10 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
             if evaluation.get("before_after")
             else None
         ),
-        "reach": evaluation.get("reach_against_population"),
+        "reach": [
+            {**row, "group_words": dashboard.group_words(row["dimension"], row["category"])}
+            for row in evaluation.get("reach_against_population") or []
+        ],
         "suppress_at_most": evaluation["disclosure"]["suppress_at_most"],
         "round_to": evaluation["disclosure"]["round_to"],
         "months_shown": MONTHS_SHOWN,
