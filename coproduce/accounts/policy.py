@@ -150,6 +150,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "show_alert_contact": Capability.RESPOND_TO_ALERTS,
     "show_episode": Capability.VIEW_CASELOAD,
     "show_evidence": Capability.VIEW_EVIDENCE,
+    "show_evidence_theme": Capability.VIEW_EVIDENCE,
     "show_insight": Capability.MANAGE_CHANGE,
     "show_meeting": Capability.MANAGE_NETWORK,
     "show_member": Capability.MEMBER_AREA,

@@ -276,3 +276,134 @@ def group_words(dimension: str, category: str) -> str:
         note = {"1": " (most deprived)", "10": " (least deprived)"}.get(category, "")
         return f"Deprivation decile {category}{note}"
     return f"{dimension.replace('_', ' ').capitalize()}: {category.replace('_', ' ').capitalize()}"
+
+
+THEMES = {
+    # address: (title, what the page answers)
+    "experience": ("Experience", "How people rated their care, month by month."),
+    "continuity": ("Continuity of care", "How many different staff a person sees."),
+    "caseload": ("Time on caseload", "How long people stay, and whether more staff slows it."),
+    "response": ("Response times", "How fast urgent referrals and the vehicle are seen."),
+    "outcomes": (
+        "Outcomes and the change we made",
+        "A&E, admissions and police, before and after the change.",
+    ),
+    "coproduction": (
+        "Co-production health",
+        "From a voice to a change, who was told, and who takes part.",
+    ),
+}
+
+
+def _latest(chart: dict[str, Any] | None) -> dict[str, Any] | None:
+    points = [p for p in (chart or {}).get("points", []) if not p.get("provisional")]
+    return points[-1] if points else None
+
+
+def _month_words(month: str) -> str:
+    return f"{dt.date.fromisoformat(month):%B %Y}"
+
+
+def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
+    """The handful of figures a board asks about, each with its icon and one sentence,
+    and the page it comes from. Only figures already published on those pages."""
+    spc = evaluation.get("spc", {})
+    items: list[dict[str, Any]] = []
+
+    def chart_item(theme: str, key: str, figure: str, sentence: str) -> None:
+        chart = spc.get(key)
+        latest = _latest(chart)
+        if chart is None or latest is None:
+            items.append(
+                {
+                    "theme": theme,
+                    "figure": "Not yet",
+                    "sentence": "Not enough months with figures that may be shown to chart "
+                    "this yet.",
+                }
+            )
+            return
+        items.append(
+            {
+                "theme": theme,
+                "figure": figure.format(value=latest["value"]),
+                "sentence": sentence.format(month=_month_words(latest["month"])),
+                "variation": chart["variation"],
+                "variation_text": chart["variation_text"],
+                "assurance": chart["assurance"],
+                "assurance_text": chart["assurance_text"],
+            }
+        )
+
+    chart_item(
+        "experience",
+        "experience_good",
+        "{value:.0%}",
+        "of answers rated care good or very good in {month} (seed 001's service: 72%).",
+    )
+    chart_item(
+        "continuity",
+        "distinct_staff",
+        "{value:.1f}",
+        "different staff, on average, for each person's episode in {month}.",
+    )
+    chart_item(
+        "response",
+        "very_urgent_seen_in_4_hours",
+        "{value:.0%}",
+        "of very urgent referrals were seen within 4 hours in {month} (target 90%).",
+    )
+    cox = evaluation.get("time_on_caseload", {}).get("cox")
+    items.append(
+        {
+            "theme": "caseload",
+            "figure": f"{cox['estimate']:.2f}" if cox else "Not yet",
+            "sentence": (
+                "hazard ratio of discharge for each extra member of staff seen: below 1 "
+                "means people stay on the caseload longer."
+                if cox
+                else "Not enough episodes yet to estimate how the number of staff changes "
+                "time on the caseload."
+            ),
+        }
+    )
+    before_after = evaluation.get("before_after") or {}
+    ae = next(
+        (m for m in before_after.get("measures", []) if m["measure"] == "conveyance to A&E"),
+        None,
+    )
+    if ae is not None and ae.get("relative_change") is not None:
+        change = ae["relative_change"]
+        items.append(
+            {
+                "theme": "outcomes",
+                "figure": f"{abs(change):.0%} {'fewer' if change < 0 else 'more'}",
+                "sentence": "conveyances to A&E after the response vehicle's visit since the "
+                f"change in {_month_words(before_after['change_date'])} than before it.",
+            }
+        )
+    else:
+        items.append(
+            {
+                "theme": "outcomes",
+                "figure": "Not yet",
+                "sentence": "No change declared to compare before and after, or too few "
+                "visits to show.",
+            }
+        )
+    thread = evaluation.get("metrics", {}).get("thread", [])
+    owed = sum(r["owed_outcome"] or 0 for r in thread)
+    told = sum(r["told_outcome"] or 0 for r in thread)
+    items.append(
+        {
+            "theme": "coproduction",
+            "figure": f"{told / owed:.0%}" if owed else "Not yet",
+            "sentence": "of the people who asked to hear what changed have been told "
+            "(from the published counts, every month)."
+            if owed
+            else "No one has yet asked to hear what changed.",
+        }
+    )
+    for item in items:
+        item["title"] = THEMES[item["theme"]][0]
+    return items

@@ -54,15 +54,23 @@ def test_the_dashboard_shows_every_panel_without_a_small_number(client, analyst,
     client.force_login(analyst)
     response = client.get("/evidence")
     assert response.status_code == 200
-    page = response.content.decode()
-    for heading in [
-        "Experience",
-        "Continuity of care",
-        "Time on caseload",
-        "Response times",
-        "Co-production health",
+    summary = response.content.decode()
+    pages = [summary]
+    for theme, heading in [
+        ("experience", "Experience"),
+        ("continuity", "Continuity of care"),
+        ("caseload", "Time on caseload"),
+        ("response", "Response times"),
+        ("outcomes", "Outcomes and the change we made"),
+        ("coproduction", "Co-production health"),
     ]:
-        assert f">{heading}</h2>" in page
+        assert f'href="/evidence/{theme}">{heading}</a>' in summary  # the summary's card
+        themed = client.get(f"/evidence/{theme}")
+        assert themed.status_code == 200
+        assert f"<h1>{heading}</h1>" in themed.content.decode()
+        pages.append(themed.content.decode())
+    assert client.get("/evidence/nothing-here").status_code == 404
+    page = "".join(pages)
     # Each chart has a title and a description, and a table and CSV beside it.
     assert page.count('role="img"') >= 3
     assert "Process limits (upper and lower)" in page  # one key for the two limit lines
@@ -104,7 +112,9 @@ def test_the_change_report_is_a_page_and_a_tagged_pdf(client, analyst, history):
 
 def test_a_trust_with_too_little_history_says_so(client, analyst):
     client.force_login(analyst)
-    page = client.get("/evidence").content.decode()
+    page = "".join(
+        client.get(f"/evidence/{theme}").content.decode() for theme in ("experience", "caseload")
+    )
     assert (
         "Not enough episodes with contacts to draw the curves or estimate the models yet: "
         "needs at least 100." in page

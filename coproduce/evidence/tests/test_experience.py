@@ -65,7 +65,7 @@ def test_the_evidence_page_shows_the_metric_from_stored_voices(client, analyst):
         VoiceFactory(rating=rating, received_at=when, channel="web")
     VoiceFactory(rating=None, received_at=when)  # no rating: not an answer
     client.force_login(analyst)
-    rows = table_rows(client.get("/evidence").content)
+    rows = table_rows(client.get("/evidence/experience").content)
     # 12 of 20 good: published from the rounded counts, 10 of 20 (so the share cannot
     # pin the exact counts behind it).
     assert ["April 2026", "Web form", "20", "50%"] in [r[:4] for r in rows]
@@ -75,7 +75,7 @@ def test_the_evidence_page_hides_small_numbers(client, analyst):
     for rating in [1, 1, 2, 4, 5, 6]:
         VoiceFactory(rating=rating, received_at=dt.datetime(2026, 4, 15, 12, tzinfo=UTC))
     client.force_login(analyst)
-    rows = table_rows(client.get("/evidence").content)
+    rows = table_rows(client.get("/evidence/experience").content)
     assert ["April 2026", "Web form", "Not shown", "Not shown"] in rows
 
 

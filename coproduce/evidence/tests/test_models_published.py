@@ -72,3 +72,20 @@ def test_groups_are_named_in_words():
     assert group_words("age_band", "under_18") == "Age under 18"
     assert group_words("deprivation_decile", "1") == "Deprivation decile 1 (most deprived)"
     assert group_words("ethnicity", "asian") == "Ethnicity: Asian"
+
+
+def test_the_board_summary_says_not_yet_in_words_where_there_is_no_chart():
+    from coproduce.evidence.dashboard import board_summary
+
+    items = {i["theme"]: i for i in board_summary({"spc": {}, "metrics": {}})}
+    assert set(items) == {
+        "experience",
+        "continuity",
+        "response",
+        "caseload",
+        "outcomes",
+        "coproduction",
+    }
+    for item in items.values():
+        assert item["figure"] == "Not yet"
+        assert "{" not in item["sentence"]

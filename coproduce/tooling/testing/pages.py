@@ -103,6 +103,7 @@ def pages_by_role():
         },
         "analyst": {
             "show_evidence": "/evidence",
+            "show_evidence_theme": "/evidence/coproduction",
             "chart_limits": "/evidence/limits",
             "change_report": "/evidence/change",
             "show_story": "/story",

@@ -128,6 +128,7 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     expect(public.get_by_text("Everyone now has a named team of at most four.")).to_be_visible()
     assert_accessible(public)
     page.goto(f"{site}/evidence")  # the header may move it under "More" on a narrow screen
+    page.get_by_role("link", name="Experience", exact=True).click()
     experience = page.get_by_role("table", name=re.compile("Experience rated good or very good"))
     expect(experience).to_contain_text("Good or very good")
     assert_accessible(page)

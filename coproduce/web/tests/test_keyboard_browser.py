@@ -177,6 +177,8 @@ def test_an_analyst_downloads_a_table_of_figures_by_keyboard(site, tab):
     tab_to(tab, link(r"^/evidence$"))
     follow(tab)
     expect(tab.get_by_role("heading", level=1)).to_be_visible()
+    tab_to(tab, link(r"^/evidence/experience$"))
+    follow(tab)
     tab_to(tab, link(r"\.csv$"))
     with tab.expect_download() as download:
         tab.keyboard.press("Enter")  # a download: no new page

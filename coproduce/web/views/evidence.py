@@ -82,6 +82,8 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
             {**row, "group_words": dashboard.group_words(row["dimension"], row["category"])}
             for row in evaluation.get("reach_against_population") or []
         ],
+        "summary": dashboard.board_summary(evaluation),
+        "themes": dashboard.THEMES,
         "suppress_at_most": evaluation["disclosure"]["suppress_at_most"],
         "round_to": evaluation["disclosure"]["round_to"],
         "months_shown": MONTHS_SHOWN,
@@ -94,18 +96,48 @@ def show_evidence(request: HttpRequest) -> HttpResponse:
     """The figures, charts and tables, drawn once for each working-out of the figures and
     kept beside them: the page's content is the same for everyone who may see it."""
     evaluation = trust_evaluation()
-    key = f"{PAGE_CACHE_KEY}:{evaluation['worked_out_at'].isoformat()}"
-    body = cache.get(key)
-    if body is None:
-        body = render_to_string("evidence/evidence_body.jinja", _context(evaluation))
-        cache.set(key, body, settings.EVIDENCE_CACHE_SECONDS)
+    body = _drawn_once(evaluation, "summary", "evidence/evidence_body.jinja", {})
     return page(
         request,
         "evidence/evidence.jinja",
         "Evidence",
-        body=Markup(body),  # noqa: S704 - our template's output
+        body=body,
         may_recalculate=can(signed_in_user(request), Capability.RECALCULATE_CHART_LIMITS),
     )
+
+
+@requires(Capability.VIEW_EVIDENCE)
+@require_GET
+def show_evidence_theme(request: HttpRequest, theme: str) -> HttpResponse:
+    """One theme's charts and tables, drawn once for each working-out of the figures."""
+    if theme not in dashboard.THEMES:
+        raise Http404
+    title, question = dashboard.THEMES[theme]
+    extra = {"theme": theme, "title": title, "question": question}
+    body = _drawn_once(trust_evaluation(), theme, "evidence/theme_body.jinja", extra)
+    return page(
+        request,
+        "evidence/evidence.jinja",
+        title,
+        body=body,
+        may_recalculate=(
+            theme in {"experience", "continuity", "response"}
+            and can(signed_in_user(request), Capability.RECALCULATE_CHART_LIMITS)
+        ),
+    )
+
+
+def _drawn_once(
+    evaluation: dict[str, Any], part: str, template: str, extra: dict[str, Any]
+) -> Markup:
+    """A page's content, the same for everyone who may see it, drawn once for each
+    working-out of the figures and kept beside them."""
+    key = f"{PAGE_CACHE_KEY}:{part}:{evaluation['worked_out_at'].isoformat()}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string(template, {**_context(evaluation), **extra})
+        cache.set(key, body, settings.EVIDENCE_CACHE_SECONDS)
+    return Markup(body)  # noqa: S704 - our template's output
 
 
 @requires(Capability.RECALCULATE_CHART_LIMITS)
