@@ -43,6 +43,10 @@ class TableSpec:
     source: str  # the metric in the evaluation
     columns: tuple[Column, ...]
     where: Callable[[dict[str, Any]], bool] | None = None
+    # On the page (not in the CSV), one row a month with a column for each value of this
+    # column (a channel, an urgency), each cell the first value "of" the second (a share
+    # of its count) or the first alone: a screen of rows instead of five.
+    across: tuple[str, str, str | None] | None = None
 
 
 TABLES = {
@@ -58,6 +62,7 @@ TABLES = {
                 Column("Answers", "responses"),
                 Column("Good or very good", "share_good", "share"),
             ),
+            across=("channel", "share_good", "responses"),
         ),
         TableSpec(
             "continuity",
@@ -96,6 +101,7 @@ TABLES = {
                 Column("Seen within target", "share_seen_within_target", "share"),
                 Column("Median hours to be seen", "median_hours_to_seen", "number"),
             ),
+            across=("urgency", "share_seen_within_target", "referrals"),
         ),
         TableSpec(
             "vehicle",
@@ -119,6 +125,7 @@ TABLES = {
                 Column("Channel", "channel", "text"),
                 Column("Voices", "voices"),
             ),
+            across=("channel", "voices", None),
         ),
         TableSpec(
             "thread",
@@ -192,11 +199,48 @@ def page_table(evaluation: dict[str, Any], name: str, *, last: int | None = None
     if last is not None:
         months = sorted({r["month"] for r in chosen if r.get("month")})[-last:]
         chosen = [r for r in chosen if r.get("month") is None or r["month"] in months]
+    if spec.across is not None:
+        return {"name": name, **_across(spec, spec.across, chosen)}
     return {
         "name": name,
         "caption": spec.caption,
         "columns": spec.columns,
         "rows": [[shown(row.get(c.key), c.kind) for c in spec.columns] for row in chosen],
+    }
+
+
+def _across(
+    spec: TableSpec, across: tuple[str, str, str | None], chosen: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The table with a column for each value of ``across``'s column, a row a month."""
+    spread, first, of = across
+    kinds = {c.key: c.kind for c in spec.columns}
+    values = sorted({str(r[spread]) for r in chosen}, key=lambda v: shown(v, "text"))
+    months = sorted({r["month"] for r in chosen})
+    cells = {(r["month"], str(r[spread])): r for r in chosen}
+
+    of_heading = next((c.heading for c in spec.columns if c.key == of), "").lower()
+
+    def cell(month: str, value: str) -> str:
+        row = cells.get((month, value))
+        if row is None:
+            return f"No {of_heading}" if of is not None else "0"
+        if of is None or row.get(of) is None:
+            return shown(row.get(first), kinds[first])
+        count = shown(row[of], kinds[of])
+        if row.get(first) is None:
+            return f"{count} (share not shown)"
+        return f"{shown(row[first], kinds[first])} of {count}"
+
+    heading = next(c.heading for c in spec.columns if c.key == first).lower()
+    explained = f" ({heading}, of the {of_heading})" if of is not None else f" ({heading})"
+    return {
+        "caption": spec.caption + explained,
+        "columns": (
+            Column("Month", "month", "month"),
+            *(Column(shown(v, "text"), v, kinds[first]) for v in values),
+        ),
+        "rows": [[shown(m, "month"), *(cell(m, v) for v in values)] for m in months],
     }
 
 
