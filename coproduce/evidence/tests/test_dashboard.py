@@ -148,3 +148,30 @@ def test_administrators_do_not_see_evidence_and_members_do(
     assert client.get(path).status_code == 403
     client.force_login(member)
     assert client.get(path).status_code == 200
+
+
+def test_every_published_share_is_worked_out_from_the_published_counts(history):
+    """At the demo trust's scale, across every metric: a share tells nothing the rounded
+    counts beside it do not, so it cannot be used to recover the exact counts (and from
+    them, by subtraction, a hidden neighbour)."""
+    from coproduce.evidence.evaluate import SPECS
+
+    evaluation = services.trust_evaluation(refresh=True)
+    checked = 0
+    for name, spec in SPECS.items():
+        for row in evaluation["metrics"][name]:
+            for share_name, share in spec.shares.items():
+                value = row.get(share_name)
+                if value is None:
+                    continue
+                numerator, denominator = row[share.numerator], row[share.denominator]
+                expected = round(numerator / denominator, 3)
+                assert value == (round(1 - expected, 3) if share.complement else expected), (
+                    name,
+                    share_name,
+                    row,
+                )
+                checked += 1
+    assert checked > 50
+    experience = evaluation["spc"]["experience_good"]["points"]
+    assert all(round(p["value"], 3) == p["value"] for p in experience)  # no finer than a share
