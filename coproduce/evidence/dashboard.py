@@ -233,7 +233,7 @@ def _across(
         return f"{shown(row[first], kinds[first])} of {count}"
 
     heading = next(c.heading for c in spec.columns if c.key == first).lower()
-    explained = f" ({heading}, of the {of_heading})" if of is not None else f" ({heading})"
+    explained = f": {heading}, of the {of_heading}" if of is not None else f": {heading}"
     return {
         "caption": spec.caption + explained,
         "columns": (
