@@ -129,12 +129,18 @@ def publish_agreement(user: User, text: str, *, submission: str = "") -> Respect
 
 
 @transaction.atomic
+@transaction.atomic
 def accept_agreement(member: Member, agreement: RespectAgreement) -> AgreementAcceptance:
+    """The member accepts the current respect agreement, once; audited as done by them
+    (by someone not signed in, if they have no account)."""
     if agreement != RespectAgreement.current():
         raise ValidationError("That is not the current respect agreement")
-    acceptance, _ = AgreementAcceptance.objects.get_or_create(
+    acceptance, made = AgreementAcceptance.objects.get_or_create(
         member=member, agreement=agreement, defaults={"accepted_at": timezone.now()}
     )
+    if made:
+        actor = member.user or audit.someone_not_signed_in()
+        audit.record(actor, AuditEvent.Action.CREATED, acceptance, f"version {agreement.version}")
     return acceptance
 
 

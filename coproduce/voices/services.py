@@ -200,10 +200,17 @@ def escalate_unacknowledged(now: dt.datetime | None = None) -> list[RiskAlert]:
     limit = now - dt.timedelta(minutes=settings.RISK_ALERT_ESCALATE_MINUTES)
     due = list(open_alerts().filter(raised_at__lte=limit, escalated_at__isnull=True))
     for alert in due:
-        alert.escalated_at = now
-        alert.save(update_fields=["escalated_at"])
+        with transaction.atomic():
+            alert.escalated_at = now
+            alert.save(update_fields=["escalated_at"])
+            audit.record(
+                audit.scheduled_work(),
+                AuditEvent.Action.CHANGED,
+                alert,
+                "escalated: not acknowledged in time",
+            )
+            tell_duty_teams(alert, escalation=True)
         logger.warning("risk alert %s escalated: not acknowledged in time", alert.pk)
-        tell_duty_teams(alert, escalation=True)
     return due
 
 

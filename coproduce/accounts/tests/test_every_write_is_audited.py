@@ -396,3 +396,28 @@ def test_the_services_own_accounts_can_never_sign_in_or_be_given_access(client, 
     refused = client.post("/sign-in", {"username": user.username, "password": "anything"})
     assert "Enter a correct username and password" in refused.content.decode()
     assert User.objects.filter(username__startswith="system:").count() == 1
+
+
+def test_accepting_the_respect_agreement_is_audited_as_the_member(client, le_lead, member):
+    agreement = network.publish_agreement(le_lead, "We listen. We respect each other.")
+    viv = Member.objects.create(
+        user=member, name="Viv", kind=Member.Kind.SERVICE_USER, joined_on=timezone.localdate()
+    )
+    client.force_login(member)
+    client.post("/network/me/agreement", {"agreement": agreement.pk})
+    client.post("/network/me/agreement", {"agreement": agreement.pk})  # again: once
+    [acceptance] = viv.acceptances.all()
+    audited_once(acceptance, AuditEvent.Action.CREATED, member)
+
+
+def test_an_escalation_is_audited_as_the_services_own_timed_work(db, settings):
+    from coproduce.voices.models import RiskAlert
+    from coproduce.voices.services import escalate_unacknowledged
+
+    voice = VoiceFactory(text="I want to end it tonight")
+    alert = RiskAlert.objects.create(voice=voice, concerns=["risk_to_life"])
+    later = timezone.now() + dt.timedelta(minutes=settings.RISK_ALERT_ESCALATE_MINUTES + 1)
+    assert escalate_unacknowledged(later) == [alert]
+    assert escalate_unacknowledged(later) == []  # once
+    detail = audited_once(alert, AuditEvent.Action.CHANGED, audit.scheduled_work())
+    assert detail == "escalated: not acknowledged in time"
