@@ -436,16 +436,27 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
     thread = evaluation.get("metrics", {}).get("thread", [])
-    owed = sum(r["owed_outcome"] or 0 for r in thread)
-    told = sum(r["told_outcome"] or 0 for r in thread)
+    shown_months = [r for r in thread if r["owed_outcome"] and r["told_outcome"] is not None]
+    owed = sum(r["owed_outcome"] for r in shown_months)
+    told = sum(r["told_outcome"] for r in shown_months)
+    hidden = any(r["owed_outcome"] is None for r in thread)
+    if owed:
+        sentence = (
+            "of the people who asked to hear what changed have been told (from the "
+            "published counts of the months that may be shown)."
+        )
+    elif hidden:
+        sentence = (
+            "Too few people in any month have asked to hear what changed for the share to "
+            "be shown without identifying them."
+        )
+    else:
+        sentence = "No one has yet asked to hear what changed."
     items.append(
         {
             "theme": "coproduction",
             "figure": f"{told / owed:.0%}" if owed else "Not yet",
-            "sentence": "of the people who asked to hear what changed have been told "
-            "(from the published counts, every month)."
-            if owed
-            else "No one has yet asked to hear what changed.",
+            "sentence": sentence,
         }
     )
     for item in items:

@@ -89,3 +89,26 @@ def test_the_board_summary_says_not_yet_in_words_where_there_is_no_chart():
     for item in items.values():
         assert item["figure"] == "Not yet"
         assert "{" not in item["sentence"]
+
+
+def test_the_summary_does_not_say_no_one_asked_when_the_counts_are_only_hidden():
+    from coproduce.evidence.dashboard import board_summary
+
+    def told(rows):
+        [item] = [
+            i
+            for i in board_summary({"spc": {}, "metrics": {"thread": rows}})
+            if i["theme"] == "coproduction"
+        ]
+        return item
+
+    hidden = told([{"owed_outcome": None, "told_outcome": None}])
+    assert "Too few people" in hidden["sentence"]
+    shown = told(
+        [
+            {"owed_outcome": 20, "told_outcome": 15},
+            {"owed_outcome": None, "told_outcome": None},
+        ]
+    )
+    assert shown["figure"] == "75%"
+    assert told([])["sentence"] == "No one has yet asked to hear what changed."
