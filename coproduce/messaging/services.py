@@ -8,8 +8,6 @@ knows nothing of them (ADR 0013).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -36,11 +34,9 @@ def queue_many(messages: list[Message], *, send: bool = True) -> list[Message]:
     return messages
 
 
-def cancel(messages: QuerySet[Message] | Iterable[Message]) -> int:
+def cancel(messages: QuerySet[Message]) -> int:
     """Cancel those of ``messages`` still waiting to go (and forget their addresses).
     One already claimed by a worker is on its way and is not stopped."""
-    if not isinstance(messages, QuerySet):
-        messages = Message.objects.filter(pk__in=[m.pk for m in messages])
     return messages.filter(status=Message.Status.QUEUED).update(
         status=Message.Status.CANCELLED, to=""
     )

@@ -62,35 +62,18 @@ class Migration(migrations.Migration):
             )
             for field, model_name in LINKS
         ),
-        migrations.AddField(
-            model_name="voice",
-            name="messages",
-            field=models.ManyToManyField(
-                blank=True,
-                related_name="voices",
-                related_query_name="voice",
-                to="messaging.message",
-            ),
-        ),
-        migrations.AddField(
-            model_name="followupinvitation",
-            name="messages",
-            field=models.ManyToManyField(
-                blank=True,
-                related_name="invitations",
-                related_query_name="invitation",
-                to="messaging.message",
-            ),
-        ),
-        migrations.AddField(
-            model_name="riskalert",
-            name="messages",
-            field=models.ManyToManyField(
-                blank=True,
-                related_name="alerts",
-                related_query_name="alert",
-                to="messaging.message",
-            ),
+        *(
+            migrations.AddField(
+                model_name=model_name.lower(),
+                name="messages",
+                field=models.ManyToManyField(
+                    blank=True,
+                    related_name=f"{field}s",
+                    related_query_name=field,
+                    to="messaging.message",
+                ),
+            )
+            for field, model_name in LINKS
         ),
         migrations.RunPython(copy_links, copy_links_back),
         migrations.RemoveField(model_name="message", name="voice"),

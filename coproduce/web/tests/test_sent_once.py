@@ -55,6 +55,28 @@ def moment(when: dt.datetime) -> dict[str, str]:
     return {"on": local.strftime("%d/%m/%Y"), "time": local.strftime("%H:%M")}
 
 
+def board_meeting(le_lead, user):
+    """Viv, a member with ``user``'s account, invited to a delivery board held today."""
+    viv = Member.objects.create(
+        user=user, name="Viv", kind=Member.Kind.SERVICE_USER, joined_on=timezone.localdate()
+    )
+    board = MeetingSeries.objects.create(
+        name="Delivery board", kind=MeetingKind.DELIVERY_BOARD, lived_experience_seats=2
+    )
+    meeting = network.create_meeting(
+        le_lead,
+        series=board,
+        kind=MeetingKind.DELIVERY_BOARD,
+        title="Board",
+        starts_at=timezone.now() - dt.timedelta(hours=3),
+        hours=2,
+        place="Room",
+        ladder=Ladder.CO_PRODUCTION,
+    )
+    network.invite(le_lead, meeting, [viv])
+    return viv, meeting
+
+
 @pytest.fixture
 def world(team, lead, colleague, episode, le_lead, member):
     """One of everything a create form needs."""
@@ -79,23 +101,7 @@ def world(team, lead, colleague, episode, le_lead, member):
         owner=lead,
         due_on=timezone.localdate() + dt.timedelta(days=30),
     )
-    viv = Member.objects.create(
-        user=member, name="Viv", kind=Member.Kind.SERVICE_USER, joined_on=timezone.localdate()
-    )
-    board = MeetingSeries.objects.create(
-        name="Delivery board", kind=MeetingKind.DELIVERY_BOARD, lived_experience_seats=2
-    )
-    meeting = network.create_meeting(
-        le_lead,
-        series=board,
-        kind=MeetingKind.DELIVERY_BOARD,
-        title="Board",
-        starts_at=timezone.now() - dt.timedelta(hours=3),
-        hours=2,
-        place="Room",
-        ladder=Ladder.CO_PRODUCTION,
-    )
-    network.invite(le_lead, meeting, [viv])
+    viv, meeting = board_meeting(le_lead, member)
     themed = [
         VoiceFactory(text=t, consent_improvement=True)
         for t in [
@@ -527,23 +533,7 @@ def test_ten_claims_at_once_are_all_answered_with_the_one_claim_made():
         pytest.skip("SQLite takes one writer at a time: the posts cannot overlap")
     le_lead = UserFactory(username="le_lead_claims", role=Role.LIVED_EXPERIENCE_LEAD)
     user = UserFactory(username="member_claims", role=Role.NETWORK_MEMBER)
-    viv = Member.objects.create(
-        user=user, name="Viv", kind=Member.Kind.SERVICE_USER, joined_on=timezone.localdate()
-    )
-    board = MeetingSeries.objects.create(
-        name="Delivery board", kind=MeetingKind.DELIVERY_BOARD, lived_experience_seats=2
-    )
-    meeting = network.create_meeting(
-        le_lead,
-        series=board,
-        kind=MeetingKind.DELIVERY_BOARD,
-        title="Board",
-        starts_at=timezone.now() - dt.timedelta(hours=3),
-        hours=2,
-        place="Room",
-        ladder=Ladder.CO_PRODUCTION,
-    )
-    network.invite(le_lead, meeting, [viv])
+    _, meeting = board_meeting(le_lead, user)
     form = FORMS["claim for a meeting"]({"meeting": meeting})
     client = CheckedClient()
     client.force_login(user)
