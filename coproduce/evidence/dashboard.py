@@ -334,9 +334,19 @@ THEMES = {
     ),
     "coproduction": (
         "Co-production health",
-        "From a voice to a change, who was told, and who takes part.",
+        "From a voice to a change, how long each step takes, and who was told.",
+    ),
+    "reach": (
+        "Reach",
+        "Who takes part in our network, and who gives us their views, against the people "
+        "who live here.",
     ),
 }
+
+# A group is under-represented where its share of the network is below this much of its
+# share of the local population (four fifths, as in the "four-fifths rule" of adverse
+# impact used in equality monitoring).
+UNDER_REPRESENTED = 0.8
 
 
 def _latest(chart: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -459,6 +469,39 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
             "sentence": sentence,
         }
     )
+    items.append(_reach_item(evaluation.get("reach_against_population") or []))
     for item in items:
         item["title"] = THEMES[item["theme"]][0]
     return items
+
+
+def _reach_item(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    shown = [
+        r
+        for r in rows
+        if r["group"] == "member" and r.get("ratio") is not None and r.get("population_share")
+    ]
+    if not shown:
+        return {
+            "theme": "reach",
+            "figure": "Not yet",
+            "sentence": "Too few network members in each group to compare with the local "
+            "population without identifying them.",
+        }
+    under = sorted((r for r in shown if r["ratio"] < UNDER_REPRESENTED), key=lambda r: r["ratio"])
+    if not under:
+        return {
+            "theme": "reach",
+            "figure": "None",
+            "sentence": f"of the {len(shown)} groups whose figures may be shown is "
+            "under-represented among network members against the local population.",
+        }
+    least = under[0]
+    who = group_words(least["dimension"], least["category"]).lower()
+    return {
+        "theme": "reach",
+        "figure": f"{len(under)} of {len(shown)}",
+        "sentence": "of the groups whose figures may be shown are under-represented among "
+        f"network members against the local population; most of all {who}: "
+        f"{least['share']:.0%} of members, {least['population_share']:.0%} of local people.",
+    }

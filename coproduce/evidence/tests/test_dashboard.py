@@ -14,6 +14,7 @@ from django.utils import timezone
 from coproduce.accounts.models import Role
 from coproduce.care.models import Team
 from coproduce.evidence import services
+from coproduce.evidence.dashboard import board_summary
 from coproduce.tooling.synthetic.history import seed_history
 from coproduce.tooling.testing.factories import TeamFactory, UserFactory
 from coproduce.tooling.testing.html import table_rows
@@ -63,6 +64,7 @@ def test_the_dashboard_shows_every_panel_without_a_small_number(client, analyst,
         ("response", "Response times"),
         ("outcomes", "Outcomes and the change we made"),
         ("coproduction", "Co-production health"),
+        ("reach", "Reach"),
     ]:
         assert f'href="/evidence/{theme}">{heading}</a>' in summary  # the summary's card
         themed = client.get(f"/evidence/{theme}")
@@ -175,3 +177,35 @@ def test_every_published_share_is_worked_out_from_the_published_counts(history):
     assert checked > 50
     experience = evaluation["spc"]["experience_good"]["points"]
     assert all(round(p["value"], 3) == p["value"] for p in experience)  # no finer than a share
+
+
+def test_the_reach_card_names_the_most_under_represented_group_it_may_show():
+    def member(category, share, population_share, people=10):
+        return {
+            "group": "member",
+            "dimension": "age_band",
+            "category": category,
+            "people": people,
+            "share": share,
+            "population_share": population_share,
+            "ratio": None if share is None else share / population_share,
+        }
+
+    def card(rows):
+        [item] = [
+            i for i in board_summary({"reach_against_population": rows}) if i["theme"] == "reach"
+        ]
+        return item
+
+    rows = [
+        member("18_24", 0.05, 0.12),  # ratio 0.42: the most under-represented
+        member("25_34", 0.15, 0.18),  # 0.83: not under (four fifths or more)
+        member("65_plus", 0.10, 0.22),  # 0.45
+        member("35_44", None, 0.17, people=None),  # hidden: not counted either way
+        {**member("18_24", 0.01, 0.12), "group": "contributor"},  # not members
+    ]
+    item = card(rows)
+    assert item["figure"] == "2 of 3"
+    assert "age 18 to 24: 5% of members, 12% of local people" in item["sentence"]
+    assert card([member("25_34", 0.2, 0.18)])["figure"] == "None"
+    assert card([])["figure"] == "Not yet"
