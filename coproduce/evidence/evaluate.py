@@ -136,17 +136,22 @@ def publish_rows(frame: pd.DataFrame, spec: Spec, rules: Rules) -> list[dict[str
             if hide_total:
                 hide = [True] * len(hide)
             hidden_row.loc[part.index] = hide
+    hidden_cells = _hidden_across_teams(frame, spec, rules)
     published = []
     for index, row in frame.iterrows():
         out: dict[str, Any] = {key: _plain(row[key]) for key in spec.keys}
         whole_row_hidden = bool(hidden_row.loc[index])
+
+        def hidden(column: str, index: Any = index, whole: bool = whole_row_hidden) -> bool:
+            return whole or (index, column) in hidden_cells
+
         for column in spec.counts:
             count = int(row[column])
-            out[column] = None if whole_row_hidden else rules.count(count)
+            out[column] = None if hidden(column) else rules.count(count)
         for name, share in spec.shares.items():
             value = (
                 None
-                if whole_row_hidden
+                if hidden(share.numerator) or hidden(share.denominator)
                 else rules.share(int(row[share.numerator]), int(row[share.denominator]))
             )
             out[name] = (
@@ -154,15 +159,32 @@ def publish_rows(frame: pd.DataFrame, spec: Spec, rules: Rules) -> list[dict[str
             )
         for name, (total, over) in spec.means.items():
             n = int(row[over])
-            shown = not whole_row_hidden and rules.over(n)
+            shown = not hidden(over) and rules.over(n)
             # Two places: finer, a mean of whole numbers could pin the exact count under it.
             out[name] = round(float(row[total]) / n, 2) if shown else None
         for name, over in spec.medians.items():
             n = int(row[over])
-            shown = not whole_row_hidden and rules.over(n)
+            shown = not hidden(over) and rules.over(n)
             out[name] = round(float(row[name]), 3) if shown and row[name] == row[name] else None
         published.append(out)
     return published
+
+
+def _hidden_across_teams(frame: pd.DataFrame, spec: Spec, rules: Rules) -> set[tuple[Any, str]]:
+    """Counts published by team add up to the all-teams count the evidence pages publish
+    for the same month (and channel, urgency...). Where one team's count of a month is
+    hidden, a second team's is hidden too, or the all-teams count less the others would
+    give it away: rounded to 5, a total of 20 and teams of 10 and 15 leave the hidden team
+    exactly 1 (the shown teams are at least 8 each, as counts up to 7 are hidden)."""
+    if "team_key" not in spec.keys or "team_key" not in frame or frame.empty:
+        return set()
+    others = [key for key in spec.keys if key != "team_key"]
+    hidden: set[tuple[Any, str]] = set()
+    for _, part in frame.groupby(others, dropna=False, sort=False):
+        for column in spec.counts:
+            hide, _ = rules.cells([int(v) for v in part[column]])
+            hidden.update((index, column) for index, h in zip(part.index, hide, strict=True) if h)
+    return hidden
 
 
 def publish(results: dict[str, pd.DataFrame], rules: Rules) -> dict[str, list[dict[str, Any]]]:

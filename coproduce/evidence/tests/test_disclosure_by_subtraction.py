@@ -8,11 +8,20 @@ are pinned down. They must not be: more than one possibility must remain.
 
 import datetime as dt
 import itertools
+import random
 
 import pandas as pd
+import pytest
+from django.utils import timezone
 
-from coproduce.evidence.evaluate import SPECS, publish_rows, spc_charts
+from coproduce.accounts.models import Role
+from coproduce.care.models import Team
+from coproduce.evidence.evaluate import SPECS, publish, publish_rows, spc_charts
+from coproduce.evidence.extract import write_extract
+from coproduce.evidence.suite import open_extract, run_suite
 from coproduce.lib.disclosure import Rules
+from coproduce.tooling.synthetic.history import seed_history
+from coproduce.tooling.testing.factories import TeamFactory, UserFactory
 
 RULES = Rules(suppress_at_most=7, round_to=5)
 MONTHS = [dt.date(2026, m, 1) for m in range(1, 7)]
@@ -59,21 +68,20 @@ def feasible(truth_a, truth_b):
     publishes exactly what the truth publishes."""
     actual = published([*background(), ("a", TARGET, *truth_a), ("b", TARGET, *truth_b)])
     rows = {(r["team_key"], r["month"]): r for r in actual[0]}
-    shown_a = rows[("a", TARGET.isoformat())]
-    assert shown_a["responses"] is not None  # team a is published, rounded
-    assert rows[("b", TARGET.isoformat())]["responses"] is None  # team b is suppressed
+    # Team b is hidden (a small count), so team a is hidden too: with the all-teams
+    # point beside it, a's counts would give b's away.
+    assert rows[("b", TARGET.isoformat())]["responses"] is None
+    assert rows[("a", TARGET.isoformat())]["responses"] is None
 
-    def near(value):  # what a published rounded count can stand for
-        return range(max(value - 2, 0), value + 3)
+    def near(value):  # what the attacker might guess for team a: around the truth
+        return range(max(value - 3, RULES.suppress_at_most + 1), value + 4)
 
     found = set()
-    for a_responses, a_positive in itertools.product(
-        near(shown_a["responses"]), near(shown_a["positive"])
-    ):
+    for a_responses, a_positive in itertools.product(near(truth_a[0]), near(truth_a[1])):
+        if a_positive > a_responses:
+            continue
         for b_responses in range(1, RULES.suppress_at_most + 1):
             for b_positive in range(b_responses + 1):
-                if a_positive > a_responses:
-                    continue
                 candidate = published(
                     [
                         *background(),
@@ -93,3 +101,129 @@ def test_two_teams_in_a_month_do_not_give_the_suppressed_team_away():
     b_possibilities = {b for _, b in found}
     assert len(b_possibilities) > 1, f"team b's counts are pinned: {b_possibilities}"
     assert len({responses for responses, _ in b_possibilities}) > 1
+
+
+# At the scale of a trust: everything `coproduce evaluate` publishes by team, and the
+# evidence pages publish for all teams together, from two years of synthetic history.
+
+
+def possible(value, primary):
+    """The true counts a published count can stand for, to someone who knows the rules:
+    a rounded count its rounding range, 0 itself, a hidden one 1 to 7 (hidden to keep
+    another cell safe: anything)."""
+    if value is None:
+        return (1, RULES.suppress_at_most) if primary else (0, 10**9)
+    if value == 0:
+        return (0, 0)
+    return (max(value - 2, RULES.suppress_at_most + 1), value + 2)
+
+
+def margins(by_team, all_teams, raw):
+    """Every published total with the published parts that add up to it, each as (true
+    count, published count): a metric's all-teams row and its teams' rows; the voices a
+    team had in a month and those voices by channel."""
+    for name, spec in SPECS.items():
+        if "team_key" not in spec.keys:
+            continue
+        keys = [k for k in spec.keys if k != "team_key"]
+        totals = {tuple(r[k] for k in keys): r for r in all_teams[name]}
+        truths = {tuple(r[k] for k in keys): r for r in raw["all"][name]}
+        parts: dict[tuple, list] = {}
+        for row, true in zip(by_team[name], raw["team"][name], strict=True):
+            parts.setdefault(tuple(row[k] for k in keys), []).append((row, true))
+        for key, members in parts.items():
+            for column in spec.counts:
+                yield (
+                    f"{name}.{column} {key}",
+                    (truths[key][column], totals[key][column]),
+                    [(true[column], row[column]) for row, true in members],
+                )
+    for level in ("team", "all"):
+        published = by_team if level == "team" else all_teams
+        thread = {
+            (r.get("team_key"), r["month"]): (t["voices"], r["voices"])
+            for r, t in zip(published["thread"], raw[level]["thread"], strict=True)
+        }
+        channels: dict[tuple, list] = {}
+        for r, t in zip(
+            published["voices_by_channel"], raw[level]["voices_by_channel"], strict=True
+        ):
+            channels.setdefault((r.get("team_key"), r["month"]), []).append(
+                (t["voices"], r["voices"])
+            )
+        for key, cells in channels.items():
+            yield f"voices by channel {level} {key}", thread[key], cells
+
+
+def pinned(total, cells, possible=possible):
+    """A hidden cell whose true count the total and the other cells pin down."""
+    true_total, shown_total = total
+    if shown_total is None:
+        return []
+    low, high = possible(shown_total, true_total <= RULES.suppress_at_most)
+    ranges = [possible(shown, 1 <= true <= RULES.suppress_at_most) for true, shown in cells]
+    found = []
+    for i, (true, shown) in enumerate(cells):
+        if shown is not None or not 1 <= true <= RULES.suppress_at_most:
+            continue
+        others_low = sum(r[0] for j, r in enumerate(ranges) if j != i)
+        others_high = sum(r[1] for j, r in enumerate(ranges) if j != i)
+        can_be = range(
+            max(1, low - others_high), min(RULES.suppress_at_most, high - others_low) + 1
+        )
+        if len(can_be) <= 1:
+            found.append((true, list(can_be)))
+    return found
+
+
+@pytest.mark.django_db
+def test_no_hidden_count_can_be_worked_out_from_the_totals_at_a_trusts_scale(tmp_path):
+    rng = random.Random(5)  # noqa: S311 - synthetic data
+    teams = [TeamFactory(kind=Team.Kind.CRISIS_LINE), TeamFactory(), TeamFactory()]
+    clinicians = [UserFactory(role=Role.PRACTITIONER) for _ in range(9)]
+    numbers = iter(range(10**6))
+    seed_history(
+        rng,
+        timezone.now(),
+        teams,
+        clinicians,
+        clinicians[0],
+        lambda: f"999{next(numbers):07d}",
+        ["Sam"],
+        ["Example"],
+    )
+    write_extract(tmp_path)
+    extract = open_extract(tmp_path)
+    raw, published = {}, {}
+    for level, by_team in (("team", True), ("all", False)):
+        results = run_suite(extract, as_of=timezone.localdate(), by_team=by_team)
+        published[level] = publish(results, RULES)
+        raw[level] = {
+            name: [
+                {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
+                for row in results[name].to_dict("records")
+            ]
+            for name in SPECS
+        }
+    checked, hidden, leaks = 0, 0, []
+    for what, total, cells in margins(published["team"], published["all"], raw):
+        checked += 1
+        hidden += sum(shown is None for _, shown in cells)
+        leaks += [(what, found) for found in pinned(total, cells)]
+    assert checked > 100  # the test saw totals...
+    assert hidden > 20  # ...and hidden cells beside them
+    assert not leaks, leaks[:5]
+
+
+def test_the_margin_check_finds_a_hidden_count_that_exact_totals_would_give_away():
+    def exact(value, primary):  # a publisher that hid small counts but rounded nothing
+        if value is None:
+            return (1, RULES.suppress_at_most) if primary else (0, 10**9)
+        return (value, value)
+
+    # 12 in all, 9 in one team: the other team's hidden count is 3, and the check says so.
+    assert pinned((12, 12), [(9, 9), (3, None)], exact) == [(3, [3])]
+    # Rounded as published (10 in all, 10 in one team), the hidden count could be 1 to 4.
+    assert pinned((12, 10), [(9, 10), (3, None)]) == []
+    # Two hidden cells share what is left: neither is pinned.
+    assert pinned((16, 16), [(10, 10), (3, None), (3, None)], exact) == []
