@@ -1,9 +1,10 @@
 """``coproduce bench risk``: the risk screen on what it was not tuned on.
 
-Reads the held-out half of the frozen evaluation set (`risk_set/held_out.jsonl`, never
-used for tuning) and the held-out half of the NHS feedback comments (split by comment id,
-`coproduce.voices.risk.train.in_tuning_half`). Reports recall with its 95% Wilson
-interval and false alerts, counting a "could not screen: read now" alert as reaching a
+Reads the held-out file of the frozen evaluation set (`risk_set/held_out.jsonl`, written
+by a writer who never saw the screen, and never used for tuning) and the held-out half
+of the NHS feedback comments (split by comment id,
+`coproduce.voices.risk.train.in_tuning_half`). Reports recall with its 95% Wilson interval
+and false alerts, counting a "could not screen: read now" alert as reaching a
 person (it is shown and escalated like any alert) and, apart, how many were caught by
 reading the words. Only ids and categories of misses are printed, never their text, so
 running the bench does not show anyone the held-out messages.
@@ -65,7 +66,7 @@ def score_set(path: Path) -> dict[str, Any]:
 def run(comments: Path) -> dict[str, Any]:
     start = time.perf_counter()
     held_out = score_set(SET / "held_out.jsonl")
-    tuning = score_set(SET / "tuning.jsonl")
+    tuning = {name: score_set(SET / f"{name}.jsonl") for name in ("tuning", "retired")}
     texts = load_comments(comments, tuning=False)
     screens = risk.screen_many(texts)
     seconds = time.perf_counter() - start
@@ -77,7 +78,11 @@ def run(comments: Path) -> dict[str, Any]:
     )
     return {
         "held_out": held_out,
-        "tuning": {k: v for k, v in tuning.items() if k != "missed"},
+        # Tuned on: how far the screen fits what it learnt from, beside what it did not.
+        "tuning": {
+            name: {k: v for k, v in scores.items() if k != "missed"}
+            for name, scores in tuning.items()
+        },
         "nhs_feedback_held_out": {
             "comments": len(texts),
             "false_alerts": false,
