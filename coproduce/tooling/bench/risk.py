@@ -12,6 +12,7 @@ running the bench does not show anyone the held-out messages.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -23,6 +24,7 @@ from coproduce.voices import risk
 from coproduce.voices.risk.train import load_comments
 
 SET = Path(__file__).with_name("risk_set")
+TUNING = ("tuning", "retired")
 RECALL_TARGET = 0.98
 FALSE_ALERT_TARGET = 0.03
 
@@ -32,10 +34,22 @@ def _interval(hits: int, n: int) -> list[float]:
     return [round(float(low), 4), round(float(high), 4)]
 
 
-def score_set(path: Path) -> dict[str, Any]:
-    import json
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+def same_words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def held_out_rows() -> list[dict[str, Any]]:
+    """The held-out file less any message that is also in a tuning file (written alike by
+    two writers, it is something the screen was tuned on)."""
+    tuned = {same_words(r["text"]) for name in TUNING for r in read_rows(SET / f"{name}.jsonl")}
+    return [r for r in read_rows(SET / "held_out.jsonl") if same_words(r["text"]) not in tuned]
+
+
+def score_set(rows: list[dict[str, Any]]) -> dict[str, Any]:
     screens = risk.screen_many([r["text"] for r in rows])
     at_risk = [(r, s) for r, s in zip(rows, screens, strict=True) if r["label"] == "at_risk"]
     ordinary = [(r, s) for r, s in zip(rows, screens, strict=True) if r["label"] == "ordinary"]
@@ -65,8 +79,8 @@ def score_set(path: Path) -> dict[str, Any]:
 
 def run(comments: Path) -> dict[str, Any]:
     start = time.perf_counter()
-    held_out = score_set(SET / "held_out.jsonl")
-    tuning = {name: score_set(SET / f"{name}.jsonl") for name in ("tuning", "retired")}
+    held_out = score_set(held_out_rows())
+    tuning = {name: score_set(read_rows(SET / f"{name}.jsonl")) for name in TUNING}
     texts = load_comments(comments, tuning=False)
     screens = risk.screen_many(texts)
     seconds = time.perf_counter() - start

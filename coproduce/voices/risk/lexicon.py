@@ -154,6 +154,16 @@ FACETS: tuple[Facet, ...] = (
         r"sorry for everything|tell (?:my|them|everyone) (?:mum|dad|family|kids)? ?i love",
         r"(?:before|when) i (?:go|am gone)|after i am gone|when i am not here",
         r"(?:will not|do not) (?:be )?need(?:ing)? (?:them|it|my appointments|appointments)",
+        # Samaritans' warning signs told quietly: not being a problem for long, at peace
+        # with a decision, wishing everyone good lives, thanks for trying, no more calls.
+        r"(?:will not|would not) be (?:a |your |anyones )?(?:problem|burden|bother|worry|"
+        r"nuisance|trouble) (?:to (?:anyone|you|them|anybody) )?(?:for )?(?:much|very) longer",
+        r"(?:i am|feel|feeling) at peace (?:now|with (?:it|my decision|this|what i))|not long now",
+        r"(?:hope you|you all|everyone|hope everyone) (?:all )?(?:have |has )?(?:a )?"
+        r"(?:good|great|nice|happy|lovely) (?:life|lives)|have a (?:good|nice|great) life",
+        r"thank(?:s| you) for trying(?: with me| to help me)?(?:$| x| and| but| i| it)",
+        r"will not (?:be )?need(?:ing)? (?:the |my |any |your )?(?:follow ?ups?|call ?backs?|"
+        r"calls|visits|appointments)(?! (?:on|this|next|at|until|till|as|because|for))",
         r"(?:will not|wont) be (?:here|around)",
         r"given (?:away|my stuff|my things)|giving (?:away )?(?:my|all my) (?:stuff|things)",
         r"made my will|sorted (?:my|out my) (?:will|affairs|funeral)|funeral (?:songs|plans)",
@@ -224,6 +234,15 @@ FACETS: tuple[Facet, ...] = (
         r"(?:took|taken|swallowed|taking) (?:\w+ ){0,2}(?:mums|dads|nans|grans|mothers|fathers|"
         r"partners|sisters|brothers|friends|husbands|wifes|flatmates) (?:tablets|pills|medication)",
         r"(?:tablets|pills) one by one|\b(?:i|she|he|they) odd\b",
+        r"(?:tablets|pills) (?:\w+ ){0,2}counted(?: out)?|counted out (?:my |the |all )?"
+        r"(?:tablets|pills)|research(?:ed|ing)? (?:\w+ ){0,2}(?:methods|ways to die|how to die)",
+        r"(?:swap|trade|change) places with (?:anyone|someone|somebody|people) (?:\w+ )?dying",
+        r"(?:relieved|glad|happy|pleased) if (?:i|they told me i|the doctor said i) "
+        r"(?:got|had|was told i had|found out i had) (?:cancer|a terminal|something terminal)",
+        r"engine running (?:in|inside) (?:the )?garage|garage with the engine running|"
+        r"(?:hose|pipe) (?:to|from|on) the exhaust",
+        r"(?:waiting|wait) for (?:the )?(?:fast|express|next fast|non stopping) train|"
+        r"walk(?:ing)? (?:into|in front of) (?:the )?(?:traffic|road|cars|lorries)",
     ),
     _facet(
         RISK,
@@ -245,6 +264,8 @@ FACETS: tuple[Facet, ...] = (
     _facet(
         SAFEGUARDING,
         "abuse described",
+        r"restrain\w* (?:\w+ ){0,3}for no reason|(?:leave|leaves|leaving|left) (?:\w+ ){0,5}"
+        r"(?:alone|on their own|by themselves) (?:in|at) (?:the )?(?:flat|house|home)",
         r"if (?:i|you) tell (?:anyone|any one|anybody|any body)|all dads do it",
         r"(?:does|did) stuff|sp?e(?:cial|shul) game|hurts (?:his|her|my) (?:bottom|private|willy)",
         r"(?:flat|house|home) (?:on their own|alone)|been alone since|"
@@ -330,23 +351,68 @@ _INTENT = re.compile(
     r"thinking (?:about|of)|thought about|keep (?:looking|picturing|thinking))\b"
 )
 
+# Welsh changes a word's first letter after some words ("bywyd", life; "fy mywyd", my
+# life; "ei fywyd", his life): the soft, nasal and aspirate mutations. `_cy` writes a
+# word in all of its forms, so each phrase below is written once in its plain form.
+_MUTATIONS = (
+    ("ll", ("l",)),
+    ("rh", ("r",)),
+    ("p", ("b", "mh", "ph")),
+    ("t", ("d", "nh", "th")),
+    ("c", ("g", "ngh", "ch")),
+    ("b", ("f", "m")),
+    ("d", ("dd", "n")),
+    ("g", ("", "ng")),
+    ("m", ("f",)),
+)
+
+
+def _cy(pattern: str) -> str:
+    """A Welsh pattern with each word marked ``~`` in any of its mutated forms."""
+
+    def forms(match: re.Match[str]) -> str:
+        word = match.group(1)
+        found = [word]
+        if not word.startswith(("ch", "dd", "ff", "ng", "th", "ph")):
+            for plain, mutated in _MUTATIONS:
+                if word.startswith(plain):
+                    found += [m + word[len(plain) :] for m in mutated]
+                    break
+        return "(?:" + "|".join(dict.fromkeys(found)) + ")"
+
+    return re.sub(r"~(\w+)", forms, pattern)
+
+
+_CY_ME = r"(?:fy|ei|dy|eu) (?:hun|hunan|hunain)"
+_CY_PILLS = _cy(r"(?:~tabledi|~tabled|pils|~pilsen|~paracetamol|~moddion|~meddyginiaeth)")
+
 WELSH_FACETS: tuple[Facet, ...] = (
     _facet(
         RISK,
         "Welsh: suicide or wanting to die",
-        r"(?:l?ladd|nladd|lladd) (?:fy|ei|dy|eu) (?:hun|hunan)|hunanladd\w*",
-        r"(?:eisiau|isio|isie|moyn|am|yn mynd i) (?:marw|farw)",
-        r"(?:eisiau|isio|isie|moyn) bod yn farw",
-        r"ddim (?:eisiau|isio|isie|moyn|am) (?:byw|bod yma|bod yn fyw|deffro)",
+        r"(?:l?ladd|nladd|lladd) " + _CY_ME + r"|hunanladd\w*",
+        r"(?:eisiau|isio|isie|moyn|am|yn mynd i|dymuno) " + _cy("~marw"),
+        r"(?:eisiau|isio|isie|moyn|gwell gen i|gwell gyda fi) " + _cy("~bod yn ~marw"),
+        r"ddim (?:eisiau|isio|isie|moyn|am) (?:byw|bod yma|bod yn fyw|" + _cy("~deffro") + ")",
         r"(?:rhoi|dod a(?:r)?) (?:diwedd|terfyn) ar|(?:gorffen|diweddu) (?:y cyfan|popeth|bopeth)",
-        r"dim pwynt (?:byw|mynd ymlaen)|methu (?:mynd ymlaen|cario ymlaen|dal ati)",
-        r"gwell (?:fy )?byd hebdda i|baich ar|hwyl fawr am byth|ffarwel\w*",
+        _cy(r"(?:~cymryd|~diweddu|~gorffen) (?:fy|ei) ~bywyd"),
+        r"dim pwynt (?:byw|mynd ymlaen)|methu (?:mynd ymlaen|cario ymlaen|dal ati)|"
+        + _cy(r"wedi ~blino ar (?:~byw|~bywyd|bopeth)"),
+        _cy(r"(?:~gwell|~hapusach) (?:\w+ ){0,2}(?:~byd )?(?:hebdda i|hebddo i|heb fi|hebdda fi)"),
+        _cy(r"~baich ar|hwyl fawr am byth|~ffarwel\w*|neb yn (?:~colli|~gweld) fy (?:eisiau|isio)"),
+        _cy(r"~tro (?:olaf|ola) (?:\w+ ){0,4}(?:~clywed|~gweld) (?:gen i|gennyf|wrtha i|fi)"),
         r"(?:crogi|boddi|saethu|gwenwyno) (?:fy|ei|dy) (?:hun|hunan)|neidio (?:oddi ar|o flaen|i)",
-        r"(?:rhoi|rhoir) gorau i fyw|does (?:dim|na ddim) gobaith|anobeithiol|dim dyfodol",
-        r"(?:gwell|hapusach) (?:byd |eu byd |ei byd )?(?:hebdda i|hebddo i|heb fi)",
+        r"(?:rhoi|rhoir) gorau i fyw|does (?:dim|na ddim) gobaith|anobeithiol|dim dyfodol|"
+        + _cy(r"(?:dim|does dim) ~ffordd allan"),
         r"(?:nodyn|llythyr) ffarwel|(?:nodyn|nodiadau) i (?:mam|dad|bawb)",
         r"ddim yn (?:saff|ddiogel)(?: heno| rwan| nawr)?",
         r"(?:l?ladd|nladd) (?:o|fo|hi|nhw|ef|e|rhywun)\b|(?:cyllell|gwn) .{0,30}(?:ladd|brifo)",
+        _cy(r"(?:~lleisiau|~llais) .{0,40}(?:~lladd|~brifo|~neidio|~marw|~torri)"),
+        _cy(r"(?:~casglu|~cadw|~cuddio|~cynilo) (?:fy |ei )?(?:\w+ )?") + _CY_PILLS,
+        _cy(
+            r"(?:~rhoi|~rhannu) fy (?:~pethau|~stwff) (?:i ffwrdd|i gyd)|~trefnu fy (?:~pethau|"
+            r"~angladd|~ewyllys)"
+        ),
     ),
     _facet(
         RISK,
@@ -354,8 +420,8 @@ WELSH_FACETS: tuple[Facet, ...] = (
         r"(?:niweidio|anafu|brifo|torri|llosgi) (?:fy|ei|dy) (?:hun|hunan|mreichiau|mraich|"
         r"nghoesau|nghoes|arddwrn)",
         r"hunan ?niweidio|gorddos\w*",
-        r"(?:cymryd|cymerais|cymryd llwyth o|llyncu|llyncais) .{0,30}(?:tabledi|dabledi|"
-        r"thabledi|pils|philsen|paracetamol)",
+        r"(?:cymryd|cymerais|cymryd llwyth o|llyncu|llyncais|wedi cymryd|wedi llyncu) .{0,30}"
+        + _CY_PILLS,
     ),
     _facet(
         SAFEGUARDING,
@@ -369,7 +435,34 @@ WELSH_FACETS: tuple[Facet, ...] = (
         r"(?:fy|ei) (?:nhagu|tagu|dyrnu|nyrnu|ngham ?drin)|esgeulus\w*|dim bwyd",
         r"(?:anfon|yrru|gyrru) lluniau|cadw(?:n)? (?:fy|ei) (?:arian|pasbort|ffon)",
         r"(?:ddim yn )?cael (?:mynd allan|gweld fy (?:ffrindiau|nheulu))",
+        _cy(r"(?:~cymryd|~dwyn) (?:\w+ )?(?:~arian|~pres|~pensiwn) (?:\w+ ){0,2}(?:o|oi|oddi ar)"),
+        _cy(r"(?:~gofyn am|eisiau|isio|~anfon) (?:\w+ )?(?:~lluniau|~llun)"),
+        _cy(
+            r"(?:~peidio|~paid|ddim i) (?:~dweud|~deud|~son) (?:wrth|wrtha) "
+            r"(?:mam|dad|neb|unrhyw)"
+        ),
+        _cy(r"(?:~cario|~gwerthu|~symud|~cuddio) (?:\w+ )?(?:~cyffuriau|~pecynnau|~pecyn|~arfau)"),
     ),
+)
+
+# Means, a time and intent in Welsh: as in English, two together raise an alert.
+_CY_MEANS = re.compile(
+    r"\b(?:"
+    + _CY_PILLS
+    + "|"
+    + _cy(r"~rhaff|~pont|~tren|~rheilffordd|~afon|~clogwyn|~cyllell|~llafn|~nwy|~gwn")
+    + r")\b"
+)
+_CY_WHEN = re.compile(
+    r"\b(?:heno|yfory|fory|heddiw|nos (?:fory|yfory)|penwythnos (?:yma|hwn)|rwan|nawr)\b"
+)
+_CY_INTENT = re.compile(
+    r"\b(?:"
+    + _cy(
+        r"wedi ~prynu|wedi ~penderfynu|yn mynd i|~cynllun\w*|~barod|(?:y|yr) ~noson|"
+        r"(?:y|yr) ~diwrnod|~gwneud o|~gwneud e|~meddwl am"
+    )
+    + r")\b"
 )
 
 
@@ -393,10 +486,12 @@ def search(normalised: str) -> list[Hit]:
         match = facet.pattern.search(text)
         if match:
             hits.append(Hit(facet.concern, facet.name, match.group(0)))
-    means, when, intent = _MEANS.search(text), _WHEN.search(text), _INTENT.search(text)
-    together = [m for m in (means, when, intent) if m]
-    if means and len(together) >= 2:
-        hits.append(
-            Hit(RISK, "means with a time or intent", " … ".join(m.group(0) for m in together))
-        )
+    for name, (means, when, intent) in (
+        ("means with a time or intent", (_MEANS, _WHEN, _INTENT)),
+        ("Welsh: means with a time or intent", (_CY_MEANS, _CY_WHEN, _CY_INTENT)),
+    ):
+        found = [p.search(text) for p in (means, when, intent)]
+        together = [m for m in found if m]
+        if found[0] and len(together) >= 2:
+            hits.append(Hit(RISK, name, " … ".join(m.group(0) for m in together)))
     return hits

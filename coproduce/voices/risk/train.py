@@ -1,7 +1,7 @@
 """Train the semantic layer's head (`coproduce risk train`) and choose its threshold.
 
-Trained on: the exemplar bank; the tuning half of the frozen evaluation set (never the
-held-out half); and the tuning half of the NHS feedback comments (`../shared/data/
+Trained on: the exemplar bank; the tuning files of the frozen evaluation set (never its
+held-out file); and the tuning half of the NHS feedback comments (`../shared/data/
 qdc-v6`, split by comment id), whole and sentence by sentence, as ordinary text. A
 support vector machine with a radial kernel (C=4): on the same folds, within the same
 false-alert budget on the tuning comments, it reached an out-of-fold recall of 0.99 by
@@ -39,7 +39,10 @@ from coproduce.voices.risk.semantic import (
 
 SEED = 2026
 FOLDS = 5
-FALSE_ALERT_BUDGET = 0.02  # of ordinary NHS feedback; the target is 3%, less its 95% interval
+# Of ordinary NHS feedback, out of fold on the tuning comments. The target is 3%; with the
+# folds kept honest the out-of-fold figure has matched the held-out one (2.0% and 1.95%),
+# so 2.5% leaves the held-out figure's own spread (about 0.3 points) under the target.
+FALSE_ALERT_BUDGET = 0.025
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ def fit_logistic(
 
 
 def train(
-    tuning_set: Path,
+    tuning_sets: list[Path],
     comments: Path,
     cache: Path | None = None,
     out: Path = HEAD_PATH,
@@ -173,7 +176,7 @@ def train(
     say: Callable[[str], object] = print,
 ) -> dict[str, Any]:
     embed = Embeddings(cache, say)
-    tuning = [m for m in load_set(tuning_set) if m.language == "en"]
+    tuning = [m for path in tuning_sets for m in load_set(path) if m.language == "en"]
     ordinary_comments = load_comments(comments, tuning=True)
     bank_pos = [e for e in EXEMPLARS if e.concern != "ordinary"]
     bank_neg = [e for e in EXEMPLARS if e.concern == "ordinary"]
@@ -231,6 +234,10 @@ def train(
     # lexicon was written looking at the tuning half, so the out-of-fold recall with it
     # flatters; a threshold chosen only to reach a wanted recall would stop too soon.)
     best = min(within, key=lambda c: c[0])
+    say(
+        "Out of fold (threshold: recall with the lexicon, false alerts on the comments): "
+        + "; ".join(f"{t:.2f}: {r:.3f}, {f:.3f}" for t, r, f in curve if 0.25 <= t <= 0.6)
+    )
     threshold, recall, false_alerts = best
     model = fit_svm(np.vstack([x, xs_neg]), np.concatenate([y, np.zeros(len(sentences), int)]))
     # Which concern, among the at-risk texts: safeguarding or risk to life.
@@ -250,7 +257,9 @@ def train(
             "tuning_comment_sentences": len(sentences),
         },
         "exemplars_sha256": exemplars_digest(),
-        "tuning_set_sha256": hashlib.sha256(tuning_set.read_bytes()).hexdigest(),
+        "tuning_sets_sha256": {
+            path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in tuning_sets
+        },
         "out_of_fold": {
             "recall_with_lexicon": round(recall, 4),
             "false_alerts_on_tuning_comments": round(false_alerts, 4),

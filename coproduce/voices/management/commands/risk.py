@@ -40,11 +40,13 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="count what would be raised, raise nothing"
         )
         train = sub.add_parser("train", help="train the semantic layer's head")
+        sets = Path(__file__).resolve().parents[3] / "tooling/bench/risk_set"
         train.add_argument(
             "--set",
             type=Path,
-            default=Path(__file__).resolve().parents[3] / "tooling/bench/risk_set/tuning.jsonl",
-            help="the tuning half of the evaluation set (never the held-out half)",
+            nargs="+",
+            default=[sets / "tuning.jsonl", sets / "retired.jsonl"],
+            help="the evaluation set's tuning files (never its held-out file)",
         )
         train.add_argument("--data", type=Path, default=None, help="the v6 framework CSV")
         train.add_argument("--cache", type=Path, default=Path("var/risk-embeddings.npz"))
@@ -115,7 +117,7 @@ class Command(BaseCommand):
         from coproduce.voices.risk import train
 
         data = options["data"] or default_framework_path()
-        for path in (options["set"], data):
+        for path in (*options["set"], data):
             if not path.is_file():
                 raise CommandError(f"No file at {path}.")
         result = train.train(options["set"], data, options["cache"], say=self.stderr.write)
