@@ -87,8 +87,26 @@ def test_it_reads_welsh_and_raises_an_alert_in_welsh():
     assert found.concerns == (risk.Concern.RISK_TO_LIFE,)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word's first letter changes after "fy", "yn", "ei": "bywyd" reads "fy mywyd",
+        # "gwell" reads "yn well", "tabledi" reads "fy nhabledi". None of these raised an
+        # alert before the lexicon read mutated forms.
+        "Dwi isio cymryd fy mywyd",
+        "Byddai pawb yn well eu byd hebdda i",
+        "Dwi wedi bod yn casglu fy nhabledi ers mis",
+        "Heno ydy'r noson. Dwi wedi prynu rhaff.",
+        "Dyma'r tro olaf y byddwch chi'n clywed gen i",
+    ],
+)
+def test_it_reads_welsh_words_in_their_mutated_forms(text):
+    assert risk.Concern.RISK_TO_LIFE in risk.screen(text).concerns
+
+
 def test_it_does_not_alert_on_ordinary_welsh():
     assert not risk.screen("Diolch yn fawr i'r tîm, roedd pawb yn garedig iawn").raises_alert
+    assert not risk.screen("Diolch am bopeth, mae fy mywyd yn well nawr").raises_alert
 
 
 @pytest.mark.parametrize(
