@@ -45,6 +45,7 @@ from coproduce.network.models import (
     PaymentRate,
     StandardScore,
 )
+from coproduce.tooling.synthetic.coproduction import seed_members, seed_thread_history
 from coproduce.tooling.synthetic.history import DEMO as DEMO_HISTORY
 from coproduce.tooling.synthetic.history import Scale, seed_history
 from coproduce.voices import categories as voice_categories
@@ -524,6 +525,11 @@ def seed_demo(
         welsh.save()
         delivery.fan_out(update)
     seed_network(users, voice_objects, insight, now, rng)
+    # A year of co-production, after all the above (which stays as it was): the network's
+    # other members, and month by month voices to insights, actions and updates told back,
+    # so the co-production health and reach pages have figures that may be shown.
+    seed_members(rng, now)
+    seed_thread_history(rng, now, teams, users)
     return SeedReport(
         teams=len(teams),
         users=User.objects.exclude(role="").count(),  # staff and members: not the service's own
