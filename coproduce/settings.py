@@ -294,6 +294,9 @@ if not 0 <= SESSION_REFRESH_SECONDS < SESSION_COOKIE_AGE:
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A form sent without its CSRF cookie or token: our page, not Django's (the public feedback
+# form is drawn again with the words kept).
+CSRF_FAILURE_VIEW = "coproduce.web.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
