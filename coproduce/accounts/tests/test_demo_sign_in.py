@@ -71,7 +71,7 @@ def test_with_no_code_left_to_accept_the_page_counts_down_to_the_next(client, le
     body = client.get("/sign-in/code").content.decode()
     assert "The next code works in" in body
     assert "data-countdown" in body
-    assert "data-demo-code" not in body
+    assert "the code for this account is" not in body
     # Once the countdown is over, the code it then shows is accepted.
     later = second_factor.next_code(app, now=time.time() + waiting.wait_seconds)
     assert later.wait_seconds == 0
