@@ -111,7 +111,7 @@ def enter_code(request: HttpRequest) -> HttpResponse:
         "Enter the code from your authenticator app",
         form=form,
         next=_next(request),
-        demo_code=second_factor.current_code(device) if settings.ENVIRONMENT == "demo" else "",
+        demo_code=second_factor.next_code(device) if settings.ENVIRONMENT == "demo" else None,
     )
 
 

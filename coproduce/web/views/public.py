@@ -84,6 +84,25 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
     )
 
 
+def feedback_not_sent(request: HttpRequest) -> HttpResponse:
+    """The feedback form posted without a valid CSRF token (a tab left open until its
+    cookie went, a browser blocking cookies): nothing is saved, and the form is drawn again
+    with the person's words and choices and a fresh token, to send again."""
+    form = FeedbackForm(initial={name: request.POST.get(name) for name in FeedbackForm.base_fields})
+    token = request.POST.get("invitation") or ""
+    return page(
+        request,
+        "public/feedback.jinja",
+        _("Give feedback"),
+        status=403,
+        form=form,
+        blank_form_key=None,
+        max_characters=FEEDBACK_MAX_CHARACTERS,
+        invitation_token=token if follow_up.invitation_for(token) else "",
+        not_sent=True,
+    )
+
+
 @require_GET
 def feedback_received(request: HttpRequest) -> HttpResponse:
     at_risk = request.session.pop("feedback_at_risk", False)
