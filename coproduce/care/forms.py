@@ -85,12 +85,12 @@ class Moment:
 
 class StaffChoice(forms.ModelChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name} ({obj.role_label})"
+        return obj.name_and_role
 
 
 class StaffMultipleChoice(forms.ModelMultipleChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name} ({obj.role_label})"
+        return obj.name_and_role
 
 
 class ContactDetailsForm(forms.Form):

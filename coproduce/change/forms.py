@@ -55,7 +55,7 @@ class AddToInsightForm(forms.Form):
 
 class StaffChoiceField(forms.ModelChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name} ({obj.role_label})"
+        return obj.name_and_role
 
 
 class ActionForm(forms.Form):
