@@ -20,6 +20,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms.utils import pretty_name
+from django.utils.translation import gettext
 
 
 class TooLong:
@@ -33,7 +34,8 @@ class TooLong:
     def __call__(self, value: str) -> None:
         if len(value) > self.limit:
             raise ValidationError(
-                f"{self.what} must be {self.limit:,} characters or fewer; you wrote {len(value):,}",
+                gettext("%(what)s must be %(limit)s characters or fewer; you wrote %(count)s")
+                % {"what": self.what, "limit": f"{self.limit:,}", "count": f"{len(value):,}"},
                 code="max_length",
             )
 
@@ -44,7 +46,7 @@ def _django_default(field: forms.Field, code: str) -> bool:
         shipped = getattr(klass, "default_error_messages", {}).get(code)
         if shipped is not None:
             return field.error_messages.get(code) is shipped
-    return code not in field.error_messages
+    return False  # not a code this kind of field raises itself
 
 
 def plain_messages(field: forms.Field, what: str) -> dict[str, str]:
