@@ -259,7 +259,7 @@ def test_an_insight_records_the_staff_who_wrote_it_with_the_lead(client, le_lead
     insight = Insight.objects.get()
     assert list(insight.written_with.all()) == [lead]
     page = client.get(f"/insights/{insight.pk}").content.decode()
-    assert f"Written by {le_lead.display_name} with Lena Lead." in page
+    assert f"Written by {le_lead.name_and_role} with Lena Lead (Practitioner)." in page
 
 
 def test_the_action_page_links_to_its_insight(client, le_lead, lead):

@@ -434,10 +434,7 @@ def _meeting_context(
             }
             for a in attendance
         ],
-        "invite_items": [
-            {"value": m.pk, "text": f"{m.display_name} ({m.get_kind_display().lower()})"}
-            for m in others
-        ],
+        "invite_items": [{"value": m.pk, "text": m.name_and_role} for m in others],
         "agreement": RespectAgreement.current(),
         "others": others,
         "papers": list(meeting.papers.all()),
