@@ -131,9 +131,23 @@ class UpdateForm(forms.Form):
         widget=forms.Textarea,
         error_messages={"max_length": "The Easy Read version must be 2,000 characters or fewer"},
     )
+
+
+class ConfirmUpdateForm(forms.Form):
+    """The lead's confirmation of a preview: what they read, named by its digest."""
+
+    preview = forms.RegexField(
+        regex=r"^[0-9a-f]{64}$",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Preview the update before publishing it",
+            "invalid": "Preview the update before publishing it",
+        },
+    )
     checked = forms.BooleanField(
         error_messages={
-            "required": "Confirm you have checked the update names no one and reads plainly"
+            "required": "Confirm you have read every version and it names no one, could not "
+            "identify anyone, and reads plainly"
         }
     )
 

@@ -3,6 +3,8 @@ of birth. What it still misses is measured by ``coproduce bench masking``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from coproduce.tooling.bench import masking as masking_bench
@@ -43,7 +45,7 @@ def test_it_leaves_ordinary_words_alone(text: str) -> None:
     assert anonymise.mask(text) == text
 
 
-def test_the_bench_refuses_a_changed_set(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_bench_refuses_a_changed_set(tmp_path: Path) -> None:
     changed = tmp_path / "texts.jsonl"
     changed.write_bytes(masking_bench.SET.read_bytes() + b"\n")
     with pytest.raises(masking_bench.SetChanged):
