@@ -4,6 +4,8 @@ queued, and the service refuses anything else, whoever calls it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -20,8 +22,8 @@ WORDS = {"you_said": "Call Jo on 07700 900123, she listened.", "we_did": "Named 
 
 def every_way(action):
     """Contributors on every channel and in every format, one reading Welsh."""
-    post = {"contact_channel": Voice.ContactChannel.POST, "contact_address": "1 Any Road\nLS1 1AA"}
-    people = [
+    post: dict[str, Any] = {"contact_channel": Voice.ContactChannel.POST, "contact_address": "1 Any Road\nLS1 1AA"}
+    people: list[dict[str, Any]] = [
         {"contact_channel": Voice.ContactChannel.SMS, "contact_phone": "07700900001"},
         {
             "contact_channel": Voice.ContactChannel.SMS,
