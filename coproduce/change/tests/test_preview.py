@@ -22,7 +22,10 @@ WORDS = {"you_said": "Call Jo on 07700 900123, she listened.", "we_did": "Named 
 
 def every_way(action):
     """Contributors on every channel and in every format, one reading Welsh."""
-    post: dict[str, Any] = {"contact_channel": Voice.ContactChannel.POST, "contact_address": "1 Any Road\nLS1 1AA"}
+    post: dict[str, Any] = {
+        "contact_channel": Voice.ContactChannel.POST,
+        "contact_address": "1 Any Road\nLS1 1AA",
+    }
     people: list[dict[str, Any]] = [
         {"contact_channel": Voice.ContactChannel.SMS, "contact_phone": "07700900001"},
         {
