@@ -19,6 +19,18 @@ WAYS = {
 }
 
 
+# As they read in the middle of a sentence ("Text message, Easy Read, for …").
+FORMAT_NAMES: dict[str, str] = {
+    Format.STANDARD.value: "standard",
+    Format.LARGE_PRINT.value: "large print",
+    Format.EASY_READ.value: "Easy Read",
+    Format.AUDIO.value: "audio",
+    Format.BRAILLE.value: "Braille-ready text",
+    Format.OTHER_LANGUAGE.value: "standard (another language)",
+    Format.INTERPRETER.value: "standard (interpreter needed)",
+}
+
+
 @dataclass(frozen=True)
 class Point:
     """One line of an Easy Read version, with the picture beside it."""
@@ -76,8 +88,9 @@ class ContributorVersion:
 
     @property
     def title(self) -> str:
-        people = f"{self.copy.contributors} contributor{'s' if self.copy.contributors != 1 else ''}"
-        return f"{self.way}, {self.format.lower()}, for {people} who read {self.language}"
+        n = self.copy.contributors
+        people = f"{n} contributor who reads" if n == 1 else f"{n} contributors who read"
+        return f"{self.way}, {self.format}, for {people} {self.language}"
 
 
 def contributor_version(copy: Copy) -> ContributorVersion:
@@ -85,7 +98,7 @@ def contributor_version(copy: Copy) -> ContributorVersion:
     return ContributorVersion(
         copy=copy,
         way=WAYS.get(copy.way, copy.way),
-        format=str(Format(copy.format).label) if copy.format in Format.values else copy.format,
+        format=FORMAT_NAMES.get(copy.format, copy.format),
         language=language_name(copy.language),
         printed=printed,
         easy_read=easy_read_points(list(copy.lines), copy.words_language)

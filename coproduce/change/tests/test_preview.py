@@ -127,7 +127,7 @@ def test_the_first_post_shows_the_preview_and_publishes_nothing(client, le_lead,
     assert "Check the update before it is published" in body
     assert "Call [name] on [removed]" in body
     assert "07700 900123" not in body.split('name="you_said"')[0]  # only in the hidden field
-    assert "Text message, standard, for 1 contributor who read English" in body
+    assert "Text message, standard, for 1 contributor who reads English" in body
     assert "Letter, printed and posted by the team, large print" in body
     assert '<audio controls preload="none"' in body
     assert "coproduce-easy-read__picture" in body
