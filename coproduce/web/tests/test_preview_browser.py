@@ -62,7 +62,9 @@ def test_the_lead_previews_every_version_before_publishing(site, page, width):
     body = font_size(large.locator("p").first)
     assert body >= 1.5 * font_size(standard) - 0.01
     assert font_size(large.locator("h4").first) > body
-    assert font_size(large.locator("h3").first) > font_size(page.locator("h2").first)
+    assert font_size(large.locator("h4").first) > font_size(
+        page.get_by_role("heading", name="On the public page")
+    )
     assert large.locator("p").first.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
     assert large.locator("p").first.evaluate("e => getComputedStyle(e).textAlign") in {
         "left",
