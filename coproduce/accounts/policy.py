@@ -140,6 +140,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "notify_received_text": Open.NOTIFY,
     "print_letters": Capability.VIEW_OUTBOX,
     "publish_update": Capability.PUBLISH_UPDATES,
+    "preview_update_audio": Capability.PUBLISH_UPDATES,
     "record_call_back": Capability.RESPOND_TO_ALERTS,
     "record_contact": Capability.RECORD_CONTACT,
     "record_voice": Capability.RECORD_VOICES,

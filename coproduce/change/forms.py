@@ -133,9 +133,23 @@ class UpdateForm(PlainWordsForm):
         widget=forms.Textarea,
         label="The Easy Read version",
     )
+
+
+class ConfirmUpdateForm(forms.Form):
+    """The lead's confirmation of a preview: what they read, named by its digest."""
+
+    preview = forms.RegexField(
+        regex=r"^[0-9a-f]{64}$",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Preview the update before publishing it",
+            "invalid": "Preview the update before publishing it",
+        },
+    )
     checked = forms.BooleanField(
         error_messages={
-            "required": "Confirm you have checked the update names no one and reads plainly"
+            "required": "Confirm you have read every version and it names no one, could not "
+            "identify anyone, and reads plainly"
         }
     )
 

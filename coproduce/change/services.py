@@ -7,6 +7,8 @@ told back to the contributors whose voices led to it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -239,6 +241,59 @@ def masked(text: str) -> str:
     return anonymise.mask(text, known_names())
 
 
+@dataclass(frozen=True)
+class UpdatePreview:
+    """What publishing an update would do, before it is done: the masked words for the
+    public page, and every version the contributors would be sent. ``digest`` names
+    exactly this; publishing needs it back (``publish_update``)."""
+
+    you_said: str
+    we_did: str
+    easy_read: str
+    copies: list[delivery.Copy]
+    digest: str
+
+    @property
+    def owed_to(self) -> int:
+        return sum(copy.contributors for copy in self.copies)
+
+    @property
+    def masked_something(self) -> bool:
+        return anonymise.NAME_MASK in self.text or anonymise.MASK in self.text
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.you_said, self.we_did, self.easy_read])
+
+
+def _preview(action: Action, you_said: str, we_did: str, easy_read: str) -> UpdatePreview:
+    words = (masked(you_said), masked(we_did), masked(easy_read))
+    copies = delivery.preview_copies(action, *words)
+    payload = json.dumps([words, [copy.key() for copy in copies]], ensure_ascii=False)
+    digest = hashlib.sha256(payload.encode()).hexdigest()
+    you_said, we_did, easy_read = words
+    return UpdatePreview(you_said, we_did, easy_read, copies=copies, digest=digest)
+
+
+def preview_update(
+    user: User, action: Action, *, you_said: str, we_did: str, easy_read: str = ""
+) -> UpdatePreview:
+    """Show the lead, before anything goes live or is queued, the update exactly as it
+    will be published and as each contributor will get it (hazard H21: masking misses
+    some names). Nothing is stored but the audit of the preview; its audio version is
+    made by a task, to be heard on the preview page."""
+    preview = _preview(action, you_said, we_did, easy_read)
+    audit.record(user, AuditEvent.Action.VIEWED, action, f"previewed an update {preview.digest}")
+    transaction.on_commit(
+        lambda: tasks.make_preview_audio.enqueue(preview.digest, preview.you_said, preview.we_did)
+    )
+    return preview
+
+
+class PreviewChanged(ValidationError):
+    pass
+
+
 @once
 @transaction.atomic
 def publish_update(
@@ -248,29 +303,46 @@ def publish_update(
     you_said: str,
     we_did: str,
     easy_read: str = "",
+    confirmed: str,
     submission: str = "",
 ) -> Update:
     """Publish a "you said, we did" update and owe it to every consenting contributor.
 
-    The words are masked before they are stored (the publisher saw them masked and
-    confirmed they name no one). The request commits the update and how many are owed
-    it, and nothing slower: once it commits, tasks make the audio version and tell every
-    voice's giver who asked to be told, on their channel, in their format
+    Only as previewed: ``confirmed`` is the digest of the preview the publisher saw and
+    confirmed (``preview_update``). If the masked words, or any contributor's version,
+    would differ from it (other words, a newly linked contributor in a new format, a
+    name added to our records), nothing is published or sent and the publisher is asked
+    to look again. The request commits the update and how many are owed it, and nothing
+    slower: once it commits, tasks make the audio version and tell every voice's giver
+    who asked to be told, on their channel, in their format
     (``coproduce.change.tasks``), so publishing takes the same moment for ten
     contributors or a hundred thousand, and a rolled-back publish tells no one.
     """
+    preview = _preview(action, you_said, we_did, easy_read)
+    if not confirmed or confirmed != preview.digest:
+        raise PreviewChanged(
+            "What would be published or sent is not what you previewed: the words, or the "
+            "versions contributors would get, have changed. Check the preview again and "
+            "confirm it."
+        )
     update = Update.objects.create(
         action=action,
-        you_said=masked(you_said),
-        we_did=masked(we_did),
-        easy_read=masked(easy_read),
+        you_said=preview.you_said,
+        we_did=preview.we_did,
+        easy_read=preview.easy_read,
         published_at=timezone.now(),
         published_by=user,
         checked_by=user,
         owed_to=delivery.contributors(action).count(),
         withdrawn_not_contacted=Insight.objects.get(pk=action.insight_id).withdrawn_contributors,
     )
-    audit.record(user, AuditEvent.Action.CREATED, update)
+    audit.record(
+        user,
+        AuditEvent.Action.CREATED,
+        update,
+        f"published after confirming preview {preview.digest}: "
+        f"{len(preview.copies)} versions for {preview.owed_to} contributors",
+    )
     transaction.on_commit(lambda: tasks.make_update_audio.enqueue(update.pk, "en"))
     transaction.on_commit(lambda: tasks.tell_contributors.enqueue(update.pk))
     return update

@@ -69,6 +69,11 @@ urlpatterns = [
     path("actions", change.list_actions, name="list_actions"),
     path("actions/<int:action_id>", change.show_action, name="show_action"),
     path("actions/<int:action_id>/update", change.publish_update, name="publish_update"),
+    path(
+        "actions/<int:action_id>/update/preview/<str:digest>/audio",
+        change.preview_update_audio,
+        name="preview_update_audio",
+    ),
     path("updates/<int:update_id>", change.show_update_progress, name="show_update_progress"),
     path("updates/<int:update_id>/translate", change.translate_update, name="translate_update"),
     path("updates/<int:update_id>/letters", change.print_letters, name="print_letters"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.change import services
 from coproduce.change.models import Ballot
 from coproduce.network.models import Member
-from coproduce.tooling.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, confirm_and_publish, sent_once
 from coproduce.tooling.testing.html import table_rows
 
 
@@ -210,7 +210,7 @@ def test_the_golden_thread_from_a_voice_and_from_an_action(client, le_lead, lead
         owner=lead,
         due_on=timezone.localdate() + dt.timedelta(days=9),
     )
-    services.publish_update(le_lead, action, you_said="Too many staff.", we_did="Named teams.")
+    confirm_and_publish(le_lead, action, you_said="Too many staff.", we_did="Named teams.")
     client.force_login(le_lead)
 
     from_voice = client.get(f"/voices/{voice.pk}").content.decode()

@@ -496,13 +496,14 @@ def seed_demo(
         for field, value in how.items():
             setattr(voice, field, value)
         voice.save()
-    update = change.publish_update(
-        lead,
-        action,
-        you_said="You told us you saw too many different staff and had to repeat your story.",
-        we_did="Everyone on the home treatment caseload now has a lead practitioner and a small "
-        "named team, with reviews on day 7 and day 14.",
-    )
+    words = {
+        "you_said": "You told us you saw too many different staff and had to repeat your story.",
+        "we_did": "Everyone on the home treatment caseload now has a lead practitioner and a "
+        "small named team, with reviews on day 7 and day 14.",
+    }
+    # As the lead does: preview, then confirm what was previewed.
+    preview = change.preview_update(lead, action, **words)
+    update = change.publish_update(lead, action, **words, confirmed=preview.digest)
     # The demo opens with its outbox filled: the fan-out is done here, in the seed; the
     # task publishing hands to the worker finds nothing left to do.
     delivery.fan_out(update)

@@ -18,6 +18,7 @@ NOT_PAGES = {
     "add_voice_to_insight",
     "approve_quote",
     "update_audio",  # a sound file
+    "preview_update_audio",  # a sound file
     "export_claims",  # a CSV file
     "accept_agreement",  # a button's target
     "story_pdf",  # a PDF file (tagged PDF/UA; checked in change/tests/test_story.py)

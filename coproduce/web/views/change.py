@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,10 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.accounts.policy import Capability, can, requires
-from coproduce.change import delivery, services
+from coproduce.change import delivery, presenters, services
 from coproduce.change.forms import (
     ActionForm,
     ActionStatusForm,
+    ConfirmUpdateForm,
     InsightForm,
     PeriodForm,
     RoundForm,
@@ -100,38 +102,66 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
     )
 
 
+PREVIEW = "preview"
+CONFIRM = "publish"
+EDIT = "edit"
+
+
 @requires(Capability.PUBLISH_UPDATES)
 @require_http_methods(["GET", "POST"])
 def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Write the update, preview it as it will be published and as each contributor will
+    get it, then confirm: nothing is published or sent before the confirmation
+    (``services.publish_update`` refuses anything but what was previewed). "Change the
+    update" comes back here with the words as typed."""
     action = get_object_or_404(Action.objects.select_related("insight", "owner"), pk=action_id)
-    form = UpdateForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        update = services.publish_update(
-            signed_in_user(request),
-            action,
-            you_said=data["you_said"],
-            we_did=data["we_did"],
-            easy_read=data["easy_read"],
-            submission=submission_token(request),
-        )
-        owed = update.owed_to
-        messages.success(
+    step = request.POST.get("step", PREVIEW) if request.method == "POST" else ""
+    if step == EDIT:
+        form = UpdateForm(initial={k: request.POST.get(k, "") for k in UpdateForm.base_fields})
+    else:
+        form = UpdateForm(posted(request))
+    if step in {PREVIEW, CONFIRM} and form.is_valid():
+        user = signed_in_user(request)
+        words = form.cleaned_data
+        confirm = ConfirmUpdateForm(request.POST if step == CONFIRM else None)
+        if confirm.is_valid():
+            try:
+                update = services.publish_update(
+                    user,
+                    action,
+                    **words,
+                    confirmed=confirm.cleaned_data["preview"],
+                    submission=submission_token(request),
+                )
+            except services.PreviewChanged as error:
+                confirm.add_error(None, error.messages[0])
+            else:
+                owed = update.owed_to
+                messages.success(
+                    request,
+                    f"Update published. {owed} contributor{'s' if owed != 1 else ''} will be "
+                    "told on the channel and in the format they chose."
+                    + (
+                        f" {update.withdrawn_not_contacted} withdrew their feedback and will "
+                        "not be."
+                        if update.withdrawn_not_contacted
+                        else ""
+                    ),
+                )
+                return redirect("show_update_progress", update_id=update.pk)
+        preview = services.preview_update(user, action, **words)
+        return page(
             request,
-            f"Update published. {owed} contributor{'s' if owed != 1 else ''} will be told on "
-            "the channel and in the format they chose."
-            + (
-                f" {update.withdrawn_not_contacted} withdrew their feedback and will not be."
-                if update.withdrawn_not_contacted
-                else ""
-            ),
+            "change/preview_update.jinja",
+            "Check the update before it is published",
+            form=form,
+            confirm=confirm,
+            summary_form=confirm,
+            action=action,
+            preview=preview,
+            public=presenters.public_versions(preview.you_said, preview.we_did, preview.easy_read),
+            copies=[presenters.contributor_version(copy) for copy in preview.copies],
         )
-        return redirect("show_update_progress", update_id=update.pk)
-    preview = (
-        {k: services.masked(form.data.get(k, "")) for k in ("you_said", "we_did")}
-        if form.is_bound
-        else None
-    )
     return page(
         request,
         "change/publish_update.jinja",
@@ -139,8 +169,18 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
         form=form,
         summary_form=form,
         action=action,
-        preview=preview,
     )
+
+
+@requires(Capability.PUBLISH_UPDATES)
+@require_GET
+def preview_update_audio(request: HttpRequest, action_id: int, digest: str) -> HttpResponse:
+    """The audio version of a preview, made by a task when it was previewed (a short file,
+    read whole)."""
+    path = delivery.preview_audio_path(digest)
+    if not re.fullmatch(r"[0-9a-f]{64}", digest) or not path.exists():
+        raise Http404("The audio is not made yet")
+    return HttpResponse(path.read_bytes(), content_type="audio/wav")
 
 
 @requires(Capability.MANAGE_CHANGE)
@@ -240,7 +280,10 @@ def print_letters(request: HttpRequest, update_id: int) -> HttpResponse:
             "address": owed.voice.contact_address.splitlines(),
             "format": owed.format,
             "format_label": owed.get_format_display(),
-            "lines": delivery.letter_lines(update, owed.format, owed.language),
+            "lines": (lines := delivery.letter_lines(update, owed.format, owed.language)),
+            "easy_read": presenters.easy_read_points(lines, owed.language)
+            if owed.format == Format.EASY_READ
+            else [],
             "audio": delivery.audio_link(update, owed.language)
             if owed.format == Format.AUDIO
             else "",

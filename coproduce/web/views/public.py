@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coproduce.accounts import audit
 from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
-from coproduce.change import delivery
+from coproduce.change import delivery, presenters
 from coproduce.change.models import Update
 from coproduce.change.services import published_updates
 from coproduce.lib.formats import Format
@@ -194,7 +194,10 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
         format=fmt,
         formats=PUBLIC_FORMATS,
         easy_read=(
-            formats.easy_read_lines(delivery.said_and_done(update, language, fmt))
+            presenters.easy_read_points(
+                formats.easy_read_lines(delivery.said_and_done(update, language, fmt)),
+                words.language,
+            )
             if fmt == Format.EASY_READ
             else []
         ),
