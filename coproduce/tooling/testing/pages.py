@@ -92,6 +92,7 @@ def pages_by_role():
             "print_letters": f"/updates/{update.pk}/letters",
             "list_rounds": "/priorities",
             "show_round": f"/priorities/{closed.pk}",
+            "close_round": f"/priorities/{open_round.pk}/close",
             "list_members": "/network",
             "show_network_member": f"/network/members/{Member.objects.all()[1].pk}",
             "edit_agreement": "/network/agreement",
