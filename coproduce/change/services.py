@@ -81,15 +81,33 @@ def evidence_by_service(insight: Insight) -> Counter[str]:
     )
 
 
-def representative_quotes(insight: Insight, limit: int = 3) -> list[str]:
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    # The voice raised a risk alert: shown marked, never as ordinary feedback.
+    at_risk: bool
+
+
+def representative_quotes(insight: Insight, limit: int = 3) -> list[Quote]:
     """Words people agreed to have quoted, masked: the approved public quote where a lead
     approved one, else the text masked by the same rules (names, numbers, addresses)."""
     quotes = []
-    for voice in insight.voices.filter(consent_quote=True).exclude(text="").order_by("-pk"):
-        quotes.append(voice.public_quote or anonymise.mask(voice.text))
+    voices = insight.voices.with_risk_marks().filter(consent_quote=True).exclude(text="")
+    for voice in voices.order_by("-pk"):
+        quotes.append(
+            Quote(
+                voice.public_quote or anonymise.mask(voice.text),
+                bool(getattr(voice, "has_risk_alert", False)),
+            )
+        )
         if len(quotes) == limit:
             break
     return quotes
+
+
+def voices_at_risk(insight: Insight) -> int:
+    """How many of the insight's voices raised a risk alert."""
+    return insight.voices.filter(risk_alert__isnull=False).count()
 
 
 # Collective priorities --------------------------------------------------------------

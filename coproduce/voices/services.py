@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from coproduce.accounts import audit
@@ -224,7 +223,7 @@ def inbox() -> VoiceQuerySet:
     return (
         Voice.objects.select_related("team")
         .prefetch_related("categories", "suggested_categories")
-        .annotate(has_risk_alert=Exists(RiskAlert.objects.filter(voice=OuterRef("pk"))))
+        .with_risk_marks()
     )
 
 

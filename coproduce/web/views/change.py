@@ -91,6 +91,7 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
         insight=insight,
         voices=voices,
         quotes=services.representative_quotes(insight),
+        at_risk=services.voices_at_risk(insight),
         evidence=services.evidence_summary(insight).most_common(),
         by_service=services.evidence_by_service(insight).most_common(),
         standing=services.standing(insight),
@@ -430,7 +431,7 @@ THEME_VOICES = 500
 def _theme_voices() -> list[Voice]:
     """Voices given for improvement, not yet in a category or recent, newest first."""
     since = timezone.now() - dt.timedelta(days=THEME_WINDOW_DAYS)
-    usable = Voice.objects.usable_for_improvement().exclude(text="")
+    usable = Voice.objects.usable_for_improvement().exclude(text="").with_risk_marks()
     recent_or_uncategorised = usable.filter(received_at__gte=since) | usable.filter(
         categories__isnull=True
     )
