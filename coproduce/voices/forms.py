@@ -139,7 +139,8 @@ class FeedbackForm(forms.Form):
 
 
 class TagVoiceForm(forms.Form):
-    """Confirm (or correct) the categories and sentiment suggested for a voice."""
+    """Confirm (or correct) the categories and sentiment suggested for a voice: from the
+    categories it is offered (``categories.category_choices``)."""
 
     categories = forms.ModelMultipleChoiceField(
         queryset=EnquiryCategory.objects.filter(active=True),
@@ -158,6 +159,15 @@ class TagVoiceForm(forms.Form):
             "invalid_choice": "Select positive, neutral or negative",
         },
     )
+
+    def __init__(
+        self, *args: Any, offered: list[EnquiryCategory] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if offered is not None:
+            field = self.fields["categories"]
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                field.queryset = EnquiryCategory.objects.filter(pk__in=[c.pk for c in offered])
 
 
 class AcknowledgeAlertForm(forms.Form):
