@@ -62,6 +62,17 @@ Sources, by the key used in `Exemplar.source`:
   at risk in the NHS: safeguarding accountability and assurance framework.
 - `NHS FFT`: NHS England. Friends and Family Test guidance (praise, complaints and carers'
   feedback as people give it).
+- `NICE NG69`: National Institute for Health and Care Excellence. Eating disorders:
+  recognition and treatment. NICE guideline NG69, 2017.
+- `RCPsych MEED`: Royal College of Psychiatrists. Medical emergencies in eating disorders:
+  guidance on recognition and management (CR233), 2022.
+- `NICE CG192`: National Institute for Health and Care Excellence. Antenatal and postnatal
+  mental health. Clinical guideline CG192, 2014.
+- `NICE CG115`: National Institute for Health and Care Excellence. Alcohol-use disorders:
+  diagnosis, assessment and management of harmful drinking and alcohol dependence.
+  Clinical guideline CG115, 2011.
+- `NICE CG178`: National Institute for Health and Care Excellence. Psychosis and
+  schizophrenia in adults: prevention and management. Clinical guideline CG178, 2014.
 - `idiom`, `admin`, `small talk`: everyday English and service messages, written for the
   project to teach the head what is ordinary; they follow no clinical source.
 """
@@ -6605,5 +6616,422 @@ EXEMPLARS: tuple[Exemplar, ...] = (
         "ordinary",
         "harmless idiom",
         "idiom",
+    ),
+    # Added 2 December 2026 (evening), from the guidance named: kinds of risk the first
+    # bank did not cover (eating disorders, perinatal, substance use, acute psychosis,
+    # child physical abuse, self-neglect) and their ordinary counterparts.
+    Exemplar(
+        "havent eaten anything for four days and i keep blacking out when i stand up",
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        (
+            "My heart keeps racing and skipping and I've only had water this week. I don't "
+            "want anyone to make me eat."
+        ),
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        "im purging after everything, even water now, my chest hurts",
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        (
+            "My daughter weighs less every week and fainted at school today, she says she'd "
+            "rather die than gain"
+        ),
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        ("I've been making myself sick five or six times a day and my hands have started cramping"),
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        "can't stop bingeing and then taking the laxatives, took the whole box tonight",
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        "honestly i'd rather disappear than eat another meal, my body is just the enemy",
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        (
+            "the dietitian discharged me but I'm back to nothing but black coffee and I'm so "
+            "dizzy I fell on the stairs"
+        ),
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        (
+            "my son is hiding food and running at night, he's grey and cold and won't let us "
+            "call anyone"
+        ),
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        (
+            "I weighed myself again and I've decided I'm not eating until I've lost another "
+            "stone, whatever it takes"
+        ),
+        "risk_to_life",
+        "eating disorder in danger",
+        "NICE NG69",
+    ),
+    Exemplar(
+        (
+            "Chest pains and I can barely walk up the stairs, but I'm not going to A&E, "
+            "they'll only feed me"
+        ),
+        "risk_to_life",
+        "eating disorder in danger",
+        "RCPsych MEED",
+    ),
+    Exemplar(
+        "I've stopped drinking fluids too now because even water makes me feel huge",
+        "risk_to_life",
+        "eating disorder in danger",
+        "RCPsych MEED",
+    ),
+    Exemplar(
+        (
+            "My partner is so thin she can't get out of the bath on her own and she's "
+            "refusing the doctor"
+        ),
+        "risk_to_life",
+        "eating disorder in danger",
+        "RCPsych MEED",
+    ),
+    Exemplar(
+        "since the baby came i keep picturing hurting her and i'm scared i'll actually do it",
+        "risk_to_life",
+        "perinatal risk",
+        "NICE CG192",
+    ),
+    Exemplar(
+        "I don't feel anything for my baby and I think they'd all be better off if I just went",
+        "risk_to_life",
+        "perinatal risk",
+        "NICE CG192",
+    ),
+    Exemplar(
+        ("new mum here, haven't slept in days, the voices say the baby isn't mine and needs to go"),
+        "risk_to_life",
+        "perinatal risk",
+        "NICE CG192",
+    ),
+    Exemplar(
+        (
+            "my wife had our son three weeks ago and tonight she said she wants to walk into "
+            "the sea with him"
+        ),
+        "risk_to_life",
+        "perinatal risk",
+        "NICE CG192",
+    ),
+    Exemplar(
+        "I'm 34 weeks pregnant and I've stopped caring whether either of us makes it",
+        "risk_to_life",
+        "perinatal risk",
+        "NICE CG192",
+    ),
+    Exemplar(
+        (
+            "i had to put the baby down and walk away because i wanted to shake him so hard, "
+            "i'm terrified of myself"
+        ),
+        "risk_to_life",
+        "perinatal risk",
+        "NICE CG192",
+    ),
+    Exemplar(
+        (
+            "my sister gave birth last month and she's talking about the baby being evil, she"
+            " won't let anyone near them"
+        ),
+        "risk_to_life",
+        "perinatal risk",
+        "NICE CG192",
+    ),
+    Exemplar(
+        "drinking vodka on top of my tablets and i honestly dont care if i wake up",
+        "risk_to_life",
+        "substance use with risk",
+        "NICE CG115",
+    ),
+    Exemplar(
+        "Been using alone all weekend, doubled up tonight, if it takes me it takes me",
+        "risk_to_life",
+        "substance use with risk",
+        "NICE CG115",
+    ),
+    Exemplar(
+        "I've had two bottles of wine and I'm looking at the pills in the cupboard",
+        "risk_to_life",
+        "substance use with risk",
+        "NICE CG115",
+    ),
+    Exemplar(
+        "my brother is mixing heroin and benzos in his room and says he's done with everything",
+        "risk_to_life",
+        "substance use with risk",
+        "NICE CG115",
+    ),
+    Exemplar(
+        (
+            "can't stop drinking, can't stop shaking, had a fit this morning and I just want "
+            "it all to stop"
+        ),
+        "risk_to_life",
+        "substance use with risk",
+        "NICE CG115",
+    ),
+    Exemplar(
+        "mixed everything i had left, feel really weird, don't tell my mum",
+        "risk_to_life",
+        "substance use with risk",
+        "NICE CG115",
+    ),
+    Exemplar(
+        (
+            "they're coming through the walls again tonight and I've barricaded the door, "
+            "I've got the knife ready"
+        ),
+        "risk_to_life",
+        "acute psychosis, unsafe",
+        "NICE CG178",
+    ),
+    Exemplar(
+        "the people on the tv are telling me i have to be punished and i think they're right",
+        "risk_to_life",
+        "acute psychosis, unsafe",
+        "NICE CG178",
+    ),
+    Exemplar(
+        (
+            "my son hasn't slept for a week, he thinks he's being poisoned and ran into the "
+            "road twice today"
+        ),
+        "risk_to_life",
+        "acute psychosis, unsafe",
+        "NICE CG178",
+    ),
+    Exemplar(
+        "I can hear them planning to take me, I need to get out through the window",
+        "risk_to_life",
+        "acute psychosis, unsafe",
+        "NICE CG178",
+    ),
+    Exemplar(
+        "everything is a sign, the numbers say tonight is when I have to go",
+        "risk_to_life",
+        "acute psychosis, unsafe",
+        "NICE CG178",
+    ),
+    Exemplar(
+        (
+            "Mum thinks the neighbours are gassing her and has turned all the hobs on to "
+            "'fight back'"
+        ),
+        "risk_to_life",
+        "acute psychosis, unsafe",
+        "NICE CG178",
+    ),
+    Exemplar(
+        "my dad hits me with his belt when I get things wrong and I have marks on my back",
+        "safeguarding",
+        "child physical abuse",
+        "NSPCC physical",
+    ),
+    Exemplar(
+        (
+            "I'm a teaching assistant; a child in my class has fingertip bruises on both arms"
+            " again and flinches if you lift your hand"
+        ),
+        "safeguarding",
+        "child physical abuse",
+        "NSPCC physical",
+    ),
+    Exemplar(
+        "mum's boyfriend threw me down the stairs and said if i tell anyone i'll get it worse",
+        "safeguarding",
+        "child physical abuse",
+        "NSPCC physical",
+    ),
+    Exemplar(
+        (
+            "the baby next door screams every night and then goes quiet, and the mum has "
+            "burns on his legs"
+        ),
+        "safeguarding",
+        "child physical abuse",
+        "NSPCC physical",
+    ),
+    Exemplar(
+        "my step mum pulls my hair and locks me in the cupboard when she's angry",
+        "safeguarding",
+        "child physical abuse",
+        "NSPCC physical",
+    ),
+    Exemplar(
+        (
+            "my nephew came to stay with a black eye and a broken finger and the story "
+            "changes every time"
+        ),
+        "safeguarding",
+        "child physical abuse",
+        "NSPCC physical",
+    ),
+    Exemplar(
+        (
+            "my grandad hasn't eaten properly in weeks, there's no heating and he's sleeping "
+            "in his chair in his coat"
+        ),
+        "safeguarding",
+        "self-neglect",
+        "Care Act self-neglect",
+    ),
+    Exemplar(
+        (
+            "the flat is stacked to the ceiling, he can't reach the cooker or the toilet and "
+            "there's a gas smell"
+        ),
+        "safeguarding",
+        "self-neglect",
+        "Care Act self-neglect",
+    ),
+    Exemplar(
+        (
+            "Mum has stopped taking her insulin and won't let the nurses in, she says there's"
+            " no point any more"
+        ),
+        "safeguarding",
+        "self-neglect",
+        "Care Act self-neglect",
+    ),
+    Exemplar(
+        "my best mate has just texted me goodbye and isn't answering her phone",
+        "risk_to_life",
+        "report by another person",
+        "Samaritans",
+    ),
+    Exemplar(
+        (
+            "I'm worried about my dad, he's given away his tools and his dog and keeps saying"
+            " he's tired"
+        ),
+        "risk_to_life",
+        "report by another person",
+        "Samaritans",
+    ),
+    Exemplar(
+        "our daughter left a note on her bed saying sorry and she's not in her room",
+        "risk_to_life",
+        "report by another person",
+        "Samaritans",
+    ),
+    Exemplar(
+        (
+            "my flatmate locked himself in the bathroom an hour ago and won't answer, he's "
+            "been saying he can't go on"
+        ),
+        "risk_to_life",
+        "report by another person",
+        "Samaritans",
+    ),
+    Exemplar(
+        (
+            "The eating disorder group on Tuesdays has been brilliant, I've learnt so much "
+            "about meal planning"
+        ),
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "I was starving after the walk from the car park, a cafe near reception would be great",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "Glad the dietitian explained the refeeding plan so clearly to my daughter and to us",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "Can the eating disorders leaflet be translated into Polish please?",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        (
+            "Recovered from anorexia ten years ago and I'd love to help with your lived "
+            "experience panel"
+        ),
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "The new mums group was lovely and the health visitor really listened",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "I drank far too much at my sister's wedding, hanging today, but a great day",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "Thanks for the talk on alcohol and medication, very useful for carers",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "My son's psychosis is well managed now and he's back at college",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "Please can the perinatal team ring me to rearrange my appointment?",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "Bruised my arm on the door frame in your waiting room, the corner needs padding",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
+    ),
+    Exemplar(
+        "The baby kept us up all night but we're managing fine with the support",
+        "ordinary",
+        "service talk about eating disorders",
+        "NHS FFT",
     ),
 )

@@ -228,6 +228,18 @@ FACETS: tuple[Facet, ...] = (
     ),
     _facet(
         RISK,
+        # NICE NG69 and the Royal College of Psychiatrists' guidance on medical
+        # emergencies in eating disorders; NICE CG115 on drinking with a wish not to wake.
+        "eating disorder or substance use in danger",
+        r"(?:have not|havent|not|had nothing) eaten (?:anything |properly |a thing )?"
+        r"(?:for|in) (?:\w+ )?(?:days|weeks|a week)",
+        r"making (?:my ?self|myself) (?:be )?sick|purg(?:e|es|ing|ed)\b",
+        r"(?:blacking|blacked|passing|passed) out (?:when|every|all the)",
+        r"(?:do not|dont) care (?:if|whether) i (?:wake|wake up|do not wake|make it)|"
+        r"if it takes me",
+    ),
+    _facet(
+        RISK,
         "self-harm (other ways)",
         r"(?:pulling|pull|pulled) (?:out )?(?:my|her|his) hair|picking (?:at )?(?:my|her|his) skin",
         r"(?:till|until) it bleeds|carved|burn(?:ed|t|ing)? (?:my|her|his) (?:arm|arms|hand|leg)",
@@ -409,6 +421,15 @@ WELSH_FACETS: tuple[Facet, ...] = (
         r"(?:l?ladd|nladd) (?:o|fo|hi|nhw|ef|e|rhywun)\b|(?:cyllell|gwn) .{0,30}(?:ladd|brifo)",
         _cy(r"(?:~lleisiau|~llais) .{0,40}(?:~lladd|~brifo|~neidio|~marw|~torri)"),
         _cy(r"(?:~casglu|~cadw|~cuddio|~cynilo) (?:fy |ei )?(?:\w+ )?") + _CY_PILLS,
+        _cy(r"(?:eisiau|isio|isie|moyn) ~diflannu (?:am byth|o ~bawb|\w+ ~bywyd)?"),
+        _cy(r"na (?:fydda|wna|wnai) i(?:n)? ~deffro|(?:~gobeithio|~gweddio) (?:\w+ ){0,3}~deffro"),
+        _cy(r"~methu (?:~cadw|~cadwn) fy (?:hun|hunan) yn (?:~saff|~diogel)"),
+        _cy(r"~sori am (?:bopeth|~popeth)|hwyl fawr i (?:bawb|~pawb)"),
+        _cy(r"~gofalwch am (?:mam|dad|y plant|y ci|y gath|fy)"),
+        _cy(
+            r"(?:heb|ddim wedi) ~bwyta (?:dim byd )?(?:ers|am) (?:\w+ ){0,2}"
+            r"(?:~dyddiau|~diwrnod|~wythnos)"
+        ),
         _cy(
             r"(?:~rhoi|~rhannu) fy (?:~pethau|~stwff) (?:i ffwrdd|i gyd)|~trefnu fy (?:~pethau|"
             r"~angladd|~ewyllys)"
@@ -442,6 +463,15 @@ WELSH_FACETS: tuple[Facet, ...] = (
             r"(?:mam|dad|neb|unrhyw)"
         ),
         _cy(r"(?:~cario|~gwerthu|~symud|~cuddio) (?:\w+ )?(?:~cyffuriau|~pecynnau|~pecyn|~arfau)"),
+        _cy(
+            r"~gwirio fy (?:~ffon|~negeseuon)|ddim yn cael ~gadael y ~ty|"
+            r"~ofn (?:arno fo|arni hi|fy ~partner|fy ~gwr|fy ~gwraig)"
+        ),
+        _cy(
+            r"~gadael (?:ni|nhw|y plant|y ~babi) (?:\w+ ){0,3}"
+            r"(?:ar (?:ein|eu) ~pennau|~pen (?:ein|eu) hunain)"
+        ),
+        _cy(r"~cleisiau (?:ar|dros) (?:fy|ei|eu)|~gweithio heb ~cyflog|ddim yn cael fy ~talu"),
     ),
 )
 

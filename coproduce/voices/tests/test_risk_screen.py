@@ -18,6 +18,7 @@ from coproduce.tooling.bench import risk as risk_bench
 from coproduce.voices import risk
 from coproduce.voices.models import EnquiryCategory, Rating, RiskAlert, Sentiment, Voice
 from coproduce.voices.risk import encoder, semantic
+from coproduce.voices.risk.exemplars import EXEMPLARS
 from coproduce.voices.risk.normalise import normalise
 from coproduce.voices.services import receive_voice
 
@@ -28,8 +29,10 @@ FROZEN = {
     "tuning.jsonl": "e5d0f586c7915cdf81570215afd439e842cc2c7697f226482167fa156c95cb00",
     # The first set's held-out half, retired after three runs (see the set's README).
     "retired.jsonl": "c2904085b7d4db4b26fbe2b072009d1c3db44e442f4e13a36a1130fb45e08cd9",
-    # The second set, written by a writer who never saw the screen: held out.
-    "held_out.jsonl": "d6e66cc819a35095339f2377fa59ee3c3a1d7947c00669880f7be8876d7b42f6",
+    # The second set, held out for one run (see the set's README), then retired.
+    "retired_2.jsonl": "d6e66cc819a35095339f2377fa59ee3c3a1d7947c00669880f7be8876d7b42f6",
+    # The third set, written by a writer who never saw the screen or the others: held out.
+    "held_out.jsonl": "8b965126d1574cf1f1cff2d580201ff4f5153af6061d239d1052d675e3b897b5",
 }
 
 
@@ -156,28 +159,25 @@ def test_the_head_was_trained_on_these_exemplars_and_the_tuning_files_only():
     about = semantic.head().about
     assert about["exemplars_sha256"] == semantic.exemplars_digest()
     assert about["tuning_sets_sha256"] == {
-        "tuning.jsonl": FROZEN["tuning.jsonl"],
-        "retired.jsonl": FROZEN["retired.jsonl"],
+        name: FROZEN[name] for name in ("tuning.jsonl", "retired.jsonl", "retired_2.jsonl")
     }
     assert FROZEN["held_out.jsonl"] not in json.dumps(about)
 
 
-def test_the_evaluation_files_share_no_message_but_one_the_bench_leaves_out():
+def test_the_bench_scores_no_held_out_message_the_screen_was_tuned_on():
     def texts(name):
         return {
             risk_bench.same_words(json.loads(line)["text"])
             for line in (RISK_SET / name).read_text().splitlines()
         }
 
-    assert not texts("tuning.jsonl") & texts("retired.jsonl")
-    assert not texts("tuning.jsonl") & texts("held_out.jsonl")
-    # Two writers wrote this farewell independently; it is tuning data, so the bench
-    # scores the held-out file without it.
-    shared = texts("retired.jsonl") & texts("held_out.jsonl")
-    assert shared == {"i won't be a problem for much longer"}
+    tuned = texts("tuning.jsonl") | texts("retired.jsonl") | texts("retired_2.jsonl")
+    tuned |= {risk_bench.same_words(e.text) for e in EXEMPLARS}
+    held_out = texts("held_out.jsonl")
+    assert 0 < len(held_out & tuned) < 10  # stock phrases two writers wrote alike
     rows = risk_bench.held_out_rows()
-    assert len(rows) == 739
-    assert not {risk_bench.same_words(r["text"]) for r in rows} & shared
+    assert len(rows) == 720 - len(held_out & tuned)
+    assert not {risk_bench.same_words(r["text"]) for r in rows} & tuned
 
 
 @pytest.mark.django_db

@@ -45,7 +45,7 @@ class Command(BaseCommand):
             "--set",
             type=Path,
             nargs="+",
-            default=[sets / "tuning.jsonl", sets / "retired.jsonl"],
+            default=[sets / name for name in ("tuning.jsonl", "retired.jsonl", "retired_2.jsonl")],
             help="the evaluation set's tuning files (never its held-out file)",
         )
         train.add_argument("--data", type=Path, default=None, help="the v6 framework CSV")
