@@ -30,6 +30,7 @@ NOT_PAGES = {
     "show_alert_contact",  # a button's target: the alert page with the contact details shown
     "record_call_back",  # a form's target (checked in voices/tests/test_alert_call_backs.py)
     "remove_chart_limits",  # a button's target (evidence/tests/test_limit_recalculations.py)
+    "show_running_totals",  # a button's target (change/tests/test_priorities.py)
 }
 
 
