@@ -9,6 +9,7 @@ are pinned down. They must not be: more than one possibility must remain.
 import datetime as dt
 import itertools
 import random
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -128,7 +129,7 @@ def margins(by_team, all_teams, raw):
         keys = [k for k in spec.keys if k != "team_key"]
         totals = {tuple(r[k] for k in keys): r for r in all_teams[name]}
         truths = {tuple(r[k] for k in keys): r for r in raw["all"][name]}
-        parts: dict[tuple, list] = {}
+        parts: dict[tuple[object, ...], list[tuple[dict[str, Any], dict[str, Any]]]] = {}
         for row, true in zip(by_team[name], raw["team"][name], strict=True):
             parts.setdefault(tuple(row[k] for k in keys), []).append((row, true))
         for key, members in parts.items():
@@ -144,7 +145,7 @@ def margins(by_team, all_teams, raw):
             (r.get("team_key"), r["month"]): (t["voices"], r["voices"])
             for r, t in zip(published["thread"], raw[level]["thread"], strict=True)
         }
-        channels: dict[tuple, list] = {}
+        channels: dict[tuple[object, ...], list[tuple[int, int | None]]] = {}
         for r, t in zip(
             published["voices_by_channel"], raw[level]["voices_by_channel"], strict=True
         ):

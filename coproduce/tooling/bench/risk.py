@@ -43,9 +43,12 @@ def same_words(text: str) -> str:
 
 
 def held_out_rows() -> list[dict[str, Any]]:
-    """The held-out file less any message that is also in a tuning file (written alike by
-    two writers, it is something the screen was tuned on)."""
+    """The held-out file less any message that is also in a tuning file or the exemplar
+    bank (written alike by two writers, it is something the screen was tuned on)."""
+    from coproduce.voices.risk.exemplars import EXEMPLARS
+
     tuned = {same_words(r["text"]) for name in TUNING for r in read_rows(SET / f"{name}.jsonl")}
+    tuned |= {same_words(e.text) for e in EXEMPLARS}
     return [r for r in read_rows(SET / "held_out.jsonl") if same_words(r["text"]) not in tuned]
 
 
