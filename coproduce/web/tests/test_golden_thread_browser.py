@@ -129,6 +129,8 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     assert_accessible(public)
     page.goto(f"{site}/evidence")  # the header may move it under "More" on a narrow screen
     page.get_by_role("link", name="Experience", exact=True).click()
+    # Beside a chart, its figures are folded away: a person opens them to read the table.
+    page.get_by_text(re.compile("the figures as a table")).first.click()
     experience = page.get_by_role("table", name=re.compile("Experience rated good or very good"))
     expect(experience).to_contain_text("good or very good, of the answers")
     assert_accessible(page)
