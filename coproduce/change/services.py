@@ -83,15 +83,33 @@ def evidence_by_service(insight: Insight) -> Counter[str]:
     )
 
 
-def representative_quotes(insight: Insight, limit: int = 3) -> list[str]:
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    # The voice raised a risk alert: shown marked, never as ordinary feedback.
+    at_risk: bool
+
+
+def representative_quotes(insight: Insight, limit: int = 3) -> list[Quote]:
     """Words people agreed to have quoted, masked: the approved public quote where a lead
     approved one, else the text masked by the same rules (names, numbers, addresses)."""
     quotes = []
-    for voice in insight.voices.filter(consent_quote=True).exclude(text="").order_by("-pk"):
-        quotes.append(voice.public_quote or anonymise.mask(voice.text))
+    voices = insight.voices.with_risk_marks().filter(consent_quote=True).exclude(text="")
+    for voice in voices.order_by("-pk"):
+        quotes.append(
+            Quote(
+                voice.public_quote or anonymise.mask(voice.text),
+                bool(getattr(voice, "has_risk_alert", False)),
+            )
+        )
         if len(quotes) == limit:
             break
     return quotes
+
+
+def voices_at_risk(insight: Insight) -> int:
+    """How many of the insight's voices raised a risk alert."""
+    return insight.voices.filter(risk_alert__isnull=False).count()
 
 
 # Collective priorities --------------------------------------------------------------
@@ -143,11 +161,53 @@ def count_round(priority_round: PriorityRound) -> ranking.Result[int]:
     return ranking.schulze(candidates, ballots)
 
 
-def round_result(priority_round: PriorityRound) -> ranking.Result[int]:
-    """The round's result: counted now while it is open, as kept when it closed."""
-    if priority_round.is_open:
+# With fewer ballots, a running count would show a member how the others (or, with one
+# ballot, they themselves) voted.
+RUNNING_TOTALS_FROM = 8
+
+
+def results_open_to_members(priority_round: PriorityRound) -> bool:
+    """Members see a round's result once it has closed; while it is open, only if the lead
+    chose to show running totals and at least ``RUNNING_TOTALS_FROM`` ballots are in."""
+    if not priority_round.is_open:
+        return True
+    return (
+        priority_round.show_running_totals and priority_round.ballots.count() >= RUNNING_TOTALS_FROM
+    )
+
+
+def round_result(
+    priority_round: PriorityRound, *, running: bool = False
+) -> ranking.Result[int] | None:
+    """The round's result as kept when it closed. While it is open, the count so far only
+    for those who run the round (``running``) or when ``results_open_to_members``;
+    otherwise None: the result is not shown yet."""
+    if not priority_round.is_open:
+        return ranking.Result.from_stored(priority_round.result)
+    if running or results_open_to_members(priority_round):
         return count_round(priority_round)
-    return ranking.Result.from_stored(priority_round.result)
+    return None
+
+
+@transaction.atomic
+def show_running_totals(user: User, priority_round: PriorityRound, *, show: bool) -> PriorityRound:
+    """The lead's choice to show members the count so far while the round is open."""
+    if not priority_round.is_open:
+        raise ValidationError("This round has closed: its result is shown to everyone")
+    if show and priority_round.ballots.count() < RUNNING_TOTALS_FROM:
+        raise ValidationError(
+            f"Running totals can be shown once at least {RUNNING_TOTALS_FROM} ballots are in "
+            f"({priority_round.ballots.count()} so far)"
+        )
+    priority_round.show_running_totals = show
+    priority_round.save(update_fields=["show_running_totals"])
+    audit.record(
+        user,
+        AuditEvent.Action.CHANGED,
+        priority_round,
+        "running totals shown" if show else "running totals hidden",
+    )
+    return priority_round
 
 
 @transaction.atomic
@@ -175,7 +235,7 @@ def standing(insight: Insight) -> Standing | None:
         "-closed_at"
     ):
         result = round_result(priority_round)
-        if insight.pk in result.order:
+        if result is not None and insight.pk in result.order:
             return Standing(
                 priority_round, result.place_of(insight.pk), priority_round.insights.count()
             )

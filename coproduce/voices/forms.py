@@ -140,7 +140,8 @@ class FeedbackForm(PlainWordsForm):
 
 
 class TagVoiceForm(PlainWordsForm):
-    """Confirm (or correct) the categories and sentiment suggested for a voice."""
+    """Confirm (or correct) the categories and sentiment suggested for a voice: from the
+    categories it is offered (``categories.category_choices``)."""
 
     categories = forms.ModelMultipleChoiceField(
         queryset=EnquiryCategory.objects.filter(active=True),
@@ -159,6 +160,15 @@ class TagVoiceForm(PlainWordsForm):
             "invalid_choice": "Select positive, neutral or negative",
         },
     )
+
+    def __init__(
+        self, *args: Any, offered: list[EnquiryCategory] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if offered is not None:
+            field = self.fields["categories"]
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                field.queryset = EnquiryCategory.objects.filter(pk__in=[c.pk for c in offered])
 
 
 class AcknowledgeAlertForm(PlainWordsForm):

@@ -80,6 +80,12 @@ urlpatterns = [
     path("priorities", change.list_rounds, name="list_rounds"),
     path("priorities/<int:round_id>", change.show_round, name="show_round"),
     path("priorities/<int:round_id>/ballot", change.cast_ballot, name="cast_ballot"),
+    path("priorities/<int:round_id>/close", change.close_round, name="close_round"),
+    path(
+        "priorities/<int:round_id>/running-totals",
+        change.show_running_totals,
+        name="show_running_totals",
+    ),
     path("outbox", change.list_outbox, name="list_outbox"),
     path("story", change.show_story, name="show_story"),
     path("story.pdf", change.story_pdf, name="story_pdf"),

@@ -48,7 +48,13 @@ from coproduce.network.models import (
 from coproduce.tooling.synthetic.history import DEMO as DEMO_HISTORY
 from coproduce.tooling.synthetic.history import Scale, seed_history
 from coproduce.voices import categories as voice_categories
-from coproduce.voices.models import EnquiryCategory, FollowUpInvitation, Rating, Voice
+from coproduce.voices.models import (
+    EnquiryCategory,
+    FollowUpInvitation,
+    Rating,
+    ServiceFramework,
+    Voice,
+)
 from coproduce.voices.services import receive_voice
 from coproduce.voices.suggest import suggest
 
@@ -218,6 +224,11 @@ def seed_demo(
     framework = voice_categories.default_framework_path()
     if framework.is_file():
         voice_categories.load_v6(framework)
+        # One service tags its voices with NHS England's framework; the others keep the
+        # local categories (each service has one, set in the admin).
+        ServiceFramework.objects.create(
+            team=teams[0], framework=EnquiryCategory.Framework.NHS_ENGLAND_V6
+        )
     categories = [
         EnquiryCategory.objects.get(name=name)
         for name, _description, _words in voice_categories.LOCAL

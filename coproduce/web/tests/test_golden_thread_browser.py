@@ -158,6 +158,11 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     member.get_by_role("button", name="Save my ranking").click()
     expect(member.get_by_text("Your ranking is saved.")).to_be_visible()
     page.goto(round_url)
+    page.get_by_role("link", name="Close this round").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Are you sure you want to close this round?"
+    )
+    assert_accessible(page)
     page.get_by_role("button", name="Close the round and keep this result").click()
     expect(page.get_by_text("Round closed.")).to_be_visible()
     assert_accessible(page)

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
@@ -93,6 +93,7 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
         insight=insight,
         voices=voices,
         quotes=services.representative_quotes(insight),
+        at_risk=services.voices_at_risk(insight),
         evidence=services.evidence_summary(insight).most_common(),
         by_service=services.evidence_by_service(insight).most_common(),
         standing=services.standing(insight),
@@ -320,9 +321,12 @@ def list_rounds(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _results(priority_round: PriorityRound) -> dict[str, Any]:
-    """The round's result (``services.round_result``) with its insights, to draw."""
-    result = services.round_result(priority_round)
+def _results(priority_round: PriorityRound, *, running: bool) -> dict[str, Any] | None:
+    """The round's result (``services.round_result``) with its insights, to draw; None
+    while it is hidden from this person."""
+    result = services.round_result(priority_round, running=running)
+    if result is None:
+        return None
     insights = {i.pk: i for i in priority_round.insights.all()}
     return {
         "ranked": [
@@ -339,31 +343,71 @@ def _results(priority_round: PriorityRound) -> dict[str, Any]:
 
 
 @requires(Capability.VIEW_PRIORITIES)
-@require_http_methods(["GET", "POST"])
+@require_GET
 def show_round(request: HttpRequest, round_id: int) -> HttpResponse:
+    """A round: members see its result once it closes (or running totals, if the lead
+    chose to show them); those who run it see the count so far."""
     priority_round = get_object_or_404(PriorityRound, pk=round_id)
     user = signed_in_user(request)
-    if request.method == "POST":
-        if not can(user, Capability.MANAGE_CHANGE):
-            raise PermissionDenied(Capability.MANAGE_CHANGE.value)
-        try:
-            services.close_round(user, priority_round)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, "Round closed. Its result is kept as it stands now.")
-        return redirect("show_round", round_id=priority_round.pk)
     member = member_for(user)
+    runs_it = can(user, Capability.MANAGE_CHANGE)
     return page(
         request,
         "change/round.jinja",
         priority_round.title,
         priority_round=priority_round,
-        results=_results(priority_round),
-        can_close=can(user, Capability.MANAGE_CHANGE) and priority_round.is_open,
+        results=_results(priority_round, running=runs_it),
+        ballots_in=priority_round.ballots.count(),
+        open_to_members=services.results_open_to_members(priority_round),
+        running_totals_from=services.RUNNING_TOTALS_FROM,
+        runs_it=runs_it,
         ballot=priority_round.ballots.filter(member=member).first() if member else None,
         can_rank=member is not None and can(user, Capability.RANK_PRIORITIES),
     )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_http_methods(["GET", "POST"])
+def close_round(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Closing a round cannot be undone, so it is asked again before it is done."""
+    priority_round = get_object_or_404(PriorityRound, pk=round_id)
+    if request.method == "POST":
+        try:
+            services.close_round(signed_in_user(request), priority_round)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "Round closed. Its result is kept as it stands now.")
+        return redirect("show_round", round_id=priority_round.pk)
+    if not priority_round.is_open:
+        messages.error(request, "This round is already closed")
+        return redirect("show_round", round_id=priority_round.pk)
+    return page(
+        request,
+        "change/close_round.jinja",
+        f"Close {priority_round.title}",
+        priority_round=priority_round,
+        ballots_in=priority_round.ballots.count(),
+    )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_POST
+def show_running_totals(request: HttpRequest, round_id: int) -> HttpResponse:
+    priority_round = get_object_or_404(PriorityRound, pk=round_id)
+    show = request.POST.get("show") == "yes"
+    try:
+        services.show_running_totals(signed_in_user(request), priority_round, show=show)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            "Members now see the running totals."
+            if show
+            else "Members will see the result when the round closes.",
+        )
+    return redirect("show_round", round_id=priority_round.pk)
 
 
 @requires(Capability.RANK_PRIORITIES)
@@ -430,7 +474,7 @@ THEME_VOICES = 500
 def _theme_voices() -> list[Voice]:
     """Voices given for improvement, not yet in a category or recent, newest first."""
     since = timezone.now() - dt.timedelta(days=THEME_WINDOW_DAYS)
-    usable = Voice.objects.usable_for_improvement().exclude(text="")
+    usable = Voice.objects.usable_for_improvement().exclude(text="").with_risk_marks()
     recent_or_uncategorised = usable.filter(received_at__gte=since) | usable.filter(
         categories__isnull=True
     )

@@ -175,6 +175,7 @@ def claim_payment(request: HttpRequest, meeting_id: int) -> HttpResponse:
         summary_form=form,
         meeting=meeting,
         member=member,
+        not_yet="" if meeting.held else services.meeting_not_held(meeting),
         rates=list(PaymentRate.objects.filter(kind=member.kind, active=True)),
     )
 
