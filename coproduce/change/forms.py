@@ -135,7 +135,7 @@ class UpdateForm(PlainWordsForm):
     )
 
 
-class ConfirmUpdateForm(forms.Form):
+class ConfirmUpdateForm(PlainWordsForm):
     """The lead's confirmation of a preview: what they read, named by its digest."""
 
     preview = forms.RegexField(
