@@ -294,6 +294,9 @@ if not 0 <= SESSION_REFRESH_SECONDS < SESSION_COOKIE_AGE:
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A form sent without its CSRF cookie or token: our page, not Django's (the public feedback
+# form is drawn again with the words kept).
+CSRF_FAILURE_VIEW = "coproduce.web.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -478,9 +481,31 @@ DEMO_NOTIFY_API_KEY = (
     "coproduce_demo-6c8a8e52-1b0e-4f3a-9a3e-2f7c4d5b6a10-0d9c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f"
 )
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "" if PRODUCTION else DEMO_NOTIFY_API_KEY)
-NOTIFY_BASE_URL = os.environ.get(
-    "NOTIFY_BASE_URL",
-    "https://api.notifications.service.gov.uk" if PRODUCTION else "http://127.0.0.1:8025",
+
+
+def demo_port(name: str, default: int) -> int:
+    """A port of the running demo (not production): from the environment, else from the
+    file ``./scripts/demo`` writes while it runs (DATA_DIR/demo-ports, lines NAME=PORT), so
+    a command run beside it in another terminal (``coproduce text-in``) reaches the demo
+    that is running, on whatever ports it was started with."""
+    raw = os.environ.get(name)
+    if raw is None and DEMO_PORTS_FILE.is_file():
+        for line in DEMO_PORTS_FILE.read_text().splitlines():
+            key, _, value = line.partition("=")
+            if key.strip() == name:
+                raw = value.strip()
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ImproperlyConfigured(f"{name} must be a port number, not {raw!r}")
+    return int(raw)
+
+
+DEMO_PORTS_FILE = DATA_DIR / "demo-ports"
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL") or (
+    "https://api.notifications.service.gov.uk"
+    if PRODUCTION
+    else f"http://127.0.0.1:{demo_port('NOTIFY_PORT', 8025)}"
 )
 # The bearer token Notify sends with callbacks (set the same value in Notify's settings).
 DEMO_NOTIFY_CALLBACK_TOKEN = "demo-callback-token-never-use-with-real-data"  # noqa: S105
@@ -557,7 +582,9 @@ QUIET_HOURS = (
 # One reminder, this many days after an invitation that had no answer.
 FOLLOW_UP_REMINDER_DAYS = env_int("COPRODUCE_FOLLOW_UP_REMINDER_DAYS", 7)
 # Where links in messages point (the public address of this service).
-PUBLIC_BASE_URL = os.environ.get("COPRODUCE_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+PUBLIC_BASE_URL = os.environ.get("COPRODUCE_PUBLIC_BASE_URL") or (
+    "http://127.0.0.1:8000" if PRODUCTION else f"http://127.0.0.1:{demo_port('PORT', 8000)}"
+)
 
 # Background work (messages, follow-up invitations): django-tasks with its database worker
 # (`coproduce db_worker`). Tests may run tasks at once with the immediate backend.

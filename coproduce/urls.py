@@ -14,5 +14,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-# An uncaught error: a 503 page with the crisis line when the database cannot be reached.
+# Error pages in the NHS.UK shell with the crisis contacts (coproduce/web/errors.py); an
+# uncaught error is a 503 page with the crisis line when the database cannot be reached.
+handler400 = "coproduce.web.errors.bad_request"
+handler403 = "coproduce.web.errors.permission_denied"
+handler404 = "coproduce.web.errors.page_not_found"
 handler500 = "coproduce.web.errors.server_error"

@@ -22,15 +22,37 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
+# The accounts that do work no signed-in person did (``accounts.audit``), named in words.
+SYSTEM_ACCOUNTS = {
+    "system:public": "A member of the public",
+    "system:scheduler": "The service's scheduled work",
+    "system:retention": "The service's retention rules",
+}
+
+
 class User(AbstractUser):
     role = models.CharField(max_length=32, choices=Role.choices)
 
     class Meta:
         ordering = ["username"]
 
+    def __str__(self) -> str:
+        return self.name_and_role
+
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.username
+        """The name people know them by. A username is for signing in: it is shown in
+        the Django admin and nowhere else (web/tests/test_names.py)."""
+        if self.username in SYSTEM_ACCOUNTS:
+            return SYSTEM_ACCOUNTS[self.username]
+        return self.get_full_name() or "Name not recorded"
+
+    @property
+    def name_and_role(self) -> str:
+        """How a person is listed wherever staff or members are shown: "Priya Shah
+        (Practitioner)". The one way of naming someone, used by every page and form."""
+        role = self.role_label
+        return f"{self.display_name} ({role})" if role else self.display_name
 
     @property
     def role_label(self) -> str:

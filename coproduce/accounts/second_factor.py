@@ -15,7 +15,9 @@ import base64
 import hashlib
 import hmac
 import math
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from io import BytesIO
 
 import django_otp
@@ -28,6 +30,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.accounts.models import Role, User
@@ -102,11 +105,41 @@ def demo_key(username: str) -> str:
 
 
 def current_code(device: TOTPDevice) -> str:
-    """The code the device shows now (for the demo's hint and for tests)."""
-    from django_otp.oath import TOTP
-
+    """The code the device shows now (for tests)."""
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
+
+
+@dataclass(frozen=True)
+class NextCode:
+    """The code a device will accept next, and in how many seconds (0: at once)."""
+
+    code: str
+    wait_seconds: int
+
+
+def next_code(device: TOTPDevice, now: float | None = None) -> NextCode:
+    """The code the device will accept next, for the demo's code page.
+
+    A code may be used once: django-otp refuses any time step at or before the last one
+    used (``last_t``), so someone signing in again within the same 30 seconds is refused
+    the code an app shows then. The device accepts the steps either side of now within its
+    ``tolerance``; the first of those after the last one used is the code to show. When
+    none is left (a device with no tolerance), the code of the next unused step is shown
+    with the seconds until it is accepted."""
+    now = time.time() if now is None else now
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, 0)
+    totp.time = now
+    clock = totp.t()  # the step now, before the device's drift
+    current = clock + device.drift
+    wanted = max(current, device.last_t + 1)
+    totp.drift = wanted - clock
+    code = f"{totp.token():0{device.digits}d}"
+    if wanted <= current + device.tolerance:
+        return NextCode(code, 0)
+    # Accepted once ``wanted`` is within tolerance of the clock's step.
+    starts = device.t0 + (wanted - device.drift - device.tolerance) * device.step
+    return NextCode(code, max(1, math.ceil(starts - now)))
 
 
 class SecondFactorRequired:

@@ -29,17 +29,21 @@ from coproduce.care.services import (
     clean_contact_details,
 )
 from coproduce.lib.dates import refuse_future
+from coproduce.lib.forms import PlainWordsForm
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATE_OF_BIRTH_EXAMPLE = "27/03/1987"  # the referral page's hint gives the same one
 
 
-def date_field(what: str, required: bool = True) -> forms.DateField:
+def date_field(what: str, required: bool = True, example: str = "21/11/2026") -> forms.DateField:
+    """A date typed as day/month/year. The example is fixed, and fits the date asked for:
+    a date of birth is not shown a date in the future."""
     return forms.DateField(
         input_formats=DATE_FORMATS,
         required=required,
         error_messages={
             "required": f"Enter the {what}",
-            "invalid": f"Enter the {what} as day/month/year, like 21/11/2026",
+            "invalid": f"Enter the {what} as day/month/year, like {example}",
         },
     )
 
@@ -85,15 +89,15 @@ class Moment:
 
 class StaffChoice(forms.ModelChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name} ({obj.role_label})"
+        return obj.name_and_role
 
 
 class StaffMultipleChoice(forms.ModelMultipleChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name} ({obj.role_label})"
+        return obj.name_and_role
 
 
-class ContactDetailsForm(forms.Form):
+class ContactDetailsForm(PlainWordsForm):
     """How to reach a person. Only the shape is checked here; what makes a detail right
     (a UK mobile, an email address, a preferred way that can be used) is the service's
     rule (``care.services.clean_contact_details``)."""
@@ -156,7 +160,7 @@ class ReferralForm(Moment, ContactDetailsForm):
     family_name = forms.CharField(
         max_length=100, error_messages={"required": "Enter the person's last name"}
     )
-    date_of_birth = date_field("date of birth")
+    date_of_birth = date_field("date of birth", example=DATE_OF_BIRTH_EXAMPLE)
     team = forms.ModelChoiceField(
         queryset=Team.objects.all(),
         widget=forms.RadioSelect,
@@ -167,11 +171,13 @@ class ReferralForm(Moment, ContactDetailsForm):
         },
     )
     source = forms.ChoiceField(
+        label="Who made the referral",
         choices=Referral.Source.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Select who made the referral"},
     )
     urgency = forms.ChoiceField(
+        label="How urgent the referral is",
         choices=Referral.Urgency.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Select how urgent the referral is"},
@@ -183,15 +189,19 @@ class ReferralForm(Moment, ContactDetailsForm):
         error_messages={"required": "Say whether the person has a physical health need"},
     )
     reason = forms.CharField(
+        label="The reason for the referral",
         max_length=20000,
         widget=forms.Textarea,
         error_messages={"required": "Enter the reason for the referral"},
     )
-    referrer = forms.CharField(max_length=200, required=False)
+    referrer = forms.CharField(label="Who referred them", max_length=200, required=False)
     received_on = date_field("date the referral was received")
     received_time = time_field("referral")
     not_a_duplicate_because = forms.CharField(
-        max_length=2000, required=False, widget=forms.Textarea
+        label="Why this is a separate referral",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea,
     )
 
     def clean_nhs_number(self) -> str:
@@ -219,7 +229,7 @@ class ReferralForm(Moment, ContactDetailsForm):
         return data
 
 
-class AcceptForm(Moment, forms.Form):
+class AcceptForm(Moment, PlainWordsForm):
     """Nothing is chosen in advance (issue 18): the lead practitioner, the named team and
     the initial appointment are the practitioner's decision. The rules are the service's
     (``referrals.accept_referral``)."""
@@ -263,15 +273,16 @@ class AcceptForm(Moment, forms.Form):
         return data
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(PlainWordsForm):
     reason = forms.CharField(
+        label="The reason for declining",
         max_length=2000,
         widget=forms.Textarea,
         error_messages={"required": "Say why the referral is declined and where it went instead"},
     )
 
 
-class AppointmentForm(Moment, forms.Form):
+class AppointmentForm(Moment, PlainWordsForm):
     kind = forms.ChoiceField(
         choices=[
             (Appointment.Kind.PLANNED_INTERVENTION, Appointment.Kind.PLANNED_INTERVENTION.label),
@@ -291,7 +302,10 @@ class AppointmentForm(Moment, forms.Form):
         },
     )
     outside_named_team_because = forms.CharField(
-        max_length=2000, required=False, widget=forms.Textarea
+        label="Why someone outside the named team is needed",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea,
     )
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
@@ -299,7 +313,7 @@ class AppointmentForm(Moment, forms.Form):
         self.fields["staff"].queryset = team.staff.filter(is_active=True)  # type: ignore[attr-defined]
 
 
-class ContactForm(Moment, forms.Form):
+class ContactForm(Moment, PlainWordsForm):
     """A contact in the LISTEN structure; next steps are required (never end without a plan)."""
 
     LISTEN_FIELDS = (
@@ -330,6 +344,7 @@ class ContactForm(Moment, forms.Form):
         },
     )
     persons_words = forms.CharField(
+        label="The person's own words",
         max_length=20000,
         widget=forms.Textarea,
         error_messages={"required": "Enter what the person said, in their own words"},
@@ -343,7 +358,10 @@ class ContactForm(Moment, forms.Form):
         error_messages={"required": "Say whether the person's carer was informed"},
     )
     carer_not_informed_because = forms.CharField(
-        max_length=2000, required=False, widget=forms.Textarea
+        label="Why the carer was not informed",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea,
     )
     shared_understanding = forms.CharField(
         max_length=20000,
@@ -369,7 +387,10 @@ class ContactForm(Moment, forms.Form):
         },
     )
     outside_named_team_because = forms.CharField(
-        max_length=2000, required=False, widget=forms.Textarea
+        label="Why someone outside the named team is needed",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea,
     )
 
     def clean(self) -> dict[str, Any]:
@@ -382,7 +403,7 @@ class ContactForm(Moment, forms.Form):
         return data
 
 
-class DischargeForm(Moment, forms.Form):
+class DischargeForm(Moment, PlainWordsForm):
     destination = forms.ChoiceField(
         choices=DischargeDestination.choices,
         widget=forms.RadioSelect,
@@ -421,7 +442,7 @@ class DischargeForm(Moment, forms.Form):
         return data
 
 
-class DispatchForm(Moment, forms.Form):
+class DispatchForm(Moment, PlainWordsForm):
     dispatched_on = date_field("date of dispatch")
     dispatched_time = time_field("dispatch")
 
@@ -431,7 +452,7 @@ class DispatchForm(Moment, forms.Form):
         return data
 
 
-class ArrivalForm(Moment, forms.Form):
+class ArrivalForm(Moment, PlainWordsForm):
     arrived_on = date_field("date of arrival")
     arrived_time = time_field("arrival")
     outcome = forms.ChoiceField(
@@ -465,9 +486,10 @@ def plan_form(kind: type[PlanVersion]) -> type[forms.Form]:
     return type(f"{kind.__name__}Form", (forms.Form,), {**fields, "clean": clean})
 
 
-class BreakGlassForm(forms.Form):
+class BreakGlassForm(PlainWordsForm):
     # The limits are the service's (``services.break_glass``); the form names them first.
     reason = forms.CharField(
+        label="Your reason",
         min_length=BREAK_GLASS_REASON_MIN,
         max_length=BREAK_GLASS_REASON_MAX,
         widget=forms.Textarea,
@@ -475,12 +497,11 @@ class BreakGlassForm(forms.Form):
             "required": "Say why you need to see this person's record now. This is audited.",
             "min_length": f"Give a reason of at least {BREAK_GLASS_REASON_MIN} characters: "
             "who needs the record, and why now",
-            "max_length": f"Keep the reason to {BREAK_GLASS_REASON_MAX} characters or fewer",
         },
     )
 
 
-class FindPersonForm(forms.Form):
+class FindPersonForm(PlainWordsForm):
     nhs_number = forms.CharField(
         max_length=20,
         error_messages={

@@ -50,6 +50,7 @@ CASELOAD_FIELDS = [
     "lead_practitioner__first_name",
     "lead_practitioner__last_name",
     "lead_practitioner__username",
+    "lead_practitioner__role",  # listed by name and role
 ]
 
 

@@ -61,10 +61,17 @@ def words_for(update: Update, language: str) -> Words:
     return Words(update.you_said, update.we_did, "en")
 
 
-def public_link(update: Update, fmt: str = Format.STANDARD, language: str = "en") -> str:
+UNNUMBERED = "[number]"  # in a preview: the update's number is given when it is published
+
+
+def public_link(update: Update | None, fmt: str = Format.STANDARD, language: str = "en") -> str:
+    """The update on the public site; for a preview (no update yet), with its number
+    shown as ``UNNUMBERED``."""
     # English is the default language, served without a language prefix.
     with translation.override(None if language == "en" else language):
-        path = reverse("show_update", args=[update.pk])
+        path = reverse("show_update", args=[update.pk if update else 0])
+    if update is None:
+        path = path[: path.rstrip("/").rfind("/") + 1] + UNNUMBERED
     suffix = {
         Format.LARGE_PRINT: "?format=large-print",
         Format.EASY_READ: "?format=easy-read",
@@ -77,9 +84,11 @@ def audio_path(update: Update, language: str) -> Path:
     return Path(settings.MEDIA_ROOT) / "updates" / f"update-{update.pk}-{language}.wav"
 
 
-def audio_link(update: Update, language: str) -> str:
+def audio_link(update: Update | None, language: str) -> str:
     with translation.override(None):
-        path = reverse("update_audio", args=[update.pk, language])
+        path = reverse("update_audio", args=[update.pk if update else 0, language])
+    if update is None:
+        path = path.replace("/0/", f"/{UNNUMBERED}/", 1)
     return f"{settings.PUBLIC_BASE_URL}{path}"
 
 
@@ -117,6 +126,22 @@ def letter_lines(update: Update, fmt: str, language: str) -> list[str]:
     return formats.letter_lines(said_and_done(update, language, fmt), fmt)
 
 
+def way_for(contact_channel: str, fmt: str) -> str:
+    """How a contributor who asked for ``contact_channel`` in ``fmt`` is reached: a text
+    message, an email, a Notify letter, or a letter the team prints (``PRINTED``): Notify's
+    letters are standard print only."""
+    if contact_channel == Voice.ContactChannel.POST:
+        if fmt in PRINTED_FORMATS or not settings.NOTIFY_LETTER_TEMPLATE_ID:
+            return PRINTED
+        return Message.Channel.LETTER
+    if contact_channel == Voice.ContactChannel.EMAIL:
+        return Message.Channel.EMAIL
+    return Message.Channel.SMS
+
+
+PRINTED = "printed"
+
+
 def _address(voice: Voice) -> str:
     return "\n".join(line.strip() for line in voice.contact_address.splitlines() if line.strip())
 
@@ -139,17 +164,17 @@ def _owed(
         return renders[key]
 
     outbox = OutboxMessage(update=update, voice=voice, channel=voice.contact_channel, format=fmt)
-    if voice.contact_channel == Voice.ContactChannel.POST:
-        if fmt in PRINTED_FORMATS or not settings.NOTIFY_LETTER_TEMPLATE_ID:
-            rendered = rendered_for(Message.Channel.LETTER)
-            outbox.language = rendered.language
-            outbox.status = OutboxMessage.Status.TO_PRINT
-            return outbox, None
-        channel, to = Message.Channel.LETTER, _address(voice)
-    elif voice.contact_channel == Voice.ContactChannel.EMAIL:
-        channel, to = Message.Channel.EMAIL, voice.contact_email
-    else:
-        channel, to = Message.Channel.SMS, voice.contact_phone
+    way = way_for(voice.contact_channel, fmt)
+    if way == PRINTED:
+        rendered = rendered_for(Message.Channel.LETTER)
+        outbox.language = rendered.language
+        outbox.status = OutboxMessage.Status.TO_PRINT
+        return outbox, None
+    channel = way
+    to: str = {
+        str(Message.Channel.LETTER): _address(voice),
+        str(Message.Channel.EMAIL): voice.contact_email,
+    }.get(way, voice.contact_phone)
     rendered = rendered_for(channel)
     outbox.language = rendered.language
     if not to:
@@ -301,3 +326,73 @@ def progress(update: Update) -> Progress:
         withdrawn=cancelled + (missing if finished else 0),
         messages_made=finished,
     )
+
+
+# A preview, before anything is published or sent ------------------------------------
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A new update as the contributors who share a way of being reached, a format and a
+    language will receive it, made by the same functions as the real messages."""
+
+    way: str  # Message.Channel (sms, email, letter) or PRINTED
+    format: str
+    language: str  # the language they read
+    words_language: str  # the language the words are in: English until a translation
+    contributors: int
+    subject: str = ""
+    body: str = ""  # a text message, an email or a Notify letter
+    lines: tuple[str, ...] = ()  # a letter the team prints
+    audio_link: str = ""
+
+    def key(self) -> tuple[str, ...]:
+        return (self.way, self.format, self.language, self.subject, self.body, *self.lines)
+
+
+def preview_copies(action: Action, you_said: str, we_did: str, easy_read: str) -> list[Copy]:
+    """Every version the action's contributors would get if these (masked) words were
+    published now: one for each way, format and language among them, with how many get
+    it. An update is published in English; a translation entered later reaches only
+    those not yet told (ADR 0008), so at publishing everyone gets English words."""
+    counts: dict[tuple[str, str, str], int] = {}
+    groups = (
+        contributors(action)
+        .order_by()
+        .values_list("contact_channel", "contact_format", "language")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    for channel, fmt, language, n in groups:
+        fmt = fmt or Format.STANDARD
+        key = (way_for(channel, fmt), fmt, language)
+        counts[key] = counts.get(key, 0) + n
+    copies = []
+    for (way, fmt, language), n in sorted(counts.items()):
+        words = YouSaidWeDid(
+            you_said=you_said,
+            we_did=we_did,
+            language="en",
+            link=public_link(None, fmt, "en"),
+            audio_link=audio_link(None, "en"),
+            easy_read=easy_read,
+        )
+        listen = words.audio_link if fmt == Format.AUDIO else ""
+        if way == PRINTED:
+            lines = tuple(formats.letter_lines(words, fmt))
+            copies.append(Copy(way, fmt, language, "en", n, lines=lines, audio_link=listen))
+        else:
+            rendered = formats.render(words, fmt, way)
+            copies.append(
+                Copy(way, fmt, language, "en", n, rendered.subject, rendered.body, (), listen)
+            )
+    return copies
+
+
+def preview_audio_path(digest: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / "previews" / f"preview-{digest}.wav"
+
+
+def make_preview_audio(digest: str, you_said: str, we_did: str) -> Path | None:
+    """The audio version of a preview, as ``make_audio`` will make it once published."""
+    words = YouSaidWeDid(you_said, we_did, "en", "")
+    return formats.speak(formats.audio_script(words), "en", preview_audio_path(digest))

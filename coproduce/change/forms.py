@@ -9,18 +9,19 @@ from django.utils import timezone
 from coproduce.accounts.models import Role, User
 from coproduce.change.catalogue import Metric
 from coproduce.change.models import Action, Insight
+from coproduce.lib.forms import PlainWordsForm
 from coproduce.network.models import Ladder
 
 STAFF_ROLES = [r for r in Role if r not in {Role.NETWORK_MEMBER}]
 
 
-class InsightForm(forms.Form):
+class InsightForm(PlainWordsForm):
     statement = forms.CharField(
+        label="The insight",
         max_length=2000,
         widget=forms.Textarea,
         error_messages={
             "required": "Enter the insight in plain language",
-            "max_length": "The insight must be 2,000 characters or fewer",
         },
     )
     written_with = forms.ModelMultipleChoiceField(
@@ -41,7 +42,7 @@ class InsightChoiceField(forms.ModelChoiceField[Insight]):
         return obj.statement if len(obj.statement) <= 120 else obj.statement[:119] + "…"
 
 
-class AddToInsightForm(forms.Form):
+class AddToInsightForm(PlainWordsForm):
     insight = InsightChoiceField(
         queryset=Insight.objects.all(),
         widget=forms.RadioSelect,
@@ -55,11 +56,12 @@ class AddToInsightForm(forms.Form):
 
 class StaffChoiceField(forms.ModelChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name} ({obj.role_label})"
+        return obj.name_and_role
 
 
-class ActionForm(forms.Form):
+class ActionForm(PlainWordsForm):
     description = forms.CharField(
+        label="What will be done",
         max_length=2000,
         widget=forms.Textarea,
         error_messages={"required": "Enter what will be done"},
@@ -82,7 +84,7 @@ class ActionForm(forms.Form):
     framework = forms.CharField(
         required=False,
         max_length=200,
-        error_messages={"max_length": "The plan or framework must be 200 characters or fewer"},
+        label="The plan or framework",
     )
     metric = forms.ChoiceField(
         choices=Metric.choices,
@@ -103,7 +105,7 @@ class ActionForm(forms.Form):
         return due
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(PlainWordsForm):
     status = forms.ChoiceField(
         choices=Action.Status.choices,
         widget=forms.RadioSelect,
@@ -114,7 +116,7 @@ class ActionStatusForm(forms.Form):
     )
 
 
-class UpdateForm(forms.Form):
+class UpdateForm(PlainWordsForm):
     you_said = forms.CharField(
         max_length=2000,
         widget=forms.Textarea,
@@ -129,16 +131,30 @@ class UpdateForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea,
-        error_messages={"max_length": "The Easy Read version must be 2,000 characters or fewer"},
+        label="The Easy Read version",
+    )
+
+
+class ConfirmUpdateForm(PlainWordsForm):
+    """The lead's confirmation of a preview: what they read, named by its digest."""
+
+    preview = forms.RegexField(
+        regex=r"^[0-9a-f]{64}$",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Preview the update before publishing it",
+            "invalid": "Preview the update before publishing it",
+        },
     )
     checked = forms.BooleanField(
         error_messages={
-            "required": "Confirm you have checked the update names no one and reads plainly"
+            "required": "Confirm you have read every version and it names no one, could not "
+            "identify anyone, and reads plainly"
         }
     )
 
 
-class TranslationForm(forms.Form):
+class TranslationForm(PlainWordsForm):
     language = forms.ChoiceField(
         choices=[("cy", "Welsh (Cymraeg)"), ("pl", "Polish"), ("ur", "Urdu"), ("pa", "Punjabi")],
         widget=forms.RadioSelect,
@@ -164,7 +180,7 @@ class InsightsChoiceField(forms.ModelMultipleChoiceField[Insight]):
         return obj.statement if len(obj.statement) <= 120 else obj.statement[:119] + "…"
 
 
-class RoundForm(forms.Form):
+class RoundForm(PlainWordsForm):
     title = forms.CharField(
         max_length=200,
         error_messages={"required": "Enter a title for the round, like 'Priorities for 2027'"},
@@ -217,7 +233,7 @@ def read_ballot(data: Any, candidates: list[int]) -> tuple[list[list[int]], list
     return groups, errors
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(PlainWordsForm):
     start = forms.DateField(
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         error_messages={

@@ -48,6 +48,9 @@ class PriorityRound(models.Model):
     opened_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
     result = models.JSONField(default=dict, blank=True)
+    # The lead's choice to let members see the running count while the round is open;
+    # it shows only once enough ballots are in (``services.RUNNING_TOTALS_FROM``).
+    show_running_totals = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

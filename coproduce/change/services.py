@@ -7,6 +7,8 @@ told back to the contributors whose voices led to it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,15 +83,33 @@ def evidence_by_service(insight: Insight) -> Counter[str]:
     )
 
 
-def representative_quotes(insight: Insight, limit: int = 3) -> list[str]:
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    # The voice raised a risk alert: shown marked, never as ordinary feedback.
+    at_risk: bool
+
+
+def representative_quotes(insight: Insight, limit: int = 3) -> list[Quote]:
     """Words people agreed to have quoted, masked: the approved public quote where a lead
     approved one, else the text masked by the same rules (names, numbers, addresses)."""
     quotes = []
-    for voice in insight.voices.filter(consent_quote=True).exclude(text="").order_by("-pk"):
-        quotes.append(voice.public_quote or anonymise.mask(voice.text))
+    voices = insight.voices.with_risk_marks().filter(consent_quote=True).exclude(text="")
+    for voice in voices.order_by("-pk"):
+        quotes.append(
+            Quote(
+                voice.public_quote or anonymise.mask(voice.text),
+                bool(getattr(voice, "has_risk_alert", False)),
+            )
+        )
         if len(quotes) == limit:
             break
     return quotes
+
+
+def voices_at_risk(insight: Insight) -> int:
+    """How many of the insight's voices raised a risk alert."""
+    return insight.voices.filter(risk_alert__isnull=False).count()
 
 
 # Collective priorities --------------------------------------------------------------
@@ -141,11 +161,53 @@ def count_round(priority_round: PriorityRound) -> ranking.Result[int]:
     return ranking.schulze(candidates, ballots)
 
 
-def round_result(priority_round: PriorityRound) -> ranking.Result[int]:
-    """The round's result: counted now while it is open, as kept when it closed."""
-    if priority_round.is_open:
+# With fewer ballots, a running count would show a member how the others (or, with one
+# ballot, they themselves) voted.
+RUNNING_TOTALS_FROM = 8
+
+
+def results_open_to_members(priority_round: PriorityRound) -> bool:
+    """Members see a round's result once it has closed; while it is open, only if the lead
+    chose to show running totals and at least ``RUNNING_TOTALS_FROM`` ballots are in."""
+    if not priority_round.is_open:
+        return True
+    return (
+        priority_round.show_running_totals and priority_round.ballots.count() >= RUNNING_TOTALS_FROM
+    )
+
+
+def round_result(
+    priority_round: PriorityRound, *, running: bool = False
+) -> ranking.Result[int] | None:
+    """The round's result as kept when it closed. While it is open, the count so far only
+    for those who run the round (``running``) or when ``results_open_to_members``;
+    otherwise None: the result is not shown yet."""
+    if not priority_round.is_open:
+        return ranking.Result.from_stored(priority_round.result)
+    if running or results_open_to_members(priority_round):
         return count_round(priority_round)
-    return ranking.Result.from_stored(priority_round.result)
+    return None
+
+
+@transaction.atomic
+def show_running_totals(user: User, priority_round: PriorityRound, *, show: bool) -> PriorityRound:
+    """The lead's choice to show members the count so far while the round is open."""
+    if not priority_round.is_open:
+        raise ValidationError("This round has closed: its result is shown to everyone")
+    if show and priority_round.ballots.count() < RUNNING_TOTALS_FROM:
+        raise ValidationError(
+            f"Running totals can be shown once at least {RUNNING_TOTALS_FROM} ballots are in "
+            f"({priority_round.ballots.count()} so far)"
+        )
+    priority_round.show_running_totals = show
+    priority_round.save(update_fields=["show_running_totals"])
+    audit.record(
+        user,
+        AuditEvent.Action.CHANGED,
+        priority_round,
+        "running totals shown" if show else "running totals hidden",
+    )
+    return priority_round
 
 
 @transaction.atomic
@@ -173,7 +235,7 @@ def standing(insight: Insight) -> Standing | None:
         "-closed_at"
     ):
         result = round_result(priority_round)
-        if insight.pk in result.order:
+        if result is not None and insight.pk in result.order:
             return Standing(
                 priority_round, result.place_of(insight.pk), priority_round.insights.count()
             )
@@ -239,6 +301,59 @@ def masked(text: str) -> str:
     return anonymise.mask(text, known_names())
 
 
+@dataclass(frozen=True)
+class UpdatePreview:
+    """What publishing an update would do, before it is done: the masked words for the
+    public page, and every version the contributors would be sent. ``digest`` names
+    exactly this; publishing needs it back (``publish_update``)."""
+
+    you_said: str
+    we_did: str
+    easy_read: str
+    copies: list[delivery.Copy]
+    digest: str
+
+    @property
+    def owed_to(self) -> int:
+        return sum(copy.contributors for copy in self.copies)
+
+    @property
+    def masked_something(self) -> bool:
+        return anonymise.NAME_MASK in self.text or anonymise.MASK in self.text
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.you_said, self.we_did, self.easy_read])
+
+
+def _preview(action: Action, you_said: str, we_did: str, easy_read: str) -> UpdatePreview:
+    words = (masked(you_said), masked(we_did), masked(easy_read))
+    copies = delivery.preview_copies(action, *words)
+    payload = json.dumps([words, [copy.key() for copy in copies]], ensure_ascii=False)
+    digest = hashlib.sha256(payload.encode()).hexdigest()
+    you_said, we_did, easy_read = words
+    return UpdatePreview(you_said, we_did, easy_read, copies=copies, digest=digest)
+
+
+def preview_update(
+    user: User, action: Action, *, you_said: str, we_did: str, easy_read: str = ""
+) -> UpdatePreview:
+    """Show the lead, before anything goes live or is queued, the update exactly as it
+    will be published and as each contributor will get it (hazard H21: masking misses
+    some names). Nothing is stored but the audit of the preview; its audio version is
+    made by a task, to be heard on the preview page."""
+    preview = _preview(action, you_said, we_did, easy_read)
+    audit.record(user, AuditEvent.Action.VIEWED, action, f"previewed an update {preview.digest}")
+    transaction.on_commit(
+        lambda: tasks.make_preview_audio.enqueue(preview.digest, preview.you_said, preview.we_did)
+    )
+    return preview
+
+
+class PreviewChanged(ValidationError):
+    pass
+
+
 @once
 @transaction.atomic
 def publish_update(
@@ -248,29 +363,46 @@ def publish_update(
     you_said: str,
     we_did: str,
     easy_read: str = "",
+    confirmed: str,
     submission: str = "",
 ) -> Update:
     """Publish a "you said, we did" update and owe it to every consenting contributor.
 
-    The words are masked before they are stored (the publisher saw them masked and
-    confirmed they name no one). The request commits the update and how many are owed
-    it, and nothing slower: once it commits, tasks make the audio version and tell every
-    voice's giver who asked to be told, on their channel, in their format
+    Only as previewed: ``confirmed`` is the digest of the preview the publisher saw and
+    confirmed (``preview_update``). If the masked words, or any contributor's version,
+    would differ from it (other words, a newly linked contributor in a new format, a
+    name added to our records), nothing is published or sent and the publisher is asked
+    to look again. The request commits the update and how many are owed it, and nothing
+    slower: once it commits, tasks make the audio version and tell every voice's giver
+    who asked to be told, on their channel, in their format
     (``coproduce.change.tasks``), so publishing takes the same moment for ten
     contributors or a hundred thousand, and a rolled-back publish tells no one.
     """
+    preview = _preview(action, you_said, we_did, easy_read)
+    if not confirmed or confirmed != preview.digest:
+        raise PreviewChanged(
+            "What would be published or sent is not what you previewed: the words, or the "
+            "versions contributors would get, have changed. Check the preview again and "
+            "confirm it."
+        )
     update = Update.objects.create(
         action=action,
-        you_said=masked(you_said),
-        we_did=masked(we_did),
-        easy_read=masked(easy_read),
+        you_said=preview.you_said,
+        we_did=preview.we_did,
+        easy_read=preview.easy_read,
         published_at=timezone.now(),
         published_by=user,
         checked_by=user,
         owed_to=delivery.contributors(action).count(),
         withdrawn_not_contacted=Insight.objects.get(pk=action.insight_id).withdrawn_contributors,
     )
-    audit.record(user, AuditEvent.Action.CREATED, update)
+    audit.record(
+        user,
+        AuditEvent.Action.CREATED,
+        update,
+        f"published after confirming preview {preview.digest}: "
+        f"{len(preview.copies)} versions for {preview.owed_to} contributors",
+    )
     transaction.on_commit(lambda: tasks.make_update_audio.enqueue(update.pk, "en"))
     transaction.on_commit(lambda: tasks.tell_contributors.enqueue(update.pk))
     return update

@@ -30,3 +30,10 @@ def tell_contributors(update_id: int) -> dict[str, int]:
     messaging to send. Safe to run again: it makes only what is missing."""
     update = Update.objects.select_related("action").get(pk=update_id)
     return asdict(delivery.fan_out(update))
+
+
+@task()
+def make_preview_audio(digest: str, you_said: str, we_did: str) -> bool:
+    """The audio version of an update not yet published, for the lead to listen to in
+    the preview before confirming it (espeak-ng never runs in a request)."""
+    return delivery.make_preview_audio(digest, you_said, we_did) is not None

@@ -9,12 +9,13 @@ from django import forms
 from django.utils import timezone
 
 from coproduce.evidence.models import Chart, LimitRecalculation
+from coproduce.lib.forms import PlainWordsForm
 
 MONTH = re.compile(r"\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})\s*")
 REASON_MOST = LimitRecalculation._meta.get_field("reason").max_length or 300
 
 
-class RecalculationForm(forms.Form):
+class RecalculationForm(PlainWordsForm):
     chart = forms.ChoiceField(
         choices=Chart.choices, error_messages={"required": "Choose the chart"}
     )

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib.forms import PlainWordsForm
 from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 from coproduce.network.models import (
     EqualityMonitoring,
@@ -23,7 +24,7 @@ from coproduce.network.models import (
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
-class JoinForm(forms.Form):
+class JoinForm(PlainWordsForm):
     """The public "join the network" form. Anyone may join: it asks only how to reach you."""
 
     name = forms.CharField(
@@ -128,7 +129,7 @@ class JoinForm(forms.Form):
         }
 
 
-class TrainingForm(forms.Form):
+class TrainingForm(PlainWordsForm):
     course = forms.ChoiceField(
         choices=TrainingRecord.Course.choices,
         widget=forms.RadioSelect,
@@ -152,7 +153,7 @@ class TrainingForm(forms.Form):
         return value
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(PlainWordsForm):
     text = forms.CharField(
         max_length=10_000,
         widget=forms.Textarea,
@@ -160,7 +161,7 @@ class AgreementForm(forms.Form):
     )
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(PlainWordsForm):
     title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
     kind = forms.ChoiceField(
         choices=MeetingKind.choices,
@@ -225,7 +226,7 @@ class MeetingForm(forms.Form):
         }
 
 
-class PaperForm(forms.Form):
+class PaperForm(PlainWordsForm):
     title = forms.CharField(max_length=200, error_messages={"required": "Enter the paper's title"})
     text = forms.CharField(
         max_length=20_000, widget=forms.Textarea, error_messages={"required": "Enter the paper"}
@@ -233,13 +234,13 @@ class PaperForm(forms.Form):
     easy_read_text = forms.CharField(required=False, max_length=20_000, widget=forms.Textarea)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PlainWordsForm):
     decision = forms.CharField(
         max_length=2000, widget=forms.Textarea, error_messages={"required": "Enter the decision"}
     )
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(PlainWordsForm):
     unit = forms.ChoiceField(
         choices=PaymentRate.Unit.choices,
         widget=forms.RadioSelect,
@@ -281,7 +282,7 @@ class ClaimForm(forms.Form):
         return data
 
 
-class DecideClaimForm(forms.Form):
+class DecideClaimForm(PlainWordsForm):
     claim = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         choices=[("approve", "Approve"), ("reject", "Do not approve")],
@@ -293,7 +294,7 @@ class DecideClaimForm(forms.Form):
 LEVELS = StandardScore.Level.choices
 
 
-class SelfAssessmentForm(forms.Form):
+class SelfAssessmentForm(PlainWordsForm):
     period_start = forms.DateField(
         input_formats=DATE_FORMATS,
         error_messages={

@@ -97,6 +97,11 @@ class Member(models.Model):
             return self.user.display_name
         return f"Member {self.pk}"
 
+    @property
+    def name_and_role(self) -> str:
+        """How a member is listed: "Viv Adams (Person who uses services)"."""
+        return f"{self.display_name} ({self.get_kind_display()})"
+
     def has_accepted(self, agreement: RespectAgreement | None) -> bool:
         return agreement is not None and self.acceptances.filter(agreement=agreement).exists()
 

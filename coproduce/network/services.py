@@ -263,6 +263,15 @@ def seats_filled(series: MeetingSeries, on: dt.date | None = None) -> list[Membe
 # Involvement payments and expenses ------------------------------------------------
 
 
+def meeting_not_held(meeting: Meeting) -> str:
+    """Why a claim for a meeting still to come is refused, with when it starts."""
+    starts = timezone.localtime(meeting.starts_at)
+    return (
+        "You can claim for this meeting once it has taken place: it starts on "
+        f"{starts.day} {starts:%B %Y} at {starts:%H:%M}"
+    )
+
+
 @once
 @transaction.atomic
 def submit_claim(
@@ -279,7 +288,10 @@ def submit_claim(
 ) -> PaymentClaim:
     """A claim for taking part. A member who declines payment claims expenses only.
     A claim for a meeting the member is not recorded as attending waits for a person to
-    check it (never refused outright: registers are sometimes wrong)."""
+    check it (never refused outright: registers are sometimes wrong). A claim for a
+    meeting that has not started yet is refused, however it arrives."""
+    if not meeting.held:
+        raise ValidationError(meeting_not_held(meeting))
     if PaymentClaim.objects.filter(member=member, meeting=meeting).exists():
         raise ValidationError("A claim for this meeting has already been made")
     if units < 0 or expenses < 0:

@@ -3,7 +3,7 @@ read and reviewed on the Voices pages, never in the admin."""
 
 from django.contrib import admin
 
-from coproduce.voices.models import EnquiryCategory
+from coproduce.voices.models import EnquiryCategory, ServiceFramework
 
 
 @admin.register(EnquiryCategory)
@@ -13,3 +13,10 @@ class EnquiryCategoryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     search_fields = ("name", "keywords")
     fields = ("name", "description", "framework", "source_label", "keywords", "active")
     readonly_fields = ("source_label",)
+
+
+@admin.register(ServiceFramework)
+class ServiceFrameworkAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("team", "framework")
+    list_filter = ("framework",)
+    fields = ("team", "framework")

@@ -1,46 +1,194 @@
-"""Mask what could identify someone before a voice's words are shown in public.
+"""Mask what could identify someone before words are shown in public or sent out.
 
-Masks email addresses, phone numbers, NHS numbers (and other long digit runs), UK
-postcodes, street addresses, and names: the names of our staff and of people on our
-records, plus any capitalised word after "my name is", a title (Dr, Mrs …) or a role
-("nurse Sam"). A lived-experience lead reads and approves every quote after masking:
-rules catch the common cases, a person catches the rest (hazard H21).
+Masks email addresses, phone numbers, NHS numbers (and other long digit runs), dates of
+birth, UK postcodes, street addresses, and people's names. Names come from three places:
+the names of our staff and of people on our records (``known_names``); a names list
+shipped with the code (``names/names.tsv``: US Census first names and common surnames,
+with the names that are also ordinary words in NHS feedback flagged, built by
+``coproduce.tooling.build_names``); and the words around a name ("my name is", a title
+such as Dr or Mrs, a role such as "nurse Sam", "my son Kieran"). Microsoft Presidio was
+weighed and not used: it finds names only with a spaCy model, which is not on the
+registry these machines reach, and its pattern recognisers add nothing the rules here
+do not (docs/benchmarks.md, "Masking").
+
+What it misses is measured on a frozen set (``coproduce bench masking``): names it has
+never seen and that have no cue around them get through, so a person still reads and
+confirms every update and quote before it goes out (hazard H21).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 MASK = "[removed]"
 NAME_MASK = "[name]"
+NAMES = Path(__file__).with_name("names") / "names.tsv"
+ORDINARY = NAMES.with_name("ordinary.txt")
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\w)(?:\+44\s?|0044\s?|0)(?:\d[\s-]?){9,10}(?!\w)")
+_PHONE = re.compile(r"(?<!\w)(?:\+44\s?(?:\(0\))?\s?|0044\s?|\(?0)(?:\d\)?[\s-]?){9,10}(?!\w)")
 _LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[\s-]?\d){7,}(?!\w)")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
-_STREET = re.compile(
-    r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
+_STREET_TYPES = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Crescent|Place|"
-    r"Gardens|Grove|Terrace|Hill|Park|Square|Walk|Row|Mews)\b"
+    r"Gardens|Grove|Terrace|Hill|Park|Square|Walk|Row|Mews)"
 )
+_STREET = re.compile(
+    rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET_TYPES}\b"
+    rf"|(?<=\bon |\bin |\bat )(?:[A-Z][a-z]+\s+){{1,2}}{_STREET_TYPES}\b"
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = re.compile(
+    rf"(?i)\b(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<y1>\d{{4}}|\d{{2}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+(?P<y2>\d{{4}})"
+    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}}))\b"
+)
+_BIRTH_CUE = re.compile(r"(?i)(?:born|d\.?o\.?b\.?|date of birth|birthday)\W{0,3}(?:is\s+|on\s+)?$")
 _CUE = (
-    r"(?i:my name is|i am called|i'm called|called|named|"
-    r"dr|doctor|mr|mrs|ms|miss|mx|nurse|worker|"
-    r"psychiatrist|consultant|officer|paramedic)"
+    r"(?i:my name is|i am called|i'm called|call me|called|named|i am|i'm|it's|its|"
+    r"thanks to|thank you to|ask for|from|dr|doctor|mr|mrs|ms|miss|mx|pc|nurse|worker|"
+    r"psychiatrist|consultant|officer|paramedic|midwife|advocate|coordinator|"
+    r"son|daughter|husband|wife|partner|mum|mom|dad|brother|sister|friend|nan|grandad)"
 )
-_CUED_NAME = re.compile(rf"\b({_CUE}\.?\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)")
+_NAME_WORD = r"[A-Z](?:[a-z]*['’][A-Z])?[a-z'’-]+"
+_CUED_NAME = re.compile(
+    rf"\b({_CUE}\.?\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|PC)\.?\s+)?(?:[A-Z]\.\s+)?)"
+    rf"({_NAME_WORD}(?:[\s-]+{_NAME_WORD})?)"
+)
+# What people do, said of someone named at the start of a sentence ("Sunita from the
+# carers group rang me").
+_DOES = re.compile(
+    r"\s+(?:from|at|was|is|and|who|has|said|rang|called|came|helped|phoned|listened)\b"
+)
+# Words that read as a name but are not one here.
+_PHRASES = re.compile(r"\b(?:Easy Read|PO Box)\b")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised for other reasons: never a name on its own.
+_NEVER = _words(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday English Polish Welsh Irish
+    Scottish British Urdu Punjabi Christian Muslim I I'm I'd I've I'll NHS GP A&E CAMHS"""
+)
+_NOT_A_NAME = _words(
+    """The A An And But So He She They We It My This That There Then When If Nobody Everyone
+    Everybody Someone Somebody Anyone Anybody No One Dr Doctor Mr Mrs Ms Miss Mx PC
+    Nurse"""
+)
+
+
+@cache
+def names_list() -> dict[str, tuple[bool, str]]:
+    """Name → (is a first name, "word" if also an ordinary word, "lower" if people
+    sometimes write it in lower case, else "")."""
+    names = {}
+    for line in NAMES.read_text(encoding="utf-8").splitlines():
+        name, kind, word = [*line.split("\t"), "", ""][:3]
+        names[name] = ("first" in kind, word)
+    return names
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Words people write in lower case in NHS feedback: capitalised, still not a name."""
+    return frozenset(ORDINARY.read_text(encoding="utf-8").split())
+
+
+def _mask_dates(text: str) -> str:
+    """Full dates that are birth dates: said to be ("born", "DOB"), or too long ago to be
+    an appointment (a year more than five years back, or a two-digit year)."""
+    this_year = dt.datetime.now(dt.UTC).year
+
+    def replace(match: re.Match[str]) -> str:
+        year = match.group("y1") or match.group("y2") or match.group("y3") or ""
+        cued = _BIRTH_CUE.search(text[max(0, match.start() - 20) : match.start()])
+        if cued or len(year) == 2 or int(year) <= this_year - 5:
+            return MASK
+        return match.group(0)
+
+    return _DATE.sub(replace, text)
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \"'“(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _mask_listed_names(text: str) -> str:
+    names = names_list()
+    ordinary = ordinary_words()
+    protected = [m.span() for m in _PHRASES.finditer(text)]
+    out: list[str] = []
+    last = 0
+    previous_masked_end = -10
+    for match in _WORD.finditer(text):
+        token = match.group(0).rstrip("'’-")
+        if any(start <= match.start() < end for start, end in protected):
+            continue
+        parts = [p for p in re.split(r"[-]", token) if p]
+        key = token.replace("’", "'").title()
+        if key in _NEVER or key in _NOT_A_NAME:
+            continue
+        entry = names.get(key) or (names.get(parts[0].title()) if len(parts) > 1 else None)
+        capitalised = token[0].isupper() and token[1:2].islower()
+        mid_sentence = not _sentence_start(text, match.start())
+        after_name = (
+            previous_masked_end >= 0 and not text[previous_masked_end : match.start()].strip()
+        )
+        if entry is None:
+            # Not a listed name: capitalised in mid-sentence and not an ordinary word
+            # ("once I got in, Tariq was great"), or after a name ("Priya Sharma").
+            said_of = bool(_DOES.match(text, match.end()))
+            mask = (
+                capitalised
+                and (mid_sentence or after_name or said_of)
+                and token.lower() not in ordinary
+            )
+        else:
+            is_first, seen = entry
+            if seen == "word":
+                mask = capitalised and (after_name or mid_sentence)
+            elif is_first:
+                mask = capitalised or seen == ""
+            else:  # a surname only: alone, it is as often a place ("Ash ward", "the Bridge")
+                mask = capitalised and after_name
+        if mask:
+            out.append(text[last : match.start()] + NAME_MASK)
+            last = match.start() + len(token)
+            previous_masked_end = last
+    out.append(text[last:])
+    return "".join(out)
 
 
 def mask(text: str, known_names: Iterable[str] = ()) -> str:
     masked = _EMAIL.sub(MASK, text)
     masked = _STREET.sub(MASK, masked)
     masked = _POSTCODE.sub(MASK, masked)
+    masked = _mask_dates(masked)
     masked = _PHONE.sub(MASK, masked)
     masked = _LONG_NUMBER.sub(MASK, masked)
-    masked = _CUED_NAME.sub(lambda m: m.group(1) + NAME_MASK, masked)
+    masked = _CUED_NAME.sub(
+        lambda m: (
+            m.group(0)
+            if m.group(2).split()[0].rstrip("'’") in _NEVER | _NOT_A_NAME
+            else m.group(1) + NAME_MASK
+        ),
+        masked,
+    )
     names = sorted({n.strip() for n in known_names if len(n.strip()) > 1}, key=len, reverse=True)
     if names:
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
         masked = pattern.sub(NAME_MASK, masked)
-    return masked
+    return _mask_listed_names(masked)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from coproduce.voices.models import EnquiryCategory
+from coproduce.care.models import Team
+from coproduce.voices.models import EnquiryCategory, ServiceFramework, Voice
 
 LOCAL = [
     (
@@ -156,3 +157,116 @@ def _upsert(rows: Iterable[tuple[str, str, str, str, str]]) -> Loaded:
             category.save(update_fields=["keywords"])
             updated += 1
     return Loaded(created, updated)
+
+
+# The v6 framework's labels, gathered under a few headings so a person can find one; a
+# label not named here is listed under "Other categories".
+V6_GROUPS = {
+    "Staff": [
+        "Staff manner & personal attributes",
+        "Staff listening, understanding & involving patients",
+        "Staff responsiveness",
+        "Staff continuity",
+        "Number & deployment of staff",
+        "Competence & training",
+    ],
+    "Getting care and how long it takes": [
+        "Contacting services",
+        "Timeliness of care",
+        "Appointment arrangements",
+        "Appointment method",
+        "Out of hours support (community services)",
+        "Existence of services",
+        "Choice of services",
+        "Service location",
+        "Transport to/ from services",
+        "Parking",
+    ],
+    "Care and treatment": [
+        "Care plans",
+        "Impact of treatment/ care",
+        "Referrals & continuity of care",
+        "Admission",
+        "Discharge",
+        "Diagnosis & triage",
+        "Supplying & understanding medication",
+        "Psychological therapy arrangements",
+        "Mental Health Act",
+        "Pain management",
+        "Provision of medical equipment",
+        "Interaction with family/ carers",
+    ],
+    "Safety, dignity and fairness": [
+        "Feeling safe",
+        "Safeguarding concerns?",
+        "Equality, Diversity & Inclusion",
+        "Patient appearance & grooming",
+    ],
+    "Information and communication": [
+        "Information directly from staff during care",
+        "Being kept informed, clarity & consistency of information",
+        "Information provision & guidance",
+        "Unspecified communication",
+        "Patient records",
+    ],
+    "Places and facilities": [
+        "Environment & Facilities",
+        "Cleanliness, tidiness & infection control",
+        "Food & drink provision & facilities",
+        "Activities & access to fresh air",
+        "Sensory experience",
+        "Electronic entertainment",
+    ],
+    "The organisation": [
+        "Organisation & efficiency",
+        "Learning organisation",
+        "Funding & use of financial resources",
+    ],
+    "Overall": ["Positive experience & gratitude", "Negative experience & dissatisfaction"],
+}
+LOCAL_GROUP = "Enquiry categories (seed 003)"
+OTHER_GROUP = "Other categories"
+
+
+def framework_for(team: Team | None) -> str:
+    """The enquiry framework of a voice's service (set in the admin); local by default."""
+    chosen = ServiceFramework.objects.filter(team=team).first() if team else None
+    return chosen.framework if chosen else EnquiryCategory.Framework.LOCAL
+
+
+@dataclass(frozen=True)
+class CategoryChoices:
+    """The categories one voice is offered: its service's framework only, the voice's
+    suggestions first, then the rest in groups; categories it already has from another
+    framework are listed apart, so confirming never drops them unseen."""
+
+    framework: str
+    suggested: list[EnquiryCategory]
+    groups: list[tuple[str, list[EnquiryCategory]]]
+    elsewhere: list[EnquiryCategory]
+
+    @property
+    def framework_label(self) -> str:
+        return str(EnquiryCategory.Framework(self.framework).label)
+
+    @property
+    def offered(self) -> list[EnquiryCategory]:
+        return self.suggested + [c for _, group in self.groups for c in group] + self.elsewhere
+
+
+def category_choices(voice: Voice) -> CategoryChoices:
+    framework = framework_for(voice.team)
+    in_framework = list(EnquiryCategory.objects.filter(framework=framework, active=True))
+    suggested_ids = {c.pk for c in voice.suggested_categories.all()}
+    suggested = [c for c in in_framework if c.pk in suggested_ids]
+    rest = [c for c in in_framework if c.pk not in suggested_ids]
+    if framework == EnquiryCategory.Framework.NHS_ENGLAND_V6:
+        group_of = {name: heading for heading, names in V6_GROUPS.items() for name in names}
+        grouped: dict[str, list[EnquiryCategory]] = {heading: [] for heading in V6_GROUPS}
+        for category in rest:
+            grouped.setdefault(group_of.get(category.name, OTHER_GROUP), []).append(category)
+        groups = [(heading, found) for heading, found in grouped.items() if found]
+    else:
+        groups = [(LOCAL_GROUP, rest)] if rest else []
+    elsewhere = [c for c in voice.categories.all() if c.framework != framework]
+    return CategoryChoices(framework, suggested, groups, elsewhere)

@@ -11,13 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.care.forms import Moment, date_field, time_field
 from coproduce.care.models import Team
 from coproduce.lib.formats import Format
+from coproduce.lib.forms import PlainWordsForm
 from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 from coproduce.voices.models import CallBack, EnquiryCategory, Rating, Sentiment, Voice
 
 FEEDBACK_MAX_CHARACTERS = 5000
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(PlainWordsForm):
     """The public "give feedback" form: the Friends and Family Test question, then why."""
 
     rating = forms.TypedChoiceField(
@@ -138,8 +139,9 @@ class FeedbackForm(forms.Form):
         return data
 
 
-class TagVoiceForm(forms.Form):
-    """Confirm (or correct) the categories and sentiment suggested for a voice."""
+class TagVoiceForm(PlainWordsForm):
+    """Confirm (or correct) the categories and sentiment suggested for a voice: from the
+    categories it is offered (``categories.category_choices``)."""
 
     categories = forms.ModelMultipleChoiceField(
         queryset=EnquiryCategory.objects.filter(active=True),
@@ -159,8 +161,17 @@ class TagVoiceForm(forms.Form):
         },
     )
 
+    def __init__(
+        self, *args: Any, offered: list[EnquiryCategory] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if offered is not None:
+            field = self.fields["categories"]
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                field.queryset = EnquiryCategory.objects.filter(pk__in=[c.pk for c in offered])
 
-class AcknowledgeAlertForm(forms.Form):
+
+class AcknowledgeAlertForm(PlainWordsForm):
     alert = forms.IntegerField(widget=forms.HiddenInput)
     action_taken = forms.CharField(
         max_length=2000,
@@ -169,7 +180,7 @@ class AcknowledgeAlertForm(forms.Form):
     )
 
 
-class CallBackForm(Moment, forms.Form):
+class CallBackForm(Moment, PlainWordsForm):
     """One attempt to reach the person behind an alert. The time is left blank: the duty
     worker gives the time they called. The rules are ``alerts.record_call_back``'s."""
 
@@ -187,7 +198,7 @@ class CallBackForm(Moment, forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea,
-        error_messages={"max_length": "Keep the note to 2000 characters or fewer"},
+        label="The note",
     )
 
 
@@ -260,7 +271,7 @@ class StaffVoiceForm(FeedbackForm):
         return data
 
 
-class InboxFilterForm(forms.Form):
+class InboxFilterForm(PlainWordsForm):
     """The inbox's filters (a GET form: a filtered inbox can be bookmarked and shared)."""
 
     channel = forms.ChoiceField(
@@ -317,7 +328,7 @@ class InboxFilterForm(forms.Form):
         return voices
 
 
-class BulkActionForm(forms.Form):
+class BulkActionForm(PlainWordsForm):
     ACTIONS = [
         ("confirm", "Confirm the suggested categories and sentiment"),
         ("add_category", "Add a category"),
@@ -347,13 +358,13 @@ class BulkActionForm(forms.Form):
         return data
 
 
-class QuoteForm(forms.Form):
+class QuoteForm(PlainWordsForm):
     public_quote = forms.CharField(
+        label="A public quote",
         max_length=1000,
         widget=forms.Textarea,
         error_messages={
             "required": "Enter the words to show in public",
-            "max_length": "A public quote must be 1,000 characters or fewer",
         },
     )
 
@@ -372,7 +383,7 @@ BINARY_SIGNATURES = (
 )
 
 
-class ImportForm(forms.Form):
+class ImportForm(PlainWordsForm):
     file = forms.FileField(
         error_messages={
             "required": "Select a CSV file to import",

@@ -34,6 +34,28 @@ class EnquiryCategory(models.Model):
         return self.name
 
 
+class ServiceFramework(models.Model):
+    """The one enquiry-category framework a service's voices are tagged with, so a voice
+    is never offered two frameworks' categories at once. Set in the admin; a service
+    without one (and a voice about no service) uses the local categories."""
+
+    team = models.OneToOneField(
+        "care.Team", on_delete=models.CASCADE, related_name="enquiry_framework"
+    )
+    framework = models.CharField(
+        max_length=16,
+        choices=EnquiryCategory.Framework.choices,
+        default=EnquiryCategory.Framework.LOCAL,
+    )
+
+    class Meta:
+        ordering = ["team__name"]
+        verbose_name = "service's enquiry framework"
+
+    def __str__(self) -> str:
+        return f"{self.team}: {self.get_framework_display()}"
+
+
 class Rating(models.IntegerChoices):
     """The Friends and Family Test scale, with its published codes."""
 
@@ -52,6 +74,13 @@ class Sentiment(models.TextChoices):
 
 
 class VoiceQuerySet(models.QuerySet["Voice"]):
+    def with_risk_marks(self) -> VoiceQuerySet:
+        """Each voice with ``has_risk_alert``, so every page that shows a voice under a
+        risk alert marks it, and nobody reads it as ordinary feedback (one query)."""
+        return self.annotate(
+            has_risk_alert=models.Exists(RiskAlert.objects.filter(voice=models.OuterRef("pk")))
+        )
+
     def usable_for_improvement(self) -> VoiceQuerySet:
         return self.filter(consent_improvement=True, withdrawn_at__isnull=True)
 

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from coproduce.accounts import audit
@@ -24,6 +23,7 @@ from coproduce.messaging import services as messaging
 from coproduce.messaging import wording
 from coproduce.messaging.models import Message
 from coproduce.voices import anonymise, risk
+from coproduce.voices.categories import category_choices, framework_for
 from coproduce.voices.models import (
     EnquiryCategory,
     FollowUpInvitation,
@@ -224,7 +224,7 @@ def inbox() -> VoiceQuerySet:
     return (
         Voice.objects.select_related("team")
         .prefetch_related("categories", "suggested_categories")
-        .annotate(has_risk_alert=Exists(RiskAlert.objects.filter(voice=OuterRef("pk"))))
+        .with_risk_marks()
     )
 
 
@@ -336,7 +336,16 @@ def confirm(
     categories: Iterable[EnquiryCategory],
     sentiment: str | None = None,
 ) -> Voice:
-    """A person confirms (or corrects) the suggested categories and sentiment."""
+    """A person confirms (or corrects) the suggested categories and sentiment. Only the
+    categories of the voice's service's framework may be given (and any it already has
+    from another), so one voice never mixes two frameworks by a new choice."""
+    categories = list(categories)
+    offered = {c.pk for c in category_choices(voice).offered}
+    outside = [c.name for c in categories if c.pk not in offered]
+    if outside:
+        raise ValidationError(
+            f"Not in the enquiry framework of this voice's service: {', '.join(outside)}"
+        )
     voice.categories.set(categories)
     if sentiment is not None:
         voice.sentiment = sentiment
@@ -351,10 +360,11 @@ def confirm_suggestions(user: User, voices: Iterable[Voice]) -> int:
     """Bulk: accept what was suggested for each voice, as confirmed by this person."""
     done = 0
     for voice in voices:
+        framework = framework_for(voice.team)
         confirm(
             user,
             voice,
-            voice.suggested_categories.all(),
+            [c for c in voice.suggested_categories.all() if c.framework == framework],
             voice.suggested_sentiment or voice.sentiment,
         )
         done += 1
@@ -362,9 +372,12 @@ def confirm_suggestions(user: User, voices: Iterable[Voice]) -> int:
 
 
 def add_category(user: User, voices: Iterable[Voice], category: EnquiryCategory) -> int:
-    """Bulk: add one category to each voice (keeping what it had) and confirm it."""
+    """Bulk: add one category to each voice (keeping what it had) and confirm it; voices
+    whose service uses another framework are left as they were (not counted)."""
     done = 0
     for voice in voices:
+        if category.framework != framework_for(voice.team):
+            continue
         confirm(user, voice, [*voice.categories.all(), category])
         done += 1
     return done

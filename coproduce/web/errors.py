@@ -1,4 +1,9 @@
-"""Answering clearly when the database is away, instead of with a server error."""
+"""Error pages: in the NHS.UK shell, with the crisis contacts, in plain words.
+
+Someone in crisis may meet any of them, so every page a member of the public can reach
+puts the crisis contacts straight under its heading. A database that is away gets a 503
+with the crisis line, and is reconnected to when it is back.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,14 @@ import logging
 import sys
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template.loader import render_to_string
+
+from coproduce.accounts.models import Role, User
+from coproduce.web.views.public import feedback_not_sent
 
 logger = logging.getLogger(__name__)
 
@@ -24,14 +34,67 @@ def server_error(request: HttpRequest) -> HttpResponse:
     error = sys.exc_info()[1]
     if isinstance(error, OperationalError | InterfaceError) and _unreachable(error):
         return unavailable(error)
-    return HttpResponseServerError(render_to_string("500.html"))
+    return HttpResponseServerError(render_to_string("500.html", _bare_shell(request)))
+
+
+def _bare_shell(request: HttpRequest | None) -> dict[str, object]:
+    """What the 500 and 503 pages' shell needs, read from settings alone: when something
+    is broken (the database, the sessions) the page must still be drawn."""
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "trust_name": settings.TRUST_NAME,
+        "local_crisis_line": settings.LOCAL_CRISIS_LINE,
+        "CSP_NONCE": getattr(request, "csp_nonce", ""),
+    }
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's handler400. A post too large to read (``DATA_UPLOAD_MAX_MEMORY_SIZE``) or
+    with too many fields is answered 413 and says so; the words could not be read, so the
+    page says to send a shorter message."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        return render(request, "413.html", status=413)
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's handler403, saying whom to ask for the signed-in person's role."""
+    return render(request, "403.html", {"ask": who_to_ask(request.user)}, status=403)
+
+
+def who_to_ask(user: object) -> str:
+    """Who can give a person access to more: the one who looks after their role."""
+    if not isinstance(user, User):
+        return ""
+    if user.role == Role.NETWORK_MEMBER:
+        return "your lived experience lead"
+    if user.role in {Role.PRACTITIONER, Role.SUPPORT_WORKER}:
+        return "your team leader"
+    if user.role == Role.ADMINISTRATOR:
+        return "another administrator"
+    return "your administrator"
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF_FAILURE_VIEW: a form sent without its security cookie or token (a tab
+    left open past the cookie, a browser blocking cookies). Nothing is saved. The public
+    feedback form is drawn again with the person's words and a fresh token, so they lose
+    nothing; any other form gets a page saying what happened."""
+    match = request.resolver_match
+    if request.method == "POST" and match is not None and match.url_name == "give_feedback":
+        return feedback_not_sent(request)
+    return render(request, "403_csrf.html", status=403)
 
 
 def unavailable(error: Exception) -> HttpResponse:
     logger.error("database unavailable: %s", type(error).__name__)
     for connection in connections.all(initialized_only=True):
         connection.close_if_unusable_or_obsolete()
-    html = render_to_string("503.html", {"crisis_line": settings.LOCAL_CRISIS_LINE})
+    html = render_to_string("503.html", _bare_shell(None))
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

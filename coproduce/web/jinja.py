@@ -57,6 +57,7 @@ def environment(**options: Any) -> Environment:
         datetime=format_datetime,
         percent=format_percent,
         suggestion=format_suggestion,
+        counted=format_counted,
     )
     return env
 
@@ -67,6 +68,11 @@ def url_with_id(name: str) -> Callable[[int], str]:
     marker = 918273645
     head, tail = reverse(name, args=[marker]).split(str(marker))
     return lambda pk: f"{head}{int(pk)}{tail}"
+
+
+def format_counted(count: int, one: str, many: str) -> str:
+    """A count with its noun, singular or plural: "1 voice", "2,480 voices"."""
+    return f"{count:,} {one if count == 1 else many}"
 
 
 def format_date(value: dt.date | dt.datetime | None) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from coproduce.accounts import second_factor
 from coproduce.accounts.policy import Capability, can
 from coproduce.voices.services import open_alerts
 
@@ -63,6 +65,13 @@ def context(request: HttpRequest) -> dict[str, Any]:
     path = request.path
     # Error pages can be rendered before the authentication middleware has run.
     user = getattr(request, "user", None)
+    # Between the password and the code the person is not signed in yet: the shell shows
+    # nothing of their role (navigation, name, alert count), only a way to sign out.
+    if user is not None and second_factor.needed(user) and not second_factor.verified(request):
+        user = AnonymousUser()
+        between_factors = True
+    else:
+        between_factors = False
     items: list[dict[str, Any]]
     if user is not None and user.is_authenticated:
         items = [
@@ -86,6 +95,10 @@ def context(request: HttpRequest) -> dict[str, Any]:
         "trust_name": settings.TRUST_NAME,
         "demo": not settings.PRODUCTION,
         "navigation_items": items,
+        "account_name": user.name_and_role
+        if user is not None and user.is_authenticated
+        else "",
+        "between_factors": between_factors,
         "local_crisis_line": settings.LOCAL_CRISIS_LINE,
         "other_language": other_language(request),
     }

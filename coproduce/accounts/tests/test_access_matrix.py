@@ -17,6 +17,7 @@ from rest_framework.permissions import AllowAny
 
 from coproduce.accounts.models import AuditEvent, Role, User
 from coproduce.accounts.policy import ADDRESSES, POLICY, Capability, Open
+from coproduce.change import delivery
 from coproduce.change.models import Update
 from coproduce.conftest import CheckedClient
 from coproduce.network.models import Attendance, MeetingPaper, Member
@@ -82,6 +83,10 @@ def named_addresses():
 
 def example_paths():
     update = Update.objects.all()[0]
+    # A preview's audio, as the task makes it when the lead previews an update.
+    previewed = "0" * 64
+    delivery.preview_audio_path(previewed).parent.mkdir(parents=True, exist_ok=True)
+    delivery.preview_audio_path(previewed).write_bytes(b"RIFF")
     voice = Voice.objects.all()[0]
     alert = RiskAlert.objects.order_by("pk")[0]
     paths = {name: path for pages in pages_by_role().values() for name, path in pages.items()}
@@ -97,6 +102,7 @@ def example_paths():
             "add_voice_to_insight": f"/voices/{voice.pk}/insight",
             "approve_quote": f"/voices/{voice.pk}/quote",
             "update_audio": f"/you-said-we-did/{update.pk}/audio/en",
+            "preview_update_audio": f"/actions/{update.action_id}/update/preview/{previewed}/audio",
             "export_claims": "/payments/export.csv",
             "accept_agreement": "/network/me/agreement",
             "story_pdf": "/story.pdf",
@@ -116,6 +122,7 @@ def example_paths():
             "record_call_back": f"/alerts/{alert.pk}/call-backs",
             "notify_received_text": "/notify/inbound-sms",
             "admin": "/admin/",
+            "show_running_totals": paths["close_round"].replace("/close", "/running-totals"),
         }
     )
     return paths

@@ -56,7 +56,7 @@ def test_break_glass_reads_only_do_not_allow_recording_contacts(client, outsider
 def test_the_reason_is_limited_to_200_characters(client, outsider, person):
     client.force_login(outsider)
     body = client.post(f"/people/{person.pk}/break-glass", {"reason": "x" * 201}).content.decode()
-    assert "Keep the reason to 200 characters or fewer" in body
+    assert "Your reason must be 200 characters or fewer; you wrote 201" in body
     assert not AuditEvent.objects.filter(action="break_glass").exists()
 
 

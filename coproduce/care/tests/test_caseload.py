@@ -56,7 +56,7 @@ def test_the_caseload_reads_its_episodes_in_a_fixed_number_of_queries(
     assert body.count(">You</strong>") == len(episodes) + (
         person.episodes.get().lead_practitioner == lead
     )
-    assert lead.display_name in body
+    assert lead.name_and_role in body.split("<main", 1)[1]
 
 
 def test_the_caseload_scope_is_written_once():

@@ -190,7 +190,7 @@ def test_staff_receive_a_referral_for_a_new_person(client, lead, team, intake):
         ("date_of_birth", "31/02/1990", "Enter the date of birth as day/month/year"),
         ("date_of_birth", "01/01/2090", "The date of birth must be in the past"),
         ("received_on", "01/01/2099", "The referral cannot be in the future"),
-        ("urgency", "9", "Select a valid choice"),
+        ("urgency", "9", "Select how urgent the referral is from the list"),
     ],
 )
 def test_the_intake_page_names_what_is_wrong_and_stores_nothing(

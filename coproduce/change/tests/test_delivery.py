@@ -14,7 +14,7 @@ from coproduce.change.models import OutboxMessage
 from coproduce.lib.formats import Format
 from coproduce.messaging import formats, notify, workers
 from coproduce.messaging.models import Message
-from coproduce.tooling.testing.factories import VoiceFactory, publish_and_tell
+from coproduce.tooling.testing.factories import VoiceFactory, confirm_and_publish, publish_and_tell
 from coproduce.tooling.testing.workers import lose
 from coproduce.voices.models import Voice
 from coproduce.voices.services import withdraw
@@ -222,7 +222,7 @@ def test_one_who_withdraws_before_the_fan_out_reaches_them_is_counted_as_withdra
     le_lead, action
 ):
     leaves, stays = contributor(le_lead, action), contributor(le_lead, action)
-    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     withdraw(leaves)  # published, but the worker has not made the messages yet
     assert delivery.progress(update).waiting == 2
     tasks.tell_contributors.call(update.pk)
@@ -235,7 +235,7 @@ def test_one_who_withdraws_before_the_fan_out_reaches_them_is_counted_as_withdra
 
 def test_a_crash_part_way_through_fanning_out_owes_no_one_twice(le_lead, action, monkeypatch):
     voices = [contributor(le_lead, action) for _ in range(7)]
-    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     real, calls = delivery._owed, []
 
     def crash_on_the_third_chunk(update, voice, renders=None):
@@ -263,7 +263,7 @@ def test_a_crash_after_notify_took_messages_sends_no_one_the_update_twice(
     for n in range(6):
         contributor(le_lead, action, contact_email=f"person{n}@example.com")
     with transaction.atomic():
-        update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+        update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     tasks.tell_contributors.call(update.pk)  # as the worker does, once the publish commits
     ids = list(update.outbox.values_list("message_id", flat=True))
     real_record = notify._record

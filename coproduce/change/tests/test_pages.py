@@ -5,7 +5,12 @@ from django.utils import timezone
 
 from coproduce.change import tasks
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
-from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import (
+    EnquiryCategoryFactory,
+    VoiceFactory,
+    confirming,
+    sent_once,
+)
 
 
 @pytest.fixture
@@ -93,7 +98,7 @@ def test_publishing_shows_on_the_public_board_and_fills_the_outbox(client, le_le
     client.force_login(le_lead)
     response = client.post(
         f"/actions/{action.pk}/update",
-        sent_once({"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"}),
+        sent_once(confirming(action, you_said="Too many staff.", we_did="Named teams.")),
     )
     assert response.status_code == 302
     assert Update.objects.count() == 1

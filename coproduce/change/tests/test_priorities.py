@@ -10,7 +10,7 @@ from django.utils import timezone
 from coproduce.change import services
 from coproduce.change.models import Ballot
 from coproduce.network.models import Member
-from coproduce.tooling.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, confirm_and_publish, sent_once
 from coproduce.tooling.testing.html import table_rows
 
 
@@ -152,9 +152,9 @@ def test_the_round_page_shows_the_method_and_only_leads_close_it(
     page = client.get(f"/priorities/{priority_round.pk}").content.decode()
     assert "Schulze method" in page
     assert "strongest chain" in page
-    assert client.post(f"/priorities/{priority_round.pk}").status_code == 403
+    assert client.post(f"/priorities/{priority_round.pk}/close").status_code == 403
     client.force_login(le_lead)
-    client.post(f"/priorities/{priority_round.pk}")
+    client.post(f"/priorities/{priority_round.pk}/close")
     priority_round.refresh_from_db()
     assert not priority_round.is_open
 
@@ -210,7 +210,7 @@ def test_the_golden_thread_from_a_voice_and_from_an_action(client, le_lead, lead
         owner=lead,
         due_on=timezone.localdate() + dt.timedelta(days=9),
     )
-    services.publish_update(le_lead, action, you_said="Too many staff.", we_did="Named teams.")
+    confirm_and_publish(le_lead, action, you_said="Too many staff.", we_did="Named teams.")
     client.force_login(le_lead)
 
     from_voice = client.get(f"/voices/{voice.pk}").content.decode()
@@ -259,7 +259,7 @@ def test_an_insight_records_the_staff_who_wrote_it_with_the_lead(client, le_lead
     insight = Insight.objects.get()
     assert list(insight.written_with.all()) == [lead]
     page = client.get(f"/insights/{insight.pk}").content.decode()
-    assert f"Written by {le_lead.display_name} with Lena Lead." in page
+    assert f"Written by {le_lead.name_and_role} with Lena Lead (Practitioner)." in page
 
 
 def test_the_action_page_links_to_its_insight(client, le_lead, lead):
@@ -270,3 +270,77 @@ def test_the_action_page_links_to_its_insight(client, le_lead, lead):
     client.force_login(le_lead)
     page = client.get(f"/actions/{action.pk}").content.decode()
     assert f'<a href="/insights/{insight.pk}">People &lt;wait&gt; too long.</a>' in page
+
+
+def test_closing_a_round_is_asked_again_before_it_is_done(client, le_lead, priority_round):
+    client.force_login(le_lead)
+    page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+    assert f'href="/priorities/{priority_round.pk}/close"' in page
+    assert f'action="/priorities/{priority_round.pk}/close"' not in page  # no one-click close
+    confirm = client.get(f"/priorities/{priority_round.pk}/close")
+    body = confirm.content.decode()
+    assert "Are you sure you want to close this round?" in body
+    assert "This cannot be undone" in body
+    priority_round.refresh_from_db()
+    assert priority_round.is_open  # asking is not closing
+    assert client.post(f"/priorities/{priority_round.pk}").status_code == 405
+    priority_round.refresh_from_db()
+    assert priority_round.is_open
+    client.post(f"/priorities/{priority_round.pk}/close")
+    priority_round.refresh_from_db()
+    assert not priority_round.is_open
+
+
+def test_a_member_does_not_see_the_result_while_the_round_is_open(
+    client, le_lead, member, network_member, priority_round, insights
+):
+    a, b, c = insights
+    services.cast_ballot(network_member, priority_round, [[c.pk], [a.pk], [b.pk]])
+    client.force_login(member)
+    page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+    assert "Result so far" not in page
+    assert f'id="insight-{c.pk}"' not in page  # their own ballot is not shown back as a result
+    assert "1 ballot in so far" in page
+    assert services.round_result(priority_round) is None  # the service hides it too
+    assert services.round_result(priority_round, running=True) is not None
+    client.force_login(le_lead)
+    lead_page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+    assert "Not shown to members" in lead_page
+    assert f'id="insight-{c.pk}"' in lead_page
+    services.close_round(le_lead, priority_round)
+    client.force_login(member)
+    page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+    assert f'id="insight-{c.pk}"' in page
+
+
+def test_the_lead_may_show_running_totals_only_once_eight_ballots_are_in(
+    client, le_lead, member, network_member, priority_round, insights
+):
+    a, b, c = insights
+    voters = others(services.RUNNING_TOTALS_FROM - 1)
+    for voter in voters:
+        services.cast_ballot(voter, priority_round, [[a.pk], [b.pk]])
+    client.force_login(le_lead)
+    response = client.post(
+        f"/priorities/{priority_round.pk}/running-totals", {"show": "yes"}, follow=True
+    )
+    assert "once at least 8 ballots are in (7 so far)" in response.content.decode()
+    priority_round.refresh_from_db()
+    assert not priority_round.show_running_totals
+    services.cast_ballot(network_member, priority_round, [[c.pk]])
+    client.post(f"/priorities/{priority_round.pk}/running-totals", {"show": "yes"})
+    priority_round.refresh_from_db()
+    assert priority_round.show_running_totals
+    assert services.round_result(priority_round) is not None
+    client.force_login(member)
+    page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+    assert "Result so far" in page
+    assert f'id="insight-{a.pk}"' in page
+
+
+def test_members_cannot_show_running_totals(client, member, network_member, priority_round):
+    client.force_login(member)
+    response = client.post(f"/priorities/{priority_round.pk}/running-totals", {"show": "yes"})
+    assert response.status_code == 403
+    priority_round.refresh_from_db()
+    assert not priority_round.show_running_totals

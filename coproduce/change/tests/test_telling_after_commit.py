@@ -19,7 +19,12 @@ from django_tasks_db.models import DBTaskResult
 from coproduce.change import delivery, services, tasks
 from coproduce.change.models import OutboxMessage, Update
 from coproduce.messaging.models import Message
-from coproduce.tooling.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import (
+    VoiceFactory,
+    confirm_and_publish,
+    confirming,
+    sent_once,
+)
 from coproduce.voices.models import Voice
 
 IMMEDIATE = {
@@ -45,17 +50,21 @@ def handed_on():
 @pytest.mark.django_db(transaction=True)
 def test_it_commits_the_update_and_hands_the_work_to_tasks_once_it_commits(le_lead, action):
     contributors(le_lead, action, 3)
+    preview = services.preview_update(le_lead, action, you_said="a", we_did="b")
+    previewed = handed_on()  # the preview's audio, made for the lead to hear
+    assert previewed == [("make_preview_audio", [preview.digest, "a", "b"])]
     with transaction.atomic():
-        update = services.publish_update(le_lead, action, you_said="a", we_did="b")
-        assert handed_on() == []  # nothing is handed on before the commit
+        update = services.publish_update(
+            le_lead, action, you_said="a", we_did="b", confirmed=preview.digest
+        )
+        assert handed_on() == previewed  # nothing is handed on before the commit
     assert update.owed_to == 3
     assert not OutboxMessage.objects.exists()  # the request made no message
     assert not Message.objects.exists()
     assert not delivery.audio_path(update, "en").exists()  # nor started espeak
-    assert handed_on() == [
-        ("make_update_audio", [update.pk, "en"]),
-        ("tell_contributors", [update.pk]),
-    ]
+    assert handed_on() == sorted(
+        [*previewed, ("make_update_audio", [update.pk, "en"]), ("tell_contributors", [update.pk])]
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -64,7 +73,7 @@ def test_a_publish_rolled_back_tells_no_one(le_lead, action):
 
     def publish_then_fail():
         with transaction.atomic():
-            services.publish_update(le_lead, action, you_said="a", we_did="b")
+            confirm_and_publish(le_lead, action, you_said="a", we_did="b")
             raise RuntimeError("the request failed after publishing")
 
     with pytest.raises(RuntimeError):
@@ -78,7 +87,7 @@ def test_publishing_asks_the_database_the_same_for_a_thousand_contributors_as_fo
 ):
     def queries_to_publish():
         with CaptureQueriesContext(connection) as asked:
-            services.publish_update(le_lead, action, you_said="a", we_did="b")
+            confirm_and_publish(le_lead, action, you_said="a", we_did="b")
         return len(asked)
 
     contributors(le_lead, action, 2)
@@ -110,7 +119,7 @@ def test_each_chunk_commits_on_its_own_so_a_crash_keeps_what_was_done_and_sent(
 
     monkeypatch.setattr(delivery, "_owed", dies_in_the_third_chunk)
     with transaction.atomic():
-        update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+        update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     assert set(nested) == {0}
     assert OutboxMessage.objects.count() == 4  # two whole chunks kept, the third not
     assert len(fake_notify.sent) == 4  # and each handed to Notify as it committed
@@ -131,7 +140,7 @@ def test_each_chunk_commits_on_its_own_so_a_crash_keeps_what_was_done_and_sent(
 
 def test_running_the_fan_out_again_makes_no_second_message(le_lead, action):
     contributors(le_lead, action, 3)
-    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     first = tasks.tell_contributors.call(update.pk)
     again = tasks.tell_contributors.call(update.pk)
     assert (first["queued"], again["queued"], again["already_owed"]) == (3, 0, 3)
@@ -153,7 +162,7 @@ def test_two_fan_outs_at_once_make_one_message_for_each_contributor():
         le_lead, insight, description="d", owner=le_lead, due_on=timezone.localdate()
     )
     contributors(le_lead, action, 5)
-    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     second: list[object] = []
 
     def again():
@@ -190,7 +199,7 @@ def counts(page):
 
 def test_the_update_page_shows_how_far_telling_has_gone_as_the_tasks_run(client, le_lead, action):
     voices = contributors(le_lead, action, 3)
-    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     client.force_login(le_lead)
     page = client.get(f"/updates/{update.pk}").content.decode()
     assert "Making the messages" in page
@@ -226,7 +235,7 @@ def test_the_action_page_counts_contributors_whose_messages_are_not_made_yet_as_
     client, le_lead, action
 ):
     contributors(le_lead, action, 2)
-    services.publish_update(le_lead, action, you_said="a", we_did="b")
+    confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     client.force_login(le_lead)
     page = client.get(f"/actions/{action.pk}").content.decode()
     assert "Waiting to be sent or posted: 2" in page
@@ -240,7 +249,7 @@ def test_publishing_from_the_page_goes_to_the_update_page(client, le_lead, actio
     client.force_login(le_lead)
     response = client.post(
         f"/actions/{action.pk}/update",
-        sent_once({"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"}),
+        sent_once(confirming(action, you_said="Too many staff.", we_did="Named teams.")),
         follow=True,
     )
     update = Update.objects.get()
@@ -249,14 +258,14 @@ def test_publishing_from_the_page_goes_to_the_update_page(client, le_lead, actio
 
 
 def test_only_those_who_manage_change_see_an_updates_progress(client, lead, le_lead, action):
-    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     client.force_login(lead)
     assert client.get(f"/updates/{update.pk}").status_code == 403
 
 
 @pytest.mark.skipif(not shutil.which("espeak-ng"), reason="./scripts/test installs espeak-ng")
 def test_a_translation_hands_its_audio_to_a_task(le_lead, action):
-    update = services.publish_update(le_lead, action, you_said="a", we_did="b")
+    update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     services.translate_update(le_lead, update, language="cy", you_said="c", we_did="d")
     assert not delivery.audio_path(update, "cy").exists()  # not made in the request
     assert tasks.make_update_audio.call(update.pk, "cy") is True  # but by the task
@@ -270,10 +279,10 @@ def test_a_fan_out_that_stopped_part_way_is_finished_by_the_sweeper(le_lead, act
     from django.core.management import call_command
 
     contributors(le_lead, action, 5)
-    stopped = services.publish_update(le_lead, action, you_said="a", we_did="b")
-    going = services.publish_update(le_lead, action, you_said="c", we_did="d")
-    never_run = services.publish_update(le_lead, action, you_said="e", we_did="f")
-    just_now = services.publish_update(le_lead, action, you_said="g", we_did="h")
+    stopped = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
+    going = confirm_and_publish(le_lead, action, you_said="c", we_did="d")
+    never_run = confirm_and_publish(le_lead, action, you_said="e", we_did="f")
+    just_now = confirm_and_publish(le_lead, action, you_said="g", we_did="h")
     real = delivery._owed
 
     def dies_in_the_second_chunk(update, voice, renders=None):

@@ -4,7 +4,7 @@ import pytest
 
 from coproduce.change.models import Insight
 from coproduce.tooling.testing.factories import VoiceFactory, sent_once
-from coproduce.voices.text.themes import candidate_themes
+from coproduce.voices.text.themes import candidate_themes, phrases
 
 WAITING = [
     "Waited hours for the call back from the crisis line",
@@ -59,3 +59,19 @@ def test_voices_without_consent_for_improvement_are_never_in_a_theme_insight(cli
     response = client.post("/themes", {"voice": [refused.pk], "phrases": "x"}, follow=True)
     assert "no voices that can be used as evidence" in response.content.decode()
     assert not Insight.objects.exists()
+
+
+def test_a_phrase_never_spans_a_removed_stop_word_or_says_a_word_twice():
+    found = phrases("I knew and agreed, home hour home. Call back from the crisis line")
+    assert "knew agreed" not in found
+    assert "home hour home" not in found
+    assert {"knew", "agreed", "home hour", "hour home", "call back", "crisis line"} <= set(found)
+
+
+def test_a_theme_is_named_by_phrases_sharing_no_word(voices):
+    themes = candidate_themes(voices)
+    for theme in themes:
+        named = theme.name.lower().replace(",", " ").split()
+        assert len(named) == len(set(named))
+    waiting = next(t for t in themes if set(WAITING) == {v.text for v in t.voices})
+    assert "call back" in waiting.key_phrases or "crisis line" in waiting.key_phrases

@@ -52,7 +52,7 @@ def test_an_analyst_sets_a_recalculation_and_it_is_audited(client, analyst):
         ({"month": f"1/{timezone.localdate().year + 1}"}, "The month cannot be in the future"),
         ({"reason": "   "}, "Say what changed in the service from that month"),
         ({"reason": "x" * 301}, "The reason must be 300 characters or fewer"),
-        ({"chart": "made_up"}, "Select a valid choice"),
+        ({"chart": "made_up"}, "Select chart from the list"),
     ],
 )
 def test_bad_input_is_refused_saying_what_is_wrong(client, analyst, fields, message):

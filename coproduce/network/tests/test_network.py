@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import decimal
 import io
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -418,3 +419,58 @@ def test_lived_experience_seats_are_given_up_to_the_boards_number(client, le_lea
     assert services.seats_filled(board) == []
     services.give_seat(le_lead, board, other)
     assert services.seats_filled(board) == [other]
+
+
+@pytest.fixture
+def next_week(le_lead):
+    return services.create_meeting(
+        le_lead,
+        kind=MeetingKind.CO_PRODUCTION,
+        title="Next week's meeting",
+        starts_at=timezone.now() + dt.timedelta(days=10),
+        hours=2,
+        place="The Sanctuary",
+        ladder=Ladder.CO_PRODUCTION,
+    )
+
+
+def test_a_claim_for_a_meeting_still_to_come_is_refused_by_the_service(
+    le_lead, member, viv, next_week, rates
+):
+    services.invite(le_lead, next_week, [viv])
+    with pytest.raises(ValidationError, match="once it has taken place: it starts on"):
+        services.submit_claim(member, viv, next_week, unit="hour", units=decimal.Decimal("2"))
+    assert not PaymentClaim.objects.exists()
+
+
+def test_a_member_who_types_the_address_of_a_meeting_still_to_come_cannot_claim(
+    client, le_lead, member, viv, next_week, rates
+):
+    services.invite(le_lead, next_week, [viv])
+    client.force_login(member)
+    page = client.get(f"/meetings/{next_week.pk}/claim")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "You can claim for this meeting once it has taken place" in body
+    assert "Send claim" not in body
+    response = client.post(
+        f"/meetings/{next_week.pk}/claim", sent_once({"unit": "hour", "units": "2"})
+    )
+    assert response.status_code == 400
+    assert "once it has taken place" in response.content.decode()
+    assert not PaymentClaim.objects.exists()
+
+
+def test_approve_is_the_primary_action_and_do_not_approve_the_secondary(
+    client, le_lead, member, viv, meeting, rates
+):
+    services.invite(le_lead, meeting, [viv])
+    services.submit_claim(member, viv, meeting, unit="hour", units=decimal.Decimal("2"))
+    client.force_login(le_lead)
+    page = client.get("/payments").content.decode()
+    buttons = re.findall(r'<button class="([^"]+)"[^>]*name="decision" value="(\w+)"', page)
+    found = {value: classes for classes, value in buttons}
+    assert found == {
+        "approve": "nhsuk-button",
+        "reject": "nhsuk-button nhsuk-button--secondary",
+    }

@@ -182,13 +182,13 @@ def publish(action_id: int) -> dict[str, Any]:
     from coproduce.change.models import Action
 
     action = Action.objects.get(pk=action_id)
+    words = {
+        "you_said": "You told us you saw too many different staff.",
+        "we_did": "Everyone now has a named team of at most four people.",
+    }
+    preview = services.preview_update(action.created_by, action, **words)
     start = time.perf_counter()
-    update = services.publish_update(
-        action.created_by,
-        action,
-        you_said="You told us you saw too many different staff.",
-        we_did="Everyone now has a named team of at most four people.",
-    )
+    update = services.publish_update(action.created_by, action, **words, confirmed=preview.digest)
     publish_seconds = round(time.perf_counter() - start, 3)
     tasks.tell_contributors.call(update.pk)
     references = [f"coproduce-{pk}" for pk in update.outbox.values_list("message_id", flat=True)]

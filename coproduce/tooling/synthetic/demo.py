@@ -49,7 +49,13 @@ from coproduce.tooling.synthetic.coproduction import seed_members, seed_thread_h
 from coproduce.tooling.synthetic.history import DEMO as DEMO_HISTORY
 from coproduce.tooling.synthetic.history import Scale, seed_history
 from coproduce.voices import categories as voice_categories
-from coproduce.voices.models import EnquiryCategory, FollowUpInvitation, Rating, Voice
+from coproduce.voices.models import (
+    EnquiryCategory,
+    FollowUpInvitation,
+    Rating,
+    ServiceFramework,
+    Voice,
+)
 from coproduce.voices.services import receive_voice
 from coproduce.voices.suggest import suggest
 
@@ -219,6 +225,11 @@ def seed_demo(
     framework = voice_categories.default_framework_path()
     if framework.is_file():
         voice_categories.load_v6(framework)
+        # One service tags its voices with NHS England's framework; the others keep the
+        # local categories (each service has one, set in the admin).
+        ServiceFramework.objects.create(
+            team=teams[0], framework=EnquiryCategory.Framework.NHS_ENGLAND_V6
+        )
     categories = [
         EnquiryCategory.objects.get(name=name)
         for name, _description, _words in voice_categories.LOCAL
@@ -497,13 +508,14 @@ def seed_demo(
         for field, value in how.items():
             setattr(voice, field, value)
         voice.save()
-    update = change.publish_update(
-        lead,
-        action,
-        you_said="You told us you saw too many different staff and had to repeat your story.",
-        we_did="Everyone on the home treatment caseload now has a lead practitioner and a small "
-        "named team, with reviews on day 7 and day 14.",
-    )
+    words = {
+        "you_said": "You told us you saw too many different staff and had to repeat your story.",
+        "we_did": "Everyone on the home treatment caseload now has a lead practitioner and a "
+        "small named team, with reviews on day 7 and day 14.",
+    }
+    # As the lead does: preview, then confirm what was previewed.
+    preview = change.preview_update(lead, action, **words)
+    update = change.publish_update(lead, action, **words, confirmed=preview.digest)
     # The demo opens with its outbox filled: the fan-out is done here, in the seed; the
     # task publishing hands to the worker finds nothing left to do.
     delivery.fan_out(update)

@@ -143,12 +143,31 @@ def sent_once(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "submission": new_token()}
 
 
+def confirm_and_publish(user: User, action: Any, **words: Any) -> Any:
+    """Publish an update as the lead does: preview it, then confirm what was previewed."""
+    from coproduce.change import services
+
+    submission = words.pop("submission", "")
+    preview = services.preview_update(user, action, **words)
+    return services.publish_update(
+        user, action, **words, confirmed=preview.digest, submission=submission
+    )
+
+
+def confirming(action: Any, **words: str) -> dict[str, str]:
+    """The post that confirms a preview of these words, as the preview page sends it."""
+    from coproduce.change import services
+
+    preview = services.preview_update(action.created_by, action, **words)
+    return {**words, "step": "publish", "checked": "on", "preview": preview.digest}
+
+
 def publish_and_tell(user: User, action: Any, **words: Any) -> Any:
     """Publish an update, then run the fan-out its commit hands to the worker (a test's
     transaction never commits): every contributor's message is made, none is sent."""
-    from coproduce.change import services, tasks
+    from coproduce.change import tasks
 
-    update = services.publish_update(user, action, **words)
+    update = confirm_and_publish(user, action, **words)
     tasks.tell_contributors.call(update.pk)
     update.refresh_from_db()
     return update

@@ -18,6 +18,7 @@ NOT_PAGES = {
     "add_voice_to_insight",
     "approve_quote",
     "update_audio",  # a sound file
+    "preview_update_audio",  # a sound file
     "export_claims",  # a CSV file
     "accept_agreement",  # a button's target
     "story_pdf",  # a PDF file (tagged PDF/UA; checked in change/tests/test_story.py)
@@ -30,6 +31,7 @@ NOT_PAGES = {
     "show_alert_contact",  # a button's target: the alert page with the contact details shown
     "record_call_back",  # a form's target (checked in voices/tests/test_alert_call_backs.py)
     "remove_chart_limits",  # a button's target (evidence/tests/test_limit_recalculations.py)
+    "show_running_totals",  # a button's target (change/tests/test_priorities.py)
 }
 
 
@@ -92,6 +94,7 @@ def pages_by_role():
             "print_letters": f"/updates/{update.pk}/letters",
             "list_rounds": "/priorities",
             "show_round": f"/priorities/{closed.pk}",
+            "close_round": f"/priorities/{open_round.pk}/close",
             "list_members": "/network",
             "show_network_member": f"/network/members/{Member.objects.all()[1].pk}",
             "edit_agreement": "/network/agreement",

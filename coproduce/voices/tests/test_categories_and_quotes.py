@@ -14,6 +14,7 @@ from coproduce.tooling.testing.factories import (
     TeamFactory,
     UserFactory,
     VoiceFactory,
+    confirm_and_publish,
 )
 from coproduce.voices import anonymise, categories
 from coproduce.voices.models import EnquiryCategory, Voice
@@ -263,7 +264,7 @@ def test_only_approved_quotes_appear_on_the_public_board_and_withdrawal_removes_
         owner=le_lead,
         due_on=timezone.localdate(),
     )
-    change.publish_update(le_lead, action, you_said="Listen", we_did="Trained everyone")
+    confirm_and_publish(le_lead, action, you_said="Listen", we_did="Trained everyone")
     approve_quote(le_lead, approved, "They listened to me")
     body = client.get("/you-said-we-did").content.decode()
     assert "They listened to me" in body

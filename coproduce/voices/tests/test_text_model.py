@@ -102,6 +102,19 @@ def test_the_train_and_evaluate_commands(sample, tmp_path):
         call_command("text", "train", "--data", str(sample))
 
 
+def test_training_says_how_far_it_has_gone_as_it_goes(sample, tmp_path):
+    """The demo trains the model for minutes: the person waiting sees it moving."""
+    out = StringIO()
+    call_command("text", "train", "--data", str(sample), "--out", str(tmp_path), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Training on 240 comments")
+    steps = [line for line in lines if "% done" in line]
+    assert len(steps) >= 5
+    assert steps[-1].strip().startswith("100% done")
+    assert "so far" in steps[0]
+    assert lines[-1].startswith("Trained on 240 comments")
+
+
 def test_the_benchmark_reports_every_key_the_issue_asks_for(sample):
     out = StringIO()
     call_command(

@@ -12,6 +12,7 @@ negative 4-5), which does better than summing the five.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,12 +86,25 @@ class TextModel:
     sentiment3_head: LogisticRegression | None = None
     train_seconds: float = 0.0
 
-    def fit(self, texts: list[str], y: np.ndarray, sentiment: np.ndarray) -> TextModel:
+    def fit(
+        self,
+        texts: list[str],
+        y: np.ndarray,
+        sentiment: np.ndarray,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> TextModel:
+        """Learn from the texts. ``progress(done, of)`` is told after each step (the words,
+        each category, the sentiment), for a person waiting on a long training."""
         start = time.perf_counter()
+        steps = y.shape[1] + 2
         x = self.vectoriser.fit_transform(clip(texts))
+        if progress:
+            progress(1, steps)
         self.heads, thresholds = [], []
         folds = 3
         for j in range(y.shape[1]):
+            if progress and j:
+                progress(1 + j, steps)
             column = y[:, j]
             if column.sum() < folds or column.sum() > len(column) - folds:
                 self.heads.append(None)  # too rare (or universal) to learn
@@ -111,6 +125,8 @@ class TextModel:
             self.sentiment3_head = LogisticRegression(
                 C=self.c / 2, class_weight="balanced", max_iter=2000, random_state=self.seed
             ).fit(x[labelled], [SENTIMENT3[int(v)] for v in sentiment[labelled]])
+        if progress:
+            progress(steps, steps)
         self.train_seconds = time.perf_counter() - start
         return self
 

@@ -1,24 +1,49 @@
 """Candidate themes: group voices not yet categorised into clusters a lead can read.
 
-Each theme has its key phrases (the terms that most set it apart) and a few
-representative voices (those nearest its centre). A lived experience lead turns a theme
-into an insight with one click; nothing is decided by the clustering itself.
+Each theme is named by the phrases that most set it apart from the other themes
+(class-based TF-IDF: the voices of a theme read as one document, against the others),
+and shown with its most typical voices (those nearest its centre). A phrase is one to
+three words that stand next to each other in what people wrote, with no stop-word and
+no word twice, so a name is words a person would say ("call back, crisis line"), never
+a machine's ("knew agreed knew"). A lived experience lead turns a theme into an insight
+with one click; nothing is decided by the clustering itself.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 from coproduce.voices.models import Voice
 
 SEED = 2026
 MOST_THEMES = 8
 FEWEST_VOICES = 6
+# Phrases in a theme's name, and in its list of key phrases.
+NAME_PHRASES = 3
+KEY_PHRASES = 6
+TYPICAL_QUOTES = 3
+LONGEST_PHRASE = 3
+# Words too common in feedback about any service to name a theme by, beside English
+# stop-words; and contractions' pieces that the word pattern leaves behind.
+FEEDBACK_WORDS = frozenset(
+    {"just", "really", "got", "get", "did", "didn", "don", "doesn", "wasn", "isn", "couldn"}
+    | {"ve", "ll", "re", "im", "ive", "dont", "didnt", "wasnt", "couldnt", "said", "told"}
+    | {"like", "meant", "came", "went", "saw", "time", "day", "way", "thing", "things", "lot"}
+)
+# scikit-learn's English list also holds words that carry meaning in feedback about
+# crisis care ("call back", "the system", "a fire"): kept as words that may name a theme.
+MEANINGFUL = frozenset(
+    {"call", "back", "system", "fire", "bill", "empty", "full", "move", "cry", "serious"}
+)
+STOP_WORDS = (frozenset(ENGLISH_STOP_WORDS) - MEANINGFUL) | FEEDBACK_WORDS
+WORD = re.compile(r"[a-z][a-z']*[a-z]|[a-z]")
 
 
 @dataclass
@@ -27,6 +52,105 @@ class Theme:
     key_phrases: list[str]
     representatives: list[Voice]
     voices: list[Voice]
+
+    @property
+    def at_risk(self) -> list[Voice]:
+        """Its voices under a risk alert (``VoiceQuerySet.with_risk_marks``), to be marked."""
+        return [v for v in self.voices if getattr(v, "has_risk_alert", False)]
+
+    @property
+    def name(self) -> str:
+        """The theme's name: its most distinctive phrases, the first capitalised."""
+        text = ", ".join(self.key_phrases[:NAME_PHRASES])
+        return text[:1].upper() + text[1:]
+
+
+def words(text: str) -> list[str]:
+    return [w.strip("'") for w in WORD.findall(text.lower())]
+
+
+def says(text: str, phrase: str) -> bool:
+    """Whether a text has the phrase as whole words, next to each other."""
+    return f" {phrase} " in f" {' '.join(words(text))} "
+
+
+def phrases(text: str) -> list[str]:
+    """The phrases of one to three neighbouring words in a text that have no stop-word and
+    no word twice (so never across a removed stop-word: "I knew and agreed" gives "knew"
+    and "agreed", never "knew agreed")."""
+    found = []
+    tokens = words(text)
+    for start in range(len(tokens)):
+        for length in range(1, LONGEST_PHRASE + 1):
+            run = tokens[start : start + length]
+            if len(run) < length or run[-1] in STOP_WORDS or len(run[-1]) < 2:
+                break
+            if len(set(run)) < length:
+                break
+            found.append(" ".join(run))
+    return found
+
+
+def distinctive_phrases(documents: Sequence[Sequence[str]]) -> list[list[str]]:
+    """For each theme (its voices' texts), its phrases from most to least distinctive by
+    class-based TF-IDF: a phrase's share of the theme's phrases, weighted by how few
+    themes use it. Only phrases used in at least two of a theme's voices are kept (where
+    a theme has that many), so a name is never one person's words alone."""
+    joined = ["\n".join(texts) for texts in documents]
+    counter = CountVectorizer(analyzer=phrases, lowercase=False)
+    counts = counter.fit_transform(joined).toarray().astype(float)
+    terms = counter.get_feature_names_out()
+    per_theme = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1)
+    average_words = counts.sum() / len(joined)
+    weight = np.log(1 + average_words / np.maximum(counts.sum(axis=0), 1))
+    scores = per_theme * weight
+    # Longer phrases say more than their single words: prefer them a little.
+    lengths = np.array([len(t.split()) for t in terms])
+    scores = scores * (1 + 0.25 * (lengths - 1))
+    ranked: list[list[str]] = []
+    column = {t: i for i, t in enumerate(terms)}
+    for number, texts in enumerate(documents):
+        voices_using = np.zeros(len(terms))
+        for text in texts:
+            for phrase in set(phrases(text)):
+                voices_using[column[phrase]] += 1
+        enough = voices_using >= min(2, len(texts))
+        order = np.argsort(-scores[number], kind="stable")
+        ranked.append([str(terms[i]) for i in order if enough[i] and scores[number][i] > 0])
+    return ranked
+
+
+def name_phrases(ranked: list[str], limit: int) -> list[str]:
+    """The best phrases that share no word with a better one: no word is said twice."""
+    chosen: list[str] = []
+    used: set[str] = set()
+    for phrase in ranked:
+        parts = set(phrase.split())
+        if parts & used:
+            continue
+        chosen.append(phrase)
+        used |= parts
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def typical(members: list[int], distances: np.ndarray, voices: list[Voice], top: str) -> list[int]:
+    """The voices nearest the theme's centre, each different; if none of them says the theme's first
+    phrase, the nearest one that does takes the last place, so the name can be read in
+    the quotes beside it."""
+    nearest, seen = [], set()
+    for i in np.argsort(distances, kind="stable"):
+        text = " ".join(words(voices[members[i]].text))
+        if text not in seen:  # the same words given twice are shown once
+            seen.add(text)
+            nearest.append(members[i])
+    shown = nearest[:TYPICAL_QUOTES]
+    if top and not any(says(voices[i].text, top) for i in shown):
+        saying = [i for i in nearest if says(voices[i].text, top)]
+        if saying:
+            shown = shown[: TYPICAL_QUOTES - 1] + saying[:1]
+    return shown
 
 
 def candidate_themes(voices: list[Voice]) -> list[Theme]:
@@ -43,20 +167,22 @@ def candidate_themes(voices: list[Voice]) -> list[Theme]:
         return []
     k = max(2, min(MOST_THEMES, round(math.sqrt(len(voices) / 2))))
     clustering = KMeans(n_clusters=k, n_init=10, random_state=SEED).fit(x)
-    terms = np.array(vectoriser.get_feature_names_out())
+    numbers = [n for n in range(k) if np.count_nonzero(clustering.labels_ == n) >= 2]
+    groups = [[int(i) for i in np.flatnonzero(clustering.labels_ == n)] for n in numbers]
+    if not groups:
+        return []
+    ranked = distinctive_phrases([[voices[i].text for i in members] for members in groups])
     themes = []
-    for number in range(k):
-        members = np.flatnonzero(clustering.labels_ == number)
-        if len(members) < 2:
-            continue
+    for number, members, theme_phrases in zip(numbers, groups, ranked, strict=True):
         centre = clustering.cluster_centers_[number]
         distances = ((x[members].toarray() - centre) ** 2).sum(axis=1)
-        nearest = members[np.argsort(distances)[:3]]
+        key_phrases = name_phrases(theme_phrases, KEY_PHRASES)
+        top = key_phrases[0] if key_phrases else ""
         themes.append(
             Theme(
                 number=number,
-                key_phrases=[str(t) for t in terms[np.argsort(centre)[::-1][:5]]],
-                representatives=[voices[i] for i in nearest],
+                key_phrases=key_phrases,
+                representatives=[voices[i] for i in typical(members, distances, voices, top)],
                 voices=[voices[i] for i in members],
             )
         )

@@ -107,8 +107,13 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     assert_accessible(page)
     page.get_by_label("You said").fill("You had to repeat your story to new staff.")
     page.get_by_label("We did").fill("Everyone now has a named team of at most four.")
-    page.get_by_label(re.compile("I have checked that it names no one")).check()
-    page.get_by_role("button", name="Publish update").click()
+    page.get_by_role("button", name="Preview the update").click()
+    expect(
+        page.get_by_role("heading", name="Check the update before it is published")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label(re.compile("I have read every version")).check()
+    page.get_by_role("button", name="Confirm and publish").click()
     expect(page.get_by_text("Update published. 1 contributor will be told")).to_be_visible()
     # The update's page follows the telling, which the task worker does after the commit
     # (as `coproduce db_worker` does beside the demo): the fan-out, then the sending.
@@ -153,6 +158,11 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     member.get_by_role("button", name="Save my ranking").click()
     expect(member.get_by_text("Your ranking is saved.")).to_be_visible()
     page.goto(round_url)
+    page.get_by_role("link", name="Close this round").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Are you sure you want to close this round?"
+    )
+    assert_accessible(page)
     page.get_by_role("button", name="Close the round and keep this result").click()
     expect(page.get_by_text("Round closed.")).to_be_visible()
     assert_accessible(page)

@@ -2,7 +2,7 @@
 machinery; staff pages stay in English."""
 
 from coproduce.messaging import wording
-from coproduce.tooling.testing.factories import sent_once
+from coproduce.tooling.testing.factories import confirm_and_publish, sent_once
 from coproduce.voices.models import Voice
 
 
@@ -63,7 +63,7 @@ def test_the_join_page_and_an_update_are_served_in_welsh(client, le_lead, lead):
     action = services.record_action(
         le_lead, insight, description="d", owner=lead, due_on=timezone.localdate() + dt.timedelta(1)
     )
-    update = services.publish_update(le_lead, action, you_said="Too many staff.", we_did="Teams.")
+    update = confirm_and_publish(le_lead, action, you_said="Too many staff.", we_did="Teams.")
     services.translate_update(
         le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Timau."
     )

@@ -41,6 +41,7 @@ from coproduce.tooling.testing.factories import (
     TeamFactory,
     UserFactory,
     VoiceFactory,
+    confirming,
     intake_page_data,
 )
 from coproduce.voices.models import CallBack, RiskAlert, Voice
@@ -250,7 +251,7 @@ FORMS = {
     "publish an update": lambda w: Form(
         "le_lead",
         f"/actions/{w['action'].pk}/update",
-        {"you_said": "Too many staff.", "we_did": "Named teams.", "checked": "on"},
+        confirming(w["action"], you_said="Too many staff.", we_did="Named teams."),
         Update,
     ),
     "open a round of priorities": lambda w: Form(

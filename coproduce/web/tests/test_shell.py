@@ -197,7 +197,7 @@ def test_a_refused_page_explains_itself(client, member):
     client.force_login(member)
     response = client.get("/caseload")
     assert response.status_code == 403
-    assert "Your role does not give you access to this page" in response.content.decode()
+    assert "Your role does not include this page" in response.content.decode()
 
 
 def test_sessions_are_short_and_end_with_the_browser():

@@ -17,10 +17,11 @@ from markupsafe import Markup
 
 from coproduce.accounts import oidc, second_factor
 from coproduce.accounts.models import User
+from coproduce.lib.forms import PlainWords, PlainWordsForm
 from coproduce.web.views.render import page, posted
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(PlainWords, AuthenticationForm):
     error_messages = {
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
         "inactive": "This account has been switched off. Ask your administrator.",
@@ -58,7 +59,7 @@ class SignOut(LogoutView):
     pass
 
 
-class CodeForm(forms.Form):
+class CodeForm(PlainWordsForm):
     code = forms.CharField(
         max_length=12,
         error_messages={"required": "Enter the 6-digit code from your authenticator app"},
@@ -111,7 +112,7 @@ def enter_code(request: HttpRequest) -> HttpResponse:
         "Enter the code from your authenticator app",
         form=form,
         next=_next(request),
-        demo_code=second_factor.current_code(device) if settings.ENVIRONMENT == "demo" else "",
+        demo_code=second_factor.next_code(device) if settings.ENVIRONMENT == "demo" else None,
     )
 
 

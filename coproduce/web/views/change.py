@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.accounts.policy import Capability, can, requires
-from coproduce.change import delivery, services
+from coproduce.change import delivery, presenters, services
 from coproduce.change.forms import (
     ActionForm,
     ActionStatusForm,
+    ConfirmUpdateForm,
     InsightForm,
     PeriodForm,
     RoundForm,
@@ -91,6 +93,7 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
         insight=insight,
         voices=voices,
         quotes=services.representative_quotes(insight),
+        at_risk=services.voices_at_risk(insight),
         evidence=services.evidence_summary(insight).most_common(),
         by_service=services.evidence_by_service(insight).most_common(),
         standing=services.standing(insight),
@@ -100,38 +103,66 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
     )
 
 
+PREVIEW = "preview"
+CONFIRM = "publish"
+EDIT = "edit"
+
+
 @requires(Capability.PUBLISH_UPDATES)
 @require_http_methods(["GET", "POST"])
 def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Write the update, preview it as it will be published and as each contributor will
+    get it, then confirm: nothing is published or sent before the confirmation
+    (``services.publish_update`` refuses anything but what was previewed). "Change the
+    update" comes back here with the words as typed."""
     action = get_object_or_404(Action.objects.select_related("insight", "owner"), pk=action_id)
-    form = UpdateForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        update = services.publish_update(
-            signed_in_user(request),
-            action,
-            you_said=data["you_said"],
-            we_did=data["we_did"],
-            easy_read=data["easy_read"],
-            submission=submission_token(request),
-        )
-        owed = update.owed_to
-        messages.success(
+    step = request.POST.get("step", PREVIEW) if request.method == "POST" else ""
+    if step == EDIT:
+        form = UpdateForm(initial={k: request.POST.get(k, "") for k in UpdateForm.base_fields})
+    else:
+        form = UpdateForm(posted(request))
+    if step in {PREVIEW, CONFIRM} and form.is_valid():
+        user = signed_in_user(request)
+        words = form.cleaned_data
+        confirm = ConfirmUpdateForm(request.POST if step == CONFIRM else None)
+        if confirm.is_valid():
+            try:
+                update = services.publish_update(
+                    user,
+                    action,
+                    **words,
+                    confirmed=confirm.cleaned_data["preview"],
+                    submission=submission_token(request),
+                )
+            except services.PreviewChanged as error:
+                confirm.add_error(None, error.messages[0])
+            else:
+                owed = update.owed_to
+                messages.success(
+                    request,
+                    f"Update published. {owed} contributor{'s' if owed != 1 else ''} will be "
+                    "told on the channel and in the format they chose."
+                    + (
+                        f" {update.withdrawn_not_contacted} withdrew their feedback and will "
+                        "not be."
+                        if update.withdrawn_not_contacted
+                        else ""
+                    ),
+                )
+                return redirect("show_update_progress", update_id=update.pk)
+        preview = services.preview_update(user, action, **words)
+        return page(
             request,
-            f"Update published. {owed} contributor{'s' if owed != 1 else ''} will be told on "
-            "the channel and in the format they chose."
-            + (
-                f" {update.withdrawn_not_contacted} withdrew their feedback and will not be."
-                if update.withdrawn_not_contacted
-                else ""
-            ),
+            "change/preview_update.jinja",
+            "Check the update before it is published",
+            form=form,
+            confirm=confirm,
+            summary_form=confirm,
+            action=action,
+            preview=preview,
+            public=presenters.public_versions(preview.you_said, preview.we_did, preview.easy_read),
+            copies=[presenters.contributor_version(copy) for copy in preview.copies],
         )
-        return redirect("show_update_progress", update_id=update.pk)
-    preview = (
-        {k: services.masked(form.data.get(k, "")) for k in ("you_said", "we_did")}
-        if form.is_bound
-        else None
-    )
     return page(
         request,
         "change/publish_update.jinja",
@@ -139,8 +170,18 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
         form=form,
         summary_form=form,
         action=action,
-        preview=preview,
     )
+
+
+@requires(Capability.PUBLISH_UPDATES)
+@require_GET
+def preview_update_audio(request: HttpRequest, action_id: int, digest: str) -> HttpResponse:
+    """The audio version of a preview, made by a task when it was previewed (a short file,
+    read whole)."""
+    path = delivery.preview_audio_path(digest)
+    if not re.fullmatch(r"[0-9a-f]{64}", digest) or not path.exists():
+        raise Http404("The audio is not made yet")
+    return HttpResponse(path.read_bytes(), content_type="audio/wav")
 
 
 @requires(Capability.MANAGE_CHANGE)
@@ -240,7 +281,10 @@ def print_letters(request: HttpRequest, update_id: int) -> HttpResponse:
             "address": owed.voice.contact_address.splitlines(),
             "format": owed.format,
             "format_label": owed.get_format_display(),
-            "lines": delivery.letter_lines(update, owed.format, owed.language),
+            "lines": (lines := delivery.letter_lines(update, owed.format, owed.language)),
+            "easy_read": presenters.easy_read_points(lines, owed.language)
+            if owed.format == Format.EASY_READ
+            else [],
             "audio": delivery.audio_link(update, owed.language)
             if owed.format == Format.AUDIO
             else "",
@@ -277,9 +321,12 @@ def list_rounds(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _results(priority_round: PriorityRound) -> dict[str, Any]:
-    """The round's result (``services.round_result``) with its insights, to draw."""
-    result = services.round_result(priority_round)
+def _results(priority_round: PriorityRound, *, running: bool) -> dict[str, Any] | None:
+    """The round's result (``services.round_result``) with its insights, to draw; None
+    while it is hidden from this person."""
+    result = services.round_result(priority_round, running=running)
+    if result is None:
+        return None
     insights = {i.pk: i for i in priority_round.insights.all()}
     return {
         "ranked": [
@@ -296,31 +343,71 @@ def _results(priority_round: PriorityRound) -> dict[str, Any]:
 
 
 @requires(Capability.VIEW_PRIORITIES)
-@require_http_methods(["GET", "POST"])
+@require_GET
 def show_round(request: HttpRequest, round_id: int) -> HttpResponse:
+    """A round: members see its result once it closes (or running totals, if the lead
+    chose to show them); those who run it see the count so far."""
     priority_round = get_object_or_404(PriorityRound, pk=round_id)
     user = signed_in_user(request)
-    if request.method == "POST":
-        if not can(user, Capability.MANAGE_CHANGE):
-            raise PermissionDenied(Capability.MANAGE_CHANGE.value)
-        try:
-            services.close_round(user, priority_round)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, "Round closed. Its result is kept as it stands now.")
-        return redirect("show_round", round_id=priority_round.pk)
     member = member_for(user)
+    runs_it = can(user, Capability.MANAGE_CHANGE)
     return page(
         request,
         "change/round.jinja",
         priority_round.title,
         priority_round=priority_round,
-        results=_results(priority_round),
-        can_close=can(user, Capability.MANAGE_CHANGE) and priority_round.is_open,
+        results=_results(priority_round, running=runs_it),
+        ballots_in=priority_round.ballots.count(),
+        open_to_members=services.results_open_to_members(priority_round),
+        running_totals_from=services.RUNNING_TOTALS_FROM,
+        runs_it=runs_it,
         ballot=priority_round.ballots.filter(member=member).first() if member else None,
         can_rank=member is not None and can(user, Capability.RANK_PRIORITIES),
     )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_http_methods(["GET", "POST"])
+def close_round(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Closing a round cannot be undone, so it is asked again before it is done."""
+    priority_round = get_object_or_404(PriorityRound, pk=round_id)
+    if request.method == "POST":
+        try:
+            services.close_round(signed_in_user(request), priority_round)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "Round closed. Its result is kept as it stands now.")
+        return redirect("show_round", round_id=priority_round.pk)
+    if not priority_round.is_open:
+        messages.error(request, "This round is already closed")
+        return redirect("show_round", round_id=priority_round.pk)
+    return page(
+        request,
+        "change/close_round.jinja",
+        f"Close {priority_round.title}",
+        priority_round=priority_round,
+        ballots_in=priority_round.ballots.count(),
+    )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_POST
+def show_running_totals(request: HttpRequest, round_id: int) -> HttpResponse:
+    priority_round = get_object_or_404(PriorityRound, pk=round_id)
+    show = request.POST.get("show") == "yes"
+    try:
+        services.show_running_totals(signed_in_user(request), priority_round, show=show)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            "Members now see the running totals."
+            if show
+            else "Members will see the result when the round closes.",
+        )
+    return redirect("show_round", round_id=priority_round.pk)
 
 
 @requires(Capability.RANK_PRIORITIES)
@@ -387,7 +474,7 @@ THEME_VOICES = 500
 def _theme_voices() -> list[Voice]:
     """Voices given for improvement, not yet in a category or recent, newest first."""
     since = timezone.now() - dt.timedelta(days=THEME_WINDOW_DAYS)
-    usable = Voice.objects.usable_for_improvement().exclude(text="")
+    usable = Voice.objects.usable_for_improvement().exclude(text="").with_risk_marks()
     recent_or_uncategorised = usable.filter(received_at__gte=since) | usable.filter(
         categories__isnull=True
     )

@@ -175,6 +175,7 @@ def claim_payment(request: HttpRequest, meeting_id: int) -> HttpResponse:
         summary_form=form,
         meeting=meeting,
         member=member,
+        not_yet="" if meeting.held else services.meeting_not_held(meeting),
         rates=list(PaymentRate.objects.filter(kind=member.kind, active=True)),
     )
 
@@ -434,10 +435,7 @@ def _meeting_context(
             }
             for a in attendance
         ],
-        "invite_items": [
-            {"value": m.pk, "text": f"{m.display_name} ({m.get_kind_display().lower()})"}
-            for m in others
-        ],
+        "invite_items": [{"value": m.pk, "text": m.name_and_role} for m in others],
         "agreement": RespectAgreement.current(),
         "others": others,
         "papers": list(meeting.papers.all()),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from coproduce.accounts import audit
 from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
-from coproduce.change import delivery
+from coproduce.change import delivery, presenters
 from coproduce.change.models import Update
 from coproduce.change.services import published_updates
 from coproduce.lib.formats import Format
@@ -81,6 +81,25 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
         blank_form_key=list(Team.objects.values_list("pk", "name")) if blank else None,
         max_characters=FEEDBACK_MAX_CHARACTERS,
         invitation_token=token if invitation else "",
+    )
+
+
+def feedback_not_sent(request: HttpRequest) -> HttpResponse:
+    """The feedback form posted without a valid CSRF token (a tab left open until its
+    cookie went, a browser blocking cookies): nothing is saved, and the form is drawn again
+    with the person's words and choices and a fresh token, to send again."""
+    form = FeedbackForm(initial={name: request.POST.get(name) for name in FeedbackForm.base_fields})
+    token = request.POST.get("invitation") or ""
+    return page(
+        request,
+        "public/feedback.jinja",
+        _("Give feedback"),
+        status=403,
+        form=form,
+        blank_form_key=None,
+        max_characters=FEEDBACK_MAX_CHARACTERS,
+        invitation_token=token if follow_up.invitation_for(token) else "",
+        not_sent=True,
     )
 
 
@@ -175,7 +194,10 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
         format=fmt,
         formats=PUBLIC_FORMATS,
         easy_read=(
-            formats.easy_read_lines(delivery.said_and_done(update, language, fmt))
+            presenters.easy_read_points(
+                formats.easy_read_lines(delivery.said_and_done(update, language, fmt)),
+                words.language,
+            )
             if fmt == Format.EASY_READ
             else []
         ),

@@ -23,6 +23,7 @@ from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
 from coproduce.messaging.models import Message
 from coproduce.voices import alerts, importer, services
+from coproduce.voices.categories import category_choices
 from coproduce.voices.forms import (
     FEEDBACK_MAX_CHARACTERS,
     AcknowledgeAlertForm,
@@ -98,16 +99,17 @@ def list_voices(request: HttpRequest) -> HttpResponse:
 def _voice_page(
     request: HttpRequest, voice: Voice, status: int = 200, **forms: Any
 ) -> HttpResponse:
-    chosen = [c.pk for c in voice.categories.all()] or [
-        c.pk for c in voice.suggested_categories.all()
-    ]
+    choices = category_choices(voice)
+    chosen = [c.pk for c in voice.categories.all()] or [c.pk for c in choices.suggested]
     context: dict[str, Any] = {
         "form": TagVoiceForm(
             initial={
                 "categories": chosen,
                 "sentiment": voice.sentiment or voice.suggested_sentiment,
-            }
+            },
+            offered=choices.offered,
         ),
+        "choices": choices,
         "quote_form": QuoteForm(initial={"public_quote": services.proposed_quote(voice)}),
         "insight_form": AddToInsightForm(),
         "can_publish": can(request.user, Capability.PUBLISH_UPDATES),
@@ -127,13 +129,17 @@ def show_voice(request: HttpRequest, voice_id: int) -> HttpResponse:
     if request.method == "GET":
         audit.record(user, AuditEvent.Action.VIEWED, voice)
         return _voice_page(request, voice)
-    form = TagVoiceForm(request.POST)
+    form = TagVoiceForm(request.POST, offered=category_choices(voice).offered)
     if form.is_valid():
-        services.confirm(
-            user, voice, form.cleaned_data["categories"], form.cleaned_data["sentiment"]
-        )
-        messages.success(request, "Categories and sentiment confirmed.")
-        return redirect("show_voice", voice_id=voice.pk)
+        try:
+            services.confirm(
+                user, voice, form.cleaned_data["categories"], form.cleaned_data["sentiment"]
+            )
+        except ValidationError as error:
+            form.add_error("categories", error)
+        else:
+            messages.success(request, "Categories and sentiment confirmed.")
+            return redirect("show_voice", voice_id=voice.pk)
     return _voice_page(request, voice, form=form, summary_form=form, status=400)
 
 

@@ -1,6 +1,7 @@
-"""``coproduce bench voices|text|notify|evidence|web|risk``: how fast voices arrive and alerts go
-out; how well the text model does against the baselines (see ``coproduce.tooling.bench.text``);
-how fast one "you said, we did" update reaches every contributor, and that a crash
+"""``coproduce bench voices|text|notify|evidence|web|risk|masking``: how fast voices arrive and
+alerts go out; what masking misses (``coproduce.tooling.bench.masking``); how well the
+text model does against the baselines (see ``coproduce.tooling.bench.text``); how fast one
+"you said, we did" update reaches every contributor, and that a crash
 sends no one anything twice (see ``coproduce.tooling.bench.change``).
 
 Measures, on the configured database inside a transaction that is rolled back (nothing
@@ -77,7 +78,9 @@ class Command(BaseCommand):
         )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("what", choices=["voices", "text", "notify", "evidence", "web", "risk"])
+        parser.add_argument(
+            "what", choices=["voices", "text", "notify", "evidence", "web", "risk", "masking"]
+        )
         parser.add_argument("--users", type=int, default=32, help="web: simulated users")
         parser.add_argument("--seconds", type=float, default=15, help="web: seconds per page")
         parser.add_argument(
@@ -127,7 +130,30 @@ class Command(BaseCommand):
             else "\n".join(f"{k}: {v}" for k, v in result.items())
         )
 
+    def masking(self, options: dict[str, Any]) -> None:
+        from coproduce.tooling.bench import masking as masking_bench
+
+        try:
+            result = masking_bench.run()
+        except masking_bench.SetChanged as error:
+            raise CommandError(f"Refused: {error}") from error
+        if options["json"]:
+            self.stdout.write(json.dumps(result, indent=2))
+            return
+        for half in ("held_out", "tuning"):
+            scored = result[half]
+            self.stdout.write(f"{half} ({scored['texts']} texts):")
+            for kind, r in scored["recall"].items():
+                self.stdout.write(f"  {kind}: {r['caught']}/{r['of']} caught")
+            self.stdout.write(
+                f"  ordinary words masked: {scored['ordinary_words_masked']}"
+                f"/{scored['ordinary_words']} ({', '.join(scored['over_masked_words'])})"
+            )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["what"] == "masking":
+            self.masking(options)
+            return
         if options["what"] == "risk":
             self.risk(options)
             return

@@ -7,6 +7,8 @@ coproduce text evaluate --data CSV [--json]
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,13 @@ class Command(BaseCommand):
         if options["action"] == "train":
             if options["out"] is None:
                 raise CommandError("Say where to save the model with --out DIR.")
-            model = TextModel(dataset.labels).fit(dataset.texts, dataset.y, dataset.sentiment)
+            self.stdout.write(
+                f"Training on {len(dataset.texts)} comments, {len(dataset.labels)} categories "
+                "and sentiment (minutes on a small machine) …"
+            )
+            model = TextModel(dataset.labels).fit(
+                dataset.texts, dataset.y, dataset.sentiment, progress=self._progress()
+            )
             saved = model.save(options["out"])
             self.stdout.write(
                 f"Trained on {len(dataset.texts)} comments in {model.train_seconds:.0f} s; "
@@ -65,3 +73,20 @@ class Command(BaseCommand):
         )
         for label, f1 in result["rare_labels"].items():
             self.stdout.write(f"  rare label (fewer than 25 examples): {label}: F1 {f1:.2f}")
+
+    def _progress(self) -> Callable[[int, int], None]:
+        """Say how far training has gone, every 10% or so, with the time so far."""
+        start = time.monotonic()
+        said = [-1]
+
+        def tell(done: int, of: int) -> None:
+            tenth = done * 10 // of
+            if tenth > said[0]:
+                said[0] = tenth
+                seconds = round(time.monotonic() - start)
+                self.stdout.write(
+                    f"  {done * 100 // of}% done, {seconds // 60} min {seconds % 60} s so far"
+                )
+                self.stdout.flush()
+
+        return tell

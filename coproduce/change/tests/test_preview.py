@@ -1,0 +1,178 @@
+"""Publishing "you said, we did" only as previewed and confirmed (hazard H21): the lead
+sees the masked update and every contributor's version before anything goes live or is
+queued, and the service refuses anything else, whoever calls it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from coproduce.accounts.models import AuditEvent
+from coproduce.change import delivery, services, tasks
+from coproduce.change.models import OutboxMessage, Update
+from coproduce.lib.formats import Format
+from coproduce.messaging.models import Message
+from coproduce.tooling.testing.factories import VoiceFactory, confirming, sent_once
+from coproduce.voices.models import Voice
+
+WORDS = {"you_said": "Call Jo on 07700 900123, she listened.", "we_did": "Named teams."}
+
+
+def every_way(action):
+    """Contributors on every channel and in every format, one reading Welsh."""
+    post: dict[str, Any] = {
+        "contact_channel": Voice.ContactChannel.POST,
+        "contact_address": "1 Any Road\nLS1 1AA",
+    }
+    people: list[dict[str, Any]] = [
+        {"contact_channel": Voice.ContactChannel.SMS, "contact_phone": "07700900001"},
+        {
+            "contact_channel": Voice.ContactChannel.SMS,
+            "contact_phone": "07700900002",
+            "language": "cy",
+        },
+        {"contact_format": Format.LARGE_PRINT},
+        {"contact_format": Format.EASY_READ},
+        {"contact_format": Format.AUDIO},
+        {**post},
+        {**post, "contact_format": Format.LARGE_PRINT},
+        {**post, "contact_format": Format.EASY_READ},
+        {**post, "contact_format": Format.AUDIO},
+    ]
+    voices = [VoiceFactory.contactable(**how) for how in people]
+    action.insight.voices.add(*voices)
+    return voices
+
+
+def test_it_refuses_to_publish_what_was_not_previewed(le_lead, action):
+    every_way(action)
+    with pytest.raises(ValidationError, match="not what you previewed"):
+        services.publish_update(le_lead, action, **WORDS, confirmed="")
+    assert not Update.objects.exists()
+    assert not Message.objects.exists()
+    assert not AuditEvent.objects.filter(record_type="change.update").exists()
+
+
+def test_it_refuses_words_changed_since_the_preview(le_lead, action):
+    preview = services.preview_update(le_lead, action, **WORDS)
+    with pytest.raises(ValidationError, match="not what you previewed"):
+        services.publish_update(
+            le_lead, action, you_said="Call Jo Bloggs", we_did="x", confirmed=preview.digest
+        )
+    assert not Update.objects.exists()
+
+
+def test_it_refuses_when_a_contributor_would_get_a_version_not_previewed(le_lead, action):
+    action.insight.voices.add(VoiceFactory.contactable())
+    preview = services.preview_update(le_lead, action, **WORDS)
+    # Linked since the preview, asking for Easy Read by text: a version the lead has not seen.
+    action.insight.voices.add(
+        VoiceFactory.contactable(
+            contact_channel=Voice.ContactChannel.SMS,
+            contact_phone="07700900003",
+            contact_format=Format.EASY_READ,
+        )
+    )
+    with pytest.raises(ValidationError, match="not what you previewed"):
+        services.publish_update(le_lead, action, **WORDS, confirmed=preview.digest)
+    assert not Update.objects.exists()
+
+
+def test_each_contributor_gets_exactly_the_version_previewed(le_lead, action):
+    every_way(action)
+    preview = services.preview_update(le_lead, action, **WORDS)
+    assert "Jo" not in preview.you_said
+    assert "07700" not in preview.you_said
+    update = services.publish_update(le_lead, action, **WORDS, confirmed=preview.digest)
+    tasks.tell_contributors.call(update.pk)
+    number = str(update.pk)
+    seen = {
+        (c.way, c.format, c.language): c for c in preview.copies
+    }  # one version for each way, format and language
+    assert sum(c.contributors for c in preview.copies) == 9
+    for owed in OutboxMessage.objects.select_related("voice", "message"):
+        way = delivery.way_for(owed.voice.contact_channel, owed.format)
+        copy = seen[(way, owed.format, owed.voice.language)]
+        if owed.message is not None:
+            assert owed.message.body == copy.body.replace(delivery.UNNUMBERED, number)
+            assert owed.message.subject == copy.subject
+        else:  # a letter the team prints: the letters page draws the same lines
+            lines = delivery.letter_lines(update, owed.format, owed.language)
+            assert lines == list(copy.lines)
+
+
+def test_the_confirmation_is_audited_with_what_was_confirmed(le_lead, action):
+    every_way(action)
+    preview = services.preview_update(le_lead, action, **WORDS)
+    update = services.publish_update(le_lead, action, **WORDS, confirmed=preview.digest)
+    previewed = AuditEvent.objects.get(record_type="change.action", action="viewed")
+    assert previewed.detail == f"previewed an update {preview.digest}"
+    published = AuditEvent.objects.get(record_type="change.update", record_id=str(update.pk))
+    assert published.actor == le_lead
+    assert f"confirming preview {preview.digest}" in published.detail
+    assert f"{len(preview.copies)} versions for 9 contributors" in published.detail
+
+
+# The pages ---------------------------------------------------------------------------
+
+
+def test_the_first_post_shows_the_preview_and_publishes_nothing(client, le_lead, action):
+    every_way(action)
+    client.force_login(le_lead)
+    response = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Check the update before it is published" in body
+    assert "Call [name] on [removed]" in body
+    assert "07700 900123" not in body.split('name="you_said"')[0]  # only in the hidden field
+    assert "Text message, standard, for 1 contributor who reads English" in body
+    assert "Letter, printed and posted by the team, large print" in body
+    assert '<audio controls preload="none"' in body
+    assert "coproduce-easy-read__picture" in body
+    assert not Update.objects.exists()
+    assert not Message.objects.exists()
+
+
+def test_confirming_without_ticking_publishes_nothing(client, le_lead, action):
+    client.force_login(le_lead)
+    data = confirming(action, **WORDS)
+    del data["checked"]
+    response = client.post(f"/actions/{action.pk}/update", sent_once(data))
+    assert response.status_code == 400
+    assert "Confirm you have read every version" in response.content.decode()
+    assert not Update.objects.exists()
+
+
+def test_a_confirmation_of_other_words_is_refused_and_shows_the_preview_again(
+    client, le_lead, action
+):
+    client.force_login(le_lead)
+    data = {**confirming(action, **WORDS), "we_did": "Something else."}
+    response = client.post(f"/actions/{action.pk}/update", sent_once(data))
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "not what you previewed" in body
+    assert "Something else." in body  # the preview of what is now typed
+    assert not Update.objects.exists()
+
+
+def test_changing_the_update_keeps_what_was_typed(client, le_lead, action):
+    client.force_login(le_lead)
+    typed = {**WORDS, "easy_read": "We listened.\nWe changed.", "step": "edit"}
+    body = client.post(f"/actions/{action.pk}/update", typed).content.decode()
+    assert "Publish a &#34;you said, we did&#34; update" in body or "Publish a" in body
+    assert "Call Jo on 07700 900123, she listened.</textarea>" in body
+    assert "We listened.\nWe changed.</textarea>" in body
+    assert "There is a problem" not in body
+    assert not Update.objects.exists()
+
+
+def test_the_preview_audio_is_for_those_who_publish(client, le_lead, lead, action):
+    preview = services.preview_update(le_lead, action, **WORDS)
+    client.force_login(lead)
+    url = f"/actions/{action.pk}/update/preview/{preview.digest}/audio"
+    assert client.get(url).status_code == 403
+    client.force_login(le_lead)
+    assert client.get(url).status_code == 404  # not made yet: the task has not run

@@ -1,0 +1,142 @@
+"""Every form's error messages in plain words.
+
+Django's own messages ("Ensure this value has at most 20000 characters (it has 87999).",
+"This field is required.", "Select a valid choice.") are written for developers. Every
+form in the service is a ``PlainWordsForm`` (web/tests/test_plain_words.py fails if one
+is not), which gives each field the plain message for each way it can be wrong, naming
+the field, wherever the form has not said it in its own words already. A text that is
+too long says how long it may be and how long it is; the page shows the form again with
+what was typed still in it.
+
+A field is named by its ``label`` when it has one, else by its name ("given_name" is
+"Given name"); give a field a label where its name does not read as words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.forms.utils import pretty_name
+from django.utils.translation import gettext
+
+
+class TooLong:
+    """A text longer than its limit, said with both lengths: "The reason for the
+    referral must be 20,000 characters or fewer; you wrote 87,999"."""
+
+    def __init__(self, limit: int, what: str) -> None:
+        self.limit = limit
+        self.what = what
+
+    def __call__(self, value: str) -> None:
+        if len(value) > self.limit:
+            raise ValidationError(
+                gettext("%(what)s must be %(limit)s characters or fewer; you wrote %(count)s")
+                % {"what": self.what, "limit": f"{self.limit:,}", "count": f"{len(value):,}"},
+                code="max_length",
+            )
+
+
+def _django_default(field: forms.Field, code: str) -> bool:
+    """Whether the field's message for ``code`` is still the one Django ships."""
+    for klass in type(field).__mro__:
+        shipped = getattr(klass, "default_error_messages", {}).get(code)
+        if shipped is not None:
+            return field.error_messages.get(code) is shipped
+    return False  # not a code this kind of field raises itself
+
+
+def plain_messages(field: forms.Field, what: str) -> dict[str, str]:
+    """The plain message for each way this kind of field can be wrong."""
+    lower = what[:1].lower() + what[1:]
+    choosing = isinstance(field, forms.ChoiceField | forms.ModelChoiceField | forms.BooleanField)
+    if isinstance(field, forms.FileField):
+        required = f"Choose a file for {lower}"
+    else:
+        required = f"Select {lower}" if choosing else f"Enter {lower}"
+    invalid = f"Check {lower}: it is not in a form we can read"
+    if isinstance(field, forms.DateField):
+        invalid = f"Enter {lower} as a date, like 27/03/1987"
+    elif isinstance(field, forms.TimeField):
+        invalid = f"Enter {lower} as a time on the 24-hour clock, like 14:30"
+    elif isinstance(field, forms.IntegerField):
+        invalid = f"Enter {lower} as a whole number, like 3"
+    elif isinstance(field, forms.DecimalField | forms.FloatField):
+        invalid = f"Enter {lower} as a number, like 2.5"
+    elif isinstance(field, forms.EmailField):
+        invalid = f"Enter {lower} in the right form, like name@example.com"
+    elif isinstance(field, forms.FileField):
+        invalid = f"The file for {lower} could not be read: choose it again"
+    from_list = f"Select {lower} from the list"  # noqa: S608 - words on a page, not SQL
+    return {
+        "required": required,
+        "invalid": invalid,
+        "invalid_choice": from_list,
+        "invalid_list": from_list,
+        "invalid_pk_value": from_list,
+        "min_length": (
+            f"{what} must be at least %(limit_value)d characters; you wrote %(show_value)d"
+        ),
+        "max_value": f"{what} must be %(limit_value)s or less",
+        "min_value": f"{what} must be %(limit_value)s or more",
+        "step_size": f"{what} must be a multiple of %(limit_value)s",
+        "max_digits": f"{what} must have no more than %(max)s digits",
+        "max_decimal_places": f"{what} must have no more than %(max)s digits after the point",
+        "max_whole_digits": f"{what} must have no more than %(max)s digits before the point",
+        "missing": f"Choose a file for {lower}",
+        "empty": f"The file for {lower} is empty",
+        "contradiction": f"Either choose a file for {lower} or clear it, not both",
+        "max_length": "The file's name must be %(max)d characters or fewer; it has %(length)d",
+        "null_characters_not_allowed": f"{what} has a character that cannot be kept: remove it",
+    }
+
+
+def use_plain_words(field: forms.Field, what: str) -> None:
+    plain = plain_messages(field, what)
+    # Django's own validators on the field raise codes of their own (min_length,
+    # max_value, invalid for an email address); a validator with its own words is kept.
+    shipped_by_validators = {
+        getattr(v, "code", None)
+        for v in field.validators
+        if type(v).__module__ == "django.core.validators"
+        and getattr(v, "message", None) is getattr(type(v), "message", None)
+        and getattr(v, "code", None)
+    }
+    for code, message in plain.items():
+        if code == "max_length" and not isinstance(field, forms.FileField):
+            continue  # a text's length is said by TooLong, below
+        if _django_default(field, code) or (
+            code in shipped_by_validators and code not in field.error_messages
+        ):
+            field.error_messages[code] = message
+    if "max_length" not in field.error_messages:
+        field.validators = [
+            TooLong(v.limit_value, what) if isinstance(v, MaxLengthValidator) else v
+            for v in field.validators
+        ]
+
+
+class PlainWords:
+    """Mixed into a form (before Django's form class) to give its fields plain messages."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.use_plain_words()
+
+    def full_clean(self) -> None:
+        # Again, for fields a form adds in its own __init__ after this one has run.
+        self.use_plain_words()
+        super().full_clean()  # type: ignore[misc]
+
+    def use_plain_words(self) -> None:
+        for name, field in self.fields.items():
+            use_plain_words(field, str(field.label or pretty_name(name)))
+
+
+class PlainWordsForm(PlainWords, forms.Form):
+    """The base of every form in the service."""

@@ -1,0 +1,61 @@
+"""Masking before words go out in public (hazard H21): names, numbers, addresses, dates
+of birth. What it still misses is measured by ``coproduce bench masking``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coproduce.tooling.bench import masking as masking_bench
+from coproduce.voices import anonymise
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("Call Jo on 07700 900123, she listened.", ["Jo", "07700"]),
+        ("thanks to jo and sam in the crisis team", ["jo", "sam"]),
+        ("My name is Daniel Okafor, NHS number 485 777 3456.", ["Daniel", "Okafor", "485"]),
+        ("Born 03/04/1985, I have used the team for years.", ["1985"]),
+        ("date of birth 1st March 1979, please update it", ["1979"]),
+        ("Please write to 41 Park Avenue, Sheffield S10 2TN.", ["41 Park", "S10"]),
+        ("ring (0161) 496 0123 after 5", ["496"]),
+        ("once I got in, Tariq was great", ["Tariq"]),
+        ("email me at sarah.jones84@example.com", ["sarah.jones84"]),
+    ],
+)
+def test_it_masks_every_kind_of_identifier(text: str, left_out: list[str]) -> None:
+    masked = anonymise.mask(text)
+    for part in left_out:
+        assert part not in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will never forget how kind the staff were, there is hope after all.",
+        "May I say that the new leaflet is much clearer.",
+        "The letter said my appointment was on 12/03/2026 but nobody was there.",
+        "The Easy Read leaflet helped my sister.",
+        "We were told to come back on Monday.",
+    ],
+)
+def test_it_leaves_ordinary_words_alone(text: str) -> None:
+    assert anonymise.mask(text) == text
+
+
+def test_the_bench_refuses_a_changed_set(tmp_path: Path) -> None:
+    changed = tmp_path / "texts.jsonl"
+    changed.write_bytes(masking_bench.SET.read_bytes() + b"\n")
+    with pytest.raises(masking_bench.SetChanged):
+        masking_bench.read_set(changed)
+
+
+def test_the_bench_reports_recall_for_every_kind_on_the_held_out_half() -> None:
+    result = masking_bench.run()
+    held_out = result["held_out"]
+    assert held_out["texts"] + result["tuning"]["texts"] >= 100
+    assert set(held_out["recall"]) == set(masking_bench.KINDS)
+    assert held_out["recall_all"] >= 0.9
+    assert held_out["over_masking"] <= 0.03

@@ -1,0 +1,51 @@
+"""Enquiry categories by framework, in a real browser.
+
+Given the demo trust, one of whose services uses NHS England's v6 framework,
+when the lived experience lead opens a voice about that service and types in the search
+box the page adds, then only matching categories (and their groups) stay in view, ticked
+ones stay too, and the page passes axe at phone and desktop width; the list itself is
+plain checkboxes that work without the script.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from coproduce.tooling.testing.browser import assert_accessible
+from coproduce.voices import categories
+from coproduce.voices.models import EnquiryCategory, ServiceFramework, Voice
+from coproduce.web.tests.conftest import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_lead_finds_a_category_of_the_services_framework(site, page):
+    url, _ = site
+    voice = Voice.objects.filter(team__isnull=False).order_by("pk")[0]
+    if not EnquiryCategory.objects.filter(framework="nhse_v6").exists():
+        for name in [n for group in categories.V6_GROUPS.values() for n in group]:
+            EnquiryCategory.objects.create(name=name, framework="nhse_v6", source_label=name)
+    ServiceFramework.objects.update_or_create(team=voice.team, defaults={"framework": "nhse_v6"})
+    offered = categories.category_choices(voice).offered
+
+    sign_in(page, url, "le.lead")
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{url}/voices/{voice.pk}")
+    boxes = page.locator("input[name=categories]")
+    expect(boxes).to_have_count(len(offered))
+    assert_accessible(page)
+
+    page.get_by_label("Staff continuity").check()
+    page.get_by_label("Find a category").fill("discharge")
+    expect(page.get_by_label("Discharge", exact=True)).to_be_visible()
+    expect(page.get_by_label("Staff continuity")).to_be_visible()  # ticked: stays in view
+    expect(page.get_by_label("Parking")).to_be_hidden()
+    expect(page.get_by_text("2 categories shown")).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert_accessible(page)
+
+    page.get_by_label("Find a category").fill("")
+    expect(page.get_by_label("Parking")).to_be_visible()
+    page.get_by_role("radio", name="Negative").check()
+    page.get_by_role("button", name="Confirm categories and sentiment").click()
+    expect(page.get_by_text("Categories and sentiment confirmed.")).to_be_visible()
+    assert "Staff continuity" in {c.name for c in voice.categories.all()}

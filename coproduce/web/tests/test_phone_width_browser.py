@@ -1,0 +1,95 @@
+"""No page scrolls sideways on a phone.
+
+Given the synthetic demo trust, when each role opens every page it uses in a browser
+390 px wide (a common phone), then the page is no wider than the screen, and it passes
+axe. Tables are the usual cause: each is written in the NHS.UK responsive pattern
+(``web/jinja2/tables.jinja``), so below the tablet breakpoint each row stacks and each
+value sits beside its column's heading. The list of pages is the accessibility sweep's,
+which is itself checked against the URL configuration.
+"""
+
+import pytest
+
+from coproduce.tooling.synthetic.demo import DEMO_PASSWORD
+from coproduce.tooling.testing.browser import assert_accessible, sign_in
+from coproduce.tooling.testing.pages import pages_by_role
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+
+# The evidence pages' tables are being rebuilt on their own branch (issue 21); until that
+# lands they keep their own sideways-scrolling box, so they are not held to this yet.
+NOT_YET = {"show_evidence", "show_evidence_theme", "chart_limits", "change_report"}
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    from coproduce.tooling.synthetic.demo import seed_demo
+    from coproduce.tooling.testing.factories import PersonFactory
+
+    seed_demo()
+    PersonFactory(given_name="Not", family_name="OnTheCaseload")  # for break-glass
+    return live_server.url
+
+
+def too_wide(page):
+    """How many pixels the page is wider than the screen, and the widest thing in it."""
+    return page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          const over = document.documentElement.scrollWidth - width;
+          let widest = null;
+          for (const el of document.querySelectorAll("main *")) {
+            const right = el.getBoundingClientRect().right;
+            if (right > width + 1 && (!widest || right > widest.right)) {
+              const text = (el.textContent || "").slice(0, 60);
+              widest = {right, tag: el.tagName, cls: el.className, text};
+            }
+          }
+          return {over, widest};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("role", [None, "practitioner", "le.lead", "analyst", "member"])
+def test_no_page_is_wider_than_a_phone(site, browser, role):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    if role:
+        sign_in(page, site, role, DEMO_PASSWORD)
+    pages = pages_by_role()
+    wide = {}
+    tables = 0
+    for name, path in pages[role].items():
+        if name in NOT_YET:
+            continue
+        page.goto(site + path)
+        tables += page.locator("main table").count()
+        assert page.evaluate("document.documentElement.clientWidth") == 390
+        found = too_wide(page)
+        if page.evaluate("document.documentElement.scrollWidth") > 390:
+            wide[path] = found
+        assert_accessible(page)
+    context.close()
+    assert wide == {}, f"wider than a 390 px phone: {wide}"
+    if role in {"practitioner", "le.lead", "analyst"}:  # their pages hold tables
+        assert tables > 0
+
+
+def test_tables_stack_on_a_phone_and_are_tables_on_a_desktop(site, browser):
+    """The caseload, as its practitioner sees it: on a phone each value is labelled with
+    its column's heading; on a desktop the headings are the table's own."""
+    page = browser.new_context(viewport=PHONE).new_page()
+    sign_in(page, site, "practitioner", DEMO_PASSWORD)
+    for viewport, heading_shown in [(PHONE, True), ({"width": 1280, "height": 900}, False)]:
+        page.set_viewport_size(viewport)
+        page.goto(site + "/caseload")
+        label = page.locator("main table tbody td .nhsuk-table__heading").first
+        assert label.inner_text().strip() == "Person"
+        assert label.is_visible() is heading_shown
+        head = page.locator("main table thead").bounding_box()
+        assert (head["height"] <= 1) is heading_shown  # visually hidden, still read out
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        assert_accessible(page)
+    page.context.close()
