@@ -95,9 +95,7 @@ def context(request: HttpRequest) -> dict[str, Any]:
         "trust_name": settings.TRUST_NAME,
         "demo": not settings.PRODUCTION,
         "navigation_items": items,
-        "account_name": user.name_and_role
-        if user is not None and user.is_authenticated
-        else "",
+        "account_name": user.name_and_role if user is not None and user.is_authenticated else "",
         "between_factors": between_factors,
         "local_crisis_line": settings.LOCAL_CRISIS_LINE,
         "other_language": other_language(request),
