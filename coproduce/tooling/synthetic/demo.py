@@ -242,7 +242,7 @@ def seed_demo(
             given_name=rng.choice(GIVEN),
             family_name=rng.choice(FAMILY),
             date_of_birth=dt.date(rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)),
-            phone=f"07700900{len(used):03d}",
+            phone=f"07700900{len(used) % 1000:03d}",
             email=f"person{len(used)}@example.com",
             feedback_invitations=rng.choice(Person.FeedbackInvitations.values),
         )
@@ -363,7 +363,7 @@ def seed_demo(
             given_name=rng.choice(GIVEN),
             family_name=rng.choice(FAMILY),
             date_of_birth=dt.date(rng.randint(1950, 2006), rng.randint(1, 12), rng.randint(1, 28)),
-            phone=f"07700900{len(used):03d}",
+            phone=f"07700900{len(used) % 1000:03d}",
             email=f"person{len(used)}@example.com",
             feedback_invitations=rng.choice(Person.FeedbackInvitations.values),
         )
