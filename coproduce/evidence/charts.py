@@ -250,6 +250,7 @@ def survival_chart(title: str, curves: dict[str, dict[str, Any]]) -> Chart:
         points = " ".join(
             f"{scale.x(d)},{scale.y(v)}"
             for d, v in zip(curve["day"], curve["on_caseload"], strict=True)
+            if v is not None  # the curve ends where too few are left to show
         )
         result.lines.append(Line(f"{band} staff", points, colour, dashed=band == "4 or more"))
     result.legend = _legend(result.lines)

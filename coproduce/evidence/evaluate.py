@@ -409,7 +409,7 @@ def _models(rows: pd.DataFrame, end: dt.datetime, rules: Rules) -> dict[str, Any
             f"yet: needs at least {MIN_MODEL_EPISODES}."
         )
         return result
-    curves = analysis.kaplan_meier(rows, end)
+    curves = analysis.kaplan_meier(rows, end, small=rules.suppress_at_most)
     small = [band for band, curve in curves.items() if not rules.over(curve["episodes"])]
     for band, curve in curves.items():
         if band not in small:
