@@ -53,6 +53,10 @@ def test_an_analyst_sets_a_recalculation_and_it_is_audited(client, analyst):
         ({"reason": "   "}, "Say what changed in the service from that month"),
         ({"reason": "x" * 301}, "The reason must be 300 characters or fewer"),
         ({"chart": "made_up"}, "Select chart from the list"),
+        # Reasons that show nothing (found by a fresh-eyes trial: each was saved, blank).
+        ({"reason": "\u200b\u200b\u200b"}, "Say what changed in the service from that month"),
+        ({"reason": "\u00a0\u3000\u2028\ufeff"}, "Say what changed in the service"),
+        ({"reason": "\u0301\u0301"}, "in words"),
     ],
 )
 def test_bad_input_is_refused_saying_what_is_wrong(client, analyst, fields, message):
