@@ -149,8 +149,9 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             f"{_fmt(latest['value'], percent)}; mean {_fmt(latest['mean'], percent)}, "
             "process limits "
             f"{_fmt(latest['lower'], percent)} to {_fmt(latest['upper'], percent)}. "
-            f"{specials} months show special cause variation. {chart['variation_text']}."
-            + (f" The last {waiting} month is not over yet (provisional)." if waiting else "")
+            f"{specials} {'month shows' if specials == 1 else 'months show'} special cause "
+            f"variation. {chart['variation_text']}."
+            + (" The last month is not over yet (provisional)." if waiting else "")
             + "".join(
                 f" Limits recalculated from {_month_label(r['month'])}: {r['reason']}."
                 for r in recalculated
