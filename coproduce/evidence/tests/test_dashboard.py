@@ -4,40 +4,16 @@ tables and CSVs, no small number anywhere, the change report as a page and a PDF
 import csv
 import datetime as dt
 import io
-import random
 import re
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
-from coproduce.accounts.models import Role
-from coproduce.care.models import Team
 from coproduce.evidence import services
 from coproduce.evidence.dashboard import board_summary
-from coproduce.tooling.synthetic.history import seed_history
-from coproduce.tooling.testing.factories import TeamFactory, UserFactory
 from coproduce.tooling.testing.html import table_rows
 from coproduce.tooling.testing.pdf import assert_tagged_pdf
 from coproduce.web.jinja import format_datetime
-
-
-@pytest.fixture
-def history(db):
-    rng = random.Random(5)  # noqa: S311 - synthetic data
-    teams = [TeamFactory(kind=Team.Kind.CRISIS_LINE), TeamFactory(), TeamFactory()]
-    clinicians = [UserFactory(role=Role.PRACTITIONER) for _ in range(9)]
-    numbers = iter(range(10**6))
-    return seed_history(
-        rng,
-        timezone.now(),
-        teams,
-        clinicians,
-        clinicians[0],
-        lambda: f"999{next(numbers):07d}",
-        ["Sam"],
-        ["Example"],
-    )
 
 
 def numbers_in(rows):

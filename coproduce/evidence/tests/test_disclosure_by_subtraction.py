@@ -8,21 +8,15 @@ are pinned down. They must not be: more than one possibility must remain.
 
 import datetime as dt
 import itertools
-import random
 from typing import Any
 
 import pandas as pd
-import pytest
 from django.utils import timezone
 
-from coproduce.accounts.models import Role
-from coproduce.care.models import Team
 from coproduce.evidence.evaluate import SPECS, publish, publish_rows, spc_charts
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.suite import open_extract, run_suite
 from coproduce.lib.disclosure import Rules
-from coproduce.tooling.synthetic.history import seed_history
-from coproduce.tooling.testing.factories import TeamFactory, UserFactory
 
 RULES = Rules(suppress_at_most=7, round_to=5)
 MONTHS = [dt.date(2026, m, 1) for m in range(1, 7)]
@@ -177,22 +171,7 @@ def pinned(total, cells, possible=possible):
     return found
 
 
-@pytest.mark.django_db
-def test_no_hidden_count_can_be_worked_out_from_the_totals_at_a_trusts_scale(tmp_path):
-    rng = random.Random(5)  # noqa: S311 - synthetic data
-    teams = [TeamFactory(kind=Team.Kind.CRISIS_LINE), TeamFactory(), TeamFactory()]
-    clinicians = [UserFactory(role=Role.PRACTITIONER) for _ in range(9)]
-    numbers = iter(range(10**6))
-    seed_history(
-        rng,
-        timezone.now(),
-        teams,
-        clinicians,
-        clinicians[0],
-        lambda: f"999{next(numbers):07d}",
-        ["Sam"],
-        ["Example"],
-    )
+def test_no_hidden_count_can_be_worked_out_from_the_totals_at_a_trusts_scale(tmp_path, history):
     write_extract(tmp_path)
     extract = open_extract(tmp_path)
     raw, published = {}, {}
