@@ -127,6 +127,39 @@ def test_a_language_it_cannot_read_goes_to_a_person_to_read_now(text):
     assert "cannot read" in found.reason
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly mujhe lagta hai sab mere baghair behtar honge",
+        "ammi ko lagta hai main theek hoon but main andar se toot gayi hoon",
+    ],
+)
+def test_romanised_urdu_and_punjabi_are_not_read_as_english(text):
+    # py3langid reads the first as English and the second as Fula; most of their words
+    # are in no English word list, so a person reads them now.
+    found = risk.screen(text)
+    assert risk.Concern.COULD_NOT_SCREEN in found.concerns
+    assert "most of its words are not English" in found.reason
+
+
+def test_english_in_text_speak_is_still_read_as_english():
+    assert risk.screen("defo recomend the team realy nice ppl tbh").language == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mae'r lleisiau'n deud wrtha i am frifo fy hun heno",
+        "Dw i ddim yn teimlo'n saff o gwbl rŵan",
+        "Mae o'n darllen fy negeseuon ac yn cadw'r car",
+    ],
+)
+def test_it_reads_welsh_words_joined_by_an_apostrophe(text):
+    # "lleisiau'n", "teimlo'n": Welsh joins "yn" to the word before; read apart.
+    assert risk.screen(text).raises_alert
+    assert risk.Concern.COULD_NOT_SCREEN not in risk.screen(text).concerns
+
+
 def test_normalising_folds_case_apostrophes_unicode_and_text_speak():
     assert normalise("I\u2019M ＧＯＮＮＡ do it 2nite!!!") == "i am going to do it tonight"
 
