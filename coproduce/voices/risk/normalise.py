@@ -169,4 +169,3 @@ _WELSH_CLITIC = re.compile("(\\w)['\u2018\u2019\u02bc](n|r|m|i|th|ch|w|u)\\b", r
 def split_welsh_clitics(text: str) -> str:
     """Welsh text with its joined short words apart, for the Welsh phrases to find."""
     return _WELSH_CLITIC.sub(r"\1 \2", text)
-
