@@ -151,7 +151,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             f"{_fmt(latest['lower'], percent)} to {_fmt(latest['upper'], percent)}. "
             f"{specials} {'month shows' if specials == 1 else 'months show'} special cause "
             f"variation. {chart['variation_text']}."
-            + (" The last month is not over yet (provisional)." if waiting else "")
+            + _provisional_sentence(waiting, chart.get("provisional_because"))
             + "".join(
                 f" Limits recalculated from {_month_label(r['month'])}: {r['reason']}."
                 for r in recalculated
@@ -201,8 +201,25 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
         name, shape = SPECIAL[kind]
         result.legend.append((name, COLOURS["neither" if kind == "special_cause" else kind], shape))
     if any(m.provisional for m in result.markers):
-        result.legend.append(("Month not over yet (provisional)", COLOURS["value"], "hollow"))
+        name = (
+            "Provisional: most episodes still open"
+            if chart.get("provisional_because") == "episodes_open"
+            else "Month not over yet (provisional)"
+        )
+        result.legend.append((name, COLOURS["value"], "hollow"))
     return result
+
+
+def _provisional_sentence(waiting: int, because: str | None) -> str:
+    if not waiting:
+        return ""
+    if because == "episodes_open":
+        months = "The last month is" if waiting == 1 else f"The last {waiting} months are"
+        return (
+            f" {months} provisional: fewer than 9 in 10 of the episodes that began in them "
+            "have ended, so the number of staff they will see is not known yet."
+        )
+    return " The last month is not over yet (provisional)."
 
 
 def _kind_group(kind: str) -> str:
@@ -215,7 +232,7 @@ def _kind_group(kind: str) -> str:
 
 def _marker_label(month: str, value: str, point: dict[str, Any]) -> str:
     if point.get("provisional"):
-        return f"{month}: {value} (month not over yet: provisional)"
+        return f"{month}: {value} (provisional: not final yet)"
     if point["special"]:
         return f"{month}: {value} ({SPECIAL[_kind_group(point.get('kind', ''))][0].lower()})"
     return f"{month}: {value}"

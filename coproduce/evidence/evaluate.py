@@ -222,6 +222,7 @@ def spc_charts(
     drawn as provisional: not in the limits or the rules. Limits are recalculated at the
     trust's declared change (``change_at``) and at each chart's own ``recalculations``."""
     charts: dict[str, Any] = {}
+    open_months = _months_with_episodes_open(results.get("caseload"))
     experience = monthly_totals(results["experience"], ["responses", "positive"])
     continuity = monthly_totals(results["continuity"], ["distinct_staff_sum", "episodes"])
     response = results["response"]
@@ -263,9 +264,18 @@ def spc_charts(
             if value is not None:
                 labels.append(month)
                 values.append(value)
-        provisional = sum(
-            complete_before is not None and month >= complete_before for month in labels
+        # Distinct staff is known only when an episode ends: a month most of whose
+        # episodes are still open is not over for this chart, whatever the calendar says.
+        unfinished = open_months if name == "distinct_staff" else set()
+        first = next(
+            (
+                i
+                for i, month in enumerate(labels)
+                if (complete_before is not None and month >= complete_before) or month in unfinished
+            ),
+            len(labels),
         )
+        provisional = len(labels) - first
         if len(labels) - provisional < 4:
             continue
         chosen = list((recalculations or {}).get(name, []))
@@ -281,8 +291,33 @@ def spc_charts(
             recalculate_at=at,
             provisional=provisional,
         )
-        charts[name] = chart_dict(chart) | {"recalculations": shown}
+        charts[name] = chart_dict(chart) | {
+            "recalculations": shown,
+            "provisional_because": (
+                "episodes_open"
+                if any(m in unfinished for m in labels[first:])
+                else "month_not_over"
+            ),
+        }
     return charts
+
+
+# A month's distinct-staff figure is final once this share of the episodes accepted in it
+# have ended (most crisis episodes last weeks; the longest, months).
+EPISODES_ENDED = 0.9
+
+
+def _months_with_episodes_open(caseload: pd.DataFrame | None) -> set[dt.date]:
+    if caseload is None or caseload.empty:
+        return set()
+    totals = monthly_totals(caseload, ["episodes", "closed"])
+    return {
+        month
+        for month, episodes, closed in zip(
+            totals["month"], totals["episodes"], totals["closed"], strict=True
+        )
+        if int(closed) < EPISODES_ENDED * int(episodes)
+    }
 
 
 def _recalculation_points(

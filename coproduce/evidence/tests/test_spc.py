@@ -327,3 +327,37 @@ def test_the_month_still_going_on_is_provisional_and_recalculations_carry_their_
         {"month": "2026-07-01", "reason": "Peer support on every shift", "applied": True},
         {"month": "2026-11-01", "reason": "Too soon to draw", "applied": False},
     ]
+
+
+def test_months_whose_episodes_are_mostly_open_are_provisional_for_distinct_staff():
+    # Found by the fresh-eyes trial: November's episodes, mostly still open, had seen
+    # few staff so far and were flagged as a special-cause improvement in continuity.
+    import datetime as dt
+
+    import pandas as pd
+
+    from coproduce.evidence.charts import spc_chart
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    months = [dt.date(2026, m, 1) for m in range(1, 12)]
+    results = _monthly_results(months, [60] * 11, [100] * 11)
+    staff = [4.0, 4.2, 3.9, 4.1, 4.0, 4.2, 3.8, 4.1, 4.0, 2.9, 1.6]
+    results["continuity"] = pd.DataFrame(
+        {"month": months, "distinct_staff_sum": [s * 40 for s in staff], "episodes": [40] * 11}
+    )
+    closed = [40] * 9 + [30, 6]  # October: 75% ended; November: 15%
+    results["caseload"] = pd.DataFrame({"month": months, "episodes": [40] * 11, "closed": closed})
+    charts = spc_charts(
+        results, rules=Rules(), run_length=7, change_at=None, complete_before=dt.date(2026, 12, 1)
+    )
+    chart = charts["distinct_staff"]
+    assert [p["provisional"] for p in chart["points"]] == [False] * 9 + [True, True]
+    assert not any(p["special"] for p in chart["points"])
+    assert chart["variation"] == "common_cause"
+    assert chart["provisional_because"] == "episodes_open"
+    drawn = spc_chart("Distinct staff", chart, percent=False)
+    assert "The last 2 months are provisional" in drawn.description
+    assert "Provisional: most episodes still open" in [name for name, _, _ in drawn.legend]
+    # Experience is not about episodes: its November is an ordinary, complete month.
+    assert not any(p["provisional"] for p in charts["experience_good"]["points"])
