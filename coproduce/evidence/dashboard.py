@@ -371,9 +371,12 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
             items.append(
                 {
                     "theme": theme,
-                    "figure": "Not yet",
-                    "sentence": "Not enough months with figures that may be shown to chart "
-                    "this yet.",
+                    "figure": (
+                        "Not shown"
+                        if evaluation.get("spc_not_drawn", {}).get(key, {}).get("months_hidden")
+                        else "Not yet"
+                    ),
+                    "sentence": not_drawn_words(evaluation, key),
                 }
             )
             return
@@ -505,3 +508,27 @@ def _reach_item(rows: list[dict[str, Any]]) -> dict[str, Any]:
         f"network members against the local population; most of all {who}: "
         f"{least['share']:.0%} of members, {least['population_share']:.0%} of local people.",
     }
+
+
+# What each monthly chart counts, for saying why one could not be drawn.
+_CHART_COUNTS = {
+    "experience_good": "answers rated good or very good, or the others,",
+    "distinct_staff": "episodes",
+    "very_urgent_seen_in_4_hours": "very urgent referrals seen late, or seen in time,",
+}
+
+
+def not_drawn_words(evaluation: dict[str, Any], key: str) -> str:
+    """Why the monthly chart ``key`` is not drawn, in words; "" when it is."""
+    if key in evaluation.get("spc", {}):
+        return ""
+    why = evaluation.get("spc_not_drawn", {}).get(key)
+    if not why or not why["months_hidden"]:
+        return "Not enough months of figures yet to draw this chart: it needs at least 4."
+    limit = evaluation["disclosure"]["suppress_at_most"]
+    return (
+        f"Not drawn: in {why['months_hidden']} of {why['months']} months the number of "
+        f"{_CHART_COUNTS.get(key, 'people')} was between 1 and {limit}, too few to publish "
+        "without the risk of identifying someone. A chart needs at least 4 months that can "
+        "be shown. The table gives what can be published."
+    )

@@ -255,7 +255,7 @@ def spc_charts(
         # a share from the rounded counts, a mean to two places over more than the
         # threshold. So it adds nothing to the teams' own figures that subtraction
         # could use.
-        labels, values = [], []
+        labels, values, hidden = [], [], 0
         for month, a, b in zip(frame["month"], frame[numerator], frame[denominator], strict=True):
             if mean:
                 value = round(float(a) / int(b), 2) if rules.over(int(b)) else None
@@ -264,6 +264,8 @@ def spc_charts(
             if value is not None:
                 labels.append(month)
                 values.append(value)
+            else:
+                hidden += 1
         # Distinct staff is known only when an episode ends: a month most of whose
         # episodes are still open is not over for this chart, whatever the calendar says.
         unfinished = open_months if name == "distinct_staff" else set()
@@ -277,6 +279,13 @@ def spc_charts(
         )
         provisional = len(labels) - first
         if len(labels) - provisional < 4:
+            # Said on the page, in words: a chart that is missing without a reason reads
+            # as a fault (found by the fresh-eyes trial of issue 20).
+            charts.setdefault("not_drawn", {})[name] = {
+                "months": len(frame),
+                "months_hidden": hidden,
+                "months_shown": len(labels) - provisional,
+            }
             continue
         chosen = list((recalculations or {}).get(name, []))
         if change_at is not None:
@@ -406,6 +415,8 @@ def evaluate(
             recalculations=recalculations,
         ),
     }
+    # Why a chart is missing, if one is (too few months that may be shown).
+    out["spc_not_drawn"] = out["spc"].pop("not_drawn", {})
     if change_date is not None:
         out["before_after"] = _disclosed_before_after(
             analysis.before_after(

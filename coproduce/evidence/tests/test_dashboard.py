@@ -98,7 +98,7 @@ def test_a_trust_with_too_little_history_says_so(client, analyst):
         "needs at least 100." in page
     )
     assert "Error" not in page
-    assert "Not enough months with answers to draw a chart yet." in page
+    assert "Not enough months of figures yet to draw this chart: it needs at least 4." in page
 
 
 def test_the_page_drawn_once_follows_each_new_working_out_of_the_figures(client, analyst):

@@ -361,3 +361,46 @@ def test_months_whose_episodes_are_mostly_open_are_provisional_for_distinct_staf
     assert "Provisional: most episodes still open" in [name for name, _, _ in drawn.legend]
     # Experience is not about episodes: its November is an ordinary, complete month.
     assert not any(p["provisional"] for p in charts["experience_good"]["points"])
+
+
+def test_a_chart_that_cannot_be_drawn_says_why_in_words():
+    # Found by the fresh-eyes trial: the response page never drew its chart (in most
+    # months 1 to 7 very urgent referrals were seen late) and said nothing about it.
+    import datetime as dt
+
+    import pandas as pd
+
+    from coproduce.evidence.dashboard import board_summary, not_drawn_words
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    months = [dt.date(2026, m, 1) for m in range(1, 13)]
+    results = _monthly_results(months, [60] * 12, [100] * 12)
+    results["response"] = pd.DataFrame(
+        {
+            "month": months,
+            "urgency": ["very_urgent"] * 12,
+            "seen_within_target": [37, 38, 36, 40, 39, 37, 38, 30, 36, 38, 37, 39],
+            "referrals": [40] * 12,
+        }
+    )
+    charts = spc_charts(results, rules=Rules(), run_length=7, change_at=None)
+    not_drawn = charts.pop("not_drawn")
+    assert "very_urgent_seen_in_4_hours" not in charts
+    assert not_drawn["very_urgent_seen_in_4_hours"] == {
+        "months": 12,
+        "months_hidden": 10,  # April (none late) and August (10 late) may be shown
+        "months_shown": 2,
+    }
+    evaluation = {
+        "spc": charts,
+        "spc_not_drawn": not_drawn,
+        "disclosure": {"suppress_at_most": 7, "round_to": 5},
+        "metrics": {},
+    }
+    words = not_drawn_words(evaluation, "very_urgent_seen_in_4_hours")
+    assert words.startswith("Not drawn: in 10 of 12 months")
+    assert "between 1 and 7" in words
+    assert not_drawn_words(evaluation, "experience_good") == ""
+    card = {i["theme"]: i for i in board_summary(evaluation)}["response"]
+    assert (card["figure"], card["sentence"]) == ("Not shown", words)

@@ -58,6 +58,10 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
         )
     return {
         **context,
+        "not_drawn": {
+            name: dashboard.not_drawn_words(evaluation, key)
+            for name, (key, _, _) in SPC_CHARTS.items()
+        },
         "evaluation": evaluation,
         "survival_chart": (
             charts.survival_chart(
