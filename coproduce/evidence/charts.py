@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from coproduce.evidence import spc
+
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 44
 
@@ -152,6 +154,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             f"{specials} {'month shows' if specials == 1 else 'months show'} special cause "
             f"variation. {chart['variation_text']}."
             + _provisional_sentence(waiting, chart.get("provisional_because"))
+            + _trial_sentence(chart.get("months_in_limits"))
             + "".join(
                 f" Limits recalculated from {_month_label(r['month'])}: {r['reason']}."
                 for r in recalculated
@@ -208,6 +211,15 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
         )
         result.legend.append((name, COLOURS["value"], "hollow"))
     return result
+
+
+def _trial_sentence(months: int | None) -> str:
+    if months is None or months >= spc.TRIAL_LIMITS_BELOW:
+        return ""
+    return (
+        f" The limits are trial limits, from {months} months: they are worked out again "
+        f"each month until there are {spc.TRIAL_LIMITS_BELOW}."
+    )
 
 
 def _provisional_sentence(waiting: int, because: str | None) -> str:

@@ -302,6 +302,8 @@ def spc_charts(
         )
         charts[name] = chart_dict(chart) | {
             "recalculations": shown,
+            # Months behind the latest limits: fewer than twelve are trial limits.
+            "months_in_limits": len(labels) - provisional - (at[-1] if at else 0),
             "provisional_because": (
                 "episodes_open"
                 if any(m in unfinished for m in labels[first:])
@@ -332,15 +334,19 @@ def _months_with_episodes_open(caseload: pd.DataFrame | None) -> set[dt.date]:
 def _recalculation_points(
     labels: list[dt.date], complete: int, chosen: list[Recalculation]
 ) -> tuple[list[int], list[dict[str, Any]]]:
-    """The points each recalculation falls at, and each as shown. One with fewer than two
-    complete months on either side of it waits (said so), rather than drawing limits
-    from a single point."""
+    """The points each recalculation falls at, and each as shown. One with fewer than
+    ``spc.MONTHS_FOR_LIMITS`` complete months on either side of it waits (said so), rather
+    than drawing limits from two or three points, which are of no practical use."""
     at: list[int] = []
     shown = []
     for recalculation in sorted(chosen, key=lambda r: r.month):
         index = next((i for i, m in enumerate(labels) if m >= recalculation.month), None)
         start = at[-1] if at else 0
-        applied = index is not None and index - start >= 2 and complete - index >= 2
+        applied = (
+            index is not None
+            and index - start >= spc.MONTHS_FOR_LIMITS
+            and complete - index >= spc.MONTHS_FOR_LIMITS
+        )
         if index is not None and applied and index not in at:
             at.append(index)
         shown.append(

@@ -110,6 +110,23 @@ def recalculate_limits(
         raise ValidationError(
             {"month": "This chart's limits are already recalculated from that month"}
         )
+    declared = declared_change_date()
+    if declared is not None and declared.replace(day=1) == month:
+        raise ValidationError(
+            {
+                "month": f"Every chart's limits already start afresh from {month:%B %Y}: it "
+                "is the trust's declared change. Choose another month"
+            }
+        )
+    points = trust_evaluation().get("spc", {}).get(chart, {}).get("points") or []
+    if points and month <= dt.date.fromisoformat(points[0]["month"][:10]):
+        first = dt.date.fromisoformat(points[0]["month"][:10])
+        raise ValidationError(
+            {
+                "month": f"The chart begins in {first:%B %Y}, so its limits already start "
+                f"there. Choose a month after {first:%B %Y}"
+            }
+        )
     recalculation = LimitRecalculation.objects.create(
         chart=chart, month=month, reason=reason, set_by=user
     )

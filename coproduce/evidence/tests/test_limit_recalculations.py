@@ -98,3 +98,40 @@ def test_only_analysts_and_team_leaders_may(client, le_lead):
         assert client.get("/evidence/limits").status_code == 403
         assert client.post("/evidence/limits", setting()).status_code == 403
     assert not LimitRecalculation.objects.exists()
+
+
+def test_the_month_of_the_trusts_declared_change_is_refused(client, analyst, settings):
+    # Found by the fresh-eyes trial: it was saved, a second recalculation at the same point.
+    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-17"
+    client.force_login(analyst)
+    response = client.post("/evidence/limits", setting())
+    assert response.status_code == 400
+    assert f"already start afresh from March {LAST_YEAR}" in response.content.decode()
+    assert "declared change. Choose another month" in response.content.decode()
+    assert not LimitRecalculation.objects.exists()
+
+
+def test_a_month_at_or_before_the_charts_first_is_refused(client, analyst):
+    # Found by the fresh-eyes trial: a month before any figures was saved, and did nothing.
+    first = f"{LAST_YEAR}-06-01"
+    cache.set(services.CACHE_KEY, {"spc": {"distinct_staff": {"points": [{"month": first}]}}})
+    client.force_login(analyst)
+    for month in (f"3/{LAST_YEAR}", f"6/{LAST_YEAR}"):
+        response = client.post("/evidence/limits", setting(month=month))
+        assert response.status_code == 400
+        assert f"The chart begins in June {LAST_YEAR}" in response.content.decode()
+    assert not LimitRecalculation.objects.exists()
+    assert client.post("/evidence/limits", setting(month=f"7/{LAST_YEAR}")).status_code == 302
+
+
+def test_removing_asks_first_and_a_link_alone_removes_nothing(client, analyst):
+    client.force_login(analyst)
+    client.post("/evidence/limits", setting(reason="Lead practitioners in every team"))
+    saved = LimitRecalculation.objects.get()
+    page = client.get("/evidence/limits").content.decode()
+    assert f'href="/evidence/limits/{saved.pk}/remove"' in page
+    asked = client.get(f"/evidence/limits/{saved.pk}/remove")
+    assert asked.status_code == 200
+    assert f"Remove the recalculation from March {LAST_YEAR}?" in asked.content.decode()
+    assert "Lead practitioners in every team" in asked.content.decode()
+    assert LimitRecalculation.objects.exists()

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from markupsafe import Markup
 
 from coproduce.accounts.policy import Capability, can, requires
@@ -170,9 +170,17 @@ def chart_limits(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.RECALCULATE_CHART_LIMITS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def remove_chart_limits(request: HttpRequest, recalculation_id: int) -> HttpResponse:
+    """Asked again before it is done: the chart's story changes with it."""
     recalculation = get_object_or_404(LimitRecalculation, pk=recalculation_id)
+    if request.method == "GET":
+        return page(
+            request,
+            "evidence/remove_limits.jinja",
+            f"Remove the recalculation: {recalculation}",
+            recalculation=recalculation,
+        )
     services.remove_recalculation(signed_in_user(request), recalculation)
     messages.success(request, f"Removed: {recalculation}. Its limits run on across that month.")
     return redirect("chart_limits")
