@@ -45,7 +45,9 @@ class Command(BaseCommand):
             "--set",
             type=Path,
             nargs="+",
-            default=[sets / name for name in ("tuning.jsonl", "retired.jsonl", "retired_2.jsonl")],
+            default=[
+                sets / f"{name}.jsonl" for name in ("tuning", "retired", "retired_2", "retired_3")
+            ],
             help="the evaluation set's tuning files (never its held-out file)",
         )
         train.add_argument("--data", type=Path, default=None, help="the v6 framework CSV")
