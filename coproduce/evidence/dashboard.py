@@ -358,6 +358,22 @@ def _month_words(month: str) -> str:
     return f"{dt.date.fromisoformat(month):%B %Y}"
 
 
+def ratio_in_words(ratio: float) -> str:
+    """A hazard or odds ratio as the change it means: 0.87 is "13% lower"."""
+    if round(ratio, 2) == 1:
+        return "no different"
+    return f"{abs(ratio - 1):.0%} {'lower' if ratio < 1 else 'higher'}"
+
+
+def interval_in_words(lower: float, upper: float) -> str:
+    """A ratio's 95% interval as changes: "9% to 17% lower", "3% lower to 5% higher"."""
+    if upper < 1:
+        return f"{1 - upper:.0%} to {1 - lower:.0%} lower"
+    if lower > 1:
+        return f"{lower - 1:.0%} to {upper - 1:.0%} higher"
+    return f"{ratio_in_words(lower)} to {ratio_in_words(upper)}"
+
+
 def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
     """The handful of figures a board asks about, each with its icon and one sentence,
     and the page it comes from. Only figures already published on those pages."""
@@ -396,7 +412,8 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
         "experience",
         "experience_good",
         "{value:.0%}",
-        "of answers rated care good or very good in {month} (seed 001's service: 72%).",
+        "of answers rated care good or very good in {month} (Cambridgeshire and "
+        "Peterborough's First Response Service: 72%).",
     )
     chart_item(
         "continuity",
@@ -414,10 +431,11 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
     items.append(
         {
             "theme": "caseload",
-            "figure": f"{cox['estimate']:.2f}" if cox else "Not yet",
+            "figure": ratio_in_words(cox["estimate"]) if cox else "Not yet",
             "sentence": (
-                "hazard ratio of discharge for each extra member of staff seen: below 1 "
-                "means people stay on the caseload longer."
+                "chance, each day, of being discharged for each extra member of staff a "
+                "person sees (a hazard ratio of "
+                f"{cox['estimate']:.2f}, allowing for age and urgency)."
                 if cox
                 else "Not enough episodes yet to estimate how the number of staff changes "
                 "time on the caseload."

@@ -143,3 +143,16 @@ def test_a_survival_curve_never_steps_by_a_count_that_may_not_be_shown():
     assert min(steps) > 7  # each step is more than 7 discharges
     assert curve[-1] is None  # the curve ends before only 7 are left on the caseload
     assert curve.index(None) == 54  # from day 54 only 7 are left
+
+
+def test_ratios_are_said_as_the_change_they_mean():
+    # Found by the fresh-eyes trial: "hazard ratio" and "odds ratio" alone meant nothing
+    # to a board member.
+    from coproduce.evidence.dashboard import interval_in_words, ratio_in_words
+
+    assert ratio_in_words(0.87) == "13% lower"
+    assert ratio_in_words(1.08) == "8% higher"
+    assert ratio_in_words(1.001) == "no different"
+    assert interval_in_words(0.83, 0.91) == "9% to 17% lower"
+    assert interval_in_words(1.02, 1.15) == "2% to 15% higher"
+    assert interval_in_words(0.97, 1.05) == "3% lower to 5% higher"
