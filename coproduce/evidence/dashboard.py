@@ -306,6 +306,68 @@ def survival_csv(evaluation: dict[str, Any]) -> str | None:
     return out.getvalue()
 
 
+def _csv(rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(
+        [safe_cell(c) if isinstance(c, str) else ("" if c is None else c) for c in row]
+        for row in rows
+    )
+    return out.getvalue()
+
+
+def reach_csv(evaluation: dict[str, Any]) -> str | None:
+    """The reach tables as CSV: who took part against the local population."""
+    rows = evaluation.get("reach_against_population")
+    if not rows:
+        return None
+    return _csv(
+        [["Who", "Group", "People", "Share of them", "Share of population", "Ratio"]]
+        + [
+            [
+                "Network members" if r["group"] == "member" else "People who gave feedback",
+                group_words(r["dimension"], r["category"]),
+                r["people"],
+                r["share"],
+                r["population_share"],
+                r["ratio"],
+            ]
+            for r in rows
+        ]
+    )
+
+
+def outcomes_csv(evaluation: dict[str, Any]) -> str | None:
+    """Before and after the declared change, as CSV: rates, counts, change and saving."""
+    report = evaluation.get("before_after")
+    if not report:
+        return None
+    return _csv(
+        [
+            [
+                "Measure",
+                "Rate before",
+                "Of (before)",
+                "Rate after",
+                "Of (after)",
+                "Relative change",
+                "Estimated saving (GBP)",
+            ]
+        ]
+        + [
+            [
+                m["measure"],
+                m["before"]["rate"],
+                m["before"]["of"],
+                m["after"]["rate"],
+                m["after"]["of"],
+                m["relative_change"],
+                m["estimated_saving"],
+            ]
+            for m in report["measures"]
+        ]
+    )
+
+
 def group_words(dimension: str, category: str) -> str:
     """A reach row's group in words: "Age 18 to 24", "Ethnicity: Asian", "Deprivation
     decile 1 (most deprived)"."""

@@ -75,6 +75,29 @@ def test_each_table_downloads_as_csv_with_hidden_figures_left_empty(client, anal
     survival = client.get("/evidence/survival.csv").content.decode().splitlines()
     assert survival[0] == "day,1,2 to 3,4 or more"
     assert client.get("/evidence/nothing.csv").status_code == 404
+    # The reach and outcomes pages' tables download too (a fresh-eyes trial found 404s).
+    outcomes = list(csv.reader(io.StringIO(client.get("/evidence/outcomes.csv").content.decode())))
+    assert outcomes[0][:3] == ["Measure", "Rate before", "Of (before)"]
+    assert "conveyance to A&E" in [r[0] for r in outcomes[1:]]
+    # No one here has told us about themselves: no reach table, so nothing to download.
+    assert client.get("/evidence/reach.csv").status_code == 404
+
+
+def test_the_reach_table_downloads_as_csv_with_hidden_figures_left_empty():
+    from coproduce.evidence.dashboard import reach_csv
+
+    row = {"group": "member", "dimension": "age_band", "population_share": 0.12}
+    evaluation = {
+        "reach_against_population": [
+            row | {"category": "18_24", "people": 40, "share": 0.2, "ratio": 1.67},
+            row | {"category": "=cmd", "people": None, "share": None, "ratio": None},
+        ]
+    }
+    rows = list(csv.reader(io.StringIO(reach_csv(evaluation))))
+    assert rows[0] == ["Who", "Group", "People", "Share of them", "Share of population", "Ratio"]
+    assert rows[1] == ["Network members", "Age 18 to 24", "40", "0.2", "0.12", "1.67"]
+    assert rows[2][2:] == ["", "", "0.12", ""]
+    assert not rows[2][1].startswith("=")
 
 
 def test_the_change_report_is_a_page_and_a_tagged_pdf(client, analyst, history):

@@ -192,6 +192,10 @@ def evidence_csv(request: HttpRequest, name: str) -> HttpResponse:
     evaluation = trust_evaluation()
     if name == "survival":
         text = dashboard.survival_csv(evaluation)
+    elif name == "reach":
+        text = dashboard.reach_csv(evaluation)
+    elif name == "outcomes":
+        text = dashboard.outcomes_csv(evaluation)
     elif name in dashboard.TABLES:
         text = dashboard.csv_text(evaluation, name)
     else:
