@@ -111,6 +111,33 @@ def _segments(points: list[dict[str, Any]]) -> list[range]:
     return [range(a, b) for a, b in zip(starts, ends, strict=True)]
 
 
+def _month_number(point: dict[str, Any]) -> int:
+    year, month = (int(x) for x in str(point["month"])[:7].split("-"))
+    return year * 12 + month
+
+
+def _unbroken(points: list[dict[str, Any]]) -> list[range]:
+    """Runs of points in consecutive months."""
+    starts = [0] + [
+        i
+        for i in range(1, len(points))
+        if _month_number(points[i]) - _month_number(points[i - 1]) > 1
+    ]
+    ends = [*starts[1:], len(points)]
+    return [range(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _hidden_months(points: list[dict[str, Any]]) -> list[str]:
+    """Months between the first and last point with no point: hidden, too few to publish."""
+    shown = {_month_number(p) for p in points}
+    first, last = _month_number(points[0]), _month_number(points[-1])
+    return [
+        _month_label(f"{(n - 1) // 12:04d}-{(n - 1) % 12 + 1:02d}-01")
+        for n in range(first, last + 1)
+        if n not in shown
+    ]
+
+
 def _nice_step(rough: float) -> float:
     """A round step near ``rough``: 1, 2, 2.5 or 5 times a power of ten."""
     power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1
@@ -153,6 +180,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             f"{_fmt(latest['lower'], percent)} to {_fmt(latest['upper'], percent)}. "
             f"{specials} {'month shows' if specials == 1 else 'months show'} special cause "
             f"variation. {chart['variation_text']}."
+            + _hidden_sentence(_hidden_months(points))
             + _provisional_sentence(waiting, chart.get("provisional_because"))
             + _trial_sentence(chart.get("months_in_limits"))
             + "".join(
@@ -167,7 +195,6 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
     def line(key: str, part: range) -> str:
         return " ".join(f"{scale.x(i)},{scale.y(points[i][key])}" for i in part)
 
-    every_point = range(len(points))
     limits = "Process limits (upper and lower)"
     for part in _segments(points):
         result.lines += [
@@ -175,7 +202,10 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             Line(limits, line("lower", part), COLOURS["limit"], dashed=True, width=1.5),
             Line("Mean", line("mean", part), COLOURS["mean"], width=1.5),
         ]
-    result.lines.append(Line("Value", line("value", every_point), COLOURS["value"]))
+    # The line breaks where a month between two points is hidden (too few to publish):
+    # a line straight across would draw a figure that was never published.
+    for part in _unbroken(points):
+        result.lines.append(Line("Value", line("value", part), COLOURS["value"]))
     if chart.get("target") is not None:
         y = scale.y(chart["target"])
         result.lines.insert(
@@ -211,6 +241,13 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
         )
         result.legend.append((name, COLOURS["value"], "hollow"))
     return result
+
+
+def _hidden_sentence(months: list[str]) -> str:
+    if not months:
+        return ""
+    listed = ", ".join(months[:-1]) + (" and " if len(months) > 1 else "") + months[-1]
+    return f" No point for {listed}: the numbers were too few to publish."
 
 
 def _trial_sentence(months: int | None) -> str:
@@ -290,4 +327,4 @@ def survival_chart(title: str, curves: dict[str, dict[str, Any]]) -> Chart:
 def _month_label(month: str) -> str:
     import datetime as dt
 
-    return dt.date.fromisoformat(month).strftime("%b %Y")
+    return dt.date.fromisoformat(month[:10]).strftime("%b %Y")

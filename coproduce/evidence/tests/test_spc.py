@@ -404,3 +404,24 @@ def test_a_chart_that_cannot_be_drawn_says_why_in_words():
     assert not_drawn_words(evaluation, "experience_good") == ""
     card = {i["theme"]: i for i in board_summary(evaluation)}["response"]
     assert (card["figure"], card["sentence"]) == ("Not shown", words)
+
+
+def test_the_line_breaks_across_a_hidden_month_and_the_chart_says_so():
+    # Found by the fresh-eyes trial: the experience line ran straight across a month
+    # hidden for small numbers, drawing a figure that was never published.
+    import datetime as dt
+
+    from coproduce.evidence.charts import spc_chart
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    months = [dt.date(2026, m, 1) for m in range(1, 12)]
+    responses = [100, 100, 100, 5, 100, 100, 100, 100, 100, 100, 100]  # April: too few
+    results = _monthly_results(months, [60] * 11, responses)
+    chart = spc_charts(results, rules=Rules(), run_length=7, change_at=None)["experience_good"]
+    assert [p["month"][:7] for p in chart["points"]][2:4] == ["2026-03", "2026-05"]
+    drawn = spc_chart("Experience", chart, percent=True)
+    values = [line for line in drawn.lines if line.name == "Value"]
+    assert [len(line.points.split()) for line in values] == [3, 7]
+    assert "No point for Apr 2026: the numbers were too few to publish." in drawn.description
+    assert [name for name, _, _ in drawn.legend].count("Value") == 1
