@@ -432,9 +432,11 @@ def evaluate(
         )
     if population is not None:
         out["reach_against_population"] = [
-            {"group": group, **_disclosed_reach(row, rules)}
+            {"group": group, **row}
             for group in ("member", "contributor")
-            for row in analysis.reach_against(results["reach"], population, group)
+            for row in _disclosed_reach(
+                analysis.reach_against(results["reach"], population, group), rules
+            )
         ]
     if models:
         out["time_on_caseload"] = _models(analysis.episode_rows(extract.tables), end, rules)
@@ -540,19 +542,36 @@ def _disclosed_before_after(report: dict[str, Any], rules: Rules) -> dict[str, A
     return report
 
 
-def _disclosed_reach(row: dict[str, Any], rules: Rules) -> dict[str, Any]:
-    people, of = row["people"], row["of"]
-    share = rules.share(people, of)
-    return {
-        **row,
-        "people": rules.count(people),
-        "of": rules.count(of),
-        "share": share,
-        "ratio": round(share / row["population_share"], 3)
-        if share is not None and row["population_share"]
-        else None,
-        "gap": round(share - row["population_share"], 3) if share is not None else None,
-    }
+def _disclosed_reach(rows: list[dict[str, Any]], rules: Rules) -> list[dict[str, Any]]:
+    """Each dimension's breakdown as a whole: a hidden group takes the next smallest with
+    it (or no total is shown), and the total and every share are worked out from the
+    rounded counts that are shown, so the shares add up and nothing is recovered by
+    subtraction."""
+    out: list[dict[str, Any]] = []
+    for dimension in dict.fromkeys(r["dimension"] for r in rows):
+        group = [r for r in rows if r["dimension"] == dimension]
+        hide, _ = rules.cells([int(r["people"]) for r in group])
+        counts = [
+            None if h else rules.count(int(r["people"])) for r, h in zip(group, hide, strict=True)
+        ]
+        of = sum(c for c in counts if c is not None)
+        for row, count in zip(group, counts, strict=True):
+            share = round(count / of, 3) if count is not None and of else None
+            out.append(
+                {
+                    **row,
+                    "people": count,
+                    "of": of if of else None,
+                    "share": share,
+                    "ratio": round(share / row["population_share"], 3)
+                    if share is not None and row["population_share"]
+                    else None,
+                    "gap": round(share - row["population_share"], 3)
+                    if share is not None and row["population_share"] is not None
+                    else None,
+                }
+            )
+    return out
 
 
 def _extract_end(results: dict[str, pd.DataFrame]) -> dt.datetime:

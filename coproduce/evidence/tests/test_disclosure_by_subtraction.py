@@ -11,6 +11,7 @@ import itertools
 from typing import Any
 
 import pandas as pd
+import pytest
 from django.utils import timezone
 
 from coproduce.evidence.evaluate import SPECS, publish, publish_rows, spc_charts
@@ -207,3 +208,34 @@ def test_the_margin_check_finds_a_hidden_count_that_exact_totals_would_give_away
     assert pinned((12, 10), [(9, 10), (3, None)]) == []
     # Two hidden cells share what is left: neither is pinned.
     assert pinned((16, 16), [(10, 10), (3, None), (3, None)], exact) == []
+
+
+def test_reach_shares_come_from_the_shown_rounded_counts_and_a_hidden_group_takes_another():
+    # Found by the fresh-eyes trial: reach shares were of the exact total, so they added
+    # to 105% beside the rounded counts, and a lone hidden group could be narrowed down
+    # from the total.
+    from coproduce.evidence.evaluate import _disclosed_reach
+    from coproduce.lib.disclosure import Rules
+
+    def row(category, people, population_share):
+        return {
+            "dimension": "age_band",
+            "category": category,
+            "people": people,
+            "of": 112,
+            "population_share": population_share,
+        }
+
+    rows = [
+        row("18_24", 41, 0.2),
+        row("25_34", 3, 0.3),
+        row("35_44", 12, 0.2),
+        row("45_64", 56, 0.3),
+    ]
+    shown = _disclosed_reach(rows, Rules(suppress_at_most=7, round_to=5))
+    assert [r["people"] for r in shown] == [40, None, None, 55]  # 12 goes with the 3
+    assert {r["of"] for r in shown} == {95}
+    assert sum(r["share"] for r in shown if r["share"] is not None) == pytest.approx(1, abs=0.002)
+    assert shown[0]["share"] == round(40 / 95, 3)
+    assert shown[0]["ratio"] == round(round(40 / 95, 3) / 0.2, 3)
+    assert shown[1]["share"] is shown[1]["ratio"] is None
