@@ -182,7 +182,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             f"variation. {chart['variation_text']}."
             + _hidden_sentence(_hidden_months(points))
             + _provisional_sentence(waiting, chart.get("provisional_because"))
-            + _trial_sentence(chart.get("months_in_limits"))
+            + _limits_sentence(chart.get("months_in_limits"), chart.get("fixed_after"))
             + "".join(
                 f" Limits recalculated from {_month_label(r['month'])}: {r['reason']}."
                 for r in recalculated
@@ -250,12 +250,20 @@ def _hidden_sentence(months: list[str]) -> str:
     return f" No point for {listed}: the numbers were too few to publish."
 
 
-def _trial_sentence(months: int | None) -> str:
-    if months is None or months >= spc.TRIAL_LIMITS_BELOW:
+def _limits_sentence(months: int | None, fixed_after: int | None) -> str:
+    if months is None:
+        return ""
+    if fixed_after and months >= fixed_after:
+        return (
+            f" The limits are fixed on the first {fixed_after} months (the baseline); "
+            "later months are judged against them."
+        )
+    firm = fixed_after or spc.TRIAL_LIMITS_BELOW
+    if months >= firm:
         return ""
     return (
         f" The limits are trial limits, from {months} months: they are worked out again "
-        f"each month until there are {spc.TRIAL_LIMITS_BELOW}."
+        f"each month until there are {firm}."
     )
 
 

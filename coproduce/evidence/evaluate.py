@@ -215,12 +215,14 @@ def spc_charts(
     change_at: dt.date | None,
     complete_before: dt.date | None = None,
     recalculations: dict[str, list[Recalculation]] | None = None,
+    fix_after: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """Monthly charts across all teams: experience, distinct staff, urgent response. A
     month whose share would reveal a small number is left out of the chart. A month not
     yet over (from ``complete_before``, the first day of the month still going on) is
     drawn as provisional: not in the limits or the rules. Limits are recalculated at the
-    trust's declared change (``change_at``) and at each chart's own ``recalculations``."""
+    trust's declared change (``change_at``) and at each chart's own ``recalculations``;
+    a chart in ``fix_after`` has its limits fixed after that many months of each part."""
     charts: dict[str, Any] = {}
     open_months = _months_with_episodes_open(results.get("caseload"))
     experience = monthly_totals(results["experience"], ["responses", "positive"])
@@ -299,11 +301,13 @@ def spc_charts(
             run_length=run_length,
             recalculate_at=at,
             provisional=provisional,
+            fix_after=(fix_after or {}).get(name),
         )
         charts[name] = chart_dict(chart) | {
             "recalculations": shown,
             # Months behind the latest limits: fewer than twelve are trial limits.
             "months_in_limits": len(labels) - provisional - (at[-1] if at else 0),
+            "fixed_after": (fix_after or {}).get(name),
             "provisional_because": (
                 "episodes_open"
                 if any(m in unfinished for m in labels[first:])
@@ -400,6 +404,7 @@ def evaluate(
     models: bool = True,
     by_team: bool = True,
     recalculations: dict[str, list[Recalculation]] | None = None,
+    fix_after: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """The published evaluation of the extract in ``directory``, by team and month (or
     by month for the whole extract)."""
@@ -419,6 +424,7 @@ def evaluate(
             change_at=change_date,
             complete_before=(as_of or dt.datetime.now(tz=dt.UTC).date()).replace(day=1),
             recalculations=recalculations,
+            fix_after=fix_after,
         ),
     }
     # Why a chart is missing, if one is (too few months that may be shown).

@@ -52,3 +52,21 @@ class RecalculationForm(PlainWordsForm):
         if sum(c.isalnum() for c in reason) < 3:
             raise forms.ValidationError("Say what changed in the service from that month, in words")
         return reason
+
+
+class BaselineForm(PlainWordsForm):
+    prefix = "baseline"  # on the same page as the recalculation form: ids stay unique
+
+    chart = forms.ChoiceField(
+        choices=Chart.choices, error_messages={"required": "Choose the chart"}
+    )
+    months = forms.IntegerField(
+        min_value=5,
+        max_value=60,
+        error_messages={
+            "required": "Enter how many months the baseline has",
+            "invalid": "Enter the number of months as a whole number, like 12",
+            "min_value": "A baseline needs at least 5 months: limits from fewer are no use",
+            "max_value": "A baseline can have at most 60 months (five years)",
+        },
+    )

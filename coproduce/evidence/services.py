@@ -25,7 +25,7 @@ from coproduce.evidence.analysis import read_population
 from coproduce.evidence.evaluate import Recalculation, evaluate
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.metrics import PublishedExperience, experience_by_month
-from coproduce.evidence.models import LimitRecalculation
+from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.lib.disclosure import Rules
 from coproduce.voices.extract import experience_rows
 
@@ -84,6 +84,7 @@ def _evaluate() -> dict[str, Any]:
             as_of=timezone.localdate(),
             run_length=settings.SPC_RUN_LENGTH,
             recalculations=recalculations(),
+            fix_after=baselines(),
         )
     result["worked_out_at"] = timezone.now()
     cache.set(CACHE_KEY, result, settings.EVIDENCE_CACHE_SECONDS)
@@ -96,6 +97,35 @@ def recalculations() -> dict[str, list[Recalculation]]:
     for row in LimitRecalculation.objects.all():
         chosen.setdefault(row.chart, []).append(Recalculation(row.month, row.reason))
     return chosen
+
+
+def baselines() -> dict[str, int]:
+    """Each chart's baseline: its limits fixed after this many months, as people set it."""
+    return dict(LimitBaseline.objects.values_list("chart", "months"))
+
+
+@transaction.atomic
+def fix_limits_after(user: User, *, chart: str, months: int) -> LimitBaseline:
+    """``chart``'s limits are fixed after its first ``months`` months (of each part)."""
+    baseline, created = LimitBaseline.objects.update_or_create(
+        chart=chart, defaults={"months": months, "set_by": user}
+    )
+    audit.record(
+        user,
+        AuditEvent.Action.CREATED if created else AuditEvent.Action.CHANGED,
+        baseline,
+        f"{chart} fixed after {months} months",
+    )
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    return baseline
+
+
+@transaction.atomic
+def remove_baseline(user: User, baseline: LimitBaseline) -> None:
+    """The chart's limits are worked out from every month of each part again."""
+    audit.record(user, AuditEvent.Action.CHANGED, baseline, f"removed: {baseline.chart} baseline")
+    baseline.delete()
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 @once

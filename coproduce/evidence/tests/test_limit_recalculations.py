@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent, Role
 from coproduce.evidence import services
-from coproduce.evidence.models import LimitRecalculation
+from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.tooling.testing.factories import UserFactory, sent_once
 
 LAST_YEAR = timezone.localdate().year - 1
@@ -135,3 +135,60 @@ def test_removing_asks_first_and_a_link_alone_removes_nothing(client, analyst):
     assert f"Remove the recalculation from March {LAST_YEAR}?" in asked.content.decode()
     assert "Lead practitioners in every team" in asked.content.decode()
     assert LimitRecalculation.objects.exists()
+
+
+def test_a_chart_is_fixed_after_a_baseline_audited_and_the_chart_follows(client, analyst):
+    client.force_login(analyst)
+    for months, message in (
+        ("4", "A baseline needs at least 5 months"),
+        ("61", "at most 60 months"),
+        ("twelve", "Enter the number of months as a whole number"),
+        ("", "Enter how many months the baseline has"),
+    ):
+        response = client.post(
+            "/evidence/limits/baseline",
+            {"baseline-chart": "experience_good", "baseline-months": months},
+        )
+        assert response.status_code == 400
+        assert message in response.content.decode()
+    assert not LimitBaseline.objects.exists()
+    data = {"baseline-chart": "experience_good", "baseline-months": "12"}
+    assert client.post("/evidence/limits/baseline", data).status_code == 302
+    data["baseline-months"] = "18"  # set again: replaces it
+    assert client.post("/evidence/limits/baseline", data).status_code == 302
+    assert services.baselines() == {"experience_good": 18}
+    actions = list(
+        AuditEvent.objects.filter(record_type="evidence.limitbaseline")
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions == [AuditEvent.Action.CREATED, AuditEvent.Action.CHANGED]
+    page = client.get("/evidence/limits").content.decode()
+    assert "fixed after 18 months" in page
+    assert 'id="id_baseline-chart' in page
+    client.post(f"/evidence/limits/baseline/{LimitBaseline.objects.get().pk}/remove")
+    assert not LimitBaseline.objects.exists()
+
+
+def test_a_baseline_fixes_the_limits_on_its_first_months():
+    from coproduce.evidence.charts import spc_chart
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    from .test_spc import _monthly_results
+
+    months = [dt.date(2025, m, 1) for m in range(1, 13)] + [
+        dt.date(2026, m, 1) for m in range(1, 7)
+    ]
+    positive = [60, 62, 61, 63, 60, 62, 61, 60, 62, 63, 61, 62] + [70, 71, 72, 73, 74, 75]
+    results = _monthly_results(months, positive, [100] * 18)
+    moving = spc_charts(results, rules=Rules(), run_length=7, change_at=None)["experience_good"]
+    fixed = spc_charts(
+        results, rules=Rules(), run_length=7, change_at=None, fix_after={"experience_good": 12}
+    )["experience_good"]
+    # Fixed on the first year (60 to 65 after rounding to 5), the rise in 2026 is beyond
+    # the limits; with every month in the limits it pulls the mean up with it.
+    assert fixed["points"][0]["mean"] < moving["points"][0]["mean"]
+    assert all(p["special"] for p in fixed["points"][12:])
+    drawn = spc_chart("Experience", fixed, percent=True)
+    assert "The limits are fixed on the first 12 months (the baseline)" in drawn.description

@@ -18,8 +18,8 @@ from markupsafe import Markup
 
 from coproduce.accounts.policy import Capability, can, requires
 from coproduce.evidence import charts, dashboard, services
-from coproduce.evidence.forms import RecalculationForm
-from coproduce.evidence.models import LimitRecalculation
+from coproduce.evidence.forms import BaselineForm, RecalculationForm
+from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.evidence.services import trust_evaluation
 from coproduce.evidence.tables import URGENCY_TARGET_HOURS
 from coproduce.web.views.care import add_errors
@@ -159,14 +159,43 @@ def chart_limits(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Saved. The chart's limits start afresh from that month.")
             return redirect("chart_limits")
+    return _limits_page(request, form, BaselineForm())
+
+
+def _limits_page(
+    request: HttpRequest, form: RecalculationForm, baseline_form: BaselineForm
+) -> HttpResponse:
     return page(
         request,
         "evidence/limits.jinja",
         "Recalculate a chart's limits",
         form=form,
-        summary_form=form,
+        baseline_form=baseline_form,
+        summary_form=form if form.is_bound else baseline_form,
         recalculations=LimitRecalculation.objects.select_related("set_by"),
+        baselines=LimitBaseline.objects.select_related("set_by"),
     )
+
+
+@requires(Capability.RECALCULATE_CHART_LIMITS)
+@require_http_methods(["POST"])
+def fix_chart_limits(request: HttpRequest) -> HttpResponse:
+    """A chart's limits fixed after a baseline of months; set again, it replaces it."""
+    form = BaselineForm(posted(request))
+    if form.is_valid():
+        services.fix_limits_after(signed_in_user(request), **form.cleaned_data)
+        messages.success(request, "Saved. The chart's limits are fixed after that many months.")
+        return redirect("chart_limits")
+    return _limits_page(request, RecalculationForm(), form)
+
+
+@requires(Capability.RECALCULATE_CHART_LIMITS)
+@require_http_methods(["POST"])
+def remove_chart_baseline(request: HttpRequest, baseline_id: int) -> HttpResponse:
+    baseline = get_object_or_404(LimitBaseline, pk=baseline_id)
+    services.remove_baseline(signed_in_user(request), baseline)
+    messages.success(request, f"Removed: {baseline}. Its limits use every month again.")
+    return redirect("chart_limits")
 
 
 @requires(Capability.RECALCULATE_CHART_LIMITS)
