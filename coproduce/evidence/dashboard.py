@@ -289,9 +289,25 @@ def survival_table(evaluation: dict[str, Any]) -> dict[str, Any] | None:
             [shown(r[c.key], c.kind) if c.key != "band" else BAND_WORDS[r["band"]] for c in columns]
             for r in rows
         ],
-        "csv_rows": [["day", *curves.keys()]]
+        "csv_rows": [
+            [
+                "day",
+                *(
+                    f"{band}{suffix}"
+                    for band in curves
+                    for suffix in ("", " (lower 95%)", " (upper 95%)")
+                ),
+            ]
+        ]
         + [
-            [d, *(c["on_caseload"][d] for c in curves.values())]
+            [
+                d,
+                *(
+                    c[key][d] if c.get(key) else None
+                    for c in curves.values()
+                    for key in ("on_caseload", "lower", "upper")
+                ),
+            ]
             for d in range(len(next(iter(curves.values()))["day"]))
         ],
     }

@@ -73,7 +73,16 @@ def test_each_table_downloads_as_csv_with_hidden_figures_left_empty(client, anal
     assert answers
     assert not [a for a in answers if 1 <= a <= 7]
     survival = client.get("/evidence/survival.csv").content.decode().splitlines()
-    assert survival[0] == "day,1,2 to 3,4 or more"
+    assert survival[0] == (
+        "day,1,1 (lower 95%),1 (upper 95%),2 to 3,2 to 3 (lower 95%),2 to 3 (upper 95%),"
+        "4 or more,4 or more (lower 95%),4 or more (upper 95%)"
+    )
+    day_28 = survival[29].split(",")
+    assert day_28[0] == "28"
+    triples = [day_28[i : i + 3] for i in (1, 4, 7) if day_28[i]]
+    assert triples
+    for value, lower, upper in triples:
+        assert float(lower) < float(value) < float(upper)
     assert client.get("/evidence/nothing.csv").status_code == 404
     # The reach and outcomes pages' tables download too (a fresh-eyes trial found 404s).
     outcomes = list(csv.reader(io.StringIO(client.get("/evidence/outcomes.csv").content.decode())))
