@@ -235,7 +235,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
         result.legend.append((name, COLOURS["neither" if kind == "special_cause" else kind], shape))
     if any(m.provisional for m in result.markers):
         name = (
-            "Provisional: most episodes still open"
+            "Provisional: episodes still open"
             if chart.get("provisional_because") == "episodes_open"
             else "Month not over yet (provisional)"
         )

@@ -358,7 +358,7 @@ def test_months_whose_episodes_are_mostly_open_are_provisional_for_distinct_staf
     assert chart["provisional_because"] == "episodes_open"
     drawn = spc_chart("Distinct staff", chart, percent=False)
     assert "The last 2 months are provisional" in drawn.description
-    assert "Provisional: most episodes still open" in [name for name, _, _ in drawn.legend]
+    assert "Provisional: episodes still open" in [name for name, _, _ in drawn.legend]
     # Experience is not about episodes: its November is an ordinary, complete month.
     assert not any(p["provisional"] for p in charts["experience_good"]["points"])
 
