@@ -28,6 +28,18 @@ def remove_unstorable(value: str) -> tuple[str, int]:
     return cleaned, removed
 
 
+def says_something(value: str, *, words: int, letters: int) -> bool:
+    """Whether text is at least a short sentence: ``words`` words of ``letters`` letters in
+    all, and not one character typed over and over ("x", "ok", "aaaaaaaaaaaa")."""
+    found = re.findall(r"\w+", value)
+    alphanumeric = [c for c in value if c.isalnum()]
+    return (
+        len(found) >= words
+        and len(alphanumeric) >= letters
+        and len({c.casefold() for c in alphanumeric}) > 2
+    )
+
+
 def validate_no_markup(value: str) -> None:
     if _MARKUP.search(value):
         raise ValidationError(

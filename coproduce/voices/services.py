@@ -181,8 +181,29 @@ def open_alerts() -> Any:
     return RiskAlert.objects.filter(acknowledged_at__isnull=True).select_related("voice__team")
 
 
+ACTION_TAKEN_WORDS, ACTION_TAKEN_LETTERS = 3, 12
+
+
+def check_action_taken(action_taken: str) -> str:
+    """What the duty worker did about an alert, as the record of it: a short sentence at
+    least (who was called or told, what was agreed), never "x" or "ok". Found by a
+    fresh-eyes trial: an alert left the list, and stopped escalating, on "x"."""
+    action_taken = " ".join(action_taken.split())
+    if not validators.says_something(
+        action_taken, words=ACTION_TAKEN_WORDS, letters=ACTION_TAKEN_LETTERS
+    ):
+        raise ValidationError(
+            {
+                "action_taken": "Say what you did in a short sentence, at least "
+                f"{ACTION_TAKEN_WORDS} words: who you called or told, and what was agreed"
+            }
+        )
+    return action_taken
+
+
 @transaction.atomic
 def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAlert:
+    action_taken = check_action_taken(action_taken)
     alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
     if alert.acknowledged_at is not None:
         return alert
