@@ -292,10 +292,20 @@ def test_rescreen_dry_run_raises_nothing():
     Voice.objects.create(
         channel="sms", text="Nobody would miss me if I was gone", received_at="2026-11-20T10:00Z"
     )
+    ordinary = Voice.objects.create(
+        channel="web", text="The nurse was kind", received_at="2026-11-21T10:00Z"
+    )
     out = StringIO()
     call_command("risk", "rescreen", "--since", "2026-11-01", "--dry-run", stdout=out)
     assert "would raise 1" in out.getvalue()
     assert not RiskAlert.objects.exists()
+    # Which voices, so an operator can check before paging the duty team (a fresh-eyes
+    # trial found only a count); never their words.
+    [listed] = [line for line in out.getvalue().splitlines() if line.startswith("voice ")]
+    voice = Voice.objects.exclude(pk=ordinary.pk).get()
+    assert listed.startswith(f"voice {voice.pk}: received 20 Nov 2026 10:00, text message, ")
+    assert "risk_to_life" in listed
+    assert "miss me" not in out.getvalue()
 
 
 @pytest.mark.parametrize("since", ["last week", "2026-13-45"])
@@ -330,3 +340,23 @@ def test_a_voice_the_screen_could_not_read_is_suggested_no_sentiment_even_with_a
     assert voice.risk_alert.could_not_screen
     assert voice.suggested_sentiment == ""
     assert "could not read" in voice.suggestion_note
+
+
+@pytest.mark.django_db
+def test_an_alert_found_by_rescreening_says_the_message_is_not_new(client, lead):
+    # Found by a fresh-eyes trial: a two-week-old message read as a fresh alert.
+    voice = Voice.objects.create(
+        channel="sms", text="Nobody would miss me if I was gone", received_at="2026-11-18T10:00Z"
+    )
+    call_command("risk", "rescreen", "--since", "2026-11-01", stdout=StringIO())
+    alert = RiskAlert.objects.get(voice=voice)
+    client.force_login(lead)
+    for address in (f"/alerts/{alert.pk}", "/alerts"):
+        page = client.get(address).content.decode()
+        assert "Found when stored messages were screened again" in page
+        assert "check the person" in page
+    fresh = receive_voice(
+        someone_not_signed_in(), channel="web", text="I took all my tablets", rating=None
+    )
+    page = client.get(f"/alerts/{fresh.risk_alert.pk}").content.decode()
+    assert "Found when stored messages were screened again" not in page
