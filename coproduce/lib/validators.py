@@ -80,6 +80,16 @@ def reply_number(number: str) -> str:
     return digits
 
 
+def number_key(number: str) -> str:
+    """One form of a phone number for telling two messages came from the same phone:
+    Notify gives 447700900123, a person types 07700 900123 or +44 7700 900123."""
+    digits = re.sub(r"[^\d+]", "", ascii_digits(number))
+    for prefix in ("+44", "0044", "44"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 10:
+            return "0" + digits[len(prefix) :]
+    return digits
+
+
 def normalise_uk_mobile(value: str) -> str:
     digits = re.sub(r"[\s\-()]", "", ascii_digits(value))
     if not UK_MOBILE.match(digits):

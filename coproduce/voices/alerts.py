@@ -192,3 +192,17 @@ def record_call_back(
     audit.record(user, AuditEvent.Action.CREATED, call_back, f"risk alert {alert.pk}: {outcome}")
     logger.info("risk alert %s: call-back %s recorded (%s)", alert.pk, call_back.pk, outcome)
     return call_back
+
+
+# How far either side of an alert's message the same number's other texts are shown.
+CONVERSATION_SHOWN = dt.timedelta(days=7)
+
+
+def conversation(user: User, alert: RiskAlert) -> list[Any]:
+    """The other texts from the same number in the week either side of the alert's
+    message, oldest first, each read audited: what the person said before and after."""
+    voices = services.texts_from_the_same_number(
+        alert.voice, before=CONVERSATION_SHOWN, after=CONVERSATION_SHOWN
+    )
+    audit.record_each(user, AuditEvent.Action.VIEWED, voices, "risk alert: same number")
+    return voices
