@@ -233,8 +233,6 @@ class Create(FhirView):
             return Response(outcome("invalid", str(error), error.expression), status=400)
         except referrals.PossibleDuplicate as duplicate:
             found = [f"ServiceRequest/{r.pk}" for r in duplicate.existing]
-            if duplicate.elsewhere:
-                found.append(f"{duplicate.elsewhere} to another team, which knows the person")
             return Response(
                 outcome(
                     "duplicate",

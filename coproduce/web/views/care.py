@@ -230,7 +230,6 @@ def new_referral(request: HttpRequest) -> HttpResponse:
         form=form,
         teams=_team_choices(timezone.now()),
         duplicates=duplicate.existing if duplicate else [],
-        duplicates_elsewhere=duplicate.elsewhere if duplicate else 0,
     )
 
 
