@@ -8,6 +8,7 @@ functions that run in one transaction and audit who made them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 
@@ -205,9 +206,29 @@ def find_person(user: User, nhs_number: str) -> Person | None:
 
 
 # A break-glass reason must say something a reviewer can judge: who needs the record and
-# why now. One word ("Urgent.") cannot be reviewed; 200 is what the audit trail keeps.
+# why now. One word ("Urgent."), three ("checking this person") or a key held down cannot
+# be reviewed; 200 is what the audit trail keeps.
 BREAK_GLASS_REASON_MIN = 20
 BREAK_GLASS_REASON_MAX = 200
+BREAK_GLASS_REASON_WORDS = 4
+WHAT_A_BREAK_GLASS_REASON_IS = (
+    f"Give a reason of at least {BREAK_GLASS_REASON_WORDS} different words and at least "
+    f"{BREAK_GLASS_REASON_MIN} characters: who needs the record, and why now"
+)
+# A word has a letter in it, in any script; numbers alone ("1234 5678") are not words.
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
+
+
+def says_something(reason: str) -> bool:
+    """Whether a break-glass reason is one a reviewer could judge: long enough, at least
+    four different words, and not one character repeated."""
+    words = {word.casefold() for word in _WORD.findall(reason)}
+    characters = {c.casefold() for c in reason if not c.isspace()}
+    return (
+        len(reason.strip()) >= BREAK_GLASS_REASON_MIN
+        and len(words) >= BREAK_GLASS_REASON_WORDS
+        and len(characters) > 1
+    )
 
 
 @transaction.atomic
@@ -215,16 +236,12 @@ def break_glass(user: User, person: Person, reason: str) -> None:
     """Record why a user opens a record that is not on their caseloads.
 
     The reason is kept in the audit trail for review by the Caldicott guardian, so it
-    must be one a reviewer can judge: at least 20 characters once spaces are stripped.
+    must be one a reviewer can judge (``says_something``): at least 20 characters once
+    spaces are stripped and four different words.
     """
     reason = reason.strip()
-    if len(reason) < BREAK_GLASS_REASON_MIN:
-        raise ValidationError(
-            {
-                "reason": f"Give a reason of at least {BREAK_GLASS_REASON_MIN} characters: "
-                "who needs the record, and why now"
-            }
-        )
+    if not says_something(reason):
+        raise ValidationError({"reason": WHAT_A_BREAK_GLASS_REASON_IS})
     if len(reason) > BREAK_GLASS_REASON_MAX:
         raise ValidationError(
             {"reason": f"Keep the reason to {BREAK_GLASS_REASON_MAX} characters or fewer"}

@@ -588,4 +588,5 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
         form=form,
         minutes=BREAK_GLASS_MINUTES,
         shortest=services.BREAK_GLASS_REASON_MIN,
+        words=services.BREAK_GLASS_REASON_WORDS,
     )
