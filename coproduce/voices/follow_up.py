@@ -23,7 +23,7 @@ from django_tasks import task
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person
-from coproduce.lib.validators import normalise_uk_mobile
+from coproduce.lib.validators import uk_phone_number
 from coproduce.messaging import services as messaging
 from coproduce.messaging import wording
 from coproduce.messaging.models import Message
@@ -207,8 +207,10 @@ def stop(invitation: FollowUpInvitation) -> FollowUpInvitation:
 
 
 def _same_mobile(a: str, b: str) -> bool:
+    """Whether two numbers are the same UK number, however each was written. Not only
+    mobiles: a STOP from a number recorded before a rule refused it still stops."""
     try:
-        return normalise_uk_mobile(a) == normalise_uk_mobile(b)
+        return uk_phone_number(a) == uk_phone_number(b) != ""
     except ValidationError:
         return False
 
