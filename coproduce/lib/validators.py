@@ -184,9 +184,10 @@ def validate_email_address(value: str) -> None:
         if beyond is not None:
             raise ValidationError(
                 _(
-                    "Enter an email address with only the letters a to z, digits and signs "
-                    'such as . _ - + before the @: "%(letter)s" cannot be used there, and '
-                    "email cannot be sent to it. Ask for another address if this one is right."
+                    "Enter an email address with only the letters a to z, digits, dots, "
+                    'dashes, underscores or + before the @: "%(letter)s" cannot be used there, '
+                    "as our email service cannot send to it. If it is the right address, ask "
+                    "for another one."
                 ),
                 code="email",
                 params={"letter": beyond},
