@@ -131,6 +131,17 @@ def uk_phone_number(value: str) -> str:
 _UK_MOBILE = re.compile(r"07(?:[1-57-9]\d{8}|624\d{6})")
 
 
+def number_key(number: str) -> str:
+    """One form of a phone number for telling two messages came from the same phone:
+    Notify gives 447700900123, a person types 07700 900123 or +44 (0)7700 900123. A UK
+    number in its national form (``uk_phone_number``); anything else as its digits."""
+    try:
+        national = uk_phone_number(number)
+    except ValidationError:
+        national = ""
+    return national or re.sub(r"[^\d+]", "", fold_number(number))
+
+
 def normalise_uk_mobile(value: str) -> str:
     """A UK mobile number as typed, as stored: 07 and nine digits (``uk_phone_number``);
     or a ValidationError saying what is wrong: a sign that is not a digit, not a UK
