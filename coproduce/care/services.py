@@ -13,7 +13,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
@@ -34,7 +33,11 @@ from coproduce.care.models import (
 )
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
 from coproduce.lib.dates import refuse_future
-from coproduce.lib.validators import normalise_uk_mobile, remove_unstorable
+from coproduce.lib.validators import (
+    normalise_uk_mobile,
+    remove_unstorable,
+    validate_email_address,
+)
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
 CASELOAD_FIELDS = [
@@ -365,7 +368,8 @@ ADDRESS_MOST_LINES = 7  # a Notify letter's address lines, the postcode on the l
 @dataclass(frozen=True)
 class ContactDetails:
     """How to reach a person, as stored: a UK mobile (07…), an email address, a postal
-    address one line a line, and how they prefer to be reached (``Person.Channel``)."""
+    address with each of its lines on a line of its own, and how they prefer to be
+    reached (``Person.Channel``)."""
 
     phone: str = ""
     email: str = ""
@@ -392,14 +396,14 @@ def clean_contact_details(
     if phone:
         try:
             phone = normalise_uk_mobile(phone)
-        except ValidationError:
-            errors["phone"] = "Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982"
+        except ValidationError as error:
+            errors["phone"] = " ".join(error.messages)
     email = email.strip()
     if email:
         try:
-            validate_email(email)
-        except ValidationError:
-            errors["email"] = "Enter an email address in the correct format, like name@example.com"
+            validate_email_address(email)
+        except ValidationError as error:
+            errors["email"] = " ".join(error.messages)
     lines = [line.strip() for line in address.splitlines() if line.strip()]
     address = "\n".join(lines)
     if remove_unstorable(address)[1]:
