@@ -8,7 +8,6 @@ functions that run in one transaction and audit who made them.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 
@@ -38,6 +37,7 @@ from coproduce.lib.validators import (
     remove_unstorable,
     validate_email_address,
 )
+from coproduce.lib.validators import says_something as says_something_in_words
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
 CASELOAD_FIELDS = [
@@ -218,19 +218,13 @@ WHAT_A_BREAK_GLASS_REASON_IS = (
     f"Give a reason of at least {BREAK_GLASS_REASON_WORDS} different words and at least "
     f"{BREAK_GLASS_REASON_MIN} characters: who needs the record, and why now"
 )
-# A word has a letter in it, in any script; numbers alone ("1234 5678") are not words.
-_WORD = re.compile(r"\w*[^\W\d_]\w*")
 
 
 def says_something(reason: str) -> bool:
     """Whether a break-glass reason is one a reviewer could judge: long enough, at least
     four different words, and not one character repeated."""
-    words = {word.casefold() for word in _WORD.findall(reason)}
-    characters = {c.casefold() for c in reason if not c.isspace()}
-    return (
-        len(reason.strip()) >= BREAK_GLASS_REASON_MIN
-        and len(words) >= BREAK_GLASS_REASON_WORDS
-        and len(characters) > 1
+    return says_something_in_words(
+        reason, words=BREAK_GLASS_REASON_WORDS, characters=BREAK_GLASS_REASON_MIN
     )
 
 

@@ -29,16 +29,17 @@ def remove_unstorable(value: str) -> tuple[str, int]:
     return cleaned, removed
 
 
-def says_something(value: str, *, words: int, letters: int) -> bool:
-    """Whether text is at least a short sentence: ``words`` words of ``letters`` letters in
-    all, and not one character typed over and over ("x", "ok", "aaaaaaaaaaaa")."""
-    found = re.findall(r"\w+", value)
-    alphanumeric = [c for c in value if c.isalnum()]
-    return (
-        len(found) >= words
-        and len(alphanumeric) >= letters
-        and len({c.casefold() for c in alphanumeric}) > 2
-    )
+# A word has a letter in it, in any script; numbers alone ("1234 5678") are not words.
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
+
+
+def says_something(value: str, *, words: int, characters: int) -> bool:
+    """Whether text is at least a short sentence a reader can judge: ``words`` different
+    words, ``characters`` characters once trimmed, and not one character typed over and
+    over ("x", "ok", "aaaaaaaaaaaa", "urgent urgent urgent")."""
+    different = {word.casefold() for word in _WORD.findall(value)}
+    typed = {c.casefold() for c in value if not c.isspace()}
+    return len(value.strip()) >= characters and len(different) >= words and len(typed) > 2
 
 
 def validate_no_markup(value: str) -> None:

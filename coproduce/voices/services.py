@@ -181,7 +181,7 @@ def open_alerts() -> Any:
     return RiskAlert.objects.filter(acknowledged_at__isnull=True).select_related("voice__team")
 
 
-ACTION_TAKEN_WORDS, ACTION_TAKEN_LETTERS = 3, 12
+ACTION_TAKEN_WORDS, ACTION_TAKEN_CHARACTERS = 3, 12
 
 
 def check_action_taken(action_taken: str) -> str:
@@ -190,7 +190,7 @@ def check_action_taken(action_taken: str) -> str:
     fresh-eyes trial: an alert left the list, and stopped escalating, on "x"."""
     action_taken = " ".join(action_taken.split())
     if not validators.says_something(
-        action_taken, words=ACTION_TAKEN_WORDS, letters=ACTION_TAKEN_LETTERS
+        action_taken, words=ACTION_TAKEN_WORDS, characters=ACTION_TAKEN_CHARACTERS
     ):
         raise ValidationError(
             {
