@@ -239,3 +239,33 @@ def test_reach_shares_come_from_the_shown_rounded_counts_and_a_hidden_group_take
     assert shown[0]["share"] == round(40 / 95, 3)
     assert shown[0]["ratio"] == round(round(40 / 95, 3) / 0.2, 3)
     assert shown[1]["share"] is shown[1]["ratio"] is None
+
+
+def test_savings_are_worked_out_from_the_published_counts_not_rounded_rates():
+    # Found by a fresh-eyes trial: 48,310 of 998,940 admissions (0.04836) was published as
+    # 0.048 and multiplied out, moving the events avoided from about 1,318 to 956.
+    from coproduce.evidence.evaluate import _disclosed_before_after
+    from coproduce.lib.disclosure import Rules
+
+    report = {
+        "measures": [
+            {
+                "measure": "admissions within 30 days",
+                "unit_cost": 15000,
+                "before": {"events": 48310, "of": 998940},
+                "after": {"events": 41030, "of": 875600},
+            }
+        ]
+    }
+    [measure] = _disclosed_before_after(report, Rules())["measures"]
+    before, after = measure["before"], measure["after"]
+    assert (before["events"], before["of"], after["events"], after["of"]) == (
+        48310,
+        998940,
+        41030,
+        875600,
+    )
+    expected = round(48310 / 998940 * 875600 - 41030)
+    assert measure["events_avoided"] == expected
+    assert abs(expected - round(0.048 * 875600 - 41030)) > 300  # the old way was far off
+    assert measure["estimated_saving"] == expected * 15000
