@@ -567,19 +567,36 @@ def _disclosed_reach(rows: list[dict[str, Any]], rules: Rules) -> list[dict[str,
             None if h else rules.count(int(r["people"])) for r, h in zip(group, hide, strict=True)
         ]
         of = sum(c for c in counts if c is not None)
+        # The population on the same footing: its share among the groups shown, so a
+        # group is compared with local people in those groups too (a fresh-eyes trial
+        # found "share of them" of the shown groups against "share of population" of all).
+        local = sum(
+            r["population_share"] or 0 for r, c in zip(group, counts, strict=True) if c is not None
+        )
         for row, count in zip(group, counts, strict=True):
             share = round(count / of, 3) if count is not None and of else None
+            among_shown = (
+                row["population_share"] / local
+                if count is not None and local and row["population_share"] is not None
+                else None
+            )
             out.append(
                 {
                     **row,
                     "people": count,
                     "of": of if of else None,
                     "share": share,
-                    "ratio": round(share / row["population_share"], 3)
-                    if share is not None and row["population_share"]
+                    "population_share": None
+                    if row["population_share"] is None
+                    else round(row["population_share"], 4),
+                    "population_share_of_shown": None
+                    if among_shown is None
+                    else round(among_shown, 4),
+                    "ratio": round(share / among_shown, 3)
+                    if share is not None and among_shown
                     else None,
-                    "gap": round(share - row["population_share"], 3)
-                    if share is not None and row["population_share"] is not None
+                    "gap": round(share - among_shown, 3)
+                    if share is not None and among_shown is not None
                     else None,
                 }
             )

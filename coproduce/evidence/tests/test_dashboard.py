@@ -98,14 +98,29 @@ def test_the_reach_table_downloads_as_csv_with_hidden_figures_left_empty():
     row = {"group": "member", "dimension": "age_band", "population_share": 0.12}
     evaluation = {
         "reach_against_population": [
-            row | {"category": "18_24", "people": 40, "share": 0.2, "ratio": 1.67},
+            row
+            | {
+                "category": "18_24",
+                "people": 40,
+                "share": 0.2,
+                "population_share_of_shown": 0.12,
+                "ratio": 1.67,
+            },
             row | {"category": "=cmd", "people": None, "share": None, "ratio": None},
         ]
     }
     rows = list(csv.reader(io.StringIO(reach_csv(evaluation))))
-    assert rows[0] == ["Who", "Group", "People", "Share of them", "Share of population", "Ratio"]
-    assert rows[1] == ["Network members", "Age 18 to 24", "40", "0.2", "0.12", "1.67"]
-    assert rows[2][2:] == ["", "", "0.12", ""]
+    assert rows[0] == [
+        "Who",
+        "Group",
+        "People",
+        "Share of them",
+        "Share of local people in the groups shown",
+        "Share of all local people",
+        "Ratio",
+    ]
+    assert rows[1] == ["Network members", "Age 18 to 24", "40", "0.2", "0.12", "0.12", "1.67"]
+    assert rows[2][2:] == ["", "", "", "0.12", ""]
     assert not rows[2][1].startswith("=")
 
 
