@@ -155,7 +155,7 @@ def publish_rows(frame: pd.DataFrame, spec: Spec, rules: Rules) -> list[dict[str
                 else rules.share(int(row[share.numerator]), int(row[share.denominator]))
             )
             out[name] = (
-                None if value is None else round(1 - value, 3) if share.complement else value
+                None if value is None else round(1 - value, 4) if share.complement else value
             )
         for name, (total, over) in spec.means.items():
             n = int(row[over])
@@ -574,7 +574,7 @@ def _disclosed_reach(rows: list[dict[str, Any]], rules: Rules) -> list[dict[str,
             r["population_share"] or 0 for r, c in zip(group, counts, strict=True) if c is not None
         )
         for row, count in zip(group, counts, strict=True):
-            share = round(count / of, 3) if count is not None and of else None
+            share = round(count / of, 4) if count is not None and of else None
             among_shown = (
                 row["population_share"] / local
                 if count is not None and local and row["population_share"] is not None

@@ -190,8 +190,8 @@ def test_every_published_share_is_worked_out_from_the_published_counts(history):
                 if value is None:
                     continue
                 numerator, denominator = row[share.numerator], row[share.denominator]
-                expected = round(numerator / denominator, 3)
-                assert value == (round(1 - expected, 3) if share.complement else expected), (
+                expected = round(numerator / denominator, 4)
+                assert value == (round(1 - expected, 4) if share.complement else expected), (
                     name,
                     share_name,
                     row,
@@ -199,7 +199,7 @@ def test_every_published_share_is_worked_out_from_the_published_counts(history):
                 checked += 1
     assert checked > 50
     experience = evaluation["spc"]["experience_good"]["points"]
-    assert all(round(p["value"], 3) == p["value"] for p in experience)  # no finer than a share
+    assert all(round(p["value"], 4) == p["value"] for p in experience)  # no finer than a share
 
 
 def test_the_reach_card_names_the_most_under_represented_group_it_may_show():
