@@ -236,10 +236,10 @@ def test_reach_shares_come_from_the_shown_rounded_counts_and_a_hidden_group_take
     assert [r["people"] for r in shown] == [40, None, None, 55]  # 12 goes with the 3
     assert {r["of"] for r in shown} == {95}
     assert sum(r["share"] for r in shown if r["share"] is not None) == pytest.approx(1, abs=0.002)
-    assert shown[0]["share"] == round(40 / 95, 3)
+    assert shown[0]["share"] == round(40 / 95, 4)
     # Against local people in the groups shown too: 0.2 of 0.5 (18-24 and 45-64).
     assert shown[0]["population_share_of_shown"] == 0.4
-    assert shown[0]["ratio"] == round(round(40 / 95, 3) / 0.4, 3)
+    assert shown[0]["ratio"] == round(round(40 / 95, 4) / 0.4, 3)
     assert shown[1]["population_share"] == 0.3  # still said, for the hidden group
     assert shown[1]["share"] is shown[1]["ratio"] is None
 
