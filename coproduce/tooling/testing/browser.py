@@ -6,6 +6,7 @@ the Debian package when it is missing).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
@@ -39,21 +40,47 @@ def assert_accessible(page: Any) -> None:
         raise AssertionError(f"{page.url}:\n{results.generate_report()}")
 
 
-def sign_in(page: Any, site: str, username: str, password: str) -> None:
+def sign_in(
+    page: Any,
+    site: str,
+    username: str,
+    password: str,
+    check: Callable[[Any], None] = assert_accessible,
+) -> None:
     """Sign in through the pages, as a person would: password, then (for staff) the code
     from their authenticator app, which the demo's code page shows. Each step is checked
-    with axe on the way."""
+    on the way (with axe, unless told otherwise)."""
     page.goto(f"{site}/sign-in")
-    assert_accessible(page)
+    check(page)
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
     if "/sign-in/code" in page.url:
-        assert_accessible(page)
+        check(page)
         code = page.locator(".nhsuk-inset-text strong").inner_text()
         page.get_by_label("Code").fill(code)
         page.get_by_role("button", name="Continue").click()
         page.wait_for_load_state()
     if "/sign-in" in page.url:
         raise AssertionError(f"still signing in at {page.url}")
+
+
+def too_wide(page: Any) -> dict[str, Any]:
+    """How many pixels the page is wider than the screen, and the widest thing in it."""
+    found: dict[str, Any] = page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          const over = document.documentElement.scrollWidth - width;
+          let widest = null;
+          for (const el of document.querySelectorAll("main *")) {
+            const right = el.getBoundingClientRect().right;
+            if (right > width + 1 && (!widest || right > widest.right)) {
+              const text = (el.textContent || "").slice(0, 60);
+              widest = {right, tag: el.tagName, cls: el.className, text};
+            }
+          }
+          return {over, widest};
+        }"""
+    )
+    return found

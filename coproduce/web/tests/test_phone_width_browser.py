@@ -11,7 +11,7 @@ which is itself checked against the URL configuration.
 import pytest
 
 from coproduce.tooling.synthetic.demo import DEMO_PASSWORD
-from coproduce.tooling.testing.browser import assert_accessible, sign_in
+from coproduce.tooling.testing.browser import assert_accessible, sign_in, too_wide
 from coproduce.tooling.testing.pages import pages_by_role
 
 pytestmark = pytest.mark.browser
@@ -31,25 +31,6 @@ def site(live_server, transactional_db):
     seed_demo()
     PersonFactory(given_name="Not", family_name="OnTheCaseload")  # for break-glass
     return live_server.url
-
-
-def too_wide(page):
-    """How many pixels the page is wider than the screen, and the widest thing in it."""
-    return page.evaluate(
-        """() => {
-          const width = document.documentElement.clientWidth;
-          const over = document.documentElement.scrollWidth - width;
-          let widest = null;
-          for (const el of document.querySelectorAll("main *")) {
-            const right = el.getBoundingClientRect().right;
-            if (right > width + 1 && (!widest || right > widest.right)) {
-              const text = (el.textContent || "").slice(0, 60);
-              widest = {right, tag: el.tagName, cls: el.className, text};
-            }
-          }
-          return {over, widest};
-        }"""
-    )
 
 
 @pytest.mark.parametrize("role", [None, "practitioner", "le.lead", "analyst", "member"])
