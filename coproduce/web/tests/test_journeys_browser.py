@@ -95,8 +95,10 @@ def test_a_practitioner_records_a_contact_from_the_caseload(site, page):
     page.get_by_label("How you empathised").fill("That sounds exhausting.")
     page.get_by_label("Next steps agreed to stay safe").fill("Call at 18:00 tomorrow.")
     page.get_by_role("button", name="Save contact").click()
-    # Saved, and back on the episode, which shows it.
+    # Saved, back on the person's record; the episode shows it too.
     expect(page.get_by_text("Contact recorded, with the next steps agreed.")).to_be_visible()
+    look(page)
+    page.locator("main a[href^='/episodes/']:not([href$='/new'])").first.click()
     expect(page).to_have_url(re.compile(r"/episodes/\d+$"))
     expect(page.get_by_text("Call at 18:00 tomorrow.")).to_be_visible()
     look(page)
