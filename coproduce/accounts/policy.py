@@ -110,6 +110,8 @@ ADDRESSES: dict[str, Capability | Open] = {
     "evidence_csv": Capability.VIEW_EVIDENCE,
     "chart_limits": Capability.RECALCULATE_CHART_LIMITS,
     "remove_chart_limits": Capability.RECALCULATE_CHART_LIMITS,
+    "fix_chart_limits": Capability.RECALCULATE_CHART_LIMITS,
+    "remove_chart_baseline": Capability.RECALCULATE_CHART_LIMITS,
     "export_claims": Capability.APPROVE_PAYMENTS,
     "feedback_received": Open.PUBLIC,
     "fhir_create": Capability.RECORD_CONTACT,

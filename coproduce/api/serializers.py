@@ -113,7 +113,8 @@ class ReferralInSerializer(serializers.Serializer[Any]):
         default="",
         allow_blank=True,
         trim_whitespace=False,
-        help_text="The postal address, one line a line (up to 7), the postcode on the last.",
+        help_text="The postal address, each line of it on its own line (up to 7), the "
+        "postcode on the last.",
     )
     preferred_channel = serializers.ChoiceField(
         choices=Person.Channel.choices,

@@ -66,7 +66,8 @@ def create_voice(request: Request) -> Response:
             DuplicateSerializer,
             description="The person was referred recently; nothing was created. Send "
             "not_a_duplicate_because to create a separate referral. For a person known to "
-            "another team, only referrals to your own teams are listed.",
+            "another team, only referrals to your own teams count: another team's is "
+            "neither listed nor said to exist.",
         ),
         **INVALID,
         **REFUSED,
@@ -102,13 +103,10 @@ def create_referral(request: Request) -> Response:
             not_a_duplicate_because=data["not_a_duplicate_because"],
         )
     except referrals.PossibleDuplicate as duplicate:
-        detail = "This person was referred recently; nothing was created."
-        if duplicate.elsewhere:
-            detail += (
-                f" {duplicate.elsewhere} of those referrals went to another team, which knows "
-                "the person: they are not listed."
-            )
-        body = {"detail": detail, "existing": [r.pk for r in duplicate.existing]}
+        body = {
+            "detail": "This person was referred recently; nothing was created.",
+            "existing": [r.pk for r in duplicate.existing],
+        }
         return Response(body, status=status.HTTP_409_CONFLICT)
     except ValidationError as error:
         raise serializers.ValidationError(getattr(error, "message_dict", error.messages)) from None

@@ -25,6 +25,7 @@ from coproduce.care.services import (
     BREAK_GLASS_REASON_MAX,
     BREAK_GLASS_REASON_MIN,
     CONTACT_LABELS,
+    WHAT_A_BREAK_GLASS_REASON_IS,
     ContactDetails,
     clean_contact_details,
 )
@@ -495,8 +496,7 @@ class BreakGlassForm(PlainWordsForm):
         widget=forms.Textarea,
         error_messages={
             "required": "Say why you need to see this person's record now. This is audited.",
-            "min_length": f"Give a reason of at least {BREAK_GLASS_REASON_MIN} characters: "
-            "who needs the record, and why now",
+            "min_length": WHAT_A_BREAK_GLASS_REASON_IS,
         },
     )
 

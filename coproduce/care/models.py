@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 import nhs_number
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.db.models import Q
 
 from coproduce.accounts.models import User
 from coproduce.care import targets
+from coproduce.lib.validators import DASHES, fold_number
 
 
 def validate_nhs_number(value: str) -> None:
@@ -60,24 +60,13 @@ def validate_review_days(value: object) -> None:
         )
 
 
-# Hyphen-minus and the other dashes people (and word processors) put between groups.
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d")
-
-
-def fold_digits(value: str) -> str:
-    """Every Unicode decimal digit as its ASCII digit, after NFKC (NFKC folds full-width
-    digits, U+FF10 to U+FF19; Arabic-Indic, Devanagari and other scripts' decimal digits,
-    which it leaves alone, are folded by their Unicode decimal value)."""
-    folded = unicodedata.normalize("NFKC", value)
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded)
-
-
 def normalise_nhs_number(value: str) -> str:
-    """An NHS number as typed, in any digits, with spaces or dashes between groups: checked,
-    and as the 10 ASCII digits it is stored and matched by. Every way in (pages, REST,
-    FHIR) reads NHS numbers through this, so one number is one person."""
-    folded = fold_digits(value)
-    number = "".join(c for c in folded if not c.isspace() and c not in _DASHES)
+    """An NHS number as typed or pasted, in any digits, with spaces or dashes between
+    groups and any invisible format characters (``fold_number``): checked, and as the 10
+    ASCII digits it is stored and matched by. Every way in (pages, REST, FHIR) reads NHS
+    numbers through this, so one number is one person."""
+    folded = fold_number(value)
+    number = "".join(c for c in folded if not c.isspace() and c not in DASHES)
     validate_nhs_number(number)
     return number
 

@@ -205,13 +205,24 @@ def _register_person(
         return person
 
 
-def _withhold(user: User, person: Person, details: PersonDetails | None, route: str) -> None:
+def _withhold(
+    user: User,
+    person: Person,
+    details: PersonDetails | None,
+    route: str,
+    received_at: dt.datetime | None = None,
+) -> None:
     """Audit an intake that named another team's person to a user who may not see them.
-    The trail says which route and whether the date of birth matched, for the Caldicott
-    guardian; the user is told neither."""
+    The trail says which route, whether the date of birth matched and whether another
+    team received a referral for them recently (``receive_referral`` does not tell the
+    user of it), for the Caldicott guardian; the user is told none of these."""
     detail = f"identity withheld: {route} for an NHS number known to another team"
     if details is not None and details.date_of_birth != person.date_of_birth:
         detail += "; the date of birth given did not match"
+    if received_at is not None:
+        recent = possible_duplicates(person, received_at)
+        if len(to_users_teams(user, recent)) < len(recent):
+            detail += "; a recent referral to another team was not shown"
     audit.record(user, AuditEvent.Action.REFUSED, person, detail)
 
 
@@ -267,14 +278,12 @@ def possible_duplicates(person: Person, received_at: dt.datetime) -> list[Referr
 
 
 class PossibleDuplicate(Exception):
-    """A referral for the person was received recently. ``existing`` are those the user
-    may be shown and merge into; ``elsewhere`` counts the others (to another team, for a
-    person whose identity is withheld from the user)."""
+    """A referral for the person was received recently: ``existing`` are those the user
+    may be shown and merge into."""
 
-    def __init__(self, existing: list[Referral], elsewhere: int = 0) -> None:
+    def __init__(self, existing: list[Referral]) -> None:
         super().__init__("A referral for this person was received recently.")
         self.existing = existing
-        self.elsewhere = elsewhere
 
 
 def check_physical_health_screen(team: Team, physical_health_need: bool) -> None:
@@ -305,14 +314,22 @@ def receive_referral(
     referred_name: str = "",
     referred_date_of_birth: dt.date | None = None,
     additional_information: str = "",
+    identity_withheld: bool = False,
 ) -> Referral:
     """Receive a referral. Never silently creates a second one for the same person:
     raises PossibleDuplicate unless a reason it is separate is given. A referral received
-    in the future is refused, whatever the way in (page, REST or FHIR)."""
+    in the future is refused, whatever the way in (page, REST or FHIR).
+
+    For a person whose identity is withheld from the user (``intake_referral``), only
+    referrals to the user's own teams count: that another team received one recently
+    would tell someone without access of a person's crisis (issue 18). The caller audits
+    it instead (``_withhold``)."""
     refuse_future(received_at, "referral", field="received_at")
     received_at = received_at or timezone.now()
     check_physical_health_screen(team, physical_health_need)
     existing = possible_duplicates(person, received_at)
+    if identity_withheld:
+        existing = to_users_teams(user, existing)
     if existing and not not_a_duplicate_because.strip():
         raise PossibleDuplicate(existing)
     referral = Referral.objects.create(
@@ -382,39 +399,34 @@ def _intake(
     if (made := submissions.earlier(submission, form)) is not submissions.NOT_YET:
         return Intake(made, withheld)
     if known is not None and withheld:
-        _withhold(user, known, details, "referral")
+        _withhold(user, known, details, "referral", referral.get("received_at") or timezone.now())
     notes = ""
-    try:
-        with transaction.atomic():
-            if known is None:
-                person = _register(user, number, details)
-            elif withheld:
-                person = known
-                if given := _describe(details.contact):
-                    notes = (
-                        "Contact details given with this referral (not added to the record "
-                        "of a person known to another team: add them on the person page once "
-                        f"the referral is accepted): {given}"
-                    )
-            else:
-                person = known
-                if person.date_of_birth != details.date_of_birth:
-                    raise ValidationError({"date_of_birth": DATE_OF_BIRTH_DOES_NOT_MATCH})
-                notes = _add_what_the_record_lacks(user, person, details.contact)
-            created = receive_referral(
-                user,
-                person=person,
-                referred_name=details.name,
-                referred_date_of_birth=details.date_of_birth,
-                additional_information=notes,
-                **referral,
-            )
-            submissions.keep(submission, form, created)
-    except PossibleDuplicate as duplicate:
-        if not withheld:
-            raise
-        shown = to_users_teams(user, duplicate.existing)
-        raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
+    with transaction.atomic():
+        if known is None:
+            person = _register(user, number, details)
+        elif withheld:
+            person = known
+            if given := _describe(details.contact):
+                notes = (
+                    "Contact details given with this referral (not added to the record "
+                    "of a person known to another team: add them on the person page once "
+                    f"the referral is accepted): {given}"
+                )
+        else:
+            person = known
+            if person.date_of_birth != details.date_of_birth:
+                raise ValidationError({"date_of_birth": DATE_OF_BIRTH_DOES_NOT_MATCH})
+            notes = _add_what_the_record_lacks(user, person, details.contact)
+        created = receive_referral(
+            user,
+            person=person,
+            referred_name=details.name,
+            referred_date_of_birth=details.date_of_birth,
+            additional_information=notes,
+            identity_withheld=withheld,
+            **referral,
+        )
+        submissions.keep(submission, form, created)
     return Intake(created, withheld)
 
 
@@ -432,14 +444,15 @@ def refer_by_nhs_number(
         )
     withheld = not services.may_see_person(user, person)
     if withheld:
-        _withhold(user, person, None, "FHIR ServiceRequest")
-    try:
-        created = receive_referral(user, person=person, referred_name=referred_name, **referral)
-    except PossibleDuplicate as duplicate:
-        if not withheld:
-            raise
-        shown = to_users_teams(user, duplicate.existing)
-        raise PossibleDuplicate(shown, len(duplicate.existing) - len(shown)) from None
+        received_at = referral.get("received_at") or timezone.now()
+        _withhold(user, person, None, "FHIR ServiceRequest", received_at)
+    created = receive_referral(
+        user,
+        person=person,
+        referred_name=referred_name,
+        identity_withheld=withheld,
+        **referral,
+    )
     return Intake(created, withheld)
 
 
@@ -489,11 +502,13 @@ def _check_named_team(team: Team, lead: User, named: Sequence[User]) -> list[Use
     return sorted(members, key=lambda u: u.pk)
 
 
+# Says what to check, never what did not match: the user may not yet see the person, and
+# "the date of birth is not the record's" would answer a guess (issue 18).
 IDENTITY_TO_CHECK = (
-    "The date of birth given with this referral is not the one on the record for this NHS "
-    "number. Check with the referrer or the person who they are. If the NHS number was "
-    "wrong, decline this referral and receive it again with the right one; if this is the "
-    "right person, tick to say you have checked"
+    "These details need checking before the referral can be accepted: confirm the NHS "
+    "number and date of birth with the referrer. If the NHS number was wrong, decline this "
+    "referral and receive it again with the right one; if both are right, tick to say you "
+    "have checked"
 )
 
 
@@ -540,7 +555,6 @@ def initial_appointment_problem(
     return None
 
 
-@transaction.atomic
 def accept_referral(
     user: User,
     referral: Referral,
@@ -563,8 +577,42 @@ def accept_referral(
     A referral whose referrer gave a date of birth that is not the record's (possible
     only for a person whose identity was withheld at intake) is the wrong-person hazard:
     it is accepted only once the practitioner has checked who the person is
-    (``identity_checked``).
+    (``identity_checked``). The refusal says what to check, not what did not match, and
+    is audited (kept though nothing else is written).
     """
+    try:
+        return _accept_referral(
+            user,
+            referral,
+            lead=lead,
+            named_team=named_team,
+            initial_at=initial_at,
+            accepted_at=accepted_at,
+            identity_checked=identity_checked,
+        )
+    except ValidationError as refused:
+        if IDENTITY_TO_CHECK in getattr(refused, "message_dict", {}).get("identity_checked", []):
+            audit.record(
+                user,
+                AuditEvent.Action.REFUSED,
+                referral,
+                "acceptance refused until identity is checked: the date of birth given did "
+                "not match the record",
+            )
+        raise
+
+
+@transaction.atomic
+def _accept_referral(
+    user: User,
+    referral: Referral,
+    *,
+    lead: User,
+    named_team: Sequence[User],
+    initial_at: dt.datetime,
+    accepted_at: dt.datetime | None,
+    identity_checked: bool,
+) -> Episode:
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.status != Referral.Status.RECEIVED:
         raise ValidationError("This referral has already been dealt with.")

@@ -12,7 +12,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
@@ -33,7 +32,12 @@ from coproduce.care.models import (
 )
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
 from coproduce.lib.dates import refuse_future
-from coproduce.lib.validators import normalise_uk_mobile, remove_unstorable
+from coproduce.lib.validators import (
+    normalise_uk_mobile,
+    remove_unstorable,
+    validate_email_address,
+)
+from coproduce.lib.validators import says_something as says_something_in_words
 
 # What the caseload list shows, and no more (a list of a hundred people reads only these).
 CASELOAD_FIELDS = [
@@ -205,9 +209,23 @@ def find_person(user: User, nhs_number: str) -> Person | None:
 
 
 # A break-glass reason must say something a reviewer can judge: who needs the record and
-# why now. One word ("Urgent.") cannot be reviewed; 200 is what the audit trail keeps.
+# why now. One word ("Urgent."), three ("checking this person") or a key held down cannot
+# be reviewed; 200 is what the audit trail keeps.
 BREAK_GLASS_REASON_MIN = 20
 BREAK_GLASS_REASON_MAX = 200
+BREAK_GLASS_REASON_WORDS = 4
+WHAT_A_BREAK_GLASS_REASON_IS = (
+    f"Give a reason of at least {BREAK_GLASS_REASON_WORDS} different words and at least "
+    f"{BREAK_GLASS_REASON_MIN} characters: who needs the record, and why now"
+)
+
+
+def says_something(reason: str) -> bool:
+    """Whether a break-glass reason is one a reviewer could judge: long enough, at least
+    four different words, and not one character repeated."""
+    return says_something_in_words(
+        reason, words=BREAK_GLASS_REASON_WORDS, characters=BREAK_GLASS_REASON_MIN
+    )
 
 
 @transaction.atomic
@@ -215,16 +233,12 @@ def break_glass(user: User, person: Person, reason: str) -> None:
     """Record why a user opens a record that is not on their caseloads.
 
     The reason is kept in the audit trail for review by the Caldicott guardian, so it
-    must be one a reviewer can judge: at least 20 characters once spaces are stripped.
+    must be one a reviewer can judge (``says_something``): at least 20 characters once
+    spaces are stripped and four different words.
     """
     reason = reason.strip()
-    if len(reason) < BREAK_GLASS_REASON_MIN:
-        raise ValidationError(
-            {
-                "reason": f"Give a reason of at least {BREAK_GLASS_REASON_MIN} characters: "
-                "who needs the record, and why now"
-            }
-        )
+    if not says_something(reason):
+        raise ValidationError({"reason": WHAT_A_BREAK_GLASS_REASON_IS})
     if len(reason) > BREAK_GLASS_REASON_MAX:
         raise ValidationError(
             {"reason": f"Keep the reason to {BREAK_GLASS_REASON_MAX} characters or fewer"}
@@ -348,7 +362,8 @@ ADDRESS_MOST_LINES = 7  # a Notify letter's address lines, the postcode on the l
 @dataclass(frozen=True)
 class ContactDetails:
     """How to reach a person, as stored: a UK mobile (07…), an email address, a postal
-    address one line a line, and how they prefer to be reached (``Person.Channel``)."""
+    address with each of its lines on a line of its own, and how they prefer to be
+    reached (``Person.Channel``)."""
 
     phone: str = ""
     email: str = ""
@@ -375,14 +390,14 @@ def clean_contact_details(
     if phone:
         try:
             phone = normalise_uk_mobile(phone)
-        except ValidationError:
-            errors["phone"] = "Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982"
+        except ValidationError as error:
+            errors["phone"] = " ".join(error.messages)
     email = email.strip()
     if email:
         try:
-            validate_email(email)
-        except ValidationError:
-            errors["email"] = "Enter an email address in the correct format, like name@example.com"
+            validate_email_address(email)
+        except ValidationError as error:
+            errors["email"] = " ".join(error.messages)
     lines = [line.strip() for line in address.splitlines() if line.strip()]
     address = "\n".join(lines)
     if remove_unstorable(address)[1]:

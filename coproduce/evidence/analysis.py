@@ -57,8 +57,15 @@ def _durations(rows: pd.DataFrame, end: dt.datetime) -> tuple[pd.Series, pd.Seri
     return days.clip(lower=0.001), closed.notna()
 
 
-def kaplan_meier(rows: pd.DataFrame, end: dt.datetime, days: int = 90) -> dict[str, Any]:
-    """Share still on the caseload at each day 0…``days``, by continuity band."""
+def kaplan_meier(
+    rows: pd.DataFrame, end: dt.datetime, days: int = 90, small: int = 0
+) -> dict[str, Any]:
+    """Share still on the caseload at each day 0…``days``, by continuity band.
+
+    With ``small`` (the largest count that may not be published), each curve steps down
+    only once more than ``small`` discharges have gathered since its last step, and ends
+    (None) once no more than ``small`` episodes are still on the caseload: a step of one
+    discharge among 134 is a count of one, read straight off the curve."""
     from lifelines import KaplanMeierFitter
 
     durations, events = _durations(rows, end)
@@ -72,15 +79,50 @@ def kaplan_meier(rows: pd.DataFrame, end: dt.datetime, days: int = 90) -> dict[s
         fitter = KaplanMeierFitter().fit(durations[chosen], events[chosen], timeline=timeline)
         interval = fitter.confidence_interval_survival_function_
         median = fitter.median_survival_time_
+        columns = [
+            fitter.survival_function_.iloc[:, 0].to_numpy(),
+            interval.iloc[:, 0].to_numpy(),
+            interval.iloc[:, 1].to_numpy(),
+        ]
+        if small:
+            columns = _coarsened(
+                columns, durations[chosen].to_numpy(), events[chosen].to_numpy(), timeline, small
+            )
+        on_caseload, lower, upper = (
+            [None if v is None else round(float(v), 4) for v in column] for column in columns
+        )
         curves[band] = {
             "episodes": int(chosen.sum()),
             "median_days": None if not np.isfinite(median) else round(float(median), 2),
             "day": timeline.tolist(),
-            "on_caseload": np.round(fitter.survival_function_.iloc[:, 0].to_numpy(), 4).tolist(),
-            "lower": np.round(interval.iloc[:, 0].to_numpy(), 4).tolist(),
-            "upper": np.round(interval.iloc[:, 1].to_numpy(), 4).tolist(),
+            "on_caseload": on_caseload,
+            "lower": lower,
+            "upper": upper,
         }
     return curves
+
+
+def _coarsened(
+    columns: list[Any], durations: Any, events: Any, timeline: Any, small: int
+) -> list[list[float | None]]:
+    """Each column held at its last published value until more than ``small`` events have
+    gathered since, and ended once no more than ``small`` are still at risk."""
+    out: list[list[float | None]] = [[] for _ in columns]
+    published = [column[0] for column in columns]
+    events_then = 0
+    for at, day in enumerate(timeline):
+        at_risk = int((durations > day).sum())
+        events_by_now = int(((durations <= day) & events).sum())
+        if at_risk <= small:
+            for column in out:
+                column.append(None)
+            continue
+        if events_by_now - events_then > small:
+            published = [column[at] for column in columns]
+            events_then = events_by_now
+        for column, value in zip(out, published, strict=True):
+            column.append(value)
+    return out
 
 
 def _design(rows: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from coproduce.evidence import spc
+
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 44
 
@@ -109,6 +111,33 @@ def _segments(points: list[dict[str, Any]]) -> list[range]:
     return [range(a, b) for a, b in zip(starts, ends, strict=True)]
 
 
+def _month_number(point: dict[str, Any]) -> int:
+    year, month = (int(x) for x in str(point["month"])[:7].split("-"))
+    return year * 12 + month
+
+
+def _unbroken(points: list[dict[str, Any]]) -> list[range]:
+    """Runs of points in consecutive months."""
+    starts = [0] + [
+        i
+        for i in range(1, len(points))
+        if _month_number(points[i]) - _month_number(points[i - 1]) > 1
+    ]
+    ends = [*starts[1:], len(points)]
+    return [range(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _hidden_months(points: list[dict[str, Any]]) -> list[str]:
+    """Months between the first and last point with no point: hidden, too few to publish."""
+    shown = {_month_number(p) for p in points}
+    first, last = _month_number(points[0]), _month_number(points[-1])
+    return [
+        _month_label(f"{(n - 1) // 12:04d}-{(n - 1) % 12 + 1:02d}-01")
+        for n in range(first, last + 1)
+        if n not in shown
+    ]
+
+
 def _nice_step(rough: float) -> float:
     """A round step near ``rough``: 1, 2, 2.5 or 5 times a power of ten."""
     power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1
@@ -149,8 +178,11 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             f"{_fmt(latest['value'], percent)}; mean {_fmt(latest['mean'], percent)}, "
             "process limits "
             f"{_fmt(latest['lower'], percent)} to {_fmt(latest['upper'], percent)}. "
-            f"{specials} months show special cause variation. {chart['variation_text']}."
-            + (f" The last {waiting} month is not over yet (provisional)." if waiting else "")
+            f"{specials} {'month shows' if specials == 1 else 'months show'} special cause "
+            f"variation. {chart['variation_text']}."
+            + _hidden_sentence(_hidden_months(points))
+            + _provisional_sentence(waiting, chart.get("provisional_because"))
+            + _limits_sentence(chart.get("months_in_limits"), chart.get("fixed_after"))
             + "".join(
                 f" Limits recalculated from {_month_label(r['month'])}: {r['reason']}."
                 for r in recalculated
@@ -163,7 +195,6 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
     def line(key: str, part: range) -> str:
         return " ".join(f"{scale.x(i)},{scale.y(points[i][key])}" for i in part)
 
-    every_point = range(len(points))
     limits = "Process limits (upper and lower)"
     for part in _segments(points):
         result.lines += [
@@ -171,7 +202,10 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
             Line(limits, line("lower", part), COLOURS["limit"], dashed=True, width=1.5),
             Line("Mean", line("mean", part), COLOURS["mean"], width=1.5),
         ]
-    result.lines.append(Line("Value", line("value", every_point), COLOURS["value"]))
+    # The line breaks where a month between two points is hidden (too few to publish):
+    # a line straight across would draw a figure that was never published.
+    for part in _unbroken(points):
+        result.lines.append(Line("Value", line("value", part), COLOURS["value"]))
     if chart.get("target") is not None:
         y = scale.y(chart["target"])
         result.lines.insert(
@@ -200,8 +234,49 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
         name, shape = SPECIAL[kind]
         result.legend.append((name, COLOURS["neither" if kind == "special_cause" else kind], shape))
     if any(m.provisional for m in result.markers):
-        result.legend.append(("Month not over yet (provisional)", COLOURS["value"], "hollow"))
+        name = (
+            "Provisional: episodes still open"
+            if chart.get("provisional_because") == "episodes_open"
+            else "Month not over yet (provisional)"
+        )
+        result.legend.append((name, COLOURS["value"], "hollow"))
     return result
+
+
+def _hidden_sentence(months: list[str]) -> str:
+    if not months:
+        return ""
+    listed = ", ".join(months[:-1]) + (" and " if len(months) > 1 else "") + months[-1]
+    return f" No point for {listed}: the numbers were too few to publish."
+
+
+def _limits_sentence(months: int | None, fixed_after: int | None) -> str:
+    if months is None:
+        return ""
+    if fixed_after and months >= fixed_after:
+        return (
+            f" The limits are fixed on the first {fixed_after} months (the baseline); "
+            "later months are judged against them."
+        )
+    firm = fixed_after or spc.TRIAL_LIMITS_BELOW
+    if months >= firm:
+        return ""
+    return (
+        f" The limits are trial limits, from {months} months: they are worked out again "
+        f"each month until there are {firm}."
+    )
+
+
+def _provisional_sentence(waiting: int, because: str | None) -> str:
+    if not waiting:
+        return ""
+    if because == "episodes_open":
+        months = "The last month is" if waiting == 1 else f"The last {waiting} months are"
+        return (
+            f" {months} provisional: fewer than 9 in 10 of the episodes that began in them "
+            "have ended, so the number of staff they will see is not known yet."
+        )
+    return " The last month is not over yet (provisional)."
 
 
 def _kind_group(kind: str) -> str:
@@ -214,7 +289,7 @@ def _kind_group(kind: str) -> str:
 
 def _marker_label(month: str, value: str, point: dict[str, Any]) -> str:
     if point.get("provisional"):
-        return f"{month}: {value} (month not over yet: provisional)"
+        return f"{month}: {value} (provisional: not final yet)"
     if point["special"]:
         return f"{month}: {value} ({SPECIAL[_kind_group(point.get('kind', ''))][0].lower()})"
     return f"{month}: {value}"
@@ -250,6 +325,7 @@ def survival_chart(title: str, curves: dict[str, dict[str, Any]]) -> Chart:
         points = " ".join(
             f"{scale.x(d)},{scale.y(v)}"
             for d, v in zip(curve["day"], curve["on_caseload"], strict=True)
+            if v is not None  # the curve ends where too few are left to show
         )
         result.lines.append(Line(f"{band} staff", points, colour, dashed=band == "4 or more"))
     result.legend = _legend(result.lines)
@@ -259,4 +335,4 @@ def survival_chart(title: str, curves: dict[str, dict[str, Any]]) -> Chart:
 def _month_label(month: str) -> str:
     import datetime as dt
 
-    return dt.date.fromisoformat(month).strftime("%b %Y")
+    return dt.date.fromisoformat(month[:10]).strftime("%b %Y")

@@ -289,9 +289,25 @@ def survival_table(evaluation: dict[str, Any]) -> dict[str, Any] | None:
             [shown(r[c.key], c.kind) if c.key != "band" else BAND_WORDS[r["band"]] for c in columns]
             for r in rows
         ],
-        "csv_rows": [["day", *curves.keys()]]
+        "csv_rows": [
+            [
+                "day",
+                *(
+                    f"{band}{suffix}"
+                    for band in curves
+                    for suffix in ("", " (lower 95%)", " (upper 95%)")
+                ),
+            ]
+        ]
         + [
-            [d, *(c["on_caseload"][d] for c in curves.values())]
+            [
+                d,
+                *(
+                    c[key][d] if c.get(key) else None
+                    for c in curves.values()
+                    for key in ("on_caseload", "lower", "upper")
+                ),
+            ]
             for d in range(len(next(iter(curves.values()))["day"]))
         ],
     }
@@ -304,6 +320,68 @@ def survival_csv(evaluation: dict[str, Any]) -> str | None:
     out = io.StringIO()
     csv.writer(out).writerows(table["csv_rows"])
     return out.getvalue()
+
+
+def _csv(rows: list[list[Any]]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(
+        [safe_cell(c) if isinstance(c, str) else ("" if c is None else c) for c in row]
+        for row in rows
+    )
+    return out.getvalue()
+
+
+def reach_csv(evaluation: dict[str, Any]) -> str | None:
+    """The reach tables as CSV: who took part against the local population."""
+    rows = evaluation.get("reach_against_population")
+    if not rows:
+        return None
+    return _csv(
+        [["Who", "Group", "People", "Share of them", "Share of population", "Ratio"]]
+        + [
+            [
+                "Network members" if r["group"] == "member" else "People who gave feedback",
+                group_words(r["dimension"], r["category"]),
+                r["people"],
+                r["share"],
+                r["population_share"],
+                r["ratio"],
+            ]
+            for r in rows
+        ]
+    )
+
+
+def outcomes_csv(evaluation: dict[str, Any]) -> str | None:
+    """Before and after the declared change, as CSV: rates, counts, change and saving."""
+    report = evaluation.get("before_after")
+    if not report:
+        return None
+    return _csv(
+        [
+            [
+                "Measure",
+                "Rate before",
+                "Of (before)",
+                "Rate after",
+                "Of (after)",
+                "Relative change",
+                "Estimated saving (GBP)",
+            ]
+        ]
+        + [
+            [
+                m["measure"],
+                m["before"]["rate"],
+                m["before"]["of"],
+                m["after"]["rate"],
+                m["after"]["of"],
+                m["relative_change"],
+                m["estimated_saving"],
+            ]
+            for m in report["measures"]
+        ]
+    )
 
 
 def group_words(dimension: str, category: str) -> str:
@@ -358,6 +436,22 @@ def _month_words(month: str) -> str:
     return f"{dt.date.fromisoformat(month):%B %Y}"
 
 
+def ratio_in_words(ratio: float) -> str:
+    """A hazard or odds ratio as the change it means: 0.87 is "13% lower"."""
+    if round(ratio, 2) == 1:
+        return "no different"
+    return f"{abs(ratio - 1):.0%} {'lower' if ratio < 1 else 'higher'}"
+
+
+def interval_in_words(lower: float, upper: float) -> str:
+    """A ratio's 95% interval as changes: "9% to 17% lower", "3% lower to 5% higher"."""
+    if upper < 1:
+        return f"{1 - upper:.0%} to {1 - lower:.0%} lower"
+    if lower > 1:
+        return f"{lower - 1:.0%} to {upper - 1:.0%} higher"
+    return f"{ratio_in_words(lower)} to {ratio_in_words(upper)}"
+
+
 def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
     """The handful of figures a board asks about, each with its icon and one sentence,
     and the page it comes from. Only figures already published on those pages."""
@@ -371,9 +465,12 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
             items.append(
                 {
                     "theme": theme,
-                    "figure": "Not yet",
-                    "sentence": "Not enough months with figures that may be shown to chart "
-                    "this yet.",
+                    "figure": (
+                        "Not shown"
+                        if evaluation.get("spc_not_drawn", {}).get(key, {}).get("months_hidden")
+                        else "Not yet"
+                    ),
+                    "sentence": not_drawn_words(evaluation, key),
                 }
             )
             return
@@ -393,7 +490,8 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
         "experience",
         "experience_good",
         "{value:.0%}",
-        "of answers rated care good or very good in {month} (seed 001's service: 72%).",
+        "of answers rated care good or very good in {month} (Cambridgeshire and "
+        "Peterborough's First Response Service: 72%).",
     )
     chart_item(
         "continuity",
@@ -411,10 +509,11 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
     items.append(
         {
             "theme": "caseload",
-            "figure": f"{cox['estimate']:.2f}" if cox else "Not yet",
+            "figure": ratio_in_words(cox["estimate"]) if cox else "Not yet",
             "sentence": (
-                "hazard ratio of discharge for each extra member of staff seen: below 1 "
-                "means people stay on the caseload longer."
+                "chance, each day, of being discharged for each extra member of staff a "
+                "person sees (a hazard ratio of "
+                f"{cox['estimate']:.2f}, allowing for age and urgency)."
                 if cox
                 else "Not enough episodes yet to estimate how the number of staff changes "
                 "time on the caseload."
@@ -505,3 +604,27 @@ def _reach_item(rows: list[dict[str, Any]]) -> dict[str, Any]:
         f"network members against the local population; most of all {who}: "
         f"{least['share']:.0%} of members, {least['population_share']:.0%} of local people.",
     }
+
+
+# What each monthly chart counts, for saying why one could not be drawn.
+_CHART_COUNTS = {
+    "experience_good": "answers rated good or very good, or the others,",
+    "distinct_staff": "episodes",
+    "very_urgent_seen_in_4_hours": "very urgent referrals seen late, or seen in time,",
+}
+
+
+def not_drawn_words(evaluation: dict[str, Any], key: str) -> str:
+    """Why the monthly chart ``key`` is not drawn, in words; "" when it is."""
+    if key in evaluation.get("spc", {}):
+        return ""
+    why = evaluation.get("spc_not_drawn", {}).get(key)
+    if not why or not why["months_hidden"]:
+        return "Not enough months of figures yet to draw this chart: it needs at least 4."
+    limit = evaluation["disclosure"]["suppress_at_most"]
+    return (
+        f"Not drawn: in {why['months_hidden']} of {why['months']} months the number of "
+        f"{_CHART_COUNTS.get(key, 'people')} was between 1 and {limit}, too few to publish "
+        "without the risk of identifying someone. A chart needs at least 4 months that can "
+        "be shown. The table gives what can be published."
+    )

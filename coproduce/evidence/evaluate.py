@@ -215,13 +215,16 @@ def spc_charts(
     change_at: dt.date | None,
     complete_before: dt.date | None = None,
     recalculations: dict[str, list[Recalculation]] | None = None,
+    fix_after: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """Monthly charts across all teams: experience, distinct staff, urgent response. A
     month whose share would reveal a small number is left out of the chart. A month not
     yet over (from ``complete_before``, the first day of the month still going on) is
     drawn as provisional: not in the limits or the rules. Limits are recalculated at the
-    trust's declared change (``change_at``) and at each chart's own ``recalculations``."""
+    trust's declared change (``change_at``) and at each chart's own ``recalculations``;
+    a chart in ``fix_after`` has its limits fixed after that many months of each part."""
     charts: dict[str, Any] = {}
+    open_months = _months_with_episodes_open(results.get("caseload"))
     experience = monthly_totals(results["experience"], ["responses", "positive"])
     continuity = monthly_totals(results["continuity"], ["distinct_staff_sum", "episodes"])
     response = results["response"]
@@ -254,7 +257,7 @@ def spc_charts(
         # a share from the rounded counts, a mean to two places over more than the
         # threshold. So it adds nothing to the teams' own figures that subtraction
         # could use.
-        labels, values = [], []
+        labels, values, hidden = [], [], 0
         for month, a, b in zip(frame["month"], frame[numerator], frame[denominator], strict=True):
             if mean:
                 value = round(float(a) / int(b), 2) if rules.over(int(b)) else None
@@ -263,10 +266,28 @@ def spc_charts(
             if value is not None:
                 labels.append(month)
                 values.append(value)
-        provisional = sum(
-            complete_before is not None and month >= complete_before for month in labels
+            else:
+                hidden += 1
+        # Distinct staff is known only when an episode ends: a month most of whose
+        # episodes are still open is not over for this chart, whatever the calendar says.
+        unfinished = open_months if name == "distinct_staff" else set()
+        first = next(
+            (
+                i
+                for i, month in enumerate(labels)
+                if (complete_before is not None and month >= complete_before) or month in unfinished
+            ),
+            len(labels),
         )
+        provisional = len(labels) - first
         if len(labels) - provisional < 4:
+            # Said on the page, in words: a chart that is missing without a reason reads
+            # as a fault (found by the fresh-eyes trial of issue 20).
+            charts.setdefault("not_drawn", {})[name] = {
+                "months": len(frame),
+                "months_hidden": hidden,
+                "months_shown": len(labels) - provisional,
+            }
             continue
         chosen = list((recalculations or {}).get(name, []))
         if change_at is not None:
@@ -280,23 +301,56 @@ def spc_charts(
             run_length=run_length,
             recalculate_at=at,
             provisional=provisional,
+            fix_after=(fix_after or {}).get(name),
         )
-        charts[name] = chart_dict(chart) | {"recalculations": shown}
+        charts[name] = chart_dict(chart) | {
+            "recalculations": shown,
+            # Months behind the latest limits: fewer than twelve are trial limits.
+            "months_in_limits": len(labels) - provisional - (at[-1] if at else 0),
+            "fixed_after": (fix_after or {}).get(name),
+            "provisional_because": (
+                "episodes_open"
+                if any(m in unfinished for m in labels[first:])
+                else "month_not_over"
+            ),
+        }
     return charts
+
+
+# A month's distinct-staff figure is final once this share of the episodes accepted in it
+# have ended (most crisis episodes last weeks; the longest, months).
+EPISODES_ENDED = 0.9
+
+
+def _months_with_episodes_open(caseload: pd.DataFrame | None) -> set[dt.date]:
+    if caseload is None or caseload.empty:
+        return set()
+    totals = monthly_totals(caseload, ["episodes", "closed"])
+    return {
+        month
+        for month, episodes, closed in zip(
+            totals["month"], totals["episodes"], totals["closed"], strict=True
+        )
+        if int(closed) < EPISODES_ENDED * int(episodes)
+    }
 
 
 def _recalculation_points(
     labels: list[dt.date], complete: int, chosen: list[Recalculation]
 ) -> tuple[list[int], list[dict[str, Any]]]:
-    """The points each recalculation falls at, and each as shown. One with fewer than two
-    complete months on either side of it waits (said so), rather than drawing limits
-    from a single point."""
+    """The points each recalculation falls at, and each as shown. One with fewer than
+    ``spc.MONTHS_FOR_LIMITS`` complete months on either side of it waits (said so), rather
+    than drawing limits from two or three points, which are of no practical use."""
     at: list[int] = []
     shown = []
     for recalculation in sorted(chosen, key=lambda r: r.month):
         index = next((i for i, m in enumerate(labels) if m >= recalculation.month), None)
         start = at[-1] if at else 0
-        applied = index is not None and index - start >= 2 and complete - index >= 2
+        applied = (
+            index is not None
+            and index - start >= spc.MONTHS_FOR_LIMITS
+            and complete - index >= spc.MONTHS_FOR_LIMITS
+        )
         if index is not None and applied and index not in at:
             at.append(index)
         shown.append(
@@ -350,6 +404,7 @@ def evaluate(
     models: bool = True,
     by_team: bool = True,
     recalculations: dict[str, list[Recalculation]] | None = None,
+    fix_after: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """The published evaluation of the extract in ``directory``, by team and month (or
     by month for the whole extract)."""
@@ -369,8 +424,11 @@ def evaluate(
             change_at=change_date,
             complete_before=(as_of or dt.datetime.now(tz=dt.UTC).date()).replace(day=1),
             recalculations=recalculations,
+            fix_after=fix_after,
         ),
     }
+    # Why a chart is missing, if one is (too few months that may be shown).
+    out["spc_not_drawn"] = out["spc"].pop("not_drawn", {})
     if change_date is not None:
         out["before_after"] = _disclosed_before_after(
             analysis.before_after(
@@ -380,9 +438,11 @@ def evaluate(
         )
     if population is not None:
         out["reach_against_population"] = [
-            {"group": group, **_disclosed_reach(row, rules)}
+            {"group": group, **row}
             for group in ("member", "contributor")
-            for row in analysis.reach_against(results["reach"], population, group)
+            for row in _disclosed_reach(
+                analysis.reach_against(results["reach"], population, group), rules
+            )
         ]
     if models:
         out["time_on_caseload"] = _models(analysis.episode_rows(extract.tables), end, rules)
@@ -409,7 +469,7 @@ def _models(rows: pd.DataFrame, end: dt.datetime, rules: Rules) -> dict[str, Any
             f"yet: needs at least {MIN_MODEL_EPISODES}."
         )
         return result
-    curves = analysis.kaplan_meier(rows, end)
+    curves = analysis.kaplan_meier(rows, end, small=rules.suppress_at_most)
     small = [band for band, curve in curves.items() if not rules.over(curve["episodes"])]
     for band, curve in curves.items():
         if band not in small:
@@ -488,19 +548,36 @@ def _disclosed_before_after(report: dict[str, Any], rules: Rules) -> dict[str, A
     return report
 
 
-def _disclosed_reach(row: dict[str, Any], rules: Rules) -> dict[str, Any]:
-    people, of = row["people"], row["of"]
-    share = rules.share(people, of)
-    return {
-        **row,
-        "people": rules.count(people),
-        "of": rules.count(of),
-        "share": share,
-        "ratio": round(share / row["population_share"], 3)
-        if share is not None and row["population_share"]
-        else None,
-        "gap": round(share - row["population_share"], 3) if share is not None else None,
-    }
+def _disclosed_reach(rows: list[dict[str, Any]], rules: Rules) -> list[dict[str, Any]]:
+    """Each dimension's breakdown as a whole: a hidden group takes the next smallest with
+    it (or no total is shown), and the total and every share are worked out from the
+    rounded counts that are shown, so the shares add up and nothing is recovered by
+    subtraction."""
+    out: list[dict[str, Any]] = []
+    for dimension in dict.fromkeys(r["dimension"] for r in rows):
+        group = [r for r in rows if r["dimension"] == dimension]
+        hide, _ = rules.cells([int(r["people"]) for r in group])
+        counts = [
+            None if h else rules.count(int(r["people"])) for r, h in zip(group, hide, strict=True)
+        ]
+        of = sum(c for c in counts if c is not None)
+        for row, count in zip(group, counts, strict=True):
+            share = round(count / of, 3) if count is not None and of else None
+            out.append(
+                {
+                    **row,
+                    "people": count,
+                    "of": of if of else None,
+                    "share": share,
+                    "ratio": round(share / row["population_share"], 3)
+                    if share is not None and row["population_share"]
+                    else None,
+                    "gap": round(share - row["population_share"], 3)
+                    if share is not None and row["population_share"] is not None
+                    else None,
+                }
+            )
+    return out
 
 
 def _extract_end(results: dict[str, pd.DataFrame]) -> dt.datetime:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from django import forms
 from django.utils import timezone
@@ -40,4 +41,32 @@ class RecalculationForm(PlainWordsForm):
         return month
 
     def clean_reason(self) -> str:
-        return " ".join(self.cleaned_data["reason"].split())
+        # Characters that show nothing (zero-width and format characters, a mark with no
+        # letter to sit on) are dropped, so a reason is what a person can read.
+        kept = "".join(
+            c
+            for c in self.cleaned_data["reason"]
+            if unicodedata.category(c) not in {"Cf", "Zl", "Zp"}
+        )
+        reason = " ".join(kept.split())
+        if sum(c.isalnum() for c in reason) < 3:
+            raise forms.ValidationError("Say what changed in the service from that month, in words")
+        return reason
+
+
+class BaselineForm(PlainWordsForm):
+    prefix = "baseline"  # on the same page as the recalculation form: ids stay unique
+
+    chart = forms.ChoiceField(
+        choices=Chart.choices, error_messages={"required": "Choose the chart"}
+    )
+    months = forms.IntegerField(
+        min_value=5,
+        max_value=60,
+        error_messages={
+            "required": "Enter how many months the baseline has",
+            "invalid": "Enter the number of months as a whole number, like 12",
+            "min_value": "A baseline needs at least 5 months: limits from fewer are no use",
+            "max_value": "A baseline can have at most 60 months (five years)",
+        },
+    )

@@ -36,3 +36,26 @@ class LimitRecalculation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_chart_display()} from {self.month:%B %Y}"
+
+
+class LimitBaseline(models.Model):
+    """One chart's limits fixed after its first ``months`` complete months (in each part,
+    when it is recalculated): later months are judged against that baseline instead of
+    moving it (Making Data Count; NHS-R's Plot the Dots uses 12). Set by a person."""
+
+    chart = models.CharField(max_length=40, choices=Chart.choices, unique=True)
+    months = models.PositiveSmallIntegerField()
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["chart"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(months__gte=5) & models.Q(months__lte=60),
+                name="baseline_of_5_to_60_months",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_chart_display()}: limits fixed after {self.months} months"

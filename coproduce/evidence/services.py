@@ -25,7 +25,7 @@ from coproduce.evidence.analysis import read_population
 from coproduce.evidence.evaluate import Recalculation, evaluate
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.metrics import PublishedExperience, experience_by_month
-from coproduce.evidence.models import LimitRecalculation
+from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.lib.disclosure import Rules
 from coproduce.voices.extract import experience_rows
 
@@ -84,6 +84,7 @@ def _evaluate() -> dict[str, Any]:
             as_of=timezone.localdate(),
             run_length=settings.SPC_RUN_LENGTH,
             recalculations=recalculations(),
+            fix_after=baselines(),
         )
     result["worked_out_at"] = timezone.now()
     cache.set(CACHE_KEY, result, settings.EVIDENCE_CACHE_SECONDS)
@@ -98,6 +99,35 @@ def recalculations() -> dict[str, list[Recalculation]]:
     return chosen
 
 
+def baselines() -> dict[str, int]:
+    """Each chart's baseline: its limits fixed after this many months, as people set it."""
+    return dict(LimitBaseline.objects.values_list("chart", "months"))
+
+
+@transaction.atomic
+def fix_limits_after(user: User, *, chart: str, months: int) -> LimitBaseline:
+    """``chart``'s limits are fixed after its first ``months`` months (of each part)."""
+    baseline, created = LimitBaseline.objects.update_or_create(
+        chart=chart, defaults={"months": months, "set_by": user}
+    )
+    audit.record(
+        user,
+        AuditEvent.Action.CREATED if created else AuditEvent.Action.CHANGED,
+        baseline,
+        f"{chart} fixed after {months} months",
+    )
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    return baseline
+
+
+@transaction.atomic
+def remove_baseline(user: User, baseline: LimitBaseline) -> None:
+    """The chart's limits are worked out from every month of each part again."""
+    audit.record(user, AuditEvent.Action.CHANGED, baseline, f"removed: {baseline.chart} baseline")
+    baseline.delete()
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+
+
 @once
 @transaction.atomic
 def recalculate_limits(
@@ -109,6 +139,23 @@ def recalculate_limits(
     if LimitRecalculation.objects.filter(chart=chart, month=month).exists():
         raise ValidationError(
             {"month": "This chart's limits are already recalculated from that month"}
+        )
+    declared = declared_change_date()
+    if declared is not None and declared.replace(day=1) == month:
+        raise ValidationError(
+            {
+                "month": f"Every chart's limits already start afresh from {month:%B %Y}: it "
+                "is the trust's declared change. Choose another month"
+            }
+        )
+    points = trust_evaluation().get("spc", {}).get(chart, {}).get("points") or []
+    if points and month <= dt.date.fromisoformat(points[0]["month"][:10]):
+        first = dt.date.fromisoformat(points[0]["month"][:10])
+        raise ValidationError(
+            {
+                "month": f"The chart begins in {first:%B %Y}, so its limits already start "
+                f"there. Choose a month after {first:%B %Y}"
+            }
         )
     recalculation = LimitRecalculation.objects.create(
         chart=chart, month=month, reason=reason, set_by=user

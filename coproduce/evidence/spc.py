@@ -46,6 +46,13 @@ class Improvement(StrEnum):
     NEITHER = "neither"
 
 
+# Useful limits need five or six values at least (Wheeler, Understanding Variation, p60,
+# as NHS-R's Plot the Dots cites it); below twelve they are trial limits, worked out
+# again with each new point.
+MONTHS_FOR_LIMITS = 5
+TRIAL_LIMITS_BELOW = 12
+
+
 class Variation(StrEnum):
     COMMON = "common_cause"
     IMPROVING_HIGH = "improvement_high"

@@ -1,4 +1,4 @@
-"""Rules for free text that the public sends us."""
+"""Rules for what people type, paste or send us: free text, phone numbers, email addresses."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 # An HTML tag or comment: "<" followed by a letter, "/" or "!". "I <3 them" is not one.
@@ -26,6 +27,19 @@ def remove_unstorable(value: str) -> tuple[str, int]:
     For text we must keep whatever its state (a text message to the crisis service)."""
     cleaned, removed = _UNSTORABLE.subn("", value)
     return cleaned, removed
+
+
+# A word has a letter in it, in any script; numbers alone ("1234 5678") are not words.
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
+
+
+def says_something(value: str, *, words: int, characters: int) -> bool:
+    """Whether text is at least a short sentence a reader can judge: ``words`` different
+    words, ``characters`` characters once trimmed, and not one character typed over and
+    over ("x", "ok", "aaaaaaaaaaaa", "urgent urgent urgent")."""
+    different = {word.casefold() for word in _WORD.findall(value)}
+    typed = {c.casefold() for c in value if not c.isspace()}
+    return len(value.strip()) >= characters and len(different) >= words and len(typed) > 2
 
 
 def validate_no_markup(value: str) -> None:
@@ -50,29 +64,147 @@ def validate_readable(value: str) -> None:
         )
 
 
-UK_MOBILE = re.compile(r"^(?:\+44|0044|0)7\d{9}$")
+# Hyphen-minus and the other dashes people (and word processors) put between groups.
+DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d")
 
 
-def ascii_digits(value: str) -> str:
-    """Every digit of any script as its ASCII digit (full-width, Arabic-Indic and the rest)."""
+def fold_number(value: str) -> str:
+    """A number as the person sees it on the screen: NFKC (full-width digits, signs and
+    spaces as their ASCII forms), every script's decimal digits as ASCII digits (NFKC
+    leaves Arabic-Indic, Devanagari and the rest alone), and without Unicode format
+    characters (category Cf: zero-width space and joiners, word joiner, byte-order mark,
+    direction marks, soft hyphen), which copying from a web page, PDF, email or
+    spreadsheet brings along and nobody can see. The one folding for NHS numbers and
+    mobile numbers, so what looks right is read as it looks."""
     folded = unicodedata.normalize("NFKC", value)
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded)
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else c
+        for c in folded
+        if unicodedata.category(c) != "Cf"
+    )
 
 
 def reply_number(number: str) -> str:
     """A number a text came from, in a form Notify sends to: Notify's inbound callbacks
     give UK numbers as 447700900123, which its send refuses without the plus."""
-    digits = re.sub(r"[\s\-()]", "", ascii_digits(number))
+    digits = re.sub(r"[\s\-()]", "", fold_number(number))
     if re.fullmatch(r"44\d{10}", digits):
         return "+" + digits
     return digits
 
 
+def uk_phone_number(value: str) -> str:
+    """A UK phone number as people write it, in its national form (0 and the rest), or a
+    ValidationError saying what is wrong. Folded as ``fold_number`` folds; spaces, dashes,
+    dots and brackets between groups dropped; the country code in any of its forms (+44,
+    0044, or 44 before ten digits) replaced by the trunk 0, and a 0 kept after it
+    ("+44 (0)7700…") dropped."""
+    folded = fold_number(value)
+    number = "".join(c for c in folded if not (c.isspace() or c in DASHES or c in ".()"))
+    for i, c in enumerate(number):
+        if not (c.isascii() and c.isdigit()) and not (c == "+" and i == 0):
+            raise ValidationError(
+                _(
+                    'Enter a UK mobile number in digits: "%(sign)s" is not a digit. '
+                    "For example, 07700 900 982 or +44 7700 900 982."
+                ),
+                code="mobile",
+                params={"sign": c},
+            )
+    if number.startswith("+") and not number.startswith("+44"):
+        raise ValidationError(
+            _(
+                "Enter a UK mobile number: this is not a UK number (a UK number starts +44 "
+                "or 0), like 07700 900 982 or +44 7700 900 982."
+            ),
+            code="mobile",
+        )
+    for country_code in ("+44", "0044"):
+        if number.startswith(country_code):
+            return "0" + number.removeprefix(country_code).removeprefix("0")
+    if number.startswith("44") and len(number) in (12, 13):
+        return "0" + number.removeprefix("44").removeprefix("0")
+    return number
+
+
+# Ofcom's National Telephone Numbering Plan: mobiles are 071-075 and 077-079, and 07624
+# (Isle of Man mobiles); 070 are personal numbers and 076 pagers, which are not mobiles.
+_UK_MOBILE = re.compile(r"07(?:[1-57-9]\d{8}|624\d{6})")
+
+
+def number_key(number: str) -> str:
+    """One form of a phone number for telling two messages came from the same phone:
+    Notify gives 447700900123, a person types 07700 900123 or +44 (0)7700 900123. A UK
+    number in its national form (``uk_phone_number``); anything else as its digits."""
+    try:
+        national = uk_phone_number(number)
+    except ValidationError:
+        national = ""
+    return national or re.sub(r"[^\d+]", "", fold_number(number))
+
+
 def normalise_uk_mobile(value: str) -> str:
-    digits = re.sub(r"[\s\-()]", "", ascii_digits(value))
-    if not UK_MOBILE.match(digits):
+    """A UK mobile number as typed, as stored: 07 and nine digits (``uk_phone_number``);
+    or a ValidationError saying what is wrong: a sign that is not a digit, not a UK
+    number, not a mobile, the wrong length, a personal number or a pager."""
+    number = uk_phone_number(value)
+    if not number:
         raise ValidationError(
             _("Enter a UK mobile number, like 07700 900 982 or +44 7700 900 982."),
             code="mobile",
         )
-    return "07" + digits[-9:]
+    if not number.startswith("07"):
+        raise ValidationError(
+            _(
+                "Enter a UK mobile number: a mobile starts 07 (or +44 7), and this starts "
+                "%(start)s. For example, 07700 900 982."
+            ),
+            code="mobile",
+            params={"start": number[:2]},
+        )
+    if len(number) != 11:
+        raise ValidationError(
+            _(
+                "Enter a UK mobile number of 11 digits, starting 07 (this has %(count)s), "
+                "like 07700 900 982."
+            ),
+            code="mobile",
+            params={"count": len(number)},
+        )
+    if not _UK_MOBILE.fullmatch(number):
+        raise ValidationError(
+            _(
+                "Enter a UK mobile number: a mobile starts 071 to 075 or 077 to 079. Numbers "
+                "starting 070 are personal numbers and 076 pagers, which are not mobiles."
+            ),
+            code="mobile",
+        )
+    return number
+
+
+def validate_email_address(value: str) -> None:
+    """Django's email validator, saying what is wrong when the part before the @ has a
+    letter beyond a to z. Django accepts an internationalised domain (``name@例え.jp``: it
+    checks the domain's IDNA form, which mail is sent to) but not an internationalised
+    local part (``mañana@``: that needs SMTPUTF8, which it does not support), and GOV.UK
+    Notify, which sends our email, draws the same line."""
+    try:
+        validate_email(value)
+    except ValidationError:
+        local_part = value.rpartition("@")[0]
+        beyond = next((c for c in local_part if not c.isascii()), None)
+        if beyond is not None:
+            raise ValidationError(
+                _(
+                    "Enter an email address with only the letters a to z, digits, dots, "
+                    'dashes, underscores or + before the @: "%(letter)s" cannot be used there, '
+                    "as our email service cannot send to it. If it is the right address, ask "
+                    "for another one."
+                ),
+                code="email",
+                params={"letter": beyond},
+            ) from None
+        raise ValidationError(
+            _("Enter an email address in the correct format, like name@example.com"),
+            code="email",
+        ) from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from django.http import Http404
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
+from coproduce.lib import validators
 from coproduce.lib.dates import in_the_future
 from coproduce.messaging.models import Message
 from coproduce.voices import services
@@ -36,6 +38,7 @@ NOTE_MOST_CHARACTERS = 2000
 MINUTE = dt.timedelta(minutes=1)  # a call time is given to the minute
 
 FROM_THE_MESSAGE = "The number the text came from"
+UNREADABLE_NUMBER = "What came as the sender's number, which is not a phone number"
 GIVEN_WITH_IT = "Given with the message, agreeing to be contacted"
 ON_THEIR_RECORD = "On their care record"
 
@@ -95,14 +98,22 @@ def alert_for(alert_id: int) -> RiskAlert:
         raise Http404("No such risk alert.") from None
 
 
+def _a_phone_number(value: str) -> bool:
+    return re.fullmatch(r"\+?\d{7,15}", validators.reply_number(value)) is not None
+
+
 def contact_routes(alert: RiskAlert) -> list[Route]:
     """Every way to reach the person behind the alert that the service holds: the number
     the text came from, what they gave with the message agreeing to be contacted, and
     their care record's contact details if the voice is linked to a person."""
     voice = alert.voice
     routes = []
-    if voice.received_from:
+    if voice.received_from and _a_phone_number(voice.received_from):
         routes.append(Route(FROM_THE_MESSAGE, "Mobile phone", voice.received_from))
+    elif voice.received_from:
+        # A malformed callback's sender (found by a fresh-eyes trial, shown as if it
+        # were a number to call): kept for whoever can trace it, said to be no number.
+        routes.append(Route(UNREADABLE_NUMBER, "What came as the sender", voice.received_from))
     if voice.consent_contact:
         for label, value in (
             ("Mobile phone", voice.contact_phone),
@@ -192,3 +203,17 @@ def record_call_back(
     audit.record(user, AuditEvent.Action.CREATED, call_back, f"risk alert {alert.pk}: {outcome}")
     logger.info("risk alert %s: call-back %s recorded (%s)", alert.pk, call_back.pk, outcome)
     return call_back
+
+
+# How far either side of an alert's message the same number's other texts are shown.
+CONVERSATION_SHOWN = dt.timedelta(days=7)
+
+
+def conversation(user: User, alert: RiskAlert) -> list[Any]:
+    """The other texts from the same number in the week either side of the alert's
+    message, oldest first, each read audited: what the person said before and after."""
+    voices = services.texts_from_the_same_number(
+        alert.voice, before=CONVERSATION_SHOWN, after=CONVERSATION_SHOWN
+    )
+    audit.record_each(user, AuditEvent.Action.VIEWED, voices, "risk alert: same number")
+    return voices

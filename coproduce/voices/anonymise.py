@@ -87,6 +87,14 @@ _NOT_A_NAME = _words(
     Everybody Someone Somebody Anyone Anybody No One Dr Doctor Mr Mrs Ms Miss Mx PC
     Nurse"""
 )
+# Welsh words that start a sentence and that a list of names also holds ("Mae" is a
+# first name in English, "is" in Welsh): the service publishes in Welsh too.
+_WELSH = _words(
+    """Mae Roedd Rydym Rydyn Rwy Dwi Dw Dyma Dyna Diolch Bydd Byddwn Byddai Mi Ni Chi Nhw
+    Hi Fe Fo Yr Y Ac Ond Os Pan Gyda Gan Am Ar O Yn Wedi Dim Does Nid Ydy Ydw Hefyd Fel
+    Erbyn Ein Eich Eu Beth Pam Sut Pwy Lle Ble Heddiw Nawr Rwan Buodd Cafodd Gwnaethom
+    Ddywedoch Dywedoch Gwnaethon Newidiwyd Eleni Llynedd Bob Pob Rhai Mwy Llai Iawn Da"""
+)
 
 
 @cache
@@ -140,6 +148,10 @@ def _mask_listed_names(text: str) -> str:
         parts = [p for p in re.split(r"[-]", token) if p]
         key = token.replace("’", "'").title()
         if key in _NEVER or key in _NOT_A_NAME:
+            continue
+        following = _WORD.search(text, match.end())
+        if key in _WELSH and not (following and following.group(0)[:1].isupper()):
+            # "Mae gan bawb...": a Welsh word; "Mae Jemison": a name.
             continue
         entry = names.get(key) or (names.get(parts[0].title()) if len(parts) > 1 else None)
         capitalised = token[0].isupper() and token[1:2].islower()

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +22,7 @@ from django_tasks import task
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person
-from coproduce.lib.validators import normalise_uk_mobile
+from coproduce.lib.validators import number_key
 from coproduce.messaging import services as messaging
 from coproduce.messaging import wording
 from coproduce.messaging.models import Message
@@ -207,10 +206,9 @@ def stop(invitation: FollowUpInvitation) -> FollowUpInvitation:
 
 
 def _same_mobile(a: str, b: str) -> bool:
-    try:
-        return normalise_uk_mobile(a) == normalise_uk_mobile(b)
-    except ValidationError:
-        return False
+    """Whether two numbers are the same UK number, however each was written. Not only
+    mobiles: a STOP from a number recorded before a rule refused it still stops."""
+    return number_key(a) == number_key(b) != ""
 
 
 def stop_by_text(source_number: str) -> int:

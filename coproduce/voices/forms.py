@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from coproduce.lib.formats import Format
 from coproduce.lib.forms import PlainWordsForm
 from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 from coproduce.voices.models import CallBack, EnquiryCategory, Rating, Sentiment, Voice
+from coproduce.voices.services import check_action_taken
 
 FEEDBACK_MAX_CHARACTERS = 5000
 
@@ -178,6 +180,12 @@ class AcknowledgeAlertForm(PlainWordsForm):
         widget=forms.Textarea,
         error_messages={"required": "Say what you did about this alert"},
     )
+
+    def clean_action_taken(self) -> str:
+        try:
+            return check_action_taken(self.cleaned_data["action_taken"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["action_taken"]) from error
 
 
 class CallBackForm(Moment, PlainWordsForm):

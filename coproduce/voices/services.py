@@ -181,8 +181,29 @@ def open_alerts() -> Any:
     return RiskAlert.objects.filter(acknowledged_at__isnull=True).select_related("voice__team")
 
 
+ACTION_TAKEN_WORDS, ACTION_TAKEN_CHARACTERS = 3, 12
+
+
+def check_action_taken(action_taken: str) -> str:
+    """What the duty worker did about an alert, as the record of it: a short sentence at
+    least (who was called or told, what was agreed), never "x" or "ok". Found by a
+    fresh-eyes trial: an alert left the list, and stopped escalating, on "x"."""
+    action_taken = " ".join(action_taken.split())
+    if not validators.says_something(
+        action_taken, words=ACTION_TAKEN_WORDS, characters=ACTION_TAKEN_CHARACTERS
+    ):
+        raise ValidationError(
+            {
+                "action_taken": "Say what you did in a short sentence, at least "
+                f"{ACTION_TAKEN_WORDS} words: who you called or told, and what was agreed"
+            }
+        )
+    return action_taken
+
+
 @transaction.atomic
 def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAlert:
+    action_taken = check_action_taken(action_taken)
     alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
     if alert.acknowledged_at is not None:
         return alert
@@ -293,6 +314,32 @@ def receive_text(
         return existing
 
 
+# Texts from one number this close together are one conversation.
+SAME_CONVERSATION = dt.timedelta(hours=24)
+
+
+def texts_from_the_same_number(
+    voice: Voice, *, before: dt.timedelta, after: dt.timedelta = dt.timedelta(0)
+) -> list[Voice]:
+    """The other texts from the number ``voice`` came from, received from ``before`` it
+    to ``after`` it, oldest first (however the number was written)."""
+    if not voice.received_from:
+        return []
+    key = validators.number_key(voice.received_from)
+    nearby = (
+        Voice.objects.filter(
+            channel=Voice.Channel.SMS,
+            received_at__gte=voice.received_at - before,
+            received_at__lte=voice.received_at + after,
+        )
+        .exclude(pk=voice.pk)
+        .exclude(received_from="")
+        .select_related("risk_alert")
+        .order_by("received_at", "pk")
+    )
+    return [v for v in nearby if validators.number_key(v.received_from) == key]
+
+
 @transaction.atomic
 def _store_text(
     notify_id: str, source_number: str, message: str, received_at: Any, note: str
@@ -318,6 +365,15 @@ def _store_text(
     if not source_number:
         logger.warning("voice %s: a text with no number to reply to", voice.pk)
         return voice
+    # Someone who texted at risk and writes again ("ok thanks") is answered with crisis
+    # contacts, not a feedback thank-you, while their alert is recent or still open (found
+    # by a fresh-eyes trial). Their message is shown on that alert (``alerts``).
+    at_risk = at_risk or any(
+        earlier.risk_alert.acknowledged_at is None
+        or earlier.risk_alert.raised_at >= timezone.now() - SAME_CONVERSATION
+        for earlier in texts_from_the_same_number(voice, before=SAME_CONVERSATION)
+        if hasattr(earlier, "risk_alert")
+    )
     words = (wording.crisis_reply if at_risk else wording.thanks_reply)(voice.language)
     reply = messaging.queue(
         kind=Message.Kind.CRISIS_REPLY if at_risk else Message.Kind.THANKS_REPLY,

@@ -20,6 +20,7 @@ from coproduce.care.presenters import (
     referred_person,
     response_targets_hint,
 )
+from coproduce.evidence import dashboard
 from coproduce.web import fields
 
 
@@ -58,6 +59,8 @@ def environment(**options: Any) -> Environment:
         percent=format_percent,
         suggestion=format_suggestion,
         counted=format_counted,
+        ratio_words=dashboard.ratio_in_words,
+        interval_words=dashboard.interval_in_words,
     )
     return env
 

@@ -91,6 +91,12 @@ urlpatterns = [
     path("story.pdf", change.story_pdf, name="story_pdf"),
     path("evidence", evidence.show_evidence, name="show_evidence"),
     path("evidence/limits", evidence.chart_limits, name="chart_limits"),
+    path("evidence/limits/baseline", evidence.fix_chart_limits, name="fix_chart_limits"),
+    path(
+        "evidence/limits/baseline/<int:baseline_id>/remove",
+        evidence.remove_chart_baseline,
+        name="remove_chart_baseline",
+    ),
     path(
         "evidence/limits/<int:recalculation_id>/remove",
         evidence.remove_chart_limits,

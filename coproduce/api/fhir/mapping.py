@@ -28,7 +28,7 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.referrals import PersonDetails
-from coproduce.care.services import CONTACT_LABELS, clean_contact_details
+from coproduce.care.services import CONTACT_LABELS, ContactDetails, clean_contact_details
 
 NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
 UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
@@ -124,28 +124,47 @@ def patient(person: Person) -> Patient:
     )
 
 
-def _first(points: list[Any], system: str) -> str:
-    """The value of the preferred ContactPoint of a system: a mobile first, then by rank."""
-    chosen = [p for p in points if p.system == system and p.value]
-    chosen.sort(key=lambda p: (p.use != "mobile", p.rank or 1_000_000))
-    return str(chosen[0].value) if chosen else ""
+def _preferred(points: list[Any], *systems: str) -> int | None:
+    """Where the preferred ContactPoint of the systems is in ``points``: the first system
+    given first, then a mobile, then by rank."""
+    chosen = [i for i, p in enumerate(points) if p.system in systems and p.value]
+    chosen.sort(
+        key=lambda i: (
+            systems.index(points[i].system),
+            points[i].use != "mobile",
+            points[i].rank or 1_000_000,
+        )
+    )
+    return chosen[0] if chosen else None
 
 
 def patient_input(resource: Patient) -> PersonDetails:
     """Who a Patient says the person is and how to reach them (as ``patient`` writes it):
     NHS number, name and birth date required; telecom (phone, a UK mobile; email),
     address (lines and postalCode, or text) and the preferred channel extension optional,
-    checked by the one rule for contact details (``clean_contact_details``)."""
+    checked by the one rule for contact details (``clean_contact_details``). Every
+    problem is named at once, each by its element, as the REST API names every field."""
+    problems: list[tuple[str, str]] = []
     numbers = [i.value for i in resource.identifier or [] if i.system == NHS_NUMBER and i.value]
+    number = ""
     if not numbers:
-        raise Unprocessable("Patient.identifier", "identifier must include the NHS number")
-    number = _nhs_number(numbers[0], "Patient.identifier")
+        problems.append(("Patient.identifier", "identifier must include the NHS number"))
+    else:
+        try:
+            number = normalise_nhs_number(numbers[0])
+        except ValidationError as error:
+            problems.append(("Patient.identifier", " ".join(error.messages)))
     name = resource.name[0] if resource.name else None
-    if name is None or not name.family or not name.given or not name.given[0]:
-        raise Unprocessable("Patient.name", "name (family and given) is required")
-    if resource.birthDate is None:
-        raise Unprocessable("Patient.birthDate", "birthDate is required")
+    given_name = str(name.given[0]) if name and name.given and name.given[0] else ""
+    family_name = str(name.family) if name and name.family else ""
+    if not (given_name and family_name):
+        problems.append(("Patient.name", "name (family and given) is required"))
+    birth_date = resource.birthDate
+    if birth_date is None:
+        problems.append(("Patient.birthDate", "birthDate is required"))
     points = list(resource.telecom or [])
+    phone = _preferred(points, "phone", "sms")
+    email = _preferred(points, "email")
     address_lines: list[str] = []
     if resource.address:
         given = resource.address[0]
@@ -163,23 +182,27 @@ def patient_input(resource: Patient) -> PersonDetails:
         ),
         "",
     )
+    contact = ContactDetails()
     try:
         contact = clean_contact_details(
-            phone=_first(points, "phone") or _first(points, "sms"),
-            email=_first(points, "email"),
+            phone="" if phone is None else str(points[phone].value),
+            email="" if email is None else str(points[email].value),
             address="\n".join(address_lines),
             preferred_channel=channel,
         )
     except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        element = {
-            "phone": "Patient.telecom",
-            "email": "Patient.telecom",
-            "address": "Patient.address",
-        }.get(field, "Patient.extension")
-        label = CONTACT_LABELS[field]
-        raise Unprocessable(element, f"{label}: {' '.join(messages)}") from None
-    return PersonDetails(number, str(name.given[0]), str(name.family), resource.birthDate, contact)
+        elements = {
+            "phone": f"Patient.telecom[{phone}]",
+            "email": f"Patient.telecom[{email}]",
+            "address": "Patient.address[0]",
+        }
+        problems += [
+            (elements.get(field, "Patient.extension"), f"{CONTACT_LABELS[field]}: {' '.join(m)}")
+            for field, m in error.message_dict.items()
+        ]
+    if problems or birth_date is None:
+        raise Unprocessable(*problems[0], *problems[1:])
+    return PersonDetails(number, given_name, family_name, birth_date, contact)
 
 
 def service_request(referral: Referral, *, show_patient: bool = True) -> ServiceRequest:
@@ -389,11 +412,13 @@ def care_plan(plan: SafetyPlan) -> CarePlan:
 
 
 class Unprocessable(Exception):
-    """FHIR input that parses but cannot be used; ``expression`` names the element."""
+    """FHIR input that parses but cannot be used; ``expression`` names the element. More
+    problems found at once, each an (expression, message), become issues of their own."""
 
-    def __init__(self, expression: str, message: str) -> None:
+    def __init__(self, expression: str, message: str, *more: tuple[str, str]) -> None:
         super().__init__(message)
         self.expression = expression
+        self.issues = [(expression, message), *more]
 
 
 def _nhs_number(value: str, element: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import pydantic
@@ -87,10 +88,19 @@ FHIR_CODES = {405: "not-supported", 406: "not-supported", 415: "not-supported"}
 
 
 def outcome(code: str, message: str, expression: str | None = None) -> dict[str, Any]:
-    issue: dict[str, Any] = {"severity": "error", "code": code, "diagnostics": message}
-    if expression:
-        issue["expression"] = [expression]
-    return {"resourceType": "OperationOutcome", "issue": [issue]}
+    return outcome_of(code, [(expression, message)])
+
+
+def outcome_of(code: str, issues: Sequence[tuple[str | None, str]]) -> dict[str, Any]:
+    """An OperationOutcome with an issue for each (expression, message): every element
+    that is wrong is named at once, as the REST API names every field."""
+    listed: list[dict[str, Any]] = []
+    for expression, message in issues:
+        issue: dict[str, Any] = {"severity": "error", "code": code, "diagnostics": message}
+        if expression:
+            issue["expression"] = [expression]
+        listed.append(issue)
+    return {"resourceType": "OperationOutcome", "issue": listed}
 
 
 class FhirView(APIView):
@@ -230,11 +240,9 @@ class Create(FhirView):
         except KnownElsewhere:
             return Response(outcome("duplicate", KNOWN_ELSEWHERE, "Patient.identifier"), status=409)
         except mapping.Unprocessable as error:
-            return Response(outcome("invalid", str(error), error.expression), status=400)
+            return Response(outcome_of("invalid", error.issues), status=400)
         except referrals.PossibleDuplicate as duplicate:
             found = [f"ServiceRequest/{r.pk}" for r in duplicate.existing]
-            if duplicate.elsewhere:
-                found.append(f"{duplicate.elsewhere} to another team, which knows the person")
             return Response(
                 outcome(
                     "duplicate",

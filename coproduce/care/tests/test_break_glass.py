@@ -5,8 +5,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from coproduce.accounts.models import AuditEvent
+from coproduce.api.fhir import mapping
 from coproduce.care import plans, services
 from coproduce.care.models import Appointment, CrisisPlan, SafetyPlan
 
@@ -99,14 +102,55 @@ def test_it_explains_what_a_good_reason_is(client, outsider, person):
     client.force_login(outsider)
     page = client.get(f"/people/{person.pk}/break-glass").content.decode()
     assert "at least 20 characters" in page
+    assert "at least 4 different words" in page
+    assert '"Urgent" or "checking" is not a reason.' in page
     assert "Crisis call from the person, their team is closed, need crisis plan" in page
 
 
 def test_it_takes_a_reason_of_20_characters_once_stripped(client, outsider, person):
     client.force_login(outsider)
-    response = client.post(f"/people/{person.pk}/break-glass", {"reason": "  " + "b" * 20 + "  "})
+    reason = "A&E asks: plan now?"  # 19 characters, and four words
+    assert client.post(f"/people/{person.pk}/break-glass", {"reason": reason}).status_code == 400
+    reason = "A&E asks: plan now??"
+    response = client.post(f"/people/{person.pk}/break-glass", {"reason": f"  {reason}  "})
     assert response["Location"] == f"/people/{person.pk}"
-    assert AuditEvent.objects.get(action="break_glass").detail == "b" * 20
+    assert AuditEvent.objects.get(action="break_glass").detail == reason
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "checking this person",  # found by a new user: 20 characters, three words
+        "a" * 24,  # found by a new user: one character, repeated
+        "a a a a a a a a a a a a",
+        "aa aaa aaaa aaaaa aaaaaa",  # four words, all one character
+        "checking checking checking",
+        "1234 5678 9012 3456 7890",  # numbers are not words
+        "urgent urgent urgent urgent",  # four words, but one said four times
+    ],
+)
+def test_it_refuses_a_reason_that_says_nothing(client, outsider, person, reason):
+    client.force_login(outsider)
+    response = client.post(f"/people/{person.pk}/break-glass", {"reason": reason})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Give a reason of at least 4 different words" in body
+    assert "who needs the record, and why now" in body
+    assert not AuditEvent.objects.filter(action="break_glass").exists()
+    assert client.get(f"/people/{person.pk}").status_code == 404  # still closed
+
+
+def test_it_refuses_a_reason_that_says_nothing_in_the_service_too(outsider, person):
+    with pytest.raises(ValidationError, match="at least 4 different words"):
+        services.break_glass(outsider, person, "checking this person")
+    assert not AuditEvent.objects.filter(action="break_glass").exists()
+
+
+def test_it_takes_a_reason_in_any_language(client, outsider, person):
+    client.force_login(outsider)
+    reason = "Galwad argyfwng gan y person, tîm ar gau"
+    response = client.post(f"/people/{person.pk}/break-glass", {"reason": reason})
+    assert response["Location"] == f"/people/{person.pk}"
 
 
 @pytest.fixture
@@ -207,3 +251,33 @@ def test_breaking_the_glass_for_one_person_opens_no_one_else(client, outsider, p
     client.post(f"/people/{person.pk}/break-glass", {"reason": REASON})
     assert client.get(f"/episodes/{other.pk}").status_code == 404
     assert client.get(f"/people/{other.person_id}/safety-plan").status_code == 404
+
+
+def test_rest_and_fhir_never_break_the_glass(client, outsider, person_with_plans, episode):
+    """Break-glass opens the web pages only: an API client is a system, not a person in an
+    emergency. A new user saw GET /fhir/r4/Patient/… answer 404 during break-glass; this
+    is the rule, whether the call carries the session that broke the glass or a token."""
+    person = person_with_plans
+    client.force_login(outsider)
+    client.post(f"/people/{person.pk}/break-glass", {"reason": REASON})
+    assert client.get(f"/people/{person.pk}").status_code == 200  # the glass is broken
+    token = APIClient()
+    token.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=outsider).key}")
+    plan = SafetyPlan.objects.get()
+    for api in (client, token):
+        for address in (f"/fhir/r4/Patient/{person.pk}", f"/fhir/r4/CarePlan/{plan.pk}"):
+            assert api.get(address).status_code == 404, address
+        created = api.post(
+            "/fhir/r4/Patient",
+            {
+                "resourceType": "Patient",
+                "identifier": [{"system": mapping.NHS_NUMBER, "value": person.nhs_number}],
+                "name": [{"family": person.family_name, "given": [person.given_name]}],
+                "birthDate": person.date_of_birth.isoformat(),
+            },
+            content_type="application/fhir+json",
+        )
+        assert created.status_code == 409
+        assert person.family_name not in created.content.decode()
+    views = break_glass_views(outsider)
+    assert views == ["care.person"]  # the one web page, and no API read

@@ -68,12 +68,76 @@ def test_it_records_contact_details_from_the_person_page_and_audits_the_change(
         # Digits of other scripts fold to ASCII, as NHS numbers do (found by a trial).
         "07700\uff19\uff10\uff10\uff19\uff18\uff12",
         "\u0660\u0667\u0667\u0660\u0660\u0669\u0660\u0660\u0669\u0668\u0662",
+        # As a fresh-eyes trial typed them (issue 18): the UK trunk 0 kept after +44, the
+        # country code without a plus, full-width digits, spaces and signs, dots, other
+        # dashes, and an invisible character pasted with the number.
+        "+44 (0)7700 900 982",
+        "+44(0)7700-900-982",
+        "447700900982",
+        "44 7700 900982",
+        "0044 (0)7700 900982",
+        "\uff10\uff17\uff17\uff10\uff10 \uff19\uff10\uff10\uff19\uff18\uff12",
+        "\uff0b\uff14\uff14\u3000\uff17\uff17\uff10\uff10\u3000\uff19\uff10\uff10\uff19\uff18\uff12",
+        "07700.900.982",
+        "07700\u2013900\u2013982",
+        "07700\u200b900982",
+        "\ufeff07700 900 982",
     ],
 )
 def test_it_accepts_uk_mobile_numbers_in_the_ways_people_write_them(lead, person, typed):
     services.update_contact_details(lead, person, phone=typed)
     person.refresh_from_db()
     assert person.phone == "07700900982"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["07100 900 982", "07400 900 982", "07500 900 982", "07900 900 982", "07624 900 982"],
+)
+def test_it_accepts_every_uk_mobile_range_and_the_isle_of_mans(lead, person, typed):
+    services.update_contact_details(lead, person, phone=typed)
+    person.refresh_from_db()
+    assert person.phone == typed.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    # Ofcom's numbering plan: 070 personal numbers and 076 pagers are not mobiles; a
+    # mobile starts 071-075 or 077-079, or is an Isle of Man mobile, 07624.
+    ["07000000000", "07012 345 678", "+44 70 1234 5678", "07600 900 982", "07623 900 982"],
+)
+def test_it_refuses_personal_numbers_and_pagers_as_mobiles(lead, person, typed):
+    with pytest.raises(ValidationError) as refused:
+        services.update_contact_details(lead, person, phone=typed)
+    [message] = refused.value.message_dict["phone"]
+    assert "a mobile starts 071 to 075 or 077 to 079" in message
+    person.refresh_from_db()
+    assert person.phone == ""
+    assert not changes_to(person).exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "what_is_wrong"),
+    [
+        ("seven", '"s" is not a digit'),
+        ("07700 9OO 982", '"O" is not a digit'),
+        ("07700 900 982 ext 4", '"e" is not a digit'),
+        ("01632 960 001", "a mobile starts 07"),
+        ("+33 6 12 34 56 78", "a UK number starts +44 or 0"),
+        ("0770090098", "11 digits, starting 07 (this has 10)"),
+        ("077009009821", "11 digits, starting 07 (this has 12)"),
+        ("+44 7700 90098", "11 digits, starting 07 (this has 10)"),
+        ("\u200b", "Enter a UK mobile number, like"),
+    ],
+)
+def test_it_refuses_what_is_not_a_mobile_saying_what_is_wrong(lead, person, typed, what_is_wrong):
+    with pytest.raises(ValidationError) as refused:
+        services.update_contact_details(lead, person, phone=typed)
+    [message] = refused.value.message_dict["phone"]
+    assert message.startswith("Enter a UK mobile number")
+    assert what_is_wrong in message
+    person.refresh_from_db()
+    assert person.phone == ""
 
 
 @pytest.mark.parametrize(
@@ -205,3 +269,25 @@ def test_no_contact_details_reach_the_log(client, lead, person, caplog):
     client.post(f"/people/{person.pk}/contact-details", GOOD)
     assert "07700" not in caplog.text
     assert "robin@example.com" not in caplog.text
+
+
+def test_it_accepts_an_email_address_whose_domain_is_in_another_script(lead, person):
+    """Django's email validator accepts an internationalised domain (it checks the
+    domain's IDNA form, as mail is sent to it); so do we, as typed."""
+    services.update_contact_details(lead, person, email="test@例え.jp")
+    person.refresh_from_db()
+    assert person.email == "test@例え.jp"
+
+
+@pytest.mark.parametrize(("typed", "letter"), [("mañana@example.com", "ñ"), ("zoë@例え.jp", "ë")])
+def test_it_refuses_letters_beyond_a_to_z_before_the_at_and_says_so(lead, person, typed, letter):
+    """Django's email validator refuses a local part that is not ASCII (it does not
+    support SMTPUTF8 addresses), and GOV.UK Notify does not send to them: the person
+    hears which letter is the problem instead of only "the correct format"."""
+    with pytest.raises(ValidationError) as refused:
+        services.update_contact_details(lead, person, email=typed)
+    [message] = refused.value.message_dict["email"]
+    assert "before the @" in message
+    assert f'"{letter}"' in message
+    person.refresh_from_db()
+    assert person.email == ""

@@ -276,11 +276,11 @@ def test_fhir_reads_an_address_given_as_text(lead):
 @pytest.mark.parametrize(
     ("more", "expression", "words"),
     [
-        ({"telecom": [{"system": "phone", "value": "0800 123"}]}, "Patient.telecom", "mobile:"),
-        ({"telecom": [{"system": "email", "value": "nope"}]}, "Patient.telecom", "email:"),
+        ({"telecom": [{"system": "phone", "value": "0800 123"}]}, "Patient.telecom[0]", "mobile:"),
+        ({"telecom": [{"system": "email", "value": "nope"}]}, "Patient.telecom[0]", "email:"),
         (
             {"address": [{"line": ["1", "2", "3", "4", "5", "6", "7", "8"]}]},
-            "Patient.address",
+            "Patient.address[0]",
             "7 lines",
         ),
         (
@@ -297,3 +297,52 @@ def test_fhir_names_a_wrong_detail_by_element_and_stores_nothing(lead, more, exp
     assert issue["expression"] == [expression]
     assert words in issue["diagnostics"]
     assert not Person.objects.exists()
+
+
+def test_fhir_names_every_wrong_detail_one_issue_each_as_the_api_does(lead):
+    """A Patient with a wrong mobile and a wrong email: both are named, each in its own
+    issue, as the REST API names both (issue 18, fresh-eyes trial: only the mobile was)."""
+    response = fhir_post(
+        api_as(lead),
+        patient_body(
+            telecom=[
+                {"system": "phone", "value": "0800 123"},
+                {"system": "email", "value": "nope"},
+            ],
+            address=[{"line": [f"Line {n}" for n in range(8)]}],
+        ),
+    )
+    assert response.status_code == 400
+    issues = response.json()["issue"]
+    assert [(i["expression"], i["diagnostics"].split(":")[0]) for i in issues] == [
+        (["Patient.telecom[0]"], "mobile"),
+        (["Patient.telecom[1]"], "email"),
+        (["Patient.address[0]"], "postal address"),
+    ]
+    assert all(i["severity"] == "error" and i["code"] == "invalid" for i in issues)
+    assert "Enter a UK mobile number" in issues[0]["diagnostics"]
+    assert "Enter an email address" in issues[1]["diagnostics"]
+    assert not Person.objects.exists()
+
+
+def test_fhir_names_a_wrong_identity_and_a_wrong_detail_together(lead):
+    body = patient_body(telecom=[{"system": "email", "value": "nope"}])
+    body["identifier"][0]["value"] = "9434765918"
+    del body["birthDate"]
+    response = fhir_post(api_as(lead), body)
+    assert response.status_code == 400
+    assert [i["expression"] for i in response.json()["issue"]] == [
+        ["Patient.identifier"],
+        ["Patient.birthDate"],
+        ["Patient.telecom[0]"],
+    ]
+    assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize("page", ["referral", "person"])
+def test_the_address_hint_says_each_line_goes_on_its_own_line(client, lead, person, page):
+    client.force_login(lead)
+    url = "/referrals/new" if page == "referral" else f"/people/{person.pk}/contact-details"
+    shown = client.get(url).content.decode()
+    assert "Each line of the address on its own line, up to 7 lines" in shown
+    assert "One line a line" not in shown

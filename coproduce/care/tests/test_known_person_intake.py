@@ -157,10 +157,8 @@ def test_a_referral_to_another_team_takes_the_outsider_to_their_list(client, out
     assert Referral.objects.get().team == team
 
 
-def test_an_outsider_is_told_of_a_recent_referral_elsewhere_without_its_details(
-    client, lead, team, outsider, other_team, known
-):
-    referrals.receive_referral(
+def lead_refers(lead, team, known):
+    return referrals.receive_referral(
         lead,
         person=known,
         team=team,
@@ -169,16 +167,46 @@ def test_an_outsider_is_told_of_a_recent_referral_elsewhere_without_its_details(
         reason="Low mood.",
         physical_health_need=False,
     )
+
+
+def test_an_outsider_is_told_nothing_of_a_recent_referral_to_another_team(
+    client, lead, team, outsider, other_team, known
+):
+    """Found by a new user: "A referral for this NHS number was received recently by
+    another team" told someone with no access of a person's recent crisis referral."""
+    earlier = lead_refers(lead, team, known)
     client.force_login(outsider)
+    response = client.post(
+        "/referrals/new", sent_once(intake(other_team, known, RIGHT_BIRTH)), follow=True
+    )
+    body = response.content.decode()
+    received = Referral.objects.exclude(pk=earlier.pk).get()
+    assert response.redirect_chain == [(f"/referrals/{received.pk}", 302)]
+    for clue in ("recently", "another team's referral", "Possible duplicate", "from GP"):
+        assert clue not in body
+    assert identity_in(body, known) == []
+    assert (received.person, received.team) == (known, other_team)
+    assert received.not_a_duplicate_because == ""
+    [event] = withheld_events(outsider, known)
+    assert "a recent referral to another team was not shown" in event
+
+
+def test_an_outsider_is_still_offered_their_own_teams_recent_referral(
+    client, lead, team, outsider, other_team, known
+):
+    lead_refers(lead, team, known)
+    client.force_login(outsider)
+    client.post("/referrals/new", sent_once(intake(other_team, known, RIGHT_BIRTH)))
+    own = Referral.objects.get(team=other_team)
     response = client.post("/referrals/new", sent_once(intake(other_team, known, RIGHT_BIRTH)))
     assert response.status_code == 409
     body = response.content.decode()
-    assert "received recently by another team" in body
-    assert "Merge into an existing referral" not in body
-    assert "from GP" not in body
+    assert "Possible duplicate referral" in body
+    assert f'value="{own.pk}"' in body  # offered for merging
+    assert body.count('name="merge_into"') == 1
+    assert "from GP" not in body  # the lead's team's referral is not listed
     assert identity_in(body, known) == []
-    assert Referral.objects.count() == 1
-    assert withheld_events(outsider, known)  # audited though nothing was created
+    assert Referral.objects.count() == 2
 
 
 def accept(client, referral, user, **extra):
@@ -216,7 +244,7 @@ def test_acceptance_checks_a_date_of_birth_that_did_not_match(client, outsider, 
     referral = Referral.objects.get()
     refused = accept(client, referral, outsider)
     assert refused.status_code == 400
-    assert "is not the one on the record for this NHS number" in refused.content.decode()
+    assert referrals.IDENTITY_TO_CHECK in refused.content.decode()
     assert not Episode.objects.filter(referral=referral).exists()
     accepted = accept(client, referral, outsider, identity_checked="on")
     episode = Episode.objects.get(referral=referral)
@@ -225,6 +253,29 @@ def test_acceptance_checks_a_date_of_birth_that_did_not_match(client, outsider, 
         record_type="care.episode", record_id=str(episode.pk), action="created"
     )
     assert "identity checked" in event.detail
+
+
+def test_a_refused_acceptance_does_not_say_what_did_not_match(client, outsider, other_team, known):
+    """Found by a new user: "The date of birth given with this referral is not the one on
+    the record" told someone without access whether a guessed date of birth was right."""
+    client.force_login(outsider)
+    client.post("/referrals/new", sent_once(intake(other_team, known, WRONG_BIRTH)))
+    referral = Referral.objects.get()
+    body = accept(client, referral, outsider).content.decode()
+    assert (
+        "These details need checking before the referral can be accepted: confirm the NHS "
+        "number and date of birth with the referrer" in body
+    )
+    for clue in ("not the one on the record", "date of birth given", "does not match"):
+        assert clue not in body
+    assert identity_in(body, known) == []
+    [refusal] = AuditEvent.objects.filter(
+        actor=outsider, action="refused", record_type="care.referral", record_id=str(referral.pk)
+    ).values_list("detail", flat=True)
+    assert refusal == (
+        "acceptance refused until identity is checked: the date of birth given did not "
+        "match the record"
+    )
 
 
 # The REST API ------------------------------------------------------------------------
@@ -282,20 +333,30 @@ def test_the_api_says_nothing_of_the_person_to_an_outsider(outsider, other_team,
     assert len(withheld_events(outsider, known)) == 2
 
 
-def test_the_api_lists_no_other_teams_referral_as_a_duplicate(
+def test_the_api_says_nothing_of_another_teams_recent_referral(
     lead, team, outsider, other_team, known
 ):
     first = api_as(lead).post(
         "/api/v1/referrals", referral_body(team, known, RIGHT_BIRTH), format="json"
     )
     assert first.json()["person_known_elsewhere"] is False
-    response = api_as(outsider).post(
+    api = api_as(outsider)
+    response = api.post(
         "/api/v1/referrals", referral_body(other_team, known, RIGHT_BIRTH), format="json"
     )
-    assert response.status_code == 409
-    assert response.json()["existing"] == []
-    assert "another team" in response.json()["detail"]
-    assert Referral.objects.count() == 1
+    assert response.status_code == 201
+    assert "recent" not in response.content.decode()
+    assert Referral.objects.get(pk=response.json()["id"]).not_a_duplicate_because == ""
+    assert identity_in(response.content.decode(), known) == []
+    assert "a recent referral to another team was not shown" in withheld_events(outsider, known)[0]
+    # Their own team's referral, a moment ago, is still found as a duplicate.
+    again = api.post(
+        "/api/v1/referrals", referral_body(other_team, known, RIGHT_BIRTH), format="json"
+    )
+    assert again.status_code == 409
+    assert again.json()["existing"] == [response.json()["id"]]
+    assert "another team" not in again.content.decode()
+    assert Referral.objects.count() == 2
 
 
 # FHIR ----------------------------------------------------------------------------------
@@ -406,3 +467,30 @@ def test_an_outsiders_fhir_referral_is_received_without_the_patient_it_belongs_t
         f"Patient/{known.pk}"
         in api_as(lead).get(f"/fhir/r4/ServiceRequest/{referral.pk}").content.decode()
     )
+
+
+def test_fhir_says_nothing_of_another_teams_recent_referral(
+    lead, team, outsider, other_team, known
+):
+    earlier = lead_refers(lead, team, known)
+    body = {
+        "resourceType": "ServiceRequest",
+        "status": "active",
+        "intent": "order",
+        "priority": "asap",
+        "subject": {"identifier": {"system": mapping.NHS_NUMBER, "value": known.nhs_number}},
+        "performer": [{"reference": f"HealthcareService/{other_team.pk}"}],
+        "reasonCode": [{"text": "Crew on scene; distressed."}],
+    }
+    fhir = api_as(outsider)
+    created = fhir_post(fhir, "ServiceRequest", body)
+    assert created.status_code == 201
+    assert "recent" not in created.content.decode()
+    assert identity_in(created.content.decode(), known) == []
+    received = Referral.objects.exclude(pk=earlier.pk).get()
+    assert "a recent referral to another team was not shown" in withheld_events(outsider, known)[0]
+    again = fhir_post(fhir, "ServiceRequest", body)  # their own team's, a moment ago
+    assert again.status_code == 409
+    assert f"ServiceRequest/{received.pk}" in again.content.decode()
+    assert f"ServiceRequest/{earlier.pk}" not in again.content.decode()
+    assert "another team" not in again.content.decode()

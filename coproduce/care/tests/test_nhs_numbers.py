@@ -202,3 +202,60 @@ def test_it_refuses_a_repeated_digit_number_over_fhir(lead, team, resource):
     ]
     assert not Person.objects.exists()
     assert not Referral.objects.exists()
+
+
+# Invisible characters pasted with the number -----------------------------------------
+
+# What copying from a web page, a PDF, an email or a spreadsheet brings along: the user
+# sees ten digits. All are Unicode format characters (category Cf), dropped before the
+# number is checked (issue 18, fresh-eyes trial).
+PASTED = "9991230033"
+INVISIBLE = [
+    "999 123\u200b0033",  # zero-width space
+    "\ufeff9991230033",  # byte-order mark
+    "999\u20601230033",  # word joiner
+    "999\u200d123\u200c0033",  # zero-width joiner and non-joiner
+    "\u200e999 123 0033\u200f",  # left-to-right and right-to-left marks
+    "999\u00ad123\u00ad0033",  # soft hyphen
+]
+
+
+@pytest.mark.parametrize("pasted", INVISIBLE)
+def test_it_drops_invisible_format_characters_pasted_with_the_number(pasted):
+    assert normalise_nhs_number(pasted) == PASTED
+
+
+def test_invisible_characters_never_make_a_wrong_number_right():
+    with pytest.raises(ValidationError, match="Enter a valid NHS number"):
+        normalise_nhs_number("999 123\u200b003")
+    with pytest.raises(ValidationError, match="check digit"):
+        normalise_nhs_number("999 123\u200b0034")
+
+
+def test_a_pasted_number_is_read_on_the_referral_page_and_by_find(client, lead, intake):
+    client.force_login(lead)
+    response = client.post("/referrals/new", sent_once({**intake, "nhs_number": INVISIBLE[0]}))
+    assert response.status_code == 302
+    person = Person.objects.get()
+    assert person.nhs_number == PASTED
+    found = client.post("/people/find", {"nhs_number": INVISIBLE[1]})
+    assert found.status_code == 302  # to the person (or break glass), not "no one found"
+
+
+def test_a_pasted_number_is_read_by_the_rest_api(lead, team):
+    response = api_client(lead).post(
+        "/api/v1/referrals", referral_body(team, INVISIBLE[2]), format="json"
+    )
+    assert response.status_code == 201, response.json()
+    assert Person.objects.get().nhs_number == PASTED
+
+
+def test_a_pasted_number_is_read_over_fhir(lead, team):
+    fhir = api_client(lead)
+    created = fhir_post(fhir, "Patient", patient_body(INVISIBLE[3]))
+    assert created.status_code == 201, created.json()
+    assert created.json()["identifier"][0]["value"] == PASTED
+    referred = fhir_post(fhir, "ServiceRequest", service_request_body(team, INVISIBLE[4]))
+    assert referred.status_code == 201, referred.json()
+    assert Person.objects.get().nhs_number == PASTED
+    assert Referral.objects.get().person.nhs_number == PASTED

@@ -4,40 +4,16 @@ tables and CSVs, no small number anywhere, the change report as a page and a PDF
 import csv
 import datetime as dt
 import io
-import random
 import re
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
-from coproduce.accounts.models import Role
-from coproduce.care.models import Team
 from coproduce.evidence import services
 from coproduce.evidence.dashboard import board_summary
-from coproduce.tooling.synthetic.history import seed_history
-from coproduce.tooling.testing.factories import TeamFactory, UserFactory
 from coproduce.tooling.testing.html import table_rows
 from coproduce.tooling.testing.pdf import assert_tagged_pdf
 from coproduce.web.jinja import format_datetime
-
-
-@pytest.fixture
-def history(db):
-    rng = random.Random(5)  # noqa: S311 - synthetic data
-    teams = [TeamFactory(kind=Team.Kind.CRISIS_LINE), TeamFactory(), TeamFactory()]
-    clinicians = [UserFactory(role=Role.PRACTITIONER) for _ in range(9)]
-    numbers = iter(range(10**6))
-    return seed_history(
-        rng,
-        timezone.now(),
-        teams,
-        clinicians,
-        clinicians[0],
-        lambda: f"999{next(numbers):07d}",
-        ["Sam"],
-        ["Example"],
-    )
 
 
 def numbers_in(rows):
@@ -97,8 +73,40 @@ def test_each_table_downloads_as_csv_with_hidden_figures_left_empty(client, anal
     assert answers
     assert not [a for a in answers if 1 <= a <= 7]
     survival = client.get("/evidence/survival.csv").content.decode().splitlines()
-    assert survival[0] == "day,1,2 to 3,4 or more"
+    assert survival[0] == (
+        "day,1,1 (lower 95%),1 (upper 95%),2 to 3,2 to 3 (lower 95%),2 to 3 (upper 95%),"
+        "4 or more,4 or more (lower 95%),4 or more (upper 95%)"
+    )
+    day_28 = survival[29].split(",")
+    assert day_28[0] == "28"
+    triples = [day_28[i : i + 3] for i in (1, 4, 7) if day_28[i]]
+    assert triples
+    for value, lower, upper in triples:
+        assert float(lower) < float(value) < float(upper)
     assert client.get("/evidence/nothing.csv").status_code == 404
+    # The reach and outcomes pages' tables download too (a fresh-eyes trial found 404s).
+    outcomes = list(csv.reader(io.StringIO(client.get("/evidence/outcomes.csv").content.decode())))
+    assert outcomes[0][:3] == ["Measure", "Rate before", "Of (before)"]
+    assert "conveyance to A&E" in [r[0] for r in outcomes[1:]]
+    # No one here has told us about themselves: no reach table, so nothing to download.
+    assert client.get("/evidence/reach.csv").status_code == 404
+
+
+def test_the_reach_table_downloads_as_csv_with_hidden_figures_left_empty():
+    from coproduce.evidence.dashboard import reach_csv
+
+    row = {"group": "member", "dimension": "age_band", "population_share": 0.12}
+    evaluation = {
+        "reach_against_population": [
+            row | {"category": "18_24", "people": 40, "share": 0.2, "ratio": 1.67},
+            row | {"category": "=cmd", "people": None, "share": None, "ratio": None},
+        ]
+    }
+    rows = list(csv.reader(io.StringIO(reach_csv(evaluation))))
+    assert rows[0] == ["Who", "Group", "People", "Share of them", "Share of population", "Ratio"]
+    assert rows[1] == ["Network members", "Age 18 to 24", "40", "0.2", "0.12", "1.67"]
+    assert rows[2][2:] == ["", "", "0.12", ""]
+    assert not rows[2][1].startswith("=")
 
 
 def test_the_change_report_is_a_page_and_a_tagged_pdf(client, analyst, history):
@@ -122,7 +130,7 @@ def test_a_trust_with_too_little_history_says_so(client, analyst):
         "needs at least 100." in page
     )
     assert "Error" not in page
-    assert "Not enough months with answers to draw a chart yet." in page
+    assert "Not enough months of figures yet to draw this chart: it needs at least 4." in page
 
 
 def test_the_page_drawn_once_follows_each_new_working_out_of_the_figures(client, analyst):

@@ -1,6 +1,7 @@
 """A broken extract is refused, naming the file, the column and how many rows; a
 population table that does not add up is refused; nothing is written then."""
 
+import datetime as dt
 import json
 
 import duckdb
@@ -90,7 +91,7 @@ def test_broken_links_and_empty_required_values_count_their_rows(tmp_path):
     ]
 
 
-def test_evaluate_refuses_a_broken_extract_and_writes_nothing(tmp_path):
+def test_evaluate_refuses_a_broken_extract_and_writes_nothing(tmp_path, db):
     folder = good(tmp_path / "x")
     (folder / "teams.parquet").unlink()
     out = tmp_path / "metrics.json"
@@ -121,7 +122,7 @@ def test_evaluate_refuses_a_population_that_does_not_add_up(tmp_path):
         read_population(str(population))
 
 
-def test_evaluate_writes_the_published_figures(tmp_path):
+def test_evaluate_writes_the_published_figures(tmp_path, db):
     folder = tmp_path / "national"
     call_command("seed", profile="national", out=folder, episodes=600, seed=3)
     population = tmp_path / "population.csv"
@@ -223,3 +224,30 @@ def test_putting_contacts_in_order_loses_nothing_when_it_fails(tmp_path):
     put_in_order(folder, "contacts", CONTACTS_ORDER)
     assert pq.read_table(path).column("contact_key").to_pylist() == [3, 2, 1]
     check_extract(folder)
+
+
+def test_evaluate_follows_the_limits_people_set_in_the_app(tmp_path, db):
+    # Found by the fresh-eyes trial: the page followed a chart's recalculation, the
+    # command's file did not.
+    from coproduce.evidence.models import LimitBaseline, LimitRecalculation
+    from coproduce.tooling.testing.factories import UserFactory
+
+    folder = tmp_path / "national"
+    call_command("seed", profile="national", out=folder, episodes=600, seed=3)
+    analyst = UserFactory()
+    LimitRecalculation.objects.create(
+        chart="distinct_staff",
+        month=dt.date(2025, 6, 1),
+        reason="Lead practitioners",
+        set_by=analyst,
+    )
+    LimitBaseline.objects.create(chart="experience_good", months=12, set_by=analyst)
+    out = tmp_path / "metrics.json"
+    call_command("evaluate", extract=folder, out=out, no_models=True)
+    spc = json.loads(out.read_text())["spc"]
+    assert [r["reason"] for r in spc["distinct_staff"]["recalculations"]] == ["Lead practitioners"]
+    assert spc["experience_good"]["fixed_after"] == 12
+    call_command("evaluate", extract=folder, out=out, no_models=True, ignore_saved_limits=True)
+    spc = json.loads(out.read_text())["spc"]
+    assert spc["distinct_staff"]["recalculations"] == []
+    assert spc["experience_good"]["fixed_after"] is None

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent, Role
 from coproduce.evidence import services
-from coproduce.evidence.models import LimitRecalculation
+from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.tooling.testing.factories import UserFactory, sent_once
 
 LAST_YEAR = timezone.localdate().year - 1
@@ -53,6 +53,10 @@ def test_an_analyst_sets_a_recalculation_and_it_is_audited(client, analyst):
         ({"reason": "   "}, "Say what changed in the service from that month"),
         ({"reason": "x" * 301}, "The reason must be 300 characters or fewer"),
         ({"chart": "made_up"}, "Select chart from the list"),
+        # Reasons that show nothing (found by a fresh-eyes trial: each was saved, blank).
+        ({"reason": "\u200b\u200b\u200b"}, "Say what changed in the service from that month"),
+        ({"reason": "\u00a0\u3000\u2028\ufeff"}, "Say what changed in the service"),
+        ({"reason": "\u0301\u0301"}, "in words"),
     ],
 )
 def test_bad_input_is_refused_saying_what_is_wrong(client, analyst, fields, message):
@@ -94,3 +98,97 @@ def test_only_analysts_and_team_leaders_may(client, le_lead):
         assert client.get("/evidence/limits").status_code == 403
         assert client.post("/evidence/limits", setting()).status_code == 403
     assert not LimitRecalculation.objects.exists()
+
+
+def test_the_month_of_the_trusts_declared_change_is_refused(client, analyst, settings):
+    # Found by the fresh-eyes trial: it was saved, a second recalculation at the same point.
+    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-17"
+    client.force_login(analyst)
+    response = client.post("/evidence/limits", setting())
+    assert response.status_code == 400
+    assert f"already start afresh from March {LAST_YEAR}" in response.content.decode()
+    assert "declared change. Choose another month" in response.content.decode()
+    assert not LimitRecalculation.objects.exists()
+
+
+def test_a_month_at_or_before_the_charts_first_is_refused(client, analyst):
+    # Found by the fresh-eyes trial: a month before any figures was saved, and did nothing.
+    first = f"{LAST_YEAR}-06-01"
+    cache.set(services.CACHE_KEY, {"spc": {"distinct_staff": {"points": [{"month": first}]}}})
+    client.force_login(analyst)
+    for month in (f"3/{LAST_YEAR}", f"6/{LAST_YEAR}"):
+        response = client.post("/evidence/limits", setting(month=month))
+        assert response.status_code == 400
+        assert f"The chart begins in June {LAST_YEAR}" in response.content.decode()
+    assert not LimitRecalculation.objects.exists()
+    assert client.post("/evidence/limits", setting(month=f"7/{LAST_YEAR}")).status_code == 302
+
+
+def test_removing_asks_first_and_a_link_alone_removes_nothing(client, analyst):
+    client.force_login(analyst)
+    client.post("/evidence/limits", setting(reason="Lead practitioners in every team"))
+    saved = LimitRecalculation.objects.get()
+    page = client.get("/evidence/limits").content.decode()
+    assert f'href="/evidence/limits/{saved.pk}/remove"' in page
+    asked = client.get(f"/evidence/limits/{saved.pk}/remove")
+    assert asked.status_code == 200
+    assert f"Remove the recalculation from March {LAST_YEAR}?" in asked.content.decode()
+    assert "Lead practitioners in every team" in asked.content.decode()
+    assert LimitRecalculation.objects.exists()
+
+
+def test_a_chart_is_fixed_after_a_baseline_audited_and_the_chart_follows(client, analyst):
+    client.force_login(analyst)
+    for months, message in (
+        ("4", "A baseline needs at least 5 months"),
+        ("61", "at most 60 months"),
+        ("twelve", "Enter the number of months as a whole number"),
+        ("", "Enter how many months the baseline has"),
+    ):
+        response = client.post(
+            "/evidence/limits/baseline",
+            {"baseline-chart": "experience_good", "baseline-months": months},
+        )
+        assert response.status_code == 400
+        assert message in response.content.decode()
+    assert not LimitBaseline.objects.exists()
+    data = {"baseline-chart": "experience_good", "baseline-months": "12"}
+    assert client.post("/evidence/limits/baseline", data).status_code == 302
+    data["baseline-months"] = "18"  # set again: replaces it
+    assert client.post("/evidence/limits/baseline", data).status_code == 302
+    assert services.baselines() == {"experience_good": 18}
+    actions = list(
+        AuditEvent.objects.filter(record_type="evidence.limitbaseline")
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions == [AuditEvent.Action.CREATED, AuditEvent.Action.CHANGED]
+    page = client.get("/evidence/limits").content.decode()
+    assert "fixed after 18 months" in page
+    assert 'id="id_baseline-chart' in page
+    client.post(f"/evidence/limits/baseline/{LimitBaseline.objects.get().pk}/remove")
+    assert not LimitBaseline.objects.exists()
+
+
+def test_a_baseline_fixes_the_limits_on_its_first_months():
+    from coproduce.evidence.charts import spc_chart
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    from .test_spc import _monthly_results
+
+    months = [dt.date(2025, m, 1) for m in range(1, 13)] + [
+        dt.date(2026, m, 1) for m in range(1, 7)
+    ]
+    positive = [60, 62, 61, 63, 60, 62, 61, 60, 62, 63, 61, 62, 70, 71, 72, 73, 74, 75]
+    results = _monthly_results(months, positive, [100] * 18)
+    moving = spc_charts(results, rules=Rules(), run_length=7, change_at=None)["experience_good"]
+    fixed = spc_charts(
+        results, rules=Rules(), run_length=7, change_at=None, fix_after={"experience_good": 12}
+    )["experience_good"]
+    # Fixed on the first year (60 to 65 after rounding to 5), the rise in 2026 is beyond
+    # the limits; with every month in the limits it pulls the mean up with it.
+    assert fixed["points"][0]["mean"] < moving["points"][0]["mean"]
+    assert all(p["special"] for p in fixed["points"][12:])
+    drawn = spc_chart("Experience", fixed, percent=True)
+    assert "The limits are fixed on the first 12 months (the baseline)" in drawn.description

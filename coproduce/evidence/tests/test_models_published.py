@@ -2,6 +2,7 @@
 disclosure threshold, and a model that cannot be estimated says why in plain words."""
 
 import datetime as dt
+import itertools
 import random
 
 import pandas as pd
@@ -113,3 +114,45 @@ def test_the_summary_does_not_say_no_one_asked_when_the_counts_are_only_hidden()
     )
     assert shown["figure"] == "75%"
     assert told([])["sentence"] == "No one has yet asked to hear what changed."
+
+
+def test_a_survival_curve_never_steps_by_a_count_that_may_not_be_shown():
+    # 60 episodes, one discharged each day: published as they are, each step is one
+    # discharge read straight off the curve (1 - 1/60), and so are the last few left.
+    import datetime as dt
+
+    import pandas as pd
+
+    from coproduce.evidence import analysis
+
+    end = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+    accepted = pd.Timestamp(end) - pd.Timedelta(days=200)
+    rows = pd.DataFrame(
+        {
+            "accepted_at": [accepted] * 60,
+            "closed_at": [accepted + pd.Timedelta(days=1 + n, hours=1) for n in range(60)],
+            "distinct_staff": [1] * 60,
+        }
+    )
+    raw = analysis.kaplan_meier(rows, end)["1"]["on_caseload"]
+    assert raw[2] == round(1 - 1 / 60, 4)  # the leak the rule closes
+    curve = analysis.kaplan_meier(rows, end, small=7)["1"]["on_caseload"]
+    shown = [v for v in curve if v is not None]
+    steps = [round((a - b) * 60) for a, b in itertools.pairwise(shown) if a != b]
+    assert steps
+    assert min(steps) > 7  # each step is more than 7 discharges
+    assert curve[-1] is None  # the curve ends before only 7 are left on the caseload
+    assert curve.index(None) == 54  # from day 54 only 7 are left
+
+
+def test_ratios_are_said_as_the_change_they_mean():
+    # Found by the fresh-eyes trial: "hazard ratio" and "odds ratio" alone meant nothing
+    # to a board member.
+    from coproduce.evidence.dashboard import interval_in_words, ratio_in_words
+
+    assert ratio_in_words(0.87) == "13% lower"
+    assert ratio_in_words(1.08) == "8% higher"
+    assert ratio_in_words(1.001) == "no different"
+    assert interval_in_words(0.83, 0.91) == "9% to 17% lower"
+    assert interval_in_words(1.02, 1.15) == "2% to 15% higher"
+    assert interval_in_words(0.97, 1.05) == "3% lower to 5% higher"

@@ -327,3 +327,101 @@ def test_the_month_still_going_on_is_provisional_and_recalculations_carry_their_
         {"month": "2026-07-01", "reason": "Peer support on every shift", "applied": True},
         {"month": "2026-11-01", "reason": "Too soon to draw", "applied": False},
     ]
+
+
+def test_months_whose_episodes_are_mostly_open_are_provisional_for_distinct_staff():
+    # Found by the fresh-eyes trial: November's episodes, mostly still open, had seen
+    # few staff so far and were flagged as a special-cause improvement in continuity.
+    import datetime as dt
+
+    import pandas as pd
+
+    from coproduce.evidence.charts import spc_chart
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    months = [dt.date(2026, m, 1) for m in range(1, 12)]
+    results = _monthly_results(months, [60] * 11, [100] * 11)
+    staff = [4.0, 4.2, 3.9, 4.1, 4.0, 4.2, 3.8, 4.1, 4.0, 2.9, 1.6]
+    results["continuity"] = pd.DataFrame(
+        {"month": months, "distinct_staff_sum": [s * 40 for s in staff], "episodes": [40] * 11}
+    )
+    closed = [40] * 9 + [30, 6]  # October: 75% ended; November: 15%
+    results["caseload"] = pd.DataFrame({"month": months, "episodes": [40] * 11, "closed": closed})
+    charts = spc_charts(
+        results, rules=Rules(), run_length=7, change_at=None, complete_before=dt.date(2026, 12, 1)
+    )
+    chart = charts["distinct_staff"]
+    assert [p["provisional"] for p in chart["points"]] == [False] * 9 + [True, True]
+    assert not any(p["special"] for p in chart["points"])
+    assert chart["variation"] == "common_cause"
+    assert chart["provisional_because"] == "episodes_open"
+    drawn = spc_chart("Distinct staff", chart, percent=False)
+    assert "The last 2 months are provisional" in drawn.description
+    assert "Provisional: episodes still open" in [name for name, _, _ in drawn.legend]
+    # Experience is not about episodes: its November is an ordinary, complete month.
+    assert not any(p["provisional"] for p in charts["experience_good"]["points"])
+
+
+def test_a_chart_that_cannot_be_drawn_says_why_in_words():
+    # Found by the fresh-eyes trial: the response page never drew its chart (in most
+    # months 1 to 7 very urgent referrals were seen late) and said nothing about it.
+    import datetime as dt
+
+    import pandas as pd
+
+    from coproduce.evidence.dashboard import board_summary, not_drawn_words
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    months = [dt.date(2026, m, 1) for m in range(1, 13)]
+    results = _monthly_results(months, [60] * 12, [100] * 12)
+    results["response"] = pd.DataFrame(
+        {
+            "month": months,
+            "urgency": ["very_urgent"] * 12,
+            "seen_within_target": [37, 38, 36, 40, 39, 37, 38, 30, 36, 38, 37, 39],
+            "referrals": [40] * 12,
+        }
+    )
+    charts = spc_charts(results, rules=Rules(), run_length=7, change_at=None)
+    not_drawn = charts.pop("not_drawn")
+    assert "very_urgent_seen_in_4_hours" not in charts
+    assert not_drawn["very_urgent_seen_in_4_hours"] == {
+        "months": 12,
+        "months_hidden": 10,  # April (none late) and August (10 late) may be shown
+        "months_shown": 2,
+    }
+    evaluation = {
+        "spc": charts,
+        "spc_not_drawn": not_drawn,
+        "disclosure": {"suppress_at_most": 7, "round_to": 5},
+        "metrics": {},
+    }
+    words = not_drawn_words(evaluation, "very_urgent_seen_in_4_hours")
+    assert words.startswith("Not drawn: in 10 of 12 months")
+    assert "between 1 and 7" in words
+    assert not_drawn_words(evaluation, "experience_good") == ""
+    card = {i["theme"]: i for i in board_summary(evaluation)}["response"]
+    assert (card["figure"], card["sentence"]) == ("Not shown", words)
+
+
+def test_the_line_breaks_across_a_hidden_month_and_the_chart_says_so():
+    # Found by the fresh-eyes trial: the experience line ran straight across a month
+    # hidden for small numbers, drawing a figure that was never published.
+    import datetime as dt
+
+    from coproduce.evidence.charts import spc_chart
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    months = [dt.date(2026, m, 1) for m in range(1, 12)]
+    responses = [100, 100, 100, 5, 100, 100, 100, 100, 100, 100, 100]  # April: too few
+    results = _monthly_results(months, [60] * 11, responses)
+    chart = spc_charts(results, rules=Rules(), run_length=7, change_at=None)["experience_good"]
+    assert [p["month"][:7] for p in chart["points"]][2:4] == ["2026-03", "2026-05"]
+    drawn = spc_chart("Experience", chart, percent=True)
+    values = [line for line in drawn.lines if line.name == "Value"]
+    assert [len(line.points.split()) for line in values] == [3, 7]
+    assert "No point for Apr 2026: the numbers were too few to publish." in drawn.description
+    assert [name for name, _, _ in drawn.legend].count("Value") == 1

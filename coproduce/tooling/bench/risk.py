@@ -24,7 +24,7 @@ from coproduce.voices import risk
 from coproduce.voices.risk.train import load_comments
 
 SET = Path(__file__).with_name("risk_set")
-TUNING = ("tuning", "retired", "retired_2")
+TUNING = ("tuning", "retired", "retired_2", "retired_3")
 RECALL_TARGET = 0.98
 FALSE_ALERT_TARGET = 0.03
 

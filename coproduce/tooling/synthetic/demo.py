@@ -17,7 +17,6 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coproduce.accounts import audit
 from coproduce.accounts.models import Role, User
 from coproduce.accounts.second_factor import demo_key
 from coproduce.care import plans, referrals
@@ -56,7 +55,7 @@ from coproduce.voices.models import (
     ServiceFramework,
     Voice,
 )
-from coproduce.voices.services import receive_voice
+from coproduce.voices.services import receive_text
 from coproduce.voices.suggest import suggest
 
 DEMO_PASSWORD = "coproduce-demo"  # noqa: S105 - synthetic demo accounts only
@@ -442,16 +441,15 @@ def seed_demo(
 
     # One message tonight that signals current risk: it raises an alert for the duty team,
     # who can call back the number it came from (Ofcom's drama range: no real phone).
-    at_risk = receive_voice(
-        audit.someone_not_signed_in(),
-        channel=Voice.Channel.SMS,
-        text="(Synthetic) I can't go on like this. I don't feel safe tonight.",
-        rating=None,
-        team=teams[0],
-        received_at=now - dt.timedelta(minutes=4),
+    # By the same path as a real text, so the person's crisis reply is there too.
+    at_risk = receive_text(
+        "demo-at-risk-text",
+        "447700900999",
+        "(Synthetic) I can't go on like this. I don't feel safe tonight.",
+        now - dt.timedelta(minutes=4),
     )
-    at_risk.received_from = "07700900999"
-    at_risk.save(update_fields=["received_from"])
+    at_risk.team = teams[0]
+    at_risk.save(update_fields=["team"])
 
     # One thread already told: continuity voices → insight → action → update.
     lead = users["le.lead"]

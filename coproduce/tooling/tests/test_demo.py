@@ -100,6 +100,9 @@ def test_the_demo_has_one_risk_alert_waiting_for_the_duty_team():
     alert = RiskAlert.objects.get()
     assert alert.acknowledged_at is None
     assert alert.voice.channel == "sms"
+    # Texted in, so answered as a real text is: crisis contacts (a fresh-eyes trial
+    # found the demo's alert saying "No reply was sent to them").
+    assert [m.kind for m in alert.voice.messages.all()] == ["crisis_reply"]
 
 
 @pytest.mark.django_db

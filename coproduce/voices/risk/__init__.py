@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from coproduce.voices.risk import language, lexicon
-from coproduce.voices.risk.normalise import normalise
+from coproduce.voices.risk.normalise import normalise, split_welsh_clitics
 
 
 class Concern(StrEnum):
@@ -68,7 +68,10 @@ def screen_many(texts: list[str]) -> list[Screen]:
             continue
         found: set[Concern] = set()
         reasons = []
-        for hit in lexicon.search(normalise(text)):
+        hits = lexicon.search(normalise(text))
+        if languages[i] == "cy":
+            hits += lexicon.search(normalise(split_welsh_clitics(text)))
+        for hit in dict.fromkeys(hits):
             found.add(Concern(hit.concern))
             reasons.append(f"Words: “{hit.words}” ({hit.facet})")
         reading = readings.get(i)

@@ -423,7 +423,10 @@ WELSH_FACETS: tuple[Facet, ...] = (
         _cy(r"(?:~casglu|~cadw|~cuddio|~cynilo) (?:fy |ei )?(?:\w+ )?") + _CY_PILLS,
         _cy(r"(?:eisiau|isio|isie|moyn) ~diflannu (?:am byth|o ~bawb|\w+ ~bywyd)?"),
         _cy(r"na (?:fydda|wna|wnai) i(?:n)? ~deffro|(?:~gobeithio|~gweddio) (?:\w+ ){0,3}~deffro"),
-        _cy(r"~methu (?:~cadw|~cadwn) fy (?:hun|hunan) yn (?:~saff|~diogel)"),
+        _cy(
+            r"(?:~methu|ddim yn ~gallu|~ffaelu) (?:~cadw|~cadwn) fy (?:hun|hunan) yn "
+            r"(?:~saff|~diogel)|ddim yn ~teimlo (?:yn |n )?(?:~saff|~diogel)"
+        ),
         _cy(r"~sori am (?:bopeth|~popeth)|hwyl fawr i (?:bawb|~pawb)"),
         _cy(r"~gofalwch am (?:mam|dad|y plant|y ci|y gath|fy)"),
         _cy(
@@ -472,6 +475,10 @@ WELSH_FACETS: tuple[Facet, ...] = (
             r"(?:ar (?:ein|eu) ~pennau|~pen (?:ein|eu) hunain)"
         ),
         _cy(r"~cleisiau (?:ar|dros) (?:fy|ei|eu)|~gweithio heb ~cyflog|ddim yn cael fy ~talu"),
+        _cy(
+            r"~darllen fy (?:~negeseuon|~tecsts|~ebyst)|ddim yn ~gadael i (?:fi|mi) "
+            r"(?:~gweld|~mynd|~siarad)"
+        ),
     ),
 )
 

@@ -159,3 +159,13 @@ def normalise(text: str) -> str:
     for word in folded.split():
         words.append(_TEXT_SPEAK.get(word, word))
     return " ".join(words)
+
+
+# Welsh joins a short word to the one before it with an apostrophe: "lleisiau'n" (the
+# voices [are]), "o'r bont" (from the bridge), "teimlo'n ddiogel" (feeling safe).
+_WELSH_CLITIC = re.compile("(\\w)['\u2018\u2019\u02bc](n|r|m|i|th|ch|w|u)\\b", re.IGNORECASE)
+
+
+def split_welsh_clitics(text: str) -> str:
+    """Welsh text with its joined short words apart, for the Welsh phrases to find."""
+    return _WELSH_CLITIC.sub(r"\1 \2", text)

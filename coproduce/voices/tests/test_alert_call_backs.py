@@ -26,8 +26,7 @@ def alert_for_a_text(**voice_fields):
         text="I can't go on, I want to end it tonight",
         rating=None,
         received_at=timezone.now() - dt.timedelta(minutes=10),
-        received_from=PHONE,
-        **voice_fields,
+        **({"received_from": PHONE} | voice_fields),
     )
     reply = Message.objects.create(
         kind=Message.Kind.CRISIS_REPLY,
@@ -347,3 +346,16 @@ def test_alerts_the_screen_could_not_read_are_listed_with_the_others_and_labelle
     assert "Current risk to life" in page
     worklist = client.get("/worklist").content.decode()
     assert "Could not screen: read now" in worklist
+
+
+def test_a_sender_that_is_not_a_phone_number_is_not_offered_as_one(client, lead):
+    # Found by a fresh-eyes trial: a malformed callback's sender ("abc<script>") was
+    # listed as "the number the text came from", a number to call.
+    alert = alert_for_a_text(received_from="abc<script>")
+    client.force_login(lead)
+    page = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert "the number the text came from" not in page
+    assert "which is not a phone number" in page
+    shown = client.post(f"/alerts/{alert.pk}/contact-details").content.decode()
+    assert 'href="tel:' not in shown
+    assert "abc&lt;script&gt;" in shown

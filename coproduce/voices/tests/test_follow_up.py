@@ -212,6 +212,30 @@ def test_replying_stop_to_the_text_stops_it(invitation, client, settings, fake_n
     assert invitation.status == "opted_out"
 
 
+@pytest.mark.parametrize(
+    ("recorded", "from_number"),
+    [
+        ("07700900321", "447700900321"),  # as Notify's inbound callback gives it
+        # A number recorded before personal numbers were refused as mobiles (issue 18):
+        # a STOP from it still stops.
+        ("07012345678", "+44 70 1234 5678"),
+    ],
+)
+def test_a_stop_is_matched_to_the_number_however_either_was_written(
+    invitation, client, settings, fake_notify, recorded, from_number
+):
+    Person.objects.filter(pk=invitation.episode.person_id).update(phone=recorded)
+    response = client.post(
+        "/notify/inbound-sms",
+        fake_notify.inbound(from_number, "STOP"),
+        "application/json",
+        HTTP_AUTHORIZATION=f"Bearer {settings.NOTIFY_CALLBACK_TOKEN}",
+    )
+    assert response.json() == {"stopped": 1}
+    invitation.refresh_from_db()
+    assert invitation.status == "opted_out"
+
+
 def test_discharge_records_whether_the_person_agreed(client, lead, episode):
     client.force_login(lead)
     response = client.post(

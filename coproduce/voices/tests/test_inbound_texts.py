@@ -15,9 +15,11 @@ import uuid
 import pytest
 from django.utils import timezone
 
+from coproduce.accounts.models import AuditEvent, Role
 from coproduce.messaging import notify
 from coproduce.messaging.models import Message
 from coproduce.privacy import retention
+from coproduce.tooling.testing.factories import UserFactory
 from coproduce.voices.models import RiskAlert, Voice
 
 PHONE = "07700900123"
@@ -407,3 +409,48 @@ def test_the_same_text_arriving_twice_at_once_is_stored_once_and_both_are_answer
     assert second == [first]
     assert Voice.objects.count() == 1
     assert Message.objects.count() == 1
+
+
+# one conversation -------------------------------------------------------------------
+
+
+def test_a_later_text_from_someone_at_risk_gets_crisis_contacts_and_shows_on_their_alert(
+    client, settings, db
+):
+    # Found by a fresh-eyes trial: "ok thanks" from the same phone (written +44…) got the
+    # feedback thank-you, and the duty worker could not see it on the first alert.
+    first = text_message(message="I want to end my life tonight", source_number="07700900123")
+    assert post(client, settings, first).status_code == 201
+    later = text_message(message="ok thanks", source_number="+447700900123")
+    assert post(client, settings, later).status_code == 201
+    elsewhere = text_message(message="ok thanks", source_number="07700900999")
+    assert post(client, settings, elsewhere).status_code == 201
+    [alert] = RiskAlert.objects.all()
+    replies = {
+        v.received_from: Message.objects.get(voice=v).kind
+        for v in Voice.objects.exclude(pk=alert.voice.pk)
+    }
+    assert replies == {"+447700900123": "crisis_reply", "07700900999": "thanks_reply"}
+    duty = UserFactory(role=Role.PRACTITIONER)
+    client.force_login(duty)
+    page = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert "Other texts from the same number" in page
+    assert "ok thanks" in page
+    assert page.count("ok thanks") == 1  # not the other phone's
+    later_voice = Voice.objects.get(received_from="+447700900123")
+    assert AuditEvent.objects.filter(
+        actor=duty, record_id=str(later_voice.pk), detail="risk alert: same number"
+    ).exists()
+
+
+def test_once_the_alert_is_acknowledged_and_a_day_old_the_thank_you_is_ordinary_again(
+    client, settings, db
+):
+    first = text_message(message="I want to end my life tonight", source_number="07700900123")
+    post(client, settings, first)
+    RiskAlert.objects.update(
+        acknowledged_at=timezone.now(), raised_at=timezone.now() - dt.timedelta(hours=25)
+    )
+    post(client, settings, text_message(message="thanks for the call", source_number="07700900123"))
+    later = Voice.objects.get(text="thanks for the call")
+    assert Message.objects.get(voice=later).kind == "thanks_reply"

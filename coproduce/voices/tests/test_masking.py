@@ -59,3 +59,13 @@ def test_the_bench_reports_recall_for_every_kind_on_the_held_out_half() -> None:
     assert set(held_out["recall"]) == set(masking_bench.KINDS)
     assert held_out["recall_all"] >= 0.9
     assert held_out["over_masking"] <= 0.03
+
+
+def test_welsh_words_a_names_list_also_holds_are_not_masked_but_a_name_is() -> None:
+    mask = anonymise.mask
+    # "Mae" is a first name in the names list and "is" in Welsh: a Welsh update began
+    # "[name] gan bawb..." before Welsh sentence openings were known.
+    assert mask("Mae gan bawb dîm penodol nawr. Diolch i Jo am ei help.") == (
+        "Mae gan bawb dîm penodol nawr. Diolch i [name] am ei help."
+    )
+    assert mask("Mae Jemison visited the ward.") == "[name] [name] visited the ward."

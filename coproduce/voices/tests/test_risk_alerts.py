@@ -5,6 +5,7 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from coproduce.accounts.audit import someone_not_signed_in
@@ -12,7 +13,7 @@ from coproduce.accounts.models import AuditEvent
 from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices import risk
 from coproduce.voices.models import RiskAlert, Voice
-from coproduce.voices.services import escalate_unacknowledged, receive_voice
+from coproduce.voices.services import acknowledge_alert, escalate_unacknowledged, receive_voice
 
 AT_RISK = [
     "I want to kill myself tonight",
@@ -118,6 +119,16 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
     refused = client.post("/alerts", {"alert": alert.pk, "action_taken": ""})
     assert refused.status_code == 400
     assert "Say what you did about this alert" in refused.content.decode()
+    # Found by a fresh-eyes trial: "x" and "ok" were taken, and the alert left the list.
+    for said in ("x", "ok", "done", "aaaaaaaaaaaaaaaaaaaa", "ok ok ok ok"):
+        refused = client.post("/alerts", {"alert": alert.pk, "action_taken": said})
+        assert refused.status_code == 400
+        assert "Say what you did in a short sentence" in refused.content.decode()
+        assert f">{said}</textarea>" in refused.content.decode()  # what was typed is kept
+    alert.refresh_from_db()
+    assert alert.acknowledged_at is None
+    with pytest.raises(ValidationError):
+        acknowledge_alert(lead, alert, "x")  # the rule is the service's, for every route
     client.post("/alerts", {"alert": alert.pk, "action_taken": "Called 999; ambulance sent."})
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.action_taken) == (lead, "Called 999; ambulance sent.")

@@ -31,8 +31,10 @@ FROZEN = {
     "retired.jsonl": "c2904085b7d4db4b26fbe2b072009d1c3db44e442f4e13a36a1130fb45e08cd9",
     # The second set, held out for one run (see the set's README), then retired.
     "retired_2.jsonl": "d6e66cc819a35095339f2377fa59ee3c3a1d7947c00669880f7be8876d7b42f6",
-    # The third set, written by a writer who never saw the screen or the others: held out.
-    "held_out.jsonl": "8b965126d1574cf1f1cff2d580201ff4f5153af6061d239d1052d675e3b897b5",
+    # The third set, held out for one run (run 5), then retired.
+    "retired_3.jsonl": "8b965126d1574cf1f1cff2d580201ff4f5153af6061d239d1052d675e3b897b5",
+    # The fourth set, written by a writer who never saw the screen or the others: held out.
+    "held_out.jsonl": "c48056133a8b0d2af57ee97e5dd35bee92537f6956a1143638f506ed23cf608e",
 }
 
 
@@ -127,6 +129,39 @@ def test_a_language_it_cannot_read_goes_to_a_person_to_read_now(text):
     assert "cannot read" in found.reason
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly mujhe lagta hai sab mere baghair behtar honge",
+        "ammi ko lagta hai main theek hoon but main andar se toot gayi hoon",
+    ],
+)
+def test_romanised_urdu_and_punjabi_are_not_read_as_english(text):
+    # py3langid reads the first as English and the second as Fula; most of their words
+    # are in no English word list, so a person reads them now.
+    found = risk.screen(text)
+    assert risk.Concern.COULD_NOT_SCREEN in found.concerns
+    assert "most of its words are not English" in found.reason
+
+
+def test_english_in_text_speak_is_still_read_as_english():
+    assert risk.screen("defo recomend the team realy nice ppl tbh").language == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mae'r lleisiau'n deud wrtha i am frifo fy hun heno",
+        "Dw i ddim yn teimlo'n saff o gwbl rŵan",
+        "Mae o'n darllen fy negeseuon ac yn cadw'r car",
+    ],
+)
+def test_it_reads_welsh_words_joined_by_an_apostrophe(text):
+    # "lleisiau'n", "teimlo'n": Welsh joins "yn" to the word before; read apart.
+    assert risk.screen(text).raises_alert
+    assert risk.Concern.COULD_NOT_SCREEN not in risk.screen(text).concerns
+
+
 def test_normalising_folds_case_apostrophes_unicode_and_text_speak():
     assert normalise("I\u2019M ＧＯＮＮＡ do it 2nite!!!") == "i am going to do it tonight"
 
@@ -159,7 +194,8 @@ def test_the_head_was_trained_on_these_exemplars_and_the_tuning_files_only():
     about = semantic.head().about
     assert about["exemplars_sha256"] == semantic.exemplars_digest()
     assert about["tuning_sets_sha256"] == {
-        name: FROZEN[name] for name in ("tuning.jsonl", "retired.jsonl", "retired_2.jsonl")
+        name: FROZEN[name]
+        for name in ("tuning.jsonl", "retired.jsonl", "retired_2.jsonl", "retired_3.jsonl")
     }
     assert FROZEN["held_out.jsonl"] not in json.dumps(about)
 
@@ -171,7 +207,7 @@ def test_the_bench_scores_no_held_out_message_the_screen_was_tuned_on():
             for line in (RISK_SET / name).read_text(encoding="utf-8").splitlines()
         }
 
-    tuned = texts("tuning.jsonl") | texts("retired.jsonl") | texts("retired_2.jsonl")
+    tuned = set().union(*(texts(f"{name}.jsonl") for name in risk_bench.TUNING))
     tuned |= {risk_bench.same_words(e.text) for e in EXEMPLARS}
     # Counts only: a failing assertion must not print held-out messages.
     both = len(texts("held_out.jsonl") & tuned)
@@ -256,10 +292,20 @@ def test_rescreen_dry_run_raises_nothing():
     Voice.objects.create(
         channel="sms", text="Nobody would miss me if I was gone", received_at="2026-11-20T10:00Z"
     )
+    ordinary = Voice.objects.create(
+        channel="web", text="The nurse was kind", received_at="2026-11-21T10:00Z"
+    )
     out = StringIO()
     call_command("risk", "rescreen", "--since", "2026-11-01", "--dry-run", stdout=out)
     assert "would raise 1" in out.getvalue()
     assert not RiskAlert.objects.exists()
+    # Which voices, so an operator can check before paging the duty team (a fresh-eyes
+    # trial found only a count); never their words.
+    [listed] = [line for line in out.getvalue().splitlines() if line.startswith("voice ")]
+    voice = Voice.objects.exclude(pk=ordinary.pk).get()
+    assert listed.startswith(f"voice {voice.pk}: received 20 Nov 2026 10:00, text message, ")
+    assert "risk_to_life" in listed
+    assert "miss me" not in out.getvalue()
 
 
 @pytest.mark.parametrize("since", ["last week", "2026-13-45"])
@@ -294,3 +340,23 @@ def test_a_voice_the_screen_could_not_read_is_suggested_no_sentiment_even_with_a
     assert voice.risk_alert.could_not_screen
     assert voice.suggested_sentiment == ""
     assert "could not read" in voice.suggestion_note
+
+
+@pytest.mark.django_db
+def test_an_alert_found_by_rescreening_says_the_message_is_not_new(client, lead):
+    # Found by a fresh-eyes trial: a two-week-old message read as a fresh alert.
+    voice = Voice.objects.create(
+        channel="sms", text="Nobody would miss me if I was gone", received_at="2026-11-18T10:00Z"
+    )
+    call_command("risk", "rescreen", "--since", "2026-11-01", stdout=StringIO())
+    alert = RiskAlert.objects.get(voice=voice)
+    client.force_login(lead)
+    for address in (f"/alerts/{alert.pk}", "/alerts"):
+        page = client.get(address).content.decode()
+        assert "Found when stored messages were screened again" in page
+        assert "check the person" in page
+    fresh = receive_voice(
+        someone_not_signed_in(), channel="web", text="I took all my tablets", rating=None
+    )
+    page = client.get(f"/alerts/{fresh.risk_alert.pk}").content.decode()
+    assert "Found when stored messages were screened again" not in page

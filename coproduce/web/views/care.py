@@ -230,7 +230,6 @@ def new_referral(request: HttpRequest) -> HttpResponse:
         form=form,
         teams=_team_choices(timezone.now()),
         duplicates=duplicate.existing if duplicate else [],
-        duplicates_elsewhere=duplicate.elsewhere if duplicate else 0,
     )
 
 
@@ -589,4 +588,5 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
         form=form,
         minutes=BREAK_GLASS_MINUTES,
         shortest=services.BREAK_GLASS_REASON_MIN,
+        words=services.BREAK_GLASS_REASON_WORDS,
     )

@@ -13,13 +13,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from markupsafe import Markup
 
 from coproduce.accounts.policy import Capability, can, requires
 from coproduce.evidence import charts, dashboard, services
-from coproduce.evidence.forms import RecalculationForm
-from coproduce.evidence.models import LimitRecalculation
+from coproduce.evidence.forms import BaselineForm, RecalculationForm
+from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.evidence.services import trust_evaluation
 from coproduce.evidence.tables import URGENCY_TARGET_HOURS
 from coproduce.web.views.care import add_errors
@@ -58,6 +58,10 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
         )
     return {
         **context,
+        "not_drawn": {
+            name: dashboard.not_drawn_words(evaluation, key)
+            for name, (key, _, _) in SPC_CHARTS.items()
+        },
         "evaluation": evaluation,
         "survival_chart": (
             charts.survival_chart(
@@ -155,20 +159,57 @@ def chart_limits(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "Saved. The chart's limits start afresh from that month.")
             return redirect("chart_limits")
+    return _limits_page(request, form, BaselineForm())
+
+
+def _limits_page(
+    request: HttpRequest, form: RecalculationForm, baseline_form: BaselineForm
+) -> HttpResponse:
     return page(
         request,
         "evidence/limits.jinja",
         "Recalculate a chart's limits",
         form=form,
-        summary_form=form,
+        baseline_form=baseline_form,
+        summary_form=form if form.is_bound else baseline_form,
         recalculations=LimitRecalculation.objects.select_related("set_by"),
+        baselines=LimitBaseline.objects.select_related("set_by"),
     )
 
 
 @requires(Capability.RECALCULATE_CHART_LIMITS)
-@require_POST
+@require_http_methods(["POST"])
+def fix_chart_limits(request: HttpRequest) -> HttpResponse:
+    """A chart's limits fixed after a baseline of months; set again, it replaces it."""
+    form = BaselineForm(posted(request))
+    if form.is_valid():
+        services.fix_limits_after(signed_in_user(request), **form.cleaned_data)
+        messages.success(request, "Saved. The chart's limits are fixed after that many months.")
+        return redirect("chart_limits")
+    return _limits_page(request, RecalculationForm(), form)
+
+
+@requires(Capability.RECALCULATE_CHART_LIMITS)
+@require_http_methods(["POST"])
+def remove_chart_baseline(request: HttpRequest, baseline_id: int) -> HttpResponse:
+    baseline = get_object_or_404(LimitBaseline, pk=baseline_id)
+    services.remove_baseline(signed_in_user(request), baseline)
+    messages.success(request, f"Removed: {baseline}. Its limits use every month again.")
+    return redirect("chart_limits")
+
+
+@requires(Capability.RECALCULATE_CHART_LIMITS)
+@require_http_methods(["GET", "POST"])
 def remove_chart_limits(request: HttpRequest, recalculation_id: int) -> HttpResponse:
+    """Asked again before it is done: the chart's story changes with it."""
     recalculation = get_object_or_404(LimitRecalculation, pk=recalculation_id)
+    if request.method == "GET":
+        return page(
+            request,
+            "evidence/remove_limits.jinja",
+            f"Remove the recalculation: {recalculation}",
+            recalculation=recalculation,
+        )
     services.remove_recalculation(signed_in_user(request), recalculation)
     messages.success(request, f"Removed: {recalculation}. Its limits run on across that month.")
     return redirect("chart_limits")
@@ -180,6 +221,10 @@ def evidence_csv(request: HttpRequest, name: str) -> HttpResponse:
     evaluation = trust_evaluation()
     if name == "survival":
         text = dashboard.survival_csv(evaluation)
+    elif name == "reach":
+        text = dashboard.reach_csv(evaluation)
+    elif name == "outcomes":
+        text = dashboard.outcomes_csv(evaluation)
     elif name in dashboard.TABLES:
         text = dashboard.csv_text(evaluation, name)
     else:

@@ -333,6 +333,7 @@ def _alert_page(
         alert=alert,
         replies=alerts.replies_to(alert),
         call_backs=list(alert.call_backs.all()),
+        conversation=alerts.conversation(user, alert),
         held=alerts.contact_held(alert),
         contact=contact,
         form=form or CallBackForm(),

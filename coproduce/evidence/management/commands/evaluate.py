@@ -44,6 +44,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-models", action="store_true", help="skip the survival and regression models"
         )
+        parser.add_argument(
+            "--ignore-saved-limits",
+            action="store_true",
+            help="leave out the charts' recalculations and baselines people set in the app "
+            "(Evidence > Recalculate a chart's limits); by default they apply, as on the page",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         population = None
@@ -64,6 +70,7 @@ class Command(BaseCommand):
                 as_of=_date(options["as_of"]) if options["as_of"] else None,
                 run_length=settings.SPC_RUN_LENGTH,
                 models=not options["no_models"],
+                **({} if options["ignore_saved_limits"] else self._saved_limits()),
             )
         except ExtractError as error:
             lines = "\n".join(f"  - {problem}" for problem in error.problems)
@@ -72,3 +79,19 @@ class Command(BaseCommand):
             ) from error
         options["out"].write_text(json.dumps(result, indent=1, default=str))
         self.stdout.write(f"Wrote {options['out']} ({options['backend']}).")
+
+    def _saved_limits(self) -> dict[str, Any]:
+        """The recalculations and baselines set in the app, so the file agrees with the
+        page; none where this database has no evidence tables yet (said so)."""
+        from django.db import DatabaseError
+
+        from coproduce.evidence import services
+
+        try:
+            return {"recalculations": services.recalculations(), "fix_after": services.baselines()}
+        except DatabaseError:
+            self.stderr.write(
+                "No saved recalculations or baselines: this database has no evidence tables "
+                "(run coproduce migrate); charts use the declared change date only."
+            )
+            return {}

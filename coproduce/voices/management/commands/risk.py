@@ -37,7 +37,10 @@ class Command(BaseCommand):
         rescreen = sub.add_parser("rescreen", help="screen stored voices again")
         rescreen.add_argument("--since", required=True, help="a date, YYYY-MM-DD")
         rescreen.add_argument(
-            "--dry-run", action="store_true", help="count what would be raised, raise nothing"
+            "--dry-run",
+            action="store_true",
+            help="list what would be raised (voice, date, channel, concern, which layer; "
+            "never the words) and raise nothing",
         )
         train = sub.add_parser("train", help="train the semantic layer's head")
         sets = Path(__file__).resolve().parents[3] / "tooling/bench/risk_set"
@@ -45,7 +48,9 @@ class Command(BaseCommand):
             "--set",
             type=Path,
             nargs="+",
-            default=[sets / name for name in ("tuning.jsonl", "retired.jsonl", "retired_2.jsonl")],
+            default=[
+                sets / f"{name}.jsonl" for name in ("tuning", "retired", "retired_2", "retired_3")
+            ],
             help="the evaluation set's tuning files (never its held-out file)",
         )
         train.add_argument("--data", type=Path, default=None, help="the v6 framework CSV")
@@ -104,7 +109,18 @@ class Command(BaseCommand):
                 if not found.raises_alert:
                     continue
                 raised += 1
-                if not options["dry_run"]:
+                if options["dry_run"]:
+                    # Ids, dates and the layer only: never the words (this may go to a log).
+                    layers = sorted(
+                        {part.split(":")[0] for part in found.reason.split("; ") if ":" in part}
+                    )
+                    received = timezone.localtime(voice.received_at)
+                    self.stdout.write(
+                        f"voice {voice.pk}: received {received:%d %b %Y %H:%M}, "
+                        f"{voice.get_channel_display().lower()}, "
+                        f"{', '.join(found.concerns)} (by {', '.join(layers).lower()})"
+                    )
+                else:
                     with transaction.atomic():
                         services.raise_alert_if_at_risk(voice, found, rescreened=True)
         what = "would raise" if options["dry_run"] else "raised"
