@@ -29,6 +29,7 @@ from coproduce.network.models import Attendance, Meeting, Member, PaymentClaim
 from coproduce.tooling.synthetic.demo import seed_demo
 from coproduce.tooling.testing.browser import look
 from coproduce.voices.models import Voice
+from coproduce.web.jinja import format_datetime
 from coproduce.web.tests.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.parametrize("width", [390, 1280])]
@@ -95,14 +96,21 @@ def test_a_practitioner_records_a_contact_from_the_caseload(site, page):
     page.get_by_label("How you empathised").fill("That sounds exhausting.")
     page.get_by_label("Next steps agreed to stay safe").fill("Call at 18:00 tomorrow.")
     page.get_by_role("button", name="Save contact").click()
-    # Saved, back on the person's record; the episode shows it too.
+    # Saved, back on the person's record, which shows it in full with its next steps.
     expect(page.get_by_text("Contact recorded, with the next steps agreed.")).to_be_visible()
-    look(page)
-    page.locator("main a[href^='/episodes/']:not([href$='/new'])").first.click()
-    expect(page).to_have_url(re.compile(r"/episodes/\d+$"))
     expect(page.get_by_text("Call at 18:00 tomorrow.")).to_be_visible()
     look(page)
     assert Contact.objects.count() == contacts + 1
+    # The episode lists it among its contacts: when, how and with whom.
+    contact = Contact.objects.latest("pk")
+    page.locator(f"main a[href='/episodes/{contact.episode_id}']").first.click()
+    expect(page).to_have_url(re.compile(rf"/episodes/{contact.episode_id}$"))
+    expect(
+        page.get_by_text(
+            f"{format_datetime(contact.occurred_at)} – Phone with {contact.staff.name_and_role}"
+        )
+    ).to_be_visible()
+    look(page)
 
 
 def test_a_team_leader_reads_the_alerts_the_worklist_and_the_evidence(site, page):
@@ -144,7 +152,8 @@ def test_a_network_member_ranks_the_priorities_and_claims_for_a_meeting(site, pa
     page.locator("main a[href*='/papers/']").first.click()
     look(page)
     page.goto(f"{site}/network/me")
-    page.get_by_role("link", name=re.compile("Claim for this meeting: Open forum")).click()
+    # The link's hidden words are absolutely positioned, so its name reads "meeting : Open".
+    page.get_by_role("link", name=re.compile(r"Claim for this meeting\s*: Open forum")).click()
     look(page)
     page.get_by_label("How much time?").fill("2")
     page.locator("main input[name='unit']").first.check()
