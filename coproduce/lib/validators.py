@@ -208,3 +208,16 @@ def validate_email_address(value: str) -> None:
             _("Enter an email address in the correct format, like name@example.com"),
             code="email",
         ) from None
+
+
+def phone_for_reading(number: str) -> str:
+    """A UK number spaced as people read it aloud ("07700 900123", "+44 7700 900123");
+    anything else as it is."""
+    digits = re.sub(r"[\s\-()]", "", number)
+    if re.fullmatch(r"0\d{10}", digits):
+        return f"{digits[:5]} {digits[5:]}"
+    if re.fullmatch(r"\+44\d{10}", digits):
+        return f"+44 {digits[3:7]} {digits[7:]}"
+    if re.fullmatch(r"44\d{10}", digits):
+        return f"+44 {digits[2:6]} {digits[6:]}"
+    return number

@@ -21,6 +21,7 @@ from coproduce.care.presenters import (
     response_targets_hint,
 )
 from coproduce.evidence import dashboard
+from coproduce.lib import validators
 from coproduce.web import fields
 
 
@@ -60,6 +61,7 @@ def environment(**options: Any) -> Environment:
         suggestion=format_suggestion,
         counted=format_counted,
         ratio_words=dashboard.ratio_in_words,
+        phone=validators.phone_for_reading,
         interval_words=dashboard.interval_in_words,
     )
     return env

@@ -49,7 +49,7 @@ def test_it_records_contact_details_from_the_person_page_and_audits_the_change(
     )
     assert "07700" not in event.detail  # what changed, never the values
     shown = client.get(f"/people/{person.pk}").content.decode()
-    assert "07700900982" in shown
+    assert "07700 900982" in shown  # spaced as read aloud
     assert "1 Synthetic Street, Testville, AB1 2CD" in shown
     assert "Text message" in shown
 

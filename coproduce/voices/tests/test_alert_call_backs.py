@@ -135,7 +135,8 @@ def test_the_number_is_the_one_notifys_inbound_callback_gave(client, lead, setti
     alert = RiskAlert.objects.get()
     client.force_login(lead)
     page = client.post(f"/alerts/{alert.pk}/contact-details").content.decode()
-    assert "+44 7700 900 777" in page
+    assert "+44 7700 900777" in page  # spaced as read aloud
+    assert "tel:+447700900777" in page
     assert "crisis contacts by text message" in page
 
 

@@ -118,5 +118,5 @@ def test_discharge_shows_where_the_invitation_would_go(client, lead, episode):
     Person.objects.filter(pk=episode.person_id).update(phone="07700900982")
     client.force_login(lead)
     page = client.get(f"/episodes/{episode.pk}/discharge").content.decode()
-    assert "To 07700900982" in page
+    assert "To 07700 900982" in page
     assert "No email address is recorded" in page
