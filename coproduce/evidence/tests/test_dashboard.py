@@ -5,13 +5,14 @@ import csv
 import datetime as dt
 import io
 import re
+from typing import Any
 
 import pytest
 from django.core.cache import cache
 
 from coproduce.evidence import services
 from coproduce.evidence.dashboard import board_summary
-from coproduce.tooling.testing.html import table_rows
+from coproduce.tooling.testing.html import table_rows, template_macros
 from coproduce.tooling.testing.pdf import assert_tagged_pdf
 from coproduce.web.jinja import format_datetime
 
@@ -219,7 +220,7 @@ def test_the_reach_card_names_the_most_under_represented_group_it_may_show():
     assert card([])["figure"] == "Not yet"
 
 
-def _before_after(before: float, after: float) -> dict:
+def _before_after(before: float, after: float) -> dict[str, Any]:
     return {
         "change_date": "2025-12-01",
         "measures": [
@@ -248,9 +249,7 @@ def test_the_outcomes_card_says_the_rate_changed_not_the_number():
 
 
 def test_the_before_and_after_table_says_its_change_is_relative():
-    from django.template import engines
-
-    macros = engines["jinja2"].env.get_template("evidence/macros.jinja").module
+    macros = template_macros("evidence/macros.jinja")
     report = _before_after(0.208, 0.182) | {"assumptions": []}
     html = str(macros.before_after_table(report, dt.date(2025, 12, 1)))
     assert "Change in the rate" in html

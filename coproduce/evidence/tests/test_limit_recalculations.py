@@ -11,6 +11,7 @@ from coproduce.accounts.models import AuditEvent, Role
 from coproduce.evidence import services
 from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.tooling.testing.factories import UserFactory, sent_once
+from coproduce.tooling.testing.html import template_macros
 
 LAST_YEAR = timezone.localdate().year - 1
 
@@ -207,8 +208,6 @@ def test_the_trusts_declared_change_is_listed_with_the_recalculations(client, an
 
 
 def test_a_chart_fixed_after_a_baseline_says_so_under_it():
-    from django.template import engines
-
     from coproduce.evidence.evaluate import spc_charts
     from coproduce.lib.disclosure import Rules
 
@@ -216,7 +215,7 @@ def test_a_chart_fixed_after_a_baseline_says_so_under_it():
 
     months = [dt.date(2025, m, 1) for m in range(1, 13)] + [dt.date(2026, 1, 1)]
     results = _monthly_results(months, [60 + m % 3 for m in range(13)], [100] * 13)
-    macros = engines["jinja2"].env.get_template("evidence/macros.jinja").module
+    macros = template_macros("evidence/macros.jinja")
     for fix_after, said in (
         (12, "Limits fixed after 12 months (the baseline): later months are judged against them"),
         (18, "Limits to be fixed after 18 months (the baseline); until then"),
