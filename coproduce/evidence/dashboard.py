@@ -349,13 +349,24 @@ def reach_csv(evaluation: dict[str, Any]) -> str | None:
     if not rows:
         return None
     return _csv(
-        [["Who", "Group", "People", "Share of them", "Share of population", "Ratio"]]
+        [
+            [
+                "Who",
+                "Group",
+                "People",
+                "Share of them",
+                "Share of local people in the groups shown",
+                "Share of all local people",
+                "Ratio",
+            ]
+        ]
         + [
             [
                 "Network members" if r["group"] == "member" else "People who gave feedback",
                 group_words(r["dimension"], r["category"]),
                 r["people"],
                 r["share"],
+                r.get("population_share_of_shown"),
                 r["population_share"],
                 r["ratio"],
             ]

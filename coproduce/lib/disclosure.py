@@ -39,7 +39,7 @@ class Rules:
         return 0 < value <= self.suppress_at_most
 
     def share(self, numerator: int, denominator: int) -> float | None:
-        """numerator / denominator as the published counts give it (each rounded), to 3
+        """numerator / denominator as the published counts give it (each rounded), to 4
         places; or None where either count, or what the share leaves, would reveal a
         small number. Worked out from the rounded counts, a share tells no more than the
         counts beside it do, so it cannot pin the exact counts behind them."""
@@ -50,7 +50,7 @@ class Rules:
         rounded_numerator, rounded_denominator = self.count(numerator), self.count(denominator)
         if not rounded_denominator or rounded_numerator is None:
             return None
-        return round(rounded_numerator / rounded_denominator, 3)
+        return round(rounded_numerator / rounded_denominator, 4)
 
     def over(self, count: int) -> bool:
         """Whether a mean or median over ``count`` people may be shown."""

@@ -99,14 +99,29 @@ def test_the_reach_table_downloads_as_csv_with_hidden_figures_left_empty():
     row = {"group": "member", "dimension": "age_band", "population_share": 0.12}
     evaluation = {
         "reach_against_population": [
-            row | {"category": "18_24", "people": 40, "share": 0.2, "ratio": 1.67},
+            row
+            | {
+                "category": "18_24",
+                "people": 40,
+                "share": 0.2,
+                "population_share_of_shown": 0.12,
+                "ratio": 1.67,
+            },
             row | {"category": "=cmd", "people": None, "share": None, "ratio": None},
         ]
     }
     rows = list(csv.reader(io.StringIO(reach_csv(evaluation))))
-    assert rows[0] == ["Who", "Group", "People", "Share of them", "Share of population", "Ratio"]
-    assert rows[1] == ["Network members", "Age 18 to 24", "40", "0.2", "0.12", "1.67"]
-    assert rows[2][2:] == ["", "", "0.12", ""]
+    assert rows[0] == [
+        "Who",
+        "Group",
+        "People",
+        "Share of them",
+        "Share of local people in the groups shown",
+        "Share of all local people",
+        "Ratio",
+    ]
+    assert rows[1] == ["Network members", "Age 18 to 24", "40", "0.2", "0.12", "0.12", "1.67"]
+    assert rows[2][2:] == ["", "", "", "0.12", ""]
     assert not rows[2][1].startswith("=")
 
 
@@ -176,8 +191,8 @@ def test_every_published_share_is_worked_out_from_the_published_counts(history):
                 if value is None:
                     continue
                 numerator, denominator = row[share.numerator], row[share.denominator]
-                expected = round(numerator / denominator, 3)
-                assert value == (round(1 - expected, 3) if share.complement else expected), (
+                expected = round(numerator / denominator, 4)
+                assert value == (round(1 - expected, 4) if share.complement else expected), (
                     name,
                     share_name,
                     row,
@@ -185,7 +200,7 @@ def test_every_published_share_is_worked_out_from_the_published_counts(history):
                 checked += 1
     assert checked > 50
     experience = evaluation["spc"]["experience_good"]["points"]
-    assert all(round(p["value"], 3) == p["value"] for p in experience)  # no finer than a share
+    assert all(round(p["value"], 4) == p["value"] for p in experience)  # no finer than a share
 
 
 def test_the_reach_card_names_the_most_under_represented_group_it_may_show():

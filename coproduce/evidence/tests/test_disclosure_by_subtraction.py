@@ -236,6 +236,39 @@ def test_reach_shares_come_from_the_shown_rounded_counts_and_a_hidden_group_take
     assert [r["people"] for r in shown] == [40, None, None, 55]  # 12 goes with the 3
     assert {r["of"] for r in shown} == {95}
     assert sum(r["share"] for r in shown if r["share"] is not None) == pytest.approx(1, abs=0.002)
-    assert shown[0]["share"] == round(40 / 95, 3)
-    assert shown[0]["ratio"] == round(round(40 / 95, 3) / 0.2, 3)
+    assert shown[0]["share"] == round(40 / 95, 4)
+    # Against local people in the groups shown too: 0.2 of 0.5 (18-24 and 45-64).
+    assert shown[0]["population_share_of_shown"] == 0.4
+    assert shown[0]["ratio"] == round(round(40 / 95, 4) / 0.4, 3)
+    assert shown[1]["population_share"] == 0.3  # still said, for the hidden group
     assert shown[1]["share"] is shown[1]["ratio"] is None
+
+
+def test_savings_are_worked_out_from_the_published_counts_not_rounded_rates():
+    # Found by a fresh-eyes trial: 48,310 of 998,940 admissions (0.04836) was published as
+    # 0.048 and multiplied out, moving the events avoided from about 1,318 to 956.
+    from coproduce.evidence.evaluate import _disclosed_before_after
+    from coproduce.lib.disclosure import Rules
+
+    report = {
+        "measures": [
+            {
+                "measure": "admissions within 30 days",
+                "unit_cost": 15000,
+                "before": {"events": 48310, "of": 998940},
+                "after": {"events": 41030, "of": 875600},
+            }
+        ]
+    }
+    [measure] = _disclosed_before_after(report, Rules())["measures"]
+    before, after = measure["before"], measure["after"]
+    assert (before["events"], before["of"], after["events"], after["of"]) == (
+        48310,
+        998940,
+        41030,
+        875600,
+    )
+    expected = round(48310 / 998940 * 875600 - 41030)
+    assert measure["events_avoided"] == expected
+    assert abs(expected - round(0.048 * 875600 - 41030)) > 300  # the old way was far off
+    assert measure["estimated_saving"] == expected * 15000
