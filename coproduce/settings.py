@@ -166,9 +166,10 @@ TEMPLATES = [
         },
     },
     {
-        # Django's own templates, for the admin site only.
+        # Django's own templates, for the admin site only; web/templates goes first, to add
+        # to the admin's pages (its icon and coproduce/admin.css).
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "coproduce" / "web" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -89,7 +89,7 @@ def kaplan_meier(
                 columns, durations[chosen].to_numpy(), events[chosen].to_numpy(), timeline, small
             )
         on_caseload, lower, upper = (
-            [None if v is None else round(float(v), 4) for v in column] for column in columns
+            [None if v is None else round(float(v), 2) for v in column] for column in columns
         )
         curves[band] = {
             "episodes": int(chosen.sum()),

@@ -272,3 +272,28 @@ def test_savings_are_worked_out_from_the_published_counts_not_rounded_rates():
     assert measure["events_avoided"] == expected
     assert abs(expected - round(0.048 * 875600 - 41030)) > 300  # the old way was far off
     assert measure["estimated_saving"] == expected * 15000
+
+
+def test_no_set_of_counts_that_adds_up_to_a_published_total_has_one_hidden_cell():
+    # Found at national scale by a fresh-eyes trial: hiding a second channel in a team's
+    # month left that channel's month with one hidden team, which the all-teams figure
+    # and the other teams gave away. Hiding goes on until no set has a lone hidden cell.
+    from coproduce.evidence.evaluate import SPECS, publish_rows
+    from coproduce.lib.disclosure import Rules
+
+    month = dt.date(2026, 10, 1)
+    frame = pd.DataFrame(
+        {
+            "team_key": [1, 1, 1, 2, 2, 2],
+            "month": [month] * 6,
+            "channel": ["web", "sms", "post"] * 2,
+            "voices": [3, 20, 30, 40, 25, 50],
+        }
+    )
+    rows = publish_rows(frame, SPECS["voices_by_channel"], Rules())
+    hidden = {(r["team_key"], r["channel"]) for r in rows if r["voices"] is None}
+    assert (1, "web") in hidden
+    for team in (1, 2):  # each team's month: channels add up to the team's total
+        assert len({c for t, c in hidden if t == team}) != 1
+    for channel in ("web", "sms", "post"):  # each channel: teams add up to all teams
+        assert len({t for t, c in hidden if c == channel}) != 1

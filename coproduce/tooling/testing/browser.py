@@ -84,3 +84,12 @@ def too_wide(page: Any) -> dict[str, Any]:
         }"""
     )
     return found
+
+
+def look(page: Any) -> None:
+    """What a browser journey checks on every page it reaches: axe finds nothing, and the
+    page is no wider than the screen (nothing to scroll sideways, at any width)."""
+    assert_accessible(page)
+    found = too_wide(page)
+    if found["over"] > 0:
+        raise AssertionError(f"{page.url} is {found['over']} px wider than the screen: {found}")

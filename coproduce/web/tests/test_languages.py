@@ -72,3 +72,12 @@ def test_the_join_page_and_an_update_are_served_in_welsh(client, le_lead, lead):
     assert "Dywedoch wrthym:" in welsh
     english = client.get(f"/you-said-we-did/{update.pk}").content.decode()
     assert "Too many staff." in english
+
+
+def test_the_header_menu_button_is_in_welsh_on_welsh_pages(client, db):
+    # Found by looking at the screenshots: "More" stayed English on Welsh pages.
+    welsh = client.get("/cy/feedback").content.decode()
+    english = client.get("/feedback").content.decode()
+    assert "Mwy" in welsh
+    assert "Pori" in welsh
+    assert "More" in english

@@ -1,5 +1,6 @@
 """Previewing "you said, we did" as the lived experience lead sees it, on a phone and a
-desktop, with an accessibility check on each page.
+desktop, with an accessibility check on each page and none scrolling sideways: the lead's
+journey (inbox, a voice, themes, an insight, actions, then the update's preview).
 
 Given the demo trust, whose action has contributors told by post in large print, by
 email as audio, by text in Easy Read and by text,
@@ -18,7 +19,7 @@ from playwright.sync_api import expect
 from coproduce.change.models import Action, Update
 from coproduce.messaging.models import Message
 from coproduce.tooling.synthetic.demo import seed_demo
-from coproduce.tooling.testing.browser import assert_accessible
+from coproduce.tooling.testing.browser import assert_accessible, look
 from coproduce.web.tests.conftest import sign_in
 
 pytestmark = pytest.mark.browser
@@ -45,8 +46,24 @@ def test_the_lead_previews_every_version_before_publishing(site, page, width):
     updates_before = Update.objects.count()
     messages_before = Message.objects.count()
     sign_in(page, site, "le.lead")
-    page.goto(f"{site}/actions/{action.pk}/update")
-    assert_accessible(page)
+    # The lead's way there: the inbox, a voice, the themes, an insight, the actions.
+    page.get_by_role("link", name="Voices", exact=True).first.click()
+    look(page)
+    page.locator("main table a[href^='/voices/']").first.click()
+    look(page)
+    page.goto(f"{site}/themes")
+    start = page.get_by_role("button", name="Start an insight from this theme")
+    expect(start.first).to_be_visible()
+    look(page)
+    page.goto(f"{site}/insights")
+    look(page)
+    page.locator("main a[href^='/insights/']").first.click()
+    look(page)
+    page.goto(f"{site}/actions")
+    look(page)
+    page.goto(f"{site}/actions/{action.pk}")
+    page.get_by_role("link", name=re.compile("Publish a .you said, we did. update")).click()
+    look(page)
     page.get_by_label("You said").fill(YOU_SAID)
     page.get_by_label("We did").fill(WE_DID)
     page.get_by_role("button", name="Preview the update").click()
@@ -54,7 +71,7 @@ def test_the_lead_previews_every_version_before_publishing(site, page, width):
     expect(
         page.get_by_role("heading", name="Check the update before it is published")
     ).to_be_visible()
-    assert_accessible(page)
+    look(page)
     standard = page.locator("#public-standard + p")
     expect(standard).to_contain_text("Call [name] on [removed]")
     expect(page.locator("main")).not_to_contain_text("Jo on")
