@@ -453,6 +453,8 @@ SPC_RUN_LENGTH = env_int("COPRODUCE_SPC_RUN_LENGTH", 7)
 # history's), the local population to measure reach against (CSV: dimension, category,
 # people) and how long the trust's evaluation is kept before it is worked out again.
 EVIDENCE_CHANGE_DATE = os.environ.get("COPRODUCE_EVIDENCE_CHANGE_DATE", "")
+# What changed on that day, in a sentence, for the evaluation of the change.
+EVIDENCE_CHANGE_DESCRIPTION = os.environ.get("COPRODUCE_EVIDENCE_CHANGE_DESCRIPTION", "").strip()
 EVIDENCE_POPULATION_CSV = os.environ.get(
     "COPRODUCE_EVIDENCE_POPULATION_CSV",
     "" if PRODUCTION else str(BASE_DIR / "coproduce" / "evidence" / "demo_population.csv"),

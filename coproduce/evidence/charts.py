@@ -77,6 +77,9 @@ class Chart:
     left: int = LEFT
     bottom_y: int = HEIGHT - BOTTOM
     right_x: int = WIDTH - RIGHT
+    # From the x axis down to the top of its month labels: the lowest y label ends 4
+    # below the axis, so this leaves 8 units between them.
+    x_label_gap: int = 12
 
 
 class _Scale:
@@ -157,8 +160,10 @@ def _x_ticks(scale: _Scale, labels: list[str], most: int = 8) -> list[tuple[floa
     return [(scale.x(i), label) for i, label in enumerate(labels) if i % every == 0]
 
 
-def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
-    """An XmR chart from ``evaluate.chart_dict``: values, mean, limits, target."""
+def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str = "") -> Chart:
+    """An XmR chart from ``evaluate.chart_dict``: values, mean, limits, target.
+    ``target``: the target in words for the key, as the page names it elsewhere
+    (``dashboard.target_words``)."""
     points = chart["points"]
     labels = [_month_label(p["month"]) for p in points]
     values = [p["value"] for p in points]
@@ -211,7 +216,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool) -> Chart:
         result.lines.insert(
             0,
             Line(
-                "Target",
+                f"Target: {target}" if target else "Target",
                 f"{LEFT},{y} {WIDTH - RIGHT},{y}",
                 COLOURS["target"],
                 dashed=True,
@@ -312,9 +317,9 @@ def survival_chart(title: str, curves: dict[str, dict[str, Any]]) -> Chart:
         description="Share of episodes still on the caseload each day after acceptance, "
         "by how many different staff the person saw: "
         + "; ".join(
-            f"{band} staff: median {c['median_days']} days"
+            f"{staff_words(band)}: median {c['median_days']} days"
             if c["median_days"] is not None
-            else f"{band} staff"
+            else staff_words(band)
             for band, c in curves.items()
         )
         + ".",
@@ -327,9 +332,14 @@ def survival_chart(title: str, curves: dict[str, dict[str, Any]]) -> Chart:
             for d, v in zip(curve["day"], curve["on_caseload"], strict=True)
             if v is not None  # the curve ends where too few are left to show
         )
-        result.lines.append(Line(f"{band} staff", points, colour, dashed=band == "4 or more"))
+        result.lines.append(Line(staff_words(band), points, colour, dashed=band == "4 or more"))
     result.legend = _legend(result.lines)
     return result
+
+
+def staff_words(band: str) -> str:
+    """A band of distinct staff seen in words: "1 member of staff", "2 to 3 staff"."""
+    return "1 member of staff" if band == "1" else f"{band} staff"
 
 
 def _month_label(month: str) -> str:

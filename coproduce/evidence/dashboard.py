@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from coproduce.evidence.charts import staff_words
 from coproduce.evidence.tables import URGENCY_TARGET_HOURS
 from coproduce.lib.exports import safe_cell
 
@@ -47,6 +48,9 @@ class TableSpec:
     # column (a channel, an urgency), each cell the first value "of" the second (a share
     # of its count) or the first alone: a screen of rows instead of five.
     across: tuple[str, str, str | None] | None = None
+    # What an "across" table's share counts, in words ("rated good or very good"), said
+    # once, under the caption.
+    share_words: str = ""
 
 
 TABLES = {
@@ -60,9 +64,10 @@ TABLES = {
                 Column("Month", "month", "month"),
                 Column("Channel", "channel", "text"),
                 Column("Answers", "responses"),
-                Column("Good or very good", "share_good", "share"),
+                Column("Good or very good (share)", "share_good", "share"),
             ),
             across=("channel", "share_good", "responses"),
+            share_words="rated good or very good",
         ),
         TableSpec(
             "continuity",
@@ -86,8 +91,8 @@ TABLES = {
                 Column("Episodes", "episodes"),
                 Column("Discharged", "closed"),
                 Column("Median days to discharge", "median_days_to_discharge", "days"),
-                Column("Disengaged", "disengagement_rate", "share"),
-                Column("Admitted within 30 days", "admitted_within_30_days_rate", "share"),
+                Column("Disengaged (share)", "disengagement_rate", "share"),
+                Column("Admitted within 30 days (share)", "admitted_within_30_days_rate", "share"),
             ),
         ),
         TableSpec(
@@ -98,22 +103,23 @@ TABLES = {
                 Column("Month", "month", "month"),
                 Column("Urgency", "urgency", "text"),
                 Column("Referrals", "referrals"),
-                Column("Seen within target", "share_seen_within_target", "share"),
+                Column("Seen within target (share)", "share_seen_within_target", "share"),
                 Column("Median hours to be seen", "median_hours_to_seen", "number"),
             ),
             across=("urgency", "share_seen_within_target", "referrals"),
+            share_words="seen within target",
         ),
         TableSpec(
             "vehicle",
-            "Mental health response vehicle: arrival and outcomes, by month",
+            "Arrival and outcomes of the mental health response vehicle, by month",
             "vehicle",
             (
                 Column("Month", "month", "month"),
                 Column("Dispatches", "dispatches"),
-                Column("Arrived within target", "share_arrived_within_target", "share"),
+                Column("Arrived within target (share)", "share_arrived_within_target", "share"),
                 Column("Median minutes to arrive", "median_minutes_to_arrive", "number"),
-                Column("A&E avoided", "share_ae_avoided", "share"),
-                Column("Police not needed", "share_police_not_needed", "share"),
+                Column("A&E avoided (share)", "share_ae_avoided", "share"),
+                Column("Police not needed (share)", "share_police_not_needed", "share"),
             ),
         ),
         TableSpec(
@@ -129,7 +135,7 @@ TABLES = {
         ),
         TableSpec(
             "thread",
-            "From voice to change: pace and people told, by month the voice came in",
+            "Days from voice to change, and people told, by month the voice came in",
             "thread",
             (
                 Column("Month", "month", "month"),
@@ -138,7 +144,7 @@ TABLES = {
                 Column("Median days to an insight", "median_days_to_insight", "days"),
                 Column("Median days insight to action", "median_days_insight_to_action", "days"),
                 Column("Median days action to update", "median_days_action_to_update", "days"),
-                Column("Told the outcome (of those who asked)", "share_told", "share"),
+                Column("Told the outcome (share of those who asked)", "share_told", "share"),
             ),
         ),
         TableSpec(
@@ -219,23 +225,30 @@ def _across(
     months = sorted({r["month"] for r in chosen})
     cells = {(r["month"], str(r[spread])): r for r in chosen}
 
-    of_heading = next((c.heading for c in spec.columns if c.key == of), "").lower()
+    counted = next((c.heading for c in spec.columns if c.key == of), "").lower()
 
     def cell(month: str, value: str) -> str:
         row = cells.get((month, value))
         if row is None:
-            return f"No {of_heading}" if of is not None else "0"
+            return f"No {counted}" if of is not None else "0"
         if of is None or row.get(of) is None:
             return shown(row.get(first), kinds[first])
         count = shown(row[of], kinds[of])
         if row.get(first) is None:
-            return f"{count} (share not shown)"
+            # "30 referrals; share not shown": what the 30 is, and which figure is
+            # hidden (the caption's note says which share).
+            return f"{count} {counted}; share {HIDDEN.lower()}"
         return f"{shown(row[first], kinds[first])} of {count}"
 
-    heading = next(c.heading for c in spec.columns if c.key == first).lower()
-    explained = f": {heading}, of the {of_heading}" if of is not None else f": {heading}"
     return {
-        "caption": spec.caption + explained,
+        "caption": spec.caption,
+        # Said once, under the caption: the heading of each column is a channel or an
+        # urgency, so what a cell holds needs saying somewhere.
+        "note": (
+            f"Each cell: the share {spec.share_words}, of the number of {counted}."
+            if of is not None
+            else ""
+        ),
         "columns": (
             Column("Month", "month", "month"),
             *(Column(shown(v, "text"), v, kinds[first]) for v in values),
@@ -261,7 +274,6 @@ def csv_text(evaluation: dict[str, Any], name: str) -> str:
 
 
 SURVIVAL_DAYS = (7, 14, 28, 56)
-BAND_WORDS = {"1": "One member of staff", "2 to 3": "2 to 3 staff", "4 or more": "4 or more staff"}
 
 
 def survival_table(evaluation: dict[str, Any]) -> dict[str, Any] | None:
@@ -286,7 +298,7 @@ def survival_table(evaluation: dict[str, Any]) -> dict[str, Any] | None:
         "caption": "Still on the caseload, by days since acceptance and distinct staff seen",
         "columns": columns,
         "rows": [
-            [shown(r[c.key], c.kind) if c.key != "band" else BAND_WORDS[r["band"]] for c in columns]
+            [staff_words(r[c.key]) if c.key == "band" else shown(r[c.key], c.kind) for c in columns]
             for r in rows
         ],
         "csv_rows": [
@@ -416,7 +428,10 @@ THEMES = {
     "experience": ("Experience", "How people rated their care, month by month."),
     "continuity": ("Continuity of care", "How many different staff a person sees."),
     "caseload": ("Time on caseload", "How long people stay, and whether more staff slows it."),
-    "response": ("Response times", "How fast urgent referrals and the vehicle are seen."),
+    "response": (
+        "Response times",
+        "How fast urgent referrals are seen, and how fast the response vehicle arrives.",
+    ),
     "outcomes": (
         "Outcomes and the change we made",
         "A&E, admissions and police, before and after the change.",
@@ -445,6 +460,27 @@ def _latest(chart: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def _month_words(month: str) -> str:
     return f"{dt.date.fromisoformat(month):%B %Y}"
+
+
+def relative_change_words(change: float) -> str:
+    """A relative change in a rate: -0.125 is "13% lower" (of the rate before, not
+    percentage points)."""
+    if round(change, 2) == 0:
+        return "No different"
+    return f"{abs(change):.0%} {'lower' if change < 0 else 'higher'}"
+
+
+# Each chart's target line, named the same in its key, beside its icons and on the
+# summary. The experience target is another service's published result (seed 001).
+TARGET_SOURCES = {"experience_good": "Cambridgeshire and Peterborough's result"}
+
+
+def target_words(chart: str, target: float | None) -> str:
+    """ "72%, Cambridgeshire and Peterborough's result", "90%"; "" with no target."""
+    if target is None:
+        return ""
+    source = TARGET_SOURCES.get(chart)
+    return f"{target:.0%}" + (f", {source}" if source else "")
 
 
 def ratio_in_words(ratio: float) -> str:
@@ -489,7 +525,10 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
             {
                 "theme": theme,
                 "figure": figure.format(value=latest["value"]),
-                "sentence": sentence.format(month=_month_words(latest["month"])),
+                "sentence": sentence.format(
+                    month=_month_words(latest["month"]),
+                    target=target_words(key, chart.get("target")),
+                ),
                 "variation": chart["variation"],
                 "variation_text": chart["variation_text"],
                 "assurance": chart["assurance"],
@@ -501,8 +540,7 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
         "experience",
         "experience_good",
         "{value:.0%}",
-        "of answers rated care good or very good in {month} (Cambridgeshire and "
-        "Peterborough's First Response Service: 72%).",
+        "of answers rated care good or very good in {month} (target: {target}).",
     )
     chart_item(
         "continuity",
@@ -514,7 +552,7 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
         "response",
         "very_urgent_seen_in_4_hours",
         "{value:.0%}",
-        "of very urgent referrals were seen within 4 hours in {month} (target 90%).",
+        "of very urgent referrals were seen within 4 hours in {month} (target: {target}).",
     )
     cox = evaluation.get("time_on_caseload", {}).get("cox")
     items.append(
@@ -537,13 +575,16 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
         None,
     )
     if ae is not None and ae.get("relative_change") is not None:
-        change = ae["relative_change"]
+        # A change in the rate, not in the number: fewer visits would give fewer
+        # conveyances at the same rate.
         items.append(
             {
                 "theme": "outcomes",
-                "figure": f"{abs(change):.0%} {'fewer' if change < 0 else 'more'}",
-                "sentence": "conveyances to A&E after the response vehicle's visit since the "
-                f"change in {_month_words(before_after['change_date'])} than before it.",
+                "figure": relative_change_words(ae["relative_change"]),
+                "sentence": "rate of conveyance to A&E after the response vehicle's visit "
+                f"since the change in {_month_words(before_after['change_date'])} than "
+                f"before it ({ae['after']['rate']:.1%} of visits with an outcome recorded, against "
+                f"{ae['before']['rate']:.1%} before).",
             }
         )
     else:
@@ -559,11 +600,20 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
     shown_months = [r for r in thread if r["owed_outcome"] and r["told_outcome"] is not None]
     owed = sum(r["owed_outcome"] for r in shown_months)
     told = sum(r["told_outcome"] for r in shown_months)
+    # A month whose count of people who asked, or of those told, is hidden (too few).
+    not_shown = sum(
+        1
+        for r in thread
+        if r["owed_outcome"] is None or (r["owed_outcome"] and r["told_outcome"] is None)
+    )
     hidden = any(r["owed_outcome"] is None for r in thread)
     if owed:
-        sentence = (
-            "of the people who asked to hear what changed have been told (from the "
-            "published counts of the months that may be shown)."
+        sentence = "of the people who asked to hear what changed have been told" + (
+            f", in the months that can be shown; {not_shown} "
+            f"{'month is' if not_shown == 1 else 'months are'} not shown (too few people "
+            "to show without identifying them)."
+            if not_shown
+            else "."
         )
     elif hidden:
         sentence = (
@@ -611,7 +661,8 @@ def _reach_item(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "theme": "reach",
         "figure": f"{len(under)} of {len(shown)}",
-        "sentence": "of the groups whose figures may be shown are under-represented among "
+        "sentence": f"{'group' if len(shown) == 1 else 'groups'} whose figures may be shown "
+        f"{'is' if len(under) == 1 else 'are'} under-represented among "
         f"network members against the local population; most of all {who}: "
         f"{least['share']:.0%} of members, {least['population_share']:.0%} of local people.",
     }

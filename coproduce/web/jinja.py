@@ -61,6 +61,7 @@ def environment(**options: Any) -> Environment:
         suggestion=format_suggestion,
         counted=format_counted,
         ratio_words=dashboard.ratio_in_words,
+        relative_change_words=dashboard.relative_change_words,
         phone=validators.phone_for_reading,
         interval_words=dashboard.interval_in_words,
     )

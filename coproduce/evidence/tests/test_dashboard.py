@@ -5,13 +5,14 @@ import csv
 import datetime as dt
 import io
 import re
+from typing import Any
 
 import pytest
 from django.core.cache import cache
 
 from coproduce.evidence import services
 from coproduce.evidence.dashboard import board_summary
-from coproduce.tooling.testing.html import table_rows
+from coproduce.tooling.testing.html import table_rows, template_macros
 from coproduce.tooling.testing.pdf import assert_tagged_pdf
 from coproduce.web.jinja import format_datetime
 
@@ -68,7 +69,7 @@ def test_each_table_downloads_as_csv_with_hidden_figures_left_empty(client, anal
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["Month", "Channel", "Answers", "Good or very good"]
+    assert rows[0] == ["Month", "Channel", "Answers", "Good or very good (share)"]
     answers = [int(r[2]) for r in rows[1:] if r[2]]
     assert answers
     assert not [a for a in answers if 1 <= a <= 7]
@@ -232,3 +233,196 @@ def test_the_reach_card_names_the_most_under_represented_group_it_may_show():
     assert "age 18 to 24: 5% of members, 12% of local people" in item["sentence"]
     assert card([member("25_34", 0.2, 0.18)])["figure"] == "None"
     assert card([])["figure"] == "Not yet"
+
+
+def _before_after(before: float, after: float) -> dict[str, Any]:
+    return {
+        "change_date": "2025-12-01",
+        "measures": [
+            {
+                "measure": "conveyance to A&E",
+                "before": {"rate": before, "of": 265},
+                "after": {"rate": after, "of": 225},
+                "relative_change": after / before - 1,
+                "estimated_saving": 2800.0,
+            }
+        ],
+    }
+
+
+def test_the_outcomes_card_says_the_rate_changed_not_the_number():
+    # Found by the fresh-eyes trial of issue 20: "12% fewer conveyances" read as a count.
+    [item] = [
+        i
+        for i in board_summary({"before_after": _before_after(0.208, 0.182)})
+        if i["theme"] == "outcomes"
+    ]
+    assert item["figure"] == "12% lower"
+    assert item["sentence"].startswith("rate of conveyance to A&E")
+    assert "(18.2% of visits with an outcome recorded, against 20.8% before)" in item["sentence"]
+    assert "fewer" not in item["figure"] + item["sentence"]
+
+
+def test_the_before_and_after_table_says_its_change_is_relative():
+    macros = template_macros("evidence/macros.jinja")
+    report = _before_after(0.208, 0.182) | {"assumptions": []}
+    html = str(macros.before_after_table(report, dt.date(2025, 12, 1)))
+    assert "Change in the rate" in html
+    assert "12% lower (relative)" in html
+    assert "down 12%" not in html
+
+
+def test_the_coproduction_card_says_how_many_months_it_leaves_out():
+    def card(thread):
+        [item] = [
+            i
+            for i in board_summary({"metrics": {"thread": thread}})
+            if i["theme"] == "coproduction"
+        ]
+        return item
+
+    month = {"owed_outcome": 20, "told_outcome": 20}
+    hidden = {"owed_outcome": None, "told_outcome": None}
+    told_hidden = {"owed_outcome": 10, "told_outcome": None}
+    item = card([month, hidden, told_hidden, {"owed_outcome": 0, "told_outcome": 0}])
+    assert item["figure"] == "100%"
+    assert item["sentence"] == (
+        "of the people who asked to hear what changed have been told, in the months that "
+        "can be shown; 2 months are not shown (too few people to show without identifying "
+        "them)."
+    )
+    assert "1 month is not shown" in card([month, hidden])["sentence"]
+    assert card([month])["sentence"] == (
+        "of the people who asked to hear what changed have been told."
+    )
+
+
+def test_the_reach_card_reads_as_a_sentence():
+    def member(category, share, population_share):
+        return {
+            "group": "member",
+            "dimension": "age_band",
+            "category": category,
+            "people": 10,
+            "share": share,
+            "population_share": population_share,
+            "ratio": share / population_share,
+        }
+
+    def card(rows):
+        [item] = [
+            i for i in board_summary({"reach_against_population": rows}) if i["theme"] == "reach"
+        ]
+        return f"{item['figure']} {item['sentence']}"
+
+    two = card([member("18_24", 0.05, 0.12), member("65_plus", 0.1, 0.22), member("25_34", 1, 1)])
+    assert two.startswith("2 of 3 groups whose figures may be shown are under-represented")
+    one = card([member("18_24", 0.05, 0.12), member("25_34", 1, 1)])
+    assert one.startswith("1 of 2 groups whose figures may be shown is under-represented")
+
+
+def test_a_csv_writes_a_true_zero_as_0_and_a_hidden_figure_as_blank():
+    from coproduce.evidence.dashboard import csv_text
+
+    row = {"month": "2026-01-01", "episodes": 40, "closed": 0, "median_days_to_discharge": None}
+    evaluation = {
+        "metrics": {
+            "caseload": [
+                row | {"disengagement_rate": 0.0, "admitted_within_30_days_rate": None},
+            ]
+        }
+    }
+    rows = list(csv.reader(io.StringIO(csv_text(evaluation, "caseload"))))
+    assert rows[0] == [
+        "Month",
+        "Episodes",
+        "Discharged",
+        "Median days to discharge",
+        "Disengaged (share)",
+        "Admitted within 30 days (share)",
+    ]
+    assert rows[1] == ["2026-01-01", "40", "0", "", "0.0", ""]
+
+
+def test_the_theme_pages_say_each_figure_once_and_plainly(client, analyst, history):
+    client.force_login(analyst)
+    pages = {
+        theme: client.get(f"/evidence/{theme}").content.decode()
+        for theme in ("experience", "caseload", "response", "outcomes", "reach", "coproduction")
+    }
+    # The experience target is named the same in the chart's key, its icons and its figure.
+    target = "72%, Cambridgeshire and Peterborough&#39;s result"
+    assert f"Target: {target}</span>" in pages["experience"]  # the key
+    assert f"Target: {target}.</span>" in pages["experience"]  # beside the assurance icon
+    assert f"(target: {target})" in pages["experience"]  # the figure's sentence
+    assert "> Target</span>" not in pages["experience"]
+    # A folded table's summary says what it is once.
+    summaries = re.findall(r'summary-text">([^<]*)<', "".join(pages.values()))
+    assert "Experience rated good or very good, by month and channel: the figures as a table" in (
+        summaries
+    )
+    assert not [s for s in summaries if s.count(":") > 1]
+    assert (
+        "Each cell: the share rated good or very good, of the number of answers."
+        in (pages["experience"])
+    )
+    assert "1 member of staff" in pages["caseload"]
+    assert "> 1 staff" not in pages["caseload"]
+    # Only pages with monthly tables say how many months their tables show.
+    for theme, page in pages.items():
+        says = "Tables by month show the last 12 months" in page
+        assert says == (theme not in ("outcomes", "reach")), theme
+        assert page.count("Not drawn: ") <= 1, theme
+    assert (
+        "How fast urgent referrals are seen, and how fast the response vehicle arrives."
+        in (pages["response"])
+    )
+    assert "(share not shown)" not in pages["response"]
+    assert "Seen within target (share)" in client.get("/evidence/response.csv").content.decode()
+    vehicle = client.get("/evidence/vehicle.csv").content.decode().splitlines()[0]
+    assert "Arrived within target (share)" in vehicle
+    assert "Police not needed (share)" in vehicle
+    assert "Police not needed (share)" in pages["response"]  # the page's heading matches
+
+
+def test_a_charts_month_labels_stay_clear_of_its_lowest_value_label(client, analyst, history):
+    # Found by the fresh-eyes trial of issue 20: "50%" touched "Dec 2024" at both widths.
+    client.force_login(analyst)
+    page = "".join(
+        client.get(f"/evidence/{theme}").content.decode() for theme in ("experience", "caseload")
+    )
+    charts = re.findall(r"<svg viewBox.*?</svg>", page, re.S)
+    assert len(charts) >= 2
+    for svg in charts:
+        lowest = max(
+            float(y) for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)" text-anchor="end"', svg)
+        )
+        months = [
+            float(y)
+            for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)" dominant-baseline="hanging"', svg)
+        ]
+        assert months
+        # The value label's baseline is its bottom; a month label hangs from its y.
+        assert min(months) - lowest >= 8
+
+
+def test_the_change_report_says_what_changed_or_that_only_the_date_was_declared(
+    client, analyst, history, settings
+):
+    client.force_login(analyst)
+    page = client.get("/evidence/change").content.decode()
+    assert "Only the date was declared, not what changed" in page
+    assert "COPRODUCE_EVIDENCE_CHANGE_DESCRIPTION" in page
+    # The experience part draws its chart beside its icons.
+    assert 'aria-labelledby="report-experience-title report-experience-desc"' in page
+    settings.EVIDENCE_CHANGE_DESCRIPTION = "every person has one lead practitioner."
+    page = client.get("/evidence/change").content.decode()
+    assert ": every person has one lead practitioner.</p>" in page
+    assert "Only the date was declared" not in page
+
+
+def test_the_home_page_says_what_the_evidence_covers(client, analyst):
+    client.force_login(analyst)
+    page = client.get("/").content.decode()
+    assert "Experience ratings by month" not in page
+    assert "Does the service work? Experience, continuity of care, time on caseload" in page

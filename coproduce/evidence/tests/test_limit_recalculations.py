@@ -11,6 +11,7 @@ from coproduce.accounts.models import AuditEvent, Role
 from coproduce.evidence import services
 from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.tooling.testing.factories import UserFactory, sent_once
+from coproduce.tooling.testing.html import template_macros
 
 LAST_YEAR = timezone.localdate().year - 1
 
@@ -192,3 +193,38 @@ def test_a_baseline_fixes_the_limits_on_its_first_months():
     assert all(p["special"] for p in fixed["points"][12:])
     drawn = spc_chart("Experience", fixed, percent=True)
     assert "The limits are fixed on the first 12 months (the baseline)" in drawn.description
+
+
+def test_the_trusts_declared_change_is_listed_with_the_recalculations(client, analyst, settings):
+    # Found by the fresh-eyes trial of issue 20: the page said "None yet" while every
+    # chart said its limits were recalculated at the declared change.
+    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-17"
+    client.force_login(analyst)
+    page = client.get("/evidence/limits").content.decode()
+    assert f"The trust's declared change: every chart, from March {LAST_YEAR}." in page
+    assert "It is set by <code>COPRODUCE_EVIDENCE_CHANGE_DATE</code>, not on this page." in page
+    assert "None yet" not in page
+    assert "No chart has a recalculation of its own." in page
+
+
+def test_a_chart_fixed_after_a_baseline_says_so_under_it():
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    from .test_spc import _monthly_results
+
+    months = [dt.date(2025, m, 1) for m in range(1, 13)] + [dt.date(2026, 1, 1)]
+    results = _monthly_results(months, [60 + m % 3 for m in range(13)], [100] * 13)
+    macros = template_macros("evidence/macros.jinja")
+    for fix_after, said in (
+        (12, "Limits fixed after 12 months (the baseline): later months are judged against them"),
+        (18, "Limits to be fixed after 18 months (the baseline); until then"),
+    ):
+        chart = spc_charts(
+            results,
+            rules=Rules(),
+            run_length=7,
+            change_at=None,
+            fix_after={"experience_good": fix_after},
+        )["experience_good"]
+        assert said in str(macros.icons(chart))

@@ -49,3 +49,14 @@ def table_rows(content: bytes | str) -> list[list[str]]:
         for row in document.iter("tr")
         if row.findall("td")
     ]
+
+
+def template_macros(name: str) -> Any:
+    """A Jinja template's macros, to call in a test with the values a page would give."""
+    from django.template import engines
+    from django.template.backends.jinja2 import Jinja2
+
+    engine = engines["jinja2"]
+    if not isinstance(engine, Jinja2):
+        raise TypeError("the jinja2 template engine is not Jinja2")
+    return engine.env.get_template(name).module

@@ -137,7 +137,7 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     # Beside a chart, its figures are folded away: a person opens them to read the table.
     page.get_by_text(re.compile("the figures as a table")).first.click()
     experience = page.get_by_role("table", name=re.compile("Experience rated good or very good"))
-    expect(experience).to_contain_text("good or very good, of the answers")
+    expect(experience).to_contain_text("share rated good or very good, of the number of answers")
     assert_accessible(page)
 
     # The network ranks it: the lead opens a round, a member ranks, the lead closes it.

@@ -52,9 +52,11 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
     survival = evaluation.get("time_on_caseload", {})
     context: dict[str, Any] = {}
     for name, (key, title, percent) in SPC_CHARTS.items():
-        context[f"{name}_spc"] = spc.get(key)
+        found = spc.get(key)
+        target = dashboard.target_words(key, found.get("target")) if found else ""
+        context[f"{name}_spc"] = {**found, "target_words": target} if found else None
         context[f"{name}_chart"] = (
-            charts.spc_chart(title, spc[key], percent=percent) if key in spc else None
+            charts.spc_chart(title, found, percent=percent, target=target) if found else None
         )
     return {
         **context,
@@ -82,6 +84,7 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
             if evaluation.get("before_after")
             else None
         ),
+        "change_description": settings.EVIDENCE_CHANGE_DESCRIPTION,
         "reach": [
             {**row, "group_words": dashboard.group_words(row["dimension"], row["category"])}
             for row in evaluation.get("reach_against_population") or []
@@ -173,6 +176,8 @@ def _limits_page(
         baseline_form=baseline_form,
         summary_form=form if form.is_bound else baseline_form,
         recalculations=LimitRecalculation.objects.select_related("set_by"),
+        declared_change=services.declared_change_date(),
+        declared_by_setting=bool(settings.EVIDENCE_CHANGE_DATE),
         baselines=LimitBaseline.objects.select_related("set_by"),
     )
 
