@@ -203,10 +203,11 @@ def _suppressed(frame: pd.DataFrame, spec: Spec, rules: Rules) -> set[tuple[Any,
             shown = [(int(v), i) for i, v in values.items() if (i, column) not in hidden]
             if not shown:
                 continue  # the only cell: its total is itself, published hidden too
-            others = [(v, i) for v, i in shown if v > 0]
+            candidates = [(v, i) for v, i in shown if v > 0]
             # The smallest other goes with it; with none but zeros, all of them do (a
             # zero beside a lone hidden cell would let the total give it away).
-            hidden.update((i, column) for _, i in ([min(others)] if others else shown))
+            chosen = [min(candidates)] if candidates else shown
+            hidden.update((i, column) for _, i in chosen)
             changed = True
     # A breakdown's row is hidden whole where its cell is (its other counts describe it).
     if spec.breakdown is not None:
