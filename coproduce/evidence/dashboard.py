@@ -528,7 +528,8 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
                 "sentence": sentence.format(
                     month=_month_words(latest["month"]),
                     target=target_words(key, chart.get("target")),
-                ),
+                )
+                + _months_since_not_shown(chart, evaluation.get("as_of")),
                 "variation": chart["variation"],
                 "variation_text": chart["variation_text"],
                 "assurance": chart["assurance"],
@@ -674,6 +675,25 @@ _CHART_COUNTS = {
     "distinct_staff": "episodes",
     "very_urgent_seen_in_4_hours": "very urgent referrals seen late, or seen in time,",
 }
+
+
+def _months_since_not_shown(chart: dict[str, Any], as_of: str | None) -> str:
+    """The months after the chart's last point, up to the last month that is over, that
+    have no point at all: hidden, too few to publish (a fresh-eyes trial read the card's
+    "in October" as the latest news when November was simply not shown)."""
+    if not as_of or not chart.get("points"):
+        return ""
+    last = dt.date.fromisoformat(str(chart["points"][-1]["month"])[:10])
+    over = dt.date.fromisoformat(as_of[:10]).replace(day=1)
+    missing = []
+    month = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    while month < over:
+        missing.append(f"{month:%B %Y}")
+        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    if not missing:
+        return ""
+    listed = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
+    return f" {listed}: not shown, too few to publish without the risk of identifying someone."
 
 
 def not_drawn_words(evaluation: dict[str, Any], key: str) -> str:

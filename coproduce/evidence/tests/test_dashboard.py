@@ -426,3 +426,24 @@ def test_the_home_page_says_what_the_evidence_covers(client, analyst):
     page = client.get("/").content.decode()
     assert "Experience ratings by month" not in page
     assert "Does the service work? Experience, continuity of care, time on caseload" in page
+
+
+def test_a_card_says_when_the_months_after_its_figure_are_not_shown():
+    # Found by a fresh-eyes trial: the card said "68% … in October 2026" on 3 December,
+    # with nothing to say November was hidden.
+    from coproduce.evidence.dashboard import board_summary
+
+    point = {"value": 0.68, "provisional": False, "special": False}
+    chart = {
+        "points": [point | {"month": "2026-09-01"}, point | {"month": "2026-10-01"}],
+        "variation": "common_cause",
+        "variation_text": "Common cause variation",
+        "assurance": "no_target",
+        "assurance_text": "",
+        "target": None,
+    }
+    for as_of, said in (("2026-12-03", True), ("2026-11-20", False)):
+        evaluation = {"spc": {"experience_good": chart}, "metrics": {}, "as_of": as_of}
+        card = {i["theme"]: i for i in board_summary(evaluation)}["experience"]
+        assert ("November 2026: not shown, too few to publish" in card["sentence"]) is said
+        assert "in October 2026" in card["sentence"]
