@@ -382,11 +382,24 @@ def _recalculation_points(
         )
         if index is not None and applied and index not in at:
             at.append(index)
+        if applied:
+            waiting = ""
+        elif index is None or complete - index < spc.MONTHS_FOR_LIMITS:
+            waiting = f"fewer than {spc.MONTHS_FOR_LIMITS} complete months after it yet"
+        elif index == 0:
+            waiting = "it is at or before the chart's first month"
+        else:
+            waiting = (
+                f"fewer than {spc.MONTHS_FOR_LIMITS} complete months between it and the "
+                "start of the limits before it"
+            )
         shown.append(
             {
                 "month": recalculation.month.isoformat(),
                 "reason": recalculation.reason,
                 "applied": bool(applied),
+                # Why one is not applied, so the JSON says it as the page does.
+                "waiting": waiting,
             }
         )
     return at, shown

@@ -324,8 +324,18 @@ def test_the_month_still_going_on_is_provisional_and_recalculations_carry_their_
     # Recalculated in July, from the published (rounded) counts: 80, 80, 80, 85 and 80.
     assert chart["points"][6]["mean"] == pytest.approx(0.81)
     assert chart["recalculations"] == [
-        {"month": "2026-07-01", "reason": "Peer support on every shift", "applied": True},
-        {"month": "2026-11-01", "reason": "Too soon to draw", "applied": False},
+        {
+            "month": "2026-07-01",
+            "reason": "Peer support on every shift",
+            "applied": True,
+            "waiting": "",
+        },
+        {
+            "month": "2026-11-01",
+            "reason": "Too soon to draw",
+            "applied": False,
+            "waiting": "fewer than 5 complete months after it yet",
+        },
     ]
 
 
