@@ -67,7 +67,16 @@ class MonthlyExperienceSerializer(serializers.Serializer[Any]):
     responses = serializers.IntegerField(allow_null=True)
     positive = serializers.IntegerField(allow_null=True)
     share_positive = serializers.FloatField(allow_null=True)
-    suppressed = serializers.BooleanField()
+    suppressed = serializers.BooleanField(
+        help_text="True when any figure of the month is hidden; the others are safe to use."
+    )
+    hidden = serializers.ListField(
+        child=serializers.ChoiceField(choices=["responses", "positive", "share_positive"]),
+        help_text="The figures of the month hidden by disclosure control (shown as null).",
+    )
+    why_hidden = serializers.CharField(
+        help_text="Why, in plain words; empty when nothing is hidden."
+    )
 
 
 class DetailSerializer(serializers.Serializer[Any]):

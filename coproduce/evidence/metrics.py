@@ -47,12 +47,30 @@ class MonthlyExperience:
         hidden where it would reveal a small number (of the good, or of the rest)."""
         responses, positive = rules.count(self.responses), rules.count(self.positive)
         share = rules.share(self.positive, self.responses)
+        if responses is None:
+            positive = share = None
+        figures = {"responses": responses, "positive": positive, "share_positive": share}
+        hidden = tuple(name for name, value in figures.items() if value is None)
+        if responses is None:
+            why = f"Fewer than {rules.suppress_at_most + 1} answers this month."
+        elif positive is None:
+            why = f"Fewer than {rules.suppress_at_most + 1} answers this month were good."
+        elif share is None:
+            why = (
+                "The share would reveal a small number: fewer than "
+                f"{rules.suppress_at_most + 1} answers this month were not good, or the "
+                "month had no answers."
+            )
+        else:
+            why = ""
         return PublishedExperience(
             month=self.month,
             responses=responses,
-            positive=None if responses is None else positive,
-            share_positive=None if responses is None else share,
-            suppressed=None in (responses, positive, share),
+            positive=positive,
+            share_positive=share,
+            suppressed=bool(hidden),
+            hidden=hidden,
+            why_hidden=why,
         )
 
 
@@ -64,7 +82,9 @@ class PublishedExperience:
     responses: int | None
     positive: int | None
     share_positive: float | None
-    suppressed: bool  # something in the month was hidden
+    suppressed: bool  # something in the month was hidden: which, in ``hidden``
+    hidden: tuple[str, ...] = ()
+    why_hidden: str = ""
 
 
 def experience_by_month(rows: Iterable[ExperienceRow], *, tz: ZoneInfo) -> list[MonthlyExperience]:

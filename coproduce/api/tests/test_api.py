@@ -167,6 +167,8 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
             "positive": None,
             "share_positive": None,
             "suppressed": True,
+            "hidden": ["responses", "positive", "share_positive"],
+            "why_hidden": "Fewer than 8 answers this month.",
         },
         {
             "month": "2026-05-01",
@@ -174,13 +176,18 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
             "positive": 10,  # 12, rounded to the nearest 5
             "share_positive": 0.5,  # from the rounded counts, so 12 cannot be worked out
             "suppressed": False,
+            "hidden": [],
+            "why_hidden": "",
         },
         {
             "month": "2026-06-01",
             "responses": 15,
             "positive": 10,
             "share_positive": None,  # 10 of 13 would reveal the 3 who were not
-            "suppressed": True,
+            "suppressed": True,  # the counts beside it stand: only the share is hidden
+            "hidden": ["share_positive"],
+            "why_hidden": "The share would reveal a small number: fewer than 8 answers this "
+            "month were not good, or the month had no answers.",
         },
     ]
 

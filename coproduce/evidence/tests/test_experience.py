@@ -50,7 +50,15 @@ def test_a_month_is_published_by_the_disclosure_rules():
     ] * 5
     rules = Rules(suppress_at_most=4, round_to=1)
     january, february = (m.published(rules) for m in experience_by_month(rows, tz=LONDON))
-    assert january == PublishedExperience(dt.date(2026, 1, 1), None, None, None, suppressed=True)
+    assert january == PublishedExperience(
+        dt.date(2026, 1, 1),
+        None,
+        None,
+        None,
+        suppressed=True,
+        hidden=("responses", "positive", "share_positive"),
+        why_hidden="Fewer than 5 answers this month.",
+    )
     assert february == PublishedExperience(dt.date(2026, 2, 1), 5, 5, 1.0, suppressed=False)
 
 
@@ -98,7 +106,8 @@ def test_the_evidence_service_publishes_the_monthly_figure_with_small_numbers_hi
     for rating in [1] * 7 + [2] * 5 + [4] * 8:
         VoiceFactory(rating=rating, received_at=when.replace(month=5))  # 12 of 20
     april, may = experience_metric()
-    assert april == PublishedExperience(dt.date(2026, 4, 1), None, None, None, suppressed=True)
+    assert april.hidden == ("responses", "positive", "share_positive")
+    assert (april.responses, april.positive, april.share_positive) == (None, None, None)
     assert may == PublishedExperience(
         dt.date(2026, 5, 1), 20, 10, 0.5, suppressed=False
     )  # 0.5: from the rounded counts
