@@ -636,6 +636,12 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
     return items
 
 
+def under_represented(row: dict[str, Any]) -> bool:
+    """Whether a group of the reach table is a smaller share of those taking part than
+    four fifths of its share of local people (a group not shown is never called so)."""
+    return row.get("ratio") is not None and row["ratio"] < UNDER_REPRESENTED
+
+
 def _reach_item(rows: list[dict[str, Any]]) -> dict[str, Any]:
     shown = [
         r
@@ -649,7 +655,7 @@ def _reach_item(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "sentence": "Too few network members in each group to compare with the local "
             "population without identifying them.",
         }
-    under = sorted((r for r in shown if r["ratio"] < UNDER_REPRESENTED), key=lambda r: r["ratio"])
+    under = sorted((r for r in shown if under_represented(r)), key=lambda r: r["ratio"])
     if not under:
         return {
             "theme": "reach",

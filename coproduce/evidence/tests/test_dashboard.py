@@ -89,8 +89,13 @@ def test_each_table_downloads_as_csv_with_hidden_figures_left_empty(client, anal
     outcomes = list(csv.reader(io.StringIO(client.get("/evidence/outcomes.csv").content.decode())))
     assert outcomes[0][:3] == ["Measure", "Rate before", "Of (before)"]
     assert "conveyance to A&E" in [r[0] for r in outcomes[1:]]
-    # No one here has told us about themselves: no reach table, so nothing to download.
-    assert client.get("/evidence/reach.csv").status_code == 404
+    # Those who gave feedback and are on our records, by age against the local people.
+    reach = list(csv.reader(io.StringIO(client.get("/evidence/reach.csv").content.decode())))
+    assert reach[0][:3] == ["Who", "Group", "People"]
+    feedback = [r for r in reach[1:] if r[0] == "People who gave feedback"]
+    assert {r[1] for r in feedback} >= {"Age 25 to 34", "Age 65 and over"}
+    assert sum(int(r[2]) for r in feedback if r[2]) > 100
+    assert not [r for r in feedback if r[2] and 1 <= int(r[2]) <= 7]
 
 
 def test_the_reach_table_downloads_as_csv_with_hidden_figures_left_empty():
@@ -319,6 +324,44 @@ def test_the_reach_card_reads_as_a_sentence():
     assert two.startswith("2 of 3 groups whose figures may be shown are under-represented")
     one = card([member("18_24", 0.05, 0.12), member("25_34", 1, 1)])
     assert one.startswith("1 of 2 groups whose figures may be shown is under-represented")
+
+
+def test_the_reach_page_names_the_under_represented_groups_before_its_tables(
+    client, analyst, history, settings, tmp_path
+):
+    # Local people: many more of 65 and over than the synthetic contributors (about 1 in
+    # 7), so that group is under-represented among those who gave feedback.
+    population = tmp_path / "population.csv"
+    population.write_text(
+        "dimension,category,people\n"
+        + "".join(
+            f"age_band,{band},{people}\n"
+            for band, people in [
+                ("18_24", 1000),
+                ("25_34", 1000),
+                ("35_44", 1000),
+                ("45_54", 1000),
+                ("55_64", 1000),
+                ("65_plus", 9000),
+            ]
+        )
+    )
+    settings.EVIDENCE_POPULATION_CSV = str(population)
+    cache.clear()
+    client.force_login(analyst)
+    page = client.get("/evidence/reach").content.decode()
+    summaries = re.findall(r'details__summary-text">([^<]*)<', page)
+    [feedback] = [s for s in summaries if s.startswith("People who gave feedback by age")]
+    assert re.fullmatch(
+        r"People who gave feedback by age: 1 of the 6 groups that can be shown is "
+        r"under-represented \(age 65 and over\)",
+        feedback,
+    )
+    # In the table, the group is marked, not only its ratio given.
+    table = page[page.index("People who gave feedback by age, against") :]
+    row = table[table.index("Age 65 and over") : table.index("</tr>", table.index("Age 65"))]
+    assert "Under-<wbr>represented" in row
+    assert "How shares and ratios are worked out" in page
 
 
 def test_a_csv_writes_a_true_zero_as_0_and_a_hidden_figure_as_blank():

@@ -75,7 +75,8 @@ def seed_history(
             nhs_number=nhs_number(),
             given_name=rng.choice(given),
             family_name=rng.choice(family),
-            date_of_birth=dt.date(rng.randint(1950, 2007), rng.randint(1, 12), rng.randint(1, 28)),
+            # Adults: the crisis teams here see people of 18 and over.
+            date_of_birth=dt.date(rng.randint(1950, 2005), rng.randint(1, 12), rng.randint(1, 28)),
         )
         for _ in range(n_episodes)
     )
@@ -193,21 +194,27 @@ def seed_history(
     voices = []
     for _ in range(scale.months * scale.voices_per_month):
         team = rng.choice(teams[:3])
+        # Up to an hour ago: last month is as full as any other, and this month so far.
         received = start + dt.timedelta(
-            seconds=rng.uniform(0, (now - start).total_seconds() - 30 * 86_400)
+            seconds=rng.uniform(0, (now - start).total_seconds() - 3600)
         )
         after = team == home_treatment and received >= changed_at
         good = rng.random() < (0.78 if after else 0.62)
+        channel = rng.choices(
+            ["fft_import", "web", "sms", "paper", "phone"], weights=[5, 2, 2, 1, 1]
+        )[0]
+        # Half of those who answered by text, phone, post or the web said who they were
+        # (a person on our records): the contributors the reach page counts.
+        known = channel != "fft_import" and rng.random() < 0.5
         voices.append(
             Voice(
-                channel=rng.choices(
-                    ["fft_import", "web", "sms", "paper", "phone"], weights=[5, 2, 2, 1, 1]
-                )[0],
+                channel=channel,
+                person=rng.choice(people) if known else None,
                 rating=rng.choice([1, 2]) if good else rng.choice([3, 4, 5, 6]),
                 received_at=received,
                 team=team,
                 consent_improvement=True,
-                reviewed_at=received + dt.timedelta(days=2),
+                reviewed_at=min(received + dt.timedelta(days=2), now),
                 reviewed_by=recorder,
             )
         )

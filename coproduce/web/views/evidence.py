@@ -86,7 +86,11 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
         ),
         "change_description": settings.EVIDENCE_CHANGE_DESCRIPTION,
         "reach": [
-            {**row, "group_words": dashboard.group_words(row["dimension"], row["category"])}
+            {
+                **row,
+                "group_words": dashboard.group_words(row["dimension"], row["category"]),
+                "under_represented": dashboard.under_represented(row),
+            }
             for row in evaluation.get("reach_against_population") or []
         ],
         "summary": dashboard.board_summary(evaluation),
