@@ -373,7 +373,8 @@ def _recalculation_points(
     at: list[int] = []
     shown = []
     for recalculation in sorted(chosen, key=lambda r: r.month):
-        index = next((i for i, m in enumerate(labels) if m >= recalculation.month), None)
+        starts = spc.first_whole_month(recalculation.month)
+        index = next((i for i, m in enumerate(labels) if m >= starts), None)
         start = at[-1] if at else 0
         applied = (
             index is not None
@@ -395,7 +396,10 @@ def _recalculation_points(
             )
         shown.append(
             {
-                "month": recalculation.month.isoformat(),
+                # The month the new limits start from; and the day the change began,
+                # when it began partway through the month before.
+                "month": starts.isoformat(),
+                "began": recalculation.month.isoformat(),
                 "reason": recalculation.reason,
                 "applied": bool(applied),
                 # Why one is not applied, so the JSON says it as the page does.

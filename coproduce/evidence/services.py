@@ -21,6 +21,7 @@ from django.utils import timezone
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
+from coproduce.evidence import spc
 from coproduce.evidence.analysis import read_population
 from coproduce.evidence.evaluate import Recalculation, evaluate
 from coproduce.evidence.extract import write_extract
@@ -141,7 +142,7 @@ def recalculate_limits(
             {"month": "This chart's limits are already recalculated from that month"}
         )
     declared = declared_change_date()
-    if declared is not None and declared.replace(day=1) == month:
+    if declared is not None and spc.first_whole_month(declared) == month:
         raise ValidationError(
             {
                 "month": f"Every chart's limits already start afresh from {month:%B %Y}: it "

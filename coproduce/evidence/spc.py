@@ -53,6 +53,15 @@ MONTHS_FOR_LIMITS = 5
 TRIAL_LIMITS_BELOW = 12
 
 
+def first_whole_month(day: dt.date) -> dt.date:
+    """The first month wholly after a change that began on ``day``: its own month when it
+    began on the 1st, else the next. A monthly point is all before or all after, so a
+    change partway through a month starts the new limits at the month that follows."""
+    if day.day == 1:
+        return day
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 class Variation(StrEnum):
     COMMON = "common_cause"
     IMPROVING_HIGH = "improvement_high"

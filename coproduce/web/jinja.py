@@ -81,9 +81,11 @@ def format_counted(count: int, one: str, many: str) -> str:
     return f"{count:,} {one if count == 1 else many}"
 
 
-def format_date(value: dt.date | dt.datetime | None) -> str:
+def format_date(value: dt.date | dt.datetime | str | None) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):  # an ISO date, as the evaluation's JSON keeps it
+        value = dt.date.fromisoformat(value)
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).date()
     return f"{value.day} {value:%B %Y}"

@@ -103,7 +103,7 @@ def test_only_analysts_and_team_leaders_may(client, le_lead):
 
 def test_the_month_of_the_trusts_declared_change_is_refused(client, analyst, settings):
     # Found by the fresh-eyes trial: it was saved, a second recalculation at the same point.
-    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-17"
+    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-01"
     client.force_login(analyst)
     response = client.post("/evidence/limits", setting())
     assert response.status_code == 400
@@ -198,7 +198,7 @@ def test_a_baseline_fixes_the_limits_on_its_first_months():
 def test_the_trusts_declared_change_is_listed_with_the_recalculations(client, analyst, settings):
     # Found by the fresh-eyes trial of issue 20: the page said "None yet" while every
     # chart said its limits were recalculated at the declared change.
-    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-17"
+    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-01"
     client.force_login(analyst)
     page = client.get("/evidence/limits").content.decode()
     assert f"The trust's declared change: every chart, from March {LAST_YEAR}." in page
@@ -228,3 +228,42 @@ def test_a_chart_fixed_after_a_baseline_says_so_under_it():
             fix_after={"experience_good": fix_after},
         )["experience_good"]
         assert said in str(macros.icons(chart))
+
+
+def test_a_change_that_began_partway_through_a_month_starts_the_limits_the_month_after(
+    client, analyst, settings
+):
+    # Found by the fresh-eyes trial of issue 20: a change on 17 March started the limits
+    # at April (a month's point is all before or all after), but the page said March.
+    from coproduce.evidence.evaluate import spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    from .test_spc import _monthly_results
+
+    months = [dt.date(2025, m, 1) for m in range(1, 13)]
+    results = _monthly_results(months, [60 + m % 3 for m in range(12)], [100] * 12)
+    chart = spc_charts(results, rules=Rules(), run_length=7, change_at=dt.date(2025, 6, 17))[
+        "experience_good"
+    ]
+    [recalculation] = chart["recalculations"]
+    assert recalculation["month"] == "2025-07-01"
+    assert recalculation["began"] == "2025-06-17"
+    assert chart["months_in_limits"] == 6  # July to December
+    said = str(template_macros("evidence/macros.jinja").icons(chart))
+    assert (
+        "Limits recalculated from July 2025 (the first whole month after the change, which "
+        "began on 17 June 2025)"
+    ) in said
+
+    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-17"
+    client.force_login(analyst)
+    page = client.get("/evidence/limits").content.decode()
+    assert (
+        f"every chart, from April {LAST_YEAR} (the first whole month after the change, "
+        f"which began on 17 March {LAST_YEAR})."
+    ) in page
+    # So April, not March, is the month a chart's own recalculation may not repeat.
+    assert client.post("/evidence/limits", setting()).status_code == 302
+    refused = client.post("/evidence/limits", setting(month=f"4/{LAST_YEAR}"))
+    assert refused.status_code == 400
+    assert f"already start afresh from April {LAST_YEAR}" in refused.content.decode()

@@ -326,12 +326,14 @@ def test_the_month_still_going_on_is_provisional_and_recalculations_carry_their_
     assert chart["recalculations"] == [
         {
             "month": "2026-07-01",
+            "began": "2026-07-01",
             "reason": "Peer support on every shift",
             "applied": True,
             "waiting": "",
         },
         {
             "month": "2026-11-01",
+            "began": "2026-11-01",
             "reason": "Too soon to draw",
             "applied": False,
             "waiting": "fewer than 5 complete months after it yet",

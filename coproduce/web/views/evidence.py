@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from markupsafe import Markup
 
 from coproduce.accounts.policy import Capability, can, requires
-from coproduce.evidence import charts, dashboard, services
+from coproduce.evidence import charts, dashboard, services, spc
 from coproduce.evidence.forms import BaselineForm, RecalculationForm
 from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.evidence.services import trust_evaluation
@@ -172,6 +172,7 @@ def chart_limits(request: HttpRequest) -> HttpResponse:
 def _limits_page(
     request: HttpRequest, form: RecalculationForm, baseline_form: BaselineForm
 ) -> HttpResponse:
+    declared = services.declared_change_date()
     return page(
         request,
         "evidence/limits.jinja",
@@ -180,7 +181,8 @@ def _limits_page(
         baseline_form=baseline_form,
         summary_form=form if form.is_bound else baseline_form,
         recalculations=LimitRecalculation.objects.select_related("set_by"),
-        declared_change=services.declared_change_date(),
+        declared_change=declared,
+        declared_change_starts=declared and spc.first_whole_month(declared),
         declared_by_setting=bool(settings.EVIDENCE_CHANGE_DATE),
         baselines=LimitBaseline.objects.select_related("set_by"),
     )
