@@ -27,13 +27,18 @@ class Scale:
     """How much history: the demo's two quiet years, or a busy trust's year."""
 
     months: int = 24
-    episodes_per_month: int = 60
+    episodes_per_month: int = 80
     voices_per_month: int = 110
     contacts_per_episode: float = 6  # beyond the first (Poisson mean)
     # Referrals declined or signposted elsewhere, with no episode.
     other_referrals_per_month: int = 0
     # The share of episodes still open (the newest): a live caseload.
     open_share: float = 0.0
+    # Referrals up to three days ago, as a live service has; an episode not over by now
+    # is still open (led by staff other than the demo's own accounts, whose caseloads
+    # are written by hand). Without it, referrals stop 40 days ago and every episode
+    # has ended.
+    runs_to_now: bool = True
 
 
 DEMO = Scale()
@@ -45,6 +50,7 @@ TRUST_YEAR = Scale(
     contacts_per_episode=14,
     other_referrals_per_month=1000,
     open_share=0.01,
+    runs_to_now=False,
 )
 
 
@@ -84,18 +90,29 @@ def seed_history(
     for person in people:
         team = rng.choice(teams[:3])
         still_open = rng.random() < scale.open_share
+        last_days = 3 if scale.runs_to_now else 40
         received = (
             now - dt.timedelta(days=rng.uniform(2, 20))
             if still_open
             else start
-            + dt.timedelta(seconds=rng.uniform(0, (now - start).total_seconds() - 40 * 86_400))
+            + dt.timedelta(
+                seconds=rng.uniform(0, (now - start).total_seconds() - last_days * 86_400)
+            )
         )
-        urgency = rng.choices(["4", "2", "3"], weights=[3, 5, 2])[0]
-        hours = rng.lognormvariate(math.log(2.5 if urgency == "4" else 12), 0.6)
-        seen_at = received + dt.timedelta(hours=hours)
+        # Very urgent (4 hours) and urgent (24 hours) referrals, each seen late often
+        # enough that a month's late ones are more than a handful and may be published.
+        urgency = rng.choices(["4", "2", "3"], weights=[4, 4, 2])[0]
+        hours = (
+            rng.lognormvariate(math.log(3), 0.6)
+            if urgency == "4"
+            else rng.lognormvariate(math.log(16), 0.8)
+        )
+        seen_at = min(received + dt.timedelta(hours=hours), now - dt.timedelta(hours=1))
         after = team == home_treatment and received >= changed_at
         distinct = min(1 + _poisson(rng, 1.2 if after else 3.5), 8)
         stay_days = rng.gammavariate(2.0, (10 + 2.5 * distinct) / 2)
+        if seen_at + dt.timedelta(days=stay_days) > now:
+            still_open = True  # not over yet (only when the history runs to now)
         disengaged = rng.random() < 1 / (1 + math.exp(-(-3.2 + 0.35 * distinct)))
         admitted = not disengaged and rng.random() < (0.05 if after else 0.09)
         referral_rows.append(
@@ -129,7 +146,9 @@ def seed_history(
             Episode(
                 person=person,
                 team=team,
-                lead_practitioner=rng.choice(clinicians[:3]),
+                lead_practitioner=rng.choice(
+                    clinicians[3:] if still_open and scale.runs_to_now else clinicians[:3]
+                ),
                 accepted_at=seen_at,
                 closed_at=closed_at,
                 discharge_destination=destination,
