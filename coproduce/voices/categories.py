@@ -254,19 +254,59 @@ class CategoryChoices:
         return self.suggested + [c for _, group in self.groups for c in group] + self.elsewhere
 
 
+def _grouped(
+    framework: str, categories: list[EnquiryCategory]
+) -> list[tuple[str, list[EnquiryCategory]]]:
+    """A framework's categories under their headings: v6 by its themes, local as one."""
+    if framework == EnquiryCategory.Framework.NHS_ENGLAND_V6:
+        group_of = {name: heading for heading, names in V6_GROUPS.items() for name in names}
+        grouped: dict[str, list[EnquiryCategory]] = {heading: [] for heading in V6_GROUPS}
+        for category in categories:
+            grouped.setdefault(group_of.get(category.name, OTHER_GROUP), []).append(category)
+        return [(heading, found) for heading, found in grouped.items() if found]
+    return [(LOCAL_GROUP, categories)] if categories else []
+
+
 def category_choices(voice: Voice) -> CategoryChoices:
     framework = framework_for(voice.team)
     in_framework = list(EnquiryCategory.objects.filter(framework=framework, active=True))
     suggested_ids = {c.pk for c in voice.suggested_categories.all()}
     suggested = [c for c in in_framework if c.pk in suggested_ids]
     rest = [c for c in in_framework if c.pk not in suggested_ids]
-    if framework == EnquiryCategory.Framework.NHS_ENGLAND_V6:
-        group_of = {name: heading for heading, names in V6_GROUPS.items() for name in names}
-        grouped: dict[str, list[EnquiryCategory]] = {heading: [] for heading in V6_GROUPS}
-        for category in rest:
-            grouped.setdefault(group_of.get(category.name, OTHER_GROUP), []).append(category)
-        groups = [(heading, found) for heading, found in grouped.items() if found]
-    else:
-        groups = [(LOCAL_GROUP, rest)] if rest else []
     elsewhere = [c for c in voice.categories.all() if c.framework != framework]
-    return CategoryChoices(framework, suggested, groups, elsewhere)
+    return CategoryChoices(framework, suggested, _grouped(framework, rest), elsewhere)
+
+
+def frameworks_in_use() -> list[str]:
+    """The frameworks in use: the local one (a service with none set, and a voice about
+    no service, use it) and each one set for a service in the admin."""
+    chosen = set(ServiceFramework.objects.values_list("framework", flat=True))
+    chosen.add(EnquiryCategory.Framework.LOCAL)
+    return [f for f in EnquiryCategory.Framework.values if f in chosen]
+
+
+def choices_by_framework() -> list[CategoryChoices]:
+    """Every active category of the frameworks in use, grouped, one framework after the
+    other: what recording feedback offers before anything has been suggested."""
+    frameworks = frameworks_in_use()
+    active = list(EnquiryCategory.objects.filter(framework__in=frameworks, active=True))
+    return [
+        CategoryChoices(f, [], _grouped(f, [c for c in active if c.framework == f]), [])
+        for f in frameworks
+    ]
+
+
+def grouped_options() -> list[tuple[str, list[tuple[int, str]]]]:
+    """The categories of the frameworks in use as groups of (id, name), for a list to
+    choose one from (the inbox's filter and its "add a category"); each heading names
+    its framework when more than one is in use."""
+    by_framework = choices_by_framework()
+    several = len(by_framework) > 1
+    return [
+        (
+            f"{choices.framework_label}: {heading}" if several else heading,
+            [(category.pk, category.name) for category in group],
+        )
+        for choices in by_framework
+        for heading, group in choices.groups
+    ]

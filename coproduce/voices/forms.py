@@ -14,7 +14,15 @@ from coproduce.care.models import Team
 from coproduce.lib.formats import Format
 from coproduce.lib.forms import PlainWordsForm
 from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
-from coproduce.voices.models import CallBack, EnquiryCategory, Rating, Sentiment, Voice
+from coproduce.voices.categories import choices_by_framework, grouped_options
+from coproduce.voices.models import (
+    CallBack,
+    EnquiryCategory,
+    Rating,
+    Sentiment,
+    ServiceFramework,
+    Voice,
+)
 from coproduce.voices.services import check_action_taken
 
 FEEDBACK_MAX_CHARACTERS = 5000
@@ -258,10 +266,41 @@ class StaffVoiceForm(FeedbackForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The frameworks the services use, each grouped (categories.choices_by_framework).
+        self.category_choices = choices_by_framework()
+        self.fields["categories"].queryset = EnquiryCategory.objects.filter(  # type: ignore[attr-defined]
+            active=True, framework__in=[c.framework for c in self.category_choices]
+        )
         self.fields["rating"].required = False
         self.fields["rating"].empty_value = None  # type: ignore[attr-defined]
         self.fields["text"].required = True
         self.fields["text"].error_messages["required"] = "Enter what the person said"
+
+    @property
+    def category_sections(self) -> list[tuple[str, list[EnquiryCategory]]]:
+        """The categories under their headings, each naming its framework when more than
+        one is in use."""
+        several = len(self.category_choices) > 1
+        return [
+            (f"{choices.framework_label}: {heading}" if several else heading, group)
+            for choices in self.category_choices
+            for heading, group in choices.groups
+        ]
+
+    @property
+    def category_frameworks(self) -> dict[str, Any] | None:
+        """Which framework each section and each service uses, when more than one is in
+        use: for the page to show the chosen service's categories only."""
+        if len(self.category_choices) < 2:
+            return None
+        return {
+            "sections": [c.framework for c in self.category_choices for _ in c.groups],
+            "services": {
+                str(team): framework
+                for team, framework in ServiceFramework.objects.values_list("team_id", "framework")
+            },
+            "default": EnquiryCategory.Framework.LOCAL.value,
+        }
 
     def clean_received_on(self) -> Any:
         value = self.cleaned_data["received_on"]
@@ -296,6 +335,14 @@ class InboxFilterForm(PlainWordsForm):
     team = forms.ModelChoiceField(
         queryset=Team.objects.all(), required=False, empty_label="Any service"
     )
+
+    def __init__(
+        self, *args: Any, category_options: list[Any] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        options = grouped_options() if category_options is None else category_options
+        self.fields["category"].choices = [("", "Any category"), *options]  # type: ignore[attr-defined]
+
     received_from = forms.DateField(
         required=False, error_messages={"invalid": "Enter the from date like 2026-10-31"}
     )
@@ -358,6 +405,13 @@ class BulkActionForm(PlainWordsForm):
         required=False,
         error_messages={"invalid_choice": "Select a category from the list"},
     )
+
+    def __init__(
+        self, *args: Any, category_options: list[Any] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        options = grouped_options() if category_options is None else category_options
+        self.fields["category"].choices = [("", "Choose"), *options]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -481,7 +481,17 @@ def record_for_someone(user: User, *, submission: str = "", **details: Any) -> V
     """Staff write down feedback given by phone, on paper, in person, by email, from a
     partner, as a complaint or in community listening (on the page or by the API).
     Categories given here count as confirmed by the person who wrote them down."""
-    categories = details.pop("categories", None) or []
+    categories = list(details.pop("categories", None) or [])
+    framework = framework_for(details.get("team"))
+    outside = [c.name for c in categories if c.framework != framework]
+    if outside:
+        label = EnquiryCategory.Framework(framework).label
+        raise ValidationError(
+            {
+                "categories": f"Not in the framework this service uses ({label}): "
+                f"{', '.join(outside)}"
+            }
+        )
     voice = receive_voice(user, **details)
     voice.recorded_by = user
     voice.save(update_fields=["recorded_by"])

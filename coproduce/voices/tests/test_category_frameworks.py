@@ -7,10 +7,11 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from coproduce.tooling.testing.factories import TeamFactory, VoiceFactory
 from coproduce.voices import categories, services
-from coproduce.voices.models import EnquiryCategory, ServiceFramework
+from coproduce.voices.models import EnquiryCategory, ServiceFramework, Voice
 
 V6 = EnquiryCategory.Framework.NHS_ENGLAND_V6
 LOCAL = EnquiryCategory.Framework.LOCAL
@@ -139,3 +140,92 @@ def test_the_framework_of_a_service_is_set_in_the_admin(client, administrator, v
     other = TeamFactory()
     client.post("/admin/voices/serviceframework/add/", {"team": other.pk, "framework": V6})
     assert categories.framework_for(other) == V6
+
+
+def record(**fields):
+    from coproduce.tooling.testing.factories import sent_once
+
+    return sent_once(
+        {
+            "channel": "phone",
+            "received_on": timezone.localdate().isoformat(),
+            "text": "They called back when they said they would.",
+            "consent_improvement": "on",
+        }
+        | fields
+    )
+
+
+def test_recording_feedback_offers_only_the_frameworks_the_services_use(
+    client, le_lead, frameworks
+):
+    # Found by issue 21's trial: the form listed both frameworks' 55 categories mixed.
+    TeamFactory()  # no framework set: the local one
+    client.force_login(le_lead)
+    offered = boxes(client.get("/voices/new").content.decode())
+    assert set(offered) == {name for name, _, _ in categories.LOCAL}
+    # Once a service uses v6, both are offered, each under headings naming its framework.
+    ServiceFramework.objects.create(team=TeamFactory(), framework=V6)
+    page = client.get("/voices/new").content.decode()
+    assert set(boxes(page)) == {name for name, _, _ in categories.LOCAL} | set(frameworks)
+    legends = re.findall(r'fieldset__legend--s">([^<]*)<', page)
+    assert "Local enquiry categories (seed 003): Enquiry categories (seed 003)" in legends
+    assert (
+        "NHS England patient experience framework (v6): Safety, dignity and fairness"
+        in html.unescape("|".join(legends))
+    )
+
+
+def test_recording_a_category_of_another_framework_is_refused_keeping_the_words(
+    client, le_lead, v6_team
+):
+    local = EnquiryCategory.objects.get(name="Being listened to")
+    client.force_login(le_lead)
+    words = "They listened to me at last (synthetic)."
+    response = client.post(
+        "/voices/new", record(team=v6_team.pk, categories=[local.pk], text=words)
+    )
+    assert response.status_code == 400
+    body = html.unescape(response.content.decode())
+    assert (
+        "Not in the framework this service uses (NHS England patient experience framework "
+        "(v6)): Being listened to" in body
+    )
+    assert words in body
+    assert not Voice.objects.filter(text=words).exists()
+    # The same, of its own framework, is recorded.
+    staff = EnquiryCategory.objects.get(name="Staff manner & personal attributes")
+    client.post("/voices/new", record(team=v6_team.pk, categories=[staff.pk], text=words))
+    assert list(Voice.objects.get(text=words).categories.all()) == [staff]
+
+
+def test_the_inbox_lists_categories_by_framework_for_filtering_and_adding(client, le_lead, v6_team):
+    VoiceFactory(team=v6_team)  # the actions on selected voices show when there are some
+    client.force_login(le_lead)
+    page = html.unescape(client.get("/voices").content.decode())
+    groups = re.findall(r'<optgroup label="([^"]*)"', page)
+    # Two lists (filter, add): each with v6's groups and the local one, framework named.
+    assert groups.count("Local enquiry categories (seed 003): Enquiry categories (seed 003)") == 2
+    assert groups.count("NHS England patient experience framework (v6): Care and treatment") == 2
+    ServiceFramework.objects.all().delete()
+    page = html.unescape(client.get("/voices").content.decode())
+    assert re.findall(r'<optgroup label="([^"]*)"', page) == ["Enquiry categories (seed 003)"] * 2
+    assert "Parking" not in page
+
+
+def test_adding_a_category_in_bulk_says_which_voices_were_left(client, le_lead, v6_team):
+    mine = VoiceFactory(team=v6_team, text="Kind staff (synthetic).")
+    other = VoiceFactory(team=TeamFactory(), text="Kind people (synthetic).")
+    staff = EnquiryCategory.objects.get(name="Staff manner & personal attributes")
+    client.force_login(le_lead)
+    response = client.post(
+        "/voices",
+        {"voices": [mine.pk, other.pk], "action": "add_category", "category": staff.pk},
+        follow=True,
+    )
+    said = html.unescape(response.content.decode())
+    assert (
+        "Staff manner & personal attributes added to 1 voice. 1 voice was left as it was: "
+        "its service uses another framework." in said
+    )
+    assert list(other.categories.all()) == []

@@ -23,7 +23,7 @@ from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
 from coproduce.messaging.models import Message
 from coproduce.voices import alerts, importer, services
-from coproduce.voices.categories import category_choices
+from coproduce.voices.categories import category_choices, grouped_options
 from coproduce.voices.forms import (
     FEEDBACK_MAX_CHARACTERS,
     AcknowledgeAlertForm,
@@ -35,7 +35,8 @@ from coproduce.voices.forms import (
     StaffVoiceForm,
     TagVoiceForm,
 )
-from coproduce.voices.models import EnquiryCategory, RiskAlert, Voice
+from coproduce.voices.models import RiskAlert, Voice
+from coproduce.web.jinja import format_counted
 from coproduce.web.views.care import add_errors
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
@@ -50,8 +51,10 @@ def list_voices(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     chosen_filters = request.GET.copy()
     page_number = chosen_filters.pop("page", ["1"])[-1]
-    filters = InboxFilterForm(chosen_filters or None, auto_id="filter_%s")
-    bulk = BulkActionForm(posted(request))
+    # The categories of the frameworks in use, grouped: worked out once for both lists.
+    options = grouped_options()
+    filters = InboxFilterForm(chosen_filters or None, auto_id="filter_%s", category_options=options)
+    bulk = BulkActionForm(posted(request), category_options=options)
     if request.method == "POST" and bulk.is_valid():
         chosen = list(services.inbox().filter(pk__in=[v.pk for v in bulk.cleaned_data["voices"]]))
         if bulk.cleaned_data["action"] == "confirm":
@@ -60,7 +63,18 @@ def list_voices(request: HttpRequest) -> HttpResponse:
         else:
             category = bulk.cleaned_data["category"]
             done = services.add_category(user, chosen, category)
-            messages.success(request, f"{category.name} added to {done} voices.")
+            left = len(chosen) - done
+            messages.success(
+                request,
+                f"{category.name} added to {format_counted(done, 'voice', 'voices')}."
+                + (
+                    f" {format_counted(left, 'voice was', 'voices were')} left as "
+                    f"{'it was' if left == 1 else 'they were'}: "
+                    f"{'its' if left == 1 else 'their'} service uses another framework."
+                    if left
+                    else ""
+                ),
+            )
         return redirect(request.get_full_path())
     pages = Paginator(filters.apply(services.inbox()), INBOX_PAGE)
     shown = pages.get_page(page_number)
@@ -84,13 +98,12 @@ def list_voices(request: HttpRequest) -> HttpResponse:
         # The blank filters and actions are the same for everyone: drawn once for each
         # list of categories and services.
         choices_key=[
-            list(EnquiryCategory.objects.filter(active=True).values_list("pk", "name")),
+            options,
             list(Team.objects.values_list("pk", "name")),
         ],
         form=bulk,
         # A filter that makes no sense is what the error summary is about.
         summary_form=filters if filters.is_bound and filters.errors else bulk,
-        categories=EnquiryCategory.objects.filter(active=True),
         can_record=can(user, Capability.RECORD_VOICES),
         status=400 if filters.is_bound and filters.errors else 200,
     )
@@ -173,18 +186,22 @@ def record_voice(request: HttpRequest) -> HttpResponse:
     form = StaffVoiceForm(posted(request), initial={"received_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        voice = services.record_for_someone(
-            user,
-            channel=data["channel"],
-            text=data["text"],
-            rating=data["rating"],
-            team=data["team"],
-            **form.consent_and_contact(),
-            received_at=received_at(data["received_on"]),
-            source_detail=data["source_detail"],
-            categories=data["categories"],
-            submission=submission_token(request),
-        )
+        try:
+            voice = services.record_for_someone(
+                user,
+                channel=data["channel"],
+                text=data["text"],
+                rating=data["rating"],
+                team=data["team"],
+                **form.consent_and_contact(),
+                received_at=received_at(data["received_on"]),
+                source_detail=data["source_detail"],
+                categories=data["categories"],
+                submission=submission_token(request),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return _record_page(request, form, status=400)
         if hasattr(voice, "risk_alert"):
             messages.warning(
                 request,
@@ -197,6 +214,10 @@ def record_voice(request: HttpRequest) -> HttpResponse:
         if can(user, Capability.REVIEW_VOICES):
             return redirect("show_voice", voice_id=voice.pk)
         return redirect("record_voice")
+    return _record_page(request, form, status=400 if form.is_bound else 200)
+
+
+def _record_page(request: HttpRequest, form: StaffVoiceForm, status: int) -> HttpResponse:
     return page(
         request,
         "voices/record.jinja",
@@ -204,6 +225,7 @@ def record_voice(request: HttpRequest) -> HttpResponse:
         form=form,
         teams=Team.objects.all(),
         max_characters=FEEDBACK_MAX_CHARACTERS,
+        status=status,
     )
 
 

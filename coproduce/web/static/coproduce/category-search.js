@@ -18,6 +18,7 @@ for (const list of document.querySelectorAll('[data-module="coproduce-category-s
     const words = input.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
     let shown = 0;
     for (const group of groups) {
+      if (group.dataset.otherFramework === "true") continue; // another service's framework
       let inGroup = 0;
       for (const item of group.querySelectorAll(".nhsuk-checkboxes__item")) {
         const text = item.textContent.toLowerCase();
