@@ -187,7 +187,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
             f"variation. {chart['variation_text']}."
             + _hidden_sentence(_hidden_months(points))
             + _provisional_sentence(waiting, chart.get("provisional_because"))
-            + _limits_sentence(chart.get("months_in_limits"), chart.get("fixed_after"))
+            + limits_sentence(chart.get("months_in_limits"), chart.get("fixed_after"))
             + "".join(
                 f" Limits recalculated from {_month_label(r['month'])}: {r['reason']}."
                 for r in recalculated
@@ -255,7 +255,8 @@ def _hidden_sentence(months: list[str]) -> str:
     return f" No point for {listed}: the numbers were too few to publish."
 
 
-def _limits_sentence(months: int | None, fixed_after: int | None) -> str:
+def limits_sentence(months: int | None, fixed_after: int | None) -> str:
+    """Said under a chart (and in its description) when its limits are trial or fixed."""
     if months is None:
         return ""
     if fixed_after and months >= fixed_after:

@@ -386,13 +386,13 @@ def _recalculation_points(
         if applied:
             waiting = ""
         elif index is None or complete - index < spc.MONTHS_FOR_LIMITS:
-            waiting = f"fewer than {spc.MONTHS_FOR_LIMITS} complete months after it yet"
+            waiting = f"fewer than {spc.MONTHS_FOR_LIMITS} months after it that can be shown yet"
         elif index == 0:
             waiting = "it is at or before the chart's first month"
         else:
             waiting = (
-                f"fewer than {spc.MONTHS_FOR_LIMITS} complete months between it and the "
-                "start of the limits before it"
+                f"fewer than {spc.MONTHS_FOR_LIMITS} months that can be shown between it and "
+                "the start of the limits before it"
             )
         shown.append(
             {
@@ -457,10 +457,15 @@ def evaluate(
     rules = rules or Rules.from_settings()
     extract = open_extract(directory, backend)
     results = run_suite(extract, as_of=as_of, by_team=by_team)
-    end = _extract_end(results)
+    # Open episodes are censored where the figures stand: the end of the day they are
+    # worked out for (today unless given), or the end of the extract's last month if that
+    # is sooner (an older extract). Never later than now, which would count an open
+    # episode as on the caseload for days still to come.
+    day = as_of or dt.datetime.now(tz=dt.UTC).date()
+    end = min(_extract_end(results), dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
     out: dict[str, Any] = {
         "backend": backend,
-        "as_of": (as_of or end.date()).isoformat(),
+        "as_of": (as_of or (end - dt.timedelta(days=1)).date()).isoformat(),
         "disclosure": {"suppress_at_most": rules.suppress_at_most, "round_to": rules.round_to},
         "metrics": publish(results, rules),
         "spc": spc_charts(

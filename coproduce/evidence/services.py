@@ -149,6 +149,27 @@ def recalculate_limits(
                 "is the trust's declared change. Choose another month"
             }
         )
+    # A part needs five months of its own: one closer to another start would displace it
+    # (found by the third fresh-eyes trial: one set a month before the trust's change
+    # left that change waiting on the chart, while the page said it applied).
+    others = [
+        (m, "the trust's declared change")
+        for m in ([spc.first_whole_month(declared)] if declared else [])
+    ] + [
+        (m, "another recalculation of this chart")
+        for m in LimitRecalculation.objects.filter(chart=chart).values_list("month", flat=True)
+    ]
+    for other, what in others:
+        apart = abs((month.year - other.year) * 12 + month.month - other.month)
+        if 0 < apart < spc.MONTHS_FOR_LIMITS:
+            raise ValidationError(
+                {
+                    "month": f"That is {apart} {'month' if apart == 1 else 'months'} from "
+                    f"{other:%B %Y}, when {what} starts the limits afresh: limits need at "
+                    f"least {spc.MONTHS_FOR_LIMITS} months between one start and the next. "
+                    "Choose another month"
+                }
+            )
     points = trust_evaluation().get("spc", {}).get(chart, {}).get("points") or []
     if points and month <= dt.date.fromisoformat(points[0]["month"][:10]):
         first = dt.date.fromisoformat(points[0]["month"][:10])

@@ -20,7 +20,7 @@ from coproduce.care.presenters import (
     referred_person,
     response_targets_hint,
 )
-from coproduce.evidence import dashboard
+from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
 from coproduce.web import fields
 
@@ -38,6 +38,7 @@ def environment(**options: Any) -> Environment:
     )
     env.globals.update(
         static=static,
+        limits_sentence=charts.limits_sentence,
         # The design system's icons and manifest, by their unhashed names (a folder has no
         # hashed name in the production manifest; whitenoise serves both names).
         nhsuk_assets=settings.STATIC_URL + "nhsuk/assets",

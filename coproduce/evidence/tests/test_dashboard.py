@@ -490,3 +490,12 @@ def test_a_card_says_when_the_months_after_its_figure_are_not_shown():
         card = {i["theme"]: i for i in board_summary(evaluation)}["experience"]
         assert ("November 2026: not shown, too few to publish" in card["sentence"]) is said
         assert "in October 2026" in card["sentence"]
+
+
+def test_open_episodes_count_as_on_the_caseload_up_to_today_not_the_month_end(history):
+    # Found by the third fresh-eyes trial of issue 20: with an episode begun this month,
+    # open ones were censored at the first of next month, weeks still to come, moving
+    # the curves and the hazard ratio.
+    cache.clear()
+    evaluation = services.trust_evaluation(refresh=True)
+    assert evaluation["as_of"] == dt.datetime.now(dt.UTC).date().isoformat()

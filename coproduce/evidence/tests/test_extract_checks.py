@@ -245,7 +245,12 @@ def test_evaluate_follows_the_limits_people_set_in_the_app(tmp_path, db):
     out = tmp_path / "metrics.json"
     call_command("evaluate", extract=folder, out=out, no_models=True)
     spc = json.loads(out.read_text())["spc"]
-    assert [r["reason"] for r in spc["distinct_staff"]["recalculations"]] == ["Lead practitioners"]
+    # With the trust's declared change too (the demo's, here), as on the page: found by
+    # the third fresh-eyes trial of issue 20, where evaluate left it out unless given.
+    assert {r["reason"] for r in spc["distinct_staff"]["recalculations"]} == {
+        "Lead practitioners",
+        "The trust's declared change",
+    }
     assert spc["experience_good"]["fixed_after"] == 12
     call_command("evaluate", extract=folder, out=out, no_models=True, ignore_saved_limits=True)
     spc = json.loads(out.read_text())["spc"]

@@ -2,6 +2,7 @@
 page follow it; bad input is refused with what is wrong and nothing saved."""
 
 import datetime as dt
+import html
 
 import pytest
 from django.core.cache import cache
@@ -217,8 +218,8 @@ def test_a_chart_fixed_after_a_baseline_says_so_under_it():
     results = _monthly_results(months, [60 + m % 3 for m in range(13)], [100] * 13)
     macros = template_macros("evidence/macros.jinja")
     for fix_after, said in (
-        (12, "Limits fixed after 12 months (the baseline): later months are judged against them"),
-        (18, "Limits to be fixed after 18 months (the baseline); until then"),
+        (12, "The limits are fixed on the first 12 months (the baseline); later months are"),
+        (18, "The limits are trial limits, from 13 months: they are worked out again each "),
     ):
         chart = spc_charts(
             results,
@@ -263,7 +264,49 @@ def test_a_change_that_began_partway_through_a_month_starts_the_limits_the_month
         f"which began on 17 March {LAST_YEAR})."
     ) in page
     # So April, not March, is the month a chart's own recalculation may not repeat.
-    assert client.post("/evidence/limits", setting()).status_code == 302
     refused = client.post("/evidence/limits", setting(month=f"4/{LAST_YEAR}"))
     assert refused.status_code == 400
     assert f"already start afresh from April {LAST_YEAR}" in refused.content.decode()
+
+
+def test_a_recalculation_too_close_to_another_start_is_refused(client, analyst, settings):
+    # Found by the third fresh-eyes trial of issue 20: one set a month before the trust's
+    # declared change left that change "not recalculated yet" on the chart, while the
+    # limits page said it applied to every chart.
+    settings.EVIDENCE_CHANGE_DATE = f"{LAST_YEAR}-03-01"
+    client.force_login(analyst)
+    refused = client.post("/evidence/limits", setting(month=f"2/{LAST_YEAR}"))
+    assert refused.status_code == 400
+    assert (
+        f"That is 1 month from March {LAST_YEAR}, when the trust's declared change starts the "
+        "limits afresh: limits need at least 5 months between one start and the next."
+    ) in html.unescape(refused.content.decode())
+    assert client.post("/evidence/limits", setting(month=f"8/{LAST_YEAR}")).status_code == 302
+    again = client.post("/evidence/limits", setting(month=f"11/{LAST_YEAR}"))
+    assert "3 months from August" in again.content.decode()
+    assert list(LimitRecalculation.objects.values_list("month", flat=True)) == [
+        dt.date(LAST_YEAR, 8, 1)
+    ]
+
+
+def test_trial_limits_are_said_under_the_chart_and_a_long_reason_wraps():
+    # Found by the third fresh-eyes trial of issue 20: "trial limits" was only in the
+    # chart's description for screen readers, and a reason of one long word widened the
+    # page to 2,837 px at 390.
+    from coproduce.evidence.evaluate import Recalculation, spc_charts
+    from coproduce.lib.disclosure import Rules
+
+    from .test_spc import _monthly_results
+
+    months = [dt.date(2025, m, 1) for m in range(1, 13)] + [dt.date(2026, 1, 1)]
+    results = _monthly_results(months, [60 + m % 3 for m in range(13)], [100] * 13)
+    chart = spc_charts(
+        results,
+        rules=Rules(),
+        run_length=7,
+        change_at=None,
+        recalculations={"experience_good": [Recalculation(dt.date(2025, 6, 1), "A" * 300)]},
+    )["experience_good"]
+    said = str(template_macros("evidence/macros.jinja").icons(chart))
+    assert "The limits are trial limits, from 8 months" in said
+    assert '<ul class="nhsuk-body-s coproduce-long-words">' in said

@@ -336,7 +336,7 @@ def test_the_month_still_going_on_is_provisional_and_recalculations_carry_their_
             "began": "2026-11-01",
             "reason": "Too soon to draw",
             "applied": False,
-            "waiting": "fewer than 5 complete months after it yet",
+            "waiting": "fewer than 5 months after it that can be shown yet",
         },
     ]
 

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.evidence.analysis import PopulationError, UnitCosts, read_population
 from coproduce.evidence.evaluate import evaluate
+from coproduce.evidence.services import declared_change_date
 from coproduce.evidence.tables import ExtractError
 
 
@@ -34,7 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, required=True, help="the metrics JSON to write")
         parser.add_argument(
             "--change-date",
-            help="a declared change (YYYY-MM-DD): before/after and SPC recalculation",
+            help="a declared change (YYYY-MM-DD): before/after and SPC recalculation; by "
+            "default the trust's (COPRODUCE_EVIDENCE_CHANGE_DATE), as on the page, unless "
+            "--ignore-saved-limits",
         )
         parser.add_argument("--population", help="local population CSV: dimension,category,people")
         parser.add_argument("--as-of", help="the day actions are counted overdue at (YYYY-MM-DD)")
@@ -62,7 +65,11 @@ class Command(BaseCommand):
             result = evaluate(
                 options["extract"],
                 backend=options["backend"],
-                change_date=_date(options["change_date"]) if options["change_date"] else None,
+                change_date=_date(options["change_date"])
+                if options["change_date"]
+                else None
+                if options["ignore_saved_limits"]
+                else declared_change_date(),
                 costs=UnitCosts(
                     options["cost_ae"], options["cost_admission"], options["cost_police"]
                 ),
