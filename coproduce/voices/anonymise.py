@@ -60,7 +60,9 @@ _CUE = (
 _NAME_WORD = r"[A-Z](?:[a-z]*['’][A-Z])?[a-z'’-]+"
 _CUED_NAME = re.compile(
     rf"\b({_CUE}\.?\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|PC)\.?\s+)?(?:[A-Z]\.\s+)?)"
-    rf"({_NAME_WORD}(?:[\s-]+{_NAME_WORD})?)"
+    # Not ending inside a word: "Siân" is not "Si" + "ân" (the listed-names pass below
+    # reads whole words in any alphabet).
+    rf"({_NAME_WORD}(?:[\s-]+{_NAME_WORD})?)(?![^\W\d_])"
 )
 # What people do, said of someone named at the start of a sentence ("Sunita from the
 # carers group rang me").
@@ -69,7 +71,8 @@ _DOES = re.compile(
 )
 # Words that read as a name but are not one here.
 _PHRASES = re.compile(r"\b(?:Easy Read|PO Box)\b")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A word in any alphabet ("Siân", "Łukasz", "Nguyễn"), with its apostrophes and hyphens.
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -163,9 +166,17 @@ def _mask_listed_names(text: str) -> str:
             # Not a listed name: capitalised in mid-sentence and not an ordinary word
             # ("once I got in, Tariq was great"), or after a name ("Priya Sharma").
             said_of = bool(_DOES.match(text, match.end()))
+            # "José García helped": a first word, then another that reads as a name.
+            before_name = bool(
+                following
+                and not text[match.end() : following.start()].strip()
+                and following.group(0)[:1].isupper()
+                and following.group(0)[1:2].islower()
+                and following.group(0).lower() not in ordinary
+            )
             mask = (
                 capitalised
-                and (mid_sentence or after_name or said_of)
+                and (mid_sentence or after_name or said_of or before_name)
                 and token.lower() not in ordinary
             )
         else:

@@ -69,3 +69,22 @@ def test_welsh_words_a_names_list_also_holds_are_not_masked_but_a_name_is() -> N
         "Mae gan bawb dîm penodol nawr. Diolch i [name] am ei help."
     )
     assert mask("Mae Jemison visited the ward.") == "[name] [name] visited the ward."
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        # Found by issue 21's fresh-eyes trial: a Welsh first name went out as "Siân" in
+        # a published update, and others were half masked ("[name]ân").
+        ("Siân from the network said the same.", "[name] from the network said the same."),
+        ("Then Siân said", "Then [name] said"),
+        ("Chloé said it.", "[name] said it."),
+        ("worker named Zoë", "worker named [name]"),
+        ("Aoife and Ciarán were kind", "[name] and [name] were kind"),
+        ("Nurse Wójcik was kind", "Nurse [name] was kind"),
+        ("Łukasz rang me", "[name] rang me"),
+        ("José García helped", "[name] [name] helped"),
+    ],
+)
+def test_names_in_any_alphabet_are_masked_whole(text, masked):
+    assert anonymise.mask(text) == masked
