@@ -296,6 +296,12 @@ def choices_by_framework() -> list[CategoryChoices]:
     ]
 
 
+def framed(framework_label: str, heading: str) -> str:
+    """A group's heading with its framework's name, said once: the local framework's one
+    group is the framework itself."""
+    return framework_label if heading == LOCAL_GROUP else f"{framework_label}: {heading}"
+
+
 def grouped_options() -> list[tuple[str, list[tuple[int, str]]]]:
     """The categories of the frameworks in use as groups of (id, name), for a list to
     choose one from (the inbox's filter and its "add a category"); each heading names
@@ -304,7 +310,7 @@ def grouped_options() -> list[tuple[str, list[tuple[int, str]]]]:
     several = len(by_framework) > 1
     return [
         (
-            f"{choices.framework_label}: {heading}" if several else heading,
+            framed(choices.framework_label, heading) if several else heading,
             [(category.pk, category.name) for category in group],
         )
         for choices in by_framework

@@ -14,7 +14,7 @@ from coproduce.care.models import Team
 from coproduce.lib.formats import Format
 from coproduce.lib.forms import PlainWordsForm
 from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
-from coproduce.voices.categories import choices_by_framework, grouped_options
+from coproduce.voices.categories import choices_by_framework, framed, grouped_options
 from coproduce.voices.models import (
     CallBack,
     EnquiryCategory,
@@ -282,7 +282,7 @@ class StaffVoiceForm(FeedbackForm):
         one is in use."""
         several = len(self.category_choices) > 1
         return [
-            (f"{choices.framework_label}: {heading}" if several else heading, group)
+            (framed(choices.framework_label, heading) if several else heading, group)
             for choices in self.category_choices
             for heading, group in choices.groups
         ]

@@ -105,9 +105,12 @@ def from_model(
 
 def suggest(voice: Voice) -> Voice:
     # Imported here: scikit-learn loads only where a model is used.
+    from coproduce.voices.categories import framework_for
     from coproduce.voices.text import default
 
-    active = list(EnquiryCategory.objects.filter(active=True))
+    # The service's framework only: a voice is never suggested another's categories
+    # (found by issue 21's fresh-eyes trial: v6 and local suggestions side by side).
+    active = list(EnquiryCategory.objects.filter(active=True, framework=framework_for(voice.team)))
     model = default.current() if voice.text.strip() else None
     if model is None:
         chosen = categories_for(voice.text, [c for c in active if c.keywords])

@@ -79,6 +79,8 @@ def context(request: HttpRequest) -> dict[str, Any]:
             for text, name, capability in NAVIGATION
             if capability is None or can(user, capability)
         ]
+        if user.is_staff:  # Django's admin: services, teams, accounts, frameworks
+            items.append({"text": "Administration", "href": reverse("admin:index")})
     else:
         items = []
     if user is not None and can(user, Capability.RESPOND_TO_ALERTS):

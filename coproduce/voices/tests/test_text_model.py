@@ -148,16 +148,24 @@ def test_the_inbox_suggestions_come_from_a_trained_model_with_how_sure_it_is(
     timeliness = EnquiryCategoryFactory(
         name="Timeliness of care", source_label="Timeliness of care", framework="nhse_v6"
     )
+    from coproduce.tooling.testing.factories import TeamFactory
+    from coproduce.voices.models import ServiceFramework
+
     family = EnquiryCategoryFactory(name="Involving family and carers", keywords="carer,mum")
+    team = TeamFactory()
+    ServiceFramework.objects.create(team=team, framework="nhse_v6")
+    words = "We waited hours and nobody came, my mum was frightened"
     voice = receive_voice(
-        someone_not_signed_in(),
-        channel="web",
-        text="We waited hours and nobody came, my mum was frightened",
-        rating=None,
+        someone_not_signed_in(), channel="web", text=words, rating=None, team=team
     )
-    assert set(voice.suggested_categories.all()) == {timeliness, family}
+    # Its service's framework only (v6, from the model), never the local rule's too.
+    assert set(voice.suggested_categories.all()) == {timeliness}
     assert voice.suggested_scores["Timeliness of care"] > 0.5
-    assert "Involving family and carers" not in voice.suggested_scores  # a rule, no score
+    about_no_service = receive_voice(
+        someone_not_signed_in(), channel="web", text=words, rating=None
+    )
+    assert set(about_no_service.suggested_categories.all()) == {family}  # the local rule
+    assert "Involving family and carers" not in about_no_service.suggested_scores
     assert voice.suggested_sentiment == "negative"
     client.force_login(le_lead)
     body = client.get("/voices").content.decode()

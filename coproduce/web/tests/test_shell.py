@@ -214,3 +214,15 @@ def test_the_deployment_check_is_clean_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr
+
+
+def test_an_administrator_has_a_way_into_the_admin_and_others_do_not(client, administrator):
+    # Found by issue 21's fresh-eyes trial: no page linked to /admin/.
+    from coproduce.tooling.testing.factories import UserFactory
+
+    administrator.is_staff = True
+    administrator.save()
+    client.force_login(administrator)
+    assert 'navigation-link" href="/admin/">Administration' in client.get("/").content.decode()
+    client.force_login(UserFactory(username="lead.someone", role="lived_experience_lead"))
+    assert 'href="/admin/"' not in client.get("/").content.decode()
