@@ -666,6 +666,19 @@ def seed_network(
     network.submit_claim(
         users["member"], members[5], held, unit="half_day", units=decimal.Decimal(1)
     )
+    # Held three days ago and not claimed for yet: the member's "Claim for this meeting".
+    focus = network.create_meeting(
+        lead,
+        kind=MeetingKind.FOCUS_GROUP,
+        title="Focus group: evenings at the Sanctuary",
+        starts_at=now - dt.timedelta(days=3),
+        hours=2,
+        place="The Sanctuary",
+        agenda="What would make the evenings feel safe and welcoming",
+        ladder=Ladder.CO_DESIGN,
+    )
+    network.invite(lead, focus, members[:4])
+    network.take_register(lead, focus, {m.pk for m in members[:4]})
     upcoming = network.create_meeting(
         lead,
         kind=MeetingKind.OPEN_FORUM,

@@ -152,6 +152,12 @@ def test_a_network_member_ranks_the_priorities_and_claims_for_a_meeting(site, pa
     page.locator("main a[href*='/papers/']").first.click()
     look(page)
     page.goto(f"{site}/network/me")
+    # Each meeting says where its claim stands (the trial found no way to claim and no
+    # word why): the delivery board's is made; the focus group's may be.
+    expect(page.get_by_text("Claimed: see your claims below.").first).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile(r"Claim for this meeting\s*: Focus group"))
+    ).to_be_visible()
     # The link's hidden words are absolutely positioned, so its name reads "meeting : Open".
     page.get_by_role("link", name=re.compile(r"Claim for this meeting\s*: Open forum")).click()
     look(page)
