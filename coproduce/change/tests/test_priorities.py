@@ -2,6 +2,7 @@
 are kept by round; and the golden thread from a voice and from an action."""
 
 import datetime as dt
+import html
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -344,3 +345,25 @@ def test_members_cannot_show_running_totals(client, member, network_member, prio
     assert response.status_code == 403
     priority_round.refresh_from_db()
     assert not priority_round.show_running_totals
+
+
+def test_a_round_closed_with_few_ballots_never_shows_members_one_members_counts(
+    client, le_lead, member, network_member, priority_round, insights
+):
+    # Found by issue 21's fresh-eyes trial: closed with one ballot, the pairwise table
+    # showed every member exactly how that one member ranked, and closing gave no warning.
+    a, b, _ = insights
+    services.cast_ballot(network_member, priority_round, [[b.pk], [a.pk]])
+    client.force_login(le_lead)
+    confirm = client.get(f"/priorities/{priority_round.pk}/close").content.decode()
+    assert "Only 1 ballot is in." in confirm
+    assert "with one ballot, the order is that member's own ranking" in html.unescape(confirm)
+    client.post(f"/priorities/{priority_round.pk}/close")
+    client.force_login(member)
+    page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+    assert "The counts behind the order are not shown" in page
+    assert "Members who prefer the row's insight" not in html.unescape(page)
+    client.force_login(le_lead)  # those who run the round still see how it was counted
+    assert "Members who prefer the row" in html.unescape(
+        client.get(f"/priorities/{priority_round.pk}").content.decode()
+    )

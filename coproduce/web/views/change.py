@@ -388,6 +388,7 @@ def close_round(request: HttpRequest, round_id: int) -> HttpResponse:
         f"Close {priority_round.title}",
         priority_round=priority_round,
         ballots_in=priority_round.ballots.count(),
+        running_totals_from=services.RUNNING_TOTALS_FROM,
     )
 
 
