@@ -286,10 +286,11 @@ def test_the_coproduction_card_says_how_many_months_it_leaves_out():
         ]
         return item
 
-    month = {"owed_outcome": 20, "told_outcome": 20}
-    hidden = {"owed_outcome": None, "told_outcome": None}
-    told_hidden = {"owed_outcome": 10, "told_outcome": None}
-    item = card([month, hidden, told_hidden, {"owed_outcome": 0, "told_outcome": 0}])
+    month = {"owed_outcome": 20, "told_outcome": 20, "share_told": 1.0}
+    hidden = {"owed_outcome": None, "told_outcome": None, "share_told": None}
+    told_hidden = {"owed_outcome": 10, "told_outcome": None, "share_told": None}
+    none_asked = {"owed_outcome": 0, "told_outcome": 0, "share_told": None}
+    item = card([month, hidden, told_hidden, none_asked])
     assert item["figure"] == "100%"
     assert item["sentence"] == (
         "of the people who asked to hear what changed have been told, in the months that "
@@ -499,3 +500,43 @@ def test_open_episodes_count_as_on_the_caseload_up_to_today_not_the_month_end(hi
     cache.clear()
     evaluation = services.trust_evaluation(refresh=True)
     assert evaluation["as_of"] == dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def test_the_thread_table_says_no_one_to_tell_yet_and_the_card_counts_as_it_does():
+    # Found by the third fresh-eyes trial of issue 20: months with no one owed read "Not
+    # shown", as if hidden, and the card's count of months not shown differed.
+    from coproduce.evidence.dashboard import page_table
+
+    def month(name, **figures):
+        return {
+            "month": name,
+            "voices": 20,
+            "in_an_insight": 20,
+            "median_days_to_insight": 10.0,
+            "median_days_insight_to_action": 5.0,
+            "median_days_action_to_update": 5.0,
+            "owed_outcome": 20,
+            "told_outcome": 20,
+            "share_told": 1.0,
+        } | figures
+
+    thread = [
+        month("2026-01-01"),
+        month("2026-02-01", share_told=None),  # the rest would be 1 to 7: hidden
+        month(
+            "2026-03-01",
+            in_an_insight=0,
+            median_days_to_insight=None,
+            median_days_insight_to_action=None,
+            median_days_action_to_update=None,
+            owed_outcome=0,
+            told_outcome=0,
+            share_told=None,
+        ),
+    ]
+    evaluation = {"metrics": {"thread": thread}}
+    rows = page_table(evaluation, "thread")["rows"]
+    assert rows[1][-1] == "Not shown"
+    assert rows[2][3:] == ["No insight yet"] * 3 + ["No one to tell yet"]
+    [card] = [i for i in board_summary(evaluation) if i["theme"] == "coproduction"]
+    assert "1 month is not shown" in card["sentence"]
