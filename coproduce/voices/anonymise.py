@@ -29,9 +29,17 @@ NAME_MASK = "[name]"
 NAMES = Path(__file__).with_name("names") / "names.tsv"
 ORDINARY = NAMES.with_name("ordinary.txt")
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\w)(?:\+44\s?(?:\(0\))?\s?|0044\s?|\(?0)(?:\d\)?[\s-]?){9,10}(?!\w)")
-_LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[\s-]?\d){7,}(?!\w)")
+_EMAIL = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # Written out so as not to be read as an address: "jo (at) example (dot) com".
+    r"|[\w.+-]+\s*[(\[]\s*at\s*[)\]]\s*[\w-]+(?:\s*(?:\.|[(\[]\s*dot\s*[)\]])\s*[\w-]+)+",
+    re.IGNORECASE,
+)
+# Digits grouped by spaces, hyphens or dots ("07700.900.123", "943.476.5919").
+_PHONE = re.compile(
+    r"(?<!\w)(?:\+44\s?(?:\(0\))?\s?|0044\s?|\(?0)(?:\d\)?[\s.-]?){9,10}(?!\w|\.\d)"
+)
+_LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[\s.-]?\d){7,}(?!\w|\.\d)")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 _STREET_TYPES = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Crescent|Place|"
@@ -57,7 +65,7 @@ _CUE = (
     r"psychiatrist|consultant|officer|paramedic|midwife|advocate|coordinator|"
     r"son|daughter|husband|wife|partner|mum|mom|dad|brother|sister|friend|nan|grandad)"
 )
-_NAME_WORD = r"[A-Z](?:[a-z]*['’][A-Z])?[a-z'’-]+"
+_NAME_WORD = r"[A-Z](?:[a-z]*['’]?[A-Z])?[a-z'’-]+"  # "Jo", "O'Neill", "McDonald"
 _CUED_NAME = re.compile(
     rf"\b({_CUE}\.?\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|PC)\.?\s+)?(?:[A-Z]\.\s+)?)"
     # Not ending inside a word: "Siân" is not "Si" + "ân" (the listed-names pass below
@@ -150,18 +158,24 @@ def _mask_listed_names(text: str) -> str:
             continue
         parts = [p for p in re.split(r"[-]", token) if p]
         key = token.replace("’", "'").title()
-        if key in _NEVER or key in _NOT_A_NAME:
-            continue
+        plain = token.replace("’", "'")
+        if key in _NEVER or key in _NOT_A_NAME or plain in _NEVER or plain in _NOT_A_NAME:
+            continue  # ("I've".title() is "I'Ve")
         following = _WORD.search(text, match.end())
         if key in _WELSH and not (following and following.group(0)[:1].isupper()):
             # "Mae gan bawb...": a Welsh word; "Mae Jemison": a name.
             continue
         entry = names.get(key) or (names.get(parts[0].title()) if len(parts) > 1 else None)
-        capitalised = token[0].isupper() and token[1:2].islower()
-        mid_sentence = not _sentence_start(text, match.start())
+        # "Siân", "O'Neill", "McDonald": a capital, then some lower case.
+        capitalised = token[0].isupper() and not token.isupper()
         after_name = (
             previous_masked_end >= 0 and not text[previous_masked_end : match.start()].strip()
         )
+        # In capitals ("JO BLOGGS"), a listed name or a word straight after a name counts
+        # as capitalised; any other word in capitals is more often shouting than a name.
+        if len(token) > 1 and token.isupper() and (entry is not None or after_name):
+            capitalised = True
+        mid_sentence = not _sentence_start(text, match.start())
         if entry is None:
             # Not a listed name: capitalised in mid-sentence and not an ordinary word
             # ("once I got in, Tariq was great"), or after a name ("Priya Sharma").

@@ -88,3 +88,22 @@ def test_welsh_words_a_names_list_also_holds_are_not_masked_but_a_name_is() -> N
 )
 def test_names_in_any_alphabet_are_masked_whole(text, masked):
     assert anonymise.mask(text) == masked
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        # Found by issue 21's fresh-eyes trial, each left as typed before.
+        ("JO BLOGGS rang", "[name] [name] rang"),
+        ("John-Paul O'Neill was kind", "[name] [name] was kind"),
+        ("We saw Dr McDonald", "We saw Dr [name]"),
+        ("Call 07700.900.123 now", "Call [removed] now"),
+        ("nhs 943.476.5919", "nhs [removed]"),
+        ("email jo (at) example.com please", "email [removed] please"),
+        # And what must stay.
+        ("I waited 3.5 hours", "I waited 3.5 hours"),
+        ("PLEASE HELP ME", "PLEASE HELP ME"),
+    ],
+)
+def test_names_in_capitals_and_numbers_and_emails_written_out_are_masked(text, masked):
+    assert anonymise.mask(text) == masked
