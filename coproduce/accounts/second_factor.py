@@ -40,6 +40,23 @@ SIGNED_IN_WITH = "coproduce_signed_in_with"
 STAFF = frozenset(Role) - {Role.NETWORK_MEMBER}
 # Pages a person between their password and their code may open.
 OPEN_BETWEEN_FACTORS = {"enter_code", "set_up_code", "sign_out", "healthz"}
+# Open between the factors too, served as to someone not signed in (the trial of issue
+# 21 found them all sending a person to the code page). Names from web.urls'
+# public_urlpatterns; a test checks the two agree.
+PUBLIC_PAGES = frozenset(
+    {
+        "home",
+        "give_feedback",
+        "feedback_received",
+        "withdraw_feedback",
+        "stop_follow_up",
+        "list_updates",
+        "show_update",
+        "join_network",
+        "joined_network",
+        "update_audio",
+    }
+)
 
 
 def needed(user: User | AnonymousUser) -> bool:
@@ -149,16 +166,26 @@ class SecondFactorRequired:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if needed(request.user) and not verified(request) and not self._open(request):
-            assert isinstance(request.user, User)  # noqa: S101 - needed() checked it
-            where = "enter_code" if confirmed_device(request.user) else "set_up_code"
-            return redirect(f"{reverse(where)}?{urlencode({'next': request.get_full_path()})}")
+        if needed(request.user) and not verified(request):
+            if self._url_name(request) in PUBLIC_PAGES:
+                # The public pages (feedback, crisis contacts, "you said, we did") stay
+                # open, as to anyone not signed in: nothing of the account is used.
+                request.user = AnonymousUser()
+            elif not self._open(request):
+                assert isinstance(request.user, User)  # noqa: S101 - needed() checked it
+                where = "enter_code" if confirmed_device(request.user) else "set_up_code"
+                next_page = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse(where)}?{next_page}")
         return self.get_response(request)
 
-    @staticmethod
-    def _open(request: HttpRequest) -> bool:
+    @classmethod
+    def _open(cls, request: HttpRequest) -> bool:
         if request.path.startswith(settings.STATIC_URL):
             return True
+        return cls._url_name(request) in OPEN_BETWEEN_FACTORS
+
+    @staticmethod
+    def _url_name(request: HttpRequest) -> str | None:
         match = request.resolver_match
         if match is None:
             from django.urls import Resolver404, resolve
@@ -166,5 +193,5 @@ class SecondFactorRequired:
             try:
                 match = resolve(request.path_info)
             except Resolver404:
-                return False
-        return match.url_name in OPEN_BETWEEN_FACTORS
+                return None
+        return match.url_name

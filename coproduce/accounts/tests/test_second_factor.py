@@ -203,3 +203,22 @@ def test_passwords_follow_ncsc_guidance(lead, password, refused_because):
         return
     with pytest.raises(ValidationError, match=refused_because):
         validate_password(password, lead)
+
+
+def test_the_public_pages_stay_open_between_the_two_steps_as_to_anyone(client, lead, app):
+    # Found by issue 21's fresh-eyes trial: "Give feedback" and every public page sent a
+    # person part-way through signing in to the code page.
+    sign_in_with_password(client, lead)
+    for path in ("/", "/feedback", "/you-said-we-did", "/join", "/cy/feedback"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+    home = client.get("/").content.decode()
+    assert 'href="/caseload"' not in home  # served as to someone not signed in
+    assert client.get("/caseload")["Location"].startswith("/sign-in/code")
+    assert "_auth_user_id" in client.session  # still part-way through, not signed out
+
+
+def test_the_list_of_public_pages_is_the_web_apps_own():
+    from coproduce.web.urls import public_urlpatterns
+
+    assert {p.name for p in public_urlpatterns} == second_factor.PUBLIC_PAGES
