@@ -287,13 +287,21 @@ def _across(
 
 
 def csv_text(evaluation: dict[str, Any], name: str) -> str:
-    """The table as CSV: raw published values, hidden ones empty, formula-safe."""
+    """The table as CSV: published values as numbers (shares as fractions), groups in the
+    words the page uses ("Text message", not "sms"), hidden ones empty, formula-safe."""
     spec = TABLES[name]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([c.heading for c in spec.columns])
     for row in rows(evaluation, spec):
-        cells = ["" if row.get(c.key) is None else str(row[c.key]) for c in spec.columns]
+        cells = [
+            ""
+            if row.get(c.key) is None
+            else shown(row[c.key], "text")
+            if c.kind == "text"
+            else str(row[c.key])
+            for c in spec.columns
+        ]
         # Words may start like a formula; numbers (a negative one too) stay numbers.
         writer.writerow(
             safe_cell(cell) if column.kind == "text" else cell
