@@ -228,24 +228,39 @@ def page_table(evaluation: dict[str, Any], name: str, *, last: int | None = None
     if last is not None:
         months = sorted({r["month"] for r in chosen if r.get("month")})[-last:]
         chosen = [r for r in chosen if r.get("month") is None or r["month"] in months]
+    # The month the figures stand in is not over: said beside it, wherever it is shown
+    # (found by the third fresh-eyes trial of issue 20: only the chart marked it).
+    as_of = evaluation.get("as_of")
+    current = as_of[:7] if as_of else None
     if spec.across is not None:
-        return {"name": name, **_across(spec, spec.across, chosen)}
+        return {"name": name, **_across(spec, spec.across, chosen, current)}
     return {
         "name": name,
         "caption": spec.caption,
         "columns": spec.columns,
-        "rows": [[_cell(row, c) for c in spec.columns] for row in chosen],
+        "rows": [[_cell(row, c, current) for c in spec.columns] for row in chosen],
     }
 
 
-def _cell(row: dict[str, Any], column: Column) -> str:
+def month_words(month: str, current: str | None) -> str:
+    """A month as the page shows it, said to be not over yet if it is the current one."""
+    words = shown(month, "month")
+    return f"{words} (not over yet)" if current and month[:7] >= current else words
+
+
+def _cell(row: dict[str, Any], column: Column, current: str | None = None) -> str:
+    if column.kind == "month" and row.get(column.key):
+        return month_words(row[column.key], current)
     if row.get(column.key) is None and column.none_when and row.get(column.none_when[0]) == 0:
         return column.none_when[1]
     return shown(row.get(column.key), column.kind)
 
 
 def _across(
-    spec: TableSpec, across: tuple[str, str, str | None], chosen: list[dict[str, Any]]
+    spec: TableSpec,
+    across: tuple[str, str, str | None],
+    chosen: list[dict[str, Any]],
+    current: str | None = None,
 ) -> dict[str, Any]:
     """The table with a column for each value of ``across``'s column, a row a month."""
     spread, first, of = across
@@ -282,7 +297,7 @@ def _across(
             Column("Month", "month", "month"),
             *(Column(shown(v, "text"), v, kinds[first]) for v in values),
         ),
-        "rows": [[shown(m, "month"), *(cell(m, v) for v in values)] for m in months],
+        "rows": [[month_words(m, current), *(cell(m, v) for v in values)] for m in months],
     }
 
 

@@ -254,7 +254,7 @@ class ClaimForm(PlainWordsForm):
         required=False,
         error_messages={
             "invalid": "Enter the time as a number, like 2 or 1.5",
-            "min_value": "The time cannot be less than nothing",
+            "min_value": "The time must be 0 or more",
             "max_value": "The time must be 100 or less",
         },
     )
@@ -265,7 +265,7 @@ class ClaimForm(PlainWordsForm):
         required=False,
         error_messages={
             "invalid": "Enter expenses in pounds, like 12.50",
-            "min_value": "Expenses cannot be less than nothing",
+            "min_value": "Expenses must be £0 or more",
             "max_value": "Expenses over £1,000 need the lived experience lead's help",
             "max_decimal_places": "Enter expenses in pounds and pence, like 12.50",
         },

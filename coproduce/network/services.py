@@ -295,7 +295,7 @@ def submit_claim(
     if PaymentClaim.objects.filter(member=member, meeting=meeting).exists():
         raise ValidationError("A claim for this meeting has already been made")
     if units < 0 or expenses < 0:
-        raise ValidationError("A claim cannot be for less than nothing")
+        raise ValidationError("The time and expenses must be 0 or more")
     declined = decline_payment or member.declines_payment
     rate = None
     payment = decimal.Decimal("0")

@@ -537,8 +537,10 @@ def test_the_thread_table_says_no_one_to_tell_yet_and_the_card_counts_as_it_does
             share_told=None,
         ),
     ]
-    evaluation = {"metrics": {"thread": thread}}
+    evaluation = {"metrics": {"thread": thread}, "as_of": "2026-03-20"}
     rows = page_table(evaluation, "thread")["rows"]
+    # The month still going on is said to be, in the table as on the chart.
+    assert [r[0] for r in rows] == ["January 2026", "February 2026", "March 2026 (not over yet)"]
     assert rows[1][-1] == "Not shown"
     assert rows[2][3:] == ["No insight yet"] * 3 + ["No one to tell yet"]
     [card] = [i for i in board_summary(evaluation) if i["theme"] == "coproduction"]

@@ -149,6 +149,8 @@ def test_the_meeting_shows_who_has_accepted_the_current_agreement(
     page = client.get(f"/meetings/{meeting.pk}").content.decode()
     assert "Viv (standard; accepted the respect agreement)" in page
     assert "Jo (standard; has not accepted the current respect agreement)" in page
+    assert ", 2 hours" in page  # the trial found "2.00 hours"
+    assert "2.00 hours" not in page
 
 
 def test_the_register_records_who_came_and_not_before_the_meeting(le_lead, viv, meeting):
@@ -265,7 +267,7 @@ def test_a_member_may_decline_payment_and_claim_expenses_only(
     ("post", "message"),
     [
         ({"unit": "hour"}, "Enter the time you gave, or choose not to be paid"),
-        ({"unit": "hour", "units": "-1"}, "The time cannot be less than nothing"),
+        ({"unit": "hour", "units": "-1"}, "The time must be 0 or more"),
         ({"unit": "hour", "units": "2", "expenses": "5"}, "Say what the expenses were for"),
         ({"unit": "hour", "units": "2", "expenses": "lots"}, "Enter expenses in pounds"),
         ({"unit": "half_day", "units": "1"}, "There is no rate per half day"),
