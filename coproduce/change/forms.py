@@ -173,6 +173,9 @@ class TranslationForm(PlainWordsForm):
         widget=forms.Textarea,
         error_messages={"required": "Enter what we did, in that language"},
     )
+    # The preview's digest, and the lead's word that they read it (the second step).
+    confirmed = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    read_it = forms.BooleanField(required=False)
 
 
 class InsightsChoiceField(forms.ModelMultipleChoiceField[Insight]):

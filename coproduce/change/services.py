@@ -409,17 +409,53 @@ def publish_update(
 
 
 @transaction.atomic
+@dataclass(frozen=True)
+class TranslationPreview:
+    """A translation as it would be published and sent (masked), and the digest that
+    saving it needs back, so nothing is saved that the lead has not read."""
+
+    language: str
+    you_said: str
+    we_did: str
+    digest: str
+
+
+def preview_translation(
+    update: Update, *, language: str, you_said: str, we_did: str
+) -> TranslationPreview:
+    words = [language, masked(you_said), masked(we_did)]
+    payload = json.dumps([update.pk, words], ensure_ascii=False)
+    digest = hashlib.sha256(payload.encode()).hexdigest()
+    return TranslationPreview(language, words[1], words[2], digest)
+
+
 def translate_update(
-    user: User, update: Update, *, language: str, you_said: str, we_did: str
+    user: User,
+    update: Update,
+    *,
+    language: str,
+    you_said: str,
+    we_did: str,
+    confirmed: str,
 ) -> UpdateTranslation:
     """Enter the update in another language; contributors not yet told get it in theirs.
-    Its audio version is made afresh by a task once this commits."""
+    Only as previewed: ``confirmed`` is the digest of the preview the lead read (found by
+    issue 21's fresh-eyes trial: a translation went live unseen after masking). Its audio
+    version is made afresh by a task once this commits."""
+    preview = preview_translation(update, language=language, you_said=you_said, we_did=we_did)
+    if confirmed != preview.digest:
+        raise ValidationError(
+            "The translation was not saved: it is not the one you previewed. Read the "
+            "preview below and confirm it"
+        )
     translation, _ = UpdateTranslation.objects.update_or_create(
         update=update,
         language=language,
-        defaults={"you_said": masked(you_said), "we_did": masked(we_did), "entered_by": user},
+        defaults={"you_said": preview.you_said, "we_did": preview.we_did, "entered_by": user},
     )
-    audit.record(user, AuditEvent.Action.CHANGED, update, f"translation {language}")
+    audit.record(
+        user, AuditEvent.Action.CHANGED, update, f"translation {language}, {preview.digest}"
+    )
     transaction.on_commit(lambda: tasks.make_update_audio.enqueue(update.pk, language))
     return translation
 

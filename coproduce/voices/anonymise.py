@@ -37,7 +37,7 @@ _EMAIL = re.compile(
 )
 # Digits grouped by spaces, hyphens or dots ("07700.900.123", "943.476.5919").
 _PHONE = re.compile(
-    r"(?<!\w)(?:\+44\s?(?:\(0\))?\s?|0044\s?|\(?0)(?:\d\)?[\s.-]?){9,10}(?!\w|\.\d)"
+    r"(?<!\w)(?:\+44\s?(?:\(0\))?\s?|0044\s?|\(?0)(?:\)?[\s.-]?\d){9,10}(?!\w|\.\d)"
 )
 _LONG_NUMBER = re.compile(r"(?<!\w)\d(?:[\s.-]?\d){7,}(?!\w|\.\d)")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
@@ -104,7 +104,7 @@ _WELSH = _words(
     """Mae Roedd Rydym Rydyn Rwy Dwi Dw Dyma Dyna Diolch Bydd Byddwn Byddai Mi Ni Chi Nhw
     Hi Fe Fo Yr Y Ac Ond Os Pan Gyda Gan Am Ar O Yn Wedi Dim Does Nid Ydy Ydw Hefyd Fel
     Erbyn Ein Eich Eu Beth Pam Sut Pwy Lle Ble Heddiw Nawr Rwan Buodd Cafodd Gwnaethom
-    Ddywedoch Dywedoch Gwnaethon Newidiwyd Eleni Llynedd Bob Pob Rhai Mwy Llai Iawn Da"""
+    Ddywedoch Dywedoch Dywedodd Gwnaethon Newidiwyd Eleni Llynedd Bob Pob Rhai Mwy Llai Iawn Da"""
 )
 
 
@@ -162,8 +162,11 @@ def _mask_listed_names(text: str) -> str:
         if key in _NEVER or key in _NOT_A_NAME or plain in _NEVER or plain in _NOT_A_NAME:
             continue  # ("I've".title() is "I'Ve")
         following = _WORD.search(text, match.end())
-        if key in _WELSH and not (following and following.group(0)[:1].isupper()):
-            # "Mae gan bawb...": a Welsh word; "Mae Jemison": a name.
+        if key in _WELSH and (
+            key not in names or not (following and following.group(0)[:1].isupper())
+        ):
+            # "Mae gan bawb...": a Welsh word; "Mae Jemison": a name ("Dywedodd Siân":
+            # a Welsh word, never a name, before one).
             continue
         entry = names.get(key) or (names.get(parts[0].title()) if len(parts) > 1 else None)
         # "Siân", "O'Neill", "McDonald": a capital, then some lower case.

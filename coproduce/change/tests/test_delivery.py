@@ -14,7 +14,12 @@ from coproduce.change.models import OutboxMessage
 from coproduce.lib.formats import Format
 from coproduce.messaging import formats, notify, workers
 from coproduce.messaging.models import Message
-from coproduce.tooling.testing.factories import VoiceFactory, confirm_and_publish, publish_and_tell
+from coproduce.tooling.testing.factories import (
+    VoiceFactory,
+    confirm_and_publish,
+    confirm_and_translate,
+    publish_and_tell,
+)
 from coproduce.tooling.testing.workers import lose
 from coproduce.voices.models import Voice
 from coproduce.voices.services import withdraw
@@ -146,7 +151,7 @@ def test_a_contributor_gets_the_translation_in_their_language(le_lead, action):
     welsh = contributor(le_lead, action, language="cy")
     polish = contributor(le_lead, action, language="pl")
     update = publish_and_tell(le_lead, action, you_said="Too many staff.", we_did="A team.")
-    services.translate_update(
+    confirm_and_translate(
         le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Tîm wedi'i enwi."
     )
     # Those already owed it were told in English; a second contributor in Welsh, added
@@ -410,3 +415,43 @@ def test_only_lived_experience_leads_translate_updates_or_read_letters(
     client.force_login(lead)
     assert client.get(f"/updates/{update.pk}/translate").status_code == 403
     assert client.get(f"/updates/{update.pk}/letters").status_code == 403
+
+
+def test_a_translation_is_previewed_masked_and_saved_only_once_confirmed(client, le_lead, action):
+    # Found by issue 21's fresh-eyes trial: a Welsh translation with a name, a phone
+    # number, an email and an NHS number went live at once, unseen after masking.
+    import html
+
+    from django.core.exceptions import ValidationError
+
+    update = publish(le_lead, action)
+    client.force_login(le_lead)
+    typed = {
+        "language": "cy",
+        "you_said": "Dywedodd Siân wrthym am ffonio 07700 900123.",
+        "we_did": "Timau bach.",
+    }
+    first = client.post(f"/updates/{update.pk}/translate", typed)
+    body = html.unescape(first.content.decode())
+    assert "Check the translation before it is saved" in body
+    assert "Dywedodd [name] wrthym am ffonio [removed]." in body
+    assert not update.translations.exists()  # previewing saves nothing
+    digest = services.preview_translation(update, **typed).digest
+    unticked = client.post(
+        f"/updates/{update.pk}/translate", typed | {"confirmed": digest, "confirm": "yes"}
+    )
+    assert unticked.status_code == 400
+    assert "Tick to say you have read the translation" in unticked.content.decode()
+    assert not update.translations.exists()
+    # Words changed after the preview (a forged post) are refused by the service itself.
+    with pytest.raises(ValidationError, match="not the one you previewed"):
+        services.translate_update(
+            le_lead, update, **(typed | {"we_did": "Other words."}), confirmed=digest
+        )
+    done = client.post(
+        f"/updates/{update.pk}/translate",
+        typed | {"confirmed": digest, "confirm": "yes", "read_it": "on"},
+    )
+    assert done.status_code == 302
+    [saved] = update.translations.all()
+    assert saved.you_said == "Dywedodd [name] wrthym am ffonio [removed]."

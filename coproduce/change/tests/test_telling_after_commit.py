@@ -22,6 +22,7 @@ from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import (
     VoiceFactory,
     confirm_and_publish,
+    confirm_and_translate,
     confirming,
     sent_once,
 )
@@ -266,7 +267,7 @@ def test_only_those_who_manage_change_see_an_updates_progress(client, lead, le_l
 @pytest.mark.skipif(not shutil.which("espeak-ng"), reason="./scripts/test installs espeak-ng")
 def test_a_translation_hands_its_audio_to_a_task(le_lead, action):
     update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
-    services.translate_update(le_lead, update, language="cy", you_said="c", we_did="d")
+    confirm_and_translate(le_lead, update, language="cy", you_said="c", we_did="d")
     assert not delivery.audio_path(update, "cy").exists()  # not made in the request
     assert tasks.make_update_audio.call(update.pk, "cy") is True  # but by the task
     assert delivery.audio_path(update, "cy").read_bytes()[:4] == b"RIFF"

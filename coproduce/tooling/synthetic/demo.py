@@ -517,15 +517,16 @@ def seed_demo(
     # The demo opens with its outbox filled: the fan-out is done here, in the seed; the
     # task publishing hands to the worker finds nothing left to do.
     delivery.fan_out(update)
-    change.translate_update(
-        lead,
-        update,
-        language="cy",
-        you_said="Dywedoch wrthym eich bod wedi gweld gormod o staff gwahanol a bod rhaid "
+    in_welsh = {
+        "language": "cy",
+        "you_said": "Dywedoch wrthym eich bod wedi gweld gormod o staff gwahanol a bod rhaid "
         "ailadrodd eich stori.",
-        we_did="Mae gan bawb ar lwyth achosion y tîm triniaeth yn y cartref ymarferydd arweiniol a "
-        "thîm bach wedi'i enwi, gydag adolygiadau ar ddiwrnod 7 a 14.",
-    )
+        "we_did": "Mae gan bawb ar lwyth achosion y tîm triniaeth yn y cartref ymarferydd "
+        "arweiniol a thîm bach wedi'i enwi, gydag adolygiadau ar ddiwrnod 7 a 14.",
+    }
+    # As the lead does: preview the translation, then confirm what was previewed.
+    read = change.preview_translation(update, **in_welsh)
+    change.translate_update(lead, update, **in_welsh, confirmed=read.digest)
     # Someone who wrote in Welsh asks to be told after the Welsh text was entered: they
     # are told in Welsh.
     welsh = evidence[5] if len(evidence) > 5 else None

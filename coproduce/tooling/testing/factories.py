@@ -154,6 +154,14 @@ def confirm_and_publish(user: User, action: Any, **words: Any) -> Any:
     )
 
 
+def confirm_and_translate(user: User, update: Any, **words: str) -> Any:
+    """Enter a translation as the lead does: preview it, then confirm what was previewed."""
+    from coproduce.change import services
+
+    preview = services.preview_translation(update, **words)
+    return services.translate_update(user, update, **words, confirmed=preview.digest)
+
+
 def confirming(action: Any, **words: str) -> dict[str, str]:
     """The post that confirms a preview of these words, as the preview page sends it."""
     from coproduce.change import services

@@ -2,7 +2,11 @@
 machinery; staff pages stay in English."""
 
 from coproduce.messaging import wording
-from coproduce.tooling.testing.factories import confirm_and_publish, sent_once
+from coproduce.tooling.testing.factories import (
+    confirm_and_publish,
+    confirm_and_translate,
+    sent_once,
+)
 from coproduce.voices.models import Voice
 
 
@@ -64,7 +68,7 @@ def test_the_join_page_and_an_update_are_served_in_welsh(client, le_lead, lead):
         le_lead, insight, description="d", owner=lead, due_on=timezone.localdate() + dt.timedelta(1)
     )
     update = confirm_and_publish(le_lead, action, you_said="Too many staff.", we_did="Teams.")
-    services.translate_update(
+    confirm_and_translate(
         le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Timau."
     )
     welsh = client.get(f"/cy/you-said-we-did/{update.pk}?format=easy-read").content.decode()

@@ -243,12 +243,34 @@ def show_update_progress(request: HttpRequest, update_id: int) -> HttpResponse:
 @requires(Capability.PUBLISH_UPDATES)
 @require_http_methods(["GET", "POST"])
 def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
+    """Two steps, as publishing: the translation is shown masked, as it will be published
+    and sent, and saved only once the lead confirms they have read it."""
     update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
     form = TranslationForm(posted(request))
+    preview = None
     if request.method == "POST" and form.is_valid():
-        services.translate_update(signed_in_user(request), update, **form.cleaned_data)
-        messages.success(request, "Translation saved. Contributors in that language get it.")
-        return redirect("show_action", action_id=update.action_id)
+        words = {k: form.cleaned_data[k] for k in ("language", "you_said", "we_did")}
+        preview = services.preview_translation(update, **words)
+        if "change" in request.POST:
+            preview = None  # back to the form, keeping what was typed
+        elif "confirm" in request.POST:
+            if not form.cleaned_data["read_it"]:
+                form.add_error("read_it", "Tick to say you have read the translation as shown")
+            else:
+                try:
+                    services.translate_update(
+                        signed_in_user(request),
+                        update,
+                        **words,
+                        confirmed=form.cleaned_data["confirmed"],
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(
+                        request, "Translation saved. Contributors in that language get it."
+                    )
+                    return redirect("show_action", action_id=update.action_id)
     return page(
         request,
         "change/translate.jinja",
@@ -256,6 +278,8 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
         form=form,
         summary_form=form,
         update=update,
+        preview=preview,
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 
