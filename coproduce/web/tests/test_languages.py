@@ -85,3 +85,15 @@ def test_the_header_menu_button_is_in_welsh_on_welsh_pages(client, db):
     assert "Mwy" in welsh
     assert "Pori" in welsh
     assert "More" in english
+
+
+def test_welsh_page_titles_and_error_pages_are_in_welsh(client, db):
+    # Found by issue 21's fresh-eyes trial: the titles of /cy/ and /cy/feedback and the
+    # body of the Welsh "not found" page were English (scripts/translations read only
+    # *.jinja, and the error pages are *.html).
+    assert "<title>Hafan – Coproduce – NHS</title>" in client.get("/cy/").content.decode()
+    feedback = client.get("/cy/feedback").content.decode()
+    assert "<title>Rhoi adborth – Coproduce – NHS</title>" in feedback
+    missing = client.get("/cy/no-such-page").content.decode()
+    assert "Os teipioch y cyfeiriad gwe" in missing
+    assert "If you typed the web address" not in missing

@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return page(
         request,
         "public/home.jinja",
-        "Home",
+        _("Home"),
         can_caseload=can(request.user, Capability.VIEW_CASELOAD),
         can_voices=can(request.user, Capability.REVIEW_VOICES),
         can_evidence=can(request.user, Capability.VIEW_EVIDENCE),
@@ -75,7 +75,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
     return page(
         request,
         "public/feedback.jinja",
-        "Give feedback",
+        _("Give feedback"),
         form=form,
         # The blank form is the same for everyone: drawn once for each list of services.
         blank_form_key=list(Team.objects.values_list("pk", "name")) if blank else None,
@@ -123,12 +123,16 @@ def withdraw_feedback(request: HttpRequest, token: str) -> HttpResponse:
     voice = voice_for_withdrawal(token)
     if voice is None:
         return page(
-            request, "public/withdraw.jinja", "Withdraw your feedback", status=404, voice=None
+            request, "public/withdraw.jinja", _("Withdraw your feedback"), status=404, voice=None
         )
     if request.method == "POST":
         withdraw(voice)
-        return page(request, "public/withdraw.jinja", "Feedback withdrawn", voice=voice, done=True)
-    return page(request, "public/withdraw.jinja", "Withdraw your feedback", voice=voice, done=False)
+        return page(
+            request, "public/withdraw.jinja", _("Feedback withdrawn"), voice=voice, done=True
+        )
+    return page(
+        request, "public/withdraw.jinja", _("Withdraw your feedback"), voice=voice, done=False
+    )
 
 
 @require_http_methods(["GET", "POST"])
