@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup
 
@@ -89,13 +89,14 @@ def format_date(value: dt.date | dt.datetime | str | None) -> str:
         value = dt.date.fromisoformat(value)
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).date()
-    return f"{value.day} {value:%B %Y}"
+    # The month in the page's language ("3 Rhagfyr 2026" on a Welsh page).
+    return formats.date_format(value, "j F Y")
 
 
 def format_month(value: dt.date | str) -> str:
     """A month as people say it: "January 2025" (from a date or an ISO date)."""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{day:%B %Y}"
+    return formats.date_format(day, "F Y")
 
 
 def format_datetime(value: dt.datetime | None) -> str:

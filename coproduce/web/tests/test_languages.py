@@ -97,3 +97,25 @@ def test_welsh_page_titles_and_error_pages_are_in_welsh(client, db):
     missing = client.get("/cy/no-such-page").content.decode()
     assert "Os teipioch y cyfeiriad gwe" in missing
     assert "If you typed the web address" not in missing
+
+
+def test_a_welsh_update_gives_its_date_and_status_in_welsh(client, le_lead, lead):
+    # Found by issue 21's fresh-eyes trial: "Cyhoeddwyd 3 December 2026. Statws: Done".
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from coproduce.change import services
+
+    insight = services.create_insight(le_lead, "s")
+    action = services.record_action(
+        le_lead, insight, description="d", owner=lead, due_on=timezone.localdate() + dt.timedelta(1)
+    )
+    update = confirm_and_publish(le_lead, action, you_said="Too many staff.", we_did="Teams.")
+    update.published_at = dt.datetime(2026, 12, 3, 12, tzinfo=dt.UTC)
+    update.save(update_fields=["published_at"])
+    welsh = client.get("/cy/you-said-we-did").content.decode()
+    assert "3 Rhagfyr 2026" in welsh
+    assert "December" not in welsh
+    assert "Wedi’i" in welsh or "Ar y gweill" in welsh  # the action's status, in Welsh
+    assert "3 December 2026" in client.get("/you-said-we-did").content.decode()
