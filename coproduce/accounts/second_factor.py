@@ -159,6 +159,13 @@ def next_code(device: TOTPDevice, now: float | None = None) -> NextCode:
     return NextCode(code, max(1, math.ceil(starts - now)))
 
 
+def code_page(user: User, next_page: str) -> str:
+    """Where a person who owes their second factor enters it (or sets it up), then goes on
+    to ``next_page``."""
+    where = "enter_code" if confirmed_device(user) else "set_up_code"
+    return f"{reverse(where)}?{urlencode({'next': next_page})}"
+
+
 class SecondFactorRequired:
     """Send a signed-in person who still owes their second factor to enter it."""
 
@@ -173,9 +180,7 @@ class SecondFactorRequired:
                 request.user = AnonymousUser()
             elif not self._open(request):
                 assert isinstance(request.user, User)  # noqa: S101 - needed() checked it
-                where = "enter_code" if confirmed_device(request.user) else "set_up_code"
-                next_page = urlencode({"next": request.get_full_path()})
-                return redirect(f"{reverse(where)}?{next_page}")
+                return redirect(code_page(request.user, request.get_full_path()))
         return self.get_response(request)
 
     @classmethod

@@ -58,7 +58,7 @@ def app(lead):
 
 def test_later_sign_ins_ask_for_the_code_and_then_go_where_asked(client, lead, app):
     response = sign_in_with_password(client, lead)
-    assert client.get(response["Location"])["Location"] == "/sign-in/code?next=%2Fcaseload"
+    assert response["Location"] == "/sign-in/code?next=%2Fcaseload"
     answered = client.post(
         "/sign-in/code", {"code": second_factor.current_code(app), "next": "/caseload"}
     )
@@ -222,3 +222,17 @@ def test_the_list_of_public_pages_is_the_web_apps_own():
     from coproduce.web.urls import public_urlpatterns
 
     assert {p.name for p in public_urlpatterns} == second_factor.PUBLIC_PAGES
+
+
+def test_the_password_always_leads_to_the_code_even_towards_a_public_page(client, lead, app):
+    # With the public pages open between the steps, the home page (where sign-in goes by
+    # default) and "Give feedback" would never ask for the code: the sign-in goes there.
+    for next_page in ("/", "/feedback"):
+        client.post("/sign-out")
+        response = sign_in_with_password(client, lead, next_page=next_page)
+        assert response["Location"] == f"/sign-in/code?next={next_page.replace('/', '%2F')}"
+    answered = client.post(
+        "/sign-in/code", {"code": second_factor.current_code(app), "next": "/feedback"}
+    )
+    assert answered["Location"] == "/feedback"
+    assert client.get("/caseload").status_code == 200  # signed in, both steps

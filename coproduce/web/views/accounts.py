@@ -47,6 +47,19 @@ class SignIn(LoginView):
     redirect_authenticated_user = True
     extra_context = {"page_title": "Sign in"}
 
+    def get_success_url(self) -> str:
+        """After the password, the code page, always: the page asked for may be a public
+        one, open to anyone, which would never ask for the code."""
+        url = super().get_success_url()
+        user = self.request.user
+        if (
+            isinstance(user, User)
+            and second_factor.needed(user)
+            and not second_factor.verified(self.request)
+        ):
+            return second_factor.code_page(user, url)
+        return url
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {
             **super().get_context_data(**kwargs),
