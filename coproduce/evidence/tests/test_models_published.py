@@ -108,7 +108,7 @@ def test_the_summary_does_not_say_no_one_asked_when_the_counts_are_only_hidden()
     assert "Too few people" in hidden["sentence"]
     shown = told(
         [
-            {"owed_outcome": 20, "told_outcome": 15},
+            {"owed_outcome": 20, "told_outcome": 15, "share_told": 0.75},
             {"owed_outcome": None, "told_outcome": None},
         ]
     )
