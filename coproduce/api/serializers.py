@@ -77,6 +77,12 @@ class MonthlyExperienceSerializer(serializers.Serializer[Any]):
     why_hidden = serializers.CharField(
         help_text="Why, in plain words; empty when nothing is hidden."
     )
+    not_over = serializers.BooleanField(
+        help_text=(
+            "True for the month still going on: its figures will change, and the evidence "
+            "pages draw it as provisional, outside the limits and the rules."
+        )
+    )
 
 
 class DetailSerializer(serializers.Serializer[Any]):

@@ -54,6 +54,9 @@ class TableSpec:
     # What an "across" table's share counts, in words ("rated good or very good"), said
     # once, under the caption.
     share_words: str = ""
+    # The heading of an "across" table's total column ("All channels"): the total of
+    # the row's cells as published (``evaluate.published_totals``), the chart's point.
+    total_heading: str = ""
 
 
 TABLES = {
@@ -71,6 +74,7 @@ TABLES = {
             ),
             across=("channel", "share_good", "responses"),
             share_words="rated good or very good",
+            total_heading="All channels",
         ),
         TableSpec(
             "continuity",
@@ -111,6 +115,7 @@ TABLES = {
             ),
             across=("urgency", "share_seen_within_target", "referrals"),
             share_words="seen within target",
+            total_heading="All urgencies",
         ),
         TableSpec(
             "vehicle",
@@ -135,6 +140,7 @@ TABLES = {
                 Column("Voices", "voices"),
             ),
             across=("channel", "voices", None),
+            total_heading="All channels",
         ),
         TableSpec(
             "thread",
@@ -233,7 +239,10 @@ def page_table(evaluation: dict[str, Any], name: str, *, last: int | None = None
     as_of = evaluation.get("as_of")
     current = as_of[:7] if as_of else None
     if spec.across is not None:
-        return {"name": name, **_across(spec, spec.across, chosen, current)}
+        totals = {
+            row["month"]: row for row in evaluation.get("totals", {}).get(spec.source, [])
+        }
+        return {"name": name, **_across(spec, spec.across, chosen, current, totals)}
     return {
         "name": name,
         "caption": spec.caption,
@@ -261,8 +270,10 @@ def _across(
     across: tuple[str, str, str | None],
     chosen: list[dict[str, Any]],
     current: str | None = None,
+    totals: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The table with a column for each value of ``across``'s column, a row a month."""
+    """The table with a column for each value of ``across``'s column, a row a month, and
+    the month's total (``totals``, by month) after the month."""
     spread, first, of = across
     kinds = {c.key: c.kind for c in spec.columns}
     values = sorted({str(r[spread]) for r in chosen}, key=lambda v: shown(v, "text"))
@@ -270,9 +281,11 @@ def _across(
     cells = {(r["month"], str(r[spread])): r for r in chosen}
 
     counted = next((c.heading for c in spec.columns if c.key == of), "").lower()
+    # A total beside one cell would only repeat it.
+    with_total = bool(totals) and bool(spec.total_heading) and len(values) > 1
 
-    def cell(month: str, value: str) -> str:
-        row = cells.get((month, value))
+    def cell(month: str, value: str | None) -> str:
+        row = (totals or {}).get(month) if value is None else cells.get((month, value))
         if row is None:
             return f"No {counted}" if of is not None else "0"
         if of is None or row.get(of) is None:
@@ -295,20 +308,53 @@ def _across(
         ),
         "columns": (
             Column("Month", "month", "month"),
+            *((Column(spec.total_heading, "total", kinds[first]),) if with_total else ()),
             *(Column(shown(v, "text"), v, kinds[first]) for v in values),
         ),
-        "rows": [[month_words(m, current), *(cell(m, v) for v in values)] for m in months],
+        "rows": [
+            [
+                month_words(m, current),
+                *((cell(m, None),) if with_total else ()),
+                *(cell(m, v) for v in values),
+            ]
+            for m in months
+        ],
     }
 
 
 def csv_text(evaluation: dict[str, Any], name: str) -> str:
-    """The table as CSV: published values as numbers (shares as fractions), groups in the
-    words the page uses ("Text message", not "sms"), hidden ones empty, formula-safe."""
+    """The table as CSV: published values as numbers (shares as fractions from 0 to 1,
+    said in the heading), groups in the words the page uses ("Text message", not
+    "sms"), a breakdown's total as a row of its own after the month's cells ("All
+    channels", the figure the chart draws), the month still going on marked, hidden
+    values empty, formula-safe."""
     spec = TABLES[name]
+    by_month = any(c.key == "month" for c in spec.columns)
+    current = (evaluation.get("as_of") or "")[:7] or None
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([c.heading for c in spec.columns])
-    for row in rows(evaluation, spec):
+    writer.writerow(
+        [
+            f"{c.heading[: -len(' (share)')]} (share, 0 to 1)"
+            if c.heading.endswith(" (share)")
+            else c.heading
+            for c in spec.columns
+        ]
+        + (["Month not over yet"] if by_month else [])
+    )
+    chosen = rows(evaluation, spec)
+    if spec.total_heading and spec.across is not None:
+        spread = spec.across[0]
+        totals = [
+            {**row, spread: spec.total_heading}
+            for row in evaluation.get("totals", {}).get(spec.source, [])
+        ]
+        # Each month's cells, then its total (a stable sort keeps the cells' order).
+        chosen = sorted(
+            [*chosen, *totals],
+            key=lambda r: (r.get("month") or "", r[spread] == spec.total_heading),
+        )
+    for row in chosen:
         cells = [
             ""
             if row.get(c.key) is None
@@ -317,10 +363,14 @@ def csv_text(evaluation: dict[str, Any], name: str) -> str:
             else str(row[c.key])
             for c in spec.columns
         ]
+        if by_month:
+            month = row.get("month") or ""
+            cells.append("Yes" if current and month[:7] >= current else "No")
         # Words may start like a formula; numbers (a negative one too) stay numbers.
+        kinds = [c.kind for c in spec.columns] + ["text"] * by_month
         writer.writerow(
-            safe_cell(cell) if column.kind == "text" else cell
-            for cell, column in zip(cells, spec.columns, strict=True)
+            safe_cell(cell) if kind == "text" else cell
+            for cell, kind in zip(cells, kinds, strict=True)
         )
     return out.getvalue()
 

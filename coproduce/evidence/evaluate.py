@@ -217,7 +217,62 @@ def _suppressed(frame: pd.DataFrame, spec: Spec, rules: Rules) -> set[tuple[Any,
 
 
 def publish(results: dict[str, pd.DataFrame], rules: Rules) -> dict[str, list[dict[str, Any]]]:
-    return {name: publish_rows(results[name], SPECS[name], rules) for name in SPECS}
+    published = {name: publish_rows(results[name], SPECS[name], rules) for name in SPECS}
+    # A month's voices in the thread are the total of its voices by channel, as that
+    # table's "All channels" gives it: one figure for one thing, wherever it is shown
+    # (found by the third fresh-eyes trial of issue 20: 135 here, 145 there).
+    totals = {
+        tuple(row[key] for key in TOTAL_KEYS["voices_by_channel"] if key in row): row["voices"]
+        for row in published_totals(results["voices_by_channel"], "voices_by_channel", rules)
+    }
+    for row in published["thread"]:
+        if row["voices"] is not None:
+            key = tuple(row[k] for k in TOTAL_KEYS["voices_by_channel"] if k in row)
+            row["voices"] = totals.get(key, row["voices"])
+    return published
+
+
+# The breakdowns published with a total beside their cells (a column "All channels" on
+# the page, a row in the CSV): the keys each total is for.
+TOTAL_KEYS = {
+    "experience": ("team_key", "month"),
+    "response": ("team_key", "month"),
+    "voices_by_channel": ("team_key", "month"),
+}
+
+
+def published_totals(
+    frame: pd.DataFrame, name: str, rules: Rules, keys: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """The totals of a breakdown's cells (all channels, all urgencies) as published: each
+    count the sum of its cells rounded, each share worked out from those totals, hidden
+    where the true figure would reveal a small number (``Rules.total``). The charts'
+    points are these totals, so the chart, its table and the CSV give one figure."""
+    spec = SPECS[name]
+    keys = [k for k in (keys or TOTAL_KEYS[name]) if k in frame]
+    out: list[dict[str, Any]] = []
+    if frame.empty:
+        return out
+    for values, part in frame.groupby(keys, sort=True):
+        row: dict[str, Any] = {
+            key: _plain(value)
+            for key, value in zip(keys, values if isinstance(values, tuple) else (values,))
+        }
+        # (Only the counts the frame holds: a chart needs two of them.)
+        for column in (c for c in spec.counts if c in part):
+            row[column] = rules.total([int(v) for v in part[column]])
+        for share_name, share in spec.shares.items():
+            if share.numerator not in part or share.denominator not in part:
+                continue
+            value = rules.share_of_totals(
+                [int(v) for v in part[share.numerator]],
+                [int(v) for v in part[share.denominator]],
+            )
+            row[share_name] = (
+                None if value is None else round(1 - value, 4) if share.complement else value
+            )
+        out.append(row)
+    return out
 
 
 def monthly_totals(
@@ -254,44 +309,40 @@ def spc_charts(
     a chart in ``fix_after`` has its limits fixed after that many months of each part."""
     charts: dict[str, Any] = {}
     open_months = _months_with_episodes_open(results.get("caseload"))
-    experience = monthly_totals(results["experience"], ["responses", "positive"])
-    continuity = monthly_totals(results["continuity"], ["distinct_staff_sum", "episodes"])
+    # A point is the month's total for all teams (and channels), published as every other
+    # figure is: a share from the totals of the rounded cells (the table's "All channels"),
+    # a mean to two places over more than the threshold. So it adds nothing to the
+    # teams' own figures that subtraction could use.
+    experience = {
+        row["month"]: row["share_good"]
+        for row in published_totals(results["experience"], "experience", rules, ["month"])
+    }
     response = results["response"]
-    very_urgent = monthly_totals(
-        response, ["seen_within_target", "referrals"], response["urgency"] == "very_urgent"
-    )
-    # name, monthly frame, numerator, denominator, a mean (not a share), better, target
-    for name, frame, numerator, denominator, mean, improvement, target in (
-        ("experience_good", experience, "positive", "responses", False, spc.Improvement.UP, 0.72),
-        (
-            "distinct_staff",
-            continuity,
-            "distinct_staff_sum",
-            "episodes",
-            True,
-            spc.Improvement.DOWN,
-            None,
-        ),
-        (
-            "very_urgent_seen_in_4_hours",
-            very_urgent,
-            "seen_within_target",
-            "referrals",
-            False,
-            spc.Improvement.UP,
-            0.9,
-        ),
+    very_urgent = {
+        row["month"]: row["share_seen_within_target"]
+        for row in published_totals(
+            response[response["urgency"] == "very_urgent"], "response", rules, ["month"]
+        )
+    }
+    continuity = monthly_totals(results["continuity"], ["distinct_staff_sum", "episodes"])
+    distinct_staff = {
+        _plain(month): round(float(a) / int(b), 2) if rules.over(int(b)) else None
+        for month, a, b in zip(
+            continuity["month"],
+            continuity["distinct_staff_sum"],
+            continuity["episodes"],
+            strict=True,
+        )
+    }
+    # name, value by month, better, target
+    for name, points, improvement, target in (
+        ("experience_good", experience, spc.Improvement.UP, 0.72),
+        ("distinct_staff", distinct_staff, spc.Improvement.DOWN, None),
+        ("very_urgent_seen_in_4_hours", very_urgent, spc.Improvement.UP, 0.9),
     ):
-        # A point is the month's total for all teams, published as every other figure is:
-        # a share from the rounded counts, a mean to two places over more than the
-        # threshold. So it adds nothing to the teams' own figures that subtraction
-        # could use.
         labels, values, hidden = [], [], 0
-        for month, a, b in zip(frame["month"], frame[numerator], frame[denominator], strict=True):
-            if mean:
-                value = round(float(a) / int(b), 2) if rules.over(int(b)) else None
-            else:
-                value = rules.share(int(a), int(b))
+        for month_text, value in sorted(points.items()):
+            month = dt.date.fromisoformat(month_text)
             if value is not None:
                 labels.append(month)
                 values.append(value)
@@ -313,7 +364,7 @@ def spc_charts(
             # Said on the page, in words: a chart that is missing without a reason reads
             # as a fault (found by the fresh-eyes trial of issue 20).
             charts.setdefault("not_drawn", {})[name] = {
-                "months": len(frame),
+                "months": len(points),
                 "months_hidden": hidden,
                 "months_shown": len(labels) - provisional,
             }
@@ -468,6 +519,8 @@ def evaluate(
         "as_of": (as_of or (end - dt.timedelta(days=1)).date()).isoformat(),
         "disclosure": {"suppress_at_most": rules.suppress_at_most, "round_to": rules.round_to},
         "metrics": publish(results, rules),
+        # Each breakdown's total beside its cells (all channels, all urgencies).
+        "totals": {name: published_totals(results[name], name, rules) for name in TOTAL_KEYS},
         "spc": spc_charts(
             results,
             rules=rules,

@@ -38,15 +38,27 @@ class MonthlyExperience:
     """A month's answers and those good or very good, raw: before disclosure control."""
 
     month: dt.date  # the first day of the month
-    responses: int
-    positive: int
+    # (answers, good or very good) for each channel: the cells the month's total is
+    # built from, as the evidence pages' "All channels" is
+    channels: tuple[tuple[int, int], ...]
 
-    def published(self, rules: Rules) -> PublishedExperience:
+    @property
+    def responses(self) -> int:
+        return sum(answers for answers, _ in self.channels)
+
+    @property
+    def positive(self) -> int:
+        return sum(good for _, good in self.channels)
+
+    def published(self, rules: Rules, *, today: dt.date | None = None) -> PublishedExperience:
         """The month as it may be published, by the disclosure rules every figure follows:
-        the counts suppressed or rounded, positive hidden with its total, and the share
-        hidden where it would reveal a small number (of the good, or of the rest)."""
-        responses, positive = rules.count(self.responses), rules.count(self.positive)
-        share = rules.share(self.positive, self.responses)
+        the totals built from the channels' rounded counts (so the figure is the one the
+        evidence pages chart), positive hidden with its total, and the share hidden where
+        it would reveal a small number (of the good, or of the rest)."""
+        answers = [a for a, _ in self.channels]
+        good = [g for _, g in self.channels]
+        responses, positive = rules.total(answers), rules.total(good)
+        share = rules.share_of_totals(good, answers)
         if responses is None:
             positive = share = None
         figures = {"responses": responses, "positive": positive, "share_positive": share}
@@ -71,6 +83,7 @@ class MonthlyExperience:
             suppressed=bool(hidden),
             hidden=hidden,
             why_hidden=why,
+            not_over=today is not None and self.month >= today.replace(day=1),
         )
 
 
@@ -85,6 +98,8 @@ class PublishedExperience:
     suppressed: bool  # something in the month was hidden: which, in ``hidden``
     hidden: tuple[str, ...] = ()
     why_hidden: str = ""
+    # The month is still going on: its figure will change, as the charts draw it hollow.
+    not_over: bool = False
 
 
 def experience_by_month(rows: Iterable[ExperienceRow], *, tz: ZoneInfo) -> list[MonthlyExperience]:
@@ -94,15 +109,20 @@ def experience_by_month(rows: Iterable[ExperienceRow], *, tz: ZoneInfo) -> list[
     included in the denominator. Months are calendar months in the service's time zone.
     Raw counts: what may be published is ``MonthlyExperience.published``.
     """
-    counts: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
+    counts: dict[dt.date, dict[str, list[int]]] = defaultdict(
+        lambda: defaultdict(lambda: [0, 0])
+    )
     for row in rows:
         if row.rating not in ANSWERS:
             continue
         local = row.received_at.astimezone(tz)
-        month = dt.date(local.year, local.month, 1)
-        counts[month][0] += 1
-        counts[month][1] += row.rating in POSITIVE
+        cell = counts[dt.date(local.year, local.month, 1)][row.channel]
+        cell[0] += 1
+        cell[1] += row.rating in POSITIVE
     return [
-        MonthlyExperience(month=month, responses=total, positive=positive)
-        for month, (total, positive) in sorted(counts.items())
+        MonthlyExperience(
+            month=month,
+            channels=tuple((answers, good) for _, (answers, good) in sorted(cells.items())),
+        )
+        for month, cells in sorted(counts.items())
     ]

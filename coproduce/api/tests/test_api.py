@@ -4,6 +4,7 @@ from io import StringIO
 import jsonschema
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from coproduce.tooling.testing.factories import VoiceFactory
@@ -169,6 +170,7 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
             "suppressed": True,
             "hidden": ["responses", "positive", "share_positive"],
             "why_hidden": "Fewer than 8 answers this month.",
+            "not_over": False,
         },
         {
             "month": "2026-05-01",
@@ -178,6 +180,7 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
             "suppressed": False,
             "hidden": [],
             "why_hidden": "",
+            "not_over": False,
         },
         {
             "month": "2026-06-01",
@@ -188,8 +191,22 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
             "hidden": ["share_positive"],
             "why_hidden": "The share would reveal a small number: fewer than 8 answers this "
             "month were not good, or the month had no answers.",
+            "not_over": False,
         },
     ]
+
+
+def test_the_experience_metric_builds_a_month_from_its_channels_rounded(api, analyst):
+    # 9 good of 13 answers by text and the same on the web: each channel rounds to 10 of
+    # 15, so the month is 20 of 30, as the evidence pages' "All channels" gives it (not
+    # 18 of 26 rounded, 20 of 25). This month is still going on, and says so.
+    now = timezone.now()
+    for channel in ("sms", "web"):
+        for rating in [1] * 9 + [4] * 4:
+            VoiceFactory(rating=rating, channel=channel, received_at=now)
+    [month] = with_token(api, analyst).get("/api/v1/metrics/experience").json()
+    assert (month["responses"], month["positive"], month["share_positive"]) == (30, 20, 0.6667)
+    assert month["not_over"] is True
 
 
 def test_the_experience_metric_needs_a_role_that_sees_evidence(api, administrator, db):

@@ -69,10 +69,28 @@ def test_each_table_downloads_as_csv_with_hidden_figures_left_empty(client, anal
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["Month", "Channel", "Answers", "Good or very good (share)"]
+    assert rows[0] == [
+        "Month",
+        "Channel",
+        "Answers",
+        "Good or very good (share, 0 to 1)",
+        "Month not over yet",
+    ]
     # Channels in the page's words, not the extract's codes (found by the third trial).
     channels = {r[1] for r in rows[1:]}
     assert not channels & {"fft_import", "sms", "web"}, channels
+    # Each month's total follows its cells: the sum of the cells as published (found by
+    # the third trial: totals did not add up), and the month still going on is marked.
+    months: dict[str, list[list[str]]] = {}
+    for r in rows[1:]:
+        months.setdefault(r[0], []).append(r)
+    for month, found in months.items():
+        *cells, total = found
+        assert total[1] == "All channels", month
+        if all(c[2] for c in cells) and total[2]:
+            assert int(total[2]) == sum(int(c[2]) for c in cells), month
+    assert {r[4] for r in rows[1:]} == {"Yes", "No"}
+    assert [r[0] for r in rows[1:] if r[4] == "Yes"] == [max(months)] * len(months[max(months)])
     answers = [int(r[2]) for r in rows[1:] if r[2]]
     assert answers
     assert not [a for a in answers if 1 <= a <= 7]
@@ -368,6 +386,28 @@ def test_the_reach_page_names_the_under_represented_groups_before_its_tables(
     assert "How shares and ratios are worked out" in page
 
 
+def test_the_tables_give_each_months_total_as_the_chart_draws_it(client, analyst, history):
+    # Found by the third fresh-eyes trial of issue 20: the experience chart's value for
+    # all channels was in no table, and a month's voices in one table (135) did not
+    # match the sum of its channels in another (145).
+    client.force_login(analyst)
+    evaluation = services.trust_evaluation(refresh=True)
+    points = {p["month"]: p["value"] for p in evaluation["spc"]["experience_good"]["points"]}
+    totals = {r["month"]: r for r in evaluation["totals"]["experience"]}
+    assert points
+    for month, value in points.items():
+        assert totals[month]["share_good"] == value, month
+    page = client.get("/evidence/experience").content.decode()
+    assert "All channels</th>" in page
+    month = max(points)
+    total = totals[month]
+    assert f"{total['share_good']:.0%} of {total['responses']:,}" in page
+    voices = {r["month"]: r["voices"] for r in evaluation["totals"]["voices_by_channel"]}
+    for row in evaluation["metrics"]["thread"]:
+        if row["voices"] is not None:
+            assert row["voices"] == voices[row["month"]], row["month"]
+
+
 def test_a_csv_writes_a_true_zero_as_0_and_a_hidden_figure_as_blank():
     from coproduce.evidence.dashboard import csv_text
 
@@ -385,10 +425,11 @@ def test_a_csv_writes_a_true_zero_as_0_and_a_hidden_figure_as_blank():
         "Episodes",
         "Discharged",
         "Median days to discharge",
-        "Disengaged (share)",
-        "Admitted within 30 days (share)",
+        "Disengaged (share, 0 to 1)",
+        "Admitted within 30 days (share, 0 to 1)",
+        "Month not over yet",
     ]
-    assert rows[1] == ["2026-01-01", "40", "0", "", "0.0", ""]
+    assert rows[1] == ["2026-01-01", "40", "0", "", "0.0", "", "No"]
 
 
 def test_the_theme_pages_say_each_figure_once_and_plainly(client, analyst, history):
@@ -425,10 +466,12 @@ def test_the_theme_pages_say_each_figure_once_and_plainly(client, analyst, histo
         in (pages["response"])
     )
     assert "(share not shown)" not in pages["response"]
-    assert "Seen within target (share)" in client.get("/evidence/response.csv").content.decode()
+    assert "Seen within target (share, 0 to 1)" in (
+        client.get("/evidence/response.csv").content.decode()
+    )
     vehicle = client.get("/evidence/vehicle.csv").content.decode().splitlines()[0]
-    assert "Arrived within target (share)" in vehicle
-    assert "Police not needed (share)" in vehicle
+    assert "Arrived within target (share, 0 to 1)" in vehicle
+    assert "Police not needed (share, 0 to 1)" in vehicle
     assert "Police not needed (share)" in pages["response"]  # the page's heading matches
 
 

@@ -24,6 +24,31 @@ def test_the_thresholds_are_configurable():
     assert Rules(suppress_at_most=4, round_to=10).count(15) == 20
 
 
+def test_a_total_is_built_from_its_cells_rounded():
+    # 12 and 12 round to 10 each: the total beside them is 20, not 24 rounded to 25, so
+    # the cells shown add up to it.
+    assert RULES.total([12, 12]) == 20
+    # A hidden cell counts as it rounds (3 to 7 as 5, 1 or 2 as 0): subtracting the cells
+    # shown gives back 5 or 0, never the count.
+    assert RULES.total([3, 40]) == 45
+    assert RULES.total([2, 40]) == 40
+    assert RULES.total([0, 0]) == 0
+    assert RULES.total([3, 2]) is None  # a true total of 5 is itself small
+    # Many tiny cells: the true total (9) may be shown, but built it reads 0 or 5, which
+    # would say "no one" or show a count that is never shown; hidden instead.
+    assert RULES.total([1] * 9) is None
+    assert RULES.total([3, 3, 3]) == 15
+
+
+def test_a_share_of_a_total_is_worked_out_from_the_totals_as_published():
+    # 9 of 13 by text and 9 of 13 on the web: 10 of 15 each as published, so 20 of 30
+    # all told; from the true counts it would be 18 of 26 rounded, 20 of 25.
+    assert RULES.share_of_totals([9, 9], [13, 13]) == 0.6667
+    assert RULES.share_of_totals([1, 1], [20, 20]) is None  # 2 good: small
+    assert RULES.share_of_totals([18, 19], [20, 20]) is None  # 3 not good: small
+    assert RULES.share_of_totals([0, 0], [0, 0]) is None
+
+
 def test_a_share_is_hidden_when_numerator_denominator_or_the_rest_is_small():
     assert RULES.share(50, 100) == 0.5
     assert RULES.share(3, 100) is None  # 3% of 100 reveals 3

@@ -14,7 +14,13 @@ import pandas as pd
 import pytest
 from django.utils import timezone
 
-from coproduce.evidence.evaluate import SPECS, publish, publish_rows, spc_charts
+from coproduce.evidence.evaluate import (
+    SPECS,
+    publish,
+    publish_rows,
+    published_totals,
+    spc_charts,
+)
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.suite import open_extract, run_suite
 from coproduce.lib.disclosure import Rules
@@ -35,7 +41,8 @@ def experience(cells):
 
 
 def published(cells):
-    """Everything published from these rows: the teams' rows and the SPC chart."""
+    """Everything published from these rows: the teams' rows, the month's total (the
+    tables' "All channels") and the SPC chart."""
     frame = experience(cells)
     empty_response = pd.DataFrame(
         {"month": [], "urgency": [], "seen_within_target": [], "referrals": []}
@@ -47,7 +54,11 @@ def published(cells):
         run_length=7,
         change_at=None,
     )
-    return publish_rows(frame, SPECS["experience"], RULES), charts
+    return (
+        publish_rows(frame, SPECS["experience"], RULES),
+        charts,
+        published_totals(frame, "experience", RULES, ["month"]),
+    )
 
 
 def background():
