@@ -454,6 +454,7 @@ def test_the_theme_pages_say_each_figure_once_and_plainly(client, analyst, histo
         "Each cell: the share rated good or very good, of the number of answers."
         in (pages["experience"])
     )
+    assert "read small months with care" in pages["experience"]
     assert "1 member of staff" in pages["caseload"]
     assert "> 1 staff" not in pages["caseload"]
     # Only pages with monthly tables say how many months their tables show.
