@@ -411,7 +411,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"refusals": {"()": "coproduce.lib.logs.RefusalsWithoutTraceback"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["refusals"],
+        }
+    },
     "root": {"handlers": ["stderr"], "level": os.environ.get("COPRODUCE_LOG_LEVEL", "INFO")},
     "loggers": {
         # Django logs request bodies' field names at DEBUG only; keep it at INFO and above.

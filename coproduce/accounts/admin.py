@@ -1,5 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 
 from coproduce.accounts.models import AuditEvent, User
 
@@ -25,3 +30,21 @@ class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+
+_admin_login = admin.site.login
+
+
+def admin_login(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    """The admin's own sign-in, which every admin page sends a person to who may not see
+    it. Someone signed in without access gets the service's page saying whom to ask (not
+    Django's "You are authenticated as … but are not authorized"); someone not signed in
+    signs in the service's way, with the second factor, and comes back."""
+    if request.user.is_authenticated and not request.user.is_staff:
+        raise PermissionDenied
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.GET.get("next") or "/admin/")
+    return _admin_login(request, extra_context)
+
+
+admin.site.login = admin_login  # type: ignore[method-assign]

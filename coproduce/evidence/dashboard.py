@@ -239,9 +239,7 @@ def page_table(evaluation: dict[str, Any], name: str, *, last: int | None = None
     as_of = evaluation.get("as_of")
     current = as_of[:7] if as_of else None
     if spec.across is not None:
-        totals = {
-            row["month"]: row for row in evaluation.get("totals", {}).get(spec.source, [])
-        }
+        totals = {row["month"]: row for row in evaluation.get("totals", {}).get(spec.source, [])}
         return {"name": name, **_across(spec, spec.across, chosen, current, totals)}
     return {
         "name": name,

@@ -254,10 +254,8 @@ def published_totals(
     if frame.empty:
         return out
     for values, part in frame.groupby(keys, sort=True):
-        row: dict[str, Any] = {
-            key: _plain(value)
-            for key, value in zip(keys, values if isinstance(values, tuple) else (values,))
-        }
+        group = values if isinstance(values, tuple) else (values,)
+        row: dict[str, Any] = {key: _plain(value) for key, value in zip(keys, group, strict=True)}
         # (Only the counts the frame holds: a chart needs two of them.)
         for column in (c for c in spec.counts if c in part):
             row[column] = rules.total([int(v) for v in part[column]])

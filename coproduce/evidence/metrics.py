@@ -109,9 +109,7 @@ def experience_by_month(rows: Iterable[ExperienceRow], *, tz: ZoneInfo) -> list[
     included in the denominator. Months are calendar months in the service's time zone.
     Raw counts: what may be published is ``MonthlyExperience.published``.
     """
-    counts: dict[dt.date, dict[str, list[int]]] = defaultdict(
-        lambda: defaultdict(lambda: [0, 0])
-    )
+    counts: dict[dt.date, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for row in rows:
         if row.rating not in ANSWERS:
             continue

@@ -226,3 +226,17 @@ def test_an_administrator_has_a_way_into_the_admin_and_others_do_not(client, adm
     assert 'navigation-link" href="/admin/">Administration' in client.get("/").content.decode()
     client.force_login(UserFactory(username="lead.someone", role="lived_experience_lead"))
     assert 'href="/admin/"' not in client.get("/").content.decode()
+
+
+def test_someone_without_access_to_the_admin_gets_the_services_page_not_djangos(client, lead):
+    # Found by issue 21's fresh-eyes trial: a practitioner at /admin/ met Django's own
+    # "You are authenticated as …, but are not authorized" sign-in form.
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/sign-in?next=/admin/")
+    client.force_login(lead)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "not authorized" not in page
+    assert "your team leader" in page
+    assert "You cannot see this page" in page
