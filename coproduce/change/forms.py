@@ -205,11 +205,21 @@ class RoundForm(PlainWordsForm):
         return chosen
 
 
-def read_ballot(data: Any, candidates: list[int]) -> tuple[list[list[int]], list[str]]:
+def quoted(statement: str, longest: int = 60) -> str:
+    """An insight as a message names it: its statement in quotes, cut at a word if long."""
+    words = " ".join(statement.split())
+    if len(words) > longest:
+        words = words[:longest].rsplit(" ", 1)[0] + "…"
+    return f"“{words}”"
+
+
+def read_ballot(data: Any, candidates: dict[int, str]) -> tuple[list[list[int]], list[str]]:
     """A ranking from the ballot page: one field ``rank-<insight id>`` per insight, holding a
     place (1 is most important; the same place for two means level) or nothing (not
-    ranked). Every field that names an insight not in the round, or a place that is not
-    a whole number from 1 to the number of insights, is refused by name."""
+    ranked). ``candidates``: each insight's id and its statement, by which a message names
+    it (a member knows the insight by its words, not its number). Every field that names
+    an insight not in the round, or a place that is not a whole number from 1 to the
+    number of insights, is refused by name."""
     places: dict[int, int] = {}
     errors = []
     for name in data:
@@ -219,15 +229,14 @@ def read_ballot(data: Any, candidates: list[int]) -> tuple[list[list[int]], list
         if not raw_id.isdigit() or int(raw_id) not in candidates:
             errors.append(f"Insight {raw_id} is not one of the choices in this round")
             continue
+        insight = quoted(candidates[int(raw_id)])
         if len([v for v in data.getlist(name) if v.strip()]) > 1:
-            errors.append(f"Insight {raw_id} is ranked more than once")
+            errors.append(f"{insight} is ranked more than once")
             continue
         if not raw_place:
             continue
         if not raw_place.isdigit() or not 1 <= int(raw_place) <= len(candidates):
-            errors.append(
-                f"Give insight {raw_id} a place from 1 to {len(candidates)}, or leave it blank"
-            )
+            errors.append(f"Give {insight} a place from 1 to {len(candidates)}, or leave it blank")
             continue
         places[int(raw_id)] = int(raw_place)
     groups = [

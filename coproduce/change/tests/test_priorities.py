@@ -7,8 +7,10 @@ import html
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import escape
 
 from coproduce.change import services
+from coproduce.change.forms import quoted
 from coproduce.change.models import Ballot
 from coproduce.network.models import Member
 from coproduce.tooling.testing.factories import VoiceFactory, confirm_and_publish, sent_once
@@ -76,8 +78,9 @@ def test_an_abstention_is_counted_and_prefers_nothing(
     ("post", "message"),
     [
         ({"rank-999999": "1"}, "Insight 999999 is not one of the choices in this round"),
-        ({"rank-{a}": "0"}, "a place from 1 to 3, or leave it blank"),
-        ({"rank-{a}": "first"}, "a place from 1 to 3, or leave it blank"),
+        # The insight is named by its words, which a member knows, not its number.
+        ({"rank-{a}": "0"}, "Give {statement} a place from 1 to 3, or leave it blank"),
+        ({"rank-{a}": "first"}, "Give {statement} a place from 1 to 3, or leave it blank"),
         ({"rank-{a}": ""}, "Give at least one insight a place, or choose to abstain"),
     ],
 )
@@ -89,7 +92,7 @@ def test_a_ballot_naming_an_unknown_insight_or_a_bad_place_is_refused(
     data = {k.format(a=a.pk): v for k, v in post.items()}
     response = client.post(f"/priorities/{priority_round.pk}/ballot", data)
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert escape(message.format(statement=quoted(a.statement))) in response.content.decode()
     assert not Ballot.objects.exists()
 
 
@@ -100,7 +103,7 @@ def test_a_ballot_ranking_an_insight_twice_is_refused(
     client.force_login(member)
     response = client.post(f"/priorities/{priority_round.pk}/ballot", {f"rank-{a.pk}": ["1", "2"]})
     assert response.status_code == 400
-    assert f"Insight {a.pk} is ranked more than once" in response.content.decode()
+    assert escape(f"{quoted(a.statement)} is ranked more than once") in (response.content.decode())
     assert not Ballot.objects.exists()
 
 

@@ -443,7 +443,7 @@ def cast_ballot(request: HttpRequest, round_id: int) -> HttpResponse:
     if member is None:
         raise PermissionDenied("no network record")
     insights = list(priority_round.insights.order_by("pk"))
-    candidates = [i.pk for i in insights]
+    candidates = {i.pk: i.statement for i in insights}
     errors: list[str] = []
     if request.method == "POST":
         abstain = request.POST.get("abstain") == "yes"
