@@ -234,7 +234,7 @@ def test_overdue_actions_are_listed_and_status_changes_are_audited(client, le_le
 
     insight = services.create_insight(le_lead, "s")
     late = services.record_action(
-        le_lead, insight, description="Late one", owner=lead, due_on=timezone.localdate()
+        le_lead, insight, description="Late one.", owner=lead, due_on=timezone.localdate()
     )
     late.due_on = timezone.localdate() - dt.timedelta(days=2)
     late.save()
@@ -242,6 +242,8 @@ def test_overdue_actions_are_listed_and_status_changes_are_audited(client, le_le
     page = client.get("/actions").content.decode()
     overdue = page.split("<h2>Overdue</h2>")[1].split("<h2>")[0]
     assert "Late one" in overdue
+    # A description's own full stop does not run into the colon ("Late one.: due").
+    assert "Late one</a>: due" in overdue
     client.post(f"/actions/{late.pk}", {"status": "done"})
     late.refresh_from_db()
     assert late.status == "done"
