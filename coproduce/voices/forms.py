@@ -318,8 +318,25 @@ class StaffVoiceForm(FeedbackForm):
         return data
 
 
-class InboxFilterForm(PlainWordsForm):
+class GroupedCategoryForm(PlainWordsForm):
+    """A form whose ``category`` list is grouped by framework (``grouped_options``; a
+    view that has the options already passes them as ``category_options``), after a
+    first choice of ``NO_CATEGORY``."""
+
+    NO_CATEGORY = "Choose"
+
+    def __init__(
+        self, *args: Any, category_options: list[Any] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        options = grouped_options() if category_options is None else category_options
+        self.fields["category"].choices = [("", self.NO_CATEGORY), *options]  # type: ignore[attr-defined]
+
+
+class InboxFilterForm(GroupedCategoryForm):
     """The inbox's filters (a GET form: a filtered inbox can be bookmarked and shared)."""
+
+    NO_CATEGORY = "Any category"
 
     channel = forms.ChoiceField(
         choices=[("", "Any channel"), *Voice.Channel.choices], required=False
@@ -335,13 +352,6 @@ class InboxFilterForm(PlainWordsForm):
     team = forms.ModelChoiceField(
         queryset=Team.objects.all(), required=False, empty_label="Any service"
     )
-
-    def __init__(
-        self, *args: Any, category_options: list[Any] | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        options = grouped_options() if category_options is None else category_options
-        self.fields["category"].choices = [("", "Any category"), *options]  # type: ignore[attr-defined]
 
     received_from = forms.DateField(
         required=False, error_messages={"invalid": "Enter the from date like 2026-10-31"}
@@ -383,7 +393,7 @@ class InboxFilterForm(PlainWordsForm):
         return voices
 
 
-class BulkActionForm(PlainWordsForm):
+class BulkActionForm(GroupedCategoryForm):
     ACTIONS = [
         ("confirm", "Confirm the suggested categories and sentiment"),
         ("add_category", "Add a category"),
@@ -405,13 +415,6 @@ class BulkActionForm(PlainWordsForm):
         required=False,
         error_messages={"invalid_choice": "Select a category from the list"},
     )
-
-    def __init__(
-        self, *args: Any, category_options: list[Any] | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        options = grouped_options() if category_options is None else category_options
-        self.fields["category"].choices = [("", "Choose"), *options]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
