@@ -4,6 +4,7 @@ import pytest
 
 from coproduce.change.models import Insight
 from coproduce.tooling.testing.factories import VoiceFactory, sent_once
+from coproduce.voices.models import Voice
 from coproduce.voices.text.themes import candidate_themes, phrases
 
 WAITING = [
@@ -75,3 +76,31 @@ def test_a_theme_is_named_by_phrases_sharing_no_word(voices):
         assert len(named) == len(set(named))
     waiting = next(t for t in themes if set(WAITING) == {v.text for v in t.voices})
     assert "call back" in waiting.key_phrases or "crisis line" in waiting.key_phrases
+
+
+TOPICS = [
+    "Seeing the same nurse each time meant I did not have to repeat my story.",
+    "I waited hours for a call back when I was at my worst.",
+    "The leaflet was only in English and my dad could not read it.",
+    "Nobody told my partner what was happening.",
+    "The Sanctuary felt like a living room, not a hospital.",
+    "They came to my home within the hour and my mum was included.",
+    "I was told to have a bath and go for a walk. I felt dismissed.",
+    "A quiet room would have made such a difference.",
+    "I am Deaf and a phone line is no use to me.",
+    "The liaison nurse was lovely once she came, but the wait was awful.",
+    "My phone has no credit for calls but I can still send messages.",
+    "I would like to train as a peer worker one day.",
+]
+
+
+def test_voices_on_different_topics_are_not_forced_into_one_theme(db):
+    # Found by issue 21's fresh-eyes trial: with eight groups at most, the demo's largest
+    # "theme" held 19 different comments on different topics (a nurse, a call back, a
+    # leaflet…) under the name "Nurse, repeat, seeing".
+    voices: list[Voice] = [
+        VoiceFactory(text=text, consent_improvement=True) for text in TOPICS for _ in range(5)
+    ]
+    themes = candidate_themes(voices)
+    assert max(len({v.text for v in theme.voices}) for theme in themes) <= 2
+    assert sum(theme.size for theme in themes) == len(voices)

@@ -11,10 +11,10 @@ with one click; nothing is decided by the clustering itself.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -23,7 +23,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 from coproduce.voices.models import Voice
 
 SEED = 2026
+# Themes shown in full on the page; smaller ones are listed after them.
 MOST_THEMES = 8
+# The most groups tried: one per four voices, up to this many.
+MOST_GROUPS = 24
+VOICES_PER_GROUP = 4
 FEWEST_VOICES = 6
 # Phrases in a theme's name, and in its list of key phrases.
 NAME_PHRASES = 3
@@ -52,6 +56,14 @@ class Theme:
     key_phrases: list[str]
     representatives: list[Voice]
     voices: list[Voice]
+
+    @property
+    def size(self) -> int:
+        return len(self.voices)
+
+    @property
+    def at_risk_count(self) -> int:
+        return len(self.at_risk)
 
     @property
     def at_risk(self) -> list[Voice]:
@@ -153,6 +165,18 @@ def typical(members: list[int], distances: np.ndarray, voices: list[Voice], top:
     return shown
 
 
+def _grouping(x: Any) -> KMeans:
+    """k-means with one group for every four voices, up to ``MOST_GROUPS`` and never more
+    groups than different texts. A fixed eight forced unlike voices together: the demo's
+    29 kinds of comment gave one "theme" of 19 of them on different topics. (Choosing
+    the number by the silhouette was tried: on the demo and on real NHS comments it
+    always chose the most groups tried, so it is not done.)"""
+    rows = x.shape[0]
+    distinct = len({tuple(row.indices) for row in x})
+    k = max(2, min(MOST_GROUPS, rows // VOICES_PER_GROUP, distinct))
+    return KMeans(n_clusters=k, n_init=10, random_state=SEED).fit(x)
+
+
 def candidate_themes(voices: list[Voice]) -> list[Theme]:
     """Themes among these voices (with text), largest first; none if there are too few."""
     voices = [v for v in voices if len(v.text.split()) >= 3]
@@ -165,8 +189,8 @@ def candidate_themes(voices: list[Voice]) -> list[Theme]:
         x = vectoriser.fit_transform([v.text for v in voices])
     except ValueError:  # nothing left after stop words: no themes to find
         return []
-    k = max(2, min(MOST_THEMES, round(math.sqrt(len(voices) / 2))))
-    clustering = KMeans(n_clusters=k, n_init=10, random_state=SEED).fit(x)
+    clustering = _grouping(x)
+    k = clustering.n_clusters
     numbers = [n for n in range(k) if np.count_nonzero(clustering.labels_ == n) >= 2]
     groups = [[int(i) for i in np.flatnonzero(clustering.labels_ == n)] for n in numbers]
     if not groups:

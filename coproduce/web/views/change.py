@@ -510,7 +510,10 @@ def _theme_voices() -> list[Voice]:
 @require_http_methods(["GET", "POST"])
 def list_themes(request: HttpRequest) -> HttpResponse:
     """Candidate themes among new and uncategorised voices; one click starts an insight."""
-    from coproduce.voices.text.themes import candidate_themes  # scikit-learn, loaded here
+    from coproduce.voices.text.themes import (  # scikit-learn, loaded here
+        MOST_THEMES,
+        candidate_themes,
+    )
 
     if request.method == "POST":
         ids = [int(v) for v in request.POST.getlist("voice") if v.isdigit()]
@@ -528,11 +531,13 @@ def list_themes(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Insight started from a theme of {len(voices)} voices.")
         return redirect("show_insight", insight_id=insight.pk)
     voices = _theme_voices()
+    themes = candidate_themes(voices)
     return page(
         request,
         "change/themes.jinja",
         "Themes",
-        themes=candidate_themes(voices),
+        themes=themes[:MOST_THEMES],
+        smaller=themes[MOST_THEMES:],
         considered=len(voices),
         window=THEME_WINDOW_DAYS,
     )
