@@ -4,15 +4,16 @@ Standard): asked for when they join the network or give feedback, honoured by me
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Format(models.TextChoices):
     """The format a person needs what we send them in."""
 
-    STANDARD = "standard", "Standard"
-    LARGE_PRINT = "large_print", "Large print"
-    EASY_READ = "easy_read", "Easy Read"
-    AUDIO = "audio", "Audio"
-    BRAILLE = "braille", "Braille-ready plain text"
-    OTHER_LANGUAGE = "other_language", "Another language"
-    INTERPRETER = "interpreter", "Interpreter needed"
+    STANDARD = "standard", _("Standard")
+    LARGE_PRINT = "large_print", _("Large print")
+    EASY_READ = "easy_read", _("Easy Read")
+    AUDIO = "audio", _("Audio")
+    BRAILLE = "braille", _("Braille-ready plain text")
+    OTHER_LANGUAGE = "other_language", _("Another language")
+    INTERPRETER = "interpreter", _("Interpreter needed")

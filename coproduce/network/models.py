@@ -13,6 +13,7 @@ import decimal
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.formats import Format
 
@@ -41,17 +42,17 @@ class MemberQuerySet(models.QuerySet["Member"]):
 
 class Member(models.Model):
     class Kind(models.TextChoices):
-        SERVICE_USER = "service_user", "Person who uses services"
-        CARER = "carer", "Carer or family member"
-        STAFF = "staff", "Member of staff"
-        PEER = "peer", "Peer worker"
+        SERVICE_USER = "service_user", _("Person who uses services")
+        CARER = "carer", _("Carer or family member")
+        STAFF = "staff", _("Member of staff")
+        PEER = "peer", _("Peer worker")
 
     class Reach(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        PHONE = "phone", "Phone"
-        EMAIL = "email", "Email"
-        TEXT = "text", "Text message"
-        POST = "post", "Post"
+        IN_PERSON = "in_person", _("In person")
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("Email")
+        TEXT = "text", _("Text message")
+        POST = "post", _("Post")
 
     Format = Format
 
@@ -114,28 +115,28 @@ class EqualityMonitoring(models.Model):
     """
 
     class AgeBand(models.TextChoices):
-        UNDER_18 = "under_18", "Under 18"
-        A18_24 = "18_24", "18 to 24"
-        A25_34 = "25_34", "25 to 34"
-        A35_44 = "35_44", "35 to 44"
-        A45_54 = "45_54", "45 to 54"
-        A55_64 = "55_64", "55 to 64"
-        A65_PLUS = "65_plus", "65 or over"
-        NOT_SAID = "not_said", "Prefer not to say"
+        UNDER_18 = "under_18", _("Under 18")
+        A18_24 = "18_24", _("18 to 24")
+        A25_34 = "25_34", _("25 to 34")
+        A35_44 = "35_44", _("35 to 44")
+        A45_54 = "45_54", _("45 to 54")
+        A55_64 = "55_64", _("55 to 64")
+        A65_PLUS = "65_plus", _("65 or over")
+        NOT_SAID = "not_said", _("Prefer not to say")
 
     class EthnicGroup(models.TextChoices):
         # The five high-level groups of the 2021 Census for England and Wales.
-        ASIAN = "asian", "Asian or Asian British"
-        BLACK = "black", "Black, Black British, Caribbean or African"
-        MIXED = "mixed", "Mixed or multiple ethnic groups"
-        WHITE = "white", "White"
-        OTHER = "other", "Other ethnic group"
-        NOT_SAID = "not_said", "Prefer not to say"
+        ASIAN = "asian", _("Asian or Asian British")
+        BLACK = "black", _("Black, Black British, Caribbean or African")
+        MIXED = "mixed", _("Mixed or multiple ethnic groups")
+        WHITE = "white", _("White")
+        OTHER = "other", _("Other ethnic group")
+        NOT_SAID = "not_said", _("Prefer not to say")
 
     class Answer(models.TextChoices):
-        YES = "yes", "Yes"
-        NO = "no", "No"
-        NOT_SAID = "not_said", "Prefer not to say"
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        NOT_SAID = "not_said", _("Prefer not to say")
 
     joined_month = models.DateField(help_text="The first day of the month they joined.")
     age_band = models.CharField(max_length=16, choices=AgeBand.choices)

@@ -329,8 +329,9 @@ class GroupedCategoryForm(PlainWordsForm):
         self, *args: Any, category_options: list[Any] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        options = grouped_options() if category_options is None else category_options
-        self.fields["category"].choices = [("", self.NO_CATEGORY), *options]  # type: ignore[attr-defined]
+        if "category" in self.fields:  # (a subclass names the field)
+            options = grouped_options() if category_options is None else category_options
+            self.fields["category"].choices = [("", self.NO_CATEGORY), *options]  # type: ignore[attr-defined]
 
 
 class InboxFilterForm(GroupedCategoryForm):

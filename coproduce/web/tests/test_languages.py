@@ -119,3 +119,39 @@ def test_a_welsh_update_gives_its_date_and_status_in_welsh(client, le_lead, lead
     assert "December" not in welsh
     assert "Wedi’i" in welsh or "Ar y gweill" in welsh  # the action's status, in Welsh
     assert "3 December 2026" in client.get("/you-said-we-did").content.decode()
+
+
+def test_the_welsh_join_page_offers_its_choices_in_welsh(client, le_lead):
+    # Found by issue 21's fresh-eyes trial: on /cy/join every choice (who you are, how to
+    # reach you, formats, age, ethnic group, "Choose") and the words only a screen reader
+    # says ("Important", "Support links", "Account", "Menu") were in English.
+    from django.utils import timezone
+
+    from coproduce.network.models import RespectAgreement
+
+    RespectAgreement.objects.create(
+        version=1,
+        text="We listen.\nWe take turns.",
+        published_at=timezone.now(),
+        published_by=le_lead,
+    )
+    welsh = client.get("/cy/join").content.decode()
+    for words in (
+        "Person sy&#39;n defnyddio gwasanaethau",
+        "Wyneb yn wyneb",
+        "Print mawr",
+        "Gwell gennyf beidio â dweud",
+        ">Dewiswch<",
+        'aria-label="Cyfrif"',
+        'aria-label="Dewislen"',
+        "Dolenni cymorth",
+    ):
+        assert words in welsh, words
+    for english in ("Person who uses services", "In person", ">Choose<", "Support links"):
+        assert english not in welsh, english
+    assert "Pwysig" in client.get("/cy/").content.decode()
+    # The agreement's lines are lines, not "&lt;br&gt;" written out (found on the page).
+    assert "We listen.<br>We take turns." in welsh
+    english = client.get("/join").content.decode()
+    assert "Person who uses services" in english
+    assert "We listen.<br>We take turns." in english
