@@ -308,3 +308,41 @@ def test_no_set_of_counts_that_adds_up_to_a_published_total_has_one_hidden_cell(
         assert len({c for t, c in hidden if t == team}) != 1
     for channel in ("web", "sms", "post"):  # each channel: teams add up to all teams
         assert len({t for t, c in hidden if c == channel}) != 1
+
+
+def test_a_hidden_share_cannot_be_worked_out_from_its_months_total():
+    # Found by the fourth fresh-eyes trial of issue 20, on the response page: July's very
+    # urgent share was hidden (26 of 33 seen in time: the 7 not seen would show), but the
+    # total for both urgencies (45 of 70) less urgent's (20 of 35) gave 25 of 35 and so
+    # "6 or 7 not seen". Now a second share of the month is hidden with it, and neither
+    # cell's count of those seen in time is published.
+    frame = pd.DataFrame(
+        [
+            {"month": TARGET, "urgency": "urgent", "referrals": 35, "seen": 30},
+            {"month": TARGET, "urgency": "very_urgent", "referrals": 33, "seen": 30},
+        ]
+    ).assign(seen_within_target=[20, 26], team_key=None, median_hours_to_seen=[2.0, 1.0])
+    rows = publish_rows(frame, SPECS["response"], RULES)
+    assert [r["share_seen_within_target"] for r in rows] == [None, None]
+    assert [r["seen_within_target"] for r in rows] == [None, None]
+    assert [r["referrals"] for r in rows] == [35, 35]  # the counts that reveal nothing stay
+    [total] = published_totals(frame, "response", RULES, ["month"])
+    # The total's own figures: 45 (20 + 25 as rounded) of 70. Subtracting nothing shown
+    # leaves the two cells' counts together, never one of them.
+    assert (total["seen_within_target"], total["referrals"]) == (45, 70)
+
+
+def test_evaluate_by_team_draws_the_same_charts_as_the_evidence_pages(tmp_path, history):
+    # Found by the fourth fresh-eyes trial of issue 20: by team, each month's point was
+    # built from every team's channels, each rounded to 0 or 5, and August read 37% (a
+    # special cause) where the page and the true count gave 56% and 57%.
+    from coproduce.evidence.evaluate import evaluate
+
+    write_extract(tmp_path)
+    today = timezone.localdate()
+    by_team = evaluate(tmp_path, as_of=today, by_team=True, models=False)
+    all_teams = evaluate(tmp_path, as_of=today, by_team=False, models=False)
+    assert by_team["spc"].keys() == all_teams["spc"].keys()
+    assert by_team["spc"]
+    for name, chart in all_teams["spc"].items():
+        assert by_team["spc"][name]["points"] == chart["points"], name
