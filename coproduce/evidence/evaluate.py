@@ -278,6 +278,7 @@ def published_totals(
     spec = SPECS[name]
     keys = [k for k in (keys or TOTAL_KEYS[name]) if k in frame]
     out: list[dict[str, Any]] = []
+    raw: list[dict[str, int]] = []
     if frame.empty:
         return out
     for values, part in frame.groupby(keys, sort=True):
@@ -297,7 +298,38 @@ def published_totals(
                 None if value is None else round(1 - value, 4) if share.complement else value
             )
         out.append(row)
+        raw.append({c: int(part[c].sum()) for c in spec.counts if c in part})
+    if "team_key" in keys:
+        _hide_a_second_team(out, raw, [k for k in keys if k != "team_key"], spec, rules)
     return out
+
+
+def _hide_a_second_team(
+    rows: list[dict[str, Any]],
+    raw: list[dict[str, int]],
+    others: list[str],
+    spec: Spec,
+    rules: Rules,
+) -> None:
+    """Each team's total of a month adds up to the month's, so where one team's is hidden
+    the smallest other team's is hidden too, with the shares over it, as the teams'
+    own rows are (found by the fourth fresh-eyes trial of issue 20)."""
+    months: dict[tuple[Any, ...], list[int]] = {}
+    for i, row in enumerate(rows):
+        months.setdefault(tuple(row[k] for k in others), []).append(i)
+    for members in months.values():
+        for column in raw[0] if raw else []:
+            lone = [i for i in members if rows[i][column] is None and raw[i][column] > 0]
+            if len(lone) != 1:
+                continue
+            shown = [(raw[i][column], i) for i in members if rows[i][column] not in (None, 0)]
+            if not shown:
+                continue
+            _, chosen = min(shown)
+            rows[chosen][column] = None
+            for share_name, share in spec.shares.items():
+                if column in (share.numerator, share.denominator):
+                    rows[chosen][share_name] = None
 
 
 def monthly_totals(

@@ -346,3 +346,16 @@ def test_evaluate_by_team_draws_the_same_charts_as_the_evidence_pages(tmp_path, 
     assert by_team["spc"]
     for name, chart in all_teams["spc"].items():
         assert by_team["spc"][name]["points"] == chart["points"], name
+
+
+def test_a_teams_hidden_total_takes_a_second_teams_with_it():
+    # Found by the fourth fresh-eyes trial of issue 20: `coproduce evaluate` by team gave
+    # January's answers for teams 1 to 3 (60, 55, 35) and hid only team 4's.
+    frame = experience(
+        [("a", TARGET, 60, 40), ("b", TARGET, 55, 30), ("c", TARGET, 35, 20), ("d", TARGET, 5, 3)]
+    )
+    rows = {r["team_key"]: r for r in published_totals(frame, "experience", RULES)}
+    assert rows["d"]["responses"] is None
+    assert rows["c"]["responses"] is None  # the smallest other team's, with its share
+    assert rows["c"]["share_good"] is None
+    assert (rows["a"]["responses"], rows["b"]["responses"]) == (60, 55)
