@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
 from coproduce.evidence.charts import staff_words
-from coproduce.evidence.tables import URGENCY_TARGET_HOURS
+from coproduce.evidence.tables import BY_EPISODE_START, URGENCY_TARGET_HOURS
 from coproduce.lib.exports import safe_cell
 
 HIDDEN = "Not shown"
@@ -115,7 +115,7 @@ TABLES = {
             ),
             across=("urgency", "share_seen_within_target", "referrals"),
             share_words="seen within target",
-            total_heading="All urgencies",
+            total_heading="Urgent and very urgent",
         ),
         TableSpec(
             "vehicle",
@@ -245,19 +245,39 @@ def page_table(evaluation: dict[str, Any], name: str, *, last: int | None = None
         "name": name,
         "caption": spec.caption,
         "columns": spec.columns,
-        "rows": [[_cell(row, c, current) for c in spec.columns] for row in chosen],
+        "rows": [
+            [_cell(row, c, current, _episodes_open(evaluation, spec)) for c in spec.columns]
+            for row in chosen
+        ],
     }
 
 
-def month_words(month: str, current: str | None) -> str:
-    """A month as the page shows it, said to be not over yet if it is the current one."""
+def month_words(month: str, current: str | None, episodes_open: Collection[str] = ()) -> str:
+    """A month as the page shows it, said to be not over yet if it is the current one, or
+    to have episodes still open if most of those that began in it have not ended (for
+    figures by the month an episode began)."""
     words = shown(month, "month")
-    return f"{words} (not over yet)" if current and month[:7] >= current else words
+    if current and month[:7] >= current:
+        return f"{words} (not over yet)"
+    if month in episodes_open:
+        return f"{words} (most episodes still open)"
+    return words
 
 
-def _cell(row: dict[str, Any], column: Column, current: str | None = None) -> str:
+def _episodes_open(evaluation: dict[str, Any], spec: TableSpec) -> frozenset[str]:
+    if spec.source not in BY_EPISODE_START:
+        return frozenset()
+    return frozenset(evaluation.get("episodes_open_months", []))
+
+
+def _cell(
+    row: dict[str, Any],
+    column: Column,
+    current: str | None = None,
+    episodes_open: Collection[str] = (),
+) -> str:
     if column.kind == "month" and row.get(column.key):
-        return month_words(row[column.key], current)
+        return month_words(row[column.key], current, episodes_open)
     if row.get(column.key) is None and column.none_when and row.get(column.none_when[0]) == 0:
         return column.none_when[1]
     return shown(row.get(column.key), column.kind)
@@ -329,6 +349,7 @@ def csv_text(evaluation: dict[str, Any], name: str) -> str:
     spec = TABLES[name]
     by_month = any(c.key == "month" for c in spec.columns)
     current = (evaluation.get("as_of") or "")[:7] or None
+    episodes_open = _episodes_open(evaluation, spec)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -338,7 +359,7 @@ def csv_text(evaluation: dict[str, Any], name: str) -> str:
             else c.heading
             for c in spec.columns
         ]
-        + (["Month not over yet"] if by_month else [])
+        + (["Provisional (figures will change)"] if by_month else [])
     )
     chosen = rows(evaluation, spec)
     if spec.total_heading and spec.across is not None:
@@ -363,7 +384,8 @@ def csv_text(evaluation: dict[str, Any], name: str) -> str:
         ]
         if by_month:
             month = row.get("month") or ""
-            cells.append("Yes" if current and month[:7] >= current else "No")
+            provisional = (current and month[:7] >= current) or month in episodes_open
+            cells.append("Yes" if provisional else "No")
         # Words may start like a formula; numbers (a negative one too) stay numbers.
         kinds = [c.kind for c in spec.columns] + ["text"] * by_month
         writer.writerow(

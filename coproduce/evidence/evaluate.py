@@ -18,6 +18,7 @@ from numpy.linalg import LinAlgError
 
 from coproduce.evidence import analysis, spc
 from coproduce.evidence.suite import open_extract, run_suite
+from coproduce.evidence.tables import BY_EPISODE_START
 from coproduce.lib.disclosure import Rules
 
 
@@ -596,6 +597,21 @@ def evaluate(
     }
     # Why a chart is missing, if one is (too few months that may be shown).
     out["spc_not_drawn"] = out["spc"].pop("not_drawn", {})
+    # Months whose figures will still change: the month not over, and, for figures by
+    # the month an episode began, months most of whose episodes are still open. Each
+    # published row says so, as the charts draw such a month hollow (found by the fourth
+    # fresh-eyes trial of issue 20: only the chart marked them).
+    current = (as_of or dt.datetime.now(tz=dt.UTC).date()).replace(day=1).isoformat()
+    out["episodes_open_months"] = sorted(
+        _plain(m) for m in _months_with_episodes_open(results.get("caseload"))
+    )
+    for name, rows in out["metrics"].items():
+        by_episode = name in BY_EPISODE_START
+        for row in rows:
+            if row.get("month"):
+                row["provisional"] = row["month"] >= current or (
+                    by_episode and row["month"] in out["episodes_open_months"]
+                )
     if change_date is not None:
         out["before_after"] = _disclosed_before_after(
             analysis.before_after(

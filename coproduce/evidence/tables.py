@@ -46,6 +46,8 @@ URGENCY_TARGET_HOURS = {
     for code, hours in targets.HOURS_TO_BE_SEEN.items()
     if URGENCY_CODES[code] in ("very_urgent", "urgent")
 }
+# Metrics counted by the month an episode began: not final until most have ended.
+BY_EPISODE_START = frozenset({"continuity", "caseload"})
 # A team with no arrival target of its own in the extract is held to the default.
 ARRIVAL_TARGET_MINUTES = targets.ARRIVAL_MINUTES
 

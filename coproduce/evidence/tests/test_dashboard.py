@@ -74,7 +74,7 @@ def test_each_table_downloads_as_csv_with_hidden_figures_left_empty(client, anal
         "Channel",
         "Answers",
         "Good or very good (share, 0 to 1)",
-        "Month not over yet",
+        "Provisional (figures will change)",
     ]
     # Channels in the page's words, not the extract's codes (found by the third trial).
     channels = {r[1] for r in rows[1:]}
@@ -402,6 +402,17 @@ def test_the_tables_give_each_months_total_as_the_chart_draws_it(client, analyst
     month = max(points)
     total = totals[month]
     assert f"{total['share_good']:.0%} of {total['responses']:,}" in page
+    # Months whose figures will change are marked wherever they are shown: the month not
+    # over, and (for figures by the month an episode began) months most of whose episodes
+    # are still open (found by the fourth trial: only the chart marked them).
+    still_open = evaluation["episodes_open_months"]
+    assert still_open
+    continuity = client.get("/evidence/continuity").content.decode()
+    assert "(most episodes still open)" in continuity
+    rows = list(csv.reader(io.StringIO(client.get("/evidence/continuity.csv").content.decode())))
+    marked = {r[0] for r in rows[1:] if r[-1] == "Yes"}
+    assert set(still_open) <= marked
+    assert all(r["provisional"] == (r["month"] in marked) for r in evaluation["metrics"]["continuity"])
     voices = {r["month"]: r["voices"] for r in evaluation["totals"]["voices_by_channel"]}
     for row in evaluation["metrics"]["thread"]:
         if row["voices"] is not None:
@@ -427,7 +438,7 @@ def test_a_csv_writes_a_true_zero_as_0_and_a_hidden_figure_as_blank():
         "Median days to discharge",
         "Disengaged (share, 0 to 1)",
         "Admitted within 30 days (share, 0 to 1)",
-        "Month not over yet",
+        "Provisional (figures will change)",
     ]
     assert rows[1] == ["2026-01-01", "40", "0", "", "0.0", "", "No"]
 
