@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
+
 from coproduce.evidence import spc
 
 WIDTH, HEIGHT = 640, 300
@@ -252,7 +254,12 @@ def _hidden_sentence(months: list[str]) -> str:
     if not months:
         return ""
     listed = ", ".join(months[:-1]) + (" and " if len(months) > 1 else "") + months[-1]
-    return f" No point for {listed}: the numbers were too few to publish."
+    return (
+        f" No point for {listed}: the figure would reveal a small number "
+        f"({settings.SUPPRESS_AT_MOST} or fewer "
+        "people, counted or left out), so it is not published. Such months are often "
+        "those nearest 0% or 100%, and the mean and limits are worked out without them."
+    )
 
 
 def limits_sentence(months: int | None, fixed_after: int | None) -> str:

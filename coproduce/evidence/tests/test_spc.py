@@ -435,5 +435,6 @@ def test_the_line_breaks_across_a_hidden_month_and_the_chart_says_so():
     drawn = spc_chart("Experience", chart, percent=True)
     values = [line for line in drawn.lines if line.name == "Value"]
     assert [len(line.points.split()) for line in values] == [3, 7]
-    assert "No point for Apr 2026: the numbers were too few to publish." in drawn.description
+    assert "No point for Apr 2026: the figure would reveal a small number" in drawn.description
+    assert "the mean and limits are worked out without them." in drawn.description
     assert [name for name, _, _ in drawn.legend].count("Value") == 1
