@@ -284,9 +284,13 @@ def _provisional_sentence(waiting: int, because: str | None) -> str:
     if not waiting:
         return ""
     if because == "episodes_open":
-        months = "The last month is" if waiting == 1 else f"The last {waiting} months are"
+        months, them = (
+            ("The last month is", "it")
+            if waiting == 1
+            else (f"The last {waiting} months are", "them")
+        )
         return (
-            f" {months} provisional: fewer than 9 in 10 of the episodes that began in them "
+            f" {months} provisional: fewer than 9 in 10 of the episodes that began in {them} "
             "have ended, so the number of staff they will see is not known yet."
         )
     return " The last month is not over yet (provisional)."

@@ -90,3 +90,17 @@ def test_text_in_reaches_the_fake_notify_of_a_demo_on_other_ports(tmp_path, serv
         result = run([command, "text-in", "Testing the ports"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert [a["message"] for a in arrived] == ["Testing the ports"]
+
+
+def test_the_demo_script_prints_its_help_without_installing_anything():
+    # Found by issue 20's fourth fresh-eyes trial: `./scripts/demo --help` began building
+    # a virtual environment and installing packages, then served the demo.
+    script = Path(__file__).resolve().parents[3] / "scripts" / "demo"
+    done = subprocess.run(  # noqa: S603 - our own script
+        [str(script), "--help"], capture_output=True, text=True, timeout=30, check=False
+    )
+    assert done.returncode == 0
+    assert "Serve the Coproduce demo" in done.stdout
+    assert "PORT=8080 NOTIFY_PORT=8026 ./scripts/demo" in done.stdout
+    assert "#" not in done.stdout.splitlines()[0]
+    assert done.stderr == ""  # nothing installed, checked or started
