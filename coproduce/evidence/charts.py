@@ -167,6 +167,12 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
     ``target``: the target in words for the key, as the page names it elsewhere
     (``dashboard.target_words``)."""
     points = chart["points"]
+    if percent:
+        # A share cannot pass 0% or 100%, so neither is a limit drawn beyond them (as the
+        # Making Data Count tool caps them): the trial saw an axis running to 120%.
+        points = [
+            p | {"lower": max(p["lower"], 0.0), "upper": min(p["upper"], 1.0)} for p in points
+        ]
     labels = [_month_label(p["month"]) for p in points]
     values = [p["value"] for p in points]
     every = values + [p["lower"] for p in points] + [p["upper"] for p in points]

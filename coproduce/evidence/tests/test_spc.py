@@ -438,3 +438,30 @@ def test_the_line_breaks_across_a_hidden_month_and_the_chart_says_so():
     assert "No point for Apr 2026: the figure would reveal a small number" in drawn.description
     assert "the mean and limits are worked out without them." in drawn.description
     assert [name for name, _, _ in drawn.legend].count("Value") == 1
+
+
+def test_a_share_charts_limits_are_drawn_within_0_and_100_percent():
+    # Found by issue 20's fourth fresh-eyes trial: the very urgent chart's axis ran to 120%
+    # because its upper limit (107%) was drawn as it was worked out.
+    import datetime as dt
+
+    from coproduce.evidence.charts import spc_chart
+
+    points = [
+        {
+            "month": dt.date(2026, m, 1).isoformat(),
+            "value": v,
+            "mean": 0.8,
+            "lower": 0.45,
+            "upper": 1.07,
+            "special": False,
+            "kind": "common",
+            "provisional": False,
+            "rules": [],
+        }
+        for m, v in zip(range(1, 7), [0.7, 0.9, 0.8, 0.95, 0.75, 0.8], strict=True)
+    ]
+    chart = {"points": points, "variation_text": "Common cause", "target": 0.9}
+    drawn = spc_chart("Seen in 4 hours", chart, percent=True)
+    assert max(float(label.rstrip("%")) for _, label in drawn.y_ticks) <= 100
+    assert "process limits 45% to 100%" in drawn.description
