@@ -258,6 +258,10 @@ TOTAL_KEYS = {
 }
 
 
+def _month_after(month: dt.date) -> dt.date:
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
 def _all_teams(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     """A metric's counts for all teams together, by its other keys (as ``run_suite``
     gives them with ``by_team=False``)."""
@@ -613,9 +617,24 @@ def evaluate(
                     by_episode and row["month"] in out["episodes_open_months"]
                 )
     if change_date is not None:
+        # For all teams together, as the monthly tables; admissions within 30 days only
+        # for months whose 30 days have passed (found by the fourth fresh-eyes trial of
+        # issue 20: episodes begun last week counted as not admitted).
+        caseload = _all_teams(results["caseload"], "caseload")
+        thirty_days_passed = pd.Series(
+            [
+                _month_after(m) + dt.timedelta(days=29) <= day
+                for m in pd.to_datetime(caseload["month"]).dt.date
+            ],
+            index=caseload.index,
+            dtype=bool,
+        )
         out["before_after"] = _disclosed_before_after(
             analysis.before_after(
-                results["caseload"], results["vehicle"], change_date, costs or analysis.UnitCosts()
+                caseload[thirty_days_passed],
+                _all_teams(results["vehicle"], "vehicle"),
+                change_date,
+                costs or analysis.UnitCosts(),
             ),
             rules,
         )
@@ -718,6 +737,9 @@ def _disclosed_before_after(report: dict[str, Any], rules: Rules) -> dict[str, A
         shown = True
         for period in ("before", "after"):
             events, of = measure[period]["events"], measure[period]["of"]
+            # A period's counts are rounded from their true totals, not built from its
+            # months (each month's few events rounded to 0 or 5 would move the rate by a
+            # third), so they may differ by a few from the monthly tables' sum.
             rate = rules.share(events, of)
             shown = shown and rate is not None
             measure[period] = {"events": rules.count(events), "of": rules.count(of), "rate": rate}

@@ -359,3 +359,34 @@ def test_a_teams_hidden_total_takes_a_second_teams_with_it():
     assert rows["c"]["responses"] is None  # the smallest other team's, with its share
     assert rows["c"]["share_good"] is None
     assert (rows["a"]["responses"], rows["b"]["responses"]) == (60, 55)
+
+
+def test_admissions_within_30_days_count_only_months_whose_30_days_have_passed(tmp_path, history):
+    # Found by issue 20's fourth fresh-eyes trial: "4.6% of 980" after the change took in
+    # episodes begun last week, whose 30 days have not passed, as not admitted.
+    from coproduce.evidence.evaluate import evaluate
+
+    write_extract(tmp_path)
+    today = timezone.localdate()
+    change = (today.replace(day=1) - dt.timedelta(days=200)).replace(day=1)
+    result = evaluate(tmp_path, as_of=today, by_team=False, models=False, change_date=change)
+    [admissions] = [
+        m for m in result["before_after"]["measures"] if m["measure"] == "admissions within 30 days"
+    ]
+
+    def thirty_days_passed(month: str) -> bool:  # the month's last day + 30 days
+        first = dt.date.fromisoformat(month)
+        next_month = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return next_month + dt.timedelta(days=29) <= today
+
+    counted = [
+        r["episodes"]
+        for r in result["metrics"]["caseload"]
+        if change.isoformat() <= r["month"] and thirty_days_passed(r["month"])
+    ]
+    every = [
+        r["episodes"] for r in result["metrics"]["caseload"] if change.isoformat() <= r["month"]
+    ]
+    assert sum(c or 0 for c in counted) < sum(c or 0 for c in every)
+    # The period's episodes are those of the months counted, give or take rounding.
+    assert abs(admissions["after"]["of"] - sum(c or 0 for c in counted)) <= 2.5 * len(counted)
