@@ -203,7 +203,8 @@ def test_the_trusts_declared_change_is_listed_with_the_recalculations(client, an
     client.force_login(analyst)
     page = client.get("/evidence/limits").content.decode()
     assert f"The trust's declared change: every chart, from March {LAST_YEAR}." in page
-    assert "It is set by <code>COPRODUCE_EVIDENCE_CHANGE_DATE</code>, not on this page." in page
+    # Who sets it, in words (the trial read a settings variable's name as jargon).
+    assert "Your administrator sets it in the service's settings, not on this page." in page
     assert "None yet" not in page
     assert "No chart has a recalculation of its own." in page
 
