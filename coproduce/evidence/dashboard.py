@@ -115,7 +115,6 @@ TABLES = {
             ),
             across=("urgency", "share_seen_within_target", "referrals"),
             share_words="seen within target",
-            total_heading="Urgent and very urgent",
         ),
         TableSpec(
             "vehicle",

@@ -74,7 +74,6 @@ SPECS = {
         ["referrals", "seen", "seen_within_target"],
         shares={"share_seen_within_target": Share("seen_within_target", "referrals")},
         medians={"median_hours_to_seen": "seen"},
-        breakdown=(["team_key", "month"], "referrals"),
     ),
     "vehicle": Spec(
         ["team_key", "month"],
@@ -253,9 +252,12 @@ def publish(results: dict[str, pd.DataFrame], rules: Rules) -> dict[str, list[di
 # the page, a row in the CSV): the keys each total is for.
 TOTAL_KEYS = {
     "experience": ("team_key", "month"),
-    "response": ("team_key", "month"),
     "voices_by_channel": ("team_key", "month"),
 }
+# (Not referrals by urgency: no figure adds the urgencies up, so nothing is published
+# that a hidden urgency could be worked out from, and none is hidden to keep it safe. A
+# total beside them, tried, hid one urgency's share in most months; the very urgent
+# chart is that urgency's own figure, published as its table gives it.)
 
 
 def _month_after(month: dt.date) -> dt.date:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from coproduce.evidence.evaluate import (
     SPECS,
+    TOTAL_KEYS,
     publish,
     publish_rows,
     published_totals,
@@ -311,25 +312,42 @@ def test_no_set_of_counts_that_adds_up_to_a_published_total_has_one_hidden_cell(
 
 
 def test_a_hidden_share_cannot_be_worked_out_from_its_months_total():
-    # Found by the fourth fresh-eyes trial of issue 20, on the response page: July's very
-    # urgent share was hidden (26 of 33 seen in time: the 7 not seen would show), but the
-    # total for both urgencies (45 of 70) less urgent's (20 of 35) gave 25 of 35 and so
-    # "6 or 7 not seen". Now a second share of the month is hidden with it, and neither
-    # cell's count of those seen in time is published.
+    # Found by the fourth fresh-eyes trial of issue 20: a share hidden because what it
+    # leaves is small (on the response page, 26 of 33 seen in time: 7 not) was given
+    # back by the month's total less the other cells ("6 or 7 not seen"). Now such a
+    # share hides its numerator, and within a month a second cell's numerator goes with
+    # it, so the total less the cells shown is always two cells together.
     frame = pd.DataFrame(
         [
-            {"month": TARGET, "urgency": "urgent", "referrals": 35, "seen": 30},
-            {"month": TARGET, "urgency": "very_urgent", "referrals": 33, "seen": 30},
+            {"channel": "web", "responses": 40, "positive": 30},
+            {"channel": "phone", "responses": 12, "positive": 10},  # 2 not good
+            {"channel": "sms", "responses": 20, "positive": 12},
         ]
-    ).assign(seen_within_target=[20, 26], team_key=None, median_hours_to_seen=[2.0, 1.0])
-    rows = publish_rows(frame, SPECS["response"], RULES)
-    assert [r["share_seen_within_target"] for r in rows] == [None, None]
-    assert [r["seen_within_target"] for r in rows] == [None, None]
-    assert [r["referrals"] for r in rows] == [35, 35]  # the counts that reveal nothing stay
-    [total] = published_totals(frame, "response", RULES, ["month"])
-    # The total's own figures: 45 (20 + 25 as rounded) of 70. Subtracting nothing shown
-    # leaves the two cells' counts together, never one of them.
-    assert (total["seen_within_target"], total["referrals"]) == (45, 70)
+    ).assign(month=TARGET, team_key=None)
+    rows = {r["channel"]: r for r in publish_rows(frame, SPECS["experience"], RULES)}
+    assert rows["phone"]["share_good"] is None
+    assert rows["phone"]["positive"] is None
+    assert rows["sms"]["positive"] is None  # the smallest other, with its share
+    assert rows["sms"]["share_good"] is None
+    assert (rows["web"]["positive"], rows["web"]["share_good"]) == (30, 0.75)
+    assert [r["responses"] for r in rows.values()] == [40, 10, 20]  # counts that reveal nothing
+    [total] = published_totals(frame, "experience", RULES, ["month"])
+    assert (total["positive"], total["responses"]) == (30 + 10 + 10, 70)
+    # Referrals by urgency are published with no total beside them, so a hidden urgency
+    # hides nothing else; its count seen in time is hidden with its share.
+    response = pd.DataFrame(
+        [
+            {"urgency": "urgent", "referrals": 35, "seen": 30, "seen_within_target": 20},
+            {"urgency": "very_urgent", "referrals": 33, "seen": 30, "seen_within_target": 26},
+        ]
+    ).assign(month=TARGET, team_key=None, median_hours_to_seen=1.0)
+    urgent, very_urgent = publish_rows(response, SPECS["response"], RULES)
+    assert (very_urgent["share_seen_within_target"], very_urgent["seen_within_target"]) == (
+        None,
+        None,
+    )
+    assert urgent["share_seen_within_target"] == 0.5714
+    assert "response" not in TOTAL_KEYS
 
 
 def test_evaluate_by_team_draws_the_same_charts_as_the_evidence_pages(tmp_path, history):
