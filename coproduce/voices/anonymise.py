@@ -92,6 +92,11 @@ _NEVER = _words(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday English Polish Welsh Irish
     Scottish British Urdu Punjabi Christian Muslim I I'm I'd I've I'll NHS GP A&E CAMHS"""
+    # The services people name in crisis care (seed 001's Sanctuary, the helplines), which
+    # a capital in mid-sentence would otherwise take for a name ("the [name] felt like a
+    # living room", found by issue 21's fresh-eyes trial).
+    """ Sanctuary Samaritans Shout Mind Sane Papyrus Crisis Line Service Team Ward Hub Café
+    Cafe Haven Recovery College Hospital Centre Clinic Unit"""
 )
 _NOT_A_NAME = _words(
     """The A An And But So He She They We It My This That There Then When If Nobody Everyone

@@ -107,3 +107,16 @@ def test_names_in_any_alphabet_are_masked_whole(text, masked):
 )
 def test_names_in_capitals_and_numbers_and_emails_written_out_are_masked(text, masked):
     assert anonymise.mask(text) == masked
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("The Sanctuary felt like a living room.", "The Sanctuary felt like a living room."),
+        ("I rang the Samaritans at night.", "I rang the Samaritans at night."),
+        ("Jo at the Sanctuary was lovely.", "[name] at the Sanctuary was lovely."),
+    ],
+)
+def test_the_services_people_name_are_not_taken_for_names(text, masked):
+    # Found by issue 21's fresh-eyes trial: "The [name] felt like a living room".
+    assert anonymise.mask(text) == masked
