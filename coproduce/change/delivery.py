@@ -53,12 +53,15 @@ class Words:
 
 
 def words_for(update: Update, language: str) -> Words:
-    """The update in the contributor's language if a translation was entered, else English."""
+    """The update in the contributor's language if a translation was entered, else English.
+    Every format says "You told us:" before what people said, so a text that begins the
+    same way loses those words ("You told us: You told us the line was engaged…", found
+    by issue 21's fresh-eyes trial)."""
     if language != "en":
         for entered in update.translations.all():
             if entered.language == language:
-                return Words(entered.you_said, entered.we_did, language)
-    return Words(update.you_said, update.we_did, "en")
+                return Words(formats.without_lead_in(entered.you_said), entered.we_did, language)
+    return Words(formats.without_lead_in(update.you_said), update.we_did, "en")
 
 
 UNNUMBERED = "[number]"  # in a preview: the update's number is given when it is published

@@ -56,6 +56,20 @@ class Rendered:
     language: str
 
 
+# What every format already says before the words (English and Welsh).
+_LEAD_IN = re.compile(
+    r"^\s*(?:you told us|you said|dywedoch wrthym)(?: that| fod)?\s*[:,]?\s+", re.I
+)
+
+
+def without_lead_in(text: str) -> str:
+    """``text`` without a leading "You told us (that)" that its label already says."""
+    rest = _LEAD_IN.sub("", text, count=1)
+    if rest == text or not rest:
+        return text
+    return rest[:1].upper() + rest[1:]
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
 

@@ -155,3 +155,29 @@ def test_the_welsh_join_page_offers_its_choices_in_welsh(client, le_lead):
     english = client.get("/join").content.decode()
     assert "Person who uses services" in english
     assert "We listen.<br>We take turns." in english
+
+
+def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, le_lead, lead):
+    # Found by issue 21's fresh-eyes trial: "You told us: You told us you saw too many…"
+    # on the update's page, in Easy Read and in what contributors were sent.
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from coproduce.change import services
+
+    insight = services.create_insight(le_lead, "s")
+    action = services.record_action(
+        le_lead, insight, description="d", owner=lead, due_on=timezone.localdate() + dt.timedelta(1)
+    )
+    update = confirm_and_publish(
+        le_lead, action, you_said="You told us that waits were long.", we_did="More staff."
+    )
+    for fmt in ("", "?format=easy-read", "?format=large-print", "?format=braille-ready"):
+        page = client.get(f"/you-said-we-did/{update.pk}{fmt}").content.decode()
+        assert "Waits were long." in page, fmt
+        assert "You told us that" not in page, fmt
+    from coproduce.change.delivery import words_for
+
+    words = words_for(update, "en")
+    assert words.you_said == "Waits were long."
