@@ -17,3 +17,13 @@ class Format(models.TextChoices):
     BRAILLE = "braille", _("Braille-ready plain text")
     OTHER_LANGUAGE = "other_language", _("Another language")
     INTERPRETER = "interpreter", _("Interpreter needed")
+
+
+# How a format is named in a page's address (``?format=large-print``): the same words for
+# "you said, we did" updates and meeting papers.
+READING_FORMATS = {
+    "large-print": Format.LARGE_PRINT,
+    "easy-read": Format.EASY_READ,
+    "braille-ready": Format.BRAILLE,
+}
+SLUG = {fmt: slug for slug, fmt in READING_FORMATS.items()}

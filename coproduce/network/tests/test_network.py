@@ -178,10 +178,16 @@ def test_papers_reach_each_attendee_in_their_format(client, le_lead, member, viv
     page = client.get(f"/meetings/{meeting.pk}/papers/{paper.pk}").content.decode()
     assert "coproduce-easy-read" in page
     assert "We want you to see the same people." in page
-    braille = client.get(f"/meetings/{meeting.pk}/papers/{paper.pk}?format=braille")
+    # Formats are named in the address as on the public pages (found by issue 21's
+    # fresh-eyes trial: papers took "large_print", updates "large-print"); the older
+    # names still work.
+    braille = client.get(f"/meetings/{meeting.pk}/papers/{paper.pk}?format=braille-ready")
     assert "coproduce-braille" in braille.content.decode()
-    large = client.get(f"/meetings/{meeting.pk}/papers/{paper.pk}?format=large_print")
+    large = client.get(f"/meetings/{meeting.pk}/papers/{paper.pk}?format=large-print")
     assert "coproduce-large-print" in large.content.decode()
+    assert "?format=easy-read" in large.content.decode()  # the other formats' links
+    old = client.get(f"/meetings/{meeting.pk}/papers/{paper.pk}?format=large_print")
+    assert "coproduce-large-print" in old.content.decode()
 
 
 def test_a_member_not_invited_cannot_read_the_papers(client, le_lead, member, viv, meeting):

@@ -116,7 +116,7 @@ def pages_by_role():
             "self_assessment": "/network/self-assessment",
             "list_meetings": "/meetings",
             "show_meeting": f"/meetings/{held.pk}",
-            "show_paper": f"/meetings/{held.pk}/papers/{paper.pk}?format=large_print",
+            "show_paper": f"/meetings/{held.pk}/papers/{paper.pk}?format=large-print",
             "list_claims": "/payments",
         },
         "analyst": {

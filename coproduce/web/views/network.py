@@ -21,7 +21,7 @@ from coproduce.accounts.policy import Capability, can, requires
 from coproduce.change.forms import ActionForm
 from coproduce.change.models import Insight, PriorityRound
 from coproduce.change.services import ladder_summary, published_updates, record_action
-from coproduce.lib.formats import Format
+from coproduce.lib.formats import READING_FORMATS, SLUG, Format
 from coproduce.messaging import formats
 from coproduce.network import services
 from coproduce.network.forms import (
@@ -193,7 +193,9 @@ def show_paper(request: HttpRequest, meeting_id: int, paper_id: int) -> HttpResp
     invited = member is not None and paper.meeting.attendance.filter(member=member).exists()
     if not (can(user, Capability.MANAGE_NETWORK) or invited):
         raise PermissionDenied(Capability.MANAGE_NETWORK.value)
-    wanted = request.GET.get("format") or (member.format if member else Format.STANDARD)
+    # Named as on the public pages (?format=large-print); the older large_print too.
+    asked = request.GET.get("format", "")
+    wanted = READING_FORMATS.get(asked) or asked or (member.format if member else Format.STANDARD)
     fmt = wanted if wanted in Format.values else Format.STANDARD
     lines = [line for line in paper.text.splitlines() if line.strip()]
     if fmt == Format.EASY_READ:
@@ -206,13 +208,14 @@ def show_paper(request: HttpRequest, meeting_id: int, paper_id: int) -> HttpResp
         paper.title,
         paper=paper,
         format=fmt,
+        current=SLUG.get(Format(fmt), "standard"),
         lines=lines,
         braille=formats.braille_ready(paper.text) if fmt == Format.BRAILLE else "",
         formats=[
-            (Format.STANDARD, "Standard"),
-            (Format.LARGE_PRINT, "Large print"),
-            (Format.EASY_READ, "Easy Read"),
-            (Format.BRAILLE, "Braille-ready plain text"),
+            ("standard", "Standard"),
+            (SLUG[Format.LARGE_PRINT], "Large print"),
+            (SLUG[Format.EASY_READ], "Easy Read"),
+            (SLUG[Format.BRAILLE], "Braille-ready plain text"),
         ],
     )
 

@@ -17,7 +17,7 @@ from coproduce.care.models import Team
 from coproduce.change import delivery, presenters
 from coproduce.change.models import Update
 from coproduce.change.services import published_updates
-from coproduce.lib.formats import Format
+from coproduce.lib.formats import READING_FORMATS, Format
 from coproduce.messaging import formats
 from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
@@ -165,11 +165,7 @@ def list_updates(request: HttpRequest) -> HttpResponse:
     )
 
 
-PUBLIC_FORMATS = {
-    "large-print": Format.LARGE_PRINT,
-    "easy-read": Format.EASY_READ,
-    "braille-ready": Format.BRAILLE,
-}
+PUBLIC_FORMATS = READING_FORMATS
 
 
 @require_GET
