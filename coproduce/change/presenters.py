@@ -66,14 +66,17 @@ def language_name(code: str) -> str:
 class PublicVersions:
     easy_read: list[Point]
     audio_script: str
+    braille: str
 
 
 def public_versions(you_said: str, we_did: str, easy_read: str) -> PublicVersions:
-    """The update on the public page in Easy Read, and what its audio version says."""
+    """The update on the public page in Easy Read and Braille-ready text, and what its
+    audio version says."""
     words = YouSaidWeDid(you_said, we_did, "en", "", easy_read=easy_read)
     return PublicVersions(
         easy_read=easy_read_points(formats.easy_read_lines(words), "en"),
         audio_script=formats.audio_script(words),
+        braille=formats.braille_page(you_said, we_did, "en"),
     )
 
 

@@ -31,6 +31,7 @@ from coproduce.change.models import (
     Update,
     UpdateTranslation,
 )
+from coproduce.messaging import formats
 from coproduce.network.models import Ladder, Meeting, MeetingSeries, Member
 from coproduce.voices import anonymise
 from coproduce.voices.models import Voice
@@ -327,7 +328,8 @@ class UpdatePreview:
 
 
 def _preview(action: Action, you_said: str, we_did: str, easy_read: str) -> UpdatePreview:
-    words = (masked(you_said), masked(we_did), masked(easy_read))
+    # Every format says "You told us:" before the words, so they do not say it again.
+    words = (formats.without_lead_in(masked(you_said)), masked(we_did), masked(easy_read))
     copies = delivery.preview_copies(action, *words)
     payload = json.dumps([words, [copy.key() for copy in copies]], ensure_ascii=False)
     digest = hashlib.sha256(payload.encode()).hexdigest()

@@ -104,6 +104,21 @@ def braille_ready(text: str, width: int = BRAILLE_WIDTH) -> str:
     return "\n".join(textwrap.fill(p, width=width) for p in paragraphs)
 
 
+def braille_page(you_said: str, we_did: str, language: str) -> str:
+    """The update's Braille-ready text on its public page (and in its preview)."""
+    with translation.override(language):
+        return braille_ready(
+            "\n".join(
+                [
+                    translation.gettext("You told us:"),
+                    you_said,
+                    translation.gettext("What we did:"),
+                    we_did,
+                ]
+            )
+        )
+
+
 def _shortened(words: YouSaidWeDid) -> YouSaidWeDid:
     """A text stays short; the full update (in the person's format) is one tap away."""
     you_said, we_did = (

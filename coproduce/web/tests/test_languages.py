@@ -181,3 +181,14 @@ def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, 
 
     words = words_for(update, "en")
     assert words.you_said == "Waits were long."
+    # The preview shows it so, exactly as it is published, Braille-ready text included.
+    client.force_login(le_lead)
+    preview = client.post(
+        f"/actions/{action.pk}/update",
+        {"you_said": "You told us that queues were long.", "we_did": "More staff."},
+    ).content.decode()
+    assert "<strong>You said:</strong> Queues were long." in preview
+    assert "You told us that queues" not in preview.replace(
+        'value="You told us that queues', ""  # (the words typed, kept to change them)
+    )
+    assert "Braille-ready plain text</h3>" in preview

@@ -201,9 +201,7 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
             if fmt == Format.EASY_READ
             else []
         ),
-        braille=formats.braille_ready(
-            "\n".join([_("You told us:"), words.you_said, _("What we did:"), words.we_did])
-        )
+        braille=formats.braille_page(words.you_said, words.we_did, words.language)
         if fmt == Format.BRAILLE
         else "",
         audio=delivery.audio_path(update, words.language).exists(),
