@@ -149,7 +149,10 @@ def test_the_welsh_join_page_offers_its_choices_in_welsh(client, le_lead):
         assert words in welsh, words
     for english in ("Person who uses services", "In person", ">Choose<", "Support links"):
         assert english not in welsh, english
-    assert "Pwysig" in client.get("/cy/").content.decode()
+    home = client.get("/cy/").content.decode()
+    assert "Pwysig" in home
+    # Sign-in is in English only (staff and members' pages are): the link says so.
+    assert "Mewngofnodi (yn Saesneg)" in home
     # The agreement's lines are lines, not "&lt;br&gt;" written out (found on the page).
     assert "We listen.<br>We take turns." in welsh
     english = client.get("/join").content.decode()
