@@ -304,6 +304,10 @@ def published_totals(
             row[share_name] = (
                 None if value is None else round(1 - value, 4) if share.complement else value
             )
+            if value is None:
+                # Beside its denominator, the numerator would give the hidden share back
+                # (found by issue 20's fifth fresh-eyes trial: 15 good of 20, share hidden).
+                row[share.numerator] = None
         out.append(row)
         raw.append({c: int(part[c].sum()) for c in spec.counts if c in part})
     if "team_key" in keys:
@@ -485,6 +489,23 @@ def _months_with_episodes_open(caseload: pd.DataFrame | None) -> set[dt.date]:
     }
 
 
+def _team_months_with_episodes_open(caseload: pd.DataFrame | None) -> set[tuple[Any, str]]:
+    """(team, month) pairs most of whose episodes are still open (by team only)."""
+    if caseload is None or caseload.empty or "team_key" not in caseload:
+        return set()
+    return {
+        (_plain(team), _plain(month))
+        for team, month, episodes, closed in zip(
+            caseload["team_key"],
+            caseload["month"],
+            caseload["episodes"],
+            caseload["closed"],
+            strict=True,
+        )
+        if team is not None and int(closed) < EPISODES_ENDED * int(episodes)
+    }
+
+
 def _recalculation_points(
     labels: list[dt.date], complete: int, chosen: list[Recalculation]
 ) -> tuple[list[int], list[dict[str, Any]]]:
@@ -611,13 +632,19 @@ def evaluate(
     out["episodes_open_months"] = sorted(
         _plain(m) for m in _months_with_episodes_open(results.get("caseload"))
     )
+    # By team, a team's month is judged by its own episodes (found by issue 20's fifth
+    # fresh-eyes trial: a team with 28 of 32 ended was not marked, as all teams had 91%).
+    open_by_team = _team_months_with_episodes_open(results.get("caseload"))
     for name, rows in out["metrics"].items():
         by_episode = name in BY_EPISODE_START
         for row in rows:
             if row.get("month"):
-                row["provisional"] = row["month"] >= current or (
-                    by_episode and row["month"] in out["episodes_open_months"]
+                still_open = (
+                    (row["team_key"], row["month"]) in open_by_team
+                    if row.get("team_key") is not None
+                    else row["month"] in out["episodes_open_months"]
                 )
+                row["provisional"] = row["month"] >= current or (by_episode and still_open)
     if change_date is not None:
         # For all teams together, as the monthly tables; admissions within 30 days only
         # for months whose 30 days have passed (found by the fourth fresh-eyes trial of

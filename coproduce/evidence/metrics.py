@@ -59,19 +59,21 @@ class MonthlyExperience:
         good = [g for _, g in self.channels]
         responses, positive = rules.total(answers), rules.total(good)
         share = rules.share_of_totals(good, answers)
+        if responses is None or share is None:
+            # Beside the answers, the good ones would give a hidden share back (found by
+            # issue 20's fifth fresh-eyes trial: 15 good of 20, the share hidden).
+            positive = None
         if responses is None:
-            positive = share = None
+            share = None
         figures = {"responses": responses, "positive": positive, "share_positive": share}
         hidden = tuple(name for name, value in figures.items() if value is None)
         if responses is None:
             why = f"Fewer than {rules.suppress_at_most + 1} answers this month."
-        elif positive is None:
-            why = f"Fewer than {rules.suppress_at_most + 1} answers this month were good."
         elif share is None:
             why = (
-                "The share would reveal a small number: fewer than "
-                f"{rules.suppress_at_most + 1} answers this month were not good, or the "
-                "month had no answers."
+                "The share, and the count of good answers beside the answers, would reveal "
+                f"a small number: {rules.suppress_at_most} or fewer answers this month were "
+                "good, or were not."
             )
         else:
             why = ""

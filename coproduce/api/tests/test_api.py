@@ -185,12 +185,12 @@ def test_the_experience_metric_suppresses_small_numbers(api, analyst):
         {
             "month": "2026-06-01",
             "responses": 15,
-            "positive": 10,
+            "positive": None,  # beside 15 answers, 10 good would give the share back
             "share_positive": None,  # 10 of 13 would reveal the 3 who were not
-            "suppressed": True,  # the counts beside it stand: only the share is hidden
-            "hidden": ["share_positive"],
-            "why_hidden": "The share would reveal a small number: fewer than 8 answers this "
-            "month were not good, or the month had no answers.",
+            "suppressed": True,  # the answers stand: the share and the good are hidden
+            "hidden": ["positive", "share_positive"],
+            "why_hidden": "The share, and the count of good answers beside the answers, "
+            "would reveal a small number: 7 or fewer answers this month were good, or were not.",
             "not_over": False,
         },
     ]

@@ -408,3 +408,34 @@ def test_admissions_within_30_days_count_only_months_whose_30_days_have_passed(t
     assert sum(c or 0 for c in counted) < sum(c or 0 for c in every)
     # The period's episodes are those of the months counted, give or take rounding.
     assert abs(admissions["after"]["of"] - sum(c or 0 for c in counted)) <= 2.5 * len(counted)
+
+
+def test_a_totals_hidden_share_hides_its_count_of_good_answers_too():
+    # Found by issue 20's fifth fresh-eyes trial: `coproduce evaluate` by team gave a
+    # team's December as 10 answers, 10 good and the share hidden (so 100% all the same).
+    frame = experience([("a", TARGET, 20, 15), ("b", TARGET, 60, 30)])
+    rows = {r["team_key"]: r for r in published_totals(frame, "experience", RULES)}
+    assert (rows["a"]["responses"], rows["a"]["positive"], rows["a"]["share_good"]) == (
+        20,
+        None,
+        None,
+    )
+    # ...and, a lone hidden count of its month, takes team b's with it.
+    assert rows["b"]["positive"] is None
+
+
+def test_by_team_a_teams_month_is_provisional_by_its_own_episodes(tmp_path, history):
+    # Found by issue 20's fifth fresh-eyes trial: by team, October was not provisional for
+    # a team with 28 of 32 episodes ended, because all teams together had 91% ended.
+    from coproduce.evidence.evaluate import evaluate
+
+    write_extract(tmp_path)
+    result = evaluate(tmp_path, as_of=timezone.localdate(), by_team=True, models=False)
+    rows = [r for r in result["metrics"]["caseload"] if r["episodes"] and r["closed"] is not None]
+    clearly_open = [r for r in rows if r["closed"] < 0.8 * r["episodes"]]
+    long_ago = (timezone.localdate() - dt.timedelta(days=240)).isoformat()
+    ended = [r for r in rows if r["month"] < long_ago]  # every episode long over
+    assert clearly_open
+    assert ended
+    assert all(r["provisional"] for r in clearly_open)
+    assert not any(r["provisional"] for r in ended)

@@ -192,6 +192,7 @@ def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, 
     ).content.decode()
     assert "<strong>You said:</strong> Queues were long." in preview
     assert "You told us that queues" not in preview.replace(
-        'value="You told us that queues', ""  # (the words typed, kept to change them)
+        'value="You told us that queues',
+        "",  # (the words typed, kept to change them)
     )
     assert "Braille-ready plain text</h3>" in preview

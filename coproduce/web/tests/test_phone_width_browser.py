@@ -74,3 +74,18 @@ def test_tables_stack_on_a_phone_and_are_tables_on_a_desktop(site, browser):
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
         assert_accessible(page)
     page.context.close()
+
+
+def test_a_wide_evidence_table_says_on_a_phone_that_it_scrolls_sideways(site, browser):
+    # Found by issue 20's fifth fresh-eyes trial: at 390 px the experience table showed
+    # four of its eight columns, and only a screen reader was told the rest scroll in.
+    page = browser.new_context(viewport=PHONE).new_page()
+    sign_in(page, site, "analyst", DEMO_PASSWORD)
+    for viewport, shown in [(PHONE, True), ({"width": 1280, "height": 900}, False)]:
+        page.set_viewport_size(viewport)
+        page.goto(site + "/evidence/experience")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        hint = page.locator(".coproduce-scroll-hint").first
+        assert "scroll it sideways to see them all" in hint.inner_text() or not shown
+        assert hint.is_visible() is shown
+    page.context.close()
