@@ -12,7 +12,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from coproduce.accounts import second_factor
+from coproduce.accounts.models import Role, User
 from coproduce.accounts.policy import Capability, can
+from coproduce.lib.formats import Format
+from coproduce.network.models import Member
 from coproduce.voices.services import open_alerts
 
 NAVIGATION: list[tuple[str, str, Capability | None]] = [
@@ -101,4 +104,14 @@ def context(request: HttpRequest) -> dict[str, Any]:
         "between_factors": between_factors,
         "local_crisis_line": settings.LOCAL_CRISIS_LINE,
         "other_language": other_language(request),
+        "large_print": _reads_large_print(user),
     }
+
+
+def _reads_large_print(user: object) -> bool:
+    """Whether the signed-in person is a network member who needs large print: their own
+    pages are set in it, as what they are sent is (found by issue 21's fresh-eyes trial:
+    only messages and papers followed their format)."""
+    if not isinstance(user, User) or user.role != Role.NETWORK_MEMBER:
+        return False
+    return Member.objects.filter(user=user, format=Format.LARGE_PRINT).exists()

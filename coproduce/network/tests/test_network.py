@@ -482,3 +482,14 @@ def test_approve_is_the_primary_action_and_do_not_approve_the_secondary(
         "approve": "nhsuk-button",
         "reject": "nhsuk-button nhsuk-button--secondary",
     }
+
+
+def test_a_member_who_needs_large_print_reads_their_own_pages_in_it(client, member, viv):
+    # Found by issue 21's fresh-eyes trial: a member's messages and papers followed their
+    # format, but their own pages (their record, meetings, claims) did not.
+    client.force_login(member)
+    assert "coproduce-large-print" not in client.get("/network/me").content.decode()
+    viv.format = Member.Format.LARGE_PRINT
+    viv.save()
+    page = client.get("/network/me").content.decode()
+    assert '<div class="coproduce-large-print">' in page
