@@ -84,7 +84,8 @@ def check_code(request: HttpRequest, device: TOTPDevice, code: str) -> str | Non
     if not allowed:
         until = (detail or {}).get("locked_until") or timezone.now()
         seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
-        return f"Too many wrong codes. Wait {seconds} seconds, then enter the newest code"
+        wait = "1 second" if seconds == 1 else f"{seconds} seconds"
+        return f"After a wrong code, wait a moment: try again in {wait}, with the newest code"
     if not device.verify_token(code):
         return "The code is not right. Enter the newest 6-digit code from your app"
     device.confirmed = True

@@ -14,6 +14,7 @@ A field is named by its ``label`` when it has one, else by its name ("given_name
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -119,8 +120,43 @@ def use_plain_words(field: forms.Field, what: str) -> None:
         ]
 
 
+# Characters that take no room on a page: zero-width spaces and joiners at either end, a
+# soft hyphen, a byte-order mark; and the controls that reverse how text reads ("desrever"
+# shown for "reversed"). Found by issue 21's fresh-eyes trial: next steps of two
+# zero-width spaces were saved as agreed, and a referral received with an invisible name.
+_INVISIBLE_ENDS = re.compile(
+    r"^[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+|[\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]+$"
+)
+_REVERSING = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """The text as a reader sees it: no reversing controls, nothing invisible at its ends
+    (so a text of nothing visible is empty, and refused where one is needed)."""
+    return _INVISIBLE_ENDS.sub("", _REVERSING.sub("", text))
+
+
+def _read_visibly(field: forms.CharField) -> None:
+    """The field reads only what can be seen (``visible``); a password is read as typed."""
+    if getattr(field, "_reads_visibly", False) or isinstance(field.widget, forms.PasswordInput):
+        return
+    to_python = field.to_python
+
+    def read(value: Any) -> Any:
+        text = to_python(value)
+        if isinstance(text, str):
+            text = visible(text)
+            if not text:
+                return field.empty_value
+        return text
+
+    field.to_python = read  # type: ignore[method-assign]
+    field._reads_visibly = True  # type: ignore[attr-defined]
+
+
 class PlainWords:
-    """Mixed into a form (before Django's form class) to give its fields plain messages."""
+    """Mixed into a form (before Django's form class) to give its fields plain messages,
+    and to read its texts as they can be seen."""
 
     fields: dict[str, forms.Field]
 
@@ -136,6 +172,8 @@ class PlainWords:
     def use_plain_words(self) -> None:
         for name, field in self.fields.items():
             use_plain_words(field, str(field.label or pretty_name(name)))
+            if isinstance(field, forms.CharField):
+                _read_visibly(field)
 
 
 class PlainWordsForm(PlainWords, forms.Form):

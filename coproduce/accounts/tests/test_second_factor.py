@@ -86,8 +86,19 @@ def test_wrong_codes_slow_down_guessing(client, lead, app):
     assert "not right" in client.post("/sign-in/code", {"code": "000000"}).content.decode()
     # Even the right code waits until the delay after a wrong one has passed.
     body = client.post("/sign-in/code", {"code": second_factor.current_code(app)}).content.decode()
-    assert "Too many wrong codes. Wait" in body
+    # (Said without "too many" after one, and "1 second", not "1 seconds": found by
+    # issue 21's fresh-eyes trial.)
+    assert "After a wrong code, wait a moment: try again in 1 second, with the newest" in body
     assert client.get("/caseload").status_code == 302
+
+
+def test_a_code_typed_in_full_width_digits_is_read(client, lead, app):
+    # Found by issue 21's fresh-eyes trial: a code in full-width digits was refused.
+    sign_in_with_password(client, lead)
+    wide = "".join(chr(ord(c) - ord("0") + ord("０")) for c in second_factor.current_code(app))
+    response = client.post("/sign-in/code", {"code": wide})
+    assert response.status_code == 302
+    assert client.get("/caseload").status_code == 200
 
 
 def test_an_open_redirect_is_refused(client, lead, app):

@@ -54,11 +54,17 @@ def test_it_records_a_listen_contact_linked_to_the_current_crisis_plan(
     assert "Call at 10:00 tomorrow" in page
 
 
+@pytest.mark.parametrize(
+    # Found by issue 21's fresh-eyes trial: two zero-width spaces were saved as "the next
+    # steps agreed", shown blank on the person's page.
+    "nothing",
+    ["   ", "\u200b\u200b", "\u2060\ufeff \u200d", "\u202e"],
+)
 def test_it_refuses_a_contact_without_next_steps_and_keeps_what_was_typed(
-    client, lead, episode, listen
+    client, lead, episode, listen, nothing
 ):
     client.force_login(lead)
-    listen["next_steps"] = "   "
+    listen["next_steps"] = nothing
     response = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen))
     assert response.status_code == 400
     body = response.content.decode()

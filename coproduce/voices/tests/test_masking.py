@@ -120,3 +120,15 @@ def test_names_in_capitals_and_numbers_and_emails_written_out_are_masked(text, m
 def test_the_services_people_name_are_not_taken_for_names(text, masked):
     # Found by issue 21's fresh-eyes trial: "The [name] felt like a living room".
     assert anonymise.mask(text) == masked
+
+
+def test_the_services_own_numbers_for_help_are_never_masked(settings):
+    # Found by issue 21's fresh-eyes trial: "Ring [removed] for the crisis line" was
+    # published and sent to 10 contributors; the number was the service's own.
+    settings.LOCAL_CRISIS_LINE = "0800 000 0000"
+    masked = anonymise.mask(
+        "Ring 0800 000 0000 for the crisis line, or Samaritans on 116 123. Jo is on 07700 900123."
+    )
+    assert masked == (
+        "Ring 0800 000 0000 for the crisis line, or Samaritans on 116 123. [name] is on [removed]."
+    )

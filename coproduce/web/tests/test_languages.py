@@ -26,10 +26,12 @@ def test_the_english_form_links_to_the_welsh_one(client, db):
 
 
 def test_welsh_feedback_is_stored_with_its_language_and_thanked_in_welsh(client, db):
+    # (The thank-you page's title too: found by issue 21's fresh-eyes trial.)
     response = client.post("/cy/feedback", sent_once({"rating": "1", "text": "Gwasanaeth gwych"}))
     assert response["Location"] == "/cy/feedback/thank-you"
     body = client.get(response["Location"]).content.decode()
     assert "Diolch am eich adborth" in body
+    assert "<title>Diolch am eich adborth – Coproduce – NHS</title>" in body
     assert Voice.objects.get().language == "cy"
 
 

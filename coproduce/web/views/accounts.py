@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -80,9 +81,10 @@ class CodeForm(PlainWordsForm):
 
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
-        if not (code.isdigit() and len(code) == 6):
+        if not (code.isdecimal() and len(code) == 6):
             raise forms.ValidationError("Enter the code as 6 digits, like 123456")
-        return code
+        # Digits as any keyboard types them (full-width ones too): the app's are 0-9.
+        return "".join(str(unicodedata.decimal(c)) for c in code)
 
 
 def _next(request: HttpRequest) -> str:

@@ -110,7 +110,7 @@ def feedback_received(request: HttpRequest) -> HttpResponse:
     return page(
         request,
         "public/feedback_received.jinja",
-        "Thank you for your feedback",
+        _("Thank you for your feedback"),
         at_risk=at_risk,
         withdraw_url=request.build_absolute_uri(reverse("withdraw_feedback", args=[token]))
         if token
