@@ -15,6 +15,7 @@ from typing import Any
 
 from coproduce.evidence.charts import staff_words
 from coproduce.evidence.tables import BY_EPISODE_START, URGENCY_TARGET_HOURS
+from coproduce.lib.dates import next_month
 from coproduce.lib.exports import safe_cell
 
 HIDDEN = "Not shown"
@@ -815,10 +816,10 @@ def _months_since_not_shown(chart: dict[str, Any], as_of: str | None) -> str:
     last = dt.date.fromisoformat(str(chart["points"][-1]["month"])[:10])
     over = dt.date.fromisoformat(as_of[:10]).replace(day=1)
     missing = []
-    month = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    month = next_month(last)
     while month < over:
         missing.append(f"{month:%B %Y}")
-        month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        month = next_month(month)
     if not missing:
         return ""
     listed = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)

@@ -19,6 +19,7 @@ from numpy.linalg import LinAlgError
 from coproduce.evidence import analysis, spc
 from coproduce.evidence.suite import open_extract, run_suite
 from coproduce.evidence.tables import BY_EPISODE_START
+from coproduce.lib.dates import next_month
 from coproduce.lib.disclosure import Rules
 
 
@@ -258,10 +259,6 @@ TOTAL_KEYS = {
 # that a hidden urgency could be worked out from, and none is hidden to keep it safe. A
 # total beside them, tried, hid one urgency's share in most months; the very urgent
 # chart is that urgency's own figure, published as its table gives it.)
-
-
-def _month_after(month: dt.date) -> dt.date:
-    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
 def _all_teams(frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -652,7 +649,7 @@ def evaluate(
         caseload = _all_teams(results["caseload"], "caseload")
         thirty_days_passed = pd.Series(
             [
-                _month_after(m) + dt.timedelta(days=29) <= day
+                next_month(m) + dt.timedelta(days=29) <= day
                 for m in pd.to_datetime(caseload["month"]).dt.date
             ],
             index=caseload.index,

@@ -31,3 +31,8 @@ def refuse_future(moment: dt.datetime | None, what: str, *, field: str) -> None:
     future". No moment (None: the caller will take now) is not refused."""
     if moment is not None and in_the_future(moment):
         raise ValidationError({field: cannot_be_in_the_future(what)})
+
+
+def next_month(month: dt.date) -> dt.date:
+    """The first day of the month after ``month``'s."""
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
