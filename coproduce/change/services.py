@@ -181,11 +181,15 @@ def round_result(
     priority_round: PriorityRound, *, running: bool = False
 ) -> ranking.Result[int] | None:
     """The round's result as kept when it closed. While it is open, the count so far only
-    for those who run the round (``running``) or when ``results_open_to_members``;
-    otherwise None: the result is not shown yet."""
+    for those who run the round (``running``) once ``RUNNING_TOTALS_FROM`` ballots are in
+    (with fewer, the order so far can show how one member ranked: the ballot is secret
+    from staff too), or when ``results_open_to_members``; otherwise None: the result is
+    not shown yet."""
     if not priority_round.is_open:
         return ranking.Result.from_stored(priority_round.result)
-    if running or results_open_to_members(priority_round):
+    if results_open_to_members(priority_round) or (
+        running and priority_round.ballots.count() >= RUNNING_TOTALS_FROM
+    ):
         return count_round(priority_round)
     return None
 

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -361,7 +362,11 @@ class InboxFilterForm(GroupedCategoryForm):
         required=False, error_messages={"invalid": "Enter the to date like 2026-10-31"}
     )
     state = forms.ChoiceField(
-        choices=[("unconfirmed", "Not yet confirmed"), ("confirmed", "Confirmed"), ("all", "All")],
+        choices=[
+            ("unconfirmed", "Not yet confirmed, or at risk and not yet acknowledged"),
+            ("confirmed", "Confirmed"),
+            ("all", "All"),
+        ],
         required=False,
     )
 
@@ -388,7 +393,13 @@ class InboxFilterForm(GroupedCategoryForm):
             voices = voices.filter(received_at__date__lte=data["received_to"])
         state = data.get("state") or ("unconfirmed" if not self.is_bound else "all")
         if state == "unconfirmed":
-            voices = voices.filter(reviewed_at__isnull=True)
+            # A voice under a risk alert nobody has acknowledged stays in view even when
+            # whoever wrote it down chose its categories (and so confirmed it): the lead
+            # must not miss it (hazard H1).
+            voices = voices.filter(
+                Q(reviewed_at__isnull=True)
+                | Q(risk_alert__isnull=False, risk_alert__acknowledged_at__isnull=True)
+            )
         elif state == "confirmed":
             voices = voices.filter(reviewed_at__isnull=False)
         return voices

@@ -10,10 +10,15 @@ from django.core.management import call_command
 
 from coproduce.accounts.audit import someone_not_signed_in
 from coproduce.accounts.models import AuditEvent
-from coproduce.tooling.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
 from coproduce.voices import risk
 from coproduce.voices.models import RiskAlert, Voice
-from coproduce.voices.services import acknowledge_alert, escalate_unacknowledged, receive_voice
+from coproduce.voices.services import (
+    acknowledge_alert,
+    confirm,
+    escalate_unacknowledged,
+    receive_voice,
+)
 
 AT_RISK = [
     "I want to kill myself tonight",
@@ -209,3 +214,23 @@ def test_waiting_alerts_are_on_the_staff_worklist_without_the_words(client, lead
     assert "Risk alerts waiting (1)" in body
     assert "Current risk to life, text message" in body
     assert "end my life" not in body
+
+
+def test_an_at_risk_voice_stays_in_the_default_inbox_until_its_alert_is_acknowledged(
+    client, le_lead, member
+):
+    # Whoever writes a voice down with its categories confirms it; under a risk alert it
+    # must still meet the lead in the inbox as it opens, until someone acknowledges it.
+    voice = receive_voice(
+        member, channel=Voice.Channel.COMMUNITY_LISTENING, text="I can't go on", rating=None
+    )
+    category = EnquiryCategoryFactory()
+    confirm(member, voice, [category])
+    confirmed_fine = VoiceFactory(text="Fine")
+    confirm(member, confirmed_fine, [category])
+    client.force_login(le_lead)
+    body = client.get("/voices").content.decode()
+    assert f'/voices/{voice.pk}"' in body
+    assert f'/voices/{confirmed_fine.pk}"' not in body
+    acknowledge_alert(le_lead, voice.risk_alert, "Rang back; safe with family tonight")
+    assert f'/voices/{voice.pk}"' not in client.get("/voices").content.decode()
