@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from coproduce.lib.dates import in_the_future
+from coproduce.lib.forms import visible
 from coproduce.lib.validators import remove_unstorable
 
 MAX_WORDS = 5000  # Notify's longest text is 918 characters; anything longer is not a text
@@ -112,7 +113,11 @@ def read_inbound_text(fields: Mapping[str, Any], now: dt.datetime | None = None)
     if removed:
         malformed.append("message")
         notes.append(f"{removed} character(s) that cannot be stored were removed.")
-    words = words.strip()
+    # Read as it can be seen, as every form reads a text: controls that reverse how the
+    # words read ("desrever" shown for "reversed") and invisible ends are dropped.
+    if visible(words) != words.strip():
+        notes.append("Invisible characters, or controls that reverse how it reads, were removed.")
+    words = visible(words)
     if len(words) > MAX_WORDS:
         malformed.append("message")
         notes.append(f"Only the first {MAX_WORDS:,} characters were kept.")
