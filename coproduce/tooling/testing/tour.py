@@ -68,6 +68,15 @@ TOUR: dict[str, tuple[str | None, list[tuple[str, Step]]]] = {
             ("record-a-contact", follow("main a[href$='/contacts/new']")),
         ],
     ),
+    "support-worker": (
+        "support.worker",
+        [
+            ("worklist", visit("/worklist")),
+            ("caseload", visit("/caseload")),
+            ("person", follow("main a[href^='/people/']:not([href='/people/find'])")),
+            ("alerts", visit("/alerts")),
+        ],
+    ),
     "team-leader": (
         "team.leader",
         [

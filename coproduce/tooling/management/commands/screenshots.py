@@ -42,7 +42,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--base-url",
             default=settings.PUBLIC_BASE_URL,
-            help="the running demo (default: %(default)s)",
+            help="the running demo's address (default: %(default)s, the address "
+            "./scripts/demo serves on, read from var/demo-ports while it runs)",
         )
         parser.add_argument("--widths", default="390,1280", help="default: %(default)s")
 
