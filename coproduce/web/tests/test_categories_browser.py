@@ -24,7 +24,12 @@ def test_a_lead_finds_a_category_of_the_services_framework(site, page):
     voice = Voice.objects.filter(team__isnull=False).order_by("pk")[0]
     if not EnquiryCategory.objects.filter(framework="nhse_v6").exists():
         for name in [n for group in categories.V6_GROUPS.values() for n in group]:
-            EnquiryCategory.objects.create(name=name, framework="nhse_v6", source_label=name)
+            EnquiryCategory.objects.create(
+                name=name,
+                framework="nhse_v6",
+                source_label=name,
+                keywords=categories.V6_KEYWORDS.get(name, ""),
+            )
     ServiceFramework.objects.update_or_create(team=voice.team, defaults={"framework": "nhse_v6"})
     offered = categories.category_choices(voice).offered
 
@@ -44,6 +49,10 @@ def test_a_lead_finds_a_category_of_the_services_framework(site, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     assert_accessible(page)
 
+    # Found by the words that suggest it, not only its name.
+    page.get_by_label("Find a category").fill("waiting")
+    expect(page.get_by_label("Timeliness of care")).to_be_visible()
+    expect(page.get_by_label("Parking")).to_be_hidden()
     page.get_by_label("Find a category").fill("")
     expect(page.get_by_label("Parking")).to_be_visible()
     page.get_by_role("radio", name="Negative").check()

@@ -1,6 +1,7 @@
 // Enquiry categories on a voice: a search box over the grouped list. The list works
 // without it; this only hides the categories (and groups) that do not match what is
-// typed. Checked categories always stay in view.
+// typed, by name, description or the words that suggest each. Checked categories
+// always stay in view.
 for (const list of document.querySelectorAll('[data-module="coproduce-category-search"]')) {
   const groups = list.querySelectorAll(".coproduce-category-group");
   if (groups.length < 2) continue;
@@ -21,7 +22,9 @@ for (const list of document.querySelectorAll('[data-module="coproduce-category-s
       if (group.dataset.otherFramework === "true") continue; // another service's framework
       let inGroup = 0;
       for (const item of group.querySelectorAll(".nhsuk-checkboxes__item")) {
-        const text = item.textContent.toLowerCase();
+        // Its name, and its description and the words that suggest it ("waiting" finds
+        // Timeliness of care).
+        const text = `${item.textContent} ${item.dataset.search || ""}`.toLowerCase();
         const box = item.querySelector("input");
         const match = box.checked || words.every((word) => text.includes(word));
         item.hidden = !match;
