@@ -79,8 +79,8 @@ def test_the_evidence_page_shows_the_metric_from_stored_voices(client, analyst):
     # pin the exact counts behind it). A column a channel, a row a month.
     assert ["April 2026", "50% of 20"] in rows
     assert (
-        '<th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">Web form</th>'
-        in page.decode()
+        '<th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric" '
+        'role="columnheader">Web form</th>' in page.decode()
     )
 
 
