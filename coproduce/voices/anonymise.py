@@ -28,6 +28,7 @@ MASK = "[removed]"
 NAME_MASK = "[name]"
 NAMES = Path(__file__).with_name("names") / "names.tsv"
 ORDINARY = NAMES.with_name("ordinary.txt")
+PLACES = NAMES.with_name("places.txt")
 
 _EMAIL = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -131,6 +132,13 @@ def ordinary_words() -> frozenset[str]:
     return frozenset(ORDINARY.read_text(encoding="utf-8").split())
 
 
+@cache
+def places() -> frozenset[str]:
+    """The United Kingdom's towns and cities named in one word ("Cardiff", "Otley"): a
+    place, not a name, unless the names list has it too ("Preston")."""
+    return frozenset(PLACES.read_text(encoding="utf-8").split())
+
+
 def _mask_dates(text: str) -> str:
     """Full dates that are birth dates: said to be ("born", "DOB"), or too long ago to be
     an appointment (a year more than five years back, or a two-digit year)."""
@@ -201,6 +209,7 @@ def _mask_listed_names(text: str) -> str:
                 capitalised
                 and (mid_sentence or after_name or said_of or before_name)
                 and token.lower() not in ordinary
+                and token not in places()
             )
         else:
             is_first, seen = entry

@@ -146,9 +146,7 @@ def test_it_stores_a_text_without_the_characters_that_cannot_be_stored(
     assert Message.objects.filter(voice=voice, to=PHONE).exists()
 
 
-def test_a_text_is_stored_as_it_can_be_read_without_controls_that_reverse_it(
-    client, settings, db
-):
+def test_a_text_is_stored_as_it_can_be_read_without_controls_that_reverse_it(client, settings, db):
     # "\u202e" shows what follows backwards: a reviewer would read "evol" for "love", and
     # the risk screen would be given words nobody sees (as every form already reads it).
     post(client, settings, text_message(message="\u200b\u202eI can't go on\u202c\u200b"))

@@ -132,3 +132,22 @@ def test_the_services_own_numbers_for_help_are_never_masked(settings):
     assert masked == (
         "Ring 0800 000 0000 for the crisis line, or Samaritans on 116 123. [name] is on [removed]."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # Found by issue 21's sixth fresh-eyes trial: a town after an address was taken
+        # for a name ("…, [name] and nobody came").
+        (
+            "I live at 12 High Street, Cardiff and nobody came",
+            "I live at [removed], Cardiff and nobody came",
+        ),
+        ("The crisis house in Harrogate was calm", "The crisis house in Harrogate was calm"),
+        # A place that is also a name in the list stays a name; so does a place after a cue.
+        ("Thanks to Preston on nights", "Thanks to [name] on nights"),
+        ("Dr Cardiff was kind", "Dr [name] was kind"),
+    ],
+)
+def test_a_town_is_not_taken_for_a_name(text, published):
+    assert anonymise.mask(text) == published
