@@ -353,15 +353,26 @@ class Copy:
         return (self.way, self.format, self.language, self.subject, self.body, *self.lines)
 
 
-def preview_copies(action: Action, you_said: str, we_did: str, easy_read: str) -> list[Copy]:
+def preview_copies(
+    action: Action,
+    you_said: str,
+    we_did: str,
+    easy_read: str,
+    *,
+    language: str = "en",
+    update: Update | None = None,
+) -> list[Copy]:
     """Every version the action's contributors would get if these (masked) words were
     published now: one for each way, format and language among them, with how many get
-    it. An update is published in English; a translation entered later reaches only
-    those not yet told (ADR 0008), so at publishing everyone gets English words."""
+    it. An update is published in English; a translation entered later (``language``,
+    of the published ``update``) reaches only those who read that language and are not
+    yet told (ADR 0008), so at publishing everyone gets English words."""
     counts: dict[tuple[str, str, str], int] = {}
+    owed = contributors(action)
+    if update is not None:
+        owed = owed.filter(language=language).exclude(outbox__update=update)
     groups = (
-        contributors(action)
-        .order_by()
+        owed.order_by()
         .values_list("contact_channel", "contact_format", "language")
         .annotate(n=Count("pk", distinct=True))
     )
@@ -370,23 +381,23 @@ def preview_copies(action: Action, you_said: str, we_did: str, easy_read: str) -
         key = (way_for(channel, fmt), fmt, language)
         counts[key] = counts.get(key, 0) + n
     copies = []
-    for (way, fmt, language), n in sorted(counts.items()):
+    for (way, fmt, reads), n in sorted(counts.items()):
         words = YouSaidWeDid(
             you_said=you_said,
             we_did=we_did,
-            language="en",
-            link=public_link(None, fmt, "en"),
-            audio_link=audio_link(None, "en"),
-            easy_read=easy_read,
+            language=language,
+            link=public_link(update, fmt, language),
+            audio_link=audio_link(update, language),
+            easy_read=easy_read if language == "en" else "",
         )
         listen = words.audio_link if fmt == Format.AUDIO else ""
         if way == PRINTED:
             lines = tuple(formats.letter_lines(words, fmt))
-            copies.append(Copy(way, fmt, language, "en", n, lines=lines, audio_link=listen))
+            copies.append(Copy(way, fmt, reads, language, n, lines=lines, audio_link=listen))
         else:
             rendered = formats.render(words, fmt, way)
             copies.append(
-                Copy(way, fmt, language, "en", n, rendered.subject, rendered.body, (), listen)
+                Copy(way, fmt, reads, language, n, rendered.subject, rendered.body, (), listen)
             )
     return copies
 

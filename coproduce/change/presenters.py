@@ -69,14 +69,16 @@ class PublicVersions:
     braille: str
 
 
-def public_versions(you_said: str, we_did: str, easy_read: str) -> PublicVersions:
-    """The update on the public page in Easy Read and Braille-ready text, and what its
-    audio version says."""
-    words = YouSaidWeDid(you_said, we_did, "en", "", easy_read=easy_read)
+def public_versions(
+    you_said: str, we_did: str, easy_read: str, language: str = "en"
+) -> PublicVersions:
+    """The update on the public page (read in ``language``) in Easy Read and
+    Braille-ready text, and what its audio version says."""
+    words = YouSaidWeDid(you_said, we_did, language, "", easy_read=easy_read)
     return PublicVersions(
-        easy_read=easy_read_points(formats.easy_read_lines(words), "en"),
+        easy_read=easy_read_points(formats.easy_read_lines(words), language),
         audio_script=formats.audio_script(words),
-        braille=formats.braille_page(you_said, we_did, "en"),
+        braille=formats.braille_page(you_said, we_did, language),
     )
 
 

@@ -423,16 +423,26 @@ class TranslationPreview:
     language: str
     you_said: str
     we_did: str
+    copies: list[delivery.Copy]  # what contributors in that language not yet told get
     digest: str
+
+    @property
+    def owed_to(self) -> int:
+        return sum(copy.contributors for copy in self.copies)
 
 
 def preview_translation(
     update: Update, *, language: str, you_said: str, we_did: str
 ) -> TranslationPreview:
+    """The translation masked, as the public page will show it in that language, and
+    every version its contributors who read it and are not yet told would get."""
     words = [language, masked(you_said), masked(we_did)]
-    payload = json.dumps([update.pk, words], ensure_ascii=False)
+    copies = delivery.preview_copies(
+        update.action, words[1], words[2], "", language=language, update=update
+    )
+    payload = json.dumps([update.pk, words, [c.key() for c in copies]], ensure_ascii=False)
     digest = hashlib.sha256(payload.encode()).hexdigest()
-    return TranslationPreview(language, words[1], words[2], digest)
+    return TranslationPreview(language, words[1], words[2], copies, digest)
 
 
 def translate_update(

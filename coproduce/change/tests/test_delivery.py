@@ -455,3 +455,36 @@ def test_a_translation_is_previewed_masked_and_saved_only_once_confirmed(client,
     assert done.status_code == 302
     [saved] = update.translations.all()
     assert saved.you_said == "Dywedodd [name] wrthym am ffonio [removed]."
+
+
+def test_a_translations_preview_shows_every_version_its_readers_not_yet_told_will_get(
+    client, le_lead, action
+):
+    # Found by issue 21's sixth fresh-eyes trial: the translation's preview showed its
+    # plain words only, not the public page's formats nor what each contributor would get.
+    import html
+
+    contributor(le_lead, action, language="cy")  # told in English when it was published
+    update = publish_and_tell(le_lead, action, you_said="Too many staff.", we_did="A team.")
+    contributor(le_lead, action, language="cy")  # by email
+    contributor(
+        le_lead,
+        action,
+        language="cy",
+        contact_channel=Voice.ContactChannel.POST,
+        contact_address=ADDRESS,
+        contact_format=Format.LARGE_PRINT,
+    )
+    contributor(le_lead, action, language="pl")  # reads another language: not shown
+    client.force_login(le_lead)
+    typed = {"language": "cy", "you_said": "Gormod o staff.", "we_did": "Tîm wedi'i enwi."}
+    body = html.unescape(client.post(f"/updates/{update.pk}/translate", typed).content.decode())
+    for version in ["Large print", "Easy Read", "Braille-ready plain text", "Audio"]:
+        assert f">{version}</h3>" in body
+    shown = " ".join(body.split())
+    assert "2 contributors who read Welsh (Cymraeg) are not told yet." in shown
+    assert "Email, standard, for 1 contributor who reads Welsh" in body
+    assert "Letter, printed and posted by the team, large print, for 1 contributor" in body
+    assert body.count("Gormod o staff.") >= 4
+    preview = services.preview_translation(update, **typed)
+    assert preview.owed_to == 2  # not the one told before, nor the Polish reader

@@ -279,6 +279,10 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
         summary_form=form,
         update=update,
         preview=preview,
+        public=presenters.public_versions(preview.you_said, preview.we_did, "", preview.language)
+        if preview
+        else None,
+        copies=[presenters.contributor_version(copy) for copy in preview.copies] if preview else [],
         status=400 if form.is_bound and form.errors else 200,
     )
 
