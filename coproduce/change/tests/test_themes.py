@@ -104,3 +104,34 @@ def test_voices_on_different_topics_are_not_forced_into_one_theme(db):
     themes = candidate_themes(voices)
     assert max(len({v.text for v in theme.voices}) for theme in themes) <= 2
     assert sum(theme.size for theme in themes) == len(voices)
+
+
+def test_a_theme_is_headed_in_its_typical_voices_own_words(voices):
+    # Found by issue 21's trials: a theme headed "Knew, agreed knew, agreed" reads as a
+    # machine's label; its heading is now what one of its typical voices said.
+    themes = candidate_themes(voices)
+    for theme in themes:
+        words = theme.title.strip("“”").rstrip("…")
+        assert any(words.lower() in v.text.lower() for v in theme.representatives)
+        assert any(p in words.lower() for p in theme.key_phrases[:3])
+        assert theme.title.startswith("“")
+
+
+def test_a_themes_heading_never_quotes_a_voice_under_a_risk_alert(db):
+    from coproduce.accounts.audit import someone_not_signed_in
+    from coproduce.voices.services import inbox, receive_voice
+
+    at_risk = [
+        receive_voice(
+            someone_not_signed_in(),
+            channel=Voice.Channel.WEB,
+            text=f"{t}. I want to end my life",
+            rating=None,
+            consent_improvement=True,
+        )
+        for t in WAITING
+    ]
+    ids = [v.pk for v in at_risk + [VoiceFactory(text=t, consent_improvement=True) for t in FOOD]]
+    themes = candidate_themes(list(inbox().filter(pk__in=ids)))
+    waiting = next(t for t in themes if {v.pk for v in t.voices} == {v.pk for v in at_risk})
+    assert waiting.title == waiting.name  # its own words only from voices not at risk

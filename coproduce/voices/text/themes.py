@@ -34,6 +34,9 @@ NAME_PHRASES = 3
 KEY_PHRASES = 6
 TYPICAL_QUOTES = 3
 LONGEST_PHRASE = 3
+# A theme's heading: a clause of a typical voice, cut at this many words.
+TITLE_WORDS = 12
+CLAUSE = re.compile(r"[^.!?;:,\n]+")
 # Words too common in feedback about any service to name a theme by, beside English
 # stop-words; and contractions' pieces that the word pattern leaves behind.
 FEEDBACK_WORDS = frozenset(
@@ -75,6 +78,33 @@ class Theme:
         """The theme's name: its most distinctive phrases, the first capitalised."""
         text = ", ".join(self.key_phrases[:NAME_PHRASES])
         return text[:1].upper() + text[1:]
+
+    @property
+    def title(self) -> str:
+        """The theme's heading in people's own words: the clause of one of its typical
+        voices that says most of its name's phrases ("I left with a plan I had agreed
+        to" for "Agreed, knew, left"), quoted; never from a voice under a risk alert.
+        Its name where no clause says any of them (found by issue 21's trials: a list of
+        words read as a machine's label)."""
+        clauses: list[tuple[tuple[int, bool, bool, int], str]] = []
+        for voice in self.representatives:
+            if getattr(voice, "has_risk_alert", False):
+                continue
+            for found in CLAUSE.findall(voice.text):
+                clause = " ".join(found.split())
+                length = len(clause.split())
+                said = [p for p in self.key_phrases[:NAME_PHRASES] if says(clause, p)]
+                if length >= 3 and said:
+                    # Most phrases said; then the first phrase; then a clause short
+                    # enough to read at a glance; then the shortest.
+                    first = self.key_phrases[0] in said
+                    clauses.append(((-len(said), not first, length > TITLE_WORDS, length), clause))
+        if not clauses:
+            return self.name
+        clause = min(clauses)[1]
+        if len(clause.split()) > TITLE_WORDS:
+            clause = " ".join(clause.split()[:TITLE_WORDS]) + "…"
+        return f"“{clause[:1].upper()}{clause[1:]}”"
 
 
 def words(text: str) -> list[str]:
