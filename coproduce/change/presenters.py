@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.utils import translation
@@ -36,22 +37,63 @@ class Point:
     """One line of an Easy Read version, with the picture beside it."""
 
     text: str
-    picture: str  # "said" (a speech bubble) or "did" (a tick)
+    picture: str  # a key of PICTURES, or "said" (a speech bubble) or "did" (a tick)
     heading: bool
 
 
+# Easy Read puts beside each point a picture of what it is about. A point gets the
+# picture whose words (in English) it says most, the first of these on a tie; one that
+# says none gets its part's: a speech bubble for what people said, a tick for what was
+# done.
+def _listed(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+PICTURES: dict[str, frozenset[str]] = {
+    "phone": _listed(
+        "phone phoned phones call called calls calling ring rang line lines text texts "
+        "texted 111 999 answer answered"
+    ),
+    "clock": _listed(
+        "wait waited waiting hour hours minutes time late night nights evening evenings "
+        "quick quickly slow days weeks sooner"
+    ),
+    "home": _listed("home house flat room rooms living"),
+    "letter": _listed(
+        "letter letters leaflet leaflets email emails information read written words "
+        "language languages english interpreter translated"
+    ),
+    "people": _listed(
+        "staff nurse nurses team teams worker workers doctor doctors people person peer "
+        "practitioner practitioners everyone handler handlers someone family carer carers "
+        "mum dad partner"
+    ),
+    "heart": _listed("kind kindness listened listen listening care cared safe cuppa"),
+}
+_POINT_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def picture_for(line: str, part: str) -> str:
+    """The picture beside one point: what it is about, else its part's ("said", "did")."""
+    said = _POINT_WORDS.findall(line.lower())
+    counts = {name: sum(w in words for w in said) for name, words in PICTURES.items()}
+    best = max(counts, key=lambda name: counts[name])  # the first of the most said
+    return best if counts[best] else part
+
+
 def easy_read_points(lines: list[str], language: str) -> list[Point]:
-    """A picture for every point (Easy Read: one idea a line, a picture beside each): a
-    speech bubble for what people said, a tick for what was done. A version a person
-    wrote has no headings, and every line gets the speech bubble."""
+    """A picture for every point (Easy Read: one idea a line, a picture beside each, of
+    what it is about): ``picture_for``. Headings take their part's picture: a speech
+    bubble for what people said, a tick for what was done. A version a person wrote has
+    no headings, and its lines are pictured as what people said."""
     with translation.override(language):
         said, did = translation.gettext("You told us:"), translation.gettext("What we did:")
-    picture, points = "said", []
+    part, points = "said", []
     for line in lines:
         heading = line in {said, did}
         if heading:
-            picture = "said" if line == said else "did"
-        points.append(Point(line, picture, heading))
+            part = "said" if line == said else "did"
+        points.append(Point(line, part if heading else picture_for(line, part), heading))
     return points
 
 

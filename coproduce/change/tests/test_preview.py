@@ -176,3 +176,31 @@ def test_the_preview_audio_is_for_those_who_publish(client, le_lead, lead, actio
     assert client.get(url).status_code == 403
     client.force_login(le_lead)
     assert client.get(url).status_code == 404  # not made yet: the task has not run
+
+
+def test_each_easy_read_point_has_a_picture_of_what_it_is_about(client, le_lead, action):
+    # Found by issue 21's sixth fresh-eyes trial: every point had one of two pictures
+    # (a speech bubble or a tick), never one of what the point says.
+    from coproduce.change.presenters import easy_read_points
+
+    points = easy_read_points(
+        [
+            "You told us:",
+            "Nobody answered the phone at night.",
+            "Nobody explained my plan.",
+            "What we did:",
+            "Two more staff now work on the night team.",
+            "We changed it.",
+        ],
+        "en",
+    )
+    assert [p.picture for p in points] == ["said", "phone", "said", "did", "people", "did"]
+    # The picture of what a point says most: the home treatment team is people, not a house.
+    treatment = "Everyone on the home treatment caseload now has a lead practitioner and a team."
+    assert easy_read_points([treatment], "en")[0].picture == "people"
+    client.force_login(le_lead)
+    words = {"you_said": "Nobody answered the phone.", "we_did": "A new crisis line team."}
+    body = client.post(
+        f"/actions/{action.pk}/update", sent_once({**words, "step": "preview"})
+    ).content.decode()
+    assert '<rect x="17" y="4" width="30" height="56" rx="6" fill="#005eb8"/>' in body  # phone
