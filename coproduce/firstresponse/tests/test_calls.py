@@ -2,6 +2,7 @@
 plan; a caller at risk who hangs up is flagged for a call-back (hazard log)."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,7 +16,7 @@ from coproduce.firstresponse.services import CallDetails
 from coproduce.firstresponse.tests.conftest import ago
 from coproduce.tooling.testing.factories import EpisodeFactory, PersonFactory, TeamFactory
 
-PLAN = {
+PLAN: dict[str, Any] = {
     "caller": "person",
     "called": "Jo",
     "persons_words": "I could not sleep and wanted to talk to someone.",
@@ -33,7 +34,9 @@ def start(user, minutes_ago=10):
 
 def test_it_starts_a_call_in_one_click_on_the_handlers_line(handler, line):
     call = services.start_call(handler)
-    assert call.team == line and call.handler == handler and call.is_open
+    assert call.team == line
+    assert call.handler == handler
+    assert call.is_open
     assert AuditEvent.objects.filter(
         actor=handler, action="created", record_id=str(call.pk), record_type="firstresponse.call"
     ).exists()
@@ -54,7 +57,9 @@ def test_a_second_open_call_is_allowed_and_shown(handler):
 def test_it_ends_a_call_with_a_plan(handler):
     call = services.end_call(handler, start(handler), CallDetails(**PLAN))
     call.refresh_from_db()
-    assert not call.is_open and call.outcomes == ["support"] and call.called == "Jo"
+    assert not call.is_open
+    assert call.outcomes == ["support"]
+    assert call.called == "Jo"
     assert call.person is None  # anonymous: never forced into a record
 
 
@@ -68,7 +73,9 @@ def test_it_refuses_to_end_a_call_without_an_outcome_or_next_steps_and_keeps_wha
     assert "never end a call without a plan" in refused.value.message_dict["outcomes"][0]
     assert "next steps" in refused.value.message_dict["next_steps"][0]
     call.refresh_from_db()
-    assert call.is_open and call.called == "Jo" and call.persons_words == "Hello"
+    assert call.is_open
+    assert call.called == "Jo"
+    assert call.persons_words == "Hello"
 
 
 def test_it_refuses_an_end_before_the_start(handler):
@@ -86,7 +93,8 @@ def test_it_refuses_a_call_longer_than_a_day(handler):
         services.end_call(handler, call, CallDetails(**PLAN, started_at=ago(days=1, minutes=30)))
     assert "longer than a day" in refused.value.message_dict["ended_time"][0]
     call.refresh_from_db()
-    assert call.is_open and call.started_at > ago(minutes=11)
+    assert call.is_open
+    assert call.started_at > ago(minutes=11)
 
 
 def test_an_invitation_to_the_sanctuary_needs_its_time(handler):
@@ -108,7 +116,8 @@ def test_a_caller_at_risk_who_hangs_up_is_flagged_for_a_call_back_on_the_worklis
         handler, call, CallDetails(called="Jo", phone="07700 900321", hung_up_at_risk=True)
     )
     call.refresh_from_db()
-    assert not call.is_open and "call_back" in call.outcomes
+    assert not call.is_open
+    assert "call_back" in call.outcomes
     assert services.calls_to_call_back(handler) == [call]
     # Called back (a later call from the same number, ended): off the worklist.
     back = start(handler, minutes_ago=0)
@@ -138,7 +147,8 @@ def test_a_repeat_caller_is_recognised_by_number_with_what_was_agreed_last_time(
     services.record_call(handler, again, CallDetails(phone="+44 (0)7700 900 321"))
     again.refresh_from_db()
     earlier = services.earlier_call(again)
-    assert earlier == first and earlier.next_steps == PLAN["next_steps"]
+    assert earlier == first
+    assert earlier.next_steps == PLAN["next_steps"]
 
 
 def test_a_repeat_caller_is_recognised_by_person(handler, line):
@@ -148,7 +158,8 @@ def test_a_repeat_caller_is_recognised_by_person(handler, line):
     again = start(handler, 5)
     services.record_call(handler, again, CallDetails(nhs_number=number))
     again.refresh_from_db()
-    assert again.person == episode.person and services.earlier_call(again) == first
+    assert again.person == episode.person
+    assert services.earlier_call(again) == first
 
 
 def test_a_person_the_handler_may_not_see_is_not_linked_nor_revealed(handler):
@@ -162,7 +173,8 @@ def test_a_person_the_handler_may_not_see_is_not_linked_nor_revealed(handler):
         messages.append(refused.value.message_dict["nhs_number"])
     assert messages[0] == messages[1]  # the same words: nothing is confirmed
     call.refresh_from_db()
-    assert call.person is None and call.called == ""
+    assert call.person is None
+    assert call.called == ""
 
 
 def test_an_ended_call_cannot_be_changed(handler):
