@@ -118,7 +118,7 @@ def welcome_guest(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"Welcome, {visit.label}. They are on the list.")
+            messages.success(request, f"{visit.label} is on tonight's list. Welcome.")
             return redirect("show_sanctuary")
     guests = services.here_now(team)
     return page(
