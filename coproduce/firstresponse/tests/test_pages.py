@@ -1,6 +1,7 @@
 """The line's and the Sanctuary's pages, as staff use them."""
 
 import re
+from typing import Any
 
 from django.utils import timezone
 
@@ -24,7 +25,7 @@ def test_ending_a_call_without_a_plan_is_refused_with_a_message_and_nothing_lost
     client.post("/line/calls", sent_once({}))
     call = Call.objects.get()
     now = timezone.localtime()
-    form = {
+    form: dict[str, Any] = {
         "caller": "person",
         "called": "Jo",
         "persons_words": "I could not sleep.",
