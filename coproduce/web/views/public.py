@@ -16,14 +16,13 @@ from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
 from coproduce.change import delivery, presenters
 from coproduce.change.models import Update
-from coproduce.change.services import published_updates
+from coproduce.change.services import published_updates, quoted_with
 from coproduce.lib.formats import READING_FORMATS, Format
 from coproduce.messaging import formats
 from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
 from coproduce.voices.services import (
-    public_quotes,
     receive_voice,
     voice_for_withdrawal,
     withdraw,
@@ -153,7 +152,7 @@ def list_updates(request: HttpRequest) -> HttpResponse:
     updates = published_updates()
     language = translation.get_language() or "en"
     # Only words a person agreed to have quoted, masked and approved by a lead.
-    quotes = {u.pk: list(public_quotes(u.action.insight.voices.all())[:2]) for u in updates}
+    quotes = {u.pk: quoted_with(u.action) for u in updates}
     words = {u.pk: delivery.words_for(u, language) for u in updates}
     return page(
         request,
@@ -191,6 +190,7 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
         _("You said, we did"),
         update=update,
         words=words,
+        quotes=quoted_with(update.action),
         format=fmt,
         formats=PUBLIC_FORMATS,
         easy_read=(
