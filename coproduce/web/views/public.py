@@ -165,6 +165,14 @@ def list_updates(request: HttpRequest) -> HttpResponse:
 
 
 PUBLIC_FORMATS = READING_FORMATS
+# Other ways people write a format in the address: taken to its page, not "not found".
+FORMAT_ALIASES = {
+    "braille": "braille-ready",
+    "large_print": "large-print",
+    "largeprint": "large-print",
+    "easy_read": "easy-read",
+    "easyread": "easy-read",
+}
 
 
 @require_GET
@@ -173,6 +181,8 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
     Braille-ready text, with the audio version to listen to where one was made."""
     update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
     requested = request.GET.get("format", "")
+    if requested.lower() in FORMAT_ALIASES:
+        return redirect(f"{request.path}?format={FORMAT_ALIASES[requested.lower()]}")
     if requested and requested not in PUBLIC_FORMATS:
         return page(
             request,
