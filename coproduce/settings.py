@@ -107,10 +107,10 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_tasks",
-    "django_tasks_db",
+    "coproduce.accounts.apps.TaskQueue",  # django_tasks_db
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    "coproduce.accounts.apps.AuthenticatorApps",  # django_otp.plugins.otp_totp
+    "coproduce.accounts.apps.SignInLockOuts",  # axes
     "coproduce.accounts",
     "coproduce.care",
     "coproduce.messaging",

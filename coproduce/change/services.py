@@ -35,6 +35,7 @@ from coproduce.messaging import formats
 from coproduce.network.models import Ladder, Meeting, MeetingSeries, Member
 from coproduce.voices import anonymise
 from coproduce.voices.models import Voice
+from coproduce.voices.services import public_quotes
 
 
 @once
@@ -339,6 +340,16 @@ def _preview(action: Action, you_said: str, we_did: str, easy_read: str) -> Upda
     digest = hashlib.sha256(payload.encode()).hexdigest()
     you_said, we_did, easy_read = words
     return UpdatePreview(you_said, we_did, easy_read, copies=copies, digest=digest)
+
+
+# Approved quotes shown with an action's update in public, at most.
+QUOTES_SHOWN = 2
+
+
+def quoted_with(action: Action) -> list[Voice]:
+    """The approved quotes shown with an action's updates on the public pages, and so on
+    the preview before publishing (``voices.services.public_quotes``)."""
+    return list(public_quotes(action.insight.voices.all())[:QUOTES_SHOWN])
 
 
 def preview_update(

@@ -240,6 +240,16 @@ class DecisionForm(PlainWordsForm):
     )
 
 
+class PoundsField(forms.DecimalField):
+    """An amount of money as people write it: "12.50", "£12.50", "£1,000" (issue 21's
+    seventh trial was refused "£12.50" under "Expenses in pounds")."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().removeprefix("£").replace(",", "").strip()
+        return super().to_python(value)
+
+
 class ClaimForm(PlainWordsForm):
     unit = forms.ChoiceField(
         choices=PaymentRate.Unit.choices,
@@ -258,7 +268,7 @@ class ClaimForm(PlainWordsForm):
             "max_value": "The time must be 100 or less",
         },
     )
-    expenses = forms.DecimalField(
+    expenses = PoundsField(
         min_value=decimal.Decimal("0"),
         max_value=decimal.Decimal("1000"),
         decimal_places=2,

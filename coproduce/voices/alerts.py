@@ -27,7 +27,7 @@ from coproduce.accounts.submissions import once
 from coproduce.lib import validators
 from coproduce.lib.dates import in_the_future
 from coproduce.messaging.models import Message
-from coproduce.voices import services
+from coproduce.voices import anonymise, services
 from coproduce.voices.models import CallBack, RiskAlert
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,8 @@ MINUTE = dt.timedelta(minutes=1)  # a call time is given to the minute
 
 FROM_THE_MESSAGE = "The number the text came from"
 UNREADABLE_NUMBER = "What came as the sender's number, which is not a phone number"
-GIVEN_WITH_IT = "Given with the message, agreeing to be contacted"
+GIVEN_WITH_IT = "Given with the message, to be told what changes because of it"
+WRITTEN_IN_IT = "Written in the message itself"
 ON_THEIR_RECORD = "On their care record"
 
 
@@ -104,7 +105,8 @@ def _a_phone_number(value: str) -> bool:
 
 def contact_routes(alert: RiskAlert) -> list[Route]:
     """Every way to reach the person behind the alert that the service holds: the number
-    the text came from, what they gave with the message agreeing to be contacted, and
+    the text came from, a number written in the message, what they gave with it to be
+    told what changes, and
     their care record's contact details if the voice is linked to a person."""
     voice = alert.voice
     routes = []
@@ -114,6 +116,8 @@ def contact_routes(alert: RiskAlert) -> list[Route]:
         # A malformed callback's sender (found by a fresh-eyes trial, shown as if it
         # were a number to call): kept for whoever can trace it, said to be no number.
         routes.append(Route(UNREADABLE_NUMBER, "What came as the sender", voice.received_from))
+    for number in anonymise.phone_numbers_in(voice.text):
+        routes.append(Route(WRITTEN_IN_IT, "Phone", number))
     if voice.consent_contact:
         for label, value in (
             ("Mobile phone", voice.contact_phone),

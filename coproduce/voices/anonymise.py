@@ -242,6 +242,15 @@ def _unless_a_service_number(match: re.Match[str]) -> str:
     return match.group(0) if digits in service_numbers() else MASK
 
 
+def phone_numbers_in(text: str) -> list[str]:
+    """The phone numbers written in a text, as written, but the service's own numbers
+    for help (a duty worker reading "call me on 07700 900123" should not have to find it
+    in the words)."""
+    found = dict.fromkeys(m.group(0).strip() for m in _PHONE.finditer(text))
+    ours = service_numbers()
+    return [n for n in found if "".join(filter(str.isdigit, n)) not in ours]
+
+
 def mask(text: str, known_names: Iterable[str] = ()) -> str:
     masked = _EMAIL.sub(MASK, text)
     masked = _STREET.sub(MASK, masked)

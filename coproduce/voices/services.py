@@ -458,9 +458,17 @@ def proposed_quote(voice: Voice) -> str:
 @transaction.atomic
 def approve_quote(user: User, voice: Voice, text: str) -> Voice:
     """Approve words to show in public. They are masked again on the way in, so an edit
-    cannot put a name or number back. Only a voice whose giver agreed can be quoted."""
+    cannot put a name or number back. Only a voice whose giver agreed can be quoted,
+    and never one under a risk alert: a person's risk is not a comment about the service
+    to show the public (found by issue 21's seventh fresh-eyes trial: "I feel like ending
+    it all tonight" went on the public page with one click)."""
     if not voice.consent_quote or voice.withdrawn_at is not None:
         raise ValidationError("The person who gave this feedback did not agree to be quoted.")
+    if RiskAlert.objects.filter(voice=voice).exists():
+        raise ValidationError(
+            "This voice raised a risk alert, so it cannot be quoted in public: what it says "
+            "is about a person's safety, not feedback to publish."
+        )
     voice.public_quote = anonymise.mask(text.strip(), known_names())
     voice.quote_approved_at = timezone.now()
     voice.quote_approved_by = user
@@ -470,8 +478,14 @@ def approve_quote(user: User, voice: Voice, text: str) -> Voice:
 
 
 def public_quotes(voices: VoiceQuerySet) -> VoiceQuerySet:
+    """The approved quotes the public may read: still agreed to, not withdrawn, and never
+    of a voice under a risk alert (one raised after its quote was approved, by a rescreen,
+    takes it down)."""
     return voices.filter(
-        consent_quote=True, withdrawn_at__isnull=True, quote_approved_at__isnull=False
+        consent_quote=True,
+        withdrawn_at__isnull=True,
+        quote_approved_at__isnull=False,
+        risk_alert__isnull=True,
     ).exclude(public_quote="")
 
 

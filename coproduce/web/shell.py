@@ -107,6 +107,11 @@ def context(request: HttpRequest) -> dict[str, Any]:
         "local_crisis_line": settings.LOCAL_CRISIS_LINE,
         "other_language": other_language(request),
         "large_print": _reads_large_print(user),
+        # Crisis contacts on every page the public and network members read (issue 21's
+        # seventh trial found pages with none: "you said, we did", joining, signing in).
+        "shows_crisis_help": user is None
+        or not user.is_authenticated
+        or getattr(user, "role", "") == "network_member",
     }
 
 

@@ -23,8 +23,8 @@ def test_a_password_alone_opens_nothing_for_staff(client, lead):
     response = client.get("/caseload")
     assert response.status_code == 302
     assert response["Location"] == "/sign-in/set-up?next=%2Fcaseload"
-    # Nor the API with the session.
-    assert client.get("/api/v1/metrics/experience").status_code == 302
+    # Nor the API with the session: it sees no one signed in.
+    assert client.get("/api/v1/metrics/experience").status_code in (401, 403)
 
 
 def test_first_sign_in_sets_up_an_app_with_a_qr_code_and_a_key_to_type(client, lead):
@@ -247,3 +247,13 @@ def test_the_password_always_leads_to_the_code_even_towards_a_public_page(client
     )
     assert answered["Location"] == "/feedback"
     assert client.get("/caseload").status_code == 200  # signed in, both steps
+
+
+def test_the_api_answers_a_session_part_way_through_signing_in_as_a_program(client, lead, app):
+    # Found by issue 21's seventh fresh-eyes trial: /api/… and /fhir/… answered 302 to
+    # the HTML code page, which a program cannot follow.
+    sign_in_with_password(client, lead)
+    for path in ("/api/v1/referrals", "/fhir/r4/Patient"):
+        response = client.get(path)
+        assert response.status_code in (401, 403), path
+        assert "Location" not in response

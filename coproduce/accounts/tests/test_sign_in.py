@@ -49,3 +49,16 @@ def test_the_header_names_the_signed_in_user_and_role(client, lead):
     body = client.get("/").content.decode()
     assert "Lena Lead (Practitioner)" in body
     assert "Sign out" in body
+
+
+def test_the_admins_sections_for_signing_in_and_tasks_are_named_plainly(client, administrator):
+    # Found by issue 21's seventh fresh-eyes trial: "AXES", "OTP_TOTP → TOTP devices",
+    # "TASKS DATABASE BACKEND", where the README speaks of lock-outs and authenticator apps.
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    client.force_login(administrator)
+    body = client.get("/admin/").content.decode()
+    for plain in ("Sign-in lock-outs", "Authenticator apps", "Task queue"):
+        assert plain in body
+    for library in ("Axes", "Otp_Totp", "Tasks Database Backend"):
+        assert library not in body

@@ -204,3 +204,18 @@ def test_each_easy_read_point_has_a_picture_of_what_it_is_about(client, le_lead,
         f"/actions/{action.pk}/update", sent_once({**words, "step": "preview"})
     ).content.decode()
     assert '<rect x="17" y="4" width="30" height="56" rx="6" fill="#005eb8"/>' in body  # phone
+
+
+def test_a_contributor_reading_british_english_is_not_told_they_wait_for_a_translation(
+    client, le_lead, action
+):
+    # Found by issue 21's seventh fresh-eyes trial: "for 1 contributor who reads British
+    # English — They get it in English until a translation is entered."
+    action.insight.voices.add(VoiceFactory.contactable(language="en-gb"))
+    welsh = VoiceFactory.contactable(language="cy")
+    client.force_login(le_lead)
+    preview = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
+    assert "until a translation is entered" not in preview.content.decode()
+    action.insight.voices.add(welsh)
+    preview = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
+    assert "until a translation is entered" in preview.content.decode()

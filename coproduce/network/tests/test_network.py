@@ -241,9 +241,14 @@ def test_a_claim_for_a_meeting_not_attended_needs_a_person_to_approve_it(
     client.force_login(le_lead)
     page = client.get("/payments").content.decode()
     assert "Not on the register" in page
-    client.post("/payments", {"claim": claim.pk, "decision": "approve", "note": ""})
+    refused = client.post(
+        "/payments", {"claim": claim.pk, "decision": "approve", "note": ""}, follow=True
+    ).content.decode()
     claim.refresh_from_db()
     assert claim.status == PaymentClaim.Status.NEEDS_CHECK  # refused without a reason
+    # Said as a problem, not as information (issue 21's seventh trial missed it).
+    assert 'class="nhsuk-error-summary"' in refused
+    assert "say why the claim is approved" in refused
     client.post("/payments", {"claim": claim.pk, "decision": "approve", "note": "Came late"})
     claim.refresh_from_db()
     assert (claim.status, claim.decided_by) == (PaymentClaim.Status.APPROVED, le_lead)
@@ -493,3 +498,21 @@ def test_a_member_who_needs_large_print_reads_their_own_pages_in_it(client, memb
     viv.save()
     page = client.get("/network/me").content.decode()
     assert '<div class="coproduce-large-print">' in page
+
+
+def test_expenses_are_read_as_people_write_them_and_a_claim_is_not_offered_twice(
+    client, le_lead, member, viv, meeting, rates
+):
+    # Found by issue 21's seventh fresh-eyes trial: "£12.50" was refused under "Expenses
+    # in pounds", and the claim form was offered again after claiming.
+    services.invite(le_lead, meeting, [viv])
+    client.force_login(member)
+    sent = client.post(
+        f"/meetings/{meeting.pk}/claim",
+        sent_once({"unit": "hour", "units": "2", "expenses": "£12.50", "expenses_note": "Bus"}),
+    )
+    assert sent.status_code == 302
+    assert PaymentClaim.objects.get().expenses == decimal.Decimal("12.50")
+    again = client.get(f"/meetings/{meeting.pk}/claim").content.decode()
+    assert "You claimed for this meeting on" in again
+    assert 'action="/meetings/' not in again

@@ -78,13 +78,19 @@ def screen_many(texts: list[str]) -> list[Screen]:
         if reading is not None and reading.at_risk:
             concern = Concern.SAFEGUARDING if reading.safeguarding else Concern.RISK_TO_LIFE
             found.add(concern)
-            like = (
-                f" reads like the example “{reading.closest.text}” ({reading.closest.source})"
+            # Said so a duty worker can weigh it (issue 21's seventh trial found "reads
+            # like the example 'Chose the music for the service…' (C-SSRS 6)" baffling).
+            about = "a safeguarding concern" if reading.safeguarding else "risk to life"
+            nearest = (
+                f" The nearest example it learned from: “{reading.closest.text}” "
+                f"({reading.closest.source})."
                 if reading.closest
-                else " reads like the examples of risk"
+                else ""
             )
             reasons.append(
-                f"Meaning: “{reading.segment[:160]}”{like}; how sure: {reading.probability:.2f}"
+                f"Meaning: “{reading.segment[:160]}” is close in meaning to messages about "
+                f"{about} (how sure: {reading.probability:.0%}); no listed words were needed. "
+                f"It may be a false alarm: read it and judge.{nearest}"
             )
         code = languages[i]
         if code not in language.SCREENED:

@@ -1,5 +1,5 @@
 """The duty worker can act on an alert: how to reach the person (the number the text
-came from, what they gave agreeing to be contacted, their care record's details), hidden
+came from, what they gave to be told what changes, their care record's details), hidden
 until asked for and each showing audited; call-backs and their outcomes, several
 attempts in order with who made them; the reply the person got; and alerts the screen
 could not read, listed with the others and labelled."""
@@ -23,10 +23,12 @@ PHONE = "07700900123"
 def alert_for_a_text(**voice_fields):
     voice = VoiceFactory(
         channel=Voice.Channel.SMS,
-        text="I can't go on, I want to end it tonight",
         rating=None,
         received_at=timezone.now() - dt.timedelta(minutes=10),
-        **({"received_from": PHONE} | voice_fields),
+        **(
+            {"received_from": PHONE, "text": "I can't go on, I want to end it tonight"}
+            | voice_fields
+        ),
     )
     reply = Message.objects.create(
         kind=Message.Kind.CRISIS_REPLY,
@@ -96,7 +98,7 @@ def test_show_contact_details_reveals_every_way_to_reach_them_and_is_audited(cli
         PHONE,
         "The number the text came from",
         "given@example.com",
-        "Given with the message, agreeing to be contacted",
+        "Given with the message, to be told what changes because of it",
         person.full_name,
         "07700900456",
         "robin@example.com",
@@ -360,3 +362,26 @@ def test_a_sender_that_is_not_a_phone_number_is_not_offered_as_one(client, lead)
     shown = client.post(f"/alerts/{alert.pk}/contact-details").content.decode()
     assert 'href="tel:' not in shown
     assert "abc&lt;script&gt;" in shown
+
+
+def test_a_number_written_in_the_message_and_who_wrote_it_down_are_shown(client, lead, member):
+    # Found by issue 21's seventh fresh-eyes trial: "call me on 07700 900123" was only in
+    # the quoted words, and community listening written down by a member gave the duty
+    # team no one to ask.
+    alert = alert_for_a_text(
+        received_from="",
+        text="Call me on 07700 900123 tonight, not the crisis line on 111, I can't go on",
+        recorded_by=member,
+    )
+    client.force_login(lead)
+    page = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert "written in the message itself" in page
+    assert f"{member.name_and_role} wrote it down: ask them" not in page  # a number is held
+    assert member.name_and_role in page  # in "Written down by"
+    shown = client.post(f"/alerts/{alert.pk}/contact-details").content.decode()
+    assert "07700 900123" in shown
+    assert ">111<" not in shown  # the service's own number is not the person's
+    alert.voice.text = "A young man at the group said he plans to kill himself tonight"
+    alert.voice.save()
+    page = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert f"{member.name_and_role} wrote it down: ask them who the person is" in page

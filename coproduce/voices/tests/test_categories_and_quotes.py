@@ -15,6 +15,7 @@ from coproduce.tooling.testing.factories import (
     UserFactory,
     VoiceFactory,
     confirm_and_publish,
+    sent_once,
 )
 from coproduce.voices import anonymise, categories
 from coproduce.voices.models import EnquiryCategory, Voice
@@ -291,3 +292,44 @@ def test_administrators_configure_the_category_framework_in_the_admin(client, ad
     assert response.status_code == 302
     category.refresh_from_db()
     assert (category.keywords, category.active) == ("wait,queue", False)
+
+
+def test_a_voice_under_a_risk_alert_is_never_quoted_in_public(client, le_lead):
+    # Found by issue 21's seventh fresh-eyes trial: "I feel like ending it all tonight"
+    # was approved as a quote with one click and shown on the public "you said, we did".
+    from coproduce.change import services as change
+    from coproduce.voices.models import RiskAlert
+
+    at_risk = receive_voice(
+        someone_not_signed_in(),
+        channel=Voice.Channel.WEB,
+        text="They were kind but I feel like ending it all tonight",
+        rating=None,
+        consent_quote=True,
+        consent_improvement=True,
+    )
+    client.force_login(le_lead)
+    page = client.get(f"/voices/{at_risk.pk}").content.decode()
+    assert "cannot be quoted in public" in page
+    assert f'action="/voices/{at_risk.pk}/quote"' not in page
+    refused = client.post(f"/voices/{at_risk.pk}/quote", {"public_quote": "They were kind"})
+    assert refused.status_code == 400
+    assert "raised a risk alert, so it cannot be quoted" in refused.content.decode()
+    # A quote approved before a later screen raised an alert is taken down.
+    earlier = VoiceFactory(consent_quote=True, consent_improvement=True, text="They listened")
+    approve_quote(le_lead, earlier, "They listened to me")
+    insight = change.create_insight(le_lead, "People want to be listened to", [earlier, at_risk])
+    action = change.record_action(
+        le_lead, insight, description="Training", owner=le_lead, due_on=timezone.localdate()
+    )
+    preview = client.post(
+        f"/actions/{action.pk}/update",
+        sent_once({"you_said": "Listen", "we_did": "Trained", "step": "preview"}),
+    ).content.decode()
+    assert "Quotes shown with it" in preview
+    assert "They listened to me" in preview
+    update = confirm_and_publish(le_lead, action, you_said="Listen", we_did="Trained")
+    assert "They listened to me" in client.get(f"/you-said-we-did/{update.pk}").content.decode()
+    RiskAlert.objects.create(voice=earlier, concerns=["risk_to_life"], reason="rescreened")
+    for path in ["/you-said-we-did", f"/you-said-we-did/{update.pk}"]:
+        assert "They listened to me" not in client.get(path).content.decode()

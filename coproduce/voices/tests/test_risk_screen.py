@@ -325,7 +325,7 @@ def test_the_alert_page_says_why_the_screen_raised_it(client, lead):
     client.force_login(lead)
     page = client.get(f"/alerts/{voice.risk_alert.pk}").content.decode()
     assert "Why the screen raised this alert" in page
-    assert "reads like the example" in page
+    assert "is close in meaning to messages about risk to life" in page
 
 
 @pytest.mark.django_db

@@ -44,7 +44,7 @@ def test_an_at_risk_text_reaches_a_duty_worker_who_calls_back(site, page, width)
     expect(page.get_by_text(WORDS)).to_be_visible()
     page.get_by_role("link", name=f"Contact details and call-backs for alert {alert.pk}").click()
     page.get_by_text("Why the screen raised this alert").click()
-    expect(page.get_by_text("reads like the example")).to_be_visible()
+    expect(page.get_by_text("is close in meaning to messages about")).to_be_visible()
     assert_accessible(page)
     assert NUMBER not in page.content()  # hidden until asked for
     assert NUMBER_READ_ALOUD not in page.content()

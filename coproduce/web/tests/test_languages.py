@@ -178,6 +178,9 @@ def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, 
     update = confirm_and_publish(
         le_lead, action, you_said="You told us that waits were long.", we_did="More staff."
     )
+    # A format written another way ("braille") is taken to its page, not "not found".
+    shorthand = client.get(f"/you-said-we-did/{update.pk}?format=braille")
+    assert shorthand["Location"] == f"/you-said-we-did/{update.pk}?format=braille-ready"
     for fmt in ("", "?format=easy-read", "?format=large-print", "?format=braille-ready"):
         page = client.get(f"/you-said-we-did/{update.pk}{fmt}").content.decode()
         assert "Waits were long." in page, fmt

@@ -240,3 +240,34 @@ def test_someone_without_access_to_the_admin_gets_the_services_page_not_djangos(
     assert "not authorized" not in page
     assert "your team leader" in page
     assert "You cannot see this page" in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/feedback",
+        "/you-said-we-did",
+        "/join",
+        "/cy/join",
+        "/sign-in",
+        "/you-said-we-did/999999",
+        "/feedback/withdraw/not-a-real-link",
+        "/feedback/stop/not-a-real-link",
+    ],
+)
+def test_every_page_the_public_reads_shows_crisis_contacts_once(client, db, path):
+    # Found by issue 21's seventh fresh-eyes trial: "you said, we did", joining, signing
+    # in and broken links showed no crisis contacts.
+    body = client.get(path).content.decode()
+    assert body.count("116 123") == 1, path  # Samaritans, in the box, in either language
+
+
+def test_feedback_puts_crisis_contacts_before_the_form(client, db):
+    body = client.get("/feedback").content.decode()
+    assert body.index("If you need help now") < body.index('action="/feedback"')
+
+
+def test_staff_pages_do_not_carry_the_publics_crisis_box(client, lead):
+    client.force_login(lead)
+    assert "If you need help now" not in client.get("/caseload").content.decode()

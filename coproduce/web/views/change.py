@@ -161,6 +161,7 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
             action=action,
             preview=preview,
             public=presenters.public_versions(preview.you_said, preview.we_did, preview.easy_read),
+            quotes=services.quoted_with(action),
             copies=[presenters.contributor_version(copy) for copy in preview.copies],
         )
     return page(

@@ -171,6 +171,7 @@ def claim_payment(request: HttpRequest, meeting_id: int) -> HttpResponse:
         request,
         "network/claim.jinja",
         "Claim for a meeting",
+        claimed=PaymentClaim.objects.filter(member=member, meeting=meeting).first(),
         form=form,
         summary_form=form,
         meeting=meeting,

@@ -16,14 +16,13 @@ from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
 from coproduce.change import delivery, presenters
 from coproduce.change.models import Update
-from coproduce.change.services import published_updates
+from coproduce.change.services import published_updates, quoted_with
 from coproduce.lib.formats import READING_FORMATS, Format
 from coproduce.messaging import formats
 from coproduce.voices import follow_up
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
 from coproduce.voices.services import (
-    public_quotes,
     receive_voice,
     voice_for_withdrawal,
     withdraw,
@@ -153,7 +152,7 @@ def list_updates(request: HttpRequest) -> HttpResponse:
     updates = published_updates()
     language = translation.get_language() or "en"
     # Only words a person agreed to have quoted, masked and approved by a lead.
-    quotes = {u.pk: list(public_quotes(u.action.insight.voices.all())[:2]) for u in updates}
+    quotes = {u.pk: quoted_with(u.action) for u in updates}
     words = {u.pk: delivery.words_for(u, language) for u in updates}
     return page(
         request,
@@ -166,6 +165,14 @@ def list_updates(request: HttpRequest) -> HttpResponse:
 
 
 PUBLIC_FORMATS = READING_FORMATS
+# Other ways people write a format in the address: taken to its page, not "not found".
+FORMAT_ALIASES = {
+    "braille": "braille-ready",
+    "large_print": "large-print",
+    "largeprint": "large-print",
+    "easy_read": "easy-read",
+    "easyread": "easy-read",
+}
 
 
 @require_GET
@@ -174,6 +181,8 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
     Braille-ready text, with the audio version to listen to where one was made."""
     update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
     requested = request.GET.get("format", "")
+    if requested.lower() in FORMAT_ALIASES:
+        return redirect(f"{request.path}?format={FORMAT_ALIASES[requested.lower()]}")
     if requested and requested not in PUBLIC_FORMATS:
         return page(
             request,
@@ -191,6 +200,7 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
         _("You said, we did"),
         update=update,
         words=words,
+        quotes=quoted_with(update.action),
         format=fmt,
         formats=PUBLIC_FORMATS,
         easy_read=(
