@@ -603,6 +603,18 @@ def seed_first_response(teams: list[Team], users: dict[str, User], now: dt.datet
         outcomes=[Call.Outcome.SANCTUARY],
         sanctuary_at=now - 2 * hour,
     )
+    # A caller at risk who hung up, not yet called back: on the duty worklist.
+    Call.objects.create(
+        **{**common, "caller": Call.Caller.CARER},
+        started_at=now - dt.timedelta(minutes=40),
+        ended_at=now - dt.timedelta(minutes=36),
+        called="Ash",
+        phone="07700 900 654",
+        phone_key="07700900654",
+        persons_words="My brother says he cannot go on.",
+        outcomes=[Call.Outcome.CALL_BACK],
+        hung_up_at_risk=True,
+    )
     SanctuaryVisit.objects.create(
         team=sanctuary,
         welcomed_by=users["support.worker"],
