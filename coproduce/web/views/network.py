@@ -45,7 +45,7 @@ from coproduce.network.models import (
     RespectAgreement,
     SelfAssessment,
 )
-from coproduce.web.views.render import page, posted, signed_in_user, submission_token
+from coproduce.web.views.render import page, paged, posted, signed_in_user, submission_token
 
 # Public ------------------------------------------------------------------------------
 
@@ -227,7 +227,10 @@ def show_paper(request: HttpRequest, meeting_id: int, paper_id: int) -> HttpResp
 @requires(Capability.MANAGE_NETWORK)
 @require_GET
 def list_members(request: HttpRequest) -> HttpResponse:
-    members = list(Member.objects.current().select_related("user").prefetch_related("training"))
+    listed = paged(
+        request, Member.objects.current().select_related("user").prefetch_related("training")
+    )
+    members = list(listed["shown"])
     audit.record_list(signed_in_user(request), Member, f"network list of {len(members)}")
     return page(
         request,
@@ -238,6 +241,7 @@ def list_members(request: HttpRequest) -> HttpResponse:
         agreement=RespectAgreement.current(),
         equality=services.equality_summary(),
         ladder=ladder_summary(),
+        **listed,
     )
 
 
