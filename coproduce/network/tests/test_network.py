@@ -178,6 +178,9 @@ def test_papers_reach_each_attendee_in_their_format(client, le_lead, member, viv
     page = client.get(f"/meetings/{meeting.pk}/papers/{paper.pk}").content.decode()
     assert "coproduce-easy-read" in page
     assert "We want you to see the same people." in page
+    # A picture beside each point, and a way back (issue 21's seventh trial: neither).
+    assert page.count("coproduce-easy-read__picture") == 2
+    assert re.search(r'href="/network/me"[^>]*>\s*Back to your record', page)
     # Formats are named in the address as on the public pages (found by issue 21's
     # fresh-eyes trial: papers took "large_print", updates "large-print"); the older
     # names still work.
