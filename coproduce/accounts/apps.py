@@ -14,11 +14,11 @@ from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig  # noqa
 from django_tasks_db.apps import TasksAppConfig  # noqa: E402
 
 
-class SignInLockOuts(AxesConfig):
+class SignInLockOuts(AxesConfig):  # type: ignore[misc]  # axes ships no types
     verbose_name = "Sign-in lock-outs"
 
 
-class AuthenticatorApps(TOTPConfig):
+class AuthenticatorApps(TOTPConfig):  # type: ignore[misc]  # django-otp ships no types
     verbose_name = "Authenticator apps (the second step of signing in)"
 
 

@@ -248,7 +248,10 @@ class StaffVoiceForm(FeedbackForm):
         },
     )
     received_on = forms.DateField(
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
+        # Typed as day/month/year, as every other date in the service (issue 21's seventh
+        # trial met a browser's date picker here and typing everywhere else).
+        input_formats=["%d/%m/%Y", "%d %m %Y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d/%m/%Y"),
         error_messages={
             "required": "Enter the date the feedback was given",
             "invalid": "Enter the date the feedback was given, like 31/10/2026",

@@ -178,6 +178,9 @@ def test_papers_reach_each_attendee_in_their_format(client, le_lead, member, viv
     page = client.get(f"/meetings/{meeting.pk}/papers/{paper.pk}").content.decode()
     assert "coproduce-easy-read" in page
     assert "We want you to see the same people." in page
+    # A picture beside each point, and a way back (issue 21's seventh trial: neither).
+    assert page.count("coproduce-easy-read__picture") == 2
+    assert re.search(r'href="/network/me"[^>]*>\s*Back to your record', page)
     # Formats are named in the address as on the public pages (found by issue 21's
     # fresh-eyes trial: papers took "large_print", updates "large-print"); the older
     # names still work.
@@ -516,3 +519,17 @@ def test_expenses_are_read_as_people_write_them_and_a_claim_is_not_offered_twice
     again = client.get(f"/meetings/{meeting.pk}/claim").content.decode()
     assert "You claimed for this meeting on" in again
     assert 'action="/meetings/' not in again
+
+
+def test_the_network_lists_members_fifty_a_page(client, le_lead):
+    # Found by issue 21's seventh fresh-eyes trial: the network page was 38,834 px tall
+    # at 390 px, every member on one page.
+    for _ in range(51):
+        Member.objects.create(kind=Member.Kind.CARER, joined_on=timezone.localdate())
+    client.force_login(le_lead)
+    first = client.get("/network").content.decode()
+    assert first.count('href="/network/members/') == 50
+    assert "Page 2 of 2" in first
+    second = client.get("/network?page=2").content.decode()
+    assert second.count('href="/network/members/') == 1
+    assert "Page 1 of 2" in second

@@ -293,3 +293,17 @@ def test_the_staff_form_asks_what_the_person_agreed_to(client, lead):
     body = client.get("/voices/new").content.decode()
     assert "What did the person agree to?" in body
     assert "What can we do with your feedback?" not in body
+
+
+def test_the_date_feedback_was_given_is_typed_as_day_month_year(client, le_lead):
+    # Found by issue 21's seventh fresh-eyes trial: a browser date picker here, typed
+    # dates everywhere else.
+    client.force_login(le_lead)
+    page = client.get("/voices/new").content.decode()
+    field = (
+        page.split('name="received_on"')[0].rsplit("<input", 1)[1]
+        + page.split('name="received_on"')[1].split(">", 1)[0]
+    )
+    assert 'type="date"' not in field
+    response = client.post("/voices/new", sent_once(staff_entry(received_on="01/10/2026")))
+    assert response.status_code == 302

@@ -35,6 +35,7 @@ from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
 from coproduce.web.views.render import (
     page,
+    paged,
     posted,
     signed_in_user,
     submission_token,
@@ -493,8 +494,8 @@ def cast_ballot(request: HttpRequest, round_id: int) -> HttpResponse:
 @requires(Capability.VIEW_OUTBOX)
 @require_GET
 def list_outbox(request: HttpRequest) -> HttpResponse:
-    outbox = OutboxMessage.objects.select_related("update__action", "message")[:500]
-    return page(request, "change/outbox.jinja", "Outbox", outbox=list(outbox))
+    listed = paged(request, OutboxMessage.objects.select_related("update__action", "message"))
+    return page(request, "change/outbox.jinja", "Outbox", outbox=list(listed["shown"]), **listed)
 
 
 THEME_WINDOW_DAYS = 90

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.accounts.policy import Capability, can, requires
+from coproduce.change import presenters
 from coproduce.change.forms import ActionForm
 from coproduce.change.models import Insight, PriorityRound
 from coproduce.change.services import ladder_summary, published_updates, record_action
@@ -45,7 +46,7 @@ from coproduce.network.models import (
     RespectAgreement,
     SelfAssessment,
 )
-from coproduce.web.views.render import page, posted, signed_in_user, submission_token
+from coproduce.web.views.render import page, paged, posted, signed_in_user, submission_token
 
 # Public ------------------------------------------------------------------------------
 
@@ -211,7 +212,13 @@ def show_paper(request: HttpRequest, meeting_id: int, paper_id: int) -> HttpResp
         format=fmt,
         current=SLUG.get(Format(fmt), "standard"),
         lines=lines,
+        # A picture beside each point, of what it is about, as in "you said, we did".
+        easy_read=[
+            presenters.Point(line, presenters.picture_for(line, "said"), False) for line in lines
+        ],
         braille=formats.braille_ready(paper.text) if fmt == Format.BRAILLE else "",
+        # A member goes back to their own record; staff to the meeting.
+        back=("show_member", ()) if invited else ("show_meeting", (paper.meeting_id,)),
         formats=[
             ("standard", "Standard"),
             (SLUG[Format.LARGE_PRINT], "Large print"),
@@ -227,7 +234,10 @@ def show_paper(request: HttpRequest, meeting_id: int, paper_id: int) -> HttpResp
 @requires(Capability.MANAGE_NETWORK)
 @require_GET
 def list_members(request: HttpRequest) -> HttpResponse:
-    members = list(Member.objects.current().select_related("user").prefetch_related("training"))
+    listed = paged(
+        request, Member.objects.current().select_related("user").prefetch_related("training")
+    )
+    members = list(listed["shown"])
     audit.record_list(signed_in_user(request), Member, f"network list of {len(members)}")
     return page(
         request,
@@ -238,6 +248,7 @@ def list_members(request: HttpRequest) -> HttpResponse:
         agreement=RespectAgreement.current(),
         equality=services.equality_summary(),
         ladder=ladder_summary(),
+        **listed,
     )
 
 

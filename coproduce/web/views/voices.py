@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -38,7 +36,7 @@ from coproduce.voices.forms import (
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.web.jinja import format_counted
 from coproduce.web.views.care import add_errors
-from coproduce.web.views.render import page, posted, signed_in_user, submission_token
+from coproduce.web.views.render import page, paged, posted, signed_in_user, submission_token
 
 INBOX_PAGE = 50
 
@@ -50,7 +48,7 @@ def list_voices(request: HttpRequest) -> HttpResponse:
     many voices at once."""
     user = signed_in_user(request)
     chosen_filters = request.GET.copy()
-    page_number = chosen_filters.pop("page", ["1"])[-1]
+    chosen_filters.pop("page", None)
     # The categories of the frameworks in use, grouped: worked out once for both lists.
     options = grouped_options()
     filters = InboxFilterForm(chosen_filters or None, auto_id="filter_%s", category_options=options)
@@ -76,24 +74,16 @@ def list_voices(request: HttpRequest) -> HttpResponse:
                 ),
             )
         return redirect(request.get_full_path())
-    pages = Paginator(filters.apply(services.inbox()), INBOX_PAGE)
-    shown = pages.get_page(page_number)
+    # The page and its links keep the filters chosen (``paged`` reads the address).
+    listed = paged(request, filters.apply(services.inbox()), INBOX_PAGE)
+    shown = listed["shown"]
     return page(
         request,
         "voices/inbox.jinja",
         "Voices",
         voices=list(shown),
-        total=pages.count,
-        shown=shown,
-        # Links to the pages before and after keep the filters chosen.
-        page_links={
-            name: f"?{urlencode({**chosen_filters.dict(), 'page': number})}"
-            for name, number in [
-                ("previous", shown.previous_page_number() if shown.has_previous() else None),
-                ("next", shown.next_page_number() if shown.has_next() else None),
-            ]
-            if number is not None
-        },
+        total=shown.paginator.count,
+        **listed,
         filters=filters,
         # The blank filters and actions are the same for everyone: drawn once for each
         # list of categories and services.
