@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "coproduce.care",
     "coproduce.messaging",
     "coproduce.voices",
+    "coproduce.firstresponse",
     "coproduce.network",
     "coproduce.change",
     "coproduce.evidence",

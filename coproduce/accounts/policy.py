@@ -38,6 +38,8 @@ class Capability(StrEnum):
     APPROVE_PAYMENTS = "approve_payments"
     READ_MEETING_PAPERS = "read_meeting_papers"
     RECALCULATE_CHART_LIMITS = "recalculate_chart_limits"
+    TAKE_CALLS = "take_calls"
+    WELCOME_GUESTS = "welcome_guests"
 
 
 CLINICAL = frozenset({Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER})
@@ -70,6 +72,12 @@ POLICY: dict[Capability, frozenset[Role]] = {
     # Where a chart's limits start afresh is a judgement about the service, made by those
     # who run and study it (Making Data Count), never worked out automatically.
     Capability.RECALCULATE_CHART_LIMITS: frozenset({Role.ANALYST, Role.TEAM_LEADER}),
+    # The line's call handlers are clinical staff of its team (seed 001); which calls
+    # they see is the teams they work in (firstresponse.services.calls_for).
+    Capability.TAKE_CALLS: CLINICAL,
+    # The Sanctuary is staffed by support workers and peers as much as by clinicians:
+    # all clinical roles welcome guests, at the Sanctuaries they work in.
+    Capability.WELCOME_GUESTS: CLINICAL,
 }
 
 
@@ -148,6 +156,12 @@ ADDRESSES: dict[str, Capability | Open] = {
     "record_contact": Capability.RECORD_CONTACT,
     "record_voice": Capability.RECORD_VOICES,
     "self_assessment": Capability.MANAGE_NETWORK,
+    "show_line": Capability.TAKE_CALLS,
+    "start_call": Capability.TAKE_CALLS,
+    "record_call": Capability.TAKE_CALLS,
+    "show_sanctuary": Capability.WELCOME_GUESTS,
+    "welcome_guest": Capability.WELCOME_GUESTS,
+    "record_departure": Capability.WELCOME_GUESTS,
     "set_up_code": Open.SIGNED_IN,
     "show_action": Capability.MANAGE_CHANGE,
     "show_alert": Capability.RESPOND_TO_ALERTS,

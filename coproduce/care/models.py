@@ -101,6 +101,11 @@ class Team(models.Model):
         default=targets.ARRIVAL_MINUTES,
         help_text="Response vehicle: target minutes from dispatch to arrival.",
     )
+    capacity = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The Sanctuary: how many guests at once (empty for teams with no guests).",
+    )
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
     # Risk alerts from voices go to whoever holds the duty phone and inbox on the shift.
     duty_phone = models.CharField("Duty phone (mobile)", max_length=32, blank=True)

@@ -58,6 +58,7 @@ def environment(**options: Any) -> Environment:
         date=format_date,
         month=format_month,
         datetime=format_datetime,
+        clock=format_clock,
         percent=format_percent,
         suggestion=format_suggestion,
         counted=format_counted,
@@ -97,6 +98,11 @@ def format_month(value: dt.date | str) -> str:
     """A month as people say it: "January 2025" (from a date or an ISO date)."""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
     return formats.date_format(day, "F Y")
+
+
+def format_clock(value: dt.datetime | None) -> str:
+    """The time of day, 24-hour (the line and the Sanctuary work by the evening's clock)."""
+    return "" if value is None else f"{timezone.localtime(value):%H:%M}"
 
 
 def format_datetime(value: dt.datetime | None) -> str:

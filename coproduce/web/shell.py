@@ -23,6 +23,8 @@ NAVIGATION: list[tuple[str, str, Capability | None]] = [
     ("Worklist", "show_worklist", Capability.VIEW_CASELOAD),
     ("Referrals", "list_referrals", Capability.VIEW_CASELOAD),
     ("Caseload", "list_caseload", Capability.VIEW_CASELOAD),
+    ("The line", "show_line", Capability.TAKE_CALLS),
+    ("Sanctuary", "show_sanctuary", Capability.WELCOME_GUESTS),
     ("Voices", "list_voices", Capability.REVIEW_VOICES),
     ("Record feedback", "record_voice", Capability.RECORD_VOICES),
     ("Insights", "list_insights", Capability.MANAGE_CHANGE),

@@ -1,6 +1,16 @@
 from django.urls import path, re_path
 
-from coproduce.web.views import accounts, care, change, evidence, network, public, sso, voices
+from coproduce.web.views import (
+    accounts,
+    care,
+    change,
+    evidence,
+    firstresponse,
+    network,
+    public,
+    sso,
+    voices,
+)
 
 PLAN = r"^people/(?P<person_id>[0-9]+)/(?P<kind>crisis-plan|safety-plan)"
 
@@ -48,6 +58,16 @@ urlpatterns = [
     path("episodes/<int:episode_id>", care.show_episode, name="show_episode"),
     path("episodes/<int:episode_id>/discharge", care.discharge_episode, name="discharge_episode"),
     path("episodes/<int:episode_id>/contacts/new", care.record_contact, name="record_contact"),
+    path("line", firstresponse.show_line, name="show_line"),
+    path("line/calls", firstresponse.start_call, name="start_call"),
+    path("line/calls/<int:call_id>", firstresponse.record_call, name="record_call"),
+    path("sanctuary", firstresponse.show_sanctuary, name="show_sanctuary"),
+    path("sanctuary/arrivals", firstresponse.welcome_guest, name="welcome_guest"),
+    path(
+        "sanctuary/guests/<int:visit_id>/leaving",
+        firstresponse.record_departure,
+        name="record_departure",
+    ),
     path("alerts", voices.list_alerts, name="list_alerts"),
     path("alerts/<int:alert_id>", voices.show_alert, name="show_alert"),
     path(

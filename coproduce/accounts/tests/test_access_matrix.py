@@ -123,6 +123,7 @@ def example_paths():
             "record_call_back": f"/alerts/{alert.pk}/call-backs",
             "notify_received_text": "/notify/inbound-sms",
             "admin": "/admin/",
+            "start_call": "/line/calls",
             "show_running_totals": paths["close_round"].replace("/close", "/running-totals"),
         }
     )

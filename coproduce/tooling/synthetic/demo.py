@@ -34,6 +34,7 @@ from coproduce.care.models import (
 from coproduce.change import delivery
 from coproduce.change import services as change
 from coproduce.change.catalogue import Metric
+from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.lib.formats import Format
 from coproduce.network import services as network
 from coproduce.network.models import (
@@ -541,6 +542,7 @@ def seed_demo(
     # so the co-production health and reach pages have figures that may be shown.
     seed_members(rng, now)
     seed_thread_history(rng, now, teams, users)
+    seed_first_response(teams, users, now)
     return SeedReport(
         teams=len(teams),
         users=User.objects.exclude(role="").count(),  # staff and members: not the service's own
@@ -549,6 +551,89 @@ def seed_demo(
         contacts=Contact.objects.count(),
         voices=len(voice_objects),
         referrals_waiting=Referral.objects.unallocated().count(),
+    )
+
+
+def seed_first_response(teams: list[Team], users: dict[str, User], now: dt.datetime) -> None:
+    """A few of tonight's calls and Sanctuary guests, so the line and the Sanctuary show
+    something (a year of them is issue 22's later work): a repeat caller, a caller
+    invited to the Sanctuary, a guest here now and one who has gone home."""
+    line, sanctuary = teams[0], teams[3]
+    sanctuary.capacity = 8
+    sanctuary.save(update_fields=["capacity"])
+    handler = users["practitioner"]
+    hour = dt.timedelta(hours=1)
+    common = {"team": line, "handler": handler, "caller": Call.Caller.PERSON}
+    Call.objects.create(
+        **common,
+        started_at=now - 26 * hour,
+        ended_at=now - 26 * hour + dt.timedelta(minutes=18),
+        called="Jo",
+        phone="07700 900 321",
+        phone_key="07700900321",
+        area="Wisbech",
+        persons_words="Everything got on top of me tonight and I could not sleep.",
+        shared_understanding="Jo is safe at home; her sister is nearby.",
+        next_steps="Jo will ring her sister in the morning and call us again if it gets worse.",
+        outcomes=[Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME],
+    )
+    Call.objects.create(
+        **common,
+        started_at=now - 2 * hour,
+        ended_at=now - 2 * hour + dt.timedelta(minutes=12),
+        called="Jo",
+        phone="07700 900 321",
+        phone_key="07700900321",
+        area="Wisbech",
+        persons_words="I am calling again, it is the same as last night.",
+        shared_understanding="Jo would like company this evening.",
+        next_steps="Jo will come to the Sanctuary by taxi at seven.",
+        outcomes=[Call.Outcome.SUPPORT, Call.Outcome.SANCTUARY],
+        sanctuary_at=now + hour,
+    )
+    invited = Call.objects.create(
+        **{**common, "caller": Call.Caller.NHS_111},
+        started_at=now - 3 * hour,
+        ended_at=now - 3 * hour + dt.timedelta(minutes=20),
+        called="Sam",
+        area="Peterborough",
+        persons_words="I did not want to go to A&E again.",
+        shared_understanding="Sam wants somewhere calm to be tonight.",
+        next_steps="Sam will come to the Sanctuary; staff will make a plan for the night.",
+        outcomes=[Call.Outcome.SANCTUARY],
+        sanctuary_at=now - 2 * hour,
+    )
+    # A caller at risk who hung up, not yet called back: on the duty worklist.
+    Call.objects.create(
+        **{**common, "caller": Call.Caller.CARER},
+        started_at=now - dt.timedelta(minutes=40),
+        ended_at=now - dt.timedelta(minutes=36),
+        called="Ash",
+        phone="07700 900 654",
+        phone_key="07700900654",
+        persons_words="My brother says he cannot go on.",
+        outcomes=[Call.Outcome.CALL_BACK],
+        hung_up_at_risk=True,
+    )
+    SanctuaryVisit.objects.create(
+        team=sanctuary,
+        welcomed_by=users["support.worker"],
+        called="Sam",
+        call=invited,
+        arrived_at=now - 2 * hour + dt.timedelta(minutes=5),
+        came=SanctuaryVisit.Came.LINE,
+        offered=[SanctuaryVisit.Offer.DRINK_AND_TALK, SanctuaryVisit.Offer.PEER_SUPPORT],
+    )
+    SanctuaryVisit.objects.create(
+        team=sanctuary,
+        welcomed_by=users["support.worker"],
+        called="Alex",
+        shown_as="Robin",
+        arrived_at=now - 3 * hour,
+        came=SanctuaryVisit.Came.SELF,
+        offered=[SanctuaryVisit.Offer.DRINK_AND_TALK],
+        left_at=now - hour,
+        left=SanctuaryVisit.Left.HOME_SAFE,
     )
 
 

@@ -12,6 +12,7 @@ from coproduce.accounts.models import User
 from coproduce.care.models import Episode, Person, Referral
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
+from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
@@ -39,6 +40,7 @@ NOT_PAGES = {
     "fix_chart_limits",  # a form's target (evidence/tests/test_limit_recalculations.py)
     "remove_chart_baseline",  # a button's target (the same tests)
     "show_running_totals",  # a button's target (change/tests/test_priorities.py)
+    "start_call",  # a button's target (firstresponse/tests/test_line.py)
 }
 
 
@@ -90,6 +92,12 @@ def pages_by_role():
             "record_contact": f"/episodes/{episode.pk}/contacts/new",
             "find_person": "/people/find",
             "break_glass": f"/people/{outsider.pk}/break-glass",
+            "show_line": "/line",
+            "record_call": f"/line/calls/{Call.objects.order_by('pk')[0].pk}",
+            "show_sanctuary": "/sanctuary",
+            "welcome_guest": "/sanctuary/arrivals",
+            "record_departure": "/sanctuary/guests/"
+            f"{SanctuaryVisit.objects.filter(left_at__isnull=True)[0].pk}/leaving",
         },
         "le.lead": {
             "list_voices": "/voices",

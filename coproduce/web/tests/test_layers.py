@@ -13,7 +13,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the `coproduce` package
 
-DOMAIN = {"accounts", "care", "messaging", "voices", "network", "change", "evidence", "privacy"}
+DOMAIN = {
+    "accounts",
+    "care",
+    "messaging",
+    "voices",
+    "firstresponse",
+    "network",
+    "change",
+    "evidence",
+    "privacy",
+}
 MAY_IMPORT: dict[str, set[str]] = {
     "lib": set(),
     "accounts": {"lib"},
@@ -21,10 +31,22 @@ MAY_IMPORT: dict[str, set[str]] = {
     # Messaging knows no domain: callers keep the link to why a message was sent.
     "messaging": {"lib"},
     "voices": {"accounts", "care", "messaging", "lib"},
+    # The line and the Sanctuary: their own records, screened and flagged like voices.
+    "firstresponse": {"accounts", "care", "voices", "messaging", "lib"},
     "network": {"accounts", "lib"},
     "change": {"accounts", "care", "messaging", "voices", "network", "lib"},
-    "evidence": {"accounts", "care", "voices", "network", "change", "lib"},
-    "privacy": {"accounts", "care", "messaging", "voices", "network", "change", "evidence", "lib"},
+    "evidence": {"accounts", "care", "voices", "firstresponse", "network", "change", "lib"},
+    "privacy": {
+        "accounts",
+        "care",
+        "messaging",
+        "voices",
+        "firstresponse",
+        "network",
+        "change",
+        "evidence",
+        "lib",
+    },
     "api": DOMAIN | {"lib"},
     "web": DOMAIN | {"api", "lib", "wsgi"},
     "tooling": DOMAIN | {"api", "web", "lib", "tooling", "conftest"},

@@ -34,6 +34,7 @@ from coproduce.care.forms import (
     plan_form,
 )
 from coproduce.care.models import CrisisPlan, PlanVersion, Referral, SafetyPlan, Team
+from coproduce.firstresponse import services as first_response
 from coproduce.voices.services import open_alerts
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
@@ -92,6 +93,10 @@ def show_worklist(request: HttpRequest) -> HttpResponse:
         ),
         # Alerts are for whoever is on duty, whatever their team: shown without the words.
         alerts=list(open_alerts().order_by("raised_at")),
+        # The line and the Sanctuary (hazard log: a caller at risk who hung up; a guest
+        # still here after closing), for the teams the user works in.
+        call_backs=first_response.calls_to_call_back(user, now),
+        after_closing=first_response.here_after_closing(user, now),
         now=now,
     )
 

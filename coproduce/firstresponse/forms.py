@@ -1,0 +1,168 @@
+"""The line's and the Sanctuary's forms: the shape of what is typed. What makes it right
+(an outcome before ending, an end after the start, room at the Sanctuary) is the
+services' rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from coproduce.care.forms import Moment, combine, date_field, time_field
+from coproduce.firstresponse.models import NAME_LENGTH, Call, SanctuaryVisit
+from coproduce.firstresponse.services import Arrival, CallDetails
+from coproduce.lib.forms import PlainWordsForm
+
+
+def today_at(time: dt.time | None, now: dt.datetime | None = None) -> dt.datetime | None:
+    """A time of day typed for something that has just happened: today, or yesterday if
+    today's is still to come (a guest leaving at 23:55, recorded at 00:10)."""
+    if time is None:
+        return None
+    now = now or timezone.now()
+    moment = combine(timezone.localdate(now), time)
+    return moment - dt.timedelta(days=1) if moment > now + dt.timedelta(minutes=5) else moment
+
+
+def next_at(time: dt.time | None, now: dt.datetime | None = None) -> dt.datetime | None:
+    """A time of day typed for something to come (an invitation, a call-back): the next
+    one, allowing for a time just gone (a guest invited for 19:30 at 19:40)."""
+    if time is None:
+        return None
+    now = now or timezone.now()
+    moment = combine(timezone.localdate(now), time)
+    return moment + dt.timedelta(days=1) if moment < now - dt.timedelta(hours=2) else moment
+
+
+def checkbox_choices(choices: Any, what: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": f"Tick only the {what} listed"},
+    )
+
+
+def text(label: str, max_length: int = 2000, rows: bool = False) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=False,
+        widget=forms.Textarea if rows else forms.TextInput,
+    )
+
+
+class CallForm(Moment, PlainWordsForm):
+    caller = forms.ChoiceField(
+        choices=Call.Caller.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select who called"},
+    )
+    called = text("First name or what they want to be called", NAME_LENGTH)
+    phone = text("Phone number", 32)
+    area = text("Area", 100)
+    nhs_number = text("NHS number", 20)
+    persons_words = text("In their own words", 20000, rows=True)
+    shared_understanding = text("Shared understanding and safety", 20000, rows=True)
+    next_steps = text("Next steps agreed to stay safe", 20000, rows=True)
+    outcomes = checkbox_choices(Call.Outcome.choices, "outcomes")
+    sanctuary_time = time_field("invitation to the Sanctuary", required=False)
+    call_back_time = time_field("call-back", required=False)
+    hung_up_at_risk = forms.BooleanField(required=False)
+    started_on = date_field("date the call started")
+    started_time = time_field("start of the call")
+    ended_on = date_field("date the call ended", required=False)
+    ended_time = time_field("end of the call", required=False)
+
+    @classmethod
+    def initial_for(cls, call: Call) -> dict[str, Any]:
+        started = timezone.localtime(call.started_at)
+        now = timezone.localtime()
+        return {
+            "caller": call.caller,
+            "called": call.called,
+            "phone": call.phone,
+            "area": call.area,
+            "nhs_number": call.person.formatted_nhs_number if call.person else "",
+            "persons_words": call.persons_words,
+            "shared_understanding": call.shared_understanding,
+            "next_steps": call.next_steps,
+            "outcomes": call.outcomes,
+            "sanctuary_time": (
+                f"{timezone.localtime(call.sanctuary_at):%H:%M}" if call.sanctuary_at else ""
+            ),
+            "call_back_time": (
+                f"{timezone.localtime(call.call_back_at):%H:%M}" if call.call_back_at else ""
+            ),
+            "hung_up_at_risk": call.hung_up_at_risk,
+            "started_on": f"{started:%d/%m/%Y}",
+            "started_time": f"{started:%H:%M}",
+            "ended_on": f"{now:%d/%m/%Y}",
+            "ended_time": f"{now:%H:%M}",
+        }
+
+    def details(self, *, ending: bool) -> CallDetails:
+        data = self.cleaned_data
+        return CallDetails(
+            caller=data["caller"],
+            nhs_number=data["nhs_number"],
+            called=data["called"],
+            phone=data["phone"],
+            area=data["area"],
+            persons_words=data["persons_words"],
+            shared_understanding=data["shared_understanding"],
+            next_steps=data["next_steps"],
+            outcomes=data["outcomes"],
+            sanctuary_at=next_at(data["sanctuary_time"]),
+            call_back_at=next_at(data["call_back_time"]),
+            hung_up_at_risk=data["hung_up_at_risk"],
+            started_at=self.moment("started"),
+            ended_at=self.moment("ended") if ending else None,
+        )
+
+
+class ArrivalForm(PlainWordsForm):
+    came = forms.ChoiceField(
+        choices=SanctuaryVisit.Came.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how they came",
+            "invalid_choice": "Select how they came",
+        },
+    )
+    called = text("First name", NAME_LENGTH)
+    shown_as = text("A word for the screen instead of a name (optional)", 20)
+    nhs_number = text("NHS number, if they are known and want it used (optional)", 20)
+    offered = checkbox_choices(SanctuaryVisit.Offer.choices, "what was offered")
+    over_capacity_because = text("Why you are welcoming them although the Sanctuary is full", 200)
+    arrived_time = time_field("arrival", required=False)
+    call = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def arrival(self) -> Arrival:
+        data = self.cleaned_data
+        return Arrival(
+            came=data["came"],
+            nhs_number=data["nhs_number"],
+            called=data["called"],
+            shown_as=data["shown_as"],
+            offered=data["offered"],
+            call_id=data["call"],
+            arrived_at=today_at(data["arrived_time"]),
+            over_capacity_because=data["over_capacity_because"],
+        )
+
+
+class DepartureForm(PlainWordsForm):
+    left = forms.ChoiceField(
+        choices=SanctuaryVisit.Left.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how they left",
+            "invalid_choice": "Select how they left",
+        },
+    )
+    left_because = text("How they left", 200)
+    left_time = time_field("departure", required=False)

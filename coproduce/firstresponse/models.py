@@ -1,0 +1,174 @@
+"""The First Response Service (seed 001): calls to the 24/7 line and guests of the
+evening Sanctuary. Neither is a care ``Contact``: a caller or a guest may be known to no
+team, may give only a first name, and is never forced into a record (ADR 0014)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from coproduce.care.models import Person, Team
+
+# A guest's or caller's first name, or the word they would like to be called.
+NAME_LENGTH = 60
+
+
+class Call(models.Model):
+    """One call to the line, recorded while it happens: open (``ended_at`` empty) from
+    the click that starts it until the handler ends it with a plan."""
+
+    class Caller(models.TextChoices):
+        PERSON = "person", "The person themself"
+        CARER = "carer", "A carer, friend or family member"
+        PROFESSIONAL = "professional", "A professional"
+        NHS_111 = "nhs_111", "NHS 111 (option 2)"
+        POLICE = "police", "The police"
+
+    class Outcome(models.TextChoices):
+        SUPPORT = "support", "Support and advice on the call"
+        SAFE_AT_HOME = "safe_at_home", "A plan to stay safe at home"
+        SANCTUARY = "sanctuary", "Invited to the Sanctuary"
+        CALL_BACK = "call_back", "A call-back booked"
+        CRISIS_TEAM = "crisis_team", "Referred to the crisis team"
+        RESPONSE_VEHICLE = "response_vehicle", "Response vehicle sent"
+        AMBULANCE = "ambulance", "999 or an ambulance"
+        POLICE = "police", "Police"
+        A_AND_E = "a_and_e", "A&E"
+        NEXT_DAY = "next_day", "GP or another service the next day"
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="calls")
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="calls_handled"
+    )
+    started_at = models.DateTimeField(db_index=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    caller = models.CharField(max_length=16, choices=Caller.choices, blank=True)
+    # About whom: a person known to services (reached within the handler's access), or
+    # anonymous, as they choose to be known.
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="calls"
+    )
+    called = models.CharField(
+        "First name or what they want to be called", max_length=NAME_LENGTH, blank=True
+    )
+    phone = models.CharField(max_length=32, blank=True)
+    # The number as ``lib.validators.number_key`` folds it: how a repeat caller is known.
+    phone_key = models.CharField(max_length=32, blank=True, db_index=True)
+    area = models.CharField(max_length=100, blank=True)
+    # LISTEN, as short as a phone call needs.
+    persons_words = models.TextField(blank=True)
+    shared_understanding = models.TextField(blank=True)
+    next_steps = models.TextField(blank=True)
+    outcomes = models.JSONField(default=list, blank=True)
+    sanctuary_at = models.DateTimeField(null=True, blank=True)
+    call_back_at = models.DateTimeField(null=True, blank=True)
+    hung_up_at_risk = models.BooleanField(default=False)
+    # What the risk screen found in the person's words (``voices.risk.Concern`` values).
+    risk_concerns = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Call {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def at_risk(self) -> bool:
+        return self.hung_up_at_risk or bool(self.risk_concerns)
+
+    @property
+    def outcome_labels(self) -> list[str]:
+        return [str(self.Outcome(o).label) for o in self.outcomes if o in self.Outcome.values]
+
+    @property
+    def minutes(self) -> int:
+        end = self.ended_at or timezone.now()
+        return max(0, int((end - self.started_at).total_seconds() // 60))
+
+
+class SanctuaryVisit(models.Model):
+    """A guest's evening at the Sanctuary, from arrival to leaving (``left_at`` empty
+    while they are here)."""
+
+    class Came(models.TextChoices):
+        LINE = "line", "From the line"
+        POLICE = "police", "With the police"
+        A_AND_E = "a_and_e", "From A&E liaison"
+        SELF = "self", "On their own"
+        FRIEND = "friend", "With a friend"
+
+    class Offer(models.TextChoices):
+        DRINK_AND_TALK = "drink_and_talk", "A drink and a talk"
+        PEER_SUPPORT = "peer_support", "Peer support"
+        QUIET_ROOM = "quiet_room", "A quiet room"
+        PLAN_FOR_THE_NIGHT = "plan_for_the_night", "A plan for the night"
+
+    class Left(models.TextChoices):
+        HOME_SAFE = "home_safe", "Home and safe"
+        WITH_FRIEND = "with_friend", "With a friend"
+        CRISIS_TEAM = "crisis_team", "On to the crisis team"
+        A_AND_E = "a_and_e", "On to A&E"
+        OTHER = "other", "Another way"
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="sanctuary_visits")
+    welcomed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="sanctuary_visits"
+    )
+    called = models.CharField(
+        "First name or what they want to be called", max_length=NAME_LENGTH, blank=True
+    )
+    # What the screen shows instead of a name: a word the guest chose, or else an initial.
+    shown_as = models.CharField(max_length=20, blank=True)
+    call = models.ForeignKey(
+        Call, on_delete=models.SET_NULL, null=True, blank=True, related_name="visits"
+    )
+    arrived_at = models.DateTimeField(db_index=True)
+    came = models.CharField(max_length=16, choices=Came.choices)
+    offered = models.JSONField(default=list, blank=True)
+    over_capacity_because = models.CharField(max_length=200, blank=True)
+    left_at = models.DateTimeField(null=True, blank=True)
+    left = models.CharField(max_length=16, choices=Left.choices, blank=True)
+    left_because = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["arrived_at"]
+
+    def __str__(self) -> str:
+        return f"Sanctuary visit {self.pk}"
+
+    @property
+    def is_here(self) -> bool:
+        return self.left_at is None
+
+    @property
+    def label(self) -> str:
+        """What may be on screen: the chosen word, or the first initial, never a name."""
+        if self.shown_as:
+            return self.shown_as
+        name = self.called or (self.person.given_name if self.person else "")
+        return f"{name[:1].upper()}." if name else "Guest"
+
+    @property
+    def offer_labels(self) -> list[str]:
+        return [str(self.Offer(o).label) for o in self.offered if o in self.Offer.values]
+
+    def closing_after_arrival(self) -> dt.datetime | None:
+        """When the Sanctuary closed (or closes) on the evening the guest came."""
+        team = self.team
+        if team.closes_at is None:
+            return None
+        arrived = timezone.localtime(self.arrived_at)
+        closing = arrived.replace(
+            hour=team.closes_at.hour, minute=team.closes_at.minute, second=0, microsecond=0
+        )
+        return closing if closing > arrived else closing + dt.timedelta(days=1)

@@ -1,0 +1,503 @@
+"""Operations on the line's calls and the Sanctuary's guests.
+
+Calls and visits are reached through the user's teams (a call through the line teams
+they work in, a visit through the Sanctuaries they work in); a known person is linked
+only if the user may see them (``care.services.may_see_person``), and nothing tells the
+user whether an NHS number they may not see belongs to anyone. Every change runs in one
+transaction and is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
+from coproduce.care import services as care
+from coproduce.care.models import Person, Team, normalise_nhs_number
+from coproduce.firstresponse.models import NAME_LENGTH, Call, SanctuaryVisit
+from coproduce.lib.dates import refuse_future
+from coproduce.lib.validators import number_key
+from coproduce.voices import risk
+
+LONGEST_CALL = dt.timedelta(days=1)
+LONGEST_VISIT = dt.timedelta(days=1)
+NOT_KNOWN_TO_YOUR_TEAMS = (
+    "No one with this NHS number is known to your teams. Leave it blank and record the "
+    "caller by their first name: nothing else you typed is lost"
+)
+
+
+# Teams ---------------------------------------------------------------------------------
+
+
+def line_teams(user: User) -> QuerySet[Team]:
+    return Team.objects.filter(staff=user, kind=Team.Kind.CRISIS_LINE)
+
+
+def sanctuaries(user: User) -> QuerySet[Team]:
+    return Team.objects.filter(staff=user, kind=Team.Kind.SANCTUARY)
+
+
+def calls_for(user: User) -> QuerySet[Call]:
+    """Calls to the line teams the user works in."""
+    return Call.objects.filter(team__in=line_teams(user)).select_related("handler", "person")
+
+
+def call_for(user: User, call_id: int) -> Call:
+    """A call to one of the user's line teams; the read is audited."""
+    try:
+        call = calls_for(user).select_related("team").get(pk=call_id)
+    except Call.DoesNotExist:
+        raise Http404("No such call on your teams' lines.") from None
+    audit.record(user, AuditEvent.Action.VIEWED, call)
+    return call
+
+
+def _known_person(user: User, nhs_number: str) -> Person | None:
+    """The person with this NHS number, if the user may see who they are; else refused
+    with the same words whether or not anyone has the number."""
+    nhs_number = nhs_number.strip()
+    if not nhs_number:
+        return None
+    try:
+        normalise_nhs_number(nhs_number)
+    except ValidationError as error:
+        raise ValidationError({"nhs_number": error.messages}) from None
+    person = care.person_by_nhs_number(nhs_number)
+    if person is None or not care.may_see_person(user, person):
+        if person is not None:
+            audit.record(user, AuditEvent.Action.REFUSED, person, "first response: not visible")
+        raise ValidationError({"nhs_number": NOT_KNOWN_TO_YOUR_TEAMS})
+    return person
+
+
+def _name(value: str, field: str) -> str:
+    value = " ".join(value.split())
+    if len(value) > NAME_LENGTH:
+        raise ValidationError({field: f"Keep the name to {NAME_LENGTH} characters or fewer"})
+    return value
+
+
+# Calls ---------------------------------------------------------------------------------
+
+
+@once
+@transaction.atomic
+def start_call(user: User, *, submission: str = "") -> Call:
+    """Open a call on the user's line, now: one click, everything else filled in while
+    the caller talks. A second open call for the same handler is allowed (a call
+    dropped and picked up again) and shown on the line."""
+    team = line_teams(user).order_by("pk").first()
+    if team is None:
+        raise ValidationError("You are not on a crisis line team, so you cannot take calls.")
+    call = Call.objects.create(team=team, handler=user, started_at=timezone.now())
+    audit.record(user, AuditEvent.Action.CREATED, call, f"team {team.pk}")
+    return call
+
+
+def other_open_calls(call: Call) -> list[Call]:
+    """The handler's other calls still open, to show beside this one."""
+    return list(
+        Call.objects.filter(handler_id=call.handler_id, ended_at__isnull=True)
+        .exclude(pk=call.pk)
+        .order_by("started_at")
+    )
+
+
+@dataclass(frozen=True)
+class CallDetails:
+    """What the handler typed about a call (the record form, whatever the way in)."""
+
+    caller: str = ""
+    nhs_number: str = ""
+    called: str = ""
+    phone: str = ""
+    area: str = ""
+    persons_words: str = ""
+    shared_understanding: str = ""
+    next_steps: str = ""
+    outcomes: Collection[str] = ()
+    sanctuary_at: dt.datetime | None = None
+    call_back_at: dt.datetime | None = None
+    hung_up_at_risk: bool = False
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+
+
+def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> list[str]:
+    """Check the details and set them on the call (not saved); the fields changed.
+    Every fault is named at once, so the handler corrects them in one go."""
+    errors: dict[str, str] = {}
+    unknown_caller = bool(details.caller) and details.caller not in Call.Caller.values
+    if unknown_caller or (ending and not details.caller and not details.hung_up_at_risk):
+        errors["caller"] = "Select who called"
+    person = None
+    try:
+        person = _known_person(user, details.nhs_number)
+    except ValidationError as error:
+        errors["nhs_number"] = " ".join(error.messages)
+    try:
+        called = _name(details.called, "called")
+    except ValidationError as error:
+        errors["called"] = " ".join(error.messages)
+        called = ""
+    phone = details.phone.strip()
+    key = number_key(phone) if phone else ""
+    if phone and not 6 <= len(key.lstrip("+")) <= 15:
+        errors["phone"] = "Enter the phone number in digits, like 07700 900123"
+    area = " ".join(details.area.split())[:100]
+    outcomes = [o for o in Call.Outcome.values if o in set(details.outcomes)]
+    if set(details.outcomes) - set(Call.Outcome.values):
+        errors["outcomes"] = "Select outcomes from the list"
+    if details.hung_up_at_risk and Call.Outcome.CALL_BACK not in outcomes:
+        # A caller at risk who hung up is always called back (hazard log).
+        outcomes.append(Call.Outcome.CALL_BACK)
+    sanctuary_at = details.sanctuary_at if Call.Outcome.SANCTUARY in outcomes else None
+    call_back_at = details.call_back_at if Call.Outcome.CALL_BACK in outcomes else None
+    if Call.Outcome.SANCTUARY in outcomes and sanctuary_at is None:
+        errors["sanctuary_time"] = "Enter the time they are invited to the Sanctuary, like 19:30"
+    if Call.Outcome.CALL_BACK in outcomes and call_back_at is None and not details.hung_up_at_risk:
+        errors["call_back_time"] = "Enter the time of the call-back, like 21:00"
+    if ending and not details.hung_up_at_risk:
+        # LISTEN: never end a contact without a plan.
+        if not outcomes:
+            errors["outcomes"] = (
+                "Select at least one outcome: never end a call without a plan. If they hung "
+                "up and may be at risk, say so below"
+            )
+        if not details.next_steps.strip():
+            errors["next_steps"] = "Enter the next steps you agreed to stay safe"
+    started_at = details.started_at or call.started_at
+    if details.started_at is not None and "started_time" not in errors:
+        try:
+            refuse_future(details.started_at, "start of the call", field="started_time")
+        except ValidationError as error:
+            errors["started_time"] = " ".join(error.messages)
+    ended_at = None
+    if ending:
+        ended_at = details.ended_at or timezone.now()
+        try:
+            refuse_future(ended_at, "end of the call", field="ended_time")
+        except ValidationError as error:
+            errors["ended_time"] = " ".join(error.messages)
+        if ended_at < started_at:
+            errors["ended_time"] = (
+                "The call cannot end before it started "
+                f"({timezone.localtime(started_at):%H:%M on %d/%m/%Y})"
+            )
+        elif ended_at - started_at > LONGEST_CALL:
+            errors["ended_time"] = (
+                "A call cannot last longer than a day: check the start and end times"
+            )
+    if errors:
+        raise ValidationError(errors)
+    words = details.persons_words.strip()
+    words_changed = words != call.persons_words
+    new: dict[str, object] = {
+        "caller": details.caller,
+        "person": person,
+        "called": called,
+        "phone": phone,
+        "phone_key": key,
+        "area": area,
+        "persons_words": words,
+        "shared_understanding": details.shared_understanding.strip(),
+        "next_steps": details.next_steps.strip(),
+        "outcomes": outcomes,
+        "sanctuary_at": sanctuary_at,
+        "call_back_at": call_back_at,
+        "hung_up_at_risk": details.hung_up_at_risk,
+        "started_at": started_at,
+    }
+    if ending:
+        new["ended_at"] = ended_at
+    if words_changed:
+        # Screened at once, as a voice is (hazard H3): the words never reach a log.
+        found = risk.screen(words) if words else None
+        new["risk_concerns"] = [str(c) for c in found.concerns] if found else []
+    changed = [name for name, value in new.items() if getattr(call, name) != value]
+    for name in changed:
+        setattr(call, name, new[name])
+    return changed
+
+
+def _save(user: User, call: Call, details: CallDetails, *, ending: bool) -> Call:
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    if not call.is_open:
+        raise ValidationError("This call has ended; its record can no longer be changed here.")
+    changed = _apply(user, call, details, ending=ending)
+    if changed:
+        call.save(update_fields=[*changed])
+    what = "ended" if ending else "recorded"
+    flags = " (caller at risk hung up)" if call.hung_up_at_risk else ""
+    flags += " (words may signal risk)" if call.risk_concerns else ""
+    audit.record(user, AuditEvent.Action.CHANGED, call, f"call {what}{flags}"[:200])
+    return call
+
+
+@transaction.atomic
+def record_call(user: User, call: Call, details: CallDetails) -> Call:
+    """Save what is known so far; the call stays open."""
+    return _save(user, call, details, ending=False)
+
+
+@transaction.atomic
+def end_call(user: User, call: Call, details: CallDetails) -> Call:
+    """Save and end the call. Refused, with nothing lost, without who called, an outcome
+    and next steps (LISTEN: never end a contact without a plan), unless the caller hung
+    up at risk (then flagged for a call-back on the duty worklist); refused too for an
+    end before the start or a call longer than a day."""
+    return _save(user, call, details, ending=True)
+
+
+def earlier_call(call: Call) -> Call | None:
+    """The last call before this one from the same number or about the same person: a
+    repeat caller, shown with what was agreed then."""
+    same = Q()
+    if call.phone_key:
+        same |= Q(phone_key=call.phone_key)
+    if call.person_id:
+        same |= Q(person_id=call.person_id)
+    if not same:
+        return None
+    return (
+        Call.objects.filter(same, team_id=call.team_id, started_at__lt=call.started_at)
+        .exclude(pk=call.pk)
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def calls_today(user: User, now: dt.datetime | None = None) -> list[Call]:
+    """The line's calls since midnight and every call still open, newest first."""
+    now = now or timezone.now()
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    calls = list(calls_for(user).filter(Q(started_at__gte=midnight) | Q(ended_at__isnull=True)))
+    audit.record_each(user, AuditEvent.Action.VIEWED, line_teams(user), "calls today")
+    return calls
+
+
+def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]:
+    """For the duty worklist: calls whose caller hung up at risk and has not been
+    called since (no later call from the same number or about the same person), and
+    calls in the last day whose words the screen read as a risk."""
+    now = now or timezone.now()
+    flagged = calls_for(user).filter(
+        Q(hung_up_at_risk=True) | Q(started_at__gte=now - dt.timedelta(days=1))
+    )
+    waiting = []
+    for call in flagged.order_by("started_at"):
+        if call.hung_up_at_risk and call.ended_at is not None and called_since(call):
+            continue
+        if not call.hung_up_at_risk and not call.risk_concerns:
+            continue
+        waiting.append(call)
+    return waiting
+
+
+def called_since(call: Call) -> bool:
+    """Whether the caller has been reached since: a later call, from the same number or
+    about the same person, that ended."""
+    same = Q()
+    if call.phone_key:
+        same |= Q(phone_key=call.phone_key)
+    if call.person_id:
+        same |= Q(person_id=call.person_id)
+    if not same or call.ended_at is None:
+        return False
+    return (
+        Call.objects.filter(same, started_at__gte=call.ended_at, ended_at__isnull=False)
+        .exclude(pk=call.pk)
+        .exists()
+    )
+
+
+# The Sanctuary -------------------------------------------------------------------------
+
+
+def sanctuary_for(user: User) -> Team:
+    team = sanctuaries(user).order_by("pk").first()
+    if team is None:
+        raise Http404("You do not work at a Sanctuary.")
+    return team
+
+
+def here_now(team: Team) -> list[SanctuaryVisit]:
+    visits = list(
+        team.sanctuary_visits.filter(left_at__isnull=True)
+        .select_related("person", "team")
+        .order_by("arrived_at")
+    )
+    return visits
+
+
+def visit_for(user: User, visit_id: int) -> SanctuaryVisit:
+    try:
+        visit = SanctuaryVisit.objects.select_related("team", "person").get(
+            pk=visit_id, team__in=sanctuaries(user)
+        )
+    except SanctuaryVisit.DoesNotExist:
+        raise Http404("No such guest at your Sanctuary.") from None
+    audit.record(user, AuditEvent.Action.VIEWED, visit)
+    return visit
+
+
+def invited_tonight(team: Team, now: dt.datetime | None = None) -> list[Call]:
+    """Calls that invited someone to the Sanctuary for about now (from 12 hours ago to
+    12 hours ahead) who have not arrived yet: the guests to expect."""
+    now = now or timezone.now()
+    window = (now - dt.timedelta(hours=12), now + dt.timedelta(hours=12))
+    calls = Call.objects.filter(sanctuary_at__range=window, visits__isnull=True).select_related(
+        "person"
+    )
+    return [c for c in calls.order_by("sanctuary_at") if Call.Outcome.SANCTUARY in c.outcomes]
+
+
+@dataclass(frozen=True)
+class Arrival:
+    came: str
+    nhs_number: str = ""
+    called: str = ""
+    shown_as: str = ""
+    offered: Collection[str] = ()
+    call_id: int | None = None
+    arrived_at: dt.datetime | None = None
+    over_capacity_because: str = ""
+
+
+@once
+@transaction.atomic
+def arrive(user: User, team: Team, arrival: Arrival, *, submission: str = "") -> SanctuaryVisit:
+    """Welcome a guest. Refused, naming what is wrong: no way they came, no name or
+    word to know them by, an arrival in the future, or the Sanctuary full (its capacity)
+    unless the staff say why they are welcoming them anyway."""
+    team = Team.objects.select_for_update().get(pk=team.pk)  # one arrival at a time counts
+    errors: dict[str, str] = {}
+    if arrival.came not in SanctuaryVisit.Came.values:
+        errors["came"] = "Select how they came"
+    call = None
+    if arrival.call_id is not None:
+        call = Call.objects.filter(pk=arrival.call_id).first()
+        if call is None or Call.Outcome.SANCTUARY not in call.outcomes:
+            errors["call"] = "That call did not invite anyone to the Sanctuary"
+            call = None
+    person = None
+    try:
+        person = _known_person(user, arrival.nhs_number)
+    except ValidationError as error:
+        errors["nhs_number"] = " ".join(error.messages)
+    try:
+        called = _name(arrival.called, "called")
+    except ValidationError as error:
+        errors["called"] = " ".join(error.messages)
+        called = ""
+    if call is not None:
+        person = person or call.person
+        called = called or call.called
+    shown_as = " ".join(arrival.shown_as.split())
+    if len(shown_as) > 20:
+        errors["shown_as"] = "Keep the word to 20 characters or fewer"
+    if not (person or called or shown_as):
+        errors["called"] = "Enter their first name, or a word they would like to be known by"
+    if set(arrival.offered) - set(SanctuaryVisit.Offer.values):
+        errors["offered"] = "Select what was offered from the list"
+    arrived_at = arrival.arrived_at or timezone.now()
+    try:
+        refuse_future(arrived_at, "arrival", field="arrived_time")
+    except ValidationError as error:
+        errors["arrived_time"] = " ".join(error.messages)
+    because = " ".join(arrival.over_capacity_because.split())[:200]
+    guests = team.sanctuary_visits.filter(left_at__isnull=True).count()
+    if team.capacity is not None and guests >= team.capacity and not because:
+        errors["over_capacity_because"] = (
+            f"The Sanctuary is full: {guests} guests are here and it has room for "
+            f"{team.capacity}. To welcome them anyway, say why"
+        )
+    if errors:
+        raise ValidationError(errors)
+    visit = SanctuaryVisit.objects.create(
+        team=team,
+        welcomed_by=user,
+        person=person,
+        called=called,
+        shown_as=shown_as,
+        call=call,
+        arrived_at=arrived_at,
+        came=arrival.came,
+        offered=[o for o in SanctuaryVisit.Offer.values if o in set(arrival.offered)],
+        over_capacity_because=because
+        if team.capacity is not None and guests >= team.capacity
+        else "",
+    )
+    detail = "arrived" + (" over capacity" if visit.over_capacity_because else "")
+    audit.record(user, AuditEvent.Action.CREATED, visit, detail)
+    return visit
+
+
+@transaction.atomic
+def leave(
+    user: User,
+    visit: SanctuaryVisit,
+    *,
+    left: str,
+    left_because: str = "",
+    left_at: dt.datetime | None = None,
+) -> SanctuaryVisit:
+    """Record how a guest left. Refused for a departure before the arrival, in the
+    future, a day after, a guest who has already left, or no way of leaving (another
+    way needs its reason)."""
+    visit = SanctuaryVisit.objects.select_for_update().get(pk=visit.pk)
+    if not visit.is_here:
+        raise ValidationError("This guest has already left.")
+    errors: dict[str, str] = {}
+    if left not in SanctuaryVisit.Left.values:
+        errors["left"] = "Select how they left"
+    because = " ".join(left_because.split())
+    if left == SanctuaryVisit.Left.OTHER and not because:
+        errors["left_because"] = "Say how they left"
+    elif len(because) > 200:
+        errors["left_because"] = "Keep it to 200 characters or fewer"
+    left_at = left_at or timezone.now()
+    if left_at < visit.arrived_at:
+        errors["left_time"] = (
+            "They cannot leave before they arrived "
+            f"({timezone.localtime(visit.arrived_at):%H:%M on %d/%m/%Y})"
+        )
+    elif left_at - visit.arrived_at > LONGEST_VISIT:
+        errors["left_time"] = "A visit cannot last longer than a day: check the time"
+    else:
+        try:
+            refuse_future(left_at, "departure", field="left_time")
+        except ValidationError as error:
+            errors["left_time"] = " ".join(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    visit.left_at = left_at
+    visit.left = left
+    visit.left_because = because
+    visit.save(update_fields=["left_at", "left", "left_because"])
+    audit.record(user, AuditEvent.Action.CHANGED, visit, f"left: {left}")
+    return visit
+
+
+def here_after_closing(user: User, now: dt.datetime | None = None) -> list[SanctuaryVisit]:
+    """Guests still recorded as here after their evening's closing time: for the
+    worklist at once (were they missed leaving, or are they still here and need a plan?)."""
+    now = now or timezone.now()
+    late = []
+    for team in sanctuaries(user):
+        for visit in here_now(team):
+            closing = visit.closing_after_arrival()
+            if closing is not None and closing <= now:
+                late.append(visit)
+    return late

@@ -1,0 +1,192 @@
+"""Calls to the line: started in one click, recorded while they happen, ended only with a
+plan; a caller at risk who hangs up is flagged for a call-back (hazard log)."""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from coproduce.accounts.models import AuditEvent
+from coproduce.firstresponse import services
+from coproduce.firstresponse.models import Call
+from coproduce.firstresponse.services import CallDetails
+from coproduce.firstresponse.tests.conftest import ago
+from coproduce.tooling.testing.factories import EpisodeFactory, PersonFactory, TeamFactory
+
+PLAN: dict[str, Any] = {
+    "caller": "person",
+    "called": "Jo",
+    "persons_words": "I could not sleep and wanted to talk to someone.",
+    "next_steps": "Jo will ring her sister in the morning.",
+    "outcomes": ["support"],
+}
+
+
+def start(user, minutes_ago=10):
+    call = services.start_call(user)
+    call.started_at = ago(minutes=minutes_ago)
+    call.save(update_fields=["started_at"])
+    return call
+
+
+def test_it_starts_a_call_in_one_click_on_the_handlers_line(handler, line):
+    call = services.start_call(handler)
+    assert call.team == line
+    assert call.handler == handler
+    assert call.is_open
+    assert AuditEvent.objects.filter(
+        actor=handler, action="created", record_id=str(call.pk), record_type="firstresponse.call"
+    ).exists()
+
+
+def test_it_refuses_to_start_a_call_for_someone_on_no_line(outsider):
+    with pytest.raises(ValidationError, match="not on a crisis line team"):
+        services.start_call(outsider)
+    assert not Call.objects.exists()
+
+
+def test_a_second_open_call_is_allowed_and_shown(handler):
+    first = services.start_call(handler)
+    second = services.start_call(handler)
+    assert services.other_open_calls(second) == [first]
+
+
+def test_it_ends_a_call_with_a_plan(handler):
+    call = services.end_call(handler, start(handler), CallDetails(**PLAN))
+    call.refresh_from_db()
+    assert not call.is_open
+    assert call.outcomes == ["support"]
+    assert call.called == "Jo"
+    assert call.person is None  # anonymous: never forced into a record
+
+
+def test_it_refuses_to_end_a_call_without_an_outcome_or_next_steps_and_keeps_what_was_typed(
+    handler,
+):
+    call = start(handler)
+    services.record_call(handler, call, CallDetails(called="Jo", persons_words="Hello"))
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(handler, call, CallDetails(**{**PLAN, "outcomes": [], "next_steps": " "}))
+    assert "never end a call without a plan" in refused.value.message_dict["outcomes"][0]
+    assert "next steps" in refused.value.message_dict["next_steps"][0]
+    call.refresh_from_db()
+    assert call.is_open
+    assert call.called == "Jo"
+    assert call.persons_words == "Hello"
+
+
+def test_it_refuses_an_end_before_the_start(handler):
+    call = start(handler, minutes_ago=10)
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(handler, call, CallDetails(**PLAN, ended_at=ago(minutes=20)))
+    assert "cannot end before it started" in refused.value.message_dict["ended_time"][0]
+    call.refresh_from_db()
+    assert call.is_open
+
+
+def test_it_refuses_a_call_longer_than_a_day(handler):
+    call = start(handler, minutes_ago=10)
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(handler, call, CallDetails(**PLAN, started_at=ago(days=1, minutes=30)))
+    assert "longer than a day" in refused.value.message_dict["ended_time"][0]
+    call.refresh_from_db()
+    assert call.is_open
+    assert call.started_at > ago(minutes=11)
+
+
+def test_an_invitation_to_the_sanctuary_needs_its_time(handler):
+    call = start(handler)
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(handler, call, CallDetails(**{**PLAN, "outcomes": ["sanctuary"]}))
+    assert "Sanctuary" in refused.value.message_dict["sanctuary_time"][0]
+    at = timezone.now() + dt.timedelta(hours=1)
+    services.end_call(
+        handler, call, CallDetails(**{**PLAN, "outcomes": ["sanctuary"]}, sanctuary_at=at)
+    )
+    call.refresh_from_db()
+    assert call.sanctuary_at == at
+
+
+def test_a_caller_at_risk_who_hangs_up_is_flagged_for_a_call_back_on_the_worklist(handler):
+    call = start(handler)
+    services.end_call(
+        handler, call, CallDetails(called="Jo", phone="07700 900321", hung_up_at_risk=True)
+    )
+    call.refresh_from_db()
+    assert not call.is_open
+    assert "call_back" in call.outcomes
+    assert services.calls_to_call_back(handler) == [call]
+    # Called back (a later call from the same number, ended): off the worklist.
+    back = start(handler, minutes_ago=0)
+    services.end_call(handler, back, CallDetails(**PLAN, phone="+44 7700 900321"))
+    assert services.calls_to_call_back(handler) == []
+
+
+def test_words_that_signal_risk_are_screened_at_once_and_flagged(handler):
+    call = start(handler)
+    services.record_call(handler, call, CallDetails(persons_words="I want to end my life tonight."))
+    call.refresh_from_db()
+    assert "risk_to_life" in call.risk_concerns
+    assert services.calls_to_call_back(handler) == [call]
+
+
+def test_ordinary_words_raise_no_flag(handler):
+    call = services.end_call(handler, start(handler), CallDetails(**PLAN))
+    assert call.risk_concerns == []
+    assert services.calls_to_call_back(handler) == []
+
+
+def test_a_repeat_caller_is_recognised_by_number_with_what_was_agreed_last_time(handler):
+    first = services.end_call(
+        handler, start(handler, 60), CallDetails(**PLAN, phone="07700 900321")
+    )
+    again = start(handler, 5)
+    services.record_call(handler, again, CallDetails(phone="+44 (0)7700 900 321"))
+    again.refresh_from_db()
+    earlier = services.earlier_call(again)
+    assert earlier == first
+    assert earlier.next_steps == PLAN["next_steps"]
+
+
+def test_a_repeat_caller_is_recognised_by_person(handler, line):
+    episode = EpisodeFactory(team=line)
+    number = episode.person.nhs_number
+    first = services.end_call(handler, start(handler, 60), CallDetails(**PLAN, nhs_number=number))
+    again = start(handler, 5)
+    services.record_call(handler, again, CallDetails(nhs_number=number))
+    again.refresh_from_db()
+    assert again.person == episode.person
+    assert services.earlier_call(again) == first
+
+
+def test_a_person_the_handler_may_not_see_is_not_linked_nor_revealed(handler):
+    elsewhere = EpisodeFactory(team=TeamFactory(name="Another team")).person
+    nobody = PersonFactory.build(nhs_number="9434765919").nhs_number
+    call = start(handler)
+    messages = []
+    for number in (elsewhere.nhs_number, nobody):
+        with pytest.raises(ValidationError) as refused:
+            services.record_call(handler, call, CallDetails(nhs_number=number, called="Jo"))
+        messages.append(refused.value.message_dict["nhs_number"])
+    assert messages[0] == messages[1]  # the same words: nothing is confirmed
+    call.refresh_from_db()
+    assert call.person is None
+    assert call.called == ""
+
+
+def test_an_ended_call_cannot_be_changed(handler):
+    call = services.end_call(handler, start(handler), CallDetails(**PLAN))
+    with pytest.raises(ValidationError, match="has ended"):
+        services.record_call(handler, call, CallDetails(called="Someone else"))
+    call.refresh_from_db()
+    assert call.called == "Jo"
+
+
+def test_a_call_is_reached_only_through_the_handlers_line(handler, outsider):
+    call = services.start_call(handler)
+    with pytest.raises(Http404):
+        services.call_for(outsider, call.pk)
+    assert services.call_for(handler, call.pk) == call

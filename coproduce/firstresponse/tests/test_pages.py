@@ -1,0 +1,99 @@
+"""The line's and the Sanctuary's pages, as staff use them."""
+
+import re
+from typing import Any
+
+from django.utils import timezone
+
+from coproduce.firstresponse.models import Call, SanctuaryVisit
+from coproduce.firstresponse.services import Arrival, arrive
+from coproduce.firstresponse.tests.conftest import ago
+from coproduce.tooling.testing.factories import sent_once
+
+
+def test_start_a_call_opens_it_in_one_click_and_a_double_click_opens_one(client, handler):
+    client.force_login(handler)
+    data = sent_once({})
+    first = client.post("/line/calls", data)
+    again = client.post("/line/calls", data)
+    call = Call.objects.get()
+    assert first["Location"] == again["Location"] == f"/line/calls/{call.pk}"
+
+
+def test_ending_a_call_without_a_plan_is_refused_with_a_message_and_nothing_lost(client, handler):
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({}))
+    call = Call.objects.get()
+    now = timezone.localtime()
+    form: dict[str, Any] = {
+        "caller": "person",
+        "called": "Jo",
+        "persons_words": "I could not sleep.",
+        "started_on": f"{now:%d/%m/%Y}",
+        "started_time": f"{now:%H:%M}",
+        "end": "1",
+    }
+    response = client.post(f"/line/calls/{call.pk}", form)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "never end a call without a plan" in page
+    assert 'value="Jo"' in page  # what was typed is still in the form
+    call.refresh_from_db()
+    assert call.is_open
+    form |= {"outcomes": ["support"], "next_steps": "Ring back if it gets worse."}
+    assert client.post(f"/line/calls/{call.pk}", form)["Location"] == "/line"
+    call.refresh_from_db()
+    assert not call.is_open
+
+
+def test_the_line_marks_a_repeat_caller(client, handler, line):
+    for minutes in (90, 5):
+        Call.objects.create(
+            team=line, handler=handler, started_at=ago(minutes=minutes), phone_key="07700900321"
+        )
+    client.force_login(handler)
+    page = client.get("/line").content.decode()
+    assert page.count("Called before") == 1
+
+
+def test_the_sanctuary_shows_no_names(client, handler, sanctuary):
+    arrive(handler, sanctuary, Arrival(came="self", called="Alexandra"))
+    arrive(handler, sanctuary, Arrival(came="friend", called="Samuel", shown_as="Blue"))
+    client.force_login(handler)
+    page = client.get("/sanctuary").content.decode()
+    assert "Alexandra" not in page
+    assert "Samuel" not in page
+    assert re.search(r">A\.<", page)
+    assert "Blue" in page
+
+
+def test_a_full_sanctuary_asks_why_on_the_arrival_page(client, handler, sanctuary):
+    for name in ("Alex", "Sam"):
+        arrive(handler, sanctuary, Arrival(came="self", called=name))
+    client.force_login(handler)
+    response = client.post("/sanctuary/arrivals", sent_once({"came": "self", "called": "Kai"}))
+    assert response.status_code == 400
+    assert "The Sanctuary is full" in response.content.decode()
+    assert SanctuaryVisit.objects.count() == 2
+
+
+def test_the_worklist_shows_calls_to_call_back_and_guests_after_closing(
+    client, handler, line, sanctuary
+):
+    Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=30),
+        ended_at=ago(minutes=20),
+        called="Jo",
+        hung_up_at_risk=True,
+        outcomes=["call_back"],
+    )
+    SanctuaryVisit.objects.create(
+        team=sanctuary, welcomed_by=handler, called="Sam", arrived_at=ago(days=1), came="self"
+    )
+    client.force_login(handler)
+    page = client.get("/worklist").content.decode()
+    assert "Callers at risk to call back (1)" in page
+    assert "Still at the Sanctuary after closing (1)" in page
+    assert "Sam" not in page

@@ -1,0 +1,113 @@
+"""The Sanctuary's evening: guests arrive (a first name is enough), are counted against
+the capacity the team sets, leave with how they left, and a guest still here after
+closing is on the worklist at once. No name is on the screen."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coproduce.accounts.models import AuditEvent
+from coproduce.firstresponse import services
+from coproduce.firstresponse.models import Call, SanctuaryVisit
+from coproduce.firstresponse.services import Arrival
+from coproduce.firstresponse.tests.conftest import ago
+
+
+def welcome(user, team, **kwargs):
+    return services.arrive(user, team, Arrival(**{"came": "self", "called": "Alex", **kwargs}))
+
+
+def test_a_guest_arrives_with_a_first_name_only(handler, sanctuary):
+    visit = welcome(handler, sanctuary, offered=["drink_and_talk", "quiet_room"])
+    assert visit.person is None
+    assert visit.is_here
+    assert visit.offered == ["drink_and_talk", "quiet_room"]
+    assert AuditEvent.objects.filter(
+        actor=handler, action="created", record_type="firstresponse.sanctuaryvisit"
+    ).exists()
+
+
+def test_it_refuses_a_guest_with_no_way_to_know_them_and_no_way_they_came(handler, sanctuary):
+    with pytest.raises(ValidationError) as refused:
+        services.arrive(handler, sanctuary, Arrival(came=""))
+    assert set(refused.value.message_dict) == {"came", "called"}
+    assert not SanctuaryVisit.objects.exists()
+
+
+def test_a_full_sanctuary_says_so_and_lets_staff_say_why_they_welcome_one_more(handler, sanctuary):
+    welcome(handler, sanctuary)
+    welcome(handler, sanctuary, called="Sam")
+    with pytest.raises(ValidationError) as refused:
+        welcome(handler, sanctuary, called="Kai")
+    assert (
+        "full: 2 guests are here and it has room for 2"
+        in (refused.value.message_dict["over_capacity_because"][0])
+    )
+    assert SanctuaryVisit.objects.count() == 2
+    visit = welcome(
+        handler, sanctuary, called="Kai", over_capacity_because="Police brought them; no A&E"
+    )
+    assert visit.over_capacity_because == "Police brought them; no A&E"
+
+
+def test_a_guest_leaves_home_and_safe(handler, sanctuary):
+    visit = welcome(handler, sanctuary)
+    services.leave(handler, visit, left="home_safe")
+    visit.refresh_from_db()
+    assert not visit.is_here
+    assert visit.left == "home_safe"
+
+
+def test_it_refuses_a_departure_before_the_arrival_and_keeps_the_guest_here(handler, sanctuary):
+    visit = welcome(handler, sanctuary, arrived_at=ago(minutes=30))
+    with pytest.raises(ValidationError) as refused:
+        services.leave(handler, visit, left="home_safe", left_at=ago(minutes=45))
+    assert "cannot leave before they arrived" in refused.value.message_dict["left_time"][0]
+    visit.refresh_from_db()
+    assert visit.is_here
+
+
+def test_leaving_another_way_needs_how_and_a_guest_leaves_once(handler, sanctuary):
+    visit = welcome(handler, sanctuary)
+    with pytest.raises(ValidationError) as refused:
+        services.leave(handler, visit, left="other")
+    assert "left_because" in refused.value.message_dict
+    services.leave(handler, visit, left="other", left_because="A taxi to their mother's")
+    with pytest.raises(ValidationError, match="already left"):
+        services.leave(handler, visit, left="home_safe")
+
+
+def test_a_guest_still_here_after_closing_is_on_the_worklist(handler, sanctuary):
+    now = timezone.now()
+    local = timezone.localtime(now)
+    evening = local.replace(hour=20, minute=0, second=0, microsecond=0)
+    if evening > local:
+        evening -= dt.timedelta(days=1)
+    visit = welcome(handler, sanctuary, arrived_at=evening)
+    closing = evening.replace(hour=1) + dt.timedelta(days=1)
+    assert services.here_after_closing(handler, closing - dt.timedelta(minutes=1)) == []
+    assert services.here_after_closing(handler, closing + dt.timedelta(minutes=1)) == [visit]
+
+
+def test_the_screen_shows_an_initial_or_a_chosen_word_never_a_name(handler, sanctuary):
+    assert welcome(handler, sanctuary, called="Alexandra").label == "A."
+    assert welcome(handler, sanctuary, called="Sam", shown_as="Blue").label == "Blue"
+
+
+def test_a_guest_invited_by_the_line_arrives_from_the_call(handler, sanctuary, line):
+    call = Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(hours=1),
+        ended_at=ago(minutes=40),
+        called="Jo",
+        outcomes=["sanctuary"],
+        sanctuary_at=timezone.now(),
+    )
+    assert services.invited_tonight(sanctuary) == [call]
+    visit = services.arrive(handler, sanctuary, Arrival(came="line", call_id=call.pk))
+    assert visit.call == call
+    assert visit.called == "Jo"
+    assert services.invited_tonight(sanctuary) == []

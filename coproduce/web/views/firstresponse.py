@@ -1,0 +1,156 @@
+"""Staff pages of the First Response Service: the line's calls and the Sanctuary's evening."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from coproduce.accounts.policy import Capability, requires
+from coproduce.firstresponse import services
+from coproduce.firstresponse.forms import ArrivalForm, CallForm, DepartureForm, today_at
+from coproduce.web.views.care import add_errors
+from coproduce.web.views.render import page, posted, signed_in_user, submission_token
+
+# The line ------------------------------------------------------------------------------
+
+
+@requires(Capability.TAKE_CALLS)
+@require_GET
+def show_line(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    calls = services.calls_today(user)
+    return page(
+        request,
+        "firstresponse/line.jinja",
+        "The line",
+        open_calls=[c for c in calls if c.is_open],
+        ended_calls=[c for c in calls if not c.is_open],
+        repeats={c.pk: services.earlier_call(c) for c in calls},
+        mine_open=[c for c in calls if c.is_open and c.handler_id == user.pk],
+        teams=list(services.line_teams(user)),
+        now=timezone.now(),
+    )
+
+
+@requires(Capability.TAKE_CALLS)
+@require_POST
+def start_call(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    try:
+        call = services.start_call(user, submission=submission_token(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("show_line")
+    return redirect("record_call", call_id=call.pk)
+
+
+@requires(Capability.TAKE_CALLS)
+@require_http_methods(["GET", "POST"])
+def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    call = services.call_for(user, call_id)
+    form = CallForm(posted(request), initial=CallForm.initial_for(call))
+    if request.method == "POST" and call.is_open and form.is_valid():
+        ending = "end" in request.POST
+        try:
+            if ending:
+                call = services.end_call(user, call, form.details(ending=True))
+            else:
+                call = services.record_call(user, call, form.details(ending=False))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            if ending:
+                messages.success(request, "Call ended and recorded.")
+                return redirect("show_line")
+            messages.success(request, "Saved. The call is still open.")
+            return redirect("record_call", call_id=call.pk)
+    return page(
+        request,
+        "firstresponse/call.jinja",
+        "Call" if not call.is_open else "Record the call",
+        form=form,
+        call=call,
+        earlier=services.earlier_call(call),
+        other_open=services.other_open_calls(call) if call.is_open else [],
+    )
+
+
+# The Sanctuary -------------------------------------------------------------------------
+
+
+@requires(Capability.WELCOME_GUESTS)
+@require_GET
+def show_sanctuary(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    team = services.sanctuary_for(user)
+    now = timezone.now()
+    guests = services.here_now(team)
+    return page(
+        request,
+        "firstresponse/sanctuary.jinja",
+        "The Sanctuary tonight",
+        team=team,
+        guests=guests,
+        late={v.pk for v in services.here_after_closing(user, now)},
+        expected=services.invited_tonight(team, now),
+        now=now,
+    )
+
+
+@requires(Capability.WELCOME_GUESTS)
+@require_http_methods(["GET", "POST"])
+def welcome_guest(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
+    team = services.sanctuary_for(user)
+    call_id = request.GET.get("call", "")
+    initial = {"call": call_id, "came": "line" if call_id else ""} if call_id.isdigit() else {}
+    form = ArrivalForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            visit = services.arrive(
+                user, team, form.arrival(), submission=submission_token(request)
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"{visit.label} is on tonight's list. Welcome.")
+            return redirect("show_sanctuary")
+    guests = services.here_now(team)
+    return page(
+        request,
+        "firstresponse/arrival.jinja",
+        "A guest arrives",
+        form=form,
+        team=team,
+        full=team.capacity is not None and len(guests) >= team.capacity,
+        guests=guests,
+    )
+
+
+@requires(Capability.WELCOME_GUESTS)
+@require_http_methods(["GET", "POST"])
+def record_departure(request: HttpRequest, visit_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    visit = services.visit_for(user, visit_id)
+    form = DepartureForm(posted(request))
+    if request.method == "POST" and visit.is_here and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.leave(
+                user,
+                visit,
+                left=data["left"],
+                left_because=data["left_because"],
+                left_at=today_at(data["left_time"]),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"{visit.label} has left. Thank you.")
+            return redirect("show_sanctuary")
+    return page(request, "firstresponse/departure.jinja", "A guest leaves", form=form, visit=visit)
