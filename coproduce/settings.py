@@ -107,10 +107,10 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_tasks",
-    "coproduce.accounts.apps.TaskQueue",  # django_tasks_db
+    "coproduce.accounts.library_apps.TaskQueue",  # django_tasks_db
     "django_otp",
-    "coproduce.accounts.apps.AuthenticatorApps",  # django_otp.plugins.otp_totp
-    "coproduce.accounts.apps.SignInLockOuts",  # axes
+    "coproduce.accounts.library_apps.AuthenticatorApps",  # django_otp.plugins.otp_totp
+    "coproduce.accounts.library_apps.SignInLockOuts",  # axes
     "coproduce.accounts",
     "coproduce.care",
     "coproduce.messaging",

@@ -58,7 +58,7 @@ def test_the_admins_sections_for_signing_in_and_tasks_are_named_plainly(client, 
     administrator.save()
     client.force_login(administrator)
     body = client.get("/admin/").content.decode()
-    for plain in ("Sign-in lock-outs", "Authenticator apps", "Task queue"):
+    for plain in ("Sign-in lock-outs", "Authenticator apps", "Task queue", "Accounts and audit"):
         assert plain in body
     for library in ("Axes", "Otp_Totp", "Tasks Database Backend"):
         assert library not in body

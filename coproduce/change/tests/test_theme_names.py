@@ -48,8 +48,12 @@ def le_lead_client(client, django_user_model):
 def test_the_demos_themes_are_named_by_phrases_people_wrote(le_lead_client):
     themes = cards(le_lead_client.get("/themes").content.decode())
     assert len(themes) >= 4
-    for name, _, said in themes:
-        named = [p.strip().lower() for p in name.split(",")]
+    for heading, text, said in themes:
+        # Headed in a typical voice's own words, quoted; its phrases listed beneath.
+        assert heading.startswith("“"), heading
+        assert heading.strip("“”").rstrip("…").lower() in said, heading
+        name = text.split("Phrases that set it apart: ")[1].split(".")[0]
+        named = [p.strip().lower() for p in name.split(",")][:3]
         assert 1 <= len(named) <= 3, name
         every_word = [w for p in named for w in p.split()]
         assert len(every_word) == len(set(every_word)), f"a word twice in {name!r}"
