@@ -135,3 +135,4 @@ def test_a_themes_heading_never_quotes_a_voice_under_a_risk_alert(db):
     themes = candidate_themes(list(inbox().filter(pk__in=ids)))
     waiting = next(t for t in themes if {v.pk for v in t.voices} == {v.pk for v in at_risk})
     assert waiting.title == waiting.name  # its own words only from voices not at risk
+    assert not waiting.representatives  # a person's risk is not typical feedback

@@ -305,5 +305,6 @@ def test_the_date_feedback_was_given_is_typed_as_day_month_year(client, le_lead)
         + page.split('name="received_on"')[1].split(">", 1)[0]
     )
     assert 'type="date"' not in field
+    assert f'value="{TODAY().strftime("%d/%m/%Y")}"' in field  # as the hint writes a date
     response = client.post("/voices/new", sent_once(staff_entry(received_on="01/10/2026")))
     assert response.status_code == 302

@@ -130,6 +130,16 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
         assert refused.status_code == 400
         assert "Say what you did in a short sentence" in refused.content.decode()
         assert f">{said}</textarea>" in refused.content.decode()  # what was typed is kept
+    # From the alert's own page, refused on that page (issue 21's eighth trial was sent
+    # to the list of every alert).
+    on_its_page = client.post(
+        "/alerts", {"alert": alert.pk, "action_taken": "ok", "from_alert": "yes"}
+    )
+    assert on_its_page.status_code == 400
+    body = on_its_page.content.decode()
+    assert f"Risk alert {alert.pk}" in body
+    assert "Say what you did in a short sentence" in body
+    assert ">ok</textarea>" in body
     alert.refresh_from_db()
     assert alert.acknowledged_at is None
     with pytest.raises(ValidationError):

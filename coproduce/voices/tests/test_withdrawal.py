@@ -99,3 +99,18 @@ def test_withdrawing_cancels_what_is_queued_to_its_giver_but_not_crisis_help(db)
     assert (thanks.status, thanks.to) == (Message.Status.CANCELLED, "")
     assert crisis.status == Message.Status.QUEUED  # crisis contacts still go
     assert elsewhere.status == Message.Status.QUEUED  # someone else's reply
+
+
+def test_withdrawing_a_quoted_voice_says_the_quote_was_taken_down(client, le_lead):
+    # Found by issue 21's eighth fresh-eyes trial: the page said "quotes no one" to a
+    # person whose words had been quoted.
+    from coproduce.voices.services import approve_quote
+
+    link = withdraw_link(client)
+    voice = Voice.objects.get()
+    voice.consent_quote = True
+    voice.save()
+    approve_quote(le_lead, voice, "Too many different staff.")
+    done = client.post(link).content.decode()
+    assert "that quote has been taken down" in done
+    assert "quotes no one" not in done

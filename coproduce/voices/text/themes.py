@@ -178,11 +178,16 @@ def name_phrases(ranked: list[str], limit: int) -> list[str]:
 
 
 def typical(members: list[int], distances: np.ndarray, voices: list[Voice], top: str) -> list[int]:
-    """The voices nearest the theme's centre, each different; if none of them says the theme's first
-    phrase, the nearest one that does takes the last place, so the name can be read in
-    the quotes beside it."""
+    """The voices nearest the theme's centre, each different and none under a risk alert
+    (those are shown apart, marked); if none of them says the theme's first phrase, the
+    nearest one that does takes the last place, so the name can be read in the quotes
+    beside it."""
     nearest, seen = [], set()
     for i in np.argsort(distances, kind="stable"):
+        if getattr(voices[members[i]], "has_risk_alert", False):
+            # A person's risk is not typical feedback: shown apart, marked (issue 21's
+            # eighth trial found three of a theme's four typical voices at risk).
+            continue
         text = " ".join(words(voices[members[i]].text))
         if text not in seen:  # the same words given twice are shown once
             seen.add(text)

@@ -125,9 +125,15 @@ def withdraw_feedback(request: HttpRequest, token: str) -> HttpResponse:
             request, "public/withdraw.jinja", _("Withdraw your feedback"), status=404, voice=None
         )
     if request.method == "POST":
+        was_quoted = voice.quote_approved_at is not None and voice.withdrawn_at is None
         withdraw(voice)
         return page(
-            request, "public/withdraw.jinja", _("Feedback withdrawn"), voice=voice, done=True
+            request,
+            "public/withdraw.jinja",
+            _("Feedback withdrawn"),
+            voice=voice,
+            done=True,
+            was_quoted=was_quoted,
         )
     return page(
         request, "public/withdraw.jinja", _("Withdraw your feedback"), voice=voice, done=False

@@ -173,7 +173,9 @@ def record_voice(request: HttpRequest) -> HttpResponse:
     """Write down feedback given by phone, on paper, in person, by email, from a partner,
     as a complaint, or heard in community listening."""
     user = signed_in_user(request)
-    form = StaffVoiceForm(posted(request), initial={"received_on": timezone.localdate()})
+    form = StaffVoiceForm(
+        posted(request), initial={"received_on": timezone.localdate().strftime("%d/%m/%Y")}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -307,6 +309,13 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
         services.acknowledge_alert(user, alert, form.cleaned_data["action_taken"])
         messages.success(request, "Alert acknowledged.")
         return redirect("list_alerts")
+    from_alert = request.method == "POST" and request.POST.get("from_alert") == "yes"
+    if from_alert and str(request.POST.get("alert", "")).isdigit():
+        # Refused: said on the alert it was about, with what was typed (issue 21's
+        # eighth trial was sent to the list of alerts, not told which one).
+        alert = RiskAlert.objects.filter(pk=int(request.POST["alert"])).first()
+        if alert is not None:
+            return _alert_page(request, alert, acknowledge=form, status=400)
     waiting = list(alerts.waiting())
     audit.record_each(
         user, AuditEvent.Action.VIEWED, [alert.voice for alert in waiting], "risk alert"
@@ -333,6 +342,8 @@ def _alert_page(
     *,
     contact: list[alerts.Route] | None = None,
     form: CallBackForm | None = None,
+    acknowledge: AcknowledgeAlertForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     """An alert in full: the message, the reply the person got, how to reach them (once
     asked for), the call-backs so far and a form for the next, and acknowledging it."""
@@ -349,8 +360,10 @@ def _alert_page(
         held=alerts.contact_held(alert),
         contact=contact,
         form=form or CallBackForm(),
-        acknowledge=AcknowledgeAlertForm(),
+        acknowledge=acknowledge or AcknowledgeAlertForm(),
+        summary_form=acknowledge,
         now=timezone.localtime(),
+        status=status,
     )
 
 
