@@ -313,9 +313,9 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
     if from_alert and str(request.POST.get("alert", "")).isdigit():
         # Refused: said on the alert it was about, with what was typed (issue 21's
         # eighth trial was sent to the list of alerts, not told which one).
-        alert = RiskAlert.objects.filter(pk=int(request.POST["alert"])).first()
-        if alert is not None:
-            return _alert_page(request, alert, acknowledge=form, status=400)
+        refused = RiskAlert.objects.filter(pk=int(request.POST["alert"])).first()
+        if refused is not None:
+            return _alert_page(request, refused, acknowledge=form, status=400)
     waiting = list(alerts.waiting())
     audit.record_each(
         user, AuditEvent.Action.VIEWED, [alert.voice for alert in waiting], "risk alert"
