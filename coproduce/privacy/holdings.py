@@ -66,6 +66,8 @@ PERSON = [
         "Messages sent to you or about your feedback",
     ),
     Holding("change.OutboxMessage", ("voice__person",), "'You said, we did' updates for you"),
+    Holding("firstresponse.Call", ("person",), "Calls to the First Response line about you"),
+    Holding("firstresponse.SanctuaryVisit", ("person",), "Your evenings at the Sanctuary"),
 ]
 
 MEMBER = [

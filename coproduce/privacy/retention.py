@@ -137,6 +137,15 @@ def erase_care_record(actor: User, person: Person) -> int:
     deleted = 0
     with transaction.atomic():
         declared["voices.Voice"].rows(person).update(person=None)
+        # Calls and Sanctuary evenings stay as the service's record of its work, as an
+        # anonymous caller's or guest's do: no longer linked to the person, and without
+        # the name and number that would say who it was (ADR 0014).
+        declared["firstresponse.Call"].rows(person).update(
+            person=None, called="", phone="", phone_key=""
+        )
+        declared["firstresponse.SanctuaryVisit"].rows(person).update(
+            person=None, called="", shown_as=""
+        )
         for model in CARE_DELETION_ORDER:
             rows = declared[model].rows(person)
             ids = list(rows.values_list("pk", flat=True))

@@ -185,6 +185,28 @@ def test_care_records_go_after_twenty_years_and_feedback_stays_without_the_name(
     )
     old.referrals.update(received_at=long_ago(21, 40))
     voice = VoiceFactory(person=old, text="Kept without a name")
+    # The First Response line's and the Sanctuary's records of their work stay, with no
+    # one's name or number on them (issue 22; a protected link had stopped the erasure).
+    from coproduce.firstresponse.models import Call, SanctuaryVisit
+
+    call = Call.objects.create(
+        team=team,
+        handler=lead,
+        started_at=long_ago(21),
+        person=old,
+        called="Robin",
+        phone="07700900123",
+        phone_key="7700900123",
+        outcomes=["support"],
+    )
+    visit = SanctuaryVisit.objects.create(
+        team=team,
+        welcomed_by=lead,
+        person=old,
+        called="Robin",
+        arrived_at=long_ago(21),
+        came=SanctuaryVisit.Came.SELF,
+    )
     recent = PersonFactory()
     EpisodeFactory(person=recent, team=team, lead_practitioner=lead)  # open: kept
     assert retention.purge(dry_run=True)["care records"] == 1
@@ -195,6 +217,10 @@ def test_care_records_go_after_twenty_years_and_feedback_stays_without_the_name(
     voice.refresh_from_db()
     assert voice.person is None
     assert Voice.objects.filter(text="Kept without a name").exists()
+    call.refresh_from_db()
+    visit.refresh_from_db()
+    assert (call.person, call.called, call.phone, call.phone_key) == (None, "", "", "")
+    assert (visit.person, visit.called) == (None, "")
     assert Person.objects.filter(pk=recent.pk).exists()
 
 
