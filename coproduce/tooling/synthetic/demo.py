@@ -36,6 +36,7 @@ from coproduce.change import services as change
 from coproduce.change.catalogue import Metric
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.lib.formats import Format
+from coproduce.lib.validators import number_key
 from coproduce.network import services as network
 from coproduce.network.models import (
     Ladder,
@@ -564,14 +565,14 @@ def seed_first_response(teams: list[Team], users: dict[str, User], now: dt.datet
     handler = users["practitioner"]
     hour = dt.timedelta(hours=1)
     common = {"team": line, "handler": handler, "caller": Call.Caller.PERSON}
+    # A repeat caller: the same number, keyed as the line's own service keys it.
+    jo = {"called": "Jo", "phone": "07700 900 321", "area": "Wisbech"}
+    jo["phone_key"] = number_key(jo["phone"])
     Call.objects.create(
         **common,
+        **jo,
         started_at=now - 26 * hour,
         ended_at=now - 26 * hour + dt.timedelta(minutes=18),
-        called="Jo",
-        phone="07700 900 321",
-        phone_key="07700900321",
-        area="Wisbech",
         persons_words="Everything got on top of me tonight and I could not sleep.",
         shared_understanding="Jo is safe at home; her sister is nearby.",
         next_steps="Jo will ring her sister in the morning and call us again if it gets worse.",
@@ -581,10 +582,7 @@ def seed_first_response(teams: list[Team], users: dict[str, User], now: dt.datet
         **common,
         started_at=now - 2 * hour,
         ended_at=now - 2 * hour + dt.timedelta(minutes=12),
-        called="Jo",
-        phone="07700 900 321",
-        phone_key="07700900321",
-        area="Wisbech",
+        **jo,
         persons_words="I am calling again, it is the same as last night.",
         shared_understanding="Jo would like company this evening.",
         next_steps="Jo will come to the Sanctuary by taxi at seven.",
@@ -610,7 +608,7 @@ def seed_first_response(teams: list[Team], users: dict[str, User], now: dt.datet
         ended_at=now - dt.timedelta(minutes=36),
         called="Ash",
         phone="07700 900 654",
-        phone_key="07700900654",
+        phone_key=number_key("07700 900 654"),
         persons_words="My brother says he cannot go on.",
         outcomes=[Call.Outcome.CALL_BACK],
         hung_up_at_risk=True,
