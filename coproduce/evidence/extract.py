@@ -343,10 +343,11 @@ def write_first_response(
         )
     services = {str(Team.Kind.CRISIS_LINE): "line", str(Team.Kind.SANCTUARY): "sanctuary"}
     ratings = [
-        firstresponse.Rating(services[str(kind)], int(rating))
+        firstresponse.Rating(services[str(kind)], rating)
         for kind, rating in Voice.objects.filter(
             rating__isnull=False, withdrawn_at__isnull=True, team__kind__in=list(services)
         ).values_list("team__kind", "rating")
+        if rating is not None
     ]
     summary = firstresponse.summarise(
         calls,

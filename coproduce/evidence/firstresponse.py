@@ -117,7 +117,13 @@ def _repeat(rules: Rules, keys: Sequence[Hashable | None]) -> dict[str, Any]:
     return {
         "recognised": rules.count(len(known)),
         "returned": _share(rules, len(repeaters), len(known)),
-        "contacts_by_returners": _share(rules, sum(repeaters), sum(known.values())),
+        # Hidden with the people it counts: 100% of contacts would tell that every one
+        # of a few people came back.
+        "contacts_by_returners": (
+            {"count": None, "of": None, "share": None}
+            if rules.hidden(len(repeaters))
+            else _share(rules, sum(repeaters), sum(known.values()))
+        ),
         "not_recognised": rules.count(sum(1 for k in keys if k is None)),
     }
 
