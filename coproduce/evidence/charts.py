@@ -178,7 +178,12 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
     every = values + [p["lower"] for p in points] + [p["upper"] for p in points]
     if chart.get("target") is not None:
         every.append(chart["target"])
-    scale = _Scale(len(points), min(every), max(every))
+    low, high = min(every), max(every)
+    if percent and high <= low:
+        # A flat share (every month 100%, say): an axis a tenth either side, within 0% to
+        # 100%, not one running on to 200%.
+        low, high = (high - 0.1, high) if high >= 0.1 else (low, low + 0.1)
+    scale = _Scale(len(points), low, high)
     specials = sum(1 for p in points if p["special"])
     complete = [p for p in points if not p.get("provisional")] or points
     latest = complete[-1]
@@ -377,7 +382,7 @@ HEAT_SHADES = (
     ("#003087", "#ffffff"),
 )
 HEAT_HIDDEN = ("#d8dde0", "#212b32")
-HEAT_LEFT, HEAT_TOP, HEAT_COLUMN, HEAT_ROW = 96, 30, 56, 20
+HEAT_LEFT, HEAT_TOP, HEAT_COLUMN, HEAT_ROW = 120, 30, 52, 20
 
 
 @dataclass

@@ -84,20 +84,31 @@ def busiest_words(by_hour: dict[str, Any], counted: str) -> str:
     if sum(totals) == 0:
         return ""
     windows = [(sum(totals[(h + i) % 24] for i in range(3)), h) for h in HOURS]
-    _, start = max(windows, key=lambda w: (w[0], -w[1]))
+    # The busiest three hours; of those as busy, the one whose middle hour is busiest.
+    _, start = max(windows, key=lambda w: (w[0], totals[(w[1] + 1) % 24], -w[1]))
     return (
         f"The busiest three hours for {counted} were {start:02d}:00 to "
         f"{(start + 3) % 24:02d}:00, on the figures that can be shown."
     )
 
 
+def _marked_hours(found: dict[str, Any], service: str) -> tuple[dict[str, Any], str]:
+    """Whose opening hours a heat map marks, and in words: the Sanctuary's on the line's
+    map too (does 18:00 to 01:00 match when people call?), where it has hours."""
+    sanctuary = found["sanctuary"]
+    if service == "line" and sanctuary["hours"]:
+        return sanctuary, "the Sanctuary is open"
+    return found[service], f"{SERVICES[service][0]} is open"
+
+
 def hours_table(found: dict[str, Any], service: str) -> dict[str, Any]:
     """The heat map's figures: a row an hour, a column a weekday, with each weekday's
     total as the last row."""
     part = found[service]
-    _, counted, _, _ = SERVICES[service]
+    name, counted, _, _ = SERVICES[service]
     days = part["by_hour"]["days"]
-    open_hours = set(part["open_hours"])
+    marks, marked = _marked_hours(found, service)
+    open_hours = set(marks["open_hours"])
     columns = (Column("Hour", "hour", "text"), *(Column(d, d) for d in WEEKDAYS))
     rows = [
         [
@@ -109,9 +120,9 @@ def hours_table(found: dict[str, Any], service: str) -> dict[str, Any]:
     rows.append(["All hours", *(shown(day["total"], "count") for day in days)])
     return {
         "name": f"{service}-hours",
-        "caption": f"{counted.capitalize()} to {SERVICES[service][0]} by hour and weekday",
-        "note": f"Each cell: the number of {counted} that began in that hour. \"(open)\": "
-        f"{SERVICES[service][0]} is open in that hour.",
+        "caption": f"{counted.capitalize()} to {name} by hour and weekday",
+        "note": f'Each cell: the number of {counted} that began in that hour. "(open)": '
+        f"{marked} in that hour.",
         "columns": columns,
         "rows": rows,
     }
@@ -186,7 +197,7 @@ def use_table(found: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": "first-response-use",
         "caption": "Repeat use and experience",
-        "note": "Experience: answers to \"how was it for you?\" on voices to the line's "
+        "note": 'Experience: answers to "how was it for you?" on voices to the line\'s '
         "and the Sanctuary's teams, rated good or very good, of all answers.",
         "columns": columns,
         "rows": rows,
@@ -256,7 +267,7 @@ def context(evaluation: dict[str, Any]) -> dict[str, Any]:
             "No guests have left yet",
         ),
     }
-    heat_maps = {}
+    heat_maps: dict[str, dict[str, Any]] = {}
     for service, part in (("line", line), ("sanctuary", sanctuary)):
         name, counted, _, _ = SERVICES[service]
         total = part["by_hour"]["total"]
@@ -265,11 +276,10 @@ def context(evaluation: dict[str, Any]) -> dict[str, Any]:
                 "map": None,
                 "words": f"No {counted} recorded yet."
                 if total == 0
-                else f"Too few {counted} to show by hour without the risk of identifying "
-                "someone.",
+                else f"Too few {counted} to show by hour without the risk of identifying someone.",
             }
             continue
-        marks = sanctuary if service == "line" and sanctuary["hours"] else part
+        marks, _ = _marked_hours(found, service)
         open_words = (
             f"the Sanctuary's opening hours ({marks['hours']})"
             if marks is sanctuary
@@ -324,17 +334,20 @@ def csv_text(evaluation: dict[str, Any], name: str) -> str | None:
     out = io.StringIO()
     writer = csv.writer(out)
     if kind == "hours":
-        open_hours = set(found[service]["open_hours"])
-        writer.writerow(["Weekday", "Hour", "Open", SERVICES[service][1].capitalize()])
+        own = set(found[service]["open_hours"])
+        sanctuary = set(found["sanctuary"]["open_hours"])
+        both = service == "line" and found["sanctuary"]["hours"]
+        writer.writerow(
+            ["Weekday", "Hour", "Open"]
+            + (["Sanctuary open"] if both else [])
+            + [SERVICES[service][1].capitalize()]
+        )
         for day in found[service]["by_hour"]["days"]:
             for hour, value in enumerate(day["hours"]):
                 writer.writerow(
-                    [
-                        day["weekday"],
-                        f"{hour:02d}:00",
-                        "Yes" if hour in open_hours else "No",
-                        "" if value is None else value,
-                    ]
+                    [day["weekday"], f"{hour:02d}:00", "Yes" if hour in own else "No"]
+                    + (["Yes" if hour in sanctuary else "No"] if both else [])
+                    + ["" if value is None else value]
                 )
         return out.getvalue()
     table = months_table(found, service, None, last=len(found[service]["monthly"]))

@@ -21,11 +21,16 @@ from coproduce.evidence.extract import write_extract
 from coproduce.evidence.firstresponse import CallRow, Rating, VisitRow, summarise
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.lib.disclosure import Rules
-from coproduce.tooling.testing.factories import PersonFactory, TeamFactory, UserFactory, VoiceFactory
+from coproduce.tooling.testing.factories import (
+    PersonFactory,
+    TeamFactory,
+    UserFactory,
+    VoiceFactory,
+)
 from coproduce.tooling.testing.html import table_rows
 
 RULES = Rules(suppress_at_most=7, round_to=5)
-MONDAY = dt.datetime(2026, 3, 2)  # a Monday
+MONDAY = dt.datetime(2026, 3, 2)  # noqa: DTZ001 - a Monday, wall-clock as in the extract
 
 
 def call(
@@ -140,16 +145,17 @@ def test_repeat_callers_and_returning_guests_are_counted_by_their_key():
     assert repeat["not_recognised"] == 10
     # Two callers came back: their count hides, and so does the share of calls that were
     # theirs (100% of them would say that every caller recognised came back).
-    few = figures(
-        [call(MONDAY, caller=k) for k in ("a", "a", "b", "b")] + calls[:10]
-    )["line"]["repeat"]
+    few = figures([call(MONDAY, caller=k) for k in ("a", "a", "b", "b")] + calls[:10])["line"][
+        "repeat"
+    ]
     assert few["returned"]["count"] is None
     assert few["contacts_by_returners"] == {"count": None, "of": None, "share": None}
     # Three guests came back: too few to show.
     visits = [visit(MONDAY, guest=f"g{i}") for i in range(20)]
     visits += [visit(MONDAY, guest=f"g{i}") for i in range(3)]
     returned = figures(visits=visits)["sanctuary"]["repeat"]["returned"]
-    assert returned["count"] is None and returned["share"] is None
+    assert returned["count"] is None
+    assert returned["share"] is None
 
 
 def test_experience_is_the_share_good_or_very_good_for_each_service():
@@ -163,7 +169,8 @@ def test_experience_is_the_share_good_or_very_good_for_each_service():
         "answers": 30,
     }
     sanctuary = found["sanctuary"]["experience"]
-    assert sanctuary["share"] is None and sanctuary["answers"] is None  # 3 answers: hidden
+    assert sanctuary["share"] is None
+    assert sanctuary["answers"] is None
 
 
 def test_nothing_recorded_is_said_not_drawn_as_an_empty_chart():
@@ -184,7 +191,7 @@ def monthly_calls(months, per_month=30, without=20, each=None):
     for m in range(months):
         if each:
             without = each[m]
-        start = dt.datetime(2025, 1 + m, 5, 20)
+        start = dt.datetime(2025, 1 + m, 5, 20)  # noqa: DTZ001 - wall-clock
         calls += [call(start, ("safe_at_home",)) for _ in range(without)]
         calls += [call(start, ("a_and_e",)) for _ in range(per_month - without)]
     return calls
@@ -219,7 +226,8 @@ def test_a_month_whose_share_would_reveal_a_small_number_has_no_point():
     assert "line_without_acute" not in found["spc"]
     assert found["spc_not_drawn"]["line_without_acute"]["months_hidden"] == 6
     words = firstresponse_pages.not_drawn_words(found, "line_without_acute", 7)
-    assert "in 6 of 6 months" in words and "between 1 and 7" in words
+    assert "in 6 of 6 months" in words
+    assert "between 1 and 7" in words
 
 
 def test_the_cost_model_counts_avoided_events_less_the_running_costs():
@@ -241,7 +249,8 @@ def test_the_cost_model_counts_avoided_events_less_the_running_costs():
     assert line["gross_saving"] == 30 * 400 + 10 * 10_000
     assert line["running_cost"] == 1_000  # a day of £365,000 a year
     assert line["net_saving"] == 112_000 - 1_000
-    assert sanctuary["ended_well"] == 0 and sanctuary["net_saving"] == -100
+    assert sanctuary["ended_well"] == 0
+    assert sanctuary["net_saving"] == -100
     # Each assumption is stated with its figure.
     said = " ".join(model["assumptions"])
     for figure in ("30%", "10%", "£400", "£10,000", "£365,000", "£36,500", "1 days"):
@@ -355,11 +364,23 @@ def test_the_page_answers_whether_the_hours_match_and_shows_no_small_number(
     assert "Running the line costs £500,000 a year" in page
     rows = table_rows(page)
     counts = [int(c.replace(",", "")) for r in rows for c in r if re.fullmatch(r"[\d,]+", c)]
-    assert counts and not [n for n in counts if 1 <= n <= 7]
+    assert counts
+    assert not [n for n in counts if 1 <= n <= 7]
     hours = list(csv.reader(io.StringIO(client.get("/evidence/line-hours.csv").content.decode())))
-    assert hours[0] == ["Weekday", "Hour", "Open", "Calls"]
+    assert hours[0] == ["Weekday", "Hour", "Open", "Sanctuary open", "Calls"]
     assert len(hours) == 1 + 7 * 24
-    assert {r[2] for r in hours[1:] if r[1] == "20:00"} == {"Yes"}  # the Sanctuary's hours
+    assert {r[2] for r in hours[1:]} == {"Yes"}  # the line: 24 hours
+    assert {r[1] for r in hours[1:] if r[3] == "Yes"} == {
+        "00:00",
+        "18:00",
+        "19:00",
+        "20:00",
+        "21:00",
+        "22:00",
+        "23:00",
+    }
+    assert "20:00 to 21:00 (open)" in page  # the table marks the Sanctuary's hours
+    assert "10:00 to 11:00 (open)" not in page
     months = client.get("/evidence/sanctuary-months.csv").content.decode().splitlines()
     assert months[0].startswith("Month,Visits,")
     client.force_login(UserFactory(role=Role.ADMINISTRATOR))
