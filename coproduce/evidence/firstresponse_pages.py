@@ -86,9 +86,16 @@ def busiest_words(by_hour: dict[str, Any], counted: str) -> str:
     windows = [(sum(totals[(h + i) % 24] for i in range(3)), h) for h in HOURS]
     # The busiest three hours; of those as busy, the one whose middle hour is busiest.
     _, start = max(windows, key=lambda w: (w[0], totals[(w[1] + 1) % 24], -w[1]))
+    # An hour at either end with none shown is not one of the busiest.
+    hours = [(start + i) % 24 for i in range(3)]
+    while not totals[hours[0]]:
+        hours.pop(0)
+    while not totals[hours[-1]]:
+        hours.pop()
     return (
-        f"The busiest three hours for {counted} were {start:02d}:00 to "
-        f"{(start + 3) % 24:02d}:00, on the figures that can be shown."
+        f"The busiest {'hour' if len(hours) == 1 else f'{len(hours)} hours'} for {counted} "
+        f"{'was' if len(hours) == 1 else 'were'} {hours[0]:02d}:00 to "
+        f"{(hours[-1] + 1) % 24:02d}:00, on the figures that can be shown."
     )
 
 

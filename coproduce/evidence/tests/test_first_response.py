@@ -85,6 +85,23 @@ def test_calls_by_hour_and_weekday_hide_a_small_cell_and_the_weekday_it_would_re
     assert not [v for d in line["days"] for v in d["hours"] if v is not None and 0 < v <= 7]
 
 
+def test_the_busiest_hours_are_said_in_words_from_the_cells_shown():
+    calls = [call(MONDAY.replace(hour=21, minute=m)) for m in range(20)]
+    calls += [call(MONDAY.replace(hour=22, minute=m)) for m in range(30)]
+    calls += [call(MONDAY.replace(hour=23, minute=m)) for m in range(10)]
+    calls += [call(MONDAY.replace(hour=9, minute=m)) for m in range(10)]
+    by_hour = figures(calls)["line"]["by_hour"]
+    words = firstresponse_pages.busiest_words(by_hour, "calls")
+    assert words == (
+        "The busiest 3 hours for calls were 21:00 to 00:00, on the figures that can be shown."
+    )
+    only = figures(calls[20:50])["line"]["by_hour"]
+    assert firstresponse_pages.busiest_words(only, "calls").startswith(
+        "The busiest hour for calls was 22:00 to 23:00"
+    )
+    assert firstresponse_pages.busiest_words(figures()["line"]["by_hour"], "calls") == ""
+
+
 def test_a_lone_small_cell_takes_the_next_smallest_with_it():
     calls = [call(MONDAY.replace(hour=20, minute=m)) for m in range(12)]
     calls += [call(MONDAY.replace(hour=22, minute=m)) for m in range(30)]
