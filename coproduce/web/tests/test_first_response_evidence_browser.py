@@ -101,5 +101,7 @@ def test_a_team_leader_reads_what_the_line_and_the_sanctuary_prevented(site, pag
     page.get_by_text("Calls to the line by hour and weekday: the figures as a table").click()
     expect(page.get_by_role("table", name="Calls to the line by hour and weekday")).to_be_visible()
     assert_accessible(page)
+    # Nothing wider than the screen: the heat maps scale, the tables stack on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"evidence-first-response-{width}.png", full_page=True)
