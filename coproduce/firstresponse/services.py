@@ -486,7 +486,7 @@ def _pass(user: User, partner: LinePartner, passing: Passing, reference: str) ->
     return Passed(passed, True, withheld)
 
 
-URGENCY_ORDER = {
+URGENCY_ORDER: dict[str, int] = {
     Referral.Urgency.EMERGENCY: 0,
     Referral.Urgency.VERY_URGENT: 1,
     Referral.Urgency.URGENT: 2,
