@@ -522,11 +522,8 @@ def take_passed_call(user: User, passed_id: int) -> Call:
     handler may see them), and what the screen read in the partner's words. Taken once:
     a colleague's click a moment later is told who took it."""
     try:
-        passed = (
-            PassedCall.objects.select_for_update()
-            .select_related("person")
-            .get(pk=passed_id, team__in=line_teams(user))
-        )
+        # No joins: PostgreSQL cannot lock the nullable side of an outer join.
+        passed = PassedCall.objects.select_for_update().get(pk=passed_id, team__in=line_teams(user))
     except PassedCall.DoesNotExist:
         raise Http404("No such passed call on your teams' lines.") from None
     if passed.call is not None:

@@ -244,3 +244,42 @@ def test_a_passed_call_at_risk_is_on_the_duty_worklist(client, nhs_111, line, ha
     client.force_login(handler)
     page = client.get("/worklist").content.decode()
     assert "Passed at risk: not yet taken" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_posts_of_the_same_reference_at_once_make_one_passed_call():
+    """A partner's retry while the first post is still being saved: the second waits on
+    the database's unique reference, is refused its copy, and is answered with the first."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite takes one writer at a time: the two cannot overlap")
+    line = TeamFactory(name="First Response line", kind="crisis_line")
+    partner = LinePartner.objects.create(
+        user=UserFactory(role=Role.PRACTITIONER), organisation="police", name="Police"
+    )
+    partner.lines.add(line)
+    second: list[object] = []
+
+    def again():
+        try:
+            second.append(services.pass_call(partner.user, passing(line, passed_by="police")))
+        except Exception as error:  # the test reports what the second post met
+            second.append(error)
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        first = services.pass_call(partner.user, passing(line, passed_by="police"))
+        thread = threading.Thread(target=again)
+        thread.start()
+        time.sleep(1)  # the second is now waiting on this one's reference
+    thread.join(timeout=30)
+    assert PassedCall.objects.count() == 1
+    [outcome] = second
+    assert isinstance(outcome, services.Passed), outcome
+    assert outcome.passed == first.passed
+    assert not outcome.created
