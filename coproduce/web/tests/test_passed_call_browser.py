@@ -50,7 +50,11 @@ def test_a_call_passed_by_nhs_111_is_taken_in_one_click(site, page, width):
     sign_in(page, url, "practitioner")
 
     page.goto(url + "/line")
-    expect(page.get_by_role("heading", name="Calls passed to the line (1)")).to_be_visible()
+    # The demo's police call is waiting too; the one at risk is first.
+    expect(page.get_by_role("heading", name="Calls passed to the line (2)")).to_be_visible()
+    rows = page.locator("table").first.locator("tbody tr")
+    expect(rows.first).to_contain_text("East of England NHS 111")
+    expect(rows.nth(1)).to_contain_text("Cambridgeshire Constabulary")
     expect(page.get_by_text("East of England NHS 111, reference 111-BROWSER-1")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Take the call passed by NHS 111").click()
