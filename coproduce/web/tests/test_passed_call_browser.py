@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 def test_a_call_passed_by_nhs_111_is_taken_in_one_click(site, page, width):
     url, _fake = site
     handler = User.objects.get(username="practitioner")
-    line = Team.objects.filter(kind=Team.Kind.CRISIS_LINE, staff=handler).first()
+    line = Team.objects.get(kind=Team.Kind.CRISIS_LINE, staff=handler)
     partner = LinePartner.objects.create(
         user=UserFactory(username="nhs111.partner", role=Role.PRACTITIONER),
         organisation="nhs_111",
