@@ -515,6 +515,18 @@ def passed_calls_at_risk(user: User) -> list[PassedCall]:
     return [p for p in passed_calls_waiting(user) if p.at_risk]
 
 
+def passed_call_for(user: User, passed_id: int) -> PassedCall:
+    """A passed call as its partner reads it back (is it still waiting?), or as a handler
+    on its line does; the read is audited. Anyone else is told there is no such call."""
+    mine = Q(team__in=line_teams(user)) | Q(partner__user=user)
+    try:
+        passed = PassedCall.objects.select_related("team", "partner").get(mine, pk=passed_id)
+    except PassedCall.DoesNotExist:
+        raise Http404("No such passed call.") from None
+    audit.record(user, AuditEvent.Action.VIEWED, passed)
+    return passed
+
+
 @transaction.atomic
 def take_passed_call(user: User, passed_id: int) -> Call:
     """A handler takes a passed call in one click: it becomes their open call, the

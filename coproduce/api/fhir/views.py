@@ -189,8 +189,16 @@ def _read(resource_type: str, user: User, pk: int) -> Resource:
 
 @extend_schema(exclude=True)
 class Read(FhirView):
-    def get(self, request: Request, resource_type: str, pk: int) -> Response:
-        return Response(_read(resource_type, self.user, pk))
+    def get(self, request: Request, resource_type: str, pk: str) -> Response:
+        if pk.startswith(mapping.PASSED_CALL_ID):
+            # A call passed to the line: read back by its partner, or a handler on the line.
+            if resource_type != "ServiceRequest":
+                raise Http404
+            passed = first_response.passed_call_for(
+                self.user, int(pk.removeprefix(mapping.PASSED_CALL_ID))
+            )
+            return Response(mapping.passed_call_request(passed))
+        return Response(_read(resource_type, self.user, int(pk)))
 
 
 def _parse(model: type[Resource], body: Any) -> Resource:

@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 from coproduce.accounts.models import AuditEvent, Role
 from coproduce.api.fhir import mapping
 from coproduce.care.models import Referral, Team
+from coproduce.firstresponse import services
 from coproduce.firstresponse.models import LinePartner, PassedCall
 from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
 from coproduce.tooling.testing.openapi import CheckedAPIClient
@@ -281,3 +282,24 @@ def test_the_openapi_document_describes_passed_calls(db):
     out = StringIO()
     call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
     assert "/api/v1/passed-calls" in out.getvalue()
+
+
+def test_the_partner_reads_back_whether_the_line_has_taken_its_call(fhir, nhs_111, line, police):
+    location = post(fhir, passed_request(line))["Location"]
+    waiting = fhir.get(f"/fhir/r4/{location}")
+    assert waiting.status_code == 200
+    assert ServiceRequest.model_validate(waiting.json()).status == "active"
+    handler = UserFactory(username="handler", role=Role.PRACTITIONER)
+    line.staff.add(handler)
+    services.take_passed_call(handler, PassedCall.objects.get().pk)
+    taken = fhir.get(f"/fhir/r4/{location}")
+    assert ServiceRequest.model_validate(taken.json()).status == "completed"
+    assert AuditEvent.objects.filter(
+        actor=nhs_111.user, action=AuditEvent.Action.VIEWED, record_type="firstresponse.passedcall"
+    ).exists()
+    # Another partner, or anyone not on the line, is told there is no such call.
+    other = with_token(APIClient(), police.user).get(f"/fhir/r4/{location}")
+    assert other.status_code == 404
+    assert OperationOutcome.model_validate(other.json()).issue[0].code == "not-found"
+    # And the prefix names a passed call only as a ServiceRequest.
+    assert fhir.get(f"/fhir/r4/Patient/{location.split('/')[1]}").status_code == 404
