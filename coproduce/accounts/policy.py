@@ -40,6 +40,7 @@ class Capability(StrEnum):
     RECALCULATE_CHART_LIMITS = "recalculate_chart_limits"
     TAKE_CALLS = "take_calls"
     WELCOME_GUESTS = "welcome_guests"
+    PASS_CALLS = "pass_calls"  # noqa: S105 - a capability, not a password
 
 
 CLINICAL = frozenset({Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER})
@@ -78,6 +79,10 @@ POLICY: dict[Capability, frozenset[Role]] = {
     # The Sanctuary is staffed by support workers and peers as much as by clinicians:
     # all clinical roles welcome guests, at the Sanctuaries they work in.
     Capability.WELCOME_GUESTS: CLINICAL,
+    # A partner's system (NHS 111 option 2, the police) passes calls to the line with a
+    # clinical account, as the ambulance service refers; its scope is its registration as
+    # a line partner (firstresponse.LinePartner), checked by the service (ADR 0015).
+    Capability.PASS_CALLS: CLINICAL,
 }
 
 
@@ -101,6 +106,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "api_create_referral": Capability.RECORD_CONTACT,
     "api_create_voice": Capability.SUBMIT_VOICES_BY_API,
     "api_experience": Capability.VIEW_EVIDENCE,
+    "api_pass_call": Capability.PASS_CALLS,
     "api_list_updates": Open.PUBLIC,
     "api_schema": Open.PUBLIC,
     "approve_quote": Capability.PUBLISH_UPDATES,
@@ -159,6 +165,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "show_line": Capability.TAKE_CALLS,
     "start_call": Capability.TAKE_CALLS,
     "record_call": Capability.TAKE_CALLS,
+    "take_passed_call": Capability.TAKE_CALLS,
     "show_sanctuary": Capability.WELCOME_GUESTS,
     "welcome_guest": Capability.WELCOME_GUESTS,
     "record_departure": Capability.WELCOME_GUESTS,

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from coproduce.care.models import Person, Referral, Team, normalise_nhs_number
 from coproduce.care.services import CONTACT_LABELS, clean_contact_details
 from coproduce.change.models import Update
+from coproduce.firstresponse.models import NAME_LENGTH, LinePartner, PassedCall
 from coproduce.lib.dates import cannot_be_in_the_future, in_the_future
 from coproduce.lib.validators import validate_no_markup, validate_readable
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
@@ -192,3 +193,96 @@ class ReferralOutSerializer(serializers.ModelSerializer[Referral]):
 class DuplicateSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField()
     existing = serializers.ListField(child=serializers.IntegerField())
+
+
+class PassedCallInSerializer(serializers.Serializer[Any]):
+    """A call NHS 111 (option 2) or the police pass to the First Response line: it waits
+    on the line, at risk first, until a call handler takes it and calls back."""
+
+    passed_by = serializers.ChoiceField(
+        choices=LinePartner.Organisation.choices,
+        help_text="Who passes the call: it must be the organisation this account is registered as.",
+    )
+    partner_reference = serializers.CharField(
+        max_length=64,
+        help_text="Your own reference for the call. The same reference sent again is "
+        "answered with the call already passed (200), and nothing is created.",
+    )
+    line = serializers.IntegerField(
+        help_text="The id of the First Response line (a team) the call is passed to."
+    )
+    urgency = serializers.ChoiceField(
+        choices=Referral.Urgency.choices,
+        help_text="MHSDS Clinical Response Priority Type: 1 emergency, 4 very urgent, "
+        "2 urgent, 3 routine.",
+    )
+    reason = serializers.CharField(
+        max_length=5000,
+        help_text="Why the call is passed, in your words. Screened for risk at once.",
+        validators=[validate_readable, validate_no_markup],
+    )
+    phone = serializers.CharField(
+        max_length=32, help_text="A number the line can call back on, e.g. 07700 900123."
+    )
+    nhs_number = serializers.CharField(
+        max_length=20,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="If known: 10 digits. Anyone may stay anonymous.",
+    )
+    called = serializers.CharField(
+        max_length=NAME_LENGTH,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="A first name, or what they want to be called.",
+        validators=[validate_no_markup],
+    )
+    area = serializers.CharField(
+        max_length=100,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="A town or part of the county.",
+        validators=[validate_no_markup],
+    )
+
+    def validate_nhs_number(self, value: str) -> str:
+        if not value.strip():
+            return ""
+        try:
+            return normalise_nhs_number(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+
+
+class PassedCallOutSerializer(serializers.ModelSerializer[PassedCall]):
+    line = serializers.IntegerField(source="team_id")
+    status = serializers.SerializerMethodField(
+        help_text="waiting until a call handler takes it; taken once they have."
+    )
+    person_known_elsewhere = serializers.SerializerMethodField(
+        help_text="True when the NHS number belongs to someone known to another team: "
+        "nothing of their record is returned."
+    )
+
+    class Meta:
+        model = PassedCall
+        fields = (
+            "id",
+            "line",
+            "passed_by",
+            "partner_reference",
+            "urgency",
+            "passed_at",
+            "status",
+            "taken_at",
+            "person_known_elsewhere",
+        )
+
+    def get_status(self, passed: PassedCall) -> str:
+        return "waiting" if passed.is_waiting else "taken"
+
+    def get_person_known_elsewhere(self, passed: PassedCall) -> bool:
+        return bool(self.context.get("identity_withheld", False))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import api_view, permission_classes, throttle_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -19,6 +19,8 @@ from coproduce.api.serializers import (
     DetailSerializer,
     DuplicateSerializer,
     MonthlyExperienceSerializer,
+    PassedCallInSerializer,
+    PassedCallOutSerializer,
     ReferralInSerializer,
     ReferralOutSerializer,
     UpdateSerializer,
@@ -26,9 +28,10 @@ from coproduce.api.serializers import (
     VoiceOutSerializer,
 )
 from coproduce.care import referrals
-from coproduce.care.models import Referral
+from coproduce.care.models import Referral, Team
 from coproduce.change.services import published_updates
 from coproduce.evidence.services import experience_metric
+from coproduce.firstresponse import services as first_response
 from coproduce.voices.services import record_for_someone
 
 REFUSED = {
@@ -114,6 +117,58 @@ def create_referral(request: Request) -> Response:
         intake.referral, context={"identity_withheld": intake.identity_withheld}
     )
     return Response(out.data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    request=PassedCallInSerializer,
+    responses={
+        201: PassedCallOutSerializer,
+        200: OpenApiResponse(
+            PassedCallOutSerializer,
+            description="This partner reference was passed before: the call already "
+            "passed, and nothing was created.",
+        ),
+        **INVALID,
+        **REFUSED,
+    },
+    description="NHS 111 (option 2) or the police pass a call to the First Response "
+    "line. The account must be registered as that partner, for that line (403 if not).",
+)
+@api_view(["POST"])
+@permission_classes([capability(Capability.PASS_CALLS)])
+@throttle_classes([UserRateThrottle])
+def pass_call(request: Request) -> Response:
+    serializer = PassedCallInSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = serializer.validated_data
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 - the permission class needs a user
+    try:
+        result = first_response.pass_call(
+            user,
+            first_response.Passing(
+                passed_by=data["passed_by"],
+                partner_reference=data["partner_reference"],
+                line=Team.objects.filter(pk=data["line"]).first(),
+                reason=data["reason"],
+                urgency=data["urgency"],
+                phone=data["phone"],
+                nhs_number=data["nhs_number"],
+                called=data["called"],
+                area=data["area"],
+            ),
+        )
+    except first_response.NotAPartner as refused:
+        raise exceptions.PermissionDenied(str(refused)) from None
+    except ValidationError as error:
+        raise serializers.ValidationError(getattr(error, "message_dict", error.messages)) from None
+    out = PassedCallOutSerializer(
+        result.passed, context={"identity_withheld": result.identity_withheld}
+    )
+    return Response(
+        out.data,
+        status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
+    )
 
 
 @extend_schema(responses={200: UpdateSerializer(many=True), 429: REFUSED[429]})

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from coproduce.care.models import Person, Team
+from coproduce.care.models import Person, Referral, Team
 
 # A guest's or caller's first name, or the word they would like to be called.
 NAME_LENGTH = 60
@@ -82,6 +82,14 @@ class Call(models.Model):
     @property
     def at_risk(self) -> bool:
         return self.hung_up_at_risk or bool(self.risk_concerns)
+
+    @property
+    def passed_call(self) -> PassedCall | None:
+        """The partner's passed call this call took, if it came that way."""
+        try:
+            return self.passed
+        except PassedCall.DoesNotExist:
+            return None
 
     @property
     def outcome_labels(self) -> list[str]:
@@ -172,3 +180,81 @@ class SanctuaryVisit(models.Model):
             hour=team.closes_at.hour, minute=team.closes_at.minute, second=0, microsecond=0
         )
         return closing if closing > arrived else closing + dt.timedelta(days=1)
+
+
+class LinePartner(models.Model):
+    """A partner system's account allowed to pass calls to the line: NHS 111 (option 2)
+    or a police force, and the lines it passes to. Being registered here is the scope a
+    partner's token needs (ADR 0015); who passes a call is this registration, never only
+    what a request says."""
+
+    class Organisation(models.TextChoices):
+        NHS_111 = Call.Caller.NHS_111.value, Call.Caller.NHS_111.label
+        POLICE = Call.Caller.POLICE.value, Call.Caller.POLICE.label
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="line_partner"
+    )
+    organisation = models.CharField(max_length=16, choices=Organisation.choices)
+    name = models.CharField(max_length=120, help_text="e.g. East of England NHS 111")
+    lines = models.ManyToManyField(
+        Team, related_name="line_partners", limit_choices_to={"kind": Team.Kind.CRISIS_LINE}
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PassedCall(models.Model):
+    """A call NHS 111 or the police passed to the line, waiting until a handler takes
+    it (``call`` then is the call it became). The partner's reference is taken once."""
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="passed_calls")
+    partner = models.ForeignKey(LinePartner, on_delete=models.PROTECT, related_name="passed")
+    passed_by = models.CharField(max_length=16, choices=LinePartner.Organisation.choices)
+    partner_reference = models.CharField(max_length=64)
+    passed_at = models.DateTimeField(db_index=True)
+    urgency = models.CharField(max_length=2, choices=Referral.Urgency.choices)
+    # About whom: the NHS number as the partner gave it, and the person it belongs to
+    # (shown to a handler only if they may see them), or as the person chose to be known.
+    nhs_number = models.CharField(max_length=10, blank=True)
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="passed_calls"
+    )
+    called = models.CharField(
+        "First name or what they want to be called", max_length=NAME_LENGTH, blank=True
+    )
+    phone = models.CharField(max_length=32)
+    phone_key = models.CharField(max_length=32, db_index=True)
+    area = models.CharField(max_length=100, blank=True)
+    # Why, in the partner's words: screened for risk as a call's words are.
+    reason = models.TextField()
+    risk_concerns = models.JSONField(default=list, blank=True)
+    call = models.OneToOneField(
+        Call, on_delete=models.PROTECT, null=True, blank=True, related_name="passed"
+    )
+    taken_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["passed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "partner_reference"], name="passed_call_taken_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Passed call {self.pk}"
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.call_id is None
+
+    @property
+    def at_risk(self) -> bool:
+        return bool(self.risk_concerns)
+
+    @property
+    def minutes_waiting(self) -> int:
+        end = self.taken_at or timezone.now()
+        return max(0, int((end - self.passed_at).total_seconds() // 60))

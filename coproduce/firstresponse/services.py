@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -23,8 +23,14 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
 from coproduce.care import services as care
-from coproduce.care.models import Person, Team, normalise_nhs_number
-from coproduce.firstresponse.models import NAME_LENGTH, Call, SanctuaryVisit
+from coproduce.care.models import Person, Referral, Team, normalise_nhs_number
+from coproduce.firstresponse.models import (
+    NAME_LENGTH,
+    Call,
+    LinePartner,
+    PassedCall,
+    SanctuaryVisit,
+)
 from coproduce.lib.dates import refuse_future
 from coproduce.lib.validators import number_key
 from coproduce.voices import risk
@@ -224,7 +230,13 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
     if words_changed:
         # Screened at once, as a voice is (hazard H3): the words never reach a log.
         found = risk.screen(words) if words else None
-        new["risk_concerns"] = [str(c) for c in found.concerns] if found else []
+        concerns = [str(c) for c in found.concerns] if found else []
+        # What the screen read in a partner's words stays with the call (hazard H49).
+        passed = call.passed_call if call.pk else None
+        for concern in passed.risk_concerns if passed else []:
+            if concern not in concerns:
+                concerns.append(concern)
+        new["risk_concerns"] = concerns
     changed = [name for name, value in new.items() if getattr(call, name) != value]
     for name in changed:
         setattr(call, name, new[name])
@@ -320,6 +332,239 @@ def called_since(call: Call) -> bool:
         .exclude(pk=call.pk)
         .exists()
     )
+
+
+# Calls passed by partners (NHS 111 option 2, the police) ---------------------------------
+
+
+class NotAPartner(Exception):
+    """The account is not registered to pass this call (ADR 0015): refused, 403."""
+
+
+@dataclass(frozen=True)
+class Passing:
+    """What a partner sent to pass a call to the line (the REST and FHIR ways in)."""
+
+    passed_by: str
+    partner_reference: str
+    line: Team | None
+    reason: str
+    urgency: str
+    phone: str
+    nhs_number: str = ""
+    called: str = ""
+    area: str = ""
+
+
+@dataclass(frozen=True)
+class Passed:
+    """A passed call, whether this post made it (``created``) or the partner had sent it
+    before, and whether its NHS number is someone the partner may not see."""
+
+    passed: PassedCall
+    created: bool
+    identity_withheld: bool
+
+
+def partner_for(user: User) -> LinePartner:
+    partner = LinePartner.objects.filter(user=user).first()
+    if partner is None:
+        raise NotAPartner(
+            "This account is not registered as NHS 111 or the police, so it cannot pass "
+            "calls to the line. Ask the trust to register it."
+        )
+    return partner
+
+
+PASSED_REASON_LENGTH = 5000
+
+
+def _check_passing(partner: LinePartner, passing: Passing) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    reference = passing.partner_reference.strip()
+    if not reference:
+        errors["partner_reference"] = "Enter your reference for this call"
+    elif len(reference) > 64:
+        errors["partner_reference"] = "Keep your reference to 64 characters or fewer"
+    if passing.line is None or passing.line.kind != Team.Kind.CRISIS_LINE:
+        errors["line"] = "Name the First Response line the call is passed to"
+    if passing.urgency not in Referral.Urgency.values:
+        errors["urgency"] = "Select the urgency: 1 emergency, 4 very urgent, 2 urgent or 3 routine"
+    reason = passing.reason.strip()
+    if not reason:
+        errors["reason"] = "Say why you are passing the call, in your words"
+    elif len(reason) > PASSED_REASON_LENGTH:
+        errors["reason"] = f"Keep the reason to {PASSED_REASON_LENGTH} characters or fewer"
+    phone = passing.phone.strip()
+    if not 6 <= len(number_key(phone).lstrip("+")) <= 15:
+        errors["phone"] = "Enter a number the line can call back on, in digits, like 07700 900123"
+    if passing.nhs_number.strip():
+        try:
+            normalise_nhs_number(passing.nhs_number)
+        except ValidationError as error:
+            errors["nhs_number"] = " ".join(error.messages)
+    if len(" ".join(passing.called.split())) > NAME_LENGTH:
+        errors["called"] = f"Keep the name to {NAME_LENGTH} characters or fewer"
+    if len(" ".join(passing.area.split())) > 100:
+        errors["area"] = "Keep the area to 100 characters or fewer"
+    return errors
+
+
+def pass_call(user: User, passing: Passing) -> Passed:
+    """A partner passes a call to the line: it waits there to be taken, at risk first.
+
+    Refused (``NotAPartner``) for an account not registered as a line partner, for
+    another organisation than its own, or for a line it is not registered with; refused
+    (``ValidationError``, every field named at once) for what is missing or malformed.
+    The same partner reference again is answered with the call it passed, and nothing is
+    written: the database refuses a second copy, so two posts at once make one.
+
+    An NHS number is matched as a FHIR ServiceRequest's is (``refer_by_nhs_number``): a
+    person the partner may not see is linked, their identity withheld from the partner,
+    and the attempt audited; a number no one has is kept as given (a caller is never
+    forced into a record, ADR 0014). A handler sees the person only if they may."""
+    partner = partner_for(user)
+    if passing.passed_by != partner.organisation:
+        raise NotAPartner(
+            f"This account passes calls for {partner.get_organisation_display()} only."
+        )
+    errors = _check_passing(partner, passing)
+    if not errors and not partner.lines.filter(pk=passing.line.pk if passing.line else 0).exists():
+        raise NotAPartner("This account is not registered to pass calls to this line.")
+    reference = passing.partner_reference.strip()
+    earlier = PassedCall.objects.filter(partner=partner, partner_reference=reference).first()
+    if earlier is not None and "partner_reference" not in errors:
+        return Passed(earlier, False, _withheld(user, earlier.person))
+    if errors:
+        raise ValidationError(errors)
+    try:
+        return _pass(user, partner, passing, reference)
+    except IntegrityError:
+        # Another post with this reference committed first: answered with its call.
+        earlier = PassedCall.objects.get(partner=partner, partner_reference=reference)
+        return Passed(earlier, False, _withheld(user, earlier.person))
+
+
+def _withheld(user: User, person: Person | None) -> bool:
+    return person is not None and not care.may_see_person(user, person)
+
+
+@transaction.atomic
+def _pass(user: User, partner: LinePartner, passing: Passing, reference: str) -> Passed:
+    assert passing.line is not None  # noqa: S101 - checked by _check_passing
+    number = normalise_nhs_number(passing.nhs_number) if passing.nhs_number.strip() else ""
+    person = care.person_by_nhs_number(number) if number else None
+    withheld = _withheld(user, person)
+    if person is not None and withheld:
+        audit.record(
+            user,
+            AuditEvent.Action.REFUSED,
+            person,
+            "identity withheld: passed call for an NHS number known to another team",
+        )
+    reason = passing.reason.strip()
+    found = risk.screen(reason)
+    phone = passing.phone.strip()
+    passed = PassedCall.objects.create(
+        team=passing.line,
+        partner=partner,
+        passed_by=partner.organisation,
+        partner_reference=reference,
+        passed_at=timezone.now(),
+        urgency=passing.urgency,
+        nhs_number=number,
+        person=person,
+        called=" ".join(passing.called.split()),
+        phone=phone,
+        phone_key=number_key(phone),
+        area=" ".join(passing.area.split()),
+        reason=reason,
+        risk_concerns=[str(c) for c in found.concerns],
+    )
+    flags = " (words may signal risk)" if passed.risk_concerns else ""
+    audit.record(user, AuditEvent.Action.CREATED, passed, f"passed by {passed.passed_by}{flags}")
+    return Passed(passed, True, withheld)
+
+
+URGENCY_ORDER: dict[str, int] = {
+    Referral.Urgency.EMERGENCY: 0,
+    Referral.Urgency.VERY_URGENT: 1,
+    Referral.Urgency.URGENT: 2,
+    Referral.Urgency.ROUTINE: 3,
+}
+
+
+def passed_calls_waiting(user: User) -> list[PassedCall]:
+    """Calls partners passed to the user's lines, not yet taken: at risk first, then by
+    urgency, then the longest waiting. Reading them (names, numbers) is audited."""
+    waiting = list(
+        PassedCall.objects.filter(team__in=line_teams(user), call__isnull=True).select_related(
+            "partner", "person", "team"
+        )
+    )
+    waiting.sort(key=lambda p: (not p.at_risk, URGENCY_ORDER.get(p.urgency, 9), p.passed_at))
+    if waiting:
+        teams = line_teams(user).filter(pk__in={p.team_id for p in waiting})
+        audit.record_each(user, AuditEvent.Action.VIEWED, teams, "passed calls waiting")
+    return waiting
+
+
+def passed_calls_at_risk(user: User) -> list[PassedCall]:
+    """For the duty worklist: passed calls still waiting whose words the screen read
+    as a risk (the same visibility as a caller at risk)."""
+    return [p for p in passed_calls_waiting(user) if p.at_risk]
+
+
+def passed_call_for(user: User, passed_id: int) -> PassedCall:
+    """A passed call as its partner reads it back (is it still waiting?), or as a handler
+    on its line does; the read is audited. Anyone else is told there is no such call."""
+    mine = Q(team__in=line_teams(user)) | Q(partner__user=user)
+    try:
+        passed = PassedCall.objects.select_related("team", "partner").get(mine, pk=passed_id)
+    except PassedCall.DoesNotExist:
+        raise Http404("No such passed call.") from None
+    audit.record(user, AuditEvent.Action.VIEWED, passed)
+    return passed
+
+
+@transaction.atomic
+def take_passed_call(user: User, passed_id: int) -> Call:
+    """A handler takes a passed call in one click: it becomes their open call, the
+    caller the partner, about whom what the partner gave (a known person only if the
+    handler may see them), and what the screen read in the partner's words. Taken once:
+    a colleague's click a moment later is told who took it."""
+    try:
+        # No joins: PostgreSQL cannot lock the nullable side of an outer join.
+        passed = PassedCall.objects.select_for_update().get(pk=passed_id, team__in=line_teams(user))
+    except PassedCall.DoesNotExist:
+        raise Http404("No such passed call on your teams' lines.") from None
+    if passed.call is not None:
+        if passed.call.handler_id == user.pk:
+            return passed.call
+        raise ValidationError(
+            f"{passed.call.handler.name_and_role} took this call at "
+            f"{timezone.localtime(passed.taken_at or passed.call.started_at):%H:%M}."
+        )
+    now = timezone.now()
+    person = passed.person if passed.person and care.may_see_person(user, passed.person) else None
+    call = Call.objects.create(
+        team=passed.team,
+        handler=user,
+        started_at=now,
+        caller=passed.passed_by,
+        person=person,
+        called=passed.called,
+        phone=passed.phone,
+        phone_key=passed.phone_key,
+        area=passed.area,
+        risk_concerns=list(passed.risk_concerns),
+    )
+    passed.call = call
+    passed.taken_at = now
+    passed.save(update_fields=["call", "taken_at"])
+    audit.record(user, AuditEvent.Action.CREATED, call, f"taken from passed call {passed.pk}")
+    audit.record(user, AuditEvent.Action.CHANGED, passed, f"taken as call {call.pk}")
+    return call
 
 
 # The Sanctuary -------------------------------------------------------------------------

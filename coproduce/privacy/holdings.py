@@ -68,6 +68,11 @@ PERSON = [
     Holding("change.OutboxMessage", ("voice__person",), "'You said, we did' updates for you"),
     Holding("firstresponse.Call", ("person",), "Calls to the First Response line about you"),
     Holding("firstresponse.SanctuaryVisit", ("person",), "Your evenings at the Sanctuary"),
+    Holding(
+        "firstresponse.PassedCall",
+        ("person",),
+        "Calls NHS 111 or the police passed to the First Response line about you",
+    ),
 ]
 
 MEMBER = [

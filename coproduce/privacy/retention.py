@@ -146,6 +146,9 @@ def erase_care_record(actor: User, person: Person) -> int:
         declared["firstresponse.SanctuaryVisit"].rows(person).update(
             person=None, called="", shown_as=""
         )
+        declared["firstresponse.PassedCall"].rows(person).update(
+            person=None, nhs_number="", called="", phone="", phone_key=""
+        )
         for model in CARE_DELETION_ORDER:
             rows = declared[model].rows(person)
             ids = list(rows.values_list("pk", flat=True))

@@ -61,6 +61,11 @@ urlpatterns = [
     path("line", firstresponse.show_line, name="show_line"),
     path("line/calls", firstresponse.start_call, name="start_call"),
     path("line/calls/<int:call_id>", firstresponse.record_call, name="record_call"),
+    path(
+        "line/passed/<int:passed_id>/take",
+        firstresponse.take_passed_call,
+        name="take_passed_call",
+    ),
     path("sanctuary", firstresponse.show_sanctuary, name="show_sanctuary"),
     path("sanctuary/arrivals", firstresponse.welcome_guest, name="welcome_guest"),
     path(

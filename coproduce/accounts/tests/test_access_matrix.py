@@ -115,6 +115,8 @@ def example_paths():
             "api_create_referral": "/api/v1/referrals",
             "api_list_updates": "/api/v1/updates",
             "api_experience": "/api/v1/metrics/experience",
+            "api_pass_call": "/api/v1/passed-calls",
+            "take_passed_call": "/line/passed/1/take",
             "fhir_metadata": "/fhir/r4/metadata",
             "fhir_read": f"/fhir/r4/Patient/{person_id}",
             "fhir_create": "/fhir/r4/Patient",

@@ -29,6 +29,7 @@ from coproduce.care.models import (
 )
 from coproduce.care.referrals import PersonDetails
 from coproduce.care.services import CONTACT_LABELS, ContactDetails, clean_contact_details
+from coproduce.firstresponse.models import LinePartner, PassedCall
 
 NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
 UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
@@ -254,6 +255,179 @@ def service_request(referral: Referral, *, show_patient: bool = True) -> Service
             "authoredOn": _instant(referral.received_at),
             "reasonCode": [{"text": referral.reason}],
             **({"requester": {"display": referral.referrer}} if referral.referrer else {}),
+        }
+    )
+
+
+# A call passed to the First Response line (ADR 0015): a ServiceRequest whose performer
+# is the line. Its id is prefixed, so it is never taken for a referral's.
+PASSED_CALL_ID = "line-"
+# Where each of ``firstresponse.services.pass_call``'s fields comes from.
+PASSED_CALL_ELEMENTS = {
+    "passed_by": "ServiceRequest.extension[SourceOfServiceRequest]",
+    "partner_reference": "ServiceRequest.identifier",
+    "line": "ServiceRequest.performer",
+    "urgency": "ServiceRequest.priority",
+    "reason": "ServiceRequest.reasonCode",
+    "phone": "ServiceRequest.contained[Patient].telecom",
+    "nhs_number": "ServiceRequest.subject.identifier",
+    "called": "ServiceRequest.contained[Patient].name",
+    "area": "ServiceRequest.contained[Patient].address",
+}
+
+
+def performer_team_id(resource: ServiceRequest) -> str:
+    """The team id a ServiceRequest's performer names (``HealthcareService/{id}``), or ''."""
+    ref = resource.performer[0].reference if resource.performer else None
+    if ref and ref.startswith("HealthcareService/"):
+        return str(ref.split("/", 1)[1])
+    return ""
+
+
+def passed_call_input(resource: ServiceRequest) -> dict[str, str]:
+    """What ``pass_call`` needs, read from a partner's ServiceRequest: who passes it (the
+    UK Core SourceOfServiceRequest extension, our code nhs_111 or police), their
+    reference (identifier), the line (performer), urgency (priority), the reason
+    (reasonCode text), and about whom: subject.identifier for an NHS number if known,
+    and a contained Patient (``subject.reference`` "#id") with a first name or what they
+    want to be called, the call-back phone (telecom) and an area (address district, city
+    or text). Nothing is required of the person but a number to call back on."""
+    passed_by = ""
+    for extension in resource.extension or []:
+        if extension.url == SOURCE_OF_SERVICE_REQUEST and extension.valueCodeableConcept:
+            for coding in extension.valueCodeableConcept.coding or []:
+                if coding.system == SOURCE_SYSTEM and coding.code in LinePartner.Organisation:
+                    passed_by = str(coding.code)
+    problems: list[tuple[str, str]] = []
+    if not passed_by:
+        problems.append(
+            (
+                PASSED_CALL_ELEMENTS["passed_by"],
+                f"extension {SOURCE_OF_SERVICE_REQUEST} must carry a coding from "
+                f"{SOURCE_SYSTEM}: nhs_111 or police",
+            )
+        )
+    subject = resource.subject
+    identifier = subject.identifier if subject else None
+    nhs_number = ""
+    if identifier is not None and identifier.value:
+        if (identifier.system or NHS_NUMBER) != NHS_NUMBER:
+            problems.append(
+                (
+                    PASSED_CALL_ELEMENTS["nhs_number"],
+                    f"subject.identifier must be an NHS number (system {NHS_NUMBER})",
+                )
+            )
+        else:
+            nhs_number = str(identifier.value)
+    patient = None
+    reference = subject.reference if subject and subject.reference else ""
+    if reference.startswith("#"):
+        patient = next(
+            (
+                c
+                for c in resource.contained or []
+                if isinstance(c, Patient) and c.id == reference[1:]
+            ),
+            None,
+        )
+        if patient is None:
+            problems.append(
+                ("ServiceRequest.subject.reference", "subject.reference names no contained Patient")
+            )
+    called = str(subject.display or "") if subject else ""
+    phone = area = ""
+    if patient is not None:
+        if not nhs_number:
+            nhs_number = next(
+                (str(i.value) for i in patient.identifier or [] if i.system == NHS_NUMBER),
+                "",
+            )
+        name = patient.name[0] if patient.name else None
+        if name is not None:
+            called = str((name.given[0] if name.given else "") or name.text or called)
+        points = list(patient.telecom or [])
+        chosen = _preferred(points, "phone", "sms")
+        phone = "" if chosen is None else str(points[chosen].value)
+        if patient.address:
+            given = patient.address[0]
+            area = str(given.district or given.city or given.text or "")
+    if problems:
+        raise Unprocessable(*problems[0], *problems[1:])
+    reasons = [str(r.text) for r in resource.reasonCode or [] if r.text]
+    identifiers = [str(i.value) for i in resource.identifier or [] if i.value]
+    return {
+        "passed_by": passed_by,
+        "partner_reference": identifiers[0] if identifiers else "",
+        "urgency": URGENCY_FROM_PRIORITY.get(str(resource.priority or ""), ""),
+        "reason": "\n".join(reasons),
+        "phone": phone,
+        "nhs_number": nhs_number,
+        "called": called,
+        "area": area,
+    }
+
+
+PASSED_CALL_STATUS_DISPLAY = {True: "active", False: "completed"}
+
+
+def passed_call_request(passed: PassedCall, *, show_patient: bool = False) -> ServiceRequest:
+    """A passed call as the ServiceRequest the partner sent: ``active`` while it waits,
+    ``completed`` once a handler has taken it. What the partner said of the person is
+    returned to them; the Patient only to a reader who may see them."""
+    contained: dict[str, Any] = {"resourceType": "Patient", "id": "caller"}
+    if passed.called:
+        contained["name"] = [{"given": [passed.called]}]
+    contained["telecom"] = [{"system": "phone", "value": passed.phone}]
+    if passed.area:
+        contained["address"] = [{"district": passed.area}]
+    subject: dict[str, Any] = {"reference": "#caller"}
+    if passed.nhs_number:
+        subject["identifier"] = {"system": NHS_NUMBER, "value": passed.nhs_number}
+    if show_patient and passed.person_id:
+        subject["reference"] = f"Patient/{passed.person_id}"
+    return ServiceRequest.model_validate(
+        {
+            "resourceType": "ServiceRequest",
+            "id": f"{PASSED_CALL_ID}{passed.pk}",
+            "meta": {"profile": [UK_CORE + "ServiceRequest"]},
+            "contained": [contained],
+            "identifier": [{"value": passed.partner_reference}],
+            "extension": [
+                {
+                    "url": SOURCE_OF_SERVICE_REQUEST,
+                    "valueCodeableConcept": {
+                        "coding": [
+                            {
+                                "system": SOURCE_SYSTEM,
+                                "code": passed.passed_by,
+                                "display": passed.get_passed_by_display(),
+                            }
+                        ]
+                    },
+                }
+            ],
+            "status": PASSED_CALL_STATUS_DISPLAY[passed.is_waiting],
+            "intent": "order",
+            "priority": PRIORITY[Referral.Urgency(passed.urgency)],
+            "category": [
+                {
+                    "coding": [
+                        {
+                            "system": URGENCY_SYSTEM,
+                            "code": passed.urgency,
+                            "display": passed.get_urgency_display(),
+                        }
+                    ]
+                }
+            ],
+            "subject": subject,
+            "performer": [
+                {"reference": f"HealthcareService/{passed.team_id}", "display": passed.team.name}
+            ],
+            "authoredOn": _instant(passed.passed_at),
+            "reasonCode": [{"text": passed.reason}],
+            "requester": {"display": passed.partner.name},
         }
     )
 

@@ -7,7 +7,10 @@ TYPES = "|".join(views.RESOURCES)
 urlpatterns = [
     path("metadata", views.Metadata.as_view(), name="fhir_metadata"),
     re_path(
-        rf"^(?P<resource_type>{TYPES})/(?P<pk>[0-9]+)$", views.Read.as_view(), name="fhir_read"
+        # A call passed to the line is ServiceRequest/line-{id} (ADR 0015).
+        rf"^(?P<resource_type>{TYPES})/(?P<pk>[0-9]+|line-[0-9]+)$",
+        views.Read.as_view(),
+        name="fhir_read",
     ),
     re_path(rf"^(?P<resource_type>{TYPES})$", views.Create.as_view(), name="fhir_create"),
 ]

@@ -39,6 +39,7 @@ from coproduce.api.parsers import read_json
 from coproduce.api.permissions import capability
 from coproduce.care import episodes, plans, referrals, services
 from coproduce.care.models import SafetyPlan, Team
+from coproduce.firstresponse import services as first_response
 
 FHIR_JSON = "application/fhir+json"
 RESOURCES = ["Patient", "ServiceRequest", "Encounter", "Appointment", "CarePlan"]
@@ -188,8 +189,16 @@ def _read(resource_type: str, user: User, pk: int) -> Resource:
 
 @extend_schema(exclude=True)
 class Read(FhirView):
-    def get(self, request: Request, resource_type: str, pk: int) -> Response:
-        return Response(_read(resource_type, self.user, pk))
+    def get(self, request: Request, resource_type: str, pk: str) -> Response:
+        if pk.startswith(mapping.PASSED_CALL_ID):
+            # A call passed to the line: read back by its partner, or a handler on the line.
+            if resource_type != "ServiceRequest":
+                raise Http404
+            passed = first_response.passed_call_for(
+                self.user, int(pk.removeprefix(mapping.PASSED_CALL_ID))
+            )
+            return Response(mapping.passed_call_request(passed))
+        return Response(_read(resource_type, self.user, int(pk)))
 
 
 def _parse(model: type[Resource], body: Any) -> Resource:
@@ -260,9 +269,12 @@ class Create(FhirView):
                 outcome("invalid", " ".join(messages), f"{resource_type}.{field}".rstrip(".")),
                 status=400,
             )
+        # A passed call sent again (the same partner reference) is answered with the one
+        # already passed: 200, as a FHIR conditional create that found its match.
+        again = not getattr(self, "created", True)
         return Response(
             created,
-            status=status.HTTP_201_CREATED,
+            status=status.HTTP_200_OK if again else status.HTTP_201_CREATED,
             headers={"Location": f"{resource_type}/{created.id}"},
         )
 
@@ -286,6 +298,9 @@ class Create(FhirView):
     def _service_request(self, request: Request) -> Resource:
         resource = _parse(ServiceRequest, request.data)
         assert isinstance(resource, ServiceRequest)  # noqa: S101 - parsed as ServiceRequest
+        line = mapping.performer_team_id(resource)
+        if line.isdigit() and Team.objects.filter(pk=line, kind=Team.Kind.CRISIS_LINE).exists():
+            return self._passed_call(resource, Team.objects.get(pk=line))
         data = mapping.referral_input(resource)
         team = (
             Team.objects.filter(pk=data["team_id"]).first() if data["team_id"].isdigit() else None
@@ -319,6 +334,27 @@ class Create(FhirView):
             )
             raise
         return mapping.service_request(intake.referral, show_patient=not intake.identity_withheld)
+
+    def _passed_call(self, resource: ServiceRequest, line: Team) -> Resource:
+        """A ServiceRequest to the First Response line: a call passed by NHS 111 or the
+        police (ADR 0015), waiting on the line to be taken."""
+        try:
+            first_response.partner_for(self.user)  # refused before reading what was sent
+        except first_response.NotAPartner as refused:
+            raise exceptions.PermissionDenied(str(refused)) from None
+        data = mapping.passed_call_input(resource)
+        try:
+            result = first_response.pass_call(self.user, first_response.Passing(line=line, **data))
+        except first_response.NotAPartner as refused:
+            raise exceptions.PermissionDenied(str(refused)) from None
+        except ValidationError as error:
+            issues = [
+                (mapping.PASSED_CALL_ELEMENTS.get(field, "ServiceRequest"), " ".join(messages))
+                for field, messages in error.message_dict.items()
+            ]
+            raise mapping.Unprocessable(*issues[0], *issues[1:]) from None
+        self.created = result.created
+        return mapping.passed_call_request(result.passed)
 
     def _episode(self, referral_id: int, element: str) -> Any:
         referral = referrals.referral_for(self.user, referral_id)

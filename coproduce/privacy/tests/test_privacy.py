@@ -25,6 +25,7 @@ from coproduce.tooling.testing.factories import (
     ContactFactory,
     EpisodeFactory,
     PersonFactory,
+    UserFactory,
     VoiceFactory,
 )
 from coproduce.voices.models import Voice
@@ -207,6 +208,23 @@ def test_care_records_go_after_twenty_years_and_feedback_stays_without_the_name(
         arrived_at=long_ago(21),
         came=SanctuaryVisit.Came.SELF,
     )
+    from coproduce.firstresponse.models import LinePartner, PassedCall
+
+    passed = PassedCall.objects.create(
+        team=team,
+        partner=LinePartner.objects.create(user=UserFactory(), organisation="police", name="P"),
+        passed_by="police",
+        partner_reference="P-1",
+        passed_at=long_ago(21),
+        urgency="2",
+        nhs_number=old.nhs_number,
+        person=old,
+        called="Robin",
+        phone="07700900123",
+        phone_key="07700900123",
+        reason="Passed by the police.",
+        call=call,
+    )
     recent = PersonFactory()
     EpisodeFactory(person=recent, team=team, lead_practitioner=lead)  # open: kept
     assert retention.purge(dry_run=True)["care records"] == 1
@@ -221,6 +239,8 @@ def test_care_records_go_after_twenty_years_and_feedback_stays_without_the_name(
     visit.refresh_from_db()
     assert (call.person, call.called, call.phone, call.phone_key) == (None, "", "", "")
     assert (visit.person, visit.called) == (None, "")
+    passed.refresh_from_db()
+    assert (passed.person, passed.nhs_number, passed.called, passed.phone) == (None, "", "", "")
     assert Person.objects.filter(pk=recent.pk).exists()
 
 

@@ -34,7 +34,8 @@ from coproduce.care.models import (
 from coproduce.change import delivery
 from coproduce.change import services as change
 from coproduce.change.catalogue import Metric
-from coproduce.firstresponse.models import Call, SanctuaryVisit
+from coproduce.firstresponse import services as first_response
+from coproduce.firstresponse.models import Call, LinePartner, SanctuaryVisit
 from coproduce.lib.formats import Format
 from coproduce.lib.validators import number_key
 from coproduce.network import services as network
@@ -544,6 +545,7 @@ def seed_demo(
     seed_members(rng, now)
     seed_thread_history(rng, now, teams, users)
     seed_first_response(teams, users, now)
+    seed_line_partners(teams[0], now)
     return SeedReport(
         teams=len(teams),
         users=User.objects.exclude(role="").count(),  # staff and members: not the service's own
@@ -633,6 +635,44 @@ def seed_first_response(teams: list[Team], users: dict[str, User], now: dt.datet
         left_at=now - hour,
         left=SanctuaryVisit.Left.HOME_SAFE,
     )
+
+
+# The partners' systems that pass calls to the line (ADR 0015): accounts that never sign
+# in to the pages; their API token is `coproduce token --user nhs111` (or `police`).
+LINE_PARTNERS = [
+    ("nhs111", "East of England NHS 111", LinePartner.Organisation.NHS_111),
+    ("police", "Cambridgeshire Constabulary", LinePartner.Organisation.POLICE),
+]
+
+
+def seed_line_partners(line: Team, now: dt.datetime) -> None:
+    """NHS 111 and the police registered to pass calls to the line, and one call the
+    police passed a few minutes ago, waiting at the top of the line to be taken."""
+    partners = {}
+    for username, name, organisation in LINE_PARTNERS:
+        account = User(username=username, first_name=name, role=Role.PRACTITIONER)
+        account.set_unusable_password()
+        account.save()
+        partner = LinePartner.objects.create(user=account, organisation=organisation, name=name)
+        partner.lines.add(line)
+        partners[organisation] = partner
+    police = partners[LinePartner.Organisation.POLICE]
+    passed = first_response.pass_call(
+        police.user,
+        first_response.Passing(
+            passed_by=police.organisation,
+            partner_reference="CC-DEMO-0042",
+            line=line,
+            reason="(Synthetic) Met on the river path, upset after a row at home; calm "
+            "now and happy to talk to the line.",
+            urgency="2",
+            phone="07700 900 432",
+            called="Lee",
+            area="March",
+        ),
+    ).passed
+    passed.passed_at = now - dt.timedelta(minutes=7)
+    passed.save(update_fields=["passed_at"])
 
 
 RESPECT_AGREEMENT = """We listen to each other and take turns to speak.

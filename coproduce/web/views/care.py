@@ -96,6 +96,7 @@ def show_worklist(request: HttpRequest) -> HttpResponse:
         # The line and the Sanctuary (hazard log: a caller at risk who hung up; a guest
         # still here after closing), for the teams the user works in.
         call_backs=first_response.calls_to_call_back(user, now),
+        passed_at_risk=first_response.passed_calls_at_risk(user),
         after_closing=first_response.here_after_closing(user, now),
         now=now,
     )

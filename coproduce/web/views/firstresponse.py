@@ -27,6 +27,7 @@ def show_line(request: HttpRequest) -> HttpResponse:
         request,
         "firstresponse/line.jinja",
         "The line",
+        passed=services.passed_calls_waiting(user),
         open_calls=[c for c in calls if c.is_open],
         ended_calls=[c for c in calls if not c.is_open],
         repeats={c.pk: services.earlier_call(c) for c in calls},
@@ -42,6 +43,19 @@ def start_call(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     try:
         call = services.start_call(user, submission=submission_token(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("show_line")
+    return redirect("record_call", call_id=call.pk)
+
+
+@requires(Capability.TAKE_CALLS)
+@require_POST
+def take_passed_call(request: HttpRequest, passed_id: int) -> HttpResponse:
+    """One click: the passed call becomes the handler's open call, details filled in."""
+    user = signed_in_user(request)
+    try:
+        call = services.take_passed_call(user, passed_id)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("show_line")
@@ -75,6 +89,7 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
         "Call" if not call.is_open else "Record the call",
         form=form,
         call=call,
+        passed=call.passed_call,
         earlier=services.earlier_call(call),
         other_open=services.other_open_calls(call) if call.is_open else [],
     )
