@@ -12,12 +12,13 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent
 from coproduce.firstresponse import feedback, services
 from coproduce.firstresponse.feedback import Consent, rating_in_reply
-from coproduce.firstresponse.models import SanctuaryVisit
+from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.firstresponse.services import Arrival, CallDetails
 from coproduce.firstresponse.tests.conftest import ago
 from coproduce.messaging import notify
 from coproduce.messaging.models import Message
 from coproduce.privacy import retention
+from coproduce.tooling.testing.factories import sent_once
 from coproduce.voices.models import RiskAlert, Voice
 
 MOBILE = "07700 900 982"
@@ -355,3 +356,87 @@ def test_the_digest_of_the_number_goes_a_week_after_the_text(
     call.refresh_from_db()
     assert call.feedback_key == ""
     assert call.feedback_message is not None  # the record that it was asked stays
+
+
+# Pages ------------------------------------------------------------------------------------
+
+
+def call_form(**fields):
+    now = timezone.localtime()
+    return {
+        "caller": "person",
+        "called": "Jo",
+        "phone": "01223 245151",
+        "persons_words": "I could not sleep.",
+        "next_steps": "Ring back if it gets worse.",
+        "outcomes": ["support"],
+        "started_on": f"{now:%d/%m/%Y}",
+        "started_time": f"{now:%H:%M}",
+        "end": "1",
+        **fields,
+    }
+
+
+def test_the_call_form_asks_and_a_landline_is_refused_with_nothing_lost(client, handler):
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({}))
+    call = Call.objects.get()
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "May we text them one question about how it was?" in page
+    assert "Leave it blank to text the phone number above" in page
+
+    refused = client.post(f"/line/calls/{call.pk}", call_form(feedback_agreed="on"))
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "The phone number above cannot be texted" in page
+    assert 'href="#id_feedback_mobile"' in page  # the error summary links to the field
+    assert 'value="01223 245151"' in page
+    assert 'name="feedback_agreed" type="checkbox" value="on" checked' in page
+    call.refresh_from_db()
+    assert call.is_open
+    assert not Message.objects.exists()
+
+    ended = client.post(
+        f"/line/calls/{call.pk}", call_form(feedback_agreed="on", feedback_mobile=MOBILE)
+    )
+    assert ended["Location"] == "/line"
+    assert "The question will be texted to them at" in client.get("/line").content.decode()
+    assert Message.objects.get().to == "07700900982"
+    assert "Question by text" in client.get(f"/line/calls/{call.pk}").content.decode()
+
+
+def test_the_leaving_form_asks_for_a_mobile_and_a_wrong_one_keeps_the_guest_here(
+    client, handler, sanctuary
+):
+    visit = services.arrive(handler, sanctuary, Arrival(came="self", called="Alex"))
+    client.force_login(handler)
+    url = f"/sanctuary/guests/{visit.pk}/leaving"
+    page = client.get(url).content.decode()
+    assert "May we text them one question about how it was?" in page
+    assert "goes after they leave" in page
+    assert "if not the phone number above" not in page
+
+    refused = client.post(url, {"left": "home_safe", "feedback_agreed": "on"})
+    assert refused.status_code == 400
+    assert "Enter their mobile number for the text" in refused.content.decode()
+    visit.refresh_from_db()
+    assert visit.is_here
+
+    left = client.post(
+        url, {"left": "home_safe", "feedback_agreed": "on", "feedback_mobile": MOBILE}
+    )
+    assert left.status_code == 302
+    visit.refresh_from_db()
+    assert not visit.is_here
+    assert visit.feedback_agreed
+    assert Message.objects.get().to == "07700900982"
+
+
+def test_leaving_without_agreeing_sends_nothing(client, handler, sanctuary):
+    visit = services.arrive(handler, sanctuary, Arrival(came="self", called="Alex"))
+    client.force_login(handler)
+    left = client.post(
+        f"/sanctuary/guests/{visit.pk}/leaving", {"left": "home_safe", "feedback_mobile": MOBILE}
+    )
+    assert left.status_code == 302
+    assert not Message.objects.exists()
