@@ -269,10 +269,10 @@ def _asked_of(digest: str, now: dt.datetime) -> Asked | None:
     """The call or visit whose question went to this number most recently, within the
     reply window and not stopped; locked, so two replies at once are counted in turn."""
     since = now - REPLY_WINDOW
-    found: list[Asked] = []
+    found: list[tuple[dt.datetime, Asked]] = []
     for model in (Call, SanctuaryVisit):
         row = (
-            model.objects.select_for_update(of=("self",))  # type: ignore[attr-defined]
+            model.objects.select_for_update(of=("self",))
             .filter(
                 feedback_key=digest,
                 feedback_stopped_at__isnull=True,
@@ -283,8 +283,8 @@ def _asked_of(digest: str, now: dt.datetime) -> Asked | None:
             .first()
         )
         if row is not None:
-            found.append(row)
-    return max(found, key=lambda row: row.asked_at) if found else None
+            found.append((row.asked_at, row))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def receive_reply(
@@ -341,9 +341,7 @@ def stop_by_text(source_number: str) -> int:
     digest = number_digest(source_number)
     stopped = 0
     for model in (Call, SanctuaryVisit):
-        for asked in model.objects.filter(  # type: ignore[attr-defined]
-            feedback_key=digest, feedback_stopped_at__isnull=True
-        ):
+        for asked in model.objects.filter(feedback_key=digest, feedback_stopped_at__isnull=True):
             with transaction.atomic():
                 asked.feedback_stopped_at = timezone.now()
                 asked.feedback_key = ""
@@ -367,7 +365,7 @@ def forget_numbers(now: dt.datetime, dry_run: bool = False) -> int:
     cleared = 0
     for model in (Call, SanctuaryVisit):
         old = (
-            model.objects.exclude(feedback_key="")  # type: ignore[attr-defined]
+            model.objects.exclude(feedback_key="")
             .exclude(feedback_message__sent_at__gte=cutoff)
             .exclude(feedback_message__status__in=[Message.Status.QUEUED, Message.Status.SENDING])
         )

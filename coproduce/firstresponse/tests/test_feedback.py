@@ -325,7 +325,7 @@ def test_a_text_before_the_question_went_or_from_another_number_is_ordinary_feed
     text_in(client, settings, fake_notify, "1")  # the question has not gone yet
     send_due()
     text_in(client, settings, fake_notify, "2", number="447700900111")
-    assert list(Voice.objects.values_list("team", "rating")) == [(None, None), (None, None)]
+    assert [(v.team, v.rating) for v in Voice.objects.all()] == [(None, None), (None, None)]
 
 
 def test_replying_stop_cancels_a_question_still_waiting_and_ends_the_asking(
