@@ -238,14 +238,16 @@ def texted_when(asked: Asked) -> str:
 # Replies ---------------------------------------------------------------------------------
 
 _CODE = re.compile(r"^\s*([1-5])(?![\d/.,]*\d)(?!\s*(?:/|out of|stars?\b))", re.I)
-_WORDS = sorted(
-    ((str(label).lower(), int(value)) for value, label in Rating.choices),
-    key=lambda pair: -len(pair[0]),
-)
-_EXTRA_WORDS = [
+# The answers' words in English (the question is asked in English), longest first.
+_WORDS = [
+    ("neither good nor poor", Rating.NEITHER),
+    ("very good", Rating.VERY_GOOD),
+    ("very poor", Rating.VERY_POOR),
+    ("dont know", Rating.DONT_KNOW),
     ("excellent", Rating.VERY_GOOD),
     ("neither", Rating.NEITHER),
-    ("dont know", Rating.DONT_KNOW),
+    ("good", Rating.GOOD),
+    ("poor", Rating.POOR),
 ]
 
 
@@ -258,9 +260,8 @@ def rating_in_reply(text: str) -> int | None:
     if code:
         return int(code.group(1))
     folded = " ".join(re.sub(r"[’']", "", text.lower()).split())
-    for words, value in [*_WORDS, *_EXTRA_WORDS]:
-        words = words.replace("'", "").replace("’", "")
-        if re.match(rf"{re.escape(words)}(?![\w])", folded):
+    for words, value in _WORDS:
+        if re.match(rf"{re.escape(words)}(?!\w)", folded):
             return int(value)
     return None
 
