@@ -99,6 +99,10 @@ def test_a_caller_who_agrees_is_texted_the_question_after_the_call_through_notif
     assert "1 very good, 2 good, 3 neither good nor poor, 4 poor, 5 very poor" in body
     assert "reply STOP" in body
     assert body.endswith(f"From {line.name}")
+    # Its own words name no condition and no kind of care (the team's name signs it, as
+    # the follow-up invitation is signed).
+    words = body.removesuffix(f"From {line.name}").lower()
+    assert not any(w in words for w in ("crisis", "mental", "sanctuary", "line", "suicid"))
     call.refresh_from_db()
     assert call.feedback_agreed
     assert call.feedback_message == sent_message
