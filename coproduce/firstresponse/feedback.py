@@ -138,14 +138,9 @@ def _merged(error: ValidationError, errors: dict[str, list[str]]) -> ValidationE
 @transaction.atomic
 def record_call(user: User, call: Call, details: CallDetails, consent: Consent) -> Call:
     """Save what is known so far (``services.record_call``), with whether they agreed to
-    the question, so nothing is lost while the call is open."""
-    errors = _call_consent_errors(details, consent)
-    try:
-        call = services.record_call(user, call, details)
-    except ValidationError as error:
-        raise _merged(error, errors) from None
-    if errors:
-        raise ValidationError(errors)
+    the question and the mobile typed for it, so nothing is lost while the call is open.
+    The number is checked when the call ends, as the plan is."""
+    call = services.record_call(user, call, details)
     _keep_consent(call, consent)
     return call
 
@@ -173,7 +168,7 @@ def end_call(user: User, call: Call, details: CallDetails, consent: Consent) -> 
 
 
 def _keep_consent(call: Call, consent: Consent) -> None:
-    agreed, mobile = consent.agreed, consent.mobile.strip() if consent.agreed else ""
+    agreed, mobile = consent.agreed, consent.mobile.strip()[:32] if consent.agreed else ""
     if (call.feedback_agreed, call.feedback_mobile) != (agreed, mobile):
         call.feedback_agreed, call.feedback_mobile = agreed, mobile
         call.save(update_fields=["feedback_agreed", "feedback_mobile"])

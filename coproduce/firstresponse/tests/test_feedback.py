@@ -176,13 +176,22 @@ def test_a_caller_who_could_not_have_agreed_is_not_texted(handler, details, said
     assert not Message.objects.exists()
 
 
-def test_agreement_saved_while_the_call_is_open_is_kept(handler):
+def test_agreement_saved_while_the_call_is_open_is_kept_and_the_number_checked_at_the_end(
+    handler,
+):
     call = start(handler)
-    feedback.record_call(handler, call, CallDetails(**PLAN), Consent(True, "07700 900 321"))
+    feedback.record_call(handler, call, CallDetails(**PLAN), Consent(True, "07700 900 32"))
     call.refresh_from_db()
     assert call.is_open
-    assert (call.feedback_agreed, call.feedback_mobile) == (True, "07700 900 321")
+    assert (call.feedback_agreed, call.feedback_mobile) == (True, "07700 900 32")
     assert not Message.objects.exists()  # nothing goes while the call is open
+    with pytest.raises(ValidationError, match="11 digits"):
+        feedback.end_call(handler, call, CallDetails(**PLAN), Consent(True, "07700 900 32"))
+    feedback.end_call(handler, call, CallDetails(**PLAN), Consent(True, "07700 900 321"))
+    call.refresh_from_db()
+    assert not call.is_open
+    assert call.feedback_mobile == ""
+    assert Message.objects.get().to == "07700900321"
 
 
 def test_a_guest_who_agrees_is_texted_after_they_leave_and_never_at_night(
