@@ -27,6 +27,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from coproduce.api.parsers import read_json
+from coproduce.firstresponse import feedback
 from coproduce.lib.validators import remove_unstorable
 from coproduce.messaging import notify
 from coproduce.messaging.inbound import read_inbound_text
@@ -108,10 +109,18 @@ def received_text(request: HttpRequest) -> JsonResponse:
         logger.warning("text message %s: no words in it; nothing stored", text.notify_id)
         return JsonResponse({"voice": None, "note": "The message had no words to store."})
     if text.text.upper() in STOP_WORDS:
-        stopped = follow_up.stop_by_text(text.source_number) if text.source_number else 0
+        stopped = (
+            follow_up.stop_by_text(text.source_number) + feedback.stop_by_text(text.source_number)
+            if text.source_number
+            else 0
+        )
         logger.info("text message %s: STOP for %s invitation(s)", text.notify_id, stopped)
         return JsonResponse({"stopped": stopped})
-    voice = services.receive_text(
+    # A reply to the question texted after a call to the line or a Sanctuary evening is
+    # a voice on that team with its rating; any other text is feedback about no service.
+    voice = feedback.receive_reply(
+        text.notify_id, text.source_number, text.text, text.received_at, note=text.note
+    ) or services.receive_text(
         text.notify_id, text.source_number, text.text, text.received_at, note=text.note
     )
     logger.info("text message %s stored as voice %s", text.notify_id, voice.pk)

@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from coproduce.care.forms import Moment, combine, date_field, time_field
+from coproduce.firstresponse.feedback import Consent
 from coproduce.firstresponse.models import NAME_LENGTH, Call, SanctuaryVisit
 from coproduce.firstresponse.services import Arrival, CallDetails
 from coproduce.lib.forms import PlainWordsForm
@@ -45,6 +46,20 @@ def checkbox_choices(choices: Any, what: str) -> forms.MultipleChoiceField:
     )
 
 
+class AskHowItWas(PlainWordsForm):
+    """The consent question at the end of a call or as a guest leaves: may we text them
+    one question about how it was, and to which mobile."""
+
+    feedback_agreed = forms.BooleanField(required=False)
+    feedback_mobile = forms.CharField(
+        label="Mobile number for the text", max_length=32, required=False
+    )
+
+    def consent(self) -> Consent:
+        data = self.cleaned_data
+        return Consent(agreed=data["feedback_agreed"], mobile=data["feedback_mobile"])
+
+
 def text(label: str, max_length: int = 2000, rows: bool = False) -> forms.CharField:
     return forms.CharField(
         label=label,
@@ -54,7 +69,7 @@ def text(label: str, max_length: int = 2000, rows: bool = False) -> forms.CharFi
     )
 
 
-class CallForm(Moment, PlainWordsForm):
+class CallForm(AskHowItWas, Moment, PlainWordsForm):
     caller = forms.ChoiceField(
         choices=Call.Caller.choices,
         required=False,
@@ -98,6 +113,8 @@ class CallForm(Moment, PlainWordsForm):
                 f"{timezone.localtime(call.call_back_at):%H:%M}" if call.call_back_at else ""
             ),
             "hung_up_at_risk": call.hung_up_at_risk,
+            "feedback_agreed": call.feedback_agreed,
+            "feedback_mobile": call.feedback_mobile,
             "started_on": f"{started:%d/%m/%Y}",
             "started_time": f"{started:%H:%M}",
             "ended_on": f"{now:%d/%m/%Y}",
@@ -155,7 +172,7 @@ class ArrivalForm(PlainWordsForm):
         )
 
 
-class DepartureForm(PlainWordsForm):
+class DepartureForm(AskHowItWas, PlainWordsForm):
     left = forms.ChoiceField(
         choices=SanctuaryVisit.Left.choices,
         widget=forms.RadioSelect,

@@ -16,7 +16,59 @@ from coproduce.care.models import Person, Referral, Team
 NAME_LENGTH = 60
 
 
-class Call(models.Model):
+class AskedHowItWas(models.Model):
+    """The one question texted after a call or an evening at the Sanctuary, "How was it
+    for you?", only with the person's agreement (``firstresponse.feedback``).
+
+    The mobile number is kept only on the queued message, whose address messaging clears
+    once Notify reports the outcome; here there is only a keyed digest of it, to know a
+    reply as the answer, cleared when they reply STOP and by the retention purge a week
+    after the text was sent. The answer is a voice like any other, on this team."""
+
+    feedback_agreed = models.BooleanField("Agreed to be texted one question", default=False)
+    feedback_message = models.ForeignKey(
+        "messaging.Message",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="asked_after_%(class)s",
+    )
+    # A keyed digest of the number the question went to (``feedback.number_digest``).
+    feedback_key = models.CharField(max_length=64, blank=True, db_index=True)
+    # The reply that answered it: the first with a rating, or else the first.
+    feedback_voice = models.OneToOneField(
+        "voices.Voice",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answered_%(class)s",
+    )
+    feedback_stopped_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def feedback_state(self) -> str:
+        """Where the question is, in plain words for staff."""
+        if not self.feedback_agreed:
+            return "Not asked"
+        if self.feedback_voice is not None:
+            return f"Answered: {self.feedback_voice.rating_label.lower()}"
+        if self.feedback_stopped_at is not None:
+            return "They replied STOP"
+        message = self.feedback_message
+        if message is None:
+            return "Not sent"
+        if message.status == "queued":
+            due = timezone.localtime(message.next_attempt_at or message.created_at)
+            return f"To be sent at {due:%H:%M on %d/%m/%Y}"
+        if message.status in ("sending", "sent", "delivered"):
+            return "Sent: no reply yet"
+        return "Not sent: the text could not be delivered"
+
+
+class Call(AskedHowItWas):
     """One call to the line, recorded while it happens: open (``ended_at`` empty) from
     the click that starts it until the handler ends it with a plan."""
 
@@ -68,6 +120,9 @@ class Call(models.Model):
     hung_up_at_risk = models.BooleanField(default=False)
     # What the risk screen found in the person's words (``voices.risk.Concern`` values).
     risk_concerns = models.JSONField(default=list, blank=True)
+    # A mobile for the question, if not the number above: kept only while the call is
+    # open, then on the queued message alone.
+    feedback_mobile = models.CharField(max_length=32, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -101,7 +156,7 @@ class Call(models.Model):
         return max(0, int((end - self.started_at).total_seconds() // 60))
 
 
-class SanctuaryVisit(models.Model):
+class SanctuaryVisit(AskedHowItWas):
     """A guest's evening at the Sanctuary, from arrival to leaving (``left_at`` empty
     while they are here)."""
 

@@ -8,6 +8,8 @@ knows nothing of them (ADR 0013).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -15,11 +17,22 @@ from coproduce.messaging import tasks
 from coproduce.messaging.models import Message
 
 
-def queue(*, kind: str, channel: str, to: str, body: str, subject: str = "") -> Message:
+def queue(
+    *,
+    kind: str,
+    channel: str,
+    to: str,
+    body: str,
+    subject: str = "",
+    not_before: dt.datetime | None = None,
+) -> Message:
     """Queue one message; it is handed to the worker once the surrounding transaction
-    commits."""
-    message = Message.objects.create(kind=kind, channel=channel, to=to, body=body, subject=subject)
-    transaction.on_commit(lambda: tasks.enqueue(message.pk))
+    commits, or at ``not_before`` (a message that must wait for the morning; if the task
+    backend cannot wait, the sweeper sends it when due)."""
+    message = Message.objects.create(
+        kind=kind, channel=channel, to=to, body=body, subject=subject, next_attempt_at=not_before
+    )
+    transaction.on_commit(lambda: tasks.enqueue(message.pk, run_after=not_before))
     return message
 
 

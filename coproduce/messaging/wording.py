@@ -84,6 +84,25 @@ def follow_up(language: str, signed_by: str, link: str, opt_out: str, reminder: 
         )
 
 
+def how_was_it(language: str, *, visit: bool, signed_by: str) -> Wording:
+    """The one question after a call to the line or an evening at the Sanctuary, asked
+    with the person's agreement: the Friends and Family Test's five answers, by their
+    codes (1 very good to 5 very poor), or their own words. Like the follow-up invitation
+    it names no condition and is signed with the team's name."""
+    with translation.override(language):
+        opening = (
+            _("Thank you for coming to see us.") if visit else _("Thank you for talking with us.")
+        )
+        return Wording(
+            subject=_("How was it for you?"),
+            body=_(
+                "{opening} How was it for you? Reply with a number: 1 very good, 2 good, "
+                "3 neither good nor poor, 4 poor, 5 very poor. Or reply in your own words. "
+                "To stop texts about it, reply STOP. From {signed_by}"
+            ).format(opening=opening, signed_by=signed_by),
+        )
+
+
 def you_said_we_did(language: str, you_said: str, we_did: str, link: str) -> Wording:
     with translation.override(language):
         return Wording(

@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 # Fields never exported: secrets that are not information about the person.
-NEVER_EXPORTED = {"password", "key", "bin_key", "notify_id"}
+NEVER_EXPORTED = {"password", "key", "bin_key", "notify_id", "feedback_key"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,8 @@ PERSON = [
             "invitation__episode__person",
             "alert__voice__person",
             "outbox__voice__person",
+            "asked_after_call__person",
+            "asked_after_sanctuaryvisit__person",
         ),
         "Messages sent to you or about your feedback",
     ),

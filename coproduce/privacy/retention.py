@@ -21,6 +21,7 @@ from django.utils import timezone
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Episode, Person, Referral
+from coproduce.firstresponse import feedback
 from coproduce.network.models import Member
 from coproduce.privacy import holdings
 
@@ -48,6 +49,12 @@ def _messages(now: dt.datetime, dry_run: bool) -> int:
     if dry_run:
         return old.count() + numbers.count()
     return old.update(to="", subject="", body="") + numbers.update(received_from="")
+
+
+def _feedback_numbers(now: dt.datetime, dry_run: bool) -> int:
+    """The digest of the number the question after a call or visit went to, kept only to
+    know a reply as its answer."""
+    return feedback.forget_numbers(now, dry_run)
 
 
 def _sessions(now: dt.datetime, dry_run: bool) -> int:
@@ -141,10 +148,10 @@ def erase_care_record(actor: User, person: Person) -> int:
         # anonymous caller's or guest's do: no longer linked to the person, and without
         # the name and number that would say who it was (ADR 0014).
         declared["firstresponse.Call"].rows(person).update(
-            person=None, called="", phone="", phone_key=""
+            person=None, called="", phone="", phone_key="", feedback_mobile="", feedback_key=""
         )
         declared["firstresponse.SanctuaryVisit"].rows(person).update(
-            person=None, called="", shown_as=""
+            person=None, called="", shown_as="", feedback_key=""
         )
         declared["firstresponse.PassedCall"].rows(person).update(
             person=None, nhs_number="", called="", phone="", phone_key=""
@@ -188,6 +195,13 @@ RULES = [
         f"{settings.RETENTION_MESSAGE_DAYS} days after sending",
         "Enough to answer 'did my message arrive?'; the status and date are kept.",
         _messages,
+    ),
+    Rule(
+        "numbers a question after a call or visit went to",
+        f"{feedback.REPLY_WINDOW.days} days after the text was sent (kept only as a keyed digest)",
+        "Enough to know a reply as the answer to the question; the answer itself is kept "
+        "as feedback, with the number it came from as any text's is.",
+        _feedback_numbers,
     ),
     Rule(
         "failed sign-in records",

@@ -21,7 +21,7 @@ from django_tasks import task
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
-from coproduce.care.models import Person
+from coproduce.care.models import Person, Team
 from coproduce.lib.validators import number_key
 from coproduce.messaging import services as messaging
 from coproduce.messaging import wording
@@ -86,7 +86,12 @@ def schedule(invitation: FollowUpInvitation, at: dt.datetime) -> None:
 
 
 def signed_by(invitation: FollowUpInvitation) -> str:
-    team = invitation.episode.team
+    return team_signature(invitation.episode.team)
+
+
+def team_signature(team: Team) -> str:
+    """Who a text to the public is from: the team's peer worker, where there is one, and
+    the team's name (the follow-up invitation, the question after a call or visit)."""
     peer = team.peer_worker
     if peer is not None and peer.get_full_name():
         return f"{peer.get_full_name()}, peer worker, {team.name}"

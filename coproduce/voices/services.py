@@ -290,9 +290,19 @@ def withdraw(voice: Voice) -> Voice:
 
 
 def receive_text(
-    notify_id: str, source_number: str, message: str, received_at: Any, note: str = ""
+    notify_id: str,
+    source_number: str,
+    message: str,
+    received_at: Any,
+    note: str = "",
+    *,
+    team: Team | None = None,
+    rating: int | None = None,
+    about: str = "",
 ) -> Voice:
     """A text message received through Notify: stored once, however often Notify retries.
+    A reply to a question we texted says which service it is about (``team``), the
+    rating read from it, and ``about``: what it answers, in plain words for staff.
 
     Texting the advertised feedback number is giving feedback to improve services; it
     does not agree to being quoted or contacted later. The number it came from is kept
@@ -305,8 +315,10 @@ def receive_text(
     being answered) is stored by one; the database refuses the other's copy (Notify's id
     is unique), whose alert and reply go with it, and it answers with the one stored.
     """
+    if about:
+        note = f"{about} {note}".strip()[:200]
     try:
-        return _store_text(notify_id, source_number, message, received_at, note)
+        return _store_text(notify_id, source_number, message, received_at, note, team, rating)
     except IntegrityError:
         existing = Voice.objects.filter(notify_inbound_id=notify_id).first()
         if existing is None:
@@ -342,7 +354,13 @@ def texts_from_the_same_number(
 
 @transaction.atomic
 def _store_text(
-    notify_id: str, source_number: str, message: str, received_at: Any, note: str
+    notify_id: str,
+    source_number: str,
+    message: str,
+    received_at: Any,
+    note: str,
+    team: Team | None = None,
+    rating: int | None = None,
 ) -> Voice:
     existing = Voice.objects.filter(notify_inbound_id=notify_id).first()
     if existing is not None:
@@ -353,7 +371,8 @@ def _store_text(
         audit.someone_not_signed_in(),
         channel=Voice.Channel.SMS,
         text=message.strip(),
-        rating=None,
+        rating=rating,
+        team=team,
         consent_improvement=True,
         received_at=received_at,
         source_detail=note,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.accounts.policy import Capability, requires
-from coproduce.firstresponse import services
+from coproduce.firstresponse import feedback, services
 from coproduce.firstresponse.forms import ArrivalForm, CallForm, DepartureForm, today_at
 from coproduce.web.views.care import add_errors
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
@@ -72,14 +72,14 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
         ending = "end" in request.POST
         try:
             if ending:
-                call = services.end_call(user, call, form.details(ending=True))
+                call = feedback.end_call(user, call, form.details(ending=True), form.consent())
             else:
-                call = services.record_call(user, call, form.details(ending=False))
+                call = feedback.record_call(user, call, form.details(ending=False), form.consent())
         except ValidationError as error:
             add_errors(form, error)
         else:
             if ending:
-                messages.success(request, "Call ended and recorded.")
+                messages.success(request, f"Call ended and recorded.{feedback.texted_when(call)}")
                 return redirect("show_line")
             messages.success(request, "Saved. The call is still open.")
             return redirect("record_call", call_id=call.pk)
@@ -156,9 +156,10 @@ def record_departure(request: HttpRequest, visit_id: int) -> HttpResponse:
     if request.method == "POST" and visit.is_here and form.is_valid():
         data = form.cleaned_data
         try:
-            services.leave(
+            visit = feedback.leave(
                 user,
                 visit,
+                form.consent(),
                 left=data["left"],
                 left_because=data["left_because"],
                 left_at=today_at(data["left_time"]),
@@ -166,6 +167,7 @@ def record_departure(request: HttpRequest, visit_id: int) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"{visit.label} has left. Thank you.")
+            texted = feedback.texted_when(visit)
+            messages.success(request, f"{visit.label} has left. Thank you.{texted}")
             return redirect("show_sanctuary")
     return page(request, "firstresponse/departure.jinja", "A guest leaves", form=form, visit=visit)
