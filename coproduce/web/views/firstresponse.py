@@ -10,9 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.accounts.policy import Capability, requires
-from coproduce.firstresponse import services
+from coproduce.firstresponse import links, services
 from coproduce.firstresponse.forms import ArrivalForm, CallForm, DepartureForm, today_at
+from coproduce.firstresponse.linkforms import CallAndReferralForm
+from coproduce.firstresponse.models import Call
 from coproduce.web.views.care import add_errors
+from coproduce.web.views.firstresponse_links import call_links
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
 # The line ------------------------------------------------------------------------------
@@ -53,11 +56,13 @@ def start_call(request: HttpRequest) -> HttpResponse:
 def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
     user = signed_in_user(request)
     call = services.call_for(user, call_id)
-    form = CallForm(posted(request), initial=CallForm.initial_for(call))
+    form = CallAndReferralForm(posted(request), initial=CallForm.initial_for(call))
     if request.method == "POST" and call.is_open and form.is_valid():
         ending = "end" in request.POST
         try:
-            if ending:
+            if ending and Call.Outcome.CRISIS_TEAM in form.cleaned_data["outcomes"]:
+                call = links.end_call_and_refer(user, call, form.details(ending=True), form.ask())
+            elif ending:
                 call = services.end_call(user, call, form.details(ending=True))
             else:
                 call = services.record_call(user, call, form.details(ending=False))
@@ -77,6 +82,7 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
         call=call,
         earlier=services.earlier_call(call),
         other_open=services.other_open_calls(call) if call.is_open else [],
+        **call_links(user, call),
     )
 
 
