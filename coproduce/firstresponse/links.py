@@ -24,7 +24,6 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, Role, User
 from coproduce.accounts.policy import POLICY, Capability, can
 from coproduce.care import referrals
-from coproduce.care import services as care
 from coproduce.care.models import Person, Referral, Team
 from coproduce.firstresponse import duty, services
 from coproduce.firstresponse.models import Call, CallCorrection, CallLink, SanctuaryVisit
@@ -329,14 +328,11 @@ class OnTheLine:
     reachable: frozenset[int] = frozenset()
 
 
-def calls_and_visits_of(user: User, person: Person, *, break_glass: bool = False) -> OnTheLine:
+def calls_and_visits_of(user: User, person: Person) -> OnTheLine:
     """The person's calls to the line and evenings at the Sanctuary, for their record
-    page: only for a user who may see them (``care.services.may_see_person``, or on their
-    caseload), and the read of each is audited."""
-    if not (
-        care.may_see_person(user, person, break_glass=break_glass) or care.on_caseload(user, person)
-    ):
-        return OnTheLine([], [])
+    page, which the user has opened (``care.services.open_person_record``: on their
+    caseloads, or through break-glass, and audited). The read of each call and visit is
+    audited too; the calls to the user's own lines can be opened from it."""
     calls = list(
         Call.objects.filter(person=person)
         .select_related("team", "referral")
@@ -345,6 +341,8 @@ def calls_and_visits_of(user: User, person: Person, *, break_glass: bool = False
     visits = list(
         SanctuaryVisit.objects.filter(person=person).select_related("team").order_by("-arrived_at")
     )
+    if not calls and not visits:
+        return OnTheLine([], [])
     seen: list[Model] = [*calls, *visits]
     audit.record_each(user, AuditEvent.Action.VIEWED, seen, "person page")
     reachable = frozenset(

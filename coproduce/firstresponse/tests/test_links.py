@@ -357,7 +357,7 @@ def test_only_a_team_leader_undoes_a_link_with_a_reason_and_the_link_is_kept(
 # The person's record -------------------------------------------------------------------
 
 
-def test_the_persons_record_lists_their_calls_and_visits_audited(
+def test_the_persons_record_lists_their_calls_and_visits_audited_and_opens_only_own_lines(
     handler, line, sanctuary, known, outsider
 ):
     call = ended(handler, line, person=known)
@@ -371,8 +371,7 @@ def test_the_persons_record_lists_their_calls_and_visits_audited(
         assert AuditEvent.objects.filter(
             actor=handler, action="viewed", record_id=str(record.pk), detail="person page"
         ).exists()
-    nothing = links.calls_and_visits_of(outsider, known)
-    assert (nothing.calls, nothing.visits) == ([], [])
+    assert links.calls_and_visits_of(outsider, known).reachable == frozenset()
 
 
 # Correcting an ended call --------------------------------------------------------------
@@ -491,7 +490,8 @@ def test_the_duty_contacts_are_told_by_text_and_email_once_a_call(
     for message in told:
         assert f"call {call.pk}" in message.body
         assert "/worklist" in message.body
-        assert "Jo" not in message.body and "Nobody" not in message.body  # where, not what
+        assert "Jo" not in message.body  # where to read, not what
+        assert "Nobody" not in message.body
         assert "07700" not in message.body
     assert sorted(s.type for s in fake_notify.sent) == ["email", "sms"]  # really sent
     call.refresh_from_db()

@@ -459,9 +459,7 @@ def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
         safety_plan=plans.current(SafetyPlan, person),
         break_glass=not on_caseload,
         # Their calls to the line and evenings at the Sanctuary (issue 22), audited.
-        on_the_line=first_response_links.calls_and_visits_of(
-            user, person, break_glass=has_broken_glass(request, person_id)
-        ),
+        on_the_line=first_response_links.calls_and_visits_of(user, person),
     )
 
 
