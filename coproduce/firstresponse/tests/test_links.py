@@ -174,7 +174,7 @@ def test_a_recent_referral_is_not_duplicated_without_a_reason(handler, known, te
 
 
 def person_details(**kwargs):
-    fields = {
+    fields: dict[str, Any] = {
         "nhs_number": NEW_NUMBER,
         "given_name": "Jo",
         "family_name": "Example",

@@ -2,6 +2,7 @@
 a person, linking earlier calls, undoing a link, correcting a call, and the person's
 record listing their calls and visits."""
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -37,7 +38,7 @@ def ended_call(line, handler, minutes_ago=60, **fields):
 
 
 def ending(**fields: Any) -> dict[str, Any]:
-    now = timezone.localtime() - timezone.timedelta(minutes=10)
+    now = timezone.localtime() - dt.timedelta(minutes=10)
     return {
         "caller": "person",
         "called": "Jo",
