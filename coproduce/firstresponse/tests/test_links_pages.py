@@ -67,7 +67,10 @@ def test_ending_a_call_with_a_referral_makes_it_and_each_shows_the_other(
     call.refresh_from_db()
     assert call.referral == referral
     page = client.get(f"/line/calls/{call.pk}").content.decode()
-    assert f"/referrals/{referral.pk}" in page
+    assert f"referral {referral.pk} to {team.name}" in page
+    assert f"/referrals/{referral.pk}" not in page  # the receiving team's page, not the line's
+    team.staff.add(handler)
+    assert f"/referrals/{referral.pk}" in client.get(f"/line/calls/{call.pk}").content.decode()
     client.force_login(lead)  # the crisis team reads where it came from
     page = client.get(f"/referrals/{referral.pk}").content.decode()
     assert "came from a call to the First Response line" in page

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from coproduce.accounts.models import Role, User
 from coproduce.accounts.policy import Capability, can, requires
+from coproduce.care.models import Referral
 from coproduce.firstresponse import links, services
 from coproduce.firstresponse.linkforms import (
     CorrectionForm,
@@ -32,6 +33,9 @@ def call_links(user: User, call: Call) -> dict[str, Any]:
     a person (with who linked and why), its corrections, and what the user may do."""
     return {
         "call_referral": call.referral,
+        # The referral's page is its receiving team's (``referrals.referral_for``).
+        "referral_reachable": call.referral_id is not None
+        and Referral.objects.for_user(user).filter(pk=call.referral_id).exists(),
         "call_links": list(call.links.select_related("linked_by", "undone_by")),
         "corrections": list(call.corrections.select_related("corrected_by")),
         "may_correct": links.may_correct(user, call),
