@@ -195,6 +195,16 @@ def test_the_caller_is_recorded_as_a_new_person_by_cares_own_rule(handler, line)
     ).exists()
 
 
+def test_an_anonymous_caller_recorded_as_a_person_can_then_be_referred(handler, team):
+    call = start(handler, called="Jo")
+    links.record_new_person(handler, call, person_details())
+    call.refresh_from_db()
+    links.end_call_and_refer(handler, call, CallDetails(**PLAN, nhs_number=NEW_NUMBER), ask(team))
+    referral = Referral.objects.get()
+    assert referral.person.nhs_number == NEW_NUMBER
+    assert Call.objects.get().referral == referral
+
+
 def test_a_new_person_with_a_wrong_nhs_number_is_refused_naming_it(handler):
     call = start(handler, called="Jo")
     with pytest.raises(ValidationError) as refused:

@@ -122,7 +122,7 @@ def test_the_caller_is_recorded_as_a_person_then_their_earlier_calls_offered(cli
     assert bad.status_code == 400
     assert "Enter the date of birth as day/month/year" in bad.content.decode()
     assert not Person.objects.exists()
-    response = client.post(
+    response = client.post(  # an ended call: on to its earlier calls from the number
         f"/line/calls/{call.pk}/person",
         {
             "nhs_number": "943 476 5919",
@@ -266,7 +266,8 @@ def test_a_double_post_of_the_new_person_form_records_one_person(client, handler
         "family_name": "Example",
         "date_of_birth": "17/05/1990",
     }
-    client.post(f"/line/calls/{call.pk}/person", sent_once(data))
+    first = client.post(f"/line/calls/{call.pk}/person", sent_once(data))
+    assert first["Location"] == f"/line/calls/{call.pk}"  # during a call: back to it
     again = client.post(f"/line/calls/{call.pk}/person", data)
     assert again.status_code == 400
     assert "already about a person" in again.content.decode()

@@ -58,6 +58,9 @@ def record_caller_as_person(request: HttpRequest, call_id: int) -> HttpResponse:
             add_errors(form, error)
         else:
             messages.success(request, "The caller is recorded as a person and the call linked.")
+            # During a call, back to it; after, on to their earlier calls from the number.
+            if call.is_open or not call.phone_key:
+                return redirect("record_call", call_id=call.pk)
             return redirect("link_earlier_calls", call_id=call.pk)
     return page(
         request,
