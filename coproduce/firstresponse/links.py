@@ -24,7 +24,7 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, Role, User
 from coproduce.accounts.policy import POLICY, Capability, can
 from coproduce.care import referrals
-from coproduce.care.models import Person, Referral, Team
+from coproduce.care.models import Person, Referral, Team, normalise_nhs_number
 from coproduce.firstresponse import duty, services
 from coproduce.firstresponse.models import Call, CallCorrection, CallLink, SanctuaryVisit
 from coproduce.firstresponse.services import CallDetails
@@ -362,6 +362,15 @@ def _shown(value: Any) -> Any:
     return value
 
 
+def _same_number(typed: str, person: Person | None) -> bool:
+    if person is None or not typed.strip():
+        return False
+    try:
+        return normalise_nhs_number(typed) == person.nhs_number
+    except ValidationError:
+        return False
+
+
 def may_correct(user: User, call: Call) -> bool:
     return not call.is_open and (call.handler_id == user.pk or user.role == Role.TEAM_LEADER)
 
@@ -384,10 +393,19 @@ def correct_call(user: User, call: Call, details: CallDetails, because: str) -> 
         errors["because"] = " ".join(error.messages)
     before = {f: getattr(call, f) for f in CORRECTABLE}
     details = dataclasses.replace(details, ended_at=details.ended_at or call.ended_at)
+    # The person the call is already about stays, though the handler may no longer see
+    # them (referred on to another team, say): nothing new is shown by keeping them.
+    kept = call.person if _same_number(details.nhs_number, call.person) else None
+    if kept is not None:
+        details = dataclasses.replace(details, nhs_number="")
     try:
+        # The rules that ended the call, in one place (services._apply).
         changed = services._apply(user, call, details, ending=True)
     except ValidationError as error:
         raise ValidationError({**_by_field(error), **errors}) from None
+    if kept is not None:
+        call.person = kept
+        changed = [name for name in changed if name != "person"]
     if "person" in changed and call.links.filter(undone_at__isnull=True).exists():
         errors["nhs_number"] = (
             "This call was linked to a person; only a team leader can undo the link"

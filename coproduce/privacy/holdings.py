@@ -68,6 +68,12 @@ PERSON = [
     Holding("change.OutboxMessage", ("voice__person",), "'You said, we did' updates for you"),
     Holding("firstresponse.Call", ("person",), "Calls to the First Response line about you"),
     Holding("firstresponse.SanctuaryVisit", ("person",), "Your evenings at the Sanctuary"),
+    Holding(
+        "firstresponse.CallLink",
+        ("person", "call__person"),
+        "Earlier calls linked to you, by whom and why",
+    ),
+    Holding("firstresponse.CallCorrection", ("call__person",), "Corrections to your calls"),
 ]
 
 MEMBER = [

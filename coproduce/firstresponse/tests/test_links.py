@@ -461,6 +461,20 @@ def test_a_correction_is_refused_naming_the_field_and_nothing_changes(
     assert call.next_steps == "Ring again if it gets worse."
 
 
+def test_a_correction_cannot_unlink_a_linked_person(handler, line, known):
+    call = ended(handler, line)
+    CallLink.objects.create(
+        call=call, person=known, linked_by=handler, linked_at=ago(minutes=1), because="Same."
+    )
+    Call.objects.filter(pk=call.pk).update(person=known)
+    call.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        links.correct_call(handler, call, corrected(call), "Taking the person off it.")
+    assert "only a team leader" in refused.value.message_dict["nhs_number"][0]
+    call.refresh_from_db()
+    assert call.person == known
+
+
 def test_another_handler_may_not_correct_a_call_nor_anyone_an_open_one(handler, line):
     colleague = UserFactory(username="colleague2", role=Role.PRACTITIONER)
     line.staff.add(colleague)
@@ -535,3 +549,28 @@ def test_a_correction_that_says_they_hung_up_at_risk_tells_the_duty_contacts(han
     )
     assert Message.objects.filter(kind=Message.Kind.DUTY_ALERT, channel="email").count() == 1
     assert timezone.now() - Call.objects.get().duty_told_at < dt.timedelta(minutes=1)
+
+
+# Erasing a care record ---------------------------------------------------------------
+
+
+def test_erasing_a_persons_care_record_takes_their_links_corrections_and_referral(
+    handler, leader, line, team
+):
+    from coproduce.privacy.retention import erase_care_record
+
+    call = start(handler, called="Jo", phone="07700 900321", phone_key="07700900321")
+    person = links.record_new_person(handler, call, person_details())
+    call.refresh_from_db()
+    links.end_call_and_refer(handler, call, CallDetails(**PLAN, nhs_number=NEW_NUMBER), ask(team))
+    call.refresh_from_db()
+    links.correct_call(
+        handler, call, corrected(call, area="Ely", nhs_number=NEW_NUMBER), "The area was left out."
+    )
+    erase_care_record(leader, person)
+    call.refresh_from_db()
+    assert (call.person, call.referral, call.called, call.phone) == (None, None, "", "")
+    assert not CallLink.objects.exists()
+    assert not CallCorrection.objects.exists()
+    assert not Person.objects.exists()
+    assert not Referral.objects.exists()
