@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,13 +147,20 @@ def record_call(user: User, call: Call, details: CallDetails, consent: Consent) 
 
 
 @transaction.atomic
-def end_call(user: User, call: Call, details: CallDetails, consent: Consent) -> Call:
-    """End the call (``services.end_call``, with all its rules) and, if they agreed, queue
-    the question to go a few minutes later. Every fault is named at once: the call is not
+def end_call(
+    user: User,
+    call: Call,
+    details: CallDetails,
+    consent: Consent,
+    end: Callable[[User, Call, CallDetails], Call] | None = None,
+) -> Call:
+    """End the call (``services.end_call``, with all its rules, or another way of ending
+    it such as ``links.end_call_and_refer``) and, if they agreed, queue the question to
+    go a few minutes later. Every fault is named at once: the call is not
     ended while the number is wrong, and nothing typed is lost."""
     errors = _call_consent_errors(details, consent)
     try:
-        call = services.end_call(user, call, details)
+        call = (end or services.end_call)(user, call, details)
     except ValidationError as error:
         raise _merged(error, errors) from None
     if errors:

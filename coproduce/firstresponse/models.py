@@ -5,8 +5,10 @@ team, may give only a first name, and is never forced into a record (ADR 0014)."
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -123,6 +125,13 @@ class Call(AskedHowItWas):
     # A mobile for the question, if not the number above: kept only while the call is
     # open, then on the queued message alone.
     feedback_mobile = models.CharField(max_length=32, blank=True)
+    # The referral to the crisis team this call made (outcome "Referred to the crisis
+    # team"), through care's own pathway (``firstresponse.links``).
+    referral = models.ForeignKey(
+        Referral, on_delete=models.PROTECT, null=True, blank=True, related_name="calls"
+    )
+    # When the duty contacts were told of a caller at risk who hung up: once a call.
+    duty_told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -313,3 +322,88 @@ class PassedCall(models.Model):
     def minutes_waiting(self) -> int:
         end = self.taken_at or timezone.now()
         return max(0, int((end - self.passed_at).total_seconds() // 60))
+
+
+class CallLink(models.Model):
+    """An earlier call linked to a person once they gave who they are: never a silent
+    merge. Who linked it, when and why are kept; undoing it (a team leader, with a
+    reason) keeps the row and says who undid it."""
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="links")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    linked_at = models.DateTimeField()
+    because = models.CharField(max_length=200)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_because = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-linked_at"]
+
+    def __str__(self) -> str:
+        return f"Call link {self.pk}"
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None
+
+
+class CallCorrection(models.Model):
+    """A correction to an ended call: what the fields said before and say now, who
+    corrected them, when and why. Never edited (as a plan's versions are not): a second
+    correction is a second row."""
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="corrections")
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    corrected_at = models.DateTimeField()
+    because = models.CharField(max_length=500)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-corrected_at"]
+
+    def __str__(self) -> str:
+        return f"Call correction {self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValidationError("A correction is never changed: correct the call again.")
+        super().save(*args, **kwargs)
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """Each field corrected, in words: its name, what it said before, what it says now."""
+        return [
+            (
+                str(getattr(Call._meta.get_field(name), "verbose_name", name)).capitalize(),
+                _in_words(self.before.get(name)),
+                _in_words(self.after.get(name)),
+            )
+            for name in self.after
+            if name not in ("phone_key", "risk_concerns")  # worked out from others
+        ]
+
+
+def _in_words(value: Any) -> str:
+    if value in (None, "", []):
+        return "(empty)"
+    if value is True or value is False:
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        labels = dict(Call.Outcome.choices)
+        return ", ".join(str(labels.get(v, v)) for v in value)
+    if isinstance(value, str):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if moment.tzinfo is not None:
+            return f"{timezone.localtime(moment):%d/%m/%Y %H:%M}"
+    return str(value)

@@ -24,6 +24,7 @@ from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
 from coproduce.care import services as care
 from coproduce.care.models import Person, Referral, Team, normalise_nhs_number
+from coproduce.firstresponse import duty
 from coproduce.firstresponse.models import (
     NAME_LENGTH,
     Call,
@@ -254,6 +255,8 @@ def _save(user: User, call: Call, details: CallDetails, *, ending: bool) -> Call
     flags = " (caller at risk hung up)" if call.hung_up_at_risk else ""
     flags += " (words may signal risk)" if call.risk_concerns else ""
     audit.record(user, AuditEvent.Action.CHANGED, call, f"call {what}{flags}"[:200])
+    if ending:
+        duty.tell_duty_of_hang_up(call)
     return call
 
 

@@ -68,6 +68,15 @@ def duty_alert(alert_id: int, concerns: list[str], escalation: bool = False) -> 
     )
 
 
+def duty_call_back(call_id: int) -> Wording:
+    # To staff: a caller at risk hung up. No name, number or words: where to read only.
+    url = f"{settings.PUBLIC_BASE_URL}/worklist"
+    return Wording(
+        subject=f"Call {call_id}: a caller at risk hung up",
+        body=f"A caller at risk hung up on the line (call {call_id}). Call back: {url}",
+    )
+
+
 def follow_up(language: str, signed_by: str, link: str, opt_out: str, reminder: bool) -> Wording:
     with translation.override(language):
         opening = (

@@ -75,6 +75,12 @@ PERSON = [
         ("person",),
         "Calls NHS 111 or the police passed to the First Response line about you",
     ),
+    Holding(
+        "firstresponse.CallLink",
+        ("person", "call__person"),
+        "Earlier calls linked to you, by whom and why",
+    ),
+    Holding("firstresponse.CallCorrection", ("call__person",), "Corrections to your calls"),
 ]
 
 MEMBER = [

@@ -22,6 +22,7 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Episode, Person, Referral
 from coproduce.firstresponse import feedback
+from coproduce.firstresponse.models import Call
 from coproduce.network.models import Member
 from coproduce.privacy import holdings
 
@@ -147,6 +148,13 @@ def erase_care_record(actor: User, person: Person) -> int:
         # Calls and Sanctuary evenings stay as the service's record of its work, as an
         # anonymous caller's or guest's do: no longer linked to the person, and without
         # the name and number that would say who it was (ADR 0014).
+        # Who linked their calls, and what corrections said before (a name, a number),
+        # go with the link to them; the referral a call made goes with their record.
+        for linkage in ("firstresponse.CallCorrection", "firstresponse.CallLink"):
+            rows = declared[linkage].rows(person)
+            ids = list(rows.values_list("pk", flat=True))
+            deleted += rows.model._default_manager.filter(pk__in=ids).delete()[0]
+        Call.objects.filter(referral__person=person).update(referral=None)
         declared["firstresponse.Call"].rows(person).update(
             person=None, called="", phone="", phone_key="", feedback_mobile="", feedback_key=""
         )

@@ -146,11 +146,18 @@ def raise_alert_if_at_risk(
 def duty_teams(voice: Voice, now: dt.datetime | None = None) -> list[Team]:
     """Who is on duty for this voice: its own team if open now and reachable; else the
     24/7 crisis line; else every open team with a duty contact."""
+    return duty_teams_for(voice.team_id, now)
+
+
+def duty_teams_for(team_id: int | None, now: dt.datetime | None = None) -> list[Team]:
+    """Who is on duty for something of this team's (a voice, a call to the line): the
+    team if open now and reachable; else the 24/7 crisis line; else every open team with
+    a duty contact."""
     moment = timezone.localtime(now or timezone.now()).time()
     reachable = [
         t for t in Team.objects.exclude(duty_phone="", duty_email="") if t.is_open_at(moment)
     ]
-    own = [t for t in reachable if voice.team_id == t.pk]
+    own = [t for t in reachable if team_id == t.pk]
     line = [t for t in reachable if t.kind == Team.Kind.CRISIS_LINE]
     return own or line or reachable
 

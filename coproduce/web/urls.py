@@ -6,6 +6,7 @@ from coproduce.web.views import (
     change,
     evidence,
     firstresponse,
+    firstresponse_links,
     network,
     public,
     sso,
@@ -65,6 +66,24 @@ urlpatterns = [
         "line/passed/<int:passed_id>/take",
         firstresponse.take_passed_call,
         name="take_passed_call",
+    ),
+    path(
+        "line/calls/<int:call_id>/person",
+        firstresponse_links.record_caller_as_person,
+        name="record_caller_as_person",
+    ),
+    path(
+        "line/calls/<int:call_id>/links",
+        firstresponse_links.link_earlier_calls,
+        name="link_earlier_calls",
+    ),
+    path(
+        "line/calls/<int:call_id>/correction",
+        firstresponse_links.correct_call,
+        name="correct_call",
+    ),
+    path(
+        "line/links/<int:link_id>/undo", firstresponse_links.undo_call_link, name="undo_call_link"
     ),
     path("sanctuary", firstresponse.show_sanctuary, name="show_sanctuary"),
     path("sanctuary/arrivals", firstresponse.welcome_guest, name="welcome_guest"),

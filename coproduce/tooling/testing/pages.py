@@ -12,7 +12,7 @@ from coproduce.accounts.models import User
 from coproduce.care.models import Episode, Person, Referral
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
-from coproduce.firstresponse.models import Call, SanctuaryVisit
+from coproduce.firstresponse.models import Call, CallLink, SanctuaryVisit
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
@@ -61,6 +61,18 @@ def pages_by_role():
             "set_by": User.objects.get(username="analyst"),
         },
     )
+    anonymous_call = Call.objects.filter(person__isnull=True, ended_at__isnull=False).order_by(
+        "pk"
+    )[0]
+    call_link, _ = CallLink.objects.get_or_create(
+        call=anonymous_call,
+        defaults={
+            "person": episode.person,
+            "linked_by": User.objects.get(username="practitioner"),
+            "linked_at": timezone.now(),
+            "because": "The same number and first name",
+        },
+    )
     return {
         None: {
             "home": "/",
@@ -94,6 +106,10 @@ def pages_by_role():
             "break_glass": f"/people/{outsider.pk}/break-glass",
             "show_line": "/line",
             "record_call": f"/line/calls/{Call.objects.order_by('pk')[0].pk}",
+            "record_caller_as_person": f"/line/calls/{anonymous_call.pk}/person",
+            "link_earlier_calls": f"/line/calls/{anonymous_call.pk}/links",
+            "correct_call": f"/line/calls/{anonymous_call.pk}/correction",
+            "undo_call_link": f"/line/links/{call_link.pk}/undo",
             "show_sanctuary": "/sanctuary",
             "welcome_guest": "/sanctuary/arrivals",
             "record_departure": "/sanctuary/guests/"

@@ -34,6 +34,7 @@ from coproduce.care.forms import (
     plan_form,
 )
 from coproduce.care.models import CrisisPlan, PlanVersion, Referral, SafetyPlan, Team
+from coproduce.firstresponse import links as first_response_links
 from coproduce.firstresponse import services as first_response
 from coproduce.voices.services import open_alerts
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
@@ -320,6 +321,9 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
         identity_visible=services.may_see_person(
             user, referral.person, break_glass=has_broken_glass(request, referral.person_id)
         ),
+        # Where it came from, when a call to the line made it (issue 22).
+        from_line=first_response_links.referral_from_the_line(referral),
+        from_call=first_response_links.call_of_referral(user, referral),
         now=timezone.now(),
     )
 
@@ -455,6 +459,8 @@ def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
         crisis_plan=plans.current(CrisisPlan, person),
         safety_plan=plans.current(SafetyPlan, person),
         break_glass=not on_caseload,
+        # Their calls to the line and evenings at the Sanctuary (issue 22), audited.
+        on_the_line=first_response_links.calls_and_visits_of(user, person),
     )
 
 

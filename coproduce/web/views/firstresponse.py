@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -10,9 +12,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.accounts.policy import Capability, requires
-from coproduce.firstresponse import feedback, services
+from coproduce.firstresponse import feedback, links, services
 from coproduce.firstresponse.forms import ArrivalForm, CallForm, DepartureForm, today_at
+from coproduce.firstresponse.linkforms import CallAndReferralForm
+from coproduce.firstresponse.models import Call
 from coproduce.web.views.care import add_errors
+from coproduce.web.views.firstresponse_links import call_links
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
 # The line ------------------------------------------------------------------------------
@@ -67,12 +72,18 @@ def take_passed_call(request: HttpRequest, passed_id: int) -> HttpResponse:
 def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
     user = signed_in_user(request)
     call = services.call_for(user, call_id)
-    form = CallForm(posted(request), initial=CallForm.initial_for(call))
+    form = CallAndReferralForm(posted(request), initial=CallForm.initial_for(call))
     if request.method == "POST" and call.is_open and form.is_valid():
         ending = "end" in request.POST
         try:
             if ending:
-                call = feedback.end_call(user, call, form.details(ending=True), form.consent())
+                # A referral to the crisis team is made as the call ends (links), and
+                # the question about how it was is queued after (feedback).
+                refers = Call.Outcome.CRISIS_TEAM in form.cleaned_data["outcomes"]
+                end = partial(links.end_call_and_refer, ask=form.ask()) if refers else None
+                call = feedback.end_call(
+                    user, call, form.details(ending=True), form.consent(), end=end
+                )
             else:
                 call = feedback.record_call(user, call, form.details(ending=False), form.consent())
         except ValidationError as error:
@@ -92,6 +103,7 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
         passed=call.passed_call,
         earlier=services.earlier_call(call),
         other_open=services.other_open_calls(call) if call.is_open else [],
+        **call_links(user, call),
     )
 
 

@@ -1,0 +1,274 @@
+"""The pages for how a call joins care: ending with a referral, recording the caller as
+a person, linking earlier calls, undoing a link, correcting a call, and the person's
+record listing their calls and visits."""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from coproduce.accounts.models import AuditEvent, Role
+from coproduce.care.models import Person, Referral
+from coproduce.firstresponse.models import Call, CallCorrection, CallLink, SanctuaryVisit
+from coproduce.firstresponse.tests.conftest import ago
+from coproduce.tooling.testing.factories import EpisodeFactory, UserFactory, sent_once
+
+
+@pytest.fixture
+def known(line):
+    return EpisodeFactory(team=line).person
+
+
+def open_call(line, handler, **fields):
+    return Call.objects.create(team=line, handler=handler, started_at=ago(minutes=10), **fields)
+
+
+def ended_call(line, handler, minutes_ago=60, **fields):
+    return Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=minutes_ago),
+        ended_at=ago(minutes=minutes_ago - 5),
+        caller="person",
+        next_steps="Ring again if it gets worse.",
+        outcomes=["support"],
+        **fields,
+    )
+
+
+def ending(**fields: Any) -> dict[str, Any]:
+    now = timezone.localtime() - dt.timedelta(minutes=10)
+    return {
+        "caller": "person",
+        "called": "Jo",
+        "persons_words": "I could not sleep.",
+        "next_steps": "The crisis team will ring in the morning.",
+        "outcomes": ["support", "crisis_team"],
+        "started_on": f"{now:%d/%m/%Y}",
+        "started_time": f"{now:%H:%M}",
+        "end": "1",
+    } | fields
+
+
+def test_ending_a_call_with_a_referral_makes_it_and_each_shows_the_other(
+    client, handler, line, known, team, lead
+):
+    call = open_call(line, handler)
+    client.force_login(handler)
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "If you refer them to the crisis team" in page
+    response = client.post(
+        f"/line/calls/{call.pk}",
+        ending(nhs_number=known.nhs_number, referral_team=team.pk, referral_urgency="2"),
+    )
+    assert response["Location"] == "/line"
+    referral = Referral.objects.get()
+    call.refresh_from_db()
+    assert call.referral == referral
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert f"referral {referral.pk} to {team.name}" in page
+    assert f"/referrals/{referral.pk}" not in page  # the receiving team's page, not the line's
+    team.staff.add(handler)
+    assert f"/referrals/{referral.pk}" in client.get(f"/line/calls/{call.pk}").content.decode()
+    client.force_login(lead)  # the crisis team reads where it came from
+    page = client.get(f"/referrals/{referral.pk}").content.decode()
+    assert "came from a call to the First Response line" in page
+
+
+def test_an_anonymous_referral_is_refused_on_the_page_with_nothing_lost(
+    client, handler, line, team
+):
+    call = open_call(line, handler)
+    client.force_login(handler)
+    response = client.post(
+        f"/line/calls/{call.pk}", ending(referral_team=team.pk, referral_urgency="2")
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "needs the person&#x27;s record" in page or "needs the person's record" in page
+    assert 'value="Jo"' in page
+    assert "Record the caller as a person" in page
+    call.refresh_from_db()
+    assert call.is_open
+    assert not Referral.objects.exists()
+
+
+def test_missing_referral_answers_are_named_beside_their_fields(client, handler, line, known):
+    call = open_call(line, handler)
+    client.force_login(handler)
+    response = client.post(f"/line/calls/{call.pk}", ending(nhs_number=known.nhs_number))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Select the crisis team to refer them to" in page
+    assert "Select how urgent the referral is" in page
+    call.refresh_from_db()
+    assert call.is_open
+
+
+def test_the_caller_is_recorded_as_a_person_then_their_earlier_calls_offered(client, handler, line):
+    earlier = ended_call(line, handler, 600, phone="07700 900321", phone_key="07700900321")
+    call = ended_call(line, handler, 30, phone="07700 900321", phone_key="07700900321")
+    client.force_login(handler)
+    bad = client.post(
+        f"/line/calls/{call.pk}/person",
+        {
+            "nhs_number": "9434765919",
+            "given_name": "Jo",
+            "family_name": "Example",
+            "date_of_birth": "31/02/1990",
+        },
+    )
+    assert bad.status_code == 400
+    assert "Enter the date of birth as day/month/year" in bad.content.decode()
+    assert not Person.objects.exists()
+    response = client.post(  # an ended call: on to its earlier calls from the number
+        f"/line/calls/{call.pk}/person",
+        {
+            "nhs_number": "943 476 5919",
+            "given_name": "Jo",
+            "family_name": "Example",
+            "date_of_birth": "17/05/1990",
+        },
+    )
+    assert response["Location"] == f"/line/calls/{call.pk}/links"
+    page = client.get(response["Location"]).content.decode()
+    assert f"Call {earlier.pk}" in page
+    linked = client.post(
+        f"/line/calls/{call.pk}/links",
+        {"calls": [str(earlier.pk)], "because": "Same number, same name and story."},
+    )
+    assert linked["Location"] == f"/line/calls/{call.pk}"
+    earlier.refresh_from_db()
+    assert earlier.person == Person.objects.get()
+
+
+def test_linking_without_a_reason_is_refused_on_the_page(client, handler, line, known):
+    earlier = ended_call(line, handler, 600, phone_key="07700900321")
+    call = ended_call(line, handler, 30, phone_key="07700900321", person=known)
+    client.force_login(handler)
+    response = client.post(f"/line/calls/{call.pk}/links", {"calls": [str(earlier.pk)]})
+    assert response.status_code == 400
+    assert "Say why in a short sentence" in response.content.decode()
+    assert not CallLink.objects.exists()
+
+
+def test_a_team_leader_undoes_a_link_and_a_practitioner_is_told_who_can(
+    client, handler, line, known
+):
+    earlier = ended_call(line, handler, 600, person=known)
+    link = CallLink.objects.create(
+        call=earlier,
+        person=known,
+        linked_by=handler,
+        linked_at=ago(minutes=5),
+        because="Same number and name.",
+    )
+    client.force_login(handler)
+    refused = client.post(f"/line/links/{link.pk}/undo", {"undone_because": "It was her sister."})
+    assert refused.status_code == 400
+    assert "Only a team leader can undo a link" in refused.content.decode()
+    leader = UserFactory(username="leader", role=Role.TEAM_LEADER)
+    line.staff.add(leader)
+    client.force_login(leader)
+    assert "Undo this link" in client.get(f"/line/calls/{earlier.pk}").content.decode()
+    done = client.post(f"/line/links/{link.pk}/undo", {"undone_because": "It was her sister."})
+    assert done["Location"] == f"/line/calls/{earlier.pk}"
+    earlier.refresh_from_db()
+    assert earlier.person is None
+
+
+def test_a_call_is_corrected_on_its_page_and_shows_what_it_said_before(client, handler, line):
+    call = ended_call(line, handler, called="Jo")
+    client.force_login(handler)
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "Correct this call" in page
+    started = timezone.localtime(call.started_at)
+    stopped = timezone.localtime(call.ended_at)
+    form = {
+        "caller": "person",
+        "called": "Jo",
+        "next_steps": "Jo will ring her sister tonight.",
+        "outcomes": ["support"],
+        "started_on": f"{started:%d/%m/%Y}",
+        "started_time": f"{started:%H:%M}",
+        "ended_on": f"{stopped:%d/%m/%Y}",
+        "ended_time": f"{stopped:%H:%M}",
+    }
+    refused = client.post(f"/line/calls/{call.pk}/correction", form)
+    assert refused.status_code == 400
+    assert "Say why in a short sentence" in refused.content.decode()
+    assert not CallCorrection.objects.exists()
+    form["because"] = "The next steps were typed wrong."
+    done = client.post(f"/line/calls/{call.pk}/correction", form)
+    assert done["Location"] == f"/line/calls/{call.pk}"
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "Ring again if it gets worse." in page  # what it said before
+    assert "Jo will ring her sister tonight." in page
+
+
+def test_the_persons_record_lists_their_calls_and_sanctuary_evenings(
+    client, handler, line, sanctuary, known
+):
+    call = ended_call(line, handler, person=known)
+    SanctuaryVisit.objects.create(
+        team=sanctuary, welcomed_by=handler, person=known, arrived_at=ago(hours=3), came="line"
+    )
+    client.force_login(handler)
+    page = client.get(f"/people/{known.pk}").content.decode()
+    assert "Calls to the line" in page
+    assert f"/line/calls/{call.pk}" in page
+    assert "Evenings at the Sanctuary" in page
+    assert "No evenings at the Sanctuary" not in page
+    assert AuditEvent.objects.filter(
+        actor=handler,
+        record_type="firstresponse.call",
+        record_id=str(call.pk),
+        detail="person page",
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/line/calls/{call}/person",
+        "/line/calls/{call}/links",
+        "/line/calls/{call}/correction",
+        "/line/links/{link}/undo",
+    ],
+)
+def test_someone_on_another_team_is_refused_every_route(
+    client, handler, line, known, outsider, path
+):
+    call = ended_call(line, handler, person=known)
+    link = CallLink.objects.create(
+        call=call, person=known, linked_by=handler, linked_at=ago(minutes=5), because="Same."
+    )
+    address = path.format(call=call.pk, link=link.pk)
+    client.force_login(outsider)
+    assert client.get(address).status_code == 404
+    assert client.post(address, {"because": "A reason of several words."}).status_code == 404
+    member = UserFactory(username="member2", role=Role.NETWORK_MEMBER)
+    client.force_login(member)
+    assert client.get(address).status_code == 403
+    call.refresh_from_db()
+    assert call.person == known
+    assert not CallCorrection.objects.exists()
+    assert CallLink.objects.get().undone_at is None
+
+
+def test_a_double_post_of_the_new_person_form_records_one_person(client, handler, line):
+    call = open_call(line, handler, called="Jo")
+    client.force_login(handler)
+    data = {
+        "nhs_number": "9434765919",
+        "given_name": "Jo",
+        "family_name": "Example",
+        "date_of_birth": "17/05/1990",
+    }
+    first = client.post(f"/line/calls/{call.pk}/person", sent_once(data))
+    assert first["Location"] == f"/line/calls/{call.pk}"  # during a call: back to it
+    again = client.post(f"/line/calls/{call.pk}/person", data)
+    assert again.status_code == 400
+    assert "already about a person" in again.content.decode()
+    assert Person.objects.count() == 1
