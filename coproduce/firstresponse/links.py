@@ -371,6 +371,14 @@ def _same_number(typed: str, person: Person | None) -> bool:
         return False
 
 
+def referral_reachable(user: User, call: Call) -> bool:
+    """Whether the user may open the call's referral: its page is the receiving team's."""
+    return (
+        call.referral_id is not None
+        and Referral.objects.for_user(user).filter(pk=call.referral_id).exists()
+    )
+
+
 def may_correct(user: User, call: Call) -> bool:
     return not call.is_open and (call.handler_id == user.pk or user.role == Role.TEAM_LEADER)
 

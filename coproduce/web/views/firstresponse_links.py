@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods
 
 from coproduce.accounts.models import Role, User
 from coproduce.accounts.policy import Capability, can, requires
-from coproduce.care.models import Referral
 from coproduce.firstresponse import links, services
 from coproduce.firstresponse.linkforms import (
     CorrectionForm,
@@ -34,8 +33,7 @@ def call_links(user: User, call: Call) -> dict[str, Any]:
     return {
         "call_referral": call.referral,
         # The referral's page is its receiving team's (``referrals.referral_for``).
-        "referral_reachable": call.referral_id is not None
-        and Referral.objects.for_user(user).filter(pk=call.referral_id).exists(),
+        "referral_reachable": links.referral_reachable(user, call),
         "call_links": list(call.links.select_related("linked_by", "undone_by")),
         "corrections": list(call.corrections.select_related("corrected_by")),
         "may_correct": links.may_correct(user, call),
