@@ -10,6 +10,7 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent, Role, User
 from coproduce.care.models import Contact, Episode, Person, Team
 from coproduce.change.models import OutboxMessage, Update
+from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.network.models import EqualityMonitoring, Member
 from coproduce.tooling.synthetic.demo import seed_demo
 from coproduce.voices.models import Rating, Voice
@@ -20,6 +21,8 @@ def snapshot():
         sorted(Person.objects.values_list("nhs_number", "given_name", "family_name")),
         sorted(Voice.objects.values_list("rating", "text", "channel"), key=repr),
         Contact.objects.count(),
+        sorted(Call.objects.values_list("called", "phone", "outcomes"), key=repr),
+        sorted(SanctuaryVisit.objects.values_list("called", "came", "left"), key=repr),
     )
 
 
@@ -77,11 +80,15 @@ def test_the_command_prints_the_sign_ins_and_leaves_a_seeded_database_alone():
     call_command("seed", "--profile", "demo", stdout=out)
     assert "Lived experience lead    le.lead" in out.getvalue()
     people = Person.objects.count()
+    calls, visits = Call.objects.count(), SanctuaryVisit.objects.count()
+    assert calls > 4000  # a year of them
     out = StringIO()
     call_command("seed", "--profile", "demo", stdout=out)
     assert "leaving it as it is" in out.getvalue()
     assert "Lived experience lead    le.lead" in out.getvalue()  # still told how to sign in
     assert Person.objects.count() == people
+    # The line's year is not written twice.
+    assert (Call.objects.count(), SanctuaryVisit.objects.count()) == (calls, visits)
 
 
 @pytest.mark.django_db
