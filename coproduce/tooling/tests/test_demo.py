@@ -1,3 +1,5 @@
+import datetime as dt
+import random
 import re
 from io import StringIO
 
@@ -10,9 +12,12 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent, Role, User
 from coproduce.care.models import Contact, Episode, Person, Team
 from coproduce.change.models import OutboxMessage, Update
+from coproduce.firstresponse import services as firstresponse
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.network.models import EqualityMonitoring, Member
 from coproduce.tooling.synthetic.demo import seed_demo
+from coproduce.tooling.synthetic.firstresponse import seed_line_year
+from coproduce.tooling.testing.factories import TeamFactory, UserFactory
 from coproduce.voices.models import Rating, Voice
 
 
@@ -170,3 +175,39 @@ def test_its_coproduction_health_and_reach_show_figures_not_hidden_small_numbers
     assert len(members) == 22  # seven age bands, five ethnic groups, ten deprivation deciles
     # Too few from Black, mixed or other ethnic groups to show, as the self-assessment says.
     assert sum(r["people"] is not None for r in members) >= 18
+
+
+@pytest.mark.parametrize(
+    "local",
+    [
+        "2026-06-10 00:30",  # after midnight, the Sanctuary still open
+        "2026-06-10 13:00",
+        "2026-06-10 23:45",
+        "2026-03-30 00:30",  # the night after the clocks went forward
+        "2026-10-26 01:30",  # the night after they went back
+    ],
+)
+@pytest.mark.django_db
+def test_at_any_hour_the_line_s_year_ends_before_tonight(local):
+    """Whenever the demo is seeded, nothing of the line's and the Sanctuary's year is in
+    the future, open, expected at the Sanctuary, here after closing, on today's calls or
+    waiting for a call-back: tonight is the demo's hand-written few."""
+    line = TeamFactory(kind=Team.Kind.CRISIS_LINE)
+    sanctuary = TeamFactory(
+        kind=Team.Kind.SANCTUARY, opens_at=dt.time(18, 0), closes_at=dt.time(1, 0), capacity=8
+    )
+    staff = UserFactory(role=Role.PRACTITIONER)
+    line.staff.add(staff)
+    sanctuary.staff.add(staff)
+    now = timezone.make_aware(dt.datetime.fromisoformat(local))
+    rng = random.Random(7)  # noqa: S311 - synthetic data, not a secret
+    seed_line_year(rng, now, line, sanctuary, ["Alex", "Sam"])
+    assert Call.objects.count() > 4000
+    assert not Call.objects.filter(ended_at__isnull=True).exists()
+    assert not Call.objects.filter(ended_at__gte=now).exists()
+    assert not SanctuaryVisit.objects.filter(left_at__isnull=True).exists()
+    assert not SanctuaryVisit.objects.filter(left_at__gte=now).exists()
+    assert firstresponse.invited_tonight(sanctuary, now) == []
+    assert firstresponse.here_after_closing(staff, now) == []
+    assert firstresponse.calls_today(staff, now) == []
+    assert firstresponse.calls_to_call_back(staff, now) == []
