@@ -362,3 +362,40 @@ def reach_against(
                 }
             )
     return rows
+
+
+@dataclass(frozen=True)
+class FirstResponseCosts:
+    """The cost model of the First Response line and the Sanctuary: each figure an
+    assumption, stated with the figures and set locally (``coproduce evaluate``'s
+    ``--first-response-*`` options). Illustrative defaults."""
+
+    # Of the calls and visits that ended without A&E, police or admission, the share that
+    # would otherwise have gone to A&E, and the share that would have been admitted.
+    otherwise_ae: float = 0.26
+    otherwise_admitted: float = 0.05
+    ae_attendance: float = UnitCosts.ae_conveyance
+    admission: float = UnitCosts.admission
+    line_per_year: float = 500_000.0
+    sanctuary_per_year: float = 400_000.0
+
+    def assumptions(self, days: int) -> list[str]:
+        return [
+            f"Of the calls and visits that ended without A&E, police or admission, "
+            f"{self.otherwise_ae:.0%} would otherwise have gone to A&E. Illustrative: it "
+            "echoes the 26% fall in A&E visits that Cambridgeshire and Peterborough's First "
+            "Response Service reported (seed 001); set it from a local audit of what "
+            "callers and guests say they would have done.",
+            f"Of the same calls and visits, {self.otherwise_admitted:.0%} would otherwise "
+            "have led to an admission. Illustrative: the same service reported 19% fewer "
+            "mental health admissions, which is not a share of calls; set it locally.",
+            f"An A&E attendance costs £{self.ae_attendance:,.0f} and an admission "
+            f"£{self.admission:,.0f}: the unit costs the outcomes' cost model uses, set "
+            "locally from the trust's reference costs.",
+            f"Running the line costs £{self.line_per_year:,.0f} a year and the Sanctuary "
+            f"£{self.sanctuary_per_year:,.0f} a year (illustrative: set them to the "
+            f"services' budgets), counted for the {days:,} days the figures cover.",
+            "Counts are the published ones (rounded to the nearest 5, small ones not "
+            "shown); no comparison group is used, so the saving is an estimate, not a "
+            "measurement.",
+        ]

@@ -178,7 +178,12 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
     every = values + [p["lower"] for p in points] + [p["upper"] for p in points]
     if chart.get("target") is not None:
         every.append(chart["target"])
-    scale = _Scale(len(points), min(every), max(every))
+    low, high = min(every), max(every)
+    if percent and high <= low:
+        # A flat share (every month 100%, say): an axis a tenth either side, within 0% to
+        # 100%, not one running on to 200%.
+        low, high = (high - 0.1, high) if high >= 0.1 else (low, low + 0.1)
+    scale = _Scale(len(points), low, high)
     specials = sum(1 for p in points if p["special"])
     complete = [p for p in points if not p.get("provisional")] or points
     latest = complete[-1]
@@ -364,3 +369,97 @@ def _month_label(month: str) -> str:
     import datetime as dt
 
     return dt.date.fromisoformat(month[:10]).strftime("%b %Y")
+
+
+# The heat map's shades, lightest to darkest, each with the colour its figure is written
+# in (at least 4.5:1 against the shade). The figure is in every cell: the shade only
+# repeats it.
+HEAT_SHADES = (
+    ("#e8f1fa", "#212b32"),
+    ("#b3d1ee", "#212b32"),
+    ("#6ea8dd", "#212b32"),
+    ("#005eb8", "#ffffff"),
+    ("#003087", "#ffffff"),
+)
+HEAT_HIDDEN = ("#d8dde0", "#212b32")
+HEAT_LEFT, HEAT_TOP, HEAT_COLUMN, HEAT_ROW = 120, 30, 52, 20
+
+
+@dataclass
+class HeatCell:
+    x: float
+    y: float
+    fill: str
+    text: str
+    text_colour: str
+    label: str
+
+
+@dataclass
+class HeatMap:
+    title: str
+    description: str
+    cells: list[HeatCell]
+    columns: list[tuple[float, str]]  # (x of the column's middle, weekday)
+    rows: list[tuple[float, str, bool]]  # (y of the row's middle, hour, open)
+    open_words: str
+    width: int = HEAT_LEFT + 7 * HEAT_COLUMN + 8
+    height: int = HEAT_TOP + 24 * HEAT_ROW + 8
+    left: int = HEAT_LEFT
+    top: int = HEAT_TOP
+    column_width: int = HEAT_COLUMN
+    row_height: int = HEAT_ROW
+
+
+def hour_words(hour: int) -> str:
+    """ "18:00 to 19:00"."""
+    return f"{hour:02d}:00 to {(hour + 1) % 24:02d}:00"
+
+
+def heat_map(
+    title: str,
+    by_hour: dict[str, Any],
+    *,
+    open_hours: list[int],
+    open_words: str,
+    summary: str,
+) -> HeatMap:
+    """Counts by hour (rows) and weekday (columns), each cell shaded by its count and
+    with the count written in it; the hours in which the service is open marked
+    "open" beside the hour as well as by a bar. ``summary``: what it shows, in words."""
+    values = [v for day in by_hour["days"] for v in day["hours"] if v is not None]
+    top = max(values, default=0)
+    cells = []
+    for column, day in enumerate(by_hour["days"]):
+        for hour, value in enumerate(day["hours"]):
+            if value is None:
+                fill, colour = HEAT_HIDDEN
+                text, said = "–", "not shown (too few)"
+            else:
+                band = 0 if not top or not value else min(4, int(5 * value / (top + 1)))
+                fill, colour = HEAT_SHADES[band] if value else ("#ffffff", "#212b32")
+                text, said = f"{value:,}", f"{value:,}"
+            cells.append(
+                HeatCell(
+                    HEAT_LEFT + column * HEAT_COLUMN,
+                    HEAT_TOP + hour * HEAT_ROW,
+                    fill,
+                    text,
+                    colour,
+                    f"{day['weekday']}, {hour_words(hour)}: {said}",
+                )
+            )
+    return HeatMap(
+        title=title,
+        description=summary,
+        cells=cells,
+        columns=[
+            (HEAT_LEFT + i * HEAT_COLUMN + HEAT_COLUMN / 2, day["weekday"][:3])
+            for i, day in enumerate(by_hour["days"])
+        ],
+        rows=[
+            (HEAT_TOP + hour * HEAT_ROW + HEAT_ROW / 2, f"{hour:02d}:00", hour in open_hours)
+            for hour in range(24)
+        ],
+        open_words=open_words,
+    )

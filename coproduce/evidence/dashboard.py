@@ -567,6 +567,12 @@ THEMES = {
         "Who takes part in our network, and who gives us their views, against the people "
         "who live here.",
     ),
+    # The line's and the Sanctuary's page (``firstresponse_pages``).
+    "first-response": (
+        "The First Response line and the Sanctuary",
+        "What the 24/7 line and the evening Sanctuary prevented, and whether their hours "
+        "match when people come.",
+    ),
 }
 
 # A group is under-represented where its share of the network is below this much of its
@@ -755,6 +761,9 @@ def board_summary(evaluation: dict[str, Any]) -> list[dict[str, Any]]:
         }
     )
     items.append(_reach_item(evaluation.get("reach_against_population") or []))
+    from coproduce.evidence import firstresponse_pages
+
+    items.append(firstresponse_pages.card(evaluation))
     for item in items:
         item["title"] = THEMES[item["theme"]][0]
     return items

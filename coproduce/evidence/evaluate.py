@@ -8,6 +8,7 @@ control to every count and share before anything leaves (``publish``).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import pandas as pd
 from numpy.linalg import LinAlgError
 
-from coproduce.evidence import analysis, spc
+from coproduce.evidence import analysis, firstresponse, spc
 from coproduce.evidence.suite import open_extract, run_suite
 from coproduce.evidence.tables import BY_EPISODE_START
 from coproduce.lib.dates import next_month
@@ -590,6 +591,7 @@ def evaluate(
     by_team: bool = True,
     recalculations: dict[str, list[Recalculation]] | None = None,
     fix_after: dict[str, int] | None = None,
+    first_response_costs: analysis.FirstResponseCosts | None = None,
 ) -> dict[str, Any]:
     """The published evaluation of the extract in ``directory``, by team and month (or
     by month for the whole extract)."""
@@ -672,6 +674,16 @@ def evaluate(
                 analysis.reach_against(results["reach"], population, group), rules
             )
         ]
+    # The line's and the Sanctuary's figures, published in the extract (an older extract
+    # has none): their charts and cost model from those figures only.
+    summary_file = directory / firstresponse.FILE_NAME
+    if summary_file.exists():
+        out["first_response"] = firstresponse.evaluated(
+            json.loads(summary_file.read_text()),
+            as_of=day,
+            costs=first_response_costs,
+            run_length=run_length,
+        )
     if models:
         out["time_on_caseload"] = _models(analysis.episode_rows(extract.tables), end, rules)
     return out

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import hmac
 import itertools
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ import pyarrow.parquet as pq
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from coproduce.evidence import firstresponse
 from coproduce.evidence.tables import (
     AGE_BANDS,
     CONTACTS_ORDER,
@@ -263,7 +265,102 @@ def write_extract(directory: Path) -> ExtractReport:
     counts["reach"] = write("reach", itertools.chain(members, _contributor_rows(Voice, tz)))
     if set(counts) != set(SCHEMA):
         raise RuntimeError(f"the extract missed {sorted(set(SCHEMA) - set(counts))}")
+    write_first_response(directory, key, local)
     return ExtractReport(rows=counts)
+
+
+def _hours_words(team: Any) -> str:
+    if team is None or team.is_24_7:
+        return "24 hours"
+    return f"{team.opens_at:%H:%M} to {team.closes_at:%H:%M}"
+
+
+def _open_hours(team: Any) -> list[int]:
+    """The hours of the day in which ``team`` is open (at half past each)."""
+    return [h for h in range(24) if team is None or team.is_open_at(dt.time(h, 30))]
+
+
+def write_first_response(
+    directory: Path, key: bytes, local: Callable[[dt.datetime | None], dt.datetime | None]
+) -> dict[str, Any]:
+    """The First Response line's and the Sanctuary's figures, aggregate only with
+    disclosure control applied (``evidence.firstresponse.summarise``), as
+    ``first_response.json``: callers and guests are recognised by a pseudonym of their
+    person or number here and nothing of them leaves."""
+    from coproduce.care.models import Team
+    from coproduce.firstresponse.models import Call, SanctuaryVisit
+    from coproduce.lib.disclosure import Rules
+    from coproduce.voices.models import Voice
+
+    teams = {team.pk: team for team in Team.objects.all()}
+    of_kind = {
+        kind: next((t for t in sorted(teams.values(), key=lambda t: t.pk) if t.kind == kind), None)
+        for kind in (Team.Kind.CRISIS_LINE, Team.Kind.SANCTUARY)
+    }
+    sanctuary = of_kind[Team.Kind.SANCTUARY]
+    sanctuary_hours = None if sanctuary is None or sanctuary.is_24_7 else sanctuary
+
+    def caller(person_id: int | None, phone_key: str | None) -> int | None:
+        if person_id is not None:
+            return pseudonym(key, "person", person_id)
+        return pseudonym(key, "phone", phone_key) if phone_key else None
+
+    calls = []
+    for team_id, started_at, ended_at, outcomes, person_id, phone_key in _rows(
+        Call.objects.order_by("pk").values_list(
+            "team_id", "started_at", "ended_at", "outcomes", "person_id", "phone_key"
+        )
+    ):
+        started = local(started_at)
+        assert started is not None  # noqa: S101 - a call always has a start
+        calls.append(
+            firstresponse.CallRow(
+                started_at=started,
+                outcomes=tuple(outcomes or ()),
+                ended=ended_at is not None,
+                caller=caller(person_id, phone_key),
+                inside_own_hours=teams[team_id].is_open_at(started.time()),
+                inside_sanctuary_hours=(
+                    sanctuary_hours.is_open_at(started.time()) if sanctuary_hours else None
+                ),
+            )
+        )
+    visits = []
+    for team_id, arrived_at, left, person_id, phone_key in _rows(
+        SanctuaryVisit.objects.order_by("pk").values_list(
+            "team_id", "arrived_at", "left", "person_id", "call__phone_key"
+        )
+    ):
+        arrived = local(arrived_at)
+        assert arrived is not None  # noqa: S101 - a visit always has an arrival
+        visits.append(
+            firstresponse.VisitRow(
+                arrived_at=arrived,
+                left=left or "",
+                guest=caller(person_id, phone_key),
+                inside_own_hours=teams[team_id].is_open_at(arrived.time()),
+            )
+        )
+    services = {str(Team.Kind.CRISIS_LINE): "line", str(Team.Kind.SANCTUARY): "sanctuary"}
+    ratings = [
+        firstresponse.Rating(services[str(kind)], rating)
+        for kind, rating in Voice.objects.filter(
+            rating__isnull=False, withdrawn_at__isnull=True, team__kind__in=list(services)
+        ).values_list("team__kind", "rating")
+        if rating is not None
+    ]
+    summary = firstresponse.summarise(
+        calls,
+        visits,
+        ratings,
+        rules=Rules.from_settings(),
+        line_hours=_hours_words(of_kind[Team.Kind.CRISIS_LINE]),
+        sanctuary_hours=_hours_words(sanctuary) if sanctuary else "",
+        line_open=_open_hours(of_kind[Team.Kind.CRISIS_LINE]),
+        sanctuary_open=_open_hours(sanctuary) if sanctuary else [],
+    )
+    (directory / firstresponse.FILE_NAME).write_text(json.dumps(summary, indent=1))
+    return summary
 
 
 def _contributor_rows(voice_model: Any, tz: ZoneInfo) -> Iterator[dict[str, Any]]:

@@ -42,6 +42,7 @@ def test_the_dashboard_shows_every_panel_without_a_small_number(client, analyst,
         ("outcomes", "Outcomes and the change we made"),
         ("coproduction", "Co-production health"),
         ("reach", "Reach"),
+        ("first-response", "The First Response line and the Sanctuary"),
     ]:
         assert f'href="/evidence/{theme}">{heading}</a>' in summary  # the summary's card
         themed = client.get(f"/evidence/{theme}")

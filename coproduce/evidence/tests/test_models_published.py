@@ -87,6 +87,7 @@ def test_the_board_summary_says_not_yet_in_words_where_there_is_no_chart():
         "outcomes",
         "coproduction",
         "reach",
+        "first-response",
     }
     for item in items.values():
         assert item["figure"] == "Not yet"

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from markupsafe import Markup
 
 from coproduce.accounts.policy import Capability, can, requires
-from coproduce.evidence import charts, dashboard, services, spc
+from coproduce.evidence import charts, dashboard, firstresponse_pages, services, spc
 from coproduce.evidence.forms import BaselineForm, RecalculationForm
 from coproduce.evidence.models import LimitBaseline, LimitRecalculation
 from coproduce.evidence.services import trust_evaluation
@@ -98,6 +98,7 @@ def _context(evaluation: dict[str, Any]) -> dict[str, Any]:
         "suppress_at_most": evaluation["disclosure"]["suppress_at_most"],
         "round_to": evaluation["disclosure"]["round_to"],
         "months_shown": MONTHS_SHOWN,
+        **firstresponse_pages.context(evaluation),
     }
 
 
@@ -238,6 +239,8 @@ def evidence_csv(request: HttpRequest, name: str) -> HttpResponse:
         text = dashboard.outcomes_csv(evaluation)
     elif name in dashboard.TABLES:
         text = dashboard.csv_text(evaluation, name)
+    elif name in firstresponse_pages.CSV_NAMES:
+        text = firstresponse_pages.csv_text(evaluation, name)
     else:
         text = None
     if text is None:

@@ -10,7 +10,12 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from coproduce.evidence.analysis import PopulationError, UnitCosts, read_population
+from coproduce.evidence.analysis import (
+    FirstResponseCosts,
+    PopulationError,
+    UnitCosts,
+    read_population,
+)
 from coproduce.evidence.evaluate import evaluate
 from coproduce.evidence.services import declared_change_date
 from coproduce.evidence.tables import ExtractError
@@ -44,6 +49,32 @@ class Command(BaseCommand):
         parser.add_argument("--cost-ae", type=float, default=UnitCosts.ae_conveyance)
         parser.add_argument("--cost-admission", type=float, default=UnitCosts.admission)
         parser.add_argument("--cost-police", type=float, default=UnitCosts.police_attendance)
+        first = FirstResponseCosts
+        parser.add_argument(
+            "--first-response-otherwise-ae",
+            type=float,
+            default=first.otherwise_ae,
+            help="share (0 to 1) of calls and visits ending without A&E, police or "
+            "admission that would otherwise have gone to A&E",
+        )
+        parser.add_argument(
+            "--first-response-otherwise-admitted",
+            type=float,
+            default=first.otherwise_admitted,
+            help="share (0 to 1) of them that would otherwise have been admitted",
+        )
+        parser.add_argument(
+            "--first-response-line-per-year",
+            type=float,
+            default=first.line_per_year,
+            help="what the First Response line costs to run a year, in pounds",
+        )
+        parser.add_argument(
+            "--first-response-sanctuary-per-year",
+            type=float,
+            default=first.sanctuary_per_year,
+            help="what the Sanctuary costs to run a year, in pounds",
+        )
         parser.add_argument(
             "--no-models", action="store_true", help="skip the survival and regression models"
         )
@@ -55,6 +86,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        for share in ("otherwise_ae", "otherwise_admitted"):
+            if not 0 <= options[f"first_response_{share}"] <= 1:
+                option = f"--first-response-{share.replace('_', '-')}"
+                raise CommandError(f"Refused: {option} is a share, from 0 to 1")
+        for cost in ("line_per_year", "sanctuary_per_year"):
+            if options[f"first_response_{cost}"] < 0:
+                option = f"--first-response-{cost.replace('_', '-')}"
+                raise CommandError(f"Refused: {option} is a cost in pounds, 0 or more")
         population = None
         if options["population"]:
             try:
@@ -72,6 +111,14 @@ class Command(BaseCommand):
                 else declared_change_date(),
                 costs=UnitCosts(
                     options["cost_ae"], options["cost_admission"], options["cost_police"]
+                ),
+                first_response_costs=FirstResponseCosts(
+                    otherwise_ae=options["first_response_otherwise_ae"],
+                    otherwise_admitted=options["first_response_otherwise_admitted"],
+                    ae_attendance=options["cost_ae"],
+                    admission=options["cost_admission"],
+                    line_per_year=options["first_response_line_per_year"],
+                    sanctuary_per_year=options["first_response_sanctuary_per_year"],
                 ),
                 population=population,
                 as_of=_date(options["as_of"]) if options["as_of"] else None,

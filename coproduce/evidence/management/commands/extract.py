@@ -30,4 +30,7 @@ class Command(BaseCommand):
                 f"The extract written to {out} fails its own check: {error}"
             ) from error
         rows = ", ".join(f"{table} {count:,}" for table, count in report.rows.items())
-        self.stdout.write(f"Wrote the extract to {out}: {rows}.")
+        self.stdout.write(
+            f"Wrote the extract to {out}: {rows}; and the First Response line's and the "
+            "Sanctuary's figures, aggregate only (first_response.json)."
+        )
