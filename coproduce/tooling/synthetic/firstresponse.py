@@ -37,23 +37,26 @@ GUESTS_PER_EVENING = 2.6  # besides those the line invites; weekends more
 # Friday, Saturday and Sunday are busier, for the line and the Sanctuary alike.
 WEEKDAY_FACTOR = [1.0, 1.0, 1.0, 1.0, 1.15, 1.35, 1.3]
 # Calls by local hour: quiet before dawn, rising through the afternoon, peaking 19:00-22:00.
-HOUR_WEIGHTS = [6, 4, 3, 2, 2, 2, 2, 3, 4, 5, 5, 5, 5, 5, 5, 6, 7, 8, 11, 13, 14, 14, 12, 9]
+HOUR_WEIGHTS = [6, 4, 4, 3, 3, 3, 3, 3, 4, 5, 5, 5, 5, 5, 5, 6, 7, 8, 11, 13, 14, 14, 12, 9]
 # Guests arriving by the hour the Sanctuary is open, 18:00 to 01:00.
 EVENING_HOURS = [18, 19, 20, 21, 22, 23, 0]
-EVENING_WEIGHTS = [8, 12, 14, 14, 11, 8, 3]
+EVENING_WEIGHTS = [8, 12, 14, 14, 11, 8, 4]
 
 REPEAT_SHARE = 0.33  # calls from the line's regular callers
 REPEAT_CALLERS = 120
 KNOWN_CALLERS = 30  # of the regulars, known to services
 HUNG_UP_AT_RISK = 0.01  # each called back within the hour
 
-# (outcomes, weight): most end with support, a plan at home or the Sanctuary.
+# (outcomes, weight): most end with a plan to stay safe at home or an invitation to the
+# Sanctuary, nearly all with support on the call; few with A&E, the police or an ambulance.
 OUTCOMES: list[tuple[list[str], float]] = [
-    ([Call.Outcome.SUPPORT], 28),
-    ([Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME], 30),
-    ([Call.Outcome.SUPPORT, Call.Outcome.SANCTUARY], 15),
-    ([Call.Outcome.SUPPORT, Call.Outcome.CALL_BACK], 6),
-    ([Call.Outcome.SUPPORT, Call.Outcome.NEXT_DAY], 6),
+    ([Call.Outcome.SUPPORT], 14),
+    ([Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME], 40),
+    ([Call.Outcome.SUPPORT, Call.Outcome.SANCTUARY], 16),
+    ([Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME, Call.Outcome.CALL_BACK], 5),
+    ([Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME, Call.Outcome.NEXT_DAY], 5),
+    ([Call.Outcome.SUPPORT, Call.Outcome.CALL_BACK], 2),
+    ([Call.Outcome.SUPPORT, Call.Outcome.NEXT_DAY], 2),
     ([Call.Outcome.CRISIS_TEAM], 6),
     ([Call.Outcome.RESPONSE_VEHICLE], 2.5),
     ([Call.Outcome.A_AND_E], 2.5),

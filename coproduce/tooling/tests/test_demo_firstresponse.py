@@ -4,13 +4,16 @@ seed 001's effects hold in the seeded data (``synthetic.firstresponse``)."""
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.care.models import Team
 from coproduce.care.services import people_visible_to
+from coproduce.evidence import extract
 from coproduce.firstresponse import services
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.lib.validators import number_key
@@ -54,15 +57,53 @@ def test_a_year_of_calls_most_ending_with_support_at_home_or_at_the_sanctuary(de
     assert len(days) >= 360  # a year, a day with no call at all is rare
     assert len(calls) > 4000
     assert all(c.ended_at and c.outcomes and c.next_steps for c in calls)  # never without a plan
-    settled = sum(set(c.outcomes) <= HOME_OR_SANCTUARY for c in calls) / len(calls)
-    sanctuary = sum("sanctuary" in c.outcomes for c in calls) / len(calls)
-    emergency = sum(bool(EMERGENCY & set(c.outcomes)) for c in calls) / len(calls)
-    assert settled > 0.7  # support, a plan to stay safe at home, or the Sanctuary
-    assert sanctuary > 0.1
-    assert 0 < emergency < 0.1  # few with A&E, police or an ambulance: not none
+    at_home = sum(bool({"safe_at_home", "sanctuary"} & set(c.outcomes)) for c in calls)
+    supported = sum(set(c.outcomes) <= HOME_OR_SANCTUARY for c in calls)
+    sanctuary = sum("sanctuary" in c.outcomes for c in calls)
+    emergency = sum(bool(EMERGENCY & set(c.outcomes)) for c in calls)
+    # Most at home with a plan or invited to the Sanctuary; more still with only support,
+    # a plan at home or the Sanctuary; few with A&E, police or an ambulance (not none).
+    assert at_home / len(calls) > 0.6
+    assert supported / len(calls) > 0.65
+    assert sanctuary / len(calls) > 0.1
+    assert 0 < emergency / len(calls) < 0.1
     # The words are marked synthetic, as the rest of the demo's history is.
     assert all(c.persons_words.startswith("(Synthetic") for c in calls)
     assert all(c.next_steps.startswith("(Synthetic") for c in calls)
+
+
+def test_the_published_figures_of_the_line_and_the_sanctuary_are_shown_not_hidden(demo, tmp_path):
+    """What the evidence page shows of the demo (the extract's figures, disclosure applied):
+    seed 001's effects, in figures that may be published."""
+    tz = ZoneInfo(settings.TIME_ZONE)
+
+    def local(moment):  # wall-clock time, as the extract reads it
+        return None if moment is None else moment.astimezone(tz).replace(tzinfo=None)
+
+    found = extract.write_first_response(tmp_path, b"demo-test-key", local)
+    line, sanctuary = found["line"], found["sanctuary"]
+    assert line["home_or_sanctuary"]["share"] > 0.6
+    assert line["without_acute"]["share"] > 0.9
+    assert sanctuary["home_or_sanctuary"]["share"] > 0.8
+    # Every guest of the year came in opening hours (tonight's hand-written two come
+    # whenever the demo is seeded: one outside the hours hides the share, as it should).
+    inside = sanctuary["inside_own_hours"]
+    assert inside["count"] > 1500
+    assert inside["share"] is None or inside["share"] > 0.99
+    assert line["repeat"]["returned"]["share"] is not None
+    assert line["repeat"]["contacts_by_returners"]["share"] > 0.3
+    assert line["experience"]["share"] is not None
+    # Twelve months and more of each chart's points, none hidden.
+    for service in (line, sanctuary):
+        months = service["monthly"]
+        assert len(months) >= 12
+        assert all(m["share_home"] is not None for m in months[1:-1])
+    # The heat maps: every weekday's total shown; few hours hidden.
+    for service in (line, sanctuary):
+        days = service["by_hour"]["days"]
+        assert all(day["total"] is not None for day in days)
+        hidden = sum(hour is None for day in days for hour in day["hours"])
+        assert hidden <= 4
 
 
 def test_calls_peak_in_the_evening_and_at_weekends(demo):
