@@ -148,6 +148,8 @@ class SeedReport:
     contacts: int
     voices: int
     referrals_waiting: int
+    calls: int  # to the First Response line
+    visits: int  # to the Sanctuary
 
 
 def _synthetic_nhs_number(rng: random.Random, used: set[str]) -> str:
@@ -553,6 +555,8 @@ def seed_demo(
         contacts=Contact.objects.count(),
         voices=len(voice_objects),
         referrals_waiting=Referral.objects.unallocated().count(),
+        calls=Call.objects.count(),
+        visits=SanctuaryVisit.objects.count(),
     )
 
 

@@ -84,6 +84,7 @@ def test_the_command_prints_the_sign_ins_and_leaves_a_seeded_database_alone():
     out = StringIO()
     call_command("seed", "--profile", "demo", stdout=out)
     assert "Lived experience lead    le.lead" in out.getvalue()
+    assert f"{Call.objects.count()} calls to the line" in out.getvalue()
     people = Person.objects.count()
     calls, visits = Call.objects.count(), SanctuaryVisit.objects.count()
     assert calls > 4000  # a year of them
