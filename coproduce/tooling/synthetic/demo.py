@@ -48,6 +48,7 @@ from coproduce.network.models import (
     StandardScore,
 )
 from coproduce.tooling.synthetic.coproduction import seed_members, seed_thread_history
+from coproduce.tooling.synthetic.firstresponse import seed_line_year
 from coproduce.tooling.synthetic.history import DEMO as DEMO_HISTORY
 from coproduce.tooling.synthetic.history import Scale, seed_history
 from coproduce.voices import categories as voice_categories
@@ -148,6 +149,8 @@ class SeedReport:
     contacts: int
     voices: int
     referrals_waiting: int
+    calls: int  # to the First Response line
+    visits: int  # to the Sanctuary
 
 
 def _synthetic_nhs_number(rng: random.Random, used: set[str]) -> str:
@@ -544,7 +547,7 @@ def seed_demo(
     # so the co-production health and reach pages have figures that may be shown.
     seed_members(rng, now)
     seed_thread_history(rng, now, teams, users)
-    seed_first_response(teams, users, now)
+    seed_first_response(teams, users, now, rng)
     seed_line_partners(teams[0], now)
     return SeedReport(
         teams=len(teams),
@@ -554,16 +557,22 @@ def seed_demo(
         contacts=Contact.objects.count(),
         voices=len(voice_objects),
         referrals_waiting=Referral.objects.unallocated().count(),
+        calls=Call.objects.count(),
+        visits=SanctuaryVisit.objects.count(),
     )
 
 
-def seed_first_response(teams: list[Team], users: dict[str, User], now: dt.datetime) -> None:
-    """A few of tonight's calls and Sanctuary guests, so the line and the Sanctuary show
-    something (a year of them is issue 22's later work): a repeat caller, a caller
-    invited to the Sanctuary, a guest here now and one who has gone home."""
+def seed_first_response(
+    teams: list[Team], users: dict[str, User], now: dt.datetime, rng: random.Random
+) -> None:
+    """A year of calls to the line and evenings at the Sanctuary, up to the day before
+    yesterday (``synthetic.firstresponse``: seed 001's effects planted), then a few of
+    tonight's by hand: a repeat caller, a caller invited to the Sanctuary, a caller at
+    risk who hung up, a guest here now and one who has gone home."""
     line, sanctuary = teams[0], teams[3]
     sanctuary.capacity = 8
     sanctuary.save(update_fields=["capacity"])
+    seed_line_year(rng, now, line, sanctuary, GIVEN + MEMBER_NAMES, capacity=sanctuary.capacity)
     handler = users["practitioner"]
     hour = dt.timedelta(hours=1)
     common = {"team": line, "handler": handler, "caller": Call.Caller.PERSON}

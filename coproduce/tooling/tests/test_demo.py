@@ -1,3 +1,5 @@
+import datetime as dt
+import random
 import re
 from io import StringIO
 
@@ -10,8 +12,12 @@ from django.utils import timezone
 from coproduce.accounts.models import AuditEvent, Role, User
 from coproduce.care.models import Contact, Episode, Person, Team
 from coproduce.change.models import OutboxMessage, Update
+from coproduce.firstresponse import services as firstresponse
+from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.network.models import EqualityMonitoring, Member
 from coproduce.tooling.synthetic.demo import seed_demo
+from coproduce.tooling.synthetic.firstresponse import seed_line_year
+from coproduce.tooling.testing.factories import TeamFactory, UserFactory
 from coproduce.voices.models import Rating, Voice
 
 
@@ -20,6 +26,8 @@ def snapshot():
         sorted(Person.objects.values_list("nhs_number", "given_name", "family_name")),
         sorted(Voice.objects.values_list("rating", "text", "channel"), key=repr),
         Contact.objects.count(),
+        sorted(Call.objects.values_list("called", "phone", "outcomes"), key=repr),
+        sorted(SanctuaryVisit.objects.values_list("called", "came", "left"), key=repr),
     )
 
 
@@ -76,12 +84,17 @@ def test_the_command_prints_the_sign_ins_and_leaves_a_seeded_database_alone():
     out = StringIO()
     call_command("seed", "--profile", "demo", stdout=out)
     assert "Lived experience lead    le.lead" in out.getvalue()
+    assert f"{Call.objects.count()} calls to the line" in out.getvalue()
     people = Person.objects.count()
+    calls, visits = Call.objects.count(), SanctuaryVisit.objects.count()
+    assert calls > 4000  # a year of them
     out = StringIO()
     call_command("seed", "--profile", "demo", stdout=out)
     assert "leaving it as it is" in out.getvalue()
     assert "Lived experience lead    le.lead" in out.getvalue()  # still told how to sign in
     assert Person.objects.count() == people
+    # The line's year is not written twice.
+    assert (Call.objects.count(), SanctuaryVisit.objects.count()) == (calls, visits)
 
 
 @pytest.mark.django_db
@@ -163,3 +176,39 @@ def test_its_coproduction_health_and_reach_show_figures_not_hidden_small_numbers
     assert len(members) == 22  # seven age bands, five ethnic groups, ten deprivation deciles
     # Too few from Black, mixed or other ethnic groups to show, as the self-assessment says.
     assert sum(r["people"] is not None for r in members) >= 18
+
+
+@pytest.mark.parametrize(
+    "local",
+    [
+        "2026-06-10 00:30",  # after midnight, the Sanctuary still open
+        "2026-06-10 13:00",
+        "2026-06-10 23:45",
+        "2026-03-30 00:30",  # the night after the clocks went forward
+        "2026-10-26 01:30",  # the night after they went back
+    ],
+)
+@pytest.mark.django_db
+def test_at_any_hour_the_line_s_year_ends_before_tonight(local):
+    """Whenever the demo is seeded, nothing of the line's and the Sanctuary's year is in
+    the future, open, expected at the Sanctuary, here after closing, on today's calls or
+    waiting for a call-back: tonight is the demo's hand-written few."""
+    line = TeamFactory(kind=Team.Kind.CRISIS_LINE)
+    sanctuary = TeamFactory(
+        kind=Team.Kind.SANCTUARY, opens_at=dt.time(18, 0), closes_at=dt.time(1, 0), capacity=8
+    )
+    staff = UserFactory(role=Role.PRACTITIONER)
+    line.staff.add(staff)
+    sanctuary.staff.add(staff)
+    now = timezone.make_aware(dt.datetime.fromisoformat(local))
+    rng = random.Random(7)  # noqa: S311 - synthetic data, not a secret
+    seed_line_year(rng, now, line, sanctuary, ["Alex", "Sam"])
+    assert Call.objects.count() > 4000
+    assert not Call.objects.filter(ended_at__isnull=True).exists()
+    assert not Call.objects.filter(ended_at__gte=now).exists()
+    assert not SanctuaryVisit.objects.filter(left_at__isnull=True).exists()
+    assert not SanctuaryVisit.objects.filter(left_at__gte=now).exists()
+    assert firstresponse.invited_tonight(sanctuary, now) == []
+    assert firstresponse.here_after_closing(staff, now) == []
+    assert firstresponse.calls_today(staff, now) == []
+    assert firstresponse.calls_to_call_back(staff, now) == []

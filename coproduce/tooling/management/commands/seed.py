@@ -57,7 +57,8 @@ class Command(BaseCommand):
                 f"Seeded a synthetic demo trust: {report.teams} teams, {report.users} staff "
                 f"and members, {report.people} people, {report.episodes} episodes, "
                 f"{report.contacts} contacts, {report.voices} voices, "
-                f"{report.referrals_waiting} referrals waiting to be allocated."
+                f"{report.referrals_waiting} referrals waiting to be allocated, "
+                f"{report.calls} calls to the line and {report.visits} Sanctuary visits."
             )
         demo_usernames = [username for username, *_ in DEMO_USERS]
         if User.objects.filter(username__in=demo_usernames).count() == len(DEMO_USERS):
