@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -307,17 +307,27 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
     called since (no later call from the same number or about the same person), and
     calls in the last day whose words the screen read as a risk."""
     now = now or timezone.now()
-    flagged = calls_for(user).filter(
-        Q(hung_up_at_risk=True) | Q(started_at__gte=now - dt.timedelta(days=1))
+    later = Call.objects.filter(
+        started_at__gte=OuterRef("ended_at"), ended_at__isnull=False
+    ).exclude(pk=OuterRef("pk"))
+    # One query however many callers ever hung up (the demo's year holds dozens).
+    hung_up = (
+        calls_for(user)
+        .filter(hung_up_at_risk=True)
+        .annotate(
+            by_number=Exists(later.filter(phone_key=OuterRef("phone_key")).exclude(phone_key="")),
+            by_person=Exists(later.filter(person_id=OuterRef("person_id"))),
+        )
+        .exclude(Q(ended_at__isnull=False) & (Q(by_number=True) | Q(by_person=True)))
     )
-    waiting = []
-    for call in flagged.order_by("started_at"):
-        if call.hung_up_at_risk and call.ended_at is not None and called_since(call):
-            continue
-        if not call.hung_up_at_risk and not call.risk_concerns:
-            continue
-        waiting.append(call)
-    return waiting
+    at_risk_words = [
+        call
+        for call in calls_for(user).filter(
+            hung_up_at_risk=False, started_at__gte=now - dt.timedelta(days=1)
+        )
+        if call.risk_concerns
+    ]
+    return sorted([*hung_up, *at_risk_words], key=lambda call: call.started_at)
 
 
 def called_since(call: Call) -> bool:
