@@ -93,6 +93,9 @@ def test_the_published_figures_of_the_line_and_the_sanctuary_are_shown_not_hidde
     assert line["repeat"]["returned"]["share"] is not None
     assert line["repeat"]["contacts_by_returners"]["share"] > 0.3
     assert line["experience"]["share"] is not None
+    # Seed 001: most who answered the question after an evening said good or very good.
+    assert 0.7 < sanctuary["experience"]["share"] < 0.95
+    assert sanctuary["experience"]["answers"] > 300
     # Twelve months and more of each chart's points, none hidden.
     for service in (line, sanctuary):
         months = service["monthly"]
@@ -104,6 +107,27 @@ def test_the_published_figures_of_the_line_and_the_sanctuary_are_shown_not_hidde
         assert all(day["total"] is not None for day in days)
         hidden = sum(hour is None for day in days for hour in day["hours"])
         assert hidden <= 4
+
+
+def test_the_texted_question_was_answered_by_some_callers_and_guests_each_on_its_team(demo):
+    """The year's replies to "How was it for you?" are voices on the line's and the
+    Sanctuary's teams, each the answer of the call or the evening it followed, and never
+    of a caller who hung up or a professional (as ``firstresponse.feedback`` asks)."""
+    answered_calls = [c for c in year_of_calls() if c.feedback_voice_id]
+    answered_visits = [v for v in year_of_visits() if v.feedback_voice_id]
+    assert 300 < len(answered_calls) < len(year_of_calls()) / 4
+    assert 200 < len(answered_visits) < len(year_of_visits()) / 2
+    for item in (*answered_calls[:50], *answered_visits[:50]):
+        voice = item.feedback_voice
+        assert voice.team_id == item.team_id
+        assert voice.rating is not None
+        ended = item.ended_at if isinstance(item, Call) else item.left_at
+        assert ended < voice.received_at < timezone.now()
+        assert "Reply to the question texted after" in voice.source_detail
+    assert all(
+        c.caller == Call.Caller.PERSON and not c.hung_up_at_risk and c.feedback_agreed
+        for c in answered_calls
+    )
 
 
 def test_calls_peak_in_the_evening_and_at_weekends(demo):
