@@ -1,21 +1,29 @@
-"""An anonymous caller invited to the Sanctuary arrives and leaves safely, in a real
-browser (issue 22, first slice).
+"""An anonymous caller invited to the Sanctuary arrives and leaves safely, their text
+reply becomes a voice, and the evidence page counts the evening, in a real browser
+(issue 22's "done means").
 
-Given the synthetic demo trust, when a call handler starts a call in one click, records
-an anonymous caller by first name, invites them to the Sanctuary and ends the call, then
-the Sanctuary expects them (shown by initial, never by name), welcomes them with a drink
-and a talk, and records that they went home safe; at phone and desktop width, with an
-accessibility check on each page.
+Given the synthetic demo trust (a year of calls and evenings), when a call handler
+starts a call in one click, records an anonymous caller by first name, invites them to
+the Sanctuary and ends the call, then the Sanctuary expects them (shown by initial,
+never by name), welcomes them with a drink and a talk, and records that they went home
+safe and agreed to one question by text; the question goes through Notify, their reply
+comes back as a voice on the Sanctuary's team, and a team leader's evidence page counts
+one more guest who left without A&E and one more answer about the Sanctuary; at phone
+and desktop width, with an accessibility check on each page.
 """
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from coproduce.evidence.services import trust_evaluation
 from coproduce.firstresponse.models import Call, SanctuaryVisit
+from coproduce.messaging import notify
+from coproduce.voices.models import Rating, Voice
 from coproduce.tooling.testing.browser import assert_accessible
 from coproduce.web.tests.conftest import sign_in
 
@@ -25,8 +33,14 @@ SCREENSHOTS = Path("var/screenshots")
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_an_anonymous_caller_invited_to_the_sanctuary_arrives_and_leaves_safely(site, page, width):
-    url, _fake = site
+def test_an_anonymous_callers_evening_at_the_sanctuary_is_told_back_and_counted(
+    site, page, width, settings
+):
+    url, fake = site
+    settings.QUIET_HOURS = (dt.time(0, 0), dt.time(0, 0))  # whenever the test runs
+    # Exact counts, so the evening's one guest and one answer show on the page.
+    settings.SUPPRESS_AT_MOST, settings.ROUND_TO = 0, 1
+    before = trust_evaluation(refresh=True)["first_response"]["sanctuary"]
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, url, "practitioner")
 
@@ -81,10 +95,48 @@ def test_an_anonymous_caller_invited_to_the_sanctuary_arrives_and_leaves_safely(
         "button", name=f"Leaving: K., came {timezone.localtime(visit.arrived_at):%H:%M}"
     ).click()
     page.get_by_label("Home and safe").check()
+    page.get_by_label("Yes, they agree to be texted one question").check()
+    page.get_by_label("Their mobile number").fill("07700 900 789")
     assert_accessible(page)
     page.get_by_role("button", name="They have left").click()
-    expect(page.get_by_text("K. has left. Thank you.")).to_be_visible()
+    expect(page.get_by_text("K. has left. Thank you. The question will be texted")).to_be_visible()
     visit.refresh_from_db()
     assert visit.left == SanctuaryVisit.Left.HOME_SAFE
     assert visit.left_at is not None
     assert_accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+
+    # After they leave, the question goes through Notify, and Kit answers.
+    sent = notify.deliver(visit.feedback_message_id, timezone.now() + dt.timedelta(minutes=11))
+    assert sent is not None
+    assert sent.status == "sent"
+    [question] = fake.sent_to("07700900789")
+    assert "How was it for you?" in question.personalisation["body"]
+    reply = "1 (Synthetic) A cuppa and someone to talk with, thank you"
+    assert fake.call_service(fake.inbound_url, fake.inbound("447700900789", reply)) == 201
+    voice = Voice.objects.get(text=reply)
+    assert (voice.team, voice.rating) == (visit.team, Rating.VERY_GOOD)
+
+    # A team leader reads the reply, and the evidence page counts the evening.
+    sign_in(page, url, "team.leader")
+    page.goto(f"{url}/voices/{voice.pk}")
+    expect(page.get_by_text(reply)).to_be_visible()
+    expect(page.get_by_text("Reply to the question texted after an evening")).to_be_visible()
+    assert_accessible(page)
+    trust_evaluation(refresh=True)
+    page.goto(url + "/evidence/first-response")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("the Sanctuary")
+    assert_accessible(page)
+    page.screenshot(path=SCREENSHOTS / f"evidence-first-response-{width}.png", full_page=True)
+    left_well = page.get_by_text(re.compile(r"of [\d,]+ guests who have left went on without A&E"))
+    assert _of(left_well.inner_text()) == before["without_acute"]["of"] + 1
+    experience = page.get_by_role("row", name=re.compile("The Sanctuary")).first
+    # Its last cell: experience, good or very good "of" how many answers.
+    assert _of(experience.inner_text(), last=True) == before["experience"]["answers"] + 1
+
+
+def _of(words: str, *, last: bool = False) -> int:
+    """The N of "97% of 2,041 guests ..." (the first, or the last in a table's row)."""
+    found = re.findall(r"of ([\d,]+)", words)
+    assert found, words
+    return int(found[-1 if last else 0].replace(",", ""))
