@@ -23,8 +23,8 @@ from playwright.sync_api import expect
 from coproduce.evidence.services import trust_evaluation
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.messaging import notify
-from coproduce.voices.models import Rating, Voice
 from coproduce.tooling.testing.browser import assert_accessible
+from coproduce.voices.models import Rating, Voice
 from coproduce.web.tests.conftest import sign_in
 
 pytestmark = pytest.mark.browser
