@@ -35,8 +35,12 @@ def field_error(field: forms.BoundField) -> dict[str, str] | None:
 
 
 def choice_items(
-    field: forms.BoundField, hints: dict[str, str] | None = None
+    field: forms.BoundField,
+    hints: dict[str, str] | None = None,
+    revealed: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
+    """The field's choices as NHS.UK radio or checkbox items; ``revealed``: the HTML shown
+    under a choice once it is chosen (the design system's conditional reveal)."""
     value = field.value()
     chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
     items = []
@@ -52,6 +56,8 @@ def choice_items(
         }
         if hints and key in hints:
             item["hint"] = {"text": hints[key]}
+        if revealed and key in revealed:
+            item["conditional"] = {"html": revealed[key]}
         items.append(item)
     return items
 
