@@ -40,7 +40,8 @@ NOT_PAGES = {
     "fix_chart_limits",  # a form's target (evidence/tests/test_limit_recalculations.py)
     "remove_chart_baseline",  # a button's target (the same tests)
     "show_running_totals",  # a button's target (change/tests/test_priorities.py)
-    "start_call",  # a button's target (firstresponse/tests/test_line.py)
+    "start_call",  # a button's target (firstresponse/tests/test_pages.py)
+    "take_passed_call",  # a button's target (firstresponse/tests/test_passed_calls.py)
 }
 
 
