@@ -1,5 +1,6 @@
 """The line's and the Sanctuary's pages, as staff use them."""
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -97,3 +98,37 @@ def test_the_worklist_shows_calls_to_call_back_and_guests_after_closing(
     assert "Callers at risk to call back (1)" in page
     assert "Still at the Sanctuary after closing (1)" in page
     assert "Sam" not in page
+
+
+def test_a_wrong_time_opens_the_folded_section_it_is_in(client, handler):
+    """The start and end times, and a guest's arrival time, sit in a folded section; a
+    refusal about them opens it, so the error summary's link reaches the field (found by
+    a fresh-eyes trial: the link did nothing)."""
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({}))
+    call = Call.objects.get()
+    now = timezone.localtime()
+    form = {
+        "caller": "person",
+        "outcomes": ["support"],
+        "next_steps": "Ring back if it gets worse.",
+        "started_on": f"{now:%d/%m/%Y}",
+        "started_time": f"{now:%H:%M}",
+        "ended_on": f"{now - dt.timedelta(days=1):%d/%m/%Y}",
+        "ended_time": f"{now:%H:%M}",
+        "end": "1",
+    }
+    refused = client.post(f"/line/calls/{call.pk}", form)
+    assert refused.status_code == 400
+    assert "cannot end before it started" in refused.content.decode()
+    assert re.search(r'<details class="nhsuk-details"\s+open>', refused.content.decode())
+    saved = client.post(f"/line/calls/{call.pk}", {**form, "ended_on": "", "ended_time": ""})
+    assert saved.status_code == 302
+
+    arrival = client.post(
+        "/sanctuary/arrivals", sent_once({"came": "self", "called": "Kai", "arrived_time": "99:99"})
+    )
+    assert arrival.status_code == 400
+    assert re.search(r'<details class="nhsuk-details"\s+open>', arrival.content.decode())
+    fresh = client.get("/sanctuary/arrivals").content.decode()
+    assert not re.search(r'<details class="nhsuk-details"\s+open>', fresh)
