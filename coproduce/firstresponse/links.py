@@ -419,6 +419,14 @@ def correct_call(user: User, call: Call, details: CallDetails, because: str) -> 
             "This call was linked to a person; only a team leader can undo the link"
         )
     added = set(call.outcomes) - set(before["outcomes"])
+    removed = set(before["outcomes"]) - set(call.outcomes)
+    if Call.Outcome.CRISIS_TEAM in removed and call.referral_id is not None:
+        # The referral is live with its team: the call must go on saying it made it.
+        errors["outcomes"] = (
+            f"This call made referral {call.referral_id}, so \u201cReferred to the crisis "
+            "team\u201d stays ticked. If the referral should not have been made, ask the "
+            "crisis team to close it, and say so in the next steps"
+        )
     if Call.Outcome.CRISIS_TEAM in added and call.referral_id is None:
         errors["outcomes"] = (
             "A referral cannot be made by correcting a call: make it from New referral, "

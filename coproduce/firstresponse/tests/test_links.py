@@ -574,3 +574,23 @@ def test_erasing_a_persons_care_record_takes_their_links_corrections_and_referra
     assert not CallCorrection.objects.exists()
     assert not Person.objects.exists()
     assert not Referral.objects.exists()
+
+
+def test_a_correction_cannot_untick_the_referral_the_call_made(handler, known, team):
+    """The referral is live with its team; a correction that took "Referred to the crisis
+    team" off the call would leave the call saying one thing and the referral another
+    (found by a fresh-eyes trial)."""
+    call = links.end_call_and_refer(
+        handler, start(handler), CallDetails(**PLAN, nhs_number=known.nhs_number), ask(team)
+    )
+    details = corrected(call, nhs_number=known.nhs_number, outcomes=["support"])
+    with pytest.raises(ValidationError) as refused:
+        links.correct_call(handler, call, details, "The area was missed off the call.")
+    assert "stays ticked" in refused.value.message_dict["outcomes"][0]
+    call.refresh_from_db()
+    assert Call.Outcome.CRISIS_TEAM in call.outcomes
+    assert not CallCorrection.objects.exists()
+    kept = corrected(call, nhs_number=known.nhs_number, area="March")
+    links.correct_call(handler, call, kept, "The area was missed off the call.")
+    call.refresh_from_db()
+    assert (call.area, call.referral.pk) == ("March", Referral.objects.get().pk)
