@@ -1,6 +1,7 @@
-"""Telling the duty contacts of a caller at risk who hung up (hazard log H48), as a
-voice's risk alert tells them (``voices.services.tell_duty_teams``): by text and email,
-the message saying where to read, never what. Once a call, whoever ends or corrects it."""
+"""Telling the duty contacts of a caller at risk who hung up (hazard log H47), and of a
+call a partner passed whose words signal risk (H49), as a voice's risk alert tells them
+(``voices.services.tell_duty_teams``): by text and email, the message saying where to
+read, never what. Once a call, whoever ends or corrects it; once a passed call."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import logging
 
 from django.utils import timezone
 
-from coproduce.firstresponse.models import Call
+from coproduce.firstresponse.models import Call, PassedCall
 from coproduce.messaging import services as messaging
 from coproduce.messaging import wording
 from coproduce.messaging.models import Message
@@ -29,9 +30,31 @@ def tell_duty_of_hang_up(call: Call) -> list[Message]:
     )
     if not claimed:
         return []
-    words = wording.duty_call_back(call.pk)
+    sent = _tell(call.team_id, wording.duty_call_back(call.pk))
+    if not sent:
+        logger.error("call %s: caller at risk hung up, no duty contact to tell", call.pk)
+    call.refresh_from_db(fields=["duty_told_at"])
+    return sent
+
+
+def tell_duty_of_passed_call(passed: PassedCall) -> list[Message]:
+    """A call passed by NHS 111 or the police whose words the risk screen read as a
+    risk: the duty contacts are told at once, as for a voice's alert, so it is not left
+    waiting on the line's page for a handler to look (found by a fresh-eyes trial). The
+    partner's reference is taken once, so this runs once a passed call."""
+    if not passed.risk_concerns:
+        return []
+    sent = _tell(
+        passed.team_id, wording.duty_passed_call(passed.pk, passed.get_passed_by_display())
+    )
+    if not sent:
+        logger.error("passed call %s at risk: no duty contact to tell", passed.pk)
+    return sent
+
+
+def _tell(team_id: int, words: wording.Wording) -> list[Message]:
     sent = []
-    for team in duty_teams_for(call.team_id):
+    for team in duty_teams_for(team_id):
         for channel, to in (
             (Message.Channel.SMS, team.duty_phone),
             (Message.Channel.EMAIL, team.duty_email),
@@ -46,7 +69,4 @@ def tell_duty_of_hang_up(call: Call) -> list[Message]:
                         body=words.body,
                     )
                 )
-    if not sent:
-        logger.error("call %s: caller at risk hung up, no duty contact to tell", call.pk)
-    call.refresh_from_db(fields=["duty_told_at"])
     return sent

@@ -496,6 +496,7 @@ def _pass(user: User, partner: LinePartner, passing: Passing, reference: str) ->
     )
     flags = " (words may signal risk)" if passed.risk_concerns else ""
     audit.record(user, AuditEvent.Action.CREATED, passed, f"passed by {passed.passed_by}{flags}")
+    duty.tell_duty_of_passed_call(passed)
     return Passed(passed, True, withheld)
 
 

@@ -77,6 +77,16 @@ def duty_call_back(call_id: int) -> Wording:
     )
 
 
+def duty_passed_call(passed_id: int, passed_by: str) -> Wording:
+    # To staff: a call passed to the line may be at risk. Where to read only.
+    url = f"{settings.PUBLIC_BASE_URL}/line"
+    return Wording(
+        subject=f"Passed call {passed_id} may be at risk: take it now",
+        body=f"{passed_by} passed a call to the line that may be at risk "
+        f"(passed call {passed_id}). Take it: {url}",
+    )
+
+
 def follow_up(language: str, signed_by: str, link: str, opt_out: str, reminder: bool) -> Wording:
     with translation.override(language):
         opening = (

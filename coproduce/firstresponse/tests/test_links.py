@@ -17,7 +17,7 @@ from coproduce.firstresponse import links, services
 from coproduce.firstresponse.links import ReferralAsk
 from coproduce.firstresponse.models import Call, CallCorrection, CallLink, SanctuaryVisit
 from coproduce.firstresponse.services import CallDetails
-from coproduce.firstresponse.tests.conftest import ago
+from coproduce.firstresponse.tests.conftest import IMMEDIATE, ago
 from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
 
@@ -29,12 +29,6 @@ PLAN: dict[str, Any] = {
     "outcomes": ["support", "crisis_team"],
 }
 NEW_NUMBER = "9434765919"
-IMMEDIATE = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "notifications"],
-    }
-}
 
 
 def start(user, minutes_ago=10, **fields):
@@ -487,7 +481,7 @@ def test_another_handler_may_not_correct_a_call_nor_anyone_an_open_one(handler, 
     assert not CallCorrection.objects.exists()
 
 
-# A caller at risk who hung up (hazard log H48) ---------------------------------------------
+# A caller at risk who hung up (hazard log H47) ---------------------------------------------
 
 
 def test_the_duty_contacts_are_told_by_text_and_email_once_a_call(

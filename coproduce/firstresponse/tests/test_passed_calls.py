@@ -9,7 +9,8 @@ from coproduce.accounts.models import AuditEvent, Role
 from coproduce.firstresponse import services
 from coproduce.firstresponse.models import Call, LinePartner, PassedCall
 from coproduce.firstresponse.services import CallDetails, Passing
-from coproduce.firstresponse.tests.conftest import ago
+from coproduce.firstresponse.tests.conftest import IMMEDIATE, ago
+from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
 
 AT_RISK = "She says she wants to end her life tonight and has tablets saved."
@@ -283,3 +284,28 @@ def test_two_posts_of_the_same_reference_at_once_make_one_passed_call():
     assert isinstance(outcome, services.Passed), outcome
     assert outcome.passed == first.passed
     assert not outcome.created
+
+
+def test_the_duty_contacts_are_told_at_once_of_a_passed_call_at_risk(
+    nhs_111, line, settings, fake_notify, django_capture_on_commit_callbacks
+):
+    """Not left waiting on the line's page for a handler to look: the duty phone and
+    email are told, where to read and never what, once however often it is passed
+    (found by a fresh-eyes trial: an emergency passed call "at risk" alerted no one)."""
+    settings.TASKS = IMMEDIATE
+    line.duty_phone, line.duty_email = "07700900111", "duty@example.nhs.uk"
+    line.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pass_call(nhs_111.user, passing(line, partner_reference="calm"))
+    assert not Message.objects.filter(kind=Message.Kind.DUTY_ALERT).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        risky = services.pass_call(nhs_111.user, passing(line, reason=AT_RISK)).passed
+        again = services.pass_call(nhs_111.user, passing(line, reason=AT_RISK))
+    assert not again.created
+    told = Message.objects.filter(kind=Message.Kind.DUTY_ALERT)
+    assert sorted(told.values_list("channel", flat=True)) == ["email", "sms"]
+    for message in told:
+        assert f"passed call {risky.pk}" in message.body
+        assert "/line" in message.body
+        assert "tablets" not in message.body
+    assert sorted(s.type for s in fake_notify.sent) == ["email", "sms"]
