@@ -245,6 +245,8 @@ def test_a_month_whose_share_would_reveal_a_small_number_has_no_point():
     words = firstresponse_pages.not_drawn_words(found, "line_without_acute", 7)
     assert "in 6 of 6 months" in words
     assert "between 1 and 7" in words
+    # It names the small side, not the month's 30 calls.
+    assert "the number of calls that ended with A&E, the police or an ambulance" in words
 
 
 def test_the_cost_model_counts_avoided_events_less_the_running_costs():
