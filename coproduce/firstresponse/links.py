@@ -24,6 +24,7 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, Role, User
 from coproduce.accounts.policy import POLICY, Capability, can
 from coproduce.care import referrals
+from coproduce.care import services as care
 from coproduce.care.models import Person, Referral, Team, normalise_nhs_number
 from coproduce.firstresponse import duty, services
 from coproduce.firstresponse.models import Call, CallCorrection, CallLink, SanctuaryVisit
@@ -369,6 +370,13 @@ def _same_number(typed: str, person: Person | None) -> bool:
         return normalise_nhs_number(typed) == person.nhs_number
     except ValidationError:
         return False
+
+
+def person_reachable(user: User, call: Call) -> bool:
+    """Whether the user may open the record of the person the call is about: its page
+    opens to their teams' caseloads (``care.services.on_caseload``), as Find a person's
+    does; a person recorded from a call is on none until they are referred."""
+    return call.person is not None and care.on_caseload(user, call.person)
 
 
 def referral_reachable(user: User, call: Call) -> bool:

@@ -140,7 +140,15 @@ def test_the_caller_is_recorded_as_a_person_then_their_earlier_calls_offered(cli
     )
     assert linked["Location"] == f"/line/calls/{call.pk}"
     earlier.refresh_from_db()
-    assert earlier.person == Person.objects.get()
+    person = Person.objects.get()
+    assert earlier.person == person
+    # Not on the handler's caseloads: the call says why their record does not open and
+    # how it will (found by a fresh-eyes trial: the name showed, no link, no reason).
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "Their record is not on your teams' caseloads" in page
+    assert f"/people/{person.pk}" not in page
+    EpisodeFactory(person=person, team=line)  # once on a caseload of theirs, it opens
+    assert f'href="/people/{person.pk}"' in client.get(f"/line/calls/{call.pk}").content.decode()
 
 
 def test_linking_without_a_reason_is_refused_on_the_page(client, handler, line, known):

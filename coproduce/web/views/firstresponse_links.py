@@ -34,6 +34,7 @@ def call_links(user: User, call: Call) -> dict[str, Any]:
         "call_referral": call.referral,
         # The referral's page is its receiving team's (``referrals.referral_for``).
         "referral_reachable": links.referral_reachable(user, call),
+        "person_reachable": links.person_reachable(user, call),
         "call_links": list(call.links.select_related("linked_by", "undone_by")),
         "corrections": list(call.corrections.select_related("corrected_by")),
         "may_correct": links.may_correct(user, call),
