@@ -206,7 +206,55 @@ def leave(user: User, visit: SanctuaryVisit, consent: Consent, **departure: Any)
     return visit
 
 
-def _ask(user: User, asked: Asked, mobile: str, *, visit: bool) -> Message:
+# One question a day to a number, however many calls and evenings (found by a fresh-eyes
+# trial: a caller invited to the Sanctuary was asked after the call and again after the
+# evening, and their one reply counted for only one of them).
+ONE_QUESTION_A_DAY = dt.timedelta(hours=24)
+
+
+def _asked_today(digest: str, asked: Asked) -> Asked | None:
+    """The call or visit whose question to this number was queued in the last day and
+    has not been answered or stopped, other than ``asked``; the latest."""
+    since = timezone.now() - ONE_QUESTION_A_DAY
+    found: list[tuple[dt.datetime, Asked]] = []
+    for model in (Call, SanctuaryVisit):
+        rows = model.objects.filter(
+            feedback_key=digest,
+            feedback_voice__isnull=True,
+            feedback_stopped_at__isnull=True,
+            feedback_message__created_at__gte=since,
+        )
+        if isinstance(asked, model):
+            rows = rows.exclude(pk=asked.pk)
+        row = (
+            rows.annotate(asked_at=F("feedback_message__created_at")).order_by("-asked_at").first()
+        )
+        if row is not None:
+            found.append((row.asked_at, row))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _ask(user: User, asked: Asked, mobile: str, *, visit: bool) -> Message | None:
+    """Queue the question, once a day to a number: a question from earlier today not
+    sent yet is cancelled, so the one question is asked after the last part of the day
+    (an evening at the Sanctuary after the call that invited them); one already sent is
+    not followed by another (``None``)."""
+    digest = number_digest(mobile)
+    fields = ["feedback_agreed", "feedback_message", "feedback_key"]
+    if isinstance(asked, Call):
+        fields.append("feedback_mobile")
+    earlier = _asked_today(digest, asked)
+    if earlier is not None:
+        waiting = Message.objects.filter(pk=earlier.feedback_message_id or "")
+        if messaging.cancel(waiting):
+            earlier.feedback_key = ""  # a reply is the later one's
+            earlier.save(update_fields=["feedback_key"])
+            audit.record(user, AuditEvent.Action.CHANGED, earlier, "question asked later instead")
+        else:
+            asked.feedback_message = None
+            asked.save(update_fields=fields)
+            audit.record(user, AuditEvent.Action.CHANGED, asked, "agreed; asked once already today")
+            return None
     words = wording.how_was_it(
         settings.LANGUAGE_CODE, visit=visit, signed_by=follow_up.team_signature(asked.team)
     )
@@ -219,10 +267,7 @@ def _ask(user: User, asked: Asked, mobile: str, *, visit: bool) -> Message:
         not_before=follow_up.next_allowed(timezone.now() + ASK_AFTER),
     )
     asked.feedback_message = message
-    asked.feedback_key = number_digest(mobile)
-    fields = ["feedback_agreed", "feedback_message", "feedback_key"]
-    if isinstance(asked, Call):
-        fields.append("feedback_mobile")
+    asked.feedback_key = digest
     asked.save(update_fields=fields)
     audit.record(user, AuditEvent.Action.CHANGED, asked, "agreed to be texted one question")
     return message
@@ -231,6 +276,11 @@ def _ask(user: User, asked: Asked, mobile: str, *, visit: bool) -> Message:
 def texted_when(asked: Asked) -> str:
     """For the page that confirms the end or the leaving: when the question will go."""
     message = asked.feedback_message
+    if asked.feedback_agreed and message is None:
+        return (
+            " They were texted the question after an earlier call or visit today, so they "
+            "are not asked again."
+        )
     if not asked.feedback_agreed or message is None or message.next_attempt_at is None:
         return ""
     due = timezone.localtime(message.next_attempt_at)

@@ -61,7 +61,9 @@ class AskedHowItWas(models.Model):
             return "They replied STOP"
         message = self.feedback_message
         if message is None:
-            return "Not sent"
+            return "Not sent: asked once already that day, after another call or visit"
+        if message.status == "cancelled":
+            return "Not sent: asked once, later that day, after another call or visit"
         if message.status == "queued":
             due = timezone.localtime(message.next_attempt_at or message.created_at)
             return f"To be sent at {due:%H:%M on %d/%m/%Y}"

@@ -453,3 +453,31 @@ def test_leaving_without_agreeing_sends_nothing(client, handler, sanctuary):
     )
     assert left.status_code == 302
     assert not Message.objects.exists()
+
+
+def test_one_question_a_day_asked_after_the_last_part_of_it(handler, sanctuary, fake_notify):
+    """A caller invited to the Sanctuary who agrees after the call and again after the
+    evening is asked once: after the evening, the call's question not sent yet is
+    cancelled; and once a question has gone, a later visit that day adds none (found by
+    a fresh-eyes trial: two texts, and the one reply counted for only one of them)."""
+    call = end_with(handler, Consent(agreed=True))
+    visit = guest_leaves(handler, sanctuary, Consent(agreed=True, mobile=MOBILE))
+    call.refresh_from_db()
+    assert call.feedback_message.status == Message.Status.CANCELLED
+    assert call.feedback_state.startswith("Not sent: asked once, later that day")
+    assert visit.feedback_message.status == Message.Status.QUEUED
+    send_due()
+    [question] = fake_notify.sent_to("07700900982")
+    assert question.personalisation["body"].startswith("Thank you for coming to see us.")
+    # Another evening's visit the same day, after the question went: not asked again.
+    again = guest_leaves(handler, sanctuary, Consent(agreed=True, mobile=MOBILE))
+    assert again.feedback_message is None
+    assert "not asked again" in feedback.texted_when(again)
+    assert Message.objects.filter(kind=Message.Kind.FOLLOW_UP_INVITATION).count() == 2
+    assert len(fake_notify.sent_to("07700900982")) == 1
+    # The reply is the evening's answer.
+    answer = feedback.receive_reply("reply-1", AS_NOTIFY_GIVES_IT, "2 lovely", timezone.now())
+    visit.refresh_from_db()
+    call.refresh_from_db()
+    assert visit.feedback_voice == answer
+    assert call.feedback_voice is None
