@@ -209,7 +209,10 @@ class PassedCallInSerializer(serializers.Serializer[Any]):
         "answered with the call already passed (200), and nothing is created.",
     )
     line = serializers.IntegerField(
-        help_text="The id of the First Response line (a team) the call is passed to."
+        required=False,
+        allow_null=True,
+        help_text="The id of the First Response line (a team) the call is passed to. "
+        "Leave it out if your account passes calls to one line only: it is that line.",
     )
     urgency = serializers.ChoiceField(
         choices=Referral.Urgency.choices,

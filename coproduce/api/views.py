@@ -149,7 +149,11 @@ def pass_call(request: Request) -> Response:
             first_response.Passing(
                 passed_by=data["passed_by"],
                 partner_reference=data["partner_reference"],
-                line=Team.objects.filter(pk=data["line"]).first(),
+                line=(
+                    Team.objects.filter(pk=data["line"]).first()
+                    if data.get("line") is not None
+                    else first_response.partners_only_line(user)
+                ),
                 reason=data["reason"],
                 urgency=data["urgency"],
                 phone=data["phone"],

@@ -423,6 +423,14 @@ def _check_passing(partner: LinePartner, passing: Passing) -> dict[str, str]:
     return errors
 
 
+def partners_only_line(user: User) -> Team | None:
+    """The line a partner's account passes calls to, if it passes to one only: a call
+    that names no line is for it (a partner system need not know the line's id)."""
+    partner = LinePartner.objects.filter(user=user).first()
+    lines = list(partner.lines.order_by("pk")[:2]) if partner else []
+    return lines[0] if len(lines) == 1 else None
+
+
 def pass_call(user: User, passing: Passing) -> Passed:
     """A partner passes a call to the line: it waits there to be taken, at risk first.
 
@@ -442,6 +450,9 @@ def pass_call(user: User, passing: Passing) -> Passed:
             f"This account passes calls for {partner.get_organisation_display()} only."
         )
     errors = _check_passing(partner, passing)
+    if "line" in errors:
+        yours = ", ".join(f"{t.pk} ({t.name})" for t in partner.lines.order_by("pk"))
+        errors["line"] += f": your account passes calls to line {yours}" if yours else ""
     if not errors and not partner.lines.filter(pk=passing.line.pk if passing.line else 0).exists():
         raise NotAPartner("This account is not registered to pass calls to this line.")
     reference = passing.partner_reference.strip()

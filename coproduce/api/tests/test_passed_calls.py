@@ -88,6 +88,25 @@ def test_the_police_pass_a_call_by_rest(api, line):
     assert (passed.called, passed.area, passed.urgency) == ("Lee", "Peterborough", "4")
 
 
+def test_a_partner_of_one_line_need_not_name_it_and_a_wrong_line_is_told_theirs(api, line, police):
+    """A partner system need not look up the line's id when it passes to one line only;
+    a wrong id is answered with the lines its account passes to (found by a fresh-eyes
+    trial: nothing said which id was right)."""
+    sent = {k: v for k, v in body(line).items() if k != "line"}
+    response = api.post("/api/v1/passed-calls", sent, format="json")
+    assert response.status_code == 201
+    assert PassedCall.objects.get().team == line
+    other = TeamFactory(name="Another service")
+    wrong = api.post("/api/v1/passed-calls", body(other, partner_reference="CC-2"), format="json")
+    assert wrong.status_code == 400
+    assert f"your account passes calls to line {line.pk} (First Response line)" in str(wrong.json())
+    second = TeamFactory(name="Second line", kind=Team.Kind.CRISIS_LINE)
+    police.lines.add(second)  # two lines: it must say which
+    unnamed = api.post("/api/v1/passed-calls", {**sent, "partner_reference": "CC-3"}, format="json")
+    assert unnamed.status_code == 400
+    assert PassedCall.objects.count() == 1
+
+
 def test_a_duplicate_post_is_answered_with_the_call_already_passed(api, line):
     first = api.post("/api/v1/passed-calls", body(line), format="json")
     again = api.post("/api/v1/passed-calls", body(line), format="json")
