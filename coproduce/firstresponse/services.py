@@ -40,7 +40,7 @@ LONGEST_CALL = dt.timedelta(days=1)
 LONGEST_VISIT = dt.timedelta(days=1)
 NOT_KNOWN_TO_YOUR_TEAMS = (
     "No one with this NHS number is known to your teams. Leave it blank and record the "
-    "caller by their first name: nothing else you typed is lost"
+    "{who} by their first name: nothing else you typed is lost"
 )
 
 
@@ -70,7 +70,7 @@ def call_for(user: User, call_id: int) -> Call:
     return call
 
 
-def _known_person(user: User, nhs_number: str) -> Person | None:
+def _known_person(user: User, nhs_number: str, who: str = "caller") -> Person | None:
     """The person with this NHS number, if the user may see who they are; else refused
     with the same words whether or not anyone has the number."""
     nhs_number = nhs_number.strip()
@@ -84,7 +84,7 @@ def _known_person(user: User, nhs_number: str) -> Person | None:
     if person is None or not care.may_see_person(user, person):
         if person is not None:
             audit.record(user, AuditEvent.Action.REFUSED, person, "first response: not visible")
-        raise ValidationError({"nhs_number": NOT_KNOWN_TO_YOUR_TEAMS})
+        raise ValidationError({"nhs_number": NOT_KNOWN_TO_YOUR_TEAMS.format(who=who)})
     return person
 
 
@@ -663,7 +663,7 @@ def arrive(user: User, team: Team, arrival: Arrival, *, submission: str = "") ->
             call = None
     person = None
     try:
-        person = _known_person(user, arrival.nhs_number)
+        person = _known_person(user, arrival.nhs_number, who="guest")
     except ValidationError as error:
         errors["nhs_number"] = " ".join(error.messages)
     try:
@@ -690,8 +690,8 @@ def arrive(user: User, team: Team, arrival: Arrival, *, submission: str = "") ->
     guests = team.sanctuary_visits.filter(left_at__isnull=True).count()
     if team.capacity is not None and guests >= team.capacity and not because:
         errors["over_capacity_because"] = (
-            f"The Sanctuary is full: {guests} guests are here and it has room for "
-            f"{team.capacity}. To welcome them anyway, say why"
+            f"The Sanctuary is full: {guests} guests are here, and it is set up for "
+            f"{team.capacity} at most. To welcome one more, say why"
         )
     if errors:
         raise ValidationError(errors)

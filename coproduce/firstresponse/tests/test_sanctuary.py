@@ -42,7 +42,7 @@ def test_a_full_sanctuary_says_so_and_lets_staff_say_why_they_welcome_one_more(h
     with pytest.raises(ValidationError) as refused:
         welcome(handler, sanctuary, called="Kai")
     assert (
-        "full: 2 guests are here and it has room for 2"
+        "full: 2 guests are here, and it is set up for 2 at most"
         in (refused.value.message_dict["over_capacity_because"][0])
     )
     assert SanctuaryVisit.objects.count() == 2
