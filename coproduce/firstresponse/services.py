@@ -38,6 +38,8 @@ from coproduce.voices import risk
 
 LONGEST_CALL = dt.timedelta(days=1)
 LONGEST_VISIT = dt.timedelta(days=1)
+# How long ago an arrival recorded now may have been (the Sanctuary opens for 7 hours).
+LATEST_ARRIVAL = dt.timedelta(hours=12)
 NOT_KNOWN_TO_YOUR_TEAMS = (
     "No one with this NHS number is known to your teams. Leave it blank and record the "
     "{who} by their first name: nothing else you typed is lost"
@@ -686,6 +688,14 @@ def arrive(user: User, team: Team, arrival: Arrival, *, submission: str = "") ->
         refuse_future(arrived_at, "arrival", field="arrived_time")
     except ValidationError as error:
         errors["arrived_time"] = " ".join(error.messages)
+    else:
+        if timezone.now() - arrived_at > LATEST_ARRIVAL:
+            # A time typed is tonight's: 00:30 typed at 17:30 would be 17 hours ago
+            # (found by a fresh-eyes trial: "here for 17 hours").
+            errors["arrived_time"] = (
+                f"That is more than {LATEST_ARRIVAL.seconds // 3600} hours ago: enter the "
+                "time they arrived tonight, or leave it blank for now"
+            )
     because = " ".join(arrival.over_capacity_because.split())[:200]
     guests = team.sanctuary_visits.filter(left_at__isnull=True).count()
     if team.capacity is not None and guests >= team.capacity and not because:

@@ -85,7 +85,9 @@ def test_a_guest_still_here_after_closing_is_on_the_worklist(handler, sanctuary)
     evening = local.replace(hour=20, minute=0, second=0, microsecond=0)
     if evening > local:
         evening -= dt.timedelta(days=1)
-    visit = welcome(handler, sanctuary, arrived_at=evening)
+    visit = welcome(handler, sanctuary)
+    SanctuaryVisit.objects.filter(pk=visit.pk).update(arrived_at=evening)  # the last evening
+    visit.refresh_from_db()
     closing = evening.replace(hour=1) + dt.timedelta(days=1)
     assert services.here_after_closing(handler, closing - dt.timedelta(minutes=1)) == []
     assert services.here_after_closing(handler, closing + dt.timedelta(minutes=1)) == [visit]
@@ -111,3 +113,13 @@ def test_a_guest_invited_by_the_line_arrives_from_the_call(handler, sanctuary, l
     assert visit.call == call
     assert visit.called == "Jo"
     assert services.invited_tonight(sanctuary) == []
+
+
+def test_an_arrival_time_that_would_be_more_than_twelve_hours_ago_is_refused(handler, sanctuary):
+    """A time typed is tonight's: "00:30" typed at 17:30 would be 17 hours ago (found by
+    a fresh-eyes trial: the guest showed as "here for 17 hours")."""
+    with pytest.raises(ValidationError) as refused:
+        welcome(handler, sanctuary, arrived_at=ago(hours=17))
+    assert "more than 12 hours ago" in refused.value.message_dict["arrived_time"][0]
+    assert not SanctuaryVisit.objects.exists()
+    assert welcome(handler, sanctuary, arrived_at=ago(hours=3)).is_here
