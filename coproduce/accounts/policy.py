@@ -164,6 +164,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "self_assessment": Capability.MANAGE_NETWORK,
     "show_line": Capability.TAKE_CALLS,
     "start_call": Capability.TAKE_CALLS,
+    "discard_call": Capability.TAKE_CALLS,
     "record_call": Capability.TAKE_CALLS,
     "take_passed_call": Capability.TAKE_CALLS,
     "record_caller_as_person": Capability.TAKE_CALLS,

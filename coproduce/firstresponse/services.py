@@ -262,6 +262,40 @@ def _save(user: User, call: Call, details: CallDetails, *, ending: bool) -> Call
     return call
 
 
+def is_blank(call: Call) -> bool:
+    """An open call with nothing recorded: opened by a mis-click, and may be discarded."""
+    recorded = (
+        call.caller,
+        call.person_id,
+        call.called,
+        call.phone,
+        call.area,
+        call.persons_words,
+        call.shared_understanding,
+        call.next_steps,
+        call.outcomes,
+        call.hung_up_at_risk,
+        call.referral_id,
+        call.feedback_agreed,
+    )
+    return call.is_open and not any(recorded) and not hasattr(call, "passed")
+
+
+@transaction.atomic
+def discard_call(user: User, call: Call) -> None:
+    """Discard a call opened by mistake: only its handler's own, still open and with
+    nothing recorded (a call with anything in it is ended with a plan, as any call is).
+    The audit trail keeps that it was opened and discarded."""
+    call = Call.objects.select_for_update().get(pk=call.pk)
+    if call.handler_id != user.pk or not is_blank(call):
+        raise ValidationError(
+            "Only a call you opened, still open with nothing recorded, can be discarded: "
+            "end this one with what happened"
+        )
+    audit.record(user, AuditEvent.Action.CHANGED, call, "discarded: opened by mistake")
+    call.delete()
+
+
 @transaction.atomic
 def record_call(user: User, call: Call, details: CallDetails) -> Call:
     """Save what is known so far; the call stays open."""

@@ -62,6 +62,7 @@ urlpatterns = [
     path("line", firstresponse.show_line, name="show_line"),
     path("line/calls", firstresponse.start_call, name="start_call"),
     path("line/calls/<int:call_id>", firstresponse.record_call, name="record_call"),
+    path("line/calls/<int:call_id>/discard", firstresponse.discard_call, name="discard_call"),
     path(
         "line/passed/<int:passed_id>/take",
         firstresponse.take_passed_call,

@@ -126,6 +126,7 @@ def example_paths():
             "notify_received_text": "/notify/inbound-sms",
             "admin": "/admin/",
             "start_call": "/line/calls",
+            "discard_call": "/line/calls/1/discard",
             "show_running_totals": paths["close_round"].replace("/close", "/running-totals"),
         }
     )

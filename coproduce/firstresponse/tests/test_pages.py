@@ -6,10 +6,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from coproduce.accounts.models import AuditEvent, Role
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.firstresponse.services import Arrival, arrive
 from coproduce.firstresponse.tests.conftest import ago
-from coproduce.tooling.testing.factories import sent_once
+from coproduce.tooling.testing.factories import UserFactory, sent_once
 
 
 def test_start_a_call_opens_it_in_one_click_and_a_double_click_opens_one(client, handler):
@@ -132,3 +133,33 @@ def test_a_wrong_time_opens_the_folded_section_it_is_in(client, handler):
     assert re.search(r'<details class="nhsuk-details"\s+open>', arrival.content.decode())
     fresh = client.get("/sanctuary/arrivals").content.decode()
     assert not re.search(r'<details class="nhsuk-details"\s+open>', fresh)
+
+
+def test_a_call_opened_by_mistake_is_discarded_but_never_one_with_anything_in_it(
+    client, handler, line
+):
+    """A mis-click on Start a call left an empty open call for good (found by a
+    fresh-eyes trial: empty calls piled up as 'open'). Discarding is offered only while
+    nothing is recorded, only to its handler, and audited; a call with anything in it is
+    ended with a plan, as any call is."""
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({}))
+    call = Call.objects.get()
+    assert "Discard this call" in client.get(f"/line/calls/{call.pk}").content.decode()
+    colleague = UserFactory(username="colleague", role=Role.PRACTITIONER)
+    line.staff.add(colleague)
+    client.force_login(colleague)
+    refused = client.post(f"/line/calls/{call.pk}/discard")
+    assert refused["Location"] == f"/line/calls/{call.pk}"
+    assert Call.objects.filter(pk=call.pk).exists()
+    client.force_login(handler)
+    Call.objects.filter(pk=call.pk).update(called="Jo")
+    assert "Discard this call" not in client.get(f"/line/calls/{call.pk}").content.decode()
+    assert client.post(f"/line/calls/{call.pk}/discard")["Location"] == f"/line/calls/{call.pk}"
+    assert Call.objects.filter(pk=call.pk).exists()
+    Call.objects.filter(pk=call.pk).update(called="")
+    assert client.post(f"/line/calls/{call.pk}/discard")["Location"] == "/line"
+    assert not Call.objects.exists()
+    assert AuditEvent.objects.filter(
+        actor=handler, record_id=str(call.pk), detail="discarded: opened by mistake"
+    ).exists()

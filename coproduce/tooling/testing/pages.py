@@ -41,6 +41,7 @@ NOT_PAGES = {
     "remove_chart_baseline",  # a button's target (the same tests)
     "show_running_totals",  # a button's target (change/tests/test_priorities.py)
     "start_call",  # a button's target (firstresponse/tests/test_pages.py)
+    "discard_call",  # a button's target (firstresponse/tests/test_pages.py)
     "take_passed_call",  # a button's target (firstresponse/tests/test_passed_calls.py)
 }
 

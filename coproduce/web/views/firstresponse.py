@@ -56,6 +56,21 @@ def start_call(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.TAKE_CALLS)
 @require_POST
+def discard_call(request: HttpRequest, call_id: int) -> HttpResponse:
+    """A call opened by a mis-click, with nothing recorded, is discarded."""
+    user = signed_in_user(request)
+    call = services.call_for(user, call_id)
+    try:
+        services.discard_call(user, call)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("record_call", call_id=call.pk)
+    messages.success(request, "The call opened by mistake was discarded.")
+    return redirect("show_line")
+
+
+@requires(Capability.TAKE_CALLS)
+@require_POST
 def take_passed_call(request: HttpRequest, passed_id: int) -> HttpResponse:
     """One click: the passed call becomes the handler's open call, details filled in."""
     user = signed_in_user(request)
@@ -102,6 +117,7 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
         call=call,
         passed=call.passed_call,
         earlier=services.earlier_call(call),
+        blank=services.is_blank(call),
         other_open=services.other_open_calls(call) if call.is_open else [],
         **call_links(user, call),
     )
