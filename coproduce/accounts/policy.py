@@ -125,6 +125,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "chart_limits": Capability.RECALCULATE_CHART_LIMITS,
     "remove_chart_limits": Capability.RECALCULATE_CHART_LIMITS,
     "fix_chart_limits": Capability.RECALCULATE_CHART_LIMITS,
+    "first_response_costs": Capability.RECALCULATE_CHART_LIMITS,
     "remove_chart_baseline": Capability.RECALCULATE_CHART_LIMITS,
     "export_claims": Capability.APPROVE_PAYMENTS,
     "feedback_received": Open.PUBLIC,

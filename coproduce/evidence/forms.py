@@ -9,8 +9,10 @@ import unicodedata
 from django import forms
 from django.utils import timezone
 
-from coproduce.evidence.models import Chart, LimitRecalculation
-from coproduce.lib.forms import PlainWordsForm
+from coproduce.evidence.analysis import FirstResponseCosts
+from coproduce.evidence.models import Chart, CostAssumption, LimitRecalculation
+from coproduce.lib.forms import PlainWordsForm, PoundsField
+from coproduce.lib.validators import says_something
 
 MONTH = re.compile(r"\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})\s*")
 REASON_MOST = LimitRecalculation._meta.get_field("reason").max_length or 300
@@ -70,3 +72,76 @@ class BaselineForm(PlainWordsForm):
             "max_value": "A baseline can have at most 60 months (five years)",
         },
     )
+
+
+def _percent(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        min_value=0,
+        max_value=100,
+        decimal_places=1,
+        error_messages={
+            "required": f"Enter the {label} as a percentage, like 26",
+            "invalid": f"Enter the {label} as a number from 0 to 100, like 26",
+            # Django fills these in with %-formatting: a per cent sign is written %%.
+            "min_value": f"The {label} cannot be below 0%%",
+            "max_value": f"The {label} cannot be above 100%%",
+            "max_decimal_places": f"Give the {label} to one decimal place at most, like 26.5",
+        },
+    )
+
+
+def _pounds(label: str) -> PoundsField:
+    return PoundsField(
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "required": f"Enter the {label} in pounds, like £400",
+            "invalid": f"Enter the {label} in pounds, like £400 or 400",
+            "min_value": f"The {label} cannot be below £0",
+            "max_digits": f"The {label} is too large: check the figure",
+            "max_decimal_places": f"Give the {label} in pounds and pence at most",
+        },
+    )
+
+
+class CostAssumptionsForm(PlainWordsForm):
+    """The First Response cost model's assumptions, as a team sets them from its own
+    audit and budgets (issue 22: "its assumptions stated and editable")."""
+
+    SHARES = ("otherwise_ae", "otherwise_admitted")
+
+    otherwise_ae = _percent("share who would otherwise have gone to A&E")
+    otherwise_admitted = _percent("share who would otherwise have been admitted")
+    ae_attendance = _pounds("cost of an A&E attendance")
+    admission = _pounds("cost of an admission")
+    line_per_year = _pounds("cost of running the line for a year")
+    sanctuary_per_year = _pounds("cost of running the Sanctuary for a year")
+    because = forms.CharField(
+        max_length=CostAssumption._meta.get_field("because").max_length,
+        error_messages={"required": "Say where the new figures come from"},
+    )
+
+    @classmethod
+    def initial_for(cls, costs: FirstResponseCosts) -> dict[str, object]:
+        return {
+            name: round(getattr(costs, name) * 100, 1)
+            if name in cls.SHARES
+            else getattr(costs, name)
+            for name in CostAssumption.Name.values
+        }
+
+    def clean_because(self) -> str:
+        because = " ".join(self.cleaned_data["because"].split())
+        if not says_something(because, words=3, characters=12):
+            raise forms.ValidationError(
+                "Say where the new figures come from in a short sentence, like "
+                "\u201cthe 2026/27 budget and our audit of 200 callers\u201d"
+            )
+        return because
+
+    def values(self) -> dict[str, float]:
+        return {
+            name: float(self.cleaned_data[name]) / (100 if name in self.SHARES else 1)
+            for name in CostAssumption.Name.values
+        }

@@ -59,3 +59,34 @@ class LimitBaseline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_chart_display()}: limits fixed after {self.months} months"
+
+
+class CostAssumption(models.Model):
+    """One assumption of the First Response cost model (``analysis.FirstResponseCosts``)
+    set by a person on the evidence page, with why: never changed, so the page can show
+    each figure's history; the latest of each name is the one used."""
+
+    class Name(models.TextChoices):
+        OTHERWISE_AE = "otherwise_ae", "Share who would otherwise have gone to A&E"
+        OTHERWISE_ADMITTED = "otherwise_admitted", "Share who would otherwise have been admitted"
+        AE_ATTENDANCE = "ae_attendance", "Cost of an A&E attendance"
+        ADMISSION = "admission", "Cost of an admission"
+        LINE_PER_YEAR = "line_per_year", "Cost of running the line for a year"
+        SANCTUARY_PER_YEAR = "sanctuary_per_year", "Cost of running the Sanctuary for a year"
+
+    name = models.CharField(max_length=24, choices=Name.choices)
+    value = models.FloatField()
+    because = models.CharField(max_length=300)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-set_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0), name="cost_assumption_not_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_name_display()}: {self.value}"

@@ -4,6 +4,7 @@ for the whole trust by month, disclosure control applied, and kept for a while."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
 import threading
@@ -22,11 +23,11 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
 from coproduce.evidence import spc
-from coproduce.evidence.analysis import read_population
+from coproduce.evidence.analysis import FirstResponseCosts, read_population
 from coproduce.evidence.evaluate import Recalculation, evaluate
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.metrics import PublishedExperience, experience_by_month
-from coproduce.evidence.models import LimitBaseline, LimitRecalculation
+from coproduce.evidence.models import CostAssumption, LimitBaseline, LimitRecalculation
 from coproduce.lib.disclosure import Rules
 from coproduce.voices.extract import experience_rows
 
@@ -87,6 +88,7 @@ def _evaluate() -> dict[str, Any]:
             run_length=settings.SPC_RUN_LENGTH,
             recalculations=recalculations(),
             fix_after=baselines(),
+            first_response_costs=first_response_costs(),
         )
     result["worked_out_at"] = timezone.now()
     cache.set(CACHE_KEY, result, settings.EVIDENCE_CACHE_SECONDS)
@@ -199,3 +201,32 @@ def remove_recalculation(user: User, recalculation: LimitRecalculation) -> None:
     )
     recalculation.delete()
     transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+
+
+def first_response_costs() -> FirstResponseCosts:
+    """The cost model's assumptions as last set on the evidence page, the illustrative
+    defaults where none has been set."""
+    latest: dict[str, float] = {}
+    for name, value in CostAssumption.objects.values_list("name", "value"):
+        latest.setdefault(name, value)  # newest first
+    return dataclasses.replace(FirstResponseCosts(), **latest)
+
+
+@transaction.atomic
+def set_cost_assumptions(
+    user: User, values: dict[str, float], because: str
+) -> list[CostAssumption]:
+    """Set the assumptions that changed, each a new row with who and why (the history is
+    kept); the evidence is worked out again with them."""
+    current = dataclasses.asdict(first_response_costs())
+    changed = [
+        CostAssumption.objects.create(name=name, value=value, because=because, set_by=user)
+        for name, value in values.items()
+        if name in CostAssumption.Name.values and abs(current[name] - value) > 1e-9
+    ]
+    if not changed:
+        raise ValidationError({"because": "Nothing was changed: change a figure, or go back"})
+    for assumption in changed:
+        audit.record(user, AuditEvent.Action.CREATED, assumption, f"{assumption.name} set")
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    return changed

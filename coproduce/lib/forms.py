@@ -178,3 +178,13 @@ class PlainWords:
 
 class PlainWordsForm(PlainWords, forms.Form):
     """The base of every form in the service."""
+
+
+class PoundsField(forms.DecimalField):
+    """An amount of money as people write it: "12.50", "£12.50", "£1,000" (issue 21's
+    seventh trial was refused "£12.50" under "Expenses in pounds")."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().removeprefix("£").replace(",", "").strip()
+        return super().to_python(value)

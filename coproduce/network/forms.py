@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.lib.forms import PlainWordsForm
+from coproduce.lib.forms import PlainWordsForm, PoundsField
 from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 from coproduce.network.models import (
     EqualityMonitoring,
@@ -238,16 +238,6 @@ class DecisionForm(PlainWordsForm):
     decision = forms.CharField(
         max_length=2000, widget=forms.Textarea, error_messages={"required": "Enter the decision"}
     )
-
-
-class PoundsField(forms.DecimalField):
-    """An amount of money as people write it: "12.50", "£12.50", "£1,000" (issue 21's
-    seventh trial was refused "£12.50" under "Expenses in pounds")."""
-
-    def to_python(self, value: Any) -> Any:
-        if isinstance(value, str):
-            value = value.strip().removeprefix("£").replace(",", "").strip()
-        return super().to_python(value)
 
 
 class ClaimForm(PlainWordsForm):

@@ -149,6 +149,11 @@ urlpatterns = [
     ),
     path("evidence/change", evidence.change_report, name="change_report"),
     path("evidence/change.pdf", evidence.change_report_pdf, name="change_report_pdf"),
+    path(
+        "evidence/first-response/costs",
+        evidence.first_response_costs,
+        name="first_response_costs",
+    ),
     path("evidence/<slug:name>.csv", evidence.evidence_csv, name="evidence_csv"),
     path("evidence/<slug:theme>", evidence.show_evidence_theme, name="show_evidence_theme"),
     path("network", network.list_members, name="list_members"),

@@ -19,6 +19,7 @@ from coproduce.evidence import firstresponse, firstresponse_pages, services
 from coproduce.evidence.analysis import FirstResponseCosts
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.firstresponse import CallRow, Rating, VisitRow, summarise
+from coproduce.evidence.models import CostAssumption
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.lib.disclosure import Rules
 from coproduce.tooling.testing.factories import (
@@ -448,3 +449,58 @@ def test_the_cost_model_assumptions_are_set_with_the_evaluation_and_refused_out_
             "--first-response-otherwise-ae",
             "26",
         )
+
+
+def test_a_team_leader_sets_the_cost_assumptions_on_the_page_and_the_model_uses_them(
+    client, line_and_sanctuary, django_capture_on_commit_callbacks
+):
+    """Issue 22: the cost model's "assumptions stated and editable" (found by a fresh-eyes
+    trial: the page said only `coproduce evaluate` could change them). Each change is kept
+    with who and why; bad figures are named and nothing is saved; a role that may not
+    set them is refused."""
+    cache.delete(services.CACHE_KEY)
+    leader = UserFactory(role=Role.TEAM_LEADER)
+    client.force_login(leader)
+    theme = client.get("/evidence/first-response").content.decode()
+    assert 'href="/evidence/first-response/costs"' in theme
+    before = services.trust_evaluation()["first_response"]["cost_model"]["rows"][0]
+    form = client.get("/evidence/first-response/costs").content.decode()
+    assert 'value="26.0"' in form  # the illustrative default, as a percentage
+    sent = {
+        "otherwise_ae": "150",
+        "otherwise_admitted": "5",
+        "ae_attendance": "£-4",
+        "admission": "£15,000",
+        "line_per_year": "500000",
+        "sanctuary_per_year": "400000",
+        "because": "ok",
+    }
+    refused = client.post("/evidence/first-response/costs", sent)
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "cannot be above 100%" in page
+    assert "cannot be below £0" in page
+    assert "Say where the new figures come from in a short sentence" in page
+    assert not CostAssumption.objects.exists()
+    sent |= {
+        "otherwise_ae": "13",
+        "ae_attendance": "£400",
+        "because": "Our audit of 200 callers in October",
+    }
+    with django_capture_on_commit_callbacks(execute=True):  # the figures worked out again
+        saved = client.post("/evidence/first-response/costs", sent)
+    assert saved["Location"] == "/evidence/first-response#cost"
+    [changed] = CostAssumption.objects.all()  # only the figure that changed
+    assert (changed.name, changed.value, changed.set_by) == ("otherwise_ae", 0.13, leader)
+    after = services.trust_evaluation()["first_response"]["cost_model"]["rows"][0]
+    assert after["ae_avoided"] < before["ae_avoided"]
+    assert (
+        "13% would otherwise have gone to A&amp;E"
+        in client.get("/evidence/first-response").content.decode()
+    )
+    assert (
+        "Our audit of 200 callers in October"
+        in client.get("/evidence/first-response/costs").content.decode()
+    )
+    client.force_login(UserFactory(role=Role.PRACTITIONER))
+    assert client.get("/evidence/first-response/costs").status_code == 403

@@ -149,6 +149,7 @@ def pages_by_role():
             "show_evidence": "/evidence",
             "show_evidence_theme": "/evidence/coproduction",
             "chart_limits": "/evidence/limits",
+            "first_response_costs": "/evidence/first-response/costs",
             "remove_chart_limits": f"/evidence/limits/{recalculation.pk}/remove",
             "change_report": "/evidence/change",
             "show_story": "/story",

@@ -13,13 +13,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from markupsafe import Markup
 
 from coproduce.accounts.policy import Capability, can, requires
 from coproduce.evidence import charts, dashboard, firstresponse_pages, services, spc
-from coproduce.evidence.forms import BaselineForm, RecalculationForm
-from coproduce.evidence.models import LimitBaseline, LimitRecalculation
+from coproduce.evidence.forms import BaselineForm, CostAssumptionsForm, RecalculationForm
+from coproduce.evidence.models import CostAssumption, LimitBaseline, LimitRecalculation
 from coproduce.evidence.services import trust_evaluation
 from coproduce.evidence.tables import URGENCY_TARGET_HOURS
 from coproduce.web.views.care import add_errors
@@ -134,6 +135,10 @@ def show_evidence_theme(request: HttpRequest, theme: str) -> HttpResponse:
         body=body,
         may_recalculate=(
             theme in {"experience", "continuity", "response"}
+            and can(signed_in_user(request), Capability.RECALCULATE_CHART_LIMITS)
+        ),
+        may_set_costs=(
+            theme == firstresponse_pages.THEME
             and can(signed_in_user(request), Capability.RECALCULATE_CHART_LIMITS)
         ),
     )
@@ -275,4 +280,31 @@ def change_report_pdf(request: HttpRequest) -> HttpResponse:
         "evidence/change_report_print.jinja",
         _context(evaluation),
         f"evaluation-of-change-{change}.pdf",
+    )
+
+
+@requires(Capability.RECALCULATE_CHART_LIMITS)
+@require_http_methods(["GET", "POST"])
+def first_response_costs(request: HttpRequest) -> HttpResponse:
+    """The First Response cost model's assumptions, set with where they come from; each
+    change kept, and the evidence worked out again with them."""
+    form = CostAssumptionsForm(
+        posted(request), initial=CostAssumptionsForm.initial_for(services.first_response_costs())
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_cost_assumptions(
+                signed_in_user(request), form.values(), form.cleaned_data["because"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Saved. The cost model uses the new figures.")
+            return redirect(reverse("show_evidence_theme", args=["first-response"]) + "#cost")
+    return page(
+        request,
+        "evidence/first_response_costs.jinja",
+        "The First Response cost model's assumptions",
+        form=form,
+        history=CostAssumption.objects.select_related("set_by")[:50],
     )
