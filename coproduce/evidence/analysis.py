@@ -379,22 +379,45 @@ class FirstResponseCosts:
     line_per_year: float = 500_000.0
     sanctuary_per_year: float = 400_000.0
 
+    # Where each figure set locally comes from (name, in the person's words), shown in
+    # place of the illustrative default's source (``evidence.services``).
+    sources: tuple[tuple[str, str], ...] = ()
+
+    def _source(self, names: tuple[str, ...], illustrative: str) -> str:
+        said = [because for name, because in self.sources if name in names]
+        return f"Set locally: {'; '.join(dict.fromkeys(said))}." if said else illustrative
+
     def assumptions(self, days: int) -> list[str]:
         return [
             f"Of the calls and visits that ended without A&E, police or admission, "
-            f"{self.otherwise_ae:.0%} would otherwise have gone to A&E. Illustrative: it "
-            "echoes the 26% fall in A&E visits that Cambridgeshire and Peterborough's First "
-            "Response Service reported (seed 001); set it from a local audit of what "
-            "callers and guests say they would have done.",
+            f"{self.otherwise_ae:.0%} would otherwise have gone to A&E. "
+            + self._source(
+                ("otherwise_ae",),
+                "Illustrative: it echoes the 26% fall in A&E visits that Cambridgeshire "
+                "and Peterborough's First Response Service reported (seed 001); set it from "
+                "a local audit of what callers and guests say they would have done.",
+            ),
             f"Of the same calls and visits, {self.otherwise_admitted:.0%} would otherwise "
-            "have led to an admission. Illustrative: the same service reported 19% fewer "
-            "mental health admissions, which is not a share of calls; set it locally.",
+            "have led to an admission. "
+            + self._source(
+                ("otherwise_admitted",),
+                "Illustrative: the same service reported 19% fewer mental health "
+                "admissions, which is not a share of calls; set it locally.",
+            ),
             f"An A&E attendance costs £{self.ae_attendance:,.0f} and an admission "
-            f"£{self.admission:,.0f}: the unit costs the outcomes' cost model uses, set "
-            "locally from the trust's reference costs.",
+            f"£{self.admission:,.0f}. "
+            + self._source(
+                ("ae_attendance", "admission"),
+                "The unit costs the outcomes' cost model uses, set locally from the "
+                "trust's reference costs.",
+            ),
             f"Running the line costs £{self.line_per_year:,.0f} a year and the Sanctuary "
-            f"£{self.sanctuary_per_year:,.0f} a year (illustrative: set them to the "
-            f"services' budgets), counted for the {days:,} days the figures cover.",
+            f"£{self.sanctuary_per_year:,.0f} a year, counted for the {days:,} days the "
+            "figures cover. "
+            + self._source(
+                ("line_per_year", "sanctuary_per_year"),
+                "Illustrative: set them to the services' budgets.",
+            ),
             "Counts are the published ones (rounded to the nearest 5, small ones not "
             "shown); no comparison group is used, so the saving is an estimate, not a "
             "measurement.",

@@ -90,14 +90,14 @@ def _percent(label: str) -> forms.DecimalField:
     )
 
 
-def _pounds(label: str) -> PoundsField:
+def _pounds(label: str, example: str) -> PoundsField:
     return PoundsField(
         min_value=0,
         max_digits=12,
         decimal_places=2,
         error_messages={
-            "required": f"Enter the {label} in pounds, like £400",
-            "invalid": f"Enter the {label} in pounds, like £400 or 400",
+            "required": f"Enter the {label} in pounds, like {example}",
+            "invalid": f"Enter the {label} in pounds, like {example}",
             "min_value": f"The {label} cannot be below £0",
             "max_digits": f"The {label} is too large: check the figure",
             "max_decimal_places": f"Give the {label} in pounds and pence at most",
@@ -113,10 +113,10 @@ class CostAssumptionsForm(PlainWordsForm):
 
     otherwise_ae = _percent("share who would otherwise have gone to A&E")
     otherwise_admitted = _percent("share who would otherwise have been admitted")
-    ae_attendance = _pounds("cost of an A&E attendance")
-    admission = _pounds("cost of an admission")
-    line_per_year = _pounds("cost of running the line for a year")
-    sanctuary_per_year = _pounds("cost of running the Sanctuary for a year")
+    ae_attendance = _pounds("cost of an A&E attendance", "£400")
+    admission = _pounds("cost of an admission", "£15,000")
+    line_per_year = _pounds("cost of running the line for a year", "£500,000")
+    sanctuary_per_year = _pounds("cost of running the Sanctuary for a year", "£400,000")
     because = forms.CharField(
         max_length=CostAssumption._meta.get_field("because").max_length,
         error_messages={"required": "Say where the new figures come from"},
@@ -133,7 +133,7 @@ class CostAssumptionsForm(PlainWordsForm):
 
     def clean_because(self) -> str:
         because = " ".join(self.cleaned_data["because"].split())
-        if not says_something(because, words=3, characters=12):
+        if not says_something(because, words=2, characters=12):
             raise forms.ValidationError(
                 "Say where the new figures come from in a short sentence, like "
                 "\u201cthe 2026/27 budget and our audit of 200 callers\u201d"

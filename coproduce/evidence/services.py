@@ -207,9 +207,13 @@ def first_response_costs() -> FirstResponseCosts:
     """The cost model's assumptions as last set on the evidence page, the illustrative
     defaults where none has been set."""
     latest: dict[str, float] = {}
-    for name, value in CostAssumption.objects.values_list("name", "value"):
+    sources: dict[str, str] = {}
+    for name, value, because in CostAssumption.objects.values_list("name", "value", "because"):
         latest.setdefault(name, value)  # newest first
-    return dataclasses.replace(FirstResponseCosts(), **latest)
+        sources.setdefault(name, because)
+    return dataclasses.replace(
+        FirstResponseCosts(), **latest, sources=tuple(sorted(sources.items()))
+    )
 
 
 @transaction.atomic
@@ -218,7 +222,8 @@ def set_cost_assumptions(
 ) -> list[CostAssumption]:
     """Set the assumptions that changed, each a new row with who and why (the history is
     kept); the evidence is worked out again with them."""
-    current = dataclasses.asdict(first_response_costs())
+    costs = first_response_costs()
+    current = {name: getattr(costs, name) for name in CostAssumption.Name.values}
     changed = [
         CostAssumption.objects.create(name=name, value=value, because=because, set_by=user)
         for name, value in values.items()

@@ -480,6 +480,7 @@ def test_a_team_leader_sets_the_cost_assumptions_on_the_page_and_the_model_uses_
     page = refused.content.decode()
     assert "cannot be above 100%" in page
     assert "cannot be below £0" in page
+    assert "like £15,000" not in page  # the admission's figure was valid
     assert "Say where the new figures come from in a short sentence" in page
     assert not CostAssumption.objects.exists()
     sent |= {
@@ -494,10 +495,12 @@ def test_a_team_leader_sets_the_cost_assumptions_on_the_page_and_the_model_uses_
     assert (changed.name, changed.value, changed.set_by) == ("otherwise_ae", 0.13, leader)
     after = services.trust_evaluation()["first_response"]["cost_model"]["rows"][0]
     assert after["ae_avoided"] < before["ae_avoided"]
-    assert (
-        "13% would otherwise have gone to A&amp;E"
-        in client.get("/evidence/first-response").content.decode()
-    )
+    theme = client.get("/evidence/first-response").content.decode()
+    assert "13% would otherwise have gone to A&amp;E" in theme
+    # Its source is the one given, not the illustrative default's (found by a re-check).
+    assert "Set locally: Our audit of 200 callers in October." in theme
+    assert "echoes the 26% fall" not in theme
+    assert "Illustrative: set them to the services&#39; budgets." in theme
     assert (
         "Our audit of 200 callers in October"
         in client.get("/evidence/first-response/costs").content.decode()
