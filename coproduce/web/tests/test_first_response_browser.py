@@ -79,6 +79,7 @@ def test_an_anonymous_callers_evening_at_the_sanctuary_is_told_back_and_counted(
     assert_accessible(page)
     page.get_by_role("link", name=f"They have arrived (invited for {invited_for:%H:%M})").click()
     expect(page.get_by_label("From the line")).to_be_checked()
+    expect(page.get_by_text(f"Invited from the line: K., for {invited_for:%H:%M}")).to_be_visible()
     page.get_by_label("A drink and a talk").check()
     assert_accessible(page)
     page.get_by_role("button", name="Welcome them").click()

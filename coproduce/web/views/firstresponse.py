@@ -164,12 +164,16 @@ def welcome_guest(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"{visit.label} is on tonight's list. Welcome.")
             return redirect("show_sanctuary")
     guests = services.here_now(team)
+    chosen = str(form["call"].value() or "")
     return page(
         request,
         "firstresponse/arrival.jinja",
         "A guest arrives",
         form=form,
         team=team,
+        # Which of tonight's invitations this is (found by a fresh-eyes re-check: the
+        # form did not say), by initial as the Sanctuary's page shows them.
+        invited=next((c for c in services.invited_tonight(team) if str(c.pk) == chosen), None),
         full=team.capacity is not None and len(guests) >= team.capacity,
         guests=guests,
     )
