@@ -212,26 +212,47 @@ def leave(user: User, visit: SanctuaryVisit, consent: Consent, **departure: Any)
 ONE_QUESTION_A_DAY = dt.timedelta(hours=24)
 
 
-def _asked_today(digest: str, asked: Asked) -> Asked | None:
-    """The call or visit whose question to this number was queued in the last day and
-    has not been answered or stopped, other than ``asked``; the latest."""
-    since = timezone.now() - ONE_QUESTION_A_DAY
+def _latest_asked(
+    digest: str,
+    moment: str,
+    since: dt.datetime,
+    *,
+    unanswered: bool = False,
+    other_than: Asked | None = None,
+    lock: bool = False,
+) -> Asked | None:
+    """Of the calls and visits whose question went (or was queued) to this number since
+    ``since`` and was not stopped, the latest by its message's ``moment`` field
+    (``created_at`` or ``sent_at``); only those not answered yet if ``unanswered``;
+    never ``other_than``; locked if ``lock``."""
     found: list[tuple[dt.datetime, Asked]] = []
     for model in (Call, SanctuaryVisit):
         rows = model.objects.filter(
             feedback_key=digest,
-            feedback_voice__isnull=True,
             feedback_stopped_at__isnull=True,
-            feedback_message__created_at__gte=since,
+            **{f"feedback_message__{moment}__gte": since},
         )
-        if isinstance(asked, model):
-            rows = rows.exclude(pk=asked.pk)
+        if unanswered:
+            rows = rows.filter(feedback_voice__isnull=True)
+        if other_than is not None and isinstance(other_than, model):
+            rows = rows.exclude(pk=other_than.pk)
+        if lock:
+            rows = rows.select_for_update(of=("self",))
         row = (
-            rows.annotate(asked_at=F("feedback_message__created_at")).order_by("-asked_at").first()
+            rows.annotate(asked_at=F(f"feedback_message__{moment}"))
+            .order_by("-asked_at", "-pk")
+            .first()
         )
         if row is not None:
             found.append((row.asked_at, row))
     return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _asked_today(digest: str, asked: Asked) -> Asked | None:
+    """The call or visit whose question to this number was queued in the last day and
+    has not been answered, other than ``asked``; the latest."""
+    since = timezone.now() - ONE_QUESTION_A_DAY
+    return _latest_asked(digest, "created_at", since, unanswered=True, other_than=asked)
 
 
 def _ask(user: User, asked: Asked, mobile: str, *, visit: bool) -> Message | None:
@@ -322,23 +343,7 @@ def rating_in_reply(text: str) -> int | None:
 def _asked_of(digest: str, now: dt.datetime) -> Asked | None:
     """The call or visit whose question went to this number most recently, within the
     reply window and not stopped; locked, so two replies at once are counted in turn."""
-    since = now - REPLY_WINDOW
-    found: list[tuple[dt.datetime, Asked]] = []
-    for model in (Call, SanctuaryVisit):
-        row = (
-            model.objects.select_for_update(of=("self",))
-            .filter(
-                feedback_key=digest,
-                feedback_stopped_at__isnull=True,
-                feedback_message__sent_at__gte=since,
-            )
-            .annotate(asked_at=F("feedback_message__sent_at"))
-            .order_by("-asked_at", "-pk")
-            .first()
-        )
-        if row is not None:
-            found.append((row.asked_at, row))
-    return max(found, key=lambda pair: pair[0])[1] if found else None
+    return _latest_asked(digest, "sent_at", now - REPLY_WINDOW, lock=True)
 
 
 def receive_reply(

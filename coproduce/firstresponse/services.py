@@ -366,23 +366,6 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
     return sorted([*hung_up, *at_risk_words], key=lambda call: call.started_at)
 
 
-def called_since(call: Call) -> bool:
-    """Whether the caller has been reached since: a later call, from the same number or
-    about the same person, that ended."""
-    same = Q()
-    if call.phone_key:
-        same |= Q(phone_key=call.phone_key)
-    if call.person_id:
-        same |= Q(person_id=call.person_id)
-    if not same or call.ended_at is None:
-        return False
-    return (
-        Call.objects.filter(same, started_at__gte=call.ended_at, ended_at__isnull=False)
-        .exclude(pk=call.pk)
-        .exists()
-    )
-
-
 # Calls passed by partners (NHS 111 option 2, the police) ---------------------------------
 
 

@@ -26,14 +26,8 @@ from coproduce.tooling.testing.factories import (
     confirming,
     sent_once,
 )
+from coproduce.tooling.testing.workers import IMMEDIATE
 from coproduce.voices.models import Voice
-
-IMMEDIATE = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "notifications"],
-    }
-}
 
 
 def contributors(le_lead, action, n):

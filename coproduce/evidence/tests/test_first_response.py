@@ -122,6 +122,10 @@ def test_the_share_of_calls_inside_the_sanctuarys_hours_is_said_or_hidden():
     # 3 outside: what the share leaves is a small number, so it is hidden.
     hidden = figures(inside + outside[:3])["line"]["inside_sanctuary_hours"]
     assert hidden["share"] is None
+    # The page says either side may be the small one, not that 20 calls are too few.
+    words = firstresponse_pages.share_sentence(hidden, "calls began in its hours", "None")
+    assert words.startswith("Not shown: how many calls began in its hours.")
+    assert "Either those who did or those who did not" in words
     # No Sanctuary with opening hours: nothing to compare with.
     none = figures([call(MONDAY, inside_sanctuary=None)] * 10)["line"]["inside_sanctuary_hours"]
     assert none == {"count": 0, "of": 0, "share": None}

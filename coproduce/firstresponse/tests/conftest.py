@@ -40,12 +40,3 @@ def outsider(db):
 
 def ago(**kwargs):
     return timezone.now() - dt.timedelta(**kwargs)
-
-
-# Tasks run at once, in the test (the messages go through the fake Notify when queued).
-IMMEDIATE = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "notifications"],
-    }
-}

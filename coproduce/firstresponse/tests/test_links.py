@@ -17,9 +17,10 @@ from coproduce.firstresponse import links, services
 from coproduce.firstresponse.links import ReferralAsk
 from coproduce.firstresponse.models import Call, CallCorrection, CallLink, SanctuaryVisit
 from coproduce.firstresponse.services import CallDetails
-from coproduce.firstresponse.tests.conftest import IMMEDIATE, ago
+from coproduce.firstresponse.tests.conftest import ago
 from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
+from coproduce.tooling.testing.workers import IMMEDIATE
 
 PLAN: dict[str, Any] = {
     "caller": "person",

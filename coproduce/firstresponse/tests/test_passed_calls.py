@@ -9,9 +9,10 @@ from coproduce.accounts.models import AuditEvent, Role
 from coproduce.firstresponse import services
 from coproduce.firstresponse.models import Call, LinePartner, PassedCall
 from coproduce.firstresponse.services import CallDetails, Passing
-from coproduce.firstresponse.tests.conftest import IMMEDIATE, ago
+from coproduce.firstresponse.tests.conftest import ago
 from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
+from coproduce.tooling.testing.workers import IMMEDIATE
 
 AT_RISK = "She says she wants to end her life tonight and has tablets saved."
 CALM = "Cannot sleep and would like someone to talk to about her week."

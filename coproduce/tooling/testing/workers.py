@@ -1,4 +1,5 @@
-"""Workers for tests: one that has stopped beating, as a killed one would."""
+"""Workers for tests: tasks run at once, in the test; and one that has stopped beating,
+as a killed one would."""
 
 from __future__ import annotations
 
@@ -15,3 +16,13 @@ def lose(worker_id: str) -> None:
     that old (the database's clock is this host's, on SQLite and the tests' PostgreSQL)."""
     silent = dt.timedelta(seconds=settings.WORKER_LOST_AFTER_SECONDS + 1)
     Worker.objects.filter(pk=worker_id).update(beat_at=timezone.now() - silent)
+
+
+# The task settings under which queued work runs at once, in the test (messages go
+# through the fake Notify as they are queued).
+IMMEDIATE = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "notifications"],
+    }
+}
