@@ -124,12 +124,14 @@ class CostAssumptionsForm(PlainWordsForm):
 
     @classmethod
     def initial_for(cls, costs: FirstResponseCosts) -> dict[str, object]:
-        return {
-            name: round(getattr(costs, name) * 100, 1)
-            if name in cls.SHARES
-            else getattr(costs, name)
-            for name in CostAssumption.Name.values
-        }
+        # As people write them: "26", "£15,000", "£412.50" (not "26.0", "15000.0").
+        def shown(name: str) -> str:
+            value = getattr(costs, name)
+            if name in cls.SHARES:
+                return f"{round(value * 100, 1):g}"
+            return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+        return {name: shown(name) for name in CostAssumption.Name.values}
 
     def clean_because(self) -> str:
         because = " ".join(self.cleaned_data["because"].split())

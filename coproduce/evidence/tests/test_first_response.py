@@ -469,7 +469,8 @@ def test_a_team_leader_sets_the_cost_assumptions_on_the_page_and_the_model_uses_
     assert 'href="/evidence/first-response/costs"' in theme
     before = services.trust_evaluation()["first_response"]["cost_model"]["rows"][0]
     form = client.get("/evidence/first-response/costs").content.decode()
-    assert 'value="26.0"' in form  # the illustrative default, as a percentage
+    assert 'value="26"' in form  # the illustrative default, as a percentage
+    assert 'value="15,000"' in form  # money as people write it
     sent = {
         "otherwise_ae": "150",
         "otherwise_admitted": "5",
