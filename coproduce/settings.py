@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "coproduce.network",
     "coproduce.change",
     "coproduce.evidence",
+    "coproduce.improvement",
     "coproduce.privacy",
     "coproduce.api",
     "coproduce.web",

@@ -41,6 +41,8 @@ class Capability(StrEnum):
     TAKE_CALLS = "take_calls"
     WELCOME_GUESTS = "welcome_guests"
     PASS_CALLS = "pass_calls"  # noqa: S105 - a capability, not a password
+    VIEW_IMPROVEMENT = "view_improvement"
+    OPEN_PROJECTS = "open_projects"
 
 
 CLINICAL = frozenset({Role.PRACTITIONER, Role.SUPPORT_WORKER, Role.TEAM_LEADER})
@@ -83,6 +85,12 @@ POLICY: dict[Capability, frozenset[Role]] = {
     # clinical account, as the ambulance service refers; its scope is its registration as
     # a line partner (firstresponse.LinePartner), checked by the service (ADR 0015).
     Capability.PASS_CALLS: CLINICAL,
+    # Improvement projects (seed 002): everyone who works on the service, and network
+    # members, may see the portfolio; what each may change on a project is decided by
+    # its team (improvement.services.may_change). Projects hold no clinical record.
+    Capability.VIEW_IMPROVEMENT: frozenset(Role) - {Role.ADMINISTRATOR},
+    # Opening one, with a lived-experience co-lead: those who run the change loop.
+    Capability.OPEN_PROJECTS: frozenset({Role.LIVED_EXPERIENCE_LEAD, Role.TEAM_LEADER}),
 }
 
 

@@ -22,6 +22,7 @@ DOMAIN = {
     "network",
     "change",
     "evidence",
+    "improvement",
     "privacy",
 }
 MAY_IMPORT: dict[str, set[str]] = {
@@ -36,6 +37,18 @@ MAY_IMPORT: dict[str, set[str]] = {
     "network": {"accounts", "lib"},
     "change": {"accounts", "care", "messaging", "voices", "network", "lib"},
     "evidence": {"accounts", "care", "voices", "firstresponse", "network", "change", "lib"},
+    # Improvement projects tie the thread together: voices to a tested change, measured
+    # on the evidence engine's figures, told back through the change loop.
+    "improvement": {
+        "accounts",
+        "care",
+        "voices",
+        "network",
+        "change",
+        "evidence",
+        "messaging",
+        "lib",
+    },
     "privacy": {
         "accounts",
         "care",
