@@ -75,6 +75,7 @@ class CharterForm(PlainWordsForm):
         required=False,
         max_digits=10,
         decimal_places=2,
+        error_messages={"invalid": "Enter where it is now as a number, like 8"},
     )
     aim_to = forms.DecimalField(
         label="To (the number the aim reaches)",
@@ -82,7 +83,8 @@ class CharterForm(PlainWordsForm):
         decimal_places=2,
         error_messages={
             "required": "Enter the number the aim reaches, like 4: an aim without a number "
-            "cannot be measured"
+            "cannot be measured",
+            "invalid": "Enter the number the aim reaches as a number, like 4",
         },
     )
     aim_unit = forms.CharField(
@@ -279,7 +281,10 @@ class TimeForm(PlainWordsForm):
     hours = forms.DecimalField(
         max_digits=5,
         decimal_places=2,
-        error_messages={"required": "Enter the hours given, like 1.5"},
+        error_messages={
+            "required": "Enter the hours given, like 1.5",
+            "invalid": "Enter the hours given as a number, like 1.5",
+        },
     )
     what = forms.CharField(
         label="What it was spent on",
