@@ -177,7 +177,17 @@ class OpenProjectForm(CharterForm):
         self.fields["member_co_leads"].queryset = network_members()  # type: ignore[attr-defined]
 
     def co_leads(self) -> list[User | Member]:
-        return [*self.cleaned_data["member_co_leads"], *self.cleaned_data["staff_co_leads"]]
+        return [
+            *self.cleaned_data.get("member_co_leads", []),
+            *self.cleaned_data.get("staff_co_leads", []),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        """Said with the other mistakes, not after them (the service checks it again)."""
+        cleaned = super().clean() or {}
+        if "member_co_leads" in cleaned and (problem := rules.co_lead_problem(self.co_leads())):
+            self.add_error("member_co_leads", problem)
+        return cleaned
 
 
 def _person_choices(project: Project) -> list[tuple[str, Any]]:

@@ -125,6 +125,17 @@ class Aim:
     from_: float | None = None
 
 
+def co_lead_problem(co_leads: Sequence[User | Member]) -> str:
+    """Why these co-leads cannot open a project, or nothing: one of them must be a person
+    with lived experience, a member of the network who is not staff (seed 002)."""
+    if any(isinstance(lead, Member) and lead.kind != Member.Kind.STAFF for lead in co_leads):
+        return ""
+    return (
+        "Choose at least one co-lead with lived experience (a member of the network who "
+        "uses services, a carer or a peer): a project is led with them, not for them."
+    )
+
+
 @once
 @transaction.atomic
 def open_project(
@@ -145,11 +156,8 @@ def open_project(
     if not can(user, Capability.OPEN_PROJECTS):
         raise PermissionDenied("Only team leaders and lived experience leads open projects.")
     errors: dict[str, list[str]] = {}
-    if not any(isinstance(lead, Member) and lead.kind != Member.Kind.STAFF for lead in co_leads):
-        errors["co_leads"] = [
-            "Choose at least one co-lead with lived experience (a member of the network who "
-            "uses services, a carer or a peer): a project is led with them, not for them."
-        ]
+    if problem_with_co_leads := co_lead_problem(co_leads):
+        errors["co_leads"] = [problem_with_co_leads]
     if source.started_from == Project.StartedFrom.NOTHING and not source.without_because.strip():
         errors["started_without_because"] = [
             "Say why this project does not start from a voice, an insight, a priority or an action."
