@@ -190,11 +190,11 @@ class OpenProjectForm(CharterForm):
         return cleaned
 
 
-def _person_choices(project: Project) -> list[tuple[str, Any]]:
-    """Staff and network members not on the team now, under two headings."""
-    here = rules.current_team(project)
-    users = staff_users().exclude(pk__in=here.exclude(user=None).values("user"))
-    members = network_members().exclude(pk__in=here.exclude(member=None).values("member"))
+def _person_choices() -> list[tuple[str, Any]]:
+    """Staff and network members, under two headings. Those on the team already stay in
+    the list (the service says so), so a form posted twice is answered as the first."""
+    users = staff_users()
+    members = network_members()
     return [
         ("", "Choose"),
         ("Network members", [(f"member-{m.pk}", m.name_and_role) for m in members]),
@@ -222,9 +222,9 @@ class AddToTeamForm(PlainWordsForm):
         error_messages={"required": "Select whether they are a full member of the team"},
     )
 
-    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = _person_choices(project)  # type: ignore[attr-defined]
+        self.fields["person"].choices = _person_choices()  # type: ignore[attr-defined]
 
     def chosen_person(self) -> User | Member:
         kind, _, pk = self.cleaned_data["person"].partition("-")

@@ -204,6 +204,7 @@ def open_project(
     return project
 
 
+@once
 @transaction.atomic
 def add_to_team(
     user: User,
@@ -212,6 +213,7 @@ def add_to_team(
     *,
     role: str,
     full_member: bool = True,
+    submission: str = "",
 ) -> TeamMember:
     check_may_change(user, project)
     same = Q(user=person) if isinstance(person, User) else Q(member=person)
@@ -416,8 +418,11 @@ def latest_score(project: Project) -> ProgressScore | None:
     return project.scores.first()
 
 
+@once
 @transaction.atomic
-def set_score(user: User, project: Project, *, score: str, note: str) -> ProgressScore:
+def set_score(
+    user: User, project: Project, *, score: str, note: str, submission: str = ""
+) -> ProgressScore:
     """The team sets its score with a note saying why; earlier scores stay as history."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     check_may_change(user, project)
@@ -449,6 +454,7 @@ def staff_places(project: Project) -> QuerySet[TeamMember]:
     )
 
 
+@once
 @transaction.atomic
 def record_time(
     user: User,
@@ -458,6 +464,7 @@ def record_time(
     on: dt.date,
     hours: decimal.Decimal,
     what: str,
+    submission: str = "",
 ) -> TimeSpent:
     project = Project.objects.select_for_update().get(pk=project.pk)
     check_may_change(user, project)
@@ -482,8 +489,11 @@ def record_time(
     return spent
 
 
+@once
 @transaction.atomic
-def link_meeting(user: User, project: Project, meeting: Meeting) -> ProjectMeeting:
+def link_meeting(
+    user: User, project: Project, meeting: Meeting, *, submission: str = ""
+) -> ProjectMeeting:
     """A network meeting held for the project: its members' approved claims count
     towards the project's cost. A meeting counts for one project only."""
     project = Project.objects.select_for_update().get(pk=project.pk)

@@ -364,7 +364,9 @@ def test_the_team_adds_a_network_member_who_then_changes_the_project(
 
     response = client.post(
         f"/improvement/{project.pk}/team",
-        {"person": f"member-{ade.pk}", "role": ProjectRole.TEAM_MEMBER, "full_member": "yes"},
+        sent_once(
+            {"person": f"member-{ade.pk}", "role": ProjectRole.TEAM_MEMBER, "full_member": "yes"}
+        ),
     )
 
     assert response.status_code == 302
@@ -373,7 +375,7 @@ def test_the_team_adds_a_network_member_who_then_changes_the_project(
     assert place.role == ProjectRole.TEAM_MEMBER
     client.force_login(member)
     scored = client.post(
-        f"/improvement/{project.pk}/progress", {"score": "1.0", "note": "We have a team"}
+        f"/improvement/{project.pk}/progress", sent_once({"score": "1.0", "note": "We have a team"})
     )
     assert scored.status_code == 302
     assert project.scores.get().set_by == member
@@ -383,7 +385,9 @@ def test_adding_someone_asks_who_and_in_what_role(client: Any, fran: Any, viv: M
     project = opened(fran, viv)
     client.force_login(fran)
 
-    response = client.post(f"/improvement/{project.pk}/team", {"person": "", "full_member": "yes"})
+    response = client.post(
+        f"/improvement/{project.pk}/team", sent_once({"person": "", "full_member": "yes"})
+    )
 
     body = response.content.decode()
     assert response.status_code == 400
@@ -442,7 +446,9 @@ def test_someone_not_on_the_team_cannot_change_it(client: Any, fran: Any, viv: M
     assert "Add someone to the team" not in page
     response = client.post(
         f"/improvement/{project.pk}/team",
-        {"person": f"user-{lead.pk}", "role": ProjectRole.TEAM_MEMBER, "full_member": "yes"},
+        sent_once(
+            {"person": f"user-{lead.pk}", "role": ProjectRole.TEAM_MEMBER, "full_member": "yes"}
+        ),
     )
     assert response.status_code == 403
     assert not project.team.filter(user=lead).exists()
@@ -459,8 +465,12 @@ def test_the_team_scores_progress_with_a_note_and_the_history_stays(
 
     page = client.get(f"/improvement/{project.pk}/progress").content.decode()
     assert "Changes are being tested in PDSA cycles, but the measures show" in page
-    client.post(f"/improvement/{project.pk}/progress", {"score": "1.0", "note": "Team formed"})
-    client.post(f"/improvement/{project.pk}/progress", {"score": "2.5", "note": "First test"})
+    client.post(
+        f"/improvement/{project.pk}/progress", sent_once({"score": "1.0", "note": "Team formed"})
+    )
+    client.post(
+        f"/improvement/{project.pk}/progress", sent_once({"score": "2.5", "note": "First test"})
+    )
 
     assert [s.score for s in project.scores.all()] == ["2.5", "1.0"]
     assert services.latest_score(project).score == ProgressScore.Score.TESTED
@@ -473,8 +483,12 @@ def test_a_score_without_a_note_or_off_the_scale_is_refused(client: Any, fran: A
     project = opened(fran, viv)
     client.force_login(fran)
 
-    no_note = client.post(f"/improvement/{project.pk}/progress", {"score": "2.0", "note": ""})
-    off_scale = client.post(f"/improvement/{project.pk}/progress", {"score": "7", "note": "x"})
+    no_note = client.post(
+        f"/improvement/{project.pk}/progress", sent_once({"score": "2.0", "note": ""})
+    )
+    off_scale = client.post(
+        f"/improvement/{project.pk}/progress", sent_once({"score": "7", "note": "x"})
+    )
 
     assert no_note.status_code == off_scale.status_code == 400
     assert "Say why the project stands at this score" in no_note.content.decode()
@@ -510,16 +524,18 @@ def test_staff_hours_and_paid_meetings_make_the_project_cost(
 
     hours = client.post(
         f"/improvement/{project.pk}/time",
-        {
-            "step": "hours",
-            "person": project.team.get(user=fran).pk,
-            "on": f"{timezone.localdate():%d/%m/%Y}",
-            "hours": "1.5",
-            "what": "Planning the open forum",
-        },
+        sent_once(
+            {
+                "step": "hours",
+                "person": project.team.get(user=fran).pk,
+                "on": f"{timezone.localdate():%d/%m/%Y}",
+                "hours": "1.5",
+                "what": "Planning the open forum",
+            }
+        ),
     )
     linked = client.post(
-        f"/improvement/{project.pk}/time", {"step": "meeting", "meeting": forum.pk}
+        f"/improvement/{project.pk}/time", sent_once({"step": "meeting", "meeting": forum.pk})
     )
 
     assert hours.status_code == linked.status_code == 302
@@ -556,7 +572,7 @@ def test_hours_in_the_future_too_many_or_by_a_member_are_refused(
             "hours": "2",
             "what": "Planning",
         } | changes
-        response = client.post(f"/improvement/{project.pk}/time", data)
+        response = client.post(f"/improvement/{project.pk}/time", sent_once(data))
         assert response.status_code == 400, changes
         assert words in response.content.decode()
         assert 'value="Planning"' in response.content.decode()
@@ -576,7 +592,7 @@ def test_a_meeting_counts_for_one_project_only(client: Any, fran: Any, viv: Memb
     client.force_login(fran)
 
     response = client.post(
-        f"/improvement/{second.pk}/time", {"step": "meeting", "meeting": forum.pk}
+        f"/improvement/{second.pk}/time", sent_once({"step": "meeting", "meeting": forum.pk})
     )
 
     assert response.status_code == 400
@@ -622,7 +638,7 @@ def test_a_closed_project_is_kept_as_it_was(client: Any, fran: Any, viv: Member)
     client.force_login(fran)
 
     response = client.post(
-        f"/improvement/{project.pk}/progress", {"score": "3.0", "note": "Too late"}
+        f"/improvement/{project.pk}/progress", sent_once({"score": "3.0", "note": "Too late"})
     )
 
     assert response.status_code == 403

@@ -379,7 +379,7 @@ def improvement_team(request: HttpRequest, project_id: int) -> HttpResponse:
     project = _project(project_id)
     if request.method == "POST":
         services.check_may_change(user, project)
-    form = AddToTeamForm(posted(request), project=project, initial={"full_member": "yes"})
+    form = AddToTeamForm(posted(request), initial={"full_member": "yes"})
     if request.method == "POST" and form.is_valid():
         try:
             services.add_to_team(
@@ -388,6 +388,7 @@ def improvement_team(request: HttpRequest, project_id: int) -> HttpResponse:
                 form.chosen_person(),
                 role=form.cleaned_data["role"],
                 full_member=form.cleaned_data["full_member"] == "yes",
+                submission=submission_token(request),
             )
         except ValidationError as error:
             _field_errors(form, error, {})
@@ -476,7 +477,9 @@ def improvement_progress(request: HttpRequest, project_id: int) -> HttpResponse:
     form = ScoreForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_score(user, project, **form.cleaned_data)
+            services.set_score(
+                user, project, **form.cleaned_data, submission=submission_token(request)
+            )
         except ValidationError as error:
             _field_errors(form, error, {})
         else:
@@ -520,7 +523,9 @@ def improvement_time(request: HttpRequest, project_id: int) -> HttpResponse:
     meeting_form = LinkMeetingForm(request.POST if step == "meeting" else None)
     if step == "hours" and time_form.is_valid():
         try:
-            services.record_time(user, project, **time_form.cleaned_data)
+            services.record_time(
+                user, project, **time_form.cleaned_data, submission=submission_token(request)
+            )
         except ValidationError as error:
             _field_errors(time_form, error, {})
         else:
@@ -528,7 +533,12 @@ def improvement_time(request: HttpRequest, project_id: int) -> HttpResponse:
             return redirect("improvement_time", project_id=project.pk)
     if step == "meeting" and meeting_form.is_valid():
         try:
-            services.link_meeting(user, project, meeting_form.cleaned_data["meeting"])
+            services.link_meeting(
+                user,
+                project,
+                meeting_form.cleaned_data["meeting"],
+                submission=submission_token(request),
+            )
         except ValidationError as error:
             _field_errors(meeting_form, error, {})
         else:
