@@ -35,12 +35,12 @@ def network_members() -> QuerySet[Member]:
     return Member.objects.current().filter(erased_on__isnull=True).select_related("user")
 
 
-class StaffField(forms.ModelMultipleChoiceField[User]):
+class StaffMemberField(forms.ModelChoiceField[User]):
     def label_from_instance(self, obj: User) -> str:
         return obj.name_and_role
 
 
-class MembersField(forms.ModelMultipleChoiceField[Member]):
+class MemberField(forms.ModelChoiceField[Member]):
     def label_from_instance(self, obj: Member) -> str:
         return obj.name_and_role
 
@@ -149,44 +149,68 @@ class OpenProjectForm(CharterForm):
         max_length=300,
         required=False,
     )
-    staff_co_leads = StaffField(
-        label="Co-leads from the staff",
-        queryset=staff_users(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    member_co_leads = MembersField(
-        label="Co-leads from the network",
+    # Two from each side at most here (more join on the team page): lists of checkboxes
+    # of a whole network would run to pages on a phone.
+    member_co_lead = MemberField(
+        label="Co-lead from the network",
         queryset=network_members(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+    )
+    other_member_co_lead = MemberField(
+        label="A second co-lead from the network (optional)",
+        queryset=network_members(),
+        required=False,
+    )
+    staff_co_lead = StaffMemberField(
+        label="Co-lead from the staff",
+        queryset=staff_users(),
+        required=False,
+    )
+    other_staff_co_lead = StaffMemberField(
+        label="A second co-lead from the staff (optional)",
+        queryset=staff_users(),
+        required=False,
     )
 
     field_order = [
         "title",
         "problem",
         "started_without_because",
-        "member_co_leads",
-        "staff_co_leads",
+        "member_co_lead",
+        "other_member_co_lead",
+        "staff_co_lead",
+        "other_staff_co_lead",
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Querysets afresh for each form (people join and leave between requests).
-        self.fields["staff_co_leads"].queryset = staff_users()  # type: ignore[attr-defined]
-        self.fields["member_co_leads"].queryset = network_members()  # type: ignore[attr-defined]
+        for name in ("member_co_lead", "other_member_co_lead"):
+            self.fields[name].queryset = network_members()  # type: ignore[attr-defined]
+        for name in ("staff_co_lead", "other_staff_co_lead"):
+            self.fields[name].queryset = staff_users()  # type: ignore[attr-defined]
 
     def co_leads(self) -> list[User | Member]:
-        return [
-            *self.cleaned_data.get("member_co_leads", []),
-            *self.cleaned_data.get("staff_co_leads", []),
+        chosen = [
+            self.cleaned_data.get(name)
+            for name in (
+                "member_co_lead",
+                "other_member_co_lead",
+                "staff_co_lead",
+                "other_staff_co_lead",
+            )
         ]
+        leads: list[User | Member] = []
+        for lead in chosen:
+            if lead is not None and lead not in leads:
+                leads.append(lead)
+        return leads
 
     def clean(self) -> dict[str, Any]:
         """Said with the other mistakes, not after them (the service checks it again)."""
         cleaned = super().clean() or {}
-        if "member_co_leads" in cleaned and (problem := rules.co_lead_problem(self.co_leads())):
-            self.add_error("member_co_leads", problem)
+        if "member_co_lead" in cleaned and (problem := rules.co_lead_problem(self.co_leads())):
+            self.add_error("member_co_lead", problem)
         return cleaned
 
 
@@ -329,6 +353,8 @@ class LinkMeetingForm(PlainWordsForm):
 
 
 class PortfolioFilterForm(PlainWordsForm):
-    team = forms.ModelChoiceField(queryset=Team.objects.order_by("name"), required=False)
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.order_by("name"), required=False, empty_label="Any"
+    )
     service = forms.ChoiceField(choices=[("", "Any"), *Team.Kind.choices], required=False)
     status = forms.ChoiceField(choices=[("", "Any"), *Project.Status.choices], required=False)

@@ -94,7 +94,7 @@ def test_it_opens_a_project_from_a_voice_with_its_co_leads(client: Any, fran: An
     assert "Every day a new face." in shown  # a team leader reviews voices
     response = client.post(
         f"/improvement/new?voice={voice.pk}",
-        charter(member_co_leads=[viv.pk], staff_co_leads=[fran.pk], teams=[fran.teams.get().pk]),
+        charter(member_co_lead=viv.pk, staff_co_lead=fran.pk, teams=[fran.teams.get().pk]),
     )
 
     project = Project.objects.get()
@@ -122,13 +122,13 @@ def test_it_is_refused_without_a_co_lead_with_lived_experience_keeping_what_was_
 
     response = client.post(
         f"/improvement/new?voice={VoiceFactory().pk}",
-        charter(member_co_leads=[staff_in_network.pk], staff_co_leads=[fran.pk]),
+        charter(member_co_lead=staff_in_network.pk, staff_co_lead=fran.pk),
     )
 
     body = response.content.decode()
     assert response.status_code == 400
     assert "Choose at least one co-lead with lived experience" in body
-    assert 'href="#id_member_co_leads"' in body  # the error summary names the field
+    assert 'href="#id_member_co_lead"' in body  # the error summary names the field
     assert 'value="Fewer different faces"' in body  # nothing typed is lost
     assert "I was seen by too many different people." in body
     assert not Project.objects.exists()
@@ -141,7 +141,7 @@ def test_an_aim_without_a_number_or_a_date_is_refused_on_each_field(
 
     response = client.post(
         f"/improvement/new?voice={VoiceFactory().pk}",
-        charter(aim_to="", aim_by="", member_co_leads=[viv.pk]),
+        charter(aim_to="", aim_by="", member_co_lead=viv.pk),
     )
 
     body = response.content.decode()
@@ -171,7 +171,7 @@ def test_an_aim_that_would_not_change_anything_or_lies_behind_is_refused(
     client.force_login(fran)
 
     response = client.post(
-        f"/improvement/new?voice={VoiceFactory().pk}", charter(member_co_leads=[viv.pk], **changes)
+        f"/improvement/new?voice={VoiceFactory().pk}", charter(member_co_lead=viv.pk, **changes)
     )
 
     assert response.status_code == 400
@@ -183,7 +183,7 @@ def test_an_aim_that_would_not_change_anything_or_lies_behind_is_refused(
 def test_a_project_from_nothing_says_why(client: Any, fran: Any, viv: Member):
     client.force_login(fran)
 
-    refused = client.post("/improvement/new", charter(member_co_leads=[viv.pk]))
+    refused = client.post("/improvement/new", charter(member_co_lead=viv.pk))
     assert refused.status_code == 400
     assert "Say why this project does not start from" in refused.content.decode()
     assert not Project.objects.exists()
@@ -191,7 +191,7 @@ def test_a_project_from_nothing_says_why(client: Any, fran: Any, viv: Member):
     client.post(
         "/improvement/new",
         charter(
-            member_co_leads=[viv.pk],
+            member_co_lead=viv.pk,
             started_without_because="Raised at the open forum, before voices were recorded",
         ),
     )
@@ -217,7 +217,7 @@ def test_it_opens_from_an_insight_a_priority_and_an_action(client: Any, fran: An
     ]:
         page = client.get(f"/improvement/new?{query}")
         assert "People see too many different staff." in page.content.decode()  # the problem
-        client.post(f"/improvement/new?{query}", charter(member_co_leads=[viv.pk]))
+        client.post(f"/improvement/new?{query}", charter(member_co_lead=viv.pk))
 
     started = list(Project.objects.order_by("pk"))
     assert [p.started_from for p in started] == ["insight", "priority", "action"]
@@ -243,7 +243,7 @@ def test_a_voice_without_consent_to_improve_services_starts_nothing(client: Any,
 
 def test_only_those_who_run_the_loop_open_projects(client: Any, lead: Any, viv: Member):
     client.force_login(lead)
-    response = client.post("/improvement/new", charter(member_co_leads=[viv.pk]))
+    response = client.post("/improvement/new", charter(member_co_lead=viv.pk))
     assert response.status_code == 403
     assert not Project.objects.exists()
 

@@ -54,7 +54,9 @@ def test_a_team_leader_starts_a_project_from_a_voice_with_viv(site, browser, wid
     expect(page.get_by_label("Title")).to_have_value("Fewer different faces")
     look(page)
 
-    page.get_by_label("Viv (Person who uses services)").check()
+    page.get_by_label("Co-lead from the network", exact=True).select_option(
+        label="Viv (Person who uses services)"
+    )
     page.get_by_label("From (optional)").fill("8")
     page.get_by_label("To", exact=True).fill("4")
     by = timezone.localdate() + dt.timedelta(days=300)

@@ -351,7 +351,7 @@ FORMS = {
         {
             "title": "Fewer different faces",
             "problem": "Too many different staff.",
-            "member_co_leads": w["viv"].pk,
+            "member_co_lead": w["viv"].pk,
             "aim_what": "Fewer staff",
             "aim_for_whom": "people on the caseload",
             "aim_to": "4",

@@ -103,7 +103,8 @@ def _hours(value: Any) -> str:
 
 
 def _ago(when: Any) -> str:
-    return f"{timesince(when, depth=1)} ago"
+    since = timesince(when, depth=1)
+    return "Just now" if since.startswith("0\xa0") else f"{since} ago"
 
 
 # The portfolio -----------------------------------------------------------------------
@@ -162,6 +163,7 @@ def improvement_portfolio(request: HttpRequest) -> HttpResponse:
         rows=rows,
         total=listed["shown"].paginator.count,
         can_open=can(user, Capability.OPEN_PROJECTS),
+        filtered=filters.is_valid() and any(filters.cleaned_data.values()),
         **listed,
     )
 
@@ -226,7 +228,7 @@ def open_project(request: HttpRequest) -> HttpResponse:
     source, shown = _source(request, user)
     form = OpenProjectForm(
         posted(request),
-        initial={"problem": shown.get("problem", ""), "staff_co_leads": [user.pk]},
+        initial={"problem": shown.get("problem", ""), "staff_co_lead": user.pk},
     )
     if source.started_from != Project.StartedFrom.NOTHING:
         del form.fields["started_without_because"]
@@ -251,7 +253,7 @@ def open_project(request: HttpRequest) -> HttpResponse:
                 submission=submission_token(request),
             )
         except ValidationError as error:
-            _field_errors(form, error, {"co_leads": "member_co_leads"})
+            _field_errors(form, error, {"co_leads": "member_co_lead"})
         else:
             messages.success(request, "Project opened. Next, agree its measures with the team.")
             return redirect("show_project", project_id=project.pk)
