@@ -266,6 +266,18 @@ def test_the_pages_that_start_a_project_link_to_it(client: Any, fran: Any, viv: 
         in client.get(f"/actions/{action.pk}").content.decode()
     )
 
+    other = change.create_insight(fran, "Evenings are hard.")
+    priority_round = change.open_round(fran, "Priorities 2027", [insight, other])
+    assert (
+        "/improvement/new?priority"
+        not in client.get(f"/priorities/{priority_round.pk}").content.decode()
+    )  # not while members are still ranking
+    change.close_round(fran, priority_round)
+    assert (
+        f"/improvement/new?priority={priority_round.pk}&amp;insight={insight.pk}"
+        in client.get(f"/priorities/{priority_round.pk}").content.decode()
+    )
+
     project = opened(fran, viv, source=services.Source(voice=voice))
     assert f"/improvement/{project.pk}" in client.get(f"/voices/{voice.pk}").content.decode()
 
