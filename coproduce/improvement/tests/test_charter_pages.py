@@ -656,3 +656,25 @@ def test_a_closed_project_is_kept_as_it_was(client: Any, fran: Any, viv: Member)
     assert response.status_code == 403
     assert not project.scores.exists()
     assert TeamMember.objects.filter(project=project).count() == 2
+
+
+def test_a_member_consulted_by_the_team_reads_the_project_but_does_not_change_it(
+    client: Any, fran: Any, viv: Member, member: Any
+):
+    project = opened(fran, viv)
+    services.add_to_team(
+        fran,
+        project,
+        network_member("Ade", user=member),
+        role=ProjectRole.ADVISER,
+        full_member=False,
+    )
+    client.force_login(member)
+
+    assert client.get(f"/improvement/{project.pk}/progress").status_code == 200
+    response = client.post(
+        f"/improvement/{project.pk}/progress", sent_once({"score": "1.0", "note": "Hello"})
+    )
+
+    assert response.status_code == 403
+    assert not project.scores.exists()
