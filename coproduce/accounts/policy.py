@@ -145,6 +145,16 @@ ADDRESSES: dict[str, Capability | Open] = {
     "healthz": Open.PUBLIC,
     "home": Open.PUBLIC,
     "import_voices": Capability.REVIEW_VOICES,
+    # Improvement projects (issue 23), the charter: each project's team changes it
+    # (improvement.services.may_change; anyone else's post is refused with 403).
+    "improvement_portfolio": Capability.VIEW_IMPROVEMENT,
+    "open_project": Capability.OPEN_PROJECTS,
+    "show_project": Capability.VIEW_IMPROVEMENT,
+    "edit_project": Capability.VIEW_IMPROVEMENT,
+    "improvement_team": Capability.VIEW_IMPROVEMENT,
+    "improvement_team_member": Capability.VIEW_IMPROVEMENT,
+    "improvement_progress": Capability.VIEW_IMPROVEMENT,
+    "improvement_time": Capability.VIEW_IMPROVEMENT,
     "join_network": Open.PUBLIC,
     "joined_network": Open.PUBLIC,
     "list_actions": Capability.MANAGE_CHANGE,

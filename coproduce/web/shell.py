@@ -38,6 +38,7 @@ NAVIGATION: list[tuple[str, str, Capability | None]] = [
     ("Payments", "list_claims", Capability.APPROVE_PAYMENTS),
     ("Evidence", "show_evidence", Capability.VIEW_EVIDENCE),
     ("Story of change", "show_story", Capability.VIEW_EVIDENCE),
+    ("Improvement", "improvement_portfolio", Capability.VIEW_IMPROVEMENT),
     ("My network record", "show_member", Capability.MEMBER_AREA),
 ]
 

@@ -7,6 +7,7 @@ from coproduce.web.views import (
     evidence,
     firstresponse,
     firstresponse_links,
+    improvement,
     network,
     public,
     sso,
@@ -170,4 +171,26 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/claim", network.claim_payment, name="claim_payment"),
     path("payments", network.list_claims, name="list_claims"),
     path("payments/export.csv", network.export_claims, name="export_claims"),
+    # Improvement projects (issue 23), A — the charter: portfolio, opening, charter, team,
+    # progress, time.
+    path("improvement", improvement.improvement_portfolio, name="improvement_portfolio"),
+    path("improvement/new", improvement.open_project, name="open_project"),
+    path("improvement/<int:project_id>", improvement.show_project, name="show_project"),
+    path("improvement/<int:project_id>/edit", improvement.edit_project, name="edit_project"),
+    path(
+        "improvement/<int:project_id>/team", improvement.improvement_team, name="improvement_team"
+    ),
+    path(
+        "improvement/<int:project_id>/team/<int:place_id>",
+        improvement.improvement_team_member,
+        name="improvement_team_member",
+    ),
+    path(
+        "improvement/<int:project_id>/progress",
+        improvement.improvement_progress,
+        name="improvement_progress",
+    ),
+    path(
+        "improvement/<int:project_id>/time", improvement.improvement_time, name="improvement_time"
+    ),
 ]

@@ -13,6 +13,8 @@ from coproduce.care.models import Episode, Person, Referral
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
 from coproduce.firstresponse.models import Call, CallLink, SanctuaryVisit
+from coproduce.improvement import services as improvement
+from coproduce.improvement.models import Project
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
@@ -46,6 +48,32 @@ NOT_PAGES = {
 }
 
 
+def example_project():
+    """The demo's improvement project, or one like it opened here (from a voice, with a
+    team leader and a network member as co-leads)."""
+    project = Project.objects.order_by("pk").first()
+    if project is not None:
+        return project
+    return improvement.open_project(
+        User.objects.get(username="team.leader"),
+        title="Fewer different faces",
+        problem="I was seen by too many different people.",
+        source=improvement.Source(voice=Voice.objects.usable_for_improvement()[0]),
+        aim=improvement.Aim(
+            what="Fewer different staff see each person",
+            for_whom="people on the home treatment team's caseload",
+            from_=8,
+            to=4,
+            unit="distinct staff per episode",
+            by=timezone.localdate() + dt.timedelta(days=365),
+        ),
+        co_leads=[
+            User.objects.get(username="team.leader"),
+            Member.objects.exclude(kind=Member.Kind.STAFF).filter(erased_on__isnull=True)[0],
+        ],
+    )
+
+
 def pages_by_role():
     episode = Episode.objects.open().filter(team__staff__username="practitioner")[0]
     action = Action.objects.all()[0]
@@ -75,6 +103,7 @@ def pages_by_role():
             "because": "The same number and first name",
         },
     )
+    project = example_project()
     return {
         None: {
             "home": "/",
@@ -144,6 +173,16 @@ def pages_by_role():
             "show_meeting": f"/meetings/{held.pk}",
             "show_paper": f"/meetings/{held.pk}/papers/{paper.pk}?format=large-print",
             "list_claims": "/payments",
+            "improvement_portfolio": "/improvement",
+            "open_project": "/improvement/new?voice="
+            f"{Voice.objects.usable_for_improvement().order_by('pk')[0].pk}",
+            "show_project": f"/improvement/{project.pk}",
+            "edit_project": f"/improvement/{project.pk}/edit",
+            "improvement_team": f"/improvement/{project.pk}/team",
+            "improvement_team_member": f"/improvement/{project.pk}/team/"
+            f"{project.team.filter(left_on__isnull=True).order_by('pk')[0].pk}",
+            "improvement_progress": f"/improvement/{project.pk}/progress",
+            "improvement_time": f"/improvement/{project.pk}/time",
         },
         "analyst": {
             "show_evidence": "/evidence",

@@ -21,6 +21,8 @@ from coproduce.care.models import Appointment, Contact, Dispatch, Referral, Safe
 from coproduce.change import services as change
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.conftest import CheckedClient
+from coproduce.improvement import services as improvement
+from coproduce.improvement.models import ProgressScore, Project, TeamMember, TimeSpent
 from coproduce.network import services as network
 from coproduce.network.models import (
     BoardSeat,
@@ -145,6 +147,26 @@ class Form:
     @property
     def target(self) -> str:
         return self.to or self.page
+
+
+def improvement_project(w: dict[str, Any]) -> Project:
+    """An improvement project led by the lived experience lead and Viv (opened once)."""
+    if "project" not in w:
+        w["project"] = improvement.open_project(
+            w["le_lead"],
+            title="Fewer different faces",
+            problem="Too many different staff.",
+            source=improvement.Source(insight=w["insight"]),
+            aim=improvement.Aim(
+                what="Fewer staff",
+                for_whom="people on the caseload",
+                to=4,
+                unit="staff per episode",
+                by=timezone.localdate() + dt.timedelta(days=200),
+            ),
+            co_leads=[w["le_lead"], w["viv"]],
+        )
+    return w["project"]
 
 
 def contact_data() -> dict[str, str]:
@@ -322,6 +344,46 @@ FORMS = {
         {"form": "seat", "member": w["viv"].pk},
         BoardSeat,
         marker='value="seat"',
+    ),
+    "open an improvement project": lambda w: Form(
+        "le_lead",
+        f"/improvement/new?insight={w['insight'].pk}",
+        {
+            "title": "Fewer different faces",
+            "problem": "Too many different staff.",
+            "member_co_lead": w["viv"].pk,
+            "aim_what": "Fewer staff",
+            "aim_for_whom": "people on the caseload",
+            "aim_to": "4",
+            "aim_unit": "staff per episode",
+            "aim_by": day(200),
+        },
+        Project,
+    ),
+    "add to a project's team": lambda w: Form(
+        "le_lead",
+        f"/improvement/{improvement_project(w).pk}/team",
+        {"person": f"user-{w['lead'].pk}", "role": "team_member", "full_member": "yes"},
+        TeamMember,
+    ),
+    "score a project's progress": lambda w: Form(
+        "le_lead",
+        f"/improvement/{improvement_project(w).pk}/progress",
+        {"score": "1.0", "note": "Team formed"},
+        ProgressScore,
+    ),
+    "record staff hours on a project": lambda w: Form(
+        "le_lead",
+        f"/improvement/{improvement_project(w).pk}/time",
+        {
+            "step": "hours",
+            "person": improvement_project(w).team.get(user=w["le_lead"]).pk,
+            "on": day(),
+            "hours": "2",
+            "what": "Planning",
+        },
+        TimeSpent,
+        marker='value="hours"',
     ),
     "record a self-assessment": lambda w: Form(
         "le_lead",

@@ -99,6 +99,8 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
         by_service=services.evidence_by_service(insight).most_common(),
         standing=services.standing(insight),
         actions=list(insight.actions.select_related("owner").prefetch_related("updates")),
+        projects=list(insight.projects.all()),
+        can_open_project=can(signed_in_user(request), Capability.OPEN_PROJECTS),
         form=form,
         summary_form=form,
     )
@@ -223,6 +225,8 @@ def show_action(request: HttpRequest, action_id: int) -> HttpResponse:
         standing=services.standing(action.insight),
         updates=list(action.updates.prefetch_related("translations")),
         told=services.told_for(action),
+        projects=list(action.projects.all()),
+        can_open_project=can(signed_in_user(request), Capability.OPEN_PROJECTS),
         form=form,
         summary_form=form,
     )
@@ -391,6 +395,7 @@ def show_round(request: HttpRequest, round_id: int) -> HttpResponse:
         open_to_members=services.results_open_to_members(priority_round),
         running_totals_from=services.RUNNING_TOTALS_FROM,
         runs_it=runs_it,
+        can_open_project=can(user, Capability.OPEN_PROJECTS),
         ballot=priority_round.ballots.filter(member=member).first() if member else None,
         can_rank=member is not None and can(user, Capability.RANK_PRIORITIES),
     )

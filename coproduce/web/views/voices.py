@@ -117,6 +117,11 @@ def _voice_page(
         "insight_form": AddToInsightForm(),
         "can_publish": can(request.user, Capability.PUBLISH_UPDATES),
         "thread": change.thread_for(voice),
+        # Improvement projects this voice is behind (issue 23), and starting one from it.
+        "projects": list(voice.improvement_projects.all()),
+        "can_open_project": can(request.user, Capability.OPEN_PROJECTS)
+        and voice.consent_improvement
+        and voice.withdrawn_at is None,
         **forms,
     }
     return page(request, "voices/voice.jinja", f"Voice {voice.pk}", status, voice=voice, **context)
