@@ -149,7 +149,8 @@ def change_plan(user: User, cycle: Cycle, plan: Plan) -> Cycle:
     """Change the plan while the cycle is still being planned."""
     project = project_of(cycle)
     check_may_change(user, project)
-    cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    Cycle.objects.select_for_update().filter(pk=cycle.pk).first()
+    cycle.refresh_from_db()
     if cycle.stage != Stage.PLAN:
         raise ValidationError(
             {"stage": ["The test has begun, so its plan stays as it was: record what happened"]}
@@ -237,6 +238,7 @@ def add_task(
 ) -> Task:
     project = project_of(cycle)
     check_may_change(user, project)
+    cycle.refresh_from_db(fields=["stage"])
     errors: dict[str, list[str]] = {}
     if not text.strip():
         errors["text"] = ["Enter the task"]
@@ -274,7 +276,10 @@ def complete_task(user: User, task: Task, *, done_on: dt.date | None = None) -> 
 
 
 def _forward(cycle: Cycle, came_from: str, to: str) -> Cycle:
-    locked = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    """Lock the cycle and bring ``cycle`` up to date; refused unless it is at ``came_from``."""
+    Cycle.objects.select_for_update().filter(pk=cycle.pk).first()
+    cycle.refresh_from_db()
+    locked = cycle
     if locked.stage != came_from:
         raise ValidationError(
             {
@@ -315,6 +320,7 @@ def observe(
     """Record, dated, what happened, a problem met or something noticed while doing."""
     project = project_of(cycle)
     check_may_change(user, project)
+    cycle.refresh_from_db(fields=["stage"])
     errors: dict[str, list[str]] = {}
     if cycle.stage not in {Stage.DO, Stage.STUDY}:
         errors["stage"] = ["Begin the test (Do) before recording what happened"]
