@@ -4,10 +4,12 @@ team, drawn and written out (issue 23)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent, Role
 from coproduce.improvement import cycles, diagram, services
@@ -35,7 +37,7 @@ def a_project(team: Any) -> tuple[Project, Any]:
             from_=8,
             to=4,
             unit="distinct staff per episode",
-            by=dt.date.today() + dt.timedelta(days=300),
+            by=timezone.localdate() + dt.timedelta(days=300),
         ),
         co_leads=[fran, viv],
     )
@@ -68,7 +70,8 @@ def test_the_team_builds_the_diagram_and_it_reads_aim_to_change_ideas(
     assert [b.driver.text for b in tree.primary] == ["Who sees each person", "Staff know the model"]
     assert [b.driver for b in tree.primary[0].secondary] == [rota, handover]
     assert tree.primary[0].secondary[1].ideas == [idea]
-    assert tree.primary[1].secondary == [] and training.primary
+    assert tree.primary[1].secondary == []
+    assert training.primary
     drawn = diagram.layout(tree)
     assert {box.key for box in drawn.boxes} == {
         "aim",
@@ -84,7 +87,7 @@ def test_the_team_builds_the_diagram_and_it_reads_aim_to_change_ideas(
     # No box overlaps another in its column.
     for column in range(4):
         stacked = sorted((b for b in drawn.boxes if b.column == column), key=lambda b: b.y)
-        for above, below in zip(stacked, stacked[1:], strict=False):
+        for above, below in itertools.pairwise(stacked):
             assert above.y + above.height <= below.y
     # A primary driver sits beside its secondary drivers.
     middle = boxes[f"driver-{staffing.pk}"].middle
@@ -134,7 +137,7 @@ def test_a_change_idea_needs_text_and_a_driver_and_one_with_cycles_stays(
     assert set(refused.value.message_dict) == {"text", "drivers"}
 
     idea = diagram.add_change_idea(fran, project, text="Lead practitioner", drivers=[driver])
-    today = dt.date.today()
+    today = timezone.localdate()
     cycles.start_cycle(
         fran,
         idea,
@@ -177,7 +180,7 @@ def a_project_elsewhere(fran: Any) -> tuple[Driver, Project]:
         problem="Another concern",
         source=services.Source(without_because="A national audit"),
         aim=services.Aim(
-            what="x", for_whom="y", to=1, unit="z", by=dt.date.today() + dt.timedelta(days=9)
+            what="x", for_whom="y", to=1, unit="z", by=timezone.localdate() + dt.timedelta(days=9)
         ),
         co_leads=[fran, viv],
     )
