@@ -328,8 +328,12 @@ class Box:
     def text_x(self) -> int:
         return self.x + PADDING
 
-    def line_ys(self) -> list[float]:
-        return [self.y + PADDING + LINE_HEIGHT * (i + 1) - 5 for i in range(len(self.lines))]
+    def tspans(self) -> list[tuple[str, float]]:
+        """Each line of the box's text with its baseline."""
+        return [
+            (line, self.y + PADDING + LINE_HEIGHT * (i + 1) - 5)
+            for i, line in enumerate(self.lines)
+        ]
 
 
 @dataclass

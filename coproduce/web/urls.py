@@ -7,6 +7,7 @@ from coproduce.web.views import (
     evidence,
     firstresponse,
     firstresponse_links,
+    improvement_cycles,
     network,
     public,
     sso,
@@ -170,4 +171,25 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/claim", network.claim_payment, name="claim_payment"),
     path("payments", network.list_claims, name="list_claims"),
     path("payments/export.csv", network.export_claims, name="export_claims"),
+    # Improvement projects (issue 23), B: the driver diagram and PDSA cycles.
+    path(
+        "improvement/<int:project_id>/drivers",
+        improvement_cycles.driver_diagram,
+        name="driver_diagram",
+    ),
+    path(
+        "improvement/<int:project_id>/cycles",
+        improvement_cycles.project_cycles,
+        name="improvement_cycles",
+    ),
+    path(
+        "improvement/<int:project_id>/cycles/new",
+        improvement_cycles.new_cycle,
+        name="improvement_new_cycle",
+    ),
+    path(
+        "improvement/<int:project_id>/cycles/<int:cycle_id>",
+        improvement_cycles.show_cycle,
+        name="improvement_cycle",
+    ),
 ]
