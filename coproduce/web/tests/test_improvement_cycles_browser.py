@@ -21,27 +21,20 @@ from coproduce.web.tests.conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def both_widths(page):
-    for size in (PHONE, DESKTOP):
-        page.set_viewport_size(size)
-        look(page)
-
 
 def day(offset: int) -> str:
     return (timezone.localdate() + dt.timedelta(days=offset)).strftime("%d/%m/%Y")
 
 
-def test_the_team_draws_its_drivers_and_tests_a_change_in_two_cycles(site, page):
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_team_draws_its_drivers_and_tests_a_change_in_two_cycles(site, page, width):
     url, _ = site
+    page.set_viewport_size({"width": width, "height": 900})
     project_id = an_improvement_cycle().change_idea.project_id
     sign_in(page, url, "le.lead")
 
     page.goto(f"{url}/improvement/{project_id}/drivers")
-    both_widths(page)
+    look(page)
     page.get_by_label("Add a driver").fill("Handovers between shifts")
     page.get_by_role("button", name="Add driver").click()
     expect(page.get_by_text("Driver “Handovers between shifts” added.")).to_be_visible()
@@ -58,10 +51,10 @@ def test_the_team_draws_its_drivers_and_tests_a_change_in_two_cycles(site, page)
         .filter(has_text="Change idea: A handover sheet naming the lead practitioner")
         .last
     ).to_be_visible()
-    both_widths(page)
+    look(page)
 
     page.goto(f"{url}/improvement/{project_id}/cycles")
-    both_widths(page)
+    look(page)
     page.get_by_role(
         "link", name="Plan a new cycle testing “A handover sheet naming the lead practitioner”"
     ).click()
@@ -72,37 +65,37 @@ def test_the_team_draws_its_drivers_and_tests_a_change_in_two_cycles(site, page)
     page.get_by_label("Ends on").fill(day(-15))
     page.get_by_role("button", name="Plan the cycle").click()
     expect(page.get_by_role("link", name="The cycle must end on or after")).to_be_visible()
-    both_widths(page)
+    look(page)
     expect(page.get_by_label("Objective")).to_have_value(
         "Use the sheet at the evening handover for two weeks"
     )
     page.get_by_label("Ends on").fill(day(0))
     page.get_by_role("button", name="Plan the cycle").click()
     expect(page.get_by_role("heading", name="Handover sheet: one shift")).to_be_visible()
-    both_widths(page)
+    look(page)
 
     page.get_by_role("button", name="Begin the test (Do)").click()
-    page.get_by_label("What happened", exact=True).check()
+    page.get_by_role("radio", name="What happened").check()
     page.get_by_label("When").fill(day(-7))
     page.get_by_role("textbox", name="What happened").fill("The sheet was used at 12 of 14")
     page.get_by_role("button", name="Record", exact=True).click()
     expect(page.get_by_text("The sheet was used at 12 of 14")).to_be_visible()
     page.get_by_role("button", name="Study the results").click()
-    both_widths(page)
+    look(page)
     page.get_by_label("The result, beside the prediction").fill("Kept for 11 of 12 people")
     page.get_by_role("button", name="Record the result").click()
     page.get_by_label("Adapt").check()
     page.get_by_label("Why").fill("It worked; try it on every shift")
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("Decision recorded: adapt.")).to_be_visible()
-    both_widths(page)
+    look(page)
 
     page.get_by_role("link", name="Plan the next cycle").click()
     expect(page.get_by_label("Title of the cycle")).to_have_value("Handover sheet: one shift")
-    both_widths(page)
+    look(page)
     page.get_by_label("Title of the cycle").fill("Handover sheet: every shift")
     page.get_by_role("button", name="Plan the cycle").click()
     expect(page.get_by_role("heading", name="The chain of cycles")).to_be_visible()
-    both_widths(page)
+    look(page)
     second = Cycle.objects.get(title="Handover sheet: every shift")
     assert second.follows.title == "Handover sheet: one shift"
