@@ -4,8 +4,8 @@ Given the demo trust and one of its improvement projects, when the lived experie
 adds a driver and a change idea to the driver diagram, plans a PDSA cycle testing it,
 records what happened, studies it and decides to adapt it, then plans the next cycle
 from it, then each page passes axe and is no wider than the screen at 390 px and at
-1280 px, the diagram is drawn with its text version beside it, and the next cycle's plan
-starts from the one before.
+1280 px, the diagram is drawn with its text version beside it (and printed alone), and
+the next cycle's plan starts from the one before.
 """
 
 import datetime as dt
@@ -52,6 +52,12 @@ def test_the_team_draws_its_drivers_and_tests_a_change_in_two_cycles(site, page,
         .last
     ).to_be_visible()
     look(page)
+    # Printed, the page is the diagram alone.
+    page.emulate_media(media="print")
+    expect(drawing).to_be_visible()
+    expect(page.get_by_role("heading", name="The diagram written out")).to_be_hidden()
+    expect(page.get_by_role("button", name="Add driver")).to_be_hidden()
+    page.emulate_media(media="screen")
 
     page.goto(f"{url}/improvement/{project_id}/cycles")
     look(page)
