@@ -483,10 +483,12 @@ def study_charts(cycle: Cycle, *, today: dt.date | None = None) -> list[StudyCha
             shown.append(StudyChart(measure, words="The measure's chart cannot be drawn yet."))
             continue
         not_drawn = getattr(chart, "not_drawn", "")
-        points = getattr(chart, "points", None)
+        points = getattr(getattr(chart, "series", None), "points", None)
         if not_drawn:
             shown.append(StudyChart(measure, words=not_drawn))
-        elif points is not None and not _points_since(points, cycle.starts_on):
+        elif points is not None and not _points_since(
+            points, cycle.starts_on, weekly=measure.period == Measure.Period.WEEK
+        ):
             shown.append(
                 StudyChart(
                     measure,
@@ -502,20 +504,14 @@ def study_charts(cycle: Cycle, *, today: dt.date | None = None) -> list[StudyCha
     return shown
 
 
-def _points_since(points: Iterable[Any], since: dt.date) -> bool:
-    """Whether any point is for a period that ends on or after ``since`` (a point has a
-    ``period``/``month``/``start`` date, or is a (date, value) pair)."""
+def _points_since(points: Iterable[Any], since: dt.date, *, weekly: bool = False) -> bool:
+    """Whether any point with a figure (not hidden) is for a period that ends on or after
+    ``since``: a point has its period's first day (a Monday, or the 1st) as ``starts``."""
+    first = since - dt.timedelta(days=6) if weekly else since.replace(day=1)
     for point in points:
-        when = next(
-            (
-                getattr(point, name)
-                for name in ("period", "period_start", "month", "start", "on")
-                if isinstance(getattr(point, name, None), dt.date)
-            ),
-            None,
-        )
-        if when is None and isinstance(point, tuple) and point and isinstance(point[0], dt.date):
-            when = point[0]
-        if when is None or when >= since.replace(day=1):
+        starts = getattr(point, "starts", None)
+        if getattr(point, "value", None) is None or not isinstance(starts, dt.date):
+            continue
+        if starts >= first:
             return True
     return False

@@ -4,6 +4,7 @@ two, then all); dates out of order refused naming the field (issue 23)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -240,3 +241,24 @@ def test_study_says_when_there_is_no_data_yet(idea_and_fran: Any) -> None:
     (shown,) = cycles.study_charts(later)
     assert shown.chart is None
     assert shown.words.startswith("No data yet: the cycle starts on")
+
+
+@dataclass
+class Figure:
+    """A chart's point as the measures' series gives it: its period's first day, and its
+    figure (None when hidden as a small number)."""
+
+    starts: dt.date
+    value: float | None
+
+
+def test_a_chart_with_no_figure_since_the_cycle_began_is_said_so() -> None:
+    began = dt.date(2026, 5, 14)
+    before = [Figure(dt.date(2026, 3, 1), 7.5), Figure(dt.date(2026, 4, 1), 8.0)]
+
+    assert not cycles._points_since(before, began)
+    assert not cycles._points_since([*before, Figure(dt.date(2026, 5, 1), None)], began)
+    assert cycles._points_since([*before, Figure(dt.date(2026, 5, 1), 6.0)], began)
+    # Weekly: the week of the 11th (a Monday) holds the 14th; the week before does not.
+    assert cycles._points_since([Figure(dt.date(2026, 5, 11), 3.0)], began, weekly=True)
+    assert not cycles._points_since([Figure(dt.date(2026, 5, 4), 3.0)], began, weekly=True)
