@@ -290,3 +290,59 @@ def test_a_member_of_the_network_on_the_team_tests_a_change_through_the_pages(
     listed = client.get(f"/improvement/{project.pk}/cycles").content.decode()
     assert "One team" in listed
     assert "Two teams" in listed
+
+
+def test_the_study_shows_each_linked_measures_chart_over_the_cycle(
+    client: Any, project_and_fran: tuple[Project, Any]
+) -> None:
+    """The Study draws each linked measure's annotated chart to the cycle's end, with the
+    prediction beside the result (issue 23's measures and charts draw it)."""
+    pytest.importorskip("coproduce.improvement.measures")
+    from coproduce.improvement.models import CountedValue
+
+    project, fran = project_and_fran
+    driver = diagram.add_driver(fran, project, text="Who sees each person")
+    idea = diagram.add_change_idea(fran, project, text="Lead practitioner", drivers=[driver])
+    named = Measure.objects.create(
+        project=project,
+        kind=Measure.Kind.PROCESS,
+        name="Lead practitioner named at the first visit",
+        source=Measure.Source.COUNTED,
+        period=Measure.Period.MONTH,
+        better="up",
+        unit="%",
+        created_by=fran,
+    )
+    this_month = timezone.localdate().replace(day=1)
+    months = []
+    start = this_month
+    for _ in range(24):
+        start = (start - dt.timedelta(days=1)).replace(day=1)
+        months.append(start)
+    for number, month in enumerate(sorted(months)):
+        CountedValue.objects.create(
+            measure=named, period_start=month, value=40 + number % 5, entered_by=fran
+        )
+    cycle = cycles.start_cycle(
+        fran,
+        idea,
+        cycles.Plan(
+            title="One team",
+            objective="Name a lead practitioner at each first visit",
+            prediction="Most people have one named",
+            starts_on=months[5],
+            ends_on=months[2],
+            measures=(named,),
+        ),
+    )
+    cycles.begin_do(fran, cycle)
+    cycles.observe(fran, cycle, kind="happened", on=months[4], text="Named for most")
+    cycles.begin_study(fran, cycle)
+
+    client.force_login(fran)
+    page = client.get(f"/improvement/{project.pk}/cycles/{cycle.pk}").content.decode()
+    study = page[page.index("<h2>Study</h2>") :]
+    assert "<h3>Prediction</h3>" in study
+    assert "<svg" in study
+    assert f'id="measure-{named.pk}-to-{months[2].isoformat()}"' in study
+    assert "One team" in study  # the cycle annotates its own chart
