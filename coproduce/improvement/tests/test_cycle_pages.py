@@ -346,3 +346,30 @@ def test_the_study_shows_each_linked_measures_chart_over_the_cycle(
     assert "<svg" in study
     assert f'id="measure-{named.pk}-to-{months[2].isoformat()}"' in study
     assert "One team" in study  # the cycle annotates its own chart
+
+
+def test_drivers_move_up_and_down_among_their_own(
+    client: Any, project_and_fran: tuple[Project, Any]
+) -> None:
+    project, fran = project_and_fran
+    first = diagram.add_driver(fran, project, text="First driver")
+    second = diagram.add_driver(fran, project, text="Second driver")
+    under = diagram.add_driver(fran, project, text="Only secondary", parent=first)
+    client.force_login(fran)
+    here = f"/improvement/{project.pk}/drivers"
+    page = client.get(here).content.decode()
+    # Only the moves that can be made are offered.
+    assert 'Move up<span class="nhsuk-u-visually-hidden"> “First driver”' not in page
+    assert 'Move down<span class="nhsuk-u-visually-hidden"> “First driver”' in page
+    assert 'Move down<span class="nhsuk-u-visually-hidden"> “Second driver”' not in page
+    assert 'Move up<span class="nhsuk-u-visually-hidden"> “Only secondary”' not in page
+    assert 'Move down<span class="nhsuk-u-visually-hidden"> “Only secondary”' not in page
+
+    assert (
+        client.post(here, {"form": "move_driver", "id": second.pk, "to": "up"}).status_code == 302
+    )
+    assert [b.driver for b in diagram.tree(project).primary] == [second, first]
+    assert diagram.tree(project).primary[1].secondary[0].driver == under
+    changed = client.get(f"{here}?change=driver-{under.pk}").content.decode()
+    assert 'id="change-form"' in changed
+    assert 'value="Only secondary"' in changed
