@@ -216,7 +216,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "withdraw_feedback": Open.PUBLIC,
     # Improvement projects (issue 23), B: the driver diagram and PDSA cycles.
     "driver_diagram": Capability.VIEW_IMPROVEMENT,
-    "improvement_cycles": Capability.VIEW_IMPROVEMENT,
+    "project_cycles": Capability.VIEW_IMPROVEMENT,
     "improvement_new_cycle": Capability.VIEW_IMPROVEMENT,
     "improvement_cycle": Capability.VIEW_IMPROVEMENT,
 }

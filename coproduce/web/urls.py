@@ -180,7 +180,7 @@ urlpatterns = [
     path(
         "improvement/<int:project_id>/cycles",
         improvement_cycles.project_cycles,
-        name="improvement_cycles",
+        name="project_cycles",
     ),
     path(
         "improvement/<int:project_id>/cycles/new",

@@ -191,7 +191,7 @@ def pages_by_role():
             "list_claims": "/payments",
             # Improvement projects (issue 23), B: the driver diagram and PDSA cycles.
             "driver_diagram": f"/improvement/{project_id}/drivers",
-            "improvement_cycles": f"/improvement/{project_id}/cycles",
+            "project_cycles": f"/improvement/{project_id}/cycles",
             "improvement_new_cycle": f"/improvement/{project_id}/cycles/new"
             f"?idea={cycle.change_idea_id}",
             "improvement_cycle": f"/improvement/{project_id}/cycles/{cycle.pk}",

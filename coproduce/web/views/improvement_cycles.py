@@ -57,7 +57,7 @@ def _link(name: str, *args: Any, fallback: str = "") -> str:
 
 
 def _common(project: Project, user: Any) -> dict[str, Any]:
-    cycles_url = reverse("improvement_cycles", args=[project.pk])
+    cycles_url = reverse("project_cycles", args=[project.pk])
     return {
         "project": project,
         "project_url": _link("show_project", project.pk, fallback=cycles_url),
@@ -256,7 +256,7 @@ def new_cycle(request: HttpRequest, project_id: int) -> HttpResponse:
         if request.method == "POST":
             services.check_may_change(user, project)
         messages.info(request, "Only the project's team plans its cycles.")
-        return redirect("improvement_cycles", project.pk)
+        return redirect("project_cycles", project.pk)
     source = request.POST if request.method == "POST" else request.GET
     follows: Cycle | None = None
     if (source.get("follows") or "").isdigit():
@@ -270,7 +270,7 @@ def new_cycle(request: HttpRequest, project_id: int) -> HttpResponse:
         idea = get_object_or_404(ChangeIdea, project=project, pk=int(source["idea"]))
     if idea is None:
         messages.info(request, "Choose the change idea to test, then plan its cycle.")
-        return redirect("improvement_cycles", project.pk)
+        return redirect("project_cycles", project.pk)
     if follows is not None and (refusal := cycles.next_cycle_refusal(follows)):
         messages.error(request, refusal)
         return redirect("improvement_cycle", project.pk, follows.pk)
