@@ -67,9 +67,13 @@ class ChangeIdeaForm(ChoosingForm):
 
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # In the diagram's order: each primary driver, then the secondary ones under it.
+        drivers = list(project.drivers.select_related("parent"))
         self._choices("drivers").choices = [
             (str(d.pk), d.text if d.parent_id is None else f"{d.text} (under {d.parent})")
-            for d in project.drivers.select_related("parent")
+            for primary in drivers
+            if primary.parent_id is None
+            for d in [primary, *(s for s in drivers if s.parent_id == primary.pk)]
         ]
         self.project = project
 

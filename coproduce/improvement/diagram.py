@@ -296,7 +296,9 @@ def _idea_order(idea: ChangeIdea) -> tuple[int, int]:
 # box's text wrapped, joined by lines from left to right.
 COLUMN_WIDTH = 210
 GAP = 40
-WRAP = 28
+# Characters a line of a box holds at 14 px (the aim's bold text: fewer).
+WRAP = 25
+WRAP_BOLD = 22
 LINE_HEIGHT = 18
 PADDING = 10
 HEADING = 34
@@ -353,8 +355,8 @@ class Layout:
     headings: list[tuple[int, str]]
 
 
-def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(text, WRAP) or [""]
+def _wrap(text: str, width: int = WRAP) -> list[str]:
+    return textwrap.wrap(text, width) or [""]
 
 
 def _stack(boxes: list[Box], top: float) -> float:
@@ -367,7 +369,7 @@ def _stack(boxes: list[Box], top: float) -> float:
 
 def layout(diagram: Tree) -> Layout:
     """Where each box and line of the drawing goes."""
-    aim = Box("aim", 0, _wrap(diagram.aim))
+    aim = Box("aim", 0, _wrap(diagram.aim, WRAP_BOLD))
     primary: list[Box] = []
     secondary: list[Box] = []
     spans: list[tuple[Box, list[Box]]] = []

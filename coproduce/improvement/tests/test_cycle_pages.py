@@ -373,3 +373,43 @@ def test_drivers_move_up_and_down_among_their_own(
     changed = client.get(f"{here}?change=driver-{under.pk}").content.decode()
     assert 'id="change-form"' in changed
     assert 'value="Only secondary"' in changed
+
+
+def test_a_cycle_links_the_one_it_follows(
+    client: Any, project_and_fran: tuple[Project, Any]
+) -> None:
+    project, fran = project_and_fran
+    driver = diagram.add_driver(fran, project, text="Who sees each person")
+    idea = diagram.add_change_idea(fran, project, text="Lead practitioner", drivers=[driver])
+    today = timezone.localdate()
+    first = cycles.start_cycle(
+        fran,
+        idea,
+        cycles.Plan(
+            title="One team & more",
+            objective="Try",
+            prediction="Fewer",
+            starts_on=today - dt.timedelta(days=9),
+            ends_on=today - dt.timedelta(days=5),
+        ),
+    )
+    cycles.begin_do(fran, first)
+    cycles.observe(fran, first, kind="happened", on=today, text="Done")
+    cycles.begin_study(fran, first)
+    cycles.study(fran, first, result="As predicted")
+    cycles.act(fran, first, decision="adopt", because="It worked")
+    second = cycles.start_cycle(
+        fran,
+        idea,
+        cycles.Plan(
+            title="Two teams",
+            objective="Spread",
+            prediction="Fewer",
+            starts_on=today - dt.timedelta(days=4),
+            ends_on=today,
+        ),
+        follows=first,
+    )
+    client.force_login(fran)
+    page = client.get(f"/improvement/{project.pk}/cycles/{second.pk}").content.decode()
+    assert f'<a href="/improvement/{project.pk}/cycles/{first.pk}">One team &amp; more</a>' in page
