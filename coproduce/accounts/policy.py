@@ -224,6 +224,11 @@ ADDRESSES: dict[str, Capability | Open] = {
     "translate_update": Capability.PUBLISH_UPDATES,
     "update_audio": Open.PUBLIC,
     "withdraw_feedback": Open.PUBLIC,
+    # Improvement projects (issue 23), B: the driver diagram and PDSA cycles.
+    "driver_diagram": Capability.VIEW_IMPROVEMENT,
+    "project_cycles": Capability.VIEW_IMPROVEMENT,
+    "improvement_new_cycle": Capability.VIEW_IMPROVEMENT,
+    "improvement_cycle": Capability.VIEW_IMPROVEMENT,
 }
 
 

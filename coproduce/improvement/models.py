@@ -371,6 +371,9 @@ class Cycle(models.Model):
     starts_on = models.DateField()
     ends_on = models.DateField()
     measures = models.ManyToManyField(Measure, blank=True, related_name="cycles")
+    # When each stage began: a cycle moves only forward, and keeps when it did.
+    do_started_at = models.DateTimeField(null=True, blank=True)
+    study_started_at = models.DateTimeField(null=True, blank=True)
     # Study: the result beside the prediction, in words (the charts come from the data).
     result = models.TextField(blank=True)
     studied_at = models.DateTimeField(null=True, blank=True)

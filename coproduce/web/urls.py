@@ -8,6 +8,7 @@ from coproduce.web.views import (
     firstresponse,
     firstresponse_links,
     improvement,
+    improvement_cycles,
     network,
     public,
     sso,
@@ -192,5 +193,26 @@ urlpatterns = [
     ),
     path(
         "improvement/<int:project_id>/time", improvement.improvement_time, name="improvement_time"
+    ),
+    # Improvement projects (issue 23), B: the driver diagram and PDSA cycles.
+    path(
+        "improvement/<int:project_id>/drivers",
+        improvement_cycles.driver_diagram,
+        name="driver_diagram",
+    ),
+    path(
+        "improvement/<int:project_id>/cycles",
+        improvement_cycles.project_cycles,
+        name="project_cycles",
+    ),
+    path(
+        "improvement/<int:project_id>/cycles/new",
+        improvement_cycles.new_cycle,
+        name="improvement_new_cycle",
+    ),
+    path(
+        "improvement/<int:project_id>/cycles/<int:cycle_id>",
+        improvement_cycles.show_cycle,
+        name="improvement_cycle",
     ),
 ]

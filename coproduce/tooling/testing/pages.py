@@ -14,7 +14,7 @@ from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
 from coproduce.firstresponse.models import Call, CallLink, SanctuaryVisit
 from coproduce.improvement import services as improvement
-from coproduce.improvement.models import Project
+from coproduce.improvement.models import ChangeIdea, Cycle, Project, ProjectRole, TeamMember
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
@@ -71,6 +71,45 @@ def example_project():
             User.objects.get(username="team.leader"),
             Member.objects.exclude(kind=Member.Kind.STAFF).filter(erased_on__isnull=True)[0],
         ],
+def an_improvement_cycle() -> Cycle:
+    """The demo's first PDSA cycle; made here, with its project, while the demo holds none
+    (issue 23's demo project comes with its part D)."""
+    cycle = Cycle.objects.select_related("change_idea").order_by("pk").first()
+    if cycle is not None:
+        return cycle
+    leader = User.objects.get(username="team.leader")
+    today = timezone.localdate()
+    project = Project.objects.create(
+        title="Fewer different staff",
+        problem="I was seen by too many different people.",
+        started_from=Project.StartedFrom.NOTHING,
+        started_without_because="An example for the page checks",
+        aim_what="Fewer different staff see each person",
+        aim_for_whom="people on the caseload",
+        aim_from=8,
+        aim_to=4,
+        aim_unit="distinct staff per episode",
+        aim_by=today + dt.timedelta(days=365),
+        created_by=leader,
+    )
+    for lead in (
+        {"user": leader},
+        {"member": Member.objects.exclude(kind=Member.Kind.STAFF).order_by("pk")[0]},
+    ):
+        TeamMember.objects.create(
+            project=project, role=ProjectRole.CO_LEAD, joined_on=today, added_by=leader, **lead
+        )
+    driver = project.drivers.create(text="Who sees each person")
+    idea = ChangeIdea.objects.create(project=project, text="A lead practitioner")
+    idea.drivers.add(driver)
+    return Cycle.objects.create(
+        change_idea=idea,
+        title="One team",
+        objective="Name a lead practitioner at each first visit",
+        prediction="Fewer different staff per episode",
+        starts_on=today - dt.timedelta(days=30),
+        ends_on=today + dt.timedelta(days=30),
+        created_by=leader,
     )
 
 
@@ -91,6 +130,8 @@ def pages_by_role():
             "set_by": User.objects.get(username="analyst"),
         },
     )
+    cycle = an_improvement_cycle()
+    project_id = cycle.change_idea.project_id
     anonymous_call = Call.objects.filter(person__isnull=True, ended_at__isnull=False).order_by(
         "pk"
     )[0]
@@ -183,6 +224,12 @@ def pages_by_role():
             f"{project.team.filter(left_on__isnull=True).order_by('pk')[0].pk}",
             "improvement_progress": f"/improvement/{project.pk}/progress",
             "improvement_time": f"/improvement/{project.pk}/time",
+            # Improvement projects (issue 23), B: the driver diagram and PDSA cycles.
+            "driver_diagram": f"/improvement/{project_id}/drivers",
+            "project_cycles": f"/improvement/{project_id}/cycles",
+            "improvement_new_cycle": f"/improvement/{project_id}/cycles/new"
+            f"?idea={cycle.change_idea_id}",
+            "improvement_cycle": f"/improvement/{project_id}/cycles/{cycle.pk}",
         },
         "analyst": {
             "show_evidence": "/evidence",
