@@ -20,6 +20,7 @@ asked for).
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import hashlib
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -30,16 +31,16 @@ from typing import Any
 import pandas as pd
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
+from coproduce.accounts.submissions import once
 from coproduce.care.models import Team
 from coproduce.evidence import charts, spc
-from coproduce.evidence.evaluate import (
-    EPISODES_ENDED,
-    SPECS,
-    _all_teams,
-    published_totals,
-)
+from coproduce.evidence.evaluate import EPISODES_ENDED, published_totals
 from coproduce.evidence.extract import write_extract
 from coproduce.evidence.suite import (
     caseload,
@@ -49,6 +50,7 @@ from coproduce.evidence.suite import (
     open_extract,
     response,
 )
+from coproduce.improvement import services
 from coproduce.improvement.models import (
     Annotation,
     CountedValue,
@@ -272,10 +274,12 @@ def published_figures(results: dict[str, pd.DataFrame], rules: Rules) -> dict[st
     """Each evidence-bound measure's monthly figure from the metrics' raw rows (one scope,
     all its teams together), as the evidence pages publish the trust's: a mean or median
     only over more people than the threshold, a share only where neither it nor what it
-    leaves would reveal a small number, worked out from the rounded counts."""
+    leaves would reveal a small number, worked out from the rounded counts. The frames
+    hold one group a month (the suite run with the scope's teams as one), so a median is
+    the scope's own, never one of medians."""
     values: dict[str, dict[str, float | None]] = {}
-    continuity_rows = _all_teams(results["continuity"], "continuity")
-    caseload_rows = _all_teams(results["caseload"], "caseload")
+    continuity_rows = results["continuity"]
+    caseload_rows = results["caseload"]
     values[Measure.Source.DISTINCT_STAFF] = _means(
         continuity_rows, "distinct_staff_sum", "episodes", rules
     )
@@ -304,15 +308,11 @@ def published_figures(results: dict[str, pd.DataFrame], rules: Rules) -> dict[st
     }
     values[Measure.Source.EXPERIENCE] = {
         row["month"]: row.get("share_good")
-        for row in published_totals(
-            _all_teams(results["experience"], "experience"), "experience", rules, ["month"]
-        )
+        for row in published_totals(results["experience"], "experience", rules, ["month"])
     }
     values[Measure.Source.RESPONSE] = {
         row["month"]: row.get("share_seen_within_target")
-        for row in published_totals(
-            _all_teams(results["response"], "response"), "response", rules, ["month"]
-        )
+        for row in published_totals(results["response"], "response", rules, ["month"])
     }
     episodes_open = sorted(
         month.isoformat()
@@ -325,9 +325,8 @@ def published_figures(results: dict[str, pd.DataFrame], rules: Rules) -> dict[st
 
 
 def _means(frame: pd.DataFrame, total: str, over: str, rules: Rules) -> dict[str, float | None]:
-    assert total in SPECS["continuity"].means.get(  # noqa: S101 - a misnamed column
-        {"distinct_staff_sum": "distinct_staff_mean", "coc_sum": "coc_mean"}[total], ("", "")
-    )
+    """A mean to two places over more people than the threshold (as ``evaluate`` publishes
+    means: finer, a mean of whole numbers could pin the count under it)."""
     return {
         month.isoformat(): round(float(a) / int(n), 2) if rules.over(int(n)) else None
         for month, a, n in zip(frame["month"], frame[total], frame[over], strict=True)
@@ -718,3 +717,274 @@ def _rows(
 
 def measure_charts(measures: Iterable[Measure]) -> list[MeasureChart]:
     return [measure_chart(m) for m in measures]
+
+
+# --- changes the team makes ------------------------------------------------------------
+# Each checks the user may change the project first (its team; ``services``), refuses bad
+# input naming the field with nothing saved, is audited, and moves the project's "last
+# updated".
+
+
+@dataclass(frozen=True)
+class MeasureFields:
+    kind: str
+    name: str
+    source: str
+    better: str
+    period: str = Measure.Period.MONTH
+    definition: str = ""
+    unit: str = ""
+    target: decimal.Decimal | None = None
+    baseline_until: dt.date | None = None
+
+
+def _check_fields(fields: MeasureFields, measure: Measure | None = None) -> None:
+    errors: dict[str, list[str]] = {}
+    if not fields.name.strip():
+        errors["name"] = ["Give the measure a name, as the team would say it."]
+    if fields.source != Measure.Source.COUNTED and fields.period != Measure.Period.MONTH:
+        errors["period"] = [
+            "The evidence engine's figures are monthly: choose monthly, or a measure the "
+            "team counts."
+        ]
+    if fields.source in SHARES and fields.target is not None and not 0 <= fields.target <= 100:
+        errors["target"] = ["This measure is a percentage: give a target from 0 to 100."]
+    if measure is not None and measure.counted.exists():
+        if fields.source != measure.source:
+            errors["source"] = [
+                "The team has entered figures for this measure, so where its figures come "
+                "from cannot change: add another measure instead."
+            ]
+        elif fields.period != measure.period:
+            errors["period"] = [
+                "The team has entered figures for this measure by "
+                f"{'week' if measure.period == Measure.Period.WEEK else 'month'}, so that "
+                "cannot change: add another measure instead."
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _stored_target(fields: MeasureFields) -> decimal.Decimal | None:
+    """A share's target is entered as a percentage and kept as the figure is (0 to 1)."""
+    if fields.target is None:
+        return None
+    if fields.source in SHARES:
+        return fields.target / 100
+    return fields.target
+
+
+@once
+@transaction.atomic
+def add_measure(
+    user: User, project: Project, fields: MeasureFields, *, submission: str = ""
+) -> Measure:
+    services.check_may_change(user, project)
+    _check_fields(fields)
+    measure = Measure.objects.create(
+        project=project,
+        kind=fields.kind,
+        name=fields.name.strip(),
+        definition=fields.definition.strip(),
+        source=fields.source,
+        period=fields.period,
+        better=fields.better,
+        unit="%" if fields.source in SHARES else fields.unit.strip(),
+        target=_stored_target(fields),
+        baseline_until=fields.baseline_until,
+        position=project.measures.count(),
+        created_by=user,
+    )
+    audit.record(user, AuditEvent.Action.CREATED, measure, f"measure {measure.source}")
+    services.touch(project)
+    return measure
+
+
+@transaction.atomic
+def change_measure(user: User, measure: Measure, fields: MeasureFields) -> Measure:
+    services.check_may_change(user, measure.project)
+    _check_fields(fields, measure)
+    measure.kind = fields.kind
+    measure.name = fields.name.strip()
+    measure.definition = fields.definition.strip()
+    measure.source = fields.source
+    measure.period = fields.period
+    measure.better = fields.better
+    measure.unit = "%" if fields.source in SHARES else fields.unit.strip()
+    measure.target = _stored_target(fields)
+    measure.baseline_until = fields.baseline_until
+    measure.save()
+    audit.record(user, AuditEvent.Action.CHANGED, measure, "measure changed")
+    services.touch(measure.project)
+    return measure
+
+
+@transaction.atomic
+def enter_value(
+    user: User,
+    measure: Measure,
+    *,
+    day: dt.date,
+    value: decimal.Decimal,
+    note: str = "",
+) -> CountedValue:
+    """The team's figure for the week or month ``day`` falls in. A figure for a period
+    not begun yet is refused; entering one again replaces it, and the earlier figure is
+    kept (``replaced_by``), with who entered each."""
+    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    services.check_may_change(user, measure.project)
+    if measure.source != Measure.Source.COUNTED:
+        raise ValidationError(
+            {"value": ["This measure's figures come from the evidence engine: none is entered."]}
+        )
+    starts = period_start(measure, day)
+    today = timezone.localdate()
+    if starts > period_start(measure, today):
+        raise ValidationError(
+            {
+                "period": [
+                    f"The {'week' if measure.period == Measure.Period.WEEK else 'month'} of "
+                    f"{_day(day)} has not begun: enter a figure for a period that has."
+                ]
+            }
+        )
+    if measure.unit == "%" and not 0 <= value <= 100:
+        raise ValidationError(
+            {"value": ["This measure is a percentage: give a figure from 0 to 100."]}
+        )
+    earlier = CountedValue.objects.filter(
+        measure=measure, period_start=starts, replaced_by__isnull=True
+    ).first()
+    if earlier is not None:
+        # Out of the way first (one current figure a period), then pointed at its successor.
+        earlier.replaced_by = earlier
+        earlier.save(update_fields=["replaced_by"])
+    entered = CountedValue.objects.create(
+        measure=measure, period_start=starts, value=value, note=note.strip(), entered_by=user
+    )
+    if earlier is not None:
+        earlier.replaced_by = entered
+        earlier.save(update_fields=["replaced_by"])
+    audit.record(
+        user,
+        AuditEvent.Action.CHANGED if earlier else AuditEvent.Action.CREATED,
+        entered,
+        f"figure for {starts:%Y-%m-%d}" + (f", replacing {earlier.pk}" if earlier else ""),
+    )
+    services.touch(measure.project)
+    return entered
+
+
+@transaction.atomic
+def recalculate_from(user: User, measure: Measure, *, day: dt.date, reason: str) -> Recalculation:
+    """From the period ``day`` begins (or the next whole one), the measure's limits are
+    worked out afresh, because the team changed the process then (Making Data Count:
+    never only because points look different)."""
+    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    services.check_may_change(user, measure.project)
+    errors: dict[str, list[str]] = {}
+    if not reason.strip():
+        errors["reason"] = [
+            "Say what changed in the process then: limits start afresh only for a change."
+        ]
+    starts = period_start(measure, day)
+    if starts != day:
+        starts = next_period(measure, starts)
+    if day > timezone.localdate():
+        errors["starts"] = ["The limits can start afresh only from a change that has happened."]
+    elif measure.recalculations.filter(starts=starts).exists():
+        errors["starts"] = [
+            f"The limits already start afresh from {period_label(measure, starts)}: choose "
+            "another date, or remove that one first."
+        ]
+    else:
+        points = [p for p in series(measure).points if p.value is not None]
+        if points and starts <= points[0].starts:
+            errors["starts"] = [
+                f"The chart begins in {period_label(measure, points[0].starts)}, so its limits "
+                "already start there: choose a later date."
+            ]
+        for other in measure.recalculations.values_list("starts", flat=True):
+            apart = _periods_between(measure, other, starts)
+            if apart < POINTS_FOR_CHART:
+                errors["starts"] = [
+                    f"That is {period_words(measure, apart)} from "
+                    f"{period_label(measure, other)}, when the limits already start afresh: "
+                    f"limits need at least {period_words(measure, POINTS_FOR_CHART)} between "
+                    "one start and the next."
+                ]
+                break
+    if errors:
+        raise ValidationError(errors)
+    made = Recalculation.objects.create(
+        measure=measure, starts=starts, reason=reason.strip(), set_by=user
+    )
+    audit.record(user, AuditEvent.Action.CREATED, made, f"limits from {starts:%Y-%m-%d}")
+    services.touch(measure.project)
+    return made
+
+
+def _periods_between(measure: Measure, a: dt.date, b: dt.date) -> int:
+    a, b = min(a, b), max(a, b)
+    if measure.period == Measure.Period.WEEK:
+        return (b - a).days // 7
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+@transaction.atomic
+def remove_recalculation(user: User, recalculation: Recalculation) -> None:
+    """The limits run on across that period again (the row goes: it was a choice about
+    how to draw the chart, not a figure)."""
+    services.check_may_change(user, recalculation.measure.project)
+    audit.record(
+        user,
+        AuditEvent.Action.CHANGED,
+        recalculation.measure,
+        f"removed limits from {recalculation.starts:%Y-%m-%d}",
+    )
+    project = recalculation.measure.project
+    recalculation.delete()
+    services.touch(project)
+
+
+@once
+@transaction.atomic
+def annotate(
+    user: User,
+    project: Project,
+    *,
+    on: dt.date,
+    text: str,
+    measure: Measure | None = None,
+    submission: str = "",
+) -> Annotation:
+    """A note on the project's charts (every chart, or one measure's): something that
+    happened that day, such as training delivered."""
+    services.check_may_change(user, project)
+    errors: dict[str, list[str]] = {}
+    if not text.strip():
+        errors["text"] = ["Say what happened, in a few words (it is shown on the chart)."]
+    if on > timezone.localdate():
+        errors["on"] = [
+            "A note on the chart is something that has happened: the date cannot be in the "
+            "future (a change still to come is tested in a PDSA cycle)."
+        ]
+    if measure is not None and measure.project_id != project.pk:
+        errors["measure"] = ["Choose one of this project's measures."]
+    if errors:
+        raise ValidationError(errors)
+    note = Annotation.objects.create(
+        project=project, measure=measure, on=on, text=text.strip(), added_by=user
+    )
+    audit.record(user, AuditEvent.Action.CREATED, note, "chart annotation")
+    services.touch(project)
+    return note
+
+
+@transaction.atomic
+def remove_annotation(user: User, note: Annotation) -> None:
+    services.check_may_change(user, note.project)
+    audit.record(user, AuditEvent.Action.CHANGED, note.project, f"removed chart note {note.pk}")
+    project = note.project
+    note.delete()
+    services.touch(project)

@@ -15,17 +15,17 @@ from coproduce.accounts.models import Role
 from coproduce.evidence import spc
 from coproduce.improvement import measures, services
 from coproduce.improvement.models import (
-    Annotation,
-    ChangeIdea,
     CountedValue,
-    Cycle,
     Measure,
     Project,
-    Recalculation,
 )
-from coproduce.lib.dates import next_month
 from coproduce.network.models import Member
-from coproduce.tooling.testing.factories import UserFactory, VoiceFactory
+from coproduce.tooling.testing.factories import (
+    ContactFactory,
+    EpisodeFactory,
+    UserFactory,
+    VoiceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +119,74 @@ def render(chart: measures.MeasureChart) -> str:
         '{% from "improvement/measure_chart.jinja" import measure_chart %}{{ measure_chart(mc) }}'
     )
     return str(template.render({"mc": chart}))
+
+
+def episodes(team: Any, month: dt.date, count: int, staff: list[Any], days: int) -> None:
+    """``count`` episodes accepted on the 2nd of ``month``, each seen once by every one of
+    ``staff`` and closed ``days`` days after it began."""
+    for _ in range(count):
+        accepted = timezone.make_aware(dt.datetime.combine(month.replace(day=2), dt.time(10)))
+        episode = EpisodeFactory(
+            team=team,
+            lead_practitioner=staff[0],
+            accepted_at=accepted,
+            closed_at=accepted + dt.timedelta(days=days),
+        )
+        for hour, member in enumerate(staff):
+            ContactFactory(
+                episode=episode, staff=member, occurred_at=accepted + dt.timedelta(hours=hour + 1)
+            )
+
+
+@pytest.fixture
+def history(team: Any, other_team: Any) -> dict[str, dt.date]:
+    """Two home treatment teams: ours sees each person with 2 staff for 10 days; the other
+    with 4 staff for 20 days. Four months ago ours had only 5 episodes."""
+    staff = UserFactory.create_batch(4)
+    earlier, later = months_back(4)[0], months_back(3)[0]
+    episodes(team, earlier, 5, staff[:2], 10)
+    episodes(other_team, earlier, 8, staff, 20)
+    episodes(team, later, 8, staff[:2], 10)
+    episodes(other_team, later, 8, staff, 20)
+    return {"earlier": earlier, "later": later}
+
+
+def bound(project: Project, fran: Any, source: str) -> Measure:
+    return Measure.objects.create(
+        project=project,
+        kind=Measure.Kind.OUTCOME,
+        name=source,
+        source=source,
+        better="down",
+        created_by=fran,
+    )
+
+
+def figures(measure: Measure) -> dict[dt.date, float | None]:
+    return {p.starts: p.value for p in measures.series(measure).points}
+
+
+def test_a_measure_takes_the_evidence_for_the_projects_teams_only(
+    project: Project, fran: Any, history: dict[str, dt.date]
+) -> None:
+    staff = figures(bound(project, fran, Measure.Source.DISTINCT_STAFF))
+    days = figures(bound(project, fran, Measure.Source.TIME_ON_CASELOAD))
+
+    # Ours alone: 2 staff and 10 days; its 5 episodes four months ago are too few to show.
+    assert staff == {history["earlier"]: None, history["later"]: 2.0}
+    assert days == {history["earlier"]: None, history["later"]: 10.0}
+
+
+def test_a_measure_of_a_service_takes_every_team_of_that_kind(
+    project: Project, fran: Any, history: dict[str, dt.date]
+) -> None:
+    project.teams.clear()
+    project.services = ["home_treatment"]
+    project.save()
+
+    staff = figures(bound(project, fran, Measure.Source.DISTINCT_STAFF))
+    days = figures(bound(project, fran, Measure.Source.TIME_ON_CASELOAD))
+
+    # (5 x 2 + 8 x 4) / 13 = 3.23; (8 x 2 + 8 x 4) / 16 = 3. Medians of the 13 and the 16.
+    assert staff == {history["earlier"]: 3.23, history["later"]: 3.0}
+    assert days == {history["earlier"]: 20.0, history["later"]: 15.0}
