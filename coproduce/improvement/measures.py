@@ -33,6 +33,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.accounts import audit
@@ -430,6 +431,13 @@ class MeasureChart:
             "rules until it is."
         )
 
+    @property
+    def points_for_chart_words(self) -> str:
+        return period_words(self.measure, POINTS_FOR_CHART)
+
+    def period_label(self, starts: dt.date) -> str:
+        return period_label(self.measure, starts)
+
     def fmt(self, value: float | None) -> str:
         return format_value(self.measure, value, percent=self.series.percent)
 
@@ -574,8 +582,8 @@ def marks(measure: Measure, points: Sequence[Point]) -> list[Mark]:
             )
         )
     notes = Annotation.objects.filter(project=measure.project).filter(
-        measure__isnull=True
-    ) | Annotation.objects.filter(project=measure.project, measure=measure)
+        Q(measure__isnull=True) | Q(measure=measure)
+    )
     for note in notes.order_by("on", "pk"):
         found.append((note.on, 1, Mark(0, note.on, None, "note", note.text, annotation_id=note.pk)))
     found.sort(key=lambda item: (item[0], item[1]))
