@@ -164,7 +164,8 @@ def test_a_network_member_on_the_team_changes_them(
 
     assert response.status_code == 302, response.content.decode()
     current = CountedValue.objects.get(measure=measure, period_start=month, replaced_by=None)
-    assert current.value == Decimal("55") and current.entered_by == viv.user
+    assert current.value == Decimal("55")
+    assert current.entered_by == viv.user
 
 
 def test_a_second_figure_for_a_month_replaces_the_first_and_keeps_it(
