@@ -88,6 +88,12 @@ class Band:
     x: float
     x2: float | None
     label: str
+    # Its number's row at the top: numbers too close to sit side by side are stacked.
+    row: int = 0
+
+    @property
+    def label_y(self) -> int:
+        return TOP + 2 + 18 * self.row
 
     @property
     def width(self) -> float:
@@ -316,15 +322,17 @@ def spc_chart(
         )
         result.legend.append((name, COLOURS["value"], "hollow"))
     if any(a.x2 is not None for a in result.annotations):
-        result.legend.append(("A numbered PDSA cycle (shaded, start to end)", BAND, "band"))
+        result.legend.append(("A numbered PDSA cycle (shaded, from start to end)", BAND, "band"))
     if any(a.x2 is None for a in result.annotations):
         result.legend.append(("A numbered event (dotted line)", COLOURS["mean"], "dotted"))
     return result
 
 
 # An annotation's band: a pale grey that keeps the points and lines over it at their
-# contrast (the number at its top says which note it is; colour alone says nothing).
-BAND = "#e8edee"
+# contrast, edged by lines that stand out 3:1 from the page (WCAG 1.4.11); the number at
+# its top says which note it is (colour alone says nothing).
+BAND = "#d8dde0"
+BAND_EDGE = "#4c6272"
 
 
 def _bands(
@@ -351,15 +359,21 @@ def _bands(
         beyond = (day - days[-1]) / (end_of(days[-1]) - days[-1])
         return round(min(scale.x(last) + width * min(beyond, 1.0), float(WIDTH - RIGHT)), 1)
 
-    return [
-        Band(
-            a.number,
-            x_of(a.starts),
-            None if a.ends is None else x_of(a.ends),
-            a.label,
-        )
+    bands = [
+        Band(a.number, x_of(a.starts), None if a.ends is None else x_of(a.ends), a.label)
         for a in annotations
     ]
+    # A number's circle is 16 units across: one nearer than 18 to another in its row goes
+    # down a row, so no number covers another (a cycle and a note in the same month).
+    placed: list[Band] = []
+    for band in sorted(bands, key=lambda b: b.x):
+        band.row = next(
+            row
+            for row in range(len(bands))
+            if all(abs(band.x - other.x) >= 18 for other in placed if other.row == row)
+        )
+        placed.append(band)
+    return bands
 
 
 def next_month_start(day: dt.date) -> dt.date:
