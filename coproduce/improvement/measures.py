@@ -399,7 +399,8 @@ class MeasureChart:
     assurance_text: str = ""
     annotations: list[Mark] = field(default_factory=list)
     recalculations: list[LimitsFrom] = field(default_factory=list)
-    # The table: (period in words, value in words, mean, lower, upper, notes) per period.
+    # The table, a row a period: the period and figure in words, the mean and limits it
+    # is drawn with, its special cause, the numbers of the notes on it, who entered it.
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     @property

@@ -437,3 +437,17 @@ def test_a_target_gives_the_assurance(project: Project, fran: Any) -> None:
 
     assert chart.assurance == spc.Assurance.FAIL
     assert "The target will not be met without change" in render(chart)
+
+
+def test_a_scope_with_no_episodes_yet_has_no_figures_and_says_so(
+    project: Project, fran: Any
+) -> None:
+    for source in (
+        Measure.Source.DISTINCT_STAFF,
+        Measure.Source.EXPERIENCE,
+        Measure.Source.RESPONSE,
+    ):
+        chart = measures.measure_chart(bound(project, fran, source))
+
+        assert chart.series.points == []
+        assert chart.not_drawn.startswith("There are no figures for this measure yet.")

@@ -13,6 +13,8 @@ from coproduce.care.models import Episode, Person, Referral
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
 from coproduce.firstresponse.models import Call, CallLink, SanctuaryVisit
+from coproduce.improvement import services
+from coproduce.improvement.models import Measure, Project
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
@@ -43,7 +45,48 @@ NOT_PAGES = {
     "start_call",  # a button's target (firstresponse/tests/test_pages.py)
     "discard_call",  # a button's target (firstresponse/tests/test_pages.py)
     "take_passed_call",  # a button's target (firstresponse/tests/test_passed_calls.py)
+    # Issue 23, area C: forms' and buttons' targets (improvement/tests/test_measure_pages.py).
+    "improvement_measure_figure",
+    "improvement_measure_limits",
+    "improvement_remove_limits",
+    "improvement_annotate",
+    "improvement_remove_note",
 }
+
+
+def improvement_measure() -> Measure:
+    """A measure of the demo's improvement project (issue 23), counted by its team; the
+    project is opened here, as the demo opens it, if the demo has none."""
+    project = Project.objects.order_by("pk").first()
+    if project is None:
+        lead = User.objects.get(username="le.lead")
+        project = services.open_project(
+            lead,
+            title="Lead practitioner model",
+            problem="I was seen by too many different people.",
+            source=services.Source(without_because="Raised at the open forum"),
+            aim=services.Aim(
+                what="Fewer different staff see each person",
+                for_whom="People on the crisis team's caseload",
+                from_=8,
+                to=4,
+                unit="distinct staff per episode",
+                by=timezone.localdate() + dt.timedelta(days=365),
+            ),
+            co_leads=[lead, Member.objects.filter(kind=Member.Kind.SERVICE_USER)[0]],
+        )
+    measure, _ = Measure.objects.get_or_create(
+        project=project,
+        source=Measure.Source.COUNTED,
+        defaults={
+            "kind": Measure.Kind.PROCESS,
+            "name": "Lead practitioner named at the first appointment",
+            "better": "up",
+            "unit": "%",
+            "created_by": project.created_by,
+        },
+    )
+    return measure
 
 
 def pages_by_role():
@@ -75,6 +118,7 @@ def pages_by_role():
             "because": "The same number and first name",
         },
     )
+    measure = improvement_measure()
     return {
         None: {
             "home": "/",
@@ -144,6 +188,12 @@ def pages_by_role():
             "show_meeting": f"/meetings/{held.pk}",
             "show_paper": f"/meetings/{held.pk}/papers/{paper.pk}?format=large-print",
             "list_claims": "/payments",
+            # Issue 23, area C: a project's measures.
+            "project_measures": f"/improvement/{measure.project_id}/measures",
+            "show_measure": f"/improvement/{measure.project_id}/measures/{measure.pk}",
+            "improvement_edit_measure": (
+                f"/improvement/{measure.project_id}/measures/{measure.pk}/edit"
+            ),
         },
         "analyst": {
             "show_evidence": "/evidence",
