@@ -4,6 +4,7 @@ them, its limits recalculated only where the team chose, and its annotations."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -76,7 +77,7 @@ def months_back(count: int) -> list[dt.date]:
     return out[::-1]
 
 
-def counted(project: Project, fran: Any, values: list[float], **fields: Any) -> Measure:
+def counted(project: Project, fran: Any, values: Sequence[float], **fields: Any) -> Measure:
     measure = Measure.objects.create(
         **{
             "project": project,
