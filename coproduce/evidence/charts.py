@@ -219,12 +219,15 @@ def spc_chart(
     period: str = "month",
     annotations: Sequence[Annotation] = (),
     unit: str = "",
+    gaps: str = "",
 ) -> Chart:
     """An XmR chart from ``evaluate.chart_dict``: values, mean, limits, target.
     ``target``: the target in words for the key, as the page names it elsewhere
     (``dashboard.target_words``). ``period``: "month", or "week" (a point a week, each
     labelled by its Monday). ``annotations``: numbered notes drawn on it (an improvement
-    project's cycles and events), each said in its description too."""
+    project's cycles and events), each said in its description too. ``gaps``: why a
+    period between two points has none, where it is not that it was hidden (a figure the
+    team has not entered)."""
     points = chart["points"]
     if percent:
         # A share cannot pass 0% or 100%, so neither is a limit drawn beyond them (as the
@@ -259,7 +262,7 @@ def spc_chart(
             f"{_fmt(latest['lower'], percent)} to {_fmt(latest['upper'], percent)}. "
             f"{specials} {period}{' shows' if specials == 1 else 's show'} special cause "
             f"variation. {chart['variation_text']}."
-            + _hidden_sentence(_hidden_months(points, period))
+            + _hidden_sentence(_hidden_months(points, period), gaps)
             + _provisional_sentence(waiting, chart.get("provisional_because"), period)
             + limits_sentence(chart.get("months_in_limits"), chart.get("fixed_after"))
             + "".join(
@@ -380,10 +383,12 @@ def next_month_start(day: dt.date) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def _hidden_sentence(months: list[str]) -> str:
+def _hidden_sentence(months: list[str], gaps: str = "") -> str:
     if not months:
         return ""
     listed = ", ".join(months[:-1]) + (" and " if len(months) > 1 else "") + months[-1]
+    if gaps:
+        return f" No point for {listed}: {gaps}."
     return (
         f" No point for {listed}: the figure would reveal a small number "
         f"({settings.SUPPRESS_AT_MOST} or fewer "

@@ -83,6 +83,9 @@ BY_EPISODE_START = frozenset(
     }
 )
 CACHE_PREFIX = "improvement:scope:"
+# A period with no figure, of a measure the team counts: none was entered (an evidence
+# figure with none was hidden, as it would reveal a small number).
+NOT_ENTERED = "no figure was entered"
 
 
 # --- periods -------------------------------------------------------------------------
@@ -501,9 +504,18 @@ def measure_chart(measure: Measure, *, until: dt.date | None = None) -> MeasureC
         percent=full.percent,
         period="week" if measure.period == Measure.Period.WEEK else "month",
         annotations=[_chart_mark(m) for m in result.annotations if not m.off_chart],
+        unit=_unit_after(measure, percent=full.percent),
+        gaps=NOT_ENTERED if measure.source == Measure.Source.COUNTED else "",
     )
     result.rows = _rows(result, chart, shown)
     return result
+
+
+def _unit_after(measure: Measure, *, percent: bool) -> str:
+    """The unit after a figure in the chart's description: "81%", "2.1 staff"."""
+    if percent or not measure.unit:
+        return ""
+    return "%" if measure.unit == "%" else f" {measure.unit}"
 
 
 def _chart_mark(mark: Mark) -> charts.Annotation:
@@ -550,7 +562,9 @@ def not_drawn_words(measure: Measure, points: Sequence[Point], complete: int) ->
         f"There {'is' if complete == 1 else 'are'} {period_words(measure, complete)} "
         "of figures so far"
     ]
-    if hidden:
+    if hidden and measure.source == Measure.Source.COUNTED:
+        said.append(f"{period_words(measure, hidden)} with {NOT_ENTERED}")
+    elif hidden:
         said.append(
             f"{period_words(measure, hidden)} not shown because the figure would reveal a "
             "small number"
@@ -709,7 +723,11 @@ def _rows(
             {
                 "period": period_label(measure, point.starts),
                 "starts": point.starts,
-                "value": result.fmt(point.value),
+                "value": (
+                    "No figure entered"
+                    if point.value is None and measure.source == Measure.Source.COUNTED
+                    else result.fmt(point.value)
+                ),
                 "provisional": point.provisional,
                 "mean": result.fmt(drawn.mean) if drawn else "",
                 "lower": result.fmt(drawn.lower) if drawn else "",

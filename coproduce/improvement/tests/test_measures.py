@@ -452,3 +452,19 @@ def test_a_scope_with_no_episodes_yet_has_no_figures_and_says_so(
 
         assert chart.series.points == []
         assert chart.not_drawn.startswith("There are no figures for this measure yet.")
+
+
+def test_a_month_the_team_did_not_count_is_said_to_have_no_figure(
+    project: Project, fran: Any
+) -> None:
+    measure = counted(project, fran, STEP[:7])
+    CountedValue.objects.filter(measure=measure, period_start=months_back(7)[3]).delete()
+
+    chart = measures.measure_chart(measure)
+
+    assert chart.chart is not None
+    assert f"No point for {months_back(7)[3]:%b %Y}: no figure was entered." in (
+        chart.chart.description
+    )
+    assert "Latest complete month 70.0%; mean 45.7%" in chart.chart.description
+    assert chart.rows[3]["value"] == "No figure entered"
