@@ -351,3 +351,68 @@ def test_a_cycle_studying_a_measure_is_drawn_on_its_chart(
     assert "PDSA cycle “One team”" in page
     assert "<title>1: PDSA cycle “One team”" in page
     assert Member.objects.exists()
+
+
+def test_adding_a_measure_posted_twice_adds_it_once(
+    client: Any, fran: Any, project: Project
+) -> None:
+    client.force_login(fran)
+    data = adding()
+
+    first = client.post(f"/improvement/{project.pk}/measures", data)
+    second = client.post(f"/improvement/{project.pk}/measures", data)
+
+    assert first["Location"] == second["Location"]
+    assert Measure.objects.count() == 1
+
+
+def test_the_team_changes_a_measure_but_not_where_counted_figures_come_from(
+    client: Any, fran: Any, project: Project
+) -> None:
+    measure = counted(project, fran, [40, 42])
+    client.force_login(fran)
+    edit = f"/improvement/{project.pk}/measures/{measure.pk}/edit"
+    kept = {
+        "name": "Named at first appointment",
+        "kind": "process",
+        "source": "counted",
+        "period": "month",
+        "better": "up",
+        "unit": "%",
+        "target": "90",
+    }
+
+    assert client.get(edit).status_code == 200
+    moved = client.post(edit, kept | {"source": "distinct_staff"})
+    changed = client.post(edit, kept)
+
+    assert moved.status_code == 400
+    assert "where its figures come from cannot change" in html.unescape(moved.content.decode())
+    assert changed.status_code == 302
+    measure.refresh_from_db()
+    assert (measure.name, measure.source, measure.target) == (
+        "Named at first appointment",
+        "counted",
+        Decimal("90.00"),
+    )
+    assert CountedValue.objects.filter(measure=measure).count() == 2
+
+
+def test_removing_a_recalculation_is_audited_and_the_limits_run_on(
+    client: Any, fran: Any, project: Project
+) -> None:
+    measure = counted(project, fran, [40, 42, 39, 41, 40, 43, 70, 72, 69, 71, 70, 73])
+    made = Recalculation.objects.create(
+        measure=measure, starts=months_back(6)[0], reason="Named", set_by=fran
+    )
+    client.force_login(fran)
+
+    response = client.post(
+        f"/improvement/{project.pk}/measures/{measure.pk}/limits/{made.pk}/remove"
+    )
+
+    assert response.status_code == 302
+    assert not Recalculation.objects.exists()
+    assert AuditEvent.objects.filter(
+        actor=fran, record_id=str(measure.pk), detail__startswith="removed limits from"
+    ).exists()
