@@ -99,7 +99,6 @@ def test_the_team_reads_and_adds_to_an_annotated_chart(site, page):
         )
         expect(notes.nth(1)).to_contain_text("PDSA cycle “One team”")
         look(page)
-        page.screenshot(path=f"/tmp/thx-measures/measure-{width}.png", full_page=True)  # noqa: S108 SCRATCH
 
     last = months[-1]
     page.get_by_label("Which month?").fill(f"{last.month}/{last.year}")
