@@ -236,42 +236,62 @@ def _evidence_series(measure: Measure) -> Series:
     )
 
 
+def _cache_key(teams: Sequence[int] | None) -> str:
+    return CACHE_PREFIX + hashlib.sha256(repr(teams).encode()).hexdigest()[:24]
+
+
 def scope_figures(teams: Sequence[int] | None, *, refresh: bool = False) -> dict[str, Any]:
     """The evidence figures of a scope by month, as published (disclosure control
     applied), kept for as long as the evidence pages keep theirs:
     ``{"values": {source: {month: value or None}}, "episodes_open": [month, ...]}``."""
-    key = CACHE_PREFIX + hashlib.sha256(repr(teams).encode()).hexdigest()[:24]
-    cached = None if refresh else cache.get(key)
+    cached = None if refresh else cache.get(_cache_key(teams))
     if cached is not None:
         return dict(cached)
-    figures = _work_out(teams)
-    cache.set(key, figures, settings.EVIDENCE_CACHE_SECONDS)
-    return figures
+    return _work_out([teams])[0]
 
 
-def _work_out(teams: Sequence[int] | None) -> dict[str, Any]:
-    """The scope's figures from a fresh extract (pseudonymised, in a temporary folder
+def warm(projects: Iterable[Project]) -> None:
+    """Work out the figures of every scope of these projects not kept already, from one
+    extract: a page of many projects (the portfolio) then writes the extract once, not
+    once for each scope."""
+    scopes: dict[str, Sequence[int] | None] = {}
+    for project in projects:
+        if project.measures.exclude(source=Measure.Source.COUNTED).exists():
+            teams = scope_teams(project)
+            scopes.setdefault(_cache_key(teams), teams)
+    missing = [teams for key, teams in scopes.items() if cache.get(key) is None]
+    if missing:
+        _work_out(missing)
+
+
+def _work_out(scopes: Sequence[Sequence[int] | None]) -> list[dict[str, Any]]:
+    """Each scope's figures from one fresh extract (pseudonymised, in a temporary folder
     removed at once), its tables kept to the scope's teams, each metric then worked out
-    for all of them together as the evidence pages work out the trust's."""
+    for all of them together as the evidence pages work out the trust's; each kept."""
+    found = []
     with tempfile.TemporaryDirectory(prefix="coproduce-extract-") as folder:
         write_extract(Path(folder))
         extract = open_extract(Path(folder))
-        tables = dict(extract.tables)
-        if teams is not None:
-            for name, table in tables.items():
-                if "team_key" in table.columns:
-                    tables[name] = table.filter(table.team_key.isin(list(teams)))
-        in_order = contacts_in_file_order(tables["contacts"])
-        results = {
-            "continuity": continuity(tables, False, in_order).to_pandas(),
-            "caseload": caseload(tables, False).to_pandas(),
-            "experience": experience(tables, False).to_pandas(),
-            "response": response(tables, False).to_pandas(),
-        }
-    for frame in results.values():
-        if "month" in frame:
-            frame["month"] = pd.to_datetime(frame["month"]).dt.date
-    return published_figures(results, Rules.from_settings())
+        in_order = contacts_in_file_order(extract.tables["contacts"])
+        for teams in scopes:
+            tables = dict(extract.tables)
+            if teams is not None:
+                for name, table in tables.items():
+                    if "team_key" in table.columns:
+                        tables[name] = table.filter(table.team_key.isin(list(teams)))
+            results = {
+                "continuity": continuity(tables, False, in_order).to_pandas(),
+                "caseload": caseload(tables, False).to_pandas(),
+                "experience": experience(tables, False).to_pandas(),
+                "response": response(tables, False).to_pandas(),
+            }
+            for frame in results.values():
+                if "month" in frame:
+                    frame["month"] = pd.to_datetime(frame["month"]).dt.date
+            figures = published_figures(results, Rules.from_settings())
+            cache.set(_cache_key(teams), figures, settings.EVIDENCE_CACHE_SECONDS)
+            found.append(figures)
+    return found
 
 
 def published_figures(results: dict[str, pd.DataFrame], rules: Rules) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.template import engines
 from django.utils import timezone
@@ -468,3 +469,26 @@ def test_a_month_the_team_did_not_count_is_said_to_have_no_figure(
     )
     assert "Latest complete month 70.0%; mean 45.7%" in chart.chart.description
     assert chart.rows[3]["value"] == "No figure entered"
+
+
+def test_the_portfolio_warms_every_scope_from_one_extract(
+    project: Project, fran: Any, history: dict[str, dt.date], other_team: Any
+) -> None:
+    bound(project, fran, Measure.Source.DISTINCT_STAFF)
+    other = Project.objects.get(pk=project.pk)
+    other.pk = None
+    other.save()
+    other.teams.set([other_team])
+    bound(other, fran, Measure.Source.DISTINCT_STAFF)
+    counted_only = Project.objects.get(pk=project.pk)
+    counted_only.pk = None
+    counted_only.save()
+    counted(counted_only, fran, [40])
+
+    measures.warm(Project.objects.all())
+
+    keys = [measures._cache_key(measures.scope_teams(p)) for p in (project, other, counted_only)]
+    kept = [cache.get(key) for key in keys]
+    assert kept[0]["values"]["distinct_staff"][history["later"].isoformat()] == 2.0
+    assert kept[1]["values"]["distinct_staff"][history["later"].isoformat()] == 4.0
+    assert kept[2] is None  # the whole trust: no measure of it needs the evidence
