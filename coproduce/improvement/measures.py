@@ -442,12 +442,14 @@ class MeasureChart:
         if not waiting or self.chart is None:
             return ""
         if self.series.provisional_because == "episodes_open":
-            them = "it" if len(waiting) == 1 else "them"
+            one = len(waiting) == 1
             return (
-                f"{'The month' if len(waiting) == 1 else 'Months'} drawn hollow "
-                f"{'is' if len(waiting) == 1 else 'are'} provisional: fewer than 9 in 10 of "
-                f"the episodes that began in {them} have ended, so the figure will still "
-                "change. They are not counted in the limits or the rules until then."
+                f"{'The month' if one else 'Months'} drawn hollow {'is' if one else 'are'} "
+                f"provisional: fewer than 9 in 10 of the episodes that began in "
+                f"{'it' if one else 'them'} have ended, so the "
+                f"{'figure' if one else 'figures'} will still change. "
+                f"{'It is' if one else 'They are'} not counted in the limits or the rules "
+                "until then."
             )
         return (
             f"The last {'week' if self.measure.period == Measure.Period.WEEK else 'month'} "
@@ -812,6 +814,16 @@ def _check_fields(fields: MeasureFields, measure: Measure | None = None) -> None
         raise ValidationError(errors)
 
 
+# The unit of an evidence figure, where the team gives none.
+UNITS = {Measure.Source.DISTINCT_STAFF: "staff", Measure.Source.TIME_ON_CASELOAD: "days"}
+
+
+def _unit_of(fields: MeasureFields) -> str:
+    if fields.source in SHARES:
+        return "%"
+    return fields.unit.strip() or UNITS.get(Measure.Source(fields.source), "")
+
+
 def _stored_target(fields: MeasureFields) -> decimal.Decimal | None:
     """A share's target is entered as a percentage and kept as the figure is (0 to 1)."""
     if fields.target is None:
@@ -836,7 +848,7 @@ def add_measure(
         source=fields.source,
         period=fields.period,
         better=fields.better,
-        unit="%" if fields.source in SHARES else fields.unit.strip(),
+        unit=_unit_of(fields),
         target=_stored_target(fields),
         baseline_until=fields.baseline_until,
         position=project.measures.count(),
@@ -857,7 +869,7 @@ def change_measure(user: User, measure: Measure, fields: MeasureFields) -> Measu
     measure.source = fields.source
     measure.period = fields.period
     measure.better = fields.better
-    measure.unit = "%" if fields.source in SHARES else fields.unit.strip()
+    measure.unit = _unit_of(fields)
     measure.target = _stored_target(fields)
     measure.baseline_until = fields.baseline_until
     measure.save()

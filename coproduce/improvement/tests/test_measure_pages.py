@@ -58,9 +58,10 @@ def test_the_team_adds_a_measure_and_it_is_audited(
     measure = Measure.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/improvement/{project.pk}/measures/{measure.pk}"
-    assert (measure.source, measure.target, measure.created_by) == (
+    assert (measure.source, measure.target, measure.unit, measure.created_by) == (
         "distinct_staff",
         Decimal("4.00"),
+        "staff",  # the evidence figure's unit, as none was given
         fran,
     )
     assert AuditEvent.objects.filter(
