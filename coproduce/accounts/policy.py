@@ -229,6 +229,15 @@ ADDRESSES: dict[str, Capability | Open] = {
     "project_cycles": Capability.VIEW_IMPROVEMENT,
     "improvement_new_cycle": Capability.VIEW_IMPROVEMENT,
     "improvement_cycle": Capability.VIEW_IMPROVEMENT,
+    # Issue 23, area C: a project's measures (the services hold the team-only changes).
+    "project_measures": Capability.VIEW_IMPROVEMENT,
+    "show_measure": Capability.VIEW_IMPROVEMENT,
+    "improvement_edit_measure": Capability.VIEW_IMPROVEMENT,
+    "improvement_measure_figure": Capability.VIEW_IMPROVEMENT,
+    "improvement_measure_limits": Capability.VIEW_IMPROVEMENT,
+    "improvement_remove_limits": Capability.VIEW_IMPROVEMENT,
+    "improvement_annotate": Capability.VIEW_IMPROVEMENT,
+    "improvement_remove_note": Capability.VIEW_IMPROVEMENT,
 }
 
 

@@ -8,7 +8,10 @@ told apart by shape as well as colour.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +68,38 @@ class Marker:
         return SPECIAL[self.kind][1] if self.special else "circle"
 
 
+@dataclass(frozen=True)
+class Annotation:
+    """A note to draw on a chart (an improvement project's PDSA cycle, from its start to
+    its end, or an event on a day), numbered as in the list the page gives beside it."""
+
+    number: int
+    starts: dt.date
+    ends: dt.date | None
+    label: str
+
+
+@dataclass
+class Band:
+    """An annotation as drawn: a shaded band from ``x`` to ``x2`` (a cycle) or a line at
+    ``x`` (an event), with its number at the top."""
+
+    number: int
+    x: float
+    x2: float | None
+    label: str
+    # Its number's row at the top: numbers too close to sit side by side are stacked.
+    row: int = 0
+
+    @property
+    def label_y(self) -> int:
+        return TOP + 2 + 18 * self.row
+
+    @property
+    def width(self) -> float:
+        return 0.0 if self.x2 is None else max(self.x2 - self.x, 2.0)
+
+
 @dataclass
 class Chart:
     title: str
@@ -74,6 +109,7 @@ class Chart:
     x_ticks: list[tuple[float, str]] = field(default_factory=list)
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
     legend: list[tuple[str, str, str]] = field(default_factory=list)
+    annotations: list[Band] = field(default_factory=list)
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -82,6 +118,7 @@ class Chart:
     # From the x axis down to the top of its month labels: the lowest y label ends 4
     # below the axis, so this leaves 8 units between them.
     x_label_gap: int = 12
+    top_y: int = TOP
 
 
 class _Scale:
@@ -121,19 +158,30 @@ def _month_number(point: dict[str, Any]) -> int:
     return year * 12 + month
 
 
-def _unbroken(points: list[dict[str, Any]]) -> list[range]:
-    """Runs of points in consecutive months."""
+def _week_number(point: dict[str, Any]) -> int:
+    return dt.date.fromisoformat(str(point["month"])[:10]).toordinal() // 7
+
+
+def _unbroken(points: list[dict[str, Any]], period: str = "month") -> list[range]:
+    """Runs of points in consecutive months (or weeks)."""
+    number = _week_number if period == "week" else _month_number
     starts = [0] + [
-        i
-        for i in range(1, len(points))
-        if _month_number(points[i]) - _month_number(points[i - 1]) > 1
+        i for i in range(1, len(points)) if number(points[i]) - number(points[i - 1]) > 1
     ]
     ends = [*starts[1:], len(points)]
     return [range(a, b) for a, b in zip(starts, ends, strict=True)]
 
 
-def _hidden_months(points: list[dict[str, Any]]) -> list[str]:
+def _hidden_months(points: list[dict[str, Any]], period: str = "month") -> list[str]:
     """Months between the first and last point with no point: hidden, too few to publish."""
+    if period == "week":
+        days = {dt.date.fromisoformat(str(p["month"])[:10]) for p in points}
+        first_day, last_day = min(days), max(days)
+        return [
+            _week_label(first_day + dt.timedelta(weeks=n))
+            for n in range((last_day - first_day).days // 7 + 1)
+            if first_day + dt.timedelta(weeks=n) not in days
+        ]
     shown = {_month_number(p) for p in points}
     first, last = _month_number(points[0]), _month_number(points[-1])
     return [
@@ -162,10 +210,24 @@ def _x_ticks(scale: _Scale, labels: list[str], most: int = 8) -> list[tuple[floa
     return [(scale.x(i), label) for i, label in enumerate(labels) if i % every == 0]
 
 
-def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str = "") -> Chart:
+def spc_chart(
+    title: str,
+    chart: dict[str, Any],
+    *,
+    percent: bool,
+    target: str = "",
+    period: str = "month",
+    annotations: Sequence[Annotation] = (),
+    unit: str = "",
+    gaps: str = "",
+) -> Chart:
     """An XmR chart from ``evaluate.chart_dict``: values, mean, limits, target.
     ``target``: the target in words for the key, as the page names it elsewhere
-    (``dashboard.target_words``)."""
+    (``dashboard.target_words``). ``period``: "month", or "week" (a point a week, each
+    labelled by its Monday). ``annotations``: numbered notes drawn on it (an improvement
+    project's cycles and events), each said in its description too. ``gaps``: why a
+    period between two points has none, where it is not that it was hidden (a figure the
+    team has not entered)."""
     points = chart["points"]
     if percent:
         # A share cannot pass 0% or 100%, so neither is a limit drawn beyond them (as the
@@ -173,7 +235,8 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
         points = [
             p | {"lower": max(p["lower"], 0.0), "upper": min(p["upper"], 1.0)} for p in points
         ]
-    labels = [_month_label(p["month"]) for p in points]
+    label = _week_label if period == "week" else _month_label
+    labels = [label(p["month"]) for p in points]
     values = [p["value"] for p in points]
     every = values + [p["lower"] for p in points] + [p["upper"] for p in points]
     if chart.get("target") is not None:
@@ -192,19 +255,21 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
     result = Chart(
         title=title,
         description=(
-            f"{len(points)} months from {labels[0]} to {labels[-1]}. Latest complete month "
-            f"{_fmt(latest['value'], percent)}; mean {_fmt(latest['mean'], percent)}, "
+            f"{len(points)} {period}s from {labels[0]} to {labels[-1]}. Latest complete "
+            f"{period} {_fmt(latest['value'], percent)}{unit}; mean "
+            f"{_fmt(latest['mean'], percent)}{unit}, "
             "process limits "
             f"{_fmt(latest['lower'], percent)} to {_fmt(latest['upper'], percent)}. "
-            f"{specials} {'month shows' if specials == 1 else 'months show'} special cause "
+            f"{specials} {period}{' shows' if specials == 1 else 's show'} special cause "
             f"variation. {chart['variation_text']}."
-            + _hidden_sentence(_hidden_months(points))
-            + _provisional_sentence(waiting, chart.get("provisional_because"))
+            + _hidden_sentence(_hidden_months(points, period), gaps)
+            + _provisional_sentence(waiting, chart.get("provisional_because"), period)
             + limits_sentence(chart.get("months_in_limits"), chart.get("fixed_after"))
             + "".join(
-                f" Limits recalculated from {_month_label(r['month'])}: {r['reason']}."
+                f" Limits recalculated from {label(r['month'])}: {r['reason']}."
                 for r in recalculated
             )
+            + "".join(f" {a.number}: {a.label}." for a in annotations)
         ),
         x_ticks=_x_ticks(scale, labels),
         y_ticks=_ticks(scale, percent),
@@ -222,7 +287,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
         ]
     # The line breaks where a month between two points is hidden (too few to publish):
     # a line straight across would draw a figure that was never published.
-    for part in _unbroken(points):
+    for part in _unbroken(points, period):
         result.lines.append(Line("Value", line("value", part), COLOURS["value"]))
     if chart.get("target") is not None:
         y = scale.y(chart["target"])
@@ -247,6 +312,7 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
         )
         for i, p in enumerate(points)
     ]
+    result.annotations = _bands(scale, points, annotations, period)
     result.legend = _legend(result.lines)
     for kind in dict.fromkeys(m.kind for m in result.markers if m.special):
         name, shape = SPECIAL[kind]
@@ -258,13 +324,71 @@ def spc_chart(title: str, chart: dict[str, Any], *, percent: bool, target: str =
             else "Month not over yet (provisional)"
         )
         result.legend.append((name, COLOURS["value"], "hollow"))
+    if any(a.x2 is not None for a in result.annotations):
+        result.legend.append(("A numbered PDSA cycle (shaded, from start to end)", BAND, "band"))
+    if any(a.x2 is None for a in result.annotations):
+        result.legend.append(("A numbered event (dotted line)", COLOURS["mean"], "dotted"))
     return result
 
 
-def _hidden_sentence(months: list[str]) -> str:
+# An annotation's band: a pale grey that keeps the points and lines over it at their
+# contrast, edged by lines that stand out 3:1 from the page (WCAG 1.4.11); the number at
+# its top says which note it is (colour alone says nothing).
+BAND = "#d8dde0"
+BAND_EDGE = "#4c6272"
+
+
+def _bands(
+    scale: _Scale, points: list[dict[str, Any]], annotations: Sequence[Annotation], period: str
+) -> list[Band]:
+    """Each annotation's place on the chart: a day between two points is placed between
+    them by how far it is from each; one beyond the last point within its period."""
+    if not points or not annotations:
+        return []
+    days = [dt.date.fromisoformat(str(p["month"])[:10]) for p in points]
+    step = dt.timedelta(weeks=1) if period == "week" else None
+
+    def end_of(day: dt.date) -> dt.date:
+        return day + step if step is not None else next_month_start(day)
+
+    def x_of(day: dt.date) -> float:
+        if day <= days[0]:
+            return scale.x(0)
+        for i, (a, b) in enumerate(itertools.pairwise(days)):
+            if a <= day < b:
+                return round(scale.x(i) + (scale.x(i + 1) - scale.x(i)) * (day - a) / (b - a), 1)
+        last = len(days) - 1
+        width = scale.x(last) - scale.x(last - 1) if last else float(WIDTH - RIGHT - LEFT)
+        beyond = (day - days[-1]) / (end_of(days[-1]) - days[-1])
+        return round(min(scale.x(last) + width * min(beyond, 1.0), float(WIDTH - RIGHT)), 1)
+
+    bands = [
+        Band(a.number, x_of(a.starts), None if a.ends is None else x_of(a.ends), a.label)
+        for a in annotations
+    ]
+    # A number's circle is 16 units across: one nearer than 18 to another in its row goes
+    # down a row, so no number covers another (a cycle and a note in the same month).
+    placed: list[Band] = []
+    for band in sorted(bands, key=lambda b: b.x):
+        band.row = next(
+            row
+            for row in range(len(bands))
+            if all(abs(band.x - other.x) >= 18 for other in placed if other.row == row)
+        )
+        placed.append(band)
+    return bands
+
+
+def next_month_start(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _hidden_sentence(months: list[str], gaps: str = "") -> str:
     if not months:
         return ""
     listed = ", ".join(months[:-1]) + (" and " if len(months) > 1 else "") + months[-1]
+    if gaps:
+        return f" No point for {listed}: {gaps}."
     return (
         f" No point for {listed}: the figure would reveal a small number "
         f"({settings.SUPPRESS_AT_MOST} or fewer "
@@ -291,9 +415,11 @@ def limits_sentence(months: int | None, fixed_after: int | None) -> str:
     )
 
 
-def _provisional_sentence(waiting: int, because: str | None) -> str:
+def _provisional_sentence(waiting: int, because: str | None, period: str = "month") -> str:
     if not waiting:
         return ""
+    if period == "week":
+        return " The last week is not over yet (provisional)."
     if because == "episodes_open":
         months, them = (
             ("The last month is", "it")
@@ -365,10 +491,14 @@ def staff_words(band: str) -> str:
     return "1 member of staff" if band == "1" else f"{band} staff"
 
 
-def _month_label(month: str) -> str:
-    import datetime as dt
+def _month_label(month: str | dt.date) -> str:
+    return dt.date.fromisoformat(str(month)[:10]).strftime("%b %Y")
 
-    return dt.date.fromisoformat(month[:10]).strftime("%b %Y")
+
+def _week_label(week: str | dt.date) -> str:
+    """A week by its Monday: "2 Mar 2026"."""
+    day = dt.date.fromisoformat(str(week)[:10])
+    return f"{day.day} {day:%b %Y}"
 
 
 # The heat map's shades, lightest to darkest, each with the colour its figure is written

@@ -237,6 +237,9 @@ class Measure(models.Model):
     period = models.CharField(max_length=8, choices=Period.choices, default=Period.MONTH)
     better = models.CharField(max_length=8, choices=Better.choices)
     unit = models.CharField(max_length=40, blank=True)  # "staff", "days", "%"
+    # A target the measure should meet (the aim's figure, for its outcome measure): the
+    # chart's assurance icon says whether the process will meet it.
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     # The baseline is the periods before this day (default: before the first cycle began).
     baseline_until = models.DateField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)

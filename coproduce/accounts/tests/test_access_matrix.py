@@ -130,6 +130,17 @@ def example_paths():
             "show_running_totals": paths["close_round"].replace("/close", "/running-totals"),
         }
     )
+    # Issue 23, area C: the measures' forms and buttons (posted only: asked, they say 405).
+    measure = paths["show_measure"]
+    paths.update(
+        {
+            "improvement_measure_figure": f"{measure}/figures",
+            "improvement_measure_limits": f"{measure}/limits",
+            "improvement_remove_limits": f"{measure}/limits/1/remove",
+            "improvement_annotate": f"{measure}/notes",
+            "improvement_remove_note": f"{measure}/notes/1/remove",
+        }
+    )
     return paths
 
 

@@ -14,7 +14,14 @@ from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
 from coproduce.firstresponse.models import Call, CallLink, SanctuaryVisit
 from coproduce.improvement import services as improvement
-from coproduce.improvement.models import ChangeIdea, Cycle, Project, ProjectRole, TeamMember
+from coproduce.improvement.models import (
+    ChangeIdea,
+    Cycle,
+    Measure,
+    Project,
+    ProjectRole,
+    TeamMember,
+)
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
@@ -45,6 +52,12 @@ NOT_PAGES = {
     "start_call",  # a button's target (firstresponse/tests/test_pages.py)
     "discard_call",  # a button's target (firstresponse/tests/test_pages.py)
     "take_passed_call",  # a button's target (firstresponse/tests/test_passed_calls.py)
+    # Issue 23, area C: forms' and buttons' targets (improvement/tests/test_measure_pages.py).
+    "improvement_measure_figure",
+    "improvement_measure_limits",
+    "improvement_remove_limits",
+    "improvement_annotate",
+    "improvement_remove_note",
 }
 
 
@@ -71,6 +84,9 @@ def example_project():
             User.objects.get(username="team.leader"),
             Member.objects.exclude(kind=Member.Kind.STAFF).filter(erased_on__isnull=True)[0],
         ],
+    )
+
+
 def an_improvement_cycle() -> Cycle:
     """The demo's first PDSA cycle; made here, with its project, while the demo holds none
     (issue 23's demo project comes with its part D)."""
@@ -113,6 +129,41 @@ def an_improvement_cycle() -> Cycle:
     )
 
 
+def improvement_measure() -> Measure:
+    """A measure of the demo's improvement project (issue 23), counted by its team; the
+    project is opened here, as the demo opens it, if the demo has none."""
+    project = Project.objects.order_by("pk").first()
+    if project is None:
+        lead = User.objects.get(username="le.lead")
+        project = improvement.open_project(
+            lead,
+            title="Lead practitioner model",
+            problem="I was seen by too many different people.",
+            source=improvement.Source(without_because="Raised at the open forum"),
+            aim=improvement.Aim(
+                what="Fewer different staff see each person",
+                for_whom="People on the crisis team's caseload",
+                from_=8,
+                to=4,
+                unit="distinct staff per episode",
+                by=timezone.localdate() + dt.timedelta(days=365),
+            ),
+            co_leads=[lead, Member.objects.filter(kind=Member.Kind.SERVICE_USER)[0]],
+        )
+    measure, _ = Measure.objects.get_or_create(
+        project=project,
+        source=Measure.Source.COUNTED,
+        defaults={
+            "kind": Measure.Kind.PROCESS,
+            "name": "Lead practitioner named at the first appointment",
+            "better": "up",
+            "unit": "%",
+            "created_by": project.created_by,
+        },
+    )
+    return measure
+
+
 def pages_by_role():
     episode = Episode.objects.open().filter(team__staff__username="practitioner")[0]
     action = Action.objects.all()[0]
@@ -145,6 +196,7 @@ def pages_by_role():
         },
     )
     project = example_project()
+    measure = improvement_measure()
     return {
         None: {
             "home": "/",
@@ -230,6 +282,12 @@ def pages_by_role():
             "improvement_new_cycle": f"/improvement/{project_id}/cycles/new"
             f"?idea={cycle.change_idea_id}",
             "improvement_cycle": f"/improvement/{project_id}/cycles/{cycle.pk}",
+            # Issue 23, area C: a project's measures.
+            "project_measures": f"/improvement/{measure.project_id}/measures",
+            "show_measure": f"/improvement/{measure.project_id}/measures/{measure.pk}",
+            "improvement_edit_measure": (
+                f"/improvement/{measure.project_id}/measures/{measure.pk}/edit"
+            ),
         },
         "analyst": {
             "show_evidence": "/evidence",
