@@ -7,6 +7,7 @@ from coproduce.web.views import (
     evidence,
     firstresponse,
     firstresponse_links,
+    improvement_story,
     network,
     public,
     sso,
@@ -170,4 +171,10 @@ urlpatterns = [
     path("meetings/<int:meeting_id>/claim", network.claim_payment, name="claim_payment"),
     path("payments", network.list_claims, name="list_claims"),
     path("payments/export.csv", network.export_claims, name="export_claims"),
+    # Improvement projects, D: the story told back (issue 23).
+    path(
+        "improvement/<int:project_id>/story",
+        improvement_story.project_story,
+        name="project_story",
+    ),
 ]
