@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.request import Request
@@ -37,6 +37,9 @@ from coproduce.improvement.models import (
 )
 
 NOT_FOUND = {404: DetailSerializer}
+# The addresses take any word where the project's number goes, so that a word that is not
+# a number is answered as the API answers (JSON), not by the site's page for a 404.
+PROJECT_ID = OpenApiParameter("project_id", int, OpenApiParameter.PATH)
 REFUSED = {401: DetailSerializer, 403: DetailSerializer}
 
 
@@ -269,10 +272,12 @@ class CycleSerializer(serializers.ModelSerializer[Cycle]):
         )
 
 
-def _project(request: Request, project_id: int, what: str) -> Project:
+def _project(request: Request, project_id: str, what: str) -> Project:
     """The project, its read audited; 404 if there is none (all who may read projects
     may read every one: ``services.may_see``)."""
-    project = get_object_or_404(Project, pk=project_id)
+    if not project_id.isdecimal() or len(project_id) > 18:
+        raise exceptions.NotFound()
+    project = get_object_or_404(Project, pk=int(project_id))
     user = request.user
     assert isinstance(user, User)  # noqa: S101 - the permission class needs a user
     if not services.may_see(user, project):
@@ -293,27 +298,31 @@ def list_projects(request: Request) -> Response:
     return Response(ProjectSummarySerializer(projects, many=True).data)
 
 
-@extend_schema(responses={200: ProjectSerializer, **REFUSED, **NOT_FOUND})
+@extend_schema(parameters=[PROJECT_ID], responses={200: ProjectSerializer, **REFUSED, **NOT_FOUND})
 @api_view(["GET"])
 @permission_classes([capability(Capability.VIEW_IMPROVEMENT)])
-def show_project(request: Request, project_id: int) -> Response:
+def show_project(request: Request, project_id: str) -> Response:
     """One project's charter, its team's roles (no contact details) and its scores."""
     return Response(ProjectSerializer(_project(request, project_id, "charter")).data)
 
 
-@extend_schema(responses={200: MeasureSerializer(many=True), **REFUSED, **NOT_FOUND})
+@extend_schema(
+    parameters=[PROJECT_ID], responses={200: MeasureSerializer(many=True), **REFUSED, **NOT_FOUND}
+)
 @api_view(["GET"])
 @permission_classes([capability(Capability.VIEW_IMPROVEMENT)])
-def list_measures(request: Request, project_id: int) -> Response:
+def list_measures(request: Request, project_id: str) -> Response:
     project = _project(request, project_id, "measures")
     measures = project.measures.prefetch_related("recalculations")
     return Response(MeasureSerializer(measures, many=True).data)
 
 
-@extend_schema(responses={200: CycleSerializer(many=True), **REFUSED, **NOT_FOUND})
+@extend_schema(
+    parameters=[PROJECT_ID], responses={200: CycleSerializer(many=True), **REFUSED, **NOT_FOUND}
+)
 @api_view(["GET"])
 @permission_classes([capability(Capability.VIEW_IMPROVEMENT)])
-def list_cycles(request: Request, project_id: int) -> Response:
+def list_cycles(request: Request, project_id: str) -> Response:
     project = _project(request, project_id, "cycles")
     cycles = (
         Cycle.objects.filter(change_idea__project=project)
@@ -324,10 +333,13 @@ def list_cycles(request: Request, project_id: int) -> Response:
     return Response(CycleSerializer(cycles, many=True).data)
 
 
-@extend_schema(responses={200: AnnotationSerializer(many=True), **REFUSED, **NOT_FOUND})
+@extend_schema(
+    parameters=[PROJECT_ID],
+    responses={200: AnnotationSerializer(many=True), **REFUSED, **NOT_FOUND},
+)
 @api_view(["GET"])
 @permission_classes([capability(Capability.VIEW_IMPROVEMENT)])
-def list_annotations(request: Request, project_id: int) -> Response:
+def list_annotations(request: Request, project_id: str) -> Response:
     """Every note on the project's charts (``measure`` null: drawn on all of them). The
     cycles mark the charts too: read them from the cycles."""
     project = _project(request, project_id, "annotations")

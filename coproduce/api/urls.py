@@ -13,22 +13,22 @@ urlpatterns = [
     # Improvement projects, D: read only (issue 23).
     path("v1/improvement/projects", improvement.list_projects, name="api_improvement_projects"),
     path(
-        "v1/improvement/projects/<int:project_id>",
+        "v1/improvement/projects/<str:project_id>",
         improvement.show_project,
         name="api_improvement_project",
     ),
     path(
-        "v1/improvement/projects/<int:project_id>/measures",
+        "v1/improvement/projects/<str:project_id>/measures",
         improvement.list_measures,
         name="api_improvement_measures",
     ),
     path(
-        "v1/improvement/projects/<int:project_id>/cycles",
+        "v1/improvement/projects/<str:project_id>/cycles",
         improvement.list_cycles,
         name="api_improvement_cycles",
     ),
     path(
-        "v1/improvement/projects/<int:project_id>/annotations",
+        "v1/improvement/projects/<str:project_id>/annotations",
         improvement.list_annotations,
         name="api_improvement_annotations",
     ),
