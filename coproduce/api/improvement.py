@@ -99,12 +99,11 @@ class ProjectSummarySerializer(serializers.ModelSerializer[Project]):
     aim = AimSerializer(source="*")
     score = serializers.SerializerMethodField()
     co_leads = serializers.SerializerMethodField()
-    teams = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     services = serializers.ListField(child=serializers.CharField())
 
     class Meta:
         model = Project
-        fields = (
+        fields: tuple[str, ...] = (
             "id",
             "title",
             "status",
@@ -243,7 +242,6 @@ class ObservationSerializer(serializers.ModelSerializer[Observation]):
 
 class CycleSerializer(serializers.ModelSerializer[Cycle]):
     change_idea = serializers.CharField(source="change_idea.text")
-    measures = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     tasks = TaskSerializer(many=True)
     observations = ObservationSerializer(many=True)
 

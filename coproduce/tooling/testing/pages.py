@@ -13,6 +13,7 @@ from coproduce.care.models import Episode, Person, Referral
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
 from coproduce.firstresponse.models import Call, CallLink, SanctuaryVisit
+from coproduce.improvement.models import Project
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
 from coproduce.voices.models import FollowUpInvitation, RiskAlert, Voice
@@ -52,7 +53,8 @@ def pages_by_role():
     waiting = Referral.objects.filter(team__staff__username="practitioner")[0]
     outsider = Person.objects.get(given_name="Not", family_name="OnTheCaseload")
     update = Update.objects.all()[0]
-    held = Meeting.objects.order_by("starts_at")[0]
+    # The network's own first meeting (the improvement project's open forum is older).
+    held = Meeting.objects.filter(improvement_project__isnull=True).order_by("starts_at")[0]
     paper = MeetingPaper.objects.all()[0]
     closed, open_round = PriorityRound.objects.order_by("pk")[:2]
     recalculation, _ = LimitRecalculation.objects.get_or_create(
@@ -133,6 +135,7 @@ def pages_by_role():
             "show_update_progress": f"/updates/{update.pk}",
             "translate_update": f"/updates/{update.pk}/translate",
             "print_letters": f"/updates/{update.pk}/letters",
+            "project_story": f"/improvement/{Project.objects.order_by('pk')[0].pk}/story",
             "list_rounds": "/priorities",
             "show_round": f"/priorities/{closed.pk}",
             "close_round": f"/priorities/{open_round.pk}/close",

@@ -4,6 +4,7 @@ Viv, three chained cycles, and a history that shows the change in the project's 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import statistics
 from typing import Any
 
@@ -59,7 +60,7 @@ def test_it_has_the_seeds_measures_driver_diagram_and_three_chained_cycles(demo:
     assert [c.decision for c in cycles] == ["adapt", "adapt", "adopt"]
     changed = change_date(timezone.now())
     assert cycles[2].starts_on == changed
-    assert all(c.ends_on < n.starts_on for c, n in zip(cycles, cycles[1:], strict=False))
+    assert all(c.ends_on < n.starts_on for c, n in itertools.pairwise(cycles))
     for measure in project.measures.all():
         assert list(measure.recalculations.values_list("starts", flat=True)) == [changed]
     counted = project.measures.get(source=Measure.Source.COUNTED)
