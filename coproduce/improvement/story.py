@@ -65,16 +65,18 @@ def may_tell(project: Project) -> bool:
     )
 
 
-def measure_words(measure: Measure) -> str:
+def measure_words(measure: Measure) -> str | None:
     """What one measure showed, in a sentence: its baseline and its latest figure.
 
     Counted measures are worked out here from their current values. Measures bound to
     the evidence engine need its figures for the project's scope, which
     ``improvement.measures.measure_chart`` works out (helper C of issue 23): until it is
-    merged, they say where to see the chart.
+    merged they are left out (the cycles' results say what they showed, in words).
     """
     # MERGE: with improvement.measures, use measure_chart(measure).baseline and its latest
     # point for every measure, not only counted ones.
+    if measure.source != Measure.Source.COUNTED:
+        return None
     values = list(measure.counted.filter(replaced_by__isnull=True).order_by("period_start"))
     unit = measure.unit if measure.unit == "%" else f" {measure.unit}" if measure.unit else ""
     if not values:
@@ -103,16 +105,23 @@ class StoryDraft:
 def draft_story(project: Project) -> StoryDraft:
     tried = []
     for cycle in cycles_in_order(project):
-        line = (
-            f"{cycle.title} ({_day(cycle.starts_on)} to {_day(cycle.ends_on)}), "
-            f"testing {cycle.change_idea.text[0].lower()}{cycle.change_idea.text[1:]}"
-        )
+        sentences = [
+            f"{cycle.title} ({_day(cycle.starts_on)} to {_day(cycle.ends_on)}), testing "
+            f"{cycle.change_idea.text[0].lower()}{cycle.change_idea.text[1:].rstrip('.')}"
+        ]
+        if cycle.result.strip():
+            sentences.append(cycle.result.strip().rstrip("."))
         if cycle.decision:
-            line += f": we decided to {cycle.get_decision_display().lower()} it"
-            if cycle.decided_because:
-                line += f", because {cycle.decided_because.strip().rstrip('.')}"
-        tried.append(line + ".")
-    showed = [measure_words(m) for m in project.measures.prefetch_related("cycles")]
+            decided = f"We decided to {cycle.get_decision_display().lower()} it"
+            if cycle.decided_because.strip():
+                decided += f", because {cycle.decided_because.strip().rstrip('.')}"
+            sentences.append(decided)
+        tried.append(". ".join(sentences) + ".")
+    showed = [
+        words
+        for m in project.measures.prefetch_related("cycles")
+        if (words := measure_words(m)) is not None
+    ]
     adopted = [c for c in cycles_in_order(project) if c.decision == Cycle.Decision.ADOPT]
     if project.status in CLOSING and project.closed_because:
         changed = project.closed_because.strip()

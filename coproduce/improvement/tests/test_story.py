@@ -78,6 +78,7 @@ def adopted_cycle(project: Project, user: Any) -> Cycle:
         prediction="Fewer staff per person",
         starts_on=start,
         ends_on=start + dt.timedelta(days=60),
+        result="People saw 2 staff, not 4.",
         decision=Cycle.Decision.ADOPT,
         decided_because="people saw fewer staff",
         created_by=user,
@@ -119,15 +120,28 @@ def test_the_draft_tells_the_concern_what_was_tried_and_what_the_figures_showed(
     adopted_cycle(project, fran)
     counted(project, fran)
 
+    Measure.objects.create(
+        project=project,
+        kind=Measure.Kind.OUTCOME,
+        name="Distinct staff per episode",
+        source=Measure.Source.DISTINCT_STAFF,
+        better="down",
+        created_by=fran,
+    )
+
     draft = story.draft_story(project)
 
     assert draft.you_said.startswith("I was seen by too many different people")
     assert "Cycle 1: one team" in draft.we_did
-    assert "we decided to adopt it, because people saw fewer staff" in draft.we_did
-    # Baseline: the mean of January and February (before baseline_until); latest: April.
-    assert "Lead practitioner named: 15% on average before the change, 90% in April 2026." in (
-        draft.showed
+    assert "People saw 2 staff, not 4. We decided to adopt it, because people saw fewer staff." in (
+        draft.we_did
     )
+    # Baseline: the mean of January and February (before baseline_until); latest: April.
+    # The evidence engine's figures for the scope come with improvement.measures (C):
+    # until then only counted measures are summed up.
+    assert draft.showed == [
+        "Lead practitioner named: 15% on average before the change, 90% in April 2026."
+    ]
     assert "from 4.5 to 2.5 distinct staff per episode" in draft.we_did
     assert draft.changed.startswith("We adopted the lead practitioner model")
 
