@@ -160,7 +160,12 @@ class ProjectSerializer(ProjectSummarySerializer):
 
 class PointSerializer(serializers.Serializer[Any]):
     period_start = serializers.DateField()
-    value = serializers.FloatField()
+    value = serializers.FloatField(
+        allow_null=True, help_text="null where showing it would reveal a small number"
+    )
+    provisional = serializers.BooleanField(
+        default=False, help_text="true while the figure may still change"
+    )
 
 
 class RecalculationSerializer(serializers.ModelSerializer[Recalculation]):
@@ -186,7 +191,7 @@ def points(measure: Measure) -> list[dict[str, Any]]:
     if measure.source != Measure.Source.COUNTED:
         return []
     return [
-        {"period_start": v.period_start, "value": float(v.value)}
+        {"period_start": v.period_start, "value": float(v.value), "provisional": False}
         for v in measure.counted.filter(replaced_by__isnull=True).order_by("period_start")
     ]
 

@@ -175,8 +175,8 @@ def test_measures_come_with_their_current_points_recalculations_and_annotations(
     )
 
     assert measure["points"] == [
-        {"period_start": "2026-01-01", "value": 12.0},
-        {"period_start": "2026-02-01", "value": 20.5},
+        {"period_start": "2026-01-01", "value": 12.0, "provisional": False},
+        {"period_start": "2026-02-01", "value": 20.5, "provisional": False},
     ]
     assert measure["recalculations"] == [{"starts": "2026-02-01", "reason": "Model for all"}]
     assert [a["text"] for a in measure["annotations"]] == ["Training", "Letter"]
