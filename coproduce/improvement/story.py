@@ -105,10 +105,12 @@ class StoryDraft:
 def draft_story(project: Project) -> StoryDraft:
     tried = []
     for cycle in cycles_in_order(project):
-        sentences = [
-            f"{cycle.title} ({_day(cycle.starts_on)} to {_day(cycle.ends_on)}), testing "
-            f"{cycle.change_idea.text[0].lower()}{cycle.change_idea.text[1:].rstrip('.')}"
-        ]
+        when = f"{cycle.title} ({_day(cycle.starts_on)} to {_day(cycle.ends_on)})"
+        if cycle.follows is None or cycle.follows.change_idea_id != cycle.change_idea_id:
+            # The idea is named where its chain starts; the cycles after it grow it.
+            idea = cycle.change_idea.text
+            when += f", testing {idea[0].lower()}{idea[1:].rstrip('.')}"
+        sentences = [when]
         if cycle.result.strip():
             sentences.append(cycle.result.strip().rstrip("."))
         if cycle.decision:
@@ -132,14 +134,14 @@ def draft_story(project: Project) -> StoryDraft:
     else:
         changed = ""
     aim = (
-        f"We set out to improve {project.aim_what[0].lower()}{project.aim_what[1:]} "
-        f"for {project.aim_for_whom[0].lower()}{project.aim_for_whom[1:]}: "
+        f"Our aim, for {project.aim_for_whom[0].lower()}{project.aim_for_whom[1:]}: "
+        f"{project.aim_what[0].lower()}{project.aim_what[1:].rstrip('.')}, "
         + (f"from {_number(project.aim_from)} " if project.aim_from is not None else "")
         + f"to {_number(project.aim_to)} {project.aim_unit} by {_day(project.aim_by)}."
     )
     paragraphs = [
-        f"People who use our services and our staff worked on this together, "
-        f"as a project: {project.title}. {aim}",
+        "People who use our services and our staff worked on this together, in a project "
+        f"called \u201c{project.title}\u201d. {aim}",
     ]
     if tried:
         paragraphs.append("What we tried:\n" + "\n".join(f"- {line}" for line in tried))

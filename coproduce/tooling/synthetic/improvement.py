@@ -261,7 +261,7 @@ def seed_improvement(users: dict[str, User], teams: list[Team], now: dt.datetime
             "People in the north locality saw fewer staff, but rotas made day-7 reviews "
             "with the same person hard.",
             Cycle.Decision.ADAPT,
-            "plan rotas around each person's small team before going wider",
+            "rotas had to be planned around each person's small team first",
         ),
         (
             "Cycle 2: two locality teams",
@@ -270,10 +270,9 @@ def seed_improvement(users: dict[str, User], teams: list[Team], now: dt.datetime
             "Two locality teams, with rotas planned around each person's small team and "
             "support workers leading planned interventions.",
             "Day-7 and day-14 reviews kept with the same lead practitioner for most people.",
-            "Most reviews were kept with the same lead practitioner; staff in both teams "
-            "asked for training before it went further.",
+            "Most reviews were kept with the same lead practitioner.",
             Cycle.Decision.ADAPT,
-            "train every member of staff, then roll it out across the whole team",
+            "staff asked to be trained before it went to the whole team",
         ),
         (
             "Cycle 3: the whole team",
@@ -282,11 +281,10 @@ def seed_improvement(users: dict[str, User], teams: list[Team], now: dt.datetime
             "The whole home treatment team works in the lead practitioner model.",
             "Distinct staff per episode falls from about 4 to about 2, people stay a "
             "shorter time on the caseload, and no more disengage.",
-            "Distinct staff per episode fell from about 4 to about 2 and stayed there; "
-            "time on the caseload fell; disengagement did not rise.",
+            "Distinct staff per episode fell from about 4 to about 2; time on the "
+            "caseload fell; disengagement did not rise.",
             Cycle.Decision.ADOPT,
-            "the figures moved as predicted and held for three months, and staff and "
-            "people using the service told us it works better",
+            "the figures moved as predicted and held, and people told us it works better",
         ),
     ]
     before: Cycle | None = None
