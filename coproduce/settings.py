@@ -406,6 +406,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # 3.1: its schemas are JSON Schema, so tests validate every response with jsonschema.
     "OAS_VERSION": "3.1.0",
+    # Names for choice sets whose field names other endpoints use for other choices.
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStatusEnum": "coproduce.improvement.models.Project.Status",
+        "MeasureSourceEnum": "coproduce.improvement.models.Measure.Source",
+        "ReferralSourceEnum": "coproduce.care.models.Referral.Source",
+    },
 }
 
 # Logs never carry names, NHS numbers, addresses or free text: only record ids and events.

@@ -117,6 +117,13 @@ ADDRESSES: dict[str, Capability | Open] = {
     "api_pass_call": Capability.PASS_CALLS,
     "api_list_updates": Open.PUBLIC,
     "api_schema": Open.PUBLIC,
+    # Improvement projects, D: the story told back, and REST (issue 23).
+    "api_improvement_projects": Capability.VIEW_IMPROVEMENT,
+    "api_improvement_project": Capability.VIEW_IMPROVEMENT,
+    "api_improvement_measures": Capability.VIEW_IMPROVEMENT,
+    "api_improvement_cycles": Capability.VIEW_IMPROVEMENT,
+    "api_improvement_annotations": Capability.VIEW_IMPROVEMENT,
+    "project_story": Capability.VIEW_IMPROVEMENT,
     "approve_quote": Capability.PUBLISH_UPDATES,
     "break_glass": Capability.VIEW_CASELOAD,
     "cast_ballot": Capability.RANK_PRIORITIES,

@@ -14,7 +14,6 @@ and moves the project's "last updated". Dates out of order are refused naming th
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +25,7 @@ from django.utils import timezone
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
+from coproduce.improvement import measures
 from coproduce.improvement.models import (
     ChangeIdea,
     Cycle,
@@ -457,13 +457,7 @@ class StudyChart:
 
 
 def _measure_chart(measure: Measure, until: dt.date) -> Any:
-    """``improvement.measures.measure_chart`` (issue 23's measures and charts); None while
-    that module is not there, so the Study stage says so rather than failing."""
-    try:
-        module = importlib.import_module("coproduce.improvement.measures")
-    except ImportError:
-        return None
-    return module.measure_chart(measure, until=until)
+    return measures.measure_chart(measure, until=until)
 
 
 def study_charts(cycle: Cycle, *, today: dt.date | None = None) -> list[StudyChart]:

@@ -10,6 +10,7 @@ from coproduce.web.views import (
     improvement,
     improvement_cycles,
     improvement_measures,
+    improvement_story,
     network,
     public,
     sso,
@@ -256,5 +257,11 @@ urlpatterns = [
         "improvement/<int:project_id>/cycles/<int:cycle_id>",
         improvement_cycles.show_cycle,
         name="improvement_cycle",
+    ),
+    # Improvement projects, D: the story told back (issue 23).
+    path(
+        "improvement/<int:project_id>/story",
+        improvement_story.project_story,
+        name="project_story",
     ),
 ]

@@ -20,6 +20,7 @@ from coproduce.accounts.policy import ADDRESSES, POLICY, Capability, Open
 from coproduce.change import delivery
 from coproduce.change.models import Update
 from coproduce.conftest import CheckedClient
+from coproduce.improvement.models import Project
 from coproduce.network.models import Attendance, MeetingPaper, Member
 from coproduce.tooling.testing.factories import PersonFactory
 from coproduce.tooling.testing.pages import pages_by_role
@@ -89,6 +90,7 @@ def example_paths():
     delivery.preview_audio_path(previewed).write_bytes(b"RIFF")
     voice = Voice.objects.all()[0]
     alert = RiskAlert.objects.order_by("pk")[0]
+    project = Project.objects.order_by("pk")[0]
     paths = {name: path for pages in pages_by_role().values() for name, path in pages.items()}
     person_id = paths["show_person"].rsplit("/", 1)[1]
     paths.update(
@@ -116,6 +118,13 @@ def example_paths():
             "api_list_updates": "/api/v1/updates",
             "api_experience": "/api/v1/metrics/experience",
             "api_pass_call": "/api/v1/passed-calls",
+            "api_improvement_projects": "/api/v1/improvement/projects",
+            "api_improvement_project": f"/api/v1/improvement/projects/{project.pk}",
+            "api_improvement_measures": f"/api/v1/improvement/projects/{project.pk}/measures",
+            "api_improvement_cycles": f"/api/v1/improvement/projects/{project.pk}/cycles",
+            "api_improvement_annotations": (
+                f"/api/v1/improvement/projects/{project.pk}/annotations"
+            ),
             "take_passed_call": "/line/passed/1/take",
             "fhir_metadata": "/fhir/r4/metadata",
             "fhir_read": f"/fhir/r4/Patient/{person_id}",

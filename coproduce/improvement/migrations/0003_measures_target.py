@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('improvement', '0001_initial'),
+        ('improvement', '0002_cycles_stage_dates'),
     ]
 
     operations = [

@@ -51,6 +51,7 @@ from coproduce.tooling.synthetic.coproduction import seed_members, seed_thread_h
 from coproduce.tooling.synthetic.firstresponse import seed_line_year
 from coproduce.tooling.synthetic.history import DEMO as DEMO_HISTORY
 from coproduce.tooling.synthetic.history import Scale, seed_history
+from coproduce.tooling.synthetic.improvement import seed_improvement
 from coproduce.voices import categories as voice_categories
 from coproduce.voices.models import (
     EnquiryCategory,
@@ -549,6 +550,8 @@ def seed_demo(
     seed_thread_history(rng, now, teams, users)
     seed_first_response(teams, users, now, rng)
     seed_line_partners(teams[0], now)
+    # Seed 002 as an improvement project, from Viv's voice to a change adopted (issue 23).
+    seed_improvement(users, teams, now)
     return SeedReport(
         teams=len(teams),
         users=User.objects.exclude(role="").count(),  # staff and members: not the service's own

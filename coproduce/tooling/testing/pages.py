@@ -13,14 +13,10 @@ from coproduce.care.models import Episode, Person, Referral
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
 from coproduce.firstresponse.models import Call, CallLink, SanctuaryVisit
-from coproduce.improvement import services as improvement
 from coproduce.improvement.models import (
-    ChangeIdea,
     Cycle,
     Measure,
     Project,
-    ProjectRole,
-    TeamMember,
 )
 from coproduce.network.models import Meeting, MeetingPaper, Member
 from coproduce.voices import follow_up
@@ -61,107 +57,19 @@ NOT_PAGES = {
 }
 
 
-def example_project():
-    """The demo's improvement project, or one like it opened here (from a voice, with a
-    team leader and a network member as co-leads)."""
-    project = Project.objects.order_by("pk").first()
-    if project is not None:
-        return project
-    return improvement.open_project(
-        User.objects.get(username="team.leader"),
-        title="Fewer different faces",
-        problem="I was seen by too many different people.",
-        source=improvement.Source(voice=Voice.objects.usable_for_improvement()[0]),
-        aim=improvement.Aim(
-            what="Fewer different staff see each person",
-            for_whom="people on the home treatment team's caseload",
-            from_=8,
-            to=4,
-            unit="distinct staff per episode",
-            by=timezone.localdate() + dt.timedelta(days=365),
-        ),
-        co_leads=[
-            User.objects.get(username="team.leader"),
-            Member.objects.exclude(kind=Member.Kind.STAFF).filter(erased_on__isnull=True)[0],
-        ],
-    )
+def example_project() -> Project:
+    """The demo's improvement project (seed 002: tooling.synthetic.improvement)."""
+    return Project.objects.order_by("pk")[0]
 
 
 def an_improvement_cycle() -> Cycle:
-    """The demo's first PDSA cycle; made here, with its project, while the demo holds none
-    (issue 23's demo project comes with its part D)."""
-    cycle = Cycle.objects.select_related("change_idea").order_by("pk").first()
-    if cycle is not None:
-        return cycle
-    leader = User.objects.get(username="team.leader")
-    today = timezone.localdate()
-    project = Project.objects.create(
-        title="Fewer different staff",
-        problem="I was seen by too many different people.",
-        started_from=Project.StartedFrom.NOTHING,
-        started_without_because="An example for the page checks",
-        aim_what="Fewer different staff see each person",
-        aim_for_whom="people on the caseload",
-        aim_from=8,
-        aim_to=4,
-        aim_unit="distinct staff per episode",
-        aim_by=today + dt.timedelta(days=365),
-        created_by=leader,
-    )
-    for lead in (
-        {"user": leader},
-        {"member": Member.objects.exclude(kind=Member.Kind.STAFF).order_by("pk")[0]},
-    ):
-        TeamMember.objects.create(
-            project=project, role=ProjectRole.CO_LEAD, joined_on=today, added_by=leader, **lead
-        )
-    driver = project.drivers.create(text="Who sees each person")
-    idea = ChangeIdea.objects.create(project=project, text="A lead practitioner")
-    idea.drivers.add(driver)
-    return Cycle.objects.create(
-        change_idea=idea,
-        title="One team",
-        objective="Name a lead practitioner at each first visit",
-        prediction="Fewer different staff per episode",
-        starts_on=today - dt.timedelta(days=30),
-        ends_on=today + dt.timedelta(days=30),
-        created_by=leader,
-    )
+    """The demo project's first PDSA cycle."""
+    return Cycle.objects.select_related("change_idea").order_by("pk")[0]
 
 
 def improvement_measure() -> Measure:
-    """A measure of the demo's improvement project (issue 23), counted by its team; the
-    project is opened here, as the demo opens it, if the demo has none."""
-    project = Project.objects.order_by("pk").first()
-    if project is None:
-        lead = User.objects.get(username="le.lead")
-        project = improvement.open_project(
-            lead,
-            title="Lead practitioner model",
-            problem="I was seen by too many different people.",
-            source=improvement.Source(without_because="Raised at the open forum"),
-            aim=improvement.Aim(
-                what="Fewer different staff see each person",
-                for_whom="People on the crisis team's caseload",
-                from_=8,
-                to=4,
-                unit="distinct staff per episode",
-                by=timezone.localdate() + dt.timedelta(days=365),
-            ),
-            co_leads=[lead, Member.objects.filter(kind=Member.Kind.SERVICE_USER)[0]],
-        )
-    measure, _ = Measure.objects.get_or_create(
-        project=project,
-        source=Measure.Source.COUNTED,
-        defaults={
-            "kind": Measure.Kind.PROCESS,
-            "name": "Lead practitioner named at the first appointment",
-            "better": "up",
-            "unit": "%",
-            "created_by": project.created_by,
-        },
-    )
-    return measure
+    """The demo project's measure counted by its team (its figures are entered on the page)."""
+    return Measure.objects.filter(source=Measure.Source.COUNTED).order_by("pk")[0]
 
 
 def pages_by_role():
@@ -170,7 +78,8 @@ def pages_by_role():
     waiting = Referral.objects.filter(team__staff__username="practitioner")[0]
     outsider = Person.objects.get(given_name="Not", family_name="OnTheCaseload")
     update = Update.objects.all()[0]
-    held = Meeting.objects.order_by("starts_at")[0]
+    # The network's own first meeting (the improvement project's open forum is older).
+    held = Meeting.objects.filter(improvement_project__isnull=True).order_by("starts_at")[0]
     paper = MeetingPaper.objects.all()[0]
     closed, open_round = PriorityRound.objects.order_by("pk")[:2]
     recalculation, _ = LimitRecalculation.objects.get_or_create(
@@ -255,6 +164,7 @@ def pages_by_role():
             "show_update_progress": f"/updates/{update.pk}",
             "translate_update": f"/updates/{update.pk}/translate",
             "print_letters": f"/updates/{update.pk}/letters",
+            "project_story": f"/improvement/{Project.objects.order_by('pk')[0].pk}/story",
             "list_rounds": "/priorities",
             "show_round": f"/priorities/{closed.pk}",
             "close_round": f"/priorities/{open_round.pk}/close",

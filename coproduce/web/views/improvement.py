@@ -6,7 +6,6 @@ posts is refused (403). Every read of a project and every change is audited."""
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from django.contrib import messages
@@ -23,8 +22,8 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.policy import Capability, can, requires
 from coproduce.change.models import Action, Insight, PriorityRound
-from coproduce.evidence.spc import VARIATION_TEXT, Variation
-from coproduce.improvement import services
+from coproduce.evidence.spc import VARIATION_TEXT
+from coproduce.improvement import measures, services
 from coproduce.improvement.forms import (
     AddToTeamForm,
     CharterForm,
@@ -72,21 +71,12 @@ def _sections(project: Project) -> list[dict[str, str]]:
     return found
 
 
-def _measure_icons(measures: list[Measure]) -> list[dict[str, Any]]:
+def _measure_icons(measures_shown: list[Measure]) -> list[dict[str, Any]]:
     """Each measure's current Making Data Count variation icon, from its project chart
-    (``improvement.measures.measure_chart``, built beside this in issue 23).
-    TODO(issue 23 merge): import improvement.measures directly once it is on main; until
-    then, and for a measure with too few points for a chart, no icon is shown."""
-    try:
-        charts: Any = importlib.import_module("coproduce.improvement.measures")
-    except ModuleNotFoundError:
-        charts = None
+    (none for a measure with too few points for a chart)."""
     icons = []
-    for measure in measures:
-        variation = None
-        if charts is not None:
-            found = getattr(charts.measure_chart(measure), "variation", None)
-            variation = Variation(found) if found else None
+    for measure in measures_shown:
+        variation = measures.measure_chart(measure).variation
         icons.append(
             {
                 "measure": measure,
@@ -137,6 +127,8 @@ def improvement_portfolio(request: HttpRequest) -> HttpResponse:
         ),
     )
     listed = paged(request, projects)
+    # Every scope's evidence figures from one extract, not one extract a project.
+    measures.warm(listed["shown"])
     rows = []
     for project in listed["shown"]:
         scores = list(project.scores.all())
