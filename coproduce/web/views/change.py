@@ -30,6 +30,7 @@ from coproduce.change.forms import (
 )
 from coproduce.change.models import Action, Insight, OutboxMessage, PriorityRound, Update
 from coproduce.evidence.story import Story, story_for
+from coproduce.improvement.models import Project
 from coproduce.lib.formats import Format
 from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
@@ -99,7 +100,7 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
         by_service=services.evidence_by_service(insight).most_common(),
         standing=services.standing(insight),
         actions=list(insight.actions.select_related("owner").prefetch_related("updates")),
-        projects=list(insight.projects.all()),
+        projects=list(Project.objects.filter(insight=insight)),
         can_open_project=can(signed_in_user(request), Capability.OPEN_PROJECTS),
         form=form,
         summary_form=form,
@@ -225,7 +226,7 @@ def show_action(request: HttpRequest, action_id: int) -> HttpResponse:
         standing=services.standing(action.insight),
         updates=list(action.updates.prefetch_related("translations")),
         told=services.told_for(action),
-        projects=list(action.projects.all()),
+        projects=list(Project.objects.filter(action=action)),
         can_open_project=can(signed_in_user(request), Capability.OPEN_PROJECTS),
         form=form,
         summary_form=form,

@@ -19,6 +19,7 @@ from coproduce.accounts.policy import Capability, can, requires
 from coproduce.care.models import Team
 from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
+from coproduce.improvement.models import Project
 from coproduce.messaging.models import Message
 from coproduce.voices import alerts, importer, services
 from coproduce.voices.categories import category_choices, grouped_options
@@ -118,7 +119,7 @@ def _voice_page(
         "can_publish": can(request.user, Capability.PUBLISH_UPDATES),
         "thread": change.thread_for(voice),
         # Improvement projects this voice is behind (issue 23), and starting one from it.
-        "projects": list(voice.improvement_projects.all()),
+        "projects": list(Project.objects.filter(voices=voice)),
         "can_open_project": can(request.user, Capability.OPEN_PROJECTS)
         and voice.consent_improvement
         and voice.withdrawn_at is None,
