@@ -139,8 +139,11 @@ def test_the_draft_tells_the_concern_what_was_tried_and_what_the_figures_showed(
     # Baseline: the mean of January and February (before baseline_until); latest: April.
     # The evidence engine's figures for the scope come with improvement.measures (C):
     # until then only counted measures are summed up.
+    # The evidence-bound measure has no figures in this trust with no episodes; the
+    # counted one has its team's.
     assert draft.showed == [
-        "Lead practitioner named: 15% on average before the change, 90% in April 2026."
+        "Distinct staff per episode: no figures yet.",
+        "Lead practitioner named: 15% on average before the change, 90% in April 2026.",
     ]
     assert "from 4.5 to 2.5 distinct staff per episode" in draft.we_did
     assert draft.changed.startswith("We adopted the lead practitioner model")

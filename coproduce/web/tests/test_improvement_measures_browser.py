@@ -115,7 +115,7 @@ def test_the_team_reads_and_adds_to_an_annotated_chart(site, page):
     page.get_by_role("button", name="Add the note").click()
     expect(page.locator(".nhsuk-error-summary")).to_contain_text("Say what happened")
     look(page)
-    assert Annotation.objects.count() == 1
+    assert Annotation.objects.filter(project=project).count() == 1
 
     page.goto(f"{url}/improvement/{project.pk}/measures")
     look(page)
