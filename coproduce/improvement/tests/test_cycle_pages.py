@@ -297,7 +297,6 @@ def test_the_study_shows_each_linked_measures_chart_over_the_cycle(
 ) -> None:
     """The Study draws each linked measure's annotated chart to the cycle's end, with the
     prediction beside the result (issue 23's measures and charts draw it)."""
-    pytest.importorskip("coproduce.improvement.measures")
     from coproduce.improvement.models import CountedValue
 
     project, fran = project_and_fran
