@@ -104,9 +104,7 @@ def test_a_voice_becomes_a_tested_change_told_back_to_its_giver(site, page, widt
     page.get_by_role("group", name="Where do its figures come from?").get_by_label(
         "Distinct staff per episode"
     ).check()
-    page.get_by_role("group", name="Which way is better?").get_by_label(
-        "Lower is better"
-    ).check()
+    page.get_by_role("group", name="Which way is better?").get_by_label("Lower is better").check()
     page.get_by_role("button", name="Add the measure").click()
     expect(page.get_by_role("heading", name="Distinct staff per episode", level=1)).to_be_visible()
     look(page)
