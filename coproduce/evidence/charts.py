@@ -428,7 +428,7 @@ def _provisional_sentence(waiting: int, because: str | None, period: str = "mont
         )
         return (
             f" {months} provisional: fewer than 9 in 10 of the episodes that began in {them} "
-            "have ended, so the number of staff they will see is not known yet."
+            "have ended, so the figures will still change."
         )
     return " The last month is not over yet (provisional)."
 

@@ -67,16 +67,34 @@ def may_tell(project: Project) -> bool:
 
 
 def measure_words(measure: Measure) -> str | None:
-    """What one measure showed, in a sentence: its baseline and its latest figure, from
-    its chart for the project's scope (small numbers hidden, as on the chart)."""
+    """What one measure showed, in a sentence: its baseline and its latest complete
+    figure, from its chart for the project's scope. A period still going on, or still
+    provisional, is never the one told (its figure will change); a figure hidden as a
+    small number is said to be hidden, so an old figure is not read as today's."""
     shown = measures.measure_chart(measure)
-    latest = shown.latest
-    if latest is None:
-        return f"{measure.name}: no figures yet."
+    complete = [p for p in shown.series.points if not p.provisional]
+    with_figure = [p for p in complete if p.value is not None]
+    if not with_figure:
+        return f"{measure.name}: no complete figures yet."
+    latest = with_figure[-1]
     words = f"{measure.name}: "
     if shown.baseline is not None and shown.baseline.mean is not None:
         words += f"{shown.fmt(shown.baseline.mean)} on average before the change, "
-    return words + f"{shown.fmt(latest.value)} in {shown.period_label(latest.starts)}."
+    words += f"{shown.fmt(latest.value)} in {shown.period_label(latest.starts)}"
+    hidden_since = sum(1 for p in complete if p.starts > latest.starts)
+    if hidden_since:
+        since = period_words_since(measure, hidden_since)
+        words += (
+            f" (no figure has been entered for the {since} since)"
+            if measure.source == Measure.Source.COUNTED
+            else f" (the {since} since are not shown: the numbers are too small to publish)"
+        )
+    return words + "."
+
+
+def period_words_since(measure: Measure, count: int) -> str:
+    one = "week" if measure.period == Measure.Period.WEEK else "month"
+    return one if count == 1 else f"{count} {one}s"
 
 
 @dataclass(frozen=True)
@@ -90,9 +108,20 @@ class StoryDraft:
     changed: str
 
 
+def _mid_sentence(words: str) -> str:
+    """Words a person wrote as a sentence, set inside one: "It held" → "it held" (a
+    capital kept where the second letter is one too, as in "NHS")."""
+    words = words.strip().rstrip(".")
+    if len(words) > 1 and words[0].isupper() and not words[1].isupper():
+        return words[0].lower() + words[1:]
+    return words
+
+
 def draft_story(project: Project) -> StoryDraft:
     tried = []
     for cycle in cycles_in_order(project):
+        if cycle.stage == Cycle.Stage.PLAN:
+            continue  # planned, never tried: not something "we did"
         when = f"{cycle.title} ({_day(cycle.starts_on)} to {_day(cycle.ends_on)})"
         if cycle.follows is None or cycle.follows.change_idea_id != cycle.change_idea_id:
             # The idea is named where its chain starts; the cycles after it grow it.
@@ -104,7 +133,7 @@ def draft_story(project: Project) -> StoryDraft:
         if cycle.decision:
             decided = f"We decided to {cycle.get_decision_display().lower()} it"
             if cycle.decided_because.strip():
-                decided += f", because {cycle.decided_because.strip().rstrip('.')}"
+                decided += f", because {_mid_sentence(cycle.decided_because)}"
             sentences.append(decided)
         tried.append(". ".join(sentences) + ".")
     showed = [

@@ -142,7 +142,7 @@ def test_the_draft_tells_the_concern_what_was_tried_and_what_the_figures_showed(
     # The evidence-bound measure has no figures in this trust with no episodes; the
     # counted one has its team's.
     assert draft.showed == [
-        "Distinct staff per episode: no figures yet.",
+        "Distinct staff per episode: no complete figures yet.",
         "Lead practitioner named: 15% on average before the change, 90% in April 2026.",
     ]
     assert "from 4.5 to 2.5 distinct staff per episode" in draft.we_did
@@ -319,3 +319,35 @@ def test_reading_the_story_is_audited(client: Any, project: Project, lead: Any) 
     assert AuditEvent.objects.filter(
         actor=lead, action=AuditEvent.Action.VIEWED, record_id=str(project.pk), detail="story"
     ).exists()
+
+
+def test_the_draft_tells_only_what_was_tried_and_figures_that_will_not_change(
+    project: Project, fran: Any
+) -> None:
+    """Found by the fresh-eyes trial: a cycle never begun was told as tried, a month three
+    days old as the latest figure, and "because It held" kept its capital."""
+    cycle = adopted_cycle(project, fran)
+    Cycle.objects.filter(pk=cycle.pk).update(decided_because="It held on every shift.")
+    Cycle.objects.create(
+        change_idea=cycle.change_idea,
+        title="Cycle 2: planned only",
+        objective="Try it at weekends",
+        prediction="The same",
+        starts_on=dt.date(2026, 5, 1),
+        ends_on=dt.date(2026, 6, 1),
+        created_by=fran,
+    )
+    measure = counted(project, fran)
+    this_month = timezone.localdate().replace(day=1)
+    CountedValue.objects.create(
+        measure=measure, period_start=this_month, value=decimal.Decimal(10), entered_by=fran
+    )
+
+    draft = story.draft_story(project)
+
+    assert "planned only" not in draft.we_did
+    assert "because it held on every shift" in draft.we_did
+    (told,) = draft.showed
+    assert f"{this_month:%B %Y}" not in told
+    assert "in April 2026" in told
+    assert "no figure has been entered for the" in told
