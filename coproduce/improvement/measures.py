@@ -878,6 +878,10 @@ def change_measure(user: User, measure: Measure, fields: MeasureFields) -> Measu
     return measure
 
 
+# A counted figure is for a period in the last this many years.
+OLDEST_FIGURE_YEARS = 5
+
+
 @transaction.atomic
 def enter_value(
     user: User,
@@ -904,6 +908,16 @@ def enter_value(
                 "period": [
                     f"The {'week' if measure.period == Measure.Period.WEEK else 'month'} of "
                     f"{_day(day)} has not begun: enter a figure for a period that has."
+                ]
+            }
+        )
+    if starts < today.replace(year=today.year - OLDEST_FIGURE_YEARS, day=1):
+        # A mistyped year (1900) would stretch the chart and its baseline for good
+        # (found by the fresh-eyes trial).
+        raise ValidationError(
+            {
+                "period": [
+                    f"{_day(day)} is more than {OLDEST_FIGURE_YEARS} years ago: check the year."
                 ]
             }
         )

@@ -196,6 +196,8 @@ def test_a_second_figure_for_a_month_replaces_the_first_and_keeps_it(
     [
         ("next", "40", "period", "has not begun"),
         ("13/2026", "40", "period", "Enter the month as month/year"),
+        # A mistyped year (found by the fresh-eyes trial: 1/1900 stretched the chart).
+        ("1/1900", "40", "period", "more than 5 years ago: check the year"),
         ("", "40", "period", "Enter the period"),
         ("last", "", "value", "Enter the figure"),
         ("last", "a lot", "value", "Enter the figure as a number, like 12 or 2.5"),

@@ -220,7 +220,8 @@ def improvement_measure_limits(
         lambda: measures.recalculate_from(
             user, measure, day=form.cleaned_data["starts"], reason=form.cleaned_data["reason"]
         ),
-        "Saved. The chart's limits start afresh from that period.",
+        "Saved. The chart's limits start afresh from that period once there are enough "
+        "figures on each side of it: the chart says if it is still waiting.",
         project,
         measure,
     )
