@@ -25,14 +25,26 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 def staff_users() -> QuerySet[User]:
     """Staff who may lead or join a project: every working role but the administrators'."""
     roles = [r for r in Role if r not in {Role.NETWORK_MEMBER, Role.ADMINISTRATOR}]
-    return User.objects.filter(is_active=True, role__in=roles).order_by(
+    # A partner's system account (NHS 111, the police: firstresponse.LinePartner) is no
+    # member of staff (found by the fresh-eyes trial: the police offered as a co-lead).
+    return User.objects.filter(is_active=True, role__in=roles, line_partner__isnull=True).order_by(
         "first_name", "last_name", "username"
     )
 
 
 def network_members() -> QuerySet[Member]:
-    """Members of the network now (not left, not erased), who may join a project."""
-    return Member.objects.current().filter(erased_on__isnull=True).select_related("user")
+    """Members of the network now (not left, not erased), who may join a project, by name."""
+    return (
+        Member.objects.current()
+        .filter(erased_on__isnull=True)
+        .select_related("user")
+        .order_by("name", "pk")
+    )
+
+
+def lived_experience_members() -> QuerySet[Member]:
+    """Those a co-lead "from the network" is chosen from: members who are not staff."""
+    return network_members().exclude(kind=Member.Kind.STAFF)
 
 
 class StaffMemberField(forms.ModelChoiceField[User]):
@@ -153,12 +165,12 @@ class OpenProjectForm(CharterForm):
     # of a whole network would run to pages on a phone.
     member_co_lead = MemberField(
         label="Co-lead from the network",
-        queryset=network_members(),
+        queryset=lived_experience_members(),
         required=False,
     )
     other_member_co_lead = MemberField(
         label="A second co-lead from the network (optional)",
-        queryset=network_members(),
+        queryset=lived_experience_members(),
         required=False,
     )
     staff_co_lead = StaffMemberField(
@@ -186,7 +198,7 @@ class OpenProjectForm(CharterForm):
         super().__init__(*args, **kwargs)
         # Querysets afresh for each form (people join and leave between requests).
         for name in ("member_co_lead", "other_member_co_lead"):
-            self.fields[name].queryset = network_members()  # type: ignore[attr-defined]
+            self.fields[name].queryset = lived_experience_members()  # type: ignore[attr-defined]
         for name in ("staff_co_lead", "other_staff_co_lead"):
             self.fields[name].queryset = staff_users()  # type: ignore[attr-defined]
 

@@ -48,15 +48,21 @@ def on_team(user: User, project: Project) -> TeamMember | None:
     )
 
 
+def _partner_system(user: User) -> bool:
+    """An NHS 111 or police system's account (firstresponse.LinePartner): it passes calls
+    to the line and reads nothing else of the service's."""
+    return User.objects.filter(pk=user.pk, line_partner__isnull=False).exists()
+
+
 def may_see(user: User, project: Project) -> bool:
-    return can(user, Capability.VIEW_IMPROVEMENT)
+    return can(user, Capability.VIEW_IMPROVEMENT) and not _partner_system(user)
 
 
 def may_change(user: User, project: Project) -> bool:
     """Its team changes a project, staff and full-member network members alike (seed
     002: service users as full members); a lived experience lead may too. A closed
     project is kept as it was."""
-    if not can(user, Capability.VIEW_IMPROVEMENT) or project.status != Project.Status.OPEN:
+    if not may_see(user, project) or project.status != Project.Status.OPEN:
         return False
     if user.role in STEWARDS:
         return True
@@ -266,7 +272,7 @@ def leave_team(user: User, place: TeamMember, *, because: str) -> TeamMember:
 
 def projects_for(user: User) -> QuerySet[Project]:
     """Every project the user may see: the portfolio."""
-    if not can(user, Capability.VIEW_IMPROVEMENT):
+    if not can(user, Capability.VIEW_IMPROVEMENT) or _partner_system(user):
         return Project.objects.none()
     return Project.objects.all()
 

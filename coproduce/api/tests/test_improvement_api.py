@@ -14,6 +14,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from coproduce.accounts.models import AuditEvent, Role
+from coproduce.firstresponse.models import LinePartner
 from coproduce.improvement import services
 from coproduce.improvement.models import (
     Annotation,
@@ -212,3 +213,15 @@ def test_a_user_without_the_capability_or_a_token_is_refused(
     assert api.get(address).status_code == 401
     assert with_token(api, administrator).get(address).status_code == 403
     assert not AuditEvent.objects.filter(actor=administrator).exists()
+
+
+def test_a_partners_system_account_reads_no_project(api: Any, project: Project) -> None:
+    """NHS 111's or the police's account passes calls to the line and reads nothing else
+    (found by the fresh-eyes trial: the police's token read a project's team)."""
+    partner = UserFactory(username="nhs111", role=Role.PRACTITIONER)
+    LinePartner.objects.create(user=partner, organisation="nhs_111", name="NHS 111")
+    with_token(api, partner)
+
+    assert api.get("/api/v1/improvement/projects").json() == []
+    for path in ("", "/measures", "/cycles", "/annotations"):
+        assert api.get(f"/api/v1/improvement/projects/{project.pk}{path}").status_code == 403

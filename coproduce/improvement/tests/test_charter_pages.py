@@ -119,10 +119,12 @@ def test_it_is_refused_without_a_co_lead_with_lived_experience_keeping_what_was_
 ):
     staff_in_network = network_member("Sam", kind=Member.Kind.STAFF)
     client.force_login(fran)
+    # A member of the network who is staff is not offered as its co-lead.
+    assert staff_in_network.name_and_role not in client.get("/improvement/new").content.decode()
 
     response = client.post(
         f"/improvement/new?voice={VoiceFactory().pk}",
-        charter(member_co_lead=staff_in_network.pk, staff_co_lead=fran.pk),
+        charter(member_co_lead="", staff_co_lead=fran.pk),
     )
 
     body = response.content.decode()
