@@ -81,6 +81,11 @@ PERSON = [
         "Earlier calls linked to you, by whom and why",
     ),
     Holding("firstresponse.CallCorrection", ("call__person",), "Corrections to your calls"),
+    Holding(
+        "improvement.Project",
+        ("voice__person", "voices__person"),
+        "Improvement projects your feedback started or is behind",
+    ),
 ]
 
 MEMBER = [
@@ -92,6 +97,11 @@ MEMBER = [
     Holding("network.BoardSeat", ("member",), "Seats you hold on boards"),
     Holding("network.PaymentClaim", ("member",), "Involvement payments and expenses claimed"),
     Holding("change.Ballot", ("member",), "How you ranked priorities"),
+    Holding(
+        "improvement.TeamMember", ("member",), "Improvement projects you are on, and your role"
+    ),
+    Holding("improvement.Task", ("owner__member",), "Tasks you own in improvement projects"),
+    Holding("improvement.TimeSpent", ("person__member",), "Time you gave to improvement projects"),
 ]
 
 

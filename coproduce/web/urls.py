@@ -35,47 +35,6 @@ public_urlpatterns = [
         public.update_audio,
         name="update_audio",
     ),
-    # Issue 23, area C: an improvement project's measures and their annotated charts.
-    path(
-        "improvement/<int:project_id>/measures",
-        improvement_measures.project_measures,
-        name="project_measures",
-    ),
-    path(
-        "improvement/<int:project_id>/measures/<int:measure_id>",
-        improvement_measures.show_measure,
-        name="show_measure",
-    ),
-    path(
-        "improvement/<int:project_id>/measures/<int:measure_id>/edit",
-        improvement_measures.improvement_edit_measure,
-        name="improvement_edit_measure",
-    ),
-    path(
-        "improvement/<int:project_id>/measures/<int:measure_id>/figures",
-        improvement_measures.improvement_measure_figure,
-        name="improvement_measure_figure",
-    ),
-    path(
-        "improvement/<int:project_id>/measures/<int:measure_id>/limits",
-        improvement_measures.improvement_measure_limits,
-        name="improvement_measure_limits",
-    ),
-    path(
-        "improvement/<int:project_id>/measures/<int:measure_id>/limits/<int:recalculation_id>/remove",
-        improvement_measures.improvement_remove_limits,
-        name="improvement_remove_limits",
-    ),
-    path(
-        "improvement/<int:project_id>/measures/<int:measure_id>/notes",
-        improvement_measures.improvement_annotate,
-        name="improvement_annotate",
-    ),
-    path(
-        "improvement/<int:project_id>/measures/<int:measure_id>/notes/<int:annotation_id>/remove",
-        improvement_measures.improvement_remove_note,
-        name="improvement_remove_note",
-    ),
 ]
 
 urlpatterns = [
@@ -263,5 +222,46 @@ urlpatterns = [
         "improvement/<int:project_id>/story",
         improvement_story.project_story,
         name="project_story",
+    ),
+    # Issue 23, area C: an improvement project's measures and their annotated charts.
+    path(
+        "improvement/<int:project_id>/measures",
+        improvement_measures.project_measures,
+        name="project_measures",
+    ),
+    path(
+        "improvement/<int:project_id>/measures/<int:measure_id>",
+        improvement_measures.show_measure,
+        name="show_measure",
+    ),
+    path(
+        "improvement/<int:project_id>/measures/<int:measure_id>/edit",
+        improvement_measures.improvement_edit_measure,
+        name="improvement_edit_measure",
+    ),
+    path(
+        "improvement/<int:project_id>/measures/<int:measure_id>/figures",
+        improvement_measures.improvement_measure_figure,
+        name="improvement_measure_figure",
+    ),
+    path(
+        "improvement/<int:project_id>/measures/<int:measure_id>/limits",
+        improvement_measures.improvement_measure_limits,
+        name="improvement_measure_limits",
+    ),
+    path(
+        "improvement/<int:project_id>/measures/<int:measure_id>/limits/<int:recalculation_id>/remove",
+        improvement_measures.improvement_remove_limits,
+        name="improvement_remove_limits",
+    ),
+    path(
+        "improvement/<int:project_id>/measures/<int:measure_id>/notes",
+        improvement_measures.improvement_annotate,
+        name="improvement_annotate",
+    ),
+    path(
+        "improvement/<int:project_id>/measures/<int:measure_id>/notes/<int:annotation_id>/remove",
+        improvement_measures.improvement_remove_note,
+        name="improvement_remove_note",
     ),
 ]

@@ -36,6 +36,21 @@ NOT_ABOUT_THE_SUBJECT = {
     "change.Insight",
     # Records of the service's own work that point to a record exported above.
     "voices.Voice",  # (reached from a message or invitation: exported by its own path)
+    # An improvement project's own work, reached from the project a person's voice is
+    # behind (the project is exported; what the team did in it is not about them).
+    "improvement.TeamMember",
+    "improvement.Measure",
+    "improvement.CountedValue",
+    "improvement.Recalculation",
+    "improvement.Driver",
+    "improvement.ChangeIdea",
+    "improvement.Cycle",
+    "improvement.Task",
+    "improvement.Observation",
+    "improvement.Annotation",
+    "improvement.ProgressScore",
+    "improvement.TimeSpent",
+    "improvement.ProjectMeeting",
 }
 
 
