@@ -70,11 +70,21 @@ def may_change(user: User, project: Project) -> bool:
     return place is not None and (place.member is None or place.full_member)
 
 
+class NotForYouToChange(PermissionDenied):
+    """Why a project cannot be changed, in words the refused page shows as they are."""
+
+    said_to_people = True
+
+
 def check_may_change(user: User, project: Project) -> None:
     if not may_change(user, project):
         if project.status != Project.Status.OPEN:
-            raise PermissionDenied("This project is closed: it is kept as it was.")
-        raise PermissionDenied("Only the project's team can change it.")
+            raise NotForYouToChange(
+                "This project is closed, so it is kept as it was: nothing in it can be changed."
+            )
+        raise NotForYouToChange(
+            "Only the project's team changes it. Ask one of its co-leads to add you to the team."
+        )
 
 
 def touch(project: Project) -> None:

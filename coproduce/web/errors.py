@@ -59,7 +59,12 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
     """Django's handler403, saying whom to ask for the signed-in person's role."""
-    return render(request, "403.html", {"ask": who_to_ask(request.user)}, status=403)
+    # A refusal whose reason is written for people (``said_to_people``) is shown as it is:
+    # "this project is closed" is not a matter of the person's role.
+    reason = str(exception) if getattr(exception, "said_to_people", False) else ""
+    return render(
+        request, "403.html", {"ask": who_to_ask(request.user), "reason": reason}, status=403
+    )
 
 
 def who_to_ask(user: object) -> str:

@@ -656,6 +656,10 @@ def test_a_closed_project_is_kept_as_it_was(client: Any, fran: Any, viv: Member)
     )
 
     assert response.status_code == 403
+    # The refusal says why: the project is closed, not the person's role (found by the
+    # fresh-eyes trial: "Your role does not include this page").
+    assert "This project is closed" in response.content.decode()
+    assert "Your role does not include" not in response.content.decode()
     assert not project.scores.exists()
     assert TeamMember.objects.filter(project=project).count() == 2
 
