@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_GET, require_http_methods
@@ -61,14 +61,10 @@ SECTIONS = [
 
 
 def _sections(project: Project) -> list[dict[str, str]]:
-    found = []
-    for name, title, words in SECTIONS:
-        try:
-            href = reverse(name, args=[project.pk])
-        except NoReverseMatch:
-            continue
-        found.append({"href": href, "title": title, "words": words})
-    return found
+    return [
+        {"href": reverse(name, args=[project.pk]), "title": title, "words": words}
+        for name, title, words in SECTIONS
+    ]
 
 
 def _measure_icons(measures_shown: list[Measure]) -> list[dict[str, Any]]:

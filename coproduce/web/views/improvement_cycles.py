@@ -6,6 +6,7 @@ page is audited, and every write (in the services)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +16,7 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template import TemplateDoesNotExist, engines
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from coproduce.accounts import audit
@@ -47,20 +48,32 @@ def _project(request: HttpRequest, project_id: int) -> Project:
     return project
 
 
-def _link(name: str, *args: Any, fallback: str = "") -> str:
-    """The address of a page another part of issue 23 draws, or ``fallback`` while it is
-    not there."""
+def _move_or_remove(
+    request: HttpRequest,
+    user: Any,
+    item: Any,  # a Driver or a ChangeIdea
+    moving: bool,
+    move: Callable[..., Any],
+    remove: Callable[..., Any],
+) -> None:
+    """Move a driver or change idea up or down among its own, or remove it (refused, with
+    why, while something hangs from it)."""
+    if moving:
+        move(user, item, up=request.POST.get("to") == "up")
+        messages.success(request, f"“{item.text}” moved.")
+        return
     try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return fallback
+        remove(user, item)
+    except ValidationError as error:
+        _flash_refusal(request, error)
+    else:
+        messages.success(request, f"“{item.text}” removed.")
 
 
 def _common(project: Project, user: Any) -> dict[str, Any]:
-    cycles_url = reverse("project_cycles", args=[project.pk])
     return {
         "project": project,
-        "project_url": _link("show_project", project.pk, fallback=cycles_url),
+        "project_url": reverse("show_project", args=[project.pk]),
         "may_change": services.may_change(user, project),
         "date_hint": DATE_HINT,
     }
@@ -126,32 +139,14 @@ def driver_diagram(request: HttpRequest, project_id: int) -> HttpResponse:
     here = reverse("driver_diagram", args=[project.pk])
     if request.method == "POST":
         services.check_may_change(user, project)
-        if which in {"move_driver", "remove_driver"}:
-            driver = get_object_or_404(Driver, project=project, pk=request.POST.get("id") or 0)
-            if which == "move_driver":
-                diagram.move_driver(user, driver, up=request.POST.get("to") == "up")
-                messages.success(request, f"“{driver.text}” moved.")
-            else:
-                try:
-                    diagram.remove_driver(user, driver)
-                except ValidationError as error:
-                    _flash_refusal(request, error)
-                else:
-                    messages.success(request, f"“{driver.text}” removed.")
-            return redirect(here)
-        if which in {"move_idea", "remove_idea"}:
-            idea = get_object_or_404(ChangeIdea, project=project, pk=request.POST.get("id") or 0)
-            if which == "move_idea":
-                diagram.move_change_idea(user, idea, up=request.POST.get("to") == "up")
-                messages.success(request, f"“{idea.text}” moved.")
-            else:
-                try:
-                    diagram.remove_change_idea(user, idea)
-                except ValidationError as error:
-                    _flash_refusal(request, error)
-                else:
-                    messages.success(request, f"“{idea.text}” removed.")
-            return redirect(here)
+        for kind, model, move, remove in (
+            ("driver", Driver, diagram.move_driver, diagram.remove_driver),
+            ("idea", ChangeIdea, diagram.move_change_idea, diagram.remove_change_idea),
+        ):
+            if which in {f"move_{kind}", f"remove_{kind}"}:
+                item = get_object_or_404(model, project=project, pk=request.POST.get("id") or 0)
+                _move_or_remove(request, user, item, which.startswith("move"), move, remove)
+                return redirect(here)
         try:
             if which == "driver" and driver_form.is_valid():
                 made = diagram.add_driver(
@@ -415,8 +410,10 @@ def show_cycle(request: HttpRequest, project_id: int, cycle_id: int) -> HttpResp
         following=following,
         next_refusal=cycles.next_cycle_refusal(cycle),
         dates=cycles.dates(cycle),
-        story_url=_link("project_story", project.pk),
-        measure_urls={m.pk: _link("show_measure", project.pk, m.pk) for m in cycle.measures.all()},
+        story_url=reverse("project_story", args=[project.pk]),
+        measure_urls={
+            m.pk: reverse("show_measure", args=[project.pk, m.pk]) for m in cycle.measures.all()
+        },
         **_common(project, user),
     )
 

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from coproduce.accounts import audit
@@ -35,14 +35,6 @@ def _measure(project: Project, measure_id: int) -> Measure:
     return get_object_or_404(
         Measure.objects.select_related("project"), pk=measure_id, project=project
     )
-
-
-def project_address(project: Project) -> str | None:
-    """The project's own page (the charter's area), if this build has it."""
-    try:
-        return reverse("show_project", args=[project.pk])
-    except NoReverseMatch:
-        return None
 
 
 @requires(Capability.VIEW_IMPROVEMENT)
@@ -72,7 +64,7 @@ def project_measures(request: HttpRequest, project_id: int) -> HttpResponse:
         "improvement/measures_list.jinja",
         f"Measures: {project.title}",
         project=project,
-        project_link=project_address(project),
+        project_link=reverse("show_project", args=[project.pk]),
         charts=charts,
         form=form,
         may_change=services.may_change(user, project),
@@ -96,7 +88,7 @@ def _measure_page(
         "improvement/measure_show.jinja",
         f"{measure.name}: {project.title}",
         project=project,
-        project_link=project_address(project),
+        project_link=reverse("show_project", args=[project.pk]),
         measure=measure,
         mc=measures.measure_chart(measure),
         may_change=services.may_change(user, project),
