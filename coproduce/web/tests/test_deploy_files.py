@@ -1,0 +1,427 @@
+"""The files an operator installs from deploy/: the systemd units pass systemd's own
+checker (`systemd-analyze verify`, which is shown to catch a misspelt directive), say
+what docs/deploy.md says they do, and run only `coproduce` commands and options that
+exist in production; the environment file template lists every setting the code reads,
+nothing secret filled in, in a form systemd reads as meant, and its values start the
+production settings."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coproduce.web.tests.test_shell import PRODUCTION
+
+pytestmark = pytest.mark.same_on_every_database
+
+ROOT = Path(__file__).resolve().parents[3]
+DEPLOY = ROOT / "deploy"
+UNITS = sorted((DEPLOY / "systemd").glob("coproduce-*"))
+SERVICES = [unit for unit in UNITS if unit.suffix == ".service"]
+TIMERS = [unit for unit in UNITS if unit.suffix == ".timer"]
+TEMPLATE = DEPLOY / "coproduce.env.example"
+# Where the units expect the project's command (docs/deploy.md installs it there).
+INSTALLED = "/opt/coproduce/.venv/bin/coproduce"
+# This checkout's own `coproduce`, put in its place for systemd-analyze, which refuses a
+# unit whose program does not exist.
+HERE = Path(sys.executable).parent / "coproduce"
+COPRODUCE = [sys.executable, "-c", "from coproduce.cli import main; main()"]
+SYSTEMD_ANALYZE = shutil.which("systemd-analyze")
+needs_systemd_analyze = pytest.mark.skipif(
+    SYSTEMD_ANALYZE is None,
+    reason="systemd-analyze is not installed here (Debian's systemd package has it; "
+    "./scripts/test installs it)",
+)
+
+# Settings the code reads that the template deliberately leaves out, and why.
+NOT_IN_TEMPLATE = {
+    # The demo's own ports (its web server's and its fake Notify's), never production's.
+    "PORT",
+    "NOTIFY_PORT",
+    # Set by coproduce-web.service itself to its run-time folder; one set in the
+    # environment file would override it and point the processes elsewhere.
+    "PROMETHEUS_MULTIPROC_DIR",
+}
+# Secrets: the template leaves each empty, for the operator to fill in.
+SECRETS = {
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "NOTIFY_API_KEY",
+    "NOTIFY_CALLBACK_TOKEN",
+    "OIDC_RP_CLIENT_SECRET",
+    "EVIDENCE_PSEUDONYM_KEY",
+}
+
+
+def directives(unit: Path) -> list[tuple[str, str, str]]:
+    """(section, key, value) for every setting in a unit file, in order (a key may come
+    more than once, as After= and Environment= do)."""
+    found, section = [], ""
+    for line in unit.read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        key, _, value = line.partition("=")
+        found.append((section, key.strip(), value.strip()))
+    return found
+
+
+def values(unit: Path, key: str) -> list[str]:
+    return [value for _, k, value in directives(unit) if k == key]
+
+
+def the(unit: Path, key: str) -> str:
+    (value,) = values(unit, key)
+    return value
+
+
+def command_of(service: Path) -> list[str]:
+    """The `coproduce` command line a service runs, after the program's path."""
+    program, *arguments = the(service, "ExecStart").split()
+    assert program == INSTALLED, f"{service.name} runs {program}, not {INSTALLED}"
+    return arguments
+
+
+def production_env(tmp_path: Path) -> dict[str, str]:
+    backups = tmp_path / "backups"
+    backups.mkdir(exist_ok=True)
+    return {
+        **os.environ,
+        **PRODUCTION,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "COPRODUCE_BACKUP_DIR": str(backups),
+    }
+
+
+def read_env_file(text: str) -> dict[str, str]:
+    """The variables systemd's EnvironmentFile= sets from this text: NAME=value lines,
+    the value as written after "=" (outer spaces trimmed); # and ; lines are comments."""
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        name, equals, value = line.partition("=")
+        assert equals, f"not NAME=value: {line!r}"
+        found[name.strip()] = value.strip()
+    return found
+
+
+def test_every_unit_is_here():
+    assert [unit.name for unit in UNITS] == sorted(
+        [
+            "coproduce-web.service",
+            "coproduce-worker.service",
+            "coproduce-every-minute.service",
+            "coproduce-every-minute.timer",
+            "coproduce-backup.service",
+            "coproduce-backup.timer",
+            "coproduce-purge.service",
+            "coproduce-purge.timer",
+        ]
+    )
+
+
+def installable_copy(folder: Path) -> Path:
+    """The units as they would be installed, with this checkout's `coproduce` in the
+    place of /opt/coproduce's (so that systemd-analyze finds the program)."""
+    folder.mkdir()
+    for unit in UNITS:
+        text = unit.read_text()
+        if unit.suffix == ".service":
+            assert text.count(INSTALLED) == 1, unit.name
+            text = text.replace(INSTALLED, str(HERE))
+            assert INSTALLED not in text
+        (folder / unit.name).write_text(text)
+    return folder
+
+
+def verify(folder: Path) -> tuple[int, list[str]]:
+    """systemd-analyze verify on every unit in the folder: its exit status, and every line
+    it said about a Coproduce unit. (A misspelt or unknown directive is only a warning,
+    "Unknown key … ignoring", with exit status 0: so any word about our units counts.)"""
+    assert SYSTEMD_ANALYZE is not None
+    result = subprocess.run(  # noqa: S603 - our own arguments
+        [SYSTEMD_ANALYZE, "verify", "--man=no", *sorted(str(p) for p in folder.iterdir())],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=folder,
+    )
+    said = (result.stdout + result.stderr).splitlines()
+    return result.returncode, [line for line in said if "coproduce" in line]
+
+
+@needs_systemd_analyze
+def test_systemd_analyze_verify_passes_every_unit(tmp_path):
+    assert HERE.is_file(), HERE
+    assert os.access(HERE, os.X_OK), HERE
+    status, complaints = verify(installable_copy(tmp_path / "units"))
+    assert (status, complaints) == (0, [])
+
+
+@needs_systemd_analyze
+@pytest.mark.parametrize(
+    ("unit", "mistake", "says"),
+    [
+        # A misspelt directive: systemd would ignore it, and the service run unprotected.
+        (
+            "coproduce-web.service",
+            ("ProtectSystem=strict", "ProtectSytem=strict"),
+            "Unknown key 'ProtectSytem'",
+        ),
+        # A value systemd cannot read.
+        (
+            "coproduce-backup.timer",
+            ("OnCalendar=*-*-* 02:00:00 Europe/London", "OnCalendar=nightly at two"),
+            "Failed to parse calendar specification",
+        ),
+        # The program not where the unit says (here: /opt/coproduce is not installed).
+        (
+            "coproduce-worker.service",
+            (str(HERE), "/opt/nowhere/.venv/bin/coproduce"),
+            "is not executable",
+        ),
+    ],
+)
+def test_systemd_analyze_verify_catches_a_mistake(tmp_path, unit, mistake, says):
+    folder = installable_copy(tmp_path / "units")
+    text = (folder / unit).read_text()
+    assert mistake[0] in text
+    (folder / unit).write_text(text.replace(mistake[0], mistake[1]))
+    _, complaints = verify(folder)
+    assert complaints, "systemd-analyze said nothing of the mistake"
+    assert any(says in line for line in complaints), complaints
+
+
+def test_each_timer_starts_its_own_service_and_each_job_has_a_timer():
+    for timer in TIMERS:
+        service = timer.with_suffix(".service")
+        assert the(timer, "Unit") == service.name
+        assert service.is_file(), service
+        assert the(timer, "OnCalendar")
+        assert values(timer, "WantedBy") == ["timers.target"]
+    # A one-off job without a timer would never run; a long-running service is started
+    # at boot instead.
+    for service in SERVICES:
+        if the(service, "Type") == "oneshot":
+            assert service.with_suffix(".timer") in TIMERS, service.name
+            assert not values(service, "WantedBy"), f"{service.name}: enable its timer"
+        else:
+            assert values(service, "WantedBy") == ["multi-user.target"], service.name
+    assert the(DEPLOY / "systemd" / "coproduce-every-minute.timer", "OnCalendar") == "minutely"
+
+
+def test_the_backup_runs_before_the_purge():
+    def hour(timer: str) -> str:
+        calendar = the(DEPLOY / "systemd" / f"coproduce-{timer}.timer", "OnCalendar")
+        match = re.fullmatch(r"\*-\*-\* (\d\d:\d\d):00 Europe/London", calendar)
+        assert match, calendar
+        return match[1]
+
+    assert hour("backup") < hour("purge")
+    # And if tonight's backup is still running, the purge waits for it.
+    assert "coproduce-backup.service" in values(
+        DEPLOY / "systemd" / "coproduce-purge.service", "After"
+    )
+
+
+def test_the_web_server_drains_before_systemd_kills_it():
+    web = DEPLOY / "systemd" / "coproduce-web.service"
+    command = command_of(web)
+    drain = float(command[command.index("--drain-seconds") + 1])
+    assert command[:5] == ["serve", "--host", "127.0.0.1", "--port", "8000"]
+    # The main process gives its server processes the drain plus 10 seconds
+    # (coproduce.web.server.supervise); systemd must wait longer than that.
+    assert float(the(web, "TimeoutStopSec")) > drain + 10
+    # SIGTERM to the main process, which passes it on and waits for each to drain.
+    assert the(web, "KillMode") == "mixed"
+    assert the(web, "KillSignal") == "SIGTERM"
+    assert the(web, "Restart") == "on-failure"
+    # /metrics' shared folder: systemd's run-time folder, made afresh at each start.
+    assert the(web, "RuntimeDirectory") == "coproduce-metrics"
+    assert "PROMETHEUS_MULTIPROC_DIR=/run/coproduce-metrics" in values(web, "Environment")
+    # --processes comes from the environment file, with a default in the unit.
+    assert "--processes" in command
+    assert command[command.index("--processes") + 1] == "${COPRODUCE_SERVER_PROCESSES}"
+    assert "COPRODUCE_SERVER_PROCESSES=2" in values(web, "Environment")
+
+
+def test_every_service_runs_as_coproduce_with_the_same_hardening():
+    def hardening(service: Path) -> list[str]:
+        text = service.read_text()
+        block = text[text.index("# Hardening:") :].split("[Install]")[0]
+        return [line for line in block.splitlines() if line and not line.startswith("#")]
+
+    web = hardening(DEPLOY / "systemd" / "coproduce-web.service")
+    for expected in (
+        "NoNewPrivileges=yes",
+        "ProtectSystem=strict",
+        "ProtectHome=yes",
+        "PrivateTmp=yes",
+        "PrivateDevices=yes",
+        "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX",
+        "LockPersonality=yes",
+        "MemoryDenyWriteExecute=yes",
+        "CapabilityBoundingSet=",
+        "UMask=0077",
+    ):
+        assert expected in web
+    settings = read_env_file(TEMPLATE.read_text())
+    writable = the(DEPLOY / "systemd" / "coproduce-web.service", "ReadWritePaths").split()
+    for name in ("COPRODUCE_DATA_DIR", "COPRODUCE_BACKUP_DIR"):
+        assert settings[name] in writable, name
+    for folder in ("COPRODUCE_MEDIA_DIR", "COPRODUCE_TEXT_MODEL_DIR"):
+        assert settings[folder].startswith(settings["COPRODUCE_DATA_DIR"] + "/"), folder
+    for service in SERVICES:
+        assert hardening(service) == web, service.name
+        assert the(service, "User") == the(service, "Group") == "coproduce"
+        assert the(service, "WorkingDirectory") == "/opt/coproduce"
+        assert the(service, "EnvironmentFile") == "/etc/coproduce/coproduce.env"
+
+
+def test_the_units_run_real_commands_with_real_options_in_production(tmp_path):
+    env = production_env(tmp_path)
+    listed = subprocess.run(  # noqa: S603
+        [*COPRODUCE, "help", "--commands"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+    ).stdout.split()
+    # Production's commands: the demo's tooling (seed, fake-notify) is not installed there.
+    assert "serve" in listed
+    assert "seed" not in listed
+    expected = {
+        "coproduce-web.service": "serve",
+        "coproduce-worker.service": "worker",
+        "coproduce-every-minute.service": "every-minute",
+        "coproduce-backup.service": "backup",
+        "coproduce-purge.service": "purge",
+    }
+    for service in SERVICES:
+        name, *arguments = command_of(service)
+        assert expected[service.name] == name
+        assert name in listed, f"{service.name}: `coproduce {name}` is not a command"
+        options = [argument for argument in arguments if argument.startswith("--")]
+        if not options:
+            continue
+        usage = subprocess.run(  # noqa: S603
+            [*COPRODUCE, name, "--help"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            timeout=300,
+        ).stdout
+        for option in options:
+            assert re.search(rf"{re.escape(option)}\b", usage), f"{service.name}: {option}"
+    assert command_of(DEPLOY / "systemd" / "coproduce-backup.service") == ["backup", "--nightly"]
+
+
+def names_read_by_the_code() -> set[str]:
+    """Every environment variable named in the code that runs in production (not tests,
+    not the demo's tooling): os.environ.get("…"), os.getenv, os.environ["…"], settings'
+    env_int("…") and the like, and demo_port('…')."""
+    pattern = re.compile(
+        r"""(?:os\.environ\.get|os\.getenv|env_\w+|demo_port)\(\s*["']([A-Z][A-Z0-9_]*)["']"""
+        r"""|os\.environ\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\]"""
+    )
+    names = set()
+    for source in (ROOT / "coproduce").rglob("*.py"):
+        parts = source.relative_to(ROOT).parts
+        if "tests" in parts or "tooling" in parts or "migrations" in parts:
+            continue
+        for match in pattern.finditer(source.read_text()):
+            names.add(match[1] or match[2])
+    return names
+
+
+def documented(text: str) -> dict[str, str]:
+    """Settings in the template, set or commented out with their default: name → value."""
+    found = {}
+    for line in text.splitlines():
+        match = re.fullmatch(r"(?:# )?([A-Z][A-Z0-9_]*)=(.*)", line)
+        if match:
+            assert match[1] not in found, f"{match[1]} twice"
+            found[match[1]] = match[2]
+    return found
+
+
+def test_the_template_lists_every_setting_the_code_reads():
+    read = names_read_by_the_code()
+    # The scan finds what it should (a setting in settings.py, one read elsewhere).
+    assert {"SECRET_KEY", "COPRODUCE_SERVER_PROCESSES", "SPARK_MASTER"} <= read
+    listed = set(documented(TEMPLATE.read_text()))
+    assert sorted(read - listed - NOT_IN_TEMPLATE) == []
+    # Nothing listed that the code does not read (a misspelt name would be ignored).
+    assert sorted(listed - read) == []
+    assert not (listed & NOT_IN_TEMPLATE)
+
+
+def test_the_template_is_an_environment_file_with_no_secret_filled_in():
+    text = TEMPLATE.read_text()
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            # NAME=value: no "export", no quotes or backslashes (systemd and a shell read
+            # them differently), no "$".
+            assert re.fullmatch(r"[A-Z][A-Z0-9_]*=[^\"'\\$]*", line), line
+    settings = documented(text)
+    for secret in SECRETS:
+        assert settings[secret] == "", f"{secret} must be left empty in the template"
+    assert read_env_file(text)["COPRODUCE_ENV"] == "production"
+    # Required in production, so set (empty for secrets) rather than commented out.
+    for required in (
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "ALLOWED_HOSTS",
+        "COPRODUCE_TRUSTED_PROXY",
+        "COPRODUCE_PUBLIC_BASE_URL",
+        "COPRODUCE_BACKUP_DIR",
+        "NOTIFY_API_KEY",
+        "NOTIFY_CALLBACK_TOKEN",
+        "NOTIFY_SMS_TEMPLATE_ID",
+        "NOTIFY_EMAIL_TEMPLATE_ID",
+    ):
+        assert required in read_env_file(text), f"{required} is commented out"
+
+
+def test_the_templates_values_start_production(tmp_path):
+    """Every line of the template, the commented-out defaults too, read by the production
+    settings, with the blanks filled in as an operator would: `coproduce check` passes.
+    Left blank, SECRET_KEY stops it, named."""
+    uncommented = re.sub(r"(?m)^# ([A-Z][A-Z0-9_]*=)", r"\1", TEMPLATE.read_text())
+    template = read_env_file(uncommented)
+    filled = production_env(tmp_path)
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in template},
+        **template,
+        **{name: filled[name] for name in ("DATABASE_URL", "COPRODUCE_BACKUP_DIR")},
+        **{name: PRODUCTION[name] for name in PRODUCTION if template.get(name) == ""},
+        "COPRODUCE_DATA_DIR": str(tmp_path / "data"),
+        "COPRODUCE_MEDIA_DIR": str(tmp_path / "data" / "media"),
+        "COPRODUCE_TEXT_MODEL_DIR": str(tmp_path / "data" / "text-model"),
+    }
+
+    def check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603
+            [*COPRODUCE, "check"], env=env, capture_output=True, text=True, cwd=ROOT, timeout=300
+        )
+
+    passed = check(env)
+    assert passed.returncode == 0, passed.stderr[-2000:]
+    refused = check({**env, "SECRET_KEY": ""})
+    assert refused.returncode == 2
+    assert "SECRET_KEY must be set" in refused.stderr
