@@ -398,15 +398,13 @@ def test_the_template_is_an_environment_file_with_no_secret_filled_in():
         assert required in read_env_file(text), f"{required} is commented out"
 
 
-def test_the_templates_values_start_production(tmp_path):
-    """Every line of the template, the commented-out defaults too, read by the production
-    settings, with the blanks filled in as an operator would: `coproduce check` passes.
-    Left blank, SECRET_KEY stops it, named."""
+def filled_in(tmp_path: Path) -> dict[str, str]:
+    """Every line of the template, the commented-out defaults too, with the blanks filled in
+    as an operator would, and folders of the test's own."""
     uncommented = re.sub(r"(?m)^# ([A-Z][A-Z0-9_]*=)", r"\1", TEMPLATE.read_text())
     template = read_env_file(uncommented)
     filled = production_env(tmp_path)
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in template},
+    return {
         **template,
         **{name: filled[name] for name in ("DATABASE_URL", "COPRODUCE_BACKUP_DIR")},
         **{name: PRODUCTION[name] for name in PRODUCTION if template.get(name) == ""},
@@ -414,6 +412,13 @@ def test_the_templates_values_start_production(tmp_path):
         "COPRODUCE_MEDIA_DIR": str(tmp_path / "data" / "media"),
         "COPRODUCE_TEXT_MODEL_DIR": str(tmp_path / "data" / "text-model"),
     }
+
+
+def test_the_templates_values_start_production(tmp_path):
+    """The template's values, read by the production settings: `coproduce check` passes.
+    Left blank, SECRET_KEY stops it, named."""
+    settings = filled_in(tmp_path)
+    env = {**{k: v for k, v in os.environ.items() if k not in settings}, **settings}
 
     def check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         return subprocess.run(  # noqa: S603
@@ -423,5 +428,40 @@ def test_the_templates_values_start_production(tmp_path):
     passed = check(env)
     assert passed.returncode == 0, passed.stderr[-2000:]
     refused = check({**env, "SECRET_KEY": ""})
+    assert refused.returncode == 2
+    assert "SECRET_KEY must be set" in refused.stderr
+
+
+@pytest.mark.skipif(shutil.which("runuser") is None, reason="runuser (util-linux) is missing")
+def test_coproduce_admin_runs_a_command_with_the_settings_file_alone(tmp_path):
+    """deploy/coproduce-admin: the settings file's lines, and nothing from the caller's
+    environment (here a COPRODUCE_DEBUG=true that production would refuse); a NAME=value
+    before the command replaces one setting for that command."""
+    settings_file = tmp_path / "coproduce.env"
+    settings_file.write_text(
+        "# a comment\n" + "".join(f"{k}={v}\n" for k, v in filled_in(tmp_path).items())
+    )
+    env = {
+        "PATH": os.environ["PATH"],
+        "COPRODUCE_ENV_FILE": str(settings_file),
+        "COPRODUCE_HOME": str(ROOT),
+        "COPRODUCE_DEBUG": "true",
+    }
+    me = subprocess.run(["id", "-un"], capture_output=True, text=True, check=True).stdout.strip()  # noqa: S607
+
+    def admin(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(  # noqa: S603
+            [str(DEPLOY / "coproduce-admin"), "--as", me, *arguments],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    # The checkout's own venv, as /opt/coproduce/.venv is on a server.
+    assert (ROOT / ".venv" / "bin" / "coproduce").is_file()
+    passed = admin("check")
+    assert passed.returncode == 0, passed.stderr[-2000:]
+    refused = admin("SECRET_KEY=", "check")
     assert refused.returncode == 2
     assert "SECRET_KEY must be set" in refused.stderr
