@@ -44,8 +44,9 @@ NOT_IN_TEMPLATE = {
     # The demo's own ports (its web server's and its fake Notify's), never production's.
     "PORT",
     "NOTIFY_PORT",
-    # Set by coproduce-web.service itself to its run-time folder; one set in the
-    # environment file would override it and point the processes elsewhere.
+    # Set by coproduce-web.service alone, to the run-time folder systemd makes for it.
+    # Set in the environment file, it would reach every unit, and the worker and the jobs
+    # (which check the folder exists) would not start while the web server is stopped.
     "PROMETHEUS_MULTIPROC_DIR",
 }
 # Secrets: the template leaves each empty, for the operator to fill in.
