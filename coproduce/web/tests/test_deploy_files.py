@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -494,3 +495,49 @@ def test_the_guide_names_real_commands_units_and_files(tmp_path):
     assert "deploy/nginx/coproduce.conf" in paths
     for path in paths:
         assert list(ROOT.glob(path)), path
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="switching to another account needs root")
+def test_coproduce_admin_runs_as_the_service_account_with_its_umask_and_nothing_else():
+    """As root (as `sudo coproduce-admin`), the command runs as the account asked for
+    (here Debian's `nobody`, standing in for `coproduce`), in the code's folder, with the
+    settings file's lines and a fixed PATH, and files it makes private to it (umask 077,
+    as the units' UMask=0077); as root, files nginx can read (022)."""
+    folder = Path(tempfile.mkdtemp(prefix="coproduce-admin-"))
+    try:
+        folder.chmod(0o755)
+        (folder / ".venv" / "bin").mkdir(parents=True)
+        program = folder / ".venv" / "bin" / "coproduce"
+        # Stands in for the real command: says who, where and with what it ran.
+        program.write_text(
+            '#!/bin/sh\necho "$(id -un) $(pwd) $(umask) $1 SETTING=$SETTING '
+            'DEBUG=${COPRODUCE_DEBUG:-unset} PATH=$PATH"\n'
+        )
+        program.chmod(0o755)
+        settings_file = folder / "coproduce.env"
+        settings_file.write_text("# a comment\nSETTING=from the file\n")
+        env = {
+            "PATH": os.environ["PATH"],
+            "COPRODUCE_ENV_FILE": str(settings_file),
+            "COPRODUCE_HOME": str(folder),
+            "COPRODUCE_DEBUG": "true",
+        }
+
+        def admin(*arguments: str) -> str:
+            return subprocess.run(  # noqa: S603
+                [str(DEPLOY / "coproduce-admin"), *arguments],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=60,
+            ).stdout.strip()
+
+        assert admin("--as", "nobody", "migrate") == (
+            f"nobody {folder} 0077 migrate SETTING=from the file DEBUG=unset PATH=/usr/bin:/bin"
+        )
+        assert admin("--as", "root", "SETTING=replaced", "collectstatic") == (
+            f"root {folder} 0022 collectstatic SETTING=replaced DEBUG=unset PATH=/usr/bin:/bin"
+        )
+    finally:
+        shutil.rmtree(folder)
