@@ -7,6 +7,7 @@ production settings."""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -335,19 +336,37 @@ def test_the_units_run_real_commands_with_real_options_in_production(tmp_path):
 
 def names_read_by_the_code() -> set[str]:
     """Every environment variable named in the code that runs in production (not tests,
-    not the demo's tooling): os.environ.get("…"), os.getenv, os.environ["…"], settings'
-    env_int("…") and the like, and demo_port('…')."""
-    pattern = re.compile(
-        r"""(?:os\.environ\.get|os\.getenv|env_\w+|demo_port)\(\s*["']([A-Z][A-Z0-9_]*)["']"""
-        r"""|os\.environ\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\]"""
-    )
+    not the demo's tooling): os.environ.get("…"), os.getenv("…"), os.environ["…"], and
+    calls to settings' own readers (env_int("…"), writable_folder("…") and any other
+    function of coproduce/settings.py that reads os.environ)."""
+    settings_tree = ast.parse((ROOT / "coproduce" / "settings.py").read_text())
+    readers = {
+        node.name
+        for node in settings_tree.body
+        if isinstance(node, ast.FunctionDef) and "os.environ" in ast.unparse(node)
+    }
+    assert {"env_int", "env_bool", "demo_port"} <= readers
+
+    def literal(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        return None
+
     names = set()
     for source in (ROOT / "coproduce").rglob("*.py"):
         parts = source.relative_to(ROOT).parts
         if "tests" in parts or "tooling" in parts or "migrations" in parts:
             continue
-        for match in pattern.finditer(source.read_text()):
-            names.add(match[1] or match[2])
+        for node in ast.walk(ast.parse(source.read_text())):
+            name = None
+            if isinstance(node, ast.Call) and node.args:
+                called = ast.unparse(node.func)
+                if called in {"os.environ.get", "os.getenv"} or called in readers:
+                    name = literal(node.args[0])
+            elif isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ":
+                name = literal(node.slice)
+            if name:
+                names.add(name)
     return names
 
 
