@@ -257,6 +257,9 @@ def test_the_web_server_drains_before_systemd_kills_it():
     assert "--processes" in command
     assert command[command.index("--processes") + 1] == "${COPRODUCE_SERVER_PROCESSES}"
     assert "COPRODUCE_SERVER_PROCESSES=2" in values(web, "Environment")
+    # A reload (SIGHUP) replaces the processes with no gap; it needs two or more.
+    assert the(web, "ExecReload") == "/bin/kill -HUP $MAINPID"
+    assert int(read_env_file(TEMPLATE.read_text())["COPRODUCE_SERVER_PROCESSES"]) >= 2
 
 
 def test_every_service_runs_as_coproduce_with_the_same_hardening():
@@ -508,8 +511,7 @@ def test_the_guide_names_real_commands_units_and_files(tmp_path):
     assert sorted(commands - set(listed)) == []
     shipped = {unit.name for unit in UNITS}
     named = set(re.findall(r"coproduce-[a-z0-9-]+\.(?:service|timer)", guide))
-    # coproduce-web-2.service is the guide's own example of a second copy, made by hand.
-    assert sorted(named - shipped - {"coproduce-web-2.service"}) == []
+    assert sorted(named - shipped) == []
     paths = set(re.findall(r"\bdeploy/[\w./*-]*[\w*]", guide))
     assert "deploy/nginx/coproduce.conf" in paths
     for path in paths:
