@@ -646,9 +646,16 @@ QUIET_HOURS = (
 # One reminder, this many days after an invitation that had no answer.
 FOLLOW_UP_REMINDER_DAYS = env_int("COPRODUCE_FOLLOW_UP_REMINDER_DAYS", 7)
 # Where links in messages point (the public address of this service).
-PUBLIC_BASE_URL = os.environ.get("COPRODUCE_PUBLIC_BASE_URL") or (
-    "http://127.0.0.1:8000" if PRODUCTION else f"http://127.0.0.1:{demo_port('PORT', 8000)}"
+# Required in production: without it, links in texts and emails would point at 127.0.0.1.
+PUBLIC_BASE_URL = os.environ.get("COPRODUCE_PUBLIC_BASE_URL", "").strip().rstrip("/") or (
+    "" if PRODUCTION else f"http://127.0.0.1:{demo_port('PORT', 8000)}"
 )
+if PRODUCTION and not PUBLIC_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "COPRODUCE_PUBLIC_BASE_URL must be set in production to the service's public "
+        "address, starting https:// (such as https://crisis.example.nhs.uk): links in "
+        f"messages point there. It is {PUBLIC_BASE_URL or 'not set'}"
+    )
 
 # Background work (messages, follow-up invitations): django-tasks with its database worker
 # (`coproduce db_worker`). Tests may run tasks at once with the immediate backend.

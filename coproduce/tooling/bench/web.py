@@ -114,6 +114,7 @@ def run(
         "DATABASE_URL": postgres.url,
         "SECRET_KEY": "bench-only-secret-key-" + os.urandom(16).hex(),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "COPRODUCE_PUBLIC_BASE_URL": "https://crisis.example.nhs.uk",
         "SECURE_SSL_REDIRECT": "false",
         # The load generator on loopback stands where the proxy would; it sends no
         # forwarded headers, so every request is plain HTTP, as before.

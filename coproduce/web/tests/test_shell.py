@@ -113,6 +113,7 @@ PRODUCTION_WITHOUT_PROXY = {
     "NOTIFY_CALLBACK_TOKEN": "a-callback-token-for-this-test",
     "NOTIFY_SMS_TEMPLATE_ID": "4f1b3c1e-0d55-4d0c-a0a3-5b1f2b9d6e01",
     "NOTIFY_EMAIL_TEMPLATE_ID": "9a2e7d4c-6b3f-4e8a-b1c2-d3e4f5a6b7c8",
+    "COPRODUCE_PUBLIC_BASE_URL": "https://crisis.example.nhs.uk",
 }
 PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
 
@@ -156,6 +157,23 @@ PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
         ),
         ({"COPRODUCE_TRUSTED_PROXY_COUNT": "0"}, "COPRODUCE_TRUSTED_PROXY_COUNT must be 1 or more"),
         ({"COPRODUCE_MAX_UPLOAD_MB": "0"}, "COPRODUCE_MAX_UPLOAD_MB must be 1 or more"),
+        (
+            {
+                **PRODUCTION,
+                "DATABASE_URL": "sqlite:////tmp/never.db",
+                "COPRODUCE_PUBLIC_BASE_URL": "",
+            },
+            "COPRODUCE_PUBLIC_BASE_URL must be set in production to the service's public "
+            "address, starting https://",
+        ),
+        (
+            {
+                **PRODUCTION,
+                "DATABASE_URL": "sqlite:////tmp/never.db",
+                "COPRODUCE_PUBLIC_BASE_URL": "crisis.example.nhs.uk",
+            },
+            "It is crisis.example.nhs.uk",
+        ),
         ({"COPRODUCE_SECOND_FACTOR": "sometimes"}, "must be staff, everyone or off"),
         ({"OIDC_RP_CLIENT_ID": "coproduce"}, "Single sign-on needs OIDC_RP_CLIENT_SECRET"),
         ({"COPRODUCE_DEBUG": "maybe"}, "COPRODUCE_DEBUG must be true or false"),
@@ -175,7 +193,7 @@ PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
     ],
 )
 def test_settings_refuse_to_start_with_missing_or_bad_values(env, message):
-    result = run_django("", DJANGO_SETTINGS_MODULE="coproduce.settings", **env)
+    result = run_django("", **{"DJANGO_SETTINGS_MODULE": "coproduce.settings", **env})
     assert result.returncode != 0
     assert message in result.stderr
 
