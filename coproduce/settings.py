@@ -81,6 +81,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEMO_SECRET_KEY)
 if PRODUCTION and (not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production")
 
+# While rotating SECRET_KEY: the old key(s), so sessions signed with them still hold
+# (docs/deploy.md, "Rotating secrets"); remove once the sessions have ended.
+SECRET_KEY_FALLBACKS = env_list("COPRODUCE_SECRET_KEY_FALLBACKS", [])
+
 DEBUG = env_bool("COPRODUCE_DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("COPRODUCE_DEBUG must not be on in production")
@@ -576,6 +580,8 @@ DEMO_NOTIFY_CALLBACK_TOKEN = "demo-callback-token-never-use-with-real-data"  # n
 NOTIFY_CALLBACK_TOKEN = os.environ.get(
     "NOTIFY_CALLBACK_TOKEN", "" if PRODUCTION else DEMO_NOTIFY_CALLBACK_TOKEN
 )
+# While rotating the token: the one Notify had, still accepted until Notify has the new.
+NOTIFY_CALLBACK_TOKEN_PREVIOUS = os.environ.get("NOTIFY_CALLBACK_TOKEN_PREVIOUS", "")
 # One text message template and one email template, each just ((body)) (and ((subject))):
 # the wording lives in Coproduce, where it is tested and translated (ADR 0006).
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get(

@@ -290,3 +290,26 @@ def test_feedback_puts_crisis_contacts_before_the_form(client, db):
 def test_staff_pages_do_not_carry_the_publics_crisis_box(client, lead):
     client.force_login(lead)
     assert "If you need help now" not in client.get("/caseload").content.decode()
+
+
+def test_rotating_the_secret_key_with_the_old_as_a_fallback_signs_no_one_out(db, settings):
+    from django.test import Client
+
+    from coproduce.tooling.testing.factories import UserFactory
+    from coproduce.tooling.testing.signin import give_second_factor
+
+    old = "the-key-before-the-rotation-" + "a" * 40
+    settings.SECRET_KEY = old
+    using, away = Client(), Client()
+    for browser in (using, away):
+        user = UserFactory(role="team_leader")
+        browser.force_login(user)
+        give_second_factor(browser, user)
+        assert browser.get("/worklist").status_code == 200
+    settings.SECRET_KEY = "the-key-after-the-rotation-" + "b" * 40
+    settings.SECRET_KEY_FALLBACKS = [old]
+    assert using.get("/worklist").status_code == 200  # still signed in, moved to the new key
+    settings.SECRET_KEY_FALLBACKS = []
+    assert using.get("/worklist").status_code == 200
+    # A session not used while the old key was a fallback ends with it.
+    assert away.get("/worklist")["Location"].startswith("/sign-in")
