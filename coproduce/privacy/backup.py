@@ -36,7 +36,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from coproduce.accounts import audit
-from coproduce.accounts.models import AuditChainHead
+from coproduce.accounts.models import GENESIS, AuditChainHead
 
 FORMAT = "coproduce-backup/1"
 LEFT_OUT = ["contenttypes", "auth.permission", "sessions"]
@@ -188,12 +188,18 @@ def read(path: Path) -> tuple[dict[str, Any], str]:
 
 
 def _holds_data() -> list[str]:
+    """What this database holds beyond what its migrations made: content types and
+    permissions, and the audit trail's head at its start (no events yet), are not data."""
     return [
         model._meta.label
         for model in apps.get_models()
         if model._meta.app_label not in {"contenttypes", "sessions"}
         and model._meta.label != "auth.Permission"
-        and model._default_manager.exists()
+        and (
+            model._default_manager.exclude(entry_hash=GENESIS, events=0).exists()
+            if model is AuditChainHead
+            else model._default_manager.exists()
+        )
     ]
 
 
