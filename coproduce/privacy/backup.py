@@ -132,13 +132,6 @@ def _sync_folder(folder: Path) -> None:
 NIGHTLY = re.compile(r"coproduce-\d{8}T\d{6}Z\.json\.gz")
 
 
-@dataclass(frozen=True)
-class Nightly:
-    summary: Summary
-    kept: list[Path]
-    removed: list[Path]
-
-
 def nightly_backups(folder: Path) -> list[Path]:
     """The nightly backups in ``folder``, oldest first."""
     return sorted(
@@ -156,18 +149,23 @@ def latest(folder: Path) -> Path:
     return found[-1]
 
 
-def nightly(folder: Path, keep: int) -> Nightly:
-    """A new backup in ``folder``, then the oldest beyond ``keep`` removed."""
+def nightly(folder: Path) -> Summary:
+    """A new backup in ``folder``, named for this moment in UTC."""
     made = dt.datetime.now(dt.UTC)
     path = folder / f"coproduce-{made:%Y%m%dT%H%M%SZ}.json.gz"
     if path.exists():
         raise FileExistsError(errno.EEXIST, "a backup made this second is already there", path)
-    summary = backup(path)
+    return backup(path)
+
+
+def prune(folder: Path, keep: int) -> tuple[list[Path], list[Path]]:
+    """Remove the oldest nightly backups in ``folder`` beyond ``keep`` (never another
+    file); the ones kept and the ones removed."""
     found = nightly_backups(folder)
     removed = found[:-keep]
     for old in removed:
         old.unlink()
-    return Nightly(summary, found[-keep:], removed)
+    return found[-keep:], removed
 
 
 def read(path: Path) -> tuple[dict[str, Any], str]:

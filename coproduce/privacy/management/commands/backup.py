@@ -56,21 +56,25 @@ class Command(BaseCommand):
             raise CommandError(
                 "COPRODUCE_BACKUP_DIR is not set: set it to the folder nightly backups go in."
             )
-        done = backup.nightly(folder, settings.BACKUP_KEEP)
-        summary = done.summary
+        summary = backup.nightly(folder)
         self.stdout.write(
             f"Backed up {summary.rows} rows of {summary.kinds} kinds to {summary.path}."
         )
+        try:
+            kept, removed = backup.prune(folder, settings.BACKUP_KEEP)
+        except OSError as error:
+            raise CommandError(
+                f"The backup was written to {summary.path}, but the older backups could not "
+                f"be removed: {error}."
+            ) from None
         self.stdout.write(
-            f"Kept {len(done.kept)} backups (COPRODUCE_BACKUP_KEEP={settings.BACKUP_KEEP}): "
-            + ", ".join(p.name for p in done.kept)
+            f"Kept {len(kept)} backups (COPRODUCE_BACKUP_KEEP={settings.BACKUP_KEEP}): "
+            + ", ".join(p.name for p in kept)
             + "."
         )
-        if done.removed:
+        if removed:
             self.stdout.write(
-                f"Removed {len(done.removed)} older: "
-                + ", ".join(p.name for p in done.removed)
-                + "."
+                f"Removed {len(removed)} older: " + ", ".join(p.name for p in removed) + "."
             )
         else:
             self.stdout.write("Removed none.")
