@@ -17,6 +17,7 @@ import datetime as dt
 import ipaddress
 import math
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -625,6 +626,40 @@ RETENTION_MEMBER_YEARS = env_int("COPRODUCE_RETENTION_MEMBER_YEARS", 6)
 RETENTION_MESSAGE_DAYS = env_int("COPRODUCE_RETENTION_MESSAGE_DAYS", 90)
 RETENTION_SIGN_IN_DAYS = env_int("COPRODUCE_RETENTION_SIGN_IN_DAYS", 30)
 RETENTION_PURGE_HOUR = env_int("COPRODUCE_RETENTION_PURGE_HOUR", 2)
+
+
+def writable_folder(name: str, required: bool) -> Path | None:
+    """The folder named by the environment variable ``name``, which must exist and be
+    writable by this process: proved by making and removing a small file in it (os.access
+    says yes to root for any folder, even one on a read-only disk)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        if required:
+            raise ImproperlyConfigured(f"{name} must be set in the environment in production")
+        return None
+    folder = Path(raw)
+    if not folder.exists():
+        raise ImproperlyConfigured(f"{name} is {raw}, which does not exist: make that folder")
+    if not folder.is_dir():
+        raise ImproperlyConfigured(f"{name} is {raw}, which is not a folder")
+    try:
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".coproduce-can-write-")
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"{name} is {raw}, which this process cannot write to ({error.strerror})"
+        ) from None
+    os.close(handle)
+    os.unlink(probe)
+    return folder.absolute()
+
+
+# Nightly backups (coproduce backup --nightly): the folder they are written to, checked
+# now rather than when the first backup fails at night, and how many are kept there (the
+# oldest beyond that are removed after each new one). Each file holds every record.
+BACKUP_DIR = writable_folder("COPRODUCE_BACKUP_DIR", required=PRODUCTION)
+BACKUP_KEEP = env_int("COPRODUCE_BACKUP_KEEP", 14)
+if BACKUP_KEEP < 1:
+    raise ImproperlyConfigured(f"COPRODUCE_BACKUP_KEEP must be 1 or more, not {BACKUP_KEEP}")
 # Uploaded files (feedback exports to import) larger than this are refused, by the upload
 # form and by the importer behind it and behind `coproduce import-fft`.
 MAX_UPLOAD_MB = env_int("COPRODUCE_MAX_UPLOAD_MB", 10)

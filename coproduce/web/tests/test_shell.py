@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import html5lib
@@ -114,6 +115,9 @@ PRODUCTION_WITHOUT_PROXY = {
     "NOTIFY_SMS_TEMPLATE_ID": "4f1b3c1e-0d55-4d0c-a0a3-5b1f2b9d6e01",
     "NOTIFY_EMAIL_TEMPLATE_ID": "9a2e7d4c-6b3f-4e8a-b1c2-d3e4f5a6b7c8",
     "COPRODUCE_PUBLIC_BASE_URL": "https://crisis.example.nhs.uk",
+    # Required in production; settings only check that it can be written (these tests
+    # make no backups there).
+    "COPRODUCE_BACKUP_DIR": tempfile.gettempdir(),
 }
 PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
 
