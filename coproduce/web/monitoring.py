@@ -6,7 +6,8 @@
 - **Metrics** (``/metrics``, Prometheus's text format, by ``prometheus-client``): the
   state of the service read from the database at each scrape (risk alerts waiting to be
   acknowledged and the oldest one's age, messages by status and those waiting to be
-  tried again, tasks, the task worker's last beat, accounts locked out), with what each
+  tried again, tasks, the task worker's last beat, accounts locked out, the newest
+  nightly backup's age), with what each
   server process counts as it answers (time to answer by page, answers by status class,
   sign-in failures and lock-outs). The server processes share their counts through files
   in ``PROMETHEUS_MULTIPROC_DIR`` (prometheus-client's multiprocess mode).
@@ -47,6 +48,7 @@ from prometheus_client.registry import Collector
 from coproduce.lib import logs
 from coproduce.messaging.models import Message, Worker
 from coproduce.messaging.workers import task_workers_seen
+from coproduce.privacy import backup
 from coproduce.voices.services import open_alerts
 
 logger = logging.getLogger("coproduce.requests")
@@ -335,6 +337,25 @@ class ServiceState(Collector):
             f"Task workers that beat in the last {settings.READY_WORKER_SECONDS:g}s.",
             value=task_workers_seen(dt.timedelta(seconds=settings.READY_WORKER_SECONDS)).count(),
         )
+        if settings.BACKUP_DIR is not None:
+            kept = backup.nightly_backups(settings.BACKUP_DIR)
+            newest = (
+                dt.datetime.strptime(kept[-1].name, "coproduce-%Y%m%dT%H%M%SZ.json.gz").replace(
+                    tzinfo=dt.UTC
+                )
+                if kept
+                else None
+            )
+            yield GaugeMetricFamily(
+                "coproduce_backup_newest_age_seconds",
+                "Seconds since the newest nightly backup was made (+Inf if there is none).",
+                value=(now - newest).total_seconds() if newest else float("inf"),
+            )
+            yield GaugeMetricFamily(
+                "coproduce_backups_kept",
+                "Nightly backups in the backup folder.",
+                value=len(kept),
+            )
         cool_off = now - settings.AXES_COOLOFF_TIME
         yield GaugeMetricFamily(
             "coproduce_sign_in_locked_out",

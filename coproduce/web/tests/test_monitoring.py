@@ -203,6 +203,22 @@ def test_metrics_count_pages_and_sign_in_failures_and_lock_outs(client, db, sett
     assert metric(after, "coproduce_responses_total", 'status="2xx"') >= 1
 
 
+def test_metrics_give_the_newest_backups_age(client, db, settings, tmp_path):
+    settings.BACKUP_DIR = tmp_path
+    text = client.get("/metrics").content.decode()
+    assert metric(text, "coproduce_backup_newest_age_seconds") == float("inf")
+    assert metric(text, "coproduce_backups_kept") == 0
+    made = timezone.now() - dt.timedelta(hours=30)
+    for hours in (54, 30):
+        at = timezone.now() - dt.timedelta(hours=hours)
+        (tmp_path / at.strftime("coproduce-%Y%m%dT%H%M%SZ.json.gz")).write_bytes(b"")
+    (tmp_path / "notes.txt").write_text("not a backup")
+    text = client.get("/metrics").content.decode()
+    age = metric(text, "coproduce_backup_newest_age_seconds")
+    assert 30 * 3600 - 5 <= age <= (timezone.now() - made).total_seconds() + 5
+    assert metric(text, "coproduce_backups_kept") == 2
+
+
 def test_metrics_are_refused_outside_the_monitoring_addresses(client, db, settings):
     response = client.get("/metrics", REMOTE_ADDR="10.1.2.3")
     assert response.status_code == 403
