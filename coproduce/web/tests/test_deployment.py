@@ -484,6 +484,27 @@ def test_a_page_over_https_is_served_once_with_hsts_and_the_security_headers(dep
     checked_page(answer)
 
 
+def handshake(deployment: Deployment, context: ssl.SSLContext) -> ssl.SSLSocket:
+    raw = socket.create_connection(("127.0.0.1", deployment.https), timeout=30)
+    return context.wrap_socket(raw, server_hostname=HOST)
+
+
+def test_tls_is_mozillas_intermediate_with_http2(deployment):
+    context = ssl.create_default_context(cafile=str(deployment.folder / "tls.crt"))
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    with handshake(deployment, context) as tls:
+        assert tls.version() == "TLSv1.3"
+        assert tls.selected_alpn_protocol() == "h2"
+    # TLS 1.2 with one of the list's suites is taken; a suite left off the list is not.
+    context.maximum_version = ssl.TLSVersion.TLSv1_2
+    context.set_ciphers("ECDHE-ECDSA-AES128-GCM-SHA256")
+    with handshake(deployment, context) as tls:
+        assert tls.cipher()[0] == "ECDHE-ECDSA-AES128-GCM-SHA256"
+    context.set_ciphers("ECDHE-ECDSA-AES128-SHA")
+    with pytest.raises(ssl.SSLError):
+        handshake(deployment, context).close()
+
+
 def test_static_files_are_served_by_nginx_with_long_caching_for_hashed_names(deployment):
     manifest = json.loads((deployment.static_root / "staticfiles.json").read_text())
     hashed = manifest["paths"]["nhsuk/nhsuk-frontend.min.css"]
