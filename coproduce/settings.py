@@ -130,6 +130,8 @@ if not PRODUCTION:
     INSTALLED_APPS.append("coproduce.tooling")
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id; every answer is timed by page.
+    "coproduce.web.monitoring.RequestIdAndTiming",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -415,16 +417,32 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Logs never carry names, NHS numbers, addresses or free text: only record ids and events.
+# As JSON lines (production's default: journald keeps them, a log system reads them) or
+# plain lines; each line logged while answering a request carries its request id.
+LOG_FORMAT = os.environ.get("COPRODUCE_LOG_FORMAT") or ("json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"COPRODUCE_LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"refusals": {"()": "coproduce.lib.logs.RefusalsWithoutTraceback"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+        },
+    },
+    "filters": {
+        "refusals": {"()": "coproduce.lib.logs.RefusalsWithoutTraceback"},
+        "request_id": {"()": "coproduce.lib.logs.WithRequestId"},
+    },
     "handlers": {
         "stderr": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["refusals"],
+            "formatter": LOG_FORMAT,
+            "filters": ["refusals", "request_id"],
         }
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("COPRODUCE_LOG_LEVEL", "INFO")},
@@ -440,6 +458,34 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Monitoring (docs/deploy.md). /metrics answers only these addresses or networks (the
+# client's address as the trusted proxy gives it); everyone else is refused.
+METRICS_ADDRESSES = []
+for _address in env_list("COPRODUCE_METRICS_ADDRESSES", ["127.0.0.1", "::1"]):
+    try:
+        METRICS_ADDRESSES.append(ipaddress.ip_network(_address, strict=False))
+    except ValueError:
+        raise ImproperlyConfigured(
+            "COPRODUCE_METRICS_ADDRESSES must be IP addresses or networks (such as "
+            f"10.0.0.0/24), separated by commas, not {_address!r}"
+        ) from None
+# /readyz is unready when no task worker has beaten within this many seconds, or when a
+# task or message has been due for longer than this many minutes without being taken up.
+READY_WORKER_SECONDS = env_seconds("COPRODUCE_READY_WORKER_SECONDS", 120)
+READY_QUEUE_MINUTES = env_int("COPRODUCE_READY_QUEUE_MINUTES", 10)
+if READY_QUEUE_MINUTES < 1:
+    raise ImproperlyConfigured(
+        f"COPRODUCE_READY_QUEUE_MINUTES must be 1 or more, not {READY_QUEUE_MINUTES}"
+    )
+# The server processes of `coproduce serve` share request and sign-in metrics through
+# files in this folder (prometheus-client's multiprocess mode; systemd's RuntimeDirectory).
+# Without it, /metrics gives the answering process's own.
+METRICS_FOLDER = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
+if METRICS_FOLDER and not Path(METRICS_FOLDER).is_dir():
+    raise ImproperlyConfigured(
+        f"PROMETHEUS_MULTIPROC_DIR must be an existing folder, not {METRICS_FOLDER!r}"
+    )
 
 # Referrals from A&E liaison are to be seen within this many minutes whatever their
 # urgency (the other response targets are in coproduce/care/targets.py).

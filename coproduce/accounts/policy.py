@@ -101,6 +101,7 @@ class Open(StrEnum):
     NOTIFY = "notify"  # GOV.UK Notify's callbacks, with its bearer token
     ADMIN = "admin"  # the admin site: administrators only
     SIGNED_IN = "signed_in"  # anyone signed in (the second step of signing in)
+    MONITORING = "monitoring"  # the monitoring addresses (COPRODUCE_METRICS_ADDRESSES)
 
 
 # Every address the service answers, by URL name, and what guards it. Views and API
@@ -138,6 +139,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "edit_plan": Capability.VIEW_CASELOAD,
     "evidence_csv": Capability.VIEW_EVIDENCE,
     "chart_limits": Capability.RECALCULATE_CHART_LIMITS,
+    "readyz": Open.PUBLIC,
     "remove_chart_limits": Capability.RECALCULATE_CHART_LIMITS,
     "fix_chart_limits": Capability.RECALCULATE_CHART_LIMITS,
     "first_response_costs": Capability.RECALCULATE_CHART_LIMITS,
@@ -150,6 +152,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "find_person": Capability.VIEW_CASELOAD,
     "give_feedback": Open.PUBLIC,
     "healthz": Open.PUBLIC,
+    "metrics": Open.MONITORING,
     "home": Open.PUBLIC,
     "import_voices": Capability.REVIEW_VOICES,
     # Improvement projects (issue 23), the charter: each project's team changes it

@@ -39,7 +39,7 @@ from coproduce.accounts.models import Role, User
 SIGNED_IN_WITH = "coproduce_signed_in_with"
 STAFF = frozenset(Role) - {Role.NETWORK_MEMBER}
 # Pages a person between their password and their code may open.
-OPEN_BETWEEN_FACTORS = {"enter_code", "set_up_code", "sign_out", "healthz"}
+OPEN_BETWEEN_FACTORS = {"enter_code", "set_up_code", "sign_out", "healthz", "readyz", "metrics"}
 # Open between the factors too, served as to someone not signed in (the trial of issue
 # 21 found them all sending a person to the code page). Names from web.urls'
 # public_urlpatterns; a test checks the two agree.

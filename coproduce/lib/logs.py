@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
+
+# The id of the request being answered in this thread (set by the web's middleware).
+request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
 
 class RefusalsWithoutTraceback(logging.Filter):
@@ -15,4 +19,14 @@ class RefusalsWithoutTraceback(logging.Filter):
         if getattr(record, "status_code", 500) < 500:
             record.exc_info = None
             record.exc_text = None
+        return True
+
+
+class WithRequestId(logging.Filter):
+    """Each line carries the id of the request it was logged while answering (``-``
+    outside one), the same id nginx logs and the answer's ``X-Request-ID`` header gives,
+    so one request's lines can be found across the proxy and the service."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = request_id.get()
         return True

@@ -84,13 +84,23 @@ class Worker(models.Model):
     database's clock, not by a process id, so it holds across hosts.
     """
 
+    class Kind(models.TextChoices):
+        # ``coproduce worker``: runs the tasks, and beats even while it waits for one, so
+        # /readyz and /metrics can tell whether one is running.
+        TASKS = "tasks", "task worker"
+        # A process that beats only while it holds work: the sweeper, a benchmark's sender.
+        SENDER = "sender", "sender"
+
     id = models.CharField(primary_key=True, max_length=100)  # host:pid:random
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.SENDER)
     host = models.CharField(max_length=255)
     pid = models.PositiveIntegerField()
     started_at = models.DateTimeField()
     beat_at = models.DateTimeField(db_index=True)
     # The django-tasks result it is running (DBTaskResult.id), if it runs one.
     task_id = models.UUIDField(null=True, blank=True)
+    # Set when it stopped as asked (SIGTERM): it is no longer counted as running.
+    stopped_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-beat_at"]

@@ -62,6 +62,7 @@ class Heartbeat:
 
     def reset(self) -> None:
         """A new identity (at start, and in a child after a fork)."""
+        self.kind = Worker.Kind.SENDER
         self.host = socket.gethostname()
         self.pid = os.getpid()
         self.id = f"{self.host[:60]}:{self.pid}:{secrets.token_hex(4)}"
@@ -83,7 +84,12 @@ class Heartbeat:
                 return
             try:
                 Worker.objects.create(
-                    id=self.id, host=self.host, pid=self.pid, started_at=Now(), **values
+                    id=self.id,
+                    kind=self.kind,
+                    host=self.host,
+                    pid=self.pid,
+                    started_at=Now(),
+                    **values,
                 )
             except IntegrityError:
                 Worker.objects.filter(pk=self.id).update(**values)
@@ -123,6 +129,12 @@ class Heartbeat:
             last = self.held == 0
         if last:
             self._stop_beating()
+
+    def stopped(self) -> None:
+        """This worker stopped as asked: stop beating and say so, so it is no longer
+        counted as running (a worker killed instead is found by its silence)."""
+        self.release()
+        Worker.objects.filter(pk=self.id).update(stopped_at=Now())
 
     def _start_beating(self) -> None:
         stop = threading.Event()
@@ -203,6 +215,16 @@ def lost_before() -> CombinedExpression:
 
 def alive() -> QuerySet[Worker]:
     return Worker.objects.filter(beat_at__gte=lost_before())
+
+
+def task_workers_seen(within: dt.timedelta) -> QuerySet[Worker]:
+    """Task workers running (not stopped) whose last beat, by the database's clock, is
+    younger than ``within``: what /readyz asks for."""
+    return Worker.objects.filter(
+        kind=Worker.Kind.TASKS,
+        stopped_at__isnull=True,
+        beat_at__gte=Now() - Value(within, output_field=DurationField()),
+    )
 
 
 def fail_lost_tasks() -> int:

@@ -12,6 +12,7 @@ from coproduce.web.views import (
     improvement_measures,
     improvement_story,
     network,
+    operations,
     public,
     sso,
     voices,
@@ -38,7 +39,9 @@ public_urlpatterns = [
 ]
 
 urlpatterns = [
-    path("healthz", public.healthz, name="healthz"),
+    path("healthz", operations.healthz, name="healthz"),
+    path("readyz", operations.readyz, name="readyz"),
+    path("metrics", operations.metrics, name="metrics"),
     path("sign-in", accounts.SignIn.as_view(), name="sign_in"),
     path("sign-in/code", accounts.enter_code, name="enter_code"),
     path("sign-in/set-up", accounts.set_up_code, name="set_up_code"),

@@ -1,6 +1,7 @@
 """Reliability with real parts: the production server stops gracefully, and a database
 that goes away gives a clear 503 and is reconnected to when it is back."""
 
+import json
 import os
 import signal
 import socket
@@ -230,10 +231,18 @@ def test_a_database_that_goes_away_gives_a_clear_503_and_is_reconnected_to(postg
         assert "Nothing you had already saved has been lost" in body
         assert "0800 000 0000 (demo)" in body  # the crisis line, even now
         assert headers["Retry-After"] == "30"
-        assert get(port, "/healthz")[0] == 503
+        # Alive (a monitor must not restart it for the database's fault), not ready, and
+        # saying why.
+        assert get(port, "/healthz")[0] == 200
+        status, body, _ = get(port, "/readyz")
+        assert status == 503
+        assert json.loads(body)["checks"]["database"] == {
+            "ok": False,
+            "detail": "cannot be reached (OperationalError)",
+        }
         postgres.start()
         assert get(port, "/you-said-we-did")[0] == 200
-        assert get(port, "/healthz")[0] == 200
+        assert json.loads(get(port, "/readyz")[1])["checks"]["database"]["ok"] is True
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(30)

@@ -28,6 +28,10 @@ PUBLIC_VIEWS = {
     "join_network",
     "joined_network",
     "healthz",
+    # Guarded by something else: readiness tells nothing about anyone; the metrics are
+    # given only to the monitoring addresses (COPRODUCE_METRICS_ADDRESSES).
+    "readyz",
+    "metrics",
     "sign_in",
     "sign_out",
     # The second step of signing in: for whoever has given their password.

@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from coproduce.web import server
+from coproduce.web import monitoring, server
 
 
 class Command(BaseCommand):
@@ -43,6 +43,8 @@ class Command(BaseCommand):
         processes = options["processes"]
         if processes < 1:
             raise CommandError(f"--processes must be 1 or more, not {processes}.")
+        if not options["reuse_port"]:  # the first process, not one of --processes' copies
+            monitoring.clear_shared_counts()
         if processes > 1:
             one = [
                 sys.executable,

@@ -1,0 +1,37 @@
+"""``coproduce worker``: the task worker for production.
+
+It is django-tasks' database worker (``db_worker``), taking every queue unless told
+otherwise, and it beats as the task worker the whole time it runs, waiting or working, so
+``/readyz`` and ``/metrics`` can tell whether one is running. On SIGTERM (systemd's stop)
+it finishes the task in hand, then stops and marks itself stopped; one killed instead is
+found by its silence (``coproduce recover-lost-work``).
+"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django_tasks_db.management.commands import db_worker
+
+from coproduce.messaging.models import Worker
+from coproduce.messaging.workers import heartbeat
+
+
+class Command(db_worker.Command):
+    help = (
+        "Run background tasks (messages, follow-ups, fan-outs) from every queue, beating "
+        "as the task worker so the service's readiness check can see it."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        super().add_arguments(parser)
+        parser.set_defaults(queue_name="*")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        heartbeat.kind = Worker.Kind.TASKS
+        heartbeat.hold()
+        try:
+            super().handle(*args, **options)
+        finally:
+            heartbeat.stopped()

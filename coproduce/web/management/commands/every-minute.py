@@ -1,0 +1,56 @@
+"""``coproduce every-minute``: the jobs a scheduler runs once a minute, in one command.
+
+In order: escalate risk alerts not acknowledged in time, send due follow-up invitations
+and reminders, take back the work of a lost worker (before anything is sent again), send
+or retry queued messages, and finish fan-outs left part-done. Each job runs even when one
+before it failed, so a fault in one never holds back an alert's escalation; the command
+then exits with status 1 naming each job that failed (systemd marks the run failed).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import traceback
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+logger = logging.getLogger(__name__)
+
+JOBS = (
+    "escalate-alerts",
+    "send-follow-ups",
+    "recover-lost-work",
+    "deliver-messages",
+    "finish-fan-outs",
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the minute-by-minute jobs (escalations, follow-ups, taking back lost work, "
+        "sending and retrying messages, fan-outs); each runs even if another failed."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        failed = []
+        for job in JOBS:
+            out = io.StringIO()
+            try:
+                call_command(job, stdout=out)
+            except Exception as error:
+                failed.append(job)
+                # The kind of error and where, never its message: a database's message can
+                # quote a record's values.
+                logger.error(
+                    "every-minute: %s failed (%s) at\n%s",
+                    job,
+                    type(error).__name__,
+                    "".join(traceback.format_tb(error.__traceback__)),
+                )
+                continue
+            self.stdout.write(f"{job}: {out.getvalue().strip() or 'done'}")
+        if failed:
+            raise CommandError(f"These jobs failed (the others ran): {', '.join(failed)}.")
