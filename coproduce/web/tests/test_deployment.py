@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.http import HttpResponse
@@ -151,6 +152,11 @@ def start_app(deployment: Deployment) -> None:
     serve = ["serve", "--host", "127.0.0.1", "--processes", "2", "--threads", "4"]
     start(deployment, "app", [*COPRODUCE, *serve, "--port", str(deployment.app)])
     wait_for_port(deployment, "app", deployment.app)
+
+
+def start_worker(deployment: Deployment) -> None:
+    """`coproduce worker`, as deploy/systemd runs it: every queue, beating as it waits."""
+    start(deployment, "worker", [*COPRODUCE, "worker", "--interval", "1"])
 
 
 def setup_script(key: str, nhs_number: str) -> str:
@@ -327,6 +333,7 @@ def deployment() -> Iterator[Deployment]:
             access_log=folder / "nginx-access.log",
         )
         cleanup.callback(stop_all, running)
+        start_worker(running)
         start_app(running)
         main = nginx_config(folder, https, http, app)
         start(
@@ -619,12 +626,16 @@ def test_a_file_just_over_the_apps_limit_reaches_the_app_which_says_so(signed_in
 
 def test_the_access_log_carries_the_path_and_request_id_but_never_the_query(deployment):
     before = log_length(deployment)
-    Browser(deployment).ask("/sign-in?next=/people/find&search=Robin+Example")
+    answer = Browser(deployment).ask("/sign-in?next=/people/find&search=Robin+Example")
     line = logged(deployment, "/sign-in", after=before)
     assert "Robin" not in line
     assert "search=" not in line
     assert "?" not in line
-    assert re.search(r" [0-9a-f]{32}$", line), line
+    # nginx's id for the request is the one the app answered with (and logged under).
+    request_id = answer.header("X-Request-ID")
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)
+    assert line.endswith(f" {request_id}")
+    assert request_id in deployment.log("app")
 
 
 def test_when_the_app_is_not_running_nginx_answers_with_its_page(deployment):
@@ -641,3 +652,102 @@ def test_when_the_app_is_not_running_nginx_answers_with_its_page(deployment):
         assert Browser(deployment).ask("/static/nhsuk/nhsuk-frontend.min.css").status == 200
     finally:
         start_app(deployment)
+
+
+def wait_for_readiness(browser: Browser, status: int) -> dict[str, Any]:
+    """/readyz's answer once it gives this status (the worker beats, or stops, within
+    seconds; a busy machine may take longer)."""
+    until = time.monotonic() + 60
+    while True:
+        answer = browser.ask("/readyz")
+        if answer.status == status or time.monotonic() > until:
+            break
+        time.sleep(0.5)
+    assert answer.status == status, answer.body
+    # The app's own answer, passed through: not nginx's page, never kept.
+    assert answer.header("Content-Type") == "application/json"
+    assert "no-store" in answer.header("Cache-Control")
+    readiness: dict[str, Any] = json.loads(answer.body)
+    return readiness
+
+
+def test_readyz_turns_unready_naming_the_worker_when_the_worker_stops(deployment):
+    browser = Browser(deployment)
+    ready = wait_for_readiness(browser, 200)
+    assert ready["status"] == "ready"
+    assert {name: check["ok"] for name, check in ready["checks"].items()} == {
+        "database": True,
+        "migrations": True,
+        "worker": True,
+        "queue": True,
+    }
+    stop(deployment, "worker")
+    try:
+        unready = wait_for_readiness(browser, 503)
+        assert unready["status"] == "unready"
+        worker = unready["checks"]["worker"]
+        assert worker["ok"] is False
+        assert "the task worker stopped at" in worker["detail"]
+        assert all(check["ok"] for name, check in unready["checks"].items() if name != "worker")
+    finally:
+        start_worker(deployment)
+    assert wait_for_readiness(browser, 200)["status"] == "ready"
+
+
+def ask_the_app(deployment: Deployment, path: str, source: str, **headers: str) -> Answer:
+    """The app itself, not through nginx, from this address."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", deployment.app, timeout=30, source_address=(source, 0)
+    )
+    try:
+        connection.request("GET", path, headers={"Host": HOST, **headers})
+        response = connection.getresponse()
+        return Answer(response.status, response.msg, response.read().decode())
+    finally:
+        connection.close()
+
+
+def test_metrics_are_refused_from_outside_the_allowed_addresses_by_nginx_and_by_the_app(
+    deployment,
+):
+    """COPRODUCE_METRICS_ADDRESSES is 127.0.0.1 here; 127.0.0.2 is another address on
+    loopback, someone else."""
+    # nginx refuses it itself (its own 403: the app is never asked).
+    before = log_length(deployment)
+    refused = Browser(deployment, source=OUTSIDER).ask("/metrics")
+    assert refused.status == 403
+    assert "coproduce_" not in refused.body
+    line = logged(deployment, "/metrics", after=before)
+    assert line.startswith(f"{OUTSIDER} ")
+    assert " 403 " in line
+    assert " - " in line  # no time for the app: it was not asked
+    # The app gives the outsider nothing either. Reaching it directly, the outsider is not
+    # the proxy, so its X-Forwarded-Proto is not believed: it is sent to HTTPS (or refused
+    # by address, were /metrics exempt from the redirect).
+    https = {"X-Forwarded-Proto": "https"}
+    direct = ask_the_app(deployment, "/metrics", OUTSIDER, **https)
+    assert direct.status in {301, 403}
+    assert "coproduce_" not in direct.body
+    # Through the proxy, the app judges the client's address the proxy passes on.
+    through_proxy = ask_the_app(
+        deployment, "/metrics", "127.0.0.1", **https, **{"X-Forwarded-For": OUTSIDER}
+    )
+    assert through_proxy.status == 403
+    assert "only to the service's monitoring addresses" in through_proxy.body
+    # This machine's monitoring reads it through nginx: the two server processes' counts
+    # together, and the service's state.
+    answer = Browser(deployment).ask("/metrics")
+    assert answer.status == 200
+    assert answer.header("Content-Type").startswith("text/plain; version=")
+    for name in (
+        "coproduce_risk_alerts_unacknowledged",
+        "coproduce_risk_alert_oldest_unacknowledged_age_seconds",
+        "coproduce_messages",
+        "coproduce_messages_waiting_to_retry",
+        "coproduce_task_worker_last_heartbeat_age_seconds",
+        "coproduce_request_duration_seconds_bucket",
+        "coproduce_sign_in_failures_total",
+        "coproduce_sign_in_lockouts_total",
+        "coproduce_database_up",
+    ):
+        assert re.search(rf"^{name}[{{ ]", answer.body, re.MULTILINE), name
