@@ -186,15 +186,26 @@ print("person", person.pk)
 """
 
 
+def has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
 def nginx_config(folder: Path, https: int, http: int, app: int) -> Path:
     shipped = SITE.read_text()
+    # The IPv6 listeners on loopback's [::1], where the machine has IPv6 (else left out).
+    ipv6 = has_ipv6_loopback()
     site = substituted(
         shipped,
         [
             ("listen 80;", f"listen 127.0.0.1:{http};", 1),
-            ("listen [::]:80;", "", 1),
+            ("listen [::]:80;", f"listen [::1]:{http};" if ipv6 else "", 1),
             ("listen 443 ssl http2;", f"listen 127.0.0.1:{https} ssl http2;", 1),
-            ("listen [::]:443 ssl http2;", "", 1),
+            ("listen [::]:443 ssl http2;", f"listen [::1]:{https} ssl http2;" if ipv6 else "", 1),
             (
                 "ssl_certificate /etc/ssl/certs/coproduce.crt;",
                 f"ssl_certificate {folder}/tls.crt;",
@@ -526,6 +537,7 @@ def test_static_files_are_served_by_nginx_with_long_caching_for_hashed_names(dep
     # nginx sends collectstatic's compressed copy, with nginx's own kind of ETag
     # (hex modification time and size; whitenoise's differ).
     assert answer.header("Content-Encoding") == "gzip"
+    assert answer.header("Vary") == "Accept-Encoding"
     assert re.fullmatch(r'W?/?"[0-9a-f]+-[0-9a-f]+"', answer.header("ETag"))
     # The original name is kept too (whitenoise keeps the unhashed files), for an hour.
     answer = browser.ask("/static/nhsuk/nhsuk-frontend.min.css")
