@@ -10,7 +10,9 @@ with ``SO_REUSEPORT`` so the kernel shares new connections between them), restar
 that dies, and on SIGTERM passes the signal on and waits for each to drain. A process
 killed outright (SIGKILL, out of memory) takes with it the requests it was answering and
 the connections the kernel had already queued for it; those clients see the connection
-reset, and new connections go to the processes still running.
+reset, and new connections go to the processes still running. On SIGHUP it replaces its
+copies with new ones, which run the code then on disk, starting the new before stopping
+the old: an upgrade without a moment when nothing listens.
 
 Behind a reverse proxy that ends HTTPS, waitress is told the proxy's address
 (``TrustedProxy``), so that it believes the proxy's X-Forwarded-Proto and X-Forwarded-For
@@ -134,8 +136,16 @@ def serve(
         logger.info("signal %s: no new connections; finishing requests in hand", signum)
         threading.Thread(target=drain, name="drain", daemon=True).start()
 
+    def cannot_reload(signum: int, frame: Any) -> None:
+        logger.warning(
+            "SIGHUP: one server process cannot be replaced without a gap; serve with "
+            "--processes 2 or more to reload without dropping requests"
+        )
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    if ready is None:  # on its own, not one of supervise's copies
+        signal.signal(signal.SIGHUP, cannot_reload)
     server.print_listen("Serving Coproduce at http://{}:{}/")
     server.run()
     logger.info("stopped")
@@ -165,24 +175,82 @@ class _Process:
         os.close(self._ready_pipe)
 
 
+# How long new copies have, on a reload, to say they listen before the old go on instead.
+RELOAD_START_SECONDS = 120
+
+
+def _stop(processes: Sequence[_Process], drain_seconds: float) -> None:
+    """SIGTERM each, wait while they drain (then kill what is left), and tidy up."""
+    children = [process.popen for process in processes]
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + drain_seconds + 10
+    for child in children:
+        try:
+            child.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            logger.warning("server process %s did not stop in time; killing it", child.pid)
+            child.kill()
+            child.wait()
+    for process in processes:
+        process.close()
+
+
+def _replace(
+    old: list[_Process], command: Sequence[str], drain_seconds: float, draining: list[Any]
+) -> list[_Process]:
+    """A reload: start new copies (running the code now on disk) and, once every one
+    listens beside the old on the shared port, tell the old to stop; they finish their
+    requests in hand while the new take the new connections. If the new cannot start
+    (a mistake in the new code, say), they are stopped and the old go on serving."""
+    logger.info("SIGHUP: starting %s new server processes", len(old))
+    new = [_Process(command) for _ in old]
+    deadline = time.monotonic() + RELOAD_START_SECONDS
+    while not all(process.listening() for process in new):
+        exited = [p for p in new if p.popen.poll() is not None and not p.listening()]
+        if exited or time.monotonic() > deadline:
+            logger.error(
+                "reload refused: the new server processes did not start; the old ones go on"
+            )
+            _stop(new, drain_seconds)
+            return old
+        time.sleep(0.1)
+    logger.info("new server processes listening; the old ones finish their requests and stop")
+    drain = threading.Thread(target=_stop, args=(old, drain_seconds), name="old-servers")
+    drain.start()
+    draining.append(drain)
+    return new
+
+
 def supervise(command: Sequence[str], processes: int, drain_seconds: float) -> None:
     """Run ``processes`` copies of a one-process server ``command`` until SIGTERM or SIGINT.
 
     A copy that dies after it was listening is started again (and the death logged); one
     that dies before it was listening means the command cannot serve (the port is taken,
     say), so the others are stopped and ``StartFailed`` raised. On SIGTERM or SIGINT each
-    copy is sent SIGTERM and waited for while it drains.
+    copy is sent SIGTERM and waited for while it drains. On SIGHUP (``systemctl reload``)
+    the copies are replaced by new ones without a moment when none listens (``_replace``).
     """
     stopping = threading.Event()
+    reloading = threading.Event()
 
     def stop(signum: int, frame: Any) -> None:
         stopping.set()
 
+    def reload(signum: int, frame: Any) -> None:
+        reloading.set()
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGHUP, reload)
     started = [_Process(command) for _ in range(processes)]
+    draining: list[threading.Thread] = []
     failed = None
     while not stopping.is_set():
+        if reloading.is_set() and all(process.listening() for process in started):
+            reloading.clear()
+            started = _replace(started, command, drain_seconds, draining)
         for n, process in enumerate(started):
             was_listening = process.listening()
             code = process.popen.poll()
@@ -198,19 +266,8 @@ def supervise(command: Sequence[str], processes: int, drain_seconds: float) -> N
             process.close()
             started[n] = _Process(command)
         stopping.wait(0.2)
-    children = [process.popen for process in started]
-    for child in children:
-        if child.poll() is None:
-            child.send_signal(signal.SIGTERM)
-    deadline = time.monotonic() + drain_seconds + 10
-    for child in children:
-        try:
-            child.wait(max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            logger.warning("server process %s did not stop in time; killing it", child.pid)
-            child.kill()
-            child.wait()
-    for process in started:
-        process.close()
+    _stop(started, drain_seconds)
+    for drain in draining:
+        drain.join()
     if failed is not None:
         raise failed

@@ -5,7 +5,8 @@ A throwaway PostgreSQL on loopback gets the schema and a trust-year of synthetic
 waitress, production settings) serves it on loopback; simulated users, each on its own
 keep-alive connection with no pause between requests (so the figures are the server's
 capacity), ask one page after another for a fixed time. Then, in the same run, a
-trivial view (``/healthz``: one ``SELECT 1``) is asked the same way, for comparison.
+trivial view (``/healthz``: since issue 24 it asks nothing of the database; before, one
+``SELECT 1``) is asked the same way, for comparison.
 """
 
 from __future__ import annotations

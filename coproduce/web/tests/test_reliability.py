@@ -151,6 +151,100 @@ def test_several_processes_share_the_port_replace_one_that_dies_and_drain_on_sig
         process.kill()
 
 
+def test_a_reload_replaces_every_process_without_refusing_a_connection():
+    """SIGHUP (systemctl reload, after an upgrade): new processes start and listen before
+    the old stop; a request the old had in hand is answered in full, and every connection
+    made meanwhile is answered."""
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", SUPERVISOR, str(port), PID_APP], stderr=subprocess.PIPE, cwd=ROOT
+    )
+    answered, failed, stop = [], [], threading.Event()
+
+    def keep_asking():
+        while not stop.is_set():
+            try:
+                answered.append(int(get(port, "/")[1]))
+            except OSError as error:
+                failed.append(repr(error))
+
+    try:
+        wait_for_port(port, process)
+        time.sleep(1.5)
+        old = answering_pids(port)
+        assert len(old) == 2
+        slow = []
+        in_hand = threading.Thread(target=lambda: slow.append(get(port, "/?3")))
+        in_hand.start()
+        asking = threading.Thread(target=keep_asking)
+        asking.start()
+        time.sleep(0.5)
+        process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            recent = set(answered[-20:])
+            if len(recent) == 2 and not recent & old:
+                break
+            time.sleep(0.2)
+        time.sleep(1)
+        stop.set()
+        asking.join(15)
+        in_hand.join(15)
+        assert failed == []
+        new = set(answered[-20:])
+        assert len(new) == 2
+        assert not new & old  # every process replaced
+        assert len(answered) > 20
+        assert slow[0][0] == 200
+        assert int(slow[0][1]) in old  # the old process finished what it had in hand
+        assert process.poll() is None  # the supervisor goes on
+        deadline = time.monotonic() + 30
+        while old and time.monotonic() < deadline:  # the old processes then exit
+            old = {pid for pid in old if Path(f"/proc/{pid}").exists()}
+            time.sleep(0.2)
+        assert old == set()
+    finally:
+        stop.set()
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_a_reload_whose_new_code_cannot_start_leaves_the_old_processes_serving(tmp_path):
+    broken = tmp_path / "broken"
+    app = "import os, sys\nif os.path.exists(sys.argv[2]): sys.exit(3)\n" + PID_APP
+    supervisor = SUPERVISOR.replace(
+        "sys.argv[2], sys.argv[1]]", "sys.argv[2], sys.argv[1], sys.argv[3]]"
+    )
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", supervisor, str(port), app, str(broken)],
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    try:
+        wait_for_port(port, process)
+        time.sleep(1.5)
+        old = answering_pids(port)
+        broken.write_text("the new code fails as it starts")
+        process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 30
+        log = b""
+        while b"reload refused" not in log and time.monotonic() < deadline:
+            log += os.read(process.stderr.fileno(), 4096)
+        assert b"reload refused: the new server processes did not start" in log
+        assert answering_pids(port) == old  # still serving, by the same processes
+        assert process.poll() is None
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 def test_serving_on_a_port_in_use_is_refused_with_a_clear_message():
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
