@@ -28,6 +28,7 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -763,3 +764,57 @@ def test_metrics_are_refused_from_outside_the_allowed_addresses_by_nginx_and_by_
         "coproduce_database_up",
     ):
         assert re.search(rf"^{name}[{{ ]", answer.body, re.MULTILINE), name
+
+
+def server_processes(deployment: Deployment) -> set[int]:
+    """The server processes `coproduce serve` runs now (its children)."""
+    supervisor = deployment.processes["app"].pid
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            # pid (name) state ppid …: the name may hold spaces, so split after it.
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == supervisor:
+                children.add(int(stat.parent.name))
+    return children
+
+
+def test_a_reload_through_nginx_answers_every_request_meanwhile(deployment):
+    """`systemctl reload coproduce-web` after an upgrade (SIGHUP): the server processes are
+    replaced while nginx holds connections open to the old ones. Every request meanwhile,
+    GET or POST, is answered by the app; none gets nginx's "not available" page."""
+    old = server_processes(deployment)
+    assert len(old) == 2
+    answers: list[int] = []
+    stop_asking = threading.Event()
+
+    def keep_asking() -> None:
+        browser = Browser(deployment)
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        while not stop_asking.is_set():
+            answers.append(browser.ask("/sign-in").status)
+            # A form posted without its token: the app refuses it (403), and nginx never
+            # sends a POST twice, so a connection the app closed under it would show here.
+            answers.append(browser.ask("/sign-in", "POST", b"username=x", form).status)
+
+    askers = [threading.Thread(target=keep_asking) for _ in range(2)]
+    for asker in askers:
+        asker.start()
+    try:
+        time.sleep(1)
+        deployment.processes["app"].send_signal(signal.SIGHUP)
+        until = time.monotonic() + 120
+        while time.monotonic() < until:
+            now = server_processes(deployment)
+            gone = not any(Path(f"/proc/{pid}").exists() for pid in old)
+            if len(now) == 2 and not now & old and gone:
+                break
+            time.sleep(0.2)
+        time.sleep(1)
+    finally:
+        stop_asking.set()
+        for asker in askers:
+            asker.join(60)
+    assert len(now) == 2
+    assert not now & old, deployment.log("app")
+    assert len(answers) > 20
+    assert set(answers) == {200, 403}, sorted(set(answers))
