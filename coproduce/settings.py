@@ -17,6 +17,7 @@ import datetime as dt
 import ipaddress
 import math
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -80,6 +81,10 @@ DEMO_SECRET_KEY = "demo-only-secret-key-never-use-with-real-data-0f6c2b9e8d"  # 
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEMO_SECRET_KEY)
 if PRODUCTION and (not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production")
+
+# While rotating SECRET_KEY: the old key(s), so sessions signed with them still hold
+# (docs/deploy.md, "Rotating secrets"); remove once the sessions have ended.
+SECRET_KEY_FALLBACKS = env_list("COPRODUCE_SECRET_KEY_FALLBACKS", [])
 
 DEBUG = env_bool("COPRODUCE_DEBUG", default=False)
 if PRODUCTION and DEBUG:
@@ -576,6 +581,8 @@ DEMO_NOTIFY_CALLBACK_TOKEN = "demo-callback-token-never-use-with-real-data"  # n
 NOTIFY_CALLBACK_TOKEN = os.environ.get(
     "NOTIFY_CALLBACK_TOKEN", "" if PRODUCTION else DEMO_NOTIFY_CALLBACK_TOKEN
 )
+# While rotating the token: the one Notify had, still accepted until Notify has the new.
+NOTIFY_CALLBACK_TOKEN_PREVIOUS = os.environ.get("NOTIFY_CALLBACK_TOKEN_PREVIOUS", "")
 # One text message template and one email template, each just ((body)) (and ((subject))):
 # the wording lives in Coproduce, where it is tested and translated (ADR 0006).
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get(
@@ -619,6 +626,40 @@ RETENTION_MEMBER_YEARS = env_int("COPRODUCE_RETENTION_MEMBER_YEARS", 6)
 RETENTION_MESSAGE_DAYS = env_int("COPRODUCE_RETENTION_MESSAGE_DAYS", 90)
 RETENTION_SIGN_IN_DAYS = env_int("COPRODUCE_RETENTION_SIGN_IN_DAYS", 30)
 RETENTION_PURGE_HOUR = env_int("COPRODUCE_RETENTION_PURGE_HOUR", 2)
+
+
+def writable_folder(name: str, required: bool) -> Path | None:
+    """The folder named by the environment variable ``name``, which must exist and be
+    writable by this process: proved by making and removing a small file in it (os.access
+    says yes to root for any folder, even one on a read-only disk)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        if required:
+            raise ImproperlyConfigured(f"{name} must be set in the environment in production")
+        return None
+    folder = Path(raw)
+    if not folder.exists():
+        raise ImproperlyConfigured(f"{name} is {raw}, which does not exist: make that folder")
+    if not folder.is_dir():
+        raise ImproperlyConfigured(f"{name} is {raw}, which is not a folder")
+    try:
+        handle, probe = tempfile.mkstemp(dir=folder, prefix=".coproduce-can-write-")
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"{name} is {raw}, which this process cannot write to ({error.strerror})"
+        ) from None
+    os.close(handle)
+    os.unlink(probe)
+    return folder.absolute()
+
+
+# Nightly backups (coproduce backup --nightly): the folder they are written to, checked
+# now rather than when the first backup fails at night, and how many are kept there (the
+# oldest beyond that are removed after each new one). Each file holds every record.
+BACKUP_DIR = writable_folder("COPRODUCE_BACKUP_DIR", required=PRODUCTION)
+BACKUP_KEEP = env_int("COPRODUCE_BACKUP_KEEP", 14)
+if BACKUP_KEEP < 1:
+    raise ImproperlyConfigured(f"COPRODUCE_BACKUP_KEEP must be 1 or more, not {BACKUP_KEEP}")
 # Uploaded files (feedback exports to import) larger than this are refused, by the upload
 # form and by the importer behind it and behind `coproduce import-fft`.
 MAX_UPLOAD_MB = env_int("COPRODUCE_MAX_UPLOAD_MB", 10)
@@ -646,9 +687,16 @@ QUIET_HOURS = (
 # One reminder, this many days after an invitation that had no answer.
 FOLLOW_UP_REMINDER_DAYS = env_int("COPRODUCE_FOLLOW_UP_REMINDER_DAYS", 7)
 # Where links in messages point (the public address of this service).
-PUBLIC_BASE_URL = os.environ.get("COPRODUCE_PUBLIC_BASE_URL") or (
-    "http://127.0.0.1:8000" if PRODUCTION else f"http://127.0.0.1:{demo_port('PORT', 8000)}"
+# Required in production: without it, links in texts and emails would point at 127.0.0.1.
+PUBLIC_BASE_URL = os.environ.get("COPRODUCE_PUBLIC_BASE_URL", "").strip().rstrip("/") or (
+    "" if PRODUCTION else f"http://127.0.0.1:{demo_port('PORT', 8000)}"
 )
+if PRODUCTION and not PUBLIC_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "COPRODUCE_PUBLIC_BASE_URL must be set in production to the service's public "
+        "address, starting https:// (such as https://crisis.example.nhs.uk): links in "
+        f"messages point there. It is {PUBLIC_BASE_URL or 'not set'}"
+    )
 
 # Background work (messages, follow-up invitations): django-tasks with its database worker
 # (`coproduce db_worker`). Tests may run tasks at once with the immediate backend.

@@ -361,11 +361,14 @@ def deliver_many(ids: list[Any], *, threads: int | None = None, batch: int = 200
 
 
 def callback_authorised(authorization: str) -> bool:
-    """Constant-time check of the bearer token Notify sends with every callback."""
-    expected = f"Bearer {settings.NOTIFY_CALLBACK_TOKEN}"
-    return bool(settings.NOTIFY_CALLBACK_TOKEN) and hmac.compare_digest(
-        authorization.encode(), expected.encode()
-    )
+    """Constant-time check of the bearer token Notify sends with every callback: the
+    token, or while it is being rotated the previous one (both are compared, always)."""
+    tokens = [settings.NOTIFY_CALLBACK_TOKEN, settings.NOTIFY_CALLBACK_TOKEN_PREVIOUS]
+    matches = [
+        bool(token) and hmac.compare_digest(authorization.encode(), f"Bearer {token}".encode())
+        for token in tokens
+    ]
+    return any(matches)
 
 
 RECEIPT_STATUSES = {

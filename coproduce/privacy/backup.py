@@ -13,10 +13,15 @@ permissions are made by the migrations.
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
 import gzip
 import hashlib
 import io
 import json
+import os
+import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +36,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 from coproduce.accounts import audit
-from coproduce.accounts.models import AuditChainHead
+from coproduce.accounts.models import GENESIS, AuditChainHead
 
 FORMAT = "coproduce-backup/1"
 LEFT_OUT = ["contenttypes", "auth.permission", "sessions"]
@@ -69,7 +74,12 @@ def _data() -> str:
 
 
 def backup(path: Path) -> Summary:
-    with transaction.atomic():  # one consistent moment
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # One consistent moment for every table read, while the service writes on
+            # (PostgreSQL's default gives each query its own moment).
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         data = _data()
         head = AuditChainHead.objects.filter(pk=1).first()
         counts = dict(Counter(row["model"] for row in json.loads(data)))
@@ -81,13 +91,81 @@ def backup(path: Path) -> Summary:
             "audit_head": head.entry_hash if head else None,
             "sha256": hashlib.sha256(data.encode()).hexdigest(),
         }
-    tmp = path.with_suffix(path.suffix + ".part")
-    with gzip.open(tmp, "wt", encoding="utf-8") as out:
-        json.dump({"manifest": manifest}, out)
-        out.write("\n")
-        out.write(data)
-    tmp.replace(path)  # a half-written backup never has the final name
+    _write(path, manifest, data)
     return Summary(sum(counts.values()), len(counts), path)
+
+
+def _write(path: Path, manifest: dict[str, Any], data: str) -> None:
+    """Write to a temporary file beside ``path``, readable only by its owner (mkstemp
+    makes it 0600), flushed to the disk, then renamed: a half-written backup never has
+    the final name, and one that fails is removed."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".coproduce-backup-", suffix=".part")
+    tmp = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as raw:
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw) as zipped:
+                out = io.TextIOWrapper(zipped, encoding="utf-8")
+                json.dump({"manifest": manifest}, out)
+                out.write("\n")
+                out.write(data)
+                out.flush()
+                out.detach()
+            raw.flush()
+            os.fsync(raw.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+# Nightly backups in COPRODUCE_BACKUP_DIR: named by when they were made (UTC), so their
+# names sort in time order; nothing else in the folder is ever removed.
+NIGHTLY = re.compile(r"coproduce-\d{8}T\d{6}Z\.json\.gz")
+
+
+def nightly_backups(folder: Path) -> list[Path]:
+    """The nightly backups in ``folder``, oldest first."""
+    return sorted(
+        (p for p in folder.iterdir() if NIGHTLY.fullmatch(p.name) and p.is_file()),
+        key=lambda p: p.name,
+    )
+
+
+def latest(folder: Path) -> Path:
+    found = nightly_backups(folder)
+    if not found:
+        raise RestoreRefused(
+            f"There is no backup in {folder} (files named coproduce-YYYYMMDDTHHMMSSZ.json.gz)."
+        )
+    return found[-1]
+
+
+def nightly(folder: Path) -> Summary:
+    """A new backup in ``folder``, named for this moment in UTC."""
+    made = dt.datetime.now(dt.UTC)
+    path = folder / f"coproduce-{made:%Y%m%dT%H%M%SZ}.json.gz"
+    if path.exists():
+        raise FileExistsError(errno.EEXIST, "a backup made this second is already there", path)
+    return backup(path)
+
+
+def prune(folder: Path, keep: int) -> tuple[list[Path], list[Path]]:
+    """Remove the oldest nightly backups in ``folder`` beyond ``keep`` (never another
+    file); the ones kept and the ones removed."""
+    found = nightly_backups(folder)
+    removed = found[:-keep]
+    for old in removed:
+        old.unlink()
+    return found[-keep:], removed
 
 
 def read(path: Path) -> tuple[dict[str, Any], str]:
@@ -108,12 +186,18 @@ def read(path: Path) -> tuple[dict[str, Any], str]:
 
 
 def _holds_data() -> list[str]:
+    """What this database holds beyond what its migrations made: content types and
+    permissions, and the audit trail's head at its start (no events yet), are not data."""
     return [
         model._meta.label
         for model in apps.get_models()
         if model._meta.app_label not in {"contenttypes", "sessions"}
         and model._meta.label != "auth.Permission"
-        and model._default_manager.exists()
+        and (
+            model._default_manager.exclude(entry_hash=GENESIS, events=0).exists()
+            if model is AuditChainHead
+            else model._default_manager.exists()
+        )
     ]
 
 

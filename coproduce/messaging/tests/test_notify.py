@@ -219,6 +219,28 @@ def test_a_callback_without_the_right_token_is_refused_and_logged(client, db, ca
     assert PHONE not in caplog.text
 
 
+def test_while_the_token_is_rotated_both_are_taken_and_then_only_the_new(client, db, settings):
+    settings.NOTIFY_CALLBACK_TOKEN_PREVIOUS = settings.NOTIFY_CALLBACK_TOKEN
+    settings.NOTIFY_CALLBACK_TOKEN = "the-new-token-made-for-the-rotation"
+
+    def text_in(token, n):
+        return client.post(
+            "/notify/inbound-sms",
+            {"id": f"rotation-{n}", "source_number": PHONE, "message": f"hello {n}"},
+            "application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        ).status_code
+
+    old = settings.NOTIFY_CALLBACK_TOKEN_PREVIOUS
+    assert text_in(old, 1) != 401  # Notify not yet changed over
+    assert text_in("the-new-token-made-for-the-rotation", 2) != 401
+    assert text_in("neither", 3) == 401
+    assert Voice.objects.count() == 2
+    settings.NOTIFY_CALLBACK_TOKEN_PREVIOUS = ""  # the rotation done
+    assert text_in(old, 4) == 401
+    assert text_in("", 5) == 401
+
+
 def test_a_receipt_for_an_id_we_never_sent_is_refused_and_logged(client, settings, db, caplog):
     with caplog.at_level(logging.WARNING):
         response = client.post(

@@ -114,11 +114,13 @@ def run(
         "DATABASE_URL": postgres.url,
         "SECRET_KEY": "bench-only-secret-key-" + os.urandom(16).hex(),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "COPRODUCE_PUBLIC_BASE_URL": "https://crisis.example.nhs.uk",
         "SECURE_SSL_REDIRECT": "false",
         # The load generator on loopback stands where the proxy would; it sends no
         # forwarded headers, so every request is plain HTTP, as before.
         "COPRODUCE_TRUSTED_PROXY": "127.0.0.1",
         "COPRODUCE_STATIC_ROOT": str(static),
+        "COPRODUCE_BACKUP_DIR": str(static),  # checked at start-up; no backup is made
         "NOTIFY_API_KEY": "bench-6c8a8e52-1b0e-4f3a-9a3e-2f7c4d5b6a10-"
         + "0d9c1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
         "NOTIFY_CALLBACK_TOKEN": "bench",

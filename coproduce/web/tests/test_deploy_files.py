@@ -126,6 +126,8 @@ def test_every_unit_is_here():
             "coproduce-worker.service",
             "coproduce-every-minute.service",
             "coproduce-every-minute.timer",
+            "coproduce-escalate-alerts.service",
+            "coproduce-escalate-alerts.timer",
             "coproduce-backup.service",
             "coproduce-backup.timer",
             "coproduce-purge.service",
@@ -313,6 +315,7 @@ def test_the_units_run_real_commands_with_real_options_in_production(tmp_path):
         "coproduce-web.service": "serve",
         "coproduce-worker.service": "worker",
         "coproduce-every-minute.service": "every-minute",
+        "coproduce-escalate-alerts.service": "escalate-alerts",
         "coproduce-backup.service": "backup",
         "coproduce-purge.service": "purge",
     }

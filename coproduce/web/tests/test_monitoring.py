@@ -353,6 +353,17 @@ def test_every_minute_runs_each_job_even_when_one_fails_and_names_it(tmp_path):
         "deliver-messages",
         "finish-fan-outs",
     ]
+    # Where escalations have a timer of their own, the rest run without them.
+    rest = subprocess.run(  # noqa: S603
+        [*COPRODUCE, "every-minute", "--without-escalations"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert rest.returncode == 0, rest.stderr
+    assert "escalate-alerts" not in rest.stdout
+    assert len(rest.stdout.splitlines()) == 4
 
 
 # Several server processes share their counts --------------------------------------------

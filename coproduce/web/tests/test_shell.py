@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import html5lib
@@ -113,6 +114,10 @@ PRODUCTION_WITHOUT_PROXY = {
     "NOTIFY_CALLBACK_TOKEN": "a-callback-token-for-this-test",
     "NOTIFY_SMS_TEMPLATE_ID": "4f1b3c1e-0d55-4d0c-a0a3-5b1f2b9d6e01",
     "NOTIFY_EMAIL_TEMPLATE_ID": "9a2e7d4c-6b3f-4e8a-b1c2-d3e4f5a6b7c8",
+    "COPRODUCE_PUBLIC_BASE_URL": "https://crisis.example.nhs.uk",
+    # Required in production; settings only check that it can be written (these tests
+    # make no backups there).
+    "COPRODUCE_BACKUP_DIR": tempfile.gettempdir(),
 }
 PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
 
@@ -156,6 +161,23 @@ PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
         ),
         ({"COPRODUCE_TRUSTED_PROXY_COUNT": "0"}, "COPRODUCE_TRUSTED_PROXY_COUNT must be 1 or more"),
         ({"COPRODUCE_MAX_UPLOAD_MB": "0"}, "COPRODUCE_MAX_UPLOAD_MB must be 1 or more"),
+        (
+            {
+                **PRODUCTION,
+                "DATABASE_URL": "sqlite:////tmp/never.db",
+                "COPRODUCE_PUBLIC_BASE_URL": "",
+            },
+            "COPRODUCE_PUBLIC_BASE_URL must be set in production to the service's public "
+            "address, starting https://",
+        ),
+        (
+            {
+                **PRODUCTION,
+                "DATABASE_URL": "sqlite:////tmp/never.db",
+                "COPRODUCE_PUBLIC_BASE_URL": "crisis.example.nhs.uk",
+            },
+            "It is crisis.example.nhs.uk",
+        ),
         ({"COPRODUCE_SECOND_FACTOR": "sometimes"}, "must be staff, everyone or off"),
         ({"OIDC_RP_CLIENT_ID": "coproduce"}, "Single sign-on needs OIDC_RP_CLIENT_SECRET"),
         ({"COPRODUCE_DEBUG": "maybe"}, "COPRODUCE_DEBUG must be true or false"),
@@ -175,7 +197,7 @@ PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
     ],
 )
 def test_settings_refuse_to_start_with_missing_or_bad_values(env, message):
-    result = run_django("", DJANGO_SETTINGS_MODULE="coproduce.settings", **env)
+    result = run_django("", **{"DJANGO_SETTINGS_MODULE": "coproduce.settings", **env})
     assert result.returncode != 0
     assert message in result.stderr
 
@@ -272,3 +294,26 @@ def test_feedback_puts_crisis_contacts_before_the_form(client, db):
 def test_staff_pages_do_not_carry_the_publics_crisis_box(client, lead):
     client.force_login(lead)
     assert "If you need help now" not in client.get("/caseload").content.decode()
+
+
+def test_rotating_the_secret_key_with_the_old_as_a_fallback_signs_no_one_out(db, settings):
+    from django.test import Client
+
+    from coproduce.tooling.testing.factories import UserFactory
+    from coproduce.tooling.testing.signin import give_second_factor
+
+    old = "the-key-before-the-rotation-" + "a" * 40
+    settings.SECRET_KEY = old
+    using, away = Client(), Client()
+    for browser in (using, away):
+        user = UserFactory(role="team_leader")
+        browser.force_login(user)
+        give_second_factor(browser, user)
+        assert browser.get("/worklist").status_code == 200
+    settings.SECRET_KEY = "the-key-after-the-rotation-" + "b" * 40
+    settings.SECRET_KEY_FALLBACKS = [old]
+    assert using.get("/worklist").status_code == 200  # still signed in, moved to the new key
+    settings.SECRET_KEY_FALLBACKS = []
+    assert using.get("/worklist").status_code == 200
+    # A session not used while the old key was a fallback ends with it.
+    assert away.get("/worklist")["Location"].startswith("/sign-in")
