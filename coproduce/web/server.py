@@ -5,14 +5,14 @@ already in hand finish and their answers be sent (up to a drain time), then exit
 deployment's rolling restart therefore drops no one's half-saved contact record.
 
 waitress answers in one Python process, so one core at a time runs the site's Python.
-``supervise`` runs several such processes on one port (each its own listener, bound
-with ``SO_REUSEPORT`` so the kernel shares new connections between them), restarts one
-that dies, and on SIGTERM passes the signal on and waits for each to drain. A process
-killed outright (SIGKILL, out of memory) takes with it the requests it was answering and
-the connections the kernel had already queued for it; those clients see the connection
-reset, and new connections go to the processes still running. On SIGHUP it replaces its
-copies with new ones, which run the code then on disk, starting the new before stopping
-the old: an upgrade without a moment when nothing listens.
+``supervise`` runs several such processes on one port: it opens the listening socket
+once and each process it starts inherits it and accepts from it, so connections wait in
+one queue that no process owns. It restarts a process that dies, and on SIGTERM passes
+the signal on and waits for each to drain. A process killed outright (SIGKILL, out of
+memory) takes with it only the requests it was answering; connections waiting to be
+accepted stay queued for the others. On SIGHUP it replaces its processes with new ones,
+which run the code then on disk, starting the new before stopping the old: an upgrade
+without a moment when nothing accepts, and without losing a waiting connection.
 
 Behind a reverse proxy that ends HTTPS, waitress is told the proxy's address
 (``TrustedProxy``), so that it believes the proxy's X-Forwarded-Proto and X-Forwarded-For
@@ -56,13 +56,23 @@ def busy(server: Any) -> bool:
     )
 
 
-def shared_listener(host: str, port: int) -> socket.socket:
-    """A listening socket that other processes of ours may bind to the same port too."""
+# Set by ``supervise`` for each process it starts: the listening socket they all share.
+LISTENER_FD = "COPRODUCE_SERVER_LISTENER_FD"
+# Connections the kernel queues for the server before they are accepted.
+BACKLOG = 1024
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The one listening socket ``supervise``'s processes share: opened once, by the
+    supervisor, and inherited by each process it starts (as gunicorn's workers share
+    theirs). Connections wait in its one queue, which outlives any one process: a process
+    that stops (or is killed) takes none of the waiting connections with it."""
     family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     listener = socket.socket(family, kind, proto)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     listener.bind(address)
+    listener.listen(BACKLOG)
+    listener.set_inheritable(True)
     return listener
 
 
@@ -91,13 +101,15 @@ def serve(
     threads: int,
     drain_seconds: float,
     *,
-    reuse_port: bool = False,
     proxy: TrustedProxy | None = None,
 ) -> None:
-    options = {"threads": threads, **(proxy.options() if proxy else {})}
-    # One TCP listener (waitress types it as that or a multi-socket server).
-    if reuse_port:
-        server: Any = create_server(app, sockets=[shared_listener(host, port)], **options)
+    options = {"threads": threads, "backlog": BACKLOG, **(proxy.options() if proxy else {})}
+    # One TCP listener (waitress types it as that or a multi-socket server): the one the
+    # supervisor opened, or this process's own.
+    inherited = os.environ.pop(LISTENER_FD, None)
+    if inherited is not None:
+        listener = socket.socket(fileno=int(inherited))
+        server: Any = create_server(app, sockets=[listener], **options)
     else:
         server = create_server(app, host=host, port=port, **options)
     ready = os.environ.pop(READY_FD, None)
@@ -158,10 +170,13 @@ class StartFailed(Exception):
 class _Process:
     """A server process that ``supervise`` started, and whether it has said it listens."""
 
-    def __init__(self, command: Sequence[str]) -> None:
+    def __init__(self, command: Sequence[str], listener: socket.socket) -> None:
         self._ready_pipe, write = os.pipe()
+        shared = listener.fileno()
         self.popen = subprocess.Popen(  # noqa: S603 - our own command
-            list(command), pass_fds=(write,), env={**os.environ, READY_FD: str(write)}
+            list(command),
+            pass_fds=(write, shared),
+            env={**os.environ, READY_FD: str(write), LISTENER_FD: str(shared)},
         )
         os.close(write)
         self.ready = False
@@ -198,14 +213,19 @@ def _stop(processes: Sequence[_Process], drain_seconds: float) -> None:
 
 
 def _replace(
-    old: list[_Process], command: Sequence[str], drain_seconds: float, draining: list[Any]
+    old: list[_Process],
+    command: Sequence[str],
+    listener: socket.socket,
+    drain_seconds: float,
+    draining: list[Any],
 ) -> list[_Process]:
     """A reload: start new copies (running the code now on disk) and, once every one
-    listens beside the old on the shared port, tell the old to stop; they finish their
-    requests in hand while the new take the new connections. If the new cannot start
+    accepts from the shared socket beside the old, tell the old to stop; they finish their
+    requests in hand while the new take the waiting and new connections (the queue is the
+    socket's, not a process's, so none is lost). If the new cannot start
     (a mistake in the new code, say), they are stopped and the old go on serving."""
     logger.info("SIGHUP: starting %s new server processes", len(old))
-    new = [_Process(command) for _ in old]
+    new = [_Process(command, listener) for _ in old]
     deadline = time.monotonic() + RELOAD_START_SECONDS
     while not all(process.listening() for process in new):
         exited = [p for p in new if p.popen.poll() is not None and not p.listening()]
@@ -223,7 +243,9 @@ def _replace(
     return new
 
 
-def supervise(command: Sequence[str], processes: int, drain_seconds: float) -> None:
+def supervise(
+    command: Sequence[str], processes: int, drain_seconds: float, listener: socket.socket
+) -> None:
     """Run ``processes`` copies of a one-process server ``command`` until SIGTERM or SIGINT.
 
     A copy that dies after it was listening is started again (and the death logged); one
@@ -244,13 +266,13 @@ def supervise(command: Sequence[str], processes: int, drain_seconds: float) -> N
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGHUP, reload)
-    started = [_Process(command) for _ in range(processes)]
+    started = [_Process(command, listener) for _ in range(processes)]
     draining: list[threading.Thread] = []
     failed = None
     while not stopping.is_set():
         if reloading.is_set() and all(process.listening() for process in started):
             reloading.clear()
-            started = _replace(started, command, drain_seconds, draining)
+            started = _replace(started, command, listener, drain_seconds, draining)
         for n, process in enumerate(started):
             was_listening = process.listening()
             code = process.popen.poll()
@@ -264,8 +286,10 @@ def supervise(command: Sequence[str], processes: int, drain_seconds: float) -> N
                 "server process %s exited with %s; starting another", process.popen.pid, code
             )
             process.close()
-            started[n] = _Process(command)
+            started[n] = _Process(command, listener)
         stopping.wait(0.2)
+    # Stopping: once each process has closed its copy too, new connections are refused.
+    listener.close()
     _stop(started, drain_seconds)
     for drain in draining:
         drain.join()

@@ -94,7 +94,7 @@ def app(environ, start_response):
     start_response("200 OK", [("Content-Type", "text/plain")])
     return [str(os.getpid()).encode()]
 
-server.serve(app, "127.0.0.1", int(sys.argv[1]), threads=4, drain_seconds=10, reuse_port=True)
+server.serve(app, "127.0.0.1", int(sys.argv[1]), threads=4, drain_seconds=10)
 """
 
 SUPERVISOR = """
@@ -102,7 +102,8 @@ import sys
 from coproduce.web import server
 
 one = [sys.executable, "-c", sys.argv[2], sys.argv[1]]
-server.supervise(one, 2, drain_seconds=10)
+listener = server.listening_socket("127.0.0.1", int(sys.argv[1]))
+server.supervise(one, 2, drain_seconds=10, listener=listener)
 """
 
 
@@ -112,8 +113,8 @@ def answering_pids(port, connections=40):
 
 
 def pids_while_recovering(port, connections=20):
-    """The processes answering, and how many connections were reset: a connection the
-    kernel had already queued for a process killed outright is reset with it."""
+    """The processes answering, and how many connections were reset (none should be:
+    connections wait in the socket the processes share, not in the one killed)."""
     pids, reset = set(), 0
     for _ in range(connections):
         try:
@@ -282,13 +283,17 @@ def test_a_process_that_fails_slowly_on_a_loaded_machine_is_still_a_failed_start
     from coproduce.web import server
 
     slow_to_fail = [sys.executable, "-c", "import time; time.sleep(7); raise SystemExit(3)"]
-    handlers = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    handlers = [signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)]
+    listener = server.listening_socket("127.0.0.1", free_port())
     try:
         with pytest.raises(server.StartFailed, match="exited with 3 as it started"):
-            server.supervise(slow_to_fail, 2, drain_seconds=1)
+            server.supervise(slow_to_fail, 2, drain_seconds=1, listener=listener)
     finally:
-        signal.signal(signal.SIGTERM, handlers[0])
-        signal.signal(signal.SIGINT, handlers[1])
+        listener.close()
+        for number, handler in zip(
+            (signal.SIGTERM, signal.SIGINT, signal.SIGHUP), handlers, strict=True
+        ):
+            signal.signal(number, handler)
 
 
 @pytest.fixture(scope="module")

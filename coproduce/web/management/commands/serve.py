@@ -36,14 +36,14 @@ class Command(BaseCommand):
             default=30,
             help="on SIGTERM, how long to let requests in hand finish (default 30)",
         )
-        # Set by --processes for each of its processes.
-        parser.add_argument("--reuse-port", action="store_true", help="(used by --processes)")
+        # Set by --processes for each of its processes (which share its listening socket).
+        parser.add_argument("--supervised", action="store_true", help="(used by --processes)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         processes = options["processes"]
         if processes < 1:
             raise CommandError(f"--processes must be 1 or more, not {processes}.")
-        if not options["reuse_port"]:  # the first process, not one of --processes' copies
+        if not options["supervised"]:  # the first process, not one of --processes' copies
             monitoring.clear_shared_counts()
         if processes > 1:
             one = [
@@ -61,12 +61,21 @@ class Command(BaseCommand):
                 str(options["drain_seconds"]),
                 "--processes",
                 "1",
-                "--reuse-port",
+                "--supervised",
             ]
             try:
-                server.supervise(one, processes, options["drain_seconds"])
+                listener = server.listening_socket(options["host"], options["port"])
+            except OSError as error:
+                raise CommandError(
+                    f"Cannot listen on {options['host']}:{options['port']} ({error.strerror}); "
+                    f"is port {options['port']} in use?"
+                ) from None
+            try:
+                server.supervise(one, processes, options["drain_seconds"], listener)
             except server.StartFailed as error:
                 raise CommandError(f"{error}; is port {options['port']} in use?") from None
+            finally:
+                listener.close()
             return
         from coproduce.wsgi import application
 
@@ -85,6 +94,5 @@ class Command(BaseCommand):
             port=options["port"],
             threads=options["threads"],
             drain_seconds=options["drain_seconds"],
-            reuse_port=options["reuse_port"],
             proxy=proxy,
         )
