@@ -346,6 +346,9 @@ if PRODUCTION:
     # Off where the proxy itself sends plain HTTP to HTTPS; HSTS is sent either way, on
     # every answer to a request that came by HTTPS.
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # Except the operator's probes, which a monitor on the server may ask of the app
+    # directly, over plain HTTP on loopback (they show no one's data).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

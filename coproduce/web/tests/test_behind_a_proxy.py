@@ -108,6 +108,16 @@ def test_plain_http_through_the_proxy_is_redirected_to_https(server):
     assert headers["Location"] == f"https://{HOST}/sign-in"
 
 
+def test_a_monitor_on_the_server_asks_the_probes_over_plain_http_unredirected(server):
+    """A monitor on the server itself asks the app directly, over plain HTTP: the probes
+    answer (they show no one's data); every page still goes to HTTPS."""
+    assert ask(server, "/healthz")[0] == 200
+    assert ask(server, "/readyz")[0] == 503  # answered, not redirected (no worker here)
+    assert ask(server, "/metrics")[0] == 200  # 127.0.0.1 is a monitoring address
+    assert ask(server, "/metrics", source=SOMEONE_ELSE)[0] == 403
+    assert ask(server, "/sign-in")[0] == 301
+
+
 def test_forwarded_headers_from_anyone_but_the_proxy_are_not_believed(server):
     status, headers, _ = ask(
         server, "/sign-in", source=SOMEONE_ELSE, **{"X-Forwarded-Proto": "https"}
