@@ -487,6 +487,17 @@ def test_plain_http_is_sent_to_the_same_address_over_https(deployment):
     assert plain_http(deployment, "/static/nhsuk/nhsuk-frontend.min.css").status == 301
 
 
+def test_the_redirect_goes_to_the_services_own_name_whatever_host_is_asked(deployment):
+    connection = http.client.HTTPConnection("127.0.0.1", deployment.http, timeout=30)
+    try:
+        connection.request("GET", "/x", headers={"Host": "evil.example.com"})
+        response = connection.getresponse()
+        assert response.status == 301
+        assert response.getheader("Location") == f"https://{HOST}/x"
+    finally:
+        connection.close()
+
+
 def test_a_page_over_https_is_served_once_with_hsts_and_the_security_headers(deployment):
     answer = Browser(deployment).ask("/")
     # 200, not a redirect to itself: the app believes nginx that the request was HTTPS.
@@ -609,6 +620,38 @@ def test_an_upload_over_the_limit_is_refused_by_nginx_with_a_clear_page(deployme
     line = logged(deployment, "/voices/import", after=before)
     assert '"POST /voices/import HTTP/1.1" 413' in line
     assert " - " in line
+
+
+def test_an_upload_over_the_limit_over_http2_gets_the_same_clear_page(deployment, tmp_path):
+    """Browsers speak HTTP/2 to the site: nginx's page for a refused upload must be the
+    same there (it once gave its own bare page over HTTP/2 only)."""
+    big = tmp_path / "feedback.csv"
+    big.write_bytes(b"a" * 12_000_000)
+    done = subprocess.run(  # noqa: S603
+        [
+            "/usr/bin/curl",
+            "--http2",
+            "--silent",
+            "--show-error",
+            "--cacert",
+            str(deployment.folder / "tls.crt"),
+            "--resolve",
+            f"{HOST}:{deployment.https}:127.0.0.1",
+            "--form",
+            f"file=@{big}",
+            "--write-out",
+            "\n%{http_version} %{http_code}",
+            f"https://{HOST}:{deployment.https}/voices/import",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    body, _, status = done.stdout.rpartition("\n")
+    assert status == "2 413", done.stderr
+    assert "The file you sent is too large" in body
+    assert "116 123" in body
 
 
 def test_a_file_just_over_the_apps_limit_reaches_the_app_which_says_so(signed_in):
