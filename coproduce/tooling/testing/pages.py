@@ -25,7 +25,9 @@ from coproduce.voices.services import withdrawal_token
 
 # Names of pages that are not visited as pages.
 NOT_PAGES = {
-    "healthz",
+    "healthz",  # the operator's probes: JSON and Prometheus's text format
+    "readyz",
+    "metrics",
     "sign_out",
     "add_voice_to_insight",
     "approve_quote",
