@@ -97,9 +97,14 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # The service's public name and the trust running it, shown in the page shell.
 SERVICE_NAME = os.environ.get("COPRODUCE_SERVICE_NAME", "Coproduce")
-TRUST_NAME = os.environ.get("COPRODUCE_TRUST_NAME", "Demo NHS Foundation Trust")
+TRUST_NAME = os.environ.get("COPRODUCE_TRUST_NAME", "").strip() or (
+    "" if PRODUCTION else "Demo NHS Foundation Trust"
+)
 # Shown on every confirmation page and crisis banner; the local crisis line of the trust.
-LOCAL_CRISIS_LINE = os.environ.get("COPRODUCE_LOCAL_CRISIS_LINE", "0800 000 0000 (demo)")
+# In production it must be the trust's own: a made-up number on a crisis banner is a harm.
+LOCAL_CRISIS_LINE = os.environ.get("COPRODUCE_LOCAL_CRISIS_LINE", "").strip() or (
+    "" if PRODUCTION else "0800 000 0000 (demo)"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -699,6 +704,17 @@ if PRODUCTION and not PUBLIC_BASE_URL.startswith("https://"):
         "COPRODUCE_PUBLIC_BASE_URL must be set in production to the service's public "
         "address, starting https:// (such as https://crisis.example.nhs.uk): links in "
         f"messages point there. It is {PUBLIC_BASE_URL or 'not set'}"
+    )
+
+# Checked here, after the settings every production start needs first.
+if PRODUCTION and not TRUST_NAME:
+    raise ImproperlyConfigured("COPRODUCE_TRUST_NAME must be set in production")
+if PRODUCTION and (
+    sum(c.isdigit() for c in LOCAL_CRISIS_LINE) < 3 or LOCAL_CRISIS_LINE.startswith("0800 000 0000")
+):
+    raise ImproperlyConfigured(
+        "COPRODUCE_LOCAL_CRISIS_LINE must be set in production to the trust's own crisis line "
+        f"(shown on every crisis banner), not {LOCAL_CRISIS_LINE or 'left empty'}"
     )
 
 # Background work (messages, follow-up invitations): django-tasks with its database worker

@@ -115,6 +115,8 @@ def run(
         "SECRET_KEY": "bench-only-secret-key-" + os.urandom(16).hex(),
         "ALLOWED_HOSTS": "127.0.0.1",
         "COPRODUCE_PUBLIC_BASE_URL": "https://crisis.example.nhs.uk",
+        "COPRODUCE_TRUST_NAME": "Bench NHS Foundation Trust",
+        "COPRODUCE_LOCAL_CRISIS_LINE": "0800 123 4567",
         "SECURE_SSL_REDIRECT": "false",
         # The load generator on loopback stands where the proxy would; it sends no
         # forwarded headers, so every request is plain HTTP, as before.

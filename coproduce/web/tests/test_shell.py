@@ -115,6 +115,8 @@ PRODUCTION_WITHOUT_PROXY = {
     "NOTIFY_SMS_TEMPLATE_ID": "4f1b3c1e-0d55-4d0c-a0a3-5b1f2b9d6e01",
     "NOTIFY_EMAIL_TEMPLATE_ID": "9a2e7d4c-6b3f-4e8a-b1c2-d3e4f5a6b7c8",
     "COPRODUCE_PUBLIC_BASE_URL": "https://crisis.example.nhs.uk",
+    "COPRODUCE_TRUST_NAME": "Example NHS Foundation Trust",
+    "COPRODUCE_LOCAL_CRISIS_LINE": "0800 123 4567 (24 hours)",
     # Required in production; settings only check that it can be written (these tests
     # make no backups there).
     "COPRODUCE_BACKUP_DIR": tempfile.gettempdir(),
@@ -169,6 +171,27 @@ PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
             },
             "COPRODUCE_PUBLIC_BASE_URL must be set in production to the service's public "
             "address, starting https://",
+        ),
+        (
+            {**PRODUCTION, "DATABASE_URL": "sqlite:////tmp/never.db", "COPRODUCE_TRUST_NAME": ""},
+            "COPRODUCE_TRUST_NAME must be set in production",
+        ),
+        (
+            {
+                **PRODUCTION,
+                "DATABASE_URL": "sqlite:////tmp/never.db",
+                "COPRODUCE_LOCAL_CRISIS_LINE": "",
+            },
+            "COPRODUCE_LOCAL_CRISIS_LINE must be set in production to the trust's own crisis "
+            "line (shown on every crisis banner), not left empty",
+        ),
+        (
+            {
+                **PRODUCTION,
+                "DATABASE_URL": "sqlite:////tmp/never.db",
+                "COPRODUCE_LOCAL_CRISIS_LINE": "0800 000 0000",
+            },
+            "not 0800 000 0000",
         ),
         (
             {
