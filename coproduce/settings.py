@@ -450,12 +450,13 @@ LOGGING = {
     "filters": {
         "refusals": {"()": "coproduce.lib.logs.RefusalsWithoutTraceback"},
         "request_id": {"()": "coproduce.lib.logs.WithRequestId"},
+        "no_query": {"()": "coproduce.lib.logs.WithoutQueryStrings"},
     },
     "handlers": {
         "stderr": {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
-            "filters": ["refusals", "request_id"],
+            "filters": ["refusals", "request_id", "no_query"],
         }
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("COPRODUCE_LOG_LEVEL", "INFO")},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import re
 
 # The id of the request being answered in this thread (set by the web's middleware).
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
@@ -29,4 +30,24 @@ class WithRequestId(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = request_id.get()
+        return True
+
+
+# A URL's query string: what follows "?" up to a space, a quote or the end.
+QUERY = re.compile(r"\?[^\s'\"<>]*")
+
+
+class WithoutQueryStrings(logging.Filter):
+    """No query string in any line: a search, or a link someone followed, can carry a
+    name or an NHS number. Django's own lines quote them: the request it refused
+    (``<WSGIRequest: GET '/people/find?…'>``, which a JSON line carries whole) and the
+    address a form came from (``Referer checking failed - https://…?q=…``). The path
+    stays; the query becomes ``?…``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "?" in message:
+            record.msg, record.args = QUERY.sub("?…", message), ()
+        if hasattr(record, "request"):
+            record.request = "-"  # the request object's repr holds the whole address
         return True

@@ -245,6 +245,18 @@ def test_a_malformed_monitoring_address_stops_start_up():
     )
 
 
+def test_the_probes_and_the_home_page_answer_head_and_unready_is_no_error(client, db, caplog):
+    for path in ("/", "/healthz", "/readyz", "/metrics"):
+        assert client.head(path).status_code in {200, 503}, path
+    caplog.clear()
+    with caplog.at_level("INFO"):
+        assert client.get("/readyz").status_code == 503
+    assert [r.getMessage() for r in caplog.records if r.levelno >= 30] == []
+    [line] = [r for r in caplog.records if r.name == "coproduce.requests"]
+    assert line.levelname == "INFO"
+    assert line.getMessage().startswith("GET readyz 503 ")
+
+
 # Request ids and logs ----------------------------------------------------------------
 
 
@@ -269,7 +281,10 @@ def test_logs_are_json_lines_with_the_request_id_and_no_personal_data(tmp_path):
         "c.get('/people/find?nhs_number=9434765919&name=Robin+Example1',"
         f" HTTP_X_REQUEST_ID='{given}');"
         "c.post('/sign-in', {'username': 'Robin Example1', 'password': 'x'});"
-        "c.get('/no-such-page')",
+        "c.get('/no-such-page?q=Robin+Example1+9434765919');"
+        "s = Client(enforce_csrf_checks=True);"
+        "s.post('/feedback', {'x': 1}, secure=True,"
+        " HTTP_REFERER='https://elsewhere.example/people?q=Robin+Example1')",
         DATABASE_URL=database,
         COPRODUCE_ENV="demo",
         COPRODUCE_LOG_FORMAT="json",
@@ -282,6 +297,7 @@ def test_logs_are_json_lines_with_the_request_id_and_no_personal_data(tmp_path):
         ("GET", "find_person", 302),
         ("POST", "sign_in", 200),
         ("GET", "unmatched", 404),
+        ("POST", "give_feedback", 403),
     ]
     assert requests[0]["request_id"] == given
     assert {"time", "level", "message", "ms"} <= set(requests[0])
@@ -290,6 +306,10 @@ def test_logs_are_json_lines_with_the_request_id_and_no_personal_data(tmp_path):
     warning = next(r for r in records if r["logger"] == "django.request")
     assert warning["request_id"] == requests[2]["request_id"]
     assert "Robin" not in result.stderr
+    assert "9434765919" not in result.stderr
+    csrf = next(r for r in records if r["logger"] == "django.security.csrf")
+    assert "https://elsewhere.example/people?… does not match" in csrf["message"]
+    assert {r.get("request") for r in records if "request" in r} == {"-"}
     assert personal_data_in(lines) == []
 
 

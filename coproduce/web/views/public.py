@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from coproduce.accounts import audit
 from coproduce.accounts.policy import Capability, can
@@ -29,7 +29,7 @@ from coproduce.voices.services import (
 from coproduce.web.views.render import page, posted, submission_token
 
 
-@require_GET
+@require_safe  # GET, and HEAD for the uptime monitors that ask with it
 def home(request: HttpRequest) -> HttpResponse:
     return page(
         request,
