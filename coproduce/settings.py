@@ -637,35 +637,38 @@ RETENTION_SIGN_IN_DAYS = env_int("COPRODUCE_RETENTION_SIGN_IN_DAYS", 30)
 RETENTION_PURGE_HOUR = env_int("COPRODUCE_RETENTION_PURGE_HOUR", 2)
 
 
-def writable_folder(name: str, required: bool) -> Path | None:
-    """The folder named by the environment variable ``name``, which must exist and be
-    writable by this process: proved by making and removing a small file in it (os.access
-    says yes to root for any folder, even one on a read-only disk)."""
+def writable_folder(name: str, required: bool) -> tuple[Path | None, str]:
+    """The folder named by the environment variable ``name``, and what is wrong with it
+    (empty if nothing): it must exist and be writable by this process, proved by making
+    and removing a small file in it (os.access says yes to root for any folder, even one
+    on a read-only disk). Not set where it is required is refused at once."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         if required:
             raise ImproperlyConfigured(f"{name} must be set in the environment in production")
-        return None
+        return None, ""
     folder = Path(raw)
     if not folder.exists():
-        raise ImproperlyConfigured(f"{name} is {raw}, which does not exist: make that folder")
+        return folder, f"{name} is {raw}, which does not exist: make that folder"
     if not folder.is_dir():
-        raise ImproperlyConfigured(f"{name} is {raw}, which is not a folder")
+        return folder, f"{name} is {raw}, which is not a folder"
     try:
         handle, probe = tempfile.mkstemp(dir=folder, prefix=".coproduce-can-write-")
     except OSError as error:
-        raise ImproperlyConfigured(
-            f"{name} is {raw}, which this process cannot write to ({error.strerror})"
-        ) from None
+        return folder, f"{name} is {raw}, which this process cannot write to ({error.strerror})"
     os.close(handle)
     os.unlink(probe)
-    return folder.absolute()
+    return folder.absolute(), ""
 
 
 # Nightly backups (coproduce backup --nightly): the folder they are written to, checked
 # now rather than when the first backup fails at night, and how many are kept there (the
 # oldest beyond that are removed after each new one). Each file holds every record.
-BACKUP_DIR = writable_folder("COPRODUCE_BACKUP_DIR", required=PRODUCTION)
+# A folder that cannot be written is refused by the commands that start the service or
+# back it up (serve, backup, migrate, check: coproduce/cli.py); every other command (the
+# worker, escalations, the minute's jobs) says so and carries on, so a failed backup disk
+# never stops a risk alert's escalation.
+BACKUP_DIR, BACKUP_DIR_PROBLEM = writable_folder("COPRODUCE_BACKUP_DIR", required=PRODUCTION)
 BACKUP_KEEP = env_int("COPRODUCE_BACKUP_KEEP", 14)
 if BACKUP_KEEP < 1:
     raise ImproperlyConfigured(f"COPRODUCE_BACKUP_KEEP must be 1 or more, not {BACKUP_KEEP}")

@@ -338,7 +338,8 @@ class ServiceState(Collector):
             value=task_workers_seen(dt.timedelta(seconds=settings.READY_WORKER_SECONDS)).count(),
         )
         if settings.BACKUP_DIR is not None:
-            kept = backup.nightly_backups(settings.BACKUP_DIR)
+            folder = settings.BACKUP_DIR
+            kept = backup.nightly_backups(folder) if folder.is_dir() else []
             newest = (
                 dt.datetime.strptime(kept[-1].name, "coproduce-%Y%m%dT%H%M%SZ.json.gz").replace(
                     tzinfo=dt.UTC

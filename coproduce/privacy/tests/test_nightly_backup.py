@@ -124,6 +124,47 @@ def test_a_backup_folder_that_is_missing_not_a_folder_or_not_writable_stops_star
     assert list(locked.iterdir()) == []
 
 
+@pytest.mark.same_on_every_database  # settings only: the commands never reach a database
+def test_an_unwritable_backup_folder_never_stops_a_risk_alerts_escalation(tmp_path):
+    """A backup disk that fails on a live server stops the nightly backup, not the crisis
+    service's other work: the worker, the escalations and the minute's jobs start, and
+    say what is wrong; the web server and the backup refuse, naming it."""
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    locked.chmod(0o555)
+    env = {
+        **PRODUCTION,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'never-made.sqlite3'}",
+        "COPRODUCE_BACKUP_DIR": str(locked),
+    }
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        line = [sys.executable, "-c", "from coproduce.cli import main; main()", *command]
+        if os.geteuid() == 0:
+            line = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--", *line]
+        return subprocess.run(  # noqa: S603 - our own interpreter and code
+            line,
+            env=clean_environment(**env),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            cwd=ROOT,
+        )
+
+    problem = f"COPRODUCE_BACKUP_DIR is {locked}, which this process cannot write to"
+    carries_on = run("escalate-alerts", "--help")
+    assert carries_on.returncode == 0, carries_on.stderr
+    assert problem in carries_on.stderr
+    assert "Nightly backups will fail until it is fixed; escalate-alerts carries on." in (
+        carries_on.stderr
+    )
+    for command in ("serve", "backup"):
+        refused = run(command, "--help")
+        assert refused.returncode == 2
+        assert f"coproduce cannot start: {problem}" in refused.stderr
+
+
 @pytest.mark.same_on_every_database  # a folder only
 def test_the_unwritable_check_is_real_even_for_root(tmp_path):
     # The folder the refusal above is proved on really cannot be written by the process
