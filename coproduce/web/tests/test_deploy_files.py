@@ -565,3 +565,39 @@ def test_coproduce_admin_runs_as_the_service_account_with_its_umask_and_nothing_
         )
     finally:
         shutil.rmtree(folder)
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux's /proc")
+def test_coproduce_admin_puts_no_setting_on_a_command_line():
+    """Any account on the server can read every process's command line (ps): the
+    settings, secrets among them, reach the command in its environment only, and no
+    process in between is left running with them (as root it becomes another account,
+    as the services' account is, where the secrets once sat on runuser's command line)."""
+    tmp_path = Path(tempfile.mkdtemp(prefix="coproduce-admin-"))
+    tmp_path.chmod(0o755)
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    program = tmp_path / ".venv" / "bin" / "coproduce"
+    # Stands in for the real command: its own command line, and its parent's.
+    program.write_text(
+        "#!/bin/sh\ntr '\\0' ' ' </proc/$$/cmdline; echo; tr '\\0' ' ' </proc/$PPID/cmdline\n"
+    )
+    program.chmod(0o755)
+    settings_file = tmp_path / "coproduce.env"
+    settings_file.write_text("SECRET_KEY=a-secret-no-one-may-read-0123456789\n")
+    me = subprocess.run(["id", "-un"], capture_output=True, text=True, check=True).stdout.strip()  # noqa: S607
+    account = "nobody" if os.geteuid() == 0 else me
+    shown = subprocess.run(  # noqa: S603
+        [str(DEPLOY / "coproduce-admin"), "--as", account, "migrate"],
+        env={
+            "PATH": os.environ["PATH"],
+            "COPRODUCE_ENV_FILE": str(settings_file),
+            "COPRODUCE_HOME": str(tmp_path),
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    shutil.rmtree(tmp_path)
+    assert "migrate" in shown
+    assert "a-secret-no-one-may-read" not in shown
