@@ -81,6 +81,13 @@ DEMO_SECRET_KEY = "demo-only-secret-key-never-use-with-real-data-0f6c2b9e8d"  # 
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEMO_SECRET_KEY)
 if PRODUCTION and (not SECRET_KEY or SECRET_KEY == DEMO_SECRET_KEY):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production")
+if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be a long random value in production (50 characters or more, such "
+        "as python3 -c 'import secrets; print(secrets.token_urlsafe(50))' makes), "
+        f"not one of {len(SECRET_KEY)} characters"
+        + (" starting django-insecure" if SECRET_KEY.startswith("django-insecure") else "")
+    )
 
 # While rotating SECRET_KEY: the old key(s), so sessions signed with them still hold
 # (docs/deploy.md, "Rotating secrets"); remove once the sessions have ended.
@@ -710,6 +717,12 @@ if PRODUCTION and not PUBLIC_BASE_URL.startswith("https://"):
         f"messages point there. It is {PUBLIC_BASE_URL or 'not set'}"
     )
 
+# `coproduce serve`'s number of server processes, unless --processes says otherwise.
+SERVER_PROCESSES = env_int("COPRODUCE_SERVER_PROCESSES", 1)
+if SERVER_PROCESSES < 1:
+    raise ImproperlyConfigured(
+        f"COPRODUCE_SERVER_PROCESSES must be 1 or more, not {SERVER_PROCESSES}"
+    )
 # Checked here, after the settings every production start needs first.
 if PRODUCTION and not TRUST_NAME:
     raise ImproperlyConfigured("COPRODUCE_TRUST_NAME must be set in production")

@@ -163,6 +163,16 @@ PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
         ),
         ({"COPRODUCE_TRUSTED_PROXY_COUNT": "0"}, "COPRODUCE_TRUSTED_PROXY_COUNT must be 1 or more"),
         ({"COPRODUCE_MAX_UPLOAD_MB": "0"}, "COPRODUCE_MAX_UPLOAD_MB must be 1 or more"),
+        ({"COPRODUCE_SERVER_PROCESSES": "zero"}, "COPRODUCE_SERVER_PROCESSES must be a whole"),
+        ({"COPRODUCE_SERVER_PROCESSES": "0"}, "COPRODUCE_SERVER_PROCESSES must be 1 or more"),
+        (
+            {**PRODUCTION, "SECRET_KEY": "short"},
+            "SECRET_KEY must be a long random value in production (50 characters or more",
+        ),
+        (
+            {**PRODUCTION, "SECRET_KEY": "django-insecure-" + "a" * 50},
+            "starting django-insecure",
+        ),
         (
             {
                 **PRODUCTION,

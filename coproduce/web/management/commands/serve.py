@@ -3,7 +3,6 @@ trusting the reverse proxy named by ``COPRODUCE_TRUSTED_PROXY``."""
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -26,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--processes",
             type=int,
-            default=int(os.environ.get("COPRODUCE_SERVER_PROCESSES", "1")),
+            default=settings.SERVER_PROCESSES,
             help="server processes sharing the port, about one per core "
             "(default 1, or COPRODUCE_SERVER_PROCESSES)",
         )
