@@ -400,7 +400,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "coproduce.web.storage.StaticFiles"  # whitenoise's, with the local crisis line
             if PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )

@@ -16,6 +16,7 @@ nginx runs wholly as that user (the ``user`` line would be ignored, so it is lef
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http.client
 import json
 import os
@@ -363,6 +364,7 @@ class Answer:
     status: int
     headers: Message
     body: str
+    raw: bytes = b""
 
     def header(self, name: str) -> str:
         return self.headers.get(name, "")
@@ -403,7 +405,8 @@ class Browser:
         try:
             connection.request(method, path, body=body, headers=sent)
             response = connection.getresponse()
-            answer = Answer(response.status, response.msg, response.read().decode(errors="replace"))
+            raw = response.read()
+            answer = Answer(response.status, response.msg, raw.decode(errors="replace"), raw)
         finally:
             connection.close()
         for cookie in answer.headers.get_all("Set-Cookie") or []:
@@ -613,6 +616,7 @@ def test_an_upload_over_the_limit_is_refused_by_nginx_with_a_clear_page(deployme
     assert "split it into smaller files" in answer.body
     for number in ("NHS 111 and choose option 2", "116 123", "999"):
         assert number in answer.body
+    assert f"Call our crisis line on {PRODUCTION['COPRODUCE_LOCAL_CRISIS_LINE']}." in answer.body
     assert answer.header("Cache-Control") == "no-store"
     assert "frame-ancestors 'none'" in answer.header("Content-Security-Policy")
     checked_page(answer)
@@ -702,6 +706,13 @@ def test_when_the_app_is_not_running_nginx_answers_with_its_page(deployment):
         assert "Sorry, the service is not available right now" in answer.body
         for number in ("NHS 111 and choose option 2", "116 123", "999"):
             assert number in answer.body
+        # The trust's own line too, written in when the static files were collected, in
+        # the page and in the compressed copy nginx sends a browser that takes one.
+        line = f"Call our crisis line on {PRODUCTION['COPRODUCE_LOCAL_CRISIS_LINE']}."
+        assert line in answer.body
+        packed = Browser(deployment).ask("/caseload", headers={"Accept-Encoding": "gzip"})
+        assert packed.header("Content-Encoding") == "gzip"
+        assert line in gzip.decompress(packed.raw).decode()
         assert answer.header("Strict-Transport-Security") == HSTS
         checked_page(answer)
         # Its stylesheet comes from nginx too, with the app away.
