@@ -352,3 +352,36 @@ def test_serving_with_no_processes_is_refused_by_name():
 
     with pytest.raises(CommandError, match="--processes must be 1 or more, not 0"):
         call_command("serve", processes=0)
+
+
+def test_a_task_worker_that_loses_its_database_stops_with_one_line_not_a_traceback(postgres):
+    env = {
+        **os.environ,
+        "DATABASE_URL": postgres.url,
+        "COPRODUCE_ENV": "demo",
+        "COPRODUCE_LOG_FORMAT": "json",
+        "DJANGO_SETTINGS_MODULE": "coproduce.settings",
+    }
+    coproduce = [sys.executable, "-c", "from coproduce.cli import main; main()"]
+    subprocess.run([*coproduce, "migrate", "-v0"], env=env, check=True, cwd=ROOT, timeout=300)  # noqa: S603
+    worker = subprocess.Popen(  # noqa: S603
+        [*coproduce, "worker", "--interval", "0.2", "--no-startup-delay"],
+        env=env,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    try:
+        time.sleep(3)
+        assert worker.poll() is None
+        postgres.stop()
+        assert worker.wait(60) == 1  # systemd starts it again (Restart=always)
+        lines = worker.stderr.read().decode().splitlines()
+        assert "Traceback" not in "\n".join(lines)
+        stopped = [json.loads(line) for line in lines if "the task worker stopped" in line]
+        assert [line["level"] for line in stopped] == ["ERROR"]
+        assert stopped[0]["message"].startswith("the task worker stopped: the database failed (")
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+        postgres.start()

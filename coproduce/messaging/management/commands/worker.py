@@ -9,13 +9,18 @@ found by its silence (``coproduce recover-lost-work``).
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from argparse import ArgumentParser
 from typing import Any
 
+from django.db import DatabaseError
 from django_tasks_db.management.commands import db_worker
 
 from coproduce.messaging.models import Worker
 from coproduce.messaging.workers import heartbeat
+
+logger = logging.getLogger(__name__)
 
 
 class Command(db_worker.Command):
@@ -33,5 +38,13 @@ class Command(db_worker.Command):
         heartbeat.hold()
         try:
             super().handle(*args, **options)
+        except DatabaseError as error:
+            # One line (the kind of error, never its message, which can quote a record)
+            # rather than a traceback: systemd starts the worker again, and it waits for
+            # the database as it starts.
+            logger.error("the task worker stopped: the database failed (%s)", type(error).__name__)
+            raise SystemExit(1) from None
         finally:
-            heartbeat.stopped()
+            # Without a database, it is found by its silence (coproduce recover-lost-work).
+            with contextlib.suppress(DatabaseError):
+                heartbeat.stopped()
