@@ -74,10 +74,13 @@ def _data() -> str:
 
 
 def backup(path: Path) -> Summary:
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             # One consistent moment for every table read, while the service writes on
-            # (PostgreSQL's default gives each query its own moment).
+            # (PostgreSQL's default gives each query its own moment). Only as the first
+            # statement of a transaction of its own (as the command runs it); inside a
+            # caller's transaction, that transaction's moment holds.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         data = _data()
