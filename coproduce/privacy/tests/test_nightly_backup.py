@@ -43,17 +43,18 @@ def clean_environment(**env: str) -> dict[str, str]:
 
 
 def start(
-    env: dict[str, str], without_privileges: bool = False
+    env: dict[str, str], without_privileges: bool = False, command: tuple[str, ...] = ("check",)
 ) -> subprocess.CompletedProcess[str]:
-    """Start Django with these settings, as the service would (the settings are read)."""
-    command = [sys.executable, "-c", "from coproduce.cli import main; main()", "check"]
+    """Start a coproduce command (``check`` unless told) with these settings, as the service
+    would (the settings are read)."""
+    line = [sys.executable, "-c", "from coproduce.cli import main; main()", *command]
     if without_privileges and os.geteuid() == 0:
         # Root may write any folder (CAP_DAC_OVERRIDE), whatever its mode says. The
         # service runs as its own user; so that root meets the folder's mode as that user
         # would, the check runs as root with every capability dropped (util-linux setpriv).
-        command = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--", *command]
+        line = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--", *line]
     return subprocess.run(  # noqa: S603 - our own interpreter and code
-        command,
+        line,
         env=clean_environment(**env),
         capture_output=True,
         text=True,
@@ -139,18 +140,7 @@ def test_an_unwritable_backup_folder_never_stops_a_risk_alerts_escalation(tmp_pa
     }
 
     def run(*command: str) -> subprocess.CompletedProcess[str]:
-        line = [sys.executable, "-c", "from coproduce.cli import main; main()", *command]
-        if os.geteuid() == 0:
-            line = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--", *line]
-        return subprocess.run(  # noqa: S603 - our own interpreter and code
-            line,
-            env=clean_environment(**env),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            cwd=ROOT,
-        )
+        return start(env, without_privileges=True, command=command)
 
     problem = f"COPRODUCE_BACKUP_DIR is {locked}, which this process cannot write to"
     carries_on = run("escalate-alerts", "--help")
