@@ -79,6 +79,7 @@ def test_a_call_block_and_odd_parameters_go_to_the_design_system_as_they_are():
     )
     assert "More" in draw(details, h=Markup("<p>x</p>"))
     # An object as a parameter cannot be a key: drawn, not kept.
+    components.forget()
     source = '{% from "nhsuk/components/hint/macro.jinja" import hint %}{{ hint(p) }}'
     three = type("Three", (), {"__str__": lambda self: "3"})()
     assert "3" in draw(source, p={"text": three})
