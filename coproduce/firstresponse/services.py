@@ -346,24 +346,23 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
     later = Call.objects.filter(
         started_at__gte=OuterRef("ended_at"), ended_at__isnull=False
     ).exclude(pk=OuterRef("pk"))
-    # One query however many callers ever hung up (the demo's year holds dozens).
-    hung_up = (
+    # One query however many callers ever hung up (the demo's year holds dozens), the
+    # last day's calls with it (their words are read here, not by the database).
+    called_since = Q(ended_at__isnull=False) & (Q(by_number=True) | Q(by_person=True))
+    calls = (
         calls_for(user)
-        .filter(hung_up_at_risk=True)
+        .filter(
+            Q(hung_up_at_risk=True)
+            | Q(hung_up_at_risk=False, started_at__gte=now - dt.timedelta(days=1))
+        )
         .annotate(
             by_number=Exists(later.filter(phone_key=OuterRef("phone_key")).exclude(phone_key="")),
             by_person=Exists(later.filter(person_id=OuterRef("person_id"))),
         )
-        .exclude(Q(ended_at__isnull=False) & (Q(by_number=True) | Q(by_person=True)))
+        .exclude(Q(hung_up_at_risk=True) & called_since)
+        .order_by("started_at")
     )
-    at_risk_words = [
-        call
-        for call in calls_for(user).filter(
-            hung_up_at_risk=False, started_at__gte=now - dt.timedelta(days=1)
-        )
-        if call.risk_concerns
-    ]
-    return sorted([*hung_up, *at_risk_words], key=lambda call: call.started_at)
+    return [call for call in calls if call.hung_up_at_risk or call.risk_concerns]
 
 
 # Calls passed by partners (NHS 111 option 2, the police) ---------------------------------
@@ -548,7 +547,8 @@ def passed_calls_waiting(user: User) -> list[PassedCall]:
     )
     waiting.sort(key=lambda p: (not p.at_risk, URGENCY_ORDER.get(p.urgency, 9), p.passed_at))
     if waiting:
-        teams = line_teams(user).filter(pk__in={p.team_id for p in waiting})
+        # The calls' own lines (read with them), each once, in the order first met.
+        teams = list({p.team_id: p.team for p in waiting}.values())
         audit.record_each(user, AuditEvent.Action.VIEWED, teams, "passed calls waiting")
     return waiting
 
@@ -791,10 +791,13 @@ def here_after_closing(user: User, now: dt.datetime | None = None) -> list[Sanct
     """Guests still recorded as here after their evening's closing time: for the
     worklist at once (were they missed leaving, or are they still here and need a plan?)."""
     now = now or timezone.now()
-    late = []
-    for team in sanctuaries(user):
-        for visit in here_now(team):
-            closing = visit.closing_after_arrival()
-            if closing is not None and closing <= now:
-                late.append(visit)
-    return late
+    here = (
+        SanctuaryVisit.objects.filter(team__in=sanctuaries(user), left_at__isnull=True)
+        .select_related("person", "team")
+        .order_by("team_id", "arrived_at")
+    )
+    return [
+        visit
+        for visit in here
+        if (closing := visit.closing_after_arrival()) is not None and closing <= now
+    ]
