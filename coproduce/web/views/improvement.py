@@ -113,7 +113,7 @@ def improvement_portfolio(request: HttpRequest) -> HttpResponse:
         projects = services.in_scope_of(projects, team=data["team"], service=data["service"])
     projects = projects.prefetch_related(
         "teams",
-        "measures",
+        measures.with_figures(),
         Prefetch("scores", queryset=ProgressScore.objects.order_by("-set_at", "-pk")),
         Prefetch(
             "team",
