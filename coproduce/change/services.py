@@ -97,7 +97,7 @@ def insight_evidence(insight: Insight, quotes: int = 3) -> Evidence:
         .prefetch_related("categories")
         .order_by("-pk")
     )
-    quoted = []
+    quoted: list[Quote] = []
     for voice in voices:
         if len(quoted) == quotes:
             break

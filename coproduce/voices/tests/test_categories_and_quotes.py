@@ -271,6 +271,16 @@ def test_words_are_never_quoted_without_the_persons_agreement(client, le_lead):
     assert voice.public_quote == ""
 
 
+def test_a_voice_confirmed_by_no_one_on_record_still_opens(client, le_lead):
+    """Found by the web benchmark (issue 25): a voice confirmed in imported history, with
+    no reviewer recorded, answered 500."""
+    voice = VoiceFactory(reviewed_at=timezone.now(), reviewed_by=None)
+    client.force_login(le_lead)
+    response = client.get(f"/voices/{voice.pk}")
+    assert response.status_code == 200
+    assert "On " + str(timezone.localdate().day) in response.content.decode()
+
+
 def test_the_voice_page_offers_the_masked_words_for_approval(client, le_lead):
     voice = VoiceFactory(consent_quote=True, text="Ring me on 07700900982, the team was great")
     client.force_login(le_lead)

@@ -8,7 +8,7 @@ from coproduce.web import components
 
 
 def env():
-    return engines["jinja2"].env
+    return engines["jinja2"].env  # type: ignore[attr-defined]
 
 
 def draw(source, **context):
