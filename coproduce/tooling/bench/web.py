@@ -35,6 +35,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from coproduce.tooling.bench import web_journeys
 from coproduce.tooling.testing.postgres import TemporaryPostgres, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -292,12 +293,12 @@ def run_staff(
     processes: int = 2,
     bad_ms: float = 2000,
     profile: str = "trust-year",
+    think: tuple[float, float] = (5.0, 15.0),
 ) -> dict[str, Any]:
-    """Staff online at once, stepped up (see the module's doc and ``web_staff``)."""
-    from coproduce.tooling.bench import web_staff
-
+    """Staff online at once, stepped up (see the module's doc and ``web_staff``). A test
+    passes a short ``think`` time so that a few people open every page in seconds."""
     steps = sorted(set(steps))
-    accounts = web_staff.accounts_needed(max(steps))
+    accounts = web_journeys.accounts_needed(max(steps))
     staff_arg = ",".join(f"{role}={n}" for role, n in accounts.items())
     with Site(processes, threads, ["--staff", staff_arg], profile) as site:
         setup = site.setup
@@ -340,6 +341,7 @@ def run_staff(
             "episodes": setup["episodes"],
             "voices": setup["voices"],
             "insights": setup["insights"],
+            "think": list(think),
         }
         folder = Path(tempfile.mkdtemp(prefix="coproduce-bench-web-"))
         (folder / "plan.json").write_text(json.dumps(plan))
@@ -365,7 +367,7 @@ def run_staff(
         # has no ratio, and the comparison is then not met.
         ratios = {
             name: first["pages"].get(name, {}).get("server_time_vs_shell")
-            for name in web_staff.STAFF_PAGES
+            for name in web_journeys.STAFF_PAGES
         }
         return {
             "staff_online_at_target": staff_online_at_target(measured["steps"]),
@@ -381,6 +383,7 @@ def run_staff(
             "step_seconds": step_seconds,
             "spawn_rate": spawn_rate,
             "settle_seconds": settle,
+            "think_seconds": list(think),
             "prepare_seconds": round(site.prepared, 1),
             "warm_up_seconds": warm_seconds,
             "server_errors_logged": site.errors_logged(),

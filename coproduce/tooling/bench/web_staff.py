@@ -41,33 +41,21 @@ import gevent
 from locust import FastHttpUser, between, events, task
 from locust.env import Environment
 
-THINK = (5.0, 15.0)
-# The share of each kind of person among those online (the classes' weights below):
-# mostly practitioners; and members of the public, counted apart from the staff, one for
-# every ten staff.
-STAFF_WEIGHTS = {"practitioner": 14, "le.lead": 3, "team.leader": 3}
-VISITORS_PER_STAFF = 0.1
+from coproduce.tooling.bench.web_journeys import (
+    THINK,
+    VISITORS_PER_STAFF,
+    fails_badly,
+    server_timing,
+    summarise,
+)
 
 PLAN: dict[str, Any] = {}
-# Every answer in the current window: page → [(ms, server ms or None, db ms, queries, ok)].
-ANSWERS: dict[str, list[tuple[float, float | None, float | None, int | None, bool]]] = defaultdict(
-    list
+# Every answer in the current window: page → [(ms, server ms, db ms, queries, ok, status)]
+# (status 0: no answer at all).
+ANSWERS: dict[str, list[tuple[float, float | None, float | None, int | None, bool, int]]] = (
+    defaultdict(list)
 )
 _next_session: dict[str, count[int]] = defaultdict(count)
-
-
-def _server_timing(header: str) -> tuple[float | None, float | None, int | None]:
-    app = db = queries = None
-    for part in header.split(","):
-        fields = [f.strip() for f in part.split(";")]
-        values = dict(f.split("=", 1) for f in fields[1:] if "=" in f)
-        if fields[0] == "app" and "dur" in values:
-            app = float(values["dur"])
-        elif fields[0] == "db" and "dur" in values:
-            db = float(values["dur"])
-            desc = values.get("desc", "").strip('"').split()
-            queries = int(desc[0]) if desc and desc[0].isdigit() else None
-    return app, db, queries
 
 
 class Person(FastHttpUser):
@@ -83,7 +71,7 @@ class Person(FastHttpUser):
         if self.role:
             sessions = PLAN["staff"][self.role]
             self.cookie = f"sessionid={sessions[next(_next_session[self.role]) % len(sessions)]}"
-        gevent.sleep(random.uniform(0, THINK[1]))  # noqa: S311 - not for security
+        gevent.sleep(random.uniform(0, PLAN["think"][1]))  # noqa: S311 - not for security
 
     def page(self, name: str, path: str) -> None:
         headers = {"X-Forwarded-Proto": "https"}
@@ -97,11 +85,11 @@ class Person(FastHttpUser):
             ms = (time.perf_counter() - started) * 1000
             ok = response.status_code == 200
             if ok:
-                app, db, queries = _server_timing(response.headers.get("Server-Timing") or "")
+                app, db, queries = server_timing(response.headers.get("Server-Timing") or "")
                 response.success()
             else:
                 response.failure(f"status {response.status_code}")
-        ANSWERS[name].append((ms, app, db, queries, ok))
+        ANSWERS[name].append((ms, app, db, queries, ok, response.status_code or 0))
 
     def think(self) -> None:
         self.wait()
@@ -167,22 +155,6 @@ class Visitor(Person):
         self.page("public feedback", "/feedback")
 
 
-# Every page the staff open (the page shell first), for the server-time comparison.
-STAFF_PAGES = [
-    "home (page shell)",
-    "worklist",
-    "caseload",
-    "person record",
-    "record-contact form",
-    "episode",
-    "voices inbox",
-    "voice",
-    "insight",
-    "actions",
-    "alerts",
-    "evidence summary",
-]
-
 KINDS: dict[str, type[Person]] = {
     "practitioner": Practitioner,
     "le.lead": LivedExperienceLead,
@@ -198,70 +170,6 @@ ROLES = {
 }
 
 
-def accounts_needed(most_staff: int) -> dict[str, int]:
-    """Accounts to make for each staff role, for ``most_staff`` staff online (Locust
-    shares people out by weight; a few spare for its rounding)."""
-    total = sum(STAFF_WEIGHTS.values())
-    return {role: most_staff * w // total + 5 for role, w in STAFF_WEIGHTS.items()}
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def _median(values: list[float]) -> float | None:
-    return _percentile(values, 0.5) if values else None
-
-
-def summarise(answers: dict[str, list[Any]], seconds: float) -> dict[str, Any]:
-    pages = {}
-    for name, rows in sorted(answers.items()):
-        times = [r[0] for r in rows]
-        ok = [r for r in rows if r[4]]
-        server = [r[1] for r in ok if r[1] is not None]
-        db = [r[2] for r in ok if r[2] is not None]
-        queries = [float(r[3]) for r in ok if r[3] is not None]
-        median_queries = _median(queries)
-        pages[name] = {
-            "requests": len(rows),
-            "errors": len(rows) - len(ok),
-            "p50_ms": round(_percentile(times, 0.50), 1),
-            "p95_ms": round(_percentile(times, 0.95), 1),
-            "p99_ms": round(_percentile(times, 0.99), 1),
-            "rps": round(len(rows) / seconds, 2),
-            "server_median_ms": None if not server else round(_percentile(server, 0.5), 1),
-            "db_median_ms": None if not db else round(_percentile(db, 0.5), 1),
-            "queries_median": None if median_queries is None else int(median_queries),
-        }
-    shell = pages.get("home (page shell)", {}).get("server_median_ms")
-    for page in pages.values():
-        server_ms = page["server_median_ms"]
-        page["server_time_vs_shell"] = (
-            round(server_ms / shell, 2) if shell and server_ms is not None else None
-        )
-    requests = sum(p["requests"] for p in pages.values())
-    errors = sum(p["errors"] for p in pages.values())
-    return {
-        "pages": pages,
-        "requests": requests,
-        "errors": errors,
-        "rps": round(requests / seconds, 1),
-        "worst_p95_ms": max((p["p95_ms"] for p in pages.values()), default=None),
-    }
-
-
-def fails_badly(step: dict[str, Any], limit_ms: float) -> str:
-    """Why stepping further is pointless (the next step would only be worse), or ''."""
-    if step["requests"] == 0:
-        return "no request was answered"
-    if step["errors"] > 0.01 * step["requests"]:
-        return f"{step['errors']} of {step['requests']} requests failed (over 1%)"
-    if step["worst_p95_ms"] > limit_ms:
-        return f"a page's p95 was {step['worst_p95_ms']:.0f} ms (over {limit_ms:.0f} ms)"
-    return ""
-
-
 def run(plan: dict[str, Any]) -> dict[str, Any]:
     PLAN.update(plan)
     most = max(plan["steps"])
@@ -270,8 +178,10 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     if soft != resource.RLIM_INFINITY and soft < wanted:
         ceiling = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_NOFILE, (ceiling, hard))
+    PLAN.setdefault("think", THINK)
     for user_class in (*KINDS.values(), Visitor):
         user_class.host = plan["host"]
+        user_class.wait_time = between(*PLAN["think"])
     environment = Environment(
         user_classes=[*KINDS.values(), Visitor], events=events, stop_timeout=5
     )
