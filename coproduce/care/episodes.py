@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,6 +24,7 @@ from coproduce.care.models import (
     Episode,
     Person,
     Referral,
+    Team,
 )
 from coproduce.care.signals import episode_closed
 
@@ -171,19 +175,23 @@ def no_contact_since(
     now: dt.datetime, user: User | None = None
 ) -> list[tuple[Episode, dt.datetime]]:
     """Open episodes (on the user's caseloads, or all) with no contact for their team's
-    days."""
-    found = []
-    episodes = Episode.objects.open().filter(disengaged_at__isnull=True)
-    if user is not None:
-        episodes = episodes.for_user(user)
-    episodes = episodes.select_related("person", "team", "lead_practitioner").annotate(
-        latest=Max("contacts__occurred_at")
+    days, longest first. Chosen by the database: only those listed are read."""
+    teams = Team.objects.all() if user is None else Team.objects.filter(staff=user)
+    overdue = [
+        Q(team_id=team_id, latest__lte=now - dt.timedelta(days=days))
+        for team_id, days in teams.values_list("pk", "disengaged_after_days")
+    ]
+    if not overdue:
+        return []
+    episodes = (
+        Episode.objects.open()
+        .filter(disengaged_at__isnull=True, team__in=teams)
+        .annotate(latest=Coalesce(Max("contacts__occurred_at"), "accepted_at"))
+        .filter(reduce(operator.or_, overdue))
+        .select_related("person", "team")
+        .order_by("latest", "pk")
     )
-    for episode in episodes:
-        latest = episode.latest or episode.accepted_at  # type: ignore[attr-defined]
-        if now - latest >= dt.timedelta(days=episode.team.disengaged_after_days):
-            found.append((episode, latest))
-    return found
+    return [(episode, episode.latest) for episode in episodes]  # type: ignore[attr-defined]
 
 
 @transaction.atomic
@@ -234,7 +242,8 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         d
         # A shift looks back one day; older calls are in the evidence, not the worklist.
         for d in Dispatch.objects.filter(
-            referral__in=referred, dispatched_at__gte=now - dt.timedelta(hours=24)
+            referral__team__in=Team.objects.filter(staff=user),
+            dispatched_at__gte=now - dt.timedelta(hours=24),
         ).select_related("referral__person", "referral__team")
         if d.late(now)
     ]

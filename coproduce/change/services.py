@@ -35,7 +35,7 @@ from coproduce.messaging import formats
 from coproduce.network.models import Ladder, Meeting, MeetingSeries, Member
 from coproduce.voices import anonymise
 from coproduce.voices.models import Voice
-from coproduce.voices.services import public_quotes
+from coproduce.voices.services import mask_known_names, public_quotes
 
 
 @once
@@ -68,23 +68,6 @@ def add_voice_to_insight(user: User, insight: Insight, voice: Voice) -> None:
     audit.record(user, AuditEvent.Action.CHANGED, insight, f"added voice {voice.pk}")
 
 
-def evidence_summary(insight: Insight) -> Counter[str]:
-    """Linked voices counted by enquiry category."""
-    counts: Counter[str] = Counter()
-    for voice in insight.voices.prefetch_related("categories"):
-        for category in voice.categories.all():
-            counts[category.name] += 1
-    return counts
-
-
-def evidence_by_service(insight: Insight) -> Counter[str]:
-    """Linked voices counted by the service they are about."""
-    return Counter(
-        voice.team.name if voice.team else "Not said"
-        for voice in insight.voices.select_related("team")
-    )
-
-
 @dataclass(frozen=True)
 class Quote:
     text: str
@@ -92,26 +75,46 @@ class Quote:
     at_risk: bool
 
 
-def representative_quotes(insight: Insight, limit: int = 3) -> list[Quote]:
-    """Words people agreed to have quoted, masked: the approved public quote where a lead
-    approved one, else the text masked by the same rules (names, numbers, addresses)."""
-    quotes = []
-    voices = insight.voices.with_risk_marks().filter(consent_quote=True).exclude(text="")
-    for voice in voices.order_by("-pk"):
-        quotes.append(
-            Quote(
-                voice.public_quote or anonymise.mask(voice.text),
-                bool(getattr(voice, "has_risk_alert", False)),
-            )
-        )
-        if len(quotes) == limit:
+@dataclass(frozen=True)
+class Evidence:
+    """What an insight's linked voices say, read once (issue 25: they were read three
+    times for one page)."""
+
+    voices: int
+    by_category: list[tuple[str, int]]  # voices counted by enquiry category, most first
+    by_service: list[tuple[str, int]]  # by the service they are about, most first
+    quotes: list[Quote]
+    at_risk: int  # how many raised a risk alert
+
+
+def insight_evidence(insight: Insight, quotes: int = 3) -> Evidence:
+    """The insight's evidence. Quotes are words people agreed to have quoted, masked,
+    newest first: the approved public quote where a lead approved one, else the text
+    masked by the same rules (names, numbers, addresses)."""
+    voices = list(
+        insight.voices.with_risk_marks()
+        .select_related("team")
+        .prefetch_related("categories")
+        .order_by("-pk")
+    )
+    quoted = []
+    for voice in voices:
+        if len(quoted) == quotes:
             break
-    return quotes
-
-
-def voices_at_risk(insight: Insight) -> int:
-    """How many of the insight's voices raised a risk alert."""
-    return insight.voices.filter(risk_alert__isnull=False).count()
+        if voice.consent_quote and voice.text:
+            at_risk = bool(getattr(voice, "has_risk_alert", False))
+            quoted.append(Quote(voice.public_quote or anonymise.mask(voice.text), at_risk))
+    return Evidence(
+        voices=len(voices),
+        by_category=Counter(
+            category.name for voice in voices for category in voice.categories.all()
+        ).most_common(),
+        by_service=Counter(
+            voice.team.name if voice.team else "Not said" for voice in voices
+        ).most_common(),
+        quotes=quoted,
+        at_risk=sum(1 for voice in voices if getattr(voice, "has_risk_alert", False)),
+    )
 
 
 # Collective priorities --------------------------------------------------------------
@@ -302,9 +305,7 @@ def overdue_actions(today: dt.date | None = None) -> list[Action]:
 
 def masked(text: str) -> str:
     """What may be said in public: names, numbers, emails and addresses masked."""
-    from coproduce.voices.services import known_names
-
-    return anonymise.mask(text, known_names())
+    return mask_known_names(text)
 
 
 @dataclass(frozen=True)

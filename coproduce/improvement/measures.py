@@ -147,7 +147,7 @@ class Series:
 def scope_teams(project: Project) -> list[int] | None:
     """The teams in the project's scope (its teams and every team of its services), or
     None for the whole trust."""
-    chosen = set(project.teams.values_list("pk", flat=True))
+    chosen = {team.pk for team in project.teams.all()}  # prefetched on a list of projects
     if project.services:
         chosen |= set(Team.objects.filter(kind__in=project.services).values_list("pk", flat=True))
     return sorted(chosen) or None
@@ -256,7 +256,7 @@ def warm(projects: Iterable[Project]) -> None:
     once for each scope."""
     scopes: dict[str, Sequence[int] | None] = {}
     for project in projects:
-        if project.measures.exclude(source=Measure.Source.COUNTED).exists():
+        if any(m.source != Measure.Source.COUNTED for m in project.measures.all()):
             teams = scope_teams(project)
             scopes.setdefault(_cache_key(teams), teams)
     missing = [teams for key, teams in scopes.items() if cache.get(key) is None]
@@ -485,26 +485,21 @@ def _day(day: dt.date | None) -> str:
     return "" if day is None else f"{day.day} {day:%B %Y}"
 
 
-def measure_chart(measure: Measure, *, until: dt.date | None = None) -> MeasureChart:
-    """The measure's annotated SPC chart, to ``until`` (a cycle's end, for its Study)
-    or to today. Not drawn, with the reason in words, when there are too few periods."""
-    full = series(measure)
-    points = [p for p in full.points if until is None or p.starts <= until]
-    trimmed = Series(measure, points, full.source_words, full.percent, full.provisional_because)
-    result = MeasureChart(measure, trimmed, until=until)
-    result.annotations = marks(measure, points)
+def _complete(points: Sequence[Point]) -> tuple[list[Point], list[Point]]:
+    """The points with a figure, and of those the complete ones (before the first
+    provisional)."""
     shown = [p for p in points if p.value is not None]
     first_provisional = next((i for i, p in enumerate(shown) if p.provisional), len(shown))
-    complete = shown[:first_provisional]
-    result.baseline = baseline(measure, complete, percent=full.percent)
-    if len(complete) < POINTS_FOR_CHART:
-        result.not_drawn = not_drawn_words(measure, points, len(complete))
-        result.recalculations = _limits_from(measure, [p.starts for p in complete], len(complete))
-        result.rows = _rows(result, None, shown)
-        return result
+    return shown, shown[:first_provisional]
+
+
+def _xmr(
+    measure: Measure, shown: list[Point], complete: list[Point]
+) -> tuple[list[LimitsFrom], spc.Chart]:
+    """The measure's XmR chart over its figures, limits recalculated where the team asked."""
     labels = [p.starts for p in shown]
-    result.recalculations = _limits_from(measure, labels, len(complete))
-    cut_at = [labels.index(r.starts) for r in result.recalculations if r.applied]
+    recalculations = _limits_from(measure, labels, len(complete))
+    cut_at = [labels.index(r.starts) for r in recalculations if r.applied]
     target = float(measure.target) if measure.target is not None else None
     chart = spc.xmr(
         labels,
@@ -515,6 +510,34 @@ def measure_chart(measure: Measure, *, until: dt.date | None = None) -> MeasureC
         recalculate_at=cut_at,
         provisional=len(shown) - len(complete),
     )
+    return recalculations, chart
+
+
+def measure_variation(measure: Measure) -> spc.Variation | None:
+    """The measure's variation now (as its chart shows it), without drawing the chart or
+    reading its annotations: for a list of many projects. None with too few periods."""
+    shown, complete = _complete(series(measure).points)
+    if len(complete) < POINTS_FOR_CHART:
+        return None
+    return _xmr(measure, shown, complete)[1].variation
+
+
+def measure_chart(measure: Measure, *, until: dt.date | None = None) -> MeasureChart:
+    """The measure's annotated SPC chart, to ``until`` (a cycle's end, for its Study)
+    or to today. Not drawn, with the reason in words, when there are too few periods."""
+    full = series(measure)
+    points = [p for p in full.points if until is None or p.starts <= until]
+    trimmed = Series(measure, points, full.source_words, full.percent, full.provisional_because)
+    result = MeasureChart(measure, trimmed, until=until)
+    result.annotations = marks(measure, points)
+    shown, complete = _complete(points)
+    result.baseline = baseline(measure, complete, percent=full.percent)
+    if len(complete) < POINTS_FOR_CHART:
+        result.not_drawn = not_drawn_words(measure, points, len(complete))
+        result.recalculations = _limits_from(measure, [p.starts for p in complete], len(complete))
+        result.rows = _rows(result, None, shown)
+        return result
+    result.recalculations, chart = _xmr(measure, shown, complete)
     result.xmr = chart
     result.variation = chart.variation
     result.variation_text = spc.VARIATION_TEXT[chart.variation]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.accounts import audit
@@ -465,20 +467,40 @@ def add_category(user: User, voices: Iterable[Voice], category: EnquiryCategory)
     return done
 
 
-def known_names() -> set[str]:
-    """Names that must never appear in a public quote: our staff's and people's on record."""
+_WORD = re.compile(r"\w+")
+
+
+def known_names(text: str) -> set[str]:
+    """Names that must never appear in a public quote, of those the text could hold: our
+    staff's and people's on record. A name is masked only where the text has each of its
+    words (``anonymise.mask`` matches whole words, case as written), so only those are
+    read: a name of one word by an index lookup, a name of several (or with a hyphen or
+    apostrophe) by its words, rather than every person of the trust for each quote."""
+    words = set(_WORD.findall(text))
+    if not words:
+        return set()
+    fields = ("given_name", "family_name", "preferred_name")
+    single = Q()
+    several = Q()
+    for field in fields:
+        single |= Q(**{f"{field}__in": words})
+        several |= ~Q(**{f"{field}__regex": r"^\w*$"})
     names: set[str] = set()
     for first, last in User.objects.values_list("first_name", "last_name"):
         names.update({first, last})
-    for given, family, preferred in Person.objects.values_list(
-        "given_name", "family_name", "preferred_name"
-    ):
-        names.update({given, family, preferred})
-    return {n for n in names if n}
+    for row in Person.objects.filter(single | several).values_list(*fields):
+        names.update(row)
+    return {n for n in names if n and set(_WORD.findall(n)) <= words}
+
+
+def mask_known_names(text: str) -> str:
+    """The text with anything that could identify someone masked (``anonymise.mask``),
+    our staff's and people's names on record among them."""
+    return anonymise.mask(text, known_names(text))
 
 
 def proposed_quote(voice: Voice) -> str:
-    return anonymise.mask(voice.public_quote or voice.text, known_names())
+    return mask_known_names(voice.public_quote or voice.text)
 
 
 @transaction.atomic
@@ -495,7 +517,7 @@ def approve_quote(user: User, voice: Voice, text: str) -> Voice:
             "This voice raised a risk alert, so it cannot be quoted in public: what it says "
             "is about a person's safety, not feedback to publish."
         )
-    voice.public_quote = anonymise.mask(text.strip(), known_names())
+    voice.public_quote = mask_known_names(text.strip())
     voice.quote_approved_at = timezone.now()
     voice.quote_approved_by = user
     voice.save(update_fields=["public_quote", "quote_approved_at", "quote_approved_by"])

@@ -22,7 +22,7 @@ from coproduce.care.presenters import (
 )
 from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
-from coproduce.web import fields
+from coproduce.web import components, fields
 
 
 def environment(**options: Any) -> Environment:
@@ -32,6 +32,8 @@ def environment(**options: Any) -> Environment:
     options.setdefault("extensions", []).extend(
         ["jinja2.ext.i18n", "coproduce.web.fragments.FragmentCache"]
     )
+    # Every template stays loaded: the kept components (``components``) live on them.
+    options.setdefault("cache_size", -1)
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=translation.gettext, ngettext=translation.ngettext, newstyle=True
@@ -67,6 +69,7 @@ def environment(**options: Any) -> Environment:
         phone=validators.phone_for_reading,
         interval_words=dashboard.interval_in_words,
     )
+    components.keep_components(env)
     return env
 
 

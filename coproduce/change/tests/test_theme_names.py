@@ -113,4 +113,4 @@ def test_a_voice_under_a_risk_alert_is_marked_on_an_insight_page(
     assert "1 of the linked voices raised a risk alert" in page
     quote_at_risk = page.split("I have the tablets ready")[0].rsplit("<blockquote", 1)[0]
     assert "This message raised a risk alert" in quote_at_risk[-400:]
-    assert [q.at_risk for q in services.representative_quotes(insight)] == [True, False]
+    assert [q.at_risk for q in services.insight_evidence(insight).quotes] == [True, False]

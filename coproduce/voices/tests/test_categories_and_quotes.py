@@ -11,6 +11,7 @@ from django.utils import timezone
 from coproduce.accounts.audit import someone_not_signed_in
 from coproduce.tooling.testing.factories import (
     EnquiryCategoryFactory,
+    PersonFactory,
     TeamFactory,
     UserFactory,
     VoiceFactory,
@@ -19,7 +20,13 @@ from coproduce.tooling.testing.factories import (
 )
 from coproduce.voices import anonymise, categories
 from coproduce.voices.models import EnquiryCategory, Voice
-from coproduce.voices.services import approve_quote, receive_voice, withdraw
+from coproduce.voices.services import (
+    approve_quote,
+    known_names,
+    mask_known_names,
+    receive_voice,
+    withdraw,
+)
 
 V6_HEADER = (
     "Comment ID,Trust,Date,FFT answer,Comment sentiment,Not assigned,Staff continuity,"
@@ -231,6 +238,27 @@ def test_an_approved_quote_is_masked_again_so_an_edit_cannot_reveal_anyone(db, l
     voice.refresh_from_db()
     assert voice.public_quote == "[name] was kind, call me on [removed]"
     assert voice.quote_approved_by == le_lead
+
+
+def test_people_on_record_are_masked_in_a_quote_whatever_their_names_look_like(db):
+    """Only the names a quote could hold are read (issue 25: every person of the trust
+    was read to propose one quote), so each shape of name must still be found."""
+    PersonFactory(given_name="Mary Ann", family_name="Smith-Jones", preferred_name="")
+    PersonFactory(given_name="Zoë", family_name="O'Brien", preferred_name="Ziggy")
+    PersonFactory(given_name="Mary", family_name="Quill", preferred_name="")
+    assert known_names("Mary Ann and Mrs Smith-Jones; Zoë O'Brien, called Ziggy") >= {
+        "Mary Ann",
+        "Mary",
+        "Smith-Jones",
+        "Zoë",
+        "O'Brien",
+        "Ziggy",
+    }
+    assert "Quill" not in known_names("Mary Ann and Mrs Smith-Jones")
+    assert mask_known_names("Mary Ann and Mrs Smith-Jones; Zoë O'Brien, called Ziggy") == (
+        "[name] and Mrs [name]; [name] [name], called [name]"
+    )
+    assert known_names("") == set()
 
 
 def test_words_are_never_quoted_without_the_persons_agreement(client, le_lead):

@@ -87,17 +87,17 @@ def show_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
         )
         messages.success(request, "Action recorded.")
         return redirect("show_insight", insight_id=insight.pk)
-    voices = list(insight.voices.prefetch_related("categories"))
+    evidence = services.insight_evidence(insight)
     return page(
         request,
         "change/insight.jinja",
         "Insight",
         insight=insight,
-        voices=voices,
-        quotes=services.representative_quotes(insight),
-        at_risk=services.voices_at_risk(insight),
-        evidence=services.evidence_summary(insight).most_common(),
-        by_service=services.evidence_by_service(insight).most_common(),
+        voices=evidence.voices,
+        quotes=evidence.quotes,
+        at_risk=evidence.at_risk,
+        evidence=evidence.by_category,
+        by_service=evidence.by_service,
         standing=services.standing(insight),
         actions=list(insight.actions.select_related("owner").prefetch_related("updates")),
         projects=list(Project.objects.filter(insight=insight)),

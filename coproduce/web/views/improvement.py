@@ -72,7 +72,7 @@ def _measure_icons(measures_shown: list[Measure]) -> list[dict[str, Any]]:
     (none for a measure with too few points for a chart)."""
     icons = []
     for measure in measures_shown:
-        variation = measures.measure_chart(measure).variation
+        variation = measures.measure_variation(measure)
         icons.append(
             {
                 "measure": measure,

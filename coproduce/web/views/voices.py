@@ -104,6 +104,7 @@ def _voice_page(
     request: HttpRequest, voice: Voice, status: int = 200, **forms: Any
 ) -> HttpResponse:
     choices = category_choices(voice)
+    can_publish = can(request.user, Capability.PUBLISH_UPDATES)
     chosen = [c.pk for c in voice.categories.all()] or [c.pk for c in choices.suggested]
     context: dict[str, Any] = {
         "form": TagVoiceForm(
@@ -114,9 +115,15 @@ def _voice_page(
             offered=choices.offered,
         ),
         "choices": choices,
-        "quote_form": QuoteForm(initial={"public_quote": services.proposed_quote(voice)}),
+        # Masking reads the names on record: only for a quote the page offers to approve.
+        "quote_form": QuoteForm(initial={"public_quote": services.proposed_quote(voice)})
+        if can_publish
+        and voice.consent_quote
+        and voice.withdrawn_at is None
+        and not getattr(voice, "has_risk_alert", False)
+        else QuoteForm(),
         "insight_form": AddToInsightForm(),
-        "can_publish": can(request.user, Capability.PUBLISH_UPDATES),
+        "can_publish": can_publish,
         "thread": change.thread_for(voice),
         # Improvement projects this voice is behind (issue 23), and starting one from it.
         "projects": list(Project.objects.filter(voices=voice)),
