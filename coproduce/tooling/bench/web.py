@@ -294,6 +294,7 @@ def run_staff(
     bad_ms: float = 2000,
     profile: str = "trust-year",
     think: tuple[float, float] = (5.0, 15.0),
+    keep_stepping: bool = False,
 ) -> dict[str, Any]:
     """Staff online at once, stepped up (see the module's doc and ``web_staff``). A test
     passes a short ``think`` time so that a few people open every page in seconds."""
@@ -342,6 +343,7 @@ def run_staff(
             "voices": setup["voices"],
             "insights": setup["insights"],
             "think": list(think),
+            "keep_stepping": keep_stepping,
         }
         folder = Path(tempfile.mkdtemp(prefix="coproduce-bench-web-"))
         (folder / "plan.json").write_text(json.dumps(plan))

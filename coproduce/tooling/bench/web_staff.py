@@ -221,7 +221,8 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
                 file=sys.stderr,
                 flush=True,
             )
-            stopped_early = fails_badly(step, plan["bad_ms"])
+            step["failed_badly"] = fails_badly(step, plan["bad_ms"])
+            stopped_early = "" if plan.get("keep_stepping") else step["failed_badly"]
             if stopped_early and staff != plan["steps"][-1]:
                 stopped_early = f"stopped after {staff} staff: {stopped_early}"
                 break

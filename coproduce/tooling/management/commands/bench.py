@@ -75,6 +75,7 @@ class Command(BaseCommand):
             step_seconds=options["step_seconds"],
             spawn_rate=options["spawn_rate"],
             settle=options["settle_seconds"],
+            keep_stepping=options["keep_stepping"],
             threads=options["server_threads"],
             processes=options["server_processes"],
         )
@@ -126,6 +127,12 @@ class Command(BaseCommand):
             "(one longest think time, default 15)",
         )
         parser.add_argument("--chart", type=Path, help="web: write p95 against staff online (SVG)")
+        parser.add_argument(
+            "--keep-stepping",
+            action="store_true",
+            help="web: measure every step, even after one fails badly (which otherwise "
+            "ends the run early)",
+        )
         parser.add_argument(
             "--closed-loop",
             action="store_true",
