@@ -30,6 +30,8 @@ def test_a_few_staff_follow_every_journey_with_no_error(tmp_path):
     for key in (
         "staff_online_at_target",
         "stopped_early",
+        "server_time_alone",
+        "server_time_vs_shell",
         "server_time_vs_shell_at_first_step",
         "server_time_within_3x_of_shell",
         "steps",
@@ -49,6 +51,10 @@ def test_a_few_staff_follow_every_journey_with_no_error(tmp_path):
     assert all(page["server_median_ms"] is not None for page in first.values())
     assert result["server_time_vs_shell_at_first_step"]["home (page shell)"] == 1.0
     assert all(r is not None for r in result["server_time_vs_shell_at_first_step"].values())
+    # Every page asked alone, its Server-Timing read.
+    assert set(result["server_time_vs_shell"]) == {*web_journeys.STAFF_PAGES, "public feedback"}
+    assert result["server_time_vs_shell"]["home (page shell)"] == 1.0
+    assert all(r is not None for r in result["server_time_vs_shell"].values())
     svg = web.chart(result)
     assert svg.startswith("<svg")
     assert "worklist" in svg
