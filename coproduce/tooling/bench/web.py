@@ -449,14 +449,16 @@ def chart(result: dict[str, Any]) -> str:
     width, height, left, right, top, bottom = 760, 420, 70, 200, 30, 50
     plot_w, plot_h = width - left - right, height - top - bottom
     most = max((s["staff_online"] for s in steps), default=1)
-    low, high = 10.0, 10_000.0
+    worst = max((p["p95_ms"] for s in steps for p in s["pages"].values()), default=1000.0)
+    low, decades = 10.0, max(3, math.ceil(math.log10(max(worst, 1.0) / 10.0)))
+    high = low * 10**decades
 
     def x(staff: float) -> float:
         return left + plot_w * staff / most
 
     def y(ms: float) -> float:
         ms = min(max(ms, low), high)
-        return top + plot_h * (1 - (math.log10(ms) - math.log10(low)) / 3)
+        return top + plot_h * (1 - (math.log10(ms) - math.log10(low)) / decades)
 
     colours = [
         "#005eb8",
@@ -479,7 +481,7 @@ def chart(result: dict[str, Any]) -> str:
         f'<text x="{left}" y="18" font-size="14">p95 by page against staff online '
         "(log scale)</text>",
     ]
-    for ms in (10, 100, 1000, 10000):
+    for ms in (int(low * 10**n) for n in range(decades + 1)):
         out.append(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y(ms):.1f}" y2="{y(ms):.1f}" '
             'stroke="#d8dde0"/>'
