@@ -63,7 +63,7 @@ def _median(values: list[float]) -> float | None:
 
 
 def summarise(answers: dict[str, list[Any]], seconds: float) -> dict[str, Any]:
-    pages = {}
+    pages: dict[str, dict[str, Any]] = {}
     for name, rows in sorted(answers.items()):
         times = [r[0] for r in rows]
         ok = [r for r in rows if r[4]]

@@ -37,7 +37,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-import gevent
+import gevent  # type: ignore[import-untyped]
 from locust import FastHttpUser, between, events, task
 from locust.env import Environment
 
@@ -92,7 +92,7 @@ class Person(FastHttpUser):
         ANSWERS[name].append((ms, app, db, queries, ok, response.status_code or 0))
 
     def think(self) -> None:
-        self.wait()
+        self.wait()  # type: ignore[no-untyped-call]
 
 
 class Practitioner(Person):
@@ -179,12 +179,11 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
         ceiling = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_NOFILE, (ceiling, hard))
     PLAN.setdefault("think", THINK)
-    for user_class in (*KINDS.values(), Visitor):
+    classes: list[type[Person]] = [*KINDS.values(), Visitor]
+    for user_class in classes:
         user_class.host = plan["host"]
         user_class.wait_time = between(*PLAN["think"])
-    environment = Environment(
-        user_classes=[*KINDS.values(), Visitor], events=events, stop_timeout=5
-    )
+    environment = Environment(user_classes=list(classes), events=events, stop_timeout=5)
     runner = environment.create_local_runner()
     steps: list[dict[str, Any]] = []
     stopped_early = ""

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,7 +74,7 @@ def test_staff_online_at_target_is_the_last_step_met_with_every_step_below_it():
 
 
 def test_answers_are_summed_up_per_page_against_the_page_shell():
-    answers = {
+    answers: dict[str, list[Any]] = {
         "home (page shell)": [(10.0, 5.0, 1.0, 4, True, 200)] * 10,
         "worklist": [(40.0, 20.0, 8.0, 20, True, 200)] * 9 + [(3000.0, None, None, None, False, 0)],
         "voice": [(50.0, 30.0, 9.0, 16, True, 200), (60.0, None, None, None, False, 500)],
