@@ -149,7 +149,8 @@ if not PRODUCTION:
 MIDDLEWARE = [
     # Outermost, and only with COPRODUCE_SERVER_TIMING on: the Server-Timing header.
     "coproduce.web.monitoring.ServerTiming",
-    # First: every log line of the request carries its id; every answer is timed by page.
+    # Then (first when Server-Timing is off): every log line of the request carries its
+    # id; every answer is timed by page.
     "coproduce.web.monitoring.RequestIdAndTiming",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -171,3 +171,10 @@ def test_the_open_files_limit_is_raised_for_the_connections_asked_for():
         assert resource.getrlimit(resource.RLIMIT_NOFILE)[0] >= needed
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_a_connection_limit_below_one_is_refused_by_name():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="--connection-limit must be 1 or more, not 0"):
+        call_command("serve", connection_limit=0)
