@@ -24,6 +24,7 @@ import http.client
 import json
 import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -340,6 +341,7 @@ def run_staff(
                 "the load generator failed: " + (folder / "locust.log").read_text()[-3000:]
             )
         measured = json.loads((folder / "out.json").read_text())
+        shutil.rmtree(folder)  # kept only when the load generator failed, for its log
         first = measured["steps"][0] if measured["steps"] else {"pages": {}}
         # Every staff page, asked alone (no other request in the server), and at the
         # first (least loaded) step; a page not answered there has no ratio.
