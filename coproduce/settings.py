@@ -147,7 +147,10 @@ if not PRODUCTION:
     INSTALLED_APPS.append("coproduce.tooling")
 
 MIDDLEWARE = [
-    # First: every log line of the request carries its id; every answer is timed by page.
+    # Outermost, and only with COPRODUCE_SERVER_TIMING on: the Server-Timing header.
+    "coproduce.web.monitoring.ServerTiming",
+    # Then (first when Server-Timing is off): every log line of the request carries its
+    # id; every answer is timed by page.
     "coproduce.web.monitoring.RequestIdAndTiming",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -729,6 +732,18 @@ if SERVER_PROCESSES < 1:
     raise ImproperlyConfigured(
         f"COPRODUCE_SERVER_PROCESSES must be 1 or more, not {SERVER_PROCESSES}"
     )
+# Open connections each server process holds at once (waitress' connection_limit, whose
+# own default of 100 made a crisis team's keep-alive browsers queue for a minute: issue
+# 25). Each is an open file: `coproduce serve` raises its open-files limit to fit.
+SERVER_CONNECTIONS = env_int("COPRODUCE_SERVER_CONNECTIONS", 2000)
+if SERVER_CONNECTIONS < 1:
+    raise ImproperlyConfigured(
+        f"COPRODUCE_SERVER_CONNECTIONS must be 1 or more, not {SERVER_CONNECTIONS}"
+    )
+# A Server-Timing header on every answer (`app;dur=` milliseconds of Django's handling,
+# `db;dur=` of its queries and their count), read by `coproduce bench web`. Off unless
+# asked for: it tells a browser how long each page took.
+SERVER_TIMING = env_bool("COPRODUCE_SERVER_TIMING", default=False)
 # Checked here, after the settings every production start needs first.
 if PRODUCTION and not TRUST_NAME:
     raise ImproperlyConfigured("COPRODUCE_TRUST_NAME must be set in production")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import _thread
 import logging
 import os
+import resource
 import select
 import signal
 import socket
@@ -94,6 +95,50 @@ class TrustedProxy:
         }
 
 
+# Files a server process keeps open besides its connections (and one database connection
+# per thread): the listening socket, waitress' trigger, logs, libraries, the metrics files.
+OTHER_FILES = 256
+
+
+def open_files_for(connections: int, threads: int) -> int:
+    """The open-files limit one server process needs for ``connections`` at once."""
+    return connections + threads + OTHER_FILES
+
+
+def raise_open_files_limit(needed: int) -> int:
+    """Raise this process's soft limit on open files (RLIMIT_NOFILE) to ``needed``, as far
+    as the hard limit allows; return the soft limit now in force. Each open connection is
+    an open file, and a process out of them refuses connections (EMFILE)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < needed:
+        target = needed if hard == resource.RLIM_INFINITY else min(needed, hard)
+        if target > soft:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+            soft = target
+    return needed if soft == resource.RLIM_INFINITY else soft
+
+
+def connections_that_fit(connections: int, threads: int) -> int:
+    """``connections``, or fewer (with a warning naming the fix) when the open-files limit
+    cannot be raised far enough for that many."""
+    limit = raise_open_files_limit(open_files_for(connections, threads))
+    fit = limit - threads - OTHER_FILES
+    if fit >= connections:
+        return connections
+    fit = max(fit, 10)
+    logger.warning(
+        "only %s open files allowed (the hard limit, RLIMIT_NOFILE), too few for %s "
+        "connections at once: holding at most %s. Raise the limit (systemd: LimitNOFILE= "
+        "in coproduce-web.service; a shell: ulimit -Hn) to %s or more, or lower "
+        "COPRODUCE_SERVER_CONNECTIONS",
+        limit,
+        connections,
+        fit,
+        open_files_for(connections, threads),
+    )
+    return fit
+
+
 def serve(
     app: Any,
     host: str,
@@ -102,8 +147,19 @@ def serve(
     drain_seconds: float,
     *,
     proxy: TrustedProxy | None = None,
+    connection_limit: int = 2000,
 ) -> None:
-    options = {"threads": threads, "backlog": BACKLOG, **(proxy.options() if proxy else {})}
+    options = {
+        "threads": threads,
+        "backlog": BACKLOG,
+        # Open connections held at once (waitress' default is 100: a browser keeps its
+        # connection open between pages, so the 101st person waited for one to close).
+        "connection_limit": connections_that_fit(connection_limit, threads),
+        # poll(), not select(): select() cannot watch a file numbered 1024 or more, so a
+        # process holding more connections than that would fail.
+        "asyncore_use_poll": True,
+        **(proxy.options() if proxy else {}),
+    }
     # One TCP listener (waitress types it as that or a multi-socket server): the one the
     # supervisor opened, or this process's own.
     inherited = os.environ.pop(LISTENER_FD, None)

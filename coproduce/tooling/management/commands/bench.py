@@ -47,16 +47,42 @@ class Command(BaseCommand):
     def web(self, options: dict[str, Any]) -> None:
         from coproduce.tooling.bench import web as web_bench
 
-        result = web_bench.run(
-            users=options["users"],
-            seconds=options["seconds"],
+        if options["closed_loop"]:
+            result = web_bench.run(
+                users=options["users"],
+                seconds=options["seconds"],
+                threads=options["server_threads"],
+                processes=options["server_processes"],
+            )
+            self.stdout.write(
+                json.dumps(result, indent=2)
+                if options["json"]
+                else "\n".join(f"{k}: {v}" for k, v in result.items())
+            )
+            return
+        try:
+            steps = [int(n) for n in options["steps"].split(",") if n.strip()]
+        except ValueError:
+            raise CommandError(
+                f"--steps must be whole numbers separated by commas, not {options['steps']!r}"
+            ) from None
+        if not steps or min(steps) < 1:
+            raise CommandError("--steps must name at least one number of staff, all 1 or more")
+        if options["step_seconds"] <= 0 or options["spawn_rate"] <= 0:
+            raise CommandError("--step-seconds and --spawn-rate must be more than 0")
+        result = web_bench.run_staff(
+            steps=steps,
+            step_seconds=options["step_seconds"],
+            spawn_rate=options["spawn_rate"],
+            settle=options["settle_seconds"],
+            keep_stepping=options["keep_stepping"],
             threads=options["server_threads"],
             processes=options["server_processes"],
         )
+        if options["chart"] is not None:
+            options["chart"].write_text(web_bench.chart(result))
         self.stdout.write(
-            json.dumps(result, indent=2)
-            if options["json"]
-            else "\n".join(f"{k}: {v}" for k, v in result.items())
+            json.dumps(result, indent=2) if options["json"] else web_bench.summary(result)
         )
 
     def evidence(self, options: dict[str, Any]) -> None:
@@ -81,8 +107,43 @@ class Command(BaseCommand):
         parser.add_argument(
             "what", choices=["voices", "text", "notify", "evidence", "web", "risk", "masking"]
         )
-        parser.add_argument("--users", type=int, default=32, help="web: simulated users")
-        parser.add_argument("--seconds", type=float, default=15, help="web: seconds per page")
+        parser.add_argument(
+            "--steps",
+            default=",".join(str(n) for n in (250, 500, 1000, 1500, 2000, 3000)),
+            help="web: staff online at each step, comma-separated (default "
+            "250,500,1000,1500,2000,3000)",
+        )
+        parser.add_argument(
+            "--step-seconds", type=float, default=60, help="web: seconds measured at each step"
+        )
+        parser.add_argument(
+            "--spawn-rate", type=float, default=50, help="web: people started a second"
+        )
+        parser.add_argument(
+            "--settle-seconds",
+            type=float,
+            default=15,
+            help="web: seconds between a step's last person starting and its measurement "
+            "(one longest think time, default 15)",
+        )
+        parser.add_argument("--chart", type=Path, help="web: write p95 against staff online (SVG)")
+        parser.add_argument(
+            "--keep-stepping",
+            action="store_true",
+            help="web: measure every step, even after one fails badly (which otherwise "
+            "ends the run early)",
+        )
+        parser.add_argument(
+            "--closed-loop",
+            action="store_true",
+            help="web: issue 8's measure instead (--users who never pause, --seconds a page)",
+        )
+        parser.add_argument(
+            "--users", type=int, default=32, help="web --closed-loop: simulated users"
+        )
+        parser.add_argument(
+            "--seconds", type=float, default=15, help="web --closed-loop: seconds per page"
+        )
         parser.add_argument(
             "--server-threads", type=int, default=8, help="web: each server process's threads"
         )

@@ -30,6 +30,13 @@ class Command(BaseCommand):
             "(default 1, or COPRODUCE_SERVER_PROCESSES)",
         )
         parser.add_argument(
+            "--connection-limit",
+            type=int,
+            default=settings.SERVER_CONNECTIONS,
+            help="open connections each process holds at once; more wait to be accepted "
+            "(default 2000, or COPRODUCE_SERVER_CONNECTIONS)",
+        )
+        parser.add_argument(
             "--drain-seconds",
             type=float,
             default=30,
@@ -42,6 +49,10 @@ class Command(BaseCommand):
         processes = options["processes"]
         if processes < 1:
             raise CommandError(f"--processes must be 1 or more, not {processes}.")
+        if options["connection_limit"] < 1:
+            raise CommandError(
+                f"--connection-limit must be 1 or more, not {options['connection_limit']}."
+            )
         if not options["supervised"]:  # the first process, not one of --processes' copies
             monitoring.clear_shared_counts()
         if processes > 1:
@@ -58,6 +69,8 @@ class Command(BaseCommand):
                 str(options["threads"]),
                 "--drain-seconds",
                 str(options["drain_seconds"]),
+                "--connection-limit",
+                str(options["connection_limit"]),
                 "--processes",
                 "1",
                 "--supervised",
@@ -94,4 +107,5 @@ class Command(BaseCommand):
             threads=options["threads"],
             drain_seconds=options["drain_seconds"],
             proxy=proxy,
+            connection_limit=options["connection_limit"],
         )

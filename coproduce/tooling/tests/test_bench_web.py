@@ -1,0 +1,135 @@
+"""``coproduce bench web`` (issue 25): at a small scale, that its simulated staff are signed
+in as themselves and every page of every journey answers them (a 200, not a redirect to
+the sign-in page), that each answer's server time is read, that the JSON has its keys,
+and how the figures are summed up. No time is asserted."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coproduce.tooling.bench import web, web_journeys
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.same_on_every_database
+def test_a_few_staff_follow_every_journey_with_no_error(tmp_path):
+    result = web.run_staff(
+        steps=[4, 6],
+        step_seconds=6,
+        spawn_rate=20,
+        settle=1,
+        processes=1,
+        threads=4,
+        profile="demo",
+        think=(0.05, 0.2),  # seconds, so that a few people open every page
+    )
+    for key in (
+        "staff_online_at_target",
+        "stopped_early",
+        "server_time_alone",
+        "server_time_vs_shell",
+        "server_time_vs_shell_at_first_step",
+        "server_time_within_3x_of_shell",
+        "steps",
+        "data",
+    ):
+        assert key in result
+    assert [step["staff_online"] for step in result["steps"]] == [4, 6]
+    for step in result["steps"]:
+        # Every request answered; a page's own mistake (a 500) is counted and reported,
+        # not asserted here (the seeded data has voices the voice page fails on: issue 25).
+        assert step["unanswered"] == 0, step["pages"]
+        assert step["staff_simulated"] == step["staff_online"]
+        for key in ("p50_ms", "p95_ms", "p99_ms", "rps", "errors", "server_median_ms"):
+            assert all(key in page for page in step["pages"].values())
+    first = result["steps"][0]["pages"]
+    assert set(web_journeys.STAFF_PAGES) <= set(first)
+    assert all(page["server_median_ms"] is not None for page in first.values())
+    assert result["server_time_vs_shell_at_first_step"]["home (page shell)"] == 1.0
+    assert all(r is not None for r in result["server_time_vs_shell_at_first_step"].values())
+    # Every page asked alone, its Server-Timing read.
+    assert set(result["server_time_vs_shell"]) == {*web_journeys.STAFF_PAGES, "public feedback"}
+    assert result["server_time_vs_shell"]["home (page shell)"] == 1.0
+    assert all(r is not None for r in result["server_time_vs_shell"].values())
+    svg = web.chart(result)
+    assert svg.startswith("<svg")
+    assert "worklist" in svg
+    assert "target 250 ms" in svg
+    assert "staff online" in web.summary(result)
+
+
+def test_staff_online_at_target_is_the_last_step_met_with_every_step_below_it():
+    def step(staff, met):
+        return {"staff_online": staff, "met": met}
+
+    assert web.staff_online_at_target([step(250, True), step(500, True), step(1000, False)]) == 500
+    # A step met above one missed does not count (noise, not capacity).
+    assert web.staff_online_at_target([step(250, True), step(500, False), step(1000, True)]) == 250
+    assert web.staff_online_at_target([step(250, False)]) == 0
+
+
+def test_answers_are_summed_up_per_page_against_the_page_shell():
+    answers: dict[str, list[Any]] = {
+        "home (page shell)": [(10.0, 5.0, 1.0, 4, True, 200)] * 10,
+        "worklist": [(40.0, 20.0, 8.0, 20, True, 200)] * 9 + [(3000.0, None, None, None, False, 0)],
+        "voice": [(50.0, 30.0, 9.0, 16, True, 200), (60.0, None, None, None, False, 500)],
+    }
+    step = web_journeys.summarise(answers, seconds=10)
+    assert step["requests"] == 22
+    assert step["errors"] == 2
+    assert step["unanswered"] == 1
+    assert step["rps"] == 2.2
+    assert step["pages"]["voice"]["error_statuses"] == {"500": 1}
+    worklist = step["pages"]["worklist"]
+    assert worklist["server_time_vs_shell"] == 4.0
+    assert worklist["queries_median"] == 20
+    assert worklist["p99_ms"] == 3000.0
+    assert "unanswered" in web_journeys.fails_badly(step, limit_ms=2000)
+    slow = web_journeys.summarise({"worklist": answers["worklist"][:9]}, seconds=10)
+    assert "p95" in web_journeys.fails_badly(slow, limit_ms=30)
+    assert (
+        web_journeys.fails_badly(
+            web_journeys.summarise({"x": answers["home (page shell)"]}, 1), 2000
+        )
+        == ""
+    )
+
+
+def test_server_timing_is_read_from_the_header():
+    assert web_journeys.server_timing('app;dur=12.5, db;dur=3.0;desc="7 queries"') == (12.5, 3.0, 7)
+    assert web_journeys.server_timing("") == (None, None, None)
+
+
+def test_locust_stays_out_of_the_bench_process():
+    """Locust patches the standard library (gevent) of a process that imports it: only
+    the load generator's own process may."""
+    done = subprocess.run(  # noqa: S603 - our own interpreter
+        [
+            sys.executable,
+            "-c",
+            "import sys; from coproduce.tooling.bench import web; "
+            "print(json.dumps(['locust' in sys.modules, 'gevent' in sys.modules]))".replace(
+                "import sys;", "import json, sys;"
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert json.loads(done.stdout) == [False, False]
+
+
+def test_bad_steps_are_refused_with_a_clear_message():
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--steps must be whole numbers"):
+        call_command("bench", "web", "--steps", "250,lots")
+    with pytest.raises(CommandError, match="--steps must name at least one"):
+        call_command("bench", "web", "--steps", "0")
