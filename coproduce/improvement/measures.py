@@ -186,7 +186,7 @@ def current_values() -> QuerySet[CountedValue]:
     )
 
 
-def with_figures() -> Prefetch:
+def with_figures() -> Prefetch[str]:
     """A project's measures, each with its current figures and recalculations."""
     return Prefetch(
         "measures",
