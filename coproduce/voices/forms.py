@@ -20,6 +20,7 @@ from coproduce.voices.models import (
     CallBack,
     EnquiryCategory,
     Rating,
+    RiskAlert,
     Sentiment,
     ServiceFramework,
     Voice,
@@ -399,10 +400,13 @@ class InboxFilterForm(GroupedCategoryForm):
             # A voice under a risk alert nobody has acknowledged stays in view even when
             # whoever wrote it down chose its categories (and so confirmed it): the lead
             # must not miss it (hazard H1).
-            voices = voices.filter(
-                Q(reviewed_at__isnull=True)
-                | Q(risk_alert__isnull=False, risk_alert__acknowledged_at__isnull=True)
+            # The few voices under an open alert read first, by number, so the database
+            # can use the index of voices not yet confirmed (issue 25: a join, or a
+            # subquery, read every voice of the trust: 10 ms twice a page, now 0.3 ms).
+            at_risk = RiskAlert.objects.filter(acknowledged_at__isnull=True).values_list(
+                "voice_id", flat=True
             )
+            voices = voices.filter(Q(reviewed_at__isnull=True) | Q(pk__in=list(at_risk)))
         elif state == "confirmed":
             voices = voices.filter(reviewed_at__isnull=False)
         return voices
