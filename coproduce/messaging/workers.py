@@ -259,7 +259,7 @@ def recover() -> tuple[int, int]:
     return notify.take_back_lost_claims(), fail_lost_tasks()
 
 
-def _run_again(result: DBTaskResult) -> None:
+def _run_again(result: DBTaskResult[Any, Any]) -> None:
     if result.task_path not in RUN_AGAIN:
         return
     again = result.task.using(priority=RUN_AGAIN_PRIORITY, run_after=None)

@@ -250,7 +250,7 @@ def test_a_lost_chunk_of_messages_is_handed_to_the_workers_again_ahead_of_the_re
         "coproduce.messaging.tasks.deliver_messages",
         [chunk],
     )
-    next_up = DBTaskResult.objects.filter(status="READY").order_by(*DBTaskResult._meta.ordering)[0]
+    next_up = DBTaskResult.objects.filter(status="READY").order_by("-priority", "enqueued_at")[0]
     assert next_up.pk == again.pk  # ahead of the chunk that was waiting
     assert workers.fail_lost_tasks() == 0  # once
 
