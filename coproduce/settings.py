@@ -765,9 +765,11 @@ TASKS = {
 }
 # A worker (the task worker, or the sweeper sending messages) beats this often while it
 # holds work. One silent for longer than the second is lost (killed, or its host gone):
-# `coproduce recover-lost-work`, run every minute, takes its messages back (Notify is asked
-# first, so none is sent twice) and marks the task it was running failed. So a lost
-# worker's work is taken back within lost-after plus a minute: under two minutes.
+# every running task worker at each beat, and `coproduce recover-lost-work` every minute,
+# take its messages back (Notify is asked first, so none is sent twice) and mark the task
+# it was running failed (a chunk of messages or a fan-out is handed on again). So a lost
+# worker's work is taken back within lost-after plus a beat while a task worker runs, and
+# lost-after plus a minute by the scheduler alone: under two minutes.
 WORKER_HEARTBEAT_SECONDS = env_seconds("COPRODUCE_WORKER_HEARTBEAT_SECONDS", 10)
 WORKER_LOST_AFTER_SECONDS = env_seconds("COPRODUCE_WORKER_LOST_AFTER_SECONDS", 45)
 if WORKER_LOST_AFTER_SECONDS < 3 * WORKER_HEARTBEAT_SECONDS:

@@ -411,7 +411,7 @@ def publish_update(
         published_at=timezone.now(),
         published_by=user,
         checked_by=user,
-        owed_to=delivery.contributors(action).count(),
+        owed_to=preview.owed_to,  # every contributor is in one version, counted once
         withdrawn_not_contacted=Insight.objects.get(pk=action.insight_id).withdrawn_contributors,
     )
     audit.record(

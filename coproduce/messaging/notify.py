@@ -240,19 +240,35 @@ def take_back_lost_claims(now: dt.datetime | None = None) -> int:
     return taken
 
 
-def deliver_due(now: dt.datetime | None = None) -> list[Message]:
-    """Deliver every message that is due, after taking back any a lost worker had claimed."""
+# The sweeper stops after this long, leaving the rest for its next minute: a run that
+# went on sending a national update one message at a time held up the next minute's run,
+# and with it the taking back of a lost worker's work (issue 25).
+SWEEP_SECONDS = 40.0
+
+
+def deliver_due(now: dt.datetime | None = None, *, seconds: float = SWEEP_SECONDS) -> list[Message]:
+    """Deliver the messages that are due, oldest first, for at most ``seconds``, after
+    taking back any a lost worker had claimed."""
     now = now or timezone.now()
     take_back_lost_claims(now)
     due = list(
         Message.objects.filter(status=Message.Status.QUEUED)
         .exclude(next_attempt_at__gt=now)
+        .order_by("created_at")
         .values_list("pk", flat=True)
     )
     if not due:
         return []  # holding no work, it need not beat
+    until = time.monotonic() + seconds
+    tried = []
     with workers.holding():
-        return [m for pk in due if (m := deliver(pk, now))]
+        for pk in due:
+            if time.monotonic() > until:
+                logger.info("sweep stopped after %ss; the rest is left for the next", seconds)
+                break
+            if message := deliver(pk, now):
+                tried.append(message)
+    return tried
 
 
 def _claim_batch(ids: list[Any], now: dt.datetime) -> list[Message]:

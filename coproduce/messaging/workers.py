@@ -9,12 +9,16 @@ still beats. A worker whose last beat is older than ``WORKER_LOST_AFTER_SECONDS`
 asking for a process id, so it holds for workers on other hosts and for hosts whose
 clocks differ.
 
-The scheduler's step (``coproduce recover-lost-work``, every minute) then takes a lost
-worker's work back: the messages it had claimed go back to the queue
-(``notify.take_back_lost_claims``, and Notify is asked for each before any re-send), and
-the task it was running is marked failed with the reason. A worker that cannot beat (its
-database unreachable, the process frozen) stops sending once its last beat is half the
-lost-after time old, so work taken back from it is not also sent by it.
+A lost worker's work is taken back (``recover``): the messages it had claimed go back to
+the queue (``notify.take_back_lost_claims``, and Notify is asked for each before any
+re-send), and the task it was running is marked failed with the reason; a task that is
+safe to run again (sending a chunk of messages, an update's fan-out) is handed to the
+workers again, ahead of the rest, so what the lost worker left is sent by another within
+seconds rather than waiting behind a national update. Every task worker does this at
+each beat, and the scheduler's step (``coproduce recover-lost-work``, every minute) does
+it too, for when no task worker runs. A worker that cannot beat (its database
+unreachable, the process frozen) stops sending once its last beat is half the lost-after
+time old, so work taken back from it is not also sent by it.
 """
 
 from __future__ import annotations
@@ -157,6 +161,16 @@ class Heartbeat:
                 except DatabaseError as error:
                     # Missed beats are harmless until lost-after; then the fence stops sends.
                     logger.warning("worker %s could not beat: %s", self.id, type(error).__name__)
+                    continue
+                if self.kind == Worker.Kind.TASKS:
+                    # A task worker takes back a lost worker's work as soon as it is lost
+                    # (issue 25: the scheduler's minute can be late, or busy sending).
+                    try:
+                        recover()
+                    except DatabaseError as error:
+                        logger.warning(
+                            "worker %s could not recover: %s", self.id, type(error).__name__
+                        )
         finally:
             connections.close_all()  # this thread's own connections
 
@@ -227,28 +241,67 @@ def task_workers_seen(within: dt.timedelta) -> QuerySet[Worker]:
     )
 
 
+# Tasks that may run again after their worker was lost: each does only what is left
+# (sending claims each message and asks Notify before a re-send; a fan-out makes only the
+# messages not yet made).
+RUN_AGAIN = {
+    "coproduce.messaging.tasks.deliver_messages",
+    "coproduce.change.tasks.tell_contributors",
+}
+# Ahead of the tasks already waiting (django-tasks' default priority is 0).
+RUN_AGAIN_PRIORITY = 50
+
+
+def recover() -> tuple[int, int]:
+    """Take back the work of lost workers: (messages queued again, tasks marked failed)."""
+    from coproduce.messaging import notify
+
+    return notify.take_back_lost_claims(), fail_lost_tasks()
+
+
+def _run_again(result: DBTaskResult[Any, Any]) -> None:
+    if result.task_path not in RUN_AGAIN:
+        return
+    again = result.task.using(priority=RUN_AGAIN_PRIORITY, run_after=None)
+    again.enqueue(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
+    logger.warning("task %s (%s) handed to the workers again", result.pk, result.task_path)
+
+
 def fail_lost_tasks() -> int:
     """Mark failed each task recorded as running whose worker is lost: no live worker has
-    beaten for it since it started. The task is not run again (its own sweeper, such as
+    beaten for it since it started. One in ``RUN_AGAIN`` is handed to the workers again,
+    ahead of the rest; any other is not run again (its own sweeper, such as
     ``deliver-messages``, does what it left undone)."""
     running_for_long = DBTaskResult.objects.filter(status="RUNNING", started_at__lt=lost_before())
     held = alive().filter(task_id__isnull=False).values("task_id")
     failed = 0
-    for result in running_for_long.exclude(pk__in=held).only("pk", "worker_ids"):
+    for result in running_for_long.exclude(pk__in=held).only(
+        "pk",
+        "worker_ids",
+        "task_path",
+        "args_kwargs",
+        "backend_name",
+        "queue_name",
+        "priority",
+        "run_after",
+    ):
         by = result.worker_ids[-1] if result.worker_ids else "unknown"
         reason = WorkerLost(
             f"The task worker running this task ({by}) stopped beating for more than "
             f"{settings.WORKER_LOST_AFTER_SECONDS:g} seconds: it was killed or its host was "
             "lost. Marked failed by coproduce recover-lost-work; it was not run again."
         )
-        failed += DBTaskResult.objects.filter(pk=result.pk, status="RUNNING").update(
+        marked = DBTaskResult.objects.filter(pk=result.pk, status="RUNNING").update(
             status="FAILED",
             finished_at=timezone.now(),
             exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
             traceback="".join(traceback.format_exception(reason)),
             return_value=None,
         )
-        logger.error("task %s marked failed: its worker %s was lost", result.pk, by)
+        if marked:  # by this call, not by another worker recovering at the same moment
+            failed += marked
+            logger.error("task %s marked failed: its worker %s was lost", result.pk, by)
+            _run_again(result)
     return failed
 
 

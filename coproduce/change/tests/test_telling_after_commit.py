@@ -299,3 +299,43 @@ def test_a_fan_out_that_stopped_part_way_is_finished_by_the_sweeper(le_lead, act
     made = {u.pk: u.outbox.count() for u in (stopped, going, never_run, just_now)}
     assert made == {stopped.pk: 5, going.pk: 2, never_run.pk: 5, just_now.pk: 0}
     assert Message.objects.count() == 5 + 2 + 5  # one for each contributor owed: none twice
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_publish_request_makes_no_contributors_message_and_sends_nothing(
+    client, le_lead, action, fake_notify
+):
+    """The lead's "Confirm and publish", through Django's request handling, for a few
+    hundred contributors: the request commits the update and how many are owed it, and
+    hands the fan-out to a task; no message is made or sent inside it (issue 25)."""
+    VoiceFactory.contactable()  # someone not linked to the action: never owed it
+    voices = Voice.objects.bulk_create(
+        [
+            Voice(
+                channel=Voice.Channel.WEB,
+                text="(Synthetic) I saw a different person every day.",
+                received_at=timezone.now(),
+                consent_improvement=True,
+                consent_contact=True,
+                contact_channel=Voice.ContactChannel.EMAIL,
+                contact_email=f"person{k}@example.com",
+            )
+            for k in range(300)
+        ]
+    )
+    action.insight.voices.add(*voices)
+    client.force_login(le_lead)
+    words = {"you_said": "Too many staff.", "we_did": "Named teams."}
+    with CaptureQueriesContext(connection) as asked:
+        response = client.post(
+            f"/actions/{action.pk}/update", sent_once(confirming(action, **words))
+        )
+    assert response.status_code == 302
+    update = Update.objects.get()
+    assert update.owed_to == 300
+    assert not OutboxMessage.objects.exists()  # no contributor's message made in the request
+    assert not Message.objects.exists()
+    assert not fake_notify.sent  # nor anything sent
+    inserts = [q["sql"] for q in asked if q["sql"].lstrip().upper().startswith("INSERT")]
+    assert not [sql for sql in inserts if Message._meta.db_table in sql]
+    assert ("tell_contributors", [update.pk]) in handed_on()  # the fan-out, for the worker

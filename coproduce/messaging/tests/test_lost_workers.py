@@ -22,7 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from coproduce.messaging import notify, services, workers
 from coproduce.messaging.models import Message, Worker
-from coproduce.messaging.tasks import deliver_message
+from coproduce.messaging.tasks import deliver_message, deliver_messages
 from coproduce.tooling.testing.workers import lose
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -230,6 +230,42 @@ def test_the_task_worker_beats_for_the_task_it_runs(fake_notify, transactional_d
     assert str(me.task_id) == str(result.id)
     assert workers.heartbeat.held == 0  # released when the task finished
     assert DBTaskResult.objects.get(pk=result.id).status == "SUCCESSFUL"
+
+
+def test_a_lost_chunk_of_messages_is_handed_to_the_workers_again_ahead_of_the_rest(db):
+    """Sending a chunk (an update to its contributors) is safe to run again: what the lost
+    worker left is sent by another at once, not after a national update's other chunks
+    (issue 25). Sending one message is not run again: the sweeper sends it."""
+    chunk = [str(queued().pk) for _ in range(3)]
+    waiting = deliver_messages.enqueue([str(queued().pk)])  # the next chunk, queued
+    lost = deliver_messages.enqueue(chunk)
+    DBTaskResult.objects.get(pk=lost.id).claim("the-killed-worker")
+    DBTaskResult.objects.filter(pk=lost.id).update(
+        started_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    running_task("another-killed-worker", started_seconds_ago=3600)  # one message
+    assert workers.fail_lost_tasks() == 2
+    [again] = DBTaskResult.objects.filter(status="READY").exclude(pk=waiting.id)
+    assert (again.task_path, again.args_kwargs["args"]) == (
+        "coproduce.messaging.tasks.deliver_messages",
+        [chunk],
+    )
+    next_up = DBTaskResult.objects.filter(status="READY").order_by("-priority", "enqueued_at")[0]
+    assert next_up.pk == again.pk  # ahead of the chunk that was waiting
+    assert workers.fail_lost_tasks() == 0  # once
+
+
+def test_a_sweep_sends_the_oldest_first_and_stops_after_its_time(fake_notify, db):
+    messages = [queued() for _ in range(3)]
+    Message.objects.filter(pk=messages[2].pk).update(
+        created_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    notify.deliver_due(seconds=0)
+    assert len(fake_notify.sent) <= 1  # stopped: the rest is left for the next minute
+    notify.deliver_due()
+    references = [s.reference for s in fake_notify.sent]
+    assert references[0] == messages[2].reference  # the oldest first
+    assert sorted(references) == sorted(m.reference for m in messages)  # each once
 
 
 def test_the_scheduler_step_says_what_it_took_back(db):

@@ -1,8 +1,9 @@
 """``coproduce bench voices|text|notify|evidence|web|risk|masking``: how fast voices arrive and
 alerts go out; what masking misses (``coproduce.tooling.bench.masking``); how well the
 text model does against the baselines (see ``coproduce.tooling.bench.text``); how fast one
-"you said, we did" update reaches every contributor, and that a crash
-sends no one anything twice (see ``coproduce.tooling.bench.change``).
+"you said, we did" update reaches every contributor as deployed (the publish request
+through the server, the task workers killed part way), and that a crash sends no one
+anything twice (see ``coproduce.tooling.bench.change``).
 
 Measures, on the configured database inside a transaction that is rolled back (nothing
 is left behind), with the real Notify client against an in-process fake Notify:
@@ -166,7 +167,10 @@ class Command(BaseCommand):
         )
         parser.add_argument("--threads", type=int, default=8, help="notify: sends in flight")
         parser.add_argument(
-            "--workers", type=int, default=2, help="notify: sender processes, each 1/N of the limit"
+            "--workers",
+            type=int,
+            default=2,
+            help="notify: task worker processes (coproduce worker), each paced to 1/N of the limit",
         )
         parser.add_argument("--texts", type=int, default=50)
         parser.add_argument("--rows", type=int, default=5000)

@@ -17,25 +17,21 @@ class Command(BaseCommand):
     help = "A step of `coproduce bench notify` (internal)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("step", choices=["setup", "publish", "send", "requeue", "tally"])
+        parser.add_argument("step", choices=["setup", "latest", "tally", "report"])
         parser.add_argument("--contributors", type=int, default=0)
-        parser.add_argument("--action", type=int, default=0)
         parser.add_argument("--update", type=int, default=0)
-        parser.add_argument("--part", type=int, default=0)
-        parser.add_argument("--of", type=int, default=1)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("The benchmark makes synthetic data: not in production.")
         step = options["step"]
+        result: dict[str, Any]
         if step == "setup":
             result = bench.setup(options["contributors"])
-        elif step == "publish":
-            result = bench.publish(options["action"])
+        elif step == "latest":
+            result = bench.latest()
         elif step == "tally":
             result = bench.tally(options["update"])
-        elif step == "send":
-            result = bench.send(options["update"], options["part"], options["of"])
         else:
-            result = bench.requeue()
+            result = bench.report(options["update"])
         self.stdout.write(json.dumps(result))
