@@ -426,7 +426,6 @@ def publish_update(
     return update
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class TranslationPreview:
     """A translation as it would be published and sent (masked), and the digest that

@@ -35,8 +35,10 @@ class Command(db_worker.Command):
 
     def handle(self, *args: Any, **options: Any) -> None:
         heartbeat.kind = Worker.Kind.TASKS
-        heartbeat.hold()
         try:
+            # Its first beat asks the database too: one that is gone at the start is the
+            # same one line (found when a slow start met a database already stopped).
+            heartbeat.hold()
             super().handle(*args, **options)
         except DatabaseError as error:
             # One line (the kind of error, never its message, which can quote a record)
