@@ -127,6 +127,9 @@ def compare(extract: Path, cluster: Cluster, *, models: bool = True) -> dict[str
         table: pq.ParquetFile(path_of(extract, table)).metadata.num_rows
         for table in ("episodes", "contacts", "voices")
     }
+    # The machine's load (runnable processes, 1-minute average) before and after: on a
+    # shared machine it moves the times more than anything here.
+    load_before = round(os.getloadavg()[0], 1)
     with tempfile.TemporaryDirectory(prefix="coproduce-bench-spark-") as scratch:
         folder = Path(scratch)
         duckdb_seconds, duckdb = timed_evaluation(extract, "duckdb", folder, models=models, env={})
@@ -146,6 +149,7 @@ def compare(extract: Path, cluster: Cluster, *, models: bool = True) -> dict[str
         "duckdb_seconds": round(duckdb_seconds, 2),
         "spark_seconds": round(spark_seconds, 2),
         "spark_over_duckdb": round(spark_seconds / duckdb_seconds, 2),
+        "load_average": [load_before, round(os.getloadavg()[0], 1)],
         "identical": not differ,
         "differences": differ,
         "metric_rows": sum(len(rows) for rows in duckdb["metrics"].values()),
