@@ -10,6 +10,7 @@ import json
 import urllib.request
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from coproduce.tooling.bench import spark as spark_bench
 from coproduce.tooling.spark_cluster import _alive, _processes_in, java_missing, standalone_cluster
@@ -57,3 +58,22 @@ def test_the_cluster_is_stopped_when_the_block_fails():
         fail_inside_the_cluster()
     assert len(pids) == 2
     assert not [pid for pid in pids if _alive(pid)]
+
+
+def test_the_comparison_names_where_two_evaluations_differ():
+    left = {"backend": "duckdb", "metrics": {"caseload": [{"episodes": 10, "closed": 5}]}}
+    right = {"backend": "pyspark", "metrics": {"caseload": [{"episodes": 10, "closed": 6}]}}
+    assert spark_bench.differences(spark_bench.published(left), spark_bench.published(left)) == []
+    assert spark_bench.differences(spark_bench.published(left), spark_bench.published(right)) == [
+        "/metrics/caseload/0/closed: 5 against 6"
+    ]
+    # A whole number against the same as a decimal is a difference too (JSON keeps it).
+    assert spark_bench.differences({"a": 1}, {"a": 1.0}) == ["/a: 1 against 1.0"]
+    assert spark_bench.differences({"a": [1]}, {"a": [1, 2]}) == ["/a: 1 rows against 2"]
+
+
+def test_the_bench_says_what_it_needs():
+    with pytest.raises(CommandError, match="needs --extract DIR"):
+        call_command("bench", "spark")
+    with pytest.raises(CommandError, match="No extract folder at /nowhere"):
+        call_command("bench", "spark", extract=["/nowhere"])
