@@ -218,12 +218,12 @@ def _stop(cluster: Cluster, home: Path, env: dict[str, str], wait: float = 20.0)
             os.kill(pid, signal.SIGKILL)
 
 
-class _Terminated(Exception):
-    pass
+class Stopped(Exception):
+    """SIGTERM arrived while the cluster ran (the cluster is stopped before it goes on)."""
 
 
-def _raise_terminated(signum: int, frame: object) -> None:
-    raise _Terminated(f"stopped by signal {signum}")
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise Stopped(f"stopped by signal {signum}")
 
 
 @contextlib.contextmanager
@@ -250,7 +250,7 @@ def standalone_cluster(
     previous = None
     if sys.platform != "win32":
         with contextlib.suppress(ValueError):  # not the main thread: leave SIGTERM alone
-            previous = signal.signal(signal.SIGTERM, _raise_terminated)
+            previous = signal.signal(signal.SIGTERM, _raise_stopped)
     started = time.perf_counter()
     try:
         # start-master.sh's line.

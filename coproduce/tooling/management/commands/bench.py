@@ -91,7 +91,7 @@ class Command(BaseCommand):
 
     def spark(self, options: dict[str, Any]) -> None:
         from coproduce.tooling.bench import spark as spark_bench
-        from coproduce.tooling.spark_cluster import ClusterError
+        from coproduce.tooling.spark_cluster import ClusterError, Stopped
 
         extracts = _extracts(options)
         if not extracts:
@@ -110,6 +110,10 @@ class Command(BaseCommand):
             )
         except ClusterError as error:
             raise CommandError(f"The Spark cluster did not start: {error}") from error
+        except (Stopped, KeyboardInterrupt) as error:
+            raise CommandError(
+                f"Interrupted ({str(error) or 'Ctrl-C'}); the Spark cluster was stopped."
+            ) from error
         self.stdout.write(
             json.dumps(result, indent=2)
             if options["json"]
