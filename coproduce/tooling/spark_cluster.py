@@ -29,6 +29,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,7 +209,8 @@ def _stop(cluster: Cluster, home: Path, env: dict[str, str], wait: float = 20.0)
     for klass, n in daemons:
         with contextlib.suppress(ClusterError, subprocess.SubprocessError, OSError):
             _daemon(home, env, "stop", klass, n)
-    left = set(cluster.pids) | set(_processes_in(cluster.folder))
+    # (Only real process ids: never 0 or less, which would mean a whole process group.)
+    left = {pid for pid in set(cluster.pids) | set(_processes_in(cluster.folder)) if pid > 1}
     deadline = time.monotonic() + wait
     while left and time.monotonic() < deadline:
         left = {pid for pid in left if _alive(pid)}
@@ -256,17 +258,24 @@ def standalone_cluster(
         # start-master.sh's line.
         _daemon(home, env, "start", MASTER, 1, "--host", "127.0.0.1", "--port", str(port),
                 "--webui-port", str(web))  # fmt: skip
-        cluster.pids.append(_pid(folder, MASTER, 1) or 0)
-        for n in range(1, workers + 1):
-            # start-worker.sh's line, for worker n.
+        cluster.pids += [pid for pid in [_pid(folder, MASTER, 1)] if pid]
+
+        # start-worker.sh's line, for each worker, all at once (spark-daemon.sh waits
+        # seconds for each to settle).
+        def start_worker(n: int) -> None:
             _daemon(home, env, "start", WORKER, n,
                     "--host", "127.0.0.1", "--port", str(free_port()),
                     "--webui-port", str(free_port()),
                     "--cores", str(cores_per_worker), "--memory", executor_memory,
                     "--work-dir", str(folder / "work" / str(n)),
                     cluster.master_url)  # fmt: skip
-            cluster.pids.append(_pid(folder, WORKER, n) or 0)
-        cluster.pids = [pid for pid in cluster.pids if pid]
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            starts = [pool.submit(start_worker, n) for n in range(1, workers + 1)]
+        found = [_pid(folder, WORKER, n) for n in range(1, workers + 1)]
+        cluster.pids += [pid for pid in found if pid]
+        for start in starts:
+            start.result()  # a worker that failed to start says so (after every pid is kept)
         deadline = time.monotonic() + 90
         while True:
             with contextlib.suppress(OSError, ValueError):
