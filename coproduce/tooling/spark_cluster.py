@@ -18,6 +18,7 @@ Used by ``coproduce bench spark`` and by its test.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -41,6 +42,7 @@ class ClusterError(RuntimeError):
     pass
 
 
+@functools.cache
 def java_missing() -> str | None:
     """Why Spark cannot run here, in words, or None if it can (Spark 4 needs Java 17+)."""
     java = shutil.which("java", path=_java_path())
