@@ -1,9 +1,11 @@
-"""``coproduce bench voices|text|notify|evidence|web|risk|masking``: how fast voices arrive and
-alerts go out; what masking misses (``coproduce.tooling.bench.masking``); how well the
-text model does against the baselines (see ``coproduce.tooling.bench.text``); how fast one
-"you said, we did" update reaches every contributor as deployed (the publish request
-through the server, the task workers killed part way), and that a crash sends no one
-anything twice (see ``coproduce.tooling.bench.change``).
+"""``coproduce bench voices|text|notify|evidence|spark|web|risk|masking``: how fast voices
+arrive and alerts go out; DuckDB against a real Spark cluster
+(``coproduce.tooling.bench.spark``); what masking misses
+(``coproduce.tooling.bench.masking``); how well the text model does against the baselines
+(see ``coproduce.tooling.bench.text``); how fast one "you said, we did" update reaches
+every contributor as deployed (the publish request through the server, the task workers
+killed part way), and that a crash sends no one anything twice (see
+``coproduce.tooling.bench.change``).
 
 Measures, on the configured database inside a transaction that is rolled back (nothing
 is left behind), with the real Notify client against an in-process fake Notify:
@@ -40,6 +42,15 @@ from coproduce.voices.categories import default_framework_path
 
 class Rollback(Exception):
     pass
+
+
+def _extracts(options: dict[str, Any]) -> list[Path]:
+    """The --extract folders given (one, as ``call_command(extract=…)`` gives it, or each
+    of a repeated option)."""
+    given = options.get("extract")
+    if given is None:
+        return []
+    return [Path(given)] if isinstance(given, str | Path) else [Path(p) for p in given]
 
 
 class Command(BaseCommand):
@@ -90,12 +101,13 @@ class Command(BaseCommand):
         from coproduce.evidence.tables import ExtractError
         from coproduce.tooling.bench import evidence as evidence_bench
 
-        if options["extract"] is None:
+        extracts = _extracts(options)
+        if len(extracts) != 1:
             raise CommandError(
-                "bench evidence needs --extract DIR (see: coproduce seed --profile national)"
+                "bench evidence needs --extract DIR, once (see: coproduce seed --profile national)"
             )
         try:
-            result = evidence_bench.run(options["extract"], pandas=not options["no_pandas"])
+            result = evidence_bench.run(extracts[0], pandas=not options["no_pandas"])
         except ExtractError as error:
             raise CommandError(f"Refused: {error}") from error
         self.stdout.write(
@@ -104,9 +116,41 @@ class Command(BaseCommand):
             else "\n".join(f"{k}: {v}" for k, v in result.items())
         )
 
+    def spark(self, options: dict[str, Any]) -> None:
+        from coproduce.tooling.bench import spark as spark_bench
+        from coproduce.tooling.spark_cluster import ClusterError, Stopped
+
+        extracts = _extracts(options)
+        if not extracts:
+            raise CommandError(
+                "bench spark needs --extract DIR, once for each extract "
+                "(see: coproduce seed --profile national --episodes N --out DIR)"
+            )
+        for extract in extracts:
+            if not extract.is_dir():
+                raise CommandError(f"No extract folder at {extract}")
+        try:
+            result = spark_bench.run(
+                extracts,
+                models=not options["no_models"],
+                executor_memory=options["executor_memory"],
+            )
+        except ClusterError as error:
+            raise CommandError(f"The Spark cluster did not start: {error}") from error
+        except (Stopped, KeyboardInterrupt) as error:
+            raise CommandError(
+                f"Interrupted ({str(error) or 'Ctrl-C'}); the Spark cluster was stopped."
+            ) from error
+        self.stdout.write(
+            json.dumps(result, indent=2)
+            if options["json"]
+            else "\n".join(f"{k}: {v}" for k, v in result.items())
+        )
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "what", choices=["voices", "text", "notify", "evidence", "web", "risk", "masking"]
+            "what",
+            choices=["voices", "text", "notify", "evidence", "spark", "web", "risk", "masking"],
         )
         parser.add_argument(
             "--steps",
@@ -154,9 +198,22 @@ class Command(BaseCommand):
             default=os.cpu_count() or 1,
             help="web: server processes (default: one per core)",
         )
-        parser.add_argument("--extract", type=Path, help="evidence: the extract folder")
+        parser.add_argument(
+            "--extract",
+            type=Path,
+            action="append",
+            help="evidence: the extract folder; spark: an extract folder (give it again for more)",
+        )
         parser.add_argument(
             "--no-pandas", action="store_true", help="evidence: skip the pandas comparison"
+        )
+        parser.add_argument(
+            "--no-models", action="store_true", help="spark: evaluate without the models"
+        )
+        parser.add_argument(
+            "--executor-memory",
+            default="3g",
+            help="spark: each of the two executors' memory (each worker offers this much)",
         )
         parser.add_argument("--contributors", type=int, default=100_000, help="notify")
         parser.add_argument(
@@ -227,6 +284,9 @@ class Command(BaseCommand):
             return
         if options["what"] == "evidence":
             self.evidence(options)
+            return
+        if options["what"] == "spark":
+            self.spark(options)
             return
         if options["what"] == "notify":
             from coproduce.tooling.bench import change as notify_bench
