@@ -128,6 +128,9 @@ class Command(BaseCommand):
             help="text: run only this part (repeatable); all three by default",
         )
         parser.add_argument(
+            "--baselines-only", action="store_true", help="text: rebuild the baselines alone"
+        )
+        parser.add_argument(
             "--cache", type=Path, default=None, help="text: keep embeddings here between runs"
         )
         parser.add_argument(
@@ -211,6 +214,7 @@ class Command(BaseCommand):
                 say=self._say,
                 cache=options["cache"],
                 parts=tuple(options["part"] or text_bench.PARTS),
+                ours=not options["baselines_only"],
             )
             self.stdout.write(
                 json.dumps(result, indent=2) if options["json"] else text_bench.summary(result)
