@@ -91,11 +91,14 @@ def from_model(
     from coproduce.voices.text.model import MAX_CHARACTERS
 
     by_label = {c.source_label: c for c in active if c.source_label}
-    probabilities = model.category_probabilities([text])[0]
+    probabilities = model.category_probabilities([text])
+    # The model's own choice (each label's threshold, and its likeliest for a comment
+    # none reached), as the benchmark measured it.
+    picked = model.categories_from(probabilities)[0]
     chosen = {
         by_label[label]: round(float(p), 2)
-        for label, p, cut in zip(model.labels, probabilities, model.thresholds, strict=True)
-        if label in by_label and p >= cut
+        for label, p, keep in zip(model.labels, probabilities[0], picked, strict=True)
+        if label in by_label and keep
     }
     if model.abstains([text])[0]:
         return chosen, "", NOT_RECOGNISED

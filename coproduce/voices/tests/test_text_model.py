@@ -219,3 +219,54 @@ def test_a_very_long_voice_is_kept_whole_and_the_note_says_the_model_read_its_st
     assert "read its first 2,000 characters only" in voice.suggestion_note
     client.force_login(le_lead)
     assert "read its first 2,000 characters only" in client.get("/voices").content.decode()
+
+
+def test_the_faithful_baseline_gives_a_comment_with_no_label_its_most_probable_one():
+    from coproduce.voices.text.evaluate import at_least_one
+
+    labels = np.array([[0, 1, 0], [0, 0, 0], [1, 0, 1]])
+    probabilities = np.array([[0.2, 0.9, 0.1], [0.3, 0.1, 0.45], [0.8, 0.1, 0.7]])
+    assert at_least_one(labels, probabilities).tolist() == [[0, 1, 0], [0, 0, 1], [1, 0, 1]]
+    assert labels[1].sum() == 0  # the classifier's own labels are left as they were
+
+
+def test_the_faithful_baseline_rebuilds_pxtextminings_final_svc(sample):
+    from sklearn.svm import SVC
+
+    from coproduce.voices.text.evaluate import baseline
+
+    dataset = data.load(sample)
+    columns = list(range(len(dataset.labels)))
+    pipeline, predict = baseline("svc", columns)(dataset.texts, dataset.y, dataset.sentiment, [])
+    vectoriser, classifier = pipeline[0], pipeline[-1]
+    assert vectoriser.ngram_range == (1, 1)  # TfidfVectorizer's defaults
+    assert vectoriser.min_df == 1
+    svc = classifier.estimators_[0]
+    assert isinstance(svc, SVC)
+    assert (svc.C, svc.class_weight, svc.max_iter, svc.probability) == (
+        15,
+        "balanced",
+        1000,
+        True,
+    )
+    predicted, _, _ = predict(["", "nothing this model has seen", "the food was cold"])
+    assert (predicted.sum(axis=1) >= 1).all()  # no comment is left without a label
+
+
+def test_v6_labels_merge_into_v7_ones(tmp_path):
+    header = (
+        "FFT answer,Not assigned,Contacting services,Appointment arrangements,"
+        "Appointment method,Parking\n"
+    )
+    rows = ["a,0,1,0,0,0\n"] * 20 + ["b,0,0,1,1,0\n"] * 15 + ["c,1,0,0,0,1\n"] * 40
+    path = tmp_path / "v6.csv"
+    path.write_text(header + "".join(rows))
+    merged = data.merge_v7(data.load(path))
+    # Three v6 columns become one v7 label: a comment has it if it had any of them.
+    assert merged.labels == ["Not assigned", "Parking", "Access & appointments"]
+    assert merged.y[:, 2].sum() == 35
+    assert merged.y[:, 0].sum() == 40
+    # Labels with fewer than 30 examples are left out of the v7 set.
+    few = data.merge_v7(data.load(path), {"Access & appointments": ("Contacting services",)})
+    assert "Access & appointments" not in few.labels
+    assert "Appointment arrangements" not in few.labels  # 15 examples

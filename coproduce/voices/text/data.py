@@ -53,3 +53,67 @@ def load(path: Path) -> Dataset:
     if not texts:
         raise ValueError(f"{path.name} has no comments with text")
     return Dataset(texts, labels, np.array(rows, dtype=np.int8), np.array(sentiment))
+
+
+# The v7 label set, for comparing with pxtextmining's published results: each v7 label and
+# the v6 columns it takes in (a comment has the v7 label if it has any of them); v6 labels
+# not named here keep their own name. pxtextmining publishes its own v6 → v7 merge table;
+# it was not among the sources this work could read, so this table is our reading of
+# the v7 framework's coarser groupings, kept in this one place to be replaced by theirs.
+# With the shared data it leaves 25 labels with at least 30 examples, as theirs does.
+V7_MERGE: dict[str, tuple[str, ...]] = {
+    "Information & clarity": (
+        "Unspecified communication",
+        "Information provision & guidance",
+        "Being kept informed, clarity & consistency of information",
+    ),
+    "Access & appointments": (
+        "Contacting services",
+        "Appointment arrangements",
+        "Appointment method",
+    ),
+    "Environment, equipment & cleanliness": (
+        "Environment & Facilities",
+        "Provision of medical equipment",
+        "Sensory experience",
+        "Cleanliness, tidiness & infection control",
+    ),
+    "Staffing & responsiveness": (
+        "Number & deployment of staff",
+        "Staff responsiveness",
+        "Staff continuity",
+    ),
+    "Patient journey & continuity": (
+        "Referals & continuity of care",
+        "Admission",
+        "Discharge",
+        "Care plans",
+        "Patient records",
+    ),
+    "Organisation, efficiency & funding": (
+        "Organisation & efficiency",
+        "Funding & use of financial resources",
+    ),
+}
+V7_MINIMUM_EXAMPLES = 30
+
+
+def merge_v7(dataset: Dataset, merge: dict[str, tuple[str, ...]] | None = None) -> Dataset:
+    """The same comments with v6 labels merged into v7 ones (see ``V7_MERGE``), keeping
+    only the labels with at least ``V7_MINIMUM_EXAMPLES`` examples. A v6 label the file
+    lacks never applies (a sample may carry only some of the columns)."""
+    merge = V7_MERGE if merge is None else merge
+    merged_away = {v6 for v6s in merge.values() for v6 in v6s}
+    columns: dict[str, np.ndarray] = {}
+    for j, label in enumerate(dataset.labels):
+        if label not in merged_away:
+            columns[label] = dataset.y[:, j]
+    for v7, v6s in merge.items():
+        indexes = [dataset.labels.index(v6) for v6 in v6s if v6 in dataset.labels]
+        if indexes:
+            columns[v7] = dataset.y[:, indexes].max(axis=1)
+    kept = [label for label, column in columns.items() if column.sum() >= V7_MINIMUM_EXAMPLES]
+    if not kept:
+        raise ValueError(f"no v7 label has {V7_MINIMUM_EXAMPLES} examples in this file")
+    y = np.stack([columns[label] for label in kept], axis=1).astype(np.int8)
+    return Dataset(dataset.texts, kept, y, dataset.sentiment)

@@ -11,8 +11,10 @@ negative 4-5), which does better than summing the five.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +33,55 @@ MAX_CHARACTERS = 2000  # Longer comments are cut for the model (the voice keeps 
 # another language, a string of nonsense): no suggestion beats a confident wrong one.
 MIN_KNOWN_WORDS = 0.3
 MODEL_FILE = "text-model.joblib"
+# How much the sentence encoder's embedding counts beside the word and character features
+# (chosen by the 5-fold cross-validation, docs/benchmarks.md); 0 leaves the encoder out.
+SENTENCE_WEIGHT = 1.0
+ENCODE_BLOCK = 500  # comments the encoder reads between two words of progress
+# Sentence embeddings already computed, by text: the bench and cross-validation encode
+# each comment once rather than once per fold (see ``remember_embeddings``).
+_KNOWN_EMBEDDINGS: dict[str, np.ndarray] = {}
+_LAST_FEATURES: tuple[tuple[int, tuple[str, ...]], sparse.csr_matrix] | None = None
+
+
+def remember_embeddings(texts: list[str], embeddings: np.ndarray) -> None:
+    for text, row in zip(clip(texts), embeddings, strict=True):
+        _KNOWN_EMBEDDINGS[text] = row
+
+
+def forget_embeddings() -> None:
+    _KNOWN_EMBEDDINGS.clear()
+
+
+def sentence_embeddings(texts: list[str], batch_size: int = 32) -> np.ndarray:
+    """all-MiniLM-L6-v2 embeddings (the risk screen's encoder, on NumPy), one row a text.
+
+    Many texts at once (an import, a training) are read by one thread per core, each on
+    one BLAS thread as the encoder runs; a few (one voice) by the caller's thread alone."""
+    from coproduce.voices.risk.encoder import shared
+
+    texts = clip(texts)
+    out = np.zeros((len(texts), 384), dtype=np.float32)
+    unknown = [i for i, t in enumerate(texts) if t not in _KNOWN_EMBEDDINGS]
+    for i, t in enumerate(texts):
+        if t in _KNOWN_EMBEDDINGS:
+            out[i] = _KNOWN_EMBEDDINGS[t]
+    if not unknown:
+        return out
+    encoder = shared()
+    workers = min(os.cpu_count() or 1, 4) if len(unknown) >= 4 * batch_size else 1
+    if workers == 1:
+        out[unknown] = encoder.encode([texts[i] for i in unknown], batch_size=batch_size)
+        return out
+    # Interleaved shares, so each thread gets short and long comments alike.
+    shares = [unknown[w::workers] for w in range(workers)]
+    with ThreadPoolExecutor(workers) as pool:
+        done = pool.map(
+            lambda share: encoder.encode([texts[i] for i in share], batch_size=batch_size),
+            shares,
+        )
+        for share, rows in zip(shares, done, strict=True):
+            out[share] = rows
+    return out
 
 
 def features() -> FeatureUnion:
@@ -85,6 +136,13 @@ class TextModel:
     sentiment_head: LogisticRegression | None = None
     sentiment3_head: LogisticRegression | None = None
     train_seconds: float = 0.0
+    # Weight of the sentence embeddings beside the word and character features; 0 leaves
+    # the encoder out (a quicker model to train, as the demo does).
+    sentence_weight: float = 0.0
+    # A comment every category stays below its threshold for still gets its most likely
+    # category (relative to that category's threshold): every comment in the NHS data
+    # has at least one, and a lived experience lead confirms each suggestion anyway.
+    at_least_one: bool = True
 
     def fit(
         self,
@@ -94,17 +152,30 @@ class TextModel:
         progress: Callable[[int, int], None] | None = None,
     ) -> TextModel:
         """Learn from the texts. ``progress(done, of)`` is told after each step (the words,
-        each category, the sentiment), for a person waiting on a long training."""
+        each block of comments the encoder reads, each category, the sentiment), for a
+        person waiting on a long training."""
         start = time.perf_counter()
-        steps = y.shape[1] + 2
+        blocks = -(-len(texts) // ENCODE_BLOCK) if self.sentence_weight else 0
+        steps = blocks + y.shape[1] + 2
         x = self.vectoriser.fit_transform(clip(texts))
+        if self.sentence_weight:
+            embeddings = []
+            for b in range(blocks):
+                block = texts[b * ENCODE_BLOCK : (b + 1) * ENCODE_BLOCK]
+                embeddings.append(sentence_embeddings(block))
+                if progress:
+                    progress(b, steps)
+            x = sparse.hstack(
+                [x, sparse.csr_matrix(self.sentence_weight * np.vstack(embeddings))],
+                format="csr",
+            )
         if progress:
-            progress(1, steps)
+            progress(blocks + 1, steps)
         self.heads, thresholds = [], []
         folds = 3
         for j in range(y.shape[1]):
             if progress and j:
-                progress(1 + j, steps)
+                progress(blocks + 1 + j, steps)
             column = y[:, j]
             if column.sum() < folds or column.sum() > len(column) - folds:
                 self.heads.append(None)  # too rare (or universal) to learn
@@ -131,7 +202,21 @@ class TextModel:
         return self
 
     def _x(self, texts: list[str]) -> sparse.csr_matrix:
-        return self.vectoriser.transform(clip(texts))
+        # Categories and both sentiments are asked for one after another on the same
+        # texts: the features (the encoder above all) are worked out once for them.
+        global _LAST_FEATURES
+        key = (id(self), tuple(texts))
+        last = _LAST_FEATURES
+        if last is not None and last[0] == key:
+            return last[1]
+        x = self.vectoriser.transform(clip(texts))
+        if getattr(self, "sentence_weight", 0.0):
+            x = sparse.hstack(
+                [x, sparse.csr_matrix(self.sentence_weight * sentence_embeddings(texts))],
+                format="csr",
+            )
+        _LAST_FEATURES = (key, x)
+        return x
 
     def known_words(self, texts: list[str]) -> np.ndarray:
         """The share of each text's words that the model learned (0 for no words)."""
@@ -157,7 +242,18 @@ class TextModel:
         return out
 
     def predict_categories(self, texts: list[str]) -> np.ndarray:
-        return (self.category_probabilities(texts) >= self.thresholds).astype(np.int8)
+        return self.categories_from(self.category_probabilities(texts))
+
+    def categories_from(self, probabilities: np.ndarray) -> np.ndarray:
+        """0/1 per category from its probabilities: those at or over their threshold and,
+        for a comment with none (where the model did not abstain), the one nearest its
+        threshold."""
+        chosen = (probabilities >= self.thresholds).astype(np.int8)
+        if getattr(self, "at_least_one", False):
+            relative = probabilities / np.maximum(self.thresholds, 1e-9)
+            empty = (chosen.sum(axis=1) == 0) & (probabilities.sum(axis=1) > 0)
+            chosen[np.flatnonzero(empty), relative[empty].argmax(axis=1)] = 1
+        return chosen
 
     def sentiment_probabilities(self, texts: list[str]) -> np.ndarray:
         """(comments, 5): probabilities of sentiment 1 … 5."""

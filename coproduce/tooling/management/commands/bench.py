@@ -56,6 +56,11 @@ def _extracts(options: dict[str, Any]) -> list[Path]:
 class Command(BaseCommand):
     help = "Benchmark voices, the text model, Notify fan-out, or the evidence engine."
 
+    def _say(self, line: str) -> None:
+        """A part of a long run is done: say so at once (stderr, beside --json's stdout)."""
+        self.stderr.write(line)
+        self.stderr.flush()
+
     def web(self, options: dict[str, Any]) -> None:
         from coproduce.tooling.bench import web as web_bench
 
@@ -238,6 +243,24 @@ class Command(BaseCommand):
             default="svc,linear",
             help="text: which baselines to rebuild (svc,linear; 'none' to skip)",
         )
+        parser.add_argument(
+            "--part",
+            action="append",
+            choices=["v6", "v7", "speed"],
+            help="text: run only this part (repeatable); all three by default",
+        )
+        parser.add_argument(
+            "--baselines-only", action="store_true", help="text: rebuild the baselines alone"
+        )
+        parser.add_argument(
+            "--cache", type=Path, default=None, help="text: keep embeddings here between runs"
+        )
+        parser.add_argument(
+            "--sentence-weight",
+            type=float,
+            default=None,
+            help="text: weight of the sentence encoder's features (0 leaves it out)",
+        )
 
     def risk(self, options: dict[str, Any]) -> None:
         from coproduce.tooling.bench import risk as risk_bench
@@ -308,7 +331,16 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"No data file at {path}. Give one with --data.")
             baselines = [b for b in options["baselines"].split(",") if b in {"svc", "linear"}]
-            result = text_bench.run(path, baselines)
+            weight = options["sentence_weight"]
+            result = text_bench.run(
+                path,
+                baselines,
+                **({} if weight is None else {"sentence_weight": weight}),
+                say=self._say,
+                cache=options["cache"],
+                parts=tuple(options["part"] or text_bench.PARTS),
+                ours=not options["baselines_only"],
+            )
             self.stdout.write(
                 json.dumps(result, indent=2) if options["json"] else text_bench.summary(result)
             )

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.voices.categories import default_framework_path
 from coproduce.voices.text import data, evaluate
-from coproduce.voices.text.model import TextModel
+from coproduce.voices.text.model import SENTENCE_WEIGHT, TextModel
 
 
 class Command(BaseCommand):
@@ -27,6 +27,13 @@ class Command(BaseCommand):
         parser.add_argument("--data", type=Path, default=None, help="A v6 framework CSV")
         parser.add_argument("--out", type=Path, default=None, help="Where to save (train)")
         parser.add_argument("--json", action="store_true", help="Print JSON (evaluate)")
+        parser.add_argument(
+            "--sentence-weight",
+            type=float,
+            default=SENTENCE_WEIGHT,
+            help="Weight of the sentence encoder's features; 0 leaves the encoder out "
+            f"(quicker to train, a little less accurate). Default {SENTENCE_WEIGHT}.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["data"] or default_framework_path()
@@ -43,7 +50,9 @@ class Command(BaseCommand):
                 f"Training on {len(dataset.texts)} comments, {len(dataset.labels)} categories "
                 "and sentiment (minutes on a small machine) …"
             )
-            model = TextModel(dataset.labels).fit(
+            if options["sentence_weight"] < 0:
+                raise CommandError("--sentence-weight cannot be negative.")
+            model = TextModel(dataset.labels, sentence_weight=options["sentence_weight"]).fit(
                 dataset.texts, dataset.y, dataset.sentiment, progress=self._progress()
             )
             saved = model.save(options["out"])
@@ -53,7 +62,9 @@ class Command(BaseCommand):
             )
             return
         splits = evaluate.folds(dataset)
-        scores = evaluate.run("ours", dataset, splits, evaluate.ours(dataset.labels))
+        scores = evaluate.run(
+            "ours", dataset, splits, evaluate.ours(dataset.labels, options["sentence_weight"])
+        )
         result: dict[str, Any] = {
             **evaluate.category_scores(dataset, scores),
             **evaluate.sentiment_scores(dataset, scores),
