@@ -311,7 +311,9 @@ class AppointmentForm(Moment, PlainWordsForm):
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = team.staff.filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["staff"].queryset = team.staff.filter(is_active=True).only(  # type: ignore[attr-defined]
+            *User.NAME_FIELDS
+        )
 
 
 class ContactForm(Moment, PlainWordsForm):

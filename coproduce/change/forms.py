@@ -25,9 +25,9 @@ class InsightForm(PlainWordsForm):
         },
     )
     written_with = forms.ModelMultipleChoiceField(
-        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES).order_by(
-            "first_name", "username"
-        ),
+        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES)
+        .only(*User.NAME_FIELDS)
+        .order_by("first_name", "username"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
@@ -67,7 +67,7 @@ class ActionForm(PlainWordsForm):
         error_messages={"required": "Enter what will be done"},
     )
     owner = StaffChoiceField(
-        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES),
+        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES).only(*User.NAME_FIELDS),
         error_messages={
             "required": "Select who owns this action",
             "invalid_choice": "Select an owner from the list",
