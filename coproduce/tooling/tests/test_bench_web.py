@@ -133,3 +133,61 @@ def test_bad_steps_are_refused_with_a_clear_message():
         call_command("bench", "web", "--steps", "250,lots")
     with pytest.raises(CommandError, match="--steps must name at least one"):
         call_command("bench", "web", "--steps", "0")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["notify", "--workers", "0"], "--workers must be 1 or more, not 0"),
+        (["notify", "--contributors", "-5"], "--contributors must be 1 or more, not -5"),
+        (["notify", "--limit-per-minute", "0"], "--limit-per-minute must be 1 or more"),
+        (["web", "--server-threads", "-1"], "--server-threads must be 1 or more, not -1"),
+        (["web", "--server-processes", "0"], "--server-processes must be 1 or more"),
+        (["web", "--steps", "10,,20"], "--steps must be whole numbers"),
+        (["text", "--sentence-weight", "-1"], "--sentence-weight must be 0 or more"),
+        (["text", "--baselines", "foo"], "--baselines takes svc, linear or none"),
+        (["spark", "--extract", "."], "is not an extract: it has no episodes.parquet"),
+    ],
+)
+def test_every_bench_refuses_a_bad_value_by_name_before_it_starts(args, message):
+    """Found by issue 25's fresh-eyes trial: these started a benchmark (or ended in a
+    traceback) instead of saying what was wrong."""
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        call_command("bench", *args)
+
+
+def test_a_text_file_that_is_not_the_framework_csv_is_named(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    notes = tmp_path / "notes.csv"
+    notes.write_text("a,b\n1,2\n")
+    with pytest.raises(CommandError, match="cannot be read as a v6 framework CSV"):
+        call_command("bench", "text", "--data", str(notes))
+
+
+def test_sigterm_reaches_the_bench_as_an_interruption_so_its_clean_up_runs():
+    """A bench stopped by SIGTERM (a timeout, systemd) left its PostgreSQL running: the
+    signal now arrives as Ctrl-C does, through every ``finally`` and ``__exit__``."""
+    import signal
+
+    from coproduce.tooling.management.commands import bench
+
+    cleaned = []
+
+    def stopped_part_way() -> None:
+        try:
+            signal.raise_signal(signal.SIGTERM)
+        finally:
+            cleaned.append("stopped")
+
+    previous = signal.signal(signal.SIGTERM, bench._interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            stopped_part_way()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert cleaned == ["stopped"]

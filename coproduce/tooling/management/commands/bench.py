@@ -17,8 +17,10 @@ is left behind), with the real Notify client against an in-process fake Notify:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import statistics
 import time
 from pathlib import Path
@@ -38,6 +40,7 @@ from coproduce.tooling.bench import text as text_bench
 from coproduce.tooling.testing.fake_notify import FakeNotify
 from coproduce.voices import importer
 from coproduce.voices.categories import default_framework_path
+from coproduce.voices.text import data
 
 
 class Rollback(Exception):
@@ -78,7 +81,7 @@ class Command(BaseCommand):
             )
             return
         try:
-            steps = [int(n) for n in options["steps"].split(",") if n.strip()]
+            steps = [int(n) for n in options["steps"].split(",")]
         except ValueError:
             raise CommandError(
                 f"--steps must be whole numbers separated by commas, not {options['steps']!r}"
@@ -134,6 +137,11 @@ class Command(BaseCommand):
         for extract in extracts:
             if not extract.is_dir():
                 raise CommandError(f"No extract folder at {extract}")
+            if not (extract / "episodes.parquet").is_file():
+                raise CommandError(
+                    f"{extract} is not an extract: it has no episodes.parquet "
+                    "(make one with: coproduce seed --profile national --episodes N --out DIR)"
+                )
         try:
             result = spark_bench.run(
                 extracts,
@@ -296,6 +304,20 @@ class Command(BaseCommand):
             )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        _refuse_bad_values(options)
+        # SIGTERM (a timeout, systemd) as Ctrl-C: each bench's own clean-up (its
+        # PostgreSQL, server, workers, cluster) runs on the way out (found by issue 25's
+        # fresh-eyes trial: a stopped bench left its PostgreSQL running).
+        with contextlib.suppress(ValueError):  # not the main thread (a test): leave it
+            signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            self._handle(options)
+        except KeyboardInterrupt as error:
+            raise CommandError(
+                f"bench {options['what']} was interrupted; what it started was stopped."
+            ) from error
+
+    def _handle(self, options: dict[str, Any]) -> None:
         if options["what"] == "masking":
             self.masking(options)
             return
@@ -332,6 +354,12 @@ class Command(BaseCommand):
                 raise CommandError(f"No data file at {path}. Give one with --data.")
             baselines = [b for b in options["baselines"].split(",") if b in {"svc", "linear"}]
             weight = options["sentence_weight"]
+            try:
+                data.load(path)  # a file that is not the framework's CSV, named here
+            except (ValueError, KeyError, UnicodeDecodeError) as error:
+                raise CommandError(
+                    f"{path} cannot be read as a v6 framework CSV: {error}"
+                ) from None
             result = text_bench.run(
                 path,
                 baselines,
@@ -395,3 +423,34 @@ class Command(BaseCommand):
             f"FFT import: {report.imported} rows in {elapsed:.1f} s "
             f"({report.imported / elapsed:.0f} rows/s)"
         )
+
+
+# The least each number may be, by the bench that reads it: anything less is refused,
+# naming the option, before anything starts.
+AT_LEAST: dict[str, dict[str, float]] = {
+    "web": {"server_processes": 1, "server_threads": 1, "users": 1, "seconds": 1},
+    "notify": {"contributors": 1, "limit_per_minute": 1, "threads": 1, "workers": 1},
+    "voices": {"texts": 1, "rows": 1},
+}
+
+
+def _refuse_bad_values(options: dict[str, Any]) -> None:
+    what = options["what"]
+    for name, least in AT_LEAST.get(what, {}).items():
+        if options[name] < least:
+            flag = "--" + name.replace("_", "-")
+            raise CommandError(f"{flag} must be {least:g} or more, not {options[name]:g}.")
+    if what == "text":
+        weight = options["sentence_weight"]
+        if weight is not None and weight < 0:
+            raise CommandError(f"--sentence-weight must be 0 or more, not {weight:g}.")
+        unknown = set(options["baselines"].split(",")) - {"svc", "linear", "none"}
+        if unknown:
+            raise CommandError(
+                f"--baselines takes svc, linear or none (comma-separated), not "
+                f"{', '.join(sorted(unknown))}."
+            )
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

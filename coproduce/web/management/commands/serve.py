@@ -49,6 +49,8 @@ class Command(BaseCommand):
         processes = options["processes"]
         if processes < 1:
             raise CommandError(f"--processes must be 1 or more, not {processes}.")
+        if options["threads"] < 1:
+            raise CommandError(f"--threads must be 1 or more, not {options['threads']}.")
         if options["connection_limit"] < 1:
             raise CommandError(
                 f"--connection-limit must be 1 or more, not {options['connection_limit']}."
