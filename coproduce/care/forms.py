@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from coproduce.accounts.forms import StaffChoice, StaffMultipleChoice
 from coproduce.accounts.models import User
 from coproduce.care.episodes import follow_up_cannot_reach
 from coproduce.care.models import (
@@ -86,16 +87,6 @@ class Moment:
         except forms.ValidationError as error:
             assert isinstance(self, forms.Form)  # noqa: S101 - Moment is mixed into forms
             self.add_error(None, error)
-
-
-class StaffChoice(forms.ModelChoiceField[User]):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name_and_role
-
-
-class StaffMultipleChoice(forms.ModelMultipleChoiceField[User]):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name_and_role
 
 
 class ContactDetailsForm(PlainWordsForm):

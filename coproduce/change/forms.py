@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from coproduce.accounts.forms import StaffChoice, StaffMultipleChoice
 from coproduce.accounts.models import Role, User
 from coproduce.change.catalogue import Metric
 from coproduce.change.models import Action, Insight
@@ -24,7 +25,7 @@ class InsightForm(PlainWordsForm):
             "required": "Enter the insight in plain language",
         },
     )
-    written_with = forms.ModelMultipleChoiceField(
+    written_with = StaffMultipleChoice(
         queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES)
         .only(*User.NAME_FIELDS)
         .order_by("first_name", "username"),
@@ -54,11 +55,6 @@ class AddToInsightForm(PlainWordsForm):
     )
 
 
-class StaffChoiceField(forms.ModelChoiceField[User]):
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name_and_role
-
-
 class ActionForm(PlainWordsForm):
     description = forms.CharField(
         label="What will be done",
@@ -66,7 +62,7 @@ class ActionForm(PlainWordsForm):
         widget=forms.Textarea,
         error_messages={"required": "Enter what will be done"},
     )
-    owner = StaffChoiceField(
+    owner = StaffChoice(
         queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES).only(*User.NAME_FIELDS),
         error_messages={
             "required": "Select who owns this action",

@@ -62,6 +62,33 @@ def choice_items(
     return items
 
 
+Option = tuple[str, str, bool]  # value, text, selected
+
+
+def select_options(
+    field: forms.BoundField, choose: str | None
+) -> list[tuple[str | None, list[Option]]]:
+    """A select's options, in runs under their headings (``None``: no ``<optgroup>``).
+    The field's choices are (value, text) pairs or (heading, [(value, text), ...]) groups.
+    ``choose``: the text of a first, empty option, the field's own empty choice left out;
+    ``None`` keeps the field's choices as they are."""
+    value = field.value()
+    chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
+    runs: list[tuple[str | None, list[Option]]] = [(None, [("", choose, False)] if choose else [])]
+    for option_value, text in field.field.choices:  # type: ignore[attr-defined]
+        if isinstance(text, list | tuple):
+            options = [(str(v), str(t), str(v) in chosen) for v, t in text]
+            runs.append((str(option_value), options))
+            continue
+        key = str(getattr(option_value, "value", option_value))
+        if key == "" and choose is not None:
+            continue
+        if runs[-1][0] is not None:
+            runs.append((None, []))
+        runs[-1][1].append((key, str(text), key != "" and key in chosen))
+    return [run for run in runs if run[1]]
+
+
 # Codepoints that may not appear in an HTML document (C0 controls but tab and line
 # breaks, DEL, C1 controls): dropped when a refused value is shown back to the person.
 _NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -53,6 +53,7 @@ def environment(**options: Any) -> Environment:
         error_list=fields.error_list,
         field_error=fields.field_error,
         choice_items=fields.choice_items,
+        select_options=fields.select_options,
         displayable=fields.displayable,
         referral_clock=referral_clock,
         referred_person=referred_person,

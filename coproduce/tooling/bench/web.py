@@ -24,6 +24,7 @@ import http.client
 import json
 import math
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -31,7 +32,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -118,10 +119,16 @@ class Site:
     until the ``with`` block ends; ``setup`` is ``bench_web_setup``'s answer."""
 
     def __init__(
-        self, processes: int, threads: int, setup_args: list[str], profile: str = "trust-year"
+        self,
+        processes: int,
+        threads: int,
+        setup_args: list[str],
+        profile: str = "trust-year",
+        say: Callable[[str], None] = lambda _: None,
     ) -> None:
         self.processes, self.threads, self.setup_args = processes, threads, setup_args
-        self.profile = profile
+        self.profile, self.say = profile, say
+        self.static: Path | None = None
         self.server: subprocess.Popen[bytes] | None = None
         self.port = 0
         self.setup: dict[str, Any] = {}
@@ -139,7 +146,7 @@ class Site:
         return self
 
     def _start(self) -> None:
-        static = Path(tempfile.mkdtemp(prefix="coproduce-static-"))
+        static = self.static = Path(tempfile.mkdtemp(prefix="coproduce-static-"))
         base = {
             k: v
             for k, v in os.environ.items()
@@ -176,12 +183,14 @@ class Site:
             "COPRODUCE_SERVER_TIMING": "true",
         }
         started = time.perf_counter()
+        self.say(f"Preparing PostgreSQL with the {self.profile} data (minutes for a trust-year)")
         _run(["migrate", "-v0"], demo)
         _run(["seed", "--profile", self.profile], demo)
         _run(["collectstatic", "--no-input", "-v0"], production)
         self.setup = json.loads(_run(["bench_web_setup", *self.setup_args], demo))
         self.counts = json.loads(_run(["bench_web_counts"], demo))
         self.prepared = time.perf_counter() - started
+        self.say(f"Prepared in {self.prepared:.0f} s; starting the server")
         self.port = free_port()
         self.log = static / "server.log"
         self.server = subprocess.Popen(  # noqa: S603
@@ -213,6 +222,9 @@ class Site:
                 self.server.kill()
             self.server = None
         self.postgres.remove()
+        if self.static is not None:
+            shutil.rmtree(self.static, ignore_errors=True)
+            self.static = None
 
 
 def _warm(port: int, asks: list[tuple[str, str | None]], each: int) -> float:
@@ -317,17 +329,21 @@ def run_staff(
     profile: str = "trust-year",
     think: tuple[float, float] = (5.0, 15.0),
     keep_stepping: bool = False,
+    say: Callable[[str], None] = lambda _: None,
 ) -> dict[str, Any]:
     """Staff online at once, stepped up (see the module's doc and ``web_staff``). A test
-    passes a short ``think`` time so that a few people open every page in seconds."""
+    passes a short ``think`` time so that a few people open every page in seconds.
+    ``say`` is told each part as it ends (each step's figures among them)."""
     steps = sorted(set(steps))
     accounts = web_journeys.accounts_needed(max(steps))
     staff_arg = ",".join(f"{role}={n}" for role, n in accounts.items())
-    with Site(processes, threads, ["--staff", staff_arg], profile) as site:
+    with Site(processes, threads, ["--staff", staff_arg], profile, say) as site:
         setup = site.setup
         asks = [(path, cookie) for _, path, cookie in _pages(setup, 0)]
         warm_seconds = _warm(site.port, asks, 4 * processes)
+        say(f"Every server process warmed in {warm_seconds:.0f} s")
         alone = server_time_alone(site.port, setup)
+        say("Each page timed alone; stepping up: " + ", ".join(f"{n:,}" for n in steps))
         plan = {
             "host": f"http://127.0.0.1:{site.port}",
             "steps": steps,
@@ -345,7 +361,7 @@ def run_staff(
         }
         folder = Path(tempfile.mkdtemp(prefix="coproduce-bench-web-"))
         (folder / "plan.json").write_text(json.dumps(plan))
-        load = subprocess.run(  # noqa: S603 - our own interpreter and module
+        load = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             [
                 sys.executable,
                 "-m",
@@ -354,9 +370,10 @@ def run_staff(
                 str(folder / "out.json"),
             ],
             cwd=ROOT,
-            check=False,
-            stderr=(folder / "locust.log").open("w"),
+            stderr=subprocess.PIPE,
+            text=True,
         )
+        _log_and_say_steps(load, folder / "locust.log", say)
         if load.returncode != 0:
             raise RuntimeError(
                 "the load generator failed: " + (folder / "locust.log").read_text()[-3000:]
@@ -393,6 +410,25 @@ def run_staff(
             "warm_up_seconds": warm_seconds,
             "server_errors_logged": site.errors_logged(),
         }
+
+
+def _log_and_say_steps(load: subprocess.Popen[str], log: Path, say: Callable[[str], None]) -> None:
+    """Keep the load generator's log, and say each step's figures as it ends."""
+    assert load.stderr is not None  # noqa: S101 - made with stderr=PIPE
+    try:
+        with log.open("w") as kept:
+            for line in load.stderr:
+                kept.write(line)
+                if STEP_LINE.match(line):
+                    say(line.rstrip())
+    except BaseException:  # stopped part way (Ctrl-C, SIGTERM): the load generator too
+        load.kill()
+        raise
+    finally:
+        load.wait()
+
+
+STEP_LINE = re.compile(r"^[\d,]+ staff: ")
 
 
 def _pages(setup: dict[str, Any], n: int) -> list[tuple[str, str, str | None]]:

@@ -6,6 +6,7 @@ and how the figures are summed up. No time is asserted."""
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 @pytest.mark.same_on_every_database
 def test_a_few_staff_follow_every_journey_with_no_error(tmp_path):
+    said: list[str] = []
+    static_before = set(Path(tempfile.gettempdir()).glob("coproduce-static-*"))
     result = web.run_staff(
         steps=[4, 6],
         step_seconds=6,
@@ -27,7 +30,13 @@ def test_a_few_staff_follow_every_journey_with_no_error(tmp_path):
         threads=4,
         profile="demo",
         think=(0.05, 0.2),  # seconds, so that a few people open every page
+        say=said.append,
     )
+    # Progress as each part ends: preparing, warming, each step's figures.
+    assert said[0].startswith("Preparing PostgreSQL with the demo data")
+    assert [line.split(" staff:")[0] for line in said if " staff: " in line] == ["4", "6"]
+    # The server's folder (static files, its log) goes with the bench.
+    assert set(Path(tempfile.gettempdir()).glob("coproduce-static-*")) <= static_before
     for key in (
         "staff_online_at_target",
         "stopped_early",

@@ -1,6 +1,10 @@
 """The design system's components, kept once drawn (``coproduce.web.components``): the
 same HTML as the design system draws, never another call's HTML, and nothing typed kept."""
 
+import re
+
+import pytest
+from django import forms
 from django.template import engines
 from markupsafe import Markup
 
@@ -84,3 +88,65 @@ def test_a_call_block_and_odd_parameters_go_to_the_design_system_as_they_are():
     three = type("Three", (), {"__str__": lambda self: "3"})()
     assert "3" in draw(source, p={"text": three})
     assert components._drawn.cache_info().currsize == 0
+
+
+def _tags(html):
+    """The markup with the whitespace between and inside tags taken out."""
+    html = re.sub(r">\s+", ">", re.sub(r"\s+<", "<", str(html)))
+    return re.sub(r"\s+", " ", html).replace(" >", ">").strip()
+
+
+class FruitForm(forms.Form):
+    fruit = forms.ChoiceField(choices=[("apple", "Apple"), ("pear", 'Pear <&> "quoted"')])
+
+
+@pytest.mark.parametrize(
+    "data", [{"fruit": "pear"}, {"fruit": "plum"}, None], ids=["chosen", "refused", "unbound"]
+)
+def test_a_select_field_is_the_design_systems_select(data):
+    """``select_field`` writes the select out itself (a list of a trust's staff cost five
+    times the page shell through the component): the same markup, the choice kept, the
+    error said and described, text escaped."""
+    form = FruitForm(data)
+    form.is_valid()
+    ours = draw(
+        '{% from "fields.jinja" import select_field %}{{ select_field(f, "Fruit", hint="One") }}',
+        f=form["fruit"],
+    )
+    field = form["fruit"]
+    theirs = plain("select", "select")(
+        {
+            "id": field.auto_id,
+            "name": field.html_name,
+            "label": {"text": "Fruit", "size": "s"},
+            "hint": {"text": "One"},
+            "items": [{"value": "", "text": "Choose"}]
+            + [
+                {"value": v, "text": t, "selected": v == (data or {}).get("fruit")}
+                for v, t in field.field.choices  # type: ignore[attr-defined]
+            ],
+            "errorMessage": {"text": field.errors[0]} if field.errors else None,
+        }
+    )
+    assert _tags(ours) == _tags(theirs)
+    if data and data["fruit"] == "pear":
+        assert '<option value="pear" selected>' in ours
+    if data and data["fruit"] == "plum":
+        assert 'aria-describedby="id_fruit-hint id_fruit-error"' in ours
+    assert "Pear &lt;&amp;&gt; &#34;quoted&#34;" in ours
+
+
+def test_a_grouped_select_writes_its_headings_and_the_fields_own_first_option():
+    class Grouped(forms.Form):
+        place = forms.ChoiceField(
+            choices=[("", "Anywhere"), ("North", [("n1", "Leeds")]), ("South", [("s1", "Kent")])]
+        )
+
+    form = Grouped({"place": "s1"})
+    source = (
+        '{% from "fields.jinja" import grouped_select_field %}{{ grouped_select_field(f, "P") }}'
+    )
+    html = _tags(draw(source, f=form["place"]))
+    assert '<option value="">Anywhere</option><optgroup label="North">' in html
+    assert '<optgroup label="South"><option value="s1" selected>Kent</option></optgroup>' in html
+    assert "Choose" not in html

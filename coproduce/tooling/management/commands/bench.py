@@ -98,6 +98,7 @@ class Command(BaseCommand):
             keep_stepping=options["keep_stepping"],
             threads=options["server_threads"],
             processes=options["server_processes"],
+            say=self._say,
         )
         if options["chart"] is not None:
             options["chart"].write_text(web_bench.chart(result))

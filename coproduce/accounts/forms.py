@@ -1,0 +1,39 @@
+"""Fields to choose members of staff with, named as everywhere else (``name_and_role``).
+
+A team's list, or the whole trust's, can hold hundreds of staff. The choices are read as
+the columns that name someone, with no ``User`` made for each (issue 25: making 1,000 of
+them, once a page, cost an insight page more than the rest of it); the chosen one is
+still checked against the field's queryset, and ``cleaned_data`` holds ``User`` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django import forms
+from django.forms.models import ModelChoiceIterator
+
+from coproduce.accounts.models import User
+
+
+class StaffChoices(ModelChoiceIterator):
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, *names in self.queryset.values_list("pk", *User.NAME_FIELDS):
+            yield (pk, User.naming(*names))
+
+
+class StaffChoice(forms.ModelChoiceField[User]):
+    iterator = StaffChoices
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name_and_role
+
+
+class StaffMultipleChoice(forms.ModelMultipleChoiceField[User]):
+    iterator = StaffChoices
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.name_and_role
