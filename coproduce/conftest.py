@@ -44,7 +44,13 @@ def _quick_password_hashing(django_test_environment: None) -> Any:
     (accounts/tests/test_passwords.py)."""
     from django.test import override_settings
 
-    quick = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    # The evidence figures are worked out again in the request that finds them old, not
+    # in a thread that could outlive its test (evidence/tests/test_refresh.py turns the
+    # background on, and waits for it).
+    quick = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        EVIDENCE_REFRESH_IN_BACKGROUND=False,
+    )
     quick.enable()
     yield
     quick.disable()

@@ -565,6 +565,9 @@ CACHES = {
     },
 }
 EVIDENCE_CACHE_SECONDS = env_int("COPRODUCE_EVIDENCE_CACHE_SECONDS", 600)
+# Figures older than that are shown while a thread of the server process works them out
+# again, so no one waits for them; off, the first request to find them gone waits.
+EVIDENCE_REFRESH_IN_BACKGROUND = env_bool("COPRODUCE_EVIDENCE_REFRESH_IN_BACKGROUND", True)
 # Rendered fragments that are the same for everyone (a blank public form): how long kept.
 FRAGMENT_CACHE_SECONDS = env_int("COPRODUCE_FRAGMENT_CACHE_SECONDS", 300)
 

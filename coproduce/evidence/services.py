@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from coproduce.accounts import audit
@@ -35,6 +37,18 @@ CACHE_KEY = "evidence:trust-evaluation"
 # One evaluation at a time in a process: requests that arrive while the figures are being
 # worked out wait for them rather than each working them out again.
 _EVALUATING = threading.Lock()
+# Figures kept past EVIDENCE_CACHE_SECONDS are shown while a thread works them out again
+# (issue 25: each server process took about 7 s of both cores to work out the trust-year's
+# figures, inside whichever request found them gone, once every 10 minutes). The thread
+# of the latest refresh, and how many times people's changes have made the kept figures
+# wrong: a refresh begun before such a change does not keep what it found.
+_refresher: threading.Thread | None = None
+_forgotten = 0
+# After a refresh fails, the next is tried this long after (time.monotonic()), not at once.
+RETRY_AFTER_SECONDS = 60
+_next_try = 0.0
+
+logger = logging.getLogger(__name__)
 
 
 def experience_metric() -> list[PublishedExperience]:
@@ -63,6 +77,8 @@ def trust_evaluation(*, refresh: bool = False) -> dict[str, Any]:
     """The published evaluation of this trust, all teams together, by month."""
     cached = None if refresh else cache.get(CACHE_KEY)
     if cached is not None:
+        if _due_again(cached):
+            _refresh_in_background()
         return dict(cached)
     with _EVALUATING:
         cached = None if refresh else cache.get(CACHE_KEY)
@@ -71,7 +87,50 @@ def trust_evaluation(*, refresh: bool = False) -> dict[str, Any]:
         return _evaluate()
 
 
-def _evaluate() -> dict[str, Any]:
+def forget_figures() -> None:
+    """People changed what the figures are worked out from: the next page works them out."""
+    global _forgotten
+    _forgotten += 1
+    cache.delete(CACHE_KEY)
+
+
+def _due_again(cached: dict[str, Any]) -> bool:
+    worked_out_at = cached.get("worked_out_at")
+    return (
+        settings.EVIDENCE_REFRESH_IN_BACKGROUND
+        and worked_out_at is not None
+        and (timezone.now() - worked_out_at).total_seconds() >= settings.EVIDENCE_CACHE_SECONDS
+    )
+
+
+def _refresh_in_background() -> None:
+    """Work the figures out again in a thread of this process, unless they are being
+    worked out already; the kept figures are shown meanwhile, and kept if it fails."""
+    global _refresher
+    if time.monotonic() < _next_try or not _EVALUATING.acquire(blocking=False):
+        return
+    forgotten = _forgotten
+
+    def work() -> None:
+        global _next_try
+        try:
+            _evaluate(keep=lambda: forgotten == _forgotten)
+        except Exception:
+            _next_try = time.monotonic() + RETRY_AFTER_SECONDS
+            logger.exception(
+                "The evidence figures could not be worked out again: the kept ones are "
+                "shown, and it is tried again in %s s",
+                RETRY_AFTER_SECONDS,
+            )
+        finally:
+            _EVALUATING.release()
+            connection.close()  # this thread's own
+
+    _refresher = threading.Thread(target=work, name="evidence-figures", daemon=True)
+    _refresher.start()
+
+
+def _evaluate(keep: Callable[[], bool] = lambda: True) -> dict[str, Any]:
     population = (
         read_population(settings.EVIDENCE_POPULATION_CSV)
         if settings.EVIDENCE_POPULATION_CSV
@@ -91,7 +150,12 @@ def _evaluate() -> dict[str, Any]:
             first_response_costs=first_response_costs(),
         )
     result["worked_out_at"] = timezone.now()
-    cache.set(CACHE_KEY, result, settings.EVIDENCE_CACHE_SECONDS)
+    if keep():
+        # Kept until worked out again in the background, where that is on.
+        seconds = (
+            None if settings.EVIDENCE_REFRESH_IN_BACKGROUND else settings.EVIDENCE_CACHE_SECONDS
+        )
+        cache.set(CACHE_KEY, result, seconds)
     return result
 
 
@@ -120,7 +184,7 @@ def fix_limits_after(user: User, *, chart: str, months: int) -> LimitBaseline:
         baseline,
         f"{chart} fixed after {months} months",
     )
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    transaction.on_commit(forget_figures)
     return baseline
 
 
@@ -129,7 +193,7 @@ def remove_baseline(user: User, baseline: LimitBaseline) -> None:
     """The chart's limits are worked out from every month of each part again."""
     audit.record(user, AuditEvent.Action.CHANGED, baseline, f"removed: {baseline.chart} baseline")
     baseline.delete()
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    transaction.on_commit(forget_figures)
 
 
 @once
@@ -186,7 +250,7 @@ def recalculate_limits(
         chart=chart, month=month, reason=reason, set_by=user
     )
     audit.record(user, AuditEvent.Action.CREATED, recalculation, f"{chart} from {month:%Y-%m}")
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    transaction.on_commit(forget_figures)
     return recalculation
 
 
@@ -200,7 +264,7 @@ def remove_recalculation(user: User, recalculation: LimitRecalculation) -> None:
         f"removed: {recalculation.chart} from {recalculation.month:%Y-%m}",
     )
     recalculation.delete()
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    transaction.on_commit(forget_figures)
 
 
 def first_response_costs() -> FirstResponseCosts:
@@ -233,5 +297,5 @@ def set_cost_assumptions(
         raise ValidationError({"because": "Nothing was changed: change a figure, or go back"})
     for assumption in changed:
         audit.record(user, AuditEvent.Action.CREATED, assumption, f"{assumption.name} set")
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    transaction.on_commit(forget_figures)
     return changed
