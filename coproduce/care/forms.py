@@ -302,8 +302,10 @@ class AppointmentForm(Moment, PlainWordsForm):
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = team.staff.filter(is_active=True).only(  # type: ignore[attr-defined]
-            *User.NAME_FIELDS
+        self.fields["staff"].queryset = (  # type: ignore[attr-defined]
+            team.staff.filter(is_active=True)
+            .only(*User.NAME_FIELDS)
+            .order_by("first_name", "last_name", "pk")  # as they are named, not by username
         )
 
 

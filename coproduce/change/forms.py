@@ -63,7 +63,9 @@ class ActionForm(PlainWordsForm):
         error_messages={"required": "Enter what will be done"},
     )
     owner = StaffChoice(
-        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES).only(*User.NAME_FIELDS),
+        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES)
+        .only(*User.NAME_FIELDS)
+        .order_by("first_name", "last_name", "pk"),
         error_messages={
             "required": "Select who owns this action",
             "invalid_choice": "Select an owner from the list",

@@ -48,3 +48,24 @@ def test_a_choice_outside_the_list_is_refused_and_a_good_one_gives_the_user(
     form = OwnerForm({"owner": str(lead.pk), "helpers": [str(outsider.pk)]}, team=team)
     assert not form.is_valid()
     assert "helpers" in form.errors
+
+
+@pytest.mark.django_db
+def test_the_services_lists_of_staff_are_in_the_order_people_are_named(team):
+    """An appointment's "with" (the team) and an action's owner (all staff) are listed by
+    name: a username is for signing in and is never shown (web/tests/test_names.py)."""
+    from coproduce.care.forms import AppointmentForm
+    from coproduce.change.forms import ActionForm
+
+    for username, first in [("a.zed", "Zara"), ("b.amy", "Amy"), ("c.mo", "Mo")]:
+        team.staff.add(UserFactory(username=username, first_name=first, last_name="Shah"))
+    for choices in (
+        AppointmentForm(team=team).fields["staff"].choices,  # type: ignore[attr-defined]
+        ActionForm().fields["owner"].choices,  # type: ignore[attr-defined]
+    ):
+        names = [text for value, text in choices if value != ""]
+        assert [n for n in names if n.endswith("Shah (Practitioner)")] == [
+            "Amy Shah (Practitioner)",
+            "Mo Shah (Practitioner)",
+            "Zara Shah (Practitioner)",
+        ]
