@@ -418,11 +418,12 @@ def test_several_server_processes_count_into_one_set_of_metrics(tmp_path):
     }
     subprocess.run([*COPRODUCE, "migrate", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
     port = free_port()
+    log = tmp_path / "server.log"
     server = subprocess.Popen(  # noqa: S603
         [*COPRODUCE, "serve", "--port", str(port), "--processes", "2", "--threads", "2"],
         env=env,
         cwd=ROOT,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
 
     def get(path):
@@ -430,13 +431,15 @@ def test_several_server_processes_count_into_one_set_of_metrics(tmp_path):
             return answer.read().decode()
 
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120  # two processes starting on a busy machine
         while True:
             try:
                 get("/healthz")
                 break
             except OSError:
-                assert time.monotonic() < deadline, "the server did not start"
+                # Said at once with its reason if it stopped (the CI once saw it not start).
+                assert server.poll() is None, f"the server stopped: {log.read_text()[-2000:]}"
+                assert time.monotonic() < deadline, f"no answer: {log.read_text()[-2000:]}"
                 time.sleep(0.2)
         for _ in range(30):
             get("/you-said-we-did")
