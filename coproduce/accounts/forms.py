@@ -28,12 +28,6 @@ class StaffChoices(ModelChoiceIterator):
 class StaffChoice(forms.ModelChoiceField[User]):
     iterator = StaffChoices
 
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name_and_role
-
 
 class StaffMultipleChoice(forms.ModelMultipleChoiceField[User]):
     iterator = StaffChoices
-
-    def label_from_instance(self, obj: User) -> str:
-        return obj.name_and_role
