@@ -9,7 +9,7 @@ from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -177,16 +177,32 @@ def no_contact_since(
     """Open episodes (on the user's caseloads, or all) with no contact for their team's
     days, longest first. Chosen by the database: only those listed are read."""
     teams = Team.objects.all() if user is None else Team.objects.filter(staff=user)
-    overdue = [
-        Q(team_id=team_id, latest__lte=now - dt.timedelta(days=days))
-        for team_id, days in teams.values_list("pk", "disengaged_after_days")
-    ]
-    if not overdue:
+    # The teams read once, and one condition for each number of days the teams use
+    # (most often one), by the teams' ids.
+    teams_by_days: dict[int, list[int]] = {}
+    for team_id, days in teams.values_list("pk", "disengaged_after_days"):
+        teams_by_days.setdefault(days, []).append(team_id)
+    if not teams_by_days:
         return []
+    overdue = [
+        Q(team_id__in=team_ids, latest__lte=now - dt.timedelta(days=days))
+        for days, team_ids in teams_by_days.items()
+    ]
     episodes = (
         Episode.objects.open()
-        .filter(disengaged_at__isnull=True, team__in=teams)
-        .annotate(latest=Coalesce(Max("contacts__occurred_at"), "accepted_at"))
+        .filter(disengaged_at__isnull=True)
+        # Each episode's latest contact by the (episode, time) index, rather than every
+        # contact of every open episode joined and grouped with the person and team.
+        .annotate(
+            latest=Coalesce(
+                Subquery(
+                    Contact.objects.filter(episode=OuterRef("pk"))
+                    .order_by("-occurred_at")
+                    .values("occurred_at")[:1]
+                ),
+                "accepted_at",
+            )
+        )
         .filter(reduce(operator.or_, overdue))
         .select_related("person", "team")
         .order_by("latest", "pk")

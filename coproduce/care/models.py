@@ -280,6 +280,13 @@ class Referral(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
+        indexes = [
+            # The worklist's and the referrals page's "not yet allocated": a few among
+            # every referral the trust has had.
+            models.Index(
+                fields=["team"], condition=Q(status="received"), name="referral_unallocated"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Referral {self.pk}"
@@ -342,6 +349,11 @@ class Episode(models.Model):
 
     class Meta:
         ordering = ["-accepted_at"]
+        indexes = [
+            # Caseloads and the worklist read a team's open episodes: a few among every
+            # episode it has closed.
+            models.Index(fields=["team"], condition=Q(closed_at__isnull=True), name="episode_open"),
+        ]
 
     def __str__(self) -> str:
         return f"Episode {self.pk}"
@@ -416,6 +428,11 @@ class Contact(models.Model):
 
     class Meta:
         ordering = ["-occurred_at"]
+        indexes = [
+            # An episode's latest contact (the worklist's "no recent contact") read from
+            # the index alone, not from all its contacts.
+            models.Index(fields=["episode", "occurred_at"], name="contact_latest"),
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(next_steps=""), name="contact_has_next_steps"),
             models.CheckConstraint(

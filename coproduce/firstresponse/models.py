@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.care.models import Person, Referral, Team
@@ -137,6 +138,12 @@ class Call(AskedHowItWas):
 
     class Meta:
         ordering = ["-started_at"]
+        indexes = [
+            # The worklist's callers who hung up at risk, among every call the line took.
+            models.Index(
+                fields=["team"], condition=Q(hung_up_at_risk=True), name="call_hung_up_at_risk"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Call {self.pk}"

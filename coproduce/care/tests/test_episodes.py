@@ -11,7 +11,13 @@ from coproduce.accounts.models import Role
 from coproduce.care import episodes, referrals
 from coproduce.care.models import Appointment, Episode, Referral
 from coproduce.care.signals import episode_closed
-from coproduce.tooling.testing.factories import ContactFactory, ReferralFactory, UserFactory
+from coproduce.tooling.testing.factories import (
+    ContactFactory,
+    EpisodeFactory,
+    ReferralFactory,
+    TeamFactory,
+    UserFactory,
+)
 
 LONDON = ZoneInfo("Europe/London")
 ACCEPTED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=LONDON)
@@ -335,3 +341,49 @@ def test_the_worklist_lists_late_arrivals_and_people_with_no_recent_contact(lead
     assert set(work.late_arrivals) == {late, still_waiting}
     assert on_time not in work.late_arrivals
     assert [e for e, _ in work.no_recent_contact] == [episode]
+
+
+def test_no_recent_contact_keeps_each_teams_own_days_and_only_the_users_teams(lead, team):
+    """Two of the user's teams share a number of days and a third has its own; an episode
+    with no contact at all counts from its acceptance; another team's episode, a closed one
+    and one already marked disengaged are left out; the longest without contact comes first."""
+    now = timezone.now()
+    team.disengaged_after_days = 5
+    team.save()
+    also_five, three = TeamFactory(disengaged_after_days=5), TeamFactory(disengaged_after_days=3)
+    not_mine = TeamFactory(disengaged_after_days=1)
+    also_five.staff.add(lead)
+    three.staff.add(lead)
+
+    def episode_of(of_team, last_contact_days_ago=None, accepted_days_ago=30, **kw):
+        made = EpisodeFactory(
+            team=of_team, accepted_at=now - dt.timedelta(days=accepted_days_ago), **kw
+        )
+        if last_contact_days_ago is not None:
+            ContactFactory(episode=made, occurred_at=now - dt.timedelta(days=20))
+            ContactFactory(episode=made, occurred_at=now - dt.timedelta(days=last_contact_days_ago))
+        return made
+
+    six_days = episode_of(team, 6)
+    four_days = episode_of(team, 4)  # within its team's five
+    seven_days_other_five = episode_of(also_five, 7)
+    four_days_of_three = episode_of(three, 4)  # past its team's three
+    never_contacted = episode_of(three, accepted_days_ago=10)
+    episode_of(three, accepted_days_ago=2)  # never contacted, accepted within the three
+    episode_of(not_mine, 9)
+    episode_of(team, 9, closed_at=now - dt.timedelta(days=1))
+    episode_of(team, 9, disengaged_at=now - dt.timedelta(days=1))
+
+    listed = episodes.no_contact_since(now, lead)
+    assert [e for e, _ in listed] == [
+        never_contacted,
+        seven_days_other_five,
+        six_days,
+        four_days_of_three,
+    ]
+    assert four_days not in [e for e, _ in listed]
+    latest = dict(listed)
+    assert latest[never_contacted] == never_contacted.accepted_at
+    assert latest[six_days] == now - dt.timedelta(days=6)
+    # For every team (the timer's reading), the other team's episode too.
+    assert len(episodes.no_contact_since(now)) == 5
