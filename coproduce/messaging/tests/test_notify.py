@@ -39,6 +39,33 @@ def test_a_text_message_goes_out_through_the_real_client(fake_notify, db):
     assert fake_notify.requests_refused == 0
 
 
+def test_a_netrc_entry_for_notify_does_not_replace_the_token(fake_notify, db, tmp_path, monkeypatch):
+    """Read from the environment each time, a ``.netrc`` entry for Notify's host would
+    send a password in place of the token, and Notify would refuse every message."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password not-the-token\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    message = queued()
+    notify.deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENT
+    assert fake_notify.requests_refused == 0
+
+
+def test_a_proxy_in_the_environment_is_still_used(fake_notify, settings, db, monkeypatch):
+    """The session reads the proxy once, not on every request, and still goes through it:
+    Notify's address here cannot be reached, and only the proxy (the fake) answers."""
+    monkeypatch.setenv("HTTP_PROXY", fake_notify.base_url)
+    monkeypatch.setenv("NO_PROXY", "")
+    settings.NOTIFY_BASE_URL = "http://api.notifications.invalid"
+    message = queued()
+    notify.deliver(message.pk)
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENT
+    assert fake_notify.sent_to(PHONE)
+
+
 def test_an_email_goes_out_with_its_subject(fake_notify, db):
     message = queued(channel=Message.Channel.EMAIL, to="someone@example.com", subject="Hello")
     notify.deliver(message.pk)
