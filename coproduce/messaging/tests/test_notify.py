@@ -39,7 +39,9 @@ def test_a_text_message_goes_out_through_the_real_client(fake_notify, db):
     assert fake_notify.requests_refused == 0
 
 
-def test_a_netrc_entry_for_notify_does_not_replace_the_token(fake_notify, db, tmp_path, monkeypatch):
+def test_a_netrc_entry_for_notify_does_not_replace_the_token(
+    fake_notify, db, tmp_path, monkeypatch
+):
     """Read from the environment each time, a ``.netrc`` entry for Notify's host would
     send a password in place of the token, and Notify would refuse every message."""
     netrc = tmp_path / "netrc"
