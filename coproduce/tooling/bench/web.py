@@ -20,6 +20,7 @@ trivial view (``/healthz``: since issue 24 it asks nothing of the database; befo
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import math
@@ -32,7 +33,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -359,27 +360,28 @@ def run_staff(
             "think": list(think),
             "keep_stepping": keep_stepping,
         }
-        folder = Path(tempfile.mkdtemp(prefix="coproduce-bench-web-"))
-        (folder / "plan.json").write_text(json.dumps(plan))
-        load = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [
-                sys.executable,
-                "-m",
-                "coproduce.tooling.bench.web_staff",
-                str(folder / "plan.json"),
-                str(folder / "out.json"),
-            ],
-            cwd=ROOT,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        _log_and_say_steps(load, folder / "locust.log", say)
-        if load.returncode != 0:
-            raise RuntimeError(
-                "the load generator failed: " + (folder / "locust.log").read_text()[-3000:]
+        with load_folder() as folder:
+            (folder / "plan.json").write_text(json.dumps(plan))
+            load = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+                [
+                    sys.executable,
+                    "-m",
+                    "coproduce.tooling.bench.web_staff",
+                    str(folder / "plan.json"),
+                    str(folder / "out.json"),
+                ],
+                cwd=ROOT,
+                stderr=subprocess.PIPE,
+                text=True,
             )
-        measured = json.loads((folder / "out.json").read_text())
-        shutil.rmtree(folder)  # kept only when the load generator failed, for its log
+            _log_and_say_steps(load, folder / "locust.log", say)
+            if load.returncode != 0:
+                log = folder / "locust.log"
+                raise RuntimeError(
+                    f"the load generator failed (its log is kept in {log}): "
+                    + log.read_text()[-3000:]
+                )
+            measured = json.loads((folder / "out.json").read_text())
         first = measured["steps"][0] if measured["steps"] else {"pages": {}}
         # Every staff page, asked alone (no other request in the server), and at the
         # first (least loaded) step; a page not answered there has no ratio.
@@ -410,6 +412,27 @@ def run_staff(
             "warm_up_seconds": warm_seconds,
             "server_errors_logged": site.errors_logged(),
         }
+
+
+@contextlib.contextmanager
+def load_folder() -> Iterator[Path]:
+    """A folder for the load generator's plan (which holds every simulated person's
+    session) and its output, removed however the run ends: finished, stopped part way
+    (Ctrl-C, SIGTERM), or failed. Only a failure keeps the load generator's log, which
+    the error names, for reading; never the plan."""
+    folder = Path(tempfile.mkdtemp(prefix="coproduce-bench-web-"))
+    try:
+        yield folder
+    except Exception:
+        for name in ("plan.json", "out.json"):
+            (folder / name).unlink(missing_ok=True)
+        if not (folder / "locust.log").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _log_and_say_steps(load: subprocess.Popen[str], log: Path, say: Callable[[str], None]) -> None:

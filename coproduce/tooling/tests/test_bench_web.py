@@ -4,6 +4,7 @@ the sign-in page), that each answer's server time is read, that the JSON has its
 and how the figures are summed up. No time is asserted."""
 
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -200,3 +201,28 @@ def test_sigterm_reaches_the_bench_as_an_interruption_so_its_clean_up_runs():
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert cleaned == ["stopped"]
+
+
+def test_the_load_generators_folder_goes_however_the_run_ends():
+    """Its plan holds every simulated person's session: a bench stopped part way left it
+    in /tmp (found by a fresh-eyes trial). A failure keeps only the log, to read."""
+    folders: list[Path] = []
+
+    def run(end: BaseException | None) -> None:
+        with web.load_folder() as folder:
+            folders.append(folder)
+            (folder / "plan.json").write_text("{}")
+            (folder / "locust.log").write_text("what went wrong")
+            if end is not None:
+                raise end
+
+    run(None)
+    with pytest.raises(KeyboardInterrupt):
+        run(KeyboardInterrupt())
+    with pytest.raises(RuntimeError):
+        run(RuntimeError("the load generator failed"))
+    finished, stopped, failed = folders
+    assert not finished.exists()
+    assert not stopped.exists()
+    assert sorted(p.name for p in failed.iterdir()) == ["locust.log"]
+    shutil.rmtree(failed)

@@ -52,6 +52,22 @@ def forget_embeddings() -> None:
     _KNOWN_EMBEDDINGS.clear()
 
 
+def training_progress(say: Callable[[str], None]) -> Callable[[int, int], None]:
+    """A ``progress`` for ``TextModel.fit`` that says how far training has gone, every
+    10% or so, with the time so far (the demo's training and the bench's)."""
+    start = time.monotonic()
+    said = [-1]
+
+    def tell(done: int, of: int) -> None:
+        tenth = done * 10 // of
+        if tenth > said[0]:
+            said[0] = tenth
+            seconds = round(time.monotonic() - start)
+            say(f"  {done * 100 // of}% done, {seconds // 60} min {seconds % 60} s so far")
+
+    return tell
+
+
 def sentence_embeddings(texts: list[str], batch_size: int = 32) -> np.ndarray:
     """all-MiniLM-L6-v2 embeddings (the risk screen's encoder, on NumPy), one row a text.
 

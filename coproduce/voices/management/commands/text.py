@@ -7,7 +7,6 @@ coproduce text evaluate --data CSV [--json]
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.voices.categories import default_framework_path
 from coproduce.voices.text import data, evaluate
-from coproduce.voices.text.model import SENTENCE_WEIGHT, TextModel
+from coproduce.voices.text.model import SENTENCE_WEIGHT, TextModel, training_progress
 
 
 class Command(BaseCommand):
@@ -86,18 +85,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  rare label (fewer than 25 examples): {label}: F1 {f1:.2f}")
 
     def _progress(self) -> Callable[[int, int], None]:
-        """Say how far training has gone, every 10% or so, with the time so far."""
-        start = time.monotonic()
-        said = [-1]
+        def say(line: str) -> None:
+            self.stdout.write(line)
+            self.stdout.flush()
 
-        def tell(done: int, of: int) -> None:
-            tenth = done * 10 // of
-            if tenth > said[0]:
-                said[0] = tenth
-                seconds = round(time.monotonic() - start)
-                self.stdout.write(
-                    f"  {done * 100 // of}% done, {seconds // 60} min {seconds % 60} s so far"
-                )
-                self.stdout.flush()
-
-        return tell
+        return training_progress(say)
