@@ -368,6 +368,7 @@ def test_the_notify_benchmark_kills_the_workers_and_no_one_is_told_twice_or_miss
     the task workers, the scheduler's jobs) but with seconds for heartbeats and minutes."""
     from coproduce.tooling.bench import change as bench
 
+    said: list[str] = []
     result = bench.run(
         contributors=300,
         limit_per_minute=1200,  # 15 seconds of sending, so the kill comes part way
@@ -377,7 +378,13 @@ def test_the_notify_benchmark_kills_the_workers_and_no_one_is_told_twice_or_miss
         lost_after_seconds=2,
         scheduler_seconds=3,
         restart_seconds=1,
+        say=said.append,
     )
+    # Each part is said as it ends (a fresh-eyes trial sat through a silent run).
+    assert said[0] == "Preparing PostgreSQL and an action owed to 300 contributors"
+    assert any(line.startswith("Published in ") for line in said)
+    assert any("every worker killed" in line for line in said)
+    assert said[-1] == "All 300 sent; reading the record"
     for key in (
         "publish_request_seconds",
         "rate_fraction",

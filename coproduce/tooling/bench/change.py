@@ -42,6 +42,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -301,7 +302,9 @@ def run(
     scheduler_seconds: float = 60.0,
     restart_seconds: float = 5.0,
     kill_at: float = 0.5,
+    say: Callable[[str], None] = lambda _: None,
 ) -> dict[str, Any]:
+    """``say`` is told each part as it ends, and how the sending goes."""
     postgres = TemporaryPostgres().initialise()
     postgres.start()
     folder = Path(tempfile.mkdtemp(prefix="coproduce-bench-notify-"))
@@ -324,6 +327,7 @@ def run(
             # The phases make synthetic data, which production refuses: the same
             # database under the demo's settings.
             demo = {**production, "COPRODUCE_ENV": "demo"}
+            say(f"Preparing PostgreSQL and an action owed to {contributors:,} contributors")
             _run([*COPRODUCE, "migrate", "--no-input", "-v", "0"], demo)
             setup = _phase(demo, "setup", "--contributors", str(contributors))
             _run([*COPRODUCE, "collectstatic", "--no-input", "-v0"], production)
@@ -343,8 +347,10 @@ def run(
             scheduler = Scheduler(production, scheduler_seconds, folder / "every-minute.log")
             scheduler.__enter__()
 
+            say(f"Server and {workers} workers started; publishing through the server")
             published_at = time.time()
             requests = publish_through_the_server(port, session["sessions"][LEAD], setup["action"])
+            say(f"Published in {requests['publish_seconds']:.2f} s; sending")
             update = _phase(demo, "latest")["update"]
 
             while len(fake.sent) < contributors * kill_at:
@@ -354,18 +360,27 @@ def run(
             at_kill = len(fake.sent)
             crew.kill()
             killed_at = time.time()
+            say(
+                f"{at_kill:,} with Notify; every worker killed (SIGKILL), started again in "
+                f"{restart_seconds:g} s"
+            )
             time.sleep(max(0.0, killed_at + restart_seconds - time.time()))
             crew.start()
 
             deadline = time.time() + contributors / limit_per_minute * 60 * 3 + 600
+            said_at = time.time()
             while True:
                 tally = _phase(demo, "tally", "--update", str(update))
                 if tally["messages_made"] and set(tally["statuses"]) <= {"sent"}:
                     break
+                if time.time() - said_at >= 15:
+                    said_at = time.time()
+                    say(f"{len(fake.sent):,} of {contributors:,} with Notify")
                 if time.time() > deadline:
                     raise RuntimeError(f"not every message was sent in time: {tally}")
                 time.sleep(2)
             finished_at = time.time()
+            say(f"All {contributors:,} sent; reading the record")
             crew.stop()
             scheduler.__exit__()
             runs = scheduler.runs

@@ -342,6 +342,7 @@ class Command(BaseCommand):
                 options["limit_per_minute"],
                 options["threads"],
                 options["workers"],
+                say=self._say,
             )
             self.stdout.write(
                 json.dumps(result, indent=2)
