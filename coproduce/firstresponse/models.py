@@ -320,6 +320,13 @@ class PassedCall(models.Model):
         return f"Passed call {self.pk}"
 
     @property
+    def passed_by_in_a_sentence(self) -> str:
+        """Who passed it, to follow "passed by" mid-sentence: "the police", "NHS 111
+        (option 2)" (its label is for a list of choices, where "The police" starts it)."""
+        label = str(self.get_passed_by_display())
+        return "t" + label[1:] if label.startswith("The ") else label
+
+    @property
     def is_waiting(self) -> bool:
         return self.call_id is None
 

@@ -243,9 +243,25 @@ def test_a_call_taken_by_a_colleague_is_said_so_on_the_line(client, nhs_111, lin
 
 def test_a_passed_call_at_risk_is_on_the_duty_worklist(client, nhs_111, line, handler):
     services.pass_call(nhs_111.user, passing(line, reason=AT_RISK))
+    police = LinePartner.objects.create(
+        user=UserFactory(username="police", role=Role.PRACTITIONER),
+        organisation="police",
+        name="Cambridgeshire Constabulary",
+    )
+    police.lines.add(line)
+    services.pass_call(
+        police.user,
+        passing(line, passed_by="police", partner_reference="P-1", reason=AT_RISK, called="Lee"),
+    )
     client.force_login(handler)
     page = client.get("/worklist").content.decode()
     assert "Passed at risk: not yet taken" in page
+    # Mid-sentence, as a person would write it (a fresh-eyes trial read "by The police").
+    assert "Lee, passed by the police at" in page
+    assert "Sam, passed by NHS 111 (option 2) at" in page
+    assert 'Take<span class="nhsuk-u-visually-hidden"> the call passed by the police' in (
+        client.get("/line").content.decode()
+    )
 
 
 @pytest.mark.django_db(transaction=True)
