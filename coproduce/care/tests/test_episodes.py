@@ -1,6 +1,7 @@
 """Accepting a referral, the lead practitioner schedule, the named team, discharge."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -261,6 +262,9 @@ def test_the_worklist_lists_reviews_due_and_unallocated_referrals(client, lead, 
     assert waiting.person.full_name in body
     assert "Review (day 7)" in body  # from 2 November: due and overdue
     assert episode.person.full_name in body
+    # By how long, as a referral's clock says (a fresh-eyes trial saw only "Overdue").
+    review = body.split("Review (day 7)")[1].split("</li>")[0]
+    assert re.search(r"Overdue by \d+ days?", review), review
 
 
 def test_the_discharge_page_asks_for_the_onward_team(client, lead, referral):
