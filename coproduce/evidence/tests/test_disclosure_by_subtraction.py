@@ -432,7 +432,10 @@ def test_by_team_a_teams_month_is_provisional_by_its_own_episodes(tmp_path, hist
     write_extract(tmp_path)
     result = evaluate(tmp_path, as_of=timezone.localdate(), by_team=True, models=False)
     rows = [r for r in result["metrics"]["caseload"] if r["episodes"] and r["closed"] is not None]
-    clearly_open = [r for r in rows if r["closed"] < 0.8 * r["episodes"]]
+    # Published counts are rounded to 5, so a month is clearly open (under 9 in 10 ended)
+    # only when it is however the two were rounded: 15 of 20 published can be 17 of 18
+    # (the history is made relative to today, so which months these are changes by day).
+    clearly_open = [r for r in rows if r["closed"] + 2.5 < 0.9 * (r["episodes"] - 2.5)]
     long_ago = (timezone.localdate() - dt.timedelta(days=240)).isoformat()
     ended = [r for r in rows if r["month"] < long_ago]  # every episode long over
     assert clearly_open
