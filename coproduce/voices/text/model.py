@@ -69,10 +69,10 @@ def training_progress(say: Callable[[str], None]) -> Callable[[int, int], None]:
 
 
 def sentence_embeddings(texts: list[str], batch_size: int = 32) -> np.ndarray:
-    """all-MiniLM-L6-v2 embeddings (the risk screen's encoder, on NumPy), one row a text.
+    """all-MiniLM-L6-v2 embeddings (the risk screen's encoder), one row a text.
 
-    Many texts at once (an import, a training) are read by one thread per core, each on
-    one BLAS thread as the encoder runs; a few (one voice) by the caller's thread alone."""
+    Many texts at once (an import, a training) are read by one thread per core, each
+    running the encoder on one thread; a few (one voice) by the caller's thread alone."""
     from coproduce.voices.risk.encoder import shared
 
     texts = clip(texts)
