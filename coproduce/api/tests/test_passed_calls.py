@@ -16,8 +16,13 @@ from coproduce.accounts.models import AuditEvent, Role
 from coproduce.api.fhir import mapping
 from coproduce.care.models import Referral, Team
 from coproduce.firstresponse import services
-from coproduce.firstresponse.models import LinePartner, PassedCall
-from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
+from coproduce.firstresponse.models import PassedCall
+from coproduce.tooling.testing.factories import (
+    EpisodeFactory,
+    TeamFactory,
+    UserFactory,
+    line_partner,
+)
 from coproduce.tooling.testing.openapi import CheckedAPIClient
 
 FHIR = "application/fhir+json"
@@ -29,16 +34,7 @@ def line(db):
     return TeamFactory(name="First Response line", kind=Team.Kind.CRISIS_LINE)
 
 
-def registered(organisation, line, username):
-    partner = LinePartner.objects.create(
-        user=UserFactory(username=username, role=Role.PRACTITIONER),
-        organisation=organisation,
-        name={"nhs_111": "East of England NHS 111", "police": "Cambridgeshire Constabulary"}[
-            organisation
-        ],
-    )
-    partner.lines.add(line)
-    return partner
+registered = line_partner
 
 
 @pytest.fixture

@@ -11,7 +11,12 @@ from coproduce.firstresponse.models import Call, LinePartner, PassedCall
 from coproduce.firstresponse.services import CallDetails, Passing
 from coproduce.firstresponse.tests.conftest import ago
 from coproduce.messaging.models import Message
-from coproduce.tooling.testing.factories import EpisodeFactory, TeamFactory, UserFactory
+from coproduce.tooling.testing.factories import (
+    EpisodeFactory,
+    TeamFactory,
+    UserFactory,
+    line_partner,
+)
 from coproduce.tooling.testing.workers import IMMEDIATE
 
 AT_RISK = "She says she wants to end her life tonight and has tablets saved."
@@ -20,13 +25,7 @@ CALM = "Cannot sleep and would like someone to talk to about her week."
 
 @pytest.fixture
 def nhs_111(line):
-    partner = LinePartner.objects.create(
-        user=UserFactory(username="nhs111", role=Role.PRACTITIONER),
-        organisation="nhs_111",
-        name="East of England NHS 111",
-    )
-    partner.lines.add(line)
-    return partner
+    return line_partner("nhs_111", line, "nhs111")
 
 
 def passing(line, **overrides):
@@ -243,12 +242,7 @@ def test_a_call_taken_by_a_colleague_is_said_so_on_the_line(client, nhs_111, lin
 
 def test_a_passed_call_at_risk_is_on_the_duty_worklist(client, nhs_111, line, handler):
     services.pass_call(nhs_111.user, passing(line, reason=AT_RISK))
-    police = LinePartner.objects.create(
-        user=UserFactory(username="police", role=Role.PRACTITIONER),
-        organisation="police",
-        name="Cambridgeshire Constabulary",
-    )
-    police.lines.add(line)
+    police = line_partner("police", line, "police")
     services.pass_call(
         police.user,
         passing(line, passed_by="police", partner_reference="P-1", reason=AT_RISK, called="Lee"),

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import Role, User
 from coproduce.care.models import Contact, Episode, Person, Referral, Team
+from coproduce.firstresponse.models import LinePartner
 from coproduce.voices.models import EnquiryCategory, Rating, Voice
 
 PASSWORD = "a-long-test-password-42"  # noqa: S105 - test accounts only
@@ -179,3 +180,17 @@ def publish_and_tell(user: User, action: Any, **words: Any) -> Any:
     tasks.tell_contributors.call(update.pk)
     update.refresh_from_db()
     return update
+
+
+PARTNER_NAMES = {"nhs_111": "East of England NHS 111", "police": "Cambridgeshire Constabulary"}
+
+
+def line_partner(organisation: str, line: Team, username: str) -> LinePartner:
+    """A partner's account registered to pass calls to ``line`` (NHS 111 or the police)."""
+    partner = LinePartner.objects.create(
+        user=UserFactory(username=username, role=Role.PRACTITIONER),
+        organisation=organisation,
+        name=PARTNER_NAMES[organisation],
+    )
+    partner.lines.add(line)
+    return partner

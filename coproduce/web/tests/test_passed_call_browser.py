@@ -11,12 +11,12 @@ with an accessibility check on each page.
 import pytest
 from playwright.sync_api import expect
 
-from coproduce.accounts.models import Role, User
+from coproduce.accounts.models import User
 from coproduce.care.models import Team
 from coproduce.firstresponse import services
-from coproduce.firstresponse.models import Call, LinePartner
+from coproduce.firstresponse.models import Call
 from coproduce.tooling.testing.browser import assert_accessible
-from coproduce.tooling.testing.factories import UserFactory
+from coproduce.tooling.testing.factories import line_partner
 from coproduce.web.tests.conftest import sign_in
 
 pytestmark = pytest.mark.browser
@@ -27,12 +27,7 @@ def test_a_call_passed_by_nhs_111_is_taken_in_one_click(site, page, width):
     url, _fake = site
     handler = User.objects.get(username="practitioner")
     line = Team.objects.get(kind=Team.Kind.CRISIS_LINE, staff=handler)
-    partner = LinePartner.objects.create(
-        user=UserFactory(username="nhs111.partner", role=Role.PRACTITIONER),
-        organisation="nhs_111",
-        name="East of England NHS 111",
-    )
-    partner.lines.add(line)
+    partner = line_partner("nhs_111", line, "nhs111.partner")
     services.pass_call(
         partner.user,
         services.Passing(
