@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import reduce
 
@@ -25,6 +26,8 @@ from coproduce.care.models import (
     Person,
     Referral,
     Team,
+    memberships,
+    team_ids,
 )
 from coproduce.care.signals import episode_closed
 
@@ -176,21 +179,39 @@ def no_contact_since(
 ) -> list[tuple[Episode, dt.datetime]]:
     """Open episodes (on the user's caseloads, or all) with no contact for their team's
     days, longest first. Chosen by the database: only those listed are read."""
-    teams = Team.objects.all() if user is None else Team.objects.filter(staff=user)
-    # The teams read once, and one condition for each number of days the teams use
-    # (most often one), by the teams' ids.
+    teams = (
+        Team.objects.values_list("pk", "disengaged_after_days")
+        if user is None
+        else [(m.team_id, m.disengaged_after_days) for m in memberships(user)]
+    )
+    return [(e, e.latest) for e in _out_of_contact(now, teams)]  # type: ignore[attr-defined]
+
+
+def _out_of_contact(
+    now: dt.datetime, teams: Iterable[tuple[int, int]], *, or_disengaged: bool = False
+) -> list[Episode]:
+    """Open episodes of these teams (id, days) not yet marked disengaged with no contact
+    for their team's days (and, ``or_disengaged``, those marked), each with its
+    ``latest`` contact (or acceptance), longest without first."""
+    # One condition for each number of days the teams use (most often one), by the
+    # teams' ids.
     teams_by_days: dict[int, list[int]] = {}
-    for team_id, days in teams.values_list("pk", "disengaged_after_days"):
+    for team_id, days in teams:
         teams_by_days.setdefault(days, []).append(team_id)
     if not teams_by_days:
         return []
-    overdue = [
-        Q(team_id__in=team_ids, latest__lte=now - dt.timedelta(days=days))
-        for days, team_ids in teams_by_days.items()
-    ]
+    chosen = Q(disengaged_at__isnull=True) & reduce(
+        operator.or_,
+        (
+            Q(team_id__in=team_ids, latest__lte=now - dt.timedelta(days=days))
+            for days, team_ids in teams_by_days.items()
+        ),
+    )
+    if or_disengaged:
+        every_team = [team_id for team_ids in teams_by_days.values() for team_id in team_ids]
+        chosen |= Q(disengaged_at__isnull=False, team_id__in=every_team)
     episodes = (
         Episode.objects.open()
-        .filter(disengaged_at__isnull=True)
         # Each episode's latest contact by the (episode, time) index, rather than every
         # contact of every open episode joined and grouped with the person and team.
         .annotate(
@@ -203,11 +224,11 @@ def no_contact_since(
                 "accepted_at",
             )
         )
-        .filter(reduce(operator.or_, overdue))
+        .filter(chosen)
         .select_related("person", "team")
         .order_by("latest", "pk")
     )
-    return [(episode, episode.latest) for episode in episodes]  # type: ignore[attr-defined]
+    return list(episodes)
 
 
 @transaction.atomic
@@ -258,17 +279,28 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         d
         # A shift looks back one day; older calls are in the evidence, not the worklist.
         for d in Dispatch.objects.filter(
-            referral__team__in=Team.objects.filter(staff=user),
+            referral__team_id__in=team_ids(user),
             dispatched_at__gte=now - dt.timedelta(hours=24),
         ).select_related("referral__person", "referral__team")
         if d.late(now)
     ]
+    # Those out of contact and those already marked disengaged in one read.
+    out_of_contact = _out_of_contact(
+        now, [(m.team_id, m.disengaged_after_days) for m in memberships(user)], or_disengaged=True
+    )
     return Worklist(
         unallocated=list(referred.unallocated().select_related("person", "team").by_time_left()),
         reviews_due=list(reviews),
-        no_recent_contact=no_contact_since(now, user),
-        disengaged=list(
-            caseload.filter(disengaged_at__isnull=False).select_related("person", "team")
+        no_recent_contact=[
+            (e, e.latest)  # type: ignore[attr-defined]
+            for e in out_of_contact
+            if e.disengaged_at is None
+        ],
+        # The most recently accepted first, as a caseload is listed.
+        disengaged=sorted(
+            (e for e in out_of_contact if e.disengaged_at is not None),
+            key=lambda e: e.accepted_at,
+            reverse=True,
         ),
         late_arrivals=late,
     )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import nhs_number
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 
 from coproduce.accounts.models import User
 from coproduce.care import targets
@@ -152,6 +155,46 @@ class Team(models.Model):
         return f"Open {self.opens_at:%H:%M} to {self.closes_at:%H:%M}, every day"
 
 
+class Membership(NamedTuple):
+    """A team the user works in, as the pages' scopes need it."""
+
+    team_id: int
+    kind: str
+    disengaged_after_days: int
+
+
+# Bumped by any change to a team or to who works in one (the receivers below), so that a
+# user's teams read earlier in this process are read again.
+_teams_changed = [0]
+
+
+def memberships(user: User) -> tuple[Membership, ...]:
+    """The teams the user works in, read once for this user object and kept on it: a
+    request's user is made afresh for each request, so a page that scopes eight lists by
+    the user's teams reads them once rather than in a subquery of each (issue 25). Read
+    again after a team or its staff changed in this process."""
+    kept = user.__dict__.get("_memberships")
+    if kept is None or kept[0] != _teams_changed[0]:
+        rows = Team.objects.filter(staff=user).order_by("pk")
+        read = tuple(
+            Membership(*row) for row in rows.values_list("pk", "kind", "disengaged_after_days")
+        )
+        kept = user.__dict__["_memberships"] = (_teams_changed[0], read)
+    return kept[1]
+
+
+def team_ids(user: User, kind: str | None = None) -> list[int]:
+    """The ids of the teams the user works in (of one kind, if given)."""
+    return [m.team_id for m in memberships(user) if kind is None or m.kind == kind]
+
+
+@receiver(m2m_changed, sender=Team.staff.through)
+@receiver(post_save, sender=Team)
+@receiver(post_delete, sender=Team)
+def _forget_teams(**_: object) -> None:
+    _teams_changed[0] += 1
+
+
 class Person(models.Model):
     nhs_number = models.CharField(
         "NHS number", max_length=10, unique=True, validators=[validate_nhs_number]
@@ -209,9 +252,9 @@ class ReferralQuerySet(models.QuerySet["Referral"]):
         return self.filter(status=Referral.Status.RECEIVED)
 
     def for_user(self, user: User) -> ReferralQuerySet:
-        # A subquery of the user's teams rather than a join and DISTINCT: the same
-        # referrals, without sorting every referral of the trust to drop repeats.
-        return self.filter(team__in=Team.objects.filter(staff=user))
+        # The user's teams' ids rather than a join and DISTINCT: the same referrals,
+        # without sorting every referral of the trust to drop repeats.
+        return self.filter(team_id__in=team_ids(user))
 
     def by_time_left(self) -> ReferralQuerySet:
         return self.order_by(models.F("respond_by").asc(nulls_last=True), "received_at")
@@ -311,7 +354,7 @@ class EpisodeQuerySet(models.QuerySet["Episode"]):
         """The caseload scope, written once: episodes (open or closed) of the teams the
         user works in. Every page and API that lists a caseload, or reaches a person,
         contact, appointment or plan through one, starts here (``care.services``)."""
-        return self.filter(team__in=Team.objects.filter(staff=user))
+        return self.filter(team_id__in=team_ids(user))
 
 
 class DischargeDestination(models.TextChoices):

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Value
 from django.http import Http404
 
 from coproduce.accounts import audit
@@ -27,8 +27,8 @@ from coproduce.care.models import (
     Episode,
     Person,
     Referral,
-    Team,
     normalise_nhs_number,
+    team_ids,
 )
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
 from coproduce.lib.dates import refuse_future
@@ -140,18 +140,29 @@ def people_visible_to(
     ids = set(person_ids)
     if not ids:
         return set()
-    # Three short reads (issue 25: it was five, each with subqueries): the user's teams,
-    # then every episode's and referral's team for these people.
-    teams = set(Team.objects.filter(staff=user).values_list("pk", flat=True))
-    episodes = Episode.objects.filter(person_id__in=ids).values_list("person_id", "team_id")
-    referrals = Referral.objects.filter(person_id__in=ids).values_list("person_id", "team_id")
+    # One short read (issue 25: it was five, each with subqueries), with the user's teams
+    # as read once for the request: every episode's and referral's team for these people.
+    teams = set(team_ids(user))
+    episode, referral = 1, 2
+    reached = (
+        Episode.objects.filter(person_id__in=ids)
+        .annotate(by=Value(episode))
+        .order_by()
+        .values_list("person_id", "team_id", "by")
+        .union(
+            Referral.objects.filter(person_id__in=ids)
+            .annotate(by=Value(referral))
+            .order_by()
+            .values_list("person_id", "team_id", "by"),
+            all=True,
+        )
+    )
     mine: set[int] = set()
     elsewhere: set[int] = set()
     referred_here: set[int] = set()
-    for person_id, team_id in episodes:
-        (mine if team_id in teams else elsewhere).add(person_id)
-    for person_id, team_id in referrals:
-        (referred_here if team_id in teams else elsewhere).add(person_id)
+    for person_id, team_id, by in reached:
+        here = mine if by == episode else referred_here
+        (here if team_id in teams else elsewhere).add(person_id)
     glass = ids & set(break_glass_for)
     # People the user registered themselves, asked only about those it can still decide.
     undecided = ids - elsewhere - mine - glass - referred_here

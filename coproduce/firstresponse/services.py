@@ -23,7 +23,7 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
 from coproduce.care import services as care
-from coproduce.care.models import Person, Referral, Team, normalise_nhs_number
+from coproduce.care.models import Person, Referral, Team, normalise_nhs_number, team_ids
 from coproduce.firstresponse import duty
 from coproduce.firstresponse.models import (
     NAME_LENGTH,
@@ -50,16 +50,25 @@ NOT_KNOWN_TO_YOUR_TEAMS = (
 
 
 def line_teams(user: User) -> QuerySet[Team]:
-    return Team.objects.filter(staff=user, kind=Team.Kind.CRISIS_LINE)
+    return Team.objects.filter(pk__in=line_team_ids(user))
+
+
+def line_team_ids(user: User) -> list[int]:
+    """The crisis lines the user works on, from the teams read once for the request."""
+    return team_ids(user, Team.Kind.CRISIS_LINE)
+
+
+def sanctuary_ids(user: User) -> list[int]:
+    return team_ids(user, Team.Kind.SANCTUARY)
 
 
 def sanctuaries(user: User) -> QuerySet[Team]:
-    return Team.objects.filter(staff=user, kind=Team.Kind.SANCTUARY)
+    return Team.objects.filter(pk__in=sanctuary_ids(user))
 
 
 def calls_for(user: User) -> QuerySet[Call]:
     """Calls to the line teams the user works in."""
-    return Call.objects.filter(team__in=line_teams(user)).select_related("handler", "person")
+    return Call.objects.filter(team_id__in=line_team_ids(user)).select_related("handler", "person")
 
 
 def call_for(user: User, call_id: int) -> Call:
@@ -350,12 +359,16 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
     # last day's calls with it (their words are read here, not by the database).
     called_since = Q(ended_at__isnull=False) & (Q(by_number=True) | Q(by_person=True))
     calls = (
-        calls_for(user)
+        # The calls of the user's lines (``calls_for``) with the caller's record: the
+        # worklist names no handler.
+        Call.objects.filter(team_id__in=line_team_ids(user))
+        .select_related("person")
         .filter(
             Q(hung_up_at_risk=True)
             | Q(hung_up_at_risk=False, started_at__gte=now - dt.timedelta(days=1))
         )
-        .annotate(
+        # Aliased, not annotated: only the condition needs them, not each row.
+        .alias(
             by_number=Exists(later.filter(phone_key=OuterRef("phone_key")).exclude(phone_key="")),
             by_person=Exists(later.filter(person_id=OuterRef("person_id"))),
         )
@@ -541,9 +554,9 @@ def passed_calls_waiting(user: User) -> list[PassedCall]:
     """Calls partners passed to the user's lines, not yet taken: at risk first, then by
     urgency, then the longest waiting. Reading them (names, numbers) is audited."""
     waiting = list(
-        PassedCall.objects.filter(team__in=line_teams(user), call__isnull=True).select_related(
-            "partner", "person", "team"
-        )
+        PassedCall.objects.filter(
+            team_id__in=line_team_ids(user), call__isnull=True
+        ).select_related("partner", "person", "team")
     )
     waiting.sort(key=lambda p: (not p.at_risk, URGENCY_ORDER.get(p.urgency, 9), p.passed_at))
     if waiting:
@@ -562,7 +575,7 @@ def passed_calls_at_risk(user: User) -> list[PassedCall]:
 def passed_call_for(user: User, passed_id: int) -> PassedCall:
     """A passed call as its partner reads it back (is it still waiting?), or as a handler
     on its line does; the read is audited. Anyone else is told there is no such call."""
-    mine = Q(team__in=line_teams(user)) | Q(partner__user=user)
+    mine = Q(team_id__in=line_team_ids(user)) | Q(partner__user=user)
     try:
         passed = PassedCall.objects.select_related("team", "partner").get(mine, pk=passed_id)
     except PassedCall.DoesNotExist:
@@ -579,7 +592,9 @@ def take_passed_call(user: User, passed_id: int) -> Call:
     a colleague's click a moment later is told who took it."""
     try:
         # No joins: PostgreSQL cannot lock the nullable side of an outer join.
-        passed = PassedCall.objects.select_for_update().get(pk=passed_id, team__in=line_teams(user))
+        passed = PassedCall.objects.select_for_update().get(
+            pk=passed_id, team_id__in=line_team_ids(user)
+        )
     except PassedCall.DoesNotExist:
         raise Http404("No such passed call on your teams' lines.") from None
     if passed.call is not None:
@@ -633,7 +648,7 @@ def here_now(team: Team) -> list[SanctuaryVisit]:
 def visit_for(user: User, visit_id: int) -> SanctuaryVisit:
     try:
         visit = SanctuaryVisit.objects.select_related("team", "person").get(
-            pk=visit_id, team__in=sanctuaries(user)
+            pk=visit_id, team_id__in=sanctuary_ids(user)
         )
     except SanctuaryVisit.DoesNotExist:
         raise Http404("No such guest at your Sanctuary.") from None
@@ -792,7 +807,7 @@ def here_after_closing(user: User, now: dt.datetime | None = None) -> list[Sanct
     worklist at once (were they missed leaving, or are they still here and need a plan?)."""
     now = now or timezone.now()
     here = (
-        SanctuaryVisit.objects.filter(team__in=sanctuaries(user), left_at__isnull=True)
+        SanctuaryVisit.objects.filter(team_id__in=sanctuary_ids(user), left_at__isnull=True)
         .select_related("person", "team")
         .order_by("team_id", "arrived_at")
     )

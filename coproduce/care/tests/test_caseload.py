@@ -77,3 +77,29 @@ def test_the_caseload_scope_is_written_once():
         if scoping.search(line)
     ]
     assert found == []
+
+
+def test_the_users_teams_are_read_once_and_again_after_any_change(
+    lead, team, other_team, django_assert_num_queries
+):
+    """Every scope of a page asks for the user's teams (issue 25: the worklist asked in
+    eight subqueries); they are read once for the user object, and read again as soon as
+    a team or who works in one changes, so no one keeps a team they have left."""
+    from coproduce.care.models import Episode, Team, team_ids
+
+    with django_assert_num_queries(1):
+        assert team_ids(lead) == [team.pk]
+        assert team_ids(lead, Team.Kind.HOME_TREATMENT) == [team.pk]
+        assert team_ids(lead, Team.Kind.CRISIS_LINE) == []
+    other_team.staff.add(lead)
+    assert team_ids(lead) == sorted([team.pk, other_team.pk])
+    team.staff.remove(lead)
+    assert team_ids(lead) == [other_team.pk]
+    assert not Episode.objects.for_user(lead).filter(team=team).exists()
+    other_team.kind = Team.Kind.CRISIS_LINE
+    other_team.save()
+    assert team_ids(lead, Team.Kind.CRISIS_LINE) == [other_team.pk]
+    lead.teams.clear()  # from the user's side of the relation
+    assert team_ids(lead) == []
+    with django_assert_num_queries(0):
+        assert list(Episode.objects.for_user(lead)) == []
