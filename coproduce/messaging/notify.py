@@ -20,7 +20,7 @@ import threading
 import time
 import uuid
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from django.conf import settings
@@ -295,15 +295,20 @@ def _claim_batch(ids: list[Any], now: dt.datetime) -> list[Message]:
             )
             .filter(pk__in=ids, status=Message.Status.QUEUED)
             .exclude(next_attempt_at__gt=now)
-            .values_list("pk", flat=True)
         )
-        Message.objects.filter(pk__in=due).update(
+        claimed_by = workers.worker_id()
+        Message.objects.filter(pk__in=[m.pk for m in due]).update(
             status=Message.Status.SENDING,
             attempts=F("attempts") + 1,
             claimed_at=now,
-            claimed_by=workers.worker_id(),
+            claimed_by=claimed_by,
         )
-        return list(Message.objects.filter(pk__in=due))
+        # The rows are locked: what the update wrote is known without reading them again.
+        for message in due:
+            message.status = Message.Status.SENDING
+            message.attempts += 1
+            message.claimed_at, message.claimed_by = now, claimed_by
+        return due
 
 
 OUTCOME_FIELDS = [
@@ -361,14 +366,25 @@ def deliver_many(ids: list[Any], *, threads: int | None = None, batch: int = 200
             local.api = client()  # The client is not thread-safe: one per thread.
         return _attempt(local.api, message, timezone.now())
 
+    def record(sending: list[Future[Message]]) -> None:
+        if not sending:
+            return
+        done = [future.result() for future in sending]
+        _record(done)
+        outcomes.update(m.status for m in done)
+
     with workers.holding(), ThreadPoolExecutor(max_workers=threads) as pool:
         waiting = list(ids)
         while waiting:
+            # One batch sends while the one before it is recorded and the next claimed,
+            # so the senders never wait on the database between batches (issue 25: they
+            # stood idle for a fifth of the time). At most two batches are claimed at once.
+            sending: list[Future[Message]] = []
             for start in range(0, len(waiting), batch):
                 claimed = _claim_batch(waiting[start : start + batch], timezone.now())
-                done = list(pool.map(attempt, claimed))
-                _record(done)
-                outcomes.update(m.status for m in done)
+                before, sending = sending, [pool.submit(attempt, m) for m in claimed]
+                record(before)
+            record(sending)
             # Messages Notify held back for its rate limit are due again in seconds: try
             # them before finishing. Longer waits (an outage) are left to the sweeper.
             soon = timezone.now() + RATE_LIMIT_WAIT

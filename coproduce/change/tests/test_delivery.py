@@ -281,16 +281,44 @@ def test_a_crash_after_notify_took_messages_sends_no_one_the_update_twice(
     with pytest.raises(SystemExit):
         notify.deliver_many(ids, batch=4)
     monkeypatch.setattr(notify, "_record", real_record)
-    assert len(fake_notify.sent) == 4  # Notify has the first batch; we never recorded it
-    assert Message.objects.filter(status=Message.Status.SENDING).count() == 4
+    # Notify has the first batch, which we never recorded, and the second, which was
+    # claimed and sent while the first was being recorded.
+    assert len(fake_notify.sent) == 6
+    assert Message.objects.filter(status=Message.Status.SENDING).count() == 6
 
     lose(workers.worker_id())  # the killed worker beats no more
-    assert notify.take_back_lost_claims() == 4
+    assert notify.take_back_lost_claims() == 6
     outcome = notify.deliver_many(ids, batch=4)
     assert outcome == {"sent": 6}
     references = [s.reference for s in fake_notify.sent]
     assert len(references) == len(set(references)) == 6  # each once: none twice, none missed
     assert set(Message.objects.values_list("status", flat=True)) == {Message.Status.SENT}
+
+
+def test_sending_claims_the_next_batch_while_recording_one_and_never_more(
+    le_lead, action, fake_notify, monkeypatch
+):
+    """The senders are not left idle while a batch is recorded (issue 25): the next batch
+    is already claimed and sending. No more than that is claimed at once, so a crash
+    leaves at most two batches for another worker to take back."""
+    for n in range(12):
+        contributor(le_lead, action, contact_email=f"person{n}@example.com")
+    with transaction.atomic():
+        update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
+    tasks.tell_contributors.call(update.pk)
+    ids = list(update.outbox.values_list("message_id", flat=True))
+    claimed_when_recorded = []
+
+    def record(done):
+        claimed_when_recorded.append(Message.objects.filter(status=Message.Status.SENDING).count())
+        real_record(done)
+
+    real_record = notify._record
+    monkeypatch.setattr(notify, "_record", record)
+    assert notify.deliver_many(ids, batch=4) == {"sent": 12}
+    # Recording the first batch: it and the second are claimed, the third not yet; the
+    # second: it and the third; the third: itself.
+    assert claimed_when_recorded == [8, 8, 4]
 
 
 def test_notifys_rate_limit_holds_a_message_back_without_using_up_its_tries(
