@@ -223,6 +223,13 @@ class SanctuaryVisit(AskedHowItWas):
 
     class Meta:
         ordering = ["arrived_at"]
+        indexes = [
+            # Guests still here (the Sanctuary's list, the worklist's "still here after
+            # closing"), among every visit there has been.
+            models.Index(
+                fields=["team", "arrived_at"], condition=Q(left_at=None), name="visit_still_here"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Sanctuary visit {self.pk}"
