@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import reduce
 
@@ -179,25 +179,21 @@ def no_contact_since(
 ) -> list[tuple[Episode, dt.datetime]]:
     """Open episodes (on the user's caseloads, or all) with no contact for their team's
     days, longest first. Chosen by the database: only those listed are read."""
-    teams = (
-        Team.objects.values_list("pk", "disengaged_after_days")
-        if user is None
-        else [(m.team_id, m.disengaged_after_days) for m in memberships(user)]
-    )
+    teams = list(Team.objects.all()) if user is None else memberships(user)
     return [(e, e.latest) for e in _out_of_contact(now, teams)]  # type: ignore[attr-defined]
 
 
 def _out_of_contact(
-    now: dt.datetime, teams: Iterable[tuple[int, int]], *, or_disengaged: bool = False
+    now: dt.datetime, teams: Sequence[Team], *, or_disengaged: bool = False
 ) -> list[Episode]:
-    """Open episodes of these teams (id, days) not yet marked disengaged with no contact
-    for their team's days (and, ``or_disengaged``, those marked), each with its
-    ``latest`` contact (or acceptance), longest without first."""
+    """Open episodes of these teams not yet marked disengaged with no contact for their
+    team's days (and, ``or_disengaged``, those marked), each with its ``latest`` contact
+    (or acceptance) and its team (one of these, not read again), longest without first."""
     # One condition for each number of days the teams use (most often one), by the
     # teams' ids.
     teams_by_days: dict[int, list[int]] = {}
-    for team_id, days in teams:
-        teams_by_days.setdefault(days, []).append(team_id)
+    for team in teams:
+        teams_by_days.setdefault(team.disengaged_after_days, []).append(team.pk)
     if not teams_by_days:
         return []
     chosen = Q(disengaged_at__isnull=True) & reduce(
@@ -225,9 +221,12 @@ def _out_of_contact(
             )
         )
         .filter(chosen)
-        .select_related("person", "team")
+        .select_related("person")
         .order_by("latest", "pk")
     )
+    by_id = {team.pk: team for team in teams}
+    for episode in episodes:
+        episode.team = by_id[episode.team_id]
     return list(episodes)
 
 
@@ -285,9 +284,7 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         if d.late(now)
     ]
     # Those out of contact and those already marked disengaged in one read.
-    out_of_contact = _out_of_contact(
-        now, [(m.team_id, m.disengaged_after_days) for m in memberships(user)], or_disengaged=True
-    )
+    out_of_contact = _out_of_contact(now, memberships(user), or_disengaged=True)
     return Worklist(
         unallocated=list(referred.unallocated().select_related("person", "team").by_time_left()),
         reviews_due=list(reviews),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
 import nhs_number
 from django.conf import settings
@@ -155,37 +154,33 @@ class Team(models.Model):
         return f"Open {self.opens_at:%H:%M} to {self.closes_at:%H:%M}, every day"
 
 
-class Membership(NamedTuple):
-    """A team the user works in, as the pages' scopes need it."""
-
-    team_id: int
-    kind: str
-    disengaged_after_days: int
-
-
 # Bumped by any change to a team or to who works in one (the receivers below), so that a
 # user's teams read earlier in this process are read again.
 _teams_changed = [0]
 
 
-def memberships(user: User) -> tuple[Membership, ...]:
+def memberships(user: User) -> tuple[Team, ...]:
     """The teams the user works in, read once for this user object and kept on it: a
     request's user is made afresh for each request, so a page that scopes eight lists by
-    the user's teams reads them once rather than in a subquery of each (issue 25). Read
-    again after a team or its staff changed in this process."""
+    the user's teams reads them once rather than in a subquery of each, and shows their
+    names without joining them to each row (issue 25). Read again after a team or its
+    staff changed in this process."""
     kept = user.__dict__.get("_memberships")
     if kept is None or kept[0] != _teams_changed[0]:
-        rows = Team.objects.filter(staff=user).order_by("pk")
-        read = tuple(
-            Membership(*row) for row in rows.values_list("pk", "kind", "disengaged_after_days")
-        )
+        read = tuple(Team.objects.filter(staff=user).order_by("pk"))
         kept = user.__dict__["_memberships"] = (_teams_changed[0], read)
     return kept[1]
 
 
 def team_ids(user: User, kind: str | None = None) -> list[int]:
     """The ids of the teams the user works in (of one kind, if given)."""
-    return [m.team_id for m in memberships(user) if kind is None or m.kind == kind]
+    return [team.pk for team in memberships(user) if kind is None or team.kind == kind]
+
+
+def own_team(user: User, team_id: int) -> Team:
+    """One of the user's teams, as read once for the request (``memberships``): for a
+    list scoped to the user's teams, in place of joining the team to every row."""
+    return next(team for team in memberships(user) if team.pk == team_id)
 
 
 @receiver(m2m_changed, sender=Team.staff.through)
