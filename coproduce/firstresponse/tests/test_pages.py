@@ -22,6 +22,17 @@ def test_start_a_call_opens_it_in_one_click_and_a_double_click_opens_one(client,
     assert first["Location"] == again["Location"] == f"/line/calls/{call.pk}"
 
 
+def test_the_line_tells_someone_on_no_line_team_why_it_is_empty(client, line):
+    """Found by a fresh-eyes trial: someone on a response vehicle team only was shown a
+    sentence beginning with a full stop and a "Start a call" button that then refused."""
+    vehicle_only = UserFactory(username="vehicle", role=Role.PRACTITIONER)
+    client.force_login(vehicle_only)
+    page = client.get("/line").content.decode()
+    assert "You are not on a crisis line team" in page
+    assert "Start a call" not in page
+    assert "<p>. Calls today" not in page
+
+
 def test_ending_a_call_without_a_plan_is_refused_with_a_message_and_nothing_lost(client, handler):
     client.force_login(handler)
     client.post("/line/calls", sent_once({}))
