@@ -177,12 +177,6 @@ def team_ids(user: User, kind: str | None = None) -> list[int]:
     return [team.pk for team in memberships(user) if kind is None or team.kind == kind]
 
 
-def own_team(user: User, team_id: int) -> Team:
-    """One of the user's teams, as read once for the request (``memberships``): for a
-    list scoped to the user's teams, in place of joining the team to every row."""
-    return next(team for team in memberships(user) if team.pk == team_id)
-
-
 @receiver(m2m_changed, sender=Team.staff.through)
 @receiver(post_save, sender=Team)
 @receiver(post_delete, sender=Team)

@@ -359,9 +359,9 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
     # last day's calls with it (their words are read here, not by the database).
     called_since = Q(ended_at__isnull=False) & (Q(by_number=True) | Q(by_person=True))
     calls = (
-        # The calls of the user's lines (``calls_for``) with the caller's record: the
-        # worklist names no handler.
-        Call.objects.filter(team_id__in=line_team_ids(user))
+        # The worklist names no handler: only the caller's record is joined.
+        calls_for(user)
+        .select_related(None)
         .select_related("person")
         .filter(
             Q(hung_up_at_risk=True)
