@@ -7,9 +7,12 @@ and how many are owed it; the fan-out is a task run after that commit
 contributor is owed it once: an ``OutboxMessage`` per update and voice (unique), made in
 chunks, each chunk committed in its own transaction with the ``Message`` that carries it
 and then handed to be sent. Fanning out again, after a crash or a retry, or two runs at
-once, makes only what is missing. Sending is the messaging layer's: claimed before
-Notify is called, and Notify asked for the message's reference before any resend, so no
-one gets the same update twice (``coproduce.messaging``).
+once, makes only what is missing. A person who gave several voices with the same
+mobile number, email address or postal address (``Voice.contact_key``) is one
+contributor: told once, as their latest voice asked (``one_per_address``). Sending is
+the messaging layer's: claimed before Notify is called, and Notify asked for the
+message's reference before any resend, so no one gets the same update twice
+(``coproduce.messaging``).
 
 Channels: text message and email through Notify; post as a Notify letter in the standard
 format, or as a printed letter (large print, Easy Read, Braille-ready text, audio) that
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -62,6 +65,13 @@ def words_for(update: Update, language: str) -> Words:
             if entered.language == language:
                 return Words(formats.without_lead_in(entered.you_said), entered.we_did, language)
     return Words(formats.without_lead_in(update.you_said), update.we_did, "en")
+
+
+def reads(language: str) -> str:
+    """The language a contributor reads, as the preview groups them: every kind of
+    English is English ("en-gb" from the public form, "en" from staff), so one text is
+    not shown twice as "English" and "British English" (a fresh-eyes trial, issue 25)."""
+    return "en" if language.split("-")[0].lower() == "en" else language
 
 
 UNNUMBERED = "[number]"  # in a preview: the update's number is given when it is published
@@ -202,12 +212,47 @@ class FanOut:
 
 
 def contributors(action: Action) -> QuerySet[Voice]:
-    """Everyone owed the action's updates: linked to its insight, asked to be told, not
-    withdrawn. Asked as "among the insight's voices" (a semi-join), so each voice comes
-    once without DISTINCT: counting 100,000 of them in the publish request was the
-    request's main cost (issue 25)."""
+    """Every voice whose giver is owed the action's updates: linked to its insight, asked
+    to be told, not withdrawn. Asked as "among the insight's voices" (a semi-join), so
+    each voice comes once without DISTINCT: counting 100,000 of them in the publish
+    request was the request's main cost (issue 25). One person may have given several
+    of them: ``one_per_address``."""
     linked = Insight.voices.through.objects.filter(insight_id=action.insight_id)
     return Voice.objects.to_contact_back().filter(pk__in=linked.values("voice_id")).order_by("pk")
+
+
+def one_per_address(voices: QuerySet[Voice]) -> QuerySet[Voice]:
+    """Of ``voices`` that share a way of being reached (``Voice.contact_key``: one mobile
+    number, email address or postal address), only the latest: one person who gave
+    three voices by text from one phone gets one message, in the format and language
+    they asked for last (found by a fresh-eyes trial of issue 25: the same update sent
+    three times to one number). A voice with no address stands for itself."""
+    later = voices.filter(contact_key=OuterRef("contact_key"), pk__gt=OuterRef("pk"))
+    return voices.exclude(Q(Exists(later)) & ~Q(contact_key=""))
+
+
+def not_yet_owed(update: Update) -> QuerySet[Voice]:
+    """The contributors the update is owed to whose message is not made: one per address,
+    leaving out anyone whose address is already owed it through another of their voices
+    (a voice linked after the update was published, by the same person)."""
+    owed_at = OutboxMessage.objects.filter(
+        update=update, voice__contact_key=OuterRef("contact_key")
+    )
+    return (
+        one_per_address(contributors(update.action))
+        .exclude(outbox__update=update)
+        .exclude(Q(Exists(owed_at)) & ~Q(contact_key=""))
+    )
+
+
+def people(voices: QuerySet[Voice]) -> int:
+    """How many people gave ``voices``, as far as can be told: voices that share an
+    address count once; each voice without one counts as one person."""
+    counts = voices.order_by().aggregate(
+        keys=Count("contact_key", distinct=True, filter=~Q(contact_key="")),
+        without=Count("pk", filter=Q(contact_key="")),
+    )
+    return int(counts["keys"]) + int(counts["without"])
 
 
 def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -> FanOut:
@@ -221,7 +266,7 @@ def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -
     made first for the languages that need it.
     """
     chunk = chunk or CHUNK
-    owed_to = contributors(update.action)
+    owed_to = not_yet_owed(update)
     for language in {v.language for v in owed_to.filter(contact_format=Format.AUDIO)}:
         make_audio(update, words_for(update, language).language)
     before = update.outbox.count()
@@ -230,7 +275,7 @@ def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -
     after = 0
     refused: list[int] = []
     while True:
-        batch = list(owed_to.filter(pk__gt=after).exclude(outbox__update=update)[:chunk])
+        batch = list(owed_to.filter(pk__gt=after)[:chunk])
         if not batch:
             break
         try:
@@ -369,20 +414,20 @@ def preview_copies(
     of the published ``update``) reaches only those who read that language and are not
     yet told (ADR 0008), so at publishing everyone gets English words."""
     counts: dict[tuple[str, str, str], int] = {}
-    owed = contributors(action)
+    owed = one_per_address(contributors(action))
     if update is not None:
-        owed = owed.filter(language=language).exclude(outbox__update=update)
+        owed = not_yet_owed(update).filter(language=language)
     groups = (
         owed.order_by()
         .values_list("contact_channel", "contact_format", "language")
-        .annotate(n=Count("pk"))  # each voice once (``contributors``)
+        .annotate(n=Count("pk"))  # each person once (``one_per_address``)
     )
-    for channel, fmt, language, n in groups:
+    for channel, fmt, reader, n in groups:
         fmt = fmt or Format.STANDARD
-        key = (way_for(channel, fmt), fmt, language)
+        key = (way_for(channel, fmt), fmt, reads(reader))
         counts[key] = counts.get(key, 0) + n
     copies = []
-    for (way, fmt, reads), n in sorted(counts.items()):
+    for (way, fmt, reader), n in sorted(counts.items()):
         words = YouSaidWeDid(
             you_said=you_said,
             we_did=we_did,
@@ -394,11 +439,11 @@ def preview_copies(
         listen = words.audio_link if fmt == Format.AUDIO else ""
         if way == PRINTED:
             lines = tuple(formats.letter_lines(words, fmt))
-            copies.append(Copy(way, fmt, reads, language, n, lines=lines, audio_link=listen))
+            copies.append(Copy(way, fmt, reader, language, n, lines=lines, audio_link=listen))
         else:
             rendered = formats.render(words, fmt, way)
             copies.append(
-                Copy(way, fmt, reads, language, n, rendered.subject, rendered.body, (), listen)
+                Copy(way, fmt, reader, language, n, rendered.subject, rendered.body, (), listen)
             )
     return copies
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.accounts import audit
@@ -500,10 +501,12 @@ def mark_posted(user: User, update: Update) -> int:
 
 @dataclass(frozen=True)
 class Told:
-    """How many contributors behind an action were told, and why not the others."""
+    """How many people behind an action were told, and why not the others. A person who
+    gave several voices with one address is counted once (``delivery.people``)."""
 
     voices: int  # all voices behind the action
-    asked: int  # asked to be told
+    people: int  # the people who gave them, as far as can be told
+    asked: int  # people who asked to be told
     told: int  # a message sent or delivered, or a letter posted
     waiting: int  # queued or to print
     failed: int
@@ -512,26 +515,29 @@ class Told:
 
 def told_for(action: Action) -> Told:
     voices = action.insight.voices.all()
-    outbox = list(OutboxMessage.objects.filter(update__action=action).select_related("message"))
-    told_voices, waiting_voices, failed_voices = set(), set(), set()
+    outbox = OutboxMessage.objects.filter(update__action=action).values_list(
+        "voice_id", "voice__contact_key", "status", "message__status"
+    )
+    told, waiting, failed = set(), set(), set()
     for update in action.updates.filter(fanned_out_at__isnull=True):
         # Published, its fan-out task still making messages: those not yet made wait too.
-        not_made = delivery.contributors(action).exclude(outbox__update=update)
-        waiting_voices |= set(not_made.values_list("pk", flat=True))
-    for owed in outbox:
-        status = owed.message.status if owed.message else owed.status
+        for voice_id, key in delivery.not_yet_owed(update).values_list("pk", "contact_key"):
+            waiting.add(key or voice_id)
+    for voice_id, key, status, message_status in outbox:
+        person, status = key or voice_id, message_status or status
         if status in {"sent", "delivered"}:
-            told_voices.add(owed.voice_id)
+            told.add(person)
         elif status in {"queued", "sending", "to_print"}:
-            waiting_voices.add(owed.voice_id)
+            waiting.add(person)
         elif status == "failed":
-            failed_voices.add(owed.voice_id)
+            failed.add(person)
     return Told(
         voices=voices.count(),
-        asked=voices.filter(consent_contact=True).count(),
-        told=len(told_voices),
-        waiting=len(waiting_voices - told_voices),
-        failed=len(failed_voices - told_voices - waiting_voices),
+        people=delivery.people(voices),
+        asked=delivery.people(voices.filter(consent_contact=True)),
+        told=len(told),
+        waiting=len(waiting - told),
+        failed=len(failed - told - waiting),
         withdrawn=Insight.objects.get(pk=action.insight_id).withdrawn_contributors,
     )
 
@@ -548,10 +554,13 @@ class ThreadStep:
 
 
 def thread_for(voice: Voice) -> list[ThreadStep]:
-    """The golden thread from a voice: insight → priority → action → update → told."""
+    """The golden thread from a voice: insight → priority → action → update → told. Its
+    giver may have been told through another of their voices with the same address
+    (``delivery.one_per_address``)."""
+    theirs = Q(voice__contact_key=voice.contact_key) if voice.contact_key else Q(voice=voice)
     owed = {
         o.update_id: (o.message.get_status_display() if o.message else o.get_status_display())
-        for o in OutboxMessage.objects.filter(voice=voice).select_related("message")
+        for o in OutboxMessage.objects.filter(theirs).select_related("message")
     }
     return [
         ThreadStep(

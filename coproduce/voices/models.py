@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Concat, Lower, Replace, Trim
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.lib.formats import Format
@@ -90,6 +91,47 @@ class VoiceQuerySet(models.QuerySet["Voice"]):
         )
 
 
+TEXT: models.TextField[str, str] = models.TextField()
+
+
+def _without(expression: models.Expression | str, *signs: str) -> models.Expression:
+    for sign in signs:
+        expression = Replace(expression, Value(sign), Value(""), output_field=TEXT)
+    return expression  # type: ignore[return-value]
+
+
+# One form of the way a voice's giver asked to be told, for telling the same person once
+# however many voices they gave (hazard H5): their mobile number (stored as 07 and nine
+# digits by the forms; spaces dropped here too), their email address in lower case, or
+# their postal address in lower case without spaces, line breaks, commas or full stops.
+# Empty when they gave no way. Kept by the database from the fields themselves, so no
+# route that stores or clears an address can leave it out of step.
+CONTACT_KEY = Case(
+    When(
+        Q(contact_channel="sms") & ~Q(contact_phone=""),
+        then=Concat(Value("sms:"), _without("contact_phone", " "), output_field=TEXT),
+    ),
+    When(
+        Q(contact_channel="email") & ~Q(contact_email=""),
+        then=Concat(
+            Value("email:"),
+            Lower(Trim("contact_email", output_field=TEXT), output_field=TEXT),
+            output_field=TEXT,
+        ),
+    ),
+    When(
+        Q(contact_channel="post") & ~Q(contact_address=""),
+        then=Concat(
+            Value("post:"),
+            Lower(_without("contact_address", " ", "\n", "\r", "\t", ",", "."), output_field=TEXT),
+            output_field=TEXT,
+        ),
+    ),
+    default=Value(""),
+    output_field=TEXT,
+)
+
+
 class Voice(models.Model):
     class Channel(models.TextChoices):
         WEB = "web", "Web form"
@@ -133,6 +175,9 @@ class Voice(models.Model):
     # The format they want to be told in (large print, Easy Read, audio, Braille-ready).
     contact_format = models.CharField(
         max_length=32, choices=Format.choices, default=Format.STANDARD
+    )
+    contact_key = models.GeneratedField(
+        expression=CONTACT_KEY, output_field=models.TextField(), db_persist=True
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     # Staff-entered voices: who wrote it down, and where it came from (partner, place
@@ -206,7 +251,9 @@ class Voice(models.Model):
                 F("received_at").desc(),
                 name="voice_unconfirmed_newest",
                 condition=Q(reviewed_at__isnull=True),
-            )
+            ),
+            # The same giver's other voices, when an update is owed (change.delivery).
+            models.Index(fields=["contact_key"], name="voice_contact_key"),
         ]
 
     def __str__(self) -> str:

@@ -20,6 +20,7 @@ from coproduce.tooling.testing.factories import (
     confirm_and_publish,
     confirm_and_translate,
     publish_and_tell,
+    sent_once,
 )
 from coproduce.tooling.testing.workers import lose
 from coproduce.voices.models import Voice
@@ -237,6 +238,126 @@ def test_one_who_withdraws_before_the_fan_out_reaches_them_is_counted_as_withdra
     assert (progress.owed, progress.withdrawn, progress.waiting) == (2, 1, 1)
     assert update.withdrawn_not_contacted == 0  # none had withdrawn before publishing
     assert list(OutboxMessage.objects.values_list("voice", flat=True)) == [stays.pk]
+
+
+def give_feedback(client, **contact):
+    """Anonymous feedback from the public page, asking to be told what changes."""
+    response = client.post(
+        "/feedback",
+        sent_once(
+            {
+                "rating": "1",
+                "text": "Nobody rang back.",
+                "consent_improvement": "on",
+                "consent_contact": "on",
+                **contact,
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()
+    return Voice.objects.latest("pk")
+
+
+def test_one_person_who_gave_several_voices_from_one_number_is_told_once(
+    client, le_lead, action, fake_notify
+):
+    """Hazard H5 (found by a fresh-eyes trial): three forms from one mobile, typed two
+    ways, and a fourth from someone else; the update goes once to each number."""
+    same = [
+        give_feedback(client, contact_channel="sms", contact_phone=typed)
+        for typed in ("07700 900777", "+447700900777", "07700 900 777")
+    ]
+    other = give_feedback(client, contact_channel="sms", contact_phone="07700 900778")
+    for voice in [*same, other]:
+        services.add_voice_to_insight(le_lead, action.insight, voice)
+    preview = services.preview_update(le_lead, action, you_said="a", we_did="b")
+    assert preview.owed_to == 2
+    update = publish(le_lead, action)
+    assert update.owed_to == 2
+    messages = Message.objects.filter(outbox__update=update)
+    assert sorted(messages.values_list("to", flat=True)) == ["07700900777", "07700900778"]
+    assert OutboxMessage.objects.get(update=update, message__to="07700900777").voice == same[-1]
+    notify.deliver_many(list(messages.values_list("pk", flat=True)))
+    assert len(fake_notify.sent_to("07700900777")) == 1
+    progress = delivery.progress(update)
+    assert (progress.owed, progress.told, progress.waiting) == (2, 2, 0)
+    told = services.told_for(action)
+    assert (told.voices, told.people, told.asked, told.told) == (4, 2, 2, 2)
+    # Each of the three voices' pages shows its giver was told, through whichever voice.
+    assert [services.thread_for(v)[0].told for v in same] == [{update.pk: "Sent to Notify"}] * 3
+
+
+def test_an_email_address_or_a_postal_address_written_differently_is_one_person(le_lead, action):
+    contributor(le_lead, action, contact_email="Sam.Example@Example.com")
+    contributor(le_lead, action, contact_email=" sam.example@example.com")
+    by_post = {"contact_channel": Voice.ContactChannel.POST, "contact_format": Format.LARGE_PRINT}
+    contributor(le_lead, action, contact_address=ADDRESS, **by_post)
+    last = contributor(
+        le_lead,
+        action,
+        contact_address="flat 2, 10 Example Street,\r\nIpswich\r\nIP11AA",
+        **by_post,
+    )
+    contributor(
+        le_lead, action, contact_address="Flat 3\n10 Example Street\nIpswich\nIP1 1AA", **by_post
+    )
+    update = publish(le_lead, action)
+    assert update.owed_to == 3
+    made = OutboxMessage.objects.filter(update=update)
+    assert made.count() == 3
+    assert last.pk in set(made.values_list("voice", flat=True))
+
+
+def test_the_same_person_is_told_as_their_latest_voice_asked(le_lead, action):
+    first = contributor(le_lead, action, contact_email="sam@example.com")
+    latest = contributor(
+        le_lead, action, contact_email="sam@example.com", contact_format=Format.EASY_READ
+    )
+    [copy] = services.preview_update(le_lead, action, you_said="a", we_did="b").copies
+    assert (copy.format, copy.contributors) == (Format.EASY_READ, 1)
+    publish(le_lead, action)
+    assert OutboxMessage.objects.get().voice == latest
+    assert not OutboxMessage.objects.filter(voice=first).exists()
+
+
+def test_a_voice_linked_later_by_someone_already_owed_the_update_gets_no_second_message(
+    le_lead, action
+):
+    contributor(le_lead, action, contact_email="sam@example.com")
+    update = publish(le_lead, action)
+    contributor(le_lead, action, contact_email="sam@example.com")
+    again = delivery.fan_out(update)  # a retry, or a stalled fan-out finished
+    assert (again.queued, again.to_print) == (0, 0)
+    assert Message.objects.filter(to="sam@example.com").count() == 1
+
+
+def test_withdrawing_the_voice_that_carries_a_persons_update_leaves_it_to_their_other_voice(
+    le_lead, action
+):
+    kept = contributor(le_lead, action, contact_email="sam@example.com")
+    carries = contributor(le_lead, action, contact_email="sam@example.com")
+    other = contributor(le_lead, action)
+    update = publish(le_lead, action)
+    assert OutboxMessage.objects.get(message__to="sam@example.com").voice == carries
+    withdraw(carries)
+    owed = OutboxMessage.objects.select_related("message").get(message__to="sam@example.com")
+    assert (owed.voice, owed.message.status) == (kept, Message.Status.QUEUED)
+    assert services.told_for(action).withdrawn == 0  # still behind it, still told
+    progress = delivery.progress(update)
+    assert (progress.owed, progress.waiting, progress.withdrawn) == (2, 2, 0)
+    withdraw(kept)  # now they have withdrawn all they gave: nothing goes to them
+    assert message_for(kept).status == Message.Status.CANCELLED
+    assert services.told_for(action).withdrawn == 1
+    assert message_for(other).status == Message.Status.QUEUED
+
+
+def test_english_from_the_public_form_and_from_staff_is_one_version(client, le_lead, action):
+    from_public = give_feedback(client, contact_channel="email", contact_email="a@example.com")
+    assert from_public.language == "en-gb"
+    contributor(le_lead, action, contact_email="b@example.com", language="en")
+    services.add_voice_to_insight(le_lead, action.insight, from_public)
+    [copy] = services.preview_update(le_lead, action, you_said="a", we_did="b").copies
+    assert (copy.language, copy.contributors) == ("en", 2)
 
 
 def test_a_crash_part_way_through_fanning_out_owes_no_one_twice(le_lead, action, monkeypatch):

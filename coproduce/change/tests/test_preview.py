@@ -41,7 +41,15 @@ def every_way(action):
         {**post, "contact_format": Format.EASY_READ},
         {**post, "contact_format": Format.AUDIO},
     ]
-    voices = [VoiceFactory.contactable(**how) for how in people]
+    # Each a different person: one address each (one person is told once, hazard H5).
+    voices = [
+        VoiceFactory.contactable(
+            **{**how, "contact_address": f"{n} Any Road\nLS1 1AA"}
+            if "contact_address" in how
+            else how
+        )
+        for n, how in enumerate(people, 1)
+    ]
     action.insight.voices.add(*voices)
     return voices
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import factory
@@ -110,12 +111,17 @@ class VoiceFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def contactable(cls, **kwargs: Any) -> Voice:
+        """A voice whose giver asked to be told what changed, by email; each a different
+        person (their own address) unless ``contact_email`` says otherwise."""
         defaults = {
             "consent_contact": True,
             "contact_channel": Voice.ContactChannel.EMAIL,
-            "contact_email": "someone@example.com",
+            "contact_email": f"someone{next(_contributors)}@example.com",
         }
         return cls(**{**defaults, **kwargs})
+
+
+_contributors = itertools.count(1)
 
 
 def intake_page_data(**fields: Any) -> dict[str, Any]:
