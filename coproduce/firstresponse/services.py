@@ -23,7 +23,14 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
 from coproduce.care import services as care
-from coproduce.care.models import Person, Referral, Team, normalise_nhs_number, team_ids
+from coproduce.care.models import (
+    Person,
+    Referral,
+    Team,
+    memberships,
+    normalise_nhs_number,
+    team_ids,
+)
 from coproduce.firstresponse import duty
 from coproduce.firstresponse.models import (
     NAME_LENGTH,
@@ -49,8 +56,10 @@ NOT_KNOWN_TO_YOUR_TEAMS = (
 # Teams ---------------------------------------------------------------------------------
 
 
-def line_teams(user: User) -> QuerySet[Team]:
-    return Team.objects.filter(pk__in=line_team_ids(user))
+def line_teams(user: User) -> list[Team]:
+    """The crisis lines the user works on, first joined first, as read once for the
+    request (``care.models.memberships``)."""
+    return [team for team in memberships(user) if team.kind == Team.Kind.CRISIS_LINE]
 
 
 def line_team_ids(user: User) -> list[int]:
@@ -62,8 +71,9 @@ def sanctuary_ids(user: User) -> list[int]:
     return team_ids(user, Team.Kind.SANCTUARY)
 
 
-def sanctuaries(user: User) -> QuerySet[Team]:
-    return Team.objects.filter(pk__in=sanctuary_ids(user))
+def sanctuaries(user: User) -> list[Team]:
+    """The Sanctuaries the user works at, as read once for the request."""
+    return [team for team in memberships(user) if team.kind == Team.Kind.SANCTUARY]
 
 
 def calls_for(user: User) -> QuerySet[Call]:
@@ -111,16 +121,56 @@ def _name(value: str, field: str) -> str:
 
 @once
 @transaction.atomic
-def start_call(user: User, *, submission: str = "") -> Call:
+def start_call(user: User, *, back: Call | None = None, submission: str = "") -> Call:
     """Open a call on the user's line, now: one click, everything else filled in while
     the caller talks. A second open call for the same handler is allowed (a call
-    dropped and picked up again) and shown on the line."""
-    team = line_teams(user).order_by("pk").first()
+    dropped and picked up again) and shown on the line.
+
+    ``back``: calling back a caller who hung up at risk (one of the user's line's calls,
+    read through ``call_for``). The new call is on that call's line, for the same person
+    and number, so once it ends the earlier one leaves the duty worklist
+    (``calls_to_call_back``). Found by a fresh-eyes trial: the worklist listed such a
+    call, and its page offered no way to record the call-back."""
+    if back is not None:
+        if not (back.hung_up_at_risk and back.ended_at) or not (back.phone_key or back.person_id):
+            raise ValidationError(
+                "This call cannot be called back from here: only a caller who hung up at "
+                "risk and left a number, or whose record we hold, can be."
+            )
+        call = Call.objects.create(
+            team_id=back.team_id,
+            handler=user,
+            started_at=timezone.now(),
+            person_id=back.person_id,
+            called=back.called,
+            phone=back.phone,
+            phone_key=back.phone_key,
+            area=back.area,
+        )
+        audit.record(user, AuditEvent.Action.CREATED, call, f"calling back call {back.pk}")
+        return call
+    team = next(iter(line_teams(user)), None)
     if team is None:
         raise ValidationError("You are not on a crisis line team, so you cannot take calls.")
     call = Call.objects.create(team=team, handler=user, started_at=timezone.now())
     audit.record(user, AuditEvent.Action.CREATED, call, f"team {team.pk}")
     return call
+
+
+def called_back(call: Call) -> Call | None:
+    """For a caller who hung up at risk: the first call since, ended, from the same
+    number or about the same person (what takes them off the duty worklist), if any."""
+    if not (call.hung_up_at_risk and call.ended_at):
+        return None
+    same = Q(phone_key=call.phone_key) if call.phone_key else Q(pk__in=[])
+    if call.person_id:
+        same |= Q(person_id=call.person_id)
+    return (
+        Call.objects.filter(same, started_at__gte=call.ended_at, ended_at__isnull=False)
+        .exclude(pk=call.pk)
+        .order_by("started_at")
+        .first()
+    )
 
 
 def other_open_calls(call: Call) -> list[Call]:
@@ -630,7 +680,7 @@ def take_passed_call(user: User, passed_id: int) -> Call:
 
 
 def sanctuary_for(user: User) -> Team:
-    team = sanctuaries(user).order_by("pk").first()
+    team = next(iter(sanctuaries(user)), None)
     if team is None:
         raise Http404("You do not work at a Sanctuary.")
     return team

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from coproduce.accounts import second_factor
 from coproduce.accounts.models import Role, User
 from coproduce.accounts.policy import Capability, can
+from coproduce.care.models import Team, team_ids
 from coproduce.lib.formats import Format
 from coproduce.network.models import Member
 from coproduce.voices.services import open_alerts
@@ -83,7 +84,7 @@ def context(request: HttpRequest) -> dict[str, Any]:
         items = [
             {"text": text, "href": reverse(name)}
             for text, name, capability in NAVIGATION
-            if capability is None or can(user, capability)
+            if (capability is None or can(user, capability)) and _works_there(user, name)
         ]
         if user.is_staff:  # Django's admin: services, teams, accounts, frameworks
             items.append({"text": "Administration", "href": reverse("admin:index")})
@@ -114,6 +115,17 @@ def context(request: HttpRequest) -> dict[str, Any]:
         or not user.is_authenticated
         or getattr(user, "role", "") == "network_member",
     }
+
+
+# Pages for one kind of team: shown only to those who work in one (found by a fresh-eyes
+# trial: a practitioner on the response vehicle alone was offered "The line" and
+# "Sanctuary", and the Sanctuary page answered "Page not found").
+TEAM_PAGES = {"show_line": Team.Kind.CRISIS_LINE, "show_sanctuary": Team.Kind.SANCTUARY}
+
+
+def _works_there(user: User, page_name: str) -> bool:
+    kind = TEAM_PAGES.get(page_name)
+    return kind is None or bool(team_ids(user, kind))
 
 
 def _reads_large_print(user: object) -> bool:

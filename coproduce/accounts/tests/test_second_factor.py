@@ -121,6 +121,25 @@ def test_the_demo_shows_the_code_and_production_never_does(client, lead, app, se
     assert code not in client.get("/sign-in/code").content.decode()
 
 
+def test_the_demo_shows_the_code_when_setting_up_too(client, lead, settings):
+    """Found by a fresh-eyes trial: a new demo account's first sign-in stopped at the
+    set-up page, which showed no code, for anyone without an authenticator app."""
+    sign_in_with_password(client, lead)
+    body = client.get("/sign-in/set-up?next=/caseload").content.decode()
+    device = TOTPDevice.objects.get(user=lead, confirmed=False)
+    code = second_factor.current_code(device)
+    assert f"the code for this account is <strong>{code}</strong>" in body
+    assert client.post("/sign-in/set-up", {"code": code, "next": "/caseload"})["Location"] == (
+        "/caseload"
+    )
+    settings.ENVIRONMENT = "production"
+    client.logout()
+    sign_in_with_password(client, lead)
+    TOTPDevice.objects.filter(user=lead).delete()
+    body = client.get("/sign-in/set-up?next=/caseload").content.decode()
+    assert "the code for this account is" not in body
+
+
 def test_members_need_no_second_factor_unless_everyone_does(client, member, settings):
     sign_in_with_password(client, member)
     assert client.get("/network/me").status_code == 200

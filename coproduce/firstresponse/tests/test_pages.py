@@ -7,8 +7,9 @@ from typing import Any
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent, Role
+from coproduce.firstresponse import services
 from coproduce.firstresponse.models import Call, SanctuaryVisit
-from coproduce.firstresponse.services import Arrival, arrive
+from coproduce.firstresponse.services import Arrival, CallDetails, arrive
 from coproduce.firstresponse.tests.conftest import ago
 from coproduce.tooling.testing.factories import UserFactory, sent_once
 
@@ -31,6 +32,28 @@ def test_the_line_tells_someone_on_no_line_team_why_it_is_empty(client, line):
     assert "You are not on a crisis line team" in page
     assert "Start a call" not in page
     assert "<p>. Calls today" not in page
+
+
+def test_the_sanctuary_tells_someone_on_no_sanctuary_team_why_it_is_empty(client, line, sanctuary):
+    """Found by a fresh-eyes trial: /sanctuary answered "Page not found" to a practitioner
+    on no Sanctuary team, and the menu offered it and the line all the same."""
+    vehicle_only = UserFactory(username="vehicle", role=Role.PRACTITIONER)
+    client.force_login(vehicle_only)
+    response = client.get("/sanctuary")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "You are not on a Sanctuary team" in page
+    assert "A guest arrives" not in page
+    assert 'href="/sanctuary"' not in page
+    assert 'href="/line"' not in page
+    line.staff.add(vehicle_only)
+    page = client.get("/worklist").content.decode()
+    assert 'href="/line"' in page
+    assert 'href="/sanctuary"' not in page
+    sanctuary.staff.add(vehicle_only)
+    page = client.get("/sanctuary").content.decode()
+    assert 'href="/sanctuary"' in page
+    assert "A guest arrives" in page
 
 
 def test_ending_a_call_without_a_plan_is_refused_with_a_message_and_nothing_lost(client, handler):
@@ -110,6 +133,68 @@ def test_the_worklist_shows_calls_to_call_back_and_guests_after_closing(
     assert "Callers at risk to call back (1)" in page
     assert "Still at the Sanctuary after closing (1)" in page
     assert "Sam" not in page
+
+
+def test_a_caller_who_hung_up_at_risk_is_called_back_from_their_calls_page(
+    client, handler, line, outsider
+):
+    """Found by a fresh-eyes trial: the worklist listed a caller who hung up at risk, and
+    their call's page offered no way to record the call-back."""
+    hung_up = Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=30),
+        ended_at=ago(minutes=20),
+        called="Jo",
+        phone="07700 900321",
+        phone_key="07700900321",
+        hung_up_at_risk=True,
+        outcomes=["call_back"],
+    )
+    no_number = Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=50),
+        ended_at=ago(minutes=45),
+        hung_up_at_risk=True,
+        outcomes=["call_back"],
+    )
+    client.force_login(handler)
+    page = client.get(f"/line/calls/{hung_up.pk}").content.decode()
+    assert "They have not been called since." in page
+    assert f'name="back" value="{hung_up.pk}"' in page
+    page = client.get(f"/line/calls/{no_number.pk}").content.decode()
+    assert "they cannot be called back" in page
+    assert 'name="back"' not in page
+    refused = client.post("/line/calls", sent_once({"back": str(no_number.pk)}), follow=True)
+    assert "cannot be called back from here" in refused.content.decode()
+    assert Call.objects.count() == 2
+    client.force_login(outsider)  # not on the line: not their caller to call
+    assert client.post("/line/calls", sent_once({"back": str(hung_up.pk)})).status_code == 404
+    client.force_login(handler)
+    opened = client.post("/line/calls", sent_once({"back": str(hung_up.pk)}))
+    back = Call.objects.latest("pk")
+    assert opened["Location"] == f"/line/calls/{back.pk}"
+    assert (back.is_open, back.called, back.phone_key, back.team) == (
+        True,
+        "Jo",
+        "07700900321",
+        line,
+    )
+    assert AuditEvent.objects.filter(detail=f"calling back call {hung_up.pk}").exists()
+    assert "Callers at risk to call back (2)" in client.get("/worklist").content.decode()
+    services.end_call(handler, back, CallDetails(**PLAN, phone=back.phone))  # as the form posts it
+    assert "Callers at risk to call back (1)" in client.get("/worklist").content.decode()
+    page = client.get(f"/line/calls/{hung_up.pk}").content.decode()
+    assert f'Called back: <a href="/line/calls/{back.pk}">' in page
+
+
+PLAN: dict[str, Any] = {
+    "caller": "person",
+    "called": "Jo",
+    "next_steps": "Jo will ring her sister in the morning.",
+    "outcomes": ["support"],
+}
 
 
 def test_a_wrong_time_opens_the_folded_section_it_is_in(client, handler):

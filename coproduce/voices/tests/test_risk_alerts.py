@@ -221,7 +221,8 @@ def test_waiting_alerts_are_on_the_staff_worklist_without_the_words(client, lead
     )
     client.force_login(lead)
     body = client.get("/worklist").content.decode()
-    assert "Risk alerts waiting (1)" in body
+    assert "Risk alerts waiting, whole service (1)" in body
+    assert "for the whole service, not one team" in body  # while the rest is the teams'
     assert "Current risk to life, text message" in body
     assert "end my life" not in body
 

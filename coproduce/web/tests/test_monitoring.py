@@ -374,6 +374,7 @@ def test_every_minute_runs_each_job_even_when_one_fails_and_names_it(tmp_path):
         "recover-lost-work",
         "deliver-messages",
         "finish-fan-outs",
+        "mark-disengaged",
     ]
     with sqlite3.connect(path) as database:  # a real fault in the first job
         database.execute("DROP TABLE voices_riskalert")
@@ -388,6 +389,7 @@ def test_every_minute_runs_each_job_even_when_one_fails_and_names_it(tmp_path):
         "recover-lost-work",
         "deliver-messages",
         "finish-fan-outs",
+        "mark-disengaged",
     ]
     # Where escalations have a timer of their own, the rest run without them.
     rest = subprocess.run(  # noqa: S603

@@ -33,7 +33,14 @@ from coproduce.care.forms import (
     now_initial,
     plan_form,
 )
-from coproduce.care.models import CrisisPlan, PlanVersion, Referral, SafetyPlan, Team
+from coproduce.care.models import (
+    CrisisPlan,
+    PlanVersion,
+    Referral,
+    SafetyPlan,
+    Team,
+    memberships,
+)
 from coproduce.firstresponse import links as first_response_links
 from coproduce.firstresponse import services as first_response
 from coproduce.voices.services import open_alerts
@@ -99,6 +106,8 @@ def show_worklist(request: HttpRequest) -> HttpResponse:
         call_backs=first_response.calls_to_call_back(user, now),
         passed_at_risk=first_response.passed_calls_at_risk(user),
         after_closing=first_response.here_after_closing(user, now),
+        # What "recently" means: the days each of the user's teams allows without contact.
+        no_contact_days=sorted({team.disengaged_after_days for team in memberships(user)}),
         now=now,
     )
 

@@ -37,7 +37,7 @@ def show_line(request: HttpRequest) -> HttpResponse:
         ended_calls=[c for c in calls if not c.is_open],
         repeats={c.pk: services.earlier_call(c) for c in calls},
         mine_open=[c for c in calls if c.is_open and c.handler_id == user.pk],
-        teams=list(services.line_teams(user)),
+        teams=services.line_teams(user),
         now=timezone.now(),
     )
 
@@ -46,11 +46,13 @@ def show_line(request: HttpRequest) -> HttpResponse:
 @require_POST
 def start_call(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
+    back_id = str(request.POST.get("back", ""))
+    back = services.call_for(user, int(back_id)) if back_id.isdigit() else None
     try:
-        call = services.start_call(user, submission=submission_token(request))
+        call = services.start_call(user, back=back, submission=submission_token(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("show_line")
+        return redirect("record_call", call_id=back.pk) if back else redirect("show_line")
     return redirect("record_call", call_id=call.pk)
 
 
@@ -119,6 +121,7 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
         earlier=services.earlier_call(call),
         blank=services.is_blank(call),
         other_open=services.other_open_calls(call) if call.is_open else [],
+        called_back=services.called_back(call),
         **call_links(user, call),
     )
 
@@ -130,7 +133,9 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
 @require_GET
 def show_sanctuary(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    team = services.sanctuary_for(user)
+    team = next(iter(services.sanctuaries(user)), None)
+    if team is None:  # says why, as the line does, rather than "Page not found"
+        return page(request, "firstresponse/sanctuary.jinja", "The Sanctuary tonight", team=None)
     now = timezone.now()
     guests = services.here_now(team)
     return page(

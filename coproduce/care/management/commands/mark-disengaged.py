@@ -1,6 +1,7 @@
 """``coproduce mark-disengaged``: mark episodes with no contact for the team's days.
 
-Run it from a scheduler (cron or a systemd timer) every hour or so.
+``coproduce every-minute`` runs it (the demo each minute; in production systemd's
+``coproduce-every-minute.timer``).
 """
 
 from __future__ import annotations

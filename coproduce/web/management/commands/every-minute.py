@@ -2,7 +2,10 @@
 
 In order: escalate risk alerts not acknowledged in time, send due follow-up invitations
 and reminders, take back the work of a lost worker (before anything is sent again), send
-or retry queued messages, and finish fan-outs left part-done. Each job runs even when one
+or retry queued messages, finish fan-outs left part-done, and mark disengaged the open
+episodes with no contact achieved for their team's days (shipped with no timer of its
+own before, so it never ran in production: found by a fresh-eyes trial of the demo's
+worklist, whose "disengaged" list stayed empty). Each job runs even when one
 before it failed, so a fault in one never holds back an alert's escalation; the command
 then exits with status 1 naming each job that failed (systemd marks the run failed).
 In production escalations have a timer of their own (``--without-escalations`` here), so
@@ -27,13 +30,15 @@ JOBS = (
     "recover-lost-work",
     "deliver-messages",
     "finish-fan-outs",
+    "mark-disengaged",
 )
 
 
 class Command(BaseCommand):
     help = (
         "Run the minute-by-minute jobs (escalations, follow-ups, taking back lost work, "
-        "sending and retrying messages, fan-outs); each runs even if another failed."
+        "sending and retrying messages, fan-outs, disengagement); each runs even if "
+        "another failed."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
