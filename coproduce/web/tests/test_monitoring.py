@@ -401,7 +401,7 @@ def test_every_minute_runs_each_job_even_when_one_fails_and_names_it(tmp_path):
     )
     assert rest.returncode == 0, rest.stderr
     assert "escalate-alerts" not in rest.stdout
-    assert len(rest.stdout.splitlines()) == 4
+    assert len(rest.stdout.splitlines()) == 5
 
 
 # Several server processes share their counts --------------------------------------------
