@@ -265,6 +265,10 @@ def test_the_worklist_lists_reviews_due_and_unallocated_referrals(client, lead, 
     # By how long, as a referral's clock says (a fresh-eyes trial saw only "Overdue").
     review = body.split("Review (day 7)")[1].split("</li>")[0]
     assert re.search(r"Overdue by \d+ days?", review), review
+    # Each line says whose NHS number it is: two people may share a name.
+    for person in (waiting.person, episode.person):
+        line = body.split(f">{person.full_name}</a>")[1].split("</li>")[0]
+        assert line.startswith(f" (NHS number {person.formatted_nhs_number})"), line
 
 
 def test_the_discharge_page_asks_for_the_onward_team(client, lead, referral):
