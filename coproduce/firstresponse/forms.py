@@ -95,7 +95,10 @@ class CallForm(AskHowItWas, Moment, PlainWordsForm):
     @classmethod
     def initial_for(cls, call: Call) -> dict[str, Any]:
         started = timezone.localtime(call.started_at)
-        now = timezone.localtime()
+        # The end is left empty while the call is open, so that ending it records the
+        # moment it ended ("now if you leave it"), not when the form was opened (found by
+        # a fresh-eyes trial: every call was saved as lasting 0 minutes).
+        ended = timezone.localtime(call.ended_at) if call.ended_at else None
         return {
             "caller": call.caller,
             "called": call.called,
@@ -117,8 +120,8 @@ class CallForm(AskHowItWas, Moment, PlainWordsForm):
             "feedback_mobile": call.feedback_mobile,
             "started_on": f"{started:%d/%m/%Y}",
             "started_time": f"{started:%H:%M}",
-            "ended_on": f"{now:%d/%m/%Y}",
-            "ended_time": f"{now:%H:%M}",
+            "ended_on": f"{ended:%d/%m/%Y}" if ended else "",
+            "ended_time": f"{ended:%H:%M}" if ended else "",
         }
 
     def details(self, *, ending: bool) -> CallDetails:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent, Role
 from coproduce.firstresponse import services
+from coproduce.firstresponse.forms import CallForm
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.firstresponse.services import Arrival, CallDetails, arrive
 from coproduce.firstresponse.tests.conftest import ago
@@ -229,6 +230,35 @@ def test_a_wrong_time_opens_the_folded_section_it_is_in(client, handler):
     assert re.search(r'<details class="nhsuk-details"\s+open>', arrival.content.decode())
     fresh = client.get("/sanctuary/arrivals").content.decode()
     assert not re.search(r'<details class="nhsuk-details"\s+open>', fresh)
+
+
+def test_ending_a_call_records_when_it_ended_not_when_the_form_was_opened(client, handler, line):
+    """Found by a fresh-eyes trial: the end time was filled in when the form opened, so a
+    call ended minutes later was saved as lasting 0 minutes."""
+    call = Call.objects.create(team=line, handler=handler, started_at=ago(minutes=12))
+    client.force_login(handler)
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert 'name="ended_time"' in page
+    assert not re.search(r'name="ended_time"[^>]*value="\d', page)  # left empty: "now"
+    started = timezone.localtime(call.started_at)
+    ended = client.post(
+        f"/line/calls/{call.pk}",
+        {
+            "caller": "person",
+            "outcomes": ["support"],
+            "next_steps": "Ring back if it gets worse.",
+            "started_on": f"{started:%d/%m/%Y}",
+            "started_time": f"{started:%H:%M}",
+            "ended_on": "",
+            "ended_time": "",
+            "end": "1",
+        },
+    )
+    assert ended.status_code == 302
+    call.refresh_from_db()
+    assert call.minutes >= 11
+    # An ended call's own end time is what a correction starts from.
+    assert CallForm.initial_for(call)["ended_time"] == f"{timezone.localtime(call.ended_at):%H:%M}"
 
 
 def test_a_call_opened_by_mistake_is_discarded_but_never_one_with_anything_in_it(
