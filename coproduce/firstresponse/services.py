@@ -142,6 +142,7 @@ def start_call(user: User, *, back: Call | None = None, submission: str = "") ->
             handler=user,
             started_at=timezone.now(),
             person_id=back.person_id,
+            caller=back.caller,
             called=back.called,
             phone=back.phone,
             phone_key=back.phone_key,

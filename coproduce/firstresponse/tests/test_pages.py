@@ -33,6 +33,10 @@ def test_the_line_tells_someone_on_no_line_team_why_it_is_empty(client, line):
     assert "You are not on a crisis line team" in page
     assert "Start a call" not in page
     assert "<p>. Calls today" not in page
+    assert "Open calls" not in page  # no empty lists that read as a quiet night
+    worklist = client.get("/worklist").content.decode()
+    assert "Callers at risk to call back" not in worklist
+    assert "Still at the Sanctuary after closing" not in worklist
 
 
 def test_the_sanctuary_tells_someone_on_no_sanctuary_team_why_it_is_empty(client, line, sanctuary):
@@ -144,8 +148,9 @@ def test_a_caller_who_hung_up_at_risk_is_called_back_from_their_calls_page(
     hung_up = Call.objects.create(
         team=line,
         handler=handler,
-        started_at=ago(minutes=30),
-        ended_at=ago(minutes=20),
+        started_at=ago(minutes=10),
+        ended_at=ago(minutes=8),
+        caller="carer",
         called="Jo",
         phone="07700 900321",
         phone_key="07700900321",
@@ -155,8 +160,8 @@ def test_a_caller_who_hung_up_at_risk_is_called_back_from_their_calls_page(
     no_number = Call.objects.create(
         team=line,
         handler=handler,
-        started_at=ago(minutes=50),
-        ended_at=ago(minutes=45),
+        started_at=ago(minutes=9),
+        ended_at=ago(minutes=7),
         hung_up_at_risk=True,
         outcomes=["call_back"],
     )
@@ -176,18 +181,24 @@ def test_a_caller_who_hung_up_at_risk_is_called_back_from_their_calls_page(
     opened = client.post("/line/calls", sent_once({"back": str(hung_up.pk)}))
     back = Call.objects.latest("pk")
     assert opened["Location"] == f"/line/calls/{back.pk}"
-    assert (back.is_open, back.called, back.phone_key, back.team) == (
+    assert (back.is_open, back.caller, back.called, back.phone_key, back.team) == (
         True,
+        "carer",
         "Jo",
         "07700900321",
         line,
     )
+    assert "they hung up, at risk" in client.get(opened["Location"]).content.decode()
     assert AuditEvent.objects.filter(detail=f"calling back call {hung_up.pk}").exists()
     assert "Callers at risk to call back (2)" in client.get("/worklist").content.decode()
     services.end_call(handler, back, CallDetails(**PLAN, phone=back.phone))  # as the form posts it
     assert "Callers at risk to call back (1)" in client.get("/worklist").content.decode()
     page = client.get(f"/line/calls/{hung_up.pk}").content.decode()
     assert f'Called back: <a href="/line/calls/{back.pk}">' in page
+    if timezone.localtime(ago(minutes=10)).date() == timezone.localdate():  # on /line today
+        line_page = client.get("/line").content.decode()
+        assert line_page.count("Hung up at risk: called back") == 1  # Jo
+        assert line_page.count("Hung up at risk: call back<") == 1  # the one with no number
 
 
 PLAN: dict[str, Any] = {

@@ -106,6 +106,10 @@ def show_worklist(request: HttpRequest) -> HttpResponse:
         call_backs=first_response.calls_to_call_back(user, now),
         passed_at_risk=first_response.passed_calls_at_risk(user),
         after_closing=first_response.here_after_closing(user, now),
+        # Their sections only for those on those teams (others would see an empty list
+        # that reads as a quiet night: a fresh-eyes trial).
+        on_line=bool(first_response.line_teams(user)),
+        at_sanctuary=bool(first_response.sanctuaries(user)),
         # What "recently" means: the days each of the user's teams allows without contact.
         no_contact_days=sorted({team.disengaged_after_days for team in memberships(user)}),
         now=now,

@@ -37,6 +37,8 @@ def show_line(request: HttpRequest) -> HttpResponse:
         ended_calls=[c for c in calls if not c.is_open],
         repeats={c.pk: services.earlier_call(c) for c in calls},
         mine_open=[c for c in calls if c.is_open and c.handler_id == user.pk],
+        # Callers who hung up at risk and have not been called since: the others were.
+        to_call_back={c.pk for c in services.calls_to_call_back(user) if c.hung_up_at_risk},
         teams=services.line_teams(user),
         now=timezone.now(),
     )
