@@ -114,3 +114,20 @@ def test_withdrawing_a_quoted_voice_says_the_quote_was_taken_down(client, le_lea
     done = client.post(link).content.decode()
     assert "that quote has been taken down" in done
     assert "quotes no one" not in done
+
+
+def test_a_withdrawn_voices_page_says_so_everywhere_and_offers_no_insight(client, le_lead):
+    """Found by a fresh-eyes trial: the page said "Tell them what changes: Yes" and offered
+    "Add to an existing insight", which was then refused."""
+    voice = VoiceFactory.contactable(consent_quote=True)
+    change.create_insight(le_lead, "Too many different staff", [VoiceFactory()])
+    client.force_login(le_lead)
+    before = client.get(f"/voices/{voice.pk}").content.decode()
+    assert "Add to insight" in before
+    withdraw(voice)
+    page = client.get(f"/voices/{voice.pk}").content.decode()
+    assert page.count("No: withdrawn on") == 3  # improvement, quoting and being told
+    assert "Yes, by email" not in page
+    assert "Add to insight" not in page
+    assert "Start a new insight from this voice" not in page
+    assert "withdrew this feedback, so it cannot be used as evidence" in page
