@@ -392,6 +392,12 @@ def may_correct(user: User, call: Call) -> bool:
 
 
 @transaction.atomic
+def _same_minute(given: dt.datetime | None, kept: dt.datetime | None) -> dt.datetime | None:
+    if given is not None and kept is not None and given == kept.replace(second=0, microsecond=0):
+        return kept
+    return given
+
+
 def correct_call(user: User, call: Call, details: CallDetails, because: str) -> CallCorrection:
     """Correct an ended call: its handler or a team leader, with a reason. The same
     rules as ending it (an outcome and next steps, times that fit); what each changed
@@ -408,7 +414,13 @@ def correct_call(user: User, call: Call, details: CallDetails, because: str) -> 
     except ValidationError as error:
         errors["because"] = " ".join(error.messages)
     before = {f: getattr(call, f) for f in CORRECTABLE}
-    details = dataclasses.replace(details, ended_at=details.ended_at or call.ended_at)
+    # The form gives times to the minute: a time in the call's own minute is that time,
+    # unchanged (a call ended with the end left empty is stamped to the second).
+    details = dataclasses.replace(
+        details,
+        started_at=_same_minute(details.started_at, call.started_at),
+        ended_at=_same_minute(details.ended_at, call.ended_at) or call.ended_at,
+    )
     # The person the call is already about stays, though the handler may no longer see
     # them (referred on to another team, say): nothing new is shown by keeping them.
     kept = call.person if _same_number(details.nhs_number, call.person) else None
