@@ -391,13 +391,13 @@ def may_correct(user: User, call: Call) -> bool:
     return not call.is_open and (call.handler_id == user.pk or user.role == Role.TEAM_LEADER)
 
 
-@transaction.atomic
 def _same_minute(given: dt.datetime | None, kept: dt.datetime | None) -> dt.datetime | None:
     if given is not None and kept is not None and given == kept.replace(second=0, microsecond=0):
         return kept
     return given
 
 
+@transaction.atomic
 def correct_call(user: User, call: Call, details: CallDetails, because: str) -> CallCorrection:
     """Correct an ended call: its handler or a team leader, with a reason. The same
     rules as ending it (an outcome and next steps, times that fit); what each changed
