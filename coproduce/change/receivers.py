@@ -20,8 +20,9 @@ def forget_withdrawn_voice(sender: Any, voice: Voice, **kwargs: Any) -> None:
     through another voice with the same address, who is then told as before."""
     for insight in voice.insights.all():
         insight.voices.remove(voice)
-        if voice.contact_key and insight.voices.to_contact_back().filter(
-            contact_key=voice.contact_key
+        if (
+            voice.contact_key
+            and insight.voices.to_contact_back().filter(contact_key=voice.contact_key).exists()
         ):
             continue  # their other voice there still asks to be told: not one who withdrew
         Insight.objects.filter(pk=insight.pk).update(

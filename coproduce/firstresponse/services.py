@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -158,6 +159,12 @@ def start_call(user: User, *, back: Call | None = None, submission: str = "") ->
     return call
 
 
+def _ended_since(ended_at: Any, pk: Any) -> QuerySet[Call]:
+    """Calls started after ``ended_at`` and ended, other than ``pk``: for one call's
+    values, or for ``OuterRef``s in ``calls_to_call_back``'s subquery."""
+    return Call.objects.filter(started_at__gte=ended_at, ended_at__isnull=False).exclude(pk=pk)
+
+
 def called_back(call: Call) -> Call | None:
     """For a caller who hung up at risk: the first call since, ended, from the same
     number or about the same person (what takes them off the duty worklist), if any."""
@@ -166,12 +173,7 @@ def called_back(call: Call) -> Call | None:
     same = Q(phone_key=call.phone_key) if call.phone_key else Q(pk__in=[])
     if call.person_id:
         same |= Q(person_id=call.person_id)
-    return (
-        Call.objects.filter(same, started_at__gte=call.ended_at, ended_at__isnull=False)
-        .exclude(pk=call.pk)
-        .order_by("started_at")
-        .first()
-    )
+    return _ended_since(call.ended_at, call.pk).filter(same).order_by("started_at").first()
 
 
 def other_open_calls(call: Call) -> list[Call]:
@@ -403,9 +405,7 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
     called since (no later call from the same number or about the same person), and
     calls in the last day whose words the screen read as a risk."""
     now = now or timezone.now()
-    later = Call.objects.filter(
-        started_at__gte=OuterRef("ended_at"), ended_at__isnull=False
-    ).exclude(pk=OuterRef("pk"))
+    later = _ended_since(OuterRef("ended_at"), OuterRef("pk"))
     # One query however many callers ever hung up (the demo's year holds dozens), the
     # last day's calls with it (their words are read here, not by the database).
     called_since = Q(ended_at__isnull=False) & (Q(by_number=True) | Q(by_person=True))

@@ -175,6 +175,9 @@ def test_a_caller_who_hung_up_at_risk_is_called_back_from_their_calls_page(
     refused = client.post("/line/calls", sent_once({"back": str(no_number.pk)}), follow=True)
     assert "cannot be called back from here" in refused.content.decode()
     assert Call.objects.count() == 2
+    tampered = client.post("/line/calls", sent_once({"back": "1; drop"}))
+    assert tampered.status_code == 404  # refused, not taken as a new call
+    assert Call.objects.count() == 2
     client.force_login(outsider)  # not on the line: not their caller to call
     assert client.post("/line/calls", sent_once({"back": str(hung_up.pk)})).status_code == 404
     client.force_login(handler)

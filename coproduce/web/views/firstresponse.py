@@ -6,7 +6,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -49,7 +49,9 @@ def show_line(request: HttpRequest) -> HttpResponse:
 def start_call(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     back_id = str(request.POST.get("back", ""))
-    back = services.call_for(user, int(back_id)) if back_id.isdigit() else None
+    if back_id and not back_id.isdigit():
+        raise Http404("No such call on your teams' lines.")  # as for a call not theirs
+    back = services.call_for(user, int(back_id)) if back_id else None
     try:
         call = services.start_call(user, back=back, submission=submission_token(request))
     except ValidationError as error:
