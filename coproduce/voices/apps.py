@@ -7,6 +7,12 @@ class VoicesConfig(AppConfig):
     verbose_name = "Voices"
 
     def ready(self) -> None:
+        from django.core import checks
+
+        from coproduce.voices.checks import encoder_written
+
+        checks.register(encoder_written)
+
         from coproduce.care.signals import episode_closed
         from coproduce.voices.receivers import schedule_follow_up
 

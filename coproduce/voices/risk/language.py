@@ -44,9 +44,9 @@ def _identifier() -> Any:
 
 @cache
 def _english_words() -> frozenset[str]:
-    from coproduce.voices.risk.encoder import model_dir
+    from coproduce.voices.risk import encoder
 
-    with (model_dir() / "vocab.txt").open(encoding="utf-8") as vocab:
+    with encoder.path("vocab.txt").open(encoding="utf-8") as vocab:
         return frozenset(w for w in (line.rstrip("\n") for line in vocab) if w.isalpha())
 
 

