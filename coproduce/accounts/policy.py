@@ -189,6 +189,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "preview_update_audio": Capability.PUBLISH_UPDATES,
     "record_call_back": Capability.RESPOND_TO_ALERTS,
     "record_contact": Capability.RECORD_CONTACT,
+    "record_appointment_outcome": Capability.RECORD_CONTACT,
     "record_voice": Capability.RECORD_VOICES,
     "self_assessment": Capability.MANAGE_NETWORK,
     "show_line": Capability.TAKE_CALLS,

@@ -35,9 +35,9 @@ from coproduce.care.signals import episode_closed
 def appointment_for(user: User, appointment_id: int) -> Appointment:
     """An appointment on one of the user's teams' caseloads; the read is audited."""
     try:
-        appointment = Appointment.objects.select_related("episode", "staff").get(
-            pk=appointment_id, episode__in=Episode.objects.for_user(user)
-        )
+        appointment = Appointment.objects.select_related(
+            "episode__person", "episode__team", "staff"
+        ).get(pk=appointment_id, episode__in=Episode.objects.for_user(user))
     except Appointment.DoesNotExist:
         raise Http404("No such appointment on your caseloads.") from None
     audit.record(user, AuditEvent.Action.VIEWED, appointment)
@@ -73,6 +73,68 @@ def require_reason_outside_named_team(episode: Episode, staff: User, reason: str
             )
         return reason.strip()
     return ""
+
+
+# What happened at an appointment ----------------------------------------------------
+
+OUTCOME_NOTE_MOST_CHARACTERS = 2000
+
+
+def outcome_still_to_record(appointment: Appointment, user: User) -> Appointment:
+    """The appointment, locked until the transaction ends, if what happened at it is still
+    to be recorded; otherwise a refusal saying who recorded what (two people, or one
+    double-click, never record it twice)."""
+    locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    if locked.status != Appointment.Status.BOOKED:
+        by = (
+            User.objects.get(pk=locked.outcome_recorded_by_id).name_and_role
+            if locked.outcome_recorded_by_id
+            else "someone"
+        )
+        when = timezone.localtime(locked.outcome_recorded_at or locked.booked_at)
+        raise ValidationError(
+            f"What happened at this appointment was already recorded by {by} "
+            f"at {when:%H:%M on %-d %B}: {locked.get_status_display().lower()}."
+        )
+    locked.outcome_recorded_by = user
+    locked.outcome_recorded_at = timezone.now()
+    return locked
+
+
+@once
+@transaction.atomic
+def record_appointment_outcome(
+    user: User, appointment: Appointment, *, status: str, note: str, submission: str = ""
+) -> Appointment:
+    """The person did not come, or the appointment was cancelled, with what happens now.
+    (That they came is recorded as the contact it was: `services.record_contact`.)"""
+    locked = outcome_still_to_record(appointment, user)
+    note = note.strip()
+    if status == Appointment.Status.DID_NOT_ATTEND:
+        if locked.starts_at > locked.outcome_recorded_at:  # type: ignore[operator]
+            raise ValidationError(
+                {"status": "The appointment has not started yet: they cannot have missed it."}
+            )
+        if not note:
+            raise ValidationError({"note": "Say what you will do now they did not come."})
+    elif status == Appointment.Status.CANCELLED:
+        if not note:
+            raise ValidationError(
+                {"note": "Say why it was cancelled and whether another is booked."}
+            )
+    else:
+        raise ValidationError({"status": "Select what happened at the appointment."})
+    if len(note) > OUTCOME_NOTE_MOST_CHARACTERS:
+        raise ValidationError(
+            {"note": f"Keep it to {OUTCOME_NOTE_MOST_CHARACTERS:,} characters or fewer."}
+        )
+    locked.status = status
+    locked.outcome_note = note
+    locked.save(
+        update_fields=["status", "outcome_note", "outcome_recorded_by", "outcome_recorded_at"]
+    )
+    audit.record(user, AuditEvent.Action.CHANGED, locked, f"appointment {status}")
+    return locked
 
 
 def distinct_staff_met(episode: Episode) -> int:

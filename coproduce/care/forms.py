@@ -65,8 +65,9 @@ def combine(day: dt.date, time: dt.time) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, time))
 
 
-def now_initial(prefix: str) -> dict[str, str]:
-    now = timezone.localtime()
+def now_initial(prefix: str, at: dt.datetime | None = None) -> dict[str, str]:
+    """A date and time field's first values: now, or ``at``."""
+    now = timezone.localtime(at)
     return {f"{prefix}_on": now.strftime("%d/%m/%Y"), f"{prefix}_time": now.strftime("%H:%M")}
 
 
@@ -271,6 +272,28 @@ class DeclineForm(PlainWordsForm):
         max_length=2000,
         widget=forms.Textarea,
         error_messages={"required": "Say why the referral is declined and where it went instead"},
+    )
+
+
+class AppointmentOutcomeForm(PlainWordsForm):
+    """What happened at a booked appointment. "They came" goes on to record the contact
+    it was; the other two need a note of what happens now."""
+
+    CAME = "attended"
+    status = forms.ChoiceField(
+        choices=[
+            (CAME, "They came: record the contact"),
+            (Appointment.Status.DID_NOT_ATTEND, "They did not come"),
+            (Appointment.Status.CANCELLED, "It was cancelled"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what happened at the appointment"},
+    )
+    note = forms.CharField(
+        label="What happens now",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea,
     )
 
 

@@ -456,6 +456,11 @@ class Contact(models.Model):
     next_steps = models.TextField("Next steps agreed to stay safe")
     duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
     outside_named_team_because = models.TextField(blank=True)
+    # The booked appointment this contact was, if it was one: recording it is how an
+    # appointment is marked attended (a contact never ends without a plan).
+    appointment = models.OneToOneField(
+        "Appointment", on_delete=models.PROTECT, null=True, blank=True, related_name="contact"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -508,6 +513,12 @@ class Appointment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     booked_at = models.DateTimeField(auto_now_add=True)
+    # What happened: attended (with its contact), did not attend or cancelled; who said.
+    outcome_note = models.TextField(blank=True)
+    outcome_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    outcome_recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["starts_at"]

@@ -19,8 +19,9 @@ from django.http import Http404
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
-from coproduce.care.episodes import require_reason_outside_named_team
+from coproduce.care.episodes import outcome_still_to_record, require_reason_outside_named_team
 from coproduce.care.models import (
+    Appointment,
     CarerInformed,
     Contact,
     CrisisPlan,
@@ -315,9 +316,11 @@ def record_contact(
     time_and_tone: str = "",
     duration_minutes: int | None = None,
     outside_named_team_because: str = "",
+    appointment: Appointment | None = None,
     submission: str = "",
 ) -> Contact:
     """Record a LISTEN contact; the first contact of a referral stops its response clock.
+    A contact that was a booked appointment (``appointment``) marks it attended.
 
     The person's current crisis plan (if any) is linked, so the record shows which
     version was in front of the practitioner; with no plan, the contact says so. A
@@ -329,6 +332,17 @@ def record_contact(
     if carer_informed == CarerInformed.NO and not carer_not_informed_because.strip():
         raise ValidationError({"carer_not_informed_because": "Say why the carer was not informed."})
     reason = require_reason_outside_named_team(episode, user, outside_named_team_because)
+    if appointment is not None:
+        if appointment.episode_id != episode.pk:
+            raise ValidationError("That appointment is not in this episode.")
+        appointment = outcome_still_to_record(appointment, user)
+        if appointment.starts_at > occurred_at + dt.timedelta(hours=1):
+            raise ValidationError(
+                {"occurred_on": "The contact is before the appointment it says it was."}
+            )
+        appointment.status = Appointment.Status.ATTENDED
+        appointment.save(update_fields=["status", "outcome_recorded_by", "outcome_recorded_at"])
+        audit.record(user, AuditEvent.Action.CHANGED, appointment, "appointment attended")
     plan = current(CrisisPlan, episode.person)
     contact = Contact.objects.create(
         episode=episode,
@@ -349,6 +363,7 @@ def record_contact(
         next_steps=next_steps,
         duration_minutes=duration_minutes,
         outside_named_team_because=reason,
+        appointment=appointment,
     )
     referral = episode.referral
     if referral is not None and referral.seen_at is None:

@@ -66,6 +66,11 @@ urlpatterns = [
     path("episodes/<int:episode_id>", care.show_episode, name="show_episode"),
     path("episodes/<int:episode_id>/discharge", care.discharge_episode, name="discharge_episode"),
     path("episodes/<int:episode_id>/contacts/new", care.record_contact, name="record_contact"),
+    path(
+        "appointments/<int:appointment_id>",
+        care.record_appointment_outcome,
+        name="record_appointment_outcome",
+    ),
     path("line", firstresponse.show_line, name="show_line"),
     path("line/calls", firstresponse.start_call, name="start_call"),
     path("line/calls/<int:call_id>", firstresponse.record_call, name="record_call"),

@@ -14,6 +14,7 @@ from typing import Any
 
 import nhs_number
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -325,6 +326,23 @@ def seed_demo(
                     "reasons_for_living": "(Synthetic) My niece; my cats.",
                 },
             )
+        # Each appointment attended was a contact, recorded as one (as the service does).
+        for held in episode.appointments.filter(status=Appointment.Status.ATTENDED):
+            Contact.objects.create(
+                episode=episode,
+                staff=held.staff,
+                occurred_at=held.starts_at,
+                mode=Contact.Mode.FACE_TO_FACE,
+                appointment=held,
+                persons_words="(Synthetic) A bit better than last time; nights are still hard.",
+                crisis_plan_reviewed=True,
+                shared_understanding="(Synthetic) We went through what helps at night.",
+                feelings_validated="(Synthetic) Said the progress is theirs.",
+                next_steps="(Synthetic) Keep to the plan; the next review is booked.",
+            )
+        episode.appointments.filter(status=Appointment.Status.ATTENDED).update(
+            outcome_recorded_by=lead, outcome_recorded_at=F("starts_at")
+        )
         for k in range(rng.randint(1, 4)):
             occurred = episode.accepted_at + dt.timedelta(days=k * 3, hours=1)
             if occurred > now:

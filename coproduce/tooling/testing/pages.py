@@ -137,6 +137,13 @@ def pages_by_role():
             "show_episode": f"/episodes/{episode.pk}",
             "discharge_episode": f"/episodes/{episode.pk}/discharge",
             "record_contact": f"/episodes/{episode.pk}/contacts/new",
+            "record_appointment_outcome": "/appointments/"
+            + str(
+                (
+                    episode.appointments.filter(status="booked").order_by("starts_at").first()
+                    or episode.appointments.order_by("pk")[0]
+                ).pk
+            ),
             "find_person": "/people/find",
             "break_glass": f"/people/{outsider.pk}/break-glass",
             "show_line": "/line",

@@ -8,19 +8,21 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability, requires
 from coproduce.care import episodes as episode_services
 from coproduce.care import plans, referrals, services
 from coproduce.care.forms import (
     AcceptForm,
     AppointmentForm,
+    AppointmentOutcomeForm,
     ArrivalForm,
     BreakGlassForm,
     ContactDetailsForm,
@@ -34,7 +36,9 @@ from coproduce.care.forms import (
     plan_form,
 )
 from coproduce.care.models import (
+    Appointment,
     CrisisPlan,
+    Episode,
     PlanVersion,
     Referral,
     SafetyPlan,
@@ -381,6 +385,7 @@ def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
         distinct_staff=episode_services.distinct_staff_met(episode),
         form=form,
         break_glass=not on_caseload,
+        now=timezone.now(),
     )
 
 
@@ -422,8 +427,19 @@ def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
 def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
     user = signed_in_user(request)
     episode = services.episode_for(user, episode_id)  # audited as a read of the episode
+    appointment = _appointment_asked_for(request, user, episode)
+    # A contact that was an appointment already held happened, most likely, at its time.
+    held_at = (
+        appointment.starts_at
+        if appointment is not None and appointment.starts_at <= timezone.now()
+        else None
+    )
     form = ContactForm(
-        posted(request), initial={**now_initial("occurred"), "carer_informed": "no_carer"}
+        posted(request),
+        initial={
+            **now_initial("occurred", held_at),
+            "carer_informed": "no_carer",
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -434,12 +450,17 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
                 occurred_at=form.moment("occurred") or timezone.now(),
                 mode=data["mode"],
                 **{name: data[name] for name in ContactForm.LISTEN_FIELDS},
+                appointment=appointment,
                 submission=submission_token(request),
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, "Contact recorded, with the next steps agreed.")
+            messages.success(
+                request,
+                "Contact recorded, with the next steps agreed."
+                + (" The appointment is marked attended." if appointment else ""),
+            )
             return redirect("show_person", person_id=episode.person_id)
     return page(
         request,
@@ -447,8 +468,69 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
         "Record a contact",
         form=form,
         episode=episode,
+        appointment=appointment,
         crisis_plan=plans.current(CrisisPlan, episode.person),
         outside_named_team=episode_services.outside_named_team(episode, user),
+    )
+
+
+def _appointment_asked_for(
+    request: HttpRequest, user: User, episode: Episode
+) -> Appointment | None:
+    """The appointment a contact is recorded for (``?appointment=`` or the form's field),
+    if any: one of this episode's, or 404."""
+    asked = request.POST.get("appointment") or request.GET.get("appointment")
+    if not asked:
+        return None
+    if not asked.isdecimal():
+        raise Http404("No such appointment in this episode.")
+    appointment = episode_services.appointment_for(user, int(asked))
+    if appointment.episode_id != episode.pk:
+        raise Http404("No such appointment in this episode.")
+    return appointment
+
+
+@requires(Capability.RECORD_CONTACT)
+@require_http_methods(["GET", "POST"])
+def record_appointment_outcome(request: HttpRequest, appointment_id: int) -> HttpResponse:
+    user = signed_in_user(request)
+    appointment = episode_services.appointment_for(user, appointment_id)  # audited read
+    episode = appointment.episode
+    form = AppointmentOutcomeForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        status = form.cleaned_data["status"]
+        if status == AppointmentOutcomeForm.CAME:
+            contact_form = reverse("record_contact", args=[episode.pk])
+            return redirect(f"{contact_form}?appointment={appointment.pk}")
+        try:
+            episode_services.record_appointment_outcome(
+                user,
+                appointment,
+                status=status,
+                note=form.cleaned_data["note"],
+                submission=submission_token(request),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            said = (
+                "they did not come" if status == Appointment.Status.DID_NOT_ATTEND else "cancelled"
+            )
+            messages.success(request, f"Recorded: {said}.")
+            return redirect("show_episode", episode_id=episode.pk)
+    return page(
+        request,
+        "care/appointment_outcome.jinja",
+        "What happened at the appointment",
+        form=form,
+        appointment=appointment,
+        episode=episode,
+        started=appointment.starts_at <= timezone.now(),
+        recorded_by=(
+            User.objects.get(pk=appointment.outcome_recorded_by_id)
+            if appointment.outcome_recorded_by_id
+            else None
+        ),
     )
 
 
