@@ -12,9 +12,23 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
 
-from coproduce.accounts.models import User
+from coproduce.accounts.models import Role, User
+
+
+def staff_users() -> QuerySet[User]:
+    """People on the staff who may be named for work (an action's owner, an insight's
+    co-writers, a project's leads, a team's staff): every working role but network
+    members and administrators, signed-in people only. A partner's system account (NHS
+    111, the police: firstresponse.LinePartner) is no member of staff (a fresh-eyes trial
+    found the police offered as a project's co-lead, and later as an action's owner and
+    on a team), and the service's own accounts (``system:…``) are never active."""
+    roles = [r for r in Role if r not in {Role.NETWORK_MEMBER, Role.ADMINISTRATOR}]
+    return User.objects.filter(is_active=True, role__in=roles, line_partner__isnull=True).order_by(
+        "first_name", "last_name", "username"
+    )
 
 
 class StaffChoices(ModelChoiceIterator):

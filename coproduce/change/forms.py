@@ -6,14 +6,12 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from coproduce.accounts.forms import StaffChoice, StaffMultipleChoice
-from coproduce.accounts.models import Role, User
+from coproduce.accounts.forms import StaffChoice, StaffMultipleChoice, staff_users
+from coproduce.accounts.models import User
 from coproduce.change.catalogue import Metric
 from coproduce.change.models import Action, Insight
 from coproduce.lib.forms import PlainWordsForm
 from coproduce.network.models import Ladder
-
-STAFF_ROLES = [r for r in Role if r not in {Role.NETWORK_MEMBER}]
 
 
 class InsightForm(PlainWordsForm):
@@ -26,9 +24,7 @@ class InsightForm(PlainWordsForm):
         },
     )
     written_with = StaffMultipleChoice(
-        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES)
-        .only(*User.NAME_FIELDS)
-        .order_by("first_name", "username"),
+        queryset=staff_users().only(*User.NAME_FIELDS),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
@@ -63,9 +59,7 @@ class ActionForm(PlainWordsForm):
         error_messages={"required": "Enter what will be done"},
     )
     owner = StaffChoice(
-        queryset=User.objects.filter(is_active=True, role__in=STAFF_ROLES)
-        .only(*User.NAME_FIELDS)
-        .order_by("first_name", "last_name", "pk"),
+        queryset=staff_users().only(*User.NAME_FIELDS),
         error_messages={
             "required": "Select who owns this action",
             "invalid_choice": "Select an owner from the list",

@@ -489,4 +489,5 @@ CORRECTABLE = (
     "started_at",
     "ended_at",
     "risk_concerns",
+    "risk_reason",
 )

@@ -125,6 +125,10 @@ class Call(AskedHowItWas):
     hung_up_at_risk = models.BooleanField(default=False)
     # What the risk screen found in the person's words (``voices.risk.Concern`` values).
     risk_concerns = models.JSONField(default=list, blank=True)
+    # Which layer read it and on which words, as an alert says, so whoever reads the call
+    # can judge a false alarm (a fresh-eyes trial's call-back notes, "safer than earlier",
+    # were read as a risk, and the call did not say why).
+    risk_reason = models.TextField(blank=True)
     # A mobile for the question, if not the number above: kept only while the call is
     # open, then on the queued message alone.
     feedback_mobile = models.CharField(max_length=32, blank=True)
@@ -410,7 +414,7 @@ class CallCorrection(models.Model):
                 _in_words(self.after.get(name)),
             )
             for name in self.after
-            if name not in ("phone_key", "risk_concerns")  # worked out from others
+            if name not in ("phone_key", "risk_concerns", "risk_reason")  # worked out from others
         ]
 
 

@@ -302,6 +302,7 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
             if concern not in concerns:
                 concerns.append(concern)
         new["risk_concerns"] = concerns
+        new["risk_reason"] = found.reason if found and found.raises_alert else ""
     changed = [name for name, value in new.items() if getattr(call, name) != value]
     for name in changed:
         setattr(call, name, new[name])

@@ -11,7 +11,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from coproduce.accounts.models import Role, User
+from coproduce.accounts.forms import staff_users
+from coproduce.accounts.models import User
 from coproduce.care.models import Team
 from coproduce.improvement import services as rules
 from coproduce.improvement.models import ProgressScore, Project, ProjectRole, TeamMember
@@ -20,16 +21,6 @@ from coproduce.network.models import Meeting, Member
 
 DATES = ["%d/%m/%Y", "%Y-%m-%d"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def staff_users() -> QuerySet[User]:
-    """Staff who may lead or join a project: every working role but the administrators'."""
-    roles = [r for r in Role if r not in {Role.NETWORK_MEMBER, Role.ADMINISTRATOR}]
-    # A partner's system account (NHS 111, the police: firstresponse.LinePartner) is no
-    # member of staff (found by the fresh-eyes trial: the police offered as a co-lead).
-    return User.objects.filter(is_active=True, role__in=roles, line_partner__isnull=True).order_by(
-        "first_name", "last_name", "username"
-    )
 
 
 def network_members() -> QuerySet[Member]:

@@ -131,11 +131,32 @@ def test_words_that_signal_risk_are_screened_at_once_and_flagged(handler):
     call.refresh_from_db()
     assert "risk_to_life" in call.risk_concerns
     assert services.calls_to_call_back(handler) == [call]
+    # Which layer read it, on which words, so the duty worker can judge it.
+    assert "end my life" in call.risk_reason
+
+
+def test_the_calls_page_says_what_the_screen_read_and_forgets_it_when_the_words_change(
+    client, handler
+):
+    call = start(handler)
+    services.record_call(handler, call, CallDetails(persons_words="I want to end my life tonight."))
+    client.force_login(handler)
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "Their words may signal risk" in page
+    assert "What it read:" in page
+    assert "end my life" in page.split("What it read:")[1].split("</p>")[0]
+    services.record_call(
+        handler, call, CallDetails(persons_words="Could not sleep; talked it over.")
+    )
+    call.refresh_from_db()
+    assert (call.risk_concerns, call.risk_reason) == ([], "")
+    assert "What it read:" not in client.get(f"/line/calls/{call.pk}").content.decode()
 
 
 def test_ordinary_words_raise_no_flag(handler):
     call = services.end_call(handler, start(handler), CallDetails(**PLAN))
     assert call.risk_concerns == []
+    assert call.risk_reason == ""
     assert services.calls_to_call_back(handler) == []
 
 

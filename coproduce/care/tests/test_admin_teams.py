@@ -1,0 +1,112 @@
+"""Setting up staff in the admin: who may be on a team, and the teams on someone's own
+account page (a fresh-eyes trial found the police's system account, network members and
+administrators offered as a team's staff and an action's owner, and no team field on the
+account page)."""
+
+import re
+
+import pytest
+
+from coproduce.accounts.models import Role, User
+from coproduce.care.models import Team
+from coproduce.change.forms import ActionForm
+from coproduce.firstresponse.models import LinePartner
+from coproduce.tooling.testing.factories import TeamFactory, UserFactory
+
+
+@pytest.fixture
+def signed_in_admin(client, administrator):
+    administrator.is_staff = administrator.is_superuser = True
+    administrator.save()
+    client.force_login(administrator)
+    return administrator
+
+
+@pytest.fixture
+def not_staff(db):
+    police = UserFactory(username="police", first_name="Cambridgeshire Constabulary")
+    line = TeamFactory(kind=Team.Kind.CRISIS_LINE)
+    LinePartner.objects.create(
+        user=police, organisation=LinePartner.Organisation.POLICE, name="Constabulary"
+    ).lines.add(line)
+    return {
+        "police": police,
+        "member": UserFactory(role=Role.NETWORK_MEMBER, first_name="Network"),
+        "administrator": UserFactory(role=Role.ADMINISTRATOR, first_name="Admin"),
+        "gone": UserFactory(is_active=False, first_name="Left"),
+    }
+
+
+def offered(html, name):
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    assert select, name
+    return {int(v) for v in re.findall(r'<option value="(\d+)"', select.group(1))}
+
+
+def test_a_teams_staff_and_peer_worker_are_chosen_from_people_on_the_staff(
+    client, signed_in_admin, team, lead, not_staff
+):
+    support = UserFactory(role=Role.SUPPORT_WORKER)
+    page = client.get(f"/admin/care/team/{team.pk}/change/").content.decode()
+    for field in ("staff", "peer_worker"):
+        choices = offered(page, field)
+        assert {lead.pk, support.pk} <= choices
+        assert not {u.pk for u in not_staff.values()} & choices, field
+
+
+def test_an_actions_owner_is_someone_on_the_staff(lead, not_staff):
+    owners = set(ActionForm().fields["owner"].queryset.values_list("pk", flat=True))  # type: ignore[attr-defined]
+    assert lead.pk in owners
+    assert not {u.pk for u in not_staff.values()} & owners
+
+
+def test_a_new_member_of_staff_is_put_on_their_teams_from_their_account_page(
+    client, signed_in_admin, team
+):
+    other = TeamFactory()
+    add = client.get("/admin/accounts/user/add/").content.decode()
+    assert offered(add, "teams") >= {team.pk, other.pk}
+    response = client.post(
+        "/admin/accounts/user/add/",
+        {
+            "username": "new.practitioner",
+            "usable_password": "true",
+            "password1": "a long enough passphrase 2026",
+            "password2": "a long enough passphrase 2026",
+            "role": Role.PRACTITIONER,
+            "teams": [team.pk, other.pk],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    made = User.objects.get(username="new.practitioner")
+    assert set(made.teams.all()) == {team, other}
+
+    change = f"/admin/accounts/user/{made.pk}/change/"
+    page = client.get(change).content.decode()
+    assert re.search(rf'<option value="{team.pk}" selected', page)
+    form = {
+        "username": made.username,
+        "first_name": "Nia",
+        "last_name": "Jones",
+        "email": "",
+        "is_active": "on",
+        "role": Role.PRACTITIONER,
+        "teams": [other.pk],
+        "last_login_0": "",
+        "last_login_1": "",
+        "date_joined_0": "05/12/2026",
+        "date_joined_1": "08:00:00",
+    }
+    response = client.post(change, form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert list(made.teams.all()) == [other]
+
+    # A network member on a team's staff is refused, by name, and nothing is changed.
+    refused = client.post(change, {**form, "role": Role.NETWORK_MEMBER, "teams": [team.pk]})
+    assert refused.status_code == 200
+    assert "Network members and administrators are not on teams&#x27; staff" in (
+        refused.content.decode()
+    )
+    made.refresh_from_db()
+    assert made.role == Role.PRACTITIONER
+    assert list(made.teams.all()) == [other]
