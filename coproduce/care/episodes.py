@@ -10,7 +10,7 @@ from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -327,11 +327,17 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
     end_of_today = timezone.localtime(now).replace(hour=23, minute=59, second=59)
     caseload = Episode.objects.open().for_user(user)
     referred = Referral.objects.for_user(user)
+    # Due today or overdue, and those the person did not come to, until a contact with
+    # them is recorded after it (a missed appointment in crisis care is followed up, not
+    # just noted), in one read.
+    contacted_since = Exists(
+        Contact.objects.filter(episode=OuterRef("episode"), occurred_at__gte=OuterRef("starts_at"))
+    )
     reviews = (
-        Appointment.objects.filter(
-            episode__in=caseload,
-            status=Appointment.Status.BOOKED,
-            starts_at__lte=end_of_today,
+        Appointment.objects.filter(episode__in=caseload)
+        .filter(
+            Q(status=Appointment.Status.BOOKED, starts_at__lte=end_of_today)
+            | Q(status=Appointment.Status.DID_NOT_ATTEND) & ~contacted_since
         )
         .select_related("episode__person", "staff")
         .order_by("starts_at")

@@ -23,6 +23,7 @@ from coproduce.tooling.testing.factories import ReferralFactory, TeamFactory, Us
 LONDON = ZoneInfo("Europe/London")
 ACCEPTED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=LONDON)
 INITIAL = dt.datetime(2026, 11, 2, 14, 0, tzinfo=LONDON)
+HOUR = dt.timedelta(hours=1)
 
 LISTEN: dict[str, Any] = {
     "mode": "face_to_face",
@@ -44,7 +45,8 @@ def accepted(team, lead):
 
 def due_on_the_worklist(client):
     body = client.get("/worklist").content.decode()
-    section = body.split("Appointments and reviews due today or overdue")[1].split("<h2>")[0]
+    section = body.split("Appointments and reviews due today, overdue or missed")[1]
+    section = section.split("<h2>")[0]
     return re.findall(r"(Initial appointment[^,]*|Review \(day \d+\)|Other appointment)", section)
 
 
@@ -116,7 +118,13 @@ def test_they_did_not_come_needs_what_happens_now_and_is_recorded_once(client, l
     assert (review.status, review.outcome_recorded_by) == ("did_not_attend", lead)
     episode_page = client.get(done["Location"]).content.decode()
     assert "Did not attend: Phone today; visit tomorrow if no answer." in episode_page
-    assert "Review (day 7)" not in due_on_the_worklist(client)
+    # Missed, it stays on the worklist with what happens now, until they are reached.
+    assert "Review (day 7)" in due_on_the_worklist(client)
+    line = client.get("/worklist").content.decode().split("Review (day 7)")[1].split("</li>")[0]
+    assert "Did not come" in line
+    assert "Phone today; visit tomorrow if no answer." in line
+    assert f'href="/episodes/{accepted.pk}/contacts/new"' in line
+    assert "record what happened" not in line
     # Nothing was contact: the person still counts as out of contact since acceptance.
     assert not Contact.objects.exists()
 
@@ -138,6 +146,12 @@ def test_they_did_not_come_needs_what_happens_now_and_is_recorded_once(client, l
             **{k: v for k, v in LISTEN.items() if k != "carer_informed"},
         )
     assert not Contact.objects.exists()
+    # A contact before the missed review does not reach them after it; one after it does.
+    words = {k: v for k, v in LISTEN.items() if k != "carer_informed"}
+    services.record_contact(lead, accepted, occurred_at=review.starts_at - HOUR, **words)
+    assert "Review (day 7)" in due_on_the_worklist(client)
+    services.record_contact(lead, accepted, occurred_at=review.starts_at + HOUR, **words)
+    assert "Review (day 7)" not in due_on_the_worklist(client)
 
 
 def test_an_appointment_still_to_come_can_be_cancelled_but_not_missed(client, lead, accepted):
