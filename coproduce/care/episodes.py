@@ -30,6 +30,7 @@ from coproduce.care.models import (
     team_ids,
 )
 from coproduce.care.signals import episode_closed
+from coproduce.lib.validators import says_something
 
 
 def appointment_for(user: User, appointment_id: int) -> Appointment:
@@ -115,12 +116,14 @@ def record_appointment_outcome(
             raise ValidationError(
                 {"status": "The appointment has not started yet: they cannot have missed it."}
             )
-        if not note:
-            raise ValidationError({"note": "Say what you will do now they did not come."})
-    elif status == Appointment.Status.CANCELLED:
-        if not note:
+        if not says_something(note, words=2, characters=8):
             raise ValidationError(
-                {"note": "Say why it was cancelled and whether another is booked."}
+                {"note": "Say what you will do now they did not come, in a few words."}
+            )
+    elif status == Appointment.Status.CANCELLED:
+        if not says_something(note, words=2, characters=8):
+            raise ValidationError(
+                {"note": "Say why it was cancelled and whether another is booked, in a few words."}
             )
     else:
         raise ValidationError({"status": "Select what happened at the appointment."})

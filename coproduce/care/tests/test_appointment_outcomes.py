@@ -104,9 +104,12 @@ def test_the_contact_an_appointment_was_marks_it_attended_and_takes_it_off_the_w
 def test_they_did_not_come_needs_what_happens_now_and_is_recorded_once(client, lead, accepted):
     review = accepted.appointments.get(review_day=7)
     client.force_login(lead)
-    missing = client.post(f"/appointments/{review.pk}", sent_once({"status": "did_not_attend"}))
-    assert missing.status_code == 400
-    assert "Say what you will do now they did not come" in missing.content.decode()
+    for nothing in ("", "   ", "\u200b\u200b", "x", "ok ok ok"):
+        missing = client.post(
+            f"/appointments/{review.pk}", sent_once({"status": "did_not_attend", "note": nothing})
+        )
+        assert missing.status_code == 400, nothing
+        assert "Say what you will do now they did not come" in missing.content.decode()
     review.refresh_from_db()
     assert review.status == "booked"
 
