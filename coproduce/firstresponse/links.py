@@ -490,4 +490,5 @@ CORRECTABLE = (
     "ended_at",
     "risk_concerns",
     "risk_reason",
+    "answered",
 )

@@ -95,6 +95,7 @@ class Call(AskedHowItWas):
         POLICE = "police", "Police"
         A_AND_E = "a_and_e", "A&E"
         NEXT_DAY = "next_day", "GP or another service the next day"
+        NO_ANSWER = "no_answer", "They did not answer (calling them back)"
 
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="calls")
     handler = models.ForeignKey(
@@ -123,6 +124,10 @@ class Call(AskedHowItWas):
     sanctuary_at = models.DateTimeField(null=True, blank=True)
     call_back_at = models.DateTimeField(null=True, blank=True)
     hung_up_at_risk = models.BooleanField(default=False)
+    # False for a call that did not reach them (outcome "They did not answer"): such a
+    # call never counts as calling back a caller at risk (a fresh-eyes trial's call-back
+    # that rang out took the caller off the duty worklist).
+    answered = models.BooleanField(default=True)
     # What the risk screen found in the person's words (``voices.risk.Concern`` values).
     risk_concerns = models.JSONField(default=list, blank=True)
     # Which layer read it and on which words, as an alert says, so whoever reads the call
@@ -409,13 +414,20 @@ class CallCorrection(models.Model):
         """Each field corrected, in words: its name, what it said before, what it says now."""
         return [
             (
-                str(getattr(Call._meta.get_field(name), "verbose_name", name)).capitalize(),
+                _PLAIN_NAMES.get(name)
+                or str(getattr(Call._meta.get_field(name), "verbose_name", name)).capitalize(),
                 _in_words(self.before.get(name)),
                 _in_words(self.after.get(name)),
             )
             for name in self.after
-            if name not in ("phone_key", "risk_concerns", "risk_reason")  # worked out from others
+            # Worked out from the others.
+            if name not in ("phone_key", "risk_concerns", "risk_reason", "answered")
         ]
+
+
+# A correction's fields as the call's page names them (a fresh-eyes trial read "Persons
+# words", a column's name).
+_PLAIN_NAMES = {"persons_words": "Their words"}
 
 
 def _in_words(value: Any) -> str:

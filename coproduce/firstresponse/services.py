@@ -133,10 +133,12 @@ def start_call(user: User, *, back: Call | None = None, submission: str = "") ->
     (``calls_to_call_back``). Found by a fresh-eyes trial: the worklist listed such a
     call, and its page offered no way to record the call-back."""
     if back is not None:
-        if not (back.hung_up_at_risk and back.ended_at) or not (back.phone_key or back.person_id):
+        wanted = back.hung_up_at_risk or back.call_back_at is not None
+        if not (wanted and back.ended_at) or not (back.phone_key or back.person_id):
             raise ValidationError(
                 "This call cannot be called back from here: only a caller who hung up at "
-                "risk and left a number, or whose record we hold, can be."
+                "risk or was promised a call-back, and left a number or whose record we "
+                "hold, can be."
             )
         call = Call.objects.create(
             team_id=back.team_id,
@@ -160,15 +162,19 @@ def start_call(user: User, *, back: Call | None = None, submission: str = "") ->
 
 
 def _ended_since(ended_at: Any, pk: Any) -> QuerySet[Call]:
-    """Calls started after ``ended_at`` and ended, other than ``pk``: for one call's
-    values, or for ``OuterRef``s in ``calls_to_call_back``'s subquery."""
-    return Call.objects.filter(started_at__gte=ended_at, ended_at__isnull=False).exclude(pk=pk)
+    """Calls started after ``ended_at``, ended and answered (one that rang out reached no
+    one), other than ``pk``: for one call's values, or for ``OuterRef``s in
+    ``calls_to_call_back``'s subquery."""
+    return Call.objects.filter(
+        started_at__gte=ended_at, ended_at__isnull=False, answered=True
+    ).exclude(pk=pk)
 
 
 def called_back(call: Call) -> Call | None:
-    """For a caller who hung up at risk: the first call since, ended, from the same
-    number or about the same person (what takes them off the duty worklist), if any."""
-    if not (call.hung_up_at_risk and call.ended_at):
+    """For a caller who hung up at risk or was promised a call-back: the first call
+    since, ended and answered, from the same number or about the same person (what takes
+    them off the duty worklist), if any."""
+    if not ((call.hung_up_at_risk or call.call_back_at) and call.ended_at):
         return None
     same = Q(phone_key=call.phone_key) if call.phone_key else Q(pk__in=[])
     if call.person_id:
@@ -288,6 +294,7 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
         "sanctuary_at": sanctuary_at,
         "call_back_at": call_back_at,
         "hung_up_at_risk": details.hung_up_at_risk,
+        "answered": Call.Outcome.NO_ANSWER not in outcomes,
         "started_at": started_at,
     }
     if ending:
@@ -401,10 +408,14 @@ def calls_today(user: User, now: dt.datetime | None = None) -> list[Call]:
     return calls
 
 
+CALL_BACKS_KEPT = dt.timedelta(days=3)
+
+
 def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]:
-    """For the duty worklist: calls whose caller hung up at risk and has not been
-    called since (no later call from the same number or about the same person), and
-    calls in the last day whose words the screen read as a risk."""
+    """For the duty worklist: calls whose caller hung up at risk, or whose booked
+    call-back fell due in the last three days, and who has not been called since (no later call answered from the
+    same number or about the same person), and calls in the last day whose words the
+    screen read as a risk."""
     now = now or timezone.now()
     later = _ended_since(OuterRef("ended_at"), OuterRef("pk"))
     # One query however many callers ever hung up (the demo's year holds dozens), the
@@ -417,6 +428,13 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
         .select_related("person")
         .filter(
             Q(hung_up_at_risk=True)
+            # A booked call-back due in the last three days (a weekend), to someone who
+            # can be reached; older promises are in the evidence, not the shift's list.
+            | (
+                Q(call_back_at__lte=now, call_back_at__gte=now - CALL_BACKS_KEPT)
+                & Q(ended_at__isnull=False)
+                & (~Q(phone_key="") | Q(person__isnull=False))
+            )
             | Q(hung_up_at_risk=False, started_at__gte=now - dt.timedelta(days=1))
         )
         # Aliased, not annotated: only the condition needs them, not each row.
@@ -424,10 +442,16 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
             by_number=Exists(later.filter(phone_key=OuterRef("phone_key")).exclude(phone_key="")),
             by_person=Exists(later.filter(person_id=OuterRef("person_id"))),
         )
-        .exclude(Q(hung_up_at_risk=True) & called_since)
+        .exclude((Q(hung_up_at_risk=True) | Q(call_back_at__lte=now)) & called_since)
         .order_by("started_at")
     )
-    return [call for call in calls if call.hung_up_at_risk or call.risk_concerns]
+    return [
+        call
+        for call in calls
+        if call.hung_up_at_risk
+        or call.risk_concerns
+        or (call.call_back_at is not None and now - CALL_BACKS_KEPT <= call.call_back_at <= now)
+    ]
 
 
 # Calls passed by partners (NHS 111 option 2, the police) ---------------------------------

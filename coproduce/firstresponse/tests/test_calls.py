@@ -125,6 +125,75 @@ def test_a_caller_at_risk_who_hangs_up_is_flagged_for_a_call_back_on_the_worklis
     assert services.calls_to_call_back(handler) == []
 
 
+def test_a_call_back_that_was_not_answered_leaves_them_on_the_worklist(handler):
+    # A fresh-eyes trial: the call-back rang out, and ending it (there was no "no answer")
+    # took the caller at risk off the duty worklist.
+    call = start(handler, minutes_ago=30)
+    services.end_call(
+        handler, call, CallDetails(called="Jo", phone="07700 900321", hung_up_at_risk=True)
+    )
+    call.refresh_from_db()
+    rang_out = services.start_call(handler, back=call)
+    services.end_call(
+        handler,
+        rang_out,
+        CallDetails(
+            caller="person",
+            called="Jo",
+            phone="07700 900321",
+            outcomes=["no_answer"],
+            next_steps="Try again in 20 minutes; texted the crisis numbers.",
+        ),
+    )
+    rang_out.refresh_from_db()
+    assert not rang_out.answered
+    assert services.calls_to_call_back(handler) == [call]
+    assert services.called_back(call) is None
+    answered = services.start_call(handler, back=call)
+    services.end_call(handler, answered, CallDetails(**PLAN, phone="07700 900321"))
+    assert services.calls_to_call_back(handler) == []
+    assert services.called_back(call) == answered
+
+
+def test_a_booked_call_back_comes_onto_the_worklist_when_it_is_due(client, handler):
+    at = ago(minutes=5)
+    call = services.end_call(
+        handler,
+        start(handler, minutes_ago=60),
+        CallDetails(**{**PLAN, "outcomes": ["call_back"]}, phone="07700 900654", call_back_at=at),
+    )
+    later = services.end_call(
+        handler,
+        start(handler, minutes_ago=40),
+        CallDetails(
+            **{**PLAN, "outcomes": ["call_back"]},
+            phone="07700 900655",
+            call_back_at=timezone.now() + dt.timedelta(hours=2),
+        ),
+    )
+    services.end_call(
+        handler,
+        start(handler, minutes_ago=4 * 24 * 60 + 60),
+        CallDetails(
+            **{**PLAN, "outcomes": ["call_back"]},
+            phone="07700 900656",
+            call_back_at=ago(days=4),
+            ended_at=ago(days=4, minutes=30),
+        ),
+    )
+    # Not the one still to come, nor a promise older than three days (in the evidence).
+    assert services.calls_to_call_back(handler) == [call]
+    client.force_login(handler)
+    worklist = client.get("/worklist").content.decode()
+    line = worklist.split(f"/line/calls/{call.pk}")[1].split("</li>")[0]
+    assert "Call-back due" in line
+    assert f"/line/calls/{later.pk}" not in worklist
+    assert "Call them back" in client.get(f"/line/calls/{call.pk}").content.decode()
+    back = services.start_call(handler, back=call)
+    services.end_call(handler, back, CallDetails(**PLAN, phone="07700 900654"))
+    assert services.calls_to_call_back(handler) == []
+
+
 def test_words_that_signal_risk_are_screened_at_once_and_flagged(handler):
     call = start(handler)
     services.record_call(handler, call, CallDetails(persons_words="I want to end my life tonight."))

@@ -35,7 +35,7 @@ def test_the_line_tells_someone_on_no_line_team_why_it_is_empty(client, line):
     assert "<p>. Calls today" not in page
     assert "Open calls" not in page  # no empty lists that read as a quiet night
     worklist = client.get("/worklist").content.decode()
-    assert "Callers at risk to call back" not in worklist
+    assert "Callers to call back" not in worklist
     assert "Still at the Sanctuary after closing" not in worklist
 
 
@@ -135,7 +135,7 @@ def test_the_worklist_shows_calls_to_call_back_and_guests_after_closing(
     )
     client.force_login(handler)
     page = client.get("/worklist").content.decode()
-    assert "Callers at risk to call back (1)" in page
+    assert "Callers to call back (1)" in page
     assert "Still at the Sanctuary after closing (1)" in page
     assert "Sam" not in page
 
@@ -193,9 +193,9 @@ def test_a_caller_who_hung_up_at_risk_is_called_back_from_their_calls_page(
     )
     assert "they hung up, at risk" in client.get(opened["Location"]).content.decode()
     assert AuditEvent.objects.filter(detail=f"calling back call {hung_up.pk}").exists()
-    assert "Callers at risk to call back (2)" in client.get("/worklist").content.decode()
+    assert "Callers to call back (2)" in client.get("/worklist").content.decode()
     services.end_call(handler, back, CallDetails(**PLAN, phone=back.phone))  # as the form posts it
-    assert "Callers at risk to call back (1)" in client.get("/worklist").content.decode()
+    assert "Callers to call back (1)" in client.get("/worklist").content.decode()
     page = client.get(f"/line/calls/{hung_up.pk}").content.decode()
     assert f'Called back: <a href="/line/calls/{back.pk}">' in page
     if timezone.localtime(ago(minutes=10)).date() == timezone.localdate():  # on /line today
