@@ -69,8 +69,16 @@ class TeamsField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
 
 def _teams_checked(form: forms.ModelForm[User]) -> None:
     teams = form.cleaned_data.get("teams")
-    if teams and form.cleaned_data.get("role") in NOT_ON_TEAMS:
+    if not teams:
+        return
+    if form.cleaned_data.get("role") in NOT_ON_TEAMS:
         form.add_error("teams", "Network members and administrators are not on teams' staff.")
+    elif form.instance.pk and hasattr(form.instance, "line_partner"):
+        form.add_error(
+            "teams",
+            "This is a partner organisation's system account (it passes calls to the line): "
+            "it is not on teams' staff.",
+        )
 
 
 class UserChangeWithTeams(UserChangeForm):  # type: ignore[type-arg]

@@ -79,6 +79,23 @@ def require_reason_outside_named_team(episode: Episode, staff: User, reason: str
 # What happened at an appointment ----------------------------------------------------
 
 OUTCOME_NOTE_MOST_CHARACTERS = 2000
+# A contact up to an hour before an appointment's time can be that appointment (they came
+# early); one earlier is another contact.
+ARRIVES_EARLY = dt.timedelta(hours=1)
+
+
+def already_recorded(appointment: Appointment) -> str:
+    """Who recorded what happened at the appointment, and when, in a sentence."""
+    by = (
+        User.objects.get(pk=appointment.outcome_recorded_by_id).name_and_role
+        if appointment.outcome_recorded_by_id
+        else "someone"
+    )
+    when = timezone.localtime(appointment.outcome_recorded_at or appointment.booked_at)
+    return (
+        f"What happened at this appointment was already recorded by {by} "
+        f"at {when:%H:%M on %-d %B}: {appointment.get_status_display().lower()}."
+    )
 
 
 def outcome_still_to_record(appointment: Appointment, user: User) -> Appointment:
@@ -87,16 +104,7 @@ def outcome_still_to_record(appointment: Appointment, user: User) -> Appointment
     double-click, never record it twice)."""
     locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
     if locked.status != Appointment.Status.BOOKED:
-        by = (
-            User.objects.get(pk=locked.outcome_recorded_by_id).name_and_role
-            if locked.outcome_recorded_by_id
-            else "someone"
-        )
-        when = timezone.localtime(locked.outcome_recorded_at or locked.booked_at)
-        raise ValidationError(
-            f"What happened at this appointment was already recorded by {by} "
-            f"at {when:%H:%M on %-d %B}: {locked.get_status_display().lower()}."
-        )
+        raise ValidationError(already_recorded(locked))
     locked.outcome_recorded_by = user
     locked.outcome_recorded_at = timezone.now()
     return locked

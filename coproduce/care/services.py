@@ -19,7 +19,11 @@ from django.http import Http404
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
-from coproduce.care.episodes import outcome_still_to_record, require_reason_outside_named_team
+from coproduce.care.episodes import (
+    ARRIVES_EARLY,
+    outcome_still_to_record,
+    require_reason_outside_named_team,
+)
 from coproduce.care.models import (
     Appointment,
     CarerInformed,
@@ -336,7 +340,7 @@ def record_contact(
         if appointment.episode_id != episode.pk:
             raise ValidationError("That appointment is not in this episode.")
         appointment = outcome_still_to_record(appointment, user)
-        if appointment.starts_at > occurred_at + dt.timedelta(hours=1):
+        if appointment.starts_at > occurred_at + ARRIVES_EARLY:
             raise ValidationError(
                 {"occurred_on": "The contact is before the appointment it says it was."}
             )

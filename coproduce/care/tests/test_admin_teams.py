@@ -110,3 +110,26 @@ def test_a_new_member_of_staff_is_put_on_their_teams_from_their_account_page(
     made.refresh_from_db()
     assert made.role == Role.PRACTITIONER
     assert list(made.teams.all()) == [other]
+
+
+def test_a_partners_system_account_is_refused_a_team_from_its_account_page(
+    client, signed_in_admin, team, not_staff
+):
+    police = not_staff["police"]
+    refused = client.post(
+        f"/admin/accounts/user/{police.pk}/change/",
+        {
+            "username": police.username,
+            "first_name": police.first_name,
+            "last_name": police.last_name,
+            "email": "",
+            "is_active": "on",
+            "role": police.role,
+            "teams": [team.pk],
+            "date_joined_0": "05/12/2026",
+            "date_joined_1": "08:00:00",
+        },
+    )
+    assert refused.status_code == 200
+    assert "partner organisation&#x27;s system account" in refused.content.decode()
+    assert not police.teams.exists()

@@ -139,7 +139,10 @@ def test_they_did_not_come_needs_what_happens_now_and_is_recorded_once(client, l
     assert f"already recorded by {lead.name_and_role}" in again.content.decode()
     review.refresh_from_db()
     assert review.status == "did_not_attend"
-    assert "Already recorded by" in client.get(f"/appointments/{review.pk}").content.decode()
+    shown = client.get(f"/appointments/{review.pk}").content.decode()
+    assert f"already recorded by {lead.name_and_role} at " in shown  # one sentence, no "at … at"
+    assert "What happens now: Phone today; visit tomorrow if no answer." in shown
+    assert "Continue" not in shown
     with pytest.raises(ValidationError, match="already recorded"):
         services.record_contact(
             lead,
@@ -187,6 +190,80 @@ def test_an_appointment_still_to_come_can_be_cancelled_but_not_missed(client, le
         "cancelled",
         "They asked to move it; rebooked for Friday.",
     )
+
+
+def test_a_contact_for_an_appointment_someone_else_recorded_meanwhile_is_saved_on_its_own(
+    client, lead, colleague, accepted
+):
+    # A fresh-eyes trial: tab A chose "They came" and filled in LISTEN while tab B recorded
+    # "did not come"; A's every press of Save was refused, with no way to keep the contact.
+    review = accepted.appointments.get(review_day=7)
+    client.force_login(lead)
+    url = f"/episodes/{accepted.pk}/contacts/new?appointment={review.pk}"
+    assert 'name="appointment"' in client.get(url).content.decode()
+    episodes.record_appointment_outcome(
+        colleague, review, status="did_not_attend", note="Phoned twice, no answer."
+    )
+    typed = {**LISTEN, "occurred_on": "09/11/2026", "occurred_time": "15:30"}
+    refused = client.post(url, sent_once({**typed, "appointment": str(review.pk)}))
+    assert refused.status_code == 400
+    body = refused.content.decode()
+    assert f"already recorded by {colleague.name_and_role}" in body
+    assert "This contact will be recorded on its own" in body
+    assert 'name="appointment"' not in body  # the next press saves it alone
+    assert LISTEN["persons_words"] in body  # nothing typed is lost
+    assert not Contact.objects.exists()
+    saved = client.post(url.split("?")[0], sent_once(typed))
+    assert saved.status_code == 302
+    contact = Contact.objects.get()
+    assert contact.appointment is None
+    review.refresh_from_db()
+    assert review.status == "did_not_attend"
+    # Opened again afterwards, the form says so rather than "marks it attended".
+    page = client.get(url).content.decode()
+    assert "This contact will be recorded on its own" in page
+    assert "Recording it marks the appointment attended" not in page
+
+
+def test_they_came_to_one_still_to_come_is_refused_before_the_contact_form(client, lead, accepted):
+    later = episodes.book_appointment(
+        lead,
+        accepted,
+        kind="review",
+        starts_at=timezone.now() + dt.timedelta(days=3),
+        staff=lead,
+    )
+    client.force_login(lead)
+    early = client.post(f"/appointments/{later.pk}", sent_once({"status": "attended"}))
+    assert early.status_code == 400
+    assert "record the contact once it has happened" in early.content.decode()
+    soon = episodes.book_appointment(
+        lead,
+        accepted,
+        kind="review",
+        starts_at=timezone.now() + dt.timedelta(minutes=30),
+        staff=lead,
+    )
+    came_early = client.post(f"/appointments/{soon.pk}", sent_once({"status": "attended"}))
+    assert came_early.status_code == 302  # within the hour they may come early
+
+
+def test_booking_a_time_already_past_says_it_is_due(client, lead, accepted):
+    client.force_login(lead)
+    past = timezone.localtime() - dt.timedelta(days=1)
+    response = client.post(
+        f"/episodes/{accepted.pk}",
+        sent_once(
+            {
+                "kind": "planned_intervention",
+                "starts_on": past.strftime("%d/%m/%Y"),
+                "starts_time": "10:00",
+                "staff": str(lead.pk),
+            }
+        ),
+        follow=True,
+    )
+    assert "Its time has passed, so it is on the worklist as due" in response.content.decode()
 
 
 def test_a_double_click_records_it_once(client, lead, accepted):

@@ -212,6 +212,7 @@ def seed_demo(
         clinicians.append(extra)
 
     teams = []
+    team_staff: dict[int, set[User]] = {}
     for n, (name, kind, opens, closes) in enumerate(TEAMS):
         team = Team.objects.create(
             name=name,
@@ -223,6 +224,7 @@ def seed_demo(
             duty_email=f"duty.team{n + 1}@example.nhs.uk",
         )
         team.staff.set(clinicians[:3] + rng.sample(clinicians[3:], 3))
+        team_staff[team.pk] = set(team.staff.all())
         teams.append(team)
     # The home treatment team has a peer worker, who signs its follow-up invitations.
     teams[1].peer_worker = users["support.worker"]
@@ -279,7 +281,14 @@ def seed_demo(
             accepted_at=received + dt.timedelta(hours=rng.randint(1, 20)),
             closed_at=closed if closed < now and rng.random() < 0.4 else None,
         )
-        episode.named_team.set({lead, *rng.sample(clinicians, 2)})
+        # The named team is chosen from the team's own staff, as accepting does (a
+        # fresh-eyes trial could not book named members it did not work with); the draw
+        # is made as before, so the rest of the demo's random choices stay the same.
+        drawn = rng.sample(clinicians, 2)
+        on_team = [c for c in clinicians if c in team_staff[team.pk]]
+        named = [lead, *(c for c in drawn if c in on_team and c != lead)]
+        named += [c for c in on_team if c not in named][: max(0, 3 - len(named))]
+        episode.named_team.set(named)
         if episode.closed_at is not None:
             due = episode.closed_at + dt.timedelta(days=team.follow_up_after_days)
             FollowUpInvitation.objects.create(

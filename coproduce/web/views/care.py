@@ -48,6 +48,7 @@ from coproduce.care.models import (
 from coproduce.firstresponse import links as first_response_links
 from coproduce.firstresponse import services as first_response
 from coproduce.voices.services import open_alerts
+from coproduce.web.jinja import format_datetime
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
 BREAK_GLASS_MINUTES = 30
@@ -372,7 +373,17 @@ def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, "Appointment booked.")
+            booked_for = form.moment("starts") or timezone.now()
+            messages.success(
+                request,
+                "Appointment booked."
+                + (
+                    " Its time has passed, so it is on the worklist as due: record what "
+                    "happened at it below."
+                    if booked_for < timezone.now()
+                    else ""
+                ),
+            )
             return redirect("show_episode", episode_id=episode.pk)
     return page(
         request,
@@ -444,6 +455,10 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            if appointment is not None and appointment.status != Appointment.Status.BOOKED:
+                # Recorded by someone else since this form was opened: say so, and let
+                # the next press save the contact on its own (nothing typed is lost).
+                raise ValidationError(episode_services.already_recorded(appointment))
             services.record_contact(
                 user,
                 episode,
@@ -455,6 +470,10 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
             )
         except ValidationError as error:
             add_errors(form, error)
+            if appointment is not None:
+                appointment.refresh_from_db(
+                    fields=["status", "outcome_recorded_by", "outcome_recorded_at"]
+                )
         else:
             messages.success(
                 request,
@@ -462,13 +481,20 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
                 + (" The appointment is marked attended." if appointment else ""),
             )
             return redirect("show_person", person_id=episode.person_id)
+    recorded = (
+        episode_services.already_recorded(appointment)
+        if appointment is not None and appointment.status != Appointment.Status.BOOKED
+        else ""
+    )
     return page(
         request,
         "care/record_contact.jinja",
         "Record a contact",
         form=form,
         episode=episode,
-        appointment=appointment,
+        # An appointment already recorded is not sent again: the contact is saved alone.
+        appointment=None if recorded else appointment,
+        appointment_recorded=recorded,
         crisis_plan=plans.current(CrisisPlan, episode.person),
         outside_named_team=episode_services.outside_named_team(episode, user),
     )
@@ -499,25 +525,32 @@ def record_appointment_outcome(request: HttpRequest, appointment_id: int) -> Htt
     form = AppointmentOutcomeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         status = form.cleaned_data["status"]
-        if status == AppointmentOutcomeForm.CAME:
+        if status != AppointmentOutcomeForm.CAME:
+            try:
+                episode_services.record_appointment_outcome(
+                    user,
+                    appointment,
+                    status=status,
+                    note=form.cleaned_data["note"],
+                    submission=submission_token(request),
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                done = "they did not come" if status == "did_not_attend" else "cancelled"
+                messages.success(request, f"Recorded: {done}.")
+                return redirect("show_episode", episode_id=episode.pk)
+        elif appointment.starts_at > timezone.now() + episode_services.ARRIVES_EARLY:
+            # Said before the contact form is filled in, not after (a fresh-eyes trial).
+            form.add_error(
+                "status",
+                f"It starts {format_datetime(appointment.starts_at)}: record the contact "
+                "once it has happened. If they came on another day, record a contact from "
+                "the episode, then cancel or move this appointment.",
+            )
+        else:
             contact_form = reverse("record_contact", args=[episode.pk])
             return redirect(f"{contact_form}?appointment={appointment.pk}")
-        try:
-            episode_services.record_appointment_outcome(
-                user,
-                appointment,
-                status=status,
-                note=form.cleaned_data["note"],
-                submission=submission_token(request),
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            said = (
-                "they did not come" if status == Appointment.Status.DID_NOT_ATTEND else "cancelled"
-            )
-            messages.success(request, f"Recorded: {said}.")
-            return redirect("show_episode", episode_id=episode.pk)
     return page(
         request,
         "care/appointment_outcome.jinja",
@@ -526,10 +559,10 @@ def record_appointment_outcome(request: HttpRequest, appointment_id: int) -> Htt
         appointment=appointment,
         episode=episode,
         started=appointment.starts_at <= timezone.now(),
-        recorded_by=(
-            User.objects.get(pk=appointment.outcome_recorded_by_id)
-            if appointment.outcome_recorded_by_id
-            else None
+        recorded=(
+            episode_services.already_recorded(appointment)
+            if appointment.status != Appointment.Status.BOOKED
+            else ""
         ),
     )
 
