@@ -350,3 +350,17 @@ def test_rotating_the_secret_key_with_the_old_as_a_fallback_signs_no_one_out(db,
     assert using.get("/worklist").status_code == 200
     # A session not used while the old key was a fallback ends with it.
     assert away.get("/worklist")["Location"].startswith("/sign-in")
+
+
+def test_the_home_page_starts_a_clinicians_shift_with_alerts_and_the_worklist(
+    client, lead, le_lead
+):
+    # A fresh-eyes trial: a practitioner signed in to cards for the caseload, the evidence
+    # and the public pages, with no way in to the alerts or the worklist but the menu.
+    client.force_login(lead)
+    cards = re.findall(r'nhsuk-card__link" href="([^"]+)"', client.get("/").content.decode())
+    assert cards[:3] == ["/alerts", "/worklist", "/caseload"]
+    client.force_login(le_lead)
+    cards = re.findall(r'nhsuk-card__link" href="([^"]+)"', client.get("/").content.decode())
+    assert "/worklist" not in cards
+    assert "/voices" in cards

@@ -36,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "public/home.jinja",
         _("Home"),
         can_caseload=can(request.user, Capability.VIEW_CASELOAD),
+        can_alerts=can(request.user, Capability.RESPOND_TO_ALERTS),
         can_voices=can(request.user, Capability.REVIEW_VOICES),
         can_evidence=can(request.user, Capability.VIEW_EVIDENCE),
         can_member=can(request.user, Capability.MEMBER_AREA),
