@@ -89,7 +89,11 @@ def screen_many(texts: list[str]) -> list[Screen]:
             )
             reasons.append(
                 f"Meaning: “{reading.segment[:160]}” is close in meaning to messages about "
-                f"{about} (how sure: {reading.probability:.0%}); no listed words were needed. "
+                f"{about} (how sure: {reading.probability:.0%})"
+                # Said only when it is so: after listed words it contradicted them (a
+                # fresh-eyes trial).
+                + ("" if hits else "; no listed words were needed")
+                + ". "
                 f"It may be a false alarm: read it and judge.{nearest}"
             )
         code = languages[i]

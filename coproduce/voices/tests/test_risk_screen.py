@@ -87,6 +87,15 @@ def test_it_does_not_alert_on_ordinary_words_used_harmlessly(text):
 def test_it_says_which_layer_raised_it_and_on_which_words():
     found = risk.screen("I want to kill myself")
     assert "Words: “kill myself”" in found.reason
+    # "No listed words were needed" only when none were (a fresh-eyes trial read it
+    # straight after the listed words it contradicted).
+    both = risk.screen("I want to end my life tonight")
+    assert "Words: “end my life”" in both.reason
+    assert "Meaning:" in both.reason
+    assert "no listed words were needed" not in both.reason
+    meaning = risk.screen("Everyone would manage fine without me around")
+    assert "Words:" not in meaning.reason
+    assert "no listed words were needed" in meaning.reason
 
 
 def test_it_reads_welsh_and_raises_an_alert_in_welsh():
