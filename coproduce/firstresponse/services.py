@@ -413,9 +413,9 @@ CALL_BACKS_KEPT = dt.timedelta(days=3)
 
 def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]:
     """For the duty worklist: calls whose caller hung up at risk, or whose booked
-    call-back fell due in the last three days, and who has not been called since (no later call answered from the
-    same number or about the same person), and calls in the last day whose words the
-    screen read as a risk."""
+    call-back fell due in the last three days, and who has not been called since (no
+    later call answered from the same number or about the same person), and calls in the
+    last day whose words the screen read as a risk."""
     now = now or timezone.now()
     later = _ended_since(OuterRef("ended_at"), OuterRef("pk"))
     # One query however many callers ever hung up (the demo's year holds dozens), the
