@@ -14,7 +14,13 @@ class CoproduceUserAdmin(UserAdmin):  # type: ignore[type-arg]
     list_display = ("username", "first_name", "last_name", "role", "is_active")
     list_filter = ("role", "is_active")
     fieldsets = (*UserAdmin.fieldsets, ("Role", {"fields": ("role",)}))  # type: ignore[misc]
-    add_fieldsets = (*UserAdmin.add_fieldsets, ("Role", {"fields": ("role",)}))
+    # Their name on the add page too: before, a new account read "Name not recorded"
+    # until it was edited again (a fresh-eyes trial).
+    add_fieldsets = (
+        *UserAdmin.add_fieldsets,
+        ("Name and email", {"fields": ("first_name", "last_name", "email")}),
+        ("Role", {"fields": ("role",)}),
+    )
 
 
 @admin.register(AuditEvent)

@@ -341,8 +341,13 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
     # Due today or overdue, and those the person did not come to, until a contact with
     # them is recorded after it (a missed appointment in crisis care is followed up, not
     # just noted), in one read.
+    # "After" to the minute: forms give times in minutes, and an appointment may have
+    # seconds (a trial's contact at the appointment's own minute did not count).
     contacted_since = Exists(
-        Contact.objects.filter(episode=OuterRef("episode"), occurred_at__gte=OuterRef("starts_at"))
+        Contact.objects.filter(
+            episode=OuterRef("episode"),
+            occurred_at__gte=OuterRef("starts_at") - dt.timedelta(minutes=1),
+        )
     )
     reviews = (
         Appointment.objects.filter(episode__in=caseload)

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -170,16 +170,39 @@ def _ended_since(ended_at: Any, pk: Any) -> QuerySet[Call]:
     ).exclude(pk=pk)
 
 
+def _same_caller(call: Call) -> Q:
+    """Calls from the same number or about the same person as ``call``."""
+    same = Q(phone_key=call.phone_key) if call.phone_key else Q(pk__in=[])
+    if call.person_id:
+        same |= Q(person_id=call.person_id)
+    return same
+
+
 def called_back(call: Call) -> Call | None:
     """For a caller who hung up at risk or was promised a call-back: the first call
     since, ended and answered, from the same number or about the same person (what takes
     them off the duty worklist), if any."""
     if not ((call.hung_up_at_risk or call.call_back_at) and call.ended_at):
         return None
-    same = Q(phone_key=call.phone_key) if call.phone_key else Q(pk__in=[])
-    if call.person_id:
-        same |= Q(person_id=call.person_id)
-    return _ended_since(call.ended_at, call.pk).filter(same).order_by("started_at").first()
+    return (
+        _ended_since(call.ended_at, call.pk)
+        .filter(_same_caller(call))
+        .order_by("started_at")
+        .first()
+    )
+
+
+def tried_without_answer(call: Call) -> list[Call]:
+    """The call-backs since ``call`` that did not reach them, so the next duty worker
+    sees they were tried (a fresh-eyes trial: "They have not been called since")."""
+    if not ((call.hung_up_at_risk or call.call_back_at) and call.ended_at):
+        return []
+    return list(
+        Call.objects.filter(started_at__gte=call.ended_at, ended_at__isnull=False, answered=False)
+        .exclude(pk=call.pk)
+        .filter(_same_caller(call))
+        .order_by("started_at")
+    )
 
 
 def other_open_calls(call: Call) -> list[Call]:
@@ -245,6 +268,29 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
         errors["sanctuary_time"] = "Enter the time they are invited to the Sanctuary, like 19:30"
     if Call.Outcome.CALL_BACK in outcomes and call_back_at is None and not details.hung_up_at_risk:
         errors["call_back_time"] = "Enter the time of the call-back, like 21:00"
+    started = details.started_at or call.started_at
+    if call_back_at is not None and started is not None and call_back_at < started:
+        errors["call_back_time"] = (
+            "The call-back is before the call started "
+            f"({timezone.localtime(started):%H:%M}): give a time still to come"
+        )
+    reachable = phone or person or call.person_id
+    if (
+        ending
+        and Call.Outcome.CALL_BACK in outcomes
+        and not details.hung_up_at_risk
+        and not (reachable)
+    ):
+        errors["phone"] = (
+            "A call-back needs their phone number (or record the caller as a person): "
+            "without one nobody can call them back"
+        )
+    if Call.Outcome.NO_ANSWER in outcomes:
+        others = set(outcomes) - {Call.Outcome.NO_ANSWER, Call.Outcome.CALL_BACK}
+        if others:
+            errors["outcomes"] = "They did not answer: tick no other outcome but a call-back booked"
+        if details.persons_words.strip():
+            errors["persons_words"] = "They did not answer, so leave their words empty"
     if ending and not details.hung_up_at_risk:
         # LISTEN: never end a contact without a plan.
         if not outcomes:
@@ -441,6 +487,21 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
         .alias(
             by_number=Exists(later.filter(phone_key=OuterRef("phone_key")).exclude(phone_key="")),
             by_person=Exists(later.filter(person_id=OuterRef("person_id"))),
+        )
+        # When a call-back last rang out, if one did, to show it was tried.
+        .annotate(
+            last_tried=Subquery(
+                Call.objects.filter(
+                    started_at__gte=OuterRef("ended_at"), ended_at__isnull=False, answered=False
+                )
+                .exclude(pk=OuterRef("pk"))
+                .filter(
+                    (Q(phone_key=OuterRef("phone_key")) & ~Q(phone_key=""))
+                    | Q(person_id=OuterRef("person_id"))
+                )
+                .order_by("-started_at")
+                .values("started_at")[:1]
+            )
         )
         .exclude((Q(hung_up_at_risk=True) | Q(call_back_at__lte=now)) & called_since)
         .order_by("started_at")

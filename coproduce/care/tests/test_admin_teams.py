@@ -73,6 +73,9 @@ def test_a_new_member_of_staff_is_put_on_their_teams_from_their_account_page(
             "usable_password": "true",
             "password1": "a long enough passphrase 2026",
             "password2": "a long enough passphrase 2026",
+            "first_name": "Nia",
+            "last_name": "Jones",
+            "email": "nia.jones@example.nhs.uk",
             "role": Role.PRACTITIONER,
             "teams": [team.pk, other.pk],
         },
@@ -80,6 +83,7 @@ def test_a_new_member_of_staff_is_put_on_their_teams_from_their_account_page(
     assert response.status_code == 302, response.content.decode()[:3000]
     made = User.objects.get(username="new.practitioner")
     assert set(made.teams.all()) == {team, other}
+    assert made.name_and_role == "Nia Jones (Practitioner)"  # named on the add page too
 
     change = f"/admin/accounts/user/{made.pk}/change/"
     page = client.get(change).content.decode()

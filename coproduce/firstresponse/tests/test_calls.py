@@ -125,7 +125,7 @@ def test_a_caller_at_risk_who_hangs_up_is_flagged_for_a_call_back_on_the_worklis
     assert services.calls_to_call_back(handler) == []
 
 
-def test_a_call_back_that_was_not_answered_leaves_them_on_the_worklist(handler):
+def test_a_call_back_that_was_not_answered_leaves_them_on_the_worklist(client, handler):
     # A fresh-eyes trial: the call-back rang out, and ending it (there was no "no answer")
     # took the caller at risk off the duty worklist.
     call = start(handler, minutes_ago=30)
@@ -149,10 +149,62 @@ def test_a_call_back_that_was_not_answered_leaves_them_on_the_worklist(handler):
     assert not rang_out.answered
     assert services.calls_to_call_back(handler) == [call]
     assert services.called_back(call) is None
+    # The next duty worker sees it was tried (a second trial: "not been called since").
+    assert services.tried_without_answer(call) == [rang_out]
+    assert services.calls_to_call_back(handler)[0].last_tried == rang_out.started_at
+    client.force_login(handler)
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "Tried without an answer" in page
+    assert "They have not been reached since" in page
+    line = client.get("/worklist").content.decode().split(f"/line/calls/{call.pk}")[1]
+    assert "no answer" in line.split("</li>")[0]
     answered = services.start_call(handler, back=call)
     services.end_call(handler, answered, CallDetails(**PLAN, phone="07700 900321"))
     assert services.calls_to_call_back(handler) == []
     assert services.called_back(call) == answered
+
+
+@pytest.mark.parametrize(
+    ("details", "field", "message"),
+    [
+        # "They did not answer" is a call-back that reached no one (a second trial ticked
+        # it on an incoming call with advice given and the caller's words).
+        (
+            {**PLAN, "outcomes": ["no_answer", "support"]},
+            "outcomes",
+            "tick no other outcome but a call-back booked",
+        ),
+        (
+            {**PLAN, "outcomes": ["no_answer"], "persons_words": "I feel awful."},
+            "persons_words",
+            "leave their words empty",
+        ),
+        # A call-back booked for nobody who can be reached, or before the call began.
+        (
+            {**PLAN, "outcomes": ["call_back"], "call_back_at": ago(minutes=1)},
+            "phone",
+            "A call-back needs their phone number",
+        ),
+        (
+            {
+                **PLAN,
+                "outcomes": ["call_back"],
+                "phone": "07700 900657",
+                "call_back_at": ago(hours=2),
+            },
+            "call_back_time",
+            "before the call started",
+        ),
+    ],
+)
+def test_a_call_back_that_cannot_be_made_is_refused_by_name(handler, details, field, message):
+    call = start(handler, minutes_ago=30)
+    details = {**details, "persons_words": details.get("persons_words", "")}
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(handler, call, CallDetails(**details))
+    assert message in refused.value.message_dict[field][0]
+    call.refresh_from_db()
+    assert call.is_open
 
 
 def test_a_booked_call_back_comes_onto_the_worklist_when_it_is_due(client, handler):

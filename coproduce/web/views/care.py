@@ -546,7 +546,7 @@ def record_appointment_outcome(request: HttpRequest, appointment_id: int) -> Htt
                 "status",
                 f"It starts {format_datetime(appointment.starts_at)}: record the contact "
                 "once it has happened. If they came on another day, record a contact from "
-                "the episode, then cancel or move this appointment.",
+                "the episode, then cancel this appointment and book another if needed.",
             )
         else:
             contact_form = reverse("record_contact", args=[episode.pk])

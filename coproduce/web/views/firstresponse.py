@@ -126,6 +126,7 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
         blank=services.is_blank(call),
         other_open=services.other_open_calls(call) if call.is_open else [],
         called_back=services.called_back(call),
+        tried=services.tried_without_answer(call),
         **call_links(user, call),
     )
 
