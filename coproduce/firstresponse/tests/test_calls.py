@@ -151,7 +151,8 @@ def test_a_call_back_that_was_not_answered_leaves_them_on_the_worklist(client, h
     assert services.called_back(call) is None
     # The next duty worker sees it was tried (a second trial: "not been called since").
     assert services.tried_without_answer(call) == [rang_out]
-    assert services.calls_to_call_back(handler)[0].last_tried == rang_out.started_at
+    listed = services.calls_to_call_back(handler)[0]
+    assert listed.last_tried == rang_out.started_at  # type: ignore[attr-defined]
     client.force_login(handler)
     page = client.get(f"/line/calls/{call.pk}").content.decode()
     assert "Tried without an answer" in page
