@@ -13,6 +13,7 @@ from coproduce.accounts.admin import CoproduceUserAdmin
 from coproduce.accounts.forms import staff_users
 from coproduce.accounts.models import Role, User
 from coproduce.care.models import Team
+from coproduce.lib.forms import PlainWords
 
 
 @admin.register(Team)
@@ -81,7 +82,7 @@ def _teams_checked(form: forms.ModelForm[User]) -> None:
         )
 
 
-class UserChangeWithTeams(UserChangeForm):  # type: ignore[type-arg]
+class UserChangeWithTeams(PlainWords, UserChangeForm):  # type: ignore[type-arg]
     teams = TeamsField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -95,7 +96,7 @@ class UserChangeWithTeams(UserChangeForm):  # type: ignore[type-arg]
         return cleaned
 
 
-class UserCreationWithTeams(AdminUserCreationForm):
+class UserCreationWithTeams(PlainWords, AdminUserCreationForm):
     teams = TeamsField()
 
     def clean(self) -> dict[str, Any] | None:
