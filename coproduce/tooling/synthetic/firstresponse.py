@@ -184,6 +184,26 @@ def seed_line_year(
             area=rng.choice(AREAS) if rng.random() < 0.8 else "",
         )
 
+    def made_call_back(call: Call, who: _Caller, caller: str, minutes: int) -> Call:
+        """The call-back ``call`` promised, made at its time and ended with a plan."""
+        assert call.call_back_at is not None  # noqa: S101 - set just before
+        return Call(
+            team=line,
+            handler=call.handler,
+            started_at=call.call_back_at,
+            ended_at=call.call_back_at + dt.timedelta(minutes=minutes),
+            caller=caller,
+            person=who.person,
+            called=who.called,
+            phone=who.phone,
+            phone_key=who.phone_key,
+            area=who.area,
+            persons_words="(Synthetic history)",
+            shared_understanding="(Synthetic history)",
+            next_steps=NEXT_STEPS[Call.Outcome.SAFE_AT_HOME],
+            outcomes=[Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME],
+        )
+
     calls: list[Call] = []
     # Calls inviting to an evening's Sanctuary: the call, when it ended, when invited for.
     invites: list[tuple[Call, dt.datetime, dt.datetime, dt.date]] = []
@@ -229,48 +249,14 @@ def seed_line_year(
                 call.next_steps = "(Synthetic history) They hung up; we call back at once."
                 call.call_back_at = ended + dt.timedelta(minutes=rng.randint(5, 30))
                 # Called back: a later call from the same number, which ended with a plan.
-                calls.append(
-                    Call(
-                        team=line,
-                        handler=call.handler,
-                        started_at=call.call_back_at,
-                        ended_at=call.call_back_at + dt.timedelta(minutes=rng.randint(10, 40)),
-                        caller=Call.Caller.PERSON,
-                        person=who.person,
-                        called=who.called,
-                        phone=who.phone,
-                        phone_key=who.phone_key,
-                        area=who.area,
-                        persons_words="(Synthetic history)",
-                        shared_understanding="(Synthetic history)",
-                        next_steps=NEXT_STEPS[Call.Outcome.SAFE_AT_HOME],
-                        outcomes=[Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME],
-                    )
-                )
+                calls.append(made_call_back(call, who, Call.Caller.PERSON, rng.randint(10, 40)))
             elif Call.Outcome.CALL_BACK in outcomes:
                 call.call_back_at = ended + dt.timedelta(hours=rng.randint(1, 16))
                 if who.phone and call.call_back_at >= now - CALL_BACKS_KEPT:
                     # Made, as the line does: a call-back still due on the worklist is
                     # tonight's, written by hand, never the year's. (Drawn without the
                     # random stream, so the rest of the year stays as it was.)
-                    calls.append(
-                        Call(
-                            team=line,
-                            handler=call.handler,
-                            started_at=call.call_back_at,
-                            ended_at=call.call_back_at + dt.timedelta(minutes=15),
-                            caller=kind,
-                            person=who.person,
-                            called=who.called,
-                            phone=who.phone,
-                            phone_key=who.phone_key,
-                            area=who.area,
-                            persons_words="(Synthetic history)",
-                            shared_understanding="(Synthetic history)",
-                            next_steps=NEXT_STEPS[Call.Outcome.SAFE_AT_HOME],
-                            outcomes=[Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME],
-                        )
-                    )
+                    calls.append(made_call_back(call, who, kind, 15))
             elif Call.Outcome.SANCTUARY in outcomes:
                 call.sanctuary_at, evening = _invited_for(rng, ended, tz)
                 if evening > evenings[-1]:
