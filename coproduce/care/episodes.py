@@ -294,12 +294,16 @@ def _out_of_contact(
             )
         )
         .filter(chosen)
-        .select_related("person")
         .order_by("latest", "pk")
     )
+    # Their people read by id once the few episodes are known, rather than joined:
+    # PostgreSQL's planner, by its default costs, read every person to join a few dozen
+    # (issue 25).
+    people = Person.objects.in_bulk({e.person_id for e in episodes})
     by_id = {team.pk: team for team in teams}
     for episode in episodes:
         episode.team = by_id[episode.team_id]
+        episode.person = people[episode.person_id]
     return list(episodes)
 
 
@@ -336,7 +340,6 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
     """A shift's worklist for the user's teams."""
     now = now or timezone.now()
     end_of_today = timezone.localtime(now).replace(hour=23, minute=59, second=59)
-    caseload = Episode.objects.open().for_user(user)
     referred = Referral.objects.for_user(user)
     # Due today or overdue, and those the person did not come to, until a contact with
     # them is recorded after it (a missed appointment in crisis care is followed up, not
@@ -350,7 +353,12 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         )
     )
     reviews = (
-        Appointment.objects.filter(episode__in=caseload)
+        # The caseload's scope on the episode joined for its person, not a subquery of it
+        # (the same appointments; PostgreSQL took longer to plan the subquery than to
+        # run it: issue 25).
+        Appointment.objects.filter(
+            episode__closed_at__isnull=True, episode__team_id__in=team_ids(user)
+        )
         .filter(
             Q(status=Appointment.Status.BOOKED, starts_at__lte=end_of_today)
             | Q(status=Appointment.Status.DID_NOT_ATTEND) & ~contacted_since

@@ -152,6 +152,13 @@ class Call(AskedHowItWas):
             models.Index(
                 fields=["team"], condition=Q(hung_up_at_risk=True), name="call_hung_up_at_risk"
             ),
+            # The worklist's booked call-backs falling due, by their time: without it
+            # the worklist read every call the line ever took (issue 25).
+            models.Index(
+                fields=["call_back_at"],
+                condition=Q(call_back_at__isnull=False),
+                name="call_back_booked",
+            ),
         ]
 
     def __str__(self) -> str:

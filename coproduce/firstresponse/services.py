@@ -16,7 +16,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import NullIf
 from django.http import Http404
 from django.utils import timezone
 
@@ -464,6 +465,9 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
     last day whose words the screen read as a risk."""
     now = now or timezone.now()
     later = _ended_since(OuterRef("ended_at"), OuterRef("pk"))
+    # The call's number, or NULL for a call with none, which equals nothing: so the
+    # database looks up only calls from that number, never every call without one.
+    number = NullIf(OuterRef("phone_key"), Value(""))
     # One query however many callers ever hung up (the demo's year holds dozens), the
     # last day's calls with it (their words are read here, not by the database).
     called_since = Q(ended_at__isnull=False) & (Q(by_number=True) | Q(by_person=True))
@@ -485,7 +489,7 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
         )
         # Aliased, not annotated: only the condition needs them, not each row.
         .alias(
-            by_number=Exists(later.filter(phone_key=OuterRef("phone_key")).exclude(phone_key="")),
+            by_number=Exists(later.filter(phone_key=number)),
             by_person=Exists(later.filter(person_id=OuterRef("person_id"))),
         )
         # When a call-back last rang out, if one did, to show it was tried.
@@ -495,10 +499,7 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
                     started_at__gte=OuterRef("ended_at"), ended_at__isnull=False, answered=False
                 )
                 .exclude(pk=OuterRef("pk"))
-                .filter(
-                    (Q(phone_key=OuterRef("phone_key")) & ~Q(phone_key=""))
-                    | Q(person_id=OuterRef("person_id"))
-                )
+                .filter(Q(phone_key=number) | Q(person_id=OuterRef("person_id")))
                 .order_by("-started_at")
                 .values("started_at")[:1]
             )
@@ -687,14 +688,14 @@ URGENCY_ORDER: dict[str, int] = {
 }
 
 
-def passed_calls_waiting(user: User) -> list[PassedCall]:
-    """Calls partners passed to the user's lines, not yet taken: at risk first, then by
-    urgency, then the longest waiting. Reading them (names, numbers) is audited."""
-    waiting = list(
-        PassedCall.objects.filter(
-            team_id__in=line_team_ids(user), call__isnull=True
-        ).select_related("partner", "person", "team")
-    )
+def passed_calls_waiting(user: User, *, at_risk_only: bool = False) -> list[PassedCall]:
+    """Calls partners passed to the user's lines, not yet taken (``at_risk_only``: those
+    whose words the screen read as a risk): at risk first, then by urgency, then the
+    longest waiting. Reading them (names, numbers) is audited."""
+    waiting_calls = PassedCall.objects.filter(team_id__in=line_team_ids(user), call__isnull=True)
+    if at_risk_only:
+        waiting_calls = waiting_calls.exclude(risk_concerns=[])
+    waiting = list(waiting_calls.select_related("partner", "person", "team"))
     waiting.sort(key=lambda p: (not p.at_risk, URGENCY_ORDER.get(p.urgency, 9), p.passed_at))
     if waiting:
         # The calls' own lines (read with them), each once, in the order first met.
@@ -705,8 +706,9 @@ def passed_calls_waiting(user: User) -> list[PassedCall]:
 
 def passed_calls_at_risk(user: User) -> list[PassedCall]:
     """For the duty worklist: passed calls still waiting whose words the screen read
-    as a risk (the same visibility as a caller at risk)."""
-    return [p for p in passed_calls_waiting(user) if p.at_risk]
+    as a risk (the same visibility as a caller at risk). Only these are read, and so
+    audited: the worklist shows no others."""
+    return passed_calls_waiting(user, at_risk_only=True)
 
 
 def passed_call_for(user: User, passed_id: int) -> PassedCall:

@@ -125,6 +125,18 @@ def test_a_caller_at_risk_who_hangs_up_is_flagged_for_a_call_back_on_the_worklis
     assert services.calls_to_call_back(handler) == []
 
 
+def test_a_later_call_without_a_number_is_not_taken_for_calling_back_one_without(handler):
+    # Both calls have no number (phone_key ""): "the same number" must never match them.
+    call = start(handler, minutes_ago=30)
+    services.end_call(
+        handler, call, CallDetails(called="Jo", hung_up_at_risk=True, ended_at=ago(minutes=25))
+    )
+    someone_else = start(handler, minutes_ago=5)
+    services.end_call(handler, someone_else, CallDetails(**{**PLAN, "called": "Sam"}))
+    assert services.calls_to_call_back(handler) == [call]
+    assert services.calls_to_call_back(handler)[0].last_tried is None  # type: ignore[attr-defined]
+
+
 def test_a_call_back_that_was_not_answered_leaves_them_on_the_worklist(client, handler):
     # A fresh-eyes trial: the call-back rang out, and ending it (there was no "no answer")
     # took the caller at risk off the duty worklist.

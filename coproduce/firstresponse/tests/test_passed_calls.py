@@ -139,6 +139,20 @@ def test_words_at_risk_are_screened_at_once_and_shown_first(nhs_111, line, handl
     assert services.passed_calls_at_risk(handler) == [risky]
 
 
+def test_the_worklist_reads_only_the_passed_calls_at_risk_and_audits_none_when_none_are(
+    nhs_111, line, handler
+):
+    services.pass_call(nhs_111.user, passing(line, urgency="1"))
+    viewed = AuditEvent.objects.filter(actor=handler, action=AuditEvent.Action.VIEWED)
+    assert services.passed_calls_at_risk(handler) == []
+    assert not viewed.exists()
+    risky = services.pass_call(
+        nhs_111.user, passing(line, partner_reference="111-0002", reason=AT_RISK)
+    ).passed
+    assert services.passed_calls_at_risk(handler) == [risky]
+    assert viewed.filter(detail="passed calls waiting", record_id=str(line.pk)).count() == 1
+
+
 def test_waiting_calls_are_ordered_by_urgency_then_the_longest_waiting(nhs_111, line, handler):
     made = {}
     for ref, urgency, minutes in (("a", "3", 30), ("b", "1", 5), ("c", "3", 50)):
