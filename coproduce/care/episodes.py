@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 
@@ -327,6 +327,14 @@ def mark_disengaged(now: dt.datetime | None = None) -> list[Episode]:
     return marked
 
 
+def _with_teams(referrals: Iterable[Referral], teams: dict[int, Team]) -> list[Referral]:
+    """The referrals, each given its team as read for the request rather than joined."""
+    listed = list(referrals)
+    for referral in listed:
+        referral.team = teams[referral.team_id]
+    return listed
+
+
 @dataclass
 class Worklist:
     unallocated: list[Referral]
@@ -366,19 +374,21 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         .select_related("episode__person", "staff")
         .order_by("starts_at")
     )
-    late = [
-        d
-        # A shift looks back one day; older calls are in the evidence, not the worklist.
-        for d in Dispatch.objects.filter(
-            referral__team_id__in=team_ids(user),
-            dispatched_at__gte=now - dt.timedelta(hours=24),
-        ).select_related("referral__person", "referral__team")
-        if d.late(now)
-    ]
+    teams = {team.pk: team for team in memberships(user)}
+    late = []
+    # A shift looks back one day; older calls are in the evidence, not the worklist.
+    for dispatch in Dispatch.objects.filter(
+        referral__team_id__in=teams, dispatched_at__gte=now - dt.timedelta(hours=24)
+    ).select_related("referral__person"):
+        dispatch.referral.team = teams[dispatch.referral.team_id]  # not joined again
+        if dispatch.late(now):
+            late.append(dispatch)
     # Those out of contact and those already marked disengaged in one read.
     out_of_contact = _out_of_contact(now, memberships(user), or_disengaged=True)
     return Worklist(
-        unallocated=list(referred.unallocated().select_related("person", "team").by_time_left()),
+        unallocated=_with_teams(
+            referred.unallocated().select_related("person").by_time_left(), teams
+        ),
         reviews_due=list(reviews),
         no_recent_contact=[
             (e, e.latest)  # type: ignore[attr-defined]

@@ -542,7 +542,8 @@ class Dispatch(models.Model):
         HOME_TREATMENT = "home_treatment", "Handed to home treatment"
 
     referral = models.OneToOneField(Referral, on_delete=models.PROTECT, related_name="dispatch")
-    dispatched_at = models.DateTimeField()
+    # Indexed: the worklist asks for the last day's (issue 25).
+    dispatched_at = models.DateTimeField(db_index=True)
     arrived_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=32, choices=Outcome.choices, blank=True)
     partner = models.CharField("Partner handing over", max_length=120, blank=True)

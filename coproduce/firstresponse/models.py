@@ -128,6 +128,11 @@ class Call(AskedHowItWas):
     # call never counts as calling back a caller at risk (a fresh-eyes trial's call-back
     # that rang out took the caller off the duty worklist).
     answered = models.BooleanField(default=True)
+    # The earlier call this one calls back (``services.start_call(back=…)``), whose
+    # caller's details it starts with.
+    calling_back = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="call_backs"
+    )
     # What the risk screen found in the person's words (``voices.risk.Concern`` values).
     risk_concerns = models.JSONField(default=list, blank=True)
     # Which layer read it and on which words, as an alert says, so whoever reads the call
@@ -188,6 +193,10 @@ class Call(AskedHowItWas):
     def minutes(self) -> int:
         end = self.ended_at or timezone.now()
         return max(0, int((end - self.started_at).total_seconds() // 60))
+
+
+# A guest may be let in this long before the Sanctuary opens, as that evening's guest.
+ARRIVES_BEFORE_OPENING = dt.timedelta(hours=1)
 
 
 class SanctuaryVisit(AskedHowItWas):
@@ -267,7 +276,10 @@ class SanctuaryVisit(AskedHowItWas):
         return [str(self.Offer(o).label) for o in self.offered if o in self.Offer.values]
 
     def closing_after_arrival(self) -> dt.datetime | None:
-        """When the Sanctuary closed (or closes) on the evening the guest came."""
+        """When the Sanctuary closed (or closes) on the evening the guest came. A guest
+        recorded as arriving while it was closed, other than a little before it opened,
+        came after that evening's closing: they are "still here after closing" at once
+        (a fresh-eyes trial: one recorded at 3 a.m. waited a whole day to be noticed)."""
         team = self.team
         if team.closes_at is None:
             return None
@@ -275,7 +287,11 @@ class SanctuaryVisit(AskedHowItWas):
         closing = arrived.replace(
             hour=team.closes_at.hour, minute=team.closes_at.minute, second=0, microsecond=0
         )
-        return closing if closing > arrived else closing + dt.timedelta(days=1)
+        if closing <= arrived:
+            closing += dt.timedelta(days=1)
+        if team.next_opening(arrived) - arrived > ARRIVES_BEFORE_OPENING:
+            closing -= dt.timedelta(days=1)
+        return closing
 
 
 class LinePartner(models.Model):

@@ -121,6 +121,10 @@ def _name(value: str, field: str) -> str:
 # Calls ---------------------------------------------------------------------------------
 
 
+# Who called: what a call-back starts with, from the call it calls back.
+CALLER_DETAILS = ("person_id", "caller", "called", "phone", "phone_key", "area")
+
+
 @once
 @transaction.atomic
 def start_call(user: User, *, back: Call | None = None, submission: str = "") -> Call:
@@ -145,12 +149,8 @@ def start_call(user: User, *, back: Call | None = None, submission: str = "") ->
             team_id=back.team_id,
             handler=user,
             started_at=timezone.now(),
-            person_id=back.person_id,
-            caller=back.caller,
-            called=back.called,
-            phone=back.phone,
-            phone_key=back.phone_key,
-            area=back.area,
+            calling_back=back,
+            **{name: getattr(back, name) for name in CALLER_DETAILS},
         )
         audit.record(user, AuditEvent.Action.CREATED, call, f"calling back call {back.pk}")
         return call
@@ -380,13 +380,17 @@ def _save(user: User, call: Call, details: CallDetails, *, ending: bool) -> Call
 
 
 def is_blank(call: Call) -> bool:
-    """An open call with nothing recorded: opened by a mis-click, and may be discarded."""
+    """An open call with nothing recorded: opened by a mis-click, and may be discarded.
+    A call-back's caller details, as they came from the call it calls back, are not
+    recorded in it (a fresh-eyes trial opened "Call them back" by mistake and could not
+    discard it)."""
+    back = call.calling_back
     recorded = (
-        call.caller,
-        call.person_id,
-        call.called,
-        call.phone,
-        call.area,
+        *(
+            getattr(call, name)
+            for name in CALLER_DETAILS
+            if back is None or getattr(call, name) != getattr(back, name)
+        ),
         call.persons_words,
         call.shared_understanding,
         call.next_steps,
@@ -945,13 +949,15 @@ def here_after_closing(user: User, now: dt.datetime | None = None) -> list[Sanct
     """Guests still recorded as here after their evening's closing time: for the
     worklist at once (were they missed leaving, or are they still here and need a plan?)."""
     now = now or timezone.now()
+    teams = {team.pk: team for team in sanctuaries(user)}
     here = (
-        SanctuaryVisit.objects.filter(team_id__in=sanctuary_ids(user), left_at__isnull=True)
-        .select_related("person", "team")
+        SanctuaryVisit.objects.filter(team_id__in=teams, left_at__isnull=True)
+        .select_related("person")
         .order_by("team_id", "arrived_at")
     )
-    return [
-        visit
-        for visit in here
-        if (closing := visit.closing_after_arrival()) is not None and closing <= now
-    ]
+    late = []
+    for visit in here:
+        visit.team = teams[visit.team_id]  # as read for the request, not joined again
+        if (closing := visit.closing_after_arrival()) is not None and closing <= now:
+            late.append(visit)
+    return late

@@ -14,6 +14,7 @@ A field is named by its ``label`` when it has one, else by its name ("given_name
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any
 
@@ -154,6 +155,47 @@ def _read_visibly(field: forms.CharField) -> None:
     field._reads_visibly = True  # type: ignore[attr-defined]
 
 
+# A date written as day/month/year (or year-month-day), whatever it separates them with.
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4})\s*$")
+_YEAR_MONTH_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def not_a_real_date(what: str, value: str) -> str | None:
+    """What is wrong with a date written in the right form that no calendar has (31/02/2026,
+    29/02/2027, 12/13/2026), or None if it is not that. A fresh-eyes trial's 31/02 was
+    told only the form to write a date in, which it had."""
+    if found := _DAY_MONTH_YEAR.match(value):
+        day, month, year = (int(part) for part in found.groups())
+    elif found := _YEAR_MONTH_DAY.match(value):
+        year, month, day = (int(part) for part in found.groups())
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return f"{what} must be a real date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= days:
+        return f"{what} must be a real date: {calendar.month_name[month]} {year} has {days} days"
+    return None
+
+
+def _says_why_a_date_is_not_real(field: forms.DateField, what: str) -> None:
+    if getattr(field, "_says_why_not_real", False):
+        return
+    to_python = field.to_python
+
+    def read(value: Any) -> Any:
+        try:
+            return to_python(value)
+        except ValidationError as error:
+            why = not_a_real_date(what, value) if isinstance(value, str) else None
+            if why is None:
+                raise
+            raise ValidationError(why, code="invalid") from error
+
+    field.to_python = read  # type: ignore[method-assign]
+    field._says_why_not_real = True  # type: ignore[attr-defined]
+
+
 class PlainWords:
     """Mixed into a form (before Django's form class) to give its fields plain messages,
     and to read its texts as they can be seen."""
@@ -174,6 +216,9 @@ class PlainWords:
             use_plain_words(field, str(field.label or pretty_name(name)))
             if isinstance(field, forms.CharField):
                 _read_visibly(field)
+            if isinstance(field, forms.DateField):
+                what = str(field.label or pretty_name(name))
+                _says_why_a_date_is_not_real(field, what[:1].upper() + what[1:])
 
 
 class PlainWordsForm(PlainWords, forms.Form):

@@ -118,9 +118,13 @@ def test_the_service_refuses_a_contact_in_the_future_by_name(lead, episode):
 
 def test_it_refuses_a_date_it_cannot_read(client, lead, episode, listen):
     client.force_login(lead)
-    listen["occurred_on"] = "31/02/2026"
+    listen["occurred_on"] = "yesterday"
     body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
     assert "Enter the date of the contact as day/month/year" in body
+    # A date in the right form that no calendar has is told why (a fresh-eyes trial).
+    listen["occurred_on"] = "31/02/2026"
+    body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
+    assert "must be a real date: February 2026 has 28 days" in body
 
 
 def test_an_outsider_cannot_record_on_another_teams_episode(client, outsider, episode, listen):

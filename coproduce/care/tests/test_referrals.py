@@ -187,7 +187,8 @@ def test_staff_receive_a_referral_for_a_new_person(client, lead, team, intake):
     [
         ("nhs_number", "943 476 5918", "Enter a valid NHS number"),
         ("nhs_number", "12345", "Enter a valid NHS number"),
-        ("date_of_birth", "31/02/1990", "Enter the date of birth as day/month/year"),
+        ("date_of_birth", "May 1990", "Enter the date of birth as day/month/year"),
+        ("date_of_birth", "31/02/1990", "must be a real date: February 1990 has 28 days"),
         ("date_of_birth", "01/01/2090", "The date of birth must be in the past"),
         ("received_on", "01/01/2099", "The referral cannot be in the future"),
         ("urgency", "9", "Select how urgent the referral is from the list"),

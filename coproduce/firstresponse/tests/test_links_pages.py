@@ -120,7 +120,7 @@ def test_the_caller_is_recorded_as_a_person_then_their_earlier_calls_offered(cli
         },
     )
     assert bad.status_code == 400
-    assert "Enter the date of birth as day/month/year" in bad.content.decode()
+    assert "must be a real date: February 1990 has 28 days" in bad.content.decode()
     assert not Person.objects.exists()
     response = client.post(  # an ended call: on to its earlier calls from the number
         f"/line/calls/{call.pk}/person",

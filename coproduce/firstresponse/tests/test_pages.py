@@ -303,3 +303,34 @@ def test_a_call_opened_by_mistake_is_discarded_but_never_one_with_anything_in_it
     assert AuditEvent.objects.filter(
         actor=handler, record_id=str(call.pk), detail="discarded: opened by mistake"
     ).exists()
+
+
+def test_a_call_back_opened_by_mistake_is_discarded_and_the_caller_stays_on_the_worklist(
+    client, handler, line
+):
+    """A fresh-eyes trial opened "Call them back" by mistake: the call-back starts with
+    the caller's details, so it was never blank, and could only be ended, as a call."""
+    at_risk = Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=30),
+        ended_at=ago(minutes=25),
+        called="Jo",
+        phone="07700 900321",
+        phone_key="7700900321",
+        hung_up_at_risk=True,
+    )
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({"back": str(at_risk.pk)}))
+    back = Call.objects.get(calling_back=at_risk)
+    assert (back.called, back.phone) == ("Jo", "07700 900321")
+    assert "Discard this call" in client.get(f"/line/calls/{back.pk}").content.decode()
+    # Anything the handler changes or adds is recorded: a plan is needed then.
+    Call.objects.filter(pk=back.pk).update(phone="07700 900999")
+    assert client.post(f"/line/calls/{back.pk}/discard")["Location"] == f"/line/calls/{back.pk}"
+    Call.objects.filter(pk=back.pk).update(phone="07700 900321", persons_words="Hello")
+    assert client.post(f"/line/calls/{back.pk}/discard")["Location"] == f"/line/calls/{back.pk}"
+    Call.objects.filter(pk=back.pk).update(persons_words="")
+    assert client.post(f"/line/calls/{back.pk}/discard")["Location"] == "/line"
+    assert not Call.objects.filter(pk=back.pk).exists()
+    assert services.calls_to_call_back(handler) == [at_risk]

@@ -93,6 +93,26 @@ def test_a_guest_still_here_after_closing_is_on_the_worklist(handler, sanctuary)
     assert services.here_after_closing(handler, closing + dt.timedelta(minutes=1)) == [visit]
 
 
+def test_a_guest_recorded_while_it_was_closed_is_after_closing_at_once(handler, sanctuary):
+    # Open 18:00 to 01:00. A fresh-eyes trial recorded a guest at 3 a.m.: they were
+    # listed only at the next night's closing, nearly a day later.
+    local = timezone.localtime(timezone.now())
+    night = local.replace(hour=3, minute=0, second=0, microsecond=0)
+    if night > local:
+        night -= dt.timedelta(days=1)
+    visit = welcome(handler, sanctuary)
+    SanctuaryVisit.objects.filter(pk=visit.pk).update(arrived_at=night)
+    visit.refresh_from_db()
+    assert visit.closing_after_arrival() == night.replace(hour=1)
+    assert services.here_after_closing(handler, night + dt.timedelta(minutes=1)) == [visit]
+    # Let in half an hour before opening: that evening's guest, until it closes.
+    early = night.replace(hour=17, minute=30)
+    SanctuaryVisit.objects.filter(pk=visit.pk).update(arrived_at=early)
+    visit.refresh_from_db()
+    assert visit.closing_after_arrival() == early.replace(hour=1, minute=0) + dt.timedelta(days=1)
+    assert services.here_after_closing(handler, early + dt.timedelta(hours=7)) == []
+
+
 def test_the_screen_shows_an_initial_or_a_chosen_word_never_a_name(handler, sanctuary):
     assert welcome(handler, sanctuary, called="Alexandra").label == "A."
     assert welcome(handler, sanctuary, called="Sam", shown_as="Blue").label == "Blue"

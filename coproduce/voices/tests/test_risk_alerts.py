@@ -7,6 +7,8 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from coproduce.accounts.audit import someone_not_signed_in
 from coproduce.accounts.models import AuditEvent
@@ -121,6 +123,10 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
         action="viewed", record_id=str(voice.pk), detail="risk alert"
     ).exists()
     alert = RiskAlert.objects.get()
+    # Its own page says the concern once, as its heading (a trial read it twice).
+    own = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert own.count("Current risk to life") == 1
+    assert "<h1>Current risk to life</h1>" in own
     refused = client.post("/alerts", {"alert": alert.pk, "action_taken": ""})
     assert refused.status_code == 400
     assert "Say what you did about this alert" in refused.content.decode()
@@ -225,6 +231,17 @@ def test_waiting_alerts_are_on_the_staff_worklist_without_the_words(client, lead
     assert "for the whole service, not one team" in body  # while the rest is the teams'
     assert "Current risk to life, text message" in body
     assert "end my life" not in body
+    # The navigation's count is the worklist's own list, not asked again, and is right.
+    assert "Alerts (1)" in body
+    receive_voice(
+        someone_not_signed_in(), channel=Voice.Channel.SMS, text="I took an overdose", rating=None
+    )
+    with CaptureQueriesContext(connection) as asked:
+        body = client.get("/worklist").content.decode()
+    assert "Alerts (2)" in body
+    assert not [
+        q for q in asked.captured_queries if "COUNT(" in q["sql"] and "riskalert" in q["sql"]
+    ]
 
 
 def test_an_at_risk_voice_stays_in_the_default_inbox_until_its_alert_is_acknowledged(

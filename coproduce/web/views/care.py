@@ -49,6 +49,7 @@ from coproduce.firstresponse import links as first_response_links
 from coproduce.firstresponse import services as first_response
 from coproduce.voices.services import open_alerts
 from coproduce.web.jinja import format_datetime
+from coproduce.web.shell import count_open_alerts
 from coproduce.web.views.render import page, posted, signed_in_user, submission_token
 
 BREAK_GLASS_MINUTES = 30
@@ -96,6 +97,9 @@ def show_worklist(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     worklist = episode_services.worklist_for(user, now)
     waiting = [*worklist.unallocated, *(d.referral for d in worklist.late_arrivals)]
+    # Alerts are for whoever is on duty, whatever their team: shown without the words.
+    alerts = list(open_alerts().order_by("raised_at"))
+    count_open_alerts(request, alerts)
     return page(
         request,
         "care/worklist.jinja",
@@ -104,8 +108,7 @@ def show_worklist(request: HttpRequest) -> HttpResponse:
         visible=services.people_visible_to(
             user, {r.person_id for r in waiting}, break_glass_for=broken_glass_for(request)
         ),
-        # Alerts are for whoever is on duty, whatever their team: shown without the words.
-        alerts=list(open_alerts().order_by("raised_at")),
+        alerts=alerts,
         # The line and the Sanctuary (hazard log: a caller at risk who hung up; a guest
         # still here after closing), for the teams the user works in.
         call_backs=first_response.calls_to_call_back(user, now),

@@ -36,6 +36,7 @@ from coproduce.voices.forms import (
 )
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.web.jinja import format_counted
+from coproduce.web.shell import count_open_alerts
 from coproduce.web.views.care import add_errors
 from coproduce.web.views.render import page, paged, posted, signed_in_user, submission_token
 
@@ -330,6 +331,7 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
         if refused is not None:
             return _alert_page(request, refused, acknowledge=form, status=400)
     waiting = list(alerts.waiting())
+    count_open_alerts(request, waiting)
     audit.record_each(
         user, AuditEvent.Action.VIEWED, [alert.voice for alert in waiting], "risk alert"
     )
