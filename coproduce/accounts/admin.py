@@ -11,9 +11,26 @@ from coproduce.accounts.models import AuditEvent, User
 
 @admin.register(User)
 class CoproduceUserAdmin(UserAdmin):  # type: ignore[type-arg]
-    list_display = ("username", "first_name", "last_name", "role", "is_active")
+    list_display = ("username", "first_name", "last_name", "role_in_words", "is_active")
     list_filter = ("role", "is_active")
-    fieldsets = (*UserAdmin.fieldsets, ("Role", {"fields": ("role",)}))  # type: ignore[misc]
+    list_select_related = ("line_partner",)
+    # What a person may do comes from their role (accounts.policy), never from Django's
+    # groups and per-model permissions, so those are not offered (a fresh-eyes trial
+    # read the raw list of "auth | group | Can add group" as something to set).
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Name and email", {"fields": ("first_name", "last_name", "email")}),
+        ("Role", {"fields": ("role",)}),
+        (
+            "Access",
+            {
+                "fields": ("is_active", "is_staff", "is_superuser"),
+                "description": "What someone may see and do comes from their role and "
+                "their teams. Staff status and superuser are for administrators only.",
+            },
+        ),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
     # Their name on the add page too: before, a new account read "Name not recorded"
     # until it was edited again (a fresh-eyes trial).
     add_fieldsets = (
@@ -21,6 +38,14 @@ class CoproduceUserAdmin(UserAdmin):  # type: ignore[type-arg]
         ("Name and email", {"fields": ("first_name", "last_name", "email")}),
         ("Role", {"fields": ("role",)}),
     )
+
+    @admin.display(description="Role", ordering="role")
+    def role_in_words(self, user: User) -> str:
+        """A partner's system account (NHS 111, the police) says so: its clinical role is
+        only how it passes calls (ADR 0015), and a trial read it as a practitioner."""
+        partner = getattr(user, "line_partner", None)
+        role = user.get_role_display()
+        return f"{role}: the system of {partner.name}" if partner is not None else role
 
 
 @admin.register(AuditEvent)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
@@ -323,13 +324,30 @@ class AppointmentForm(Moment, PlainWordsForm):
         widget=forms.Textarea,
     )
 
-    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, team: Team, named: Collection[int] = (), **kwargs: Any) -> None:
+        """``named``: the person's named team, listed first under "With" (a fresh-eyes
+        trial had to find them among the whole team)."""
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = (  # type: ignore[attr-defined]
+        staff = self.fields["staff"]
+        staff.queryset = (  # type: ignore[attr-defined]
             team.staff.filter(is_active=True)
             .only(*User.NAME_FIELDS)
             .order_by("first_name", "last_name", "pk")  # as they are named, not by username
         )
+        staff.empty_label = "Choose"  # type: ignore[attr-defined]
+        if named:
+            everyone = [
+                (pk, User.naming(*names))
+                for pk, *names in staff.queryset.values_list("pk", *User.NAME_FIELDS)  # type: ignore[attr-defined]
+            ]
+            groups = {
+                "Their named team": [(pk, name) for pk, name in everyone if pk in named],
+                "Others in the team": [(pk, name) for pk, name in everyone if pk not in named],
+            }
+            staff.choices = [  # type: ignore[attr-defined]
+                ("", "Choose"),
+                *((heading, listed) for heading, listed in groups.items() if listed),
+            ]
 
 
 class ContactForm(Moment, PlainWordsForm):

@@ -497,7 +497,7 @@ class Appointment(models.Model):
     class Status(models.TextChoices):
         BOOKED = "booked", "Booked"
         ATTENDED = "attended", "Attended"
-        DID_NOT_ATTEND = "did_not_attend", "Did not attend"
+        DID_NOT_ATTEND = "did_not_attend", "Did not come"
         CANCELLED = "cancelled", "Cancelled"
 
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="appointments")

@@ -137,3 +137,16 @@ def test_a_partners_system_account_is_refused_a_team_from_its_account_page(
     assert refused.status_code == 200
     assert "partner organisation&#x27;s system account" in refused.content.decode()
     assert not police.teams.exists()
+
+
+def test_the_account_list_says_a_partners_system_and_no_raw_permissions_are_offered(
+    client, signed_in_admin, not_staff
+):
+    police = not_staff["police"]
+    listing = client.get("/admin/accounts/user/").content.decode()
+    partner_name = police.line_partner.name
+    assert f"Practitioner: the system of {partner_name}" in listing
+    change = client.get(f"/admin/accounts/user/{police.pk}/change/").content.decode()
+    assert 'name="user_permissions"' not in change
+    assert 'name="groups"' not in change
+    assert "comes from their role and their teams" in change

@@ -121,7 +121,7 @@ def test_they_did_not_come_needs_what_happens_now_and_is_recorded_once(client, l
     review.refresh_from_db()
     assert (review.status, review.outcome_recorded_by) == ("did_not_attend", lead)
     episode_page = client.get(done["Location"]).content.decode()
-    assert "Did not attend: Phone today; visit tomorrow if no answer." in episode_page
+    assert "Did not come: Phone today; visit tomorrow if no answer." in episode_page
     # Missed, it stays on the worklist with what happens now, until they are reached.
     assert "Review (day 7)" in due_on_the_worklist(client)
     line = client.get("/worklist").content.decode().split("Review (day 7)")[1].split("</li>")[0]

@@ -395,3 +395,26 @@ def test_no_recent_contact_keeps_each_teams_own_days_and_only_the_users_teams(le
     assert latest[six_days] == now - dt.timedelta(days=6)
     # For every team (the timer's reading), the other team's episode too.
     assert len(episodes.no_contact_since(now)) == 5
+
+
+def test_booking_lists_the_named_team_first_and_leaves_the_time_to_be_chosen(
+    client, lead, team, referral
+):
+    # A fresh-eyes trial: "With" listed the whole team alphabetically, and the time
+    # started at now, which booked an appointment already due.
+    named = UserFactory(first_name="Zara", last_name="Named")
+    other = UserFactory(first_name="Adam", last_name="Other")
+    team.staff.add(named, other)
+    episode = accept(lead, referral, lead, named=[lead, named])
+    client.force_login(lead)
+    page = client.get(f"/episodes/{episode.pk}").content.decode()
+    select = page.split('name="staff"')[1].split("</select>")[0]
+    assert select.index('label="Their named team"') < select.index("Zara Named")
+    assert select.index("Zara Named") < select.index('label="Others in the team"')
+    assert select.index('label="Others in the team"') < select.index("Adam Other")
+    assert "---------" not in select
+    time = re.search(r'<input[^>]*name="starts_time"[^>]*>', page)
+    assert time is not None and 'value="' not in time.group(0).replace('value=""', "")
+    day = re.search(r'<input[^>]*name="starts_on"[^>]*>', page)
+    assert day is not None
+    assert f'value="{timezone.localdate():%d/%m/%Y}"' in day.group(0)

@@ -361,7 +361,15 @@ def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
     )
     if request.method == "POST" and not on_caseload:
         raise PermissionDenied("Break-glass access is read only.")
-    form = AppointmentForm(posted(request), team=episode.team, initial=now_initial("starts"))
+    named_team = list(episode.named_team.all())
+    form = AppointmentForm(
+        posted(request),
+        team=episode.team,
+        named={u.pk for u in named_team},
+        # Today, and no time: a time of now booked an appointment already due (a
+        # fresh-eyes trial), so the time is chosen.
+        initial={"starts_on": now_initial("starts")["starts_on"]},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             episode_services.book_appointment(
@@ -393,7 +401,7 @@ def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
         "care/episode.jinja",
         "Episode",
         episode=episode,
-        named_team=list(episode.named_team.all()),
+        named_team=named_team,
         appointments=list(episode.appointments.select_related("staff")),
         contacts=list(episode.contacts.select_related("staff")),
         distinct_staff=episode_services.distinct_staff_met(episode),
