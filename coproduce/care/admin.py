@@ -112,7 +112,7 @@ admin.site.unregister(User)
 class UserWithTeamsAdmin(CoproduceUserAdmin):
     form = UserChangeWithTeams
     add_form = UserCreationWithTeams
-    fieldsets = (*CoproduceUserAdmin.fieldsets, ("Teams", {"fields": ("teams",)}))
+    fieldsets = (*CoproduceUserAdmin.fieldsets, ("Teams", {"fields": ("teams",)}))  # type: ignore[assignment]
     add_fieldsets = (*CoproduceUserAdmin.add_fieldsets, ("Teams", {"fields": ("teams",)}))
 
     def save_related(

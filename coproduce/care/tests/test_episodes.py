@@ -414,7 +414,8 @@ def test_booking_lists_the_named_team_first_and_leaves_the_time_to_be_chosen(
     assert select.index('label="Others in the team"') < select.index("Adam Other")
     assert "---------" not in select
     time = re.search(r'<input[^>]*name="starts_time"[^>]*>', page)
-    assert time is not None and 'value="' not in time.group(0).replace('value=""', "")
+    assert time is not None
+    assert 'value="' not in time.group(0).replace('value=""', "")
     day = re.search(r'<input[^>]*name="starts_on"[^>]*>', page)
     assert day is not None
     assert f'value="{timezone.localdate():%d/%m/%Y}"' in day.group(0)
