@@ -98,7 +98,8 @@ def show_worklist(request: HttpRequest) -> HttpResponse:
     worklist = episode_services.worklist_for(user, now)
     waiting = [*worklist.unallocated, *(d.referral for d in worklist.late_arrivals)]
     # Alerts are for whoever is on duty, whatever their team: shown without the words.
-    alerts = list(open_alerts().order_by("raised_at"))
+    # (Their channel is shown, not their team: the voice alone is joined.)
+    alerts = list(open_alerts().select_related(None).select_related("voice").order_by("raised_at"))
     count_open_alerts(request, alerts)
     return page(
         request,
