@@ -195,6 +195,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "show_line": Capability.TAKE_CALLS,
     "start_call": Capability.TAKE_CALLS,
     "discard_call": Capability.TAKE_CALLS,
+    "read_call_risk": Capability.TAKE_CALLS,
     "record_call": Capability.TAKE_CALLS,
     "take_passed_call": Capability.TAKE_CALLS,
     "record_caller_as_person": Capability.TAKE_CALLS,

@@ -186,3 +186,14 @@ class DepartureForm(AskHowItWas, PlainWordsForm):
     )
     left_because = text("How they left", 200)
     left_time = time_field("departure", required=False)
+
+
+class RiskReadForm(PlainWordsForm):
+    """A handler's judgement of the words the screen flagged on an ended call."""
+
+    note = forms.CharField(
+        label="What you judged",
+        max_length=2000,
+        widget=forms.Textarea,
+        error_messages={"required": "Say what you judged about their words"},
+    )

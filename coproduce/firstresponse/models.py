@@ -139,6 +139,18 @@ class Call(AskedHowItWas):
     # can judge a false alarm (a fresh-eyes trial's call-back notes, "safer than earlier",
     # were read as a risk, and the call did not say why).
     risk_reason = models.TextField(blank=True)
+    # A handler who read the words the screen flagged, and judged them, says so: the call
+    # leaves the duty worklist (a fresh-eyes trial's call-back notes, "safer than
+    # earlier", stayed there as a risk for a day with no way to say they were read).
+    risk_read_at = models.DateTimeField(null=True, blank=True)
+    risk_read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="call_risks_read",
+    )
+    risk_read_note = models.TextField(blank=True)
     # A mobile for the question, if not the number above: kept only while the call is
     # open, then on the queued message alone.
     feedback_mobile = models.CharField(max_length=32, blank=True)

@@ -42,7 +42,7 @@ from coproduce.firstresponse.models import (
     SanctuaryVisit,
 )
 from coproduce.lib.dates import refuse_future
-from coproduce.lib.validators import number_key
+from coproduce.lib.validators import number_key, says_something
 from coproduce.voices import risk
 
 LONGEST_CALL = dt.timedelta(days=1)
@@ -357,6 +357,8 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
                 concerns.append(concern)
         new["risk_concerns"] = concerns
         new["risk_reason"] = found.reason if found and found.raises_alert else ""
+        # New words are read afresh: a judgement of the old ones does not carry over.
+        new["risk_read_at"], new["risk_read_by_id"], new["risk_read_note"] = None, None, ""
     changed = [name for name, value in new.items() if getattr(call, name) != value]
     for name in changed:
         setattr(call, name, new[name])
@@ -489,7 +491,12 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
                 & Q(ended_at__isnull=False)
                 & (~Q(phone_key="") | Q(person__isnull=False))
             )
-            | Q(hung_up_at_risk=False, started_at__gte=now - dt.timedelta(days=1))
+            # The last day's calls whose words may signal risk, until someone read them.
+            | Q(
+                hung_up_at_risk=False,
+                started_at__gte=now - dt.timedelta(days=1),
+                risk_read_at__isnull=True,
+            )
         )
         # Aliased, not annotated: only the condition needs them, not each row.
         .alias(
@@ -515,9 +522,45 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
         call
         for call in calls
         if call.hung_up_at_risk
-        or call.risk_concerns
+        or (call.risk_concerns and call.risk_read_at is None)
         or (call.call_back_at is not None and now - CALL_BACKS_KEPT <= call.call_back_at <= now)
     ]
+
+
+READ_NOTE_WORDS, READ_NOTE_CHARACTERS = 3, 12
+
+
+@transaction.atomic
+def read_call_risk(user: User, call: Call, note: str) -> Call:
+    """A handler has read the words the screen flagged on an ended call and judged them,
+    with a short note of what they judged: the call leaves the duty worklist. Never for a
+    caller who hung up at risk (they are called back, not read), once only (a second
+    reader is told who read it), audited."""
+    call = Call.objects.select_for_update().select_related("risk_read_by").get(pk=call.pk)
+    if call.is_open:
+        raise ValidationError("End the call first: while it is open, agree a plan with them.")
+    if not call.risk_concerns or call.hung_up_at_risk:
+        raise ValidationError(
+            "Only an ended call whose words the screen read as a risk, from a caller who "
+            "did not hang up at risk, can be marked as read."
+        )
+    if call.risk_read_at is not None and call.risk_read_by is not None:
+        raise ValidationError(
+            f"Already read by {call.risk_read_by.name_and_role} at "
+            f"{timezone.localtime(call.risk_read_at):%H:%M on %d/%m/%Y}: {call.risk_read_note}"
+        )
+    note = " ".join(note.split())
+    if not says_something(note, words=READ_NOTE_WORDS, characters=READ_NOTE_CHARACTERS):
+        raise ValidationError(
+            {
+                "note": "Say in a short sentence what you judged, for example: they said "
+                "they feel safer, and a plan was agreed on the call"
+            }
+        )
+    call.risk_read_at, call.risk_read_by, call.risk_read_note = timezone.now(), user, note
+    call.save(update_fields=["risk_read_at", "risk_read_by", "risk_read_note"])
+    audit.record(user, AuditEvent.Action.CHANGED, call, "words flagged as a risk: read and judged")
+    return call
 
 
 # Calls passed by partners (NHS 111 option 2, the police) ---------------------------------

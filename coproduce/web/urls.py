@@ -75,6 +75,7 @@ urlpatterns = [
     path("line/calls", firstresponse.start_call, name="start_call"),
     path("line/calls/<int:call_id>", firstresponse.record_call, name="record_call"),
     path("line/calls/<int:call_id>/discard", firstresponse.discard_call, name="discard_call"),
+    path("line/calls/<int:call_id>/risk-read", firstresponse.read_call_risk, name="read_call_risk"),
     path(
         "line/passed/<int:passed_id>/take",
         firstresponse.take_passed_call,

@@ -140,6 +140,7 @@ def example_paths():
             "admin": "/admin/",
             "start_call": "/line/calls",
             "discard_call": "/line/calls/1/discard",
+            "read_call_risk": "/line/calls/1/risk-read",
             "show_running_totals": paths["close_round"].replace("/close", "/running-totals"),
         }
     )

@@ -416,6 +416,28 @@ def test_the_handler_corrects_an_ended_call_and_what_it_said_before_is_kept(hand
         correction.save()
 
 
+def test_corrected_words_are_read_afresh_and_the_call_is_back_on_the_worklist(handler, line):
+    call = ended(handler, line, minutes_ago=30, called="Jo", persons_words="I feel low.")
+    call.risk_concerns, call.risk_read_at, call.risk_read_by = (
+        ["risk_to_life"],
+        ago(minutes=5),
+        handler,
+    )
+    call.risk_read_note = "Read: a low mood, no risk said."
+    call.save()
+    assert services.calls_to_call_back(handler) == []
+    links.correct_call(
+        handler,
+        call,
+        corrected(call, persons_words="I want to end my life tonight, I have the tablets."),
+        "I typed the wrong words at the end of the call.",
+    )
+    call.refresh_from_db()
+    assert call.risk_concerns
+    assert (call.risk_read_at, call.risk_read_by, call.risk_read_note) == (None, None, "")
+    assert services.calls_to_call_back(handler) == [call]
+
+
 def test_a_team_leader_may_correct_another_handlers_call(handler, leader, line):
     call = ended(handler, line)
     links.correct_call(

@@ -334,3 +334,72 @@ def test_a_call_back_opened_by_mistake_is_discarded_and_the_caller_stays_on_the_
     assert client.post(f"/line/calls/{back.pk}/discard")["Location"] == "/line"
     assert not Call.objects.filter(pk=back.pk).exists()
     assert services.calls_to_call_back(handler) == [at_risk]
+
+
+def test_a_handler_marks_flagged_words_as_read_with_what_they_judged(client, handler, line):
+    """A fresh-eyes trial's call-back notes ("safer than earlier") were read as a risk and
+    stayed on the duty worklist for a day with no way to say someone had read them."""
+    words = "I wanted to end my life earlier but I feel safer now after talking."
+    call = services.start_call(handler)
+    services.end_call(handler, call, CallDetails(**{**PLAN, "persons_words": words}))
+    call.refresh_from_db()
+    assert call.risk_concerns
+    assert services.calls_to_call_back(handler) == [call]
+    client.force_login(handler)
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "Mark their words as read" in page
+    # "x" is not a judgement: refused by name, nothing changed.
+    refused = client.post(f"/line/calls/{call.pk}/risk-read", {"note": "x"})
+    assert refused.status_code == 400
+    assert "Say in a short sentence what you judged" in refused.content.decode()
+    assert services.calls_to_call_back(handler) == [call]
+    judged = "They said they feel safer; plan agreed to call back if it changes."
+    read = client.post(f"/line/calls/{call.pk}/risk-read", {"note": judged})
+    assert read["Location"] == f"/line/calls/{call.pk}"
+    assert services.calls_to_call_back(handler) == []
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert f"judged: {judged}" in page
+    assert "Mark their words as read" not in page
+    assert AuditEvent.objects.filter(
+        actor=handler, record_id=str(call.pk), detail="words flagged as a risk: read and judged"
+    ).exists()
+    # A second reader (a stale tab) is told who read it, and nothing changes.
+    again = client.post(
+        f"/line/calls/{call.pk}/risk-read", {"note": "Read it again, all fine here."}
+    )
+    assert again.status_code == 400
+    assert "Already read by" in again.content.decode()
+    call.refresh_from_db()
+    assert call.risk_read_note == judged
+
+
+def test_words_are_never_marked_read_for_a_caller_who_hung_up_at_risk_or_an_open_call(
+    client, handler, line
+):
+    open_call = services.start_call(handler)
+    hung_up = services.start_call(handler)
+    services.end_call(
+        handler,
+        hung_up,
+        CallDetails(
+            called="Jo",
+            phone="07700 900321",
+            hung_up_at_risk=True,
+            persons_words="I want to end my life tonight.",
+        ),
+    )
+    client.force_login(handler)
+    for call in (open_call, hung_up):
+        refused = client.post(
+            f"/line/calls/{call.pk}/risk-read", {"note": "Read it, they are fine now."}
+        )
+        assert refused.status_code == 400
+        call.refresh_from_db()
+        assert call.risk_read_at is None
+    assert hung_up in services.calls_to_call_back(handler)
+    outsider = UserFactory(username="outsider", role=Role.PRACTITIONER)
+    client.force_login(outsider)
+    assert client.post(f"/line/calls/{hung_up.pk}/risk-read", {"note": "Read it."}).status_code in {
+        403,
+        404,
+    }

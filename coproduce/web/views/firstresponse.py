@@ -11,9 +11,16 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability, requires
 from coproduce.firstresponse import feedback, links, services
-from coproduce.firstresponse.forms import ArrivalForm, CallForm, DepartureForm, today_at
+from coproduce.firstresponse.forms import (
+    ArrivalForm,
+    CallForm,
+    DepartureForm,
+    RiskReadForm,
+    today_at,
+)
 from coproduce.firstresponse.linkforms import CallAndReferralForm
 from coproduce.firstresponse.models import Call
 from coproduce.web.views.care import add_errors
@@ -89,6 +96,25 @@ def take_passed_call(request: HttpRequest, passed_id: int) -> HttpResponse:
 
 
 @requires(Capability.TAKE_CALLS)
+@require_POST
+def read_call_risk(request: HttpRequest, call_id: int) -> HttpResponse:
+    """A handler read the words the screen flagged on an ended call and judged them."""
+    user = signed_in_user(request)
+    call = services.call_for(user, call_id)
+    read = RiskReadForm(request.POST)
+    if read.is_valid():
+        try:
+            services.read_call_risk(user, call, read.cleaned_data["note"])
+        except ValidationError as error:
+            add_errors(read, error)
+            call.refresh_from_db()  # someone else may have read it meanwhile: show who
+        else:
+            messages.success(request, "Marked as read. The call is off the duty worklist.")
+            return redirect("record_call", call_id=call.pk)
+    return _call_page(request, user, call, read=read, status=400)
+
+
+@requires(Capability.TAKE_CALLS)
 @require_http_methods(["GET", "POST"])
 def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
     user = signed_in_user(request)
@@ -115,11 +141,27 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
                 return redirect("show_line")
             messages.success(request, "Saved. The call is still open.")
             return redirect("record_call", call_id=call.pk)
+    return _call_page(request, user, call, form=form)
+
+
+def _call_page(
+    request: HttpRequest,
+    user: User,
+    call: Call,
+    *,
+    form: CallAndReferralForm | None = None,
+    read: RiskReadForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     return page(
         request,
         "firstresponse/call.jinja",
         "Call" if not call.is_open else "Record the call",
-        form=form,
+        status=status,
+        form=form or CallAndReferralForm(initial=CallForm.initial_for(call)),
+        read=read or RiskReadForm(),
+        # A refused judgement is the page's problem to summarise, not the call's form.
+        **({"summary_form": read} if read is not None else {}),
         call=call,
         passed=call.passed_call,
         earlier=services.earlier_call(call),
