@@ -536,7 +536,8 @@ def read_call_risk(user: User, call: Call, note: str) -> Call:
     with a short note of what they judged: the call leaves the duty worklist. Never for a
     caller who hung up at risk (they are called back, not read), once only (a second
     reader is told who read it), audited."""
-    call = Call.objects.select_for_update().select_related("risk_read_by").get(pk=call.pk)
+    # No join: PostgreSQL cannot lock the nullable side of an outer join.
+    call = Call.objects.select_for_update().get(pk=call.pk)
     if call.is_open:
         raise ValidationError("End the call first: while it is open, agree a plan with them.")
     if not call.risk_concerns or call.hung_up_at_risk:
