@@ -2,11 +2,16 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from coproduce.accounts.models import AuditEvent, User
+
+# Django's groups and per-model permissions are not how anyone's access is decided here
+# (accounts.policy: roles and teams), so they are not offered to set.
+admin.site.unregister(Group)
 
 
 @admin.register(User)

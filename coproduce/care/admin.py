@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from coproduce.accounts.admin import CoproduceUserAdmin
 from coproduce.accounts.forms import staff_users
 from coproduce.accounts.models import Role, User
+from coproduce.accounts.policy import CLINICAL
 from coproduce.care.models import Team
 from coproduce.lib.forms import PlainWords
 
@@ -82,6 +83,27 @@ def _teams_checked(form: forms.ModelForm[User]) -> None:
         )
 
 
+def _access_checked(form: forms.ModelForm[User]) -> None:
+    """What someone may do comes from their role: staff and superuser status (the admin
+    site, every record) only with the Administrator role, and a partner's system account
+    keeps the clinical role it passes calls with (ADR 0015). A fresh-eyes trial made a
+    support worker a superuser, and a partner's account an administrator."""
+    role = form.cleaned_data.get("role")
+    for flag in ("is_staff", "is_superuser"):
+        if form.cleaned_data.get(flag) and role != Role.ADMINISTRATOR:
+            form.add_error(
+                flag,
+                "Only administrators have staff or superuser status: untick it, or give "
+                "the account the Administrator role.",
+            )
+    if form.instance.pk and hasattr(form.instance, "line_partner") and role not in CLINICAL:
+        form.add_error(
+            "role",
+            "This is a partner organisation's system account: it keeps a clinical role, "
+            "which is how it passes calls to the line.",
+        )
+
+
 class UserChangeWithTeams(PlainWords, UserChangeForm):  # type: ignore[type-arg]
     teams = TeamsField()
 
@@ -93,6 +115,7 @@ class UserChangeWithTeams(PlainWords, UserChangeForm):  # type: ignore[type-arg]
     def clean(self) -> dict[str, Any] | None:
         cleaned = super().clean()
         _teams_checked(self)
+        _access_checked(self)
         return cleaned
 
 

@@ -59,7 +59,11 @@ def not_before_acceptance(
 
 
 def outside_named_team(episode: Episode, staff: User) -> bool:
-    return not episode.named_team.filter(pk=staff.pk).exists()
+    """Whether ``staff`` is outside the person's named team. With no named team chosen
+    (an episode from before they were), no one is: a fresh-eyes trial was refused every
+    choice with "… is not in this person's named team"."""
+    named = episode.named_team.all()
+    return named.exists() and not named.filter(pk=staff.pk).exists()
 
 
 def require_reason_outside_named_team(episode: Episode, staff: User, reason: str) -> str:

@@ -41,7 +41,7 @@ from coproduce.firstresponse.models import (
     PassedCall,
     SanctuaryVisit,
 )
-from coproduce.lib.dates import refuse_future
+from coproduce.lib.dates import in_words, refuse_future
 from coproduce.lib.validators import number_key, says_something
 from coproduce.voices import risk
 
@@ -138,12 +138,24 @@ def start_call(user: User, *, back: Call | None = None, submission: str = "") ->
     (``calls_to_call_back``). Found by a fresh-eyes trial: the worklist listed such a
     call, and its page offered no way to record the call-back."""
     if back is not None:
+        # Locked, so two handlers pressing Call them back at once make one call-back.
+        back = Call.objects.select_for_update().get(pk=back.pk)
         wanted = back.hung_up_at_risk or back.call_back_at is not None
         if not (wanted and back.ended_at) or not (back.phone_key or back.person_id):
             raise ValidationError(
                 "This call cannot be called back from here: only a caller who hung up at "
                 "risk or was promised a call-back, and left a number or whose record we "
                 "hold, can be."
+            )
+        if (calling := being_called_back(back)) is not None:
+            who = (
+                "You are"
+                if calling.handler_id == user.pk
+                else (f"{calling.handler.name_and_role} is")
+            )
+            raise ValidationError(
+                f"{who} calling them back now, in the call begun at "
+                f"{in_words(calling.started_at)}: a second call-back is not opened."
             )
         call = Call.objects.create(
             team_id=back.team_id,
@@ -188,6 +200,23 @@ def called_back(call: Call) -> Call | None:
     return (
         _ended_since(call.ended_at, call.pk)
         .filter(_same_caller(call))
+        .order_by("started_at")
+        .first()
+    )
+
+
+def being_called_back(call: Call) -> Call | None:
+    """For a caller who hung up at risk or was promised a call-back: a call still open
+    about them, from the same number or about the same person, begun since (someone is
+    calling them back now), if any. A fresh-eyes trial opened a second call-back while
+    the first was open, and nothing said so."""
+    if not ((call.hung_up_at_risk or call.call_back_at) and call.ended_at):
+        return None
+    return (
+        Call.objects.filter(started_at__gte=call.ended_at, ended_at__isnull=True)
+        .exclude(pk=call.pk)
+        .filter(_same_caller(call))
+        .select_related("handler")
         .order_by("started_at")
         .first()
     )
@@ -521,7 +550,7 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
     return [
         call
         for call in calls
-        if call.hung_up_at_risk
+        if (call.hung_up_at_risk and not (unreachable(call) and call.risk_read_at))
         or (call.risk_concerns and call.risk_read_at is None)
         or (call.call_back_at is not None and now - CALL_BACKS_KEPT <= call.call_back_at <= now)
     ]
@@ -530,25 +559,40 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
 READ_NOTE_WORDS, READ_NOTE_CHARACTERS = 3, 12
 
 
+def unreachable(call: Call) -> bool:
+    """A caller who hung up at risk with no number and no record: no one can call them
+    back (a fresh-eyes trial found such a caller on the worklist for good)."""
+    return call.hung_up_at_risk and not call.phone_key and call.person_id is None
+
+
+def may_be_marked_read(call: Call) -> bool:
+    """An ended call whose words the screen flagged (not a caller who hung up at risk:
+    they are called back), or a caller who hung up at risk and cannot be called back,
+    not yet marked."""
+    flagged = bool(call.risk_concerns) and not call.hung_up_at_risk
+    return not call.is_open and call.risk_read_at is None and (flagged or unreachable(call))
+
+
 @transaction.atomic
 def read_call_risk(user: User, call: Call, note: str) -> Call:
     """A handler has read the words the screen flagged on an ended call and judged them,
-    with a short note of what they judged: the call leaves the duty worklist. Never for a
-    caller who hung up at risk (they are called back, not read), once only (a second
-    reader is told who read it), audited."""
+    or, for a caller who hung up at risk and cannot be called back, says what was done,
+    in a short note: the call leaves the duty worklist. Never for a caller who hung up at
+    risk and can be called back (they are called back, not read); once only (a second
+    reader is told who read it); audited."""
     # No join: PostgreSQL cannot lock the nullable side of an outer join.
     call = Call.objects.select_for_update().get(pk=call.pk)
     if call.is_open:
         raise ValidationError("End the call first: while it is open, agree a plan with them.")
-    if not call.risk_concerns or call.hung_up_at_risk:
+    if not (call.risk_concerns and not call.hung_up_at_risk) and not unreachable(call):
         raise ValidationError(
-            "Only an ended call whose words the screen read as a risk, from a caller who "
-            "did not hang up at risk, can be marked as read."
+            "Only an ended call whose words the screen read as a risk, or a caller who hung "
+            "up at risk and cannot be called back, can be marked as read: call them back."
         )
     if call.risk_read_at is not None and call.risk_read_by is not None:
         raise ValidationError(
-            f"Already read by {call.risk_read_by.name_and_role} at "
-            f"{timezone.localtime(call.risk_read_at):%H:%M on %d/%m/%Y}: {call.risk_read_note}"
+            f"Already read by {call.risk_read_by.name_and_role} on "
+            f"{in_words(call.risk_read_at)}, who judged: {call.risk_read_note}"
         )
     note = " ".join(note.split())
     if not says_something(note, words=READ_NOTE_WORDS, characters=READ_NOTE_CHARACTERS):

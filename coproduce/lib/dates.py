@@ -33,6 +33,12 @@ def refuse_future(moment: dt.datetime | None, what: str, *, field: str) -> None:
         raise ValidationError({field: cannot_be_in_the_future(what)})
 
 
+def in_words(moment: dt.datetime) -> str:
+    """A moment as every page says it: "5 December 2026 at 12:02" (local time)."""
+    local = timezone.localtime(moment)
+    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+
+
 def next_month(month: dt.date) -> dt.date:
     """The first day of the month after ``month``'s."""
     return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)

@@ -23,6 +23,7 @@ from coproduce.care.presenters import (
 )
 from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
+from coproduce.lib.dates import in_words
 from coproduce.web import components, fields
 from coproduce.web.tables import table_cell, table_row
 
@@ -115,10 +116,7 @@ def format_clock(value: dt.datetime | None) -> str:
 
 
 def format_datetime(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    local = timezone.localtime(value)
-    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
+    return "" if value is None else in_words(value)
 
 
 def format_percent(value: float | None) -> str:

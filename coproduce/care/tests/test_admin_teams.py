@@ -150,3 +150,50 @@ def test_the_account_list_says_a_partners_system_and_no_raw_permissions_are_offe
     assert 'name="user_permissions"' not in change
     assert 'name="groups"' not in change
     assert "comes from their role and their teams" in change
+
+
+def test_only_administrators_have_staff_or_superuser_status_and_a_partner_stays_clinical(
+    client, signed_in_admin, team, not_staff
+):
+    # A fresh-eyes trial made a support worker a superuser (the whole admin site was
+    # theirs), and a partner's system account an administrator.
+    worker = User.objects.create(username="sw", first_name="Sam", role=Role.SUPPORT_WORKER)
+    form = {
+        "username": worker.username,
+        "first_name": "Sam",
+        "last_name": "",
+        "email": "",
+        "is_active": "on",
+        "is_staff": "on",
+        "is_superuser": "on",
+        "role": Role.SUPPORT_WORKER,
+        "date_joined_0": "05/12/2026",
+        "date_joined_1": "08:00:00",
+    }
+    refused = client.post(f"/admin/accounts/user/{worker.pk}/change/", form)
+    assert refused.status_code == 200
+    assert "Only administrators have staff or superuser status" in refused.content.decode()
+    worker.refresh_from_db()
+    assert not worker.is_staff
+    assert not worker.is_superuser
+    made_admin = client.post(
+        f"/admin/accounts/user/{worker.pk}/change/", {**form, "role": Role.ADMINISTRATOR}
+    )
+    assert made_admin.status_code == 302
+    police = not_staff["police"]
+    refused = client.post(
+        f"/admin/accounts/user/{police.pk}/change/",
+        {
+            **form,
+            "username": police.username,
+            "first_name": police.first_name,
+            "is_staff": "",
+            "is_superuser": "",
+            "role": Role.ADMINISTRATOR,
+        },
+    )
+    assert refused.status_code == 200
+    assert "keeps a clinical role" in refused.content.decode()
+    police.refresh_from_db()
+    assert police.role != Role.ADMINISTRATOR
+    assert client.get("/admin/auth/group/add/").status_code == 404

@@ -419,3 +419,18 @@ def test_booking_lists_the_named_team_first_and_leaves_the_time_to_be_chosen(
     day = re.search(r'<input[^>]*name="starts_on"[^>]*>', page)
     assert day is not None
     assert f'value="{timezone.localdate():%d/%m/%Y}"' in day.group(0)
+
+
+def test_with_no_named_team_chosen_no_reason_is_asked_to_book_anyone(lead, team, referral):
+    episode = accept(lead, referral, lead)
+    episode.named_team.clear()
+    someone = UserFactory()
+    team.staff.add(someone)
+    appointment = episodes.book_appointment(
+        lead,
+        episode,
+        kind="planned_intervention",
+        starts_at=ACCEPTED + dt.timedelta(days=2),
+        staff=someone,
+    )
+    assert not appointment.outside_named_team

@@ -403,3 +403,77 @@ def test_words_are_never_marked_read_for_a_caller_who_hung_up_at_risk_or_an_open
         403,
         404,
     }
+
+
+def test_a_second_call_back_is_not_opened_while_one_is_and_the_call_says_who_is_calling(
+    client, handler, line
+):
+    """A fresh-eyes trial opened a second call-back while the first was open: the caller's
+    call still offered Call them back, and the second call-back no longer said they had
+    hung up at risk."""
+    at_risk = Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=30),
+        ended_at=ago(minutes=25),
+        called="Ash",
+        phone="07700 900321",
+        phone_key="07700900321",
+        hung_up_at_risk=True,
+    )
+    colleague = UserFactory(username="colleague", first_name="Cy", role=Role.PRACTITIONER)
+    line.staff.add(colleague)
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({"back": str(at_risk.pk)}))
+    first = Call.objects.get(calling_back=at_risk)
+    own = client.get(f"/line/calls/{first.pk}").content.decode()
+    assert "Calling them back" in own
+    assert "they hung up, at risk" in own
+    client.force_login(colleague)
+    page = client.get(f"/line/calls/{at_risk.pk}").content.decode()
+    assert "Being called back now" in page
+    assert handler.name_and_role in page
+    refused = client.post("/line/calls", sent_once({"back": str(at_risk.pk)}), follow=True)
+    assert "is calling them back now" in refused.content.decode()
+    assert Call.objects.filter(calling_back=at_risk).count() == 1
+    # Nor may the colleague discard the handler's call-back: they are not offered it.
+    assert "Discard this call" not in client.get(f"/line/calls/{first.pk}").content.decode()
+
+
+def test_a_caller_who_hung_up_at_risk_and_cannot_be_reached_leaves_the_worklist_once_noted(
+    client, handler, line
+):
+    """No number and no record: no one can call them back, and a fresh-eyes trial found
+    them on the worklist for good."""
+    call = Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=30),
+        ended_at=ago(minutes=25),
+        called="Zoë",
+        area="Near the river in Ely",
+        hung_up_at_risk=True,
+    )
+    assert services.calls_to_call_back(handler) == [call]
+    client.force_login(handler)
+    page = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert "Note what was done" in page
+    done = "Police asked to check the riverside in Ely; they will ring back."
+    client.post(f"/line/calls/{call.pk}/risk-read", {"note": done})
+    assert services.calls_to_call_back(handler) == []
+    assert done in client.get(f"/line/calls/{call.pk}").content.decode()
+    # A caller who can be reached is called back, never noted.
+    reachable = Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=20),
+        ended_at=ago(minutes=15),
+        phone="07700 900999",
+        phone_key="07700900999",
+        hung_up_at_risk=True,
+    )
+    refused = client.post(f"/line/calls/{reachable.pk}/risk-read", {"note": done})
+    assert refused.status_code == 400
+    assert services.calls_to_call_back(handler) == [reachable]
+    # Opened in the browser, the address goes to the call's page.
+    assert client.get(f"/line/calls/{call.pk}/risk-read")["Location"] == f"/line/calls/{call.pk}"

@@ -95,10 +95,11 @@ def test_a_share_target_is_entered_as_a_percentage(
         ),
         ({"target": "lots"}, "target", "Enter the target as a number, like 4 or 2.5"),
         (
-            {"baseline_until": "31/02/2026"},
+            {"baseline_until": "end of March"},
             "baseline_until",
             "Enter the day the baseline ends as day/month/year",
         ),
+        ({"baseline_until": "31/02/2026"}, "baseline_until", "February 2026 has 28 days"),
         ({"source": "experience", "target": "120"}, "target", "give a target from 0 to 100"),
     ],
 )

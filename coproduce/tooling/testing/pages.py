@@ -49,6 +49,7 @@ NOT_PAGES = {
     "show_running_totals",  # a button's target (change/tests/test_priorities.py)
     "start_call",  # a button's target (firstresponse/tests/test_pages.py)
     "discard_call",  # a button's target (firstresponse/tests/test_pages.py)
+    "read_call_risk",  # a button's target (firstresponse/tests/test_pages.py)
     "take_passed_call",  # a button's target (firstresponse/tests/test_passed_calls.py)
     # Issue 23, area C: forms' and buttons' targets (improvement/tests/test_measure_pages.py).
     "improvement_measure_figure",

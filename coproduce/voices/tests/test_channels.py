@@ -84,7 +84,8 @@ def test_community_listening_notes_are_recorded_against_enquiry_categories(clien
         ({"channel": "complaint"}, "Enter the complaint reference"),
         ({"channel": "carrier pigeon"}, "Select how the feedback was given"),
         ({"text": ""}, "Enter what the person said"),
-        ({"received_on": "31/02/2026"}, "Enter the date the feedback was given, like 31/10/2026"),
+        ({"received_on": "31/13/2026"}, "must be a real date: there is no month 13"),
+        ({"received_on": "soon"}, "Enter the date the feedback was given, like 31/10/2026"),
         (
             {"received_on": (TODAY() + dt.timedelta(days=1)).isoformat()},
             "The date the feedback was given must be today or before",

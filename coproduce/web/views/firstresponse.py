@@ -68,9 +68,13 @@ def start_call(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.TAKE_CALLS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def discard_call(request: HttpRequest, call_id: int) -> HttpResponse:
-    """A call opened by a mis-click, with nothing recorded, is discarded."""
+    """A call opened by a mis-click, with nothing recorded, is discarded. Its address
+    opened in the browser (after a refusal, say) goes to the call's page, not to a blank
+    "405" (a fresh-eyes trial)."""
+    if request.method == "GET":
+        return redirect("record_call", call_id=call_id)
     user = signed_in_user(request)
     call = services.call_for(user, call_id)
     try:
@@ -96,9 +100,12 @@ def take_passed_call(request: HttpRequest, passed_id: int) -> HttpResponse:
 
 
 @requires(Capability.TAKE_CALLS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def read_call_risk(request: HttpRequest, call_id: int) -> HttpResponse:
-    """A handler read the words the screen flagged on an ended call and judged them."""
+    """A handler read the words the screen flagged on an ended call and judged them (its
+    address opened in the browser goes to the call's page, as for discarding)."""
+    if request.method == "GET":
+        return redirect("record_call", call_id=call_id)
     user = signed_in_user(request)
     call = services.call_for(user, call_id)
     read = RiskReadForm(request.POST)
@@ -109,7 +116,7 @@ def read_call_risk(request: HttpRequest, call_id: int) -> HttpResponse:
             add_errors(read, error)
             call.refresh_from_db()  # someone else may have read it meanwhile: show who
         else:
-            messages.success(request, "Marked as read. The call is off the duty worklist.")
+            messages.success(request, "Noted. The call is off the duty worklist.")
             return redirect("record_call", call_id=call.pk)
     return _call_page(request, user, call, read=read, status=400)
 
@@ -164,7 +171,10 @@ def _call_page(
         **({"summary_form": read} if read is not None else {}),
         call=call,
         passed=call.passed_call,
-        earlier=services.earlier_call(call),
+        # A call-back shows the call it calls back; any other call, the caller's last.
+        earlier=call.calling_back or services.earlier_call(call),
+        calling_now=services.being_called_back(call),
+        may_be_marked_read=services.may_be_marked_read(call),
         blank=services.is_blank(call),
         other_open=services.other_open_calls(call) if call.is_open else [],
         called_back=services.called_back(call),
