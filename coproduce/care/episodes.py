@@ -157,6 +157,9 @@ def distinct_staff_met(episode: Episode) -> int:
     return Contact.objects.filter(episode=episode).values("staff").distinct().count()
 
 
+BOOKED_AHEAD_AT_MOST = dt.timedelta(days=365)
+
+
 @once
 @transaction.atomic
 def book_appointment(
@@ -172,6 +175,12 @@ def book_appointment(
     if episode.closed_at is not None:
         raise ValidationError("This episode is closed: appointments cannot be booked.")
     starts_at = not_before_acceptance(episode, starts_at, "starts_at", "The appointment")
+    if starts_at > timezone.now() + BOOKED_AHEAD_AT_MOST:
+        # Crisis care books days and weeks ahead: a year on is a mistyped year (a
+        # fresh-eyes trial booked 29/02/2028 without a question).
+        raise ValidationError(
+            {"starts_on": "The appointment is more than a year ahead: check the year"}
+        )
     reason = require_reason_outside_named_team(episode, staff, outside_named_team_because)
     appointment = Appointment.objects.create(
         episode=episode,

@@ -42,6 +42,9 @@ def date_field(what: str, required: bool = True, example: str = "21/11/2026") ->
     """A date typed as day/month/year. The example is fixed, and fits the date asked for:
     a date of birth is not shown a date in the future."""
     return forms.DateField(
+        # Named as its messages name it: "The date of the appointment must be a real
+        # date" (a fresh-eyes trial read "Starts on", a name no page shows).
+        label=f"The {what}",
         input_formats=DATE_FORMATS,
         required=required,
         error_messages={

@@ -174,6 +174,16 @@ def start_call(user: User, *, back: Call | None = None, submission: str = "") ->
     return call
 
 
+def _sanctuaries_closed_at(moment: dt.datetime) -> str:
+    """The Sanctuaries' hours ("open 18:00 to 01:00, every day") if every Sanctuary is
+    closed at ``moment``, else "" (none recorded: nothing is refused)."""
+    sanctuaries = list(Team.objects.filter(kind=Team.Kind.SANCTUARY))
+    local = timezone.localtime(moment).time()
+    if not sanctuaries or any(team.is_open_at(local) for team in sanctuaries):
+        return ""
+    return "; ".join(team.hours_label[:1].lower() + team.hours_label[1:] for team in sanctuaries)
+
+
 def _ended_since(ended_at: Any, pk: Any) -> QuerySet[Call]:
     """Calls started after ``ended_at``, ended and answered (one that rang out reached no
     one), other than ``pk``: for one call's values, or for ``OuterRef``s in
@@ -296,6 +306,11 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
     call_back_at = details.call_back_at if Call.Outcome.CALL_BACK in outcomes else None
     if Call.Outcome.SANCTUARY in outcomes and sanctuary_at is None:
         errors["sanctuary_time"] = "Enter the time they are invited to the Sanctuary, like 19:30"
+    elif sanctuary_at is not None and (closed := _sanctuaries_closed_at(sanctuary_at)):
+        # A fresh-eyes trial invited someone for 14:00 to a Sanctuary open 18:00 to 01:00.
+        errors["sanctuary_time"] = (
+            f"The Sanctuary is closed then ({closed}): invite them for a time it is open"
+        )
     if Call.Outcome.CALL_BACK in outcomes and call_back_at is None and not details.hung_up_at_risk:
         errors["call_back_time"] = "Enter the time of the call-back, like 21:00"
     started = details.started_at or call.started_at
@@ -1006,8 +1021,11 @@ def leave(
     if left not in SanctuaryVisit.Left.values:
         errors["left"] = "Select how they left"
     because = " ".join(left_because.split())
-    if left == SanctuaryVisit.Left.OTHER and not because:
-        errors["left_because"] = "Say how they left"
+    if left == SanctuaryVisit.Left.OTHER and not says_something(because, words=2, characters=6):
+        # "x" was taken (a fresh-eyes trial): a few words someone else can read.
+        errors["left_because"] = (
+            "Say how they left, in a few words (for example: a friend collected them)"
+        )
     elif len(because) > 200:
         errors["left_because"] = "Keep it to 200 characters or fewer"
     left_at = left_at or timezone.now()

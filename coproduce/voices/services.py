@@ -20,6 +20,7 @@ from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.submissions import once
 from coproduce.care.models import Person, Team
 from coproduce.lib import validators
+from coproduce.lib.dates import in_words
 from coproduce.lib.formats import Format
 from coproduce.messaging import services as messaging
 from coproduce.messaging import wording
@@ -215,7 +216,18 @@ def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAl
     action_taken = check_action_taken(action_taken)
     alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
     if alert.acknowledged_at is not None:
-        return alert
+        if alert.acknowledged_by_id == user.pk and alert.action_taken == action_taken:
+            return alert  # the same press again (a double-click): taken once
+        # Someone else acknowledged it first (a stale tab): say who and what, and keep
+        # what this person typed, which a fresh-eyes trial found thrown away unsaid.
+        by = alert.acknowledged_by.name_and_role if alert.acknowledged_by else "someone"
+        raise ValidationError(
+            {
+                "action_taken": f"Already acknowledged by {by} on "
+                f"{in_words(alert.acknowledged_at)}: {alert.action_taken}. What you typed "
+                f"was not saved: {action_taken}"
+            }
+        )
     alert.acknowledged_at = timezone.now()
     alert.acknowledged_by = user
     alert.action_taken = action_taken

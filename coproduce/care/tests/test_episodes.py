@@ -434,3 +434,27 @@ def test_with_no_named_team_chosen_no_reason_is_asked_to_book_anyone(lead, team,
         staff=someone,
     )
     assert not appointment.outside_named_team
+
+
+def test_an_appointment_more_than_a_year_ahead_is_refused_as_a_mistyped_year(lead, referral):
+    episode = accept(lead, referral, lead)
+    with pytest.raises(ValidationError) as refused:
+        episodes.book_appointment(
+            lead,
+            episode,
+            kind="review",
+            starts_at=timezone.now() + dt.timedelta(days=400),
+            staff=lead,
+        )
+    assert refused.value.message_dict["starts_on"] == [
+        "The appointment is more than a year ahead: check the year"
+    ]
+
+
+def test_a_booking_date_no_calendar_has_names_the_field_as_the_page_does(team):
+    from coproduce.care.forms import AppointmentForm
+
+    form = AppointmentForm({"starts_on": "31/02/2026", "starts_time": "10:00"}, team=team)
+    assert form.errors["starts_on"] == [
+        "The date of the appointment must be a real date: February 2026 has 28 days"
+    ]

@@ -102,7 +102,20 @@ def test_an_invitation_to_the_sanctuary_needs_its_time(handler):
     with pytest.raises(ValidationError) as refused:
         services.end_call(handler, call, CallDetails(**{**PLAN, "outcomes": ["sanctuary"]}))
     assert "Sanctuary" in refused.value.message_dict["sanctuary_time"][0]
-    at = timezone.now() + dt.timedelta(hours=1)
+    # Not for a time every Sanctuary is closed (a fresh-eyes trial invited someone for
+    # 14:00 to one open 18:00 to 01:00).
+    today = timezone.localtime(timezone.now())
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(
+            handler,
+            call,
+            CallDetails(**{**PLAN, "outcomes": ["sanctuary"]}, sanctuary_at=today.replace(hour=14)),
+        )
+    assert refused.value.message_dict["sanctuary_time"] == [
+        "The Sanctuary is closed then (open 18:00 to 01:00, every day): invite them for a "
+        "time it is open"
+    ]
+    at = today.replace(hour=19, minute=30, second=0, microsecond=0)
     services.end_call(
         handler, call, CallDetails(**{**PLAN, "outcomes": ["sanctuary"]}, sanctuary_at=at)
     )

@@ -74,6 +74,9 @@ def test_leaving_another_way_needs_how_and_a_guest_leaves_once(handler, sanctuar
     with pytest.raises(ValidationError) as refused:
         services.leave(handler, visit, left="other")
     assert "left_because" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:  # "x" says nothing (a fresh-eyes trial)
+        services.leave(handler, visit, left="other", left_because="x")
+    assert "in a few words" in refused.value.message_dict["left_because"][0]
     services.leave(handler, visit, left="other", left_because="A taxi to their mother's")
     with pytest.raises(ValidationError, match="already left"):
         services.leave(handler, visit, left="home_safe")

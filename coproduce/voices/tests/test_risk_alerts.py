@@ -11,8 +11,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coproduce.accounts.audit import someone_not_signed_in
-from coproduce.accounts.models import AuditEvent
-from coproduce.tooling.testing.factories import EnquiryCategoryFactory, VoiceFactory, sent_once
+from coproduce.accounts.models import AuditEvent, Role
+from coproduce.tooling.testing.factories import (
+    EnquiryCategoryFactory,
+    UserFactory,
+    VoiceFactory,
+    sent_once,
+)
 from coproduce.voices import risk
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.voices.services import (
@@ -154,6 +159,25 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.action_taken) == (lead, "Called 999; ambulance sent.")
     assert "Alerts (1)" not in client.get("/").content.decode()
+    # The same press again is taken once; a colleague's, from a stale tab, is told who
+    # acknowledged it and what, and what they typed is shown, not thrown away unsaid.
+    client.post("/alerts", {"alert": alert.pk, "action_taken": "Called 999; ambulance sent."})
+    colleague = UserFactory(username="colleague", first_name="Cy", role=Role.PRACTITIONER)
+    client.force_login(colleague)
+    late = client.post(
+        "/alerts",
+        {
+            "alert": alert.pk,
+            "action_taken": "I also called them; left a message.",
+            "from_alert": "yes",
+        },
+    )
+    assert late.status_code == 400
+    body = late.content.decode()
+    assert f"Already acknowledged by {lead.name_and_role}" in body
+    assert "What you typed was not saved: I also called them; left a message." in body
+    alert.refresh_from_db()
+    assert (alert.acknowledged_by, alert.action_taken) == (lead, "Called 999; ambulance sent.")
 
 
 def test_only_clinical_staff_open_the_alerts(client, le_lead, member):

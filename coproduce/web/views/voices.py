@@ -320,7 +320,11 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
     form = AcknowledgeAlertForm(posted(request))
     if request.method == "POST" and form.is_valid():
         alert = get_object_or_404(RiskAlert, pk=form.cleaned_data["alert"])
-        services.acknowledge_alert(user, alert, form.cleaned_data["action_taken"])
+        try:
+            services.acknowledge_alert(user, alert, form.cleaned_data["action_taken"])
+        except ValidationError as error:
+            add_errors(form, error)
+            return _alert_page(request, alert, acknowledge=form, status=400)
         messages.success(request, "Alert acknowledged.")
         return redirect("list_alerts")
     from_alert = request.method == "POST" and request.POST.get("from_alert") == "yes"
