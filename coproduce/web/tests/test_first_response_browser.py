@@ -20,6 +20,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from coproduce.care.models import Team
 from coproduce.evidence.services import trust_evaluation
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.messaging import notify
@@ -38,6 +39,13 @@ def test_an_anonymous_callers_evening_at_the_sanctuary_is_told_back_and_counted(
 ):
     url, fake = site
     settings.QUIET_HOURS = (dt.time(0, 0), dt.time(0, 0))  # whenever the test runs
+    # The Sanctuary open now, whenever the test runs: the line refuses an invitation for
+    # a time it is closed.
+    local = timezone.localtime()
+    Team.objects.filter(kind=Team.Kind.SANCTUARY).update(
+        opens_at=(local - dt.timedelta(hours=1)).time().replace(second=0, microsecond=0),
+        closes_at=(local + dt.timedelta(hours=4)).time().replace(second=0, microsecond=0),
+    )
     # Exact counts, so the evening's one guest and one answer show on the page.
     settings.SUPPRESS_AT_MOST, settings.ROUND_TO = 0, 1
     before = trust_evaluation(refresh=True)["first_response"]["sanctuary"]
