@@ -388,14 +388,14 @@ def worklist_for(user: User, now: dt.datetime | None = None) -> Worklist:
         .order_by("starts_at")
     )
     teams = {team.pk: team for team in memberships(user)}
-    late = []
     # A shift looks back one day; older calls are in the evidence, not the worklist.
-    for dispatch in Dispatch.objects.filter(
-        referral__team_id__in=teams, dispatched_at__gte=now - dt.timedelta(hours=24)
-    ).select_related("referral__person"):
-        dispatch.referral.team = teams[dispatch.referral.team_id]  # not joined again
-        if dispatch.late(now):
-            late.append(dispatch)
+    dispatched = list(
+        Dispatch.objects.filter(
+            referral__team_id__in=teams, dispatched_at__gte=now - dt.timedelta(hours=24)
+        ).select_related("referral__person")
+    )
+    _with_teams((d.referral for d in dispatched), teams)
+    late = [d for d in dispatched if d.late(now)]
     # Those out of contact and those already marked disengaged in one read.
     out_of_contact = _out_of_contact(now, memberships(user), or_disengaged=True)
     return Worklist(

@@ -339,10 +339,8 @@ class AppointmentForm(Moment, PlainWordsForm):
         )
         staff.empty_label = "Choose"  # type: ignore[attr-defined]
         if named:
-            everyone = [
-                (pk, User.naming(*names))
-                for pk, *names in staff.queryset.values_list("pk", *User.NAME_FIELDS)  # type: ignore[attr-defined]
-            ]
+            # The field's own choices, as named everywhere (accounts.forms.StaffChoices).
+            everyone = [(pk, name) for pk, name in staff.choices if pk != ""]  # type: ignore[attr-defined]
             groups = {
                 "Their named team": [(pk, name) for pk, name in everyone if pk in named],
                 "Others in the team": [(pk, name) for pk, name in everyone if pk not in named],

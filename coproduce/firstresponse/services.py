@@ -86,7 +86,7 @@ def calls_for(user: User) -> QuerySet[Call]:
 def call_for(user: User, call_id: int) -> Call:
     """A call to one of the user's line teams; the read is audited."""
     try:
-        call = calls_for(user).select_related("team").get(pk=call_id)
+        call = calls_for(user).select_related("team", "calling_back").get(pk=call_id)
     except Call.DoesNotExist:
         raise Http404("No such call on your teams' lines.") from None
     audit.record(user, AuditEvent.Action.VIEWED, call)
@@ -154,7 +154,7 @@ def start_call(user: User, *, back: Call | None = None, submission: str = "") ->
                 else (f"{calling.handler.name_and_role} is")
             )
             raise ValidationError(
-                f"{who} calling them back now, in the call begun at "
+                f"{who} calling them back now, in the call begun on "
                 f"{in_words(calling.started_at)}: a second call-back is not opened."
             )
         call = Call.objects.create(
@@ -599,15 +599,15 @@ def read_call_risk(user: User, call: Call, note: str) -> Call:
     call = Call.objects.select_for_update().get(pk=call.pk)
     if call.is_open:
         raise ValidationError("End the call first: while it is open, agree a plan with them.")
-    if not (call.risk_concerns and not call.hung_up_at_risk) and not unreachable(call):
-        raise ValidationError(
-            "Only an ended call whose words the screen read as a risk, or a caller who hung "
-            "up at risk and cannot be called back, can be marked as read: call them back."
-        )
     if call.risk_read_at is not None and call.risk_read_by is not None:
         raise ValidationError(
             f"Already read by {call.risk_read_by.name_and_role} on "
             f"{in_words(call.risk_read_at)}, who judged: {call.risk_read_note}"
+        )
+    if not may_be_marked_read(call):
+        raise ValidationError(
+            "Only an ended call whose words the screen read as a risk, or a caller who hung "
+            "up at risk and cannot be called back, can be marked as read: call them back."
         )
     note = " ".join(note.split())
     if not says_something(note, words=READ_NOTE_WORDS, characters=READ_NOTE_CHARACTERS):

@@ -12,6 +12,7 @@ from coproduce.firstresponse.forms import CallForm
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.firstresponse.services import Arrival, CallDetails, arrive
 from coproduce.firstresponse.tests.conftest import ago
+from coproduce.lib.validators import number_key
 from coproduce.tooling.testing.factories import UserFactory, sent_once
 
 
@@ -305,21 +306,26 @@ def test_a_call_opened_by_mistake_is_discarded_but_never_one_with_anything_in_it
     ).exists()
 
 
+def hung_up(line, handler, minutes_ago=30, phone="", **fields):
+    """An ended call whose caller hung up at risk (with its number's key, if a number)."""
+    return Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=ago(minutes=minutes_ago),
+        ended_at=ago(minutes=minutes_ago - 5),
+        phone=phone,
+        phone_key=number_key(phone) if phone else "",
+        hung_up_at_risk=True,
+        **fields,
+    )
+
+
 def test_a_call_back_opened_by_mistake_is_discarded_and_the_caller_stays_on_the_worklist(
     client, handler, line
 ):
     """A fresh-eyes trial opened "Call them back" by mistake: the call-back starts with
     the caller's details, so it was never blank, and could only be ended, as a call."""
-    at_risk = Call.objects.create(
-        team=line,
-        handler=handler,
-        started_at=ago(minutes=30),
-        ended_at=ago(minutes=25),
-        called="Jo",
-        phone="07700 900321",
-        phone_key="7700900321",
-        hung_up_at_risk=True,
-    )
+    at_risk = hung_up(line, handler, called="Jo", phone="07700 900321")
     client.force_login(handler)
     client.post("/line/calls", sent_once({"back": str(at_risk.pk)}))
     back = Call.objects.get(calling_back=at_risk)
@@ -331,6 +337,8 @@ def test_a_call_back_opened_by_mistake_is_discarded_and_the_caller_stays_on_the_
     Call.objects.filter(pk=back.pk).update(phone="07700 900321", persons_words="Hello")
     assert client.post(f"/line/calls/{back.pk}/discard")["Location"] == f"/line/calls/{back.pk}"
     Call.objects.filter(pk=back.pk).update(persons_words="")
+    # Opened in the browser, the address goes to the call's page and discards nothing.
+    assert client.get(f"/line/calls/{back.pk}/discard")["Location"] == f"/line/calls/{back.pk}"
     assert client.post(f"/line/calls/{back.pk}/discard")["Location"] == "/line"
     assert not Call.objects.filter(pk=back.pk).exists()
     assert services.calls_to_call_back(handler) == [at_risk]
@@ -411,16 +419,7 @@ def test_a_second_call_back_is_not_opened_while_one_is_and_the_call_says_who_is_
     """A fresh-eyes trial opened a second call-back while the first was open: the caller's
     call still offered Call them back, and the second call-back no longer said they had
     hung up at risk."""
-    at_risk = Call.objects.create(
-        team=line,
-        handler=handler,
-        started_at=ago(minutes=30),
-        ended_at=ago(minutes=25),
-        called="Ash",
-        phone="07700 900321",
-        phone_key="07700900321",
-        hung_up_at_risk=True,
-    )
+    at_risk = hung_up(line, handler, called="Ash", phone="07700 900321")
     colleague = UserFactory(username="colleague", first_name="Cy", role=Role.PRACTITIONER)
     line.staff.add(colleague)
     client.force_login(handler)
@@ -445,15 +444,7 @@ def test_a_caller_who_hung_up_at_risk_and_cannot_be_reached_leaves_the_worklist_
 ):
     """No number and no record: no one can call them back, and a fresh-eyes trial found
     them on the worklist for good."""
-    call = Call.objects.create(
-        team=line,
-        handler=handler,
-        started_at=ago(minutes=30),
-        ended_at=ago(minutes=25),
-        called="Zoë",
-        area="Near the river in Ely",
-        hung_up_at_risk=True,
-    )
+    call = hung_up(line, handler, called="Zoë", area="Near the river in Ely")
     assert services.calls_to_call_back(handler) == [call]
     client.force_login(handler)
     page = client.get(f"/line/calls/{call.pk}").content.decode()
@@ -463,15 +454,7 @@ def test_a_caller_who_hung_up_at_risk_and_cannot_be_reached_leaves_the_worklist_
     assert services.calls_to_call_back(handler) == []
     assert done in client.get(f"/line/calls/{call.pk}").content.decode()
     # A caller who can be reached is called back, never noted.
-    reachable = Call.objects.create(
-        team=line,
-        handler=handler,
-        started_at=ago(minutes=20),
-        ended_at=ago(minutes=15),
-        phone="07700 900999",
-        phone_key="07700900999",
-        hung_up_at_risk=True,
-    )
+    reachable = hung_up(line, handler, minutes_ago=20, phone="07700 900999")
     refused = client.post(f"/line/calls/{reachable.pk}/risk-read", {"note": done})
     assert refused.status_code == 400
     assert services.calls_to_call_back(handler) == [reachable]
