@@ -459,8 +459,37 @@ def discard_call(user: User, call: Call) -> None:
             "Only a call you opened, still open with nothing recorded, can be discarded: "
             "end this one with what happened"
         )
-    audit.record(user, AuditEvent.Action.CHANGED, call, "discarded: opened by mistake")
+    audit.record(user, AuditEvent.Action.CHANGED, call, DISCARDED)
     call.delete()
+
+
+DISCARDED = "discarded: opened by mistake"
+
+
+def reopen_discarded(user: User, call_id: int) -> Call | None:
+    """A new open call in place of one this user discarded, or None if they did not.
+
+    A handler typing in one tab while the same blank call was discarded in another would
+    otherwise post to a call that is gone and lose what they typed (a fresh-eyes trial's
+    "Page not found"). The new call is a call-back again if the discarded one was one,
+    and is made once however often what they typed is posted (its own submission key)."""
+    events = AuditEvent.objects.filter(
+        actor=user, record_type=Call._meta.label_lower, record_id=str(call_id)
+    )
+    if not events.filter(action=AuditEvent.Action.CHANGED, detail=DISCARDED).exists():
+        return None
+    made = events.filter(action=AuditEvent.Action.CREATED).values_list("detail", flat=True)
+    back_id = next((d.rsplit(" ", 1)[-1] for d in made if d.startswith("calling back")), "")
+    back = calls_for(user).filter(pk=int(back_id)).first() if back_id.isdigit() else None
+    submission = f"call-{call_id}-discarded-then-reopened-by-{user.pk}"
+    try:
+        return start_call(user, back=back, submission=submission)
+    except ValidationError:
+        if back is None:
+            raise
+        # The caller is being called back by someone else already: a plain call keeps
+        # what was typed all the same.
+        return start_call(user, submission=f"{submission}-plainly")
 
 
 @transaction.atomic

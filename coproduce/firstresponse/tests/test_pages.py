@@ -344,6 +344,66 @@ def test_a_call_back_opened_by_mistake_is_discarded_and_the_caller_stays_on_the_
     assert services.calls_to_call_back(handler) == [at_risk]
 
 
+def test_what_was_typed_into_a_call_discarded_in_another_tab_is_kept_in_a_new_one(
+    client, handler, line
+):
+    """A fresh-eyes trial discarded a blank call in one tab while typing into it in
+    another: ending it there showed "Page not found" and what was typed was lost."""
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({}))
+    call = Call.objects.get()
+    assert client.post(f"/line/calls/{call.pk}/discard")["Location"] == "/line"
+    now = timezone.localtime()
+    typed = {
+        **PLAN,
+        "persons_words": "Things have been really hard this week.",
+        "started_on": f"{now:%d/%m/%Y}",
+        "started_time": f"{now:%H:%M}",
+        "end": "1",
+    }
+    kept = client.post(f"/line/calls/{call.pk}", typed)
+    assert kept.status_code == 409
+    page = kept.content.decode()
+    assert "discarded in another tab" in page
+    assert "Things have been really hard this week." in page
+    assert "Jo will ring her sister in the morning." in page
+    # One new open call, nothing ended without the handler checking it; posted again
+    # (a double click, the browser's re-post), the same call, not a second.
+    again = client.post(f"/line/calls/{call.pk}", typed)
+    reopened = Call.objects.get()
+    assert reopened.pk != call.pk
+    assert reopened.is_open
+    assert reopened.handler == handler
+    assert f'action="/line/calls/{reopened.pk}"' in page
+    assert f'action="/line/calls/{reopened.pk}"' in again.content.decode()
+    assert client.post(f"/line/calls/{reopened.pk}", typed)["Location"] == "/line"
+    reopened.refresh_from_db()
+    assert reopened.persons_words == typed["persons_words"]
+    assert not reopened.is_open
+    # Only the handler who discarded it gets a new call; anyone else, and a call never
+    # discarded, are "not found" as before.
+    other = UserFactory(username="colleague", role=Role.PRACTITIONER)
+    line.staff.add(other)
+    client.force_login(other)
+    assert client.post(f"/line/calls/{call.pk}", typed).status_code == 404
+    assert client.post("/line/calls/999999", typed).status_code == 404
+    assert Call.objects.count() == 1
+
+
+def test_a_call_back_discarded_in_another_tab_comes_back_as_a_call_back(client, handler, line):
+    at_risk = hung_up(line, handler, called="Jo", phone="07700 900321")
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({"back": str(at_risk.pk)}))
+    back = Call.objects.get(calling_back=at_risk)
+    client.post(f"/line/calls/{back.pk}/discard")
+    form = {**CallForm.initial_for(back), "persons_words": "They picked up."}
+    form = {k: v for k, v in form.items() if v is not None}
+    assert client.post(f"/line/calls/{back.pk}", form).status_code == 409
+    again = Call.objects.get(calling_back=at_risk)
+    assert again.pk != back.pk
+    assert (again.called, again.phone) == ("Jo", "07700 900321")
+
+
 def test_a_handler_marks_flagged_words_as_read_with_what_they_judged(client, handler, line):
     """A fresh-eyes trial's call-back notes ("safer than earlier") were read as a risk and
     stayed on the duty worklist for a day with no way to say someone had read them."""

@@ -125,7 +125,21 @@ def read_call_risk(request: HttpRequest, call_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
     user = signed_in_user(request)
-    call = services.call_for(user, call_id)
+    try:
+        call = services.call_for(user, call_id)
+    except Http404:
+        reopened = services.reopen_discarded(user, call_id) if request.method == "POST" else None
+        if reopened is None:
+            raise
+        # Discarded in another tab while they typed here: nothing typed is lost.
+        messages.error(
+            request,
+            "This call was discarded in another tab, so what you typed was not saved. "
+            "It is kept below, in a new open call: check it, then save or end the call.",
+        )
+        form = CallAndReferralForm(request.POST, initial=CallForm.initial_for(reopened))
+        form.is_valid()  # shown as typed, with anything that needs mending named
+        return _call_page(request, user, reopened, form=form, status=409)
     form = CallAndReferralForm(posted(request), initial=CallForm.initial_for(call))
     if request.method == "POST" and call.is_open and form.is_valid():
         ending = "end" in request.POST
