@@ -397,6 +397,9 @@ def _same_minute(given: dt.datetime | None, kept: dt.datetime | None) -> dt.date
     return given
 
 
+CORRECTED_WORDS = "in their words before"
+
+
 @transaction.atomic
 def correct_call(user: User, call: Call, details: CallDetails, because: str) -> CallCorrection:
     """Correct an ended call: its handler or a team leader, with a reason. The same
@@ -414,6 +417,9 @@ def correct_call(user: User, call: Call, details: CallDetails, because: str) -> 
     except ValidationError as error:
         errors["because"] = " ".join(error.messages)
     before = {f: getattr(call, f) for f in CORRECTABLE}
+    unread = (
+        (list(call.risk_concerns), call.risk_reason) if services.may_be_marked_read(call) else None
+    )
     # The form gives times to the minute: a time in the call's own minute is that time,
     # unchanged (a call ended with the end left empty is stamped to the second).
     details = dataclasses.replace(
@@ -434,6 +440,22 @@ def correct_call(user: User, call: Call, details: CallDetails, because: str) -> 
     if kept is not None:
         call.person = kept
         changed = [name for name in changed if name != "person"]
+    if unread is not None and unread[0] and not call.risk_concerns:
+        # Words the screen flagged, not yet read, stay flagged though corrected to words
+        # it does not: a flag leaves the worklist when someone reads the words and says
+        # what they judged, never by changing them (the words before are kept in the
+        # correction, for whoever reads them).
+        concerns, reason = unread
+        call.risk_concerns = concerns
+        if reason and not reason.startswith(CORRECTED_WORDS):
+            call.risk_reason = f"{CORRECTED_WORDS} {user.name_and_role} corrected them: {reason}"
+        else:
+            call.risk_reason = reason
+        changed = [name for name in changed if name != "risk_concerns"]
+        if call.risk_reason == reason:
+            changed = [name for name in changed if name != "risk_reason"]
+        elif "risk_reason" not in changed:
+            changed.append("risk_reason")
     if "person" in changed and call.links.filter(undone_at__isnull=True).exists():
         errors["nhs_number"] = (
             "This call was linked to a person; only a team leader can undo the link"

@@ -438,6 +438,50 @@ def test_corrected_words_are_read_afresh_and_the_call_is_back_on_the_worklist(ha
     assert services.calls_to_call_back(handler) == [call]
 
 
+def test_flagged_words_not_yet_read_stay_flagged_when_corrected_to_harmless_ones(
+    handler, leader, line
+):
+    """A trial found that correcting flagged words to harmless ones took the call off the
+    duty worklist before anyone had said what they judged: a flag leaves it only by
+    someone reading the words (the words before are in the correction)."""
+    words = "I want to end my life tonight, I have the tablets."
+    call = ended(handler, line, minutes_ago=30, called="Jo", persons_words=words)
+    call.risk_concerns, call.risk_reason = ["risk_to_life"], "meaning: end my life"
+    call.save()
+    assert services.calls_to_call_back(handler) == [call]
+    links.correct_call(
+        leader,
+        call,
+        corrected(call, persons_words="They said they had a good day."),
+        "I typed the wrong words.",
+    )
+    call.refresh_from_db()
+    assert call.persons_words == "They said they had a good day."
+    assert call.risk_concerns == ["risk_to_life"]
+    assert call.risk_reason.startswith("in their words before")
+    assert call.risk_reason.endswith("corrected them: meaning: end my life")
+    assert services.calls_to_call_back(handler) == [call]
+    assert call.corrections.get().before["persons_words"] == words
+    # Corrected again, the reason is not said twice over; read, the call leaves.
+    links.correct_call(
+        leader,
+        call,
+        corrected(call, persons_words="They had a good day."),
+        "Made the words shorter.",
+    )
+    call.refresh_from_db()
+    assert call.risk_reason.count("before") == 1
+    assert call.risk_concerns == ["risk_to_life"]
+    services.read_call_risk(handler, call, "Read the words before the correction; plan agreed.")
+    assert services.calls_to_call_back(handler) == []
+    # Once read, a correction to harmless words clears the flag, as it always did.
+    links.correct_call(
+        handler, call, corrected(call, persons_words="A quiet chat."), "Tidied the words."
+    )
+    call.refresh_from_db()
+    assert call.risk_concerns == []
+
+
 def test_a_team_leader_may_correct_another_handlers_call(handler, leader, line):
     call = ended(handler, line)
     links.correct_call(
