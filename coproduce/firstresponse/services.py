@@ -391,16 +391,13 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
     if ending:
         new["ended_at"] = ended_at
     if words_changed:
-        # Screened at once, as a voice is (hazard H3): the words never reach a log.
-        found = risk.screen(words) if words else None
-        concerns = [str(c) for c in found.concerns] if found else []
+        screened = screen_words(words)
         # What the screen read in a partner's words stays with the call (hazard H49).
         passed = call.passed_call if call.pk else None
         for concern in passed.risk_concerns if passed else []:
-            if concern not in concerns:
-                concerns.append(concern)
-        new["risk_concerns"] = concerns
-        new["risk_reason"] = found.reason if found and found.raises_alert else ""
+            if concern not in screened["risk_concerns"]:
+                screened["risk_concerns"].append(concern)
+        new |= screened
         # New words are read afresh: a judgement of the old ones does not carry over.
         new["risk_read_at"], new["risk_read_by_id"], new["risk_read_note"] = None, None, ""
     changed = [name for name, value in new.items() if getattr(call, name) != value]
@@ -601,6 +598,16 @@ def calls_to_call_back(user: User, now: dt.datetime | None = None) -> list[Call]
 
 
 READ_NOTE_WORDS, READ_NOTE_CHARACTERS = 3, 12
+
+
+def screen_words(words: str) -> dict[str, Any]:
+    """A call's ``risk_concerns`` and ``risk_reason`` for the person's words, screened at
+    once as a voice is (hazard H3): the words never reach a log."""
+    found = risk.screen(words) if words else None
+    return {
+        "risk_concerns": [str(c) for c in found.concerns] if found else [],
+        "risk_reason": found.reason if found and found.raises_alert else "",
+    }
 
 
 def unreachable(call: Call) -> bool:

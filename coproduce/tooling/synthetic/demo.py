@@ -609,7 +609,7 @@ def seed_first_response(
     # A repeat caller: the same number, keyed as the line's own service keys it.
     jo = {"called": "Jo", "phone": "07700 900 321", "area": "Wisbech"}
     jo["phone_key"] = number_key(jo["phone"])
-    Call.objects.create(
+    _tonights_call(
         **common,
         **jo,
         started_at=now - 26 * hour,
@@ -618,8 +618,12 @@ def seed_first_response(
         shared_understanding="Jo is safe at home; her sister is nearby.",
         next_steps="Jo will ring her sister in the morning and call us again if it gets worse.",
         outcomes=[Call.Outcome.SUPPORT, Call.Outcome.SAFE_AT_HOME],
+        # If the screen flagged her words, the handler read them the next morning.
+        risk_read_at=now - 20 * hour,
+        risk_read_by=handler,
+        risk_read_note="Read: Jo could not sleep; no risk to life said, and she is safe at home.",
     )
-    Call.objects.create(
+    _tonights_call(
         **common,
         started_at=now - 2 * hour,
         ended_at=now - 2 * hour + dt.timedelta(minutes=12),
@@ -630,7 +634,7 @@ def seed_first_response(
         outcomes=[Call.Outcome.SUPPORT, Call.Outcome.SANCTUARY],
         sanctuary_at=now + hour,
     )
-    invited = Call.objects.create(
+    invited = _tonights_call(
         **{**common, "caller": Call.Caller.NHS_111},
         started_at=now - 3 * hour,
         ended_at=now - 3 * hour + dt.timedelta(minutes=20),
@@ -643,7 +647,7 @@ def seed_first_response(
         sanctuary_at=now - 2 * hour,
     )
     # A caller at risk who hung up, not yet called back: on the duty worklist.
-    Call.objects.create(
+    _tonights_call(
         **{**common, "caller": Call.Caller.CARER},
         started_at=now - dt.timedelta(minutes=40),
         ended_at=now - dt.timedelta(minutes=36),
@@ -674,6 +678,16 @@ def seed_first_response(
         left_at=now - hour,
         left=SanctuaryVisit.Left.HOME_SAFE,
     )
+
+
+def _tonights_call(**fields: Any) -> Call:
+    """One of tonight's calls, its words screened as a handler's are (hazard H47): the
+    demo's caller who hung up at risk is flagged for what the screen read, as a real
+    one would be."""
+    screened = first_response.screen_words(fields["persons_words"])
+    if not screened["risk_concerns"]:
+        fields = {k: v for k, v in fields.items() if not k.startswith("risk_read")}
+    return Call.objects.create(**fields, **screened)
 
 
 # The partners' systems that pass calls to the line (ADR 0015): accounts that never sign
