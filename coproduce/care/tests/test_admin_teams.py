@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from coproduce.accounts import audit
 from coproduce.accounts.models import Role, User
 from coproduce.care.models import Team
 from coproduce.change.forms import ActionForm
@@ -150,6 +151,35 @@ def test_the_account_list_says_a_partners_system_and_no_raw_permissions_are_offe
     assert 'name="user_permissions"' not in change
     assert 'name="groups"' not in change
     assert "comes from their role and their teams" in change
+
+
+def test_accounts_that_never_sign_in_with_a_password_offer_none_and_are_filtered_by_kind(
+    client, signed_in_admin, not_staff
+):
+    """A trial found "Set password" on NHS 111's system account, no way to list partners'
+    systems, and the service's own accounts with "-" for a role."""
+    police = not_staff["police"]
+    scheduler = audit.scheduled_work()
+    page = client.get(f"/admin/accounts/user/{police.pk}/change/").content.decode()
+    assert "password/" not in page
+    assert "With an API token, never a password" in page
+    assert "coproduce token --user police" in page
+    refused = client.get(f"/admin/accounts/user/{police.pk}/password/")
+    assert refused.status_code == 403
+    assert client.get(f"/admin/accounts/user/{scheduler.pk}/password/").status_code == 403
+    person = not_staff["member"]
+    assert "password/" in client.get(f"/admin/accounts/user/{person.pk}/change/").content.decode()
+
+    def listed(kind):
+        html = client.get(f"/admin/accounts/user/?kind={kind}").content.decode()
+        return set(re.findall(r"/admin/accounts/user/(\d+)/change/", html))
+
+    assert listed("partner") == {str(police.pk)}
+    assert listed("service") == {str(scheduler.pk)}
+    assert str(police.pk) not in listed("person")
+    assert str(person.pk) in listed("person")
+    listing = client.get("/admin/accounts/user/?kind=service").content.decode()
+    assert "The service&#x27;s own account: the service&#x27;s scheduled work" in listing
 
 
 def test_only_administrators_have_staff_or_superuser_status_and_a_partner_stays_clinical(
