@@ -21,6 +21,7 @@ from coproduce.care.models import (
     Referral,
     Team,
     normalise_nhs_number,
+    validate_date_of_birth,
 )
 from coproduce.care.referrals import CHOOSE_THE_NAMED_TEAM
 from coproduce.care.services import (
@@ -36,6 +37,14 @@ from coproduce.lib.forms import PlainWordsForm
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATE_OF_BIRTH_EXAMPLE = "27/03/1987"  # the referral page's hint gives the same one
+
+
+def date_of_birth_field() -> forms.DateField:
+    """A date of birth, refused in the future or before 1900 (``validate_date_of_birth``),
+    the same on every form that asks for one."""
+    field = date_field("date of birth", example=DATE_OF_BIRTH_EXAMPLE)
+    field.validators.append(validate_date_of_birth)
+    return field
 
 
 def date_field(what: str, required: bool = True, example: str = "21/11/2026") -> forms.DateField:
@@ -157,7 +166,7 @@ class ReferralForm(Moment, ContactDetailsForm):
     family_name = forms.CharField(
         max_length=100, error_messages={"required": "Enter the person's last name"}
     )
-    date_of_birth = date_field("date of birth", example=DATE_OF_BIRTH_EXAMPLE)
+    date_of_birth = date_of_birth_field()
     team = forms.ModelChoiceField(
         queryset=Team.objects.all(),
         widget=forms.RadioSelect,
@@ -203,14 +212,6 @@ class ReferralForm(Moment, ContactDetailsForm):
 
     def clean_nhs_number(self) -> str:
         return normalise_nhs_number(self.cleaned_data["nhs_number"])
-
-    def clean_date_of_birth(self) -> dt.date:
-        born: dt.date = self.cleaned_data["date_of_birth"]
-        if born > timezone.localdate():
-            raise forms.ValidationError("The date of birth must be in the past")
-        if born.year < 1900:
-            raise forms.ValidationError("Check the year of birth")
-        return born
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -17,6 +17,18 @@ from coproduce.care import targets
 from coproduce.lib.validators import DASHES, fold_number
 
 
+def validate_date_of_birth(born: dt.date) -> None:
+    """A date of birth today or before, and after 1900: one in the future was taken by
+    the call's "Record the caller as a person" (a fresh-eyes trial) though a referral
+    refused it; now every route (forms, FHIR Patient) is refused alike."""
+    from django.utils import timezone
+
+    if born > timezone.localdate():
+        raise ValidationError("The date of birth must be in the past", code="born_in_future")
+    if born.year < 1900:
+        raise ValidationError("Check the year of birth", code="born_before_1900")
+
+
 def validate_nhs_number(value: str) -> None:
     """A stored NHS number: ten ASCII digits, not one digit repeated, modulus 11.
 
@@ -191,7 +203,7 @@ class Person(models.Model):
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(validators=[validate_date_of_birth])
     phone = models.CharField("Mobile phone", max_length=32, blank=True)
     email = models.EmailField(blank=True)
     address = models.TextField("Postal address", blank=True)

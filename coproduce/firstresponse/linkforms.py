@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 
 from coproduce.care import referrals
-from coproduce.care.forms import date_field
+from coproduce.care.forms import date_of_birth_field
 from coproduce.care.models import Referral
 from coproduce.firstresponse.forms import CallForm, text
 from coproduce.firstresponse.links import ReferralAsk, crisis_teams
@@ -64,7 +64,7 @@ class NewPersonForm(PlainWordsForm):
     family_name = forms.CharField(
         max_length=100, error_messages={"required": "Enter their last name"}
     )
-    date_of_birth = date_field("date of birth", example="15/03/1990")
+    date_of_birth = date_of_birth_field()
 
     def details(self) -> referrals.PersonDetails:
         data = self.cleaned_data

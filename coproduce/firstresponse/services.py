@@ -343,7 +343,9 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
                 "Select at least one outcome: never end a call without a plan. If they hung "
                 "up and may be at risk, say so below"
             )
-        if not details.next_steps.strip():
+        # A call-back that rang out agreed nothing with anyone: the caller stays on the
+        # duty worklist, which is the next step (a fresh-eyes trial had to invent one).
+        if not details.next_steps.strip() and Call.Outcome.NO_ANSWER not in outcomes:
             errors["next_steps"] = "Enter the next steps you agreed to stay safe"
     started_at = details.started_at or call.started_at
     if details.started_at is not None and "started_time" not in errors:
@@ -649,8 +651,9 @@ def read_call_risk(user: User, call: Call, note: str) -> Call:
     if not says_something(note, words=READ_NOTE_WORDS, characters=READ_NOTE_CHARACTERS):
         raise ValidationError(
             {
-                "note": "Say in a short sentence what you judged, for example: they said "
-                "they feel safer, and a plan was agreed on the call"
+                "note": "Say in a short sentence what you judged, at least "
+                f"{READ_NOTE_WORDS} words and {READ_NOTE_CHARACTERS} characters, for example: "
+                "they said they feel safer, and a plan was agreed on the call"
             }
         )
     call.risk_read_at, call.risk_read_by, call.risk_read_note = timezone.now(), user, note

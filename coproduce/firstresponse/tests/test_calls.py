@@ -1,6 +1,7 @@
 """Calls to the line: started in one click, recorded while they happen, ended only with a
 plan; a caller at risk who hangs up is flagged for a call-back (hazard log)."""
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -188,6 +189,32 @@ def test_a_call_back_that_was_not_answered_leaves_them_on_the_worklist(client, h
     services.end_call(handler, answered, CallDetails(**PLAN, phone="07700 900321"))
     assert services.calls_to_call_back(handler) == []
     assert services.called_back(call) == answered
+
+
+def test_a_call_back_that_rang_out_ends_without_next_steps_and_they_stay_on_the_worklist(
+    handler,
+):
+    """A fresh-eyes trial had to invent "next steps agreed" for a call-back nobody
+    answered: nothing was agreed with anyone, and the worklist keeps them."""
+    call = start(handler, minutes_ago=30)
+    services.end_call(
+        handler, call, CallDetails(called="Jo", phone="07700 900321", hung_up_at_risk=True)
+    )
+    call.refresh_from_db()
+    rang_out = services.start_call(handler, back=call)
+    no_answer = CallDetails(caller="person", called="Jo", phone="07700 900321")
+    services.end_call(handler, rang_out, dataclasses.replace(no_answer, outcomes=["no_answer"]))
+    rang_out.refresh_from_db()
+    assert not rang_out.is_open
+    assert rang_out.next_steps == ""
+    assert services.calls_to_call_back(handler) == [call]
+    # Any other outcome still needs its plan.
+    answered = services.start_call(handler, back=call)
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(handler, answered, dataclasses.replace(no_answer, outcomes=["support"]))
+    assert refused.value.message_dict["next_steps"] == [
+        "Enter the next steps you agreed to stay safe"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,16 @@ a person, linking earlier calls, undoing a link, correcting a call, and the pers
 record listing their calls and visits."""
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent, Role
-from coproduce.care.models import Person, Referral
+from coproduce.care import referrals
+from coproduce.care.models import Person, Referral, validate_nhs_number
 from coproduce.firstresponse.models import Call, CallCorrection, CallLink, SanctuaryVisit
 from coproduce.firstresponse.tests.conftest import ago
 from coproduce.tooling.testing.factories import EpisodeFactory, UserFactory, sent_once
@@ -104,6 +107,38 @@ def test_missing_referral_answers_are_named_beside_their_fields(client, handler,
     assert "Select how urgent the referral is" in page
     call.refresh_from_db()
     assert call.is_open
+
+
+def test_a_caller_born_in_the_future_is_refused_and_the_calls_name_is_offered(
+    client, handler, line
+):
+    """A fresh-eyes trial recorded a caller born on 1 January 2030 (a referral refused
+    it), after typing the name the call already had again, under an example NHS number
+    that was not valid."""
+    call = ended_call(line, handler, 30, called="Robin")
+    client.force_login(handler)
+    form = client.get(f"/line/calls/{call.pk}/person").content.decode()
+    assert re.search(r'name="given_name"[^>]*value="Robin"', form)
+    assert "like 943 476 5919" in form
+    assert validate_nhs_number("9434765919") is None
+    born = timezone.localdate() + dt.timedelta(days=1)
+    refused = client.post(
+        f"/line/calls/{call.pk}/person",
+        {
+            "nhs_number": "943 476 5919",
+            "given_name": "Robin",
+            "family_name": "Example",
+            "date_of_birth": f"{born:%d/%m/%Y}",
+        },
+    )
+    assert refused.status_code == 400
+    assert "The date of birth must be in the past" in refused.content.decode()
+    assert not Person.objects.exists()
+    # By any route: the service refuses it too (a FHIR Patient, say).
+    details = referrals.PersonDetails("9434765919", "Robin", "Example", born)
+    with pytest.raises(ValidationError, match="must be in the past"):
+        referrals.register_person(handler, details)
+    assert not Person.objects.exists()
 
 
 def test_the_caller_is_recorded_as_a_person_then_their_earlier_calls_offered(client, handler, line):

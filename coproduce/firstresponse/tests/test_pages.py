@@ -419,7 +419,7 @@ def test_a_handler_marks_flagged_words_as_read_with_what_they_judged(client, han
     # "x" is not a judgement: refused by name, nothing changed.
     refused = client.post(f"/line/calls/{call.pk}/risk-read", {"note": "x"})
     assert refused.status_code == 400
-    assert "Say in a short sentence what you judged" in refused.content.decode()
+    assert "Say in a short sentence what you judged, at least 3 words" in refused.content.decode()
     assert services.calls_to_call_back(handler) == [call]
     judged = "They said they feel safer; plan agreed to call back if it changes."
     read = client.post(f"/line/calls/{call.pk}/risk-read", {"note": judged})

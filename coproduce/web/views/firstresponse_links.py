@@ -49,7 +49,9 @@ def call_links(user: User, call: Call) -> dict[str, Any]:
 def record_caller_as_person(request: HttpRequest, call_id: int) -> HttpResponse:
     user = signed_in_user(request)
     call = services.call_for(user, call_id)
-    form = NewPersonForm(posted(request))
+    # The name the call has already, to correct if it is not their first name (a
+    # fresh-eyes trial typed it twice).
+    form = NewPersonForm(posted(request), initial={"given_name": call.called})
     if request.method == "POST" and form.is_valid():
         try:
             links.record_new_person(user, call, form.details())
