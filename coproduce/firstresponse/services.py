@@ -465,6 +465,17 @@ def discard_call(user: User, call: Call) -> None:
 DISCARDED = "discarded: opened by mistake"
 
 
+def discarded_by(user: User, call_id: int) -> bool:
+    """Whether this user discarded this call (the audit trail keeps that they did)."""
+    return AuditEvent.objects.filter(
+        actor=user,
+        action=AuditEvent.Action.CHANGED,
+        record_type=Call._meta.label_lower,
+        record_id=str(call_id),
+        detail=DISCARDED,
+    ).exists()
+
+
 def reopen_discarded(user: User, call_id: int) -> Call | None:
     """A new open call in place of one this user discarded, or None if they did not.
 
@@ -472,11 +483,11 @@ def reopen_discarded(user: User, call_id: int) -> Call | None:
     otherwise post to a call that is gone and lose what they typed (a fresh-eyes trial's
     "Page not found"). The new call is a call-back again if the discarded one was one,
     and is made once however often what they typed is posted (its own submission key)."""
+    if not discarded_by(user, call_id):
+        return None
     events = AuditEvent.objects.filter(
         actor=user, record_type=Call._meta.label_lower, record_id=str(call_id)
     )
-    if not events.filter(action=AuditEvent.Action.CHANGED, detail=DISCARDED).exists():
-        return None
     made = events.filter(action=AuditEvent.Action.CREATED).values_list("detail", flat=True)
     back_id = next((d.rsplit(" ", 1)[-1] for d in made if d.startswith("calling back")), "")
     back = calls_for(user).filter(pk=int(back_id)).first() if back_id.isdigit() else None

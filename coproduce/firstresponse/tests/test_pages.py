@@ -353,6 +353,9 @@ def test_what_was_typed_into_a_call_discarded_in_another_tab_is_kept_in_a_new_on
     client.post("/line/calls", sent_once({}))
     call = Call.objects.get()
     assert client.post(f"/line/calls/{call.pk}/discard")["Location"] == "/line"
+    # Reloaded in the other tab, it says so rather than "Page not found".
+    reloaded = client.get(f"/line/calls/{call.pk}", follow=True)
+    assert "That call was discarded as opened by mistake." in reloaded.content.decode()
     now = timezone.localtime()
     typed = {
         **PLAN,
@@ -387,6 +390,7 @@ def test_what_was_typed_into_a_call_discarded_in_another_tab_is_kept_in_a_new_on
     client.force_login(other)
     assert client.post(f"/line/calls/{call.pk}", typed).status_code == 404
     assert client.post("/line/calls/999999", typed).status_code == 404
+    assert client.get(f"/line/calls/{call.pk}").status_code == 404
     assert Call.objects.count() == 1
 
 

@@ -18,6 +18,7 @@ set written before the screen, on its held-out half: `coproduce bench risk`.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -31,6 +32,7 @@ class Concern(StrEnum):
     COULD_NOT_SCREEN = "could_not_screen"
 
 
+QUOTED = 160  # the longest quote of the words a reason gives
 _ORDER = (Concern.RISK_TO_LIFE, Concern.SAFEGUARDING, Concern.COULD_NOT_SCREEN)
 
 
@@ -88,7 +90,10 @@ def screen_many(texts: list[str]) -> list[Screen]:
                 else ""
             )
             reasons.append(
-                f"Meaning: “{reading.segment[:160]}” is close in meaning to messages about "
+                # Cut at a word, marked as cut: a fresh-eyes trial read "… I ke" as what
+                # the caller said.
+                f"Meaning: “{textwrap.shorten(reading.segment, QUOTED, placeholder=' …')}” "
+                "is close in meaning to messages about "
                 f"{about} (how sure: {reading.probability:.0%})"
                 # Said only when it is so: after listed words it contradicted them (a
                 # fresh-eyes trial).

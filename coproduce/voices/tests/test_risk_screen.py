@@ -479,3 +479,19 @@ def test_an_alert_found_by_rescreening_says_the_message_is_not_new(client, lead)
     )
     page = client.get(f"/alerts/{fresh.risk_alert.pk}").content.decode()
     assert "Found when stored messages were screened again" not in page
+
+
+def test_a_long_sentence_is_quoted_cut_at_a_word_and_marked_as_cut():
+    """A fresh-eyes trial read a quote cut mid-word ("… nobody listens. I ke”) as what the
+    caller said."""
+    words = (
+        "I have been thinking that everyone would be better off without me and I keep "
+        "going over how I would do it when nobody is home, because nobody listens and I "
+        "keep feeling worse every single day."
+    )
+    reason = risk.screen(words).reason
+    quoted = reason.split("Meaning: “")[1].split("”")[0]
+    assert quoted.endswith(" …")
+    assert len(quoted) <= risk.QUOTED
+    assert words.startswith(quoted.removesuffix(" …"))
+    assert words[len(quoted.removesuffix(" …"))] == " "  # cut between words

@@ -128,6 +128,10 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
     try:
         call = services.call_for(user, call_id)
     except Http404:
+        if request.method == "GET" and services.discarded_by(user, call_id):
+            # A tab reloaded after the call was discarded in another says so.
+            messages.error(request, "That call was discarded as opened by mistake.")
+            return redirect("show_line")
         reopened = services.reopen_discarded(user, call_id) if request.method == "POST" else None
         if reopened is None:
             raise
