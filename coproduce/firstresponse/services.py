@@ -360,12 +360,14 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
             refuse_future(ended_at, "end of the call", field="ended_time")
         except ValidationError as error:
             errors["ended_time"] = " ".join(error.messages)
-        if ended_at < started_at:
+        # A wrong start is said once: the end is judged against it when it is mended (a
+        # start in the future, no end typed, also read "cannot end before it started").
+        if "started_time" not in errors and ended_at < started_at:
             errors["ended_time"] = (
                 "The call cannot end before it started "
                 f"({timezone.localtime(started_at):%H:%M on %d/%m/%Y})"
             )
-        elif ended_at - started_at > LONGEST_CALL:
+        elif "started_time" not in errors and ended_at - started_at > LONGEST_CALL:
             errors["ended_time"] = (
                 "A call cannot last longer than a day: check the start and end times"
             )

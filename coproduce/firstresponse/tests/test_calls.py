@@ -385,3 +385,22 @@ def test_a_call_is_reached_only_through_the_handlers_line(handler, outsider):
     with pytest.raises(Http404):
         services.call_for(outsider, call.pk)
     assert services.call_for(handler, call.pk) == call
+
+
+def test_a_start_in_the_future_is_said_once_not_also_as_an_end_before_it(handler):
+    """A fresh-eyes trial typed a start still to come and no end: it was told the start
+    cannot be in the future and that the call cannot end before it started."""
+    call = start(handler)
+    later = timezone.now() + dt.timedelta(hours=2)
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(handler, call, CallDetails(**PLAN, started_at=later))
+    assert set(refused.value.message_dict) == {"started_time"}
+    assert "cannot be in the future" in refused.value.message_dict["started_time"][0]
+    # A start in the past after the end typed is still refused, on the end.
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(
+            handler,
+            call,
+            CallDetails(**PLAN, started_at=ago(minutes=10), ended_at=ago(minutes=20)),
+        )
+    assert "cannot end before it started" in refused.value.message_dict["ended_time"][0]
