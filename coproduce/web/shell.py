@@ -91,7 +91,7 @@ def context(request: HttpRequest) -> dict[str, Any]:
         items = [
             {"text": text, "href": reverse(name)}
             for text, name, capability in NAVIGATION
-            if (capability is None or can(user, capability)) and _works_there(user, name)
+            if (capability is None or can(user, capability)) and works_there(user, name)
         ]
         if user.is_staff:  # Django's admin: services, teams, accounts, frameworks
             items.append({"text": "Administration", "href": reverse("admin:index")})
@@ -132,7 +132,7 @@ def context(request: HttpRequest) -> dict[str, Any]:
 TEAM_PAGES = {"show_line": Team.Kind.CRISIS_LINE, "show_sanctuary": Team.Kind.SANCTUARY}
 
 
-def _works_there(user: User, page_name: str) -> bool:
+def works_there(user: User, page_name: str) -> bool:
     kind = TEAM_PAGES.get(page_name)
     return kind is None or bool(team_ids(user, kind))
 

@@ -364,3 +364,22 @@ def test_the_home_page_starts_a_clinicians_shift_with_alerts_and_the_worklist(
     cards = re.findall(r'nhsuk-card__link" href="([^"]+)"', client.get("/").content.decode())
     assert "/worklist" not in cards
     assert "/voices" in cards
+
+
+def test_the_home_page_offers_the_line_and_the_sanctuary_only_to_those_who_work_there(client, lead):
+    """A fresh-eyes trial found "The line" in the menu and no card for it at home."""
+    from coproduce.care.models import Team
+    from coproduce.tooling.testing.factories import TeamFactory
+
+    def cards():
+        html = client.get("/").content.decode()
+        return re.findall(r'nhsuk-card__link" href="([^"]+)"', html)
+
+    client.force_login(lead)
+    assert "/line" not in cards()  # the lead's team is not the line
+    assert "/sanctuary" not in cards()
+    TeamFactory(kind=Team.Kind.CRISIS_LINE).staff.add(lead)
+    assert "/line" in cards()
+    assert "/sanctuary" not in cards()
+    TeamFactory(kind=Team.Kind.SANCTUARY).staff.add(lead)
+    assert cards()[:5] == ["/alerts", "/worklist", "/caseload", "/line", "/sanctuary"]

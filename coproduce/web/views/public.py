@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from coproduce.accounts import audit
+from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
 from coproduce.change import delivery, presenters
@@ -26,6 +27,7 @@ from coproduce.voices.services import (
     withdraw,
     withdrawal_token,
 )
+from coproduce.web.shell import works_there
 from coproduce.web.views.render import page, posted, submission_token
 
 
@@ -40,7 +42,16 @@ def home(request: HttpRequest) -> HttpResponse:
         can_voices=can(request.user, Capability.REVIEW_VOICES),
         can_evidence=can(request.user, Capability.VIEW_EVIDENCE),
         can_member=can(request.user, Capability.MEMBER_AREA),
+        # The line and the Sanctuary, as the navigation offers them: only to those who
+        # work there (a fresh-eyes trial found the menu's "The line" with no card here).
+        takes_calls=_works_on(request, Capability.TAKE_CALLS, "show_line"),
+        welcomes_guests=_works_on(request, Capability.WELCOME_GUESTS, "show_sanctuary"),
     )
+
+
+def _works_on(request: HttpRequest, capability: Capability, page_name: str) -> bool:
+    user = request.user
+    return isinstance(user, User) and can(user, capability) and works_there(user, page_name)
 
 
 @require_http_methods(["GET", "POST"])
