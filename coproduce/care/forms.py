@@ -103,6 +103,16 @@ class Moment:
             self.add_error(None, error)
 
 
+class NhsNumberChecked:
+    """Forms whose NHS number is checked and folded as every route reads one
+    (``normalise_nhs_number``), so a wrong one is named with the form's other faults."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean_nhs_number(self) -> str:
+        return normalise_nhs_number(self.cleaned_data["nhs_number"])
+
+
 class ContactDetailsForm(PlainWordsForm):
     """How to reach a person. Only the shape is checked here; what makes a detail right
     (a UK mobile, an email address, a preferred way that can be used) is the service's
@@ -147,7 +157,7 @@ class ContactDetailsForm(PlainWordsForm):
         return "" if value == self.NOT_RECORDED else value
 
 
-class ReferralForm(Moment, ContactDetailsForm):
+class ReferralForm(NhsNumberChecked, Moment, ContactDetailsForm):
     """A referral and who it is for; how to reach the person is optional (the contact
     details fields), checked by the same rule as the person page's."""
 
@@ -209,9 +219,6 @@ class ReferralForm(Moment, ContactDetailsForm):
         required=False,
         widget=forms.Textarea,
     )
-
-    def clean_nhs_number(self) -> str:
-        return normalise_nhs_number(self.cleaned_data["nhs_number"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -539,7 +546,7 @@ class BreakGlassForm(PlainWordsForm):
     )
 
 
-class FindPersonForm(PlainWordsForm):
+class FindPersonForm(NhsNumberChecked, PlainWordsForm):
     nhs_number = forms.CharField(
         max_length=20,
         error_messages={
@@ -547,6 +554,3 @@ class FindPersonForm(PlainWordsForm):
             "max_length": "Enter the NHS number as 10 digits, like 943 476 5919",
         },
     )
-
-    def clean_nhs_number(self) -> str:
-        return normalise_nhs_number(self.cleaned_data["nhs_number"])

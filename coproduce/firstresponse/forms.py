@@ -76,7 +76,9 @@ class CallForm(AskHowItWas, Moment, PlainWordsForm):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Select who called"},
     )
-    called = text("First name or what they want to be called", NAME_LENGTH)
+    # Its length is the service's to name, with every other fault at once (helper-65
+    # was told of a long name, and of a wrong phone number only after mending it).
+    called = text("First name or what they want to be called", 1000)
     phone = text("Phone number", 32)
     area = text("Area", 100)
     nhs_number = text("NHS number", 20)

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 
 from coproduce.care import referrals
-from coproduce.care.forms import date_of_birth_field
+from coproduce.care.forms import NhsNumberChecked, date_of_birth_field
 from coproduce.care.models import Referral
 from coproduce.firstresponse.forms import CallForm, text
 from coproduce.firstresponse.links import ReferralAsk, crisis_teams
@@ -54,7 +54,7 @@ class CallAndReferralForm(CallForm):
         )
 
 
-class NewPersonForm(PlainWordsForm):
+class NewPersonForm(NhsNumberChecked, PlainWordsForm):
     nhs_number = forms.CharField(
         max_length=20, error_messages={"required": "Enter their NHS number"}
     )

@@ -141,6 +141,45 @@ def test_a_caller_born_in_the_future_is_refused_and_the_calls_name_is_offered(
     assert not Person.objects.exists()
 
 
+def test_every_fault_on_the_callers_forms_is_named_at_once(client, handler, line):
+    """Helper-65 was told of a bad date, then (once mended) of a bad NHS number; and on
+    the call, of a long name, then of a bad phone number and NHS number."""
+    call = ended_call(line, handler, 30)
+    client.force_login(handler)
+    both = client.post(
+        f"/line/calls/{call.pk}/person",
+        {
+            "nhs_number": "1234567890",
+            "given_name": "Robin",
+            "family_name": "Example",
+            "date_of_birth": "31/02/1990",
+        },
+    ).content.decode()
+    assert "February 1990 has 28 days" in both
+    assert "check digit" in both
+    client.post("/line/calls", sent_once({}))
+    open_call = Call.objects.get(ended_at__isnull=True)
+    now = timezone.localtime()
+    faults = client.post(
+        f"/line/calls/{open_call.pk}",
+        {
+            "called": "R" * 61,
+            "phone": "abc",
+            "nhs_number": "1234567890",
+            "started_on": f"{now:%d/%m/%Y}",
+            "started_time": f"{now:%H:%M}",
+            "save": "1",
+        },
+    )
+    assert faults.status_code == 400
+    page = faults.content.decode()
+    assert "Keep the name to 60 characters or fewer" in page
+    assert "Enter the phone number in digits" in page
+    assert "check digit" in page
+    open_call.refresh_from_db()
+    assert open_call.called == ""
+
+
 def test_the_caller_is_recorded_as_a_person_then_their_earlier_calls_offered(client, handler, line):
     earlier = ended_call(line, handler, 600, phone="07700 900321", phone_key="07700900321")
     call = ended_call(line, handler, 30, phone="07700 900321", phone_key="07700900321")
