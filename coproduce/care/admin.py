@@ -89,14 +89,20 @@ def _access_checked(form: forms.ModelForm[User]) -> None:
     keeps the clinical role it passes calls with (ADR 0015). A fresh-eyes trial made a
     support worker a superuser, and a partner's account an administrator."""
     role = form.cleaned_data.get("role")
+    partner = bool(form.instance.pk) and hasattr(form.instance, "line_partner")
     for flag in ("is_staff", "is_superuser"):
-        if form.cleaned_data.get(flag) and role != Role.ADMINISTRATOR:
+        if form.cleaned_data.get(flag) and (role != Role.ADMINISTRATOR or partner):
             form.add_error(
                 flag,
-                "Only administrators have staff or superuser status: untick it, or give "
-                "the account the Administrator role.",
+                # A partner's system can never be an administrator: only the first way out
+                # is offered it (a fresh-eyes trial was told to give it the role).
+                "A partner organisation's system account never has staff or superuser "
+                "status: untick it."
+                if partner
+                else "Only administrators have staff or superuser status: untick it, or "
+                "give the account the Administrator role.",
             )
-    if form.instance.pk and hasattr(form.instance, "line_partner") and role not in CLINICAL:
+    if partner and role not in CLINICAL:
         form.add_error(
             "role",
             "This is a partner organisation's system account: it keeps a clinical role, "

@@ -226,4 +226,20 @@ def test_only_administrators_have_staff_or_superuser_status_and_a_partner_stays_
     assert "keeps a clinical role" in refused.content.decode()
     police.refresh_from_db()
     assert police.role != Role.ADMINISTRATOR
+    # Staff status for it is refused with the one way out it has (helper-66 was told to
+    # give it the Administrator role, which is refused too).
+    staff = client.post(
+        f"/admin/accounts/user/{police.pk}/change/",
+        {
+            **form,
+            "username": police.username,
+            "first_name": police.first_name,
+            "is_superuser": "",
+            "role": Role.PRACTITIONER,
+        },
+    ).content.decode()
+    assert "system account never has staff or superuser status: untick it." in staff
+    assert "give the account the Administrator role" not in staff
+    police.refresh_from_db()
+    assert not police.is_staff
     assert client.get("/admin/auth/group/add/").status_code == 404
