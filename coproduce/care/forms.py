@@ -163,6 +163,28 @@ class ReferralForm(NhsNumberChecked, Moment, ContactDetailsForm):
 
     contact: ContactDetails  # the contact details as cleaned, once the form is valid
 
+    # The page's order, which the error summary follows: the person, how to reach them
+    # (from ``ContactDetailsForm``), then the referral.
+    field_order = [
+        "not_a_duplicate_because",
+        "nhs_number",
+        "given_name",
+        "family_name",
+        "date_of_birth",
+        "phone",
+        "email",
+        "address",
+        "preferred_channel",
+        "team",
+        "source",
+        "referrer",
+        "urgency",
+        "physical_health_need",
+        "reason",
+        "received_on",
+        "received_time",
+    ]
+
     nhs_number = forms.CharField(
         max_length=20,
         error_messages={

@@ -94,6 +94,25 @@ class CallForm(AskHowItWas, Moment, PlainWordsForm):
     ended_on = date_field("date the call ended", required=False)
     ended_time = time_field("end of the call", required=False)
 
+    # The page's order, which the error summary follows (the question about feedback
+    # comes from ``AskHowItWas`` but is asked after the outcome).
+    field_order = [
+        "caller",
+        "called",
+        "phone",
+        "area",
+        "nhs_number",
+        "persons_words",
+        "shared_understanding",
+        "next_steps",
+        "outcomes",
+        "sanctuary_time",
+        "call_back_time",
+        "hung_up_at_risk",
+        "feedback_agreed",
+        "feedback_mobile",
+    ]
+
     @classmethod
     def initial_for(cls, call: Call) -> dict[str, Any]:
         started = timezone.localtime(call.started_at)

@@ -21,11 +21,14 @@ def _anchor(form: forms.Form, name: str) -> str:
 
 
 def error_list(form: forms.Form | None) -> list[dict[str, str]]:
+    """The form's errors in the order of its fields (as the page shows them), those about
+    the whole form first, whichever check found them first."""
     if form is None or not form.errors:
         return []
+    order = {name: n for n, name in enumerate(form.fields)}
     return [
         {"text": str(message), "href": _anchor(form, name)}
-        for name, messages in form.errors.items()
+        for name, messages in sorted(form.errors.items(), key=lambda item: order.get(item[0], -1))
         for message in messages
     ]
 

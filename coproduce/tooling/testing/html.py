@@ -1,4 +1,5 @@
-"""Checks every HTML page a test fetches: it parses, has a title, and its ids are unique."""
+"""Checks every HTML page a test fetches: it parses, has a title, its ids are unique, and
+its error summary links to fields that are on the page, in the page's order."""
 
 from __future__ import annotations
 
@@ -30,6 +31,26 @@ def check_html(response: HttpResponseBase) -> None:
         raise InvalidPage(f"Ids used more than once: {repeated}")
     if document.get("lang") is None:
         raise InvalidPage("The html element has no lang attribute.")
+    _check_error_summary(document)
+
+
+def _check_error_summary(document: Any) -> None:
+    """The design system's rule: each error links to its field, and the errors are listed
+    in the order the fields come on the page."""
+    position = {el.get("id"): n for n, el in enumerate(document.iter()) if el.get("id")}
+    for summary in document.iter("div"):
+        if "nhsuk-error-summary" not in (summary.get("class") or "").split():
+            continue
+        targets = [
+            link.get("href", "")[1:]
+            for link in summary.iter("a")
+            if link.get("href", "").startswith("#")
+        ]
+        missing = [t for t in targets if t not in position]
+        if missing:
+            raise InvalidPage(f"The error summary links to ids not on the page: {missing}")
+        if targets != sorted(targets, key=position.__getitem__):
+            raise InvalidPage(f"The error summary is not in the page's order: {targets}")
 
 
 def _visible_text(element: Any) -> str:

@@ -172,7 +172,9 @@ def approve_quote(request: HttpRequest, voice_id: int) -> HttpResponse:
         try:
             services.approve_quote(user, voice, form.cleaned_data["public_quote"])
         except ValidationError as error:
-            form.add_error("public_quote", error)
+            # About the voice (no agreement, a risk alert), whose page then offers no
+            # words to approve: said at the top.
+            form.add_error(None, error)
         else:
             messages.success(
                 request, "Quote approved. Anything that could identify someone was masked."
@@ -306,7 +308,8 @@ def add_voice_to_insight(request: HttpRequest, voice_id: int) -> HttpResponse:
         try:
             change.add_voice_to_insight(user, form.cleaned_data["insight"], voice)
         except ValidationError as error:
-            form.add_error("insight", error)
+            # About the voice, whose page then offers no insight to choose: said at the top.
+            form.add_error(None, error)
         else:
             messages.success(request, "Voice added to the insight as evidence.")
             return redirect("show_insight", insight_id=form.cleaned_data["insight"].pk)
