@@ -32,6 +32,7 @@ from coproduce.change.models import (
     Update,
     UpdateTranslation,
 )
+from coproduce.lib.dates import in_words
 from coproduce.messaging import formats
 from coproduce.network.models import Ladder, Meeting, MeetingSeries, Member
 from coproduce.voices import anonymise
@@ -312,14 +313,25 @@ def masked(text: str) -> str:
 @dataclass(frozen=True)
 class UpdatePreview:
     """What publishing an update would do, before it is done: the masked words for the
-    public page, and every version the contributors would be sent. ``digest`` names
-    exactly this; publishing needs it back (``publish_update``)."""
+    public page, every version the contributors would be sent, and the action's latest
+    update then. ``digest`` names exactly this; publishing needs it back
+    (``publish_update``)."""
 
     you_said: str
     we_did: str
     easy_read: str
     copies: list[delivery.Copy]
     digest: str
+    # The action's latest update when this was previewed (None: this is its first), shown
+    # so the lead sees a repeat before sending it; publishing is refused if another has
+    # been published since (``PublishedMeanwhile``).
+    after: Update | None = None
+    # Updates about this action sent to its contributors today, before this one.
+    told_today: int = 0
+
+    def digest_after(self, after: int | None) -> str:
+        """The digest of these words and versions previewed after update ``after``."""
+        return _digest((self.you_said, self.we_did, self.easy_read), self.copies, after)
 
     @property
     def owed_to(self) -> int:
@@ -334,14 +346,44 @@ class UpdatePreview:
         return "\n".join([self.you_said, self.we_did, self.easy_read])
 
 
-def _preview(action: Action, you_said: str, we_did: str, easy_read: str) -> UpdatePreview:
+def _digest(words: tuple[str, str, str], copies: list[delivery.Copy], after: int | None) -> str:
+    payload = json.dumps([words, [copy.key() for copy in copies], after], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _preview(
+    action: Action,
+    you_said: str,
+    we_did: str,
+    easy_read: str,
+    *,
+    after: Update | None,
+    told_today: int = 0,
+) -> UpdatePreview:
     # Every format says "You told us:" before the words, so they do not say it again.
     words = (formats.without_lead_in(masked(you_said)), masked(we_did), masked(easy_read))
     copies = delivery.preview_copies(action, *words)
-    payload = json.dumps([words, [copy.key() for copy in copies]], ensure_ascii=False)
-    digest = hashlib.sha256(payload.encode()).hexdigest()
+    digest = _digest(words, copies, after.pk if after else None)
     you_said, we_did, easy_read = words
-    return UpdatePreview(you_said, we_did, easy_read, copies=copies, digest=digest)
+    return UpdatePreview(
+        you_said,
+        we_did,
+        easy_read,
+        copies=copies,
+        digest=digest,
+        after=after,
+        told_today=told_today,
+    )
+
+
+def latest_update(action: Action) -> Update | None:
+    """The action's update published last, with who published it."""
+    return action.updates.select_related("published_by").order_by("-published_at", "-pk").first()
+
+
+def _told_today(action: Action) -> int:
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return action.updates.filter(published_at__gte=midnight, owed_to__gt=0).count()
 
 
 # Approved quotes shown with an action's update in public, at most.
@@ -360,8 +402,17 @@ def preview_update(
     """Show the lead, before anything goes live or is queued, the update exactly as it
     will be published and as each contributor will get it (hazard H21: masking misses
     some names). Nothing is stored but the audit of the preview; its audio version is
-    made by a task, to be heard on the preview page."""
-    preview = _preview(action, you_said, we_did, easy_read)
+    made by a task, to be heard on the preview page. It says when the action's
+    contributors were last told (found by a fresh-eyes trial: a third update went out the
+    same day with no sign of the two before it)."""
+    preview = _preview(
+        action,
+        you_said,
+        we_did,
+        easy_read,
+        after=latest_update(action),
+        told_today=_told_today(action),
+    )
     audit.record(user, AuditEvent.Action.VIEWED, action, f"previewed an update {preview.digest}")
     transaction.on_commit(
         lambda: tasks.make_preview_audio.enqueue(preview.digest, preview.you_said, preview.we_did)
@@ -371,6 +422,30 @@ def preview_update(
 
 class PreviewChanged(ValidationError):
     pass
+
+
+class PublishedMeanwhile(PreviewChanged):
+    """Another update for the action was published after this one was previewed (in
+    another tab, or by another lead): publishing this one too would tell every
+    contributor twice (hazard H5). ``update`` is the one published."""
+
+    def __init__(self, update: Update, user: User) -> None:
+        self.update = update
+        local = timezone.localtime(update.published_at)
+        when = (
+            f"at {local:%H:%M}"
+            if local.date() == timezone.localdate()
+            else f"on {in_words(update.published_at)}"
+        )
+        by = (
+            "you, in another tab or window,"
+            if update.published_by_id == user.pk
+            else update.published_by.name_and_role
+        )
+        super().__init__(
+            f"An update for this action was published {when} by {by} while you were "
+            "previewing this one"
+        )
 
 
 @once
@@ -391,14 +466,31 @@ def publish_update(
     confirmed (``preview_update``). If the masked words, or any contributor's version,
     would differ from it (other words, a newly linked contributor in a new format, a
     name added to our records), nothing is published or sent and the publisher is asked
-    to look again. The request commits the update and how many are owed it, and nothing
-    slower: once it commits, tasks make the audio version and tell every voice's giver
-    who asked to be told, on their channel, in their format
-    (``coproduce.change.tasks``), so publishing takes the same moment for ten
+    to look again. If another update for the action was published after the preview
+    (another tab, another lead, or two confirms at once), it is refused naming that update
+    (``PublishedMeanwhile``): one confirm waits for the other on the action's row, so it
+    sees the update the other made (found by a fresh-eyes trial: two tabs' confirms made
+    two updates, and every contributor was told twice). The request commits the update
+    and how many are owed it, and nothing slower: once it commits, tasks make the audio
+    version and tell every voice's giver who asked to be told, on their channel, in their
+    format (``coproduce.change.tasks``), so publishing takes the same moment for ten
     contributors or a hundred thousand, and a rolled-back publish tells no one.
     """
-    preview = _preview(action, you_said, we_did, easy_read)
+    # One publish of an action at a time: a second waits here until the first commits,
+    # then finds its update below (SQLite takes one writer at a time in any case).
+    Action.objects.select_for_update().filter(pk=action.pk).values_list("pk", flat=True).get()
+    latest = latest_update(action)
+    preview = _preview(action, you_said, we_did, easy_read, after=latest)
     if not confirmed or confirmed != preview.digest:
+        if latest is not None and confirmed in {
+            preview.digest_after(earlier)
+            for earlier in [
+                None,
+                *action.updates.exclude(pk=latest.pk).values_list("pk", flat=True),
+            ]
+        }:
+            # The same words and versions, previewed before ``latest`` was published.
+            raise PublishedMeanwhile(latest, user)
         raise PreviewChanged(
             "What would be published or sent is not what you previewed: the words, or the "
             "versions contributors would get, have changed. Check the preview again and "

@@ -163,6 +163,19 @@ def test_the_round_page_shows_the_method_and_only_leads_close_it(
     assert not priority_round.is_open
 
 
+def test_an_open_round_page_lists_what_members_are_asked_to_rank_in_the_ballots_order(
+    client, le_lead, member, network_member, priority_round, insights
+):
+    """A fresh-eyes trial: the lead could not check what members were asked to rank."""
+    services.cast_ballot(network_member, priority_round, [[insights[2].pk]])
+    for user in (le_lead, member):
+        client.force_login(user)
+        page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+        asked = page[page.index("What members are asked to rank") : page.index("<h2>Result")]
+        at = [asked.index(f"Insight statement {n}") for n in range(3)]
+        assert at == sorted(at)  # the ballot's order, not the one ballot's ranking
+
+
 def test_a_closed_round_page_draws_the_result_as_it_was_counted(
     client, le_lead, priority_round, insights
 ):

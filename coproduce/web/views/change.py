@@ -138,6 +138,20 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
                     confirmed=confirm.cleaned_data["preview"],
                     submission=submission_token(request),
                 )
+            except services.PublishedMeanwhile as meanwhile:
+                # Another tab or lead published first: nothing is published or sent, and
+                # the words come back as typed, to change and preview again.
+                return page(
+                    request,
+                    "change/publish_update.jinja",
+                    "Publish an update",
+                    status=409,
+                    form=UpdateForm(
+                        initial={k: request.POST.get(k, "") for k in UpdateForm.base_fields}
+                    ),
+                    action=action,
+                    published_meanwhile=meanwhile,
+                )
             except services.PreviewChanged as error:
                 confirm.add_error(None, error.messages[0])
             else:
@@ -393,6 +407,9 @@ def show_round(request: HttpRequest, round_id: int) -> HttpResponse:
         priority_round=priority_round,
         results=_results(priority_round, running=runs_it),
         ballots_in=priority_round.ballots.count(),
+        # What members are asked to rank, in the ballot's order (a fresh-eyes trial found
+        # an open round's page showed only its title).
+        insights=list(priority_round.insights.order_by("pk")),
         open_to_members=services.results_open_to_members(priority_round),
         running_totals_from=services.RUNNING_TOTALS_FROM,
         runs_it=runs_it,
