@@ -23,6 +23,8 @@ class InsightForm(PlainWordsForm):
             "required": "Enter the insight in plain language",
         },
     )
+    # Offered once the statement looks as if it identifies someone (``clean``).
+    identifies_no_one = forms.BooleanField(required=False)
     written_with = StaffMultipleChoice(
         queryset=staff_users().only(*User.NAME_FIELDS),
         required=False,
@@ -32,6 +34,30 @@ class InsightForm(PlainWordsForm):
             "invalid_pk_value": "Select the staff who wrote it with you from the list",
         },
     )
+
+    # What the statement would say with what looks identifying masked, when it differs.
+    masked_statement = ""
+
+    def clean(self) -> dict[str, Any] | None:
+        """Network members rank insights and read them on actions, so a statement that
+        looks as if it names someone or gives their details is refused until it is
+        mended, or the lead says it identifies no one (a fresh-eyes trial's "John Smith
+        on 07700 900123" went on a members' ballot). Found as the public pages find it
+        (``mask_known_names``); that can mistake an ordinary word for a name."""
+        from coproduce.voices.services import mask_known_names
+
+        data = super().clean() or {}
+        statement = data.get("statement") or ""
+        masked = mask_known_names(statement) if statement else ""
+        if masked != statement and not data.get("identifies_no_one"):
+            self.masked_statement = masked
+            self.add_error(
+                "statement",
+                "Network members read insights, so leave out anything that could identify "
+                "someone. Masked, it would read: \u201c" + masked + "\u201d. Take out "
+                "the name or details, or tick \u201cThese words identify no one\u201d",
+            )
+        return data
 
 
 class InsightChoiceField(forms.ModelChoiceField[Insight]):

@@ -44,6 +44,35 @@ def test_it_asks_for_the_insight_statement(client, le_lead):
     assert not Insight.objects.exists()
 
 
+def test_an_insight_that_seems_to_identify_someone_is_refused_until_mended_or_vouched_for(
+    client, le_lead
+):
+    """A fresh-eyes trial put "John Smith on 07700 900123" on a members' ballot."""
+    client.force_login(le_lead)
+    statement = "Call-backs take hours; John Smith on 07700 900123 gave up waiting."
+    refused = client.post("/insights", sent_once({"statement": statement}))
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "leave out anything that could identify someone" in page
+    assert "[removed]" in page  # what would be masked, shown
+    assert "[name]" in page
+    assert statement in page  # what was typed is kept
+    assert "These words identify no one" in page
+    assert not Insight.objects.exists()
+    mended = "Call-backs take hours; one caller gave up waiting."
+    assert client.post("/insights", sent_once({"statement": mended})).status_code == 302
+    # An ordinary word mistaken for a name can be vouched for by the lead.
+    vouched = "The Rose ward is noisy at night."
+    assert client.post("/insights", sent_once({"statement": vouched})).status_code == 400
+    client.post("/insights", sent_once({"statement": vouched, "identifies_no_one": "on"}))
+    assert list(Insight.objects.order_by("pk").values_list("statement", flat=True)) == [
+        mended,
+        vouched,
+    ]
+    page = client.get("/insights").content.decode()
+    assert "These words identify no one" not in page  # offered only when it is needed
+
+
 def test_adding_a_voice_without_consent_is_refused_with_a_reason(client, le_lead):
     insight = Insight.objects.create(statement="S", created_by=le_lead)
     voice = VoiceFactory(consent_improvement=False)
