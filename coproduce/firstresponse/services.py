@@ -467,15 +467,21 @@ def discard_call(user: User, call: Call) -> None:
 DISCARDED = "discarded: opened by mistake"
 
 
+def _own_events(user: User, call_id: int) -> list[tuple[str, str]]:
+    """What this user made and changed of this call, as the audit trail keeps it."""
+    return list(
+        AuditEvent.objects.filter(
+            actor=user,
+            action__in=[AuditEvent.Action.CREATED, AuditEvent.Action.CHANGED],
+            record_type=Call._meta.label_lower,
+            record_id=str(call_id),
+        ).values_list("action", "detail")
+    )
+
+
 def discarded_by(user: User, call_id: int) -> bool:
     """Whether this user discarded this call (the audit trail keeps that they did)."""
-    return AuditEvent.objects.filter(
-        actor=user,
-        action=AuditEvent.Action.CHANGED,
-        record_type=Call._meta.label_lower,
-        record_id=str(call_id),
-        detail=DISCARDED,
-    ).exists()
+    return (AuditEvent.Action.CHANGED, DISCARDED) in _own_events(user, call_id)
 
 
 def reopen_discarded(user: User, call_id: int) -> Call | None:
@@ -485,13 +491,17 @@ def reopen_discarded(user: User, call_id: int) -> Call | None:
     otherwise post to a call that is gone and lose what they typed (a fresh-eyes trial's
     "Page not found"). The new call is a call-back again if the discarded one was one,
     and is made once however often what they typed is posted (its own submission key)."""
-    if not discarded_by(user, call_id):
+    events = _own_events(user, call_id)
+    if (AuditEvent.Action.CHANGED, DISCARDED) not in events:
         return None
-    events = AuditEvent.objects.filter(
-        actor=user, record_type=Call._meta.label_lower, record_id=str(call_id)
+    back_id = next(
+        (
+            detail.rsplit(" ", 1)[-1]
+            for action, detail in events
+            if action == AuditEvent.Action.CREATED and detail.startswith("calling back")
+        ),
+        "",
     )
-    made = events.filter(action=AuditEvent.Action.CREATED).values_list("detail", flat=True)
-    back_id = next((d.rsplit(" ", 1)[-1] for d in made if d.startswith("calling back")), "")
     back = calls_for(user).filter(pk=int(back_id)).first() if back_id.isdigit() else None
     submission = f"call-{call_id}-discarded-then-reopened-by-{user.pk}"
     try:
