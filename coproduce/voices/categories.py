@@ -224,7 +224,7 @@ V6_GROUPS = {
     ],
     "Overall": ["Positive experience & gratitude", "Negative experience & dissatisfaction"],
 }
-LOCAL_GROUP = "Enquiry categories (seed 003)"
+LOCAL_GROUP = "Local enquiry categories"
 OTHER_GROUP = "Other categories"
 
 

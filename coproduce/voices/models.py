@@ -16,7 +16,7 @@ class EnquiryCategory(models.Model):
 
     class Framework(models.TextChoices):
         NHS_ENGLAND_V6 = "nhse_v6", "NHS England patient experience framework (v6)"
-        LOCAL = "local", "Local enquiry categories (seed 003)"
+        LOCAL = "local", "Local enquiry categories"
 
     name = models.CharField(max_length=120, unique=True)
     description = models.TextField(blank=True)

@@ -169,7 +169,7 @@ def test_recording_feedback_offers_only_the_frameworks_the_services_use(
     page = client.get("/voices/new").content.decode()
     assert set(boxes(page)) == {name for name, _, _ in categories.LOCAL} | set(frameworks)
     legends = re.findall(r'fieldset__legend--s">([^<]*)<', page)
-    assert "Local enquiry categories (seed 003)" in legends  # its one group: said once
+    assert "Local enquiry categories" in legends  # its one group: said once
     assert (
         "NHS England patient experience framework (v6): Safety, dignity and fairness"
         in html.unescape("|".join(legends))
@@ -205,11 +205,11 @@ def test_the_inbox_lists_categories_by_framework_for_filtering_and_adding(client
     page = html.unescape(client.get("/voices").content.decode())
     groups = re.findall(r'<optgroup label="([^"]*)"', page)
     # Two lists (filter, add): each with v6's groups and the local one, framework named.
-    assert groups.count("Local enquiry categories (seed 003)") == 2
+    assert groups.count("Local enquiry categories") == 2
     assert groups.count("NHS England patient experience framework (v6): Care and treatment") == 2
     ServiceFramework.objects.all().delete()
     page = html.unescape(client.get("/voices").content.decode())
-    assert re.findall(r'<optgroup label="([^"]*)"', page) == ["Enquiry categories (seed 003)"] * 2
+    assert re.findall(r'<optgroup label="([^"]*)"', page) == ["Local enquiry categories"] * 2
     assert "Parking" not in page
 
 
