@@ -75,7 +75,45 @@ def receive_voices(
     return len(stored)
 
 
+def receive_feedback(actor: User, *, submission: str = "", **details: Any) -> Voice:
+    """A voice given on the public feedback page (``receive_voice``), unless the same
+    feedback (the same words, answer and choices) came from the same contact details
+    earlier today and was not withdrawn: then that voice, and nothing is stored again.
+    Found by a fresh-eyes trial: Back after sending, then Send again, made a second voice
+    with identical words and contact. Feedback without contact details is always stored:
+    two people may well write the same few words. (The same form posted twice, a double
+    click, is the one-time token's: ``receive_voice``.)"""
+    if (given := given_today(**details)) is not None:
+        logger.info("feedback sent again: answered with voice %s", given.pk)
+        return given
+    return receive_voice(actor, submission=submission, **details)
+
+
+def given_today(**details: Any) -> Voice | None:
+    """The voice stored today from these details (as ``_as_stored`` takes them) with
+    the same contact details, not withdrawn; None when they give no way to contact."""
+    stored = _as_stored(**details)
+    if stored["contact_channel"] == Voice.ContactChannel.NONE:
+        return None
+    return (
+        Voice.objects.filter(
+            **stored, received_at__date=timezone.localdate(), withdrawn_at__isnull=True
+        )
+        .order_by("received_at")
+        .first()
+    )
+
+
 def _store_voice(
+    *, received_at: Any = None, screened: risk.Screen | None = None, **details: Any
+) -> Voice:
+    voice = Voice.objects.create(**_as_stored(**details), received_at=received_at or timezone.now())
+    raise_alert_if_at_risk(voice, screened)
+    suggest(voice)
+    return voice
+
+
+def _as_stored(
     *,
     channel: str,
     text: str,
@@ -90,36 +128,32 @@ def _store_voice(
     contact_address: str = "",
     contact_format: str = Format.STANDARD,
     language: str = "en",
-    received_at: Any = None,
     source_detail: str = "",
     follow_up_invitation: FollowUpInvitation | None = None,
-    screened: risk.Screen | None = None,
-) -> Voice:
+) -> dict[str, Any]:
+    """A voice's fields as stored: contact details only for the channel the person
+    chose, and only if they asked to be told what changes."""
     if not consent_contact:
         contact_channel = Voice.ContactChannel.NONE
-    voice = Voice.objects.create(
-        channel=channel,
-        text=text,
-        rating=rating,
-        team=team,
-        consent_improvement=consent_improvement,
-        consent_quote=consent_quote,
-        consent_contact=consent_contact,
-        contact_channel=contact_channel,
-        contact_email=contact_email if contact_channel == Voice.ContactChannel.EMAIL else "",
-        contact_phone=contact_phone if contact_channel == Voice.ContactChannel.SMS else "",
-        contact_address=(
+    return {
+        "channel": channel,
+        "text": text,
+        "rating": rating,
+        "team": team,
+        "consent_improvement": consent_improvement,
+        "consent_quote": consent_quote,
+        "consent_contact": consent_contact,
+        "contact_channel": contact_channel,
+        "contact_email": contact_email if contact_channel == Voice.ContactChannel.EMAIL else "",
+        "contact_phone": contact_phone if contact_channel == Voice.ContactChannel.SMS else "",
+        "contact_address": (
             contact_address.strip() if contact_channel == Voice.ContactChannel.POST else ""
         ),
-        contact_format=contact_format if consent_contact else Format.STANDARD,
-        language=language,
-        received_at=received_at or timezone.now(),
-        source_detail=source_detail,
-        follow_up_invitation=follow_up_invitation,
-    )
-    raise_alert_if_at_risk(voice, screened)
-    suggest(voice)
-    return voice
+        "contact_format": contact_format if consent_contact else Format.STANDARD,
+        "language": language,
+        "source_detail": source_detail,
+        "follow_up_invitation": follow_up_invitation,
+    }
 
 
 def raise_alert_if_at_risk(
@@ -221,12 +255,10 @@ def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAl
         # Someone else acknowledged it first (a stale tab): say who and what, and keep
         # what this person typed, which a fresh-eyes trial found thrown away unsaid.
         by = alert.acknowledged_by.name_and_role if alert.acknowledged_by else "someone"
+        # About the alert, whose page no longer offers the box to type in: not a field's.
         raise ValidationError(
-            {
-                "action_taken": f"Already acknowledged by {by} on "
-                f"{in_words(alert.acknowledged_at)}: {alert.action_taken}. What you typed "
-                f"was not saved: {action_taken}"
-            }
+            f"Already acknowledged by {by} on {in_words(alert.acknowledged_at)}: "
+            f"{alert.action_taken}. What you typed was not saved: {action_taken}"
         )
     alert.acknowledged_at = timezone.now()
     alert.acknowledged_by = user

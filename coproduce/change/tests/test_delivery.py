@@ -262,10 +262,15 @@ def test_one_person_who_gave_several_voices_from_one_number_is_told_once(
     client, le_lead, action, fake_notify
 ):
     """Hazard H5 (found by a fresh-eyes trial): three forms from one mobile, typed two
-    ways, and a fourth from someone else; the update goes once to each number."""
+    ways, and a fourth from someone else; the update goes once to each number. (Each
+    says something new: the same words sent again the same day are one voice.)"""
     same = [
-        give_feedback(client, contact_channel="sms", contact_phone=typed)
-        for typed in ("07700 900777", "+447700900777", "07700 900 777")
+        give_feedback(client, text=words, contact_channel="sms", contact_phone=typed)
+        for words, typed in (
+            ("Nobody rang back.", "07700 900777"),
+            ("Still nobody has rung back.", "+447700900777"),
+            ("I am still waiting for a call.", "07700 900 777"),
+        )
     ]
     other = give_feedback(client, contact_channel="sms", contact_phone="07700 900778")
     for voice in [*same, other]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from coproduce.conftest import CheckedClient
 from coproduce.tooling.testing.factories import sent_once
 from coproduce.voices.models import Rating, Voice
 
@@ -41,6 +42,24 @@ def test_it_stores_an_anonymous_voice_with_its_consents(client, team):
     )
     assert voice.person is None
     assert voice.contact_channel == Voice.ContactChannel.NONE
+
+
+def test_its_pages_are_never_kept_by_the_browser(client, db):
+    # What someone typed or sent is not for the next person at a shared computer to see
+    # again with Back (with forget-sent.js, which empties a sent form: a browser test).
+    form = client.get("/feedback")
+    assert "no-store" in form["Cache-Control"]
+    assert "data-forget-once-sent" in form.content.decode()
+    assert 'src="/static/coproduce/forget-sent.js"' in form.content.decode()
+    refused = client.post("/feedback", sent_once({"text": "No answer chosen"}))
+    assert refused.status_code == 400
+    assert "no-store" in refused["Cache-Control"]
+    client.post("/feedback", sent_once({"rating": "1", "text": "Kind and quick."}))
+    assert "no-store" in client.get("/feedback/thank-you")["Cache-Control"]
+    without_cookie = CheckedClient(enforce_csrf_checks=True)
+    not_sent = without_cookie.post("/feedback", sent_once({"rating": "1", "text": "Kind."}))
+    assert not_sent.status_code == 403
+    assert "no-store" in not_sent["Cache-Control"]
 
 
 def test_the_thank_you_page_shows_crisis_contacts_at_once(client, db):

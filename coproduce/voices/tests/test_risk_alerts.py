@@ -102,6 +102,25 @@ def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(clie
     assert "very hard right now" not in ordinary  # shown once, for that message
 
 
+def test_the_web_confirmation_thanks_a_message_the_screen_could_not_read_without_alarm(client, db):
+    # Found by a fresh-eyes trial: mild feedback partly in Arabic was told "It sounds like
+    # things are very hard right now … Our crisis team has been told about your message."
+    words = "The staff were kind 😊🙏🏽 but I waited 3 hours. مرحبا، كان الانتظار طويلا جدا."
+    client.post("/feedback", sent_once({"rating": "2", "text": words}))
+    alert = RiskAlert.objects.get(voice__text=words)
+    # The duty team is still asked to read it now.
+    assert alert.concerns == ["could_not_screen"]
+    assert alert.acknowledged_at is None
+    body = client.get("/feedback/thank-you").content.decode()
+    assert "Thank you for your feedback" in body
+    assert "Someone from our team will read your message soon." in body
+    assert "If you need help now" in body
+    assert "116 123" in body
+    assert "withdraw my feedback" in body
+    assert "very hard right now" not in body
+    assert "crisis team has been told" not in body
+
+
 def test_an_alert_arriving_by_the_api_is_raised_too(lead, db):
     from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient

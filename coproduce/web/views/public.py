@@ -6,7 +6,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from coproduce.accounts import audit
@@ -18,11 +20,11 @@ from coproduce.change.models import Update
 from coproduce.change.services import published_updates, quoted_with
 from coproduce.lib.formats import READING_FORMATS, Format
 from coproduce.messaging import formats
-from coproduce.voices import follow_up
+from coproduce.voices import follow_up, risk
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
 from coproduce.voices.services import (
-    receive_voice,
+    receive_feedback,
     voice_for_withdrawal,
     withdraw,
     withdrawal_token,
@@ -55,6 +57,7 @@ def _works_on(request: HttpRequest, capability: Capability, page_name: str) -> b
 
 
 @require_http_methods(["GET", "POST"])
+@never_cache  # nor what was typed, on a shared computer's Back button (with forget-sent.js)
 def give_feedback(request: HttpRequest) -> HttpResponse:
     # A follow-up invitation's link says which service the feedback is about; it does
     # not say who is giving it.
@@ -64,7 +67,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
     form = FeedbackForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        voice = receive_voice(
+        voice = receive_feedback(
             audit.someone_not_signed_in(),
             channel=Voice.Channel.WEB,
             text=data["text"],
@@ -75,9 +78,15 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             follow_up_invitation=invitation,
             submission=submission_token(request),
         )
-        # The confirmation page puts crisis help first for a message that raised an alert,
-        # and gives the link to withdraw this feedback later.
-        request.session["feedback_at_risk"] = hasattr(voice, "risk_alert")
+        # The confirmation page puts crisis help first for a message the screen read as at
+        # risk, and gives the link to withdraw this feedback later. A message it could not
+        # read (another language) alerts the duty team too, but is thanked as feedback:
+        # a fresh-eyes trial found mild feedback told "the crisis team has been told".
+        alert = getattr(voice, "risk_alert", None)
+        concerns = tuple(map(risk.Concern, alert.concerns)) if alert else ()
+        at_risk = risk.Screen(concerns).at_risk
+        request.session["feedback_at_risk"] = at_risk
+        request.session["feedback_to_read"] = bool(concerns) and not at_risk
         request.session["feedback_withdrawal"] = withdrawal_token(voice)
         return redirect("feedback_received")
     blank = not form.is_bound and not form.initial
@@ -99,7 +108,7 @@ def feedback_not_sent(request: HttpRequest) -> HttpResponse:
     with the person's words and choices and a fresh token, to send again."""
     form = FeedbackForm(initial={name: request.POST.get(name) for name in FeedbackForm.base_fields})
     token = request.POST.get("invitation") or ""
-    return page(
+    response = page(
         request,
         "public/feedback.jinja",
         _("Give feedback"),
@@ -110,17 +119,22 @@ def feedback_not_sent(request: HttpRequest) -> HttpResponse:
         invitation_token=token if follow_up.invitation_for(token) else "",
         not_sent=True,
     )
+    add_never_cache_headers(response)  # it shows the person's words, as give_feedback does
+    return response
 
 
 @require_GET
+@never_cache
 def feedback_received(request: HttpRequest) -> HttpResponse:
     at_risk = request.session.pop("feedback_at_risk", False)
+    to_read = request.session.pop("feedback_to_read", False)
     token = request.session.pop("feedback_withdrawal", None)
     return page(
         request,
         "public/feedback_received.jinja",
         _("Thank you for your feedback"),
         at_risk=at_risk,
+        to_read=to_read,
         withdraw_url=request.build_absolute_uri(reverse("withdraw_feedback", args=[token]))
         if token
         else None,
