@@ -42,7 +42,8 @@ class NeverStoreWhenSignedIn:
     token) says ``Cache-Control: no-store``: a person's record, a voice, an alert or a
     claim is not kept in a shared computer's browser history or back button after
     sign-out, nor by a cache on the way. What is answered to everyone else (the public
-    pages) may be kept. Placed after the middleware that sets ``request.user``; DRF's
+    pages) may be kept, but for the feedback pages, which say ``no-store`` themselves
+    (``web.views.public.give_feedback``: what one person typed). Placed after the middleware that sets ``request.user``; DRF's
     token authentication sets it too, before the answer passes back through here."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
