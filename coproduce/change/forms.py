@@ -92,6 +92,8 @@ class ActionForm(PlainWordsForm):
         },
     )
     due_on = forms.DateField(
+        # Named as its other messages name it (helper-67 read "Due on must be a real date").
+        label="The due date",
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         error_messages={
             "required": "Enter the date the action is due",

@@ -119,6 +119,11 @@ def test_it_refuses_an_action_due_in_the_past_or_with_no_owner(client, le_lead, 
     ).content.decode()
     assert "The due date must be today or in the future" in body
     assert "Select an owner from the list" in body  # network members do not own actions
+    impossible = client.post(
+        f"/insights/{insight.pk}", {"description": "Do it", "due_on": "29/02/2027"}
+    ).content.decode()
+    # Named as its other messages name it (helper-67 read "Due on must be a real date").
+    assert "The due date must be a real date: February 2027 has 28 days" in impossible
     assert not Action.objects.exists()
 
 
