@@ -43,8 +43,9 @@ class NeverStoreWhenSignedIn:
     claim is not kept in a shared computer's browser history or back button after
     sign-out, nor by a cache on the way. What is answered to everyone else (the public
     pages) may be kept, but for the feedback pages, which say ``no-store`` themselves
-    (``web.views.public.give_feedback``: what one person typed). Placed after the middleware that sets ``request.user``; DRF's
-    token authentication sets it too, before the answer passes back through here."""
+    (``web.views.public.give_feedback``: what one person typed). Placed after the
+    middleware that sets ``request.user``; DRF's token authentication sets it too, before
+    the answer passes back through here."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
