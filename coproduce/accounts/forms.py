@@ -31,6 +31,16 @@ def staff_users() -> QuerySet[User]:
     )
 
 
+def co_writers() -> QuerySet[User]:
+    """Who an insight may be written with: the staff (``staff_users``) and network
+    members, the people with lived experience that co-production writes it with (a
+    fresh-eyes trial found only staff offered)."""
+    roles = [r for r in Role if r != Role.ADMINISTRATOR]
+    return User.objects.filter(is_active=True, role__in=roles, line_partner__isnull=True).order_by(
+        "first_name", "last_name", "username"
+    )
+
+
 class StaffChoices(ModelChoiceIterator):
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
         if self.field.empty_label is not None:

@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from coproduce.accounts.forms import StaffChoice, StaffMultipleChoice, staff_users
+from coproduce.accounts.forms import StaffChoice, StaffMultipleChoice, co_writers, staff_users
 from coproduce.accounts.models import User
 from coproduce.change.catalogue import Metric
 from coproduce.change.models import Action, Insight
@@ -26,12 +26,12 @@ class InsightForm(PlainWordsForm):
     # Offered once the statement looks as if it identifies someone (``clean``).
     identifies_no_one = forms.BooleanField(required=False)
     written_with = StaffMultipleChoice(
-        queryset=staff_users().only(*User.NAME_FIELDS),
+        queryset=co_writers().only(*User.NAME_FIELDS),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "Select the staff who wrote it with you from the list",
-            "invalid_pk_value": "Select the staff who wrote it with you from the list",
+            "invalid_choice": "Select who wrote it with you from the list",
+            "invalid_pk_value": "Select who wrote it with you from the list",
         },
     )
 

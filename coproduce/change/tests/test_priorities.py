@@ -269,17 +269,27 @@ def test_overdue_actions_are_listed_and_status_changes_are_audited(client, le_le
     assert client.post(f"/actions/{late.pk}", {"status": "finished"}).status_code == 400
 
 
-def test_an_insight_records_the_staff_who_wrote_it_with_the_lead(client, le_lead, lead):
+def test_an_insight_records_the_members_and_staff_who_wrote_it_with_the_lead(
+    client, le_lead, lead, member
+):
+    """Co-production writes insights with network members, not staff alone (a fresh-eyes
+    trial found only staff offered, and the lead offered as her own co-writer)."""
     from coproduce.change.models import Insight
 
     client.force_login(le_lead)
+    form = client.get("/insights").content.decode()
+    assert f'value="{member.pk}"' in form
+    assert f'value="{lead.pk}"' in form
+    assert f'name="written_with" type="checkbox" value="{le_lead.pk}"' not in form
     client.post(
-        "/insights", sent_once({"statement": "People wait too long.", "written_with": [lead.pk]})
+        "/insights",
+        sent_once({"statement": "People wait too long.", "written_with": [lead.pk, member.pk]}),
     )
     insight = Insight.objects.get()
-    assert list(insight.written_with.all()) == [lead]
+    assert set(insight.written_with.all()) == {lead, member}
     page = client.get(f"/insights/{insight.pk}").content.decode()
-    assert f"Written by {le_lead.name_and_role} with Lena Lead (Practitioner)." in page
+    assert "Lena Lead (Practitioner)" in page
+    assert member.name_and_role in page
 
 
 def test_the_action_page_links_to_its_insight(client, le_lead, lead):

@@ -48,6 +48,8 @@ from coproduce.web.views.render import (
 @require_http_methods(["GET", "POST"])
 def list_insights(request: HttpRequest) -> HttpResponse:
     form = InsightForm(posted(request))
+    written_with = form.fields["written_with"]
+    written_with.queryset = written_with.queryset.exclude(pk=request.user.pk)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         voices = []
         if voice_id := request.POST.get("voice"):
