@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from django import forms
@@ -23,8 +24,10 @@ class InsightForm(PlainWordsForm):
             "required": "Enter the insight in plain language",
         },
     )
-    # Offered once the statement looks as if it identifies someone (``clean``).
+    # Offered once the statement looks as if it identifies someone (``clean``), for that
+    # statement only: ``shown`` carries which one was shown masked.
     identifies_no_one = forms.BooleanField(required=False)
+    shown = forms.CharField(required=False, widget=forms.HiddenInput)
     written_with = StaffMultipleChoice(
         queryset=co_writers().only(*User.NAME_FIELDS),
         required=False,
@@ -49,15 +52,26 @@ class InsightForm(PlainWordsForm):
         data = super().clean() or {}
         statement = data.get("statement") or ""
         masked = mask_known_names(statement) if statement else ""
-        if masked != statement and not data.get("identifies_no_one"):
+        # The tick vouches for the words that were shown masked, not for words changed
+        # after it (helper-70 ticked it, then added a name and an NHS number).
+        vouched = data.get("identifies_no_one") and data.get("shown") == statement_key(statement)
+        if masked != statement and not vouched:
             self.masked_statement = masked
+            self.data = self.data.copy()
+            self.data["shown"] = statement_key(statement)
+            self.data["identifies_no_one"] = ""
             self.add_error(
                 "statement",
                 "Network members read insights, so leave out anything that could identify "
-                "someone. Masked, it would read: \u201c" + masked + "\u201d. Take out "
-                "the name or details, or tick \u201cThese words identify no one\u201d",
+                "someone. Masked, it would read: \u201c" + masked + "\u201d Take out the "
+                "name or details, or tick \u201cThese words identify no one\u201d.",
             )
         return data
+
+
+def statement_key(statement: str) -> str:
+    """Which statement was shown masked, for the tick to vouch for it alone."""
+    return hashlib.sha256(statement.encode()).hexdigest()[:32]
 
 
 class InsightChoiceField(forms.ModelChoiceField[Insight]):

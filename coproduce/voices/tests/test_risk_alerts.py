@@ -102,7 +102,9 @@ def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(clie
     assert "very hard right now" not in ordinary  # shown once, for that message
 
 
-def test_the_web_confirmation_thanks_a_message_the_screen_could_not_read_without_alarm(client, db):
+def test_the_web_confirmation_thanks_a_message_the_screen_could_not_read_without_alarm(
+    client, lead
+):
     # Found by a fresh-eyes trial: mild feedback partly in Arabic was told "It sounds like
     # things are very hard right now … Our crisis team has been told about your message."
     words = "The staff were kind 😊🙏🏽 but I waited 3 hours. مرحبا، كان الانتظار طويلا جدا."
@@ -119,6 +121,12 @@ def test_the_web_confirmation_thanks_a_message_the_screen_could_not_read_without
     assert "withdraw my feedback" in body
     assert "very hard right now" not in body
     assert "crisis team has been told" not in body
+    # The duty team is told what the person was shown (helper-70 read "crisis contacts
+    # first", which they were not).
+    client.force_login(lead)
+    alerts = client.get("/alerts").content.decode()
+    assert "said someone from the team would read it soon" in alerts
+    assert "showed crisis contacts first" not in alerts
 
 
 def test_an_alert_arriving_by_the_api_is_raised_too(lead, db):
