@@ -57,9 +57,11 @@ class InsightForm(PlainWordsForm):
         vouched = data.get("identifies_no_one") and data.get("shown") == statement_key(statement)
         if masked != statement and not vouched:
             self.masked_statement = masked
-            self.data = self.data.copy()
-            self.data["shown"] = statement_key(statement)
-            self.data["identifies_no_one"] = ""
+            # Shown again with this statement's key, and the box not ticked for it.
+            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict, kept whole
+            data["shown"] = statement_key(statement)
+            data.pop("identifies_no_one", None)
+            self.data = data
             self.add_error(
                 "statement",
                 "Network members read insights, so leave out anything that could identify "
