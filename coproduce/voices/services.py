@@ -95,9 +95,14 @@ def given_today(**details: Any) -> Voice | None:
     stored = _as_stored(**details)
     if stored["contact_channel"] == Voice.ContactChannel.NONE:
         return None
+    # An email address is the same address in any capitals (helper-70's second voice).
+    email = stored.pop("contact_email")
     return (
         Voice.objects.filter(
-            **stored, received_at__date=timezone.localdate(), withdrawn_at__isnull=True
+            **stored,
+            contact_email__iexact=email,
+            received_at__date=timezone.localdate(),
+            withdrawn_at__isnull=True,
         )
         .order_by("received_at")
         .first()

@@ -58,6 +58,9 @@ def test_it_answers_the_same_feedback_from_the_same_email_today_with_the_first_v
     assert "If you need help now" in again
     assert withdrawn_by_link(first) == voice
     assert withdrawn_by_link(again) == voice  # the first one's link, to withdraw it
+    # The same address in other capitals is the same person (helper-70).
+    send(client, {**FEEDBACK, "contact_email": "Sent.Twice@EXAMPLE.com"})
+    assert Voice.objects.filter(text=WORDS).count() == 1
 
 
 def test_it_answers_the_same_words_from_the_same_mobile_or_address_with_the_first_voice(client, db):
