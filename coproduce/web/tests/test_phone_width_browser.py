@@ -94,3 +94,24 @@ def test_a_wide_evidence_table_stacks_on_a_phone_with_each_figure_labelled(site,
         box = table.bounding_box()
         assert box["x"] + box["width"] <= viewport["width"]
     page.context.close()
+
+
+def test_a_long_web_address_in_an_update_wraps_on_a_phone(site, browser):
+    """Helper-70 published a web address in "we did": its Easy Read page was 476 px wide
+    at 390, and its large print 437."""
+    from coproduce.change.models import Update
+
+    update = Update.objects.order_by("-pk").first()
+    long_address = (
+        "https://example.nhs.uk/crisis/response-vehicle/unmarked-car-leaflet-easy-read.pdf"
+    )
+    Update.objects.filter(pk=update.pk).update(
+        we_did=f"The leaflet is now at {long_address}", easy_read=""
+    )
+    page = browser.new_context(viewport=PHONE).new_page()
+    for fmt in ("", "?format=large-print", "?format=easy-read", "?format=braille-ready"):
+        page.goto(f"{site}/you-said-we-did/{update.pk}{fmt}")
+        if fmt != "?format=braille-ready":  # Braille-ready text breaks lines at 40 cells
+            assert long_address[-20:] in page.content()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, (fmt, too_wide(page))
+    page.context.close()
