@@ -50,6 +50,7 @@ PUBLIC_PAGES = frozenset(
         "feedback_received",
         "withdraw_feedback",
         "stop_follow_up",
+        "stop_updates",
         "list_updates",
         "show_update",
         "join_network",

@@ -27,6 +27,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from coproduce.api.parsers import read_json
+from coproduce.change import stopping
 from coproduce.firstresponse import feedback
 from coproduce.lib.validators import remove_unstorable
 from coproduce.messaging import notify
@@ -110,7 +111,9 @@ def received_text(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"voice": None, "note": "The message had no words to store."})
     if text.text.upper() in STOP_WORDS:
         stopped = (
-            follow_up.stop_by_text(text.source_number) + feedback.stop_by_text(text.source_number)
+            follow_up.stop_by_text(text.source_number)
+            + feedback.stop_by_text(text.source_number)
+            + stopping.stop_by_text(text.source_number)
             if text.source_number
             else 0
         )

@@ -36,6 +36,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from coproduce.change import stopping
 from coproduce.change.models import Action, Insight, OutboxMessage, Update
 from coproduce.lib.formats import Format
 from coproduce.messaging import formats, services
@@ -115,9 +116,15 @@ def make_audio(update: Update, language: str, *, again: bool = False) -> Path | 
     )
 
 
-def said_and_done(update: Update, language: str, fmt: str = Format.STANDARD) -> YouSaidWeDid:
+def said_and_done(
+    update: Update,
+    language: str,
+    fmt: str = Format.STANDARD,
+    stop_link: str = stopping.LINK_MARK,
+) -> YouSaidWeDid:
     """The update's words for a contributor who reads ``language`` and asked for ``fmt``,
-    with its links, as messaging shapes them."""
+    with its links, as messaging shapes them. ``stop_link``: where each person's own link
+    to stop these messages goes (``stopping``), put in once per person."""
     words = words_for(update, language)
     return YouSaidWeDid(
         you_said=words.you_said,
@@ -126,6 +133,8 @@ def said_and_done(update: Update, language: str, fmt: str = Format.STANDARD) -> 
         link=public_link(update, fmt, words.language),
         audio_link=audio_link(update, words.language),
         easy_read=update.easy_read if words.language == "en" else "",
+        stop_link=stop_link,
+        signed_by=settings.TRUST_NAME,
     )
 
 
@@ -134,9 +143,10 @@ def render(update: Update, fmt: str, language: str, channel: str) -> Rendered:
     return formats.render(said_and_done(update, language, fmt), fmt, channel)
 
 
-def letter_lines(update: Update, fmt: str, language: str) -> list[str]:
-    """A printed letter's words in the contributor's format (the page sets large print)."""
-    return formats.letter_lines(said_and_done(update, language, fmt), fmt)
+def letter_lines(update: Update, fmt: str, language: str, voice: Voice) -> list[str]:
+    """A printed letter's words in the contributor's format (the page sets large print),
+    with their own link to stop these letters."""
+    return formats.letter_lines(said_and_done(update, language, fmt, stopping.link(voice)), fmt)
 
 
 def way_for(contact_channel: str, fmt: str) -> str:
@@ -198,7 +208,7 @@ def _owed(
         channel=channel,
         to=to,
         subject=rendered.subject,
-        body=rendered.body,
+        body=rendered.body.replace(stopping.LINK_MARK, stopping.link(voice)),
     )
     return outbox, message
 
@@ -435,6 +445,8 @@ def preview_copies(
             link=public_link(update, fmt, language),
             audio_link=audio_link(update, language),
             easy_read=easy_read if language == "en" else "",
+            stop_link=stopping.PREVIEW_LINK,
+            signed_by=settings.TRUST_NAME,
         )
         listen = words.audio_link if fmt == Format.AUDIO else ""
         if way == PRINTED:

@@ -15,7 +15,9 @@ from coproduce.lib.forms import PlainWordsForm
 from coproduce.network.models import Ladder
 
 
-class InsightForm(PlainWordsForm):
+class InsightWordsForm(PlainWordsForm):
+    """An insight's words, checked for anything identifying (``services.check_identifying``)."""
+
     statement = forms.CharField(
         label="The insight",
         max_length=2000,
@@ -28,6 +30,35 @@ class InsightForm(PlainWordsForm):
     # statement only: ``shown`` carries which one was shown masked.
     identifies_no_one = forms.BooleanField(required=False)
     shown = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    # What the statement would say with what looks identifying masked, when it differs.
+    masked_statement = ""
+
+    def clean(self) -> dict[str, Any] | None:
+        from coproduce.change.services import Identifying, check_identifying
+
+        data = super().clean() or {}
+        statement = data.get("statement") or ""
+        # The tick vouches for the words that were shown masked, not for words changed
+        # after it (helper-70 ticked it, then added a name and an NHS number).
+        vouched = bool(data.get("identifies_no_one")) and data.get("shown") == statement_key(
+            statement
+        )
+        data["identifies_no_one"] = vouched
+        try:
+            check_identifying(statement, vouched)
+        except Identifying as refused:
+            self.masked_statement = refused.masked
+            # Shown again with this statement's key, and the box not ticked for it.
+            posted = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict, kept whole
+            posted["shown"] = statement_key(statement)
+            posted.pop("identifies_no_one", None)
+            self.data = posted
+            self.add_error("statement", refused)
+        return data
+
+
+class InsightForm(InsightWordsForm):
     written_with = StaffMultipleChoice(
         queryset=co_writers().only(*User.NAME_FIELDS),
         required=False,
@@ -37,38 +68,6 @@ class InsightForm(PlainWordsForm):
             "invalid_pk_value": "Select who wrote it with you from the list",
         },
     )
-
-    # What the statement would say with what looks identifying masked, when it differs.
-    masked_statement = ""
-
-    def clean(self) -> dict[str, Any] | None:
-        """Network members rank insights and read them on actions, so a statement that
-        looks as if it names someone or gives their details is refused until it is
-        mended, or the lead says it identifies no one (a fresh-eyes trial's "John Smith
-        on 07700 900123" went on a members' ballot). Found as the public pages find it
-        (``mask_known_names``); that can mistake an ordinary word for a name."""
-        from coproduce.voices.services import mask_known_names
-
-        data = super().clean() or {}
-        statement = data.get("statement") or ""
-        masked = mask_known_names(statement) if statement else ""
-        # The tick vouches for the words that were shown masked, not for words changed
-        # after it (helper-70 ticked it, then added a name and an NHS number).
-        vouched = data.get("identifies_no_one") and data.get("shown") == statement_key(statement)
-        if masked != statement and not vouched:
-            self.masked_statement = masked
-            # Shown again with this statement's key, and the box not ticked for it.
-            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict, kept whole
-            data["shown"] = statement_key(statement)
-            data.pop("identifies_no_one", None)
-            self.data = data
-            self.add_error(
-                "statement",
-                "Network members read insights, so leave out anything that could identify "
-                "someone. Masked, it would read: \u201c" + masked + "\u201d Take out the "
-                "name or details, or tick \u201cThese words identify no one\u201d.",
-            )
-        return data
 
 
 def statement_key(statement: str) -> str:

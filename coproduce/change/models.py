@@ -28,6 +28,9 @@ class Insight(models.Model):
     # Contributors whose voices were linked and who later withdrew them: their voices
     # leave the evidence, but the count stays so no one wonders why they were not told.
     withdrawn_contributors = models.PositiveIntegerField(default=0)
+    # When its words were last changed (``services.reword_insight``): members who ranked
+    # it before then ranked other words, and the round pages say so.
+    reworded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -163,6 +166,10 @@ class Update(models.Model):
     # and again when the fan-out task has made every contributor's message.
     owed_to = models.PositiveIntegerField(default=0)
     fanned_out_at = models.DateTimeField(null=True, blank=True)
+    # The approved quotes previewed and published with it, as [voice id, hash of the
+    # words]: shown with it while still approved in those words
+    # (``services.published_quotes``). None: published before quotes were kept.
+    quotes = models.JSONField(null=True, blank=True, default=None)
 
     class Meta:
         ordering = ["-published_at"]

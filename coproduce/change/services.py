@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -48,14 +48,68 @@ def create_insight(
     voices: list[Voice] | None = None,
     written_with: Iterable[User] = (),
     *,
+    identifies_no_one: bool = False,
     submission: str = "",
 ) -> Insight:
+    """A new insight. Its words are refused while they seem to identify someone, unless
+    the lead says they identify no one (``check_identifying``), by every route."""
+    check_identifying(statement, identifies_no_one)
     insight = Insight.objects.create(statement=statement, created_by=user)
     insight.written_with.set(written_with)
     for voice in voices or []:
         add_voice_to_insight(user, insight, voice)
     audit.record(user, AuditEvent.Action.CREATED, insight)
     return insight
+
+
+class Identifying(ValidationError):
+    """An insight's words seem to identify someone: ``masked`` is how they would read
+    with that masked."""
+
+    def __init__(self, masked: str) -> None:
+        super().__init__(
+            "Network members read insights, so leave out anything that could identify "
+            "someone. Masked, it would read: \u201c" + masked + "\u201d Take out the "
+            "name or details, or tick \u201cThese words identify no one\u201d.",
+            code="identifying",
+        )
+        self.masked = masked
+
+
+def check_identifying(statement: str, identifies_no_one: bool = False) -> None:
+    """Network members rank insights and read them on actions, so words that look as if
+    they name someone or give their details are refused until mended, or until the lead
+    says they identify no one (a fresh-eyes trial's "John Smith on 07700 900123" went on
+    a members' ballot). Found as the public pages find it (``mask_known_names``), which
+    can mistake an ordinary word for a name: hence the lead's word."""
+    masked = mask_known_names(statement) if statement else ""
+    if masked != statement and not identifies_no_one:
+        raise Identifying(masked)
+
+
+@transaction.atomic
+def reword_insight(
+    user: User, insight: Insight, statement: str, *, identifies_no_one: bool = False
+) -> Insight:
+    """Change an insight's words: to mend them, or to rewrite a theme's draft in plain
+    words. Checked as new words are; when members have already ranked it, the round
+    pages say it was reworded after they did (``Insight.reworded_at``)."""
+    check_identifying(statement, identifies_no_one)
+    locked = Insight.objects.select_for_update().get(pk=insight.pk)
+    if locked.statement == statement:
+        return locked
+    locked.statement = statement
+    locked.reworded_at = timezone.now()
+    locked.save(update_fields=["statement", "reworded_at"])
+    audit.record(user, AuditEvent.Action.CHANGED, locked, "reworded")
+    return locked
+
+
+def ranked_before_rewording(insight: Insight) -> list[PriorityRound]:
+    """The rounds in which members ranked this insight's earlier words."""
+    if insight.reworded_at is None:
+        return []
+    return list(insight.priority_rounds.filter(opened_at__lt=insight.reworded_at))
 
 
 @transaction.atomic
@@ -328,10 +382,18 @@ class UpdatePreview:
     after: Update | None = None
     # Updates about this action sent to its contributors today, before this one.
     told_today: int = 0
+    # The approved quotes shown with it in public: these, and no quote approved later.
+    quotes: list[Voice] = field(default_factory=list)
 
     def digest_after(self, after: int | None) -> str:
-        """The digest of these words and versions previewed after update ``after``."""
-        return _digest((self.you_said, self.we_did, self.easy_read), self.copies, after)
+        """The digest of these words, versions and quotes previewed after update ``after``."""
+        return _digest(
+            (self.you_said, self.we_did, self.easy_read), self.copies, after, self.quote_keys
+        )
+
+    @property
+    def quote_keys(self) -> list[list[Any]]:
+        return [quote_key(voice) for voice in self.quotes]
 
     @property
     def owed_to(self) -> int:
@@ -346,9 +408,22 @@ class UpdatePreview:
         return "\n".join([self.you_said, self.we_did, self.easy_read])
 
 
-def _digest(words: tuple[str, str, str], copies: list[delivery.Copy], after: int | None) -> str:
-    payload = json.dumps([words, [copy.key() for copy in copies], after], ensure_ascii=False)
+def _digest(
+    words: tuple[str, str, str],
+    copies: list[delivery.Copy],
+    after: int | None,
+    quotes: list[list[Any]],
+) -> str:
+    payload = json.dumps(
+        [words, [copy.key() for copy in copies], after, quotes], ensure_ascii=False
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def quote_key(voice: Voice) -> list[Any]:
+    """A quote as an update keeps it: the voice, and a hash of the words approved (the
+    update keeps no copy of them, so a withdrawal or a takedown leaves none behind)."""
+    return [voice.pk, hashlib.sha256(voice.public_quote.encode()).hexdigest()[:32]]
 
 
 def _preview(
@@ -363,17 +438,19 @@ def _preview(
     # Every format says "You told us:" before the words, so they do not say it again.
     words = (formats.without_lead_in(masked(you_said)), masked(we_did), masked(easy_read))
     copies = delivery.preview_copies(action, *words)
-    digest = _digest(words, copies, after.pk if after else None)
+    quotes = quoted_with(action)
     you_said, we_did, easy_read = words
-    return UpdatePreview(
+    preview = UpdatePreview(
         you_said,
         we_did,
         easy_read,
         copies=copies,
-        digest=digest,
+        digest="",
         after=after,
         told_today=told_today,
+        quotes=quotes,
     )
+    return replace(preview, digest=preview.digest_after(after.pk if after else None))
 
 
 def latest_update(action: Action) -> Update | None:
@@ -391,9 +468,22 @@ QUOTES_SHOWN = 2
 
 
 def quoted_with(action: Action) -> list[Voice]:
-    """The approved quotes shown with an action's updates on the public pages, and so on
-    the preview before publishing (``voices.services.public_quotes``)."""
+    """The approved quotes an update for the action would be shown with, on the preview
+    before publishing (``voices.services.public_quotes``)."""
     return list(public_quotes(action.insight.voices.all())[:QUOTES_SHOWN])
+
+
+def published_quotes(update: Update) -> list[Voice]:
+    """The quotes shown with a published update: those previewed and published with it,
+    while each is still approved in the same words (a person who withdraws, or a quote
+    taken down or changed, leaves the page). A quote approved after the update was
+    published is not put on it unseen (found by a fresh-eyes trial). Updates published
+    before their quotes were kept (``Update.quotes`` None) show the action's quotes."""
+    if update.quotes is None:
+        return quoted_with(update.action)
+    kept = dict(update.quotes)
+    still = public_quotes(update.action.insight.voices.filter(pk__in=kept))
+    return [voice for voice in still.order_by("pk") if quote_key(voice)[1] == kept[voice.pk]]
 
 
 def preview_update(
@@ -492,9 +582,9 @@ def publish_update(
             # The same words and versions, previewed before ``latest`` was published.
             raise PublishedMeanwhile(latest, user)
         raise PreviewChanged(
-            "What would be published or sent is not what you previewed: the words, or the "
-            "versions contributors would get, have changed. Check the preview again and "
-            "confirm it."
+            "What would be published or sent is not what you previewed: the words, the "
+            "quotes shown with them, or the versions contributors would get, have changed. "
+            "Check the preview again and confirm it."
         )
     update = Update.objects.create(
         action=action,
@@ -506,6 +596,7 @@ def publish_update(
         checked_by=user,
         owed_to=preview.owed_to,  # every contributor is in one version, counted once
         withdrawn_not_contacted=Insight.objects.get(pk=action.insight_id).withdrawn_contributors,
+        quotes=preview.quote_keys,
     )
     audit.record(
         user,

@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import textwrap
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.utils import translation
@@ -47,6 +47,9 @@ class YouSaidWeDid:
     audio_link: str = ""
     # An Easy Read version a person wrote, one sentence a line (wins over one made here).
     easy_read: str = ""
+    # How to stop these messages (the person's own link, or where it goes), and who sends them.
+    stop_link: str = ""
+    signed_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,18 +128,26 @@ def _shortened(words: YouSaidWeDid) -> YouSaidWeDid:
         t if len(t) <= SMS_PART else t[: SMS_PART - 1].rstrip() + "…"
         for t in (words.you_said, words.we_did)
     )
-    return YouSaidWeDid(
-        you_said, we_did, words.language, words.link, words.audio_link, words.easy_read
+    return replace(words, you_said=you_said, we_did=we_did)
+
+
+def _standard(words: YouSaidWeDid) -> wording.Wording:
+    return wording.you_said_we_did(
+        words.language, words.you_said, words.we_did, words.link, words.stop_link, words.signed_by
     )
+
+
+def _stop_and_sender(words: YouSaidWeDid) -> str:
+    return wording.stop_and_sender(words.language, words.stop_link, words.signed_by)
 
 
 def render(words: YouSaidWeDid, fmt: str, channel: str) -> Rendered:
     """The message for one person, in their format, for their channel."""
     if channel == Message.Channel.SMS:
         words = _shortened(words)
-    standard = wording.you_said_we_did(words.language, words.you_said, words.we_did, words.link)
+    standard = _standard(words)
     if fmt == Format.EASY_READ:
-        body = "\n\n".join([*easy_read_lines(words), words.link])
+        body = "\n\n".join([*easy_read_lines(words), words.link, _stop_and_sender(words)])
     elif fmt == Format.BRAILLE:
         body = braille_ready(standard.body)
     elif fmt == Format.AUDIO:
@@ -151,16 +162,16 @@ def render(words: YouSaidWeDid, fmt: str, channel: str) -> Rendered:
 def letter_lines(words: YouSaidWeDid, fmt: str) -> list[str]:
     """A printed letter's words in the person's format (the page sets large print)."""
     if fmt == Format.EASY_READ:
-        return easy_read_lines(words)
+        return [*easy_read_lines(words), _stop_and_sender(words)]
     if fmt == Format.BRAILLE:
-        standard = wording.you_said_we_did(words.language, words.you_said, words.we_did, words.link)
-        return braille_ready(standard.body).splitlines()
+        return braille_ready(_standard(words).body).splitlines()
     with translation.override(words.language):
         return [
             translation.gettext("You told us:"),
             words.you_said,
             translation.gettext("What we did:"),
             words.we_did,
+            _stop_and_sender(words),
         ]
 
 

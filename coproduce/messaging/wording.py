@@ -122,11 +122,25 @@ def how_was_it(language: str, *, visit: bool, signed_by: str) -> Wording:
         )
 
 
-def you_said_we_did(language: str, you_said: str, we_did: str, link: str) -> Wording:
+def you_said_we_did(
+    language: str, you_said: str, we_did: str, link: str, stop: str, signed_by: str
+) -> Wording:
+    """A "you said, we did" message: the words, where to read more, how to stop these
+    messages, and who sent them (the trust: never a service's name, which could tell
+    whoever reads the phone that its owner used a crisis service)."""
     with translation.override(language):
+        said = _("You said: {you_said} We did: {we_did} More: {link}").format(
+            you_said=you_said, we_did=we_did, link=link
+        )
         return Wording(
             subject=_("You said, we did"),
-            body=_("You said: {you_said} We did: {we_did} More: {link}").format(
-                you_said=you_said, we_did=we_did, link=link
-            ),
+            body=f"{said} {stop_and_sender(language, stop, signed_by)}",
+        )
+
+
+def stop_and_sender(language: str, stop: str, signed_by: str) -> str:
+    """The end of every "you said, we did" message, in every format."""
+    with translation.override(language):
+        return _("To stop these messages: {stop} From {signed_by}").format(
+            stop=stop, signed_by=signed_by
         )

@@ -37,6 +37,26 @@ def test_it_creates_an_insight_from_a_voice(client, le_lead):
     assert list(insight.voices.all()) == [voice]
 
 
+def test_a_new_insight_from_a_voice_that_cannot_be_used_is_refused_by_name(client, le_lead):
+    """The service's refusal was not caught: a server error, after the words were typed."""
+    voice = VoiceFactory(consent_improvement=False)
+    client.force_login(le_lead)
+    response = client.post(
+        "/insights", sent_once({"statement": "People feel dismissed.", "voice": voice.pk})
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "A voice chosen as evidence can no longer be used" in page
+    assert "People feel dismissed." in page  # what was typed is kept
+    assert not Insight.objects.exists()
+    assert (
+        client.post(  # a malformed voice is no voice, not a server error
+            "/insights", sent_once({"statement": "People feel dismissed.", "voice": "7x"})
+        ).status_code
+        == 302
+    )
+
+
 def test_it_asks_for_the_insight_statement(client, le_lead):
     client.force_login(le_lead)
     response = client.post("/insights", {"statement": ""})

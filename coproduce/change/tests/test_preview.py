@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from coproduce.accounts.models import AuditEvent
-from coproduce.change import delivery, services, tasks
+from coproduce.change import delivery, services, stopping, tasks
 from coproduce.change.models import OutboxMessage, Update
 from coproduce.lib.formats import Format
 from coproduce.messaging.models import Message
@@ -103,12 +103,19 @@ def test_each_contributor_gets_exactly_the_version_previewed(le_lead, action):
     for owed in OutboxMessage.objects.select_related("voice", "message"):
         way = delivery.way_for(owed.voice.contact_channel, owed.format)
         copy = seen[(way, owed.format, owed.voice.language)]
+        # Each person's message carries their own link to stop them where the preview
+        # says so.
+        own = stopping.link(owed.voice)
         if owed.message is not None:
-            assert owed.message.body == copy.body.replace(delivery.UNNUMBERED, number)
+            assert owed.message.body == copy.body.replace(delivery.UNNUMBERED, number).replace(
+                stopping.PREVIEW_LINK, own
+            )
+            assert own in owed.message.body
             assert owed.message.subject == copy.subject
         else:  # a letter the team prints: the letters page draws the same lines
-            lines = delivery.letter_lines(update, owed.format, owed.language)
-            assert lines == list(copy.lines)
+            lines = delivery.letter_lines(update, owed.format, owed.language, owed.voice)
+            assert lines == [line.replace(stopping.PREVIEW_LINK, own) for line in copy.lines]
+            assert any(own in line for line in lines)
 
 
 def test_the_confirmation_is_audited_with_what_was_confirmed(le_lead, action):

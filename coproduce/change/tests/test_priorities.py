@@ -404,3 +404,59 @@ def test_a_round_closed_with_few_ballots_never_shows_members_one_members_counts(
     assert "Members who prefer the row" in html.unescape(
         client.get(f"/priorities/{priority_round.pk}").content.decode()
     )
+
+
+def test_a_lead_changes_an_insights_words_and_members_are_told_they_were_changed(
+    client, le_lead, member, network_member, priority_round, insights
+):
+    """There was no way to change an insight's words: a typo, a name found later, or a
+    theme's draft stayed as it was, on ballots and actions."""
+    from coproduce.accounts.models import AuditEvent
+
+    first = insights[0]
+    client.force_login(le_lead)
+    form = client.get(f"/insights/{first.pk}/words").content.decode()
+    assert "Insight statement 0" in form  # the words as they are, to change
+    assert "Members have been asked to rank these words in" in form
+    assert "Priorities for 2027" in form
+    refused = client.post(
+        f"/insights/{first.pk}/words", {"statement": "Ask John Smith on 07700 900123."}
+    )
+    assert refused.status_code == 400
+    assert "leave out anything that could identify someone" in refused.content.decode()
+    first.refresh_from_db()
+    assert first.statement == "Insight statement 0"
+    assert first.reworded_at is None
+    assert client.post(f"/insights/{first.pk}/words", {"statement": ""}).status_code == 400
+    saved = client.post(f"/insights/{first.pk}/words", {"statement": "Call-backs come late."})
+    assert saved["Location"] == f"/insights/{first.pk}"
+    first.refresh_from_db()
+    assert first.statement == "Call-backs come late."
+    assert first.reworded_at is not None
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.CHANGED, record_id=str(first.pk), detail="reworded"
+    ).exists()
+    assert "last changed" in client.get(f"/insights/{first.pk}").content.decode()
+    # Members see that the words changed after the round opened, on the round and ballot.
+    client.force_login(member)
+    for address in (f"/priorities/{priority_round.pk}", f"/priorities/{priority_round.pk}/ballot"):
+        page = client.get(address).content.decode()
+        assert page.count("after the round opened") == 1, address
+    # Members cannot change an insight's words, by the page or by posting to it.
+    assert client.get(f"/insights/{first.pk}/words").status_code == 403
+    assert client.post(f"/insights/{first.pk}/words", {"statement": "X"}).status_code == 403
+    first.refresh_from_db()
+    assert first.statement == "Call-backs come late."
+
+
+def test_an_insights_words_are_checked_by_the_service_whatever_the_route(le_lead, insights):
+    """The check was in the web form alone: the theme route, the demo and the bench went
+    round it."""
+    with pytest.raises(ValidationError, match="could identify someone"):
+        services.create_insight(le_lead, "Jane Doe, born 01/02/1980, waited all night.")
+    with pytest.raises(ValidationError, match="could identify someone"):
+        services.reword_insight(le_lead, insights[0], "Call 07700 900123 for Jane.")
+    vouched = services.create_insight(le_lead, "The Rose ward is noisy.", identifies_no_one=True)
+    assert vouched.statement == "The Rose ward is noisy."
+    unchanged = services.reword_insight(le_lead, insights[1], "Insight statement 1")
+    assert unchanged.reworded_at is None  # the same words are no change

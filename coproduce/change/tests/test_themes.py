@@ -40,25 +40,78 @@ def test_too_few_voices_make_no_themes(db):
     assert candidate_themes([VoiceFactory(text="One voice only here")]) == []
 
 
-def test_a_lead_starts_an_insight_from_a_theme_in_one_click(client, le_lead, voices):
+def test_a_lead_starts_an_insight_from_a_theme_and_writes_its_words_before_it_is_saved(
+    client, le_lead, voices
+):
+    """A theme's phrases were saved as the insight's words, "(Draft from a theme: rewrite
+    in plain words.)" and all, with no way to rewrite them; members could be asked to
+    rank that. Now the phrases are a draft on a page, and nothing is saved until the lead
+    creates the insight with her words."""
     client.force_login(le_lead)
     body = client.get("/themes").content.decode()
     assert "Start an insight from this theme" in body
+    assert '<form method="get" action="/themes/insight"' in body
     waiting_ids = [v.pk for v in voices if v.text in WAITING]
-    response = client.post(
-        "/themes", sent_once({"voice": waiting_ids, "phrases": "crisis line, call back"})
+    draft = client.get(
+        "/themes/insight", {"voice": waiting_ids, "phrases": "crisis line, call back"}
     )
+    assert draft.status_code == 200
+    page = draft.content.decode()
+    assert "People tell us about: crisis line, call back." in page  # the draft, to rewrite
+    assert "The 4 voices in the theme will be the insight's evidence" in page
+    assert not Insight.objects.exists()
+    words = "People wait hours for a call back from the crisis line."
+    created = client.post("/themes/insight", sent_once({"voice": waiting_ids, "statement": words}))
     insight = Insight.objects.get()
-    assert response["Location"] == f"/insights/{insight.pk}"
+    assert created["Location"] == f"/insights/{insight.pk}"
     assert set(insight.voices.values_list("pk", flat=True)) == set(waiting_ids)
-    assert insight.statement.startswith("People tell us about: crisis line, call back.")
+    assert insight.statement == words
+
+
+def test_a_themes_draft_masks_a_phrase_that_is_a_name_and_its_words_are_checked(
+    client, le_lead, voices
+):
+    """A theme's phrases come from what people wrote, so one can be a name."""
+    client.force_login(le_lead)
+    waiting_ids = [v.pk for v in voices if v.text in WAITING]
+    draft = client.get(
+        "/themes/insight", {"voice": waiting_ids, "phrases": "call back, John Smith"}
+    ).content.decode()
+    assert "John Smith" not in draft
+    assert "People tell us about: call back, [name]" in draft
+    refused = client.post(
+        "/themes/insight",
+        sent_once({"voice": waiting_ids, "statement": "John Smith waited for a call back."}),
+    )
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "leave out anything that could identify someone" in page
+    # The theme's voices are kept on the page for the next try.
+    assert all(f'name="voice" value="{pk}"' in page for pk in waiting_ids)
+    assert not Insight.objects.exists()
 
 
 def test_voices_without_consent_for_improvement_are_never_in_a_theme_insight(client, le_lead):
     refused = VoiceFactory(text="Waited hours for a call back", consent_improvement=False)
     client.force_login(le_lead)
-    response = client.post("/themes", {"voice": [refused.pk], "phrases": "x"}, follow=True)
+    response = client.get("/themes/insight", {"voice": [refused.pk], "phrases": "x"}, follow=True)
     assert "no voices that can be used as evidence" in response.content.decode()
+    assert not Insight.objects.exists()
+
+
+def test_a_voice_withdrawn_while_the_theme_insight_is_written_is_named_and_nothing_saved(
+    client, le_lead, voices
+):
+    client.force_login(le_lead)
+    waiting = [v for v in voices if v.text in WAITING]
+    client.get("/themes/insight", {"voice": [v.pk for v in waiting], "phrases": "call back"})
+    Voice.objects.filter(pk=waiting[0].pk).update(consent_improvement=False)
+    response = client.post(
+        "/themes/insight",
+        sent_once({"voice": [v.pk for v in waiting], "statement": "People wait for call backs."}),
+    )
+    assert response.status_code == 400
+    assert "A voice chosen as evidence can no longer be used" in response.content.decode()
     assert not Insight.objects.exists()
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.care.models import Episode, Person, Referral
+from coproduce.change import stopping
 from coproduce.change.models import Action, Insight, PriorityRound, Update
 from coproduce.evidence.models import LimitRecalculation
 from coproduce.firstresponse.models import Call, CallLink, SanctuaryVisit
@@ -120,6 +121,7 @@ def pages_by_role():
             "stop_follow_up": "/feedback/stop/"
             + follow_up.token(FollowUpInvitation.objects.all()[0]),
             "show_update": f"/you-said-we-did/{update.pk}?format=easy-read",
+            "stop_updates": "/you-said-we-did/stop/" + stopping.token(Voice.objects.all()[0]),
             "join_network": "/join",
             "joined_network": "/join/thank-you",
         },
@@ -163,7 +165,10 @@ def pages_by_role():
             "show_voice": f"/voices/{Voice.objects.all()[0].pk}",
             "list_insights": "/insights",
             "list_themes": "/themes",
+            "start_theme_insight": "/themes/insight?phrases=call+back&voice="
+            + str(Voice.objects.usable_for_improvement()[0].pk),
             "show_insight": f"/insights/{Insight.objects.all()[0].pk}",
+            "reword_insight": f"/insights/{Insight.objects.all()[0].pk}/words",
             "publish_update": f"/actions/{action.pk}/update",
             "list_outbox": "/outbox",
             "record_voice": "/voices/new",

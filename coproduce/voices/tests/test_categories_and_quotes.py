@@ -303,13 +303,52 @@ def test_only_approved_quotes_appear_on_the_public_board_and_withdrawal_removes_
         owner=le_lead,
         due_on=timezone.localdate(),
     )
-    confirm_and_publish(le_lead, action, you_said="Listen", we_did="Trained everyone")
     approve_quote(le_lead, approved, "They listened to me")
+    confirm_and_publish(le_lead, action, you_said="Listen", we_did="Trained everyone")
     body = client.get("/you-said-we-did").content.decode()
     assert "They listened to me" in body
     assert "Not approved yet" not in body
     withdraw(approved)
     assert "They listened to me" not in client.get("/you-said-we-did").content.decode()
+
+
+def test_a_published_update_shows_only_the_quotes_previewed_with_it(client, le_lead):
+    """A fresh-eyes trial: a quote approved after an update was published appeared on that
+    update at once, in public, with nobody having seen it there."""
+    from coproduce.change import services as change
+
+    first = VoiceFactory(consent_quote=True, consent_improvement=True, text="They listened")
+    later = VoiceFactory(consent_quote=True, consent_improvement=True, text="Kind on the phone")
+    insight = change.create_insight(le_lead, "People want to be listened to", [first, later])
+    action = change.record_action(
+        le_lead, insight, description="Training", owner=le_lead, due_on=timezone.localdate()
+    )
+    approve_quote(le_lead, first, "They listened to me")
+    update = confirm_and_publish(le_lead, action, you_said="Listen", we_did="Trained")
+    approve_quote(le_lead, later, "They were kind on the phone")
+    for address in (f"/you-said-we-did/{update.pk}", "/you-said-we-did"):
+        page = client.get(address).content.decode()
+        assert "They listened to me" in page, address
+        assert "They were kind on the phone" not in page, address  # not previewed with it
+    # Changed words are not what was previewed either: the quote leaves the update.
+    approve_quote(le_lead, first, "They listened to me, properly")
+    assert "They listened to me" not in client.get(f"/you-said-we-did/{update.pk}").content.decode()
+    # The next update's preview shows the quotes as they now stand, and only a confirm of
+    # that preview publishes it: a quote approved in between is caught.
+    client.force_login(le_lead)
+    words = {"you_said": "Listen more", "we_did": "Trained again"}
+    preview = change.preview_update(le_lead, action, **words)
+    assert {v.public_quote for v in preview.quotes} == {
+        "They listened to me, properly",
+        "They were kind on the phone",
+    }
+    approve_quote(le_lead, later, "They were kind")
+    with pytest.raises(change.PreviewChanged, match="the quotes shown with them"):
+        change.publish_update(le_lead, action, **words, confirmed=preview.digest)
+    second = confirm_and_publish(le_lead, action, **words)
+    page = client.get(f"/you-said-we-did/{second.pk}").content.decode()
+    assert "They were kind" in page
+    assert "They listened to me, properly" in page
 
 
 def test_administrators_configure_the_category_framework_in_the_admin(client, administrator):

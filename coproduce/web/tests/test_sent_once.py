@@ -260,9 +260,12 @@ FORMS = {
     ),
     "start an insight from a theme": lambda w: Form(
         "le_lead",
-        "/themes",
-        {"voice": [v.pk for v in w["themed"][:4]], "phrases": "crisis line, call back"},
+        "/themes/insight?"
+        + "&".join(f"voice={v.pk}" for v in w["themed"][:4])
+        + "&phrases=crisis+line,+call+back",
+        {"voice": [v.pk for v in w["themed"][:4]], "statement": "People wait for call backs."},
         Insight,
+        to="/themes/insight",
     ),
     "record an action": lambda w: Form(
         "le_lead",

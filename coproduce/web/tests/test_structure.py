@@ -22,6 +22,7 @@ PUBLIC_VIEWS = {
     "feedback_received",
     "withdraw_feedback",
     "stop_follow_up",
+    "stop_updates",
     "list_updates",
     "show_update",
     "update_audio",

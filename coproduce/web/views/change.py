@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,6 +22,7 @@ from coproduce.change.forms import (
     ActionStatusForm,
     ConfirmUpdateForm,
     InsightForm,
+    InsightWordsForm,
     PeriodForm,
     RoundForm,
     TranslationForm,
@@ -34,6 +35,7 @@ from coproduce.improvement.models import Project
 from coproduce.lib.formats import Format
 from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
+from coproduce.voices.services import mask_known_names
 from coproduce.web.views.render import (
     page,
     paged,
@@ -44,27 +46,56 @@ from coproduce.web.views.render import (
 )
 
 
+def _evidence_voices(chosen: QueryDict) -> tuple[list[Voice], bool]:
+    """The voices a new insight starts with (``voice``, one or a theme's many) that can be
+    used as evidence, and whether every one asked for can."""
+    asked = {int(v) for v in chosen.getlist("voice") if v.isdigit()}
+    usable = list(Voice.objects.usable_for_improvement().filter(pk__in=asked).order_by("pk"))
+    return usable, len(usable) == len(asked)
+
+
+def _create_insight(request: HttpRequest, form: InsightForm) -> HttpResponse | None:
+    """Create the insight the posted form describes, with its voices; None when refused
+    (the form then says why)."""
+    voices, all_usable = _evidence_voices(request.POST)
+    if form.is_valid() and not all_usable:
+        form.add_error(
+            None,
+            "A voice chosen as evidence can no longer be used: the person did not agree to "
+            "their feedback being used to improve services, or has withdrawn it. Start "
+            "again from the voice or the theme.",
+        )
+    if not form.is_valid():
+        return None
+    user = signed_in_user(request)
+    insight = services.create_insight(
+        user,
+        form.cleaned_data["statement"],
+        voices,
+        written_with=[u for u in form.cleaned_data["written_with"] if u != user],
+        identifies_no_one=form.cleaned_data["identifies_no_one"],
+        submission=submission_token(request),
+    )
+    messages.success(request, "Insight created.")
+    return redirect("show_insight", insight_id=insight.pk)
+
+
+def _insight_form(request: HttpRequest, data: Any, **kwargs: Any) -> InsightForm:
+    """The new-insight form, its co-writers not offering the lead herself."""
+    form = InsightForm(data, **kwargs)
+    written_with = form.fields["written_with"]
+    written_with.queryset = written_with.queryset.exclude(pk=request.user.pk)  # type: ignore[attr-defined]
+    return form
+
+
 @requires(Capability.MANAGE_CHANGE)
 @require_http_methods(["GET", "POST"])
 def list_insights(request: HttpRequest) -> HttpResponse:
-    form = InsightForm(posted(request))
-    written_with = form.fields["written_with"]
-    written_with.queryset = written_with.queryset.exclude(pk=request.user.pk)  # type: ignore[attr-defined]
-    if request.method == "POST" and form.is_valid():
-        voices = []
-        if voice_id := request.POST.get("voice"):
-            voices = [get_object_or_404(Voice, pk=voice_id)]
-        user = signed_in_user(request)
-        insight = services.create_insight(
-            user,
-            form.cleaned_data["statement"],
-            voices,
-            written_with=[u for u in form.cleaned_data["written_with"] if u != user],
-            submission=submission_token(request),
-        )
-        messages.success(request, "Insight created.")
-        return redirect("show_insight", insight_id=insight.pk)
+    form = _insight_form(request, posted(request))
+    if request.method == "POST" and (created := _create_insight(request, form)):
+        return created
     insights = Insight.objects.prefetch_related("voices", "actions")
+    voice = request.POST.get("voice") or request.GET.get("voice") or ""
     return page(
         request,
         "change/insights.jinja",
@@ -72,6 +103,62 @@ def list_insights(request: HttpRequest) -> HttpResponse:
         form=form,
         summary_form=form,
         insights=insights,
+        voice=voice if voice.isdigit() else "",
+    )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_http_methods(["GET", "POST"])
+def start_theme_insight(request: HttpRequest) -> HttpResponse:
+    """An insight from a theme: the theme's phrases as a draft to rewrite in plain words
+    (masked, as a phrase can be a name), its voices as evidence. Nothing is saved until
+    the lead has the words as she wants them and creates it."""
+    chosen = request.POST if request.method == "POST" else request.GET
+    if request.method == "POST":
+        form = _insight_form(request, request.POST)
+        if created := _create_insight(request, form):
+            return created
+    else:
+        phrases = " ".join(request.GET.get("phrases", "").split())[:300]
+        draft = mask_known_names(f"People tell us about: {phrases}.") if phrases else ""
+        form = _insight_form(request, None, initial={"statement": draft})
+    voices, _ = _evidence_voices(chosen)
+    if not voices:
+        messages.error(request, "That theme has no voices that can be used as evidence.")
+        return redirect("list_themes")
+    return page(
+        request,
+        "change/theme_insight.jinja",
+        "Start an insight from a theme",
+        form=form,
+        summary_form=form,
+        voices=voices,
+    )
+
+
+@requires(Capability.MANAGE_CHANGE)
+@require_http_methods(["GET", "POST"])
+def reword_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
+    """Change an insight's words: to mend them, or to rewrite a draft in plain words."""
+    insight = get_object_or_404(Insight, pk=insight_id)
+    form = InsightWordsForm(posted(request), initial={"statement": insight.statement})
+    if request.method == "POST" and form.is_valid():
+        services.reword_insight(
+            signed_in_user(request),
+            insight,
+            form.cleaned_data["statement"],
+            identifies_no_one=form.cleaned_data["identifies_no_one"],
+        )
+        messages.success(request, "The insight's words are changed.")
+        return redirect("show_insight", insight_id=insight.pk)
+    return page(
+        request,
+        "change/reword_insight.jinja",
+        "Change the insight's words",
+        form=form,
+        summary_form=form,
+        insight=insight,
+        rounds=list(insight.priority_rounds.filter(opened_at__lte=timezone.now())),
     )
 
 
@@ -181,7 +268,7 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
             action=action,
             preview=preview,
             public=presenters.public_versions(preview.you_said, preview.we_did, preview.easy_read),
-            quotes=services.quoted_with(action),
+            quotes=preview.quotes,
             copies=[presenters.contributor_version(copy) for copy in preview.copies],
         )
     return page(
@@ -332,7 +419,9 @@ def print_letters(request: HttpRequest, update_id: int) -> HttpResponse:
             "address": owed.voice.contact_address.splitlines(),
             "format": owed.format,
             "format_label": owed.get_format_display(),
-            "lines": (lines := delivery.letter_lines(update, owed.format, owed.language)),
+            "lines": (
+                lines := delivery.letter_lines(update, owed.format, owed.language, owed.voice)
+            ),
             "easy_read": presenters.easy_read_points(lines, owed.language)
             if owed.format == Format.EASY_READ
             else [],
@@ -538,7 +627,7 @@ def _theme_voices() -> list[Voice]:
 
 
 @requires(Capability.MANAGE_CHANGE)
-@require_http_methods(["GET", "POST"])
+@require_GET
 def list_themes(request: HttpRequest) -> HttpResponse:
     """Candidate themes among new and uncategorised voices; one click starts an insight."""
     from coproduce.voices.text.themes import (  # scikit-learn, loaded here
@@ -546,21 +635,6 @@ def list_themes(request: HttpRequest) -> HttpResponse:
         candidate_themes,
     )
 
-    if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("voice") if v.isdigit()]
-        voices = list(Voice.objects.usable_for_improvement().filter(pk__in=ids))
-        phrases = request.POST.get("phrases", "").strip()[:300]
-        if not voices:
-            messages.error(request, "That theme has no voices that can be used as evidence.")
-            return redirect("list_themes")
-        insight = services.create_insight(
-            signed_in_user(request),
-            f"People tell us about: {phrases}. (Draft from a theme: rewrite in plain words.)",
-            voices,
-            submission=submission_token(request),
-        )
-        messages.success(request, f"Insight started from a theme of {len(voices)} voices.")
-        return redirect("show_insight", insight_id=insight.pk)
     voices = _theme_voices()
     themes = candidate_themes(voices)
     return page(

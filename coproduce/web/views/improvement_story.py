@@ -96,7 +96,7 @@ def project_story(request: HttpRequest, project_id: int) -> HttpResponse:
                 public=presenters.public_versions(
                     preview.you_said, preview.we_did, preview.easy_read
                 ),
-                quotes=change.quoted_with(action),
+                quotes=preview.quotes,
                 copies=[presenters.contributor_version(copy) for copy in preview.copies],
             )
     audit.record(user, AuditEvent.Action.VIEWED, project, "story")

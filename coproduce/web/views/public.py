@@ -15,9 +15,9 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
-from coproduce.change import delivery, presenters
+from coproduce.change import delivery, presenters, stopping
 from coproduce.change.models import Update
-from coproduce.change.services import published_updates, quoted_with
+from coproduce.change.services import published_quotes, published_updates
 from coproduce.lib.formats import READING_FORMATS, Format
 from coproduce.messaging import formats
 from coproduce.voices import follow_up, risk
@@ -177,12 +177,29 @@ def stop_follow_up(request: HttpRequest, token: str) -> HttpResponse:
     return page(request, "public/stop.jinja", _("Stop these messages"), found=True, done=False)
 
 
+@require_http_methods(["GET", "POST"])
+def stop_updates(request: HttpRequest, token: str) -> HttpResponse:
+    """Stop "you said, we did" messages: the link in each one opens a page with one
+    button, so a link checker in someone's email cannot stop them by fetching it."""
+    voice = stopping.voice_for(token)
+    if voice is None:
+        return page(request, "public/stop.jinja", _("Stop these messages"), status=404, found=False)
+    if request.method == "POST":
+        stopping.stop(voice)
+        return page(
+            request, "public/stop.jinja", _("Messages stopped"), found=True, done=True, updates=True
+        )
+    return page(
+        request, "public/stop.jinja", _("Stop these messages"), found=True, done=False, updates=True
+    )
+
+
 @require_GET
 def list_updates(request: HttpRequest) -> HttpResponse:
     updates = published_updates()
     language = translation.get_language() or "en"
     # Only words a person agreed to have quoted, masked and approved by a lead.
-    quotes = {u.pk: quoted_with(u.action) for u in updates}
+    quotes = {u.pk: published_quotes(u) for u in updates}
     words = {u.pk: delivery.words_for(u, language) for u in updates}
     return page(
         request,
@@ -230,7 +247,7 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
         _("You said, we did"),
         update=update,
         words=words,
-        quotes=quoted_with(update.action),
+        quotes=published_quotes(update),
         format=fmt,
         formats=PUBLIC_FORMATS,
         easy_read=(
