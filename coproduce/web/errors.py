@@ -13,9 +13,15 @@ import sys
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 
 from coproduce.accounts.models import Role, User
 from coproduce.web.views.public import feedback_not_sent
@@ -81,6 +87,19 @@ def who_to_ask(user: object) -> str:
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Not found; but an address typed or linked with a slash at the end ("/sign-in/")
+    goes to the page without it, where there is one (found by a fresh-eyes trial)."""
+    path = request.path
+    if request.method in {"GET", "HEAD"} and len(path) > 1 and path.endswith("/"):
+        target = path.rstrip("/")
+        if target.startswith("/") and not target.startswith("//"):
+            try:
+                resolve(target)
+            except Resolver404:
+                pass
+            else:
+                query = request.META.get("QUERY_STRING", "")
+                return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
     return render(request, "404.html", status=404)
 
 

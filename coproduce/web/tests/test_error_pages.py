@@ -110,6 +110,21 @@ def test_a_page_not_found_has_crisis_contacts(client, db):
         assert crisis_contacts_under_the_heading(body)
 
 
+def test_an_address_with_a_slash_at_the_end_goes_to_the_page_without_it(client, db):
+    """A fresh-eyes trial typed /sign-in/ and was told the page was not found."""
+    for typed, page in [
+        ("/sign-in/", "/sign-in"),
+        ("/feedback/?service=x", "/feedback?service=x"),
+        ("/cy/feedback/", "/cy/feedback"),
+    ]:
+        path, _, query = typed.partition("?")
+        response = client.get(path, query and dict([query.split("=")]))
+        assert (response.status_code, response["Location"]) == (301, page), typed
+    for nowhere in ("/no-such-page/", "///example.org/"):
+        assert client.get(nowhere).status_code == 404, nowhere
+    assert client.post("/sign-in/").status_code == 404  # a form is never sent on
+
+
 def test_a_server_error_is_drawn_in_the_nhs_shell_with_crisis_contacts(db):
     request = RequestFactory().get("/feedback")
     translation.activate("en")
