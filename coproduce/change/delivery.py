@@ -31,7 +31,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, Max, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -349,6 +349,7 @@ class Progress:
     waiting: int  # message not made yet, queued, being sent, or a letter to print
     failed: int  # the message failed, or there was no address to send it to
     withdrawn: int  # withdrew their feedback after it was owed: not contacted
+    stopped: int  # stopped these messages before it reached them: not contacted
     messages_made: bool  # every contributor's message is made (the fan-out finished)
 
     @property
@@ -365,7 +366,12 @@ def progress(update: Update) -> Progress:
     """Counted in the database, one row a status, however many contributors."""
     counts = dict(
         update.outbox.order_by()
-        .annotate(state=Coalesce("message__status", "status"))
+        .annotate(
+            state=Case(
+                When(status=OutboxMessage.Status.STOPPED, then=Value("stopped")),
+                default=Coalesce("message__status", "status"),
+            )
+        )
         .values_list("state")
         .annotate(n=Count("pk"))
     )
@@ -373,6 +379,7 @@ def progress(update: Update) -> Progress:
     told = sum(n for state, n in counts.items() if state in TOLD)
     failed = sum(n for state, n in counts.items() if state in FAILED)
     cancelled = sum(n for state, n in counts.items() if state in WITHDRAWN)
+    stopped = counts.get("stopped", 0)
     # Owed at publishing but no message made: not made yet, or (once the fan-out is done)
     # they withdrew between publishing and the fan-out reaching them.
     missing = max(update.owed_to - made, 0)
@@ -380,9 +387,10 @@ def progress(update: Update) -> Progress:
     return Progress(
         owed=max(update.owed_to, made),
         told=told,
-        waiting=made - told - failed - cancelled + (0 if finished else missing),
+        waiting=made - told - failed - cancelled - stopped + (0 if finished else missing),
         failed=failed,
         withdrawn=cancelled + (missing if finished else 0),
+        stopped=stopped,
         messages_made=finished,
     )
 

@@ -30,6 +30,8 @@ class InsightWordsForm(PlainWordsForm):
     # statement only: ``shown`` carries which one was shown masked.
     identifies_no_one = forms.BooleanField(required=False)
     shown = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A theme's draft as it was offered, to be rewritten, not taken as it is.
+    draft = forms.CharField(required=False, widget=forms.HiddenInput)
 
     # What the statement would say with what looks identifying masked, when it differs.
     masked_statement = ""
@@ -55,6 +57,13 @@ class InsightWordsForm(PlainWordsForm):
             posted.pop("identifies_no_one", None)
             self.data = posted
             self.add_error("statement", refused)
+        draft = data.get("draft") or ""
+        if statement and draft and " ".join(statement.split()) == " ".join(draft.split()):
+            self.add_error(
+                "statement",
+                "Rewrite the theme's phrases as what people are telling us, in one or two "
+                "plain sentences",
+            )
         return data
 
 

@@ -213,6 +213,7 @@ class OutboxMessage(models.Model):
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
         CANCELLED = "cancelled", "Cancelled (voice withdrawn)"
+        STOPPED = "stopped", "Not sent: they stopped these messages"
 
     update = models.ForeignKey(Update, on_delete=models.PROTECT, related_name="outbox")
     voice = models.ForeignKey("voices.Voice", on_delete=models.PROTECT, related_name="outbox")

@@ -54,6 +54,7 @@ def create_insight(
     """A new insight. Its words are refused while they seem to identify someone, unless
     the lead says they identify no one (``check_identifying``), by every route."""
     check_identifying(statement, identifies_no_one)
+    check_not_a_copy(statement)
     insight = Insight.objects.create(statement=statement, created_by=user)
     insight.written_with.set(written_with)
     for voice in voices or []:
@@ -87,9 +88,34 @@ def check_identifying(statement: str, identifies_no_one: bool = False) -> None:
         raise Identifying(masked)
 
 
+def check_not_a_copy(statement: str, insight: Insight | None = None) -> None:
+    """Two insights with the same words split the evidence and the members' votes (a
+    fresh-eyes trial made two from one theme in two tabs): refused, naming the first."""
+    words = " ".join(statement.split())
+    same = Insight.objects.filter(statement__iexact=words)
+    if insight is not None:
+        same = same.exclude(pk=insight.pk)
+    first = same.order_by("pk").first()
+    if first is not None:
+        raise ValidationError(
+            f"Insight {first.pk} already says this. Add voices to it from each voice's page, "
+            "or write what is different about this one.",
+            code="copy",
+        )
+
+
+class ChangedMeanwhile(ValidationError):
+    """The words were changed by someone else after this page showed them."""
+
+
 @transaction.atomic
 def reword_insight(
-    user: User, insight: Insight, statement: str, *, identifies_no_one: bool = False
+    user: User,
+    insight: Insight,
+    statement: str,
+    *,
+    identifies_no_one: bool = False,
+    was: str | None = None,
 ) -> Insight:
     """Change an insight's words: to mend them, or to rewrite a theme's draft in plain
     words. Checked as new words are; when members have already ranked it, the round
@@ -98,6 +124,14 @@ def reword_insight(
     locked = Insight.objects.select_for_update().get(pk=insight.pk)
     if locked.statement == statement:
         return locked
+    if was is not None and was != locked.statement:
+        # Another tab or lead changed them after this page showed them: not overwritten.
+        raise ChangedMeanwhile(
+            "Someone changed these words after you opened this page. They now read: \u201c"
+            + locked.statement
+            + "\u201d Check them, then change them again if they still need it."
+        )
+    check_not_a_copy(statement, locked)
     locked.statement = statement
     locked.reworded_at = timezone.now()
     locked.save(update_fields=["statement", "reworded_at"])
@@ -694,6 +728,7 @@ class Told:
     waiting: int  # queued or to print
     failed: int
     withdrawn: int  # withdrew after their voice was linked: not contacted
+    stopped: int  # asked to be told, then stopped these messages
 
 
 def told_for(action: Action) -> Told:
@@ -714,10 +749,13 @@ def told_for(action: Action) -> Told:
             waiting.add(person)
         elif status == "failed":
             failed.add(person)
+    # Stopping forgets the address, so each voice that stopped counts as one person.
+    stopped = voices.filter(updates_stopped_at__isnull=False, consent_contact=False).count()
     return Told(
         voices=voices.count(),
         people=delivery.people(voices),
-        asked=delivery.people(voices.filter(consent_contact=True)),
+        asked=delivery.people(voices.filter(consent_contact=True)) + stopped,
+        stopped=stopped,
         told=len(told),
         waiting=len(waiting - told),
         failed=len(failed - told - waiting),

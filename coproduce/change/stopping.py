@@ -18,6 +18,8 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
@@ -38,7 +40,24 @@ PREVIEW_LINK = "[their own link to stop these messages]"
 
 
 def token(voice: Voice) -> str:
-    return signing.dumps(voice.pk, salt=SALT)
+    """Short, for a link a person may have to type from a letter: the voice's number and
+    96 bits of its signature."""
+    number = _base36(voice.pk)
+    return f"{number}-{_signature(number)}"
+
+
+def _signature(number: str) -> str:
+    return signing.Signer(salt=SALT).signature(number)[:16]
+
+
+def _base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if n == 0:
+            return out
 
 
 def link(voice: Voice) -> str:
@@ -46,11 +65,18 @@ def link(voice: Voice) -> str:
 
 
 def voice_for(value: str) -> Voice | None:
-    try:
-        pk = signing.loads(value, salt=SALT)
-    except signing.BadSignature:
+    number, _, signature = value.partition("-")
+    if not number.isalnum() or not number.isascii() or len(number) > 12:
         return None
-    return Voice.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if not constant_time_compare(signature, _signature(number)):
+        return None
+    return Voice.objects.filter(pk=int(number, 36)).first()
+
+
+def stopped(voice: Voice) -> bool:
+    """Whether the person who gave ``voice`` has stopped these messages (none of their
+    voices asks to be told any more)."""
+    return voice.updates_stopped_at is not None and not voice.consent_contact
 
 
 def theirs(voice: Voice) -> Q:
@@ -74,11 +100,16 @@ def _stop(voices: list[Voice], how: str) -> int:
     if not voices:
         return 0
     pks = [v.pk for v in voices]
-    messaging.cancel(Message.objects.filter(outbox__voice__in=pks))
-    OutboxMessage.objects.filter(
-        voice__in=pks, status__in=[OutboxMessage.Status.QUEUED, OutboxMessage.Status.TO_PRINT]
-    ).update(status=OutboxMessage.Status.CANCELLED)
+    # Only what has not gone yet: a message already sent or delivered stays as it was.
+    waiting = OutboxMessage.objects.filter(voice__in=pks).filter(
+        Q(status=OutboxMessage.Status.TO_PRINT, message__isnull=True)
+        | Q(message__status=Message.Status.QUEUED)
+    )
+    waiting_ids = list(waiting.values_list("pk", flat=True))
+    messaging.cancel(Message.objects.filter(outbox__in=waiting_ids))
+    OutboxMessage.objects.filter(pk__in=waiting_ids).update(status=OutboxMessage.Status.STOPPED)
     Voice.objects.filter(pk__in=pks).update(
+        updates_stopped_at=timezone.now(),
         consent_contact=False,
         contact_channel=Voice.ContactChannel.NONE,
         contact_email="",

@@ -141,6 +141,6 @@ def you_said_we_did(
 def stop_and_sender(language: str, stop: str, signed_by: str) -> str:
     """The end of every "you said, we did" message, in every format."""
     with translation.override(language):
-        return _("To stop these messages: {stop} From {signed_by}").format(
+        return _("From {signed_by}. To stop these messages: {stop}").format(
             stop=stop, signed_by=signed_by
         )

@@ -180,6 +180,9 @@ class Voice(models.Model):
         expression=CONTACT_KEY, output_field=models.TextField(), db_persist=True
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # When its giver stopped "you said, we did" messages (``change.stopping``): their
+    # contact details are forgotten then, and nothing more is sent.
+    updates_stopped_at = models.DateTimeField(null=True, blank=True)
     # Staff-entered voices: who wrote it down, and where it came from (partner, place
     # listened, complaint reference). Never the giver's name.
     recorded_by = models.ForeignKey(

@@ -460,3 +460,49 @@ def test_an_insights_words_are_checked_by_the_service_whatever_the_route(le_lead
     assert vouched.statement == "The Rose ward is noisy."
     unchanged = services.reword_insight(le_lead, insights[1], "Insight statement 1")
     assert unchanged.reworded_at is None  # the same words are no change
+
+
+def test_a_member_who_ranked_before_the_words_changed_is_told_and_a_closed_round_says_so(
+    client, le_lead, member, network_member, priority_round, insights
+):
+    services.cast_ballot(network_member, priority_round, [[insights[0].pk]])
+    services.reword_insight(le_lead, insights[0], "Call-backs come late at night.")
+    client.force_login(member)
+    for address in (f"/priorities/{priority_round.pk}", f"/priorities/{priority_round.pk}/ballot"):
+        page = client.get(address).content.decode()
+        assert "after you ranked them" in page, address
+    services.close_round(le_lead, priority_round)
+    services.reword_insight(le_lead, insights[1], "Nobody rings back.")
+    page = client.get(f"/priorities/{priority_round.pk}").content.decode()
+    assert "after the round closed: members ranked the earlier words" in page
+
+
+def test_words_changed_in_another_tab_are_not_overwritten(client, le_lead, insights):
+    first = insights[0]
+    client.force_login(le_lead)
+    client.get(f"/insights/{first.pk}/words")
+    services.reword_insight(le_lead, first, "Changed in the other tab.")
+    late = client.post(
+        f"/insights/{first.pk}/words",
+        {"statement": "Changed in this tab.", "was": "Insight statement 0"},
+    )
+    assert late.status_code == 400
+    page = late.content.decode()
+    assert "Someone changed these words after you opened this page" in page
+    assert "Changed in the other tab." in page
+    assert 'name="was" value="Changed in the other tab."' in page  # a second save goes
+    first.refresh_from_db()
+    assert first.statement == "Changed in the other tab."
+    again = client.post(
+        f"/insights/{first.pk}/words",
+        {"statement": "Changed in this tab.", "was": "Changed in the other tab."},
+    )
+    assert again.status_code == 302
+    first.refresh_from_db()
+    assert first.statement == "Changed in this tab."
+    same = client.post(
+        f"/insights/{first.pk}/words",
+        {"statement": "Changed in this tab.", "was": "Changed in this tab."},
+        follow=True,
+    )
+    assert "nothing was changed" in same.content.decode()

@@ -6,7 +6,7 @@ import re
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
-from coproduce.change import services, stopping
+from coproduce.change import delivery, services, stopping
 from coproduce.change.models import OutboxMessage
 from coproduce.lib.formats import Format
 from coproduce.messaging import formats
@@ -46,7 +46,7 @@ def test_each_message_names_the_trust_and_carries_the_persons_own_link_to_stop(
     links = set()
     for voice in (by_email, by_text):
         body = message_for(voice, update).body
-        assert body.endswith(f"From {settings.TRUST_NAME}")
+        assert f"From {settings.TRUST_NAME}. To stop these messages: " in body
         assert "crisis" not in body.lower()  # whoever reads the phone learns nothing more
         links.add(stop_link_in(body))
     assert len(links) == 2  # each their own
@@ -149,5 +149,44 @@ def test_a_welsh_reader_is_told_how_to_stop_in_welsh():
     )
     for fmt in (Format.STANDARD, Format.EASY_READ, Format.BRAILLE):
         body = formats.render(words, fmt, Message.Channel.EMAIL).body
-        assert "I atal y negeseuon hyn: S Oddi wrth T" in " ".join(body.split()), fmt
-    assert "I atal y negeseuon hyn: S Oddi wrth T" in formats.letter_lines(words, Format.STANDARD)
+        assert "Oddi wrth T. I atal y negeseuon hyn: S" in " ".join(body.split()), fmt
+    assert "Oddi wrth T. I atal y negeseuon hyn: S" in formats.letter_lines(words, Format.STANDARD)
+
+
+def test_what_was_already_sent_stays_sent_and_the_counts_say_who_stopped(client, le_lead, action):
+    """A fresh-eyes trial: stopping after a text was delivered marked it "Cancelled
+    (voice withdrawn)" in the outbox, and the action's page said 8 asked, 9 told."""
+    sent = contributor(le_lead, action)
+    waiting = contributor(le_lead, action)
+    update = publish(le_lead, action)
+    Message.objects.filter(outbox__voice=sent).update(status=Message.Status.DELIVERED)
+    Message.objects.filter(outbox__voice=waiting).update(status=Message.Status.QUEUED)
+    for voice in (sent, waiting):
+        client.post(f"/you-said-we-did/stop/{stopping.token(voice)}")
+    delivered = OutboxMessage.objects.get(update=update, voice=sent)
+    assert delivered.status == OutboxMessage.Status.QUEUED  # as it was: its message went
+    assert delivered.message.status == Message.Status.DELIVERED
+    held = OutboxMessage.objects.get(update=update, voice=waiting)
+    assert held.status == OutboxMessage.Status.STOPPED
+    assert held.message.status == Message.Status.CANCELLED
+    progress = delivery.progress(update)
+    assert (progress.told, progress.stopped, progress.withdrawn, progress.waiting) == (1, 1, 0, 0)
+    told = services.told_for(action)
+    assert (told.asked, told.told, told.stopped) == (2, 1, 2)
+    client.force_login(le_lead)
+    page = client.get(f"/actions/{action.pk}").content.decode()
+    assert "Stopped these messages, so not contacted again: 2" in page
+    # Opening the link again says they are stopped, with no button to press.
+    client.logout()
+    again = client.get(f"/you-said-we-did/stop/{stopping.token(sent)}").content.decode()
+    assert "We will not send you any more messages about what changed" in again
+    assert "<form" not in again.split("<main")[1]
+
+
+def test_the_link_is_short_enough_to_type_from_a_letter(le_lead, action, settings):
+    voice = contributor(le_lead, action)
+    token = stopping.token(voice)
+    assert len(token) <= 24
+    assert re.fullmatch(r"[0-9a-z]+-[A-Za-z0-9_-]{16}", token)
+    assert stopping.voice_for(token) == voice
+    assert stopping.voice_for(token.upper()) is None

@@ -60,6 +60,13 @@ def test_a_lead_starts_an_insight_from_a_theme_and_writes_its_words_before_it_is
     assert "People tell us about: crisis line, call back." in page  # the draft, to rewrite
     assert "The 4 voices in the theme will be the insight's evidence" in page
     assert not Insight.objects.exists()
+    draft_words = "People tell us about: crisis line, call back."
+    unchanged = client.post(
+        "/themes/insight",
+        sent_once({"voice": waiting_ids, "statement": draft_words, "draft": draft_words}),
+    )
+    assert unchanged.status_code == 400  # the phrases are to be rewritten, not taken as they are
+    assert "Rewrite the theme&#39;s phrases" in unchanged.content.decode()
     words = "People wait hours for a call back from the crisis line."
     created = client.post("/themes/insight", sent_once({"voice": waiting_ids, "statement": words}))
     insight = Insight.objects.get()
@@ -189,3 +196,20 @@ def test_a_themes_heading_never_quotes_a_voice_under_a_risk_alert(db):
     waiting = next(t for t in themes if {v.pk for v in t.voices} == {v.pk for v in at_risk})
     assert waiting.title == waiting.name  # its own words only from voices not at risk
     assert not waiting.representatives  # a person's risk is not typical feedback
+
+
+def test_the_same_words_twice_are_refused_naming_the_first_insight(client, le_lead, voices):
+    """A fresh-eyes trial made two identical insights from one theme in two tabs, which
+    split the evidence and the members' votes."""
+    client.force_login(le_lead)
+    waiting_ids = [v.pk for v in voices if v.text in WAITING]
+    words = "People wait hours for a call back."
+    client.post("/themes/insight", sent_once({"voice": waiting_ids, "statement": words}))
+    first = Insight.objects.get()
+    again = client.post(
+        "/themes/insight",
+        sent_once({"voice": waiting_ids, "statement": "  people wait hours for a  call back. "}),
+    )
+    assert again.status_code == 400
+    assert f"Insight {first.pk} already says this" in again.content.decode()
+    assert Insight.objects.count() == 1

@@ -115,3 +115,38 @@ def test_a_long_web_address_in_an_update_wraps_on_a_phone(site, browser):
             assert long_address[-20:] in page.content()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, (fmt, too_wide(page))
     page.context.close()
+
+
+def test_a_letters_own_link_to_stop_wraps_on_a_phone_and_on_paper(site, browser):
+    """A fresh-eyes trial: the stop link on a large-print letter ran 907 px wide at 390,
+    and off an A4 page when printed."""
+    from coproduce.change import stopping
+    from coproduce.change.models import OutboxMessage, Update
+    from coproduce.lib.formats import Format
+    from coproduce.voices.models import Voice
+
+    update = Update.objects.order_by("-pk")[0]
+    voice = Voice.objects.exclude(outbox__update=update).order_by("pk")[0]
+    Voice.objects.filter(pk=voice.pk).update(
+        consent_contact=True,
+        contact_channel=Voice.ContactChannel.POST,
+        contact_address="Flat 2\n10 Example Street\nIpswich\nIP1 1AA",
+        contact_format=Format.LARGE_PRINT,
+    )
+    OutboxMessage.objects.create(
+        update=update,
+        voice=voice,
+        channel=Voice.ContactChannel.POST,
+        format=Format.LARGE_PRINT,
+        status=OutboxMessage.Status.TO_PRINT,
+    )
+    link = stopping.link(voice)
+    page = browser.new_context(viewport=PHONE).new_page()
+    sign_in(page, site, "le.lead", DEMO_PASSWORD)
+    page.goto(f"{site}/updates/{update.pk}/letters")
+    assert link[-16:] in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, too_wide(page)
+    page.set_viewport_size({"width": 718, "height": 1000})  # A4's printable width
+    page.emulate_media(media="print")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 718, too_wide(page)
+    page.context.close()

@@ -50,7 +50,9 @@ def _evidence_voices(chosen: QueryDict) -> tuple[list[Voice], bool]:
     """The voices a new insight starts with (``voice``, one or a theme's many) that can be
     used as evidence, and whether every one asked for can."""
     asked = {int(v) for v in chosen.getlist("voice") if v.isdigit()}
-    usable = list(Voice.objects.usable_for_improvement().filter(pk__in=asked).order_by("pk"))
+    usable = list(
+        Voice.objects.usable_for_improvement().filter(pk__in=asked).with_risk_marks().order_by("pk")
+    )
     return usable, len(usable) == len(asked)
 
 
@@ -68,14 +70,18 @@ def _create_insight(request: HttpRequest, form: InsightForm) -> HttpResponse | N
     if not form.is_valid():
         return None
     user = signed_in_user(request)
-    insight = services.create_insight(
-        user,
-        form.cleaned_data["statement"],
-        voices,
-        written_with=[u for u in form.cleaned_data["written_with"] if u != user],
-        identifies_no_one=form.cleaned_data["identifies_no_one"],
-        submission=submission_token(request),
-    )
+    try:
+        insight = services.create_insight(
+            user,
+            form.cleaned_data["statement"],
+            voices,
+            written_with=[u for u in form.cleaned_data["written_with"] if u != user],
+            identifies_no_one=form.cleaned_data["identifies_no_one"],
+            submission=submission_token(request),
+        )
+    except ValidationError as refused:  # the same words as another insight
+        form.add_error("statement", refused)
+        return None
     messages.success(request, "Insight created.")
     return redirect("show_insight", insight_id=insight.pk)
 
@@ -121,7 +127,7 @@ def start_theme_insight(request: HttpRequest) -> HttpResponse:
     else:
         phrases = " ".join(request.GET.get("phrases", "").split())[:300]
         draft = mask_known_names(f"People tell us about: {phrases}.") if phrases else ""
-        form = _insight_form(request, None, initial={"statement": draft})
+        form = _insight_form(request, None, initial={"statement": draft, "draft": draft})
     voices, _ = _evidence_voices(chosen)
     if not voices:
         messages.error(request, "That theme has no voices that can be used as evidence.")
@@ -133,6 +139,7 @@ def start_theme_insight(request: HttpRequest) -> HttpResponse:
         form=form,
         summary_form=form,
         voices=voices,
+        at_risk=sum(1 for voice in voices if getattr(voice, "has_risk_alert", False)),
     )
 
 
@@ -141,16 +148,30 @@ def start_theme_insight(request: HttpRequest) -> HttpResponse:
 def reword_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
     """Change an insight's words: to mend them, or to rewrite a draft in plain words."""
     insight = get_object_or_404(Insight, pk=insight_id)
-    form = InsightWordsForm(posted(request), initial={"statement": insight.statement})
+    form = InsightWordsForm(posted(request), initial={"statement": insight.statement, "draft": ""})
+    was = request.POST.get("was", insight.statement)
     if request.method == "POST" and form.is_valid():
-        services.reword_insight(
-            signed_in_user(request),
-            insight,
-            form.cleaned_data["statement"],
-            identifies_no_one=form.cleaned_data["identifies_no_one"],
-        )
-        messages.success(request, "The insight's words are changed.")
-        return redirect("show_insight", insight_id=insight.pk)
+        try:
+            changed = services.reword_insight(
+                signed_in_user(request),
+                insight,
+                form.cleaned_data["statement"],
+                identifies_no_one=form.cleaned_data["identifies_no_one"],
+                was=was,
+            )
+        except services.ChangedMeanwhile as refused:
+            form.add_error(None, refused)
+            was = Insight.objects.get(pk=insight.pk).statement
+        except ValidationError as refused:  # the same words as another insight
+            form.add_error("statement", refused)
+        else:
+            messages.success(
+                request,
+                "The insight's words are changed."
+                if changed.statement != insight.statement
+                else "The words are as they were: nothing was changed.",
+            )
+            return redirect("show_insight", insight_id=insight.pk)
     return page(
         request,
         "change/reword_insight.jinja",
@@ -158,6 +179,7 @@ def reword_insight(request: HttpRequest, insight_id: int) -> HttpResponse:
         form=form,
         summary_form=form,
         insight=insight,
+        was=was,
         rounds=list(insight.priority_rounds.filter(opened_at__lte=timezone.now())),
     )
 
@@ -599,6 +621,7 @@ def cast_ballot(request: HttpRequest, round_id: int) -> HttpResponse:
         status=400 if errors else 200,
         priority_round=priority_round,
         insights=insights,
+        ballot=existing,
         current=current,
         errors=errors,
         error_items=[{"text": e} for e in errors],

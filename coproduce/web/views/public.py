@@ -183,15 +183,19 @@ def stop_updates(request: HttpRequest, token: str) -> HttpResponse:
     button, so a link checker in someone's email cannot stop them by fetching it."""
     voice = stopping.voice_for(token)
     if voice is None:
-        return page(request, "public/stop.jinja", _("Stop these messages"), status=404, found=False)
+        return page(
+            request,
+            "public/stop.jinja",
+            _("Stop these messages"),
+            status=404,
+            found=False,
+            updates=True,
+        )
     if request.method == "POST":
         stopping.stop(voice)
-        return page(
-            request, "public/stop.jinja", _("Messages stopped"), found=True, done=True, updates=True
-        )
-    return page(
-        request, "public/stop.jinja", _("Stop these messages"), found=True, done=False, updates=True
-    )
+    done = stopping.stopped(voice) or request.method == "POST"  # stopped already: say so
+    title = _("Messages stopped") if done else _("Stop these messages")
+    return page(request, "public/stop.jinja", title, found=True, done=done, updates=True)
 
 
 @require_GET
