@@ -94,10 +94,12 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
         target = path.rstrip("/")
         if target.startswith("/") and not target.startswith("//"):
             try:
-                resolve(target)
+                match = resolve(target)
             except Resolver404:
-                pass
-            else:
+                match = None
+            # Only to a page of ours by name: never the admin, whose addresses end in a
+            # slash and whose catch-all would send it back (a loop).
+            if match is not None and match.url_name and "admin" not in match.namespaces:
                 query = request.META.get("QUERY_STRING", "")
                 return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
     return render(request, "404.html", status=404)

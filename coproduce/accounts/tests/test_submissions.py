@@ -1,6 +1,8 @@
 """A service takes a form's one-time token once (``coproduce.accounts.submissions``); the
 pages' side is in ``web/tests/test_sent_once.py``."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import IntegrityError, transaction
@@ -8,7 +10,7 @@ from django.db import IntegrityError, transaction
 from coproduce.accounts.models import AuditEvent, Submission
 from coproduce.accounts.submissions import new_token
 from coproduce.change import services
-from coproduce.change.models import Insight, PriorityRound
+from coproduce.change.models import Action, Insight, PriorityRound
 
 
 def test_the_database_refuses_a_second_submission_with_one_token(db):
@@ -41,10 +43,14 @@ def test_a_service_that_refuses_takes_no_token_and_the_token_may_be_sent_again(l
 
 
 def test_without_a_token_a_service_runs_as_it_always_did(le_lead):
-    """The API and commands call the same services without a form's token."""
-    services.create_insight(le_lead, "Same words")
-    services.create_insight(le_lead, "Same words")
-    assert Insight.objects.count() == 2
+    """The API and commands call the same services without a form's token. (An insight
+    with another's words is refused on its own account: ``check_not_a_copy``.)"""
+    insight = services.create_insight(le_lead, "Some words")
+    for _ in range(2):
+        services.record_action(
+            le_lead, insight, description="Same words", owner=le_lead, due_on=dt.date(2027, 1, 1)
+        )
+    assert Action.objects.filter(description="Same words").count() == 2
     assert not Submission.objects.exists()
 
 
