@@ -139,13 +139,6 @@ def reword_insight(
     return locked
 
 
-def ranked_before_rewording(insight: Insight) -> list[PriorityRound]:
-    """The rounds in which members ranked this insight's earlier words."""
-    if insight.reworded_at is None:
-        return []
-    return list(insight.priority_rounds.filter(opened_at__lt=insight.reworded_at))
-
-
 @transaction.atomic
 def add_voice_to_insight(user: User, insight: Insight, voice: Voice) -> None:
     """Link a voice as evidence. Only voices given for improvement may be used."""
