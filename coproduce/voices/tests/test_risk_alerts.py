@@ -2,6 +2,7 @@
 in a queue: it raises an alert at once, and escalates if nobody acknowledges it."""
 
 import datetime as dt
+import time
 from io import StringIO
 
 import pytest
@@ -26,6 +27,7 @@ from coproduce.voices.services import (
     escalate_unacknowledged,
     receive_voice,
 )
+from coproduce.web.views import public
 
 AT_RISK = [
     "I want to kill myself tonight",
@@ -98,8 +100,40 @@ def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(clie
     assert "116 123" in body
     assert "Our crisis team has been told about your message." in body
     assert RiskAlert.objects.count() == 1
-    ordinary = client.get("/feedback/thank-you").content.decode()
-    assert "very hard right now" not in ordinary  # shown once, for that message
+
+
+def test_a_reload_keeps_the_crisis_help_and_the_withdraw_link_until_the_form_is_opened(
+    client, db, monkeypatch
+):
+    # Found at stop 39's trial and left until now: reloading the thank-you page (a phone
+    # reloads a tab it put away) dropped "very hard right now", "our crisis team has been
+    # told" and the only link to withdraw, and said "We have received it" to anyone.
+    client.post("/feedback", sent_once({"rating": "5", "text": "I can't go on, I want to die"}))
+    first = client.get("/feedback/thank-you").content.decode()
+    again = client.get("/feedback/thank-you").content.decode()
+    for words in ("very hard right now", "crisis team has been told", "withdraw my feedback"):
+        assert words in first
+        assert words in again
+    # Opening the form again is a fresh start: the next person at a shared computer does
+    # not reach the last person's page with Forward.
+    client.get("/feedback")
+    closed = client.get("/feedback/thank-you").content.decode()
+    assert "This page has closed" in closed
+    assert "116 123" in closed  # the crisis help is always there
+    for words in ("very hard right now", "withdraw my feedback", "We have received it"):
+        assert words not in closed
+    # And it closes on its own after half an hour.
+    client.post("/feedback", sent_once({"rating": "5", "text": "I want to end it all tonight"}))
+    assert "very hard right now" in client.get("/feedback/thank-you").content.decode()
+    later = time.time() + public.RECEIVED_SHOWN_FOR + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert "This page has closed" in client.get("/feedback/thank-you").content.decode()
+
+
+def test_the_thank_you_page_says_nothing_was_received_when_nothing_was_sent(client, db):
+    body = client.get("/feedback/thank-you").content.decode()
+    assert "This page has closed" in body
+    assert "Thank you for your feedback" not in body
 
 
 def test_the_web_confirmation_thanks_a_message_the_screen_could_not_read_without_alarm(

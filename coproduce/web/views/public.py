@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -31,6 +33,9 @@ from coproduce.voices.services import (
 )
 from coproduce.web.shell import works_there
 from coproduce.web.views.render import page, posted, submission_token
+
+RECEIVED = "feedback_received"
+RECEIVED_SHOWN_FOR = 30 * 60  # seconds the thank-you page shows what was sent
 
 
 @require_safe  # GET, and HEAD for the uptime monitors that ask with it
@@ -85,10 +90,17 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
         alert = getattr(voice, "risk_alert", None)
         concerns = tuple(map(risk.Concern, alert.concerns)) if alert else ()
         at_risk = risk.Screen(concerns).at_risk
-        request.session["feedback_at_risk"] = at_risk
-        request.session["feedback_to_read"] = bool(concerns) and not at_risk
-        request.session["feedback_withdrawal"] = withdrawal_token(voice)
+        request.session[RECEIVED] = {
+            "at_risk": at_risk,
+            "to_read": bool(concerns) and not at_risk,
+            "withdrawal": withdrawal_token(voice),
+            "at": int(time.time()),
+        }
         return redirect("feedback_received")
+    if request.method == "GET":
+        # Opening the form again starts afresh: on a shared computer the next person's
+        # Back or Forward no longer reaches the last person's thank-you page.
+        request.session.pop(RECEIVED, None)
     blank = not form.is_bound and not form.initial
     return page(
         request,
@@ -126,18 +138,27 @@ def feedback_not_sent(request: HttpRequest) -> HttpResponse:
 @require_GET
 @never_cache
 def feedback_received(request: HttpRequest) -> HttpResponse:
-    at_risk = request.session.pop("feedback_at_risk", False)
-    to_read = request.session.pop("feedback_to_read", False)
-    token = request.session.pop("feedback_withdrawal", None)
+    """What was sent is shown again on a reload (a phone reloads a tab it put away), so
+    the crisis help and the withdraw link are not lost; for half an hour, and until the
+    form is opened again. Otherwise the page says it has closed, never "received"."""
+    received = request.session.get(RECEIVED)
+    if received and time.time() - received.get("at", 0) > RECEIVED_SHOWN_FOR:
+        del request.session[RECEIVED]
+        received = None
+    if not received:
+        return page(
+            request, "public/feedback_received.jinja", _("This page has closed"), shown=False
+        )
     return page(
         request,
         "public/feedback_received.jinja",
         _("Thank you for your feedback"),
-        at_risk=at_risk,
-        to_read=to_read,
-        withdraw_url=request.build_absolute_uri(reverse("withdraw_feedback", args=[token]))
-        if token
-        else None,
+        shown=True,
+        at_risk=received["at_risk"],
+        to_read=received["to_read"],
+        withdraw_url=request.build_absolute_uri(
+            reverse("withdraw_feedback", args=[received["withdrawal"]])
+        ),
     )
 
 
