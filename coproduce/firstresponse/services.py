@@ -274,7 +274,22 @@ class CallDetails:
     ended_at: dt.datetime | None = None
 
 
-def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> list[str]:
+def check_call(
+    user: User, call: Call, details: CallDetails, *, ending: bool
+) -> dict[str, list[str]]:
+    """The service's faults in the details, by field, changing and saving nothing: the
+    form names them beside its own (a wrong time typed hid every other fault until it
+    was mended, found by a fresh-eyes trial)."""
+    try:
+        _apply(user, call, details, ending=ending, check_only=True)
+    except ValidationError as error:
+        return error.message_dict
+    return {}
+
+
+def _apply(
+    user: User, call: Call, details: CallDetails, *, ending: bool, check_only: bool = False
+) -> list[str]:
     """Check the details and set them on the call (not saved); the fields changed.
     Every fault is named at once, so the handler corrects them in one go."""
     errors: dict[str, str] = {}
@@ -373,6 +388,8 @@ def _apply(user: User, call: Call, details: CallDetails, *, ending: bool) -> lis
             )
     if errors:
         raise ValidationError(errors)
+    if check_only:
+        return []
     words = details.persons_words.strip()
     words_changed = words != call.persons_words
     new: dict[str, object] = {

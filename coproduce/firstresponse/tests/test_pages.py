@@ -247,6 +247,47 @@ def test_a_wrong_time_opens_the_folded_section_it_is_in(client, handler):
     assert not re.search(r'<details class="nhsuk-details"\s+open>', fresh)
 
 
+def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, handler):
+    """Found by a fresh-eyes trial: a call ended with "25:00" as its start was refused
+    for the time alone; the missing plan and the phone number were named only once the
+    time was mended, one refusal after another. Nothing is saved while any is wrong."""
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({}))
+    call = Call.objects.get()
+    form: dict[str, Any] = {
+        "caller": "person",
+        "called": "Jo",
+        "phone": "12",
+        "persons_words": "I could not sleep.",
+        "started_on": f"{timezone.localtime():%d/%m/%Y}",
+        "started_time": "25:00",
+        "end": "1",
+    }
+    refused = client.post(f"/line/calls/{call.pk}", form)
+    assert refused.status_code == 400
+    said = summary(refused)
+    assert "Enter the time of the start of the call in 24-hour format" in said
+    assert "Enter the phone number in digits" in said
+    assert "never end a call without a plan" in said
+    assert "Enter the next steps you agreed" in said
+    assert 'value="Jo"' in refused.content.decode()
+    call.refresh_from_db()
+    assert call.is_open
+    assert call.phone == ""
+    # The other times are not judged against one that cannot be read.
+    form |= {"outcomes": ["call_back"], "call_back_time": "00:01", "next_steps": "Ring."}
+    said = summary(client.post(f"/line/calls/{call.pk}", form))
+    assert "call-back" not in said
+    assert "Enter the phone number in digits" in said
+    assert "never end a call" not in said
+
+
+def summary(response) -> str:
+    page = response.content.decode()
+    start = page.index("nhsuk-error-summary__list")
+    return page[start : page.index("</ul>", start)]
+
+
 def test_ending_a_call_records_when_it_ended_not_when_the_form_was_opened(client, handler, line):
     """Found by a fresh-eyes trial: the end time was filled in when the form opened, so a
     call ended minutes later was saved as lasting 0 minutes."""

@@ -166,7 +166,34 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
                 return redirect("show_line")
             messages.success(request, "Saved. The call is still open.")
             return redirect("record_call", call_id=call.pk)
+    elif request.method == "POST" and call.is_open:
+        _name_the_services_faults_too(user, call, form, ending="end" in request.POST)
     return _call_page(request, user, call, form=form)
+
+
+# A time is judged against the others (a call-back after the start, the end after it):
+# while one of them cannot be read, the service's view of the rest would mislead.
+CALL_TIMES = (
+    "started_on",
+    "started_time",
+    "ended_on",
+    "ended_time",
+    "sanctuary_time",
+    "call_back_time",
+)
+
+
+def _name_the_services_faults_too(
+    user: User, call: Call, form: CallAndReferralForm, *, ending: bool
+) -> None:
+    """A form refused for what it reads itself (a time that is not one, a choice not
+    offered) also names the service's faults, so they are mended in one go."""
+    times_unread = any(name in form.errors for name in CALL_TIMES)
+    faults = services.check_call(user, call, form.details(ending=ending), ending=ending)
+    for field, said in faults.items():
+        if field in form.errors or (times_unread and field in CALL_TIMES):
+            continue
+        form.add_error(field if field in form.fields else None, said)
 
 
 def _call_page(
