@@ -181,8 +181,17 @@ def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, 
     # A format written another way ("braille") is taken to its page, not "not found".
     shorthand = client.get(f"/you-said-we-did/{update.pk}?format=braille")
     assert shorthand["Location"] == f"/you-said-we-did/{update.pk}?format=braille-ready"
+    # One we do not have (a link cut short, a guess) still shows the update, saying so
+    # (it answered "Page not found", as though the update had gone).
+    unknown = client.get(f"/you-said-we-did/{update.pk}?format=<b>audio</b>")
+    assert unknown.status_code == 200
+    said = unknown.content.decode()
+    assert "We do not have a format called “&lt;b&gt;audio&lt;/b&gt;”" in said
+    assert "Waits were long." in said
+    assert "?format=large-print" in said  # the formats we have, to choose from
     for fmt in ("", "?format=easy-read", "?format=large-print", "?format=braille-ready"):
         page = client.get(f"/you-said-we-did/{update.pk}{fmt}").content.decode()
+        assert "We do not have a format" not in page
         assert "Waits were long." in page, fmt
         assert "You told us that" not in page, fmt
     from coproduce.change.delivery import words_for

@@ -255,14 +255,9 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
     requested = request.GET.get("format", "")
     if requested.lower() in FORMAT_ALIASES:
         return redirect(f"{request.path}?format={FORMAT_ALIASES[requested.lower()]}")
-    if requested and requested not in PUBLIC_FORMATS:
-        return page(
-            request,
-            "public/update.jinja",
-            _("You said, we did"),
-            status=404,
-            update=None,
-        )
+    # A format we do not have (a link mistyped, or cut short) shows the update all the
+    # same, in the standard format, saying which format was asked for and is not kept.
+    unknown_format = requested[:40] if requested and requested not in PUBLIC_FORMATS else ""
     fmt = PUBLIC_FORMATS.get(requested, Format.STANDARD)
     language = translation.get_language() or "en"
     words = delivery.words_for(update, language)
@@ -271,6 +266,7 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
         "public/update.jinja",
         _("You said, we did"),
         update=update,
+        unknown_format=unknown_format,
         words=words,
         quotes=published_quotes(update),
         format=fmt,
