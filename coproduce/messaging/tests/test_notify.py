@@ -5,6 +5,7 @@ import logging
 from io import StringIO
 
 import pytest
+import requests
 from django.core.management import call_command
 from django.utils import timezone
 from notifications_python_client.authentication import create_jwt_token
@@ -38,6 +39,24 @@ def test_a_text_message_goes_out_through_the_real_client(fake_notify, db):
     assert sent.reference == f"coproduce-{message.pk}"
     assert sent.personalisation == {"body": "Thank you for your feedback."}
     assert fake_notify.requests_refused == 0
+
+
+def test_the_fake_notifys_list_of_what_was_sent_is_a_page_to_read_in_a_browser(fake_notify, db):
+    """The demo prints this link for people to see what went out: it was raw JSON."""
+    notify.deliver(queued(body="Thank you <b>Sam</b>.\nFrom the trust.").pk)
+    notify.deliver(queued(channel=Message.Channel.EMAIL, to="a@example.com", subject="Hi").pk)
+    url = f"{fake_notify.base_url}/_fake/sent"
+    answer = requests.get(url, headers={"Accept": "text/html,*/*;q=0.8"}, timeout=10)
+    assert answer.headers["Content-Type"] == "text/html; charset=utf-8"
+    page = answer.text
+    assert "<h1>Messages sent: 2</h1>" in page
+    assert "Thank you &lt;b&gt;Sam&lt;/b&gt;.\nFrom the trust." in page  # as typed, not HTML
+    assert page.index("a@example.com") < page.index(PHONE)  # newest first
+    assert "<strong>Hi</strong>" in page
+    # Scripts, and ?format=json, still get the list as JSON.
+    for script, accept in ((url, "*/*"), (f"{url}?format=json", "text/html")):
+        answer = requests.get(script, headers={"Accept": accept}, timeout=10)
+        assert len(answer.json()["notifications"]) == 2
 
 
 def test_a_netrc_entry_for_notify_does_not_replace_the_token(

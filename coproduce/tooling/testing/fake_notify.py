@@ -35,6 +35,7 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -303,6 +304,14 @@ class FakeNotify:
                 self.end_headers()
                 self.wfile.write(data)
 
+            def _answer_page(self, page: str) -> None:
+                data = page.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def _body(self) -> dict[str, Any]:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b"{}"
@@ -366,7 +375,14 @@ class FakeNotify:
                 url = urlparse(self.path)
                 if url.path == "/_fake/sent":
                     with fake._lock:
-                        self._answer(200, {"notifications": [s.as_json() for s in fake.sent]})
+                        sent = list(fake.sent)
+                    # A person opening the link the demo prints reads a page; a script
+                    # (or ``?format=json``) gets the list as JSON, as it always did.
+                    wants_page = "text/html" in self.headers.get("Accept", "")
+                    if wants_page and parse_qs(url.query).get("format") != ["json"]:
+                        self._answer_page(sent_page(sent))
+                    else:
+                        self._answer(200, {"notifications": [s.as_json() for s in sent]})
                     return
                 if not self._authorised() or self._outage():
                     return
@@ -386,6 +402,50 @@ class FakeNotify:
                 self._answer(404, _error(404, "NoResultFound", "No result found"))
 
         return Handler
+
+
+SENT_TYPES = {"sms": "Text message", "email": "Email", "letter": "Letter"}
+
+
+def sent_page(sent: list[Sent]) -> str:
+    """What the fake Notify was asked to send, newest first, for a person to read: who
+    to, when, and the words as the recipient would get them."""
+    rows = []
+    for s in reversed(sent):
+        to = s.to if s.type != "letter" else s.personalisation.get("address_line_1", "")
+        subject = s.personalisation.get("subject") or ""
+        rows.append(
+            "<tr>"
+            f"<td>{escape(s.created_at[:19].replace('T', ' '))} UTC</td>"
+            f"<td>{escape(SENT_TYPES.get(s.type, s.type))}</td>"
+            f"<td>{escape(to)}</td>"
+            f"<td>{f'<strong>{escape(subject)}</strong><br>' if subject else ''}"
+            f'<span class="body">{escape(s.personalisation.get("body", ""))}</span></td>'
+            f"<td>{escape(s.status)}</td>"
+            "</tr>"
+        )
+    table = (
+        "<table><caption>Newest first</caption><thead><tr><th scope=col>When</th>"
+        "<th scope=col>How</th><th scope=col>To</th><th scope=col>Message</th>"
+        f"<th scope=col>Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        if rows
+        else "<p>Nothing has been sent yet.</p>"
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Messages sent (fake GOV.UK Notify)</title><style>"
+        "body{font:16px/1.5 Arial,sans-serif;margin:1rem;color:#212b32}"
+        "table{border-collapse:collapse;width:100%}caption{text-align:left}"
+        "th,td{border-bottom:1px solid #d8dde0;padding:.5rem;text-align:left;vertical-align:top}"
+        "td{overflow-wrap:anywhere}.body{white-space:pre-wrap}"
+        "</style></head><body><main>"
+        f"<h1>Messages sent: {len(sent)}</h1>"
+        "<p>This is the fake GOV.UK Notify the demo and the tests use: nothing here reached "
+        "anyone. Reload the page to see new messages. "
+        '<a href="?format=json">The same list as JSON</a>.</p>'
+        f"{table}</main></body></html>"
+    )
 
 
 class _Server(ThreadingHTTPServer):
