@@ -213,3 +213,26 @@ def test_the_same_words_twice_are_refused_naming_the_first_insight(client, le_le
     assert again.status_code == 400
     assert f"Insight {first.pk} already says this" in again.content.decode()
     assert Insight.objects.count() == 1
+
+
+def test_a_theme_that_already_led_to_an_insight_says_so_with_a_link(client, le_lead, voices):
+    """Helper-72 found the themes page said nothing of a theme already made an insight,
+    so the same theme, worded differently, could become a second one unknowingly."""
+    client.force_login(le_lead)
+    before = client.get("/themes").content.decode()
+    assert "Already evidence for" not in before
+    waiting_ids = [v.pk for v in voices if v.text in WAITING]
+    words = "People wait hours for a call back from the <crisis line>."
+    client.post("/themes/insight", sent_once({"voice": waiting_ids, "statement": words}))
+    insight = Insight.objects.get()
+    page = client.get("/themes").content.decode()
+    assert page.count("Already evidence for") == 1  # the waiting theme's, not the food's
+    assert (
+        f'<a href="/insights/{insight.pk}">People wait hours for a call back from the '
+        "&lt;crisis line&gt;.</a> (4 of these 4 voices)"
+    ) in page
+    assert "Start an insight from this theme" in page  # still offered, with the warning
+    # One voice in common is not the same theme.
+    other = Insight.objects.create(statement="Food is cold.", created_by=le_lead)
+    other.voices.add(next(v for v in voices if v.text in FOOD))
+    assert client.get("/themes").content.decode().count("Already evidence for") == 1
