@@ -24,6 +24,8 @@ PLAN = r"^people/(?P<person_id>[0-9]+)/(?P<kind>crisis-plan|safety-plan)"
 public_urlpatterns = [
     path("", public.home, name="home"),
     path("feedback", public.give_feedback, name="give_feedback"),
+    # The same form, sending to its other address after feedback was sent (``public``).
+    path("feedback/new", public.give_feedback, name="give_feedback_again"),
     path("feedback/thank-you", public.feedback_received, name="feedback_received"),
     path("feedback/withdraw/<str:token>", public.withdraw_feedback, name="withdraw_feedback"),
     path("feedback/stop/<str:token>", public.stop_follow_up, name="stop_follow_up"),

@@ -102,7 +102,7 @@ def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(clie
     assert RiskAlert.objects.count() == 1
 
 
-def test_a_reload_keeps_the_crisis_help_and_the_withdraw_link_until_the_form_is_opened(
+def test_a_reload_keeps_the_crisis_help_and_the_withdraw_link_until_another_page_is_opened(
     client, db, monkeypatch
 ):
     # Found at stop 39's trial and left until now: reloading the thank-you page (a phone
@@ -114,9 +114,9 @@ def test_a_reload_keeps_the_crisis_help_and_the_withdraw_link_until_the_form_is_
     for words in ("very hard right now", "crisis team has been told", "withdraw my feedback"):
         assert words in first
         assert words in again
-    # Opening the form again is a fresh start: the next person at a shared computer does
-    # not reach the last person's page with Forward.
-    client.get("/feedback")
+    # Another of our pages closes it: the next person at a shared computer does not reach
+    # the last person's page with Back or Forward.
+    client.get("/you-said-we-did")
     closed = client.get("/feedback/thank-you").content.decode()
     assert "This page has closed" in closed
     assert "116 123" in closed  # the crisis help is always there

@@ -98,3 +98,37 @@ def test_it_keeps_a_draft_not_yet_sent_on_back(site, page):
     page.go_back()
     page.wait_for_load_state("load")
     expect(page.get_by_label("Please tell us why you gave that answer")).to_have_value(WORDS)
+
+
+def test_without_javascript_back_after_sending_shows_an_empty_form_and_keeps_a_draft(site, browser):
+    """Without JavaScript (forget-sent.js does not run), Chromium put the words and email
+    address just sent back into the form on Back. The form after a sending now sends to
+    the other of its two addresses, so the browser has nothing to put back into it."""
+    url, _ = site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    words = page.get_by_label("Please tell us why you gave that answer")
+    for round_ in (1, 2):  # twice: the second sends from the other address
+        page.goto(f"{url}/feedback")
+        page.get_by_label("Good", exact=True).check()
+        words.fill(f"{WORDS} ({round_})")
+        page.get_by_label("Email address").fill(EMAIL)
+        page.get_by_role("button", name="Send feedback").click()
+        expect(page.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
+        page.go_back()
+        page.wait_for_load_state("load")
+        expect(words).to_have_value("")
+        expect(page.get_by_label("Email address")).to_have_value("")
+        expect(page.get_by_label("Good", exact=True)).not_to_be_checked()
+        # And Forward: the thank-you page has closed.
+        page.go_forward()
+        expect(page.get_by_role("heading", name="This page has closed")).to_be_visible()
+    assert Voice.objects.filter(text__startswith=WORDS).count() == 2
+    # A draft not yet sent is still there after Back.
+    page.goto(f"{url}/feedback")
+    words.fill(WORDS)
+    page.goto(f"{url}/you-said-we-did")
+    page.go_back()
+    page.wait_for_load_state("load")
+    expect(words).to_have_value(WORDS)
+    context.close()

@@ -19,6 +19,7 @@ CARE_MODELS = {"Person", "Episode", "Contact", "Referral"}
 PUBLIC_VIEWS = {
     "home",
     "give_feedback",
+    "give_feedback_again",
     "feedback_received",
     "withdraw_feedback",
     "stop_follow_up",

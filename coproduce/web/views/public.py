@@ -32,10 +32,16 @@ from coproduce.voices.services import (
     withdrawal_token,
 )
 from coproduce.web.shell import works_there
+from coproduce.web.views.render import FEEDBACK_RECEIVED as RECEIVED
 from coproduce.web.views.render import page, posted, submission_token
 
-RECEIVED = "feedback_received"
-RECEIVED_SHOWN_FOR = 30 * 60  # seconds the thank-you page shows what was sent
+RECEIVED_SHOWN_FOR = 15 * 60  # seconds the thank-you page shows what was sent
+# Where the last feedback was sent from: the next form is drawn to send to the other of
+# its two addresses (``FORM_ADDRESSES``), because a browser puts back what was typed only
+# into a form sending where the one left did. Without JavaScript (forget-sent.js), Back
+# after sending brought the last person's words and email address back into the form.
+SENT_FROM = "feedback_sent_from"
+FORM_ADDRESSES = ("give_feedback", "give_feedback_again")
 
 
 @require_safe  # GET, and HEAD for the uptime monitors that ask with it
@@ -90,6 +96,7 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
         alert = getattr(voice, "risk_alert", None)
         concerns = tuple(map(risk.Concern, alert.concerns)) if alert else ()
         at_risk = risk.Screen(concerns).at_risk
+        request.session[SENT_FROM] = _address(request)
         request.session[RECEIVED] = {
             "at_risk": at_risk,
             "to_read": bool(concerns) and not at_risk,
@@ -97,10 +104,9 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             "at": int(time.time()),
         }
         return redirect("feedback_received")
-    if request.method == "GET":
-        # Opening the form again starts afresh: on a shared computer the next person's
-        # Back or Forward no longer reaches the last person's thank-you page.
-        request.session.pop(RECEIVED, None)
+    sends_to = _address(request)
+    if request.method == "GET" and (sent_from := request.session.pop(SENT_FROM, None)):
+        sends_to = FORM_ADDRESSES[sent_from == FORM_ADDRESSES[0]]
     blank = not form.is_bound and not form.initial
     return page(
         request,
@@ -111,7 +117,14 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
         blank_form_key=list(Team.objects.values_list("pk", "name")) if blank else None,
         max_characters=FEEDBACK_MAX_CHARACTERS,
         invitation_token=token if invitation else "",
+        sends_to=sends_to,
     )
+
+
+def _address(request: HttpRequest) -> str:
+    """Which of the form's two addresses this request came to."""
+    name = request.resolver_match.url_name if request.resolver_match else None
+    return name if name in FORM_ADDRESSES else FORM_ADDRESSES[0]
 
 
 def feedback_not_sent(request: HttpRequest) -> HttpResponse:

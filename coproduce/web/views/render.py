@@ -20,7 +20,16 @@ def page(
     form = context.get("summary_form") or context.get("form")
     if form is not None and form.is_bound and form.errors and status == 200:
         status = 400
+    if template != FEEDBACK_RECEIVED_TEMPLATE and FEEDBACK_RECEIVED in request.session:
+        # Another of our pages closes the thank-you page: whoever presses Back to it at a
+        # shared computer reads that it has closed, not the last person's (hazard H3).
+        del request.session[FEEDBACK_RECEIVED]
     return render(request, template, {"page_title": title, **context}, status=status)
+
+
+# What the thank-you page shows again on a reload, kept in the session (``public``).
+FEEDBACK_RECEIVED = "feedback_received"
+FEEDBACK_RECEIVED_TEMPLATE = "public/feedback_received.jinja"
 
 
 def tagged_pdf(
