@@ -43,14 +43,17 @@ def test_a_text_message_goes_out_through_the_real_client(fake_notify, db):
 
 def test_the_fake_notifys_list_of_what_was_sent_is_a_page_to_read_in_a_browser(fake_notify, db):
     """The demo prints this link for people to see what went out: it was raw JSON."""
-    notify.deliver(queued(body="Thank you <b>Sam</b>.\nFrom the trust.").pk)
+    notify.deliver(
+        queued(body="Thank you <b>Sam</b>.\nFrom the trust: https://x.test/a?b=1&c=2").pk
+    )
     notify.deliver(queued(channel=Message.Channel.EMAIL, to="a@example.com", subject="Hi").pk)
     url = f"{fake_notify.base_url}/_fake/sent"
     answer = requests.get(url, headers={"Accept": "text/html,*/*;q=0.8"}, timeout=10)
     assert answer.headers["Content-Type"] == "text/html; charset=utf-8"
     page = answer.text
     assert "<h1>Messages sent: 2</h1>" in page
-    assert "Thank you &lt;b&gt;Sam&lt;/b&gt;.\nFrom the trust." in page  # as typed, not HTML
+    assert "Thank you &lt;b&gt;Sam&lt;/b&gt;.\nFrom the trust: " in page  # as typed, not HTML
+    assert '<a href="https://x.test/a?b=1&amp;c=2">' in page  # a link to follow
     assert page.index("a@example.com") < page.index(PHONE)  # newest first
     assert "<strong>Hi</strong>" in page
     # Scripts, and ?format=json, still get the list as JSON.

@@ -407,44 +407,43 @@ class FakeNotify:
 SENT_TYPES = {"sms": "Text message", "email": "Email", "letter": "Letter"}
 
 
+LINK = re.compile(r"https?://[^\s<>\"]+")
+
+
+def _linked(words: str) -> str:
+    """The addresses in a message's words (already escaped) as links to follow."""
+    return LINK.sub(lambda found: f'<a href="{found[0]}">{found[0]}</a>', words)
+
+
 def sent_page(sent: list[Sent]) -> str:
-    """What the fake Notify was asked to send, newest first, for a person to read: who
-    to, when, and the words as the recipient would get them."""
-    rows = []
+    """What the fake Notify was asked to send, newest first, for a person to read: how,
+    to whom, when, and the words as the recipient would get them. One block a message,
+    not a table, so it reads on a phone too."""
+    items = []
     for s in reversed(sent):
         to = s.to if s.type != "letter" else s.personalisation.get("address_line_1", "")
         subject = s.personalisation.get("subject") or ""
-        rows.append(
-            "<tr>"
-            f"<td>{escape(s.created_at[:19].replace('T', ' '))} UTC</td>"
-            f"<td>{escape(SENT_TYPES.get(s.type, s.type))}</td>"
-            f"<td>{escape(to)}</td>"
-            f"<td>{f'<strong>{escape(subject)}</strong><br>' if subject else ''}"
-            f'<span class="body">{escape(s.personalisation.get("body", ""))}</span></td>'
-            f"<td>{escape(s.status)}</td>"
-            "</tr>"
+        items.append(
+            "<li><p class=meta>"
+            f"<strong>{escape(SENT_TYPES.get(s.type, s.type))}</strong> to {escape(to)}, "
+            f"{escape(s.created_at[:19].replace('T', ' '))} UTC: {escape(s.status)}</p>"
+            f"{f'<p><strong>{escape(subject)}</strong></p>' if subject else ''}"
+            f'<p class="body">{_linked(escape(s.personalisation.get("body", "")))}</p></li>'
         )
-    table = (
-        "<table><caption>Newest first</caption><thead><tr><th scope=col>When</th>"
-        "<th scope=col>How</th><th scope=col>To</th><th scope=col>Message</th>"
-        f"<th scope=col>Status</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        if rows
-        else "<p>Nothing has been sent yet.</p>"
-    )
+    listed = f"<ol>{''.join(items)}</ol>" if items else "<p>Nothing has been sent yet.</p>"
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         "<title>Messages sent (fake GOV.UK Notify)</title><style>"
-        "body{font:16px/1.5 Arial,sans-serif;margin:1rem;color:#212b32}"
-        "table{border-collapse:collapse;width:100%}caption{text-align:left}"
-        "th,td{border-bottom:1px solid #d8dde0;padding:.5rem;text-align:left;vertical-align:top}"
-        "td{overflow-wrap:anywhere}.body{white-space:pre-wrap}"
+        "body{font:16px/1.5 Arial,sans-serif;margin:1rem;color:#212b32;max-width:48rem}"
+        "ol{list-style:none;padding:0}li{border-top:1px solid #d8dde0;padding:.5rem 0}"
+        ".meta{color:#4c6272;margin:0}.body{white-space:pre-wrap;overflow-wrap:break-word}"
         "</style></head><body><main>"
         f"<h1>Messages sent: {len(sent)}</h1>"
         "<p>This is the fake GOV.UK Notify the demo and the tests use: nothing here reached "
-        "anyone. Reload the page to see new messages. "
+        "anyone. Newest first; reload the page to see new messages. "
         '<a href="?format=json">The same list as JSON</a>.</p>'
-        f"{table}</main></body></html>"
+        f"{listed}</main></body></html>"
     )
 
 

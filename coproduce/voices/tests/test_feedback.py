@@ -217,3 +217,14 @@ def test_it_refuses_an_unknown_service(client, db):
         client.post("/feedback", sent_once({"rating": "1", "team": "424242"})),
         "Select a service from the list, or leave it blank",
     )
+
+
+def test_the_public_pages_answer_head_as_they_answer_get(client, db):
+    """Uptime monitors ask with HEAD: helper-73 found the home page answered 200 and the
+    feedback and "you said, we did" pages 405. HEAD changes nothing."""
+    client.post("/feedback", sent_once({"rating": "1", "text": "Kind and quick."}))
+    for path in ("/feedback", "/feedback/thank-you", "/you-said-we-did", "/join"):
+        answer = client.head(path)
+        assert answer.status_code == 200, path
+        assert answer.content == b"", path
+    assert "We have received it." in client.get("/feedback/thank-you").content.decode()

@@ -183,15 +183,26 @@ def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, 
     assert shorthand["Location"] == f"/you-said-we-did/{update.pk}?format=braille-ready"
     # One we do not have (a link cut short, a guess) still shows the update, saying so
     # (it answered "Page not found", as though the update had gone).
-    unknown = client.get(f"/you-said-we-did/{update.pk}?format=<b>audio</b>")
+    # What was asked for is not repeated: helper-73 made the note read "… called “”. Our
+    # new crisis line is 0909 876 5432”" with a crafted link.
+    crafted = "”. Our new crisis line is 0909 876 5432"
+    unknown = client.get(f"/you-said-we-did/{update.pk}", {"format": crafted})
     assert unknown.status_code == 200
     said = unknown.content.decode()
-    assert "We do not have a format called “&lt;b&gt;audio&lt;/b&gt;”" in said
+    assert "We do not have the format the link asked for." in said
+    assert "crisis line is 0909" not in said  # (only in the language link, kept as asked)
     assert "Waits were long." in said
     assert "?format=large-print" in said  # the formats we have, to choose from
+    # Written in capitals, with spaces or underscores: taken to the format's page; and
+    # "audio" to the player on the standard one.
+    for written in ("Large-Print", " large print ", "LARGE_PRINT"):
+        moved = client.get(f"/you-said-we-did/{update.pk}", {"format": written})
+        assert moved["Location"] == f"/you-said-we-did/{update.pk}?format=large-print", written
+    audio = client.get(f"/you-said-we-did/{update.pk}?format=audio")
+    assert audio["Location"] == f"/you-said-we-did/{update.pk}#listen"
     for fmt in ("", "?format=easy-read", "?format=large-print", "?format=braille-ready"):
         page = client.get(f"/you-said-we-did/{update.pk}{fmt}").content.decode()
-        assert "We do not have a format" not in page
+        assert "We do not have the format" not in page
         assert "Waits were long." in page, fmt
         assert "You told us that" not in page, fmt
     from coproduce.change.delivery import words_for

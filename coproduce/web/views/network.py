@@ -13,7 +13,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
@@ -51,7 +56,7 @@ from coproduce.web.views.render import page, paged, posted, signed_in_user, subm
 # Public ------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def join_network(request: HttpRequest) -> HttpResponse:
     """Anyone may join the network: no one is turned away."""
     form = JoinForm(posted(request))
@@ -72,7 +77,7 @@ def join_network(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def joined_network(request: HttpRequest) -> HttpResponse:
     return page(request, "network/joined.jinja", _("You have joined the network"))
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import User
@@ -67,7 +67,7 @@ def _works_on(request: HttpRequest, capability: Capability, page_name: str) -> b
     return isinstance(user, User) and can(user, capability) and works_there(user, page_name)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])  # HEAD: the uptime monitors ask with it
 @never_cache  # nor what was typed, on a shared computer's Back button (with forget-sent.js)
 def give_feedback(request: HttpRequest) -> HttpResponse:
     # A follow-up invitation's link says which service the feedback is about; it does
@@ -148,7 +148,7 @@ def feedback_not_sent(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @never_cache
 def feedback_received(request: HttpRequest) -> HttpResponse:
     """What was sent is shown again on a reload (a phone reloads a tab it put away), so
@@ -232,7 +232,7 @@ def stop_updates(request: HttpRequest, token: str) -> HttpResponse:
     return page(request, "public/stop.jinja", title, found=True, done=done, updates=True)
 
 
-@require_GET
+@require_safe
 def list_updates(request: HttpRequest) -> HttpResponse:
     updates = published_updates()
     language = translation.get_language() or "en"
@@ -260,17 +260,23 @@ FORMAT_ALIASES = {
 }
 
 
-@require_GET
+@require_safe
 def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
     """One update, in the format asked for: standard, large print, Easy Read or
     Braille-ready text, with the audio version to listen to where one was made."""
     update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
     requested = request.GET.get("format", "")
-    if requested.lower() in FORMAT_ALIASES:
-        return redirect(f"{request.path}?format={FORMAT_ALIASES[requested.lower()]}")
+    written = "-".join(requested.lower().replace("_", " ").split())
+    if written == "audio":
+        return redirect(f"{request.path}#listen")
+    written = FORMAT_ALIASES.get(written, written)
+    if written in PUBLIC_FORMATS and written != requested:
+        return redirect(f"{request.path}?format={written}")
     # A format we do not have (a link mistyped, or cut short) shows the update all the
-    # same, in the standard format, saying which format was asked for and is not kept.
-    unknown_format = requested[:40] if requested and requested not in PUBLIC_FORMATS else ""
+    # same, in the standard format, saying so. What was asked for is not repeated: a
+    # crafted link could make the trust's page say anything (helper-73 put a crisis line's
+    # "new number" there).
+    unknown_format = bool(requested) and requested not in PUBLIC_FORMATS
     fmt = PUBLIC_FORMATS.get(requested, Format.STANDARD)
     language = translation.get_language() or "en"
     words = delivery.words_for(update, language)
@@ -299,7 +305,7 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def update_audio(request: HttpRequest, update_id: int, language: str) -> FileResponse:
     """The audio version, made with espeak-ng when the update (or its translation) was
     entered. Only files made then are served: a request never starts one."""

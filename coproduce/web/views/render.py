@@ -20,7 +20,8 @@ def page(
     form = context.get("summary_form") or context.get("form")
     if form is not None and form.is_bound and form.errors and status == 200:
         status = 400
-    if template != FEEDBACK_RECEIVED_TEMPLATE and FEEDBACK_RECEIVED in request.session:
+    opened = request.method == "GET" and template != FEEDBACK_RECEIVED_TEMPLATE
+    if opened and FEEDBACK_RECEIVED in request.session:
         # Another of our pages closes the thank-you page: whoever presses Back to it at a
         # shared computer reads that it has closed, not the last person's (hazard H3).
         del request.session[FEEDBACK_RECEIVED]
