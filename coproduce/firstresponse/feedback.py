@@ -136,6 +136,16 @@ def _merged(error: ValidationError, errors: dict[str, list[str]]) -> ValidationE
     return ValidationError({**error.message_dict, **errors})
 
 
+def check_call(
+    user: User, call: Call, details: CallDetails, consent: Consent, *, ending: bool
+) -> dict[str, list[str]]:
+    """Every fault ``end_call`` (or ``record_call``) would name, saving nothing: for a
+    form refused for a fault of its own, so the rest are named with it at once (the
+    mobile for the question too, helper-73 found)."""
+    faults = services.check_call(user, call, details, ending=ending)
+    return {**faults, **_call_consent_errors(details, consent)} if ending else faults
+
+
 @transaction.atomic
 def record_call(user: User, call: Call, details: CallDetails, consent: Consent) -> Call:
     """Save what is known so far (``services.record_call``), with whether they agreed to

@@ -57,7 +57,9 @@ class AskHowItWas(PlainWordsForm):
 
     def consent(self) -> Consent:
         data = self.cleaned_data
-        return Consent(agreed=data["feedback_agreed"], mobile=data["feedback_mobile"])
+        return Consent(
+            agreed=data.get("feedback_agreed", False), mobile=data.get("feedback_mobile", "")
+        )
 
 
 def text(label: str, max_length: int = 2000, rows: bool = False) -> forms.CharField:

@@ -309,7 +309,14 @@ def _apply(
     phone = details.phone.strip()
     key = number_key(phone) if phone else ""
     if phone and not 6 <= len(key.lstrip("+")) <= 15:
-        errors["phone"] = "Enter the phone number in digits, like 07700 900123"
+        digits = len(key.lstrip("+"))
+        errors["phone"] = (
+            "Enter the phone number in digits, like 07700 900123"
+            if not digits
+            else f"A phone number has at most 15 digits: this has {digits}"
+            if digits > 15
+            else f"Enter the whole phone number, like 07700 900123: this has {digits} digits"
+        )
     area = " ".join(details.area.split())[:100]
     outcomes = [o for o in Call.Outcome.values if o in set(details.outcomes)]
     if set(details.outcomes) - set(Call.Outcome.values):

@@ -258,6 +258,8 @@ def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, 
         "caller": "person",
         "called": "Jo",
         "phone": "12",
+        "feedback_agreed": "on",
+        "feedback_mobile": "12",
         "persons_words": "I could not sleep.",
         "started_on": f"{timezone.localtime():%d/%m/%Y}",
         "started_time": "25:00",
@@ -267,9 +269,10 @@ def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, 
     assert refused.status_code == 400
     said = summary(refused)
     assert "Enter the time of the start of the call in 24-hour format" in said
-    assert "Enter the phone number in digits" in said
+    assert "Enter the whole phone number, like 07700 900123: this has 2 digits" in said
     assert "never end a call without a plan" in said
     assert "Enter the next steps you agreed" in said
+    assert "Enter a UK mobile number" in said  # for the question after the call
     assert 'value="Jo"' in refused.content.decode()
     call.refresh_from_db()
     assert call.is_open
@@ -278,8 +281,9 @@ def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, 
     form |= {"outcomes": ["call_back"], "call_back_time": "00:01", "next_steps": "Ring."}
     said = summary(client.post(f"/line/calls/{call.pk}", form))
     assert "call-back" not in said
-    assert "Enter the phone number in digits" in said
+    assert "Enter the whole phone number, like 07700 900123: this has 2 digits" in said
     assert "never end a call" not in said
+    assert "Enter a UK mobile number" in said
 
 
 def summary(response) -> str:

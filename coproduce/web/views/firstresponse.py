@@ -189,7 +189,8 @@ def _name_the_services_faults_too(
     """A form refused for what it reads itself (a time that is not one, a choice not
     offered) also names the service's faults, so they are mended in one go."""
     times_unread = any(name in form.errors for name in CALL_TIMES)
-    faults = services.check_call(user, call, form.details(ending=ending), ending=ending)
+    details = form.details(ending=ending)
+    faults = feedback.check_call(user, call, details, form.consent(), ending=ending)
     for field, said in faults.items():
         if field in form.errors or (times_unread and field in CALL_TIMES):
             continue
