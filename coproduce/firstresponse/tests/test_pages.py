@@ -286,6 +286,39 @@ def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, 
     assert "Enter a UK mobile number" in said
 
 
+def test_a_plan_typed_in_a_tab_of_a_call_ended_in_another_is_shown_not_lost(client, handler):
+    """Helper-73 ended a call in one tab, then changed the next steps in another and
+    pressed End: the ended call came back with the first plan and no word that the new
+    one was not saved. Now it says so, and shows what was typed, to copy."""
+    client.force_login(handler)
+    client.post("/line/calls", sent_once({}))
+    call = Call.objects.get()
+    now = timezone.localtime()
+    form: dict[str, Any] = {
+        "caller": "person",
+        "outcomes": ["support"],
+        "next_steps": "Ring back if it gets worse.",
+        "started_on": f"{now:%d/%m/%Y}",
+        "started_time": f"{now:%H:%M}",
+        "end": "1",
+    }
+    assert client.post(f"/line/calls/{call.pk}", form).status_code == 302
+    stale = client.post(
+        f"/line/calls/{call.pk}", {**form, "next_steps": "Her sister <b>will</b> stay tonight."}
+    )
+    assert stale.status_code == 409
+    page = stale.content.decode()
+    assert "Not saved: this call had already ended" in page
+    assert "Her sister &lt;b&gt;will&lt;/b&gt; stay tonight." in page
+    assert "Next steps agreed to stay safe" in page
+    call.refresh_from_db()
+    assert call.next_steps == "Ring back if it gets worse."
+    # Pressed again with nothing different: it says the call had ended, and lists nothing.
+    again = client.post(f"/line/calls/{call.pk}", form).content.decode()
+    assert "Not saved: this call had already ended" in again
+    assert "What you typed that differs" not in again
+
+
 def summary(response) -> str:
     page = response.content.decode()
     start = page.index("nhsuk-error-summary__list")

@@ -168,7 +168,27 @@ def record_call(request: HttpRequest, call_id: int) -> HttpResponse:
             return redirect("record_call", call_id=call.pk)
     elif request.method == "POST" and call.is_open:
         _name_the_services_faults_too(user, call, form, ending="end" in request.POST)
+    elif request.method == "POST":
+        # Ended in another tab, or by a colleague, while this one was typed in: nothing
+        # is saved over the ended call, and what was typed is shown to copy from (it was
+        # dropped without a word, helper-73 found).
+        return _call_page(request, user, call, unsaved=_typed_not_saved(request, call), status=409)
     return _call_page(request, user, call, form=form)
+
+
+# What a handler types that an ended call could have lost: its words, not its choices.
+TYPED = ("called", "phone", "area", "persons_words", "shared_understanding", "next_steps")
+
+
+def _typed_not_saved(request: HttpRequest, call: Call) -> list[tuple[str, str]]:
+    """Each field typed differently from what the ended call says, with its label."""
+    fields = CallForm.base_fields
+    typed = [(name, " ".join(request.POST.get(name, "").split())) for name in TYPED]
+    return [
+        (str(fields[name].label), value)
+        for name, value in typed
+        if value and value != " ".join(str(getattr(call, name)).split())
+    ]
 
 
 # A time is judged against the others (a call-back after the start, the end after it):
@@ -204,6 +224,7 @@ def _call_page(
     *,
     form: CallAndReferralForm | None = None,
     read: RiskReadForm | None = None,
+    unsaved: list[tuple[str, str]] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     return page(
@@ -216,6 +237,7 @@ def _call_page(
         # A refused judgement is the page's problem to summarise, not the call's form.
         **({"summary_form": read} if read is not None else {}),
         call=call,
+        unsaved=unsaved,
         passed=call.passed_call,
         # A call-back shows the call it calls back; any other call, the caller's last.
         earlier=call.calling_back or services.earlier_call(call),
