@@ -232,7 +232,21 @@ def test_a_theme_that_already_led_to_an_insight_says_so_with_a_link(client, le_l
         "&lt;crisis line&gt;.</a> (4 of these 4 voices)"
     ) in page
     assert "Start an insight from this theme" in page  # still offered, with the warning
-    # One voice in common is not the same theme.
+    # Half of a theme's voices in common is not the same theme (helper-73 found insights
+    # on other subjects named for sharing a few).
     other = Insight.objects.create(statement="Food is cold.", created_by=le_lead)
-    other.voices.add(next(v for v in voices if v.text in FOOD))
+    other.voices.add(*[v for v in voices if v.text in FOOD][:2])
     assert client.get("/themes").content.decode().count("Already evidence for") == 1
+    other.voices.add(*[v for v in voices if v.text in FOOD][2:3])
+    assert client.get("/themes").content.decode().count("Already evidence for") == 2
+
+
+def test_the_synthetic_mark_is_never_a_themes_phrase_or_heading(db):
+    """Helper-73 found every theme of the demo headed "(Synthetic history) …" and set
+    apart by "synthetic history": the mark the demo's made-up voices begin with."""
+    marked = [f"(Synthetic history) {t}" for t in WAITING] + FOOD
+    themes = candidate_themes([VoiceFactory(text=t, consent_improvement=True) for t in marked])
+    assert len(themes) == 2
+    for theme in themes:
+        assert not any("synthetic" in p or "history" in p for p in theme.key_phrases)
+        assert "Synthetic" not in theme.title

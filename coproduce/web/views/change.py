@@ -668,14 +668,16 @@ def list_themes(request: HttpRequest) -> HttpResponse:
         smaller=themes[MOST_THEMES:],
         led_to=_insights_led_to(themes),
         considered=len(voices),
+        capped=len(voices) == THEME_VOICES,
         window=THEME_WINDOW_DAYS,
     )
 
 
 def _insights_led_to(themes: list[Any]) -> dict[int, list[tuple[Insight, int]]]:
-    """For each theme, the insights already holding at least a quarter of its voices as
-    evidence (at least two), most first: the same theme is not made an insight twice
-    unknowingly (helper-72 found nothing on the page said so). One query for them all."""
+    """For each theme, the insights already holding most of its voices as evidence (more
+    than half, at least two), most first: the same theme is not made an insight twice
+    unknowingly (helper-72 found nothing on the page said so). A quarter named insights
+    on other subjects that shared a few voices (helper-73). One query for them all."""
     theme_of = {voice.pk: theme.number for theme in themes for voice in theme.voices}
     shared: dict[int, dict[int, int]] = {}
     links = Insight.voices.through.objects.filter(voice_id__in=theme_of)
@@ -684,7 +686,7 @@ def _insights_led_to(themes: list[Any]) -> dict[int, list[tuple[Insight, int]]]:
         counts[insight_id] = counts.get(insight_id, 0) + 1
     sizes = {theme.number: theme.size for theme in themes}
     wanted = {
-        number: [(pk, n) for pk, n in counts.items() if n >= max(2, sizes[number] / 4)]
+        number: [(pk, n) for pk, n in counts.items() if n >= 2 and n > sizes[number] / 2]
         for number, counts in shared.items()
     }
     insights = Insight.objects.in_bulk({pk for found in wanted.values() for pk, _ in found})
