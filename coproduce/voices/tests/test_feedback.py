@@ -86,6 +86,11 @@ def test_it_keeps_contact_details_only_when_asked_to_contact(client, db):
     assert voice.contact_channel == Voice.ContactChannel.SMS
     assert voice.contact_phone == "07700900982"
     assert voice.contact_email == ""
+    # The thank-you page says how they will be told (it said "If you asked us to…").
+    thanks = client.get("/feedback/thank-you").content.decode()
+    assert "We will tell you what changes because of it, by text message." in thanks
+    assert "If you asked us to" not in thanks
+    assert "07700" not in thanks
 
 
 def test_it_drops_contact_details_when_not_asked_to_contact(client, db):
@@ -95,6 +100,9 @@ def test_it_drops_contact_details_when_not_asked_to_contact(client, db):
     )
     voice = Voice.objects.get()
     assert (voice.consent_contact, voice.contact_email) == (False, "")
+    thanks = client.get("/feedback/thank-you").content.decode()
+    assert "If you asked us to, we will tell you what changes." in thanks
+    assert "We will tell you what changes because of it" not in thanks
 
 
 def assert_refused(response, message):

@@ -101,6 +101,8 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             "at_risk": at_risk,
             "to_read": bool(concerns) and not at_risk,
             "withdrawal": withdrawal_token(voice),
+            # How they asked to be told what changes, if they did (never the address).
+            "told_by": voice.contact_channel if voice.consent_contact else "",
             "at": int(time.time()),
         }
         return redirect("feedback_received")
@@ -169,6 +171,11 @@ def feedback_received(request: HttpRequest) -> HttpResponse:
         shown=True,
         at_risk=received["at_risk"],
         to_read=received["to_read"],
+        told_by={
+            Voice.ContactChannel.EMAIL: _("by email"),
+            Voice.ContactChannel.SMS: _("by text message"),
+            Voice.ContactChannel.POST: _("by post"),
+        }.get(received.get("told_by", ""), ""),
         withdraw_url=request.build_absolute_uri(
             reverse("withdraw_feedback", args=[received["withdrawal"]])
         ),
