@@ -186,7 +186,11 @@ def insight_evidence(insight: Insight, quotes: int = 3) -> Evidence:
             break
         if voice.consent_quote and voice.text:
             at_risk = bool(getattr(voice, "has_risk_alert", False))
-            quoted.append(Quote(voice.public_quote or anonymise.mask(voice.text), at_risk))
+            quote = Quote(voice.public_quote or anonymise.mask(voice.text), at_risk)
+            # The same words from several people are quoted once (helper-73 read one
+            # sentence three times as an insight's evidence).
+            if all(q.text != quote.text for q in quoted):
+                quoted.append(quote)
     return Evidence(
         voices=len(voices),
         by_category=Counter(

@@ -8,7 +8,9 @@ import re
 import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from coproduce.accounts.models import Role
 from coproduce.change import services
+from coproduce.tooling.testing.factories import UserFactory, VoiceFactory
 from coproduce.voices.models import RiskAlert, Voice
 
 pytestmark = pytest.mark.usefixtures("demo_in_a_module_transaction")
@@ -114,3 +116,17 @@ def test_a_voice_under_a_risk_alert_is_marked_on_an_insight_page(
     quote_at_risk = page.split("I have the tablets ready")[0].rsplit("<blockquote", 1)[0]
     assert "This message raised a risk alert" in quote_at_risk[-400:]
     assert [q.at_risk for q in services.insight_evidence(insight).quotes] == [True, False]
+
+
+def test_the_same_words_from_several_people_are_quoted_once_as_an_insights_evidence(db):
+    """Helper-73 read one sentence three times among an insight's quotes."""
+    same = [VoiceFactory(text="The Sanctuary felt like a living room.", consent_quote=True)]
+    same += [VoiceFactory(text="The Sanctuary felt like a living room.", consent_quote=True)]
+    other = VoiceFactory(text="Staff listened to me all night.", consent_quote=True)
+    lead = UserFactory(role=Role.LIVED_EXPERIENCE_LEAD)
+    insight = services.create_insight(lead, "The Sanctuary feels like home", [*same, other])
+    quotes = [q.text for q in services.insight_evidence(insight).quotes]
+    assert sorted(quotes) == [
+        "Staff listened to me all night.",
+        "The Sanctuary felt like a living room.",
+    ]
