@@ -94,6 +94,11 @@ def test_large_print_by_email_links_to_the_large_print_page(le_lead, action, cli
     assert f"/you-said-we-did/{update.pk}?format=large-print" in message_for(voice).body
     page = client.get(f"/you-said-we-did/{update.pk}?format=large-print").content.decode()
     assert "coproduce-large-print" in page
+    # The crisis contacts too (helper-73 found them at the standard size).
+    crisis = page.index("If you need help now")
+    assert page.rindex('<div class="coproduce-large-print">', 0, crisis) > page.index("We did")
+    standard = client.get(f"/you-said-we-did/{update.pk}").content.decode()
+    assert "coproduce-large-print" not in standard
 
 
 def test_easy_read_is_short_sentences_one_a_line(le_lead, action):
