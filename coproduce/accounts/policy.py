@@ -151,6 +151,7 @@ ADDRESSES: dict[str, Capability | Open] = {
     "fhir_read": Capability.VIEW_CASELOAD,
     "find_person": Capability.VIEW_CASELOAD,
     "give_feedback": Open.PUBLIC,
+    "give_feedback_again": Open.PUBLIC,
     "healthz": Open.PUBLIC,
     "metrics": Open.MONITORING,
     "home": Open.PUBLIC,

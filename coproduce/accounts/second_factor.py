@@ -47,6 +47,7 @@ PUBLIC_PAGES = frozenset(
     {
         "home",
         "give_feedback",
+        "give_feedback_again",
         "feedback_received",
         "withdraw_feedback",
         "stop_follow_up",

@@ -111,7 +111,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     feedback form is drawn again with the person's words and a fresh token, so they lose
     nothing; any other form gets a page saying what happened."""
     match = request.resolver_match
-    if request.method == "POST" and match is not None and match.url_name == "give_feedback":
+    feedback_form = {"give_feedback", "give_feedback_again"}  # its two addresses (public)
+    if request.method == "POST" and match is not None and match.url_name in feedback_form:
         return feedback_not_sent(request)
     return render(request, "403_csrf.html", status=403)
 

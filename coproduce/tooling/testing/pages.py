@@ -114,6 +114,7 @@ def pages_by_role():
         None: {
             "home": "/",
             "give_feedback": "/feedback",
+            "give_feedback_again": "/feedback/new",
             "feedback_received": "/feedback/thank-you",
             "list_updates": "/you-said-we-did",
             "withdraw_feedback": f"/feedback/withdraw/{withdrawal_token(Voice.objects.all()[0])}",

@@ -80,6 +80,21 @@ def test_feedback_sent_without_its_csrf_cookie_is_drawn_again_with_the_words_kep
     assert Voice.objects.get().text == words
 
 
+def test_the_forms_other_address_without_its_csrf_cookie_keeps_the_words_too(
+    browser_without_the_cookie, db
+):
+    """After a sending, the form sends to /feedback/new (so a browser puts nothing back
+    into it on Back): a tab left open there loses nothing either."""
+    words = "Kind and quick, thank you."
+    answer = browser_without_the_cookie.post(
+        "/feedback/new", sent_once({"rating": "1", "text": words, "csrfmiddlewaretoken": "x" * 64})
+    )
+    assert answer.status_code == 403
+    assert "Your feedback has not been sent yet" in answer.content.decode()
+    assert words in answer.content.decode()
+    assert not Voice.objects.exists()
+
+
 def test_any_other_form_without_its_csrf_cookie_says_what_happened(browser_without_the_cookie, db):
     answer = browser_without_the_cookie.post("/join", {"name": "Sam"})
     assert answer.status_code == 403
