@@ -69,7 +69,8 @@ def time_field(what: str, required: bool = True) -> forms.TimeField:
         required=required,
         error_messages={
             "required": f"Enter the time of the {what}",
-            "invalid": f"Enter the time of the {what} in 24-hour format, like 14:30",
+            # "25:00" is written the 24-hour way but is no time (helper-74).
+            "invalid": f"Enter the time of the {what} from 00:00 to 23:59, like 14:30",
         },
     )
 

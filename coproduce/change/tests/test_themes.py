@@ -250,3 +250,36 @@ def test_the_synthetic_mark_is_never_a_themes_phrase_or_heading(db):
     for theme in themes:
         assert not any("synthetic" in p or "history" in p for p in theme.key_phrases)
         assert "Synthetic" not in theme.title
+
+
+def test_the_same_words_are_shown_once_on_the_themes_page_and_the_draft(client, le_lead, db):
+    """Helper-74 read one crisis message twice among a theme's voices (sent from the
+    English and the Welsh page), and sentences three times over on its draft page."""
+    from coproduce.accounts.audit import someone_not_signed_in
+    from coproduce.voices.services import receive_voice
+
+    crisis = "The crisis line took hours to call back. I want to end my life"
+    at_risk = [
+        receive_voice(
+            someone_not_signed_in(),
+            channel=Voice.Channel.WEB,
+            text=crisis,
+            rating=None,
+            consent_improvement=True,
+        )
+        for _ in range(2)
+    ]
+    waiting = [VoiceFactory(text=t, consent_improvement=True) for t in WAITING + WAITING[:1]]
+    food = [VoiceFactory(text=t, consent_improvement=True) for t in FOOD]
+    client.force_login(le_lead)
+    page = client.get("/themes").content.decode()
+    assert page.count("I want to end my life") == 1
+    draft = client.get(
+        "/themes/insight",
+        {"voice": [v.pk for v in at_risk + waiting], "phrases": "crisis line"},
+    ).content.decode()
+    assert draft.count("I want to end my life") == 1
+    assert draft.count(WAITING[0]) == 1
+    assert draft.count("2 voices say this.") == 2  # the message at risk, and WAITING[0]
+    assert "The 7 voices in the theme will be the insight's evidence" in draft
+    assert food  # on the page, apart

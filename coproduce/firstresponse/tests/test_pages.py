@@ -268,7 +268,7 @@ def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, 
     refused = client.post(f"/line/calls/{call.pk}", form)
     assert refused.status_code == 400
     said = summary(refused)
-    assert "Enter the time of the start of the call in 24-hour format" in said
+    assert "Enter the time of the start of the call from 00:00 to 23:59, like 14:30" in said
     assert "Enter the whole phone number, like 07700 900123: this has 2 digits" in said
     assert "never end a call without a plan" in said
     assert "Enter the next steps you agreed" in said

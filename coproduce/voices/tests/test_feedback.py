@@ -101,7 +101,8 @@ def test_it_drops_contact_details_when_not_asked_to_contact(client, db):
     voice = Voice.objects.get()
     assert (voice.consent_contact, voice.contact_email) == (False, "")
     thanks = client.get("/feedback/thank-you").content.decode()
-    assert "If you asked us to, we will tell you what changes." in thanks
+    assert "If you asked us to" not in thanks  # it knows they did not (helper-74)
+    assert "You can see" in thanks
     assert "We will tell you what changes because of it" not in thanks
 
 

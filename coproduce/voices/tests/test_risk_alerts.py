@@ -2,6 +2,7 @@
 in a queue: it raises an alert at once, and escalates if nobody acknowledges it."""
 
 import datetime as dt
+import re
 import time
 from io import StringIO
 
@@ -114,6 +115,12 @@ def test_a_reload_keeps_the_crisis_help_and_the_withdraw_link_until_another_page
     for words in ("very hard right now", "crisis team has been told", "withdraw my feedback"):
         assert words in first
         assert words in again
+    # The withdraw page its link opens leaves it open: Back finds it, the link kept
+    # (helper-74 followed the link to keep it, and came Back to a closed page).
+    withdraw = re.search(r'href="http://testserver(/feedback/withdraw/[^"]+)"', again)
+    assert withdraw
+    assert client.get(withdraw.group(1)).status_code == 200
+    assert "withdraw my feedback" in client.get("/feedback/thank-you").content.decode()
     # Another of our pages closes it: the next person at a shared computer does not reach
     # the last person's page with Back or Forward.
     client.get("/you-said-we-did")

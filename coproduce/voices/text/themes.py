@@ -21,6 +21,7 @@ from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 from coproduce.voices.models import Voice
+from coproduce.voices.text.words import once_each, words
 
 SEED = 2026
 # Themes shown in full on the page; smaller ones are listed after them.
@@ -50,7 +51,6 @@ MEANINGFUL = frozenset(
     {"call", "back", "system", "fire", "bill", "empty", "full", "move", "cry", "serious"}
 )
 STOP_WORDS = (frozenset(ENGLISH_STOP_WORDS) - MEANINGFUL) | FEEDBACK_WORDS
-WORD = re.compile(r"[a-z][a-z']*[a-z]|[a-z]")
 # The mark the demo's and the tests' synthetic voices begin with, "(Synthetic history)":
 # not what anyone said, so never a theme's phrase or heading (helper-73 found every demo
 # theme headed and set apart by it).
@@ -81,6 +81,14 @@ class Theme:
     def at_risk(self) -> list[Voice]:
         """Its voices under a risk alert (``VoiceQuerySet.with_risk_marks``), to be marked."""
         return [v for v in self.voices if getattr(v, "has_risk_alert", False)]
+
+    @property
+    def at_risk_shown(self) -> list[Voice]:
+        """Its voices under a risk alert to show beside its typical ones: the same words
+        once (helper-74 read one message twice, sent in two languages' pages)."""
+        typical = {" ".join(words(v.text)) for v in self.representatives}
+        shown = [v for v, _ in once_each(self.at_risk)]
+        return [v for v in shown if " ".join(words(v.text)) not in typical]
 
     @property
     def name(self) -> str:
@@ -114,10 +122,6 @@ class Theme:
         if len(clause.split()) > TITLE_WORDS:
             clause = " ".join(clause.split()[:TITLE_WORDS]) + "…"
         return f"“{clause[:1].upper()}{clause[1:]}”"
-
-
-def words(text: str) -> list[str]:
-    return [w.strip("'") for w in WORD.findall(text.lower())]
 
 
 def says(text: str, phrase: str) -> bool:

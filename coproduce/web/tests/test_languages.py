@@ -200,6 +200,8 @@ def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, 
         assert moved["Location"] == f"/you-said-we-did/{update.pk}?format=large-print", written
     audio = client.get(f"/you-said-we-did/{update.pk}?format=audio")
     assert audio["Location"] == f"/you-said-we-did/{update.pk}#listen"
+    standard = client.get(f"/you-said-we-did/{update.pk}?format=Standard")
+    assert standard["Location"] == f"/you-said-we-did/{update.pk}"  # not "we do not have"
     for fmt in ("", "?format=easy-read", "?format=large-print", "?format=braille-ready"):
         page = client.get(f"/you-said-we-did/{update.pk}{fmt}").content.decode()
         assert "We do not have the format" not in page

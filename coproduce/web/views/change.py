@@ -36,6 +36,7 @@ from coproduce.lib.formats import Format
 from coproduce.network.services import member_for
 from coproduce.voices.models import Voice
 from coproduce.voices.services import mask_known_names
+from coproduce.voices.text.words import once_each
 from coproduce.web.views.render import (
     page,
     paged,
@@ -139,6 +140,9 @@ def start_theme_insight(request: HttpRequest) -> HttpResponse:
         form=form,
         summary_form=form,
         voices=voices,
+        # The same words from several people are shown once, saying how many (helper-74
+        # read sentences three times over).
+        said=once_each(voices),
         at_risk=sum(1 for voice in voices if getattr(voice, "has_risk_alert", False)),
     )
 

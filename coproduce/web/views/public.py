@@ -276,6 +276,8 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
     written = "-".join(requested.lower().replace("_", " ").split())
     if written == "audio":
         return redirect(f"{request.path}#listen")
+    if written == "standard":
+        return redirect(request.path)
     written = FORMAT_ALIASES.get(written, written)
     if written in PUBLIC_FORMATS and written != requested:
         return redirect(f"{request.path}?format={written}")

@@ -20,7 +20,7 @@ def page(
     form = context.get("summary_form") or context.get("form")
     if form is not None and form.is_bound and form.errors and status == 200:
         status = 400
-    opened = request.method == "GET" and template != FEEDBACK_RECEIVED_TEMPLATE
+    opened = request.method == "GET" and template not in KEEP_FEEDBACK_RECEIVED
     if opened and FEEDBACK_RECEIVED in request.session:
         # Another of our pages closes the thank-you page: whoever presses Back to it at a
         # shared computer reads that it has closed, not the last person's (hazard H3).
@@ -31,6 +31,9 @@ def page(
 # What the thank-you page shows again on a reload, kept in the session (``public``).
 FEEDBACK_RECEIVED = "feedback_received"
 FEEDBACK_RECEIVED_TEMPLATE = "public/feedback_received.jinja"
+# Opening these leaves it open: itself, and the withdraw page its link opens (helper-74
+# followed the link to keep it, and Back found the page, and the link, closed).
+KEEP_FEEDBACK_RECEIVED = {FEEDBACK_RECEIVED_TEMPLATE, "public/withdraw.jinja"}
 
 
 def tagged_pdf(
