@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 
 from coproduce.accounts.models import Role, User
-from coproduce.web.views.public import feedback_not_sent
+from coproduce.web.views.public import FORM_ADDRESSES, feedback_not_sent
 
 logger = logging.getLogger(__name__)
 
@@ -111,8 +111,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     feedback form is drawn again with the person's words and a fresh token, so they lose
     nothing; any other form gets a page saying what happened."""
     match = request.resolver_match
-    feedback_form = {"give_feedback", "give_feedback_again"}  # its two addresses (public)
-    if request.method == "POST" and match is not None and match.url_name in feedback_form:
+    if request.method == "POST" and match is not None and match.url_name in FORM_ADDRESSES:
         return feedback_not_sent(request)
     return render(request, "403_csrf.html", status=403)
 

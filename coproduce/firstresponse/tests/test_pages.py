@@ -62,19 +62,17 @@ def test_the_sanctuary_tells_someone_on_no_sanctuary_team_why_it_is_empty(client
     assert "A guest arrives" in page
 
 
-def test_ending_a_call_without_a_plan_is_refused_with_a_message_and_nothing_lost(client, handler):
+def an_open_call(client, handler, **fields: Any) -> tuple[Call, dict[str, Any]]:
+    """A call the handler has just opened, and its form to end it, started now."""
     client.force_login(handler)
     client.post("/line/calls", sent_once({}))
-    call = Call.objects.get()
     now = timezone.localtime()
-    form: dict[str, Any] = {
-        "caller": "person",
-        "called": "Jo",
-        "persons_words": "I could not sleep.",
-        "started_on": f"{now:%d/%m/%Y}",
-        "started_time": f"{now:%H:%M}",
-        "end": "1",
-    }
+    started = {"started_on": f"{now:%d/%m/%Y}", "started_time": f"{now:%H:%M}"}
+    return Call.objects.get(), {"caller": "person", **started, "end": "1", **fields}
+
+
+def test_ending_a_call_without_a_plan_is_refused_with_a_message_and_nothing_lost(client, handler):
+    call, form = an_open_call(client, handler, called="Jo", persons_words="I could not sleep.")
     response = client.post(f"/line/calls/{call.pk}", form)
     assert response.status_code == 400
     page = response.content.decode()
@@ -251,20 +249,16 @@ def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, 
     """Found by a fresh-eyes trial: a call ended with "25:00" as its start was refused
     for the time alone; the missing plan and the phone number were named only once the
     time was mended, one refusal after another. Nothing is saved while any is wrong."""
-    client.force_login(handler)
-    client.post("/line/calls", sent_once({}))
-    call = Call.objects.get()
-    form: dict[str, Any] = {
-        "caller": "person",
-        "called": "Jo",
-        "phone": "12",
-        "feedback_agreed": "on",
-        "feedback_mobile": "12",
-        "persons_words": "I could not sleep.",
-        "started_on": f"{timezone.localtime():%d/%m/%Y}",
-        "started_time": "25:00",
-        "end": "1",
-    }
+    call, form = an_open_call(
+        client,
+        handler,
+        called="Jo",
+        phone="12",
+        feedback_agreed="on",
+        feedback_mobile="12",
+        persons_words="I could not sleep.",
+        started_time="25:00",
+    )
     refused = client.post(f"/line/calls/{call.pk}", form)
     assert refused.status_code == 400
     said = summary(refused)
@@ -290,18 +284,9 @@ def test_a_plan_typed_in_a_tab_of_a_call_ended_in_another_is_shown_not_lost(clie
     """Helper-73 ended a call in one tab, then changed the next steps in another and
     pressed End: the ended call came back with the first plan and no word that the new
     one was not saved. Now it says so, and shows what was typed, to copy."""
-    client.force_login(handler)
-    client.post("/line/calls", sent_once({}))
-    call = Call.objects.get()
-    now = timezone.localtime()
-    form: dict[str, Any] = {
-        "caller": "person",
-        "outcomes": ["support"],
-        "next_steps": "Ring back if it gets worse.",
-        "started_on": f"{now:%d/%m/%Y}",
-        "started_time": f"{now:%H:%M}",
-        "end": "1",
-    }
+    call, form = an_open_call(
+        client, handler, outcomes=["support"], next_steps="Ring back if it gets worse."
+    )
     assert client.post(f"/line/calls/{call.pk}", form).status_code == 302
     stale = client.post(
         f"/line/calls/{call.pk}", {**form, "next_steps": "Her sister <b>will</b> stay tonight."}

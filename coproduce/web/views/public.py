@@ -154,8 +154,9 @@ def feedback_not_sent(request: HttpRequest) -> HttpResponse:
 @never_cache
 def feedback_received(request: HttpRequest) -> HttpResponse:
     """What was sent is shown again on a reload (a phone reloads a tab it put away), so
-    the crisis help and the withdraw link are not lost; for half an hour, and until the
-    form is opened again. Otherwise the page says it has closed, never "received"."""
+    the crisis help and the withdraw link are not lost: for 15 minutes, until another of
+    our pages is opened (``render.page``). Otherwise the page says it has closed, never
+    "received"."""
     received = request.session.get(RECEIVED)
     if received and time.time() - received.get("at", 0) > RECEIVED_SHOWN_FOR:
         del request.session[RECEIVED]
