@@ -8,6 +8,7 @@ administrator, and anonymous (the plain client).
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 import pytest
@@ -184,6 +185,15 @@ def fake_notify(settings: Any) -> Any:
     with FakeNotify(settings.NOTIFY_API_KEY, callback_token=settings.NOTIFY_CALLBACK_TOKEN) as fake:
         settings.NOTIFY_BASE_URL = fake.base_url
         yield fake
+
+
+@pytest.fixture(autouse=True)
+def _pace_connection_closed() -> Any:
+    """The pace Notify is sent at keeps a connection of its own: closed after each test,
+    or the test database could not be dropped at the end."""
+    yield
+    if notify := sys.modules.get("coproduce.messaging.notify"):
+        notify.close_pace()
 
 
 @pytest.fixture(autouse=True)

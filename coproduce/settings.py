@@ -642,8 +642,9 @@ if len(NOTIFY_API_KEY) < 74:
 NOTIFY_TIMEOUT_SECONDS = env_int("NOTIFY_TIMEOUT_SECONDS", 10)
 # A message Notify could not take is tried again after 1, 2, 4 … minutes, up to this many tries.
 NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 8)
-# Notify's documented limit is 3,000 messages a minute per API key; each worker process
-# paces itself to this (with N workers, give each 1/N). Sends in flight at once, per process.
+# Notify's documented limit is 3,000 messages a minute per API key. Every process that sends
+# (task workers, the minute's sweeper, the server) keeps to it together: one schedule in the
+# database (messaging.notify.Pace). Sends in flight at once, per process.
 NOTIFY_RATE_LIMIT_PER_MINUTE = env_int("NOTIFY_RATE_LIMIT_PER_MINUTE", 3000)
 NOTIFY_SEND_THREADS = env_int("NOTIFY_SEND_THREADS", 4)
 # Retention (coproduce purge, and the nightly purge task): care records after the last

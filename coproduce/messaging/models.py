@@ -107,3 +107,20 @@ class Worker(models.Model):
 
     def __str__(self) -> str:
         return f"Worker {self.pk}"
+
+
+class SendingPace(models.Model):
+    """Notify's rate limit, kept by every process that sends together.
+
+    Notify counts one limit for the service's key, however many processes send: the task
+    workers, the minute's sweeper and the server. ``next_free`` is the time, in seconds
+    by the database's clock, from which the next message may go (the generic cell rate
+    algorithm): a process reserves the next few free times by moving it on
+    (``coproduce.messaging.notify.Pace``). Holds no personal data.
+    """
+
+    name = models.CharField(primary_key=True, max_length=40)
+    next_free = models.FloatField(default=0.0)
+
+    def __str__(self) -> str:
+        return f"Sending pace {self.name}"

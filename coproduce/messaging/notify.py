@@ -19,12 +19,15 @@ import os
 import threading
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteDatabase
 from django.db.models import F, Q
 from django.utils import timezone
 from notifications_python_client.errors import HTTPError
@@ -32,7 +35,7 @@ from notifications_python_client.notifications import NotificationsAPIClient
 from requests.utils import get_environ_proxies
 
 from coproduce.messaging import workers
-from coproduce.messaging.models import Message
+from coproduce.messaging.models import Message, SendingPace
 
 logger = logging.getLogger(__name__)
 
@@ -132,30 +135,131 @@ def _error_name(error: HTTPError) -> str:
     return str(error.status_code)
 
 
-class Pace:
-    """At most ``per_minute`` messages a minute from this process: a token bucket refilled
-    evenly, bursting to one second's worth. Notify's own bucket bursts to a third of a
-    minute (at most 1,001), so N workers each given 1/N of the limit never overrun it
-    together. Each worker process paces itself."""
+# Now, by the database's clock, in seconds since 1970: one clock for every host.
+DATABASE_NOW = {
+    "postgresql": "EXTRACT(EPOCH FROM STATEMENT_TIMESTAMP())::double precision",
+    "sqlite": "((julianday('now') - 2440587.5) * 86400.0)",
+}
 
-    def __init__(self, per_minute: int) -> None:
+# The schedules kept in this process, by name, when the database is in its memory.
+_schedules_here: dict[str, float] = {}
+_schedules_here_lock = threading.Lock()
+
+
+class Pace:
+    """At most ``per_minute`` messages a minute from every sending process together.
+
+    Notify's limit is one for the service's key, however many processes send (the task
+    workers, the minute's sweeper, the server): processes each keeping to a share of it
+    asked for more than the limit together (Notify refused the rest with 429), and left
+    their share unused while they were idle. So the schedule is kept in the database
+    (``SendingPace``, the generic cell rate algorithm): a process reserves the next free
+    times, a twentieth of a second's worth, in one statement, and hands them to its
+    sending threads, each waiting for its own. After a pause up to one second's worth
+    goes at once (Notify's own bucket bursts to a third of a minute). A reserved time
+    left unused for longer than that is dropped, not sent late in a burst.
+
+    The statement goes through a connection of the pace's own, in autocommit, so the
+    schedule's row is locked only while it runs, whatever transaction the sender is in.
+    A database in memory (the tests' SQLite) belongs to one process, and is not written
+    to by threads while another holds a transaction: its schedule is kept in the process.
+    """
+
+    BLOCK_SECONDS = 0.05
+
+    def __init__(
+        self,
+        per_minute: int,
+        *,
+        name: str = "notify",
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        database_clock: Callable[[], float] | None = None,
+    ) -> None:
         self.per_minute = per_minute
-        self.rate = per_minute / 60.0
-        self.capacity = float(max(1, math.floor(self.rate)))
-        self.tokens = self.capacity
-        self.updated = time.monotonic()
+        self.name = name
+        self.interval = 60.0 / per_minute
+        rate = per_minute / 60.0
+        # How far behind now the schedule may start: one second's worth goes at once.
+        self.tolerance = (max(1, math.floor(rate)) - 1) * self.interval
+        self.block = max(1, math.ceil(rate * self.BLOCK_SECONDS))
+        self.clock, self.sleep, self.database_clock = clock, sleep, database_clock
+        self.times: deque[float] = deque()  # reserved, on this process's clock
+        self._connection: BaseDatabaseWrapper | None = None
         self._lock = threading.Lock()
 
-    def take(self) -> None:
-        """Take a token, waiting (outside the lock) for one that is owed if need be."""
+    def _moved(self, span: float) -> tuple[float, float]:
+        """Move the schedule on by ``span``; its new end, and now, by its clock."""
+        default = connections[DEFAULT_DB_ALIAS]
+        if isinstance(default, SQLiteDatabase) and default.is_in_memory_db():
+            now = self.database_clock() if self.database_clock else self.clock()
+            with _schedules_here_lock:
+                end = max(_schedules_here.get(self.name, 0.0), now - self.tolerance) + span
+                _schedules_here[self.name] = end
+            return end, now
+        for tries in (1, 2):
+            if self._connection is None:
+                self._connection = connections.create_connection(DEFAULT_DB_ALIAS)
+                self._connection.inc_thread_sharing()  # used by one thread at a time
+            try:
+                return self._move_in_database(self._connection, span)
+            except DatabaseError:
+                # A connection the database closed while it was idle: open another once.
+                self._connection.close()
+                self._connection = None
+                if tries == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        """Close the pace's own connection (the next reservation opens another)."""
         with self._lock:
-            now = time.monotonic()
-            self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
-            self.updated = now
-            self.tokens -= 1
-            wait = -self.tokens / self.rate if self.tokens < 0 else 0.0
-        if wait:
-            time.sleep(wait)
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def _move_in_database(self, db: BaseDatabaseWrapper, span: float) -> tuple[float, float]:
+        quote = db.ops.quote_name
+        table = quote(SendingPace._meta.db_table)
+        now, clock = ("%s", [self.database_clock()]) if self.database_clock else ("", [])
+        now = now or DATABASE_NOW[db.vendor]
+        greatest = "GREATEST" if db.vendor == "postgresql" else "MAX"
+        move = (
+            f"UPDATE {table} SET next_free = {greatest}(next_free, {now} - %s) + %s "  # noqa: S608 - names from the model; values are parameters
+            f"WHERE name = %s RETURNING next_free, {now}"
+        )
+        with db.cursor() as cursor:
+            cursor.execute(move, [*clock, self.tolerance, span, self.name, *clock])
+            row = cursor.fetchone()
+            if row is None:  # the first sending: the schedule's row is made
+                cursor.execute(
+                    f"INSERT INTO {table} (name, next_free) VALUES (%s, 0) ON CONFLICT DO NOTHING",  # noqa: S608 - names from the model; values are parameters
+                    [self.name],
+                )
+                cursor.execute(move, [*clock, self.tolerance, span, self.name, *clock])
+                row = cursor.fetchone()
+        return float(row[0]), float(row[1])
+
+    def _reserve(self) -> None:
+        span = self.block * self.interval
+        end, now = self._moved(span)
+        start = self.clock() + (end - span - now)
+        self.times.extend(start + n * self.interval for n in range(self.block))
+
+    def take(self) -> float:
+        """Take the next free time, waiting (outside the lock) until it comes. Returns when
+        the message may go, on ``clock`` (now, for one of a burst)."""
+        with self._lock:
+            too_old = self.clock() - self.tolerance - 1.0
+            while self.times and self.times[0] < too_old:
+                self.times.popleft()
+            if not self.times:
+                self._reserve()
+            when = self.times.popleft()
+        now = self.clock()
+        if when - now > 1e-6:  # not a rounding error's wait
+            self.sleep(when - now)
+        return max(when, now)
 
 
 _pace: Pace | None = None
@@ -163,11 +267,17 @@ _pace_lock = threading.Lock()
 
 
 def pace() -> Pace:
-    global _pace  # One bucket per process, shared by its threads.
+    global _pace  # One a process, shared by its threads; the schedule is shared by all.
     with _pace_lock:
         if _pace is None or _pace.per_minute != settings.NOTIFY_RATE_LIMIT_PER_MINUTE:
             _pace = Pace(settings.NOTIFY_RATE_LIMIT_PER_MINUTE)
         return _pace
+
+
+def close_pace() -> None:
+    """Close this process's pace's connection (the tests, before their databases go)."""
+    if _pace is not None:
+        _pace.close()
 
 
 def _attempt(api: NotificationsAPIClient, message: Message, now: dt.datetime) -> Message:

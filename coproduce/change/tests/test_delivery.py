@@ -5,9 +5,10 @@ the local fake Notify over loopback; audio is made by the real espeak-ng."""
 import datetime as dt
 import glob
 import shutil
+import threading
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from coproduce.change import delivery, services, tasks
@@ -469,23 +470,66 @@ def test_notifys_rate_limit_holds_a_message_back_without_using_up_its_tries(
     assert fake_notify.rate_limited == 1
 
 
-def test_the_pace_keeps_to_the_limit_on_a_clock(monkeypatch):
-    clock = {"now": 0.0}
+def test_the_pace_keeps_to_the_limit_on_a_clock_across_every_sending_process(db):
+    clock = {"now": 1_000.0}
     slept = []
-    monkeypatch.setattr("coproduce.messaging.notify.time.monotonic", lambda: clock["now"])
 
     def sleep(seconds):
         slept.append(seconds)
         clock["now"] += seconds
 
-    monkeypatch.setattr("coproduce.messaging.notify.time.sleep", sleep)
-    pace = notify.Pace(per_minute=600)  # ten a second, bursting to one second's worth
-    for _ in range(10):
-        pace.take()
-    assert slept == []  # the burst
-    for _ in range(50):
-        pace.take()
-    assert clock["now"] == pytest.approx(5.0)  # then ten a second
+    # Two processes (a worker and the minute's sweeper, say): one schedule between them.
+    worker, sweeper = (
+        notify.Pace(
+            per_minute=600,
+            name="on a clock",
+            clock=lambda: clock["now"],
+            sleep=sleep,
+            database_clock=lambda: clock["now"],
+        )
+        for _ in range(2)
+    )  # ten a second, bursting to one second's worth
+    times = [(worker if n % 2 else sweeper).take() for n in range(10)]
+    assert slept == []  # the burst, shared: not one second's worth each
+    times += [(worker if n % 2 else sweeper).take() for n in range(50)]
+    assert clock["now"] == pytest.approx(1_005.0)  # then ten a second between them
+    # The burst goes now; then one time each tenth of a second, none given twice.
+    assert times == pytest.approx([1_000.0] * 10 + [1_000.0 + n / 10 for n in range(1, 51)])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_senders_in_two_processes_keep_to_one_limit_between_them():
+    """Each process's pace reserves times from the one schedule in the database, in its
+    own connection, as the task workers and the sweeper do at once."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's test database in memory locks its tables for one writer")
+    per_second = 10
+    times: list[float] = []
+    errors: list[Exception] = []
+
+    def send(count):
+        pace = notify.Pace(per_minute=per_second * 60, name="two")  # as another process's
+        try:
+            times.extend(pace.take() for _ in range(count))
+        except Exception as error:  # the test reports what a sender met
+            errors.append(error)
+        finally:
+            pace.close()
+            connection.close()
+
+    senders = [threading.Thread(target=send, args=(15 + n,)) for n in range(2)]
+    for sender in senders:
+        sender.start()
+    for sender in senders:
+        sender.join()
+    assert errors == []
+    assert len(times) == 31
+    times.sort()
+    # In any second: at most the burst (a second's worth) and a second's sending, with
+    # one to spare for the database's and this process's clocks being read apart. Two
+    # paces of their own would have sent all 31 within 0.6 s.
+    busiest = max(sum(1 for t in times if start <= t < start + 1) for start in times)
+    assert busiest <= 2 * per_second + 1
 
 
 @pytest.mark.django_db(transaction=True)

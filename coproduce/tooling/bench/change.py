@@ -318,8 +318,8 @@ def run(
             production = {
                 **_production_env(postgres.url, folder),
                 "NOTIFY_BASE_URL": fake.base_url,
-                # Each worker keeps to its share of the limit, as deploy/ says.
-                "NOTIFY_RATE_LIMIT_PER_MINUTE": str(limit_per_minute // workers),
+                # The whole service's limit: every sending process keeps to it together.
+                "NOTIFY_RATE_LIMIT_PER_MINUTE": str(limit_per_minute),
                 "NOTIFY_SEND_THREADS": str(threads),
                 "COPRODUCE_WORKER_HEARTBEAT_SECONDS": str(heartbeat_seconds),
                 "COPRODUCE_WORKER_LOST_AFTER_SECONDS": str(lost_after_seconds),
