@@ -156,8 +156,9 @@ class Pace:
     (``SendingPace``, the generic cell rate algorithm): a process reserves the next free
     times, a twentieth of a second's worth, in one statement, and hands them to its
     sending threads, each waiting for its own. After a pause up to one second's worth
-    goes at once (Notify's own bucket bursts to a third of a minute). A reserved time
-    left unused for longer than that is dropped, not sent late in a burst.
+    (at most 500) goes at once: Notify's own bucket bursts to a third of a minute's
+    worth, at most 1,001. A reserved time left unused for longer than a second past its
+    burst is dropped, not sent late in a burst.
 
     The statement goes through a connection of the pace's own, in autocommit, so the
     schedule's row is locked only while it runs, whatever transaction the sender is in.
@@ -166,6 +167,9 @@ class Pace:
     """
 
     BLOCK_SECONDS = 0.05
+    # Notify's bucket holds at most 1,001: a burst of half that leaves room for messages
+    # that reach it in a different order, or closer together, than they were sent.
+    MOST_AT_ONCE = 500
 
     def __init__(
         self,
@@ -180,8 +184,8 @@ class Pace:
         self.name = name
         self.interval = 60.0 / per_minute
         rate = per_minute / 60.0
-        # How far behind now the schedule may start: one second's worth goes at once.
-        self.tolerance = (max(1, math.floor(rate)) - 1) * self.interval
+        # How far behind now the schedule may start: a burst goes at once.
+        self.tolerance = (min(max(1, math.floor(rate)), self.MOST_AT_ONCE) - 1) * self.interval
         self.block = max(1, math.ceil(rate * self.BLOCK_SECONDS))
         self.clock, self.sleep, self.database_clock = clock, sleep, database_clock
         self.times: deque[float] = deque()  # reserved, on this process's clock
