@@ -190,6 +190,7 @@ class Pace:
         self.clock, self.sleep, self.database_clock = clock, sleep, database_clock
         self.times: deque[float] = deque()  # reserved, on this process's clock
         self._connection: BaseDatabaseWrapper | None = None
+        self._connection_pid = os.getpid()
         self._lock = threading.Lock()
 
     def _moved(self, span: float) -> tuple[float, float]:
@@ -201,10 +202,14 @@ class Pace:
                 end = max(_schedules_here.get(self.name, 0.0), now - self.tolerance) + span
                 _schedules_here[self.name] = end
             return end, now
+        if self._connection_pid != os.getpid():
+            # A process forked from this one: the connection is its parent's to close.
+            self._connection = None
         for tries in (1, 2):
             if self._connection is None:
                 self._connection = connections.create_connection(DEFAULT_DB_ALIAS)
                 self._connection.inc_thread_sharing()  # used by one thread at a time
+                self._connection_pid = os.getpid()
             try:
                 return self._move_in_database(self._connection, span)
             except DatabaseError:

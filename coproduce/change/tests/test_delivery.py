@@ -6,6 +6,7 @@ import datetime as dt
 import glob
 import shutil
 import threading
+import time
 
 import pytest
 from django.db import connection, transaction
@@ -495,6 +496,27 @@ def test_the_pace_keeps_to_the_limit_on_a_clock_across_every_sending_process(db)
     assert clock["now"] == pytest.approx(1_005.0)  # then ten a second between them
     # The burst goes now; then one time each tenth of a second, none given twice.
     assert times == pytest.approx([1_000.0] * 10 + [1_000.0 + n / 10 for n in range(1, 51)])
+
+
+@pytest.mark.same_on_every_database  # a SQLite file of its own
+def test_the_pace_keeps_its_schedule_in_a_sqlite_file_as_the_demo_does(tmp_path, django_db_blocker):
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    from coproduce.messaging.models import SendingPace
+
+    demo = DatabaseWrapper({**connection.settings_dict, "NAME": str(tmp_path / "demo.sqlite3")})
+    pace = notify.Pace(per_minute=600, name="demo")  # a burst of ten, a tenth apart
+    with django_db_blocker.unblock():
+        try:
+            with demo.schema_editor() as editor:
+                editor.create_model(SendingPace)
+            first, now = pace._move_in_database(demo, 1.0)  # makes the schedule's row
+            second, _ = pace._move_in_database(demo, 1.0)
+        finally:
+            demo.close()
+    assert now == pytest.approx(time.time(), abs=60)  # seconds since 1970, by SQLite's clock
+    assert first == pytest.approx(now - pace.tolerance + 1.0, abs=0.01)
+    assert second == pytest.approx(first + 1.0, abs=0.01)
 
 
 @pytest.mark.django_db(transaction=True)
