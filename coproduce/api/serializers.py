@@ -225,7 +225,7 @@ class PassedCallInSerializer(serializers.Serializer[Any]):
         validators=[validate_readable, validate_no_markup],
     )
     phone = serializers.CharField(
-        max_length=32, help_text="A number the line can call back on, e.g. 07700 900123."
+        max_length=32, help_text="A number the line can call back on, e.g. 07700 900 982."
     )
     nhs_number = serializers.CharField(
         max_length=20,

@@ -311,11 +311,11 @@ def _apply(
     if phone and not 6 <= len(key.lstrip("+")) <= 15:
         digits = len(key.lstrip("+"))
         errors["phone"] = (
-            "Enter the phone number in digits, like 07700 900123"
+            "Enter the phone number in digits, like 07700 900 982"
             if not digits
             else f"A phone number has at most 15 digits: this has {digits}"
             if digits > 15
-            else f"Enter the whole phone number, like 07700 900123: this has {digits} digits"
+            else f"Enter the whole phone number, like 07700 900 982: this has {digits} digits"
         )
     area = " ".join(details.area.split())[:100]
     outcomes = [o for o in Call.Outcome.values if o in set(details.outcomes)]
@@ -772,7 +772,7 @@ def _check_passing(partner: LinePartner, passing: Passing) -> dict[str, str]:
         errors["reason"] = f"Keep the reason to {PASSED_REASON_LENGTH} characters or fewer"
     phone = passing.phone.strip()
     if not 6 <= len(number_key(phone).lstrip("+")) <= 15:
-        errors["phone"] = "Enter a number the line can call back on, in digits, like 07700 900123"
+        errors["phone"] = "Enter a number the line can call back on, in digits, like 07700 900 982"
     if passing.nhs_number.strip():
         try:
             normalise_nhs_number(passing.nhs_number)

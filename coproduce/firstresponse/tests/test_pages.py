@@ -263,7 +263,7 @@ def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, 
     assert refused.status_code == 400
     said = summary(refused)
     assert "Enter the time of the start of the call from 00:00 to 23:59, like 14:30" in said
-    assert "Enter the whole phone number, like 07700 900123: this has 2 digits" in said
+    assert "Enter the whole phone number, like 07700 900 982: this has 2 digits" in said
     assert "never end a call without a plan" in said
     assert "Enter the next steps you agreed" in said
     assert "Enter a UK mobile number" in said  # for the question after the call
@@ -275,7 +275,7 @@ def test_a_time_that_is_not_one_is_named_with_every_other_fault_at_once(client, 
     form |= {"outcomes": ["call_back"], "call_back_time": "00:01", "next_steps": "Ring."}
     said = summary(client.post(f"/line/calls/{call.pk}", form))
     assert "call-back" not in said
-    assert "Enter the whole phone number, like 07700 900123: this has 2 digits" in said
+    assert "Enter the whole phone number, like 07700 900 982: this has 2 digits" in said
     assert "never end a call" not in said
     assert "Enter a UK mobile number" in said
 
