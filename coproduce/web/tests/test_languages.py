@@ -207,6 +207,24 @@ def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, 
         assert "We do not have the format" not in page
         assert "Waits were long." in page, fmt
         assert "You told us that" not in page, fmt
+    # The list keeps the format the update was read in (it ignored ?format=): the way
+    # back from a large print update is large print, and each update opens in it.
+    large = client.get(f"/you-said-we-did/{update.pk}?format=large-print").content.decode()
+    assert 'href="/you-said-we-did?format=large-print"' in large
+    listed = client.get("/you-said-we-did?format=large-print").content.decode()
+    assert '<div class="coproduce-large-print">\n<h1>You said, we did</h1>' in listed
+    opened = f'href="/you-said-we-did/{update.pk}?format=large-print">Read it in large print'
+    assert opened in listed
+    assert listed.count('class="coproduce-large-print"') == 2  # the crisis contacts too
+    easy = client.get("/you-said-we-did?format=easy-read").content.decode()
+    assert f'href="/you-said-we-did/{update.pk}?format=easy-read">Read it in Easy Read' in easy
+    assert client.get("/you-said-we-did?format=Large_Print")["Location"] == (
+        "/you-said-we-did?format=large-print"
+    )
+    for other in ("standard", "audio", crafted):
+        assert client.get("/you-said-we-did", {"format": other})["Location"] == "/you-said-we-did"
+    standard_page = client.get(f"/you-said-we-did/{update.pk}").content.decode()
+    assert 'href="/you-said-we-did"' in standard_page
     from coproduce.change.delivery import words_for
 
     words = words_for(update, "en")

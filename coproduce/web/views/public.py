@@ -242,6 +242,14 @@ def stop_updates(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_safe
 def list_updates(request: HttpRequest) -> HttpResponse:
+    """Every update. Asked for in a format (the update's page links back in its own), the
+    list keeps it: large print is large, and each update opens in that format."""
+    requested = request.GET.get("format", "")
+    written = _format_written(requested)
+    if written in PUBLIC_FORMATS and written != requested:
+        return redirect(f"{request.path}?format={written}")
+    if requested and written not in PUBLIC_FORMATS:
+        return redirect(request.path)  # standard, audio or one we do not have: the list
     updates = published_updates()
     language = translation.get_language() or "en"
     # Only words a person agreed to have quoted, masked and approved by a lead.
@@ -254,6 +262,8 @@ def list_updates(request: HttpRequest) -> HttpResponse:
         updates=updates,
         quotes=quotes,
         words=words,
+        format=PUBLIC_FORMATS.get(requested, Format.STANDARD),
+        format_written=requested,
     )
 
 
@@ -268,18 +278,24 @@ FORMAT_ALIASES = {
 }
 
 
+def _format_written(requested: str) -> str:
+    """A format as the address writes it: "Large-Print", "large print", "LARGE_PRINT"
+    and "largeprint" are all "large-print"."""
+    written = "-".join(requested.lower().replace("_", " ").split())
+    return FORMAT_ALIASES.get(written, written)
+
+
 @require_safe
 def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
     """One update, in the format asked for: standard, large print, Easy Read or
     Braille-ready text, with the audio version to listen to where one was made."""
     update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
     requested = request.GET.get("format", "")
-    written = "-".join(requested.lower().replace("_", " ").split())
+    written = _format_written(requested)
     if written == "audio":
         return redirect(f"{request.path}#listen")
     if written == "standard":
         return redirect(request.path)
-    written = FORMAT_ALIASES.get(written, written)
     if written in PUBLIC_FORMATS and written != requested:
         return redirect(f"{request.path}?format={written}")
     # A format we do not have (a link mistyped, or cut short) shows the update all the
@@ -296,6 +312,7 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
         _("You said, we did"),
         update=update,
         unknown_format=unknown_format,
+        format_written=requested if requested in PUBLIC_FORMATS else "",
         words=words,
         quotes=published_quotes(update),
         format=fmt,
