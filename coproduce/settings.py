@@ -42,14 +42,17 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, least: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+    if least is not None and value < least:
+        raise ImproperlyConfigured(f"{name} must be {least} or more, not {raw!r}")
+    return value
 
 
 def env_seconds(name: str, default: float) -> float:
@@ -639,14 +642,14 @@ if PRODUCTION:
         raise ImproperlyConfigured(f"{', '.join(_missing)} must be set in the environment")
 if len(NOTIFY_API_KEY) < 74:
     raise ImproperlyConfigured("NOTIFY_API_KEY must look like {key name}-{service id}-{secret}")
-NOTIFY_TIMEOUT_SECONDS = env_int("NOTIFY_TIMEOUT_SECONDS", 10)
+NOTIFY_TIMEOUT_SECONDS = env_int("NOTIFY_TIMEOUT_SECONDS", 10, least=1)
 # A message Notify could not take is tried again after 1, 2, 4 … minutes, up to this many tries.
-NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 8)
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 8, least=1)
 # Notify's documented limit is 3,000 messages a minute per API key. Every process that sends
 # (task workers, the minute's sweeper, the server) keeps to it together: one schedule in the
 # database (messaging.notify.Pace). Sends in flight at once, per process.
-NOTIFY_RATE_LIMIT_PER_MINUTE = env_int("NOTIFY_RATE_LIMIT_PER_MINUTE", 3000)
-NOTIFY_SEND_THREADS = env_int("NOTIFY_SEND_THREADS", 4)
+NOTIFY_RATE_LIMIT_PER_MINUTE = env_int("NOTIFY_RATE_LIMIT_PER_MINUTE", 3000, least=1)
+NOTIFY_SEND_THREADS = env_int("NOTIFY_SEND_THREADS", 4, least=1)
 # Retention (coproduce purge, and the nightly purge task): care records after the last
 # episode closed, network members' details after they left, message addresses and
 # wording after sending, failed sign-in records; the purge's local hour.

@@ -306,15 +306,23 @@ def _attempt(api: NotificationsAPIClient, message: Message, now: dt.datetime) ->
         notify_id = _already_at_notify(api, message) if message.attempts > 1 else None
         if notify_id is None:
             notify_id = _send(api, message)
-    except HTTPError as error:
-        message.last_error = _error_name(error)
-        if error.status_code == RATE_LIMITED:
+    except Exception as error:
+        if isinstance(error, HTTPError):
+            status, message.last_error = error.status_code, _error_name(error)
+        else:
+            # A fault of ours before or after Notify was asked (a bug, the database gone):
+            # the message must not stay claimed by a worker that lives on. It is tried
+            # again like an unclear answer, so Notify is asked for it first. The type of
+            # the fault is kept and logged, never its words (they could hold an address).
+            status, message.last_error = None, f"not sent: {type(error).__name__} here"
+            logger.error("message %s %s", message.pk, message.last_error)
+        if status == RATE_LIMITED:
             # Notify's rate limit: not the message's fault, so the try does not count.
             message.status = Message.Status.QUEUED
             message.attempts -= 1
             message.next_attempt_at = now + RATE_LIMIT_WAIT
             logger.warning("message %s held back by Notify's rate limit", message.pk)
-        elif error.status_code in PERMANENT_STATUS_CODES:
+        elif status in PERMANENT_STATUS_CODES:
             message.status = Message.Status.FAILED
             message.completed_at = now
             message.to = ""

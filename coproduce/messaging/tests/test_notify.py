@@ -163,6 +163,58 @@ def test_notify_unreachable_is_an_outage_too(settings, db):
     assert (message.status, message.last_error) == ("queued", "503")
 
 
+def test_a_fault_of_ours_while_sending_leaves_no_message_claimed_and_is_tried_again(
+    fake_notify, db, monkeypatch, caplog
+):
+    """Helper-75 set the limit to 0: the pace divided by zero, and the duty alert, its
+    email and the crisis reply stayed "sending", claimed by a worker that lived on, so
+    nothing took them back. A fault of ours is now tried again like an unclear answer."""
+
+    class Broken:
+        def take(self):
+            raise ZeroDivisionError("float division by zero, for 07700 900 982")
+
+    monkeypatch.setattr(notify, "pace", lambda: Broken())
+    message, other = queued(), queued()
+    start = timezone.now()
+    notify.deliver(message.pk, now=start)
+    assert notify.deliver_many([other.pk], threads=1) == {"queued": 1}
+    for each in (message, other):
+        each.refresh_from_db()
+        assert (each.status, each.attempts) == ("queued", 1)
+        assert each.last_error == "not sent: ZeroDivisionError here"
+    assert message.next_attempt_at == start + dt.timedelta(minutes=1)
+    assert "07700 900 982" not in caplog.text  # the fault's words are never logged
+    assert f"message {message.pk} not sent: ZeroDivisionError here" in caplog.text
+    monkeypatch.undo()  # mended: the next try sends it, once
+    notify.deliver(message.pk, now=start + dt.timedelta(minutes=1))
+    message.refresh_from_db()
+    assert message.status == "sent"
+    assert len(fake_notify.sent_to(PHONE)) == 1
+
+
+@pytest.mark.parametrize(
+    ("limit", "warned"),
+    [
+        (1, "messaging.W001"),  # helper-75: a risk text reached the duty phone 4 minutes on
+        (59, "messaging.W001"),
+        (60, None),
+        (3000, None),
+        (3001, "messaging.W002"),  # over Notify's documented limit: it would refuse some
+    ],
+)
+def test_a_rate_limit_where_crisis_messages_would_wait_or_notify_refuse_is_warned_of(
+    settings, limit, warned
+):
+    settings.NOTIFY_RATE_LIMIT_PER_MINUTE = limit
+    said = StringIO()
+    call_command("check", stdout=StringIO(), stderr=said)
+    if warned:
+        assert f"({warned}) NOTIFY_RATE_LIMIT_PER_MINUTE is {limit:,}" in said.getvalue()
+    else:
+        assert "NOTIFY_RATE_LIMIT_PER_MINUTE" not in said.getvalue()
+
+
 def test_a_retry_after_an_unclear_answer_does_not_send_twice(fake_notify, db):
     """Notify took the message but the answer was lost (say, a timeout): the next try
     finds the message's reference at Notify and records it, sending nothing more."""

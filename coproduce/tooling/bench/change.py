@@ -7,7 +7,8 @@ database is never touched), with production settings:
 1. set-up (not timed): N contributors who asked to be told by text or email, linked to
    an insight with an action, and a signed-in lived experience lead;
 2. the production server (``coproduce serve``), the task workers (``coproduce worker``,
-   each keeping to 1/N of Notify's limit) and the scheduler's minute-by-minute jobs
+   every sender keeping to Notify's one limit together, through the schedule in the
+   database, ``messaging.notify.Pace``) and the scheduler's minute-by-minute jobs
    (``coproduce every-minute --without-escalations`` at the start of every minute, never
    overlapping, as ``coproduce-every-minute.timer`` runs them) are started; the real
    Notify client talks to the local fake Notify, which enforces the rate limit;

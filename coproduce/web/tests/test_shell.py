@@ -215,6 +215,13 @@ PRODUCTION = {**PRODUCTION_WITHOUT_PROXY, "COPRODUCE_TRUSTED_PROXY": "10.0.0.5"}
         ({"OIDC_RP_CLIENT_ID": "coproduce"}, "Single sign-on needs OIDC_RP_CLIENT_SECRET"),
         ({"COPRODUCE_DEBUG": "maybe"}, "COPRODUCE_DEBUG must be true or false"),
         ({"COPRODUCE_SESSION_SECONDS": "soon"}, "COPRODUCE_SESSION_SECONDS must be a whole number"),
+        # Helper-75: a limit of 0 sent nothing, risk alerts included; -5 sent without one.
+        (
+            {"NOTIFY_RATE_LIMIT_PER_MINUTE": "0"},
+            "NOTIFY_RATE_LIMIT_PER_MINUTE must be 1 or more, not '0'",
+        ),
+        ({"NOTIFY_RATE_LIMIT_PER_MINUTE": "-5"}, "must be 1 or more, not '-5'"),
+        ({"NOTIFY_SEND_THREADS": "0"}, "NOTIFY_SEND_THREADS must be 1 or more, not '0'"),
         (
             {"COPRODUCE_SESSION_REFRESH_SECONDS": "1800"},
             "COPRODUCE_SESSION_REFRESH_SECONDS must be at least 0 and less than",

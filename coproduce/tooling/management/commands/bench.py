@@ -229,19 +229,24 @@ class Command(BaseCommand):
             default="3g",
             help="spark: each of the two executors' memory (each worker offers this much)",
         )
-        parser.add_argument("--contributors", type=int, default=100_000, help="notify")
+        parser.add_argument(
+            "--contributors",
+            type=int,
+            default=100_000,
+            help="notify: contributors who asked to be told, each sent one update",
+        )
         parser.add_argument(
             "--limit-per-minute",
             type=int,
             default=60_000,
-            help="notify: the fake Notify's rate limit, and the senders' pace",
+            help="notify: the fake Notify's rate limit, which every sender keeps to together",
         )
         parser.add_argument("--threads", type=int, default=8, help="notify: sends in flight")
         parser.add_argument(
             "--workers",
             type=int,
             default=2,
-            help="notify: task worker processes (coproduce worker), each paced to 1/N of the limit",
+            help="notify: task worker processes (coproduce worker), sharing the one limit",
         )
         parser.add_argument("--texts", type=int, default=50)
         parser.add_argument("--rows", type=int, default=5000)
