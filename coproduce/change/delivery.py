@@ -347,6 +347,7 @@ class Progress:
     owed: int  # contributors owed it
     told: int  # a message sent or delivered, or a letter posted
     waiting: int  # message not made yet, queued, being sent, or a letter to print
+    to_print: int  # of those waiting, letters the team prints and posts (never sent)
     failed: int  # the message failed, or there was no address to send it to
     withdrawn: int  # withdrew their feedback after it was owed: not contacted
     stopped: int  # stopped these messages before it reached them: not contacted
@@ -388,6 +389,7 @@ def progress(update: Update) -> Progress:
         owed=max(update.owed_to, made),
         told=told,
         waiting=made - told - failed - cancelled - stopped + (0 if finished else missing),
+        to_print=counts.get(OutboxMessage.Status.TO_PRINT, 0),
         failed=failed,
         withdrawn=cancelled + (missing if finished else 0),
         stopped=stopped,

@@ -185,10 +185,21 @@ def test_letters_in_other_formats_are_printed_by_the_team(le_lead, action, clien
     owed = OutboxMessage.objects.get(voice=voice)
     assert (owed.status, owed.message) == (OutboxMessage.Status.TO_PRINT, None)
     client.force_login(le_lead)
+    # Helper-75 read "Sending … Waiting to be sent or posted 2" for a minute as stuck: the
+    # page following the update says the letters wait for the team, with the way there.
+    following = client.get(f"/updates/{update.pk}").content.decode()
+    assert ">Letters to print</strong>" in following
+    assert "1 letter is waiting for the team to print and post" in following
+    assert f'<a href="/updates/{update.pk}/letters">Print the letters</a>' in following
+    assert "1 (1 to print)" in following
     page = client.get(f"/updates/{update.pk}/letters").content.decode()
     assert "coproduce-letter--large-print" in page
     assert "IP1 1AA" in page
     client.post(f"/updates/{update.pk}/letters")
+    following = client.get(f"/updates/{update.pk}").content.decode()
+    assert ">Finished</strong>" in following
+    assert "to print)" not in following
+    assert "waiting for the team" not in following
     owed.refresh_from_db()
     assert owed.status == OutboxMessage.Status.SENT
     assert owed.posted_by == le_lead
