@@ -202,36 +202,40 @@ class Pace:
                 end = max(_schedules_here.get(self.name, 0.0), now - self.tolerance) + span
                 _schedules_here[self.name] = end
             return end, now
+        try:
+            return self._move_in_database(self._own_connection(), span)
+        except DatabaseError:
+            # A connection the database closed while it was idle: open another, once.
+            self._forget_connection()
+            return self._move_in_database(self._own_connection(), span)
+
+    def _own_connection(self) -> BaseDatabaseWrapper:
         if self._connection_pid != os.getpid():
             # A process forked from this one: the connection is its parent's to close.
             self._connection = None
-        for tries in (1, 2):
-            if self._connection is None:
-                self._connection = connections.create_connection(DEFAULT_DB_ALIAS)
-                self._connection.inc_thread_sharing()  # used by one thread at a time
-                self._connection_pid = os.getpid()
-            try:
-                return self._move_in_database(self._connection, span)
-            except DatabaseError:
-                # A connection the database closed while it was idle: open another once.
-                self._connection.close()
-                self._connection = None
-                if tries == 2:
-                    raise
-        raise AssertionError("unreachable")
+        if self._connection is None:
+            self._connection = connections.create_connection(DEFAULT_DB_ALIAS)
+            self._connection.inc_thread_sharing()  # used by one thread at a time
+            self._connection_pid = os.getpid()
+        return self._connection
+
+    def _forget_connection(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def close(self) -> None:
         """Close the pace's own connection (the next reservation opens another)."""
         with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+            self._forget_connection()
 
     def _move_in_database(self, db: BaseDatabaseWrapper, span: float) -> tuple[float, float]:
         quote = db.ops.quote_name
         table = quote(SendingPace._meta.db_table)
-        now, clock = ("%s", [self.database_clock()]) if self.database_clock else ("", [])
-        now = now or DATABASE_NOW[db.vendor]
+        if self.database_clock:  # a test's clock
+            now, clock = "%s", [self.database_clock()]
+        else:
+            now, clock = DATABASE_NOW[db.vendor], []
         greatest = "GREATEST" if db.vendor == "postgresql" else "MAX"
         move = (
             f"UPDATE {table} SET next_free = {greatest}(next_free, {now} - %s) + %s "  # noqa: S608 - names from the model; values are parameters

@@ -515,7 +515,14 @@ def test_the_pace_keeps_its_schedule_in_a_sqlite_file_as_the_demo_does(tmp_path,
 
     from coproduce.messaging.models import SendingPace
 
-    demo = DatabaseWrapper({**connection.settings_dict, "NAME": str(tmp_path / "demo.sqlite3")})
+    demo = DatabaseWrapper(  # whichever database the tests run on
+        {
+            **connection.settings_dict,
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(tmp_path / "demo.sqlite3"),
+            "OPTIONS": {},
+        }
+    )
     pace = notify.Pace(per_minute=600, name="demo")  # a burst of ten, a tenth apart
     with django_db_blocker.unblock():
         try:
@@ -528,6 +535,28 @@ def test_the_pace_keeps_its_schedule_in_a_sqlite_file_as_the_demo_does(tmp_path,
     assert now == pytest.approx(time.time(), abs=60)  # seconds since 1970, by SQLite's clock
     assert first == pytest.approx(now - pace.tolerance + 1.0, abs=0.01)
     assert second == pytest.approx(first + 1.0, abs=0.01)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pace_opens_its_connection_again_once_the_database_closed_it():
+    """A connection the database ended while it was idle (a restart, an idle timeout)
+    costs the next message nothing: the pace opens another."""
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL ends another session's connection")
+    pace = notify.Pace(per_minute=600, name="reconnect")
+    try:
+        pace.take()
+        own = pace._connection
+        with own.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            [pid] = cursor.fetchone()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+        pace.times.clear()  # the next take reserves again, through the ended connection
+        pace.take()
+        assert pace._connection is not own
+    finally:
+        pace.close()
 
 
 @pytest.mark.django_db(transaction=True)
