@@ -7,6 +7,11 @@ messages for every voice they gave with the same way of being reached (one perso
 ``delivery.one_per_address`` counts them), cancels what is still waiting to go to them,
 and forgets the contact details, which were kept only to tell them. Their feedback stays
 in use as they agreed; withdrawing it is the withdraw link's.
+
+A voice whose risk alert is still open keeps its details until the alert is acknowledged
+(``voices.services.forget_stopped_contact``): they may be the duty team's only way to
+reach the person (a fresh-eyes trial stopped the updates from a message that had raised
+an alert, and the alert then said the person had given no details).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from coproduce.lib.validators import number_key
 from coproduce.messaging import services as messaging
 from coproduce.messaging.models import Message
 from coproduce.voices.models import Voice
+from coproduce.voices.services import forget_stopped_contact
 
 logger = logging.getLogger(__name__)
 
@@ -112,10 +118,8 @@ def _stop(voices: list[Voice], how: str) -> int:
         updates_stopped_at=timezone.now(),
         consent_contact=False,
         contact_channel=Voice.ContactChannel.NONE,
-        contact_email="",
-        contact_phone="",
-        contact_address="",
     )
+    forget_stopped_contact(Voice.objects.filter(pk__in=pks))
     giver = audit.someone_not_signed_in()
     for voice in voices:
         audit.record(giver, AuditEvent.Action.CHANGED, voice, f"updates stopped {how}")

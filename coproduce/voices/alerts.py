@@ -40,6 +40,12 @@ MINUTE = dt.timedelta(minutes=1)  # a call time is given to the minute
 FROM_THE_MESSAGE = "The number the text came from"
 UNREADABLE_NUMBER = "What came as the sender's number, which is not a phone number"
 GIVEN_WITH_IT = "Given with the message, to be told what changes because of it"
+# They stopped those messages while the alert was open: kept for the duty team until it
+# is acknowledged (``services.forget_stopped_contact``).
+GIVEN_THEN_STOPPED = (
+    "Given with the message; they have since stopped being told what changes, so it is "
+    "kept only until this alert is acknowledged"
+)
 WRITTEN_IN_IT = "Written in the message itself"
 ON_THEIR_RECORD = "On their care record"
 
@@ -118,14 +124,15 @@ def contact_routes(alert: RiskAlert) -> list[Route]:
         routes.append(Route(UNREADABLE_NUMBER, "What came as the sender", voice.received_from))
     for number in anonymise.phone_numbers_in(voice.text):
         routes.append(Route(WRITTEN_IN_IT, "Phone", number))
-    if voice.consent_contact:
+    if voice.consent_contact or voice.updates_stopped_at is not None:
+        given = GIVEN_WITH_IT if voice.consent_contact else GIVEN_THEN_STOPPED
         for label, value in (
             ("Mobile phone", voice.contact_phone),
             ("Email", voice.contact_email),
             ("Postal address", ", ".join(voice.contact_address.splitlines())),
         ):
             if value:
-                routes.append(Route(GIVEN_WITH_IT, label, value))
+                routes.append(Route(given, label, value))
     person = voice.person
     if person is not None:
         for label, value in (

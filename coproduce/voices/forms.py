@@ -30,16 +30,27 @@ from coproduce.voices.services import check_action_taken
 FEEDBACK_MAX_CHARACTERS = 5000
 
 
+NO_RATING_NOR_WORDS = _(
+    "Select how good or poor the service was, or tell us about it in your own words"
+)
+
+
 class FeedbackForm(PlainWordsForm):
-    """The public "give feedback" form: the Friends and Family Test question, then why."""
+    """The public "give feedback" form: the Friends and Family Test question, then why.
+
+    Words without a rating are taken (a fresh-eyes trial wrote that they could not go on,
+    left the rating blank, and was refused: nothing reached the duty team); they are not
+    counted in the Friends and Family Test's figures, which count ratings. A form with
+    neither is refused."""
 
     rating = forms.TypedChoiceField(
         choices=Rating.choices,
         coerce=int,
+        required=False,
+        empty_value=None,
         widget=forms.RadioSelect,
         error_messages={
-            "required": _("Select how your experience of the service was"),
-            "invalid_choice": _("Select how your experience of the service was"),
+            "invalid_choice": _("Select how good or poor the service was from the list"),
         },
     )
     text = forms.CharField(
@@ -132,6 +143,9 @@ class FeedbackForm(PlainWordsForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        said = data.get("text") or "text" in self.errors  # words refused keep their message
+        if data.get("rating") is None and not said and "rating" not in self.errors:
+            self.add_error("rating", NO_RATING_NOR_WORDS)
         if data.get("consent_contact"):
             channel = data.get("contact_channel")
             if not channel:
@@ -276,8 +290,6 @@ class StaffVoiceForm(FeedbackForm):
         self.fields["categories"].queryset = EnquiryCategory.objects.filter(  # type: ignore[attr-defined]
             active=True, framework__in=[c.framework for c in self.category_choices]
         )
-        self.fields["rating"].required = False
-        self.fields["rating"].empty_value = None  # type: ignore[attr-defined]
         self.fields["text"].required = True
         self.fields["text"].error_messages["required"] = "Enter what the person said"
 

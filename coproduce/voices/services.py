@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from coproduce.accounts import audit
@@ -270,7 +270,24 @@ def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAl
     alert.action_taken = action_taken
     alert.save(update_fields=["acknowledged_at", "acknowledged_by", "action_taken"])
     audit.record(user, AuditEvent.Action.CHANGED, alert, "acknowledged")
+    forget_stopped_contact(Voice.objects.filter(pk=alert.voice_id))
     return alert
+
+
+def forget_stopped_contact(voices: QuerySet[Voice]) -> int:
+    """Forget the contact details of those of ``voices`` whose giver stopped "you said, we
+    did" messages (``change.stopping``), but not while the voice's risk alert is open:
+    they may be the duty team's only way to reach the person (a fresh-eyes trial stopped
+    the updates from a message that had raised an alert, and the alert then said the
+    person gave no details). Acknowledging the alert forgets them. How many were
+    forgotten."""
+    still_open = RiskAlert.objects.filter(acknowledged_at__isnull=True).values("voice_id")
+    return (
+        voices.filter(updates_stopped_at__isnull=False, consent_contact=False)
+        .exclude(pk__in=still_open)
+        .exclude(contact_email="", contact_phone="", contact_address="")
+        .update(contact_email="", contact_phone="", contact_address="")
+    )
 
 
 def escalate_unacknowledged(now: dt.datetime | None = None) -> list[RiskAlert]:

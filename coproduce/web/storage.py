@@ -7,19 +7,21 @@ collects them, before they are hashed and compressed."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html import escape
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from whitenoise.storage import CompressedManifestStaticFilesStorage  # type: ignore[import-untyped]
 
+from coproduce.web.jinja import call_link
+
 MARK = "<!-- coproduce: local crisis line -->"
 PAGES = ("proxy/unavailable.html", "proxy/too-large.html")
 
 
 def with_local_line(page: str, line: str) -> str:
-    return page.replace(MARK, f"<li>Call our crisis line on {escape(line)}.</li>", 1)
+    """The page with the trust's line in it, its number a link that calls it."""
+    return page.replace(MARK, f"<li>Call our crisis line on {call_link(line)}.</li>", 1)
 
 
 class StaticFiles(CompressedManifestStaticFilesStorage):  # type: ignore[misc]

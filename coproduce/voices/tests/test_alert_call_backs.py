@@ -12,10 +12,12 @@ from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person
+from coproduce.change import stopping
 from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import VoiceFactory, sent_once
 from coproduce.voices import alerts
 from coproduce.voices.models import CallBack, RiskAlert, Voice
+from coproduce.voices.services import acknowledge_alert
 
 PHONE = "07700900123"
 
@@ -58,6 +60,43 @@ def reads_of(record):
 
 
 # How to reach them --------------------------------------------------------------------
+
+
+def test_stopping_updates_keeps_how_to_reach_them_until_the_alert_is_acknowledged(client, lead):
+    """helper-77 stopped the "you said, we did" messages from a message that had raised an
+    alert: the number they gave was forgotten at once, and the open alert then said they
+    had given no details. It is kept until the alert is acknowledged, and says why."""
+    given = "07700900789"
+    alert = alert_for_a_text(
+        received_from="",
+        consent_contact=True,
+        contact_channel=Voice.ContactChannel.SMS,
+        contact_phone=given,
+    )
+    assert stopping.stop(alert.voice) == 1
+    voice = Voice.objects.get(pk=alert.voice_id)
+    assert (voice.consent_contact, voice.contact_phone) == (False, given)
+    client.force_login(lead)
+    page = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert "they have since stopped being told what changes" in page
+    assert "There are no contact details" not in page
+    assert given not in page  # still hidden until asked for
+    assert given in client.post(f"/alerts/{alert.pk}/contact-details").content.decode()
+    acknowledge_alert(lead, alert, "Called back, safe at home with her sister tonight.")
+    voice.refresh_from_db()
+    assert (voice.contact_phone, voice.contact_email, voice.contact_address) == ("", "", "")
+    assert "There are no contact details" in client.get(f"/alerts/{alert.pk}").content.decode()
+
+
+def test_stopping_updates_after_the_alert_was_acknowledged_forgets_them_at_once(lead):
+    alert = alert_for_a_text(
+        consent_contact=True,
+        contact_channel=Voice.ContactChannel.EMAIL,
+        contact_email="gone@example.com",
+    )
+    acknowledge_alert(lead, alert, "Called back, safe at home with her sister tonight.")
+    stopping.stop(alert.voice)
+    assert Voice.objects.get(pk=alert.voice_id).contact_email == ""
 
 
 def test_the_alert_shows_the_reply_they_got_and_that_a_number_is_held_but_not_the_number(

@@ -1,6 +1,7 @@
 """The public feedback page: anonymous, no JavaScript needed, and safe with bad input."""
 
 import pytest
+from django.test import override_settings
 
 from coproduce.conftest import CheckedClient
 from coproduce.tooling.testing.factories import sent_once
@@ -51,7 +52,7 @@ def test_its_pages_are_never_kept_by_the_browser(client, db):
     assert "no-store" in form["Cache-Control"]
     assert "data-forget-once-sent" in form.content.decode()
     assert 'src="/static/coproduce/forget-sent.js"' in form.content.decode()
-    refused = client.post("/feedback", sent_once({"text": "No answer chosen"}))
+    refused = client.post("/feedback", sent_once({"rating": "99", "text": "Off the scale"}))
     assert refused.status_code == 400
     assert "no-store" in refused["Cache-Control"]
     client.post("/feedback", sent_once({"rating": "1", "text": "Kind and quick."}))
@@ -64,9 +65,24 @@ def test_its_pages_are_never_kept_by_the_browser(client, db):
 
 def test_the_thank_you_page_shows_crisis_contacts_at_once(client, db):
     body = client.get("/feedback/thank-you").content.decode()
-    assert "NHS 111 and choose option 2" in body
+    assert 'NHS <a href="tel:111">111</a> and choose option 2' in body
     assert "116 123" in body
     assert "999" in body
+
+
+@override_settings(LOCAL_CRISIS_LINE="0800 123 4567 (the Fens)")
+def test_each_crisis_number_is_a_link_that_calls_it(client, db):
+    """On a phone, someone in crisis taps the number rather than copying it by hand (a
+    fresh-eyes trial found every number plain text), in English and in Welsh."""
+    for path in ("/feedback", "/cy/feedback", "/you-said-we-did"):
+        body = client.get(path).content.decode()
+        for link in (
+            '<a href="tel:111">111</a>',
+            '<a href="tel:116123">116 123</a>',
+            '<a href="tel:08001234567">0800 123 4567</a> (the Fens)',
+            '<a href="tel:999">999</a>',
+        ):
+            assert link in body, (path, link)
 
 
 def test_it_keeps_contact_details_only_when_asked_to_contact(client, db):
@@ -117,15 +133,29 @@ def assert_refused(response, message):
 
 def test_it_refuses_an_empty_form_with_a_clear_message(client, db):
     body = assert_refused(
-        client.post("/feedback", sent_once({})), "Select how your experience of the service was"
+        client.post("/feedback", sent_once({})),
+        "Select how good or poor the service was, or tell us about it in your own words",
     )
     assert 'href="#id_rating"' in body
+
+
+def test_words_without_a_rating_are_taken_and_screened(client, db):
+    """helper-77 wrote that they could not go on, left the rating blank and was refused:
+    nothing reached the duty team. Words alone are feedback; a rating alone is too."""
+    words = "honestly whats the point anymore. everyone would be better off without me"
+    response = client.post("/feedback", sent_once({"text": words}))
+    assert response.status_code == 302
+    voice = Voice.objects.get()
+    assert (voice.text, voice.rating) == (words, None)
+    assert voice.risk_alert.concerns == ["risk_to_life"]
+    assert client.post("/feedback", sent_once({"rating": "2"})).status_code == 302
+    assert Voice.objects.filter(rating=Rating.GOOD, text="").exists()
 
 
 def test_it_refuses_a_rating_off_the_scale(client, db):
     assert_refused(
         client.post("/feedback", sent_once({"rating": "99"})),
-        "Select how your experience of the service was",
+        "Select how good or poor the service was from the list",
     )
 
 

@@ -99,8 +99,43 @@ def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(clie
     body = client.get("/feedback/thank-you").content.decode()
     assert "It sounds like things are very hard right now" in body
     assert "116 123" in body
-    assert "Our crisis team has been told about your message." in body
+    # No way to reach them was left: they are told so, not left waiting for a call
+    # (helper-77), and the numbers to call come first.
+    assert "Our crisis team has been told about your message, but you did not leave" in body
+    assert "may try to contact you" not in body
     assert RiskAlert.objects.count() == 1
+
+
+def test_the_web_confirmation_says_the_crisis_team_may_call_only_when_they_can(client, db):
+    client.post(
+        "/feedback",
+        sent_once(
+            {
+                "rating": "5",
+                "text": "I can't go on, I want to die",
+                "consent_contact": "on",
+                "contact_channel": "email",
+                "contact_email": "reach.me@example.com",
+            }
+        ),
+    )
+    body = client.get("/feedback/thank-you").content.decode()
+    assert "Our crisis team has been told about your message, and may try to contact you." in body
+    assert "you did not leave a way to reach you" not in body
+
+
+def test_the_web_confirmation_says_what_happens_next_as_they_agreed(client, db):
+    """helper-77 did not tick "Use it to improve services" and was told it "shapes what we
+    change"."""
+    client.post("/feedback", sent_once({"rating": "2", "text": "Kind staff."}))
+    body = client.get("/feedback/thank-you").content.decode()
+    assert "so we will not use it to decide what to change" in body
+    assert "shapes what we change" not in body
+    client.post(
+        "/feedback", sent_once({"rating": "2", "text": "Kind.", "consent_improvement": "on"})
+    )
+    body = client.get("/feedback/thank-you").content.decode()
+    assert "shapes what we change" in body
 
 
 def test_a_reload_keeps_the_crisis_help_and_the_withdraw_link_until_another_page_is_opened(

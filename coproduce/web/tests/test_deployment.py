@@ -45,6 +45,7 @@ from django_otp.oath import totp
 from coproduce.tooling.testing.factories import synthetic_nhs_number
 from coproduce.tooling.testing.html import check_html
 from coproduce.tooling.testing.postgres import TemporaryPostgres, free_port
+from coproduce.web.jinja import call_link
 from coproduce.web.tests.test_shell import PRODUCTION
 
 pytestmark = pytest.mark.same_on_every_database
@@ -614,9 +615,16 @@ def test_an_upload_over_the_limit_is_refused_by_nginx_with_a_clear_page(deployme
     assert answer.status == 413
     assert "The file you sent is too large" in answer.body
     assert "split it into smaller files" in answer.body
-    for number in ("NHS 111 and choose option 2", "116 123", "999"):
+    for number in (
+        'NHS <a href="tel:111">111</a>',
+        '<a href="tel:116123">116 123</a>',
+        '<a href="tel:999">999</a>',
+    ):
         assert number in answer.body
-    assert f"Call our crisis line on {PRODUCTION['COPRODUCE_LOCAL_CRISIS_LINE']}." in answer.body
+    assert (
+        f"Call our crisis line on {call_link(PRODUCTION['COPRODUCE_LOCAL_CRISIS_LINE'])}."
+        in answer.body
+    )
     assert answer.header("Cache-Control") == "no-store"
     assert "frame-ancestors 'none'" in answer.header("Content-Security-Policy")
     checked_page(answer)
@@ -704,11 +712,15 @@ def test_when_the_app_is_not_running_nginx_answers_with_its_page(deployment):
         answer = Browser(deployment).ask("/caseload")
         assert answer.status == 502
         assert "Sorry, the service is not available right now" in answer.body
-        for number in ("NHS 111 and choose option 2", "116 123", "999"):
+        for number in (
+            'NHS <a href="tel:111">111</a>',
+            '<a href="tel:116123">116 123</a>',
+            '<a href="tel:999">999</a>',
+        ):
             assert number in answer.body
         # The trust's own line too, written in when the static files were collected, in
         # the page and in the compressed copy nginx sends a browser that takes one.
-        line = f"Call our crisis line on {PRODUCTION['COPRODUCE_LOCAL_CRISIS_LINE']}."
+        line = f"Call our crisis line on {call_link(PRODUCTION['COPRODUCE_LOCAL_CRISIS_LINE'])}."
         assert line in answer.body
         packed = Browser(deployment).ask("/caseload", headers={"Accept-Encoding": "gzip"})
         assert packed.header("Content-Encoding") == "gzip"

@@ -14,7 +14,7 @@ from coproduce.tooling.testing.factories import UserFactory, sent_once
 from coproduce.voices.models import Voice
 from coproduce.web import errors
 
-CRISIS = "Call Samaritans free on 116 123"
+CRISIS = 'Call Samaritans free on <a href="tel:116123">116 123</a>'
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -154,7 +154,7 @@ def test_a_server_error_is_drawn_in_the_nhs_shell_with_crisis_contacts(db):
     assert in_the_nhs_shell(body)
     assert crisis_contacts_under_the_heading(body)
     assert CRISIS in body
-    assert "0800 000 0000 (demo)" in body  # the local crisis line
+    assert '<a href="tel:08000000000">0800 000 0000</a> (demo)' in body  # the local line
 
 
 @pytest.mark.parametrize(

@@ -62,10 +62,10 @@ def test_each_page_has_its_own_one_time_token_around_the_kept_form(client, db):
 
 def test_a_form_with_errors_or_answers_is_never_the_kept_one(client, db):
     client.get("/feedback")  # the blank form is kept
-    response = client.post("/feedback", {"text": "It was fine, thanks"})
+    response = client.post("/feedback", {"rating": "99", "text": "It was fine, thanks"})
     body = response.content.decode()
     assert response.status_code == 400
-    assert "Select how your experience of the service was" in body
+    assert "Select how good or poor the service was from the list" in body
     assert "It was fine, thanks" in body
     assert client.get("/feedback").content.decode().count("It was fine, thanks") == 0
 

@@ -62,7 +62,7 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     assert_accessible(public)
     public.get_by_role("button", name="Send feedback").click()  # nothing chosen yet
     expect(public.get_by_role("alert")).to_contain_text(
-        "Select how your experience of the service was"
+        "Select how good or poor the service was, or tell us about it in your own words"
     )
     assert_accessible(public)
     public.get_by_label("Poor", exact=True).check()

@@ -15,7 +15,7 @@ def test_the_feedback_form_is_served_in_welsh_with_a_link_back_to_english(client
     assert '<html lang="cy"' in body
     assert "Rhoi adborth am ofal argyfwng" in body
     assert "Da iawn" in body  # the Friends and Family Test answers too
-    assert "Ffoniwch y Samariaid am ddim ar 116 123" in body
+    assert 'Ffoniwch y Samariaid am ddim ar <a href="tel:116123">116 123</a>' in body
     assert 'href="/feedback" lang="en-gb" hreflang="en-gb">English</a>' in body
 
 
@@ -36,11 +36,11 @@ def test_welsh_feedback_is_stored_with_its_language_and_thanked_in_welsh(client,
 
 
 def test_errors_are_explained_in_welsh(client, db):
-    response = client.post("/cy/feedback", {"text": "<script>x</script>"})
+    response = client.post("/cy/feedback", {"rating": "99", "text": "<script>x</script>"})
     body = response.content.decode()
     assert response.status_code == 400
     assert "Mae problem" in body
-    assert "Dewiswch sut oedd eich profiad o’r gwasanaeth" in body
+    assert "Dewiswch o’r rhestr pa mor dda neu wael oedd y gwasanaeth" in body
     assert "Ni all eich adborth gynnwys cod" in body
 
 

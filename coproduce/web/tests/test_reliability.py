@@ -328,7 +328,7 @@ def test_a_database_that_goes_away_gives_a_clear_503_and_is_reconnected_to(postg
         assert status == 503
         assert "Sorry, the service is not available right now" in body
         assert "Nothing you had already saved has been lost" in body
-        assert "0800 000 0000 (demo)" in body  # the crisis line, even now
+        assert 'tel:08000000000">0800 000 0000</a> (demo)' in body  # the line, even now
         assert headers["Retry-After"] == "30"
         # Alive (a monitor must not restart it for the database's fault), not ready, and
         # saying why.

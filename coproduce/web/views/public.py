@@ -22,7 +22,7 @@ from coproduce.change.models import Update
 from coproduce.change.services import published_quotes, published_updates
 from coproduce.lib.formats import READING_FORMATS, Format
 from coproduce.messaging import formats
-from coproduce.voices import follow_up, risk
+from coproduce.voices import alerts, follow_up, risk
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS, FeedbackForm
 from coproduce.voices.models import Voice
 from coproduce.voices.services import (
@@ -103,6 +103,11 @@ def give_feedback(request: HttpRequest) -> HttpResponse:
             "withdrawal": withdrawal_token(voice),
             # How they asked to be told what changes, if they did (never the address).
             "told_by": voice.contact_channel if voice.consent_contact else "",
+            # Whether the crisis team holds a way to reach them (a fresh-eyes trial: told
+            # "our crisis team has been told" with none given, a person may wait for a
+            # call that cannot come), and whether they agreed to its use to improve.
+            "reachable": bool(alert and at_risk and alerts.contact_routes(alert)),
+            "improve": voice.consent_improvement,
             "at": int(time.time()),
         }
         return redirect("feedback_received")
@@ -172,6 +177,8 @@ def feedback_received(request: HttpRequest) -> HttpResponse:
         shown=True,
         at_risk=received["at_risk"],
         to_read=received["to_read"],
+        reachable=received.get("reachable", False),
+        improve=received.get("improve", True),
         told_by={
             Voice.ContactChannel.EMAIL: _("by email"),
             Voice.ContactChannel.SMS: _("by text message"),
