@@ -517,6 +517,14 @@ def published_quotes(update: Update) -> list[Voice]:
     return [voice for voice in still.order_by("pk") if quote_key(voice)[1] == kept[voice.pk]]
 
 
+def quoted_in_public(voice: Voice) -> bool:
+    """Whether a published update shows ``voice``'s words as a quote now: what the page
+    withdrawing it tells its giver (a fresh-eyes trial was told "we had quoted your
+    words" of a quote approved but never published)."""
+    updates = Update.objects.filter(action__insight__voices=voice).select_related("action__insight")
+    return any(voice in published_quotes(update) for update in updates)
+
+
 def preview_update(
     user: User, action: Action, *, you_said: str, we_did: str, easy_read: str = ""
 ) -> UpdatePreview:

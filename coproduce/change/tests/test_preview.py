@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from coproduce.accounts.models import AuditEvent
 from coproduce.change import delivery, services, stopping, tasks
-from coproduce.change.models import OutboxMessage, Update
+from coproduce.change.models import Action, OutboxMessage, Update
 from coproduce.lib.formats import Format
 from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import VoiceFactory, confirming, sent_once
@@ -148,6 +148,19 @@ def test_the_first_post_shows_the_preview_and_publishes_nothing(client, le_lead,
     assert "coproduce-easy-read__picture" in body
     assert not Update.objects.exists()
     assert not Message.objects.exists()
+
+
+def test_the_preview_says_when_the_action_is_still_planned(client, le_lead, action):
+    """helper-77 published "We did: …" and the public list showed it beside "Status:
+    Planned": the preview says so, with a way to change the status first."""
+    client.force_login(le_lead)
+    planned = "This action is marked <strong>Planned</strong>"
+    body = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
+    assert planned in body.content.decode()
+    assert f'href="/actions/{action.pk}#status"' in body.content.decode()
+    Action.objects.filter(pk=action.pk).update(status=Action.Status.IN_PROGRESS)
+    body = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
+    assert planned not in body.content.decode()
 
 
 def test_confirming_without_ticking_publishes_nothing(client, le_lead, action):

@@ -1,5 +1,6 @@
 """A person can withdraw their voice later: out of evidence, quotes, sending and metrics."""
 
+import datetime as dt
 import re
 
 from coproduce.change import services as change
@@ -12,12 +13,10 @@ from coproduce.voices.models import Voice
 from coproduce.voices.services import voice_for_withdrawal, withdraw, withdrawal_token
 
 
-def withdraw_link(client):
+def withdraw_link(client, text="Too many different staff."):
     client.post(
         "/feedback",
-        sent_once(
-            {"rating": "4", "text": "Too many different staff.", "consent_improvement": "on"}
-        ),
+        sent_once({"rating": "4", "text": text, "consent_improvement": "on"}),
     )
     body = client.get("/feedback/thank-you").content.decode()
     found = re.search(r'href="http://testserver(/feedback/withdraw/[^"]+)"', body)
@@ -101,19 +100,33 @@ def test_withdrawing_cancels_what_is_queued_to_its_giver_but_not_crisis_help(db)
     assert elsewhere.status == Message.Status.QUEUED  # someone else's reply
 
 
-def test_withdrawing_a_quoted_voice_says_the_quote_was_taken_down(client, le_lead):
-    # Found by issue 21's eighth fresh-eyes trial: the page said "quotes no one" to a
-    # person whose words had been quoted.
+def test_withdrawing_says_whether_the_words_were_quoted_in_public(client, le_lead, lead):
+    """Issue 21's eighth trial was told "quotes no one" of words that had been quoted;
+    helper-77 was told "that quote has been taken down" of a quote approved but never on
+    any published update, and "quotes no one" while updates carried others' quotes."""
+    from coproduce.tooling.testing.factories import confirm_and_publish
     from coproduce.voices.services import approve_quote
 
-    link = withdraw_link(client)
-    voice = Voice.objects.get()
-    voice.consent_quote = True
-    voice.save()
-    approve_quote(le_lead, voice, "Too many different staff.")
-    done = client.post(link).content.decode()
-    assert "that quote has been taken down" in done
-    assert "quotes no one" not in done
+    insight = change.create_insight(le_lead, "People see too many different staff.")
+    action = change.record_action(
+        le_lead, insight, description="A named team", owner=lead, due_on=dt.date(2030, 1, 1)
+    )
+    links = {}
+    for words in ("Too many different staff.", "A new face every visit."):
+        links[words] = withdraw_link(client, words)
+        voice = Voice.objects.get(text=words)
+        Voice.objects.filter(pk=voice.pk).update(consent_quote=True)
+        voice.refresh_from_db()
+        approve_quote(le_lead, voice, words)
+        change.add_voice_to_insight(le_lead, insight, voice)
+        if words == "Too many different staff.":
+            confirm_and_publish(le_lead, action, you_said="Too many staff.", we_did="Named.")
+    published = client.post(links["Too many different staff."]).content.decode()
+    assert "that quote has been taken down" in published
+    approved_only = client.post(links["A new face every visit."]).content.decode()
+    assert "that quote has been taken down" not in approved_only
+    assert "Your words were not quoted on our" in approved_only
+    assert "quotes no one" not in published + approved_only
 
 
 def test_a_withdrawn_voices_page_says_so_everywhere_and_offers_no_insight(client, le_lead):

@@ -19,7 +19,7 @@ from coproduce.accounts.policy import Capability, can
 from coproduce.care.models import Team
 from coproduce.change import delivery, presenters, stopping
 from coproduce.change.models import Update
-from coproduce.change.services import published_quotes, published_updates
+from coproduce.change.services import published_quotes, published_updates, quoted_in_public
 from coproduce.lib.formats import READING_FORMATS, Format
 from coproduce.messaging import formats
 from coproduce.voices import alerts, follow_up, risk
@@ -198,7 +198,7 @@ def withdraw_feedback(request: HttpRequest, token: str) -> HttpResponse:
             request, "public/withdraw.jinja", _("Withdraw your feedback"), status=404, voice=None
         )
     if request.method == "POST":
-        was_quoted = voice.quote_approved_at is not None and voice.withdrawn_at is None
+        was_quoted = voice.withdrawn_at is None and quoted_in_public(voice)
         withdraw(voice)
         return page(
             request,
