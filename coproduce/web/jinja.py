@@ -61,6 +61,7 @@ def environment(**options: Any) -> Environment:
         referred_person=referred_person,
         duration=duration,
         submission_input=submission_input,
+        lang_of=lang_of,
         response_targets_hint=response_targets_hint,
     )
     env.filters.update(
@@ -95,6 +96,16 @@ def call_link(text: str) -> Markup:
     return Markup('{}<a href="tel:{}">{}</a>{}').format(
         text[: found.start()], found.group().replace(" ", ""), found.group(), text[found.end() :]
     )
+
+
+def lang_of(language: str) -> Markup:
+    """A ``lang`` attribute for words in ``language`` on a page in another (English words
+    on a Welsh page, an update not yet translated), so a screen reader reads them in their
+    own voice (WCAG 3.1.2); nothing when the page is in that language already."""
+    page = (translation.get_language() or "en").split("-")[0].lower()
+    if not language or language.split("-")[0].lower() == page:
+        return Markup("")
+    return Markup(' lang="{}"').format(language)
 
 
 def url_with_id(name: str) -> Callable[[int], str]:

@@ -241,3 +241,31 @@ def test_an_update_that_begins_you_told_us_says_it_once_in_every_format(client, 
         "",  # (the words typed, kept to change them)
     )
     assert "Braille-ready plain text</h3>" in preview
+
+
+def test_english_words_on_a_welsh_page_are_marked_as_english(client, le_lead, lead):
+    """helper-77: an update not yet translated showed its English under Welsh headings,
+    unmarked, so a Welsh screen reader voice would read it (WCAG 3.1.2)."""
+    import datetime as dt
+
+    from coproduce.change import services
+
+    insight = services.create_insight(le_lead, "s")
+    action = services.record_action(
+        le_lead, insight, description="d", owner=lead, due_on=dt.date(2030, 1, 1)
+    )
+    update = confirm_and_publish(le_lead, action, you_said="Too many staff.", we_did="Teams.")
+    marked = '<p class="coproduce-quote" lang="en">Too many staff.</p>'
+    assert marked in client.get("/cy/you-said-we-did").content.decode()
+    for path in (
+        f"/cy/you-said-we-did/{update.pk}",
+        f"/cy/you-said-we-did/{update.pk}?format=braille-ready",
+    ):
+        assert 'lang="en"' in client.get(path).content.decode().split("<main")[1], path
+    assert 'lang="en"' not in client.get("/you-said-we-did").content.decode().split("<main")[1]
+    confirm_and_translate(
+        le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Timau."
+    )
+    welsh = client.get("/cy/you-said-we-did").content.decode()
+    assert '<p class="coproduce-quote">Gormod o staff.</p>' in welsh
+    assert 'lang="en"' not in welsh.split("<main")[1]
