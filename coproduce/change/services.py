@@ -69,7 +69,8 @@ class Identifying(ValidationError):
 
     def __init__(self, masked: str) -> None:
         super().__init__(
-            "Network members read insights, so leave out anything that could identify "
+            "Network members read insights when they rank priorities, so leave out "
+            "anything that could identify "
             "someone. Masked, it would read: \u201c" + masked + "\u201d Take out the "
             "name or details, or tick \u201cThese words identify no one\u201d.",
             code="identifying",
