@@ -52,6 +52,13 @@ class Screen:
         return any(c != Concern.COULD_NOT_SCREEN for c in self.concerns)
 
 
+def english_sentences(text: str) -> str:
+    """The sentences of ``text`` that read as English, for the meaning layer."""
+    from coproduce.voices.risk import semantic
+
+    return " ".join(s for s in semantic.sentences(text) if language.detect(s) == "en")
+
+
 def screen(text: str) -> Screen:
     return screen_many([text])[0]
 
@@ -61,8 +68,16 @@ def screen_many(texts: list[str]) -> list[Screen]:
     from coproduce.voices.risk import semantic  # loads the encoder on first use
 
     languages = [language.detect(t) if t.strip() else "en" for t in texts]
-    english = [i for i, code in enumerate(languages) if code == "en" and texts[i].strip()]
-    readings = dict(zip(english, semantic.read([texts[i] for i in english]), strict=True))
+    # What the meaning layer reads: an English message whole; of a Welsh one, its English
+    # sentences (a fresh-eyes trial wrote a Welsh sentence, then "I just want it all to
+    # stop", and the lexicon alone read it: no alert). The encoder reads English only.
+    read = {
+        i: texts[i] if code == "en" else english_sentences(texts[i])
+        for i, code in enumerate(languages)
+        if code in ("en", "cy")
+    }
+    read = {i: words for i, words in read.items() if words.strip()}
+    readings = dict(zip(read, semantic.read(list(read.values())), strict=True))
     results = []
     for i, text in enumerate(texts):
         if not text.strip():

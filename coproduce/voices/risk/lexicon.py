@@ -407,6 +407,10 @@ WELSH_FACETS: tuple[Facet, ...] = (
         r"(?:eisiau|isio|isie|moyn|gwell gen i|gwell gyda fi) " + _cy("~bod yn ~marw"),
         r"ddim (?:eisiau|isio|isie|moyn|am) (?:byw|bod yma|bod yn fyw|" + _cy("~deffro") + ")",
         r"(?:rhoi|dod a(?:r)?) (?:diwedd|terfyn) ar|(?:gorffen|diweddu) (?:y cyfan|popeth|bopeth)",
+        # "dod i ben", to come to an end: "i'r cyfan ddod i ben" (for it all to end), "dod
+        # â'r cyfan i ben" (to bring it all to an end), "fy mywyd ... i ben".
+        r"(?:cyfan|popeth|bopeth) (?:ddod|dod) i ben|(?:dod|ddod) a(?:r| r)? ?(?:cyfan|popeth|"
+        r"bopeth) i ben|" + _cy(r"~bywyd (?:\w+ ){0,2}i ben"),
         _cy(r"(?:~cymryd|~diweddu|~gorffen) (?:fy|ei) ~bywyd"),
         r"dim pwynt (?:byw|mynd ymlaen)|methu (?:mynd ymlaen|cario ymlaen|dal ati)|"
         + _cy(r"wedi ~blino ar (?:~byw|~bywyd|bopeth)"),

@@ -47,13 +47,19 @@ def prepare(text: str) -> str:
     return " ".join(without_idioms(normalise(text)).split())
 
 
+def sentences(text: str) -> list[str]:
+    """The message's sentences (and clauses after "but", "though" and the like) of at
+    least ``_MIN_SEGMENT_WORDS`` words."""
+    parts = [p.strip() for p in _SENTENCE.split(text) if p and p.strip()]
+    return [p for p in parts if len(p.split()) >= _MIN_SEGMENT_WORDS]
+
+
 def segments(text: str) -> list[tuple[str, str]]:
     """The whole message and, when it has several, each sentence: (as written, prepared)."""
     whole = " ".join(text.split())
     if not whole:
         return []
-    parts = [p.strip() for p in _SENTENCE.split(text) if p and p.strip()]
-    parts = [p for p in parts if len(p.split()) >= _MIN_SEGMENT_WORDS]
+    parts = sentences(text)
     chosen = [whole, *(p for p in parts if p != whole)] if len(parts) > 1 else [whole]
     return [(c, prepare(c) or c) for c in chosen]
 

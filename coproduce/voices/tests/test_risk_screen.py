@@ -124,6 +124,30 @@ def test_it_reads_welsh_words_in_their_mutated_forms(text):
 def test_it_does_not_alert_on_ordinary_welsh():
     assert not risk.screen("Diolch yn fawr i'r tîm, roedd pawb yn garedig iawn").raises_alert
     assert not risk.screen("Diolch am bopeth, mae fy mywyd yn well nawr").raises_alert
+    assert not risk.screen("Mae'r cwrs wedi dod i ben ond roedd yn dda").raises_alert
+    assert not risk.screen("Roedd y nyrs yn hyfryd. The parking was awful though.").raises_alert
+
+
+def test_the_english_sentences_of_a_welsh_message_are_read_for_their_meaning():
+    """helper-76 wrote a Welsh sentence and then "I just want it all to stop": read as
+    Welsh, only the word lists read it, and no alert was raised (alone, the English
+    sentence raises one by its meaning)."""
+    found = risk.screen("Rwy'n teimlo'n unig heno. I just want it all to stop")
+    assert found.language == "cy"
+    assert found.concerns == (risk.Concern.RISK_TO_LIFE,)
+    assert found.reason.startswith("Meaning: “I just want it all to stop”")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mae popeth yn ormod, dw i eisiau i'r cyfan ddod i ben",  # for it all to end
+        "Dw i am ddod â'r cyfan i ben heno",  # to bring it all to an end tonight
+        "Dw i eisiau dod â fy mywyd i ben",  # to bring my life to an end
+    ],
+)
+def test_it_reads_welsh_for_bringing_it_all_to_an_end(text):
+    assert risk.screen(text).concerns == (risk.Concern.RISK_TO_LIFE,)
 
 
 @pytest.mark.parametrize(
