@@ -358,6 +358,20 @@ def _apply(
             errors["outcomes"] = "They did not answer: tick no other outcome but a call-back booked"
         if details.persons_words.strip():
             errors["persons_words"] = "They did not answer, so leave their words empty"
+        # Not a call-back: the person was never reached, and only a call-back booked keeps
+        # them on the duty worklist (a fresh-eyes trial ended a call the police passed,
+        # about someone at risk, this way, and then nothing tracked that no one reached
+        # her).
+        if (
+            ending
+            and call.calling_back_id is None
+            and Call.Outcome.CALL_BACK not in outcomes
+            and "outcomes" not in errors
+        ):
+            errors["outcomes"] = (
+                "They did not answer: tick A call-back booked too, with its time, so "
+                "someone tries them again"
+            )
     if ending and not details.hung_up_at_risk:
         # LISTEN: never end a contact without a plan.
         if not outcomes:

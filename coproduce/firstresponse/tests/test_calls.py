@@ -217,6 +217,27 @@ def test_a_call_back_that_rang_out_ends_without_next_steps_and_they_stay_on_the_
     ]
 
 
+def test_a_first_call_that_reached_no_one_must_book_a_call_back(handler):
+    """helper-76 ended a call the police had passed, about someone at risk, with "They
+    did not answer" alone: it showed "None: they hung up", offered no call-back, and
+    marking its words read took it off the worklist with no one ever reached."""
+    call = start(handler, minutes_ago=30)
+    no_answer = CallDetails(caller="police", called="Eluned", phone="07700 900456")
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(handler, call, dataclasses.replace(no_answer, outcomes=["no_answer"]))
+    assert "tick A call-back booked too" in refused.value.message_dict["outcomes"][0]
+    services.end_call(
+        handler,
+        call,
+        dataclasses.replace(
+            no_answer, outcomes=["no_answer", "call_back"], call_back_at=ago(minutes=5)
+        ),
+    )
+    call.refresh_from_db()
+    assert not call.answered
+    assert services.calls_to_call_back(handler) == [call]
+
+
 @pytest.mark.parametrize(
     ("details", "field", "message"),
     [
