@@ -33,13 +33,82 @@ def remove_unstorable(value: str) -> tuple[str, int]:
 _WORD = re.compile(r"\w*[^\W\d_]\w*")
 
 
+# Words that say nothing a reader can judge on their own: "I have read this", "just
+# checking the record now" (fresh-eyes trials met both, accepted as a break-glass reason
+# and as what a duty worker did about an overdose).
+SAY_NOTHING = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "to",
+        "of",
+        "for",
+        "on",
+        "in",
+        "at",
+        "is",
+        "am",
+        "i",
+        "im",
+        "this",
+        "that",
+        "have",
+        "has",
+        "had",
+        "just",
+        "now",
+        "ok",
+        "okay",
+        "fine",
+        "done",
+        "noted",
+        "seen",
+        "read",
+        "message",
+        "record",
+        "records",
+        "person",
+        "patient",
+        "details",
+        "checking",
+        "check",
+        "checked",
+        "look",
+        "looking",
+        "view",
+        "see",
+        "open",
+        "need",
+        "needed",
+        "want",
+        "urgent",
+        "urgently",
+        "please",
+        "acknowledged",
+    ]
+)
+
+
+SAYING_WORDS = 2  # at least this many of the words say something (not ``SAY_NOTHING``)
+
+
 def says_something(value: str, *, words: int, characters: int) -> bool:
     """Whether text is at least a short sentence a reader can judge: ``words`` different
-    words, ``characters`` characters once trimmed, and not one character typed over and
-    over ("x", "ok", "aaaaaaaaaaaa", "urgent urgent urgent")."""
+    words, two of them saying something (not ``SAY_NOTHING``: "Rang them back" does, "I
+    have read this message" does not), ``characters`` characters once trimmed, and not
+    one character typed over and over ("x", "ok", "aaaaaaaaaaaa", "urgent urgent")."""
     different = {word.casefold() for word in _WORD.findall(value)}
+    saying = different - SAY_NOTHING
     typed = {c.casefold() for c in value if not c.isspace()}
-    return len(value.strip()) >= characters and len(different) >= words and len(typed) > 2
+    return (
+        len(value.strip()) >= characters
+        and len(different) >= words
+        and len(saying) >= min(words, SAYING_WORDS)
+        and len(typed) > 2
+    )
 
 
 def validate_no_markup(value: str) -> None:

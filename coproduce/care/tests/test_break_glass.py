@@ -127,6 +127,7 @@ def test_it_takes_a_reason_of_20_characters_once_stripped(client, outsider, pers
         "checking checking checking",
         "1234 5678 9012 3456 7890",  # numbers are not words
         "urgent urgent urgent urgent",  # four words, but one said four times
+        "just checking this person record now",  # helper-76: six words saying nothing
     ],
 )
 def test_it_refuses_a_reason_that_says_nothing(client, outsider, person, reason):

@@ -258,6 +258,10 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
     assert alert.acknowledged_at is None
     with pytest.raises(ValidationError):
         acknowledge_alert(lead, alert, "x")  # the rule is the service's, for every route
+    # helper-76 cleared an overdose's alert with words that say nothing was done.
+    for nothing in ("I have read this message.", "Seen, noted, acknowledged."):
+        with pytest.raises(ValidationError):
+            acknowledge_alert(lead, alert, nothing)
     client.post("/alerts", {"alert": alert.pk, "action_taken": "Called 999; ambulance sent."})
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.action_taken) == (lead, "Called 999; ambulance sent.")
