@@ -605,6 +605,14 @@ def seed_first_response(
     seed_line_year(rng, now, line, sanctuary, GIVEN + MEMBER_NAMES, capacity=sanctuary.capacity)
     handler = users["practitioner"]
     hour = dt.timedelta(hours=1)
+    # The Sanctuary's part of tonight's story keeps to its hours (a fresh-eyes trial seeded
+    # at 15:00 met a guest come at 13:00, "still here after closing" at once, and Jo
+    # invited for 16:00 "by taxi at seven"). Open long enough now: Sam came two hours ago
+    # and is here. Otherwise the line invited Sam and Jo for this evening, and last
+    # night's guest went home before closing.
+    live = _while_open(sanctuary, now) == now
+    opening = sanctuary.next_opening(timezone.localtime(now))
+    last_night = _while_open(sanctuary, now) if not live else now
     common = {"team": line, "handler": handler, "caller": Call.Caller.PERSON}
     # A repeat caller: the same number, keyed as the line's own service keys it.
     jo = {"called": "Jo", "phone": "07700 900 321", "area": "Wisbech"}
@@ -630,9 +638,9 @@ def seed_first_response(
         **jo,
         persons_words="I am calling again, it is the same as last night.",
         shared_understanding="Jo would like company this evening.",
-        next_steps="Jo will come to the Sanctuary by taxi at seven.",
+        next_steps="Jo will come to the Sanctuary by taxi; staff there will expect her.",
         outcomes=[Call.Outcome.SUPPORT, Call.Outcome.SANCTUARY],
-        sanctuary_at=now + hour,
+        sanctuary_at=now + hour / 2 if live else sanctuary.next_opening(opening + hour),
     )
     invited = _tonights_call(
         **{**common, "caller": Call.Caller.NHS_111},
@@ -644,7 +652,7 @@ def seed_first_response(
         shared_understanding="Sam wants somewhere calm to be tonight.",
         next_steps="Sam will come to the Sanctuary; staff will make a plan for the night.",
         outcomes=[Call.Outcome.SANCTUARY],
-        sanctuary_at=now - 2 * hour,
+        sanctuary_at=now - 2 * hour if live else sanctuary.next_opening(opening + hour / 2),
     )
     # A caller at risk who hung up, not yet called back: on the duty worklist.
     _tonights_call(
@@ -658,26 +666,41 @@ def seed_first_response(
         outcomes=[Call.Outcome.CALL_BACK],
         hung_up_at_risk=True,
     )
-    SanctuaryVisit.objects.create(
-        team=sanctuary,
-        welcomed_by=users["support.worker"],
-        called="Sam",
-        call=invited,
-        arrived_at=now - 2 * hour + dt.timedelta(minutes=5),
-        came=SanctuaryVisit.Came.LINE,
-        offered=[SanctuaryVisit.Offer.DRINK_AND_TALK, SanctuaryVisit.Offer.PEER_SUPPORT],
-    )
+    if live:
+        SanctuaryVisit.objects.create(
+            team=sanctuary,
+            welcomed_by=users["support.worker"],
+            called="Sam",
+            call=invited,
+            arrived_at=now - 2 * hour + dt.timedelta(minutes=5),
+            came=SanctuaryVisit.Came.LINE,
+            offered=[SanctuaryVisit.Offer.DRINK_AND_TALK, SanctuaryVisit.Offer.PEER_SUPPORT],
+        )
     SanctuaryVisit.objects.create(
         team=sanctuary,
         welcomed_by=users["support.worker"],
         called="Alex",
         shown_as="Robin",
-        arrived_at=now - 3 * hour,
+        arrived_at=last_night - 3 * hour,
         came=SanctuaryVisit.Came.SELF,
         offered=[SanctuaryVisit.Offer.DRINK_AND_TALK],
-        left_at=now - hour,
+        left_at=last_night - hour,
         left=SanctuaryVisit.Left.HOME_SAFE,
     )
+
+
+_HOUR = dt.timedelta(hours=1)
+
+
+def _while_open(sanctuary: Team, now: dt.datetime) -> dt.datetime:
+    """The latest time, from ``now`` back, at which the Sanctuary was open from three
+    hours before until half an hour after: when an evening's story can happen."""
+    step, around = dt.timedelta(minutes=15), (-3 * _HOUR, dt.timedelta(0), _HOUR / 2)
+    for back in range(4 * 24 + 1):
+        moment = now - back * step
+        if all(sanctuary.is_open_at(timezone.localtime(moment + d).time()) for d in around):
+            return moment
+    return now
 
 
 def _tonights_call(**fields: Any) -> Call:
