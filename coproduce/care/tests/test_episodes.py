@@ -287,6 +287,26 @@ def test_the_discharge_page_asks_for_the_onward_team(client, lead, referral):
     assert episode.closed_at is None
 
 
+def test_the_discharge_says_whether_they_will_be_invited_to_give_feedback(client, lead, referral):
+    """helper-76 chose No and read "A follow-up invitation is scheduled if the person
+    agreed"."""
+    episode = accept(lead, referral, lead)
+    client.force_login(lead)
+    response = client.post(
+        f"/episodes/{episode.pk}/discharge",
+        {
+            "destination": "gp",
+            "discharged_on": "10/11/2026",
+            "discharged_time": "10:00",
+            "feedback_invitations": "none",
+        },
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "They will not be invited to say how their care was: they did not agree." in body
+    assert "scheduled if the person agreed" not in body
+
+
 def test_no_appointment_is_booked_in_a_closed_episode(lead, referral):
     episode = accept(lead, referral, lead)
     episodes.discharge(

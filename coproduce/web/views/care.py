@@ -39,6 +39,7 @@ from coproduce.care.models import (
     Appointment,
     CrisisPlan,
     Episode,
+    Person,
     PlanVersion,
     Referral,
     SafetyPlan,
@@ -438,8 +439,16 @@ def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
+            # Said as it is (helper-76 chose No and read "scheduled if the person agreed").
+            invited = episode.person.feedback_invitations
             messages.success(
-                request, "Discharged. A follow-up invitation is scheduled if the person agreed."
+                request,
+                "Discharged. They will not be invited to say how their care was: they did "
+                "not agree."
+                if invited == Person.FeedbackInvitations.NONE
+                else "Discharged. They will be invited by "
+                f"{Person.FeedbackInvitations(invited).label.lower()} to say how their care "
+                "was.",
             )
             return redirect("show_person", person_id=episode.person_id)
     return page(request, "care/discharge.jinja", "Discharge", form=form, episode=episode)
