@@ -271,17 +271,19 @@ def test_the_worklist_lists_reviews_due_and_unallocated_referrals(client, lead, 
         assert line.startswith(f" (NHS number {person.formatted_nhs_number})"), line
 
 
-def test_the_discharge_page_asks_for_the_onward_team(client, lead, referral):
+def discharge_on_the_page(client, lead, referral, **fields):
+    """The episode accepted from ``referral``, and the answer to discharging it on its
+    page on 10 November at 10:00 with ``fields``, redirects followed."""
     episode = accept(lead, referral, lead)
     client.force_login(lead)
-    response = client.post(
-        f"/episodes/{episode.pk}/discharge",
-        {
-            "destination": "community_team",
-            "discharged_on": "10/11/2026",
-            "discharged_time": "10:00",
-        },
+    moment = {"discharged_on": "10/11/2026", "discharged_time": "10:00"}
+    return episode, client.post(
+        f"/episodes/{episode.pk}/discharge", {**moment, **fields}, follow=True
     )
+
+
+def test_the_discharge_page_asks_for_the_onward_team(client, lead, referral):
+    episode, response = discharge_on_the_page(client, lead, referral, destination="community_team")
     assert "Enter the team the person is handed on to" in response.content.decode()
     episode.refresh_from_db()
     assert episode.closed_at is None
@@ -290,17 +292,8 @@ def test_the_discharge_page_asks_for_the_onward_team(client, lead, referral):
 def test_the_discharge_says_whether_they_will_be_invited_to_give_feedback(client, lead, referral):
     """helper-76 chose No and read "A follow-up invitation is scheduled if the person
     agreed"."""
-    episode = accept(lead, referral, lead)
-    client.force_login(lead)
-    response = client.post(
-        f"/episodes/{episode.pk}/discharge",
-        {
-            "destination": "gp",
-            "discharged_on": "10/11/2026",
-            "discharged_time": "10:00",
-            "feedback_invitations": "none",
-        },
-        follow=True,
+    _, response = discharge_on_the_page(
+        client, lead, referral, destination="gp", feedback_invitations="none"
     )
     body = response.content.decode()
     assert "They will not be invited to say how their care was: they did not agree." in body
