@@ -72,7 +72,9 @@ def _facet(concern: str, name: str, *patterns: str) -> Facet:
 FACETS: tuple[Facet, ...] = (
     _facet(
         RISK,
-        "suicide named",
+        # Not only the word: "can not go on" is here too (a fresh-eyes trial read "suicide
+        # named" as a reason for words that do not name it).
+        "suicide or wanting to die",
         r"suicide|suicidal|suicidality|sewer slide|kill (?:" + _SELF + r")",
         r"killing " + _SELF,
         r"killed " + _SELF,
@@ -268,7 +270,7 @@ FACETS: tuple[Facet, ...] = (
         RISK,
         "threat to others",
         r"(?:ill|i will|i am going to|going to|gonna) (?:kill|stab|burn|batter|hurt|strangle|shoot|"
-        r"put (?:him|her) through)(?! me\b| us\b)",
+        r"put (?:him|her) through)(?! me\b| us\b| my ?self\b| your ?self\b)",
         r"going to (?:kill|hurt|stab) (?:mum|dad|my|his|her)|(?:is|are) going to pay",
         r"(?:has|have) it coming|(?:she|he|they) will regret it|bringing something",
         r"sharpening (?:knives|a knife|the knife)|(?:got|has|with) the (?:hammer|knife|axe)",

@@ -519,3 +519,13 @@ def test_a_long_sentence_is_quoted_cut_at_a_word_and_marked_as_cut():
     assert len(quoted) <= risk.QUOTED
     assert words.startswith(quoted.removesuffix(" …"))
     assert words[len(quoted.removesuffix(" …"))] == " "  # cut between words
+
+
+def test_the_reasons_name_what_was_read_truly():
+    """helper-76: "can not go on" was given as "(suicide named)", and "I am going to kill
+    myself" as a threat to others too."""
+    carer = risk.screen("My brother says he cannot go on.")
+    assert "(suicide or wanting to die)" in carer.reason
+    assert "suicide named" not in carer.reason
+    assert "threat to others" not in risk.screen("I am going to kill myself tonight").reason
+    assert "threat to others" in risk.screen("I am going to kill him tonight").reason
