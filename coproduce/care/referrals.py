@@ -547,7 +547,10 @@ def initial_appointment_problem(
             )
         return None
     first_review = min(team.review_days)
-    if initial_at >= accepted_at + dt.timedelta(days=first_review):
+    # By the day, not the minute: the review is booked at the initial appointment's time
+    # of day, so the same day would book both in one slot (a fresh-eyes trial's were).
+    review_day = timezone.localtime(accepted_at + dt.timedelta(days=first_review)).date()
+    if timezone.localtime(initial_at).date() >= review_day:
         return (
             f"The initial appointment must come before the first review, on day {first_review}"
             ": check the date"

@@ -95,6 +95,28 @@ def test_it_refuses_an_initial_appointment_that_is_not_a_real_next_step(
     nothing_was_written(referral)
 
 
+def test_it_refuses_an_initial_appointment_on_the_first_reviews_day(
+    client, lead, colleague, referral
+):
+    """helper-76 booked the initial appointment on day 7 at 10:00, earlier in the day than
+    the acceptance, and the day-7 review was booked in the same slot."""
+    now = timezone.localtime()
+    earlier_that_day = (now - now.replace(hour=0, minute=0, second=0, microsecond=0)) / 2
+    client.force_login(lead)
+    response = client.post(
+        f"/referrals/{referral.pk}",
+        {
+            "action": "accept",
+            "lead": lead.pk,
+            "named_team": [colleague.pk],
+            **when(dt.timedelta(days=7) - earlier_that_day),
+        },
+    )
+    assert response.status_code == 400
+    assert "must come before the first review, on day 7" in squashed(response)
+    nothing_was_written(referral)
+
+
 def test_it_accepts_with_what_was_chosen(client, lead, colleague, referral):
     client.force_login(colleague)  # a colleague accepts, naming someone else as lead
     chosen = timezone.localtime() + dt.timedelta(hours=3)
