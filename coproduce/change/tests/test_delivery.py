@@ -728,6 +728,9 @@ def test_a_translation_is_previewed_masked_and_saved_only_once_confirmed(client,
     body = html.unescape(first.content.decode())
     assert "Check the translation before it is saved" in body
     assert "Dywedodd [name] wrthym am ffonio [removed]." in body
+    # The public page's headings in Welsh, as it will show them (helper-77 saw English).
+    assert '<div class="coproduce-large-print" lang="cy">\n    <h4>Dywedoch chi</h4>' in body
+    assert "<strong>You said:</strong>" not in body
     assert not update.translations.exists()  # previewing saves nothing
     digest = services.preview_translation(update, **typed).digest
     unticked = client.post(

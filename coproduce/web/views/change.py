@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.accounts import audit
@@ -419,8 +419,18 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
         if preview
         else None,
         copies=[presenters.contributor_version(copy) for copy in preview.copies] if preview else [],
+        labels=_public_labels(preview.language) if preview else None,
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _public_labels(language: str) -> dict[str, str]:
+    """The public page's headings in ``language``, as it will show a translation."""
+    with translation.override(language):
+        return {
+            "you_said": translation.gettext("You said"),
+            "we_did": translation.gettext("We did"),
+        }
 
 
 @requires(Capability.VIEW_OUTBOX)
