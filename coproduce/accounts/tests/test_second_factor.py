@@ -153,6 +153,15 @@ def test_signing_out_is_open_between_the_two_steps(client, lead, app):
     assert "_auth_user_id" not in client.session
 
 
+def test_signing_out_says_so_on_the_page_it_lands_on(client, lead):
+    """A fresh-eyes trial (helper-77) landed on the home page with no sign it had worked."""
+    client.force_login(lead)
+    landed = client.post("/sign-out", follow=True).content.decode()
+    assert "You have signed out." in landed
+    assert "You have signed out." not in client.get("/").content.decode()  # said once
+    assert "You have signed out." not in client.post("/sign-out", follow=True).content.decode()
+
+
 def test_an_account_is_locked_after_five_wrong_passwords(client, lead, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/sign-in", {"username": lead.username, "password": "not-the-password"})

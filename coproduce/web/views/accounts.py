@@ -70,7 +70,15 @@ class SignIn(LoginView):
 
 
 class SignOut(LogoutView):
-    pass
+    """Signs out and says so on the page it lands on (a fresh-eyes trial landed on the
+    home page with no sign that it had worked)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        was_signed_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_signed_in:
+            messages.success(request, "You have signed out.")
+        return response
 
 
 class CodeForm(PlainWordsForm):
