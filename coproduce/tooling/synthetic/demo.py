@@ -607,12 +607,13 @@ def seed_first_response(
     hour = dt.timedelta(hours=1)
     # The Sanctuary's part of tonight's story keeps to its hours (a fresh-eyes trial seeded
     # at 15:00 met a guest come at 13:00, "still here after closing" at once, and Jo
-    # invited for 16:00 "by taxi at seven"). Open long enough now: Sam came two hours ago
-    # and is here. Otherwise the line invited Sam and Jo for this evening, and last
-    # night's guest went home before closing.
-    live = _while_open(sanctuary, now) == now
+    # invited for 16:00 "by taxi at seven"). Seeded once it has been open a while, Sam
+    # came two hours ago and is here; otherwise Sam came last night and is still on the
+    # list after closing (not recorded leaving: the worklist's list of such guests), last
+    # night's other guest went home, and Jo is invited for this evening.
+    evening = _while_open(sanctuary, now)
+    live = evening == now
     opening = sanctuary.next_opening(timezone.localtime(now))
-    last_night = _while_open(sanctuary, now) if not live else now
     common = {"team": line, "handler": handler, "caller": Call.Caller.PERSON}
     # A repeat caller: the same number, keyed as the line's own service keys it.
     jo = {"called": "Jo", "phone": "07700 900 321", "area": "Wisbech"}
@@ -644,15 +645,15 @@ def seed_first_response(
     )
     invited = _tonights_call(
         **{**common, "caller": Call.Caller.NHS_111},
-        started_at=now - 3 * hour,
-        ended_at=now - 3 * hour + dt.timedelta(minutes=20),
+        started_at=evening - 3 * hour,
+        ended_at=evening - 3 * hour + dt.timedelta(minutes=20),
         called="Sam",
         area="Peterborough",
         persons_words="I did not want to go to A&E again.",
         shared_understanding="Sam wants somewhere calm to be tonight.",
         next_steps="Sam will come to the Sanctuary; staff will make a plan for the night.",
         outcomes=[Call.Outcome.SANCTUARY],
-        sanctuary_at=now - 2 * hour if live else sanctuary.next_opening(opening + hour / 2),
+        sanctuary_at=evening - 2 * hour,
     )
     # A caller at risk who hung up, not yet called back: on the duty worklist.
     _tonights_call(
@@ -666,25 +667,24 @@ def seed_first_response(
         outcomes=[Call.Outcome.CALL_BACK],
         hung_up_at_risk=True,
     )
-    if live:
-        SanctuaryVisit.objects.create(
-            team=sanctuary,
-            welcomed_by=users["support.worker"],
-            called="Sam",
-            call=invited,
-            arrived_at=now - 2 * hour + dt.timedelta(minutes=5),
-            came=SanctuaryVisit.Came.LINE,
-            offered=[SanctuaryVisit.Offer.DRINK_AND_TALK, SanctuaryVisit.Offer.PEER_SUPPORT],
-        )
+    SanctuaryVisit.objects.create(
+        team=sanctuary,
+        welcomed_by=users["support.worker"],
+        called="Sam",
+        call=invited,
+        arrived_at=evening - 2 * hour + dt.timedelta(minutes=5),
+        came=SanctuaryVisit.Came.LINE,
+        offered=[SanctuaryVisit.Offer.DRINK_AND_TALK, SanctuaryVisit.Offer.PEER_SUPPORT],
+    )
     SanctuaryVisit.objects.create(
         team=sanctuary,
         welcomed_by=users["support.worker"],
         called="Alex",
         shown_as="Robin",
-        arrived_at=last_night - 3 * hour,
+        arrived_at=evening - 3 * hour,
         came=SanctuaryVisit.Came.SELF,
         offered=[SanctuaryVisit.Offer.DRINK_AND_TALK],
-        left_at=last_night - hour,
+        left_at=evening - hour,
         left=SanctuaryVisit.Left.HOME_SAFE,
     )
 
