@@ -30,6 +30,13 @@ from coproduce.voices.services import check_action_taken
 FEEDBACK_MAX_CHARACTERS = 5000
 
 
+CONTACT_FIELDS = (
+    "contact_channel",
+    "contact_email",
+    "contact_phone",
+    "contact_address",
+    "contact_format",
+)
 NO_RATING_NOR_WORDS = _(
     "Select how good or poor the service was, or tell us about it in your own words"
 )
@@ -143,6 +150,13 @@ class FeedbackForm(PlainWordsForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if not data.get("consent_contact"):
+            # Not asked to be told: the contact details are not kept, so a mistake in one
+            # (typed, then the box unticked and hidden) refuses nothing (helper-78's
+            # at-risk words were refused for a hidden "sam@", and reached no one).
+            for name in CONTACT_FIELDS:
+                self.errors.pop(name, None)
+                data[name] = ""
         said = data.get("text") or "text" in self.errors  # words refused keep their message
         if data.get("rating") is None and not said and "rating" not in self.errors:
             self.add_error("rating", NO_RATING_NOR_WORDS)

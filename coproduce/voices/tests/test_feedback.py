@@ -152,6 +152,36 @@ def test_words_without_a_rating_are_taken_and_screened(client, db):
     assert Voice.objects.filter(rating=Rating.GOOD, text="").exists()
 
 
+def test_contact_details_not_asked_for_never_refuse_the_words(client, db):
+    """helper-78 ticked "Tell me what changes", typed "sam@", unticked it (hiding the box)
+    and sent at-risk words: refused for the hidden address, nothing reached anyone."""
+    words = "I want to end my life, I can't do this any more"
+    for given in ({"contact_email": "sam@"}, {"contact_phone": "12345"}):
+        response = client.post(
+            "/feedback", sent_once({"text": words, "contact_channel": "email", **given})
+        )
+        assert response.status_code == 302
+    voices = Voice.objects.filter(text=words)
+    assert voices.count() == 2
+    for voice in voices:
+        assert (voice.contact_email, voice.contact_phone, voice.consent_contact) == ("", "", False)
+        assert voice.risk_alert.concerns == ["risk_to_life"]
+    # Asked to be told, a wrong address is still refused, naming it.
+    refused = client.post(
+        "/feedback",
+        sent_once(
+            {
+                "text": "Kind.",
+                "consent_contact": "on",
+                "contact_channel": "email",
+                "contact_email": "sam@",
+            }
+        ),
+    )
+    assert refused.status_code == 400
+    assert "Enter an email address in the correct format" in refused.content.decode()
+
+
 def test_it_refuses_a_rating_off_the_scale(client, db):
     assert_refused(
         client.post("/feedback", sent_once({"rating": "99"})),
