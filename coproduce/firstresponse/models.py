@@ -199,7 +199,22 @@ class Call(AskedHowItWas):
 
     @property
     def outcome_labels(self) -> list[str]:
-        return [str(self.Outcome(o).label) for o in self.outcomes if o in self.Outcome.values]
+        labels = []
+        for o in self.outcomes:
+            if o not in self.Outcome.values:
+                continue
+            if o == self.Outcome.CALL_BACK and self.hung_up_at_risk:
+                # Booked by the service, not agreed with them; and with no way to reach
+                # them, not booked at all (a fresh-eyes trial read "A call-back booked"
+                # for a caller who left no number).
+                labels.append(
+                    "To be called back: they hung up at risk"
+                    if self.phone_key or self.person_id
+                    else "None: they hung up at risk and left no number to call back"
+                )
+            else:
+                labels.append(str(self.Outcome(o).label))
+        return labels
 
     @property
     def minutes(self) -> int:

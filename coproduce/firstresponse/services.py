@@ -1128,8 +1128,20 @@ def leave(
         )
     elif len(because) > 200:
         errors["left_because"] = "Keep it to 200 characters or fewer"
-    left_at = left_at or timezone.now()
-    if left_at < visit.arrived_at:
+    now = timezone.now()
+    left_at = left_at or now
+    if (
+        left_at < visit.arrived_at
+        and timezone.localdate(left_at) < timezone.localdate(now)
+        and left_at + dt.timedelta(days=1) > now
+    ):
+        # Only a time of day is typed, read as the last one gone: a time later today (a
+        # fresh-eyes trial typed the departure before it came) read as yesterday's.
+        errors["left_time"] = (
+            f"{timezone.localtime(left_at):%H:%M} is still to come: enter the time they "
+            "left, or leave it empty if they are leaving now"
+        )
+    elif left_at < visit.arrived_at:
         errors["left_time"] = (
             "They cannot leave before they arrived "
             f"({timezone.localtime(visit.arrived_at):%H:%M on %d/%m/%Y})"

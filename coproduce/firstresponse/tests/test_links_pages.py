@@ -35,8 +35,7 @@ def ended_call(line, handler, minutes_ago=60, **fields):
         ended_at=ago(minutes=minutes_ago - 5),
         caller="person",
         next_steps="Ring again if it gets worse.",
-        outcomes=["support"],
-        **fields,
+        **{"outcomes": ["support"], **fields},
     )
 
 
@@ -298,11 +297,23 @@ def test_the_persons_record_lists_their_calls_and_sanctuary_evenings(
     client, handler, line, sanctuary, known
 ):
     call = ended_call(line, handler, person=known)
+    referral = Referral.objects.create(
+        person=known,
+        team=line,
+        source="self",
+        urgency="2",
+        received_at=ago(minutes=30),
+        reason="Passed on from the line",
+    )
+    ended_call(line, handler, 40, person=known, outcomes=["crisis_team"], referral=referral)
     SanctuaryVisit.objects.create(
         team=sanctuary, welcomed_by=handler, person=known, arrived_at=ago(hours=3), came="line"
     )
     client.force_login(handler)
     page = client.get(f"/people/{known.pk}").content.decode()
+    # Said once (a fresh-eyes trial read "Referred to the crisis team (referred to the
+    # crisis team)").
+    assert page.count("eferred to the crisis team") == 1
     assert "Calls to the line" in page
     assert f"/line/calls/{call.pk}" in page
     assert "Evenings at the Sanctuary" in page

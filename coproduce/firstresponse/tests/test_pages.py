@@ -170,6 +170,11 @@ def test_a_caller_who_hung_up_at_risk_is_called_back_from_their_calls_page(
     assert f'name="back" value="{hung_up.pk}"' in page
     page = client.get(f"/line/calls/{no_number.pk}").content.decode()
     assert "they cannot be called back" in page
+    # Not "A call-back booked" for someone nobody can call (a fresh-eyes trial).
+    assert "A call-back booked" not in page
+    assert "None: they hung up at risk and left no number to call back" in page
+    assert "nobody can call them back" in page
+    assert hung_up.outcome_labels == ["To be called back: they hung up at risk"]
     assert 'name="back"' not in page
     refused = client.post("/line/calls", sent_once({"back": str(no_number.pk)}), follow=True)
     assert "cannot be called back from here" in refused.content.decode()

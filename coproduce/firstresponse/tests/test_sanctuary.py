@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
 from coproduce.firstresponse import services
+from coproduce.firstresponse.forms import today_at
 from coproduce.firstresponse.models import Call, SanctuaryVisit
 from coproduce.firstresponse.services import Arrival
 from coproduce.firstresponse.tests.conftest import ago
@@ -65,6 +66,29 @@ def test_it_refuses_a_departure_before_the_arrival_and_keeps_the_guest_here(hand
     with pytest.raises(ValidationError) as refused:
         services.leave(handler, visit, left="home_safe", left_at=ago(minutes=45))
     assert "cannot leave before they arrived" in refused.value.message_dict["left_time"][0]
+    visit.refresh_from_db()
+    assert visit.is_here
+
+
+def test_a_departure_typed_before_it_comes_is_refused_as_still_to_come(
+    handler, sanctuary, monkeypatch
+):
+    # Only a time is typed, read as the last one gone; at 21:00, "21:30" was read as
+    # yesterday's and refused as "before they arrived" (a fresh-eyes trial).
+    evening = timezone.localtime().replace(hour=21, minute=0, second=0, microsecond=0)
+    monkeypatch.setattr(timezone, "now", lambda: evening)
+    visit = welcome(handler, sanctuary, arrived_at=evening - dt.timedelta(minutes=30))
+    typed = today_at(dt.time(21, 30), evening)
+    with pytest.raises(ValidationError) as refused:
+        services.leave(handler, visit, left="home_safe", left_at=typed)
+    assert refused.value.message_dict["left_time"] == [
+        "21:30 is still to come: enter the time they left, or leave it empty if they are "
+        "leaving now"
+    ]
+    # A time before the arrival today is still refused as such.
+    with pytest.raises(ValidationError) as refused:
+        services.leave(handler, visit, left="home_safe", left_at=today_at(dt.time(20, 0), evening))
+    assert "cannot leave before they arrived (20:30" in refused.value.message_dict["left_time"][0]
     visit.refresh_from_db()
     assert visit.is_here
 
