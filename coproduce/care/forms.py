@@ -281,6 +281,13 @@ class AcceptForm(Moment, PlainWordsForm):
     initial_time = time_field("initial appointment")
     # Asked only when the referrer's date of birth is not the record's (the service says).
     identity_checked = forms.BooleanField(required=False)
+    # Asked only when the initial appointment is after the response is due (likewise).
+    after_target_because = forms.CharField(
+        max_length=500,
+        required=False,
+        widget=forms.Textarea,
+        error_messages={"max_length": "Keep the reason to 500 characters or fewer"},
+    )
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

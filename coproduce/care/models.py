@@ -521,6 +521,9 @@ class Appointment(models.Model):
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.BOOKED)
     outside_named_team_because = models.TextField(blank=True)
+    # An initial appointment booked after the referral's response was due: why (a
+    # fresh-eyes trial accepted a very urgent referral with its first visit a week out).
+    after_target_because = models.TextField(blank=True)
     booked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

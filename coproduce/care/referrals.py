@@ -34,6 +34,7 @@ from coproduce.care.models import (
 )
 from coproduce.care.services import ContactDetails
 from coproduce.lib.dates import refuse_future
+from coproduce.lib.validators import says_something
 
 T = TypeVar("T")
 
@@ -558,6 +559,16 @@ def initial_appointment_problem(
     return None
 
 
+def after_target(referral: Referral, initial_at: dt.datetime) -> bool:
+    """Whether an initial appointment comes after the referral's response is due, with
+    the person not yet seen (by the response vehicle, say)."""
+    return (
+        referral.respond_by is not None
+        and referral.seen_at is None
+        and initial_at > referral.respond_by
+    )
+
+
 def accept_referral(
     user: User,
     referral: Referral,
@@ -567,6 +578,7 @@ def accept_referral(
     initial_at: dt.datetime,
     accepted_at: dt.datetime | None = None,
     identity_checked: bool = False,
+    after_target_because: str = "",
 ) -> Episode:
     """Open an episode: lead practitioner, named team, initial appointment and reviews.
 
@@ -582,6 +594,9 @@ def accept_referral(
     it is accepted only once the practitioner has checked who the person is
     (``identity_checked``). The refusal says what to check, not what did not match, and
     is audited (kept though nothing else is written).
+
+    An initial appointment after the referral's response is due (very urgent: within 4
+    hours) is booked only with the reason it cannot be sooner, kept on the appointment.
     """
     try:
         return _accept_referral(
@@ -592,6 +607,7 @@ def accept_referral(
             initial_at=initial_at,
             accepted_at=accepted_at,
             identity_checked=identity_checked,
+            after_target_because=after_target_because,
         )
     except ValidationError as refused:
         if IDENTITY_TO_CHECK in getattr(refused, "message_dict", {}).get("identity_checked", []):
@@ -615,6 +631,7 @@ def _accept_referral(
     initial_at: dt.datetime,
     accepted_at: dt.datetime | None,
     identity_checked: bool,
+    after_target_because: str,
 ) -> Episode:
     referral = Referral.objects.select_for_update().get(pk=referral.pk)
     if referral.status != Referral.Status.RECEIVED:
@@ -627,6 +644,19 @@ def _accept_referral(
         errors["identity_checked"] = [IDENTITY_TO_CHECK]
     if problem := initial_appointment_problem(team, initial_at, accepted_at):
         errors["initial_on"] = [problem]
+    because = " ".join(after_target_because.split())
+    if not after_target(referral, initial_at):
+        because = ""
+    elif "initial_on" not in errors and not says_something(because, words=3, characters=12):
+        assert referral.respond_by is not None  # noqa: S101 - after_target says so
+        due = timezone.localtime(referral.respond_by)
+        errors["after_target_because"] = [
+            f"The response to this {referral.get_urgency_display().lower()} referral is due "
+            f"by {due:%H:%M on %d/%m/%Y}: book the initial appointment by then, or say why "
+            "it cannot be sooner"
+        ]
+    elif len(because) > 500:
+        errors["after_target_because"] = ["Keep the reason to 500 characters or fewer"]
     try:
         members = _check_named_team(team, lead, named_team)
     except ValidationError as error:
@@ -641,7 +671,7 @@ def _accept_referral(
         accepted_at=accepted_at,
     )
     episode.named_team.set(members)
-    book_initial_and_reviews(user, episode, initial_at)
+    book_initial_and_reviews(user, episode, initial_at, after_target_because=because)
     referral.status = Referral.Status.ACCEPTED
     referral.save(update_fields=["status"])
     detail = f"accepted referral {referral.pk}"
@@ -651,7 +681,9 @@ def _accept_referral(
     return episode
 
 
-def book_initial_and_reviews(user: User, episode: Episode, initial_at: dt.datetime) -> None:
+def book_initial_and_reviews(
+    user: User, episode: Episode, initial_at: dt.datetime, *, after_target_because: str = ""
+) -> None:
     """The lead practitioner's initial appointment, then a review on each review day."""
     Appointment.objects.create(
         episode=episode,
@@ -659,6 +691,7 @@ def book_initial_and_reviews(user: User, episode: Episode, initial_at: dt.dateti
         starts_at=initial_at,
         staff=episode.lead_practitioner,
         booked_by=user,
+        after_target_because=after_target_because,
     )
     local_initial = timezone.localtime(initial_at)
     for day in episode.team.review_days:

@@ -209,3 +209,67 @@ def test_a_second_click_on_accept_goes_to_the_episode_not_an_error(client, lead,
     episode = Episode.objects.get()
     assert first["Location"] == second["Location"] == f"/episodes/{episode.pk}"
     assert episode.appointments.filter(kind=Appointment.Kind.INITIAL).count() == 1
+
+
+def test_an_initial_appointment_after_the_response_is_due_needs_a_reason(
+    client, lead, colleague, team
+):
+    """helper-76 accepted a very urgent referral (to be seen within 4 hours) with its
+    initial appointment a week out, and nothing asked why."""
+    received = timezone.now() - dt.timedelta(hours=1)
+    referral = ReferralFactory(
+        team=team,
+        urgency=Referral.Urgency.VERY_URGENT,
+        received_at=received,
+        respond_by=received + dt.timedelta(hours=4),
+    )
+    due = timezone.localtime(referral.respond_by)
+    form = {
+        "action": "accept",
+        "lead": lead.pk,
+        "named_team": [colleague.pk],
+        **when(dt.timedelta(days=6)),
+    }
+    client.force_login(lead)
+    refused = client.post(f"/referrals/{referral.pk}", form)
+    assert refused.status_code == 400
+    page = squashed(refused)
+    assert (
+        f"The response to this very urgent referral is due by {due:%H:%M on %d/%m/%Y}: book "
+        "the initial appointment by then, or say why it cannot be sooner"
+    ) in page
+    assert "Why can the initial appointment not be sooner?" in page  # asked now
+    nothing_was_written(referral)
+    # A reason that says nothing is refused too.
+    assert client.post(f"/referrals/{referral.pk}", {**form, "after_target_because": "ok ok"})
+    nothing_was_written(referral)
+    because = "They asked to be seen after their sister arrives; safety plan agreed by phone."
+    done = client.post(f"/referrals/{referral.pk}", {**form, "after_target_because": because})
+    episode = Episode.objects.get()
+    assert done["Location"] == f"/episodes/{episode.pk}"
+    initial = episode.appointments.get(kind=Appointment.Kind.INITIAL)
+    assert initial.after_target_because == because
+    page = squashed(client.get(f"/episodes/{episode.pk}"))
+    assert f"After the response was due</strong> {because}" in page
+
+
+@pytest.mark.parametrize("seen", [False, True])
+def test_no_reason_is_asked_within_the_target_or_once_they_were_seen(lead, team, seen):
+    received = timezone.now() - dt.timedelta(hours=1)
+    referral = ReferralFactory(
+        team=team,
+        urgency=Referral.Urgency.VERY_URGENT,
+        received_at=received,
+        respond_by=received + dt.timedelta(hours=4),
+        seen_at=received + dt.timedelta(minutes=40) if seen else None,
+    )
+    initial_at = timezone.now() + (dt.timedelta(days=2) if seen else dt.timedelta(hours=2))
+    episode = referrals.accept_referral(
+        lead,
+        referral,
+        lead=lead,
+        named_team=[lead],
+        initial_at=initial_at,
+        after_target_because="Typed and then not needed",
+    )
+    assert episode.appointments.get(kind=Appointment.Kind.INITIAL).after_target_because == ""

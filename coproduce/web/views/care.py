@@ -294,6 +294,7 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
                     named_team=list(accept.cleaned_data["named_team"]),
                     initial_at=initial_at,
                     identity_checked=accept.cleaned_data["identity_checked"],
+                    after_target_because=accept.cleaned_data["after_target_because"],
                 )
                 messages.success(
                     request, "Referral accepted. The initial appointment and reviews are booked."
