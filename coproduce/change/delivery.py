@@ -42,7 +42,7 @@ from coproduce.lib.formats import Format
 from coproduce.messaging import formats, services
 from coproduce.messaging.formats import PRINTED_FORMATS, Rendered, YouSaidWeDid
 from coproduce.messaging.models import Message
-from coproduce.voices.models import Voice
+from coproduce.voices.models import RiskAlert, Voice
 
 logger = logging.getLogger(__name__)
 
@@ -241,10 +241,7 @@ def one_per_address(voices: QuerySet[Voice]) -> QuerySet[Voice]:
     return voices.exclude(Q(Exists(later)) & ~Q(contact_key=""))
 
 
-def not_yet_owed(update: Update) -> QuerySet[Voice]:
-    """The contributors the update is owed to whose message is not made: one per address,
-    leaving out anyone whose address is already owed it through another of their voices
-    (a voice linked after the update was published, by the same person)."""
+def _owed_and_not_made(update: Update) -> QuerySet[Voice]:
     owed_at = OutboxMessage.objects.filter(
         update=update, voice__contact_key=OuterRef("contact_key")
     )
@@ -253,6 +250,32 @@ def not_yet_owed(update: Update) -> QuerySet[Voice]:
         .exclude(outbox__update=update)
         .exclude(Q(Exists(owed_at)) & ~Q(contact_key=""))
     )
+
+
+def held_for_an_alert() -> Q:
+    """A voice whose giver has a risk alert the duty team has not yet acknowledged, on
+    this voice or on another from the same address: a routine "you said, we did" is not
+    sent to someone whose message about risk no one has answered yet (a fresh-eyes trial
+    saw one texted beside an open alert). Acknowledging the alert lets it go
+    (``receivers.tell_once_acknowledged``)."""
+    still_open = RiskAlert.objects.filter(acknowledged_at__isnull=True)
+    return Q(Exists(still_open.filter(voice_id=OuterRef("pk")))) | (
+        Q(Exists(still_open.filter(voice__contact_key=OuterRef("contact_key"))))
+        & ~Q(contact_key="")
+    )
+
+
+def not_yet_owed(update: Update) -> QuerySet[Voice]:
+    """The contributors the update is owed to whose message is not made: one per address,
+    leaving out anyone whose address is already owed it through another of their voices
+    (a voice linked after the update was published, by the same person), and anyone held
+    while their risk alert is open (``held_for_an_alert``)."""
+    return _owed_and_not_made(update).exclude(held_for_an_alert())
+
+
+def held(update: Update) -> int:
+    """How many contributors the update waits for while their risk alert is open."""
+    return _owed_and_not_made(update).filter(held_for_an_alert()).count()
 
 
 def people(voices: QuerySet[Voice]) -> int:
@@ -352,10 +375,11 @@ class Progress:
     withdrawn: int  # withdrew their feedback after it was owed: not contacted
     stopped: int  # stopped these messages before it reached them: not contacted
     messages_made: bool  # every contributor's message is made (the fan-out finished)
+    held: int = 0  # not made while their risk alert is open (``held_for_an_alert``)
 
     @property
     def finished(self) -> bool:
-        return self.messages_made and self.waiting == 0
+        return self.messages_made and self.waiting == 0 and self.held == 0
 
 
 TOLD = {Message.Status.SENT, Message.Status.DELIVERED, OutboxMessage.Status.SENT}
@@ -383,10 +407,11 @@ def progress(update: Update) -> Progress:
     stopped = counts.get("stopped", 0)
     # Owed at publishing but no message made: not made yet, or (once the fan-out is done)
     # they withdrew between publishing and the fan-out reaching them.
-    missing = max(update.owed_to - made, 0)
+    waiting_on_alerts = held(update)
+    missing = max(update.owed_to - made - waiting_on_alerts, 0)
     finished = update.fanned_out_at is not None
     return Progress(
-        owed=max(update.owed_to, made),
+        owed=max(update.owed_to, made + waiting_on_alerts),
         told=told,
         waiting=made - told - failed - cancelled - stopped + (0 if finished else missing),
         to_print=counts.get(OutboxMessage.Status.TO_PRINT, 0),
@@ -394,6 +419,7 @@ def progress(update: Update) -> Progress:
         withdrawn=cancelled + (missing if finished else 0),
         stopped=stopped,
         messages_made=finished,
+        held=waiting_on_alerts,
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import F, Q
 
 from coproduce.change import delivery
-from coproduce.change.models import Insight, OutboxMessage
+from coproduce.change.models import Insight, OutboxMessage, Update
 from coproduce.messaging import services as messaging
 from coproduce.messaging.models import Message
 from coproduce.voices.models import Voice
@@ -56,3 +56,18 @@ def _hand_over(voice: Voice) -> None:
         if other is not None:
             owed.voice = other
             owed.save(update_fields=["voice"])
+
+
+def tell_once_acknowledged(sender: Any, voice: Voice, **kwargs: Any) -> None:
+    """A risk alert was acknowledged: the updates held back from its voice's giver while
+    it was open (``delivery.held_for_an_alert``) are made and sent now, by the same
+    task that fans an update out (it makes only what is missing)."""
+    from coproduce.change import tasks
+
+    theirs = Q(pk=voice.pk) | (Q(contact_key=voice.contact_key) & ~Q(contact_key=""))
+    linked = Insight.voices.through.objects.filter(voice__in=Voice.objects.filter(theirs))
+    updates = Update.objects.filter(
+        fanned_out_at__isnull=False, action__insight_id__in=linked.values("insight_id")
+    ).values_list("pk", flat=True)
+    for update_id in updates:
+        tasks.tell_contributors.enqueue(update_id)

@@ -416,6 +416,8 @@ class UpdatePreview:
     told_today: int = 0
     # The approved quotes shown with it in public: these, and no quote approved later.
     quotes: list[Voice] = field(default_factory=list)
+    # Of the contributors, those told only once their open risk alert is acknowledged.
+    held: int = 0
 
     def digest_after(self, after: int | None) -> str:
         """The digest of these words, versions and quotes previewed after update ``after``."""
@@ -543,6 +545,10 @@ def preview_update(
         after=latest_update(action),
         told_today=_told_today(action),
     )
+    held = delivery.one_per_address(delivery.contributors(action)).filter(
+        delivery.held_for_an_alert()
+    )
+    preview = replace(preview, held=held.count())
     audit.record(user, AuditEvent.Action.VIEWED, action, f"previewed an update {preview.digest}")
     transaction.on_commit(
         lambda: tasks.make_preview_audio.enqueue(preview.digest, preview.you_said, preview.we_did)

@@ -34,7 +34,7 @@ from coproduce.voices.models import (
     Voice,
     VoiceQuerySet,
 )
-from coproduce.voices.signals import voice_withdrawn
+from coproduce.voices.signals import alert_acknowledged, voice_withdrawn
 from coproduce.voices.suggest import suggest
 
 logger = logging.getLogger(__name__)
@@ -270,6 +270,8 @@ def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAl
     alert.action_taken = action_taken
     alert.save(update_fields=["acknowledged_at", "acknowledged_by", "action_taken"])
     audit.record(user, AuditEvent.Action.CHANGED, alert, "acknowledged")
+    voice = Voice.objects.get(pk=alert.voice_id)
+    transaction.on_commit(lambda: alert_acknowledged.send(sender=Voice, voice=voice))
     forget_stopped_contact(Voice.objects.filter(pk=alert.voice_id))
     return alert
 

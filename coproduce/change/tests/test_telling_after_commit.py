@@ -27,7 +27,8 @@ from coproduce.tooling.testing.factories import (
     sent_once,
 )
 from coproduce.tooling.testing.workers import IMMEDIATE
-from coproduce.voices.models import Voice
+from coproduce.voices import services as voices_services
+from coproduce.voices.models import RiskAlert, Voice
 
 
 def contributors(le_lead, action, n):
@@ -339,3 +340,36 @@ def test_the_publish_request_makes_no_contributors_message_and_sends_nothing(
     inserts = [q["sql"] for q in asked if q["sql"].lstrip().upper().startswith("INSERT")]
     assert not [sql for sql in inserts if Message._meta.db_table in sql]
     assert ("tell_contributors", [update.pk]) in handed_on()  # the fan-out, for the worker
+
+
+def test_a_contributor_with_an_open_risk_alert_is_told_only_once_it_is_acknowledged(
+    client, le_lead, action, django_capture_on_commit_callbacks
+):
+    """A fresh-eyes trial saw a routine update texted to someone whose message about risk,
+    sent since from the same address, no one had answered yet."""
+    calm, at_risk = contributors(le_lead, action, 2)
+    later = VoiceFactory.contactable(contact_email=at_risk.contact_email, text="I can't go on")
+    alert = RiskAlert.objects.create(voice=later, concerns=[RiskAlert.Concern.RISK_TO_LIFE])
+    client.force_login(le_lead)
+    preview = client.post(
+        f"/actions/{action.pk}/update",
+        sent_once({"you_said": "a", "we_did": "b", "step": "preview"}),
+    ).content.decode()
+    assert "1 of them has a risk alert the duty team has not yet acknowledged" in preview
+    update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
+    tasks.tell_contributors.call(update.pk)
+    assert [o.voice for o in OutboxMessage.objects.all()] == [calm]
+    page = client.get(f"/updates/{update.pk}").content.decode()
+    assert "1 contributor is told only once the duty team acknowledges their risk alert" in page
+    assert re.search(r"Held until their risk alert is acknowledged\s*</dt>\s*<dd[^>]*>\s*1", page)
+    assert "Finished" not in page
+    assert counts(page)["Told"] == 0
+    assert delivery.progress(update).withdrawn == 0  # not counted as withdrawn
+
+    DBTaskResult.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        voices_services.acknowledge_alert(le_lead, alert, "Rang them back; they are safe at home.")
+    assert handed_on() == [("tell_contributors", [update.pk])]
+    tasks.tell_contributors.call(update.pk)
+    assert sorted(o.voice_id for o in OutboxMessage.objects.all()) == [calm.pk, at_risk.pk]
+    assert delivery.progress(update).held == 0
