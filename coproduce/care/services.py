@@ -40,6 +40,7 @@ from coproduce.lib.dates import refuse_future
 from coproduce.lib.validators import (
     normalise_uk_mobile,
     remove_unstorable,
+    too_short,
     validate_email_address,
 )
 from coproduce.lib.validators import says_something as says_something_in_words
@@ -233,6 +234,12 @@ WHAT_A_BREAK_GLASS_REASON_IS = (
 )
 
 
+BREAK_GLASS_REASON_SAYS_NOTHING = (
+    "Say who needs the record and why now, not only that you need it: for example, her "
+    "GP rang because she has not collected her medication"
+)
+
+
 def says_something(reason: str) -> bool:
     """Whether a break-glass reason is one a reviewer could judge: long enough, at least
     four different words, and not one character repeated."""
@@ -251,7 +258,9 @@ def break_glass(user: User, person: Person, reason: str) -> None:
     """
     reason = reason.strip()
     if not says_something(reason):
-        raise ValidationError({"reason": WHAT_A_BREAK_GLASS_REASON_IS})
+        if too_short(reason, words=BREAK_GLASS_REASON_WORDS, characters=BREAK_GLASS_REASON_MIN):
+            raise ValidationError({"reason": WHAT_A_BREAK_GLASS_REASON_IS})
+        raise ValidationError({"reason": BREAK_GLASS_REASON_SAYS_NOTHING})
     if len(reason) > BREAK_GLASS_REASON_MAX:
         raise ValidationError(
             {"reason": f"Keep the reason to {BREAK_GLASS_REASON_MAX} characters or fewer"}

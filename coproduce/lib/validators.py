@@ -88,6 +88,13 @@ SAY_NOTHING = frozenset(
         "urgently",
         "please",
         "acknowledged",
+        # Pointing at something without saying it ("check their record for something").
+        "their",
+        "something",
+        "anything",
+        "stuff",
+        "thing",
+        "things",
     ]
 )
 
@@ -109,6 +116,13 @@ def says_something(value: str, *, words: int, characters: int) -> bool:
         and len(saying) >= min(words, SAYING_WORDS)
         and len(typed) > 2
     )
+
+
+def too_short(value: str, *, words: int, characters: int) -> bool:
+    """Of text ``says_something`` refuses, whether it is too short (rather than long
+    enough but saying nothing): the refusal then names the length, not what is missing
+    (a fresh-eyes trial wrote nine words and was told to write four)."""
+    return len(value.strip()) < characters or len(set(_WORD.findall(value.casefold()))) < words
 
 
 def validate_no_markup(value: str) -> None:

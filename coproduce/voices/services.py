@@ -233,20 +233,30 @@ def open_alerts() -> Any:
 ACTION_TAKEN_WORDS, ACTION_TAKEN_CHARACTERS = 3, 12
 
 
+def sentence(words: str) -> str:
+    """Words ended with one full stop (or the mark they end with)."""
+    words = words.rstrip()
+    return words if words.endswith((".", "!", "?", "…")) else f"{words}."
+
+
 def check_action_taken(action_taken: str) -> str:
     """What the duty worker did about an alert, as the record of it: a short sentence at
     least (who was called or told, what was agreed), never "x" or "ok". Found by a
     fresh-eyes trial: an alert left the list, and stopped escalating, on "x"."""
     action_taken = " ".join(action_taken.split())
-    if not validators.says_something(
-        action_taken, words=ACTION_TAKEN_WORDS, characters=ACTION_TAKEN_CHARACTERS
-    ):
-        raise ValidationError(
-            {
-                "action_taken": "Say what you did in a short sentence, at least "
-                f"{ACTION_TAKEN_WORDS} words: who you called or told, and what was agreed"
-            }
-        )
+    length = {"words": ACTION_TAKEN_WORDS, "characters": ACTION_TAKEN_CHARACTERS}
+    if not validators.says_something(action_taken, **length):
+        if validators.too_short(action_taken, **length):
+            said = (
+                f"Say what you did in a short sentence, at least {ACTION_TAKEN_WORDS} words: "
+                "who you called or told, and what was agreed"
+            )
+        else:
+            said = (
+                "Say what you did, not that you read it: who you called or told, and what "
+                "was agreed (for example: rang her back, she is with her sister tonight)"
+            )
+        raise ValidationError({"action_taken": said})
     return action_taken
 
 
@@ -263,7 +273,7 @@ def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAl
         # About the alert, whose page no longer offers the box to type in: not a field's.
         raise ValidationError(
             f"Already acknowledged by {by} on {in_words(alert.acknowledged_at)}: "
-            f"{alert.action_taken}. What you typed was not saved: {action_taken}"
+            f"{sentence(alert.action_taken)} What you typed was not saved: {action_taken}"
         )
     alert.acknowledged_at = timezone.now()
     alert.acknowledged_by = user

@@ -128,6 +128,7 @@ def test_it_takes_a_reason_of_20_characters_once_stripped(client, outsider, pers
         "1234 5678 9012 3456 7890",  # numbers are not words
         "urgent urgent urgent urgent",  # four words, but one said four times
         "just checking this person record now",  # helper-76: six words saying nothing
+        "Need to check their record for something now please",  # helper-78: nine
     ],
 )
 def test_it_refuses_a_reason_that_says_nothing(client, outsider, person, reason):
@@ -135,8 +136,13 @@ def test_it_refuses_a_reason_that_says_nothing(client, outsider, person, reason)
     response = client.post(f"/people/{person.pk}/break-glass", {"reason": reason})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Give a reason of at least 4 different words" in body
-    assert "who needs the record, and why now" in body
+    # A reason too short is told its length; one long enough, what it does not say (a
+    # fresh-eyes trial wrote nine words and was told to write four).
+    if len(set(reason.split())) < 4 or len(reason) < 20 or reason[0].isdigit():
+        assert "Give a reason of at least 4 different words" in body
+    else:
+        assert "Give a reason of at least" not in body
+    assert "who needs the record" in body
     assert not AuditEvent.objects.filter(action="break_glass").exists()
     assert client.get(f"/people/{person.pk}").status_code == 404  # still closed
 
@@ -144,6 +150,8 @@ def test_it_refuses_a_reason_that_says_nothing(client, outsider, person, reason)
 def test_it_refuses_a_reason_that_says_nothing_in_the_service_too(outsider, person):
     with pytest.raises(ValidationError, match="at least 4 different words"):
         services.break_glass(outsider, person, "checking this person")
+    with pytest.raises(ValidationError, match="not only that you need it"):
+        services.break_glass(outsider, person, "Need to check their record for something now")
     assert not AuditEvent.objects.filter(action="break_glass").exists()
 
 

@@ -260,8 +260,10 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
         acknowledge_alert(lead, alert, "x")  # the rule is the service's, for every route
     # helper-76 cleared an overdose's alert with words that say nothing was done.
     for nothing in ("I have read this message.", "Seen, noted, acknowledged."):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="Say what you did, not that you read it"):
             acknowledge_alert(lead, alert, nothing)
+    with pytest.raises(ValidationError, match="at least 3 words"):
+        acknowledge_alert(lead, alert, "Seen")
     client.post("/alerts", {"alert": alert.pk, "action_taken": "Called 999; ambulance sent."})
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.action_taken) == (lead, "Called 999; ambulance sent.")
@@ -283,6 +285,8 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
     body = late.content.decode()
     assert f"Already acknowledged by {lead.name_and_role}" in body
     assert "What you typed was not saved: I also called them; left a message." in body
+    assert "ambulance sent.. " not in body  # one full stop (helper-78 saw two)
+    assert "Called 999; ambulance sent. What you typed" in body
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.action_taken) == (lead, "Called 999; ambulance sent.")
 
