@@ -117,6 +117,32 @@ def test_a_full_sanctuary_asks_why_on_the_arrival_page(client, handler, sanctuar
     assert SanctuaryVisit.objects.count() == 2
 
 
+def test_an_arrival_recorded_while_the_sanctuary_is_closed_says_what_follows(
+    client, handler, sanctuary
+):
+    """helper-78 recorded a guest at 16:25, before the Sanctuary opened, and was not told
+    why they showed "After closing" at once."""
+    now = timezone.localtime()
+    hours = (now + dt.timedelta(hours=3)).time(), (now + dt.timedelta(hours=6)).time()
+    sanctuary.opens_at, sanctuary.closes_at = (t.replace(second=0, microsecond=0) for t in hours)
+    sanctuary.save()
+    client.force_login(handler)
+    page = client.post(
+        "/sanctuary/arrivals", sent_once({"came": "self", "called": "Kai"}), follow=True
+    ).content.decode()
+    assert f"The Sanctuary is closed at {now:%H:%M} (open " in page
+    assert "K. shows as here after closing, on the worklist, until you record them leaving" in page
+    assert "After closing" in page
+    # While it is open, nothing more is said.
+    sanctuary.opens_at = (now - dt.timedelta(hours=1)).time()
+    sanctuary.save()
+    page = client.post(
+        "/sanctuary/arrivals", sent_once({"came": "self", "called": "Lee"}), follow=True
+    ).content.decode()
+    assert "L. is on tonight&#39;s list" in page
+    assert "shows as here after closing" not in page
+
+
 def test_the_worklist_shows_calls_to_call_back_and_guests_after_closing(
     client, handler, line, sanctuary
 ):

@@ -292,6 +292,17 @@ def welcome_guest(request: HttpRequest) -> HttpResponse:
             add_errors(form, error)
         else:
             messages.success(request, f"{visit.label} is on tonight's list. Welcome.")
+            if (closing := visit.closing_after_arrival()) and closing <= visit.arrived_at:
+                # Recorded while the Sanctuary is closed (a fresh-eyes trial recorded a
+                # guest at 16:25 and was not told why they showed "After closing").
+                messages.warning(
+                    request,
+                    f"The Sanctuary is closed at "
+                    f"{timezone.localtime(visit.arrived_at):%H:%M} ({team.hours_label.lower()}): "
+                    f"{visit.label} shows as here after closing, on the worklist, until you "
+                    "record them leaving. If the time is wrong, record them leaving and "
+                    "welcome them again with the right time.",
+                )
             return redirect("show_sanctuary")
     guests = services.here_now(team)
     chosen = str(form["call"].value() or "")
