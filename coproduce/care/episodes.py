@@ -219,23 +219,46 @@ def discharge(
     onward_team: str,
     discharged_at: dt.datetime | None = None,
     feedback_invitations: str | None = None,
+    unseen_because: str = "",
 ) -> Episode:
     """Close the episode. ``feedback_invitations`` records whether (and how) the person
     agreed to be invited to say how their care was (seed 003); None leaves it as it is.
-    Refused if the invitation could not reach them on the channel chosen."""
+    Refused if the invitation could not reach them on the channel chosen, or, for an
+    episode with no contact recorded, without the reason they are discharged unseen."""
     if episode.closed_at is not None:
         raise ValidationError("This episode is already closed.")
+    errors: dict[str, str] = {}
     if feedback_invitations and (
         problem := follow_up_cannot_reach(episode.person, feedback_invitations)
     ):
-        raise ValidationError({"feedback_invitations": problem})
+        errors["feedback_invitations"] = problem
+    unseen_because = " ".join(unseen_because.split())
+    if episode.contacts.exists():
+        unseen_because = ""
+    elif not says_something(unseen_because, words=3, characters=12):
+        errors["unseen_because"] = (
+            "No contact with them is recorded in this episode: say why they are discharged "
+            "without one"
+        )
+    elif len(unseen_because) > 500:
+        errors["unseen_because"] = "Keep the reason to 500 characters or fewer"
+    if errors:
+        raise ValidationError(errors)
     discharged_at = not_before_acceptance(
         episode, discharged_at or timezone.now(), "discharged_at", "Discharge"
     )
     episode.closed_at = discharged_at
     episode.discharge_destination = destination
     episode.onward_team = onward_team
-    episode.save(update_fields=["closed_at", "discharge_destination", "onward_team"])
+    episode.discharged_unseen_because = unseen_because
+    episode.save(
+        update_fields=[
+            "closed_at",
+            "discharge_destination",
+            "onward_team",
+            "discharged_unseen_because",
+        ]
+    )
     if feedback_invitations is not None and (
         feedback_invitations != episode.person.feedback_invitations
     ):

@@ -488,6 +488,13 @@ class DischargeForm(Moment, PlainWordsForm):
     onward_team = forms.CharField(max_length=200, required=False)
     discharged_on = date_field("date of discharge")
     discharged_time = time_field("discharge")
+    # Asked when no contact is recorded in the episode (the service says).
+    unseen_because = forms.CharField(
+        max_length=500,
+        required=False,
+        widget=forms.Textarea,
+        error_messages={"max_length": "Keep the reason to 500 characters or fewer"},
+    )
     feedback_invitations = forms.ChoiceField(
         choices=[
             (Person.FeedbackInvitations.SMS, "Yes, by text message"),

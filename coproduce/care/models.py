@@ -387,6 +387,9 @@ class Episode(models.Model):
         max_length=32, choices=DischargeDestination.choices, blank=True
     )
     onward_team = models.CharField(max_length=200, blank=True)
+    # Discharged with no contact ever recorded in the episode: why (a fresh-eyes trial
+    # closed a crisis episode nobody had seen, and nothing asked).
+    discharged_unseen_because = models.TextField(blank=True)
     disengaged_at = models.DateTimeField(null=True, blank=True)
 
     objects = EpisodeQuerySet.as_manager()

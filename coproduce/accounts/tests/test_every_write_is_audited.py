@@ -143,6 +143,7 @@ def test_agreeing_at_discharge_to_be_asked_later_is_audited_on_the_person_and_ep
             "discharged_on": timezone.localdate().isoformat(),
             "discharged_time": "00:00",
             "feedback_invitations": "sms",
+            "unseen_because": "Moved away before the first visit",
         },
     )
     assert response.status_code == 302

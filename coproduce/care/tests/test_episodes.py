@@ -176,6 +176,7 @@ def test_discharge_records_destination_cancels_later_appointments_and_signals(
                 episode,
                 destination="community_team",
                 onward_team="North CMHT",
+                unseen_because="Moved away before the first visit",
                 discharged_at=ACCEPTED + dt.timedelta(days=8),
             )
     finally:
@@ -195,6 +196,7 @@ def test_discharge_cannot_be_before_acceptance_or_twice(lead, referral):
             episode,
             destination="gp",
             onward_team="",
+            unseen_because="Moved away before the first visit",
             discharged_at=ACCEPTED - dt.timedelta(days=1),
         )
     episodes.discharge(
@@ -202,10 +204,17 @@ def test_discharge_cannot_be_before_acceptance_or_twice(lead, referral):
         episode,
         destination="gp",
         onward_team="",
+        unseen_because="Moved away before the first visit",
         discharged_at=ACCEPTED + dt.timedelta(days=1),
     )
     with pytest.raises(ValidationError, match="already closed"):
-        episodes.discharge(lead, episode, destination="gp", onward_team="")
+        episodes.discharge(
+            lead,
+            episode,
+            destination="gp",
+            onward_team="",
+            unseen_because="Moved away before the first visit",
+        )
 
 
 def test_episodes_with_no_contact_for_the_teams_days_are_marked_disengaged(lead, team, episode):
@@ -293,11 +302,66 @@ def test_the_discharge_says_whether_they_will_be_invited_to_give_feedback(client
     """helper-76 chose No and read "A follow-up invitation is scheduled if the person
     agreed"."""
     _, response = discharge_on_the_page(
-        client, lead, referral, destination="gp", feedback_invitations="none"
+        client,
+        lead,
+        referral,
+        destination="gp",
+        feedback_invitations="none",
+        unseen_because="Moved away before the first visit",
     )
     body = response.content.decode()
     assert "They will not be invited to say how their care was: they did not agree." in body
     assert "scheduled if the person agreed" not in body
+
+
+def test_discharging_an_episode_with_no_contact_recorded_needs_the_reason(client, lead, referral):
+    """helper-76 discharged a crisis episode in which nobody had ever seen the person,
+    and nothing asked why."""
+    question = "No contact with them is recorded in this episode. Why are they discharged"
+    episode, response = discharge_on_the_page(
+        client, lead, referral, destination="no_further_care", feedback_invitations="none"
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert question in body
+    assert (
+        "No contact with them is recorded in this episode: say why they are discharged without one"
+    ) in body
+    episode.refresh_from_db()
+    assert episode.closed_at is None
+    because = "Admitted to hospital in another area before the first visit"
+    client.post(
+        f"/episodes/{episode.pk}/discharge",
+        {
+            "destination": "no_further_care",
+            "feedback_invitations": "none",
+            "discharged_on": "10/11/2026",
+            "discharged_time": "10:00",
+            "unseen_because": because,
+        },
+    )
+    episode.refresh_from_db()
+    assert (episode.closed_at is not None, episode.discharged_unseen_because) == (True, because)
+    page = client.get(f"/episodes/{episode.pk}").content.decode()
+    assert f"Discharged with no contact recorded, because: {because}" in page
+
+
+def test_once_they_were_seen_no_reason_is_asked_or_kept(client, lead, referral):
+    episode = accept(lead, referral, lead)
+    ContactFactory(episode=episode, occurred_at=ACCEPTED + dt.timedelta(hours=1))
+    client.force_login(lead)
+    page = client.get(f"/episodes/{episode.pk}/discharge").content.decode()
+    assert "No contact with them is recorded" not in page
+    episodes.discharge(
+        lead,
+        episode,
+        destination="gp",
+        onward_team="",
+        unseen_because="Typed, then not needed",
+        discharged_at=ACCEPTED + dt.timedelta(days=1),
+    )
+    episode.refresh_from_db()
+    assert episode.discharged_unseen_because == ""
 
 
 def test_no_appointment_is_booked_in_a_closed_episode(lead, referral):
@@ -307,6 +371,7 @@ def test_no_appointment_is_booked_in_a_closed_episode(lead, referral):
         episode,
         destination="gp",
         onward_team="",
+        unseen_because="Moved away before the first visit",
         discharged_at=ACCEPTED + dt.timedelta(days=1),
     )
     with pytest.raises(ValidationError, match="episode is closed"):
@@ -326,7 +391,14 @@ def test_a_time_in_the_minute_of_acceptance_is_not_before_it(lead, referral):
     same_minute = (
         ACCEPTED.replace(second=0) if ACCEPTED.second else ACCEPTED - dt.timedelta(seconds=30)
     )
-    episodes.discharge(lead, episode, destination="gp", onward_team="", discharged_at=same_minute)
+    episodes.discharge(
+        lead,
+        episode,
+        destination="gp",
+        onward_team="",
+        unseen_because="Moved away before the first visit",
+        discharged_at=same_minute,
+    )
     episode.refresh_from_db()
     assert episode.closed_at == ACCEPTED
 

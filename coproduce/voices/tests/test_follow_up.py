@@ -21,7 +21,13 @@ def test_closing_an_episode_schedules_the_follow_up_after_the_teams_days(
     team.follow_up_after_days = 21
     team.save()
     with django_capture_on_commit_callbacks(execute=True):
-        episodes.discharge(lead, episode, destination="gp", onward_team="")
+        episodes.discharge(
+            lead,
+            episode,
+            destination="gp",
+            onward_team="",
+            unseen_because="Moved away before the first visit",
+        )
     invitation = FollowUpInvitation.objects.get()
     episode.refresh_from_db()
     assert invitation.episode == episode
@@ -39,6 +45,7 @@ def test_a_refused_discharge_schedules_nothing(lead, episode, django_capture_on_
             episode,
             destination="gp",
             onward_team="",
+            unseen_because="Moved away before the first visit",
             discharged_at=episode.accepted_at - dt.timedelta(days=1),
         )
     assert not FollowUpInvitation.objects.exists()
@@ -257,6 +264,7 @@ def test_discharge_records_whether_the_person_agreed(client, lead, episode):
             "discharged_on": timezone.localdate().isoformat(),
             "discharged_time": "00:00",
             "feedback_invitations": "sms",
+            "unseen_because": "Moved away before the first visit",
         },
     )
     assert response.status_code == 302

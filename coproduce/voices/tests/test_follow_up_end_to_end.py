@@ -25,6 +25,7 @@ def discharge_form(day, channel):
         "discharged_on": day.strftime("%d/%m/%Y"),
         "discharged_time": "10:00",
         "feedback_invitations": channel,
+        "unseen_because": "Moved away before the first visit",
     }
 
 

@@ -436,6 +436,7 @@ def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
                 onward_team=form.cleaned_data["onward_team"],
                 discharged_at=form.moment("discharged"),
                 feedback_invitations=form.cleaned_data["feedback_invitations"],
+                unseen_because=form.cleaned_data["unseen_because"],
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -452,7 +453,14 @@ def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
                 "was.",
             )
             return redirect("show_person", person_id=episode.person_id)
-    return page(request, "care/discharge.jinja", "Discharge", form=form, episode=episode)
+    return page(
+        request,
+        "care/discharge.jinja",
+        "Discharge",
+        form=form,
+        episode=episode,
+        unseen=not episode.contacts.exists(),
+    )
 
 
 @requires(Capability.RECORD_CONTACT)
