@@ -196,6 +196,10 @@ def test_it_refuses_huge_input_and_keeps_the_rating_chosen(client, db):
         "Your feedback must be 5,000 characters or fewer",
     )
     assert 'value="4" checked' in body
+    # The count under the box says the same number the same way (a fresh-eyes trial
+    # read "5000" there and "5,000" in the error).
+    assert "You can enter up to 5,000 characters" in body
+    assert "5000 characters" not in body
 
 
 def test_it_refuses_script_and_stores_nothing(client, db):

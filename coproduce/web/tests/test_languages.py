@@ -17,6 +17,7 @@ def test_the_feedback_form_is_served_in_welsh_with_a_link_back_to_english(client
     assert "Da iawn" in body  # the Friends and Family Test answers too
     assert 'Ffoniwch y Samariaid am ddim ar <a href="tel:116123">116 123</a>' in body
     assert 'href="/feedback" lang="en-gb" hreflang="en-gb">English</a>' in body
+    assert "Gallwch roi hyd at 5,000 nod" in body  # the count, as the error gives it
 
 
 def test_the_english_form_links_to_the_welsh_one(client, db):
