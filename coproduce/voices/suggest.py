@@ -4,7 +4,11 @@ With a trained text model (``coproduce text train``), the NHS England v6 categor
 the sentiment come from it, each category with how sure it is; seed 003's local
 categories, which the model does not know, come from their words. Without a model, a
 simple rule suggests them all: a category when one of its words appears in the text.
-Sentiment follows the person's own Friends and Family Test answer when there is one.
+Sentiment is what the words say: the model's reading of them. The person's own Friends
+and Family Test answer rates the service, not their words ("Very good" beside a
+complaint about parking), and matched the coders' sentiment of the comment far less
+well than the model (docs/benchmarks.md): it is suggested only where there is no model
+or the model could not read the words.
 Suggestions never stand on their own: a voice counts as reviewed only when a person
 confirms (see ``services.confirm``). Risk overrides them: a voice that raised a risk or
 safeguarding alert is never suggested as positive or neutral, nor as "Feeling safe" or
@@ -125,7 +129,7 @@ def suggest(voice: Voice) -> Voice:
         local = [c for c in active if c.keywords and not c.source_label]
         chosen = [*found, *categories_for(voice.text, local)]
         scores = {c.name: p for c, p in found.items()}
-        sentiment = sentiment_for("", voice.rating) or said
+        sentiment = said or sentiment_for("", voice.rating)
     alert = RiskAlert.objects.filter(voice=voice).only("concerns").first()
     if alert is not None and alert.concerns == [RiskAlert.Concern.COULD_NOT_SCREEN]:
         # Nobody has read it yet: no sentiment is suggested, not even from the rating.

@@ -172,6 +172,27 @@ def test_the_inbox_suggestions_come_from_a_trained_model_with_how_sure_it_is(
     assert f"Timeliness of care, {voice.suggested_scores['Timeliness of care']:.0%}" in body
 
 
+def test_the_sentiment_is_what_the_words_say_not_the_rating(model, tmp_path, settings, db):
+    """A rating says how good the service was, not what the words say: "Very good" beside
+    a complaint was suggested as positive. Measured on the NHS comments, the rating alone
+    matched the coders' sentiment far worse than the model (docs/benchmarks.md)."""
+    from coproduce.voices.models import Rating
+    from coproduce.voices.services import receive_voice
+
+    model.save(tmp_path)
+    settings.TEXT_MODEL_DIR = tmp_path
+    words = "We waited hours and nobody came, my mum was frightened"
+    voice = receive_voice(
+        someone_not_signed_in(), channel="web", text=words, rating=Rating.VERY_GOOD
+    )
+    assert voice.suggested_sentiment == "negative"
+    # Words the model cannot read: the rating is all there is to go on.
+    unread = receive_voice(
+        someone_not_signed_in(), channel="web", text="🙂🙂🙂🙂", rating=Rating.VERY_GOOD
+    )
+    assert unread.suggested_sentiment == "positive"
+
+
 def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
     from coproduce.tooling.testing.factories import EnquiryCategoryFactory
     from coproduce.voices.services import receive_voice
