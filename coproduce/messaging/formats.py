@@ -92,7 +92,10 @@ def easy_read_lines(words: YouSaidWeDid) -> list[str]:
 
 
 def braille_ready(text: str, width: int = BRAILLE_WIDTH) -> str:
-    """Plain characters only and short lines, for a Braille embosser or a screen reader."""
+    """Plain characters and short lines, for a Braille embosser or a screen reader:
+    typographic quotes and dashes made plain, symbols and emoji left out, but every letter
+    kept as it is written: Welsh "ŵ" is not "w" (a fresh-eyes trial read "dwr" for
+    "dŵr"), and Braille translation writes accented letters in their own cells."""
     plain = (
         text.replace("\u2018", "'")
         .replace("\u2019", "'")
@@ -102,8 +105,12 @@ def braille_ready(text: str, width: int = BRAILLE_WIDTH) -> str:
         .replace("\u2014", "-")
         .replace("\u2026", "...")
     )
-    plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
-    paragraphs = [p for p in plain.splitlines() if p.strip()]
+    plain = "".join(
+        c
+        for c in unicodedata.normalize("NFKC", plain)
+        if unicodedata.category(c)[0] in "LNPZ" or c == "\n"
+    )
+    paragraphs = [" ".join(p.split()) for p in plain.splitlines() if p.strip()]
     return "\n".join(textwrap.fill(p, width=width) for p in paragraphs)
 
 

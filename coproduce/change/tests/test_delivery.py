@@ -134,6 +134,13 @@ def test_braille_ready_text_is_plain_characters_in_short_lines(le_lead, action):
     assert max(len(line) for line in body.splitlines()) <= formats.BRAILLE_WIDTH
 
 
+def test_braille_ready_text_keeps_every_letter_and_leaves_out_emoji():
+    # Welsh accents carry meaning (dŵr, water; tŷ, house): helper-77 read "dwr".
+    assert formats.braille_ready("Mae’r dŵr yn y tŷ 🙂 – o’r diwedd") == (
+        "Mae'r dŵr yn y tŷ - o'r diwedd"
+    )
+
+
 @pytest.mark.skipif(not shutil.which("espeak-ng"), reason="./scripts/test installs espeak-ng")
 def test_audio_is_made_offline_and_linked_from_the_message(le_lead, action, client):
     voice = contributor(le_lead, action, contact_format=Format.AUDIO)
