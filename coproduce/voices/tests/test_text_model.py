@@ -193,7 +193,7 @@ def test_the_sentiment_is_what_the_words_say_not_the_rating(model, tmp_path, set
     assert unread.suggested_sentiment == "positive"
 
 
-def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
+def test_without_a_model_the_rule_suggests(tmp_path, settings, client, le_lead):
     from coproduce.tooling.testing.factories import EnquiryCategoryFactory
     from coproduce.voices.services import receive_voice
 
@@ -202,6 +202,10 @@ def test_without_a_model_the_rule_suggests(tmp_path, settings, db):
     voice = receive_voice(someone_not_signed_in(), channel="web", text="I waited", rating=None)
     assert list(voice.suggested_categories.all()) == [waiting]
     assert voice.suggested_scores == {}
+    # Said in plain words, not "Suggested by a simple rule" (a fresh-eyes trial).
+    client.force_login(le_lead)
+    page = client.get(f"/voices/{voice.pk}").content.decode()
+    assert "Suggested because the feedback uses words listed for those categories." in page
 
 
 @pytest.mark.parametrize("text", ["Roedd y gyrrwr yn hwyr iawn heddiw", "🙂🙂🙂🙂"])
