@@ -241,15 +241,15 @@ def one_per_address(voices: QuerySet[Voice]) -> QuerySet[Voice]:
     return voices.exclude(Q(Exists(later)) & ~Q(contact_key=""))
 
 
-def _owed_and_not_made(update: Update) -> QuerySet[Voice]:
+def _not_made(update: Update, voices: QuerySet[Voice]) -> QuerySet[Voice]:
     owed_at = OutboxMessage.objects.filter(
         update=update, voice__contact_key=OuterRef("contact_key")
     )
-    return (
-        one_per_address(contributors(update.action))
-        .exclude(outbox__update=update)
-        .exclude(Q(Exists(owed_at)) & ~Q(contact_key=""))
-    )
+    return voices.exclude(outbox__update=update).exclude(Q(Exists(owed_at)) & ~Q(contact_key=""))
+
+
+def _owed_and_not_made(update: Update) -> QuerySet[Voice]:
+    return _not_made(update, one_per_address(contributors(update.action)))
 
 
 def held_for_an_alert() -> Q:
@@ -273,9 +273,19 @@ def not_yet_owed(update: Update) -> QuerySet[Voice]:
     return _owed_and_not_made(update).exclude(held_for_an_alert())
 
 
+def held_voices(update: Update) -> QuerySet[Voice]:
+    """The contributors the update waits for while their risk alert is open: looked for
+    from the few open alerts, not among every contributor (an action's page asks)."""
+    still_open = RiskAlert.objects.filter(acknowledged_at__isnull=True)
+    theirs = contributors(update.action).filter(
+        Q(pk__in=still_open.values("voice_id"))
+        | Q(contact_key__in=still_open.exclude(voice__contact_key="").values("voice__contact_key"))
+    )
+    return _not_made(update, one_per_address(theirs))
+
+
 def held(update: Update) -> int:
-    """How many contributors the update waits for while their risk alert is open."""
-    return _owed_and_not_made(update).filter(held_for_an_alert()).count()
+    return held_voices(update).count()
 
 
 def people(voices: QuerySet[Voice]) -> int:

@@ -741,6 +741,7 @@ class Told:
     failed: int
     withdrawn: int  # withdrew after their voice was linked: not contacted
     stopped: int  # asked to be told, then stopped these messages
+    held: int = 0  # not told while their risk alert is open (``delivery.held_for_an_alert``)
 
 
 def told_for(action: Action) -> Told:
@@ -748,7 +749,10 @@ def told_for(action: Action) -> Told:
     outbox = OutboxMessage.objects.filter(update__action=action).values_list(
         "voice_id", "voice__contact_key", "status", "message__status"
     )
-    told, waiting, failed = set(), set(), set()
+    told, waiting, failed, held = set(), set(), set(), set()
+    for update in action.updates.filter(fanned_out_at__isnull=False):
+        for voice_id, key in delivery.held_voices(update).values_list("pk", "contact_key"):
+            held.add(key or voice_id)
     for update in action.updates.filter(fanned_out_at__isnull=True):
         # Published, its fan-out task still making messages: those not yet made wait too.
         for voice_id, key in delivery.not_yet_owed(update).values_list("pk", "contact_key"):
@@ -772,6 +776,7 @@ def told_for(action: Action) -> Told:
         waiting=len(waiting - told),
         failed=len(failed - told - waiting),
         withdrawn=Insight.objects.get(pk=action.insight_id).withdrawn_contributors,
+        held=len(held - told - waiting),
     )
 
 

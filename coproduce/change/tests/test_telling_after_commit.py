@@ -365,6 +365,8 @@ def test_a_contributor_with_an_open_risk_alert_is_told_only_once_it_is_acknowled
     assert "Finished" not in page
     assert counts(page)["Told"] == 0
     assert delivery.progress(update).withdrawn == 0  # not counted as withdrawn
+    action_page = client.get(f"/actions/{action.pk}").content.decode()
+    assert "Held until the duty team acknowledges their risk alert: 1" in action_page
 
     DBTaskResult.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
