@@ -30,7 +30,10 @@ def tell_duty_of_hang_up(call: Call) -> list[Message]:
     )
     if not claimed:
         return []
-    sent = _tell(call.team_id, wording.duty_call_back(call.pk))
+    sent = _tell(
+        call.team_id,
+        wording.duty_call_back(call.pk, reachable=bool(call.phone_key or call.person_id)),
+    )
     if not sent:
         logger.error("call %s: caller at risk hung up, no duty contact to tell", call.pk)
     call.refresh_from_db(fields=["duty_told_at"])

@@ -68,9 +68,16 @@ def duty_alert(alert_id: int, concerns: list[str], escalation: bool = False) -> 
     )
 
 
-def duty_call_back(call_id: int) -> Wording:
+def duty_call_back(call_id: int, *, reachable: bool = True) -> Wording:
     # To staff: a caller at risk hung up. No name, number or words: where to read only.
     url = f"{settings.PUBLIC_BASE_URL}/worklist"
+    if not reachable:
+        # Not "Call back" (a fresh-eyes trial): nobody can.
+        return Wording(
+            subject=f"Call {call_id}: a caller at risk hung up and left no number",
+            body=f"A caller at risk hung up on the line (call {call_id}) and left no number "
+            f"to call back. Read the call and note what was done: {url}",
+        )
     return Wording(
         subject=f"Call {call_id}: a caller at risk hung up",
         body=f"A caller at risk hung up on the line (call {call_id}). Call back: {url}",

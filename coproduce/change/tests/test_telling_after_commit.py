@@ -367,6 +367,12 @@ def test_a_contributor_with_an_open_risk_alert_is_told_only_once_it_is_acknowled
     assert delivery.progress(update).withdrawn == 0  # not counted as withdrawn
     action_page = client.get(f"/actions/{action.pk}").content.decode()
     assert "Held until the duty team acknowledges their risk alert: 1" in action_page
+    # Everyone else told: the page says what it waits for (helper-79 read "Letters to
+    # print" here, with none to print).
+    Message.objects.update(status=Message.Status.DELIVERED)
+    page = client.get(f"/updates/{update.pk}").content.decode()
+    assert "Held for a risk alert" in page
+    assert "Letters to print<" not in page
 
     DBTaskResult.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):

@@ -591,6 +591,16 @@ def test_the_duty_contacts_are_told_by_text_and_email_once_a_call(
         )
     assert told.count() == 2
     assert len(fake_notify.sent) == 2
+    assert all("Call back:" in m.body for m in told)
+    # No number: the duty contacts are not told to call back (a fresh-eyes trial).
+    unreachable = start(handler)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.end_call(handler, unreachable, CallDetails(called="Jo", hung_up_at_risk=True))
+    said = told.filter(body__contains=f"call {unreachable.pk}")
+    assert said.count() == 2
+    for message in said:
+        assert "Call back" not in message.body
+        assert "left no number to call back. Read the call and note what was done" in message.body
 
 
 def test_a_call_ended_with_a_plan_tells_no_duty_contact(handler, line):
