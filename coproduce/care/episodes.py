@@ -30,7 +30,7 @@ from coproduce.care.models import (
     team_ids,
 )
 from coproduce.care.signals import episode_closed
-from coproduce.lib.validators import says_something
+from coproduce.lib.validators import says_something, too_short
 
 
 def appointment_for(user: User, appointment_id: int) -> Appointment:
@@ -239,6 +239,12 @@ def discharge(
         errors["unseen_because"] = (
             "No contact with them is recorded in this episode: say why they are discharged "
             "without one"
+            if not unseen_because
+            else "Say why they are discharged without a contact in a short sentence, at "
+            "least 3 different words"
+            if too_short(unseen_because, words=3, characters=12)
+            else "Say why they are discharged without a contact: for example, they moved "
+            "out of the area before the first visit"
         )
     elif len(unseen_because) > 500:
         errors["unseen_because"] = "Keep the reason to 500 characters or fewer"

@@ -33,8 +33,8 @@ from coproduce.care.models import (
     normalise_nhs_number,
 )
 from coproduce.care.services import ContactDetails
-from coproduce.lib.dates import refuse_future
-from coproduce.lib.validators import says_something
+from coproduce.lib.dates import in_words, refuse_future
+from coproduce.lib.validators import says_something, too_short
 
 T = TypeVar("T")
 
@@ -649,12 +649,31 @@ def _accept_referral(
         because = ""
     elif "initial_on" not in errors and not says_something(because, words=3, characters=12):
         assert referral.respond_by is not None  # noqa: S101 - after_target says so
-        due = timezone.localtime(referral.respond_by)
-        errors["after_target_because"] = [
-            f"The response to this {referral.get_urgency_display().lower()} referral is due "
-            f"by {due:%H:%M on %d/%m/%Y}: book the initial appointment by then, or say why "
-            "it cannot be sooner"
-        ]
+        urgency = referral.get_urgency_display().lower()
+        if because and too_short(because, words=3, characters=12):
+            said = (
+                "Say why the initial appointment cannot be sooner in a short sentence, at "
+                "least 3 different words"
+            )
+        elif because:
+            said = (
+                "Say why the initial appointment cannot be sooner: for example, they asked "
+                "to be seen tomorrow, and a safety plan was agreed by phone"
+            )
+        elif referral.respond_by > accepted_at:
+            said = (
+                f"The response to this {urgency} referral is due by "
+                f"{in_words(referral.respond_by)}: book the initial appointment by then, or "
+                "say why it cannot be sooner"
+            )
+        else:
+            # Already past (a fresh-eyes trial was told to book "by" a time gone).
+            said = (
+                f"The response to this {urgency} referral was due by "
+                f"{in_words(referral.respond_by)}: book the initial appointment for now, or "
+                "say why it cannot be sooner"
+            )
+        errors["after_target_because"] = [said]
     elif len(because) > 500:
         errors["after_target_because"] = ["Keep the reason to 500 characters or fewer"]
     try:

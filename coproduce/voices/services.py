@@ -248,13 +248,14 @@ def check_action_taken(action_taken: str) -> str:
     if not validators.says_something(action_taken, **length):
         if validators.too_short(action_taken, **length):
             said = (
-                f"Say what you did in a short sentence, at least {ACTION_TAKEN_WORDS} words: "
-                "who you called or told, and what was agreed"
+                f"Say what you did in a short sentence, at least {ACTION_TAKEN_WORDS} "
+                "different words: who you called or told, and what was agreed"
             )
         else:
             said = (
-                "Say what you did, not that you read it: who you called or told, and what "
-                "was agreed (for example: rang her back, she is with her sister tonight)"
+                "Say what you did: who you called or told, and what was agreed (for "
+                "example: rang her back, she is with her sister tonight). Words such as "
+                "read, seen or done say only that you saw it"
             )
         raise ValidationError({"action_taken": said})
     return action_taken

@@ -224,6 +224,7 @@ def test_an_initial_appointment_after_the_response_is_due_needs_a_reason(
         respond_by=received + dt.timedelta(hours=4),
     )
     due = timezone.localtime(referral.respond_by)
+    due_in_words = f"{due.day} {due:%B %Y} at {due:%H:%M}"
     form = {
         "action": "accept",
         "lead": lead.pk,
@@ -235,13 +236,18 @@ def test_an_initial_appointment_after_the_response_is_due_needs_a_reason(
     assert refused.status_code == 400
     page = squashed(refused)
     assert (
-        f"The response to this very urgent referral is due by {due:%H:%M on %d/%m/%Y}: book "
+        f"The response to this very urgent referral is due by {due_in_words}: book "
         "the initial appointment by then, or say why it cannot be sooner"
     ) in page
     assert "Why can the initial appointment not be sooner?" in page  # asked now
     nothing_was_written(referral)
-    # A reason that says nothing is refused too.
-    assert client.post(f"/referrals/{referral.pk}", {**form, "after_target_because": "ok ok"})
+    # A reason too short, or one that says nothing, is refused, saying which (helper-79
+    # was given the first message again for both).
+    short = client.post(f"/referrals/{referral.pk}", {**form, "after_target_because": "ok ok"})
+    assert "in a short sentence, at least 3 different words" in squashed(short)
+    padded = {**form, "after_target_because": "Ar frys ŵ ŷ iawn heddiw"}
+    empty_words = squashed(client.post(f"/referrals/{referral.pk}", padded))
+    assert "Say why the initial appointment cannot be sooner: for example" in empty_words
     nothing_was_written(referral)
     because = "They asked to be seen after their sister arrives; safety plan agreed by phone."
     done = client.post(f"/referrals/{referral.pk}", {**form, "after_target_because": because})
@@ -273,3 +279,24 @@ def test_no_reason_is_asked_within_the_target_or_once_they_were_seen(lead, team,
         after_target_because="Typed and then not needed",
     )
     assert episode.appointments.get(kind=Appointment.Kind.INITIAL).after_target_because == ""
+
+
+def test_a_response_already_overdue_asks_for_the_appointment_now_not_by_a_time_gone(lead, team):
+    received = timezone.now() - dt.timedelta(hours=6)
+    referral = ReferralFactory(
+        team=team,
+        urgency=Referral.Urgency.VERY_URGENT,
+        received_at=received,
+        respond_by=received + dt.timedelta(hours=4),
+    )
+    with pytest.raises(ValidationError) as refused:
+        referrals.accept_referral(
+            lead,
+            referral,
+            lead=lead,
+            named_team=[lead],
+            initial_at=timezone.now() + dt.timedelta(hours=3),
+        )
+    said = refused.value.message_dict["after_target_because"][0]
+    assert "was due by" in said
+    assert "book the initial appointment for now, or say why it cannot be sooner" in said

@@ -129,6 +129,8 @@ def test_it_takes_a_reason_of_20_characters_once_stripped(client, outsider, pers
         "urgent urgent urgent urgent",  # four words, but one said four times
         "just checking this person record now",  # helper-76: six words saying nothing
         "Need to check their record for something now please",  # helper-78: nine
+        "Ar frys ŵ ŷ iawn heddiw",  # helper-79: Welsh for "urgent very today", padded
+        "Urgent very today, really",
     ],
 )
 def test_it_refuses_a_reason_that_says_nothing(client, outsider, person, reason):

@@ -329,6 +329,14 @@ def test_discharging_an_episode_with_no_contact_recorded_needs_the_reason(client
     ) in body
     episode.refresh_from_db()
     assert episode.closed_at is None
+    form = {
+        "destination": "no_further_care",
+        "feedback_invitations": "none",
+        "discharged_on": "10/11/2026",
+        "discharged_time": "10:00",
+    }
+    short = client.post(f"/episodes/{episode.pk}/discharge", {**form, "unseen_because": "ok ok"})
+    assert "in a short sentence, at least 3 different words" in short.content.decode()
     because = "Admitted to hospital in another area before the first visit"
     client.post(
         f"/episodes/{episode.pk}/discharge",
