@@ -304,9 +304,11 @@ class SanctuaryVisit(AskedHowItWas):
 
     def closing_after_arrival(self) -> dt.datetime | None:
         """When the Sanctuary closed (or closes) on the evening the guest came. A guest
-        recorded as arriving while it was closed, other than a little before it opened,
-        came after that evening's closing: they are "still here after closing" at once
-        (a fresh-eyes trial: one recorded at 3 a.m. waited a whole day to be noticed)."""
+        recorded as arriving while it was closed came after the evening before's closing
+        if that is nearer than the next opening: they are "still here after closing" at
+        once (a fresh-eyes trial: one recorded at 3 a.m. waited a whole day to be
+        noticed). Nearer the opening, they are that evening's early guest (another trial
+        recorded one at 14:00 and saw them "after closing" all evening)."""
         team = self.team
         if team.closes_at is None:
             return None
@@ -316,8 +318,10 @@ class SanctuaryVisit(AskedHowItWas):
         )
         if closing <= arrived:
             closing += dt.timedelta(days=1)
-        if team.next_opening(arrived) - arrived > ARRIVES_BEFORE_OPENING:
-            closing -= dt.timedelta(days=1)
+        opening = team.next_opening(arrived)
+        before = closing - dt.timedelta(days=1)
+        if opening - arrived > ARRIVES_BEFORE_OPENING and arrived - before < opening - arrived:
+            closing = before
         return closing
 
 

@@ -710,13 +710,18 @@ def read_call_risk(user: User, call: Call, note: str) -> Call:
         )
     note = " ".join(note.split())
     if not says_something(note, words=READ_NOTE_WORDS, characters=READ_NOTE_CHARACTERS):
-        raise ValidationError(
-            {
-                "note": "Say in a short sentence what you judged, at least "
-                f"{READ_NOTE_WORDS} words and {READ_NOTE_CHARACTERS} characters, for example: "
-                "they said they feel safer, and a plan was agreed on the call"
-            }
+        # As the page asks it: what was done for a caller no one can reach, what was
+        # judged of words read (a fresh-eyes trial got the second for the first).
+        said = (
+            "Say in a short sentence what was done, at least "
+            f"{READ_NOTE_WORDS} different words, for example: the police were asked to "
+            "check on someone in the area they gave"
+            if unreachable(call)
+            else "Say in a short sentence what you judged, at least "
+            f"{READ_NOTE_WORDS} different words, for example: they said they feel safer, and "
+            "a plan was agreed on the call"
         )
+        raise ValidationError({"note": said})
     call.risk_read_at, call.risk_read_by, call.risk_read_note = timezone.now(), user, note
     call.save(update_fields=["risk_read_at", "risk_read_by", "risk_read_note"])
     audit.record(user, AuditEvent.Action.CHANGED, call, "words flagged as a risk: read and judged")

@@ -131,16 +131,42 @@ def test_an_arrival_recorded_while_the_sanctuary_is_closed_says_what_follows(
         "/sanctuary/arrivals", sent_once({"came": "self", "called": "Kai"}), follow=True
     ).content.decode()
     assert f"The Sanctuary is closed at {now:%H:%M} (open " in page
-    assert "K. shows as here after closing, on the worklist, until you record them leaving" in page
+    # Nearer the opening than last night's closing: tonight's early guest (helper-79 saw
+    # one who came at 14:00 "after closing" all evening).
+    assert "K. is on tonight&#39;s list, before it opens." in page
+    assert "After closing" not in page
+    # Nearer last night's closing (closed two hours ago, opening in fifteen): after it.
+    hours = (now + dt.timedelta(hours=15)).time(), (now - dt.timedelta(hours=2)).time()
+    sanctuary.opens_at, sanctuary.closes_at = (t.replace(second=0, microsecond=0) for t in hours)
+    sanctuary.save()
+    page = client.post(
+        "/sanctuary/arrivals", sent_once({"came": "self", "called": "Mo"}), follow=True
+    ).content.decode()
+    assert "M. shows as here after closing, on the worklist, until you record them leaving" in page
     assert "After closing" in page
     # While it is open, nothing more is said.
     sanctuary.opens_at = (now - dt.timedelta(hours=1)).time()
+    sanctuary.closes_at = (now + dt.timedelta(hours=3)).time()
+    sanctuary.capacity = 5
     sanctuary.save()
     page = client.post(
         "/sanctuary/arrivals", sent_once({"came": "self", "called": "Lee"}), follow=True
     ).content.decode()
     assert "L. is on tonight&#39;s list" in page
     assert "shows as here after closing" not in page
+
+
+def test_a_guest_here_since_last_night_is_shown_as_yesterday(client, handler, sanctuary):
+    """helper-79 read "here since 22:21" of a guest who came the night before, as if the
+    time were still to come."""
+    last_night = (timezone.localtime() - dt.timedelta(days=1)).replace(hour=22, minute=21)
+    visit = SanctuaryVisit.objects.create(
+        team=sanctuary, welcomed_by=handler, called="Sam", arrived_at=last_night, came="self"
+    )
+    client.force_login(handler)
+    assert "On their own, 22:21 yesterday" in client.get("/sanctuary").content.decode()
+    departure = client.get(f"/sanctuary/guests/{visit.pk}/leaving").content.decode()
+    assert "S., here since 22:21 yesterday" in departure
 
 
 def test_the_worklist_shows_calls_to_call_back_and_guests_after_closing(
@@ -519,7 +545,9 @@ def test_a_handler_marks_flagged_words_as_read_with_what_they_judged(client, han
     # "x" is not a judgement: refused by name, nothing changed.
     refused = client.post(f"/line/calls/{call.pk}/risk-read", {"note": "x"})
     assert refused.status_code == 400
-    assert "Say in a short sentence what you judged, at least 3 words" in refused.content.decode()
+    assert "Say in a short sentence what you judged, at least 3 different words" in (
+        refused.content.decode()
+    )
     assert services.calls_to_call_back(handler) == [call]
     judged = "They said they feel safer; plan agreed to call back if it changes."
     read = client.post(f"/line/calls/{call.pk}/risk-read", {"note": judged})
@@ -609,6 +637,10 @@ def test_a_caller_who_hung_up_at_risk_and_cannot_be_reached_leaves_the_worklist_
     client.force_login(handler)
     page = client.get(f"/line/calls/{call.pk}").content.decode()
     assert "Note what was done" in page
+    # Refused as the page asks it: what was done, not what was judged (helper-79).
+    refused = client.post(f"/line/calls/{call.pk}/risk-read", {"note": "ok ok"}).content.decode()
+    assert "Say in a short sentence what was done, at least 3 different words" in refused
+    assert "what you judged" not in refused
     done = "Police asked to check the riverside in Ely; they will ring back."
     client.post(f"/line/calls/{call.pk}/risk-read", {"note": done})
     assert services.calls_to_call_back(handler) == []

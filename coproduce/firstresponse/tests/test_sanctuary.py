@@ -137,6 +137,12 @@ def test_a_guest_recorded_while_it_was_closed_is_after_closing_at_once(handler, 
     SanctuaryVisit.objects.filter(pk=visit.pk).update(arrived_at=early)
     visit.refresh_from_db()
     assert visit.closing_after_arrival() == early.replace(hour=1, minute=0) + dt.timedelta(days=1)
+    # Recorded at 14:00, nearer the opening than last night's closing: that evening's
+    # guest too (helper-79 saw one "after closing" all evening).
+    afternoon = night.replace(hour=14)
+    SanctuaryVisit.objects.filter(pk=visit.pk).update(arrived_at=afternoon)
+    visit.refresh_from_db()
+    assert visit.closing_after_arrival() == afternoon.replace(hour=1) + dt.timedelta(days=1)
     assert services.here_after_closing(handler, early + dt.timedelta(hours=7)) == []
 
 

@@ -292,16 +292,21 @@ def welcome_guest(request: HttpRequest) -> HttpResponse:
             add_errors(form, error)
         else:
             messages.success(request, f"{visit.label} is on tonight's list. Welcome.")
-            if (closing := visit.closing_after_arrival()) and closing <= visit.arrived_at:
+            arrived = timezone.localtime(visit.arrived_at)
+            if not team.is_open_at(arrived.time().replace(tzinfo=None)):
                 # Recorded while the Sanctuary is closed (a fresh-eyes trial recorded a
                 # guest at 16:25 and was not told why they showed "After closing").
+                closing = visit.closing_after_arrival()
+                what = (
+                    f"{visit.label} shows as here after closing, on the worklist, until you "
+                    "record them leaving"
+                    if closing is not None and closing <= visit.arrived_at
+                    else f"{visit.label} is on tonight's list, before it opens"
+                )
                 messages.warning(
                     request,
-                    f"The Sanctuary is closed at "
-                    f"{timezone.localtime(visit.arrived_at):%H:%M} ({team.hours_label.lower()}): "
-                    f"{visit.label} shows as here after closing, on the worklist, until you "
-                    "record them leaving. If the time is wrong, record them leaving and "
-                    "welcome them again with the right time.",
+                    f"The Sanctuary is closed at {arrived:%H:%M} "
+                    f"({team.hours_label.lower()}): {what}.",
                 )
             return redirect("show_sanctuary")
     guests = services.here_now(team)
