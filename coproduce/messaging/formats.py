@@ -149,7 +149,9 @@ def _stop_and_sender(words: YouSaidWeDid) -> str:
 
 
 def render(words: YouSaidWeDid, fmt: str, channel: str) -> Rendered:
-    """The message for one person, in their format, for their channel."""
+    """The message for one person, in their format, for their channel: a text in one run
+    (it is paid by its length), an email a paragraph each (a fresh-eyes trial read one
+    run-on paragraph)."""
     if channel == Message.Channel.SMS:
         words = _shortened(words)
     standard = _standard(words)
@@ -161,6 +163,10 @@ def render(words: YouSaidWeDid, fmt: str, channel: str) -> Rendered:
         with translation.override(words.language):
             listen = translation.gettext("Listen to it: {link}").format(link=words.audio_link)
         body = f"{listen}\n\n{standard.body}"
+    elif channel == Message.Channel.EMAIL:
+        body = "\n\n".join(
+            [*letter_lines(words, Format.STANDARD)[:-1], words.link, _stop_and_sender(words)]
+        )
     else:
         body = standard.body
     return Rendered(standard.subject, body, words.language)

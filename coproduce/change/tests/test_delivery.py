@@ -86,7 +86,8 @@ def test_standard_words_link_to_the_update(le_lead, action, settings):
     voice = contributor(le_lead, action)
     update = publish(le_lead, action)
     body = message_for(voice).body
-    assert "You said: You had to tell your story again" in body
+    assert "You told us:\n\nYou had to tell your story again" in body  # by email
+    assert "\n\nWhat we did:\n\nEveryone now has a named team" in body
     assert f"{settings.PUBLIC_BASE_URL}/you-said-we-did/{update.pk}" in body
 
 
