@@ -281,7 +281,9 @@ def test_no_reason_is_asked_within_the_target_or_once_they_were_seen(lead, team,
     assert episode.appointments.get(kind=Appointment.Kind.INITIAL).after_target_because == ""
 
 
-def test_a_response_already_overdue_asks_for_the_appointment_now_not_by_a_time_gone(lead, team):
+def test_a_response_already_overdue_asks_for_the_appointment_now_not_by_a_time_gone(
+    client, lead, team
+):
     received = timezone.now() - dt.timedelta(hours=6)
     referral = ReferralFactory(
         team=team,
@@ -300,3 +302,9 @@ def test_a_response_already_overdue_asks_for_the_appointment_now_not_by_a_time_g
     said = refused.value.message_dict["after_target_because"][0]
     assert "was due by" in said
     assert "book the initial appointment for now, or say why it cannot be sooner" in said
+    # The page says "was due" and asks the reason at once (helper-79 met the box only
+    # after a refusal, under "is due by" a time gone).
+    client.force_login(lead)
+    page = squashed(client.get(f"/referrals/{referral.pk}"))
+    assert "The response was due by" in page
+    assert "Why can the initial appointment not be sooner?" in page
