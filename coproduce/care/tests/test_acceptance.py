@@ -28,6 +28,19 @@ def when(delta):
     return {"initial_on": moment.strftime("%d/%m/%Y"), "initial_time": moment.strftime("%H:%M")}
 
 
+def very_urgent(team, *, hours_ago, seen=False):
+    """A very urgent referral received ``hours_ago``, to be seen within 4 hours; ``seen``
+    40 minutes after it came."""
+    received = timezone.now() - dt.timedelta(hours=hours_ago)
+    return ReferralFactory(
+        team=team,
+        urgency=Referral.Urgency.VERY_URGENT,
+        received_at=received,
+        respond_by=received + dt.timedelta(hours=4),
+        seen_at=received + dt.timedelta(minutes=40) if seen else None,
+    )
+
+
 def nothing_was_written(referral):
     referral.refresh_from_db()
     assert referral.status == Referral.Status.RECEIVED
@@ -216,13 +229,7 @@ def test_an_initial_appointment_after_the_response_is_due_needs_a_reason(
 ):
     """helper-76 accepted a very urgent referral (to be seen within 4 hours) with its
     initial appointment a week out, and nothing asked why."""
-    received = timezone.now() - dt.timedelta(hours=1)
-    referral = ReferralFactory(
-        team=team,
-        urgency=Referral.Urgency.VERY_URGENT,
-        received_at=received,
-        respond_by=received + dt.timedelta(hours=4),
-    )
+    referral = very_urgent(team, hours_ago=1)
     due = timezone.localtime(referral.respond_by)
     due_in_words = f"{due.day} {due:%B %Y} at {due:%H:%M}"
     form = {
@@ -261,14 +268,7 @@ def test_an_initial_appointment_after_the_response_is_due_needs_a_reason(
 
 @pytest.mark.parametrize("seen", [False, True])
 def test_no_reason_is_asked_within_the_target_or_once_they_were_seen(lead, team, seen):
-    received = timezone.now() - dt.timedelta(hours=1)
-    referral = ReferralFactory(
-        team=team,
-        urgency=Referral.Urgency.VERY_URGENT,
-        received_at=received,
-        respond_by=received + dt.timedelta(hours=4),
-        seen_at=received + dt.timedelta(minutes=40) if seen else None,
-    )
+    referral = very_urgent(team, hours_ago=1, seen=seen)
     initial_at = timezone.now() + (dt.timedelta(days=2) if seen else dt.timedelta(hours=2))
     episode = referrals.accept_referral(
         lead,
@@ -284,13 +284,7 @@ def test_no_reason_is_asked_within_the_target_or_once_they_were_seen(lead, team,
 def test_a_response_already_overdue_asks_for_the_appointment_now_not_by_a_time_gone(
     client, lead, team
 ):
-    received = timezone.now() - dt.timedelta(hours=6)
-    referral = ReferralFactory(
-        team=team,
-        urgency=Referral.Urgency.VERY_URGENT,
-        received_at=received,
-        respond_by=received + dt.timedelta(hours=4),
-    )
+    referral = very_urgent(team, hours_ago=6)
     with pytest.raises(ValidationError) as refused:
         referrals.accept_referral(
             lead,

@@ -191,30 +191,10 @@ def test_discharge_records_destination_cancels_later_appointments_and_signals(
 def test_discharge_cannot_be_before_acceptance_or_twice(lead, referral):
     episode = accept(lead, referral, lead)
     with pytest.raises(ValidationError, match="before the referral was accepted"):
-        episodes.discharge(
-            lead,
-            episode,
-            destination="gp",
-            onward_team="",
-            unseen_because="Moved away before the first visit",
-            discharged_at=ACCEPTED - dt.timedelta(days=1),
-        )
-    episodes.discharge(
-        lead,
-        episode,
-        destination="gp",
-        onward_team="",
-        unseen_because="Moved away before the first visit",
-        discharged_at=ACCEPTED + dt.timedelta(days=1),
-    )
+        to_gp(lead, episode, ACCEPTED - dt.timedelta(days=1))
+    to_gp(lead, episode, ACCEPTED + dt.timedelta(days=1))
     with pytest.raises(ValidationError, match="already closed"):
-        episodes.discharge(
-            lead,
-            episode,
-            destination="gp",
-            onward_team="",
-            unseen_because="Moved away before the first visit",
-        )
+        to_gp(lead, episode)
 
 
 def test_episodes_with_no_contact_for_the_teams_days_are_marked_disengaged(lead, team, episode):
@@ -278,6 +258,19 @@ def test_the_worklist_lists_reviews_due_and_unallocated_referrals(client, lead, 
     for person in (waiting.person, episode.person):
         line = body.split(f">{person.full_name}</a>")[1].split("</li>")[0]
         assert line.startswith(f" (NHS number {person.formatted_nhs_number})"), line
+
+
+def to_gp(lead, episode, discharged_at=None):
+    """Discharge back to the GP; no contact was recorded in these episodes, so with the
+    reason the service asks for then."""
+    return episodes.discharge(
+        lead,
+        episode,
+        destination="gp",
+        onward_team="",
+        unseen_because="Moved away before the first visit",
+        discharged_at=discharged_at,
+    )
 
 
 def discharge_on_the_page(client, lead, referral, **fields):
@@ -374,14 +367,7 @@ def test_once_they_were_seen_no_reason_is_asked_or_kept(client, lead, referral):
 
 def test_no_appointment_is_booked_in_a_closed_episode(lead, referral):
     episode = accept(lead, referral, lead)
-    episodes.discharge(
-        lead,
-        episode,
-        destination="gp",
-        onward_team="",
-        unseen_because="Moved away before the first visit",
-        discharged_at=ACCEPTED + dt.timedelta(days=1),
-    )
+    to_gp(lead, episode, ACCEPTED + dt.timedelta(days=1))
     with pytest.raises(ValidationError, match="episode is closed"):
         episodes.book_appointment(
             lead, episode, kind="review", starts_at=ACCEPTED + dt.timedelta(days=2), staff=lead
@@ -399,14 +385,7 @@ def test_a_time_in_the_minute_of_acceptance_is_not_before_it(lead, referral):
     same_minute = (
         ACCEPTED.replace(second=0) if ACCEPTED.second else ACCEPTED - dt.timedelta(seconds=30)
     )
-    episodes.discharge(
-        lead,
-        episode,
-        destination="gp",
-        onward_team="",
-        unseen_because="Moved away before the first visit",
-        discharged_at=same_minute,
-    )
+    to_gp(lead, episode, same_minute)
     episode.refresh_from_db()
     assert episode.closed_at == ACCEPTED
 
