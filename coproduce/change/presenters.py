@@ -20,6 +20,31 @@ WAYS = {
 }
 
 
+# How someone is reached, in the middle of a sentence ("told by text message").
+BY = {
+    "sms": "by text message",
+    "email": "by email",
+    "letter": "by a letter Notify posts",
+    PRINTED: "by a letter the team prints and posts",
+}
+
+
+def held_sentence(held: int, ways: tuple[tuple[str, int], ...]) -> str:
+    """What the preview says of the contributors held for an open risk alert: how many,
+    and how each will be told once it is acknowledged ("1 of them, told by text message,
+    has …")."""
+    if len(ways) == 1:
+        by = BY.get(ways[0][0], ways[0][0])
+    else:
+        by = " and ".join(f"{n} {BY.get(way, way)}" for way, n in ways)
+    has = "has" if held == 1 else "have"
+    return (
+        f"{held} of them, told {by}, {has} a risk alert the duty team has not yet "
+        "acknowledged. The update goes to them only once it is: a routine update should "
+        "not reach someone whose message about risk no one has answered yet."
+    )
+
+
 # As they read in the middle of a sentence ("Text message, Easy Read, for …").
 FORMAT_NAMES: dict[str, str] = {
     Format.STANDARD.value: "standard",

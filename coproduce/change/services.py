@@ -33,6 +33,7 @@ from coproduce.change.models import (
     UpdateTranslation,
 )
 from coproduce.lib.dates import in_words
+from coproduce.lib.formats import Format
 from coproduce.messaging import formats
 from coproduce.network.models import Ladder, Meeting, MeetingSeries, Member
 from coproduce.voices import anonymise
@@ -416,8 +417,10 @@ class UpdatePreview:
     told_today: int = 0
     # The approved quotes shown with it in public: these, and no quote approved later.
     quotes: list[Voice] = field(default_factory=list)
-    # Of the contributors, those told only once their open risk alert is acknowledged.
+    # Of the contributors, those told only once their open risk alert is acknowledged,
+    # and how they will be reached then (``delivery.way_for``: way → how many).
     held: int = 0
+    held_ways: tuple[tuple[str, int], ...] = ()
 
     def digest_after(self, after: int | None) -> str:
         """The digest of these words, versions and quotes previewed after update ``after``."""
@@ -548,7 +551,13 @@ def preview_update(
     held = delivery.one_per_address(delivery.contributors(action)).filter(
         delivery.held_for_an_alert()
     )
-    preview = replace(preview, held=held.count())
+    # The way each is reached, so the lead knows what will go out once the alert is
+    # acknowledged (helper-79: the preview said one was held, not how they would be told).
+    ways = Counter(
+        delivery.way_for(channel, fmt or Format.STANDARD)
+        for channel, fmt in held.values_list("contact_channel", "contact_format")
+    )
+    preview = replace(preview, held=ways.total(), held_ways=tuple(sorted(ways.items())))
     audit.record(user, AuditEvent.Action.VIEWED, action, f"previewed an update {preview.digest}")
     transaction.on_commit(
         lambda: tasks.make_preview_audio.enqueue(preview.digest, preview.you_said, preview.we_did)

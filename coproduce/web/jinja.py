@@ -22,6 +22,7 @@ from coproduce.care.presenters import (
     referred_person,
     response_targets_hint,
 )
+from coproduce.change.presenters import held_sentence
 from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
 from coproduce.lib.dates import in_words
@@ -63,6 +64,7 @@ def environment(**options: Any) -> Environment:
         submission_input=submission_input,
         lang_of=lang_of,
         response_targets_hint=response_targets_hint,
+        held_sentence=held_sentence,
     )
     env.filters.update(
         date=format_date,

@@ -247,3 +247,23 @@ def test_a_contributor_reading_british_english_is_not_told_they_wait_for_a_trans
     action.insight.voices.add(welsh)
     preview = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
     assert "until a translation is entered" in preview.content.decode()
+
+
+def test_the_preview_says_how_each_held_contributor_will_be_told(le_lead, action):
+    """The preview counts contributors held for an open risk alert by the way they will be
+    reached once it is acknowledged (helper-79 read only "1 of them")."""
+    from coproduce.change.presenters import held_sentence
+    from coproduce.voices.models import RiskAlert
+
+    by_text = VoiceFactory.contactable(
+        contact_channel=Voice.ContactChannel.SMS, contact_phone="07700900111"
+    )
+    by_email = VoiceFactory.contactable()
+    action.insight.voices.add(by_text, by_email)
+    for voice in (by_text, by_email):
+        RiskAlert.objects.create(voice=voice, concerns=[RiskAlert.Concern.RISK_TO_LIFE])
+    preview = services.preview_update(le_lead, action, you_said="a", we_did="b")
+    assert preview.held == 2
+    assert dict(preview.held_ways) == {"email": 1, "sms": 1}
+    sentence = held_sentence(preview.held, preview.held_ways)
+    assert sentence.startswith("2 of them, told 1 by email and 1 by text message, have a risk")

@@ -355,7 +355,11 @@ def test_a_contributor_with_an_open_risk_alert_is_told_only_once_it_is_acknowled
         f"/actions/{action.pk}/update",
         sent_once({"you_said": "a", "we_did": "b", "step": "preview"}),
     ).content.decode()
-    assert "1 of them has a risk alert the duty team has not yet acknowledged" in preview
+    # And how they will be told then (helper-79 was not told).
+    assert (
+        "1 of them, told by email, has a risk alert the duty team has not yet acknowledged"
+        in preview
+    )
     update = confirm_and_publish(le_lead, action, you_said="a", we_did="b")
     tasks.tell_contributors.call(update.pk)
     assert [o.voice for o in OutboxMessage.objects.all()] == [calm]
