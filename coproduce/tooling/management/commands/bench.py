@@ -299,6 +299,11 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(result, indent=2))
             return
+        for name, scores in (("First set", result), ("Set 2, typed in a hurry", result["set_2"])):
+            self.stdout.write(f"{name}:")
+            self._masking_halves(scores)
+
+    def _masking_halves(self, result: dict[str, Any]) -> None:
         for half in ("held_out", "tuning"):
             scored = result[half]
             self.stdout.write(f"{half} ({scored['texts']} texts):")
