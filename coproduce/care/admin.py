@@ -22,7 +22,7 @@ class TeamAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("name", "kind", "opens_at", "closes_at", "max_named_team", "review_days")
     filter_horizontal = ("staff",)
     fieldsets = (
-        (None, {"fields": ("name", "kind", "staff")}),
+        (None, {"fields": ("name", "welsh_name", "kind", "staff")}),
         ("Opening hours (leave both empty for 24 hours)", {"fields": ("opens_at", "closes_at")}),
         (
             "Lead practitioner model",

@@ -93,6 +93,14 @@ class Team(models.Model):
         SANCTUARY = "sanctuary", "Evening sanctuary"
 
     name = models.CharField(max_length=120, unique=True)
+    # What a Welsh reader sees on the feedback form and in Welsh texts (the Welsh Language
+    # Standards: a service named in Welsh where it offers Welsh); empty, the English name.
+    welsh_name = models.CharField(
+        "Name in Welsh",
+        max_length=120,
+        blank=True,
+        help_text="Shown instead of the name on Welsh pages and in Welsh messages.",
+    )
     kind = models.CharField(max_length=32, choices=Kind.choices)
     # Both empty means open 24 hours. A closing time before the opening time crosses midnight.
     opens_at = models.TimeField(null=True, blank=True)
@@ -138,6 +146,13 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_in(self, language: str) -> tuple[str, str]:
+        """The team's name for a reader of ``language``, and the language it is in: its
+        Welsh name for a Welsh reader, where it has one, else its name, in English."""
+        if language.split("-")[0].lower() == "cy" and self.welsh_name.strip():
+            return self.welsh_name.strip(), "cy"
+        return self.name, "en"
 
     @property
     def is_24_7(self) -> bool:

@@ -233,3 +233,17 @@ class PoundsField(forms.DecimalField):
         if isinstance(value, str):
             value = value.strip().removeprefix("£").replace(",", "").strip()
         return super().to_python(value)
+
+
+class InLanguage(str):
+    """A choice's words and the language they are in, for a choice shown in another
+    language than the page's (a service with no Welsh name on the Welsh form): the page
+    marks it so a screen reader reads it in its own voice (WCAG 3.1.2)."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> InLanguage:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+

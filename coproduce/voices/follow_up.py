@@ -16,7 +16,8 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_tasks import task
 
 from coproduce.accounts import audit
@@ -89,13 +90,18 @@ def signed_by(invitation: FollowUpInvitation) -> str:
     return team_signature(invitation.episode.team)
 
 
-def team_signature(team: Team) -> str:
+def team_signature(team: Team, language: str | None = None) -> str:
     """Who a text to the public is from: the team's peer worker, where there is one, and
-    the team's name (the follow-up invitation, the question after a call or visit)."""
+    the team's name, in Welsh in a Welsh text where it has one (the follow-up invitation,
+    the question after a call or visit)."""
+    name, _ = team.name_in(language or settings.LANGUAGE_CODE)
     peer = team.peer_worker
     if peer is not None and peer.get_full_name():
-        return f"{peer.get_full_name()}, peer worker, {team.name}"
-    return team.name
+        with translation.override(language or settings.LANGUAGE_CODE):
+            return gettext("{name}, peer worker, {team}").format(
+                name=peer.get_full_name(), team=name
+            )
+    return name
 
 
 def _address(person: Person) -> tuple[str, str]:

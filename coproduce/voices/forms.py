@@ -6,14 +6,14 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.care.forms import Moment, date_field, time_field
 from coproduce.care.models import Team
 from coproduce.lib.formats import Format
-from coproduce.lib.forms import PlainWordsForm
+from coproduce.lib.forms import InLanguage, PlainWordsForm
 from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
 from coproduce.voices.categories import choices_by_framework, framed, grouped_options
 from coproduce.voices.models import (
@@ -41,6 +41,14 @@ NO_RATING_NOR_WORDS = _(
     "Select how good or poor the service was, or tell us about it in your own words"
 )
 
+
+
+class TeamChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """The services, each named in the page's language: a Welsh reader sees a service's
+    Welsh name where it has one, and its English name, marked as English, where not."""
+
+    def label_from_instance(self, obj: Team) -> str:
+        return InLanguage(*obj.name_in(translation.get_language() or settings.LANGUAGE_CODE))
 
 class FeedbackForm(PlainWordsForm):
     """The public "give feedback" form: the Friends and Family Test question, then why.
@@ -79,7 +87,7 @@ class FeedbackForm(PlainWordsForm):
             ),
         },
     )
-    team = forms.ModelChoiceField(
+    team = TeamChoiceField(
         queryset=Team.objects.all(),
         required=False,
         widget=forms.RadioSelect,

@@ -11,7 +11,11 @@ import re
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils import translation
+
+from coproduce.lib.forms import InLanguage
 
 
 def _anchor(form: forms.Form, name: str) -> str:
@@ -37,6 +41,10 @@ def field_error(field: forms.BoundField) -> dict[str, str] | None:
     return {"text": str(field.errors[0])} if field.errors else None
 
 
+def _page_language() -> str:
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+
+
 def choice_items(
     field: forms.BoundField,
     hints: dict[str, str] | None = None,
@@ -57,6 +65,8 @@ def choice_items(
             "checked": key in chosen,
             "selected": key in chosen,
         }
+        if isinstance(label, InLanguage) and label.lang != _page_language():
+            item["label"] = {"text": str(label), "attributes": {"lang": label.lang}}
         if hints and key in hints:
             item["hint"] = {"text": hints[key]}
         if revealed and key in revealed:

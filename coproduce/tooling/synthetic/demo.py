@@ -83,6 +83,13 @@ TEAMS = [
     ("Mental Health Response Vehicle", Team.Kind.RESPONSE_VEHICLE, None, None),
     ("The Sanctuary (evening)", Team.Kind.SANCTUARY, dt.time(18, 0), dt.time(1, 0)),
 ]
+# What a Welsh reader sees on the Welsh feedback form and in Welsh texts.
+WELSH_NAMES = [
+    "Gwasanaeth Ymateb Cyntaf (llinell argyfwng 24/7)",
+    "Tîm Datrys Argyfwng a Thriniaeth yn y Cartref",
+    "Cerbyd Ymateb Iechyd Meddwl",
+    "Y Noddfa (gyda’r nos)",
+]
 
 GIVEN = [
     "Alex",
@@ -216,6 +223,7 @@ def seed_demo(
     for n, (name, kind, opens, closes) in enumerate(TEAMS):
         team = Team.objects.create(
             name=name,
+            welsh_name=WELSH_NAMES[n],
             kind=kind,
             opens_at=opens,
             closes_at=closes,

@@ -20,6 +20,39 @@ def test_the_feedback_form_is_served_in_welsh_with_a_link_back_to_english(client
     assert "Gallwch roi hyd at 5,000 nod" in body  # the count, as the error gives it
 
 
+def test_the_welsh_form_names_each_service_in_welsh_where_it_has_a_welsh_name(client, db):
+    """The Welsh form listed every service in English (left open since issue 21)."""
+    import re
+
+    from coproduce.tooling.testing.factories import TeamFactory
+
+    TeamFactory(name="The Sanctuary (evening)", welsh_name="Y Noddfa (gyda’r nos)")
+    TeamFactory(name="Mental Health Response Vehicle")
+    welsh = client.get("/cy/feedback").content.decode()
+    assert re.search(r'radios__label"[^>]*>\s*Y Noddfa', welsh)
+    assert "The Sanctuary (evening)" not in welsh
+    # No Welsh name: the English one, marked as English for a screen reader.
+    assert re.search(
+        r'radios__label"[^>]* lang="en"[^>]*>\s*Mental Health',
+        welsh,
+    )
+    english = client.get("/feedback").content.decode()
+    assert "The Sanctuary (evening)" in english
+    assert "Y Noddfa" not in english
+    assert ' lang="en"' not in english.split("Which service")[1].split("</fieldset>")[0]
+
+
+def test_a_welsh_text_is_signed_with_the_teams_welsh_name(db):
+    from coproduce.tooling.testing.factories import TeamFactory, UserFactory
+    from coproduce.voices.follow_up import team_signature
+
+    team = TeamFactory(name="Crisis Resolution and Home Treatment Team", welsh_name="Tîm Argyfwng")
+    assert team_signature(team, "cy") == "Tîm Argyfwng"
+    assert team_signature(team, "en-gb") == "Crisis Resolution and Home Treatment Team"
+    team.peer_worker = UserFactory(first_name="Dee", last_name="Jones")
+    assert team_signature(team, "cy") == "Dee Jones, gweithiwr cymheiriaid, Tîm Argyfwng"
+
+
 def test_the_english_form_links_to_the_welsh_one(client, db):
     body = client.get("/feedback").content.decode()
     assert '<html lang="en-GB"' in body
