@@ -246,4 +246,3 @@ class InLanguage(str):
         made = super().__new__(cls, text)
         made.lang = lang
         return made
-

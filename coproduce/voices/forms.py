@@ -42,13 +42,13 @@ NO_RATING_NOR_WORDS = _(
 )
 
 
-
 class TeamChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     """The services, each named in the page's language: a Welsh reader sees a service's
     Welsh name where it has one, and its English name, marked as English, where not."""
 
     def label_from_instance(self, obj: Team) -> str:
         return InLanguage(*obj.name_in(translation.get_language() or settings.LANGUAGE_CODE))
+
 
 class FeedbackForm(PlainWordsForm):
     """The public "give feedback" form: the Friends and Family Test question, then why.
