@@ -91,7 +91,10 @@ def receive_feedback(actor: User, *, submission: str = "", **details: Any) -> Vo
 
 def given_today(**details: Any) -> Voice | None:
     """The voice stored today from these details (as ``_as_stored`` takes them) with
-    the same contact details, not withdrawn; None when they give no way to contact."""
+    the same contact details, not withdrawn, and not one whose risk alert the duty team
+    has acknowledged since: words of risk sent again after that are a new message, and
+    raise a new alert (helper-80's were answered with the first voice, its alert closed,
+    and nobody was told); None when they give no way to contact."""
     stored = _as_stored(**details)
     if stored["contact_channel"] == Voice.ContactChannel.NONE:
         return None
@@ -104,6 +107,7 @@ def given_today(**details: Any) -> Voice | None:
             received_at__date=timezone.localdate(),
             withdrawn_at__isnull=True,
         )
+        .exclude(risk_alert__acknowledged_at__isnull=False)
         .order_by("received_at")
         .first()
     )

@@ -85,6 +85,25 @@ def test_sending_at_risk_words_again_puts_crisis_help_first_and_raises_no_second
     assert Message.objects.filter(kind=Message.Kind.DUTY_ALERT).count() == told
 
 
+def test_at_risk_words_sent_again_after_the_alert_was_acknowledged_raise_a_new_alert(
+    client, db, le_lead
+):
+    """helper-80 sent the same words of risk again once the first alert was acknowledged:
+    they were answered with the first voice, no alert was raised and nobody was told,
+    while the page said the crisis team had been told."""
+    from coproduce.voices.services import acknowledge_alert
+
+    at_risk = {**FEEDBACK, "text": "I want to end it tonight, I have the tablets here"}
+    send(client, at_risk)
+    first = RiskAlert.objects.get()
+    acknowledge_alert(le_lead, first, "Rang them back; they agreed a plan with their GP.")
+    again = send(client, at_risk)
+    assert "Our crisis team has been told about your message" in again
+    assert Voice.objects.filter(text=at_risk["text"]).count() == 2
+    second = RiskAlert.objects.exclude(pk=first.pk).get()
+    assert second.acknowledged_at is None  # on the duty team's list of alerts again
+
+
 def test_it_stores_the_same_words_without_contact_details_each_time(client, db):
     # Two people may well write the same few words: with no way to tell them apart, each
     # is a voice.
