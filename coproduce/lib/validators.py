@@ -125,6 +125,22 @@ SAY_NOTHING = frozenset(
 
 SAYING_WORDS = 2  # at least this many of the words say something (not ``SAY_NOTHING``)
 
+# A hand run along the keyboard ("asdf", "uiop", "lkjh"): letters in a row of keys, one
+# way (helper-80 opened a record by break-glass with "asdf qwer zxcv uiop
+# ghjk"). No English or Welsh word is one.
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = frozenset("aeiouyw")  # w and y are vowels in Welsh ("cwm", "dydd")
+
+
+def _mashed(word: str) -> bool:
+    """A word typed by running along the keyboard (four keys or more: "tre", a town in
+    Welsh, is three), or four letters or more with no vowel ("zxcv", "bcdf"; an
+    abbreviation such as "CMHT" says nothing on its own either)."""
+    lower = word.lower()
+    if len(lower) >= 4 and any(lower in row or lower in row[::-1] for row in _KEY_ROWS):
+        return True
+    return len(lower) >= 4 and not _VOWELS & set(lower)
+
 
 def says_something(value: str, *, words: int, characters: int) -> bool:
     """Whether text is at least a short sentence a reader can judge: ``words`` different
@@ -132,7 +148,7 @@ def says_something(value: str, *, words: int, characters: int) -> bool:
     have read this message" does not), ``characters`` characters once trimmed, and not
     one character typed over and over ("x", "ok", "aaaaaaaaaaaa", "urgent urgent")."""
     different = _different_words(value)
-    saying = different - SAY_NOTHING
+    saying = {word for word in different - SAY_NOTHING if not _mashed(word)}
     typed = {c.casefold() for c in value if not c.isspace()}
     return (
         len(value.strip()) >= characters

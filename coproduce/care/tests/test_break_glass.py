@@ -12,6 +12,7 @@ from coproduce.accounts.models import AuditEvent
 from coproduce.api.fhir import mapping
 from coproduce.care import plans, services
 from coproduce.care.models import Appointment, CrisisPlan, SafetyPlan
+from coproduce.web.views.care import BREAK_GLASS_MINUTES
 
 REASON = "Crisis call from the person, their team is closed, need crisis plan"
 
@@ -33,6 +34,9 @@ def test_breaking_the_glass_records_the_reason_and_audits_each_view(client, outs
     client.force_login(outsider)
     refused = client.post(f"/people/{person.pk}/break-glass", {"reason": ""})
     assert "Say why you need to see this person" in refused.content.decode()
+    # Whose record it opens, by NHS number (helper-80 could not see which).
+    assert f"NHS number {person.formatted_nhs_number}" in refused.content.decode()
+    opened_at = timezone.now()
     response = client.post(
         f"/people/{person.pk}/break-glass", {"reason": "A&E liaison called about them tonight."}
     )
@@ -40,6 +44,11 @@ def test_breaking_the_glass_records_the_reason_and_audits_each_view(client, outs
     page = client.get(f"/people/{person.pk}").content.decode()
     assert "Break-glass access" in page
     assert person.formatted_nhs_number in page
+    # When the access ends (helper-80 was not told).
+    ends = timezone.localtime(opened_at + dt.timedelta(minutes=BREAK_GLASS_MINUTES))
+    assert any(
+        f"Your access ends at {ends + dt.timedelta(minutes=m):%H:%M}" in page for m in (0, 1)
+    )
     glass = AuditEvent.objects.get(action="break_glass")
     assert (glass.actor, glass.record_id, glass.detail) == (
         outsider,
@@ -131,6 +140,8 @@ def test_it_takes_a_reason_of_20_characters_once_stripped(client, outsider, pers
         "Need to check their record for something now please",  # helper-78: nine
         "Ar frys ŵ ŷ iawn heddiw",  # helper-79: Welsh for "urgent very today", padded
         "Urgent very today, really",
+        "asdf qwer zxcv uiop ghjk",  # helper-80: a hand run along the keyboard
+        "hjkl poiuy bcdfg mnbv xzcv",
     ],
 )
 def test_it_refuses_a_reason_that_says_nothing(client, outsider, person, reason):

@@ -76,6 +76,12 @@ def broken_glass_for(request: HttpRequest) -> set[int]:
     return {int(pk) for pk, until in granted.items() if dt.datetime.fromisoformat(until) > now}
 
 
+def broken_glass_until(request: HttpRequest, person_id: int) -> dt.datetime | None:
+    """When this session's break-glass access to ``person_id``'s record ends, if it has."""
+    until = request.session.get("break_glass", {}).get(str(person_id))
+    return dt.datetime.fromisoformat(until) if until else None
+
+
 def has_broken_glass(request: HttpRequest, person_id: int | str) -> bool:
     # The plan pages' regular-expression address passes the id as text.
     return int(person_id) in broken_glass_for(request)
@@ -617,6 +623,8 @@ def show_person(request: HttpRequest, person_id: int) -> HttpResponse:
         crisis_plan=plans.current(CrisisPlan, person),
         safety_plan=plans.current(SafetyPlan, person),
         break_glass=not on_caseload,
+        # So they know when they must ask again (helper-80 was not told).
+        break_glass_until=broken_glass_until(request, person.pk) if not on_caseload else None,
         # Their calls to the line and evenings at the Sanctuary (issue 22), audited.
         on_the_line=first_response_links.calls_and_visits_of(user, person),
     )
@@ -755,6 +763,7 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
         request,
         "care/break_glass.jinja",
         "Break-glass access",
+        person=person,
         form=form,
         minutes=BREAK_GLASS_MINUTES,
         shortest=services.BREAK_GLASS_REASON_MIN,
