@@ -383,6 +383,14 @@ def _apply(
         # duty worklist, which is the next step (a fresh-eyes trial had to invent one).
         if not details.next_steps.strip() and Call.Outcome.NO_ANSWER not in outcomes:
             errors["next_steps"] = "Enter the next steps you agreed to stay safe"
+        # "ok ok" is not a plan (helper-80 ended a call with it).
+        elif details.next_steps.strip() and not says_something(
+            details.next_steps, words=2, characters=8
+        ):
+            errors["next_steps"] = (
+                "Say the next steps you agreed in a few words: who will do what, and when "
+                '(for example, "Jo will ring her sister tonight")'
+            )
     started_at = details.started_at or call.started_at
     if details.started_at is not None and "started_time" not in errors:
         try:

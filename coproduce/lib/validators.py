@@ -119,6 +119,12 @@ SAY_NOTHING = frozenset(
         "stuff",
         "thing",
         "things",
+        # Saying nothing was done, without why ("nothing to do", helper-80, of a caller
+        # who had taken tablets).
+        "nothing",
+        "none",
+        "nil",
+        "do",
     ]
 )
 

@@ -215,6 +215,14 @@ def test_a_call_back_that_rang_out_ends_without_next_steps_and_they_stay_on_the_
     assert refused.value.message_dict["next_steps"] == [
         "Enter the next steps you agreed to stay safe"
     ]
+    # Nor is "ok ok" a plan (helper-80).
+    with pytest.raises(ValidationError) as refused:
+        services.end_call(
+            handler,
+            answered,
+            dataclasses.replace(no_answer, outcomes=["support"], next_steps="ok ok"),
+        )
+    assert "who will do what, and when" in refused.value.message_dict["next_steps"][0]
 
 
 def test_a_first_call_that_reached_no_one_must_book_a_call_back(handler):

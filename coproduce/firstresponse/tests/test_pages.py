@@ -632,7 +632,9 @@ def test_a_caller_who_hung_up_at_risk_and_cannot_be_reached_leaves_the_worklist_
 ):
     """No number and no record: no one can call them back, and a fresh-eyes trial found
     them on the worklist for good."""
-    call = hung_up(line, handler, called="Zoë", area="Near the river in Ely")
+    call = hung_up(
+        line, handler, called="Zoë", area="Near the river in Ely", risk_concerns=["risk_to_life"]
+    )
     assert services.calls_to_call_back(handler) == [call]
     client.force_login(handler)
     page = client.get(f"/line/calls/{call.pk}").content.decode()
@@ -641,10 +643,19 @@ def test_a_caller_who_hung_up_at_risk_and_cannot_be_reached_leaves_the_worklist_
     refused = client.post(f"/line/calls/{call.pk}/risk-read", {"note": "ok ok"}).content.decode()
     assert "Say in a short sentence what was done, at least 3 different words" in refused
     assert "what you judged" not in refused
+    # "nothing to do" says nothing was done, not why (helper-80, of a caller who had
+    # taken tablets).
+    refused = client.post(f"/line/calls/{call.pk}/risk-read", {"note": "nothing to do"})
+    assert refused.status_code == 400
     done = "Police asked to check the riverside in Ely; they will ring back."
     client.post(f"/line/calls/{call.pk}/risk-read", {"note": done})
     assert services.calls_to_call_back(handler) == []
-    assert done in client.get(f"/line/calls/{call.pk}").content.decode()
+    noted = client.get(f"/line/calls/{call.pk}").content.decode()
+    assert done in noted
+    # The page says it was noted, not that it is still on the worklist (helper-80 read
+    # both at once).
+    assert "noted at" in noted
+    assert "call is on the duty worklist" not in noted
     # A caller who can be reached is called back, never noted.
     reachable = hung_up(line, handler, minutes_ago=20, phone="07700 900999")
     refused = client.post(f"/line/calls/{reachable.pk}/risk-read", {"note": done})
