@@ -1082,11 +1082,20 @@ def arrive(user: User, team: Team, arrival: Arrival, *, submission: str = "") ->
     else:
         if timezone.now() - arrived_at > LATEST_ARRIVAL:
             # A time typed is tonight's: 00:30 typed at 17:30 would be 17 hours ago
-            # (found by a fresh-eyes trial: "here for 17 hours").
-            errors["arrived_time"] = (
-                f"That is more than {LATEST_ARRIVAL.seconds // 3600} hours ago: enter the "
-                "time they arrived tonight, or leave it blank for now"
-            )
+            # (found by a fresh-eyes trial: "here for 17 hours"). A time of day later than
+            # now's is still to come, not a day ago (helper-80 typed 23:55 at 22:40 and
+            # read "more than 12 hours ago").
+            typed = timezone.localtime(arrived_at)
+            if typed.time() > timezone.localtime().time():
+                errors["arrived_time"] = (
+                    f"{typed:%H:%M} is later than now: enter the time they arrived, or "
+                    "leave it blank for now"
+                )
+            else:
+                errors["arrived_time"] = (
+                    f"That is more than {LATEST_ARRIVAL.seconds // 3600} hours ago: enter "
+                    "the time they arrived tonight, or leave it blank for now"
+                )
     because = " ".join(arrival.over_capacity_because.split())[:200]
     guests = team.sanctuary_visits.filter(left_at__isnull=True).count()
     if team.capacity is not None and guests >= team.capacity and not because:
