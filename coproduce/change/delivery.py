@@ -284,6 +284,31 @@ def held_voices(update: Update) -> QuerySet[Voice]:
     return _not_made(update, one_per_address(theirs))
 
 
+def _theirs(voice: Voice) -> Q:
+    """``voice`` and every other voice from its giver's address."""
+    return Q(pk=voice.pk) | (Q(contact_key=voice.contact_key) & ~Q(contact_key=""))
+
+
+def updates_of_their_insights(voice: Voice) -> QuerySet[Update]:
+    """The published updates about the insights behind any voice of ``voice``'s giver."""
+    linked = Insight.voices.through.objects.filter(voice__in=Voice.objects.filter(_theirs(voice)))
+    return Update.objects.filter(
+        fanned_out_at__isnull=False, action__insight_id__in=linked.values("insight_id")
+    )
+
+
+def updates_held_for(voice: Voice) -> int:
+    """How many published updates ``voice``'s giver asked to be told of and has not been
+    sent: what acknowledging their risk alert sends (the alert's page says so, helper-80:
+    one went out seconds after an acknowledgement, the duty worker unaware)."""
+    if not Voice.objects.to_contact_back().filter(_theirs(voice)).exists():
+        return 0
+    made = OutboxMessage.objects.filter(update=OuterRef("pk")).filter(
+        Q(voice=voice) | (Q(voice__contact_key=voice.contact_key) & ~Q(voice__contact_key=""))
+    )
+    return updates_of_their_insights(voice).exclude(Exists(made)).count()
+
+
 def held(update: Update) -> int:
     return held_voices(update).count()
 

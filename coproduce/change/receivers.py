@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import F, Q
 
 from coproduce.change import delivery
-from coproduce.change.models import Insight, OutboxMessage, Update
+from coproduce.change.models import Insight, OutboxMessage
 from coproduce.messaging import services as messaging
 from coproduce.messaging.models import Message
 from coproduce.voices.models import Voice
@@ -64,10 +64,5 @@ def tell_once_acknowledged(sender: Any, voice: Voice, **kwargs: Any) -> None:
     task that fans an update out (it makes only what is missing)."""
     from coproduce.change import tasks
 
-    theirs = Q(pk=voice.pk) | (Q(contact_key=voice.contact_key) & ~Q(contact_key=""))
-    linked = Insight.voices.through.objects.filter(voice__in=Voice.objects.filter(theirs))
-    updates = Update.objects.filter(
-        fanned_out_at__isnull=False, action__insight_id__in=linked.values("insight_id")
-    ).values_list("pk", flat=True)
-    for update_id in updates:
+    for update_id in delivery.updates_of_their_insights(voice).values_list("pk", flat=True):
         tasks.tell_contributors.enqueue(update_id)

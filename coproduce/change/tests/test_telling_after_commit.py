@@ -343,7 +343,7 @@ def test_the_publish_request_makes_no_contributors_message_and_sends_nothing(
 
 
 def test_a_contributor_with_an_open_risk_alert_is_told_only_once_it_is_acknowledged(
-    client, le_lead, action, django_capture_on_commit_callbacks
+    client, le_lead, lead, action, django_capture_on_commit_callbacks
 ):
     """A fresh-eyes trial saw a routine update texted to someone whose message about risk,
     sent since from the same address, no one had answered yet."""
@@ -378,6 +378,14 @@ def test_a_contributor_with_an_open_risk_alert_is_told_only_once_it_is_acknowled
     assert "Held for a risk alert" in page
     assert "Letters to print<" not in page
 
+    # The duty worker reads, before acknowledging, that it sends the update held (helper-80
+    # saw one go out seconds after, unaware).
+    client.force_login(lead)
+    alert_page = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert "1 “you said, we did” update about changes they gave feedback on is held" in alert_page
+    assert "Acknowledging it sends it at once." in alert_page
+    assert delivery.updates_held_for(calm) == 0  # told already
+
     DBTaskResult.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
         voices_services.acknowledge_alert(le_lead, alert, "Rang them back; they are safe at home.")
@@ -385,3 +393,4 @@ def test_a_contributor_with_an_open_risk_alert_is_told_only_once_it_is_acknowled
     tasks.tell_contributors.call(update.pk)
     assert sorted(o.voice_id for o in OutboxMessage.objects.all()) == [calm.pk, at_risk.pk]
     assert delivery.progress(update).held == 0
+    assert delivery.updates_held_for(later) == 0

@@ -235,6 +235,11 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
     own = client.get(f"/alerts/{alert.pk}").content.decode()
     assert own.count("Current risk to life") == 1
     assert "<h1>Current risk to life</h1>" in own
+    # No way to reach them: no call-back form, and the question says so (helper-80
+    # acknowledged "Called them, fine." of someone no one could call).
+    assert "Record a call-back" not in own
+    assert "With no way to reach them, there is no call-back to record." in own
+    assert "There is no way to reach them: say what you did instead" in own
     refused = client.post("/alerts", {"alert": alert.pk, "action_taken": ""})
     assert refused.status_code == 400
     assert "Say what you did about this alert" in refused.content.decode()

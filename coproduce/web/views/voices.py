@@ -17,6 +17,7 @@ from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.accounts.policy import Capability, can, requires
 from coproduce.care.models import Team
+from coproduce.change import delivery
 from coproduce.change import services as change
 from coproduce.change.forms import AddToInsightForm
 from coproduce.improvement.models import Project
@@ -380,6 +381,7 @@ def _alert_page(
         call_backs=list(alert.call_backs.all()),
         conversation=alerts.conversation(user, alert),
         held=alerts.contact_held(alert),
+        updates_held=0 if alert.acknowledged_at else delivery.updates_held_for(alert.voice),
         contact=contact,
         form=form or CallBackForm(),
         acknowledge=acknowledge or AcknowledgeAlertForm(),
