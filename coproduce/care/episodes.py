@@ -21,6 +21,7 @@ from coproduce.accounts.submissions import once
 from coproduce.care.models import (
     Appointment,
     Contact,
+    DischargeDestination,
     Dispatch,
     Episode,
     Person,
@@ -210,6 +211,34 @@ def follow_up_cannot_reach(person: Person, feedback_invitations: str) -> str:
     return ""
 
 
+def discharged_unseen_problems(destination: str, because: str) -> dict[str, str]:
+    """What is wrong with discharging someone no contact is recorded with, by field: the
+    reason must say why, and "No further care needed" is refused, since no one has seen
+    them to judge it (helper-80 discharged a very urgent referral, about thoughts of
+    ending her life, that way a minute after accepting it)."""
+    problems: dict[str, str] = {}
+    because = " ".join(because.split())
+    if destination == DischargeDestination.NO_FURTHER_CARE:
+        problems["destination"] = (
+            "No contact with them is recorded, so no one has seen them to judge that they "
+            "need no further care. Choose where they go next, or that they disengaged"
+        )
+    if not says_something(because, words=3, characters=12):
+        problems["unseen_because"] = (
+            "No contact with them is recorded in this episode: say why they are discharged "
+            "without one"
+            if not because
+            else "Say why they are discharged without a contact in a short sentence, at "
+            "least 3 different words"
+            if too_short(because, words=3, characters=12)
+            else "Say why they are discharged without a contact: for example, they moved "
+            "out of the area before the first visit"
+        )
+    elif len(because) > 500:
+        problems["unseen_because"] = "Keep the reason to 500 characters or fewer"
+    return problems
+
+
 @transaction.atomic
 def discharge(
     user: User,
@@ -235,19 +264,8 @@ def discharge(
     unseen_because = " ".join(unseen_because.split())
     if episode.contacts.exists():
         unseen_because = ""
-    elif not says_something(unseen_because, words=3, characters=12):
-        errors["unseen_because"] = (
-            "No contact with them is recorded in this episode: say why they are discharged "
-            "without one"
-            if not unseen_because
-            else "Say why they are discharged without a contact in a short sentence, at "
-            "least 3 different words"
-            if too_short(unseen_because, words=3, characters=12)
-            else "Say why they are discharged without a contact: for example, they moved "
-            "out of the area before the first visit"
-        )
-    elif len(unseen_because) > 500:
-        errors["unseen_because"] = "Keep the reason to 500 characters or fewer"
+    else:
+        errors.update(discharged_unseen_problems(destination, unseen_because))
     if errors:
         raise ValidationError(errors)
     discharged_at = not_before_acceptance(

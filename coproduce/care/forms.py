@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from coproduce.accounts.forms import StaffChoice, StaffMultipleChoice
 from coproduce.accounts.models import User
-from coproduce.care.episodes import follow_up_cannot_reach
+from coproduce.care.episodes import discharged_unseen_problems, follow_up_cannot_reach
 from coproduce.care.models import (
     Appointment,
     CarerInformed,
@@ -508,17 +508,28 @@ class DischargeForm(Moment, PlainWordsForm):
         },
     )
 
-    def __init__(self, *args: Any, person: Person | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, person: Person | None = None, unseen: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.person = person
+        self.unseen = unseen  # no contact recorded in the episode
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         self.refuse_future("discharged", "discharge")
         channel = data.get("feedback_invitations") or ""
-        # The rule is the discharge service's; asked here too so every problem shows at once.
+        # The rules are the discharge service's; asked here too so every problem shows at
+        # once (helper-80 saw the email's alone, then the reason's).
         if self.person is not None and (problem := follow_up_cannot_reach(self.person, channel)):
             self.add_error("feedback_invitations", problem)
+        if self.unseen:
+            problems = discharged_unseen_problems(
+                data.get("destination") or "", data.get("unseen_because") or ""
+            )
+            for field, problem in problems.items():
+                if field not in self.errors:
+                    self.add_error(field, problem)
         destination = data.get("destination")
         if destination in {"community_team", "other_team"} and not data.get("onward_team"):
             self.add_error("onward_team", "Enter the team the person is handed on to")

@@ -273,10 +273,13 @@ def to_gp(lead, episode, discharged_at=None):
     )
 
 
-def discharge_on_the_page(client, lead, referral, **fields):
-    """The episode accepted from ``referral``, and the answer to discharging it on its
-    page on 10 November at 10:00 with ``fields``, redirects followed."""
+def discharge_on_the_page(client, lead, referral, seen=False, **fields):
+    """The episode accepted from ``referral`` (``seen``: with a contact recorded), and the
+    answer to discharging it on its page on 10 November at 10:00 with ``fields``,
+    redirects followed."""
     episode = accept(lead, referral, lead)
+    if seen:
+        ContactFactory(episode=episode, staff=lead)
     client.force_login(lead)
     moment = {"discharged_on": "10/11/2026", "discharged_time": "10:00"}
     return episode, client.post(
@@ -298,9 +301,9 @@ def test_the_discharge_says_whether_they_will_be_invited_to_give_feedback(client
         client,
         lead,
         referral,
+        seen=True,
         destination="gp",
         feedback_invitations="none",
-        unseen_because="Moved away before the first visit",
     )
     body = response.content.decode()
     assert "They will not be invited to say how their care was: they did not agree." in body
@@ -330,19 +333,36 @@ def test_discharging_an_episode_with_no_contact_recorded_needs_the_reason(client
     }
     short = client.post(f"/episodes/{episode.pk}/discharge", {**form, "unseen_because": "ok ok"})
     assert "in a short sentence, at least 3 different words" in short.content.decode()
+    # No one has seen them, so no one can judge they need no further care (helper-80
+    # discharged a very urgent referral that way a minute after accepting it); and the
+    # feedback question does not say "Ask them" of someone nobody has met.
     because = "Admitted to hospital in another area before the first visit"
-    client.post(
-        f"/episodes/{episode.pk}/discharge",
-        {
-            "destination": "no_further_care",
-            "feedback_invitations": "none",
-            "discharged_on": "10/11/2026",
-            "discharged_time": "10:00",
-            "unseen_because": because,
-        },
+    judged = client.post(f"/episodes/{episode.pk}/discharge", {**form, "unseen_because": because})
+    assert judged.status_code == 400
+    assert "no one has seen them to judge that they need no further care" in (
+        judged.content.decode()
     )
+    assert "so no one has asked them here: choose No unless they agreed before" in (
+        judged.content.decode()
+    )
+    # Every problem at once: the reason's with the feedback channel's (helper-80 saw the
+    # email's alone).
+    both = client.post(
+        f"/episodes/{episode.pk}/discharge",
+        {**form, "destination": "admitted", "feedback_invitations": "email"},
+    ).content.decode()
+    assert "There is no email address on the person" in both
+    assert "say why they are discharged without one" in both
+    done = client.post(
+        f"/episodes/{episode.pk}/discharge",
+        {**form, "destination": "admitted", "unseen_because": because},
+        follow=True,
+    ).content.decode()
     episode.refresh_from_db()
     assert (episode.closed_at is not None, episode.discharged_unseen_because) == (True, because)
+    # Not "they did not agree": nobody asked them (helper-80).
+    assert "Discharged. They will not be invited to say how their care was." in done
+    assert "they did not agree" not in done
     page = client.get(f"/episodes/{episode.pk}").content.decode()
     assert f"Discharged with no contact recorded, because: {because}" in page
 

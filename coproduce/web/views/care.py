@@ -425,6 +425,7 @@ def show_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
 def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
     user = signed_in_user(request)
     episode = services.episode_for(user, episode_id)
+    unseen = not episode.contacts.exists()
     form = DischargeForm(
         posted(request),
         initial={
@@ -432,6 +433,7 @@ def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
             "feedback_invitations": episode.person.feedback_invitations,
         },
         person=episode.person,
+        unseen=unseen,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -447,12 +449,15 @@ def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            # Said as it is (helper-76 chose No and read "scheduled if the person agreed").
+            # Said as it is (helper-76 chose No and read "scheduled if the person agreed";
+            # helper-80 read "they did not agree" of someone nobody had asked).
             invited = episode.person.feedback_invitations
             messages.success(
                 request,
-                "Discharged. They will not be invited to say how their care was: they did "
-                "not agree."
+                "Discharged. They will not be invited to say how their care was."
+                if invited == Person.FeedbackInvitations.NONE and unseen
+                else "Discharged. They will not be invited to say how their care was: they "
+                "did not agree."
                 if invited == Person.FeedbackInvitations.NONE
                 else "Discharged. They will be invited by "
                 f"{Person.FeedbackInvitations(invited).label.lower()} to say how their care "
@@ -465,7 +470,7 @@ def discharge_episode(request: HttpRequest, episode_id: int) -> HttpResponse:
         "Discharge",
         form=form,
         episode=episode,
-        unseen=not episode.contacts.exists(),
+        unseen=unseen,
     )
 
 
