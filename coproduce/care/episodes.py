@@ -31,7 +31,7 @@ from coproduce.care.models import (
     team_ids,
 )
 from coproduce.care.signals import episode_closed
-from coproduce.lib.validators import says_something, too_short
+from coproduce.lib.validators import is_uk_mobile, says_something, too_short
 
 
 def appointment_for(user: User, appointment_id: int) -> Appointment:
@@ -198,10 +198,11 @@ def book_appointment(
 def follow_up_cannot_reach(person: Person, feedback_invitations: str) -> str:
     """Why a follow-up invitation on the chosen channel could not reach the person (no
     mobile number, no email address on their record), or "" if it can."""
-    if feedback_invitations == Person.FeedbackInvitations.SMS and not person.phone:
+    if feedback_invitations == Person.FeedbackInvitations.SMS and not is_uk_mobile(person.phone):
         return (
-            "There is no mobile number on the person's record. "
-            "Add it to their contact details, or choose email or no"
+            "There is no mobile number on the person's record"
+            + (" (their number is a landline, which cannot get texts)" if person.phone else "")
+            + ". Add it to their contact details, or choose email or no"
         )
     if feedback_invitations == Person.FeedbackInvitations.EMAIL and not person.email:
         return (

@@ -122,7 +122,7 @@ class ContactDetailsForm(PlainWordsForm):
     phone = forms.CharField(
         max_length=32,
         required=False,
-        error_messages={"max_length": "Enter a UK mobile number, like 07700 900 982"},
+        error_messages={"max_length": "Enter a UK phone number, like 07700 900 982"},
     )
     email = forms.CharField(
         max_length=254,

@@ -219,7 +219,8 @@ class Person(models.Model):
     family_name = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField(validators=[validate_date_of_birth])
-    phone = models.CharField("Mobile phone", max_length=32, blank=True)
+    # A mobile, or a landline for someone with none (texts go to a mobile only).
+    phone = models.CharField("Phone number", max_length=32, blank=True)
     email = models.EmailField(blank=True)
     address = models.TextField("Postal address", blank=True)
 

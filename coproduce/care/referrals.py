@@ -138,7 +138,7 @@ DATE_OF_BIRTH_DOES_NOT_MATCH = (
 
 def _describe(contact: ContactDetails) -> str:
     given = {
-        "mobile": contact.phone,
+        "phone": contact.phone,
         "email": contact.email,
         "postal address": ", ".join(contact.address.splitlines()),
         "prefers": Person.Channel(contact.preferred_channel).label.lower()

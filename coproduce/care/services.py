@@ -38,7 +38,8 @@ from coproduce.care.models import (
 from coproduce.care.plans import BREAK_GLASS_DETAIL, current
 from coproduce.lib.dates import refuse_future
 from coproduce.lib.validators import (
-    normalise_uk_mobile,
+    is_uk_mobile,
+    normalise_uk_phone,
     remove_unstorable,
     too_short,
     validate_email_address,
@@ -408,7 +409,7 @@ class ContactDetails:
 
 
 CONTACT_LABELS = {
-    "phone": "mobile",
+    "phone": "phone number",
     "email": "email",
     "address": "postal address",
     "preferred_channel": "preferred way to be contacted",
@@ -425,7 +426,7 @@ def clean_contact_details(
     phone = phone.strip()
     if phone:
         try:
-            phone = normalise_uk_mobile(phone)
+            phone = normalise_uk_phone(phone)
         except ValidationError as error:
             errors["phone"] = " ".join(error.messages)
     email = email.strip()
@@ -448,19 +449,35 @@ def clean_contact_details(
             "with the postcode on the last"
         )
     needs = {
-        Person.Channel.SMS: ("phone", phone, "There is no mobile number to text"),
-        Person.Channel.PHONE: ("phone", phone, "There is no mobile number to call"),
-        Person.Channel.EMAIL: ("email", email, "There is no email address to write to"),
-        Person.Channel.POST: ("address", address, "There is no postal address to write to"),
+        Person.Channel.SMS: (
+            "phone",
+            phone if is_uk_mobile(phone) else "",
+            "There is no mobile number to text. Enter their mobile number"
+            if not phone
+            else "A landline cannot get texts. Enter their mobile number instead",
+        ),
+        Person.Channel.PHONE: (
+            "phone",
+            phone,
+            "There is no phone number to call. Enter their mobile or landline number",
+        ),
+        Person.Channel.EMAIL: (
+            "email",
+            email,
+            "There is no email address to write to. Enter their email",
+        ),
+        Person.Channel.POST: (
+            "address",
+            address,
+            "There is no postal address to write to. Enter their postal address",
+        ),
     }
     if preferred_channel not in Person.Channel.values:
         errors["preferred_channel"] = "Select how the person prefers to be contacted"
     elif preferred_channel in needs:
         field, value, missing = needs[Person.Channel(preferred_channel)]
         if not value and field not in errors:
-            errors["preferred_channel"] = (
-                f"{missing}. Enter their {CONTACT_LABELS[field]}, or choose another way"
-            )
+            errors["preferred_channel"] = f"{missing}, or choose another way"
     if errors:
         raise ValidationError(errors)
     return ContactDetails(phone, email, address, preferred_channel)

@@ -318,6 +318,51 @@ def normalise_uk_mobile(value: str) -> str:
     return number
 
 
+def is_uk_mobile(number: str) -> bool:
+    """Whether a number in its national form (``uk_phone_number``) is a UK mobile."""
+    return bool(_UK_MOBILE.fullmatch(number))
+
+
+# Landlines and other numbers a person can be rung on: 01 and 02 (geographic, 10 or 11
+# digits), 03 (non-geographic, priced as 01 and 02).
+_UK_LANDLINE = re.compile(r"0(?:1\d{8,9}|2\d{9}|3\d{9})")
+
+
+def normalise_uk_phone(value: str) -> str:
+    """A UK phone number a person can be rung on, mobile or landline, as stored (its
+    national form); or a ValidationError saying what is wrong. Someone with no mobile is
+    rung on their landline (helper-80: a referral refused "01…" while offering "Phone
+    call" as the way they prefer)."""
+    try:
+        number = uk_phone_number(value)
+    except ValidationError as error:  # worded for a mobile: this takes a landline too
+        raise ValidationError(
+            [m.replace("UK mobile number", "UK phone number") for m in error.messages],
+            code="phone",
+        ) from error
+    if number.startswith("07"):
+        return normalise_uk_mobile(value)
+    if not number:
+        raise ValidationError(
+            _("Enter a UK phone number, like 07700 900 982 or 0113 496 0000."), code="phone"
+        )
+    if not number.startswith("0"):
+        raise ValidationError(
+            _("Enter a UK phone number starting 0 or +44, like 07700 900 982 or 0113 496 0000."),
+            code="phone",
+        )
+    if not _UK_LANDLINE.fullmatch(number):
+        raise ValidationError(
+            _(
+                "Enter a UK mobile or landline number: a landline starts 01, 02 or 03 and "
+                "has 10 or 11 digits (this has %(count)s and starts %(start)s)."
+            ),
+            code="phone",
+            params={"count": len(number), "start": number[:2]},
+        )
+    return number
+
+
 def validate_email_address(value: str) -> None:
     """Django's email validator, saying what is wrong when the part before the @ has a
     letter beyond a to z. Django accepts an internationalised domain (``name@例え.jp``: it
@@ -351,6 +396,12 @@ def phone_for_reading(number: str) -> str:
     anything else as it is."""
     digits = re.sub(r"[\s\-()]", "", number)
     if re.fullmatch(r"0\d{10}", digits):
+        # Landlines as they are read: "020 7946 0000", "0113 496 0000", "0300 123 4567",
+        # "01632 960001"; a mobile as "07700 900123".
+        if digits.startswith("02"):
+            return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+        if re.match(r"01\d1|011|03|08", digits):
+            return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
         return f"{digits[:5]} {digits[5:]}"
     if re.fullmatch(r"\+44\d{10}", digits):
         return f"+44 {digits[3:7]} {digits[7:]}"

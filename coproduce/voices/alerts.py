@@ -137,7 +137,7 @@ def contact_routes(alert: RiskAlert) -> list[Route]:
     if person is not None:
         for label, value in (
             ("Name", person.full_name),
-            ("Mobile phone", person.phone),
+            ("Mobile phone" if validators.is_uk_mobile(person.phone) else "Landline", person.phone),
             ("Email", person.email),
             ("Postal address", ", ".join(person.address.splitlines())),
             (

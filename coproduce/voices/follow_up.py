@@ -23,7 +23,7 @@ from django_tasks import task
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person, Team
-from coproduce.lib.validators import number_key
+from coproduce.lib.validators import is_uk_mobile, number_key
 from coproduce.messaging import services as messaging
 from coproduce.messaging import wording
 from coproduce.messaging.models import Message
@@ -105,7 +105,7 @@ def team_signature(team: Team, language: str | None = None) -> str:
 
 
 def _address(person: Person) -> tuple[str, str]:
-    if person.feedback_invitations == Person.FeedbackInvitations.SMS and person.phone:
+    if person.feedback_invitations == Person.FeedbackInvitations.SMS and is_uk_mobile(person.phone):
         return Message.Channel.SMS, person.phone
     if person.feedback_invitations == Person.FeedbackInvitations.EMAIL and person.email:
         return Message.Channel.EMAIL, person.email

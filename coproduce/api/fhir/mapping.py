@@ -30,6 +30,7 @@ from coproduce.care.models import (
 from coproduce.care.referrals import PersonDetails
 from coproduce.care.services import CONTACT_LABELS, ContactDetails, clean_contact_details
 from coproduce.firstresponse.models import LinePartner, PassedCall
+from coproduce.lib.validators import is_uk_mobile
 
 NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
 UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
@@ -74,10 +75,12 @@ POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2}$", re.IGNORECA
 
 
 def _telecom(person: Person) -> list[dict[str, Any]]:
-    """The person's mobile and email as ContactPoints; the preferred one ranked 1."""
+    """The person's phone (mobile or landline) and email as ContactPoints; the preferred
+    one ranked 1."""
     points: list[dict[str, Any]] = []
     if person.phone:
-        point: dict[str, Any] = {"system": "phone", "value": person.phone, "use": "mobile"}
+        use = "mobile" if is_uk_mobile(person.phone) else "home"  # a landline (helper-80)
+        point: dict[str, Any] = {"system": "phone", "value": person.phone, "use": use}
         if person.preferred_channel in (Person.Channel.SMS, Person.Channel.PHONE):
             point["rank"] = 1
         points.append(point)
@@ -141,7 +144,7 @@ def _preferred(points: list[Any], *systems: str) -> int | None:
 
 def patient_input(resource: Patient) -> PersonDetails:
     """Who a Patient says the person is and how to reach them (as ``patient`` writes it):
-    NHS number, name and birth date required; telecom (phone, a UK mobile; email),
+    NHS number, name and birth date required; telecom (phone, a UK mobile or landline; email),
     address (lines and postalCode, or text) and the preferred channel extension optional,
     checked by the one rule for contact details (``clean_contact_details``). Every
     problem is named at once, each by its element, as the REST API names every field."""

@@ -28,7 +28,7 @@ def test_it_records_contact_details_from_the_person_page_and_audits_the_change(
 ):
     client.force_login(lead)
     record = client.get(f"/people/{person.pk}").content.decode()
-    assert "Mobile phone" in record
+    assert "Phone number" in record
     assert f'href="/people/{person.pk}/contact-details"' in record
     assert client.get(f"/people/{person.pk}/contact-details").status_code == 200
 
@@ -45,7 +45,7 @@ def test_it_records_contact_details_from_the_person_page_and_audits_the_change(
     [event] = changes_to(person)
     assert event.actor == lead
     assert event.detail == (
-        "contact details: mobile, email, postal address, preferred way to be contacted"
+        "contact details: phone number, email, postal address, preferred way to be contacted"
     )
     assert "07700" not in event.detail  # what changed, never the values
     shown = client.get(f"/people/{person.pk}").content.decode()
@@ -122,19 +122,22 @@ def test_it_refuses_personal_numbers_and_pagers_as_mobiles(lead, person, typed):
         ("seven", '"s" is not a digit'),
         ("07700 9OO 982", '"O" is not a digit'),
         ("07700 900 982 ext 4", '"e" is not a digit'),
-        ("01632 960 001", "a mobile starts 07"),
+        ("0163 296", "has 10 or 11 digits (this has 7 and starts 01)"),
+        ("0800 123 4567", "a landline starts 01, 02 or 03"),
         ("+33 6 12 34 56 78", "a UK number starts +44 or 0"),
         ("0770090098", "11 digits, starting 07 (this has 10)"),
         ("077009009821", "11 digits, starting 07 (this has 12)"),
         ("+44 7700 90098", "11 digits, starting 07 (this has 10)"),
-        ("\u200b", "Enter a UK mobile number, like"),
+        ("\u200b", "Enter a UK phone number, like"),
     ],
 )
-def test_it_refuses_what_is_not_a_mobile_saying_what_is_wrong(lead, person, typed, what_is_wrong):
+def test_it_refuses_what_is_not_a_phone_number_saying_what_is_wrong(
+    lead, person, typed, what_is_wrong
+):
     with pytest.raises(ValidationError) as refused:
         services.update_contact_details(lead, person, phone=typed)
     [message] = refused.value.message_dict["phone"]
-    assert message.startswith("Enter a UK mobile number")
+    assert message.startswith("Enter a UK ")
     assert what_is_wrong in message
     person.refresh_from_db()
     assert person.phone == ""
@@ -143,9 +146,9 @@ def test_it_refuses_what_is_not_a_mobile_saying_what_is_wrong(lead, person, type
 @pytest.mark.parametrize(
     ("details", "field", "message"),
     [
-        ({"phone": "01632 960 001"}, "phone", "Enter a UK mobile number"),
+        ({"phone": "0163 296"}, "phone", "Enter a UK mobile or landline number"),
         ({"phone": "0770090098"}, "phone", "Enter a UK mobile number"),
-        ({"phone": "seven"}, "phone", "Enter a UK mobile number"),
+        ({"phone": "seven"}, "phone", "Enter a UK phone number"),
         ({"email": "robin@"}, "email", "Enter an email address in the correct format"),
         ({"email": "robin example.com"}, "email", "Enter an email address in the correct format"),
         ({"address": "x" * 501}, "address", "500 characters or fewer"),
@@ -153,7 +156,12 @@ def test_it_refuses_what_is_not_a_mobile_saying_what_is_wrong(lead, person, type
         ({"address": "1 Street\u0000"}, "address", "characters that cannot be stored"),
         ({"preferred_channel": "pigeon"}, "preferred_channel", "Select how the person prefers"),
         ({"preferred_channel": "sms"}, "preferred_channel", "There is no mobile number to text"),
-        ({"preferred_channel": "phone"}, "preferred_channel", "no mobile number to call"),
+        ({"preferred_channel": "phone"}, "preferred_channel", "no phone number to call"),
+        (
+            {"phone": "0113 496 0000", "preferred_channel": "sms"},
+            "preferred_channel",
+            "A landline cannot get texts",
+        ),
         ({"preferred_channel": "email"}, "preferred_channel", "There is no email address"),
         ({"preferred_channel": "post"}, "preferred_channel", "There is no postal address"),
     ],
@@ -175,6 +183,28 @@ def test_the_service_refuses_a_wrong_detail_by_name_and_writes_nothing(
     assert not changes_to(person).exists()
 
 
+def test_someone_with_no_mobile_is_recorded_with_their_landline_and_never_texted(
+    client, lead, person
+):
+    """helper-80: the referral and person pages refused "01…" while offering "Phone call"
+    as the way they prefer to be reached."""
+    from coproduce.api.fhir.mapping import _telecom
+    from coproduce.care.episodes import follow_up_cannot_reach
+
+    services.update_contact_details(
+        lead, person, phone="0113 496 0000", preferred_channel=Person.Channel.PHONE
+    )
+    person.refresh_from_db()
+    assert (person.phone, person.preferred_channel) == ("01134960000", "phone")
+    assert _telecom(person) == [
+        {"system": "phone", "value": "01134960000", "use": "home", "rank": 1}
+    ]
+    # No text to a landline: the feedback invitation by text is refused, saying why.
+    assert "is a landline, which cannot get texts" in follow_up_cannot_reach(person, "sms")
+    client.force_login(lead)
+    assert "0113 496 0000" in client.get(f"/people/{person.pk}").content.decode()
+
+
 def test_the_page_names_each_wrong_field_keeps_what_was_typed_and_loses_nothing(
     client, lead, person
 ):
@@ -182,14 +212,14 @@ def test_the_page_names_each_wrong_field_keeps_what_was_typed_and_loses_nothing(
     client.force_login(lead)
     response = client.post(
         f"/people/{person.pk}/contact-details",
-        {**GOOD, "phone": "01632 960 001", "email": "robin@"},
+        {**GOOD, "phone": "0163 296", "email": "robin@"},
     )
     assert response.status_code == 400
     page = response.content.decode()
     assert "There is a problem" in page
-    assert "Enter a UK mobile number" in page
+    assert "Enter a UK mobile or landline number" in page
     assert "Enter an email address in the correct format" in page
-    assert 'value="01632 960 001"' in page
+    assert 'value="0163 296"' in page
     assert 'value="robin@"' in page
     assert "1 Synthetic Street" in page
     person.refresh_from_db()

@@ -57,8 +57,8 @@ def test_a_referral_needs_no_contact_details(client, lead, team):
 @pytest.mark.parametrize(
     ("given", "field", "message"),
     [
-        ({"phone": "0123 456"}, "phone", "Enter a UK mobile number"),
-        ({"phone": "020 7946 0000"}, "phone", "Enter a UK mobile number"),
+        ({"phone": "0123 456"}, "phone", "Enter a UK mobile or landline number"),
+        ({"phone": "0800 123 4567"}, "phone", "Enter a UK mobile or landline number"),
         ({"email": "sam.example.org"}, "email", "Enter an email address in the correct format"),
         ({"preferred_channel": "sms"}, "preferred_channel", "There is no mobile number to text"),
         ({"preferred_channel": "post"}, "preferred_channel", "There is no postal address"),
@@ -106,19 +106,20 @@ def test_details_for_a_known_person_fill_in_what_the_record_lacks(client, lead, 
     assert person.email == "sam@example.org"  # … only filled in
     referral = Referral.objects.get()
     assert "differ from the record" in referral.additional_information
-    assert "mobile 07700900982" in referral.additional_information
+    assert "phone 07700900982" in referral.additional_information
     assert AuditEvent.objects.filter(
         action="changed", record_id=str(person.pk), detail="contact details: email"
     ).exists()
 
 
 def test_a_record_holding_an_old_kind_of_detail_never_blocks_a_referral(client, lead, team, person):
-    Person.objects.filter(pk=person.pk).update(phone="01473 000000")  # a landline, kept before
+    # A detail no rule takes now, kept from before (an internal extension).
+    Person.objects.filter(pk=person.pk).update(phone="ext 2201")
     client.force_login(lead)
     intake = page_intake(team, nhs_number=person.nhs_number, email="sam@example.org")
     assert client.post("/referrals/new", sent_once(intake)).status_code == 302
     person.refresh_from_db()
-    assert (person.phone, person.email) == ("01473 000000", "")  # left as it was
+    assert (person.phone, person.email) == ("ext 2201", "")  # left as it was
     assert "email sam@example.org" in Referral.objects.get().additional_information
 
 
@@ -133,7 +134,7 @@ def test_details_for_someone_known_to_another_team_stay_on_the_referral(
     person.refresh_from_db()
     assert (person.phone, person.preferred_channel) == ("", "")  # not written to their record
     note = Referral.objects.get().additional_information
-    assert "mobile 07700900982; prefers text message" in note
+    assert "phone 07700900982; prefers text message" in note
     assert "once the referral is accepted" in note
 
 
@@ -185,7 +186,7 @@ def test_the_api_names_each_wrong_detail_and_stores_nothing(lead, team):
     assert response.status_code == 400
     errors = response.json()
     assert set(errors) == {"phone", "email"}
-    assert "Enter a UK mobile number" in errors["phone"][0]
+    assert "Enter a UK phone number" in errors["phone"][0]
     assert "Enter an email address" in errors["email"][0]
     unknown = api_as(lead).post(
         "/api/v1/referrals", api_body(team, preferred_channel="letter"), format="json"
@@ -276,7 +277,11 @@ def test_fhir_reads_an_address_given_as_text(lead):
 @pytest.mark.parametrize(
     ("more", "expression", "words"),
     [
-        ({"telecom": [{"system": "phone", "value": "0800 123"}]}, "Patient.telecom[0]", "mobile:"),
+        (
+            {"telecom": [{"system": "phone", "value": "0800 123"}]},
+            "Patient.telecom[0]",
+            "phone number:",
+        ),
         ({"telecom": [{"system": "email", "value": "nope"}]}, "Patient.telecom[0]", "email:"),
         (
             {"address": [{"line": ["1", "2", "3", "4", "5", "6", "7", "8"]}]},
@@ -315,12 +320,12 @@ def test_fhir_names_every_wrong_detail_one_issue_each_as_the_api_does(lead):
     assert response.status_code == 400
     issues = response.json()["issue"]
     assert [(i["expression"], i["diagnostics"].split(":")[0]) for i in issues] == [
-        (["Patient.telecom[0]"], "mobile"),
+        (["Patient.telecom[0]"], "phone number"),
         (["Patient.telecom[1]"], "email"),
         (["Patient.address[0]"], "postal address"),
     ]
     assert all(i["severity"] == "error" and i["code"] == "invalid" for i in issues)
-    assert "Enter a UK mobile number" in issues[0]["diagnostics"]
+    assert "Enter a UK mobile or landline number" in issues[0]["diagnostics"]
     assert "Enter an email address" in issues[1]["diagnostics"]
     assert not Person.objects.exists()
 
