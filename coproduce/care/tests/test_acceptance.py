@@ -302,3 +302,6 @@ def test_a_response_already_overdue_asks_for_the_appointment_now_not_by_a_time_g
     page = squashed(client.get(f"/referrals/{referral.pk}"))
     assert "The response was due by" in page
     assert "Why can the initial appointment not be sooner?" in page
+    # Beside the clock too: not "Overdue by 6 hours Respond by" a time gone (helper-80).
+    assert "Respond by" not in page
+    assert "It was due by" in page

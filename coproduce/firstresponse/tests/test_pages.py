@@ -639,6 +639,8 @@ def test_a_caller_who_hung_up_at_risk_and_cannot_be_reached_leaves_the_worklist_
     client.force_login(handler)
     page = client.get(f"/line/calls/{call.pk}").content.decode()
     assert "Note what was done" in page
+    # The worklist says it in words that read (helper-80: "Hung up at risk no number").
+    assert "Hung up at risk</strong>: no number given" in client.get("/worklist").content.decode()
     # Refused as the page asks it: what was done, not what was judged (helper-79).
     refused = client.post(f"/line/calls/{call.pk}/risk-read", {"note": "ok ok"}).content.decode()
     assert "Say in a short sentence what was done, at least 3 different words" in refused
@@ -663,3 +665,12 @@ def test_a_caller_who_hung_up_at_risk_and_cannot_be_reached_leaves_the_worklist_
     assert services.calls_to_call_back(handler) == [reachable]
     # Opened in the browser, the address goes to the call's page.
     assert client.get(f"/line/calls/{call.pk}/risk-read")["Location"] == f"/line/calls/{call.pk}"
+
+
+def test_an_ended_call_with_no_name_says_not_given_not_yet(client, handler, line):
+    """helper-80 read "Not given yet" of a call long ended."""
+    hung_up(line, handler)
+    client.force_login(handler)
+    page = client.get("/line").content.decode()
+    assert re.search(r"Not given(?! yet)", page)
+    assert "Not given yet" not in page
