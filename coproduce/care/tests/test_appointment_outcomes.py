@@ -172,6 +172,11 @@ def test_an_appointment_still_to_come_can_be_cancelled_but_not_missed(client, le
         staff=lead,
     )
     client.force_login(lead)
+    # On the episode, one still to come offers to cancel it, not "record what happened"
+    # (helper-80).
+    episode_page = client.get(f"/episodes/{accepted.pk}").content.decode()
+    row = episode_page.split(f'href="/appointments/{later.pk}"')[1].split("</a>")[0]
+    assert row.startswith(">cancel it<")
     page = client.get(f"/appointments/{later.pk}").content.decode()
     assert "Not yet: it starts" in page
     early = client.post(
