@@ -38,6 +38,8 @@ def test_it_refuses_a_guest_with_no_way_to_know_them_and_no_way_they_came(handle
 
 
 def test_a_full_sanctuary_says_so_and_lets_staff_say_why_they_welcome_one_more(handler, sanctuary):
+    sanctuary.opens_at = sanctuary.closes_at = None  # open now, whatever the time the test runs
+    sanctuary.save()
     welcome(handler, sanctuary)
     welcome(handler, sanctuary, called="Sam")
     with pytest.raises(ValidationError) as refused:
@@ -51,6 +53,28 @@ def test_a_full_sanctuary_says_so_and_lets_staff_say_why_they_welcome_one_more(h
         handler, sanctuary, called="Kai", over_capacity_because="Police brought them; no A&E"
     )
     assert visit.over_capacity_because == "Police brought them; no A&E"
+
+
+def test_last_nights_guests_still_on_the_list_do_not_fill_tonight(client, handler, sanctuary):
+    """helper-80 saw guests from the night before, still recorded as here, count towards
+    the next evening's "6 guests are here of 8 at most"."""
+    now = timezone.localtime()
+    sanctuary.opens_at = (now - dt.timedelta(hours=2)).time().replace(second=0, microsecond=0)
+    sanctuary.closes_at = (now + dt.timedelta(hours=3)).time().replace(second=0, microsecond=0)
+    sanctuary.save()
+    for called in ("Sam", "Jo"):  # came after last night's closing, never recorded leaving
+        SanctuaryVisit.objects.create(
+            team=sanctuary,
+            welcomed_by=handler,
+            called=called,
+            came="self",
+            arrived_at=now - dt.timedelta(hours=20),
+        )
+    welcome(handler, sanctuary, called="Kai")  # not refused as full (capacity 2)
+    client.force_login(handler)
+    page = " ".join(client.get("/sanctuary").content.decode().split())
+    assert "1 guest is here of 2 at most, besides 2 still on the list after closing." in page
+    assert "The Sanctuary is full" not in page
 
 
 def test_a_guest_leaves_home_and_safe(handler, sanctuary):
