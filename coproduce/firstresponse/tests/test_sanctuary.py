@@ -192,6 +192,24 @@ def test_a_guest_invited_by_the_line_arrives_from_the_call(handler, sanctuary, l
     assert services.invited_tonight(sanctuary) == []
 
 
+def test_an_invitation_lapses_once_its_evening_has_closed(handler, sanctuary, line):
+    """helper-80 was offered "J., invited for 23:04: They have arrived" at 03:10, two
+    hours after the Sanctuary (18:00 to 01:00) closed."""
+    night = timezone.localtime().replace(hour=23, minute=4, second=0, microsecond=0)
+    call = Call.objects.create(
+        team=line,
+        handler=handler,
+        started_at=night - dt.timedelta(hours=1),
+        ended_at=night - dt.timedelta(minutes=40),
+        called="Jo",
+        outcomes=["sanctuary"],
+        sanctuary_at=night,
+    )
+    assert services.invited_tonight(sanctuary, now=night + dt.timedelta(minutes=30)) == [call]
+    assert services.invited_tonight(sanctuary, now=night + dt.timedelta(minutes=55)) == [call]
+    assert services.invited_tonight(sanctuary, now=night + dt.timedelta(hours=4)) == []
+
+
 def test_an_arrival_time_that_would_be_more_than_twelve_hours_ago_is_refused(handler, sanctuary):
     """A time typed is tonight's: "00:30" typed at 17:30 would be 17 hours ago (found by
     a fresh-eyes trial: the guest showed as "here for 17 hours")."""
