@@ -26,14 +26,16 @@ def _anchor(form: forms.Form, name: str) -> str:
 
 def error_list(form: forms.Form | None) -> list[dict[str, str]]:
     """The form's errors in the order of its fields (as the page shows them), those about
-    the whole form first, whichever check found them first."""
+    the whole form first, whichever check found them first; one for each field."""
     if form is None or not form.errors:
         return []
     order = {name: n for n, name in enumerate(form.fields)}
+    # A field's first error, as the field itself shows it: two checks finding one fault
+    # (a NUL character, helper-80) listed it twice.
     return [
         {"text": str(message), "href": _anchor(form, name)}
         for name, messages in sorted(form.errors.items(), key=lambda item: order.get(item[0], -1))
-        for message in messages
+        for message in (messages if name == NON_FIELD_ERRORS else messages[:1])
     ]
 
 

@@ -146,6 +146,9 @@ def test_an_arrival_recorded_while_the_sanctuary_is_closed_says_what_follows(
     ).content.decode()
     assert "M. shows as here after closing, on the worklist, until you record them leaving" in page
     assert "After closing" in page
+    # Not also "on tonight's list" (helper-80 read both at 03:10).
+    assert "M. is on tonight&#39;s list" not in page
+    assert "M. is welcomed." in page
     # While it is open, nothing more is said.
     sanctuary.opens_at = (now - dt.timedelta(hours=1)).time()
     sanctuary.closes_at = (now + dt.timedelta(hours=3)).time()

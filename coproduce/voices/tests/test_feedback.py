@@ -227,10 +227,13 @@ def test_it_refuses_bytes_that_are_not_valid_text(client, db):
 
 
 def test_it_refuses_null_characters(client, db):
-    assert_refused(
+    body = assert_refused(
         client.post("/feedback", sent_once({"rating": "3", "text": "a\x00b"})),
         "characters we cannot read",
     )
+    # Said once in the summary, as beside the field (helper-80 read it twice).
+    summary = body.split("nhsuk-error-summary__list")[1].split("</ul>")[0]
+    assert summary.count("characters we cannot read") == 1
 
 
 def test_it_asks_how_to_contact_when_contact_is_wanted(client, db):

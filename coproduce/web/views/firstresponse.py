@@ -291,9 +291,17 @@ def welcome_guest(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"{visit.label} is on tonight's list. Welcome.")
             arrived = timezone.localtime(visit.arrived_at)
-            if not team.is_open_at(arrived.time().replace(tzinfo=None)):
+            is_open = team.is_open_at(arrived.time().replace(tzinfo=None))
+            # Closed, the warning below says which list they are on (helper-80 read "on
+            # tonight's list" above "here after closing" at 03:10).
+            messages.success(
+                request,
+                f"{visit.label} is on tonight's list. Welcome."
+                if is_open
+                else f"{visit.label} is welcomed.",
+            )
+            if not is_open:
                 # Recorded while the Sanctuary is closed (a fresh-eyes trial recorded a
                 # guest at 16:25 and was not told why they showed "After closing").
                 closing = visit.closing_after_arrival()
