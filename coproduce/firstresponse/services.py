@@ -42,7 +42,7 @@ from coproduce.firstresponse.models import (
     SanctuaryVisit,
 )
 from coproduce.lib.dates import in_words, refuse_future
-from coproduce.lib.validators import number_key, says_something
+from coproduce.lib.validators import number_key, says_something, too_short
 from coproduce.voices import risk
 
 LONGEST_CALL = dt.timedelta(days=1)
@@ -593,11 +593,19 @@ def earlier_call(call: Call) -> Call | None:
     )
 
 
-def calls_today(user: User, now: dt.datetime | None = None) -> list[Call]:
-    """The line's calls since midnight and every call still open, newest first."""
+def calls_since(now: dt.datetime | None = None) -> dt.datetime:
+    """Where the line's list of ended calls starts: midnight, or 12 hours ago if that is
+    earlier, so a night shift keeps its evening's calls past midnight (helper-82 saw
+    "Calls ended today (0)" at 00:08 with a caller who hung up at risk at 23:21)."""
     now = now or timezone.now()
     midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    calls = list(calls_for(user).filter(Q(started_at__gte=midnight) | Q(ended_at__isnull=True)))
+    return min(midnight, now - dt.timedelta(hours=12))
+
+
+def calls_today(user: User, now: dt.datetime | None = None) -> list[Call]:
+    """The line's calls since ``calls_since`` and every call still open, newest first."""
+    since = calls_since(now)
+    calls = list(calls_for(user).filter(Q(started_at__gte=since) | Q(ended_at__isnull=True)))
     audit.record_each(user, AuditEvent.Action.VIEWED, line_teams(user), "calls today")
     return calls
 
@@ -720,10 +728,14 @@ def read_call_risk(user: User, call: Call, note: str) -> Call:
     if not says_something(note, words=READ_NOTE_WORDS, characters=READ_NOTE_CHARACTERS):
         # As the page asks it: what was done for a caller no one can reach, what was
         # judged of words read (a fresh-eyes trial got the second for the first).
+        short = too_short(note, words=READ_NOTE_WORDS, characters=READ_NOTE_CHARACTERS)
         said = (
             "Say in a short sentence what was done, at least "
             f"{READ_NOTE_WORDS} different words, for example: the police were asked to "
             "check on someone in the area they gave"
+            if unreachable(call) and short
+            else "Say what was done, or why nothing could be, not only that nothing was: "
+            "for example, the police were asked to check on someone in the area they gave"
             if unreachable(call)
             else "Say in a short sentence what you judged, at least "
             f"{READ_NOTE_WORDS} different words, for example: they said they feel safer, and "

@@ -35,7 +35,7 @@ def error_list(form: forms.Form | None) -> list[dict[str, str]]:
     return [
         {"text": str(message), "href": _anchor(form, name)}
         for name, messages in sorted(form.errors.items(), key=lambda item: order.get(item[0], -1))
-        for message in (messages if name == NON_FIELD_ERRORS else messages[:1])
+        for message in (messages if name == NON_FIELD_ERRORS else [messages[0]])
     ]
 
 

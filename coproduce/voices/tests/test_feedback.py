@@ -234,6 +234,7 @@ def test_it_refuses_null_characters(client, db):
     # Said once in the summary, as beside the field (helper-80 read it twice).
     summary = body.split("nhsuk-error-summary__list")[1].split("</ul>")[0]
     assert summary.count("characters we cannot read") == 1
+    assert "[&#39;" not in summary  # the words, not a list of them (helper-82)
 
 
 def test_it_asks_how_to_contact_when_contact_is_wanted(client, db):

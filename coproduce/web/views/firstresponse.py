@@ -42,6 +42,7 @@ def show_line(request: HttpRequest) -> HttpResponse:
         passed=services.passed_calls_waiting(user),
         open_calls=[c for c in calls if c.is_open],
         ended_calls=[c for c in calls if not c.is_open],
+        since=services.calls_since(),
         repeats={c.pk: services.earlier_call(c) for c in calls},
         mine_open=[c for c in calls if c.is_open and c.handler_id == user.pk],
         # Callers who hung up at risk and have not been called since: the others were.
