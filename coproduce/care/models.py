@@ -14,7 +14,7 @@ from django.dispatch import receiver
 
 from coproduce.accounts.models import User
 from coproduce.care import targets
-from coproduce.lib.validators import DASHES, fold_number
+from coproduce.lib.validators import DASHES, fold_number, is_uk_mobile
 
 
 def validate_date_of_birth(born: dt.date) -> None:
@@ -257,6 +257,11 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def has_mobile(self) -> bool:
+        """Whether their phone number can get texts (a landline cannot)."""
+        return is_uk_mobile(self.phone)
 
     @property
     def formatted_nhs_number(self) -> str:

@@ -203,6 +203,12 @@ def test_someone_with_no_mobile_is_recorded_with_their_landline_and_never_texted
     assert "is a landline, which cannot get texts" in follow_up_cannot_reach(person, "sms")
     client.force_login(lead)
     assert "0113 496 0000" in client.get(f"/people/{person.pk}").content.decode()
+    # The discharge form does not offer to text it (helper-82 read "Yes, by text message
+    # to 0113 496 0000").
+    episode = person.episodes.first()
+    form = client.get(f"/episodes/{episode.pk}/discharge").content.decode()
+    assert "0113 496 0000, is a landline, which cannot get texts" in form
+    assert "To 0113 496 0000" not in form
 
 
 def test_the_page_names_each_wrong_field_keeps_what_was_typed_and_loses_nothing(
