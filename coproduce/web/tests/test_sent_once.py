@@ -93,6 +93,7 @@ def world(team, lead, colleague, episode, le_lead, member):
         text="I can't go on, I want to end it tonight",
         rating=None,
         received_at=timezone.now() - dt.timedelta(minutes=10),
+        received_from="07700900123",  # a number to call back (the form is offered only then)
     )
     alert = RiskAlert.objects.create(voice=at_risk, concerns=["risk_to_life"])
     insight = change.create_insight(le_lead, "People see too many different staff.")
