@@ -303,8 +303,8 @@ def updates_held_for(voice: Voice) -> int:
     one went out seconds after an acknowledgement, the duty worker unaware)."""
     if not Voice.objects.to_contact_back().filter(_theirs(voice)).exists():
         return 0
-    made = OutboxMessage.objects.filter(update=OuterRef("pk")).filter(
-        Q(voice=voice) | (Q(voice__contact_key=voice.contact_key) & ~Q(voice__contact_key=""))
+    made = OutboxMessage.objects.filter(
+        update=OuterRef("pk"), voice__in=Voice.objects.filter(_theirs(voice))
     )
     return updates_of_their_insights(voice).exclude(Exists(made)).count()
 
