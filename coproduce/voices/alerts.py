@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from coproduce.accounts import audit
@@ -228,3 +228,50 @@ def conversation(user: User, alert: RiskAlert) -> list[Any]:
     )
     audit.record_each(user, AuditEvent.Action.VIEWED, voices, "risk alert: same number")
     return voices
+
+
+OTHER_ALERTS_SHOWN = 10
+
+
+def _giver_keys(voice: Any) -> set[tuple[str, str]]:
+    """What tells one voice's giver from another's: their care record, the address they
+    gave to be told, and the numbers they texted from or gave (however written)."""
+    keys = {("address", voice.contact_key)} if voice.contact_key else set()
+    if voice.person_id:
+        keys.add(("person", str(voice.person_id)))
+    for number in (voice.received_from, voice.contact_phone):
+        if number:
+            keys.add(("number", validators.number_key(number)))
+    return keys
+
+
+def others_from_them(user: User, alert: RiskAlert) -> list[RiskAlert]:
+    """The person's other risk alerts, newest first, each read audited: those from the
+    same care record, the same address they gave to be told, or the same number. A duty
+    worker sees what was done last time (helper-82: a second alert from someone whose
+    first was acknowledged an hour before did not say so)."""
+    keys = _giver_keys(alert.voice)
+    candidates = Q(pk__in=[])
+    for kind, key in keys:
+        if kind == "person":
+            candidates |= Q(voice__person_id=int(key))
+        elif kind == "address":
+            candidates |= Q(voice__contact_key=key)
+        elif len(tail := re.sub(r"\D", "", key)[-4:]) == 4:
+            # Narrowed in the database on the last digits, then matched however written.
+            candidates |= Q(voice__received_from__endswith=tail)
+            candidates |= Q(voice__contact_phone__endswith=tail)
+    if not keys:
+        return []
+    found = [
+        other
+        for other in RiskAlert.objects.filter(candidates)
+        .exclude(pk=alert.pk)
+        .select_related("voice", "acknowledged_by")
+        .order_by("-raised_at", "-pk")
+        if keys & _giver_keys(other.voice)
+    ][:OTHER_ALERTS_SHOWN]
+    audit.record_each(
+        user, AuditEvent.Action.VIEWED, [o.voice for o in found], "risk alert: same person"
+    )
+    return found

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 import time
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -26,6 +27,7 @@ from coproduce.voices.services import (
     acknowledge_alert,
     confirm,
     escalate_unacknowledged,
+    receive_text,
     receive_voice,
 )
 from coproduce.web.views import public
@@ -104,6 +106,10 @@ def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(clie
     assert "Our crisis team has been told about your message, but you did not leave" in body
     assert "may try to contact you" not in body
     assert RiskAlert.objects.count() == 1
+    # They did not tick "improve services": someone in crisis is told what their message
+    # is for, not coldly what will not happen to it (helper-82).
+    assert "We will use your message only to help keep you safe." in body
+    assert "we will not use it to decide what to change" not in body
 
 
 def test_the_web_confirmation_says_the_crisis_team_may_call_only_when_they_can(client, db):
@@ -403,3 +409,65 @@ def test_an_at_risk_voice_stays_in_the_default_inbox_until_its_alert_is_acknowle
     assert f'/voices/{confirmed_fine.pk}"' not in body
     acknowledge_alert(le_lead, voice.risk_alert, "Rang back; safe with family tonight")
     assert f'/voices/{voice.pk}"' not in client.get("/voices").content.decode()
+
+
+def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, lead):
+    """helper-82: a second alert from someone whose first was acknowledged an hour before
+    did not say so; the duty worker started again from nothing."""
+    nobody = someone_not_signed_in()
+    by_email: dict[str, Any] = {"consent_contact": True, "contact_channel": "email"}
+    first = receive_voice(
+        nobody,
+        channel=Voice.Channel.WEB,
+        text="I want to kill myself tonight",
+        rating=None,
+        **by_email,
+        contact_email="Sam.Example@example.com",
+    )
+    acknowledge_alert(lead, first.risk_alert, "Rang them; they agreed to go to their GP today.")
+    # A text from the number they later gave on the form, written another way.
+    texted = receive_text("n-1", "447700900123", "I've taken an overdose", None)
+    stranger = receive_voice(
+        nobody,
+        channel=Voice.Channel.WEB,
+        text="I'm not safe right now",
+        rating=None,
+        **by_email,
+        contact_email="someone.else@example.com",
+    )
+    second = receive_voice(
+        nobody,
+        channel=Voice.Channel.WEB,
+        text="Thinking about ending my life",
+        rating=None,
+        **by_email,
+        contact_email=" sam.example@EXAMPLE.com",
+    )
+    client.force_login(lead)
+    page = client.get(f"/alerts/{second.risk_alert.pk}").content.decode()
+    assert "Other alerts from the same person" in page
+    assert f"Risk alert {first.risk_alert.pk}</a>" in page
+    assert "Rang them; they agreed to go to their GP today." in page
+    assert f"Risk alert {stranger.risk_alert.pk}</a>" not in page
+    assert f"Risk alert {texted.risk_alert.pk}</a>" not in page  # no number links them
+    assert AuditEvent.objects.filter(
+        action="viewed", record_id=str(first.pk), detail="risk alert: same person"
+    ).exists()
+    # The number they texted from, given with later feedback, links the text's alert.
+    third = receive_voice(
+        nobody,
+        channel=Voice.Channel.WEB,
+        text="I want to kill myself tonight, again",
+        rating=None,
+        consent_contact=True,
+        contact_channel="sms",
+        contact_phone="07700 900123",
+    )
+    page = client.get(f"/alerts/{third.risk_alert.pk}").content.decode()
+    assert f"Risk alert {texted.risk_alert.pk}</a>" in page
+    assert "Not yet acknowledged." in page
+    assert f"Risk alert {first.risk_alert.pk}</a>" not in page
+    # The first alert's page names the later one as after it.
+    page = client.get(f"/alerts/{first.risk_alert.pk}").content.decode()
+    later = rf"Risk alert {second.risk_alert.pk}</a>, raised [^<]*\(after this one\)"
+    assert re.search(later, page)

@@ -380,6 +380,7 @@ def _alert_page(
         replies=alerts.replies_to(alert),
         call_backs=list(alert.call_backs.all()),
         conversation=alerts.conversation(user, alert),
+        others=alerts.others_from_them(user, alert),
         held=alerts.contact_held(alert),
         updates_held=0 if alert.acknowledged_at else delivery.updates_held_for(alert.voice),
         contact=contact,
