@@ -29,6 +29,17 @@ BY = {
 }
 
 
+def we_did_heading(status: str) -> str:
+    """The heading over what was done, in the active language, as true as the action's
+    status: "We did" only once it is done (helper-77 and helper-80 read "We did" beside
+    "Status: Planned" on the public list)."""
+    if status == "planned":
+        return translation.gettext("What we plan to do")
+    if status == "in_progress":
+        return translation.gettext("What we are doing")
+    return translation.gettext("We did")
+
+
 def held_sentence(held: int, ways: tuple[tuple[str, int], ...]) -> str:
     """What the preview says of the contributors held for an open risk alert: how many,
     and how each will be told once it is acknowledged ("1 of them, told by text message,

@@ -22,7 +22,7 @@ from coproduce.care.presenters import (
     referred_person,
     response_targets_hint,
 )
-from coproduce.change.presenters import held_sentence
+from coproduce.change.presenters import held_sentence, we_did_heading
 from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
 from coproduce.lib.dates import in_words
@@ -65,6 +65,7 @@ def environment(**options: Any) -> Environment:
         lang_of=lang_of,
         response_targets_hint=response_targets_hint,
         held_sentence=held_sentence,
+        we_did_heading=we_did_heading,
     )
     env.filters.update(
         date=format_date,

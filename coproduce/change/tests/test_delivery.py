@@ -99,7 +99,9 @@ def test_large_print_by_email_links_to_the_large_print_page(le_lead, action, cli
     assert "coproduce-large-print" in page
     # The crisis contacts too (helper-73 found them at the standard size).
     crisis = page.index("If you need help now")
-    assert page.rindex('<div class="coproduce-large-print">', 0, crisis) > page.index("We did")
+    assert page.rindex('<div class="coproduce-large-print">', 0, crisis) > page.index(
+        "What we plan to do"
+    )  # the action is planned
     standard = client.get(f"/you-said-we-did/{update.pk}").content.decode()
     assert "coproduce-large-print" not in standard
 

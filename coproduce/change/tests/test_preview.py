@@ -158,9 +158,42 @@ def test_the_preview_says_when_the_action_is_still_planned(client, le_lead, acti
     body = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
     assert planned in body.content.decode()
     assert f'href="/actions/{action.pk}#status"' in body.content.decode()
+    # What the public page will show is headed as true as the status, not "We did".
+    assert "<strong>What we plan to do:</strong> Named teams." in body.content.decode()
     Action.objects.filter(pk=action.pk).update(status=Action.Status.IN_PROGRESS)
     body = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
     assert planned not in body.content.decode()
+    assert "<strong>What we are doing:</strong> Named teams." in body.content.decode()
+
+
+def test_the_public_pages_say_we_did_only_once_the_action_is_done(client, le_lead, action):
+    """helper-80 read "We did …" beside "Status: Planned" on the public list."""
+    client.force_login(le_lead)
+    client.post(f"/actions/{action.pk}/update", sent_once(confirming(action, **WORDS)))
+    update = Update.objects.get()
+    client.logout()
+    for status, heading in [
+        (Action.Status.PLANNED, "What we plan to do"),
+        (Action.Status.IN_PROGRESS, "What we are doing"),
+        (Action.Status.DONE, "We did"),
+    ]:
+        Action.objects.filter(pk=action.pk).update(status=status)
+        listed = client.get("/you-said-we-did").content.decode()
+        shown = client.get(f"/you-said-we-did/{update.pk}").content.decode()
+        welsh = client.get(f"/cy/you-said-we-did/{update.pk}").content.decode()
+        assert f'<h2 class="nhsuk-heading-m">{heading}</h2>' in listed
+        assert f"<h2>{heading}</h2>" in shown
+        others = {"What we plan to do", "What we are doing", "We did"} - {heading}
+        assert not any(f">{other}</h2>" in listed + shown for other in others)
+        assert ">We did</h2>" not in welsh  # in Welsh, whatever the status
+    assert "<h2>Gwnaethom ni</h2>" in welsh
+    # Not yet translated: the Welsh page says why the words under its headings are English.
+    assert "Nid yw’r diweddariad hwn wedi’i gyfieithu eto" in welsh
+    assert (
+        "Nid yw’r diweddariad hwn wedi’i gyfieithu eto"
+        in client.get("/cy/you-said-we-did").content.decode()
+    )
+    assert "has not been translated" not in listed + shown
 
 
 def test_confirming_without_ticking_publishes_nothing(client, le_lead, action):

@@ -419,17 +419,18 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
         if preview
         else None,
         copies=[presenters.contributor_version(copy) for copy in preview.copies] if preview else [],
-        labels=_public_labels(preview.language) if preview else None,
+        labels=_public_labels(preview.language, update.action.status) if preview else None,
         status=400 if form.is_bound and form.errors else 200,
     )
 
 
-def _public_labels(language: str) -> dict[str, str]:
-    """The public page's headings in ``language``, as it will show a translation."""
+def _public_labels(language: str, status: str) -> dict[str, str]:
+    """The public page's headings in ``language``, as it will show a translation of an
+    update whose action has ``status``."""
     with translation.override(language):
         return {
             "you_said": translation.gettext("You said"),
-            "we_did": translation.gettext("We did"),
+            "we_did": presenters.we_did_heading(status),
         }
 
 
