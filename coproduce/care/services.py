@@ -42,6 +42,7 @@ from coproduce.lib.validators import (
     normalise_uk_phone,
     remove_unstorable,
     too_short,
+    typed_at_random,
     validate_email_address,
 )
 from coproduce.lib.validators import says_something as says_something_in_words
@@ -235,6 +236,11 @@ WHAT_A_BREAK_GLASS_REASON_IS = (
 )
 
 
+BREAK_GLASS_REASON_TYPED_AT_RANDOM = (
+    "The reason reads as letters typed at random. Say in words who needs the record and why now"
+)
+
+
 BREAK_GLASS_REASON_SAYS_NOTHING = (
     "Say who needs the record and why now, not only that you need it: for example, her "
     "GP rang because she has not collected her medication"
@@ -259,6 +265,8 @@ def break_glass(user: User, person: Person, reason: str) -> None:
     """
     reason = reason.strip()
     if not says_something(reason):
+        if typed_at_random(reason):
+            raise ValidationError({"reason": BREAK_GLASS_REASON_TYPED_AT_RANDOM})
         if too_short(reason, words=BREAK_GLASS_REASON_WORDS, characters=BREAK_GLASS_REASON_MIN):
             raise ValidationError({"reason": WHAT_A_BREAK_GLASS_REASON_IS})
         raise ValidationError({"reason": BREAK_GLASS_REASON_SAYS_NOTHING})

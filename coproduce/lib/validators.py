@@ -148,6 +148,15 @@ def _mashed(word: str) -> bool:
     return len(lower) >= 4 and not _VOWELS & set(lower)
 
 
+def typed_at_random(value: str) -> bool:
+    """Whether most of ``value``'s words are keys run along the keyboard or have no vowel
+    (``_mashed``): a refusal then says so, not what a reason must say (a fresh-eyes trial
+    typed "asdf qwer zxcv uiop ghjk" and was told to say more than that they needed it)."""
+    different = _different_words(value)
+    mashed = [word for word in different if _mashed(word)]
+    return bool(mashed) and 2 * len(mashed) >= len(different)
+
+
 def says_something(value: str, *, words: int, characters: int) -> bool:
     """Whether text is at least a short sentence a reader can judge: ``words`` different
     words, two of them saying something (not ``SAY_NOTHING``: "Rang them back" does, "I

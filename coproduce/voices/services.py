@@ -250,7 +250,9 @@ def check_action_taken(action_taken: str) -> str:
     action_taken = " ".join(action_taken.split())
     length = {"words": ACTION_TAKEN_WORDS, "characters": ACTION_TAKEN_CHARACTERS}
     if not validators.says_something(action_taken, **length):
-        if validators.too_short(action_taken, **length):
+        if validators.typed_at_random(action_taken):
+            said = "What you typed reads as letters typed at random. Say in words what you did"
+        elif validators.too_short(action_taken, **length):
             said = (
                 f"Say what you did in a short sentence, at least {ACTION_TAKEN_WORDS} "
                 "different words: who you called or told, and what was agreed"

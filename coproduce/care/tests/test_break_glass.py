@@ -151,7 +151,13 @@ def test_it_refuses_a_reason_that_says_nothing(client, outsider, person, reason)
     body = response.content.decode()
     # A reason too short is told its length; one long enough, what it does not say (a
     # fresh-eyes trial wrote nine words and was told to write four).
-    if len(set(reason.split())) < 4 or len(reason) < 20 or reason[0].isdigit():
+    # Keys run along the keyboard are told so (helper-82: they were told to say more than
+    # that they needed it).
+    at_random = reason.startswith(("asdf", "hjkl"))
+    assert ("reads as letters typed at random" in body) == at_random
+    if at_random:
+        assert "not only that you need it" not in body
+    elif len(set(reason.split())) < 4 or len(reason) < 20 or reason[0].isdigit():
         assert "Give a reason of at least 4 different words" in body
     else:
         assert "Give a reason of at least" not in body

@@ -255,6 +255,8 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
         assert refused.status_code == 400
         assert "Say what you did in a short sentence" in refused.content.decode()
         assert f">{said}</textarea>" in refused.content.decode()  # what was typed is kept
+    refused = client.post("/alerts", {"alert": alert.pk, "action_taken": "asdf qwerty zxcv"})
+    assert "reads as letters typed at random" in refused.content.decode()
     # From the alert's own page, refused on that page (issue 21's eighth trial was sent
     # to the list of every alert).
     on_its_page = client.post(
