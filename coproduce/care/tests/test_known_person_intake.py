@@ -87,12 +87,23 @@ def test_it_tells_the_lead_that_the_date_of_birth_does_not_match(client, lead, t
 
 
 def test_the_lead_sees_who_the_referral_is_for(client, lead, team, known):
+    known.phone, known.email = "07700900456", "zq@example.com"
+    known.save()
     client.force_login(lead)
     response = client.post(
         "/referrals/new", sent_once(intake(team, known, RIGHT_BIRTH)), follow=True
     )
-    assert "Referral for Zephyrine Quillfeather" in response.content.decode()
+    body = response.content.decode()
+    assert "Referral for Zephyrine Quillfeather" in body
     assert withheld_events(lead, known) == []
+    # And how to reach them, to answer it (helper-82 read "Also: Nothing more" and had to
+    # open the record for the number).
+    assert '<a href="tel:07700900456">07700 900456</a>' in body
+    assert "zq@example.com" in body
+    assert "Nothing more" not in body
+    assert AuditEvent.objects.filter(
+        actor=lead, action="viewed", record_id=str(known.pk), detail="referral page"
+    ).exists()
 
 
 @pytest.mark.parametrize("born", [RIGHT_BIRTH, WRONG_BIRTH])
@@ -107,6 +118,7 @@ def test_it_receives_an_outsiders_referral_without_saying_who_the_person_is(
     referral = Referral.objects.get()
     assert response.redirect_chain == [(f"/referrals/{referral.pk}", 302)]
     assert identity_in(body, known) == []
+    assert "How to reach them" not in body  # their record's details are not the outsider's
     assert "known to another team" in body
     assert "Referral for Sam Example" in body  # as the referrer gave it
     assert (referral.person, referral.team) == (known, other_team)  # matched by NHS number

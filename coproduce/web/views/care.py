@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
-from coproduce.accounts.models import User
+from coproduce.accounts import audit
+from coproduce.accounts.models import AuditEvent, User
 from coproduce.accounts.policy import Capability, requires
 from coproduce.care import episodes as episode_services
 from coproduce.care import plans, referrals, services
@@ -337,6 +338,11 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
                 messages.info(request, "This referral has been accepted. Here is its episode.")
                 return redirect("show_episode", episode_id=done.pk)
     dispatch = getattr(referral, "dispatch", None)
+    identity_visible = services.may_see_person(
+        user, referral.person, break_glass=has_broken_glass(request, referral.person_id)
+    )
+    if identity_visible:  # their name and how to reach them are on the page
+        audit.record(user, AuditEvent.Action.VIEWED, referral.person, "referral page")
     return page(
         request,
         "care/referral.jinja",
@@ -348,9 +354,7 @@ def show_referral(request: HttpRequest, referral_id: int) -> HttpResponse:
         arrival=arrival,
         dispatch=dispatch,
         summary_form=form,
-        identity_visible=services.may_see_person(
-            user, referral.person, break_glass=has_broken_glass(request, referral.person_id)
-        ),
+        identity_visible=identity_visible,
         # Where it came from, when a call to the line made it (issue 22).
         from_line=first_response_links.referral_from_the_line(referral),
         from_call=first_response_links.call_of_referral(user, referral),
