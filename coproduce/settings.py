@@ -115,6 +115,12 @@ TRUST_NAME = os.environ.get("COPRODUCE_TRUST_NAME", "").strip() or (
 LOCAL_CRISIS_LINE = os.environ.get("COPRODUCE_LOCAL_CRISIS_LINE", "").strip() or (
     "" if PRODUCTION else "0800 000 0000 (demo)"
 )
+# The trust's own public contact details (its feedback or PALS email, its postal address's
+# lines and postcode), comma-separated: never masked in an update as if a person's.
+PUBLIC_CONTACTS = env_list(
+    "COPRODUCE_PUBLIC_CONTACTS",
+    [] if PRODUCTION else ["feedback@demo-trust.example", "Trust Headquarters", "LS99 9ZZ"],
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

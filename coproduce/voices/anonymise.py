@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 MASK = "[removed]"
@@ -413,7 +413,39 @@ def phone_numbers_in(text: str) -> list[str]:
     return [n for n in found if "".join(filter(str.isdigit, n)) not in ours]
 
 
+def _public_contacts() -> re.Pattern[str] | None:
+    """The trust's own public contact details (``settings.PUBLIC_CONTACTS``), as written
+    in any case: an update telling people where to write is not masked as a person's
+    address (helper-80's update lost the trust's own email and address)."""
+    from django.conf import settings
+
+    return _contacts_pattern(tuple(settings.PUBLIC_CONTACTS))
+
+
+@lru_cache(maxsize=4)
+def _contacts_pattern(contacts: tuple[str, ...]) -> re.Pattern[str] | None:
+    written = sorted({c.strip() for c in contacts if c.strip()}, key=len, reverse=True)
+    if not written:
+        return None
+    either = "|".join(re.escape(c) for c in written)
+    return re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.IGNORECASE)
+
+
 def mask(text: str, known_names: Iterable[str] = ()) -> str:
+    """``text`` with what could identify a person masked: names, phone numbers, emails,
+    postcodes, addresses, dates of birth and NHS numbers; never the service's own numbers
+    for help or the trust's own public contact details, kept as written."""
+    ours = _public_contacts()
+    if ours is None:
+        return _mask(text, known_names)
+    out, last = [], 0
+    for match in ours.finditer(text):
+        out += [_mask(text[last : match.start()], known_names), match.group(0)]
+        last = match.end()
+    return "".join([*out, _mask(text[last:], known_names)])
+
+
+def _mask(text: str, known_names: Iterable[str]) -> str:
     masked = _EMAIL.sub(MASK, text)
     masked = _STREET.sub(MASK, masked)
     masked = _STREET_TYPED.sub(MASK, masked)

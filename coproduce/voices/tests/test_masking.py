@@ -134,6 +134,24 @@ def test_the_services_own_numbers_for_help_are_never_masked(settings):
     )
 
 
+def test_the_trusts_own_public_contact_details_are_never_masked(settings):
+    # helper-80's update told people where to write, and lost the trust's own email and
+    # address to "[removed]".
+    settings.PUBLIC_CONTACTS = ["PALS@trust.example", "Trust Headquarters, 1 Park Row", "LS1 5HD"]
+    masked = anonymise.mask(
+        "Write to pals@trust.example or Trust Headquarters, 1 Park Row, LS1 5HD. "
+        "Jo at jo.bloggs@example.com lives at 12 High Street, LS2 7AB."
+    )
+    assert masked == (
+        "Write to pals@trust.example or Trust Headquarters, 1 Park Row, LS1 5HD. "
+        "[name] at [removed] lives at [removed], [removed]."
+    )
+    # Only the whole detail: another address at the same domain is still a person's.
+    assert anonymise.mask("Email xpals@trust.example") == "Email [removed]"
+    settings.PUBLIC_CONTACTS = []
+    assert "pals@trust.example" not in anonymise.mask("Write to pals@trust.example")
+
+
 @pytest.mark.parametrize(
     ("text", "published"),
     [
