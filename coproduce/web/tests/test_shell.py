@@ -365,8 +365,14 @@ def test_the_home_page_starts_a_clinicians_shift_with_alerts_and_the_worklist(
     # A fresh-eyes trial: a practitioner signed in to cards for the caseload, the evidence
     # and the public pages, with no way in to the alerts or the worklist but the menu.
     client.force_login(lead)
-    cards = re.findall(r'nhsuk-card__link" href="([^"]+)"', client.get("/").content.decode())
+    home = client.get("/").content.decode()
+    cards = re.findall(r'nhsuk-card__link" href="([^"]+)"', home)
     assert cards[:3] == ["/alerts", "/worklist", "/caseload"]
+    # Not the public's strapline (helper-80), but who is signed in.
+    assert f"Signed in as {lead.name_and_role}" in home
+    assert "Tell us what it was like" not in home
+    client.logout()
+    assert "Tell us what it was like" in client.get("/").content.decode()
     client.force_login(le_lead)
     cards = re.findall(r'nhsuk-card__link" href="([^"]+)"', client.get("/").content.decode())
     assert "/worklist" not in cards
