@@ -453,6 +453,12 @@ def test_leaving_without_agreeing_sends_nothing(client, handler, sanctuary):
     )
     assert left.status_code == 302
     assert not Message.objects.exists()
+    # Their leaving page, opened again, says they left, not that they are "here since"
+    # (helper-80).
+    again = client.get(f"/sanctuary/guests/{visit.pk}/leaving").content.decode()
+    assert "This guest has left" in again
+    assert "here since" not in again
+    assert "They left at" in again
 
 
 def test_one_question_a_day_asked_after_the_last_part_of_it(handler, sanctuary, fake_notify):
