@@ -1136,6 +1136,8 @@ def arrive(user: User, team: Team, arrival: Arrival, *, submission: str = "") ->
             f"The Sanctuary is full: {guests} guests are here, and it is set up for "
             f"{team.capacity} at most. To welcome one more, say why"
         )
+    if not errors:
+        _tell_apart(team, person, called, shown_as, errors)
     if errors:
         raise ValidationError(errors)
     visit = SanctuaryVisit.objects.create(
@@ -1155,6 +1157,25 @@ def arrive(user: User, team: Team, arrival: Arrival, *, submission: str = "") ->
     detail = "arrived" + (" over capacity" if visit.over_capacity_because else "")
     audit.record(user, AuditEvent.Action.CREATED, visit, detail)
     return visit
+
+
+def _tell_apart(
+    team: Team, person: Person | None, called: str, shown_as: str, errors: dict[str, str]
+) -> None:
+    """A new guest shown on the screen as a guest here already is ("J." twice) is
+    refused until given a word to tell them apart: two guests alike on tonight's list are
+    mixed up when one leaves, and the same guest recorded twice (helper-80 recorded
+    "Alex" twice in a minute) is told they are here."""
+    shown = SanctuaryVisit(called=called, shown_as=shown_as, person=person).label
+    for here in here_now(team):
+        if here.label.casefold() == shown.casefold():
+            errors["shown_as"] = (
+                f"A guest shown as {here.label} is here already, since "
+                f"{timezone.localtime(here.arrived_at):%H:%M}. If this is someone else, give "
+                "them a word for the screen to tell them apart; if it is the same guest, "
+                "they are on tonight's list"
+            )
+            return
 
 
 @transaction.atomic

@@ -37,6 +37,23 @@ def test_it_refuses_a_guest_with_no_way_to_know_them_and_no_way_they_came(handle
     assert not SanctuaryVisit.objects.exists()
 
 
+def test_a_guest_shown_as_one_here_already_needs_a_word_to_tell_them_apart(handler, sanctuary):
+    """helper-80 recorded "Alex" twice in a minute, and tonight's list showed "A." twice."""
+    first = welcome(handler, sanctuary)
+    for again in ({}, {"called": "alice"}, {"called": "Sam", "shown_as": "a."}):
+        with pytest.raises(ValidationError) as refused:
+            welcome(handler, sanctuary, **again)
+        [said] = refused.value.message_dict["shown_as"]
+        assert said.startswith("A guest shown as A. is here already, since ")
+        assert "if it is the same guest, they are on tonight's list" in said
+    assert list(SanctuaryVisit.objects.all()) == [first]
+    second = welcome(handler, sanctuary, shown_as="Robin")
+    assert second.label == "Robin"
+    # Once the first has left, the initial is free again.
+    services.leave(handler, first, left="home_safe")
+    assert welcome(handler, sanctuary).label == "A."
+
+
 def test_a_full_sanctuary_says_so_and_lets_staff_say_why_they_welcome_one_more(handler, sanctuary):
     sanctuary.opens_at = sanctuary.closes_at = None  # open now, whatever the time the test runs
     sanctuary.save()
