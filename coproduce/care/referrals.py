@@ -700,6 +700,19 @@ def _accept_referral(
     return episode
 
 
+# Reviews are planned, in the day: at the initial appointment's time of day when that
+# falls in these hours, else at REVIEW_TIME (helper-80: a first visit at 23:10 booked the
+# reviews at 23:10 too).
+REVIEW_HOURS = (dt.time(9, 0), dt.time(17, 0))
+REVIEW_TIME = dt.time(10, 0)
+
+
+def review_time_after(initial_at: dt.datetime) -> dt.time:
+    """The local time of day of the reviews after an initial appointment at ``initial_at``."""
+    initial = timezone.localtime(initial_at).time().replace(second=0, microsecond=0)
+    return initial if REVIEW_HOURS[0] <= initial <= REVIEW_HOURS[1] else REVIEW_TIME
+
+
 def book_initial_and_reviews(
     user: User, episode: Episode, initial_at: dt.datetime, *, after_target_because: str = ""
 ) -> None:
@@ -712,14 +725,14 @@ def book_initial_and_reviews(
         booked_by=user,
         after_target_because=after_target_because,
     )
-    local_initial = timezone.localtime(initial_at)
+    review_time = review_time_after(initial_at)
     for day in episode.team.review_days:
         review_date = timezone.localtime(episode.accepted_at).date() + dt.timedelta(days=day)
         Appointment.objects.create(
             episode=episode,
             kind=Appointment.Kind.REVIEW,
             review_day=day,
-            starts_at=timezone.make_aware(dt.datetime.combine(review_date, local_initial.time())),
+            starts_at=timezone.make_aware(dt.datetime.combine(review_date, review_time)),
             staff=episode.lead_practitioner,
             booked_by=user,
         )

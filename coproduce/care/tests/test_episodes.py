@@ -85,6 +85,33 @@ def test_reviews_keep_the_local_time_across_the_clock_change(lead, team, db):
     assert (review.date(), review.hour) == (dt.date(2026, 10, 28), 14)
 
 
+@pytest.mark.parametrize(
+    ("initial", "review"),
+    [
+        ((14, 0), (14, 0)),
+        ((9, 0), (9, 0)),
+        ((17, 0), (17, 0)),
+        ((23, 10), (10, 0)),
+        ((7, 45), (10, 0)),
+    ],
+)
+def test_reviews_are_in_the_day_whenever_the_first_visit_was(lead, team, db, initial, review):
+    """helper-80: a first visit at 23:10 booked the reviews at 23:10 too."""
+    team.review_days = [7]
+    team.save()
+    at = dt.datetime.combine(dt.date(2026, 11, 2), dt.time(*initial), tzinfo=LONDON)
+    episode = referrals.accept_referral(
+        lead,
+        ReferralFactory(team=team),
+        lead=lead,
+        named_team=[lead],
+        initial_at=at,
+        accepted_at=at,
+    )
+    booked = timezone.localtime(episode.appointments.get(kind="review").starts_at)
+    assert (booked.date(), (booked.hour, booked.minute)) == (dt.date(2026, 11, 9), review)
+
+
 @pytest.mark.parametrize("bad", [[0], [14, 7], [7, 7], ["7"], [True], [91], "7,14"])
 def test_review_days_must_be_sensible(team, bad):
     team.review_days = bad
