@@ -421,6 +421,8 @@ class UpdatePreview:
     # and how they will be reached then (``delivery.way_for``: way → how many).
     held: int = 0
     held_ways: tuple[tuple[str, int], ...] = ()
+    # The lead's "You told us …" lost its opening, which every version says already.
+    lead_in_dropped: bool = False
 
     def digest_after(self, after: int | None) -> str:
         """The digest of these words, versions and quotes previewed after update ``after``."""
@@ -476,6 +478,7 @@ def _preview(
     words = (formats.without_lead_in(masked(you_said)), masked(we_did), masked(easy_read))
     copies = delivery.preview_copies(action, *words)
     quotes = quoted_with(action)
+    dropped = words[0] != masked(you_said)
     you_said, we_did, easy_read = words
     preview = UpdatePreview(
         you_said,
@@ -486,6 +489,7 @@ def _preview(
         after=after,
         told_today=told_today,
         quotes=quotes,
+        lead_in_dropped=dropped,
     )
     return replace(preview, digest=preview.digest_after(after.pk if after else None))
 

@@ -300,3 +300,15 @@ def test_the_preview_says_how_each_held_contributor_will_be_told(le_lead, action
     assert dict(preview.held_ways) == {"email": 1, "sms": 1}
     sentence = held_sentence(preview.held, preview.held_ways)
     assert sentence.startswith("2 of them, told 1 by email and 1 by text message, have a risk")
+
+
+def test_the_preview_says_when_it_leaves_out_an_opening_you_told_us(client, le_lead, action):
+    """helper-82: "You told us …" lost its opening in every version, unsaid."""
+    client.force_login(le_lead)
+    opening = "Every version already begins “You told us”"
+    plain = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
+    assert opening not in plain.content.decode()
+    told = {**WORDS, "you_said": "You told us that the waits were long.", "step": "preview"}
+    body = client.post(f"/actions/{action.pk}/update", sent_once(told)).content.decode()
+    assert opening in body
+    assert "<strong>You said:</strong> The waits were long." in body
