@@ -175,7 +175,12 @@ def end_call(
         raise _merged(error, errors) from None
     if errors:
         raise ValidationError(errors)  # rolls back the end: the call stays open
-    if consent.agreed:
+    if consent.agreed and call.risk_concerns:
+        # Not "how was it for you?" to someone whose words may signal risk (helper-83:
+        # booked for 09:00 after "I took twenty paracetamol an hour ago").
+        call.feedback_agreed, call.feedback_mobile = True, ""
+        call.save(update_fields=["feedback_agreed", "feedback_mobile"])
+    elif consent.agreed:
         mobile = _mobile(consent, call.phone)
         call.feedback_agreed = True
         call.feedback_mobile = ""  # from here the number is on the message alone

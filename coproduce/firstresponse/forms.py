@@ -91,6 +91,10 @@ class CallForm(AskHowItWas, Moment, PlainWordsForm):
     sanctuary_time = time_field("invitation to the Sanctuary", required=False)
     call_back_time = time_field("call-back", required=False)
     hung_up_at_risk = forms.BooleanField(required=False)
+    # Ending a call whose words may signal risk: the handler says they read what the
+    # screen found and the outcome and next steps stand (helper-83 ended "I took twenty
+    # paracetamol an hour ago" as safe at home, unwarned).
+    risk_checked = forms.BooleanField(required=False)
     started_on = date_field("date the call started")
     started_time = time_field("start of the call")
     ended_on = date_field("date the call ended", required=False)
@@ -164,6 +168,7 @@ class CallForm(AskHowItWas, Moment, PlainWordsForm):
             sanctuary_at=next_at(data.get("sanctuary_time")),
             call_back_at=next_at(data.get("call_back_time")),
             hung_up_at_risk=data.get("hung_up_at_risk", False),
+            risk_checked=data.get("risk_checked", False),
             started_at=self.moment("started"),
             ended_at=self.moment("ended") if ending else None,
         )

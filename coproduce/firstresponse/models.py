@@ -61,6 +61,8 @@ class AskedHowItWas(models.Model):
         if self.feedback_stopped_at is not None:
             return "They replied STOP"
         message = self.feedback_message
+        if message is None and getattr(self, "risk_concerns", None):
+            return "Not sent: their words may signal risk"
         if message is None:
             return "Not sent: asked once already that day, after another call or visit"
         if message.status == "cancelled":

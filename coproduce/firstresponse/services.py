@@ -270,8 +270,18 @@ class CallDetails:
     sanctuary_at: dt.datetime | None = None
     call_back_at: dt.datetime | None = None
     hung_up_at_risk: bool = False
+    risk_checked: bool = False
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
+
+
+def _concerns_in_words(concerns: Collection[str]) -> str:
+    said = {
+        "risk_to_life": "to life",
+        "safeguarding": "a safeguarding concern",
+        "could_not_screen": "the screen could not read their language",
+    }
+    return ", ".join(dict.fromkeys(said.get(c, c) for c in concerns))
 
 
 def check_call(
@@ -391,6 +401,21 @@ def _apply(
                 "Say the next steps you agreed in a few words: who will do what, and when "
                 '(for example, "Jo will ring her sister tonight")'
             )
+    words = details.persons_words.strip()
+    screened = screen_words(words) if words != call.persons_words else None
+    if ending and call.is_open and not details.hung_up_at_risk and not details.risk_checked:
+        passed = call.passed_call if call.pk else None
+        concerns = (
+            [*screened["risk_concerns"], *(passed.risk_concerns if passed else [])]
+            if screened
+            else call.risk_concerns
+        )
+        if concerns:
+            errors["risk_checked"] = (
+                f"Their words may signal risk ({_concerns_in_words(concerns)}). Read them "
+                "again and check the outcome and next steps with them, then tick to say "
+                "you have, and end the call"
+            )
     started_at = details.started_at or call.started_at
     if details.started_at is not None and "started_time" not in errors:
         try:
@@ -419,8 +444,6 @@ def _apply(
         raise ValidationError(errors)
     if check_only:
         return []
-    words = details.persons_words.strip()
-    words_changed = words != call.persons_words
     new: dict[str, object] = {
         "caller": details.caller,
         "person": person,
@@ -440,8 +463,7 @@ def _apply(
     }
     if ending:
         new["ended_at"] = ended_at
-    if words_changed:
-        screened = screen_words(words)
+    if screened is not None:
         # What the screen read in a partner's words stays with the call (hazard H49).
         passed = call.passed_call if call.pk else None
         for concern in passed.risk_concerns if passed else []:

@@ -226,6 +226,8 @@ class AcknowledgeAlertForm(PlainWordsForm):
         widget=forms.Textarea,
         error_messages={"required": "Say what you did about this alert"},
     )
+    # Acknowledging when no one has spoken to them (``services.NOT_REACHED``).
+    not_reached = forms.BooleanField(required=False)
 
     def clean_action_taken(self) -> str:
         try:

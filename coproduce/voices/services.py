@@ -28,6 +28,7 @@ from coproduce.messaging.models import Message
 from coproduce.voices import anonymise, risk
 from coproduce.voices.categories import category_choices, framework_for
 from coproduce.voices.models import (
+    CallBack,
     EnquiryCategory,
     FollowUpInvitation,
     RiskAlert,
@@ -267,10 +268,44 @@ def check_action_taken(action_taken: str) -> str:
     return action_taken
 
 
+# What a call-back came to that means someone reached them, or passed them to who can.
+REACHED = (
+    CallBack.Outcome.SPOKE,
+    CallBack.Outcome.EMERGENCY_SERVICES,
+    CallBack.Outcome.SAFEGUARDING_REFERRAL,
+)
+NOT_REACHED = (
+    "No one has spoken to them yet. Try again, or pass it on (999 if their life may be at "
+    "risk now, or ask for a welfare check) and record it as a call-back. If you have done "
+    "all that can be done now, tick to say so, and say what you did and why"
+)
+
+
+def reached(alert: RiskAlert) -> bool:
+    """Whether a call-back on ``alert`` spoke to the person or passed them to 999 or a
+    safeguarding referral."""
+    return alert.call_backs.filter(outcome__in=REACHED).exists()
+
+
 @transaction.atomic
-def acknowledge_alert(user: User, alert: RiskAlert, action_taken: str) -> RiskAlert:
+def acknowledge_alert(
+    user: User, alert: RiskAlert, action_taken: str, *, not_reached: bool = False
+) -> RiskAlert:
+    """Acknowledge an alert with what was done. Where the person can be reached and no
+    call-back reached them, only once the duty worker says no more can be done now
+    (``not_reached``; helper-83 closed an overdose alert on "Rang the mobile once,
+    nobody answered")."""
+    from coproduce.voices import alerts
+
     action_taken = check_action_taken(action_taken)
     alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
+    if (
+        alert.acknowledged_at is None
+        and not not_reached
+        and alerts.contact_held(alert)
+        and not reached(alert)
+    ):
+        raise ValidationError({"not_reached": NOT_REACHED})
     if alert.acknowledged_at is not None:
         if alert.acknowledged_by_id == user.pk and alert.action_taken == action_taken:
             return alert  # the same press again (a double-click): taken once

@@ -540,7 +540,9 @@ def test_a_handler_marks_flagged_words_as_read_with_what_they_judged(client, han
     stayed on the duty worklist for a day with no way to say someone had read them."""
     words = "I wanted to end my life earlier but I feel safer now after talking."
     call = services.start_call(handler)
-    services.end_call(handler, call, CallDetails(**{**PLAN, "persons_words": words}))
+    services.end_call(
+        handler, call, CallDetails(**{**PLAN, "persons_words": words, "risk_checked": True})
+    )
     call.refresh_from_db()
     assert call.risk_concerns
     assert services.calls_to_call_back(handler) == [call]
@@ -682,3 +684,35 @@ def test_an_ended_call_with_no_name_says_not_given_not_yet(client, handler, line
     page = client.get("/line").content.decode()
     assert re.search(r"Not given(?! yet)", page)
     assert "Not given yet" not in page
+
+
+def test_ending_a_call_whose_words_signal_risk_asks_the_handler_to_check_first(client, handler):
+    """helper-83 ended "I took twenty paracetamol about an hour ago" as safe at home, with
+    no word from the page, and a "how was it for you?" text was booked for 09:00."""
+    from coproduce.messaging.models import Message
+
+    call, form = an_open_call(
+        client,
+        handler,
+        persons_words="I took twenty paracetamol about an hour ago and I feel sick",
+        outcomes=["safe_at_home"],
+        next_steps="Stay with her partner tonight.",
+        feedback_agreed="on",
+        feedback_mobile="07700 900982",
+    )
+    refused = client.post(f"/line/calls/{call.pk}", form)
+    assert refused.status_code == 400
+    assert "Their words may signal risk (to life)" in summary(refused)
+    assert "the outcome and next steps stand" in refused.content.decode()
+    call.refresh_from_db()
+    assert call.is_open
+    ended = client.post(f"/line/calls/{call.pk}", {**form, "risk_checked": "on"})
+    assert ended.status_code == 302
+    call.refresh_from_db()
+    assert not call.is_open
+    assert call.risk_concerns
+    assert services.calls_to_call_back(handler) == [call]  # someone still reads them
+    # No question about how it was, while their words may signal risk.
+    assert not Message.objects.filter(to="07700900982").exists()
+    assert call.feedback_state == "Not sent: their words may signal risk"
+    # (Words that signal nothing need no tick: the other tests here end such calls.)

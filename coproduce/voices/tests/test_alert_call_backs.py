@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
@@ -82,7 +83,9 @@ def test_stopping_updates_keeps_how_to_reach_them_until_the_alert_is_acknowledge
     assert "There are no contact details" not in page
     assert given not in page  # still hidden until asked for
     assert given in client.post(f"/alerts/{alert.pk}/contact-details").content.decode()
-    acknowledge_alert(lead, alert, "Called back, safe at home with her sister tonight.")
+    acknowledge_alert(
+        lead, alert, "Called back, safe at home with her sister tonight.", not_reached=True
+    )
     voice.refresh_from_db()
     assert (voice.contact_phone, voice.contact_email, voice.contact_address) == ("", "", "")
     after = client.get(f"/alerts/{alert.pk}").content.decode()
@@ -97,7 +100,9 @@ def test_stopping_updates_after_the_alert_was_acknowledged_forgets_them_at_once(
         contact_channel=Voice.ContactChannel.EMAIL,
         contact_email="gone@example.com",
     )
-    acknowledge_alert(lead, alert, "Called back, safe at home with her sister tonight.")
+    acknowledge_alert(
+        lead, alert, "Called back, safe at home with her sister tonight.", not_reached=True
+    )
     stopping.stop(alert.voice)
     assert Voice.objects.get(pk=alert.voice_id).contact_email == ""
 
@@ -308,7 +313,10 @@ def test_the_service_refuses_an_outcome_not_in_the_list(lead):
 def test_acknowledging_stays_as_it_was_and_call_backs_may_follow(client, lead):
     alert = alert_for_a_text()
     client.force_login(lead)
-    client.post("/alerts", {"alert": alert.pk, "action_taken": "Rang back; safe with family."})
+    client.post(
+        "/alerts",
+        {"alert": alert.pk, "action_taken": "Rang back; safe with family.", "not_reached": "on"},
+    )
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.action_taken) == (lead, "Rang back; safe with family.")
     assert f'href="/alerts/{alert.pk}"' in client.get("/alerts").content.decode()
@@ -427,3 +435,48 @@ def test_a_number_written_in_the_message_and_who_wrote_it_down_are_shown(client,
     alert.voice.save()
     page = client.get(f"/alerts/{alert.pk}").content.decode()
     assert f"{member.name_and_role} wrote it down: ask them who the person is" in page
+
+
+def test_an_alert_nobody_reached_is_acknowledged_only_once_no_more_can_be_done(client, lead):
+    """helper-83 recorded one unanswered call-back on an overdose alert and acknowledged it
+    with "Rang the mobile once, nobody answered, closing this": accepted, unwarned."""
+    alert = alert_for_a_text()
+    client.force_login(lead)
+    page = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert "No call-back is recorded yet" in page
+    alerts.record_call_back(lead, alert, made_at=timezone.now(), outcome=CallBack.Outcome.NO_ANSWER)
+    closing = {"alert": alert.pk}  # from the list of alerts: refused on the alert's page
+    closing["action_taken"] = "Rang the mobile once, nobody answered, closing this"
+    refused = client.post("/alerts", closing)
+    assert refused.status_code == 400
+    body = refused.content.decode()
+    assert "No one has spoken to them yet. Try again, or pass it on (999" in body
+    assert RiskAlert.objects.get(pk=alert.pk).acknowledged_at is None
+    with pytest.raises(ValidationError, match="No one has spoken to them yet"):
+        acknowledge_alert(lead, alert, closing["action_taken"])  # the service's rule
+    # Passed to 999, they were reached as far as the duty team can: acknowledged.
+    alerts.record_call_back(
+        lead, alert, made_at=timezone.now(), outcome=CallBack.Outcome.EMERGENCY_SERVICES
+    )
+    done = acknowledge_alert(lead, alert, "No answer, so passed to 999 for a welfare check.")
+    assert done.acknowledged_at is not None
+
+
+def test_an_alert_nobody_can_reach_is_acknowledged_by_saying_what_was_done(client, lead):
+    alert = alert_for_a_text(received_from="", text="I want to end it tonight")
+    assert not alerts.contact_held(alert)
+    done = acknowledge_alert(lead, alert, "Told the GP practice named in the message.")
+    assert done.acknowledged_at is not None
+    # And with a way to reach them, ticking that no more can be done now is enough.
+    other = alert_for_a_text(notify_inbound_id="another")
+    client.force_login(lead)
+    ticked = client.post(
+        "/alerts",
+        {
+            "alert": other.pk,
+            "action_taken": "Rang twice, no answer; their GP will visit in the morning.",
+            "not_reached": "on",
+        },
+    )
+    assert ticked.status_code == 302
+    assert RiskAlert.objects.get(pk=other.pk).acknowledged_at is not None

@@ -426,7 +426,12 @@ def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, 
         **by_email,
         contact_email="Sam.Example@example.com",
     )
-    acknowledge_alert(lead, first.risk_alert, "Rang them; they agreed to go to their GP today.")
+    acknowledge_alert(
+        lead,
+        first.risk_alert,
+        "Rang them; they agreed to go to their GP today.",
+        not_reached=True,
+    )
     # A text from the number they later gave on the form, written another way.
     texted = receive_text("n-1", "447700900123", "I've taken an overdose", None)
     stranger = receive_voice(

@@ -325,7 +325,12 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         alert = get_object_or_404(RiskAlert, pk=form.cleaned_data["alert"])
         try:
-            services.acknowledge_alert(user, alert, form.cleaned_data["action_taken"])
+            services.acknowledge_alert(
+                user,
+                alert,
+                form.cleaned_data["action_taken"],
+                not_reached=form.cleaned_data["not_reached"],
+            )
         except ValidationError as error:
             add_errors(form, error)
             return _alert_page(request, alert, acknowledge=form, status=400)
@@ -383,6 +388,7 @@ def _alert_page(
         others=alerts.others_from_them(user, alert),
         held=alerts.contact_held(alert),
         updates_held=0 if alert.acknowledged_at else delivery.updates_held_for(alert.voice),
+        reached=services.reached(alert),
         contact=contact,
         form=form or CallBackForm(),
         acknowledge=acknowledge or AcknowledgeAlertForm(),
