@@ -115,6 +115,11 @@ TRUST_NAME = os.environ.get("COPRODUCE_TRUST_NAME", "").strip() or (
 LOCAL_CRISIS_LINE = os.environ.get("COPRODUCE_LOCAL_CRISIS_LINE", "").strip() or (
     "" if PRODUCTION else "0800 000 0000 (demo)"
 )
+# How long after publishing contributors who read another language wait for a "you said,
+# we did" update in theirs (a translation is entered once it is published), before they
+# are told in English.
+TRANSLATION_WAIT_HOURS = int(os.environ.get("COPRODUCE_TRANSLATION_WAIT_HOURS", "48"))
+
 # The trust's own public contact details (its feedback or PALS email, its postal address's
 # lines and postcode), comma-separated: never masked in an update as if a person's.
 PUBLIC_CONTACTS = env_list(

@@ -265,12 +265,43 @@ def held_for_an_alert() -> Q:
     )
 
 
-def not_yet_owed(update: Update) -> QuerySet[Voice]:
+def translation_ends(update: Update) -> dt.datetime:
+    """Until when contributors who read another language wait for the update in theirs
+    (``settings.TRANSLATION_WAIT_HOURS`` after publishing), then are told in English."""
+    return update.published_at + dt.timedelta(hours=settings.TRANSLATION_WAIT_HOURS)
+
+
+def held_for_translation(update: Update, now: dt.datetime | None = None) -> Q:
+    """A contributor who reads a language the update is not yet translated into, while
+    the wait for a translation lasts: a translation can be entered only once the update
+    is published, and the messages went within seconds, so every Welsh reader was told
+    in English (helper-83). Entering it tells them in theirs (``translate_update``)."""
+    if update.published_at is None or translation_ends(update) <= (now or timezone.now()):
+        return Q(pk__in=[])  # nobody
+    other = ~Q(language="") & ~Q(language__iexact="en") & ~Q(language__istartswith="en-")
+    for language in update.translations.values_list("language", flat=True):
+        other &= ~(Q(language__iexact=language) | Q(language__istartswith=f"{language}-"))
+    return other
+
+
+def not_yet_owed(update: Update, now: dt.datetime | None = None) -> QuerySet[Voice]:
     """The contributors the update is owed to whose message is not made: one per address,
     leaving out anyone whose address is already owed it through another of their voices
-    (a voice linked after the update was published, by the same person), and anyone held
-    while their risk alert is open (``held_for_an_alert``)."""
-    return _owed_and_not_made(update).exclude(held_for_an_alert())
+    (a voice linked after the update was published, by the same person), anyone held
+    while their risk alert is open (``held_for_an_alert``), and anyone waiting for the
+    update in their language (``held_for_translation``)."""
+    return (
+        _owed_and_not_made(update)
+        .exclude(held_for_an_alert())
+        .exclude(held_for_translation(update, now))
+    )
+
+
+def awaiting_translation(update: Update) -> int:
+    """How many contributors wait for the update in their language (not those held for a
+    risk alert, counted apart)."""
+    waiting = _owed_and_not_made(update).filter(held_for_translation(update))
+    return waiting.exclude(held_for_an_alert()).count()
 
 
 def held_voices(update: Update) -> QuerySet[Voice]:
@@ -323,7 +354,13 @@ def people(voices: QuerySet[Voice]) -> int:
     return int(counts["keys"]) + int(counts["without"])
 
 
-def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -> FanOut:
+def fan_out(
+    update: Update,
+    *,
+    chunk: int | None = None,
+    enqueue: bool = True,
+    now: dt.datetime | None = None,
+) -> FanOut:
     """Owe the update to every consenting contributor not already owed it. Idempotent.
 
     Run by the ``tell_contributors`` task, outside any transaction: each chunk commits on
@@ -334,7 +371,7 @@ def fan_out(update: Update, *, chunk: int | None = None, enqueue: bool = True) -
     made first for the languages that need it.
     """
     chunk = chunk or CHUNK
-    owed_to = not_yet_owed(update)
+    owed_to = not_yet_owed(update, now)
     for language in {v.language for v in owed_to.filter(contact_format=Format.AUDIO)}:
         make_audio(update, words_for(update, language).language)
     before = update.outbox.count()
@@ -390,11 +427,18 @@ def stalled_fan_outs(now: dt.datetime) -> QuerySet[Update]:
 
 
 def finish_stalled_fan_outs(now: dt.datetime | None = None) -> list[FanOut]:
-    """Run again each stalled fan-out: it keeps what was made and makes only the rest."""
-    return [
-        fan_out(update)
-        for update in stalled_fan_outs(now or timezone.now()).select_related("action")
-    ]
+    """Run again each stalled fan-out: it keeps what was made and makes only the rest;
+    and each whose wait for a translation ended lately, to tell in English those still
+    waiting (run every minute, a quarter of an hour's window covers a missed run)."""
+    now = now or timezone.now()
+    waited = now - dt.timedelta(hours=settings.TRANSLATION_WAIT_HOURS)
+    lately = Update.objects.filter(
+        fanned_out_at__isnull=False,
+        published_at__lte=waited,
+        published_at__gt=waited - dt.timedelta(minutes=15),
+    )
+    updates = [*stalled_fan_outs(now), *lately]
+    return [fan_out(update, now=now) for update in updates]
 
 
 @dataclass(frozen=True)
@@ -411,10 +455,17 @@ class Progress:
     stopped: int  # stopped these messages before it reached them: not contacted
     messages_made: bool  # every contributor's message is made (the fan-out finished)
     held: int = 0  # not made while their risk alert is open (``held_for_an_alert``)
+    awaiting_translation: int = 0  # waiting for it in their language (``held_for_translation``)
+    translation_ends: dt.datetime | None = None  # then told in English
 
     @property
     def finished(self) -> bool:
-        return self.messages_made and self.waiting == 0 and self.held == 0
+        return (
+            self.messages_made
+            and self.waiting == 0
+            and self.held == 0
+            and self.awaiting_translation == 0
+        )
 
 
 TOLD = {Message.Status.SENT, Message.Status.DELIVERED, OutboxMessage.Status.SENT}
@@ -443,7 +494,8 @@ def progress(update: Update) -> Progress:
     # Owed at publishing but no message made: not made yet, or (once the fan-out is done)
     # they withdrew between publishing and the fan-out reaching them.
     waiting_on_alerts = held(update)
-    missing = max(update.owed_to - made - waiting_on_alerts, 0)
+    translating = awaiting_translation(update)
+    missing = max(update.owed_to - made - waiting_on_alerts - translating, 0)
     finished = update.fanned_out_at is not None
     return Progress(
         owed=max(update.owed_to, made + waiting_on_alerts),
@@ -455,6 +507,8 @@ def progress(update: Update) -> Progress:
         stopped=stopped,
         messages_made=finished,
         held=waiting_on_alerts,
+        awaiting_translation=translating,
+        translation_ends=translation_ends(update) if translating else None,
     )
 
 
@@ -492,12 +546,12 @@ def preview_copies(
     """Every version the action's contributors would get if these (masked) words were
     published now: one for each way, format and language among them, with how many get
     it. An update is published in English; a translation entered later (``language``,
-    of the published ``update``) reaches only those who read that language and are not
-    yet told (ADR 0008), so at publishing everyone gets English words."""
+    of the published ``update``) reaches those who read that language and are not yet
+    told (ADR 0008): they wait for it (``held_for_translation``), then get English."""
     counts: dict[tuple[str, str, str], int] = {}
     owed = one_per_address(contributors(action))
-    if update is not None:
-        owed = not_yet_owed(update).filter(language=language)
+    if update is not None:  # those waiting for it in this language (``held_for_translation``)
+        owed = _owed_and_not_made(update).exclude(held_for_an_alert()).filter(language=language)
     groups = (
         owed.order_by()
         .values_list("contact_channel", "contact_format", "language")

@@ -727,6 +727,9 @@ def translate_update(
         user, AuditEvent.Action.CHANGED, update, f"translation {language}, {preview.digest}"
     )
     transaction.on_commit(lambda: tasks.make_update_audio.enqueue(update.pk, language))
+    if update.fanned_out_at is not None:
+        # Those waiting for it in this language are told now (``held_for_translation``).
+        transaction.on_commit(lambda: tasks.tell_contributors.enqueue(update.pk))
     return translation
 
 

@@ -166,21 +166,37 @@ def test_without_espeak_the_words_still_go_out(le_lead, action, monkeypatch, cap
     assert "espeak-ng is not installed" in caplog.text
 
 
-def test_a_contributor_gets_the_translation_in_their_language(le_lead, action):
+def test_a_contributor_gets_the_translation_in_their_language(le_lead, action, client):
+    """helper-83: a translation can be entered only once the update is published, and the
+    messages went within seconds, so the Welsh reader was told in English. Readers of
+    another language wait for it (48 hours), then are told in English."""
     welsh = contributor(le_lead, action, language="cy")
     polish = contributor(le_lead, action, language="pl")
+    english = contributor(le_lead, action, language="en-gb")
     update = publish_and_tell(le_lead, action, you_said="Too many staff.", we_did="A team.")
+    assert "Too many staff." in message_for(english).body
+    assert not OutboxMessage.objects.filter(voice__in=[welsh, polish]).exists()
+    assert delivery.progress(update).awaiting_translation == 2
+    client.force_login(le_lead)
+    page = client.get(f"/updates/{update.pk}").content.decode()
+    assert "2 contributors read another language and wait for the update in it" in page
+    assert f'<a href="/updates/{update.pk}/translate">Enter a translation</a>' in page
     confirm_and_translate(
         le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Tîm wedi'i enwi."
     )
-    # Those already owed it were told in English; a second contributor in Welsh, added
-    # later, is told in Welsh.
+    delivery.fan_out(update)  # as the task the translation enqueues does
+    assert "Gormod o staff." in message_for(welsh).body
+    assert OutboxMessage.objects.get(voice=welsh).language == "cy"
+    assert not OutboxMessage.objects.filter(voice=polish).exists()  # still waiting
+    # A second contributor in Welsh, added later, is told in Welsh.
     late = contributor(le_lead, action, language="cy")
     delivery.fan_out(update)
     assert "Gormod o staff." in message_for(late).body
-    assert OutboxMessage.objects.get(voice=late).language == "cy"
+    # Once the wait is over, the every-minute run tells the rest in English.
+    waited = update.published_at + dt.timedelta(hours=48, minutes=1)
+    delivery.finish_stalled_fan_outs(now=waited)
     assert "Too many staff." in message_for(polish).body  # no Polish entered: English
-    assert "Too many staff." in message_for(welsh).body
+    assert delivery.progress(update).awaiting_translation == 0
 
 
 def test_letters_in_other_formats_are_printed_by_the_team(le_lead, action, client):
@@ -770,7 +786,7 @@ def test_a_translations_preview_shows_every_version_its_readers_not_yet_told_wil
     # plain words only, not the public page's formats nor what each contributor would get.
     import html
 
-    contributor(le_lead, action, language="cy")  # told in English when it was published
+    contributor(le_lead, action, language="en")  # told in English when it was published
     update = publish_and_tell(le_lead, action, you_said="Too many staff.", we_did="A team.")
     contributor(le_lead, action, language="cy")  # by email
     contributor(
@@ -793,4 +809,4 @@ def test_a_translations_preview_shows_every_version_its_readers_not_yet_told_wil
     assert "Letter, printed and posted by the team, large print, for 1 contributor" in body
     assert body.count("Gormod o staff.") >= 4
     preview = services.preview_translation(update, **typed)
-    assert preview.owed_to == 2  # not the one told before, nor the Polish reader
+    assert preview.owed_to == 2  # not the English reader told before, nor the Polish one

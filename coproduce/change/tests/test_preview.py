@@ -312,3 +312,18 @@ def test_the_preview_says_when_it_leaves_out_an_opening_you_told_us(client, le_l
     body = client.post(f"/actions/{action.pk}/update", sent_once(told)).content.decode()
     assert opening in body
     assert "<strong>You said:</strong> The waits were long." in body
+
+
+def test_the_preview_says_readers_of_another_language_wait_for_a_translation(
+    client, le_lead, action
+):
+    """helper-83: the Welsh reader was told in English before a translation could be
+    entered; the preview now says they wait for one."""
+    client.force_login(le_lead)
+    said = "another language. They wait up to 48 hours for the update in it"
+    body = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
+    assert said not in body.content.decode()
+    welsh = VoiceFactory.contactable(language="cy")
+    services.add_voice_to_insight(le_lead, action.insight, welsh)
+    body = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
+    assert f"1 contributor reads {said}" in body.content.decode()

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -296,6 +297,7 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
             public=presenters.public_versions(preview.you_said, preview.we_did, preview.easy_read),
             quotes=preview.quotes,
             copies=[presenters.contributor_version(copy) for copy in preview.copies],
+            translation_wait=settings.TRANSLATION_WAIT_HOURS,
         )
     return page(
         request,
