@@ -13,4 +13,5 @@ urlpatterns = [
         name="fhir_read",
     ),
     re_path(rf"^(?P<resource_type>{TYPES})$", views.Create.as_view(), name="fhir_create"),
+    re_path(r"^.*$", views.NotFound.as_view(), name="fhir_not_found"),
 ]

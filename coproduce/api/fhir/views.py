@@ -397,3 +397,19 @@ class Create(FhirView):
         person = services.open_person_record(self.user, data["person_id"])
         plan = plans.save_new_version(self.user, SafetyPlan, person, data["sections"])
         return mapping.care_plan(plan)
+
+
+@extend_schema(exclude=True)
+class NotFound(FhirView):
+    """Any other address under the FHIR base: answered in FHIR, not with the web's page
+    (helper-83 read "Page not found" as HTML for Patient/abc and Bundle/1)."""
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        said = (
+            f"Nothing here. This server reads {', '.join(RESOURCES)} by their number (for "
+            "example Patient/123), takes new ones by POST to the type, and describes itself "
+            "at metadata."
+        )
+        return Response(outcome("not-found", said), status=404)
+
+    post = put = patch = delete = get

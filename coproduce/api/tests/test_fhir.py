@@ -452,3 +452,15 @@ def test_an_outsider_cannot_write_a_care_plan(outsider, person, episode):
     }
     assert post(client, "CarePlan", body).status_code == 404
     assert not SafetyPlan.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["Patient/abc", "Bundle/1", "Patient/1/_history", "nothing"])
+def test_an_address_the_server_does_not_offer_is_answered_in_fhir(fhir, client, path):
+    """helper-83 read the web's "Page not found" page, as HTML, for Patient/abc."""
+    response = fhir.get(f"/fhir/r4/{path}")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith(FHIR)
+    found = issue(response)
+    assert found.code == "not-found"
+    assert "reads Patient, ServiceRequest" in found.diagnostics
+    assert client.get(f"/fhir/r4/{path}").status_code == 401  # no token: who is asking?
