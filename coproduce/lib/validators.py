@@ -417,3 +417,12 @@ def phone_for_reading(number: str) -> str:
     if re.fullmatch(r"44\d{10}", digits):
         return f"+44 {digits[2:6]} {digits[6:]}"
     return number
+
+
+UK_POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2}$", re.IGNORECASE)
+
+
+def is_uk_postcode(value: str) -> bool:
+    """Whether ``value`` is written as a UK postcode ("LS1 4AP", "ls14ap"): what a
+    letter's last line must be for Notify to post it."""
+    return bool(UK_POSTCODE.match(" ".join(value.split())))

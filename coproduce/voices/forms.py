@@ -14,7 +14,12 @@ from coproduce.care.forms import Moment, date_field, time_field
 from coproduce.care.models import Team
 from coproduce.lib.formats import Format
 from coproduce.lib.forms import InLanguage, PlainWordsForm
-from coproduce.lib.validators import normalise_uk_mobile, validate_no_markup, validate_readable
+from coproduce.lib.validators import (
+    is_uk_postcode,
+    normalise_uk_mobile,
+    validate_no_markup,
+    validate_readable,
+)
 from coproduce.voices.categories import choices_by_framework, framed, grouped_options
 from coproduce.voices.models import (
     CallBack,
@@ -183,6 +188,15 @@ class FeedbackForm(PlainWordsForm):
                     self.add_error(
                         "contact_address",
                         _("Enter your address on at least 3 lines, with the postcode last"),
+                    )
+                elif not is_uk_postcode(lines[-1]):
+                    # helper-83's "NOT A POSTCODE" was taken, and a letter cannot be posted.
+                    self.add_error(
+                        "contact_address",
+                        _(
+                            "The last line of your address must be its postcode, like "
+                            "LS1 4AP, so the letter can be posted"
+                        ),
                     )
         return data
 

@@ -8,7 +8,6 @@ rely on (NHS number, codes we accept) are checked here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -30,7 +29,7 @@ from coproduce.care.models import (
 from coproduce.care.referrals import PersonDetails
 from coproduce.care.services import CONTACT_LABELS, ContactDetails, clean_contact_details
 from coproduce.firstresponse.models import LinePartner, PassedCall
-from coproduce.lib.validators import is_uk_mobile
+from coproduce.lib.validators import is_uk_mobile, is_uk_postcode
 
 NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
 UK_CORE = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-"
@@ -71,7 +70,6 @@ def _instant(value: dt.datetime | None) -> str | None:
 
 PREFERRED_CHANNEL = LOCAL + "StructureDefinition/preferred-contact-channel"
 # A UK postcode, for the last line of an address (BS 7666 shapes, space optional).
-POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2}$", re.IGNORECASE)
 
 
 def _telecom(person: Person) -> list[dict[str, Any]]:
@@ -99,7 +97,7 @@ def _address(person: Person) -> list[dict[str, Any]]:
     if not lines:
         return []
     address: dict[str, Any] = {"use": "home", "type": "postal", "text": ", ".join(lines)}
-    if len(lines) > 1 and POSTCODE.match(lines[-1].strip()):
+    if len(lines) > 1 and is_uk_postcode(lines[-1]):
         address["postalCode"] = lines[-1].strip()
         lines = lines[:-1]
     address["line"] = lines

@@ -109,6 +109,22 @@ def test_an_at_risk_note_raises_an_alert_and_tells_the_person_recording_it(clien
     )
     assert RiskAlert.objects.count() == 1
     assert "A risk alert was raised" in response.content.decode()
+    assert "follow your crisis procedure" in response.content.decode()
+
+
+def test_a_member_recording_risk_is_told_what_to_do_not_a_procedure_they_lack(client, member):
+    """helper-83: a network member in community listening was told to "follow your crisis
+    procedure"; volunteers have none."""
+    client.force_login(member)
+    response = client.post(
+        "/voices/new",
+        sent_once(staff_entry(text="She said she has taken an overdose")),
+        follow=True,
+    )
+    body = response.content.decode()
+    assert RiskAlert.objects.count() == 1
+    assert "call 999 if their life is at risk" in body
+    assert "crisis procedure" not in body
 
 
 def test_a_feedback_date_in_the_past_is_kept(client, lead):

@@ -305,3 +305,24 @@ def test_the_public_pages_answer_head_as_they_answer_get(client, db):
         assert answer.status_code == 200, path
         assert answer.content == b"", path
     assert "We have received it." in client.get("/feedback/thank-you").content.decode()
+
+
+def test_an_address_for_letters_ends_with_its_postcode(client, db):
+    """helper-83's "1 Test Street / Cambridge / NOT A POSTCODE" was taken for letters,
+    though the hint says "with the postcode last" and a letter cannot be posted."""
+    by_post = {"rating": "2", "text": "Kind staff.", "consent_contact": "on"}
+    by_post |= {"contact_channel": "post"}
+    refused = client.post(
+        "/feedback", {**by_post, "contact_address": "1 Test Street\nCambridge\nNOT A POSTCODE"}
+    )
+    assert refused.status_code == 400
+    assert "The last line of your address must be its postcode, like LS1 4AP" in (
+        refused.content.decode()
+    )
+    assert "1 Test Street\nCambridge\nNOT A POSTCODE</textarea>" in refused.content.decode()
+    assert not Voice.objects.exists()
+    taken = client.post(
+        "/feedback", sent_once({**by_post, "contact_address": "1 Test Street\nCambridge\ncb1 2ab"})
+    )
+    assert taken.status_code == 302
+    assert Voice.objects.get().contact_address.endswith("cb1 2ab")

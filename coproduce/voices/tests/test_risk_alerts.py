@@ -109,6 +109,8 @@ def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(clie
     # They did not tick "improve services": someone in crisis is told what their message
     # is for, not coldly what will not happen to it (helper-82).
     assert "We will use your message only to help keep you safe." in body
+    # A child may be writing (helper-83: "My stepdad hits me" got adult numbers only).
+    assert 'Childline free on <a href="tel:08001111"' in body
     assert "we will not use it to decide what to change" not in body
 
 

@@ -211,7 +211,17 @@ def record_voice(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
             return _record_page(request, form, status=400)
-        if hasattr(voice, "risk_alert"):
+        if hasattr(voice, "risk_alert") and not can(user, Capability.RESPOND_TO_ALERTS):
+            # A network member has no crisis procedure to follow (helper-83): what to do.
+            messages.warning(
+                request,
+                "This feedback may signal risk or a safeguarding concern. A risk alert was "
+                "raised and the duty team has been told. If the person is with you or on the "
+                "phone now, stay with them and call 999 if their life is at risk, or help "
+                "them call NHS 111 (option 2) or Samaritans on 116 123. Tell the lived "
+                "experience lead you recorded it.",
+            )
+        elif hasattr(voice, "risk_alert"):
             messages.warning(
                 request,
                 "This feedback signals risk or a safeguarding concern. A risk alert was raised "
