@@ -475,6 +475,11 @@ def test_a_member_who_ranked_before_the_words_changed_is_told_and_a_closed_round
     services.reword_insight(le_lead, insights[1], "Nobody rings back.")
     page = client.get(f"/priorities/{priority_round.pk}").content.decode()
     assert "after the round closed: members ranked the earlier words" in page
+    # Its ballot is not offered to fill in once it has closed (helper-83 was told only on
+    # Save): the round's page says so.
+    ballot = client.get(f"/priorities/{priority_round.pk}/ballot", follow=True)
+    assert ballot.redirect_chain == [(f"/priorities/{priority_round.pk}", 302)]
+    assert "This round has closed, so it takes no more rankings" in ballot.content.decode()
 
 
 def test_words_changed_in_another_tab_are_not_overwritten(client, le_lead, insights):

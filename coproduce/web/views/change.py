@@ -601,6 +601,12 @@ def cast_ballot(request: HttpRequest, round_id: int) -> HttpResponse:
     member = member_for(signed_in_user(request))
     if member is None:
         raise PermissionDenied("no network record")
+    if priority_round.closed_at is not None and request.method == "GET":
+        # helper-83 was offered a ballot to fill in, and told it had closed only on Save.
+        messages.info(
+            request, "This round has closed, so it takes no more rankings. Its result is below."
+        )
+        return redirect("show_round", round_id=priority_round.pk)
     insights = list(priority_round.insights.order_by("pk"))
     candidates = {i.pk: i.statement for i in insights}
     errors: list[str] = []
