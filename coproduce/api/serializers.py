@@ -12,6 +12,7 @@ from coproduce.change.models import Update
 from coproduce.firstresponse.models import NAME_LENGTH, LinePartner, PassedCall
 from coproduce.lib.dates import cannot_be_in_the_future, in_the_future
 from coproduce.lib.validators import validate_no_markup, validate_readable
+from coproduce.voices import anonymise
 from coproduce.voices.forms import FEEDBACK_MAX_CHARACTERS
 from coproduce.voices.models import Rating, Voice
 
@@ -43,16 +44,44 @@ class VoiceInSerializer(serializers.Serializer[Voice]):
         help_text="Where it came from, e.g. the partner organisation. Never a person's name.",
     )
 
+    def validate_source_detail(self, value: str) -> str:
+        if anonymise.names_someone(value):
+            raise serializers.ValidationError(SOURCE_NAMES_SOMEONE)
+        return value
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs.get("text") and attrs.get("rating") is None:
             raise serializers.ValidationError("Send a rating, some text, or both.")
         return attrs
 
 
+SOURCE_NAMES_SOMEONE = (
+    "Never a person's name or phone number here: say where the feedback came from (the "
+    "organisation, the place, a reference)."
+)
+
+
 class VoiceOutSerializer(serializers.ModelSerializer[Voice]):
+    risk_alert_raised = serializers.SerializerMethodField(
+        help_text="True when the words may signal risk to life or a safeguarding concern: "
+        "a risk alert was raised and the duty team told. If the person is with you now, "
+        "follow your crisis procedure."
+    )
+
     class Meta:
         model = Voice
-        fields = ("id", "channel", "rating", "team", "received_at", "source_detail")
+        fields = (
+            "id",
+            "channel",
+            "rating",
+            "team",
+            "received_at",
+            "source_detail",
+            "risk_alert_raised",
+        )
+
+    def get_risk_alert_raised(self, voice: Voice) -> bool:
+        return hasattr(voice, "risk_alert")
 
 
 class UpdateSerializer(serializers.ModelSerializer[Update]):

@@ -466,3 +466,10 @@ def _mask(text: str, known_names: Iterable[str]) -> str:
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
         masked = pattern.sub(NAME_MASK, masked)
     return _mask_lower_case_names(_mask_listed_names(masked))
+
+
+def names_someone(text: str) -> bool:
+    """Whether ``text`` looks as if it names a person or gives their phone number: for a
+    field that must never hold one (where a voice came from: helper-83 sent "Dr John
+    Smith 07700900111" as the source of a partner's voice). A reference number is not."""
+    return NAME_MASK in mask(text) or bool(phone_numbers_in(text))

@@ -60,6 +60,38 @@ def test_a_partner_posts_a_voice_with_a_token(api, lead, team):
     assert (voice.channel, voice.rating, voice.team) == ("partner", 1, team)
     assert (voice.source_detail, voice.recorded_by) == ("North East Ambulance Service", lead)
     assert response.json()["id"] == voice.pk
+    assert response.json()["risk_alert_raised"] is False
+
+
+def test_a_partner_is_told_when_a_voice_raised_a_risk_alert(api, lead):
+    """helper-83 posted "she plans to hang herself tonight" and got a plain 201."""
+    response = with_token(api, lead).post(
+        "/api/v1/voices",
+        {"channel": "partner", "text": "Patient said she plans to hang herself tonight"},
+        format="json",
+    )
+    assert response.status_code == 201
+    assert response.json()["risk_alert_raised"] is True
+
+
+def test_a_voices_source_is_never_a_persons_name_or_number(api, lead):
+    """helper-83's source "Dr John Smith 07700900111" was taken, though the schema says
+    never a person's name; a reference is."""
+    client = with_token(api, lead)
+    refused = client.post(
+        "/api/v1/voices",
+        {"channel": "partner", "text": "Kind.", "source_detail": "Dr John Smith 07700900111"},
+        format="json",
+    )
+    assert refused.status_code == 400
+    assert "Never a person's name or phone number" in refused.json()["source_detail"][0]
+    assert not Voice.objects.exists()
+    taken = client.post(
+        "/api/v1/voices",
+        {"channel": "partner", "text": "Kind.", "source_detail": "NEAS incident 20261207-4411"},
+        format="json",
+    )
+    assert taken.status_code == 201
 
 
 def test_a_voice_may_come_without_a_rating(api, lead):
