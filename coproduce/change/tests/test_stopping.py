@@ -175,7 +175,8 @@ def test_what_was_already_sent_stays_sent_and_the_counts_say_who_stopped(client,
     assert (told.asked, told.told, told.stopped) == (2, 1, 2)
     client.force_login(le_lead)
     page = client.get(f"/actions/{action.pk}").content.decode()
-    assert "Stopped these messages, so not contacted again: 2" in page
+    assert "Have since stopped these messages, so are not contacted again" in page
+    assert "(counted above too if they were told first): 2" in page
     # Opening the link again says they are stopped, with no button to press.
     client.logout()
     again = client.get(f"/you-said-we-did/stop/{stopping.token(sent)}").content.decode()
