@@ -98,6 +98,18 @@ class JoinForm(PlainWordsForm):
             field, message = needs[reach]
             if not data.get(field) and field not in self.errors:
                 self.add_error(field, message)
+        elif reach == Member.Reach.IN_PERSON and not any(
+            data.get(f) or f in self.errors for f in ("email", "phone", "postal_address")
+        ):
+            # helper-83 joined "in person" with no details, and was told the lead would
+            # be in touch "the way you asked": there was no way.
+            self.add_error(
+                "phone",
+                _(
+                    "To meet you in person, we need a way to arrange it: enter a phone "
+                    "number, an email address or a postal address"
+                ),
+            )
         needs_language = {Member.Format.OTHER_LANGUAGE, Member.Format.INTERPRETER}
         if data.get("format") in needs_language and not data.get("language"):
             self.add_error("language", _("Enter the language you need"))

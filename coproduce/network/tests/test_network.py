@@ -103,6 +103,9 @@ def test_joining_without_equality_monitoring_stores_none(client, db):
         ({"reach_by": "post", "email": ""}, "postal_address", "Enter your postal address"),
         ({"reach_by": "text", "phone": "12"}, "phone", "mobile"),
         ({"format": "interpreter"}, "language", "Enter the language you need"),
+        # helper-83 joined "in person" with no way to arrange it, and was told the lead
+        # would be in touch "the way you asked".
+        ({"reach_by": "in_person", "email": ""}, "phone", "we need a way to arrange it"),
         ({"kind": "alien"}, "kind", "Select how you come to the network"),
     ],
 )
