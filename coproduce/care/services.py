@@ -317,6 +317,15 @@ def contacts_for(person: Person) -> list[Contact]:
     )
 
 
+CONTACT_BEFORE_EPISODE = "The contact cannot be before the episode began."
+
+
+def before_the_episode(episode: Episode, occurred_at: dt.datetime) -> bool:
+    """A contact more than a day before the episode was accepted (a day's grace for a
+    referral accepted after the first contact)."""
+    return occurred_at < episode.accepted_at - dt.timedelta(days=1)
+
+
 @once
 @transaction.atomic
 def record_contact(
@@ -349,8 +358,8 @@ def record_contact(
     contact in the future is refused, whatever the way in (page or FHIR).
     """
     refuse_future(occurred_at, "contact", field="occurred_on")
-    if occurred_at < episode.accepted_at - dt.timedelta(days=1):
-        raise ValidationError({"occurred_on": "The contact cannot be before the episode began."})
+    if before_the_episode(episode, occurred_at):
+        raise ValidationError({"occurred_on": CONTACT_BEFORE_EPISODE})
     if carer_informed == CarerInformed.NO and not carer_not_informed_because.strip():
         raise ValidationError({"carer_not_informed_because": "Say why the carer was not informed."})
     reason = require_reason_outside_named_team(episode, user, outside_named_team_because)

@@ -189,3 +189,18 @@ def test_it_refuses_a_duration_that_is_not_a_number_of_minutes(client, lead, epi
     listen["duration_minutes"] = "forty"
     body = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(listen)).content.decode()
     assert "Enter the duration as a number of minutes" in body
+
+
+def test_a_date_before_the_episode_is_named_with_the_forms_other_faults(
+    client, lead, episode, listen
+):
+    """helper-83 was told a contact on 01/01/2020 was before the episode only once the
+    duration and the carer's answer were mended: one refusal after another."""
+    client.force_login(lead)
+    typed = {**listen, "occurred_on": "01/01/2020", "duration_minutes": "forty"}
+    refused = client.post(f"/episodes/{episode.pk}/contacts/new", sent_once(typed))
+    assert refused.status_code == 400
+    body = refused.content.decode()
+    assert "The contact cannot be before the episode began." in body
+    assert 'href="#id_duration_minutes"' in body
+    assert not Contact.objects.exists()

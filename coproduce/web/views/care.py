@@ -526,6 +526,13 @@ def record_contact(request: HttpRequest, episode_id: int) -> HttpResponse:
                 + (" The appointment is marked attended." if appointment else ""),
             )
             return redirect("show_person", person_id=episode.person_id)
+    elif request.method == "POST":
+        # Named with the form's own faults, not after they are mended (helper-83 was
+        # told of a date before the episode only once duration and carer were right).
+        occurred = form.moment("occurred")
+        too_early = occurred and services.before_the_episode(episode, occurred)
+        if too_early and "occurred_on" not in form.errors:
+            form.add_error("occurred_on", services.CONTACT_BEFORE_EPISODE)
     recorded = (
         episode_services.already_recorded(appointment)
         if appointment is not None and appointment.status != Appointment.Status.BOOKED
