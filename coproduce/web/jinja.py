@@ -26,6 +26,7 @@ from coproduce.change.presenters import held_sentence, we_did_heading
 from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
 from coproduce.lib.dates import in_words
+from coproduce.messaging.formats import without_lead_in
 from coproduce.web import components, fields
 from coproduce.web.tables import table_cell, table_row
 
@@ -66,6 +67,7 @@ def environment(**options: Any) -> Environment:
         response_targets_hint=response_targets_hint,
         held_sentence=held_sentence,
         we_did_heading=we_did_heading,
+        without_lead_in=without_lead_in,
     )
     env.filters.update(
         date=format_date,

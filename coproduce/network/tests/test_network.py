@@ -536,3 +536,21 @@ def test_the_network_lists_members_fifty_a_page(client, le_lead):
     second = client.get("/network?page=2").content.decode()
     assert second.count('href="/network/members/') == 1
     assert "Page 1 of 2" in second
+
+
+def test_a_members_latest_changes_say_you_told_us_once(client, member, viv, le_lead, lead):
+    """helper-83 read "You said: You told us that …" on their network record."""
+    from coproduce.change import services as change
+    from coproduce.tooling.testing.factories import confirm_and_publish
+
+    insight = change.create_insight(le_lead, "Waits were long.")
+    action = change.record_action(
+        le_lead, insight, description="d", owner=lead, due_on=timezone.localdate()
+    )
+    confirm_and_publish(
+        le_lead, action, you_said="You told us that waits were long.", we_did="More staff."
+    )
+    client.force_login(member)
+    page = client.get("/network/me").content.decode()
+    assert "<strong>You said:</strong> Waits were long." in page
+    assert "<strong>What we plan to do:</strong> More staff." in page  # the action is planned
