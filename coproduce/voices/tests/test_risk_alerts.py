@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from coproduce.accounts.audit import someone_not_signed_in
 from coproduce.accounts.models import AuditEvent, Role
@@ -480,3 +481,20 @@ def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, 
     page = client.get(f"/alerts/{first.risk_alert.pk}").content.decode()
     later = rf"Risk alert {second.risk_alert.pk}</a>, raised [^<]*\(after this one\)"
     assert re.search(later, page)
+
+
+def test_an_alert_for_feedback_given_earlier_says_when_each_happened(client, lead):
+    """helper-83 read "raised 02:16" on the worklist and "received 02:12" on the alerts:
+    both are said where they differ (feedback written down after it was given)."""
+    earlier = timezone.now() - dt.timedelta(hours=2)
+    receive_voice(
+        someone_not_signed_in(),
+        channel=Voice.Channel.WEB,
+        text="I took an overdose",
+        rating=None,
+        received_at=earlier,
+    )
+    client.force_login(lead)
+    for address in ("/alerts", "/worklist"):
+        page = client.get(address).content.decode()
+        assert re.search(r"received [^<(]+\(alert raised [^)]+\)", page), address
