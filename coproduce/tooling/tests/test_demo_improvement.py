@@ -106,3 +106,24 @@ def test_the_history_shows_fewer_staff_and_shorter_stays_after_the_change_in_its
     assert before[0] > 3.5
     assert after[0] < 2.5
     assert after[1] < before[1]
+
+
+@pytest.mark.django_db
+def test_the_portfolio_says_a_high_score_is_the_teams_own_where_no_chart_bears_it_out(
+    demo: Project, client: Any
+) -> None:
+    """helper-83 read "4.0 Significant improvement" beside "no significant change"."""
+    from coproduce.accounts.models import User
+    from coproduce.improvement import measures
+
+    score = demo.scores.order_by("-pk").first()
+    outcomes = demo.measures.filter(kind=Measure.Kind.OUTCOME)
+    variations = [measures.measure_variation(m) for m in outcomes]
+    charted = [v for v in variations if v is not None]
+    improving = [v for v in charted if v.value.startswith("improvement")]
+    expected = bool(score and float(score.score) >= 3.5 and charted and not improving)
+    client.force_login(User.objects.get(username="analyst"))
+    page = client.get("/improvement").content.decode()
+    said = "no outcome measure's chart shows a significant improvement yet"
+    assert (said in page) == expected
+    assert expected  # the demo's project scores 4.0 while its outcome charts show no change
