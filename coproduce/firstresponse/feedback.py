@@ -312,6 +312,9 @@ def _ask(user: User, asked: Asked, mobile: str, *, visit: bool) -> Message | Non
 def texted_when(asked: Asked) -> str:
     """For the page that confirms the end or the leaving: when the question will go."""
     message = asked.feedback_message
+    if asked.feedback_agreed and message is None and getattr(asked, "risk_concerns", None):
+        # helper-84 was told "They were texted the question after an earlier call".
+        return " The question is not texted: their words may signal risk."
     if asked.feedback_agreed and message is None:
         return (
             " They were texted the question after an earlier call or visit today, so they "

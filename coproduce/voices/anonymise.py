@@ -105,6 +105,11 @@ _NEVER = _words(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday English Polish Welsh Irish
     Scottish British Urdu Punjabi Christian Muslim I I'm I'd I've I'll NHS GP A&E CAMHS"""
+    # Welsh months and days, in their mutated forms too ("o fis Ionawr" was masked as
+    # "o fis [name]" in a published Welsh update, helper-84).
+    """ Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd
+    Rhagfyr Llun Mercher Iau Gwener Sadwrn Sul Dydd Ddydd Nos Gymraeg Cymraeg Saesneg
+    Fawrth Fehefin Fedi Fai Orffennaf Lun Fercher Wener Rhwng"""
     # The services people name in crisis care (seed 001's Sanctuary, the helplines), which
     # a capital in mid-sentence would otherwise take for a name ("the [name] felt like a
     # living room", found by issue 21's fresh-eyes trial).

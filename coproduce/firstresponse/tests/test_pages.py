@@ -706,8 +706,11 @@ def test_ending_a_call_whose_words_signal_risk_asks_the_handler_to_check_first(c
     assert "the outcome and next steps stand" in refused.content.decode()
     call.refresh_from_db()
     assert call.is_open
-    ended = client.post(f"/line/calls/{call.pk}", {**form, "risk_checked": "on"})
-    assert ended.status_code == 302
+    ended = client.post(f"/line/calls/{call.pk}", {**form, "risk_checked": "on"}, follow=True)
+    assert ended.redirect_chain[-1][1] == 302
+    # Not "They were texted the question after an earlier call" (helper-84).
+    assert "The question is not texted: their words may signal risk." in ended.content.decode()
+    assert "earlier call or visit today" not in ended.content.decode()
     call.refresh_from_db()
     assert not call.is_open
     assert call.risk_concerns

@@ -216,3 +216,16 @@ def test_the_bench_scores_the_second_set_typed_in_a_hurry() -> None:
     # held-out half's 35 were caught.
     assert second["held_out"]["recall"]["name"]["caught"] >= 25
     assert second["held_out"]["over_masking"] <= 0.02
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O fis Ionawr, bydd tîm bach wedi'i enwi gan bawb.",
+        "Rhwng Chwefror a Mehefin, a ddydd Llun a nos Wener.",
+        "Mae'r llinell ar agor o ddydd Mawrth i ddydd Sul ym mis Rhagfyr.",
+    ],
+)
+def test_welsh_months_and_days_are_not_taken_for_names(text: str) -> None:
+    # helper-84: "O fis Ionawr" was published and emailed as "O fis [name]".
+    assert anonymise.mask(text) == text
