@@ -10,6 +10,7 @@ transaction and is audited.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -1188,9 +1189,9 @@ def _tell_apart(
     refused until given a word to tell them apart: two guests alike on tonight's list are
     mixed up when one leaves, and the same guest recorded twice (helper-80 recorded
     "Alex" twice in a minute) is told they are here."""
-    shown = SanctuaryVisit(called=called, shown_as=shown_as, person=person).label
+    shown = _as_seen(SanctuaryVisit(called=called, shown_as=shown_as, person=person).label)
     for here in here_now(team):
-        if here.label.casefold() == shown.casefold():
+        if _as_seen(here.label) == shown:
             errors["shown_as"] = (
                 f"A guest shown as {here.label} is here already, since "
                 f"{timezone.localtime(here.arrived_at):%H:%M}. If this is someone else, give "
@@ -1198,6 +1199,13 @@ def _tell_apart(
                 "they are on tonight's list"
             )
             return
+
+
+def _as_seen(label: str) -> str:
+    """A label as the eye reads it on the screen: "S" and "S.", a full-width "S." and "S." alike
+    (helper-84 told two guests apart by a full stop)."""
+    folded = unicodedata.normalize("NFKC", label).casefold()
+    return "".join(c for c in folded if c.isalnum())
 
 
 @transaction.atomic

@@ -40,7 +40,13 @@ def test_it_refuses_a_guest_with_no_way_to_know_them_and_no_way_they_came(handle
 def test_a_guest_shown_as_one_here_already_needs_a_word_to_tell_them_apart(handler, sanctuary):
     """helper-80 recorded "Alex" twice in a minute, and tonight's list showed "A." twice."""
     first = welcome(handler, sanctuary)
-    for again in ({}, {"called": "alice"}, {"called": "Sam", "shown_as": "a."}):
+    for again in (
+        {},
+        {"called": "alice"},
+        {"called": "Sam", "shown_as": "a."},
+        {"called": "Sam", "shown_as": "A"},  # helper-84: told apart by a full stop
+        {"called": "Ａlex"},  # full-width, drawn alike
+    ):
         with pytest.raises(ValidationError) as refused:
             welcome(handler, sanctuary, **again)
         [said] = refused.value.message_dict["shown_as"]
