@@ -91,6 +91,7 @@ def test_it_keeps_contact_details_only_when_asked_to_contact(client, db):
         sent_once(
             {
                 "rating": "2",
+                "consent_improvement": "on",
                 "consent_contact": "on",
                 "contact_channel": "sms",
                 "contact_phone": "+44 7700 900 982",
@@ -326,3 +327,13 @@ def test_an_address_for_letters_ends_with_its_postcode(client, db):
     )
     assert taken.status_code == 302
     assert Voice.objects.get().contact_address.endswith("cb1 2ab")
+
+
+def test_asking_to_hear_without_agreeing_to_improvement_is_told_it_cannot_happen(client, db):
+    """helper-84 was told "we will not use it to decide what to change" and then "we will
+    tell you what changes because of it", which can never happen."""
+    asked = {"rating": "2", "consent_contact": "on", "contact_channel": "email"}
+    client.post("/feedback", sent_once({**asked, "contact_email": "me@example.com"}))
+    thanks = client.get("/feedback/thank-you").content.decode()
+    assert "We will tell you what changes because of it" not in thanks
+    assert "no change will come from it to tell you about" in thanks
