@@ -148,6 +148,8 @@ ADDRESSES: dict[str, Capability | Open] = {
     "feedback_received": Open.PUBLIC,
     "fhir_create": Capability.RECORD_CONTACT,
     "fhir_metadata": Open.PUBLIC,
+    # Any other address under the FHIR base: answered "not-found" in FHIR, after the token.
+    "fhir_not_found": Capability.VIEW_CASELOAD,
     "fhir_read": Capability.VIEW_CASELOAD,
     "find_person": Capability.VIEW_CASELOAD,
     "give_feedback": Open.PUBLIC,
