@@ -275,9 +275,8 @@ REACHED = (
     CallBack.Outcome.SAFEGUARDING_REFERRAL,
 )
 NOT_REACHED = (
-    "No one has spoken to them yet. Try again, or pass it on (999 if their life may be at "
-    "risk now, or ask for a welfare check) and record it as a call-back. If you have done "
-    "all that can be done now, tick to say so, and say what you did and why"
+    "No one has spoken to them yet: try again or pass it on first, or tick to say no more "
+    "can be done now"
 )
 
 

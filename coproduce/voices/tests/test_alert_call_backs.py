@@ -450,7 +450,8 @@ def test_an_alert_nobody_reached_is_acknowledged_only_once_no_more_can_be_done(c
     refused = client.post("/alerts", closing)
     assert refused.status_code == 400
     body = refused.content.decode()
-    assert "No one has spoken to them yet. Try again, or pass it on (999" in body
+    assert "No one has spoken to them yet: try again or pass it on first" in body
+    assert "Try again, or pass it on (999 if their life may be at risk now" in body  # how
     assert RiskAlert.objects.get(pk=alert.pk).acknowledged_at is None
     with pytest.raises(ValidationError, match="No one has spoken to them yet"):
         acknowledge_alert(lead, alert, closing["action_taken"])  # the service's rule
