@@ -43,7 +43,7 @@ from coproduce.firstresponse.models import (
     SanctuaryVisit,
 )
 from coproduce.lib.dates import in_words, refuse_future
-from coproduce.lib.validators import number_key, says_something, too_short
+from coproduce.lib.validators import number_key, says_something, too_short, typed_at_random
 from coproduce.voices import risk
 
 LONGEST_CALL = dt.timedelta(days=1)
@@ -753,7 +753,11 @@ def read_call_risk(user: User, call: Call, note: str) -> Call:
         # judged of words read (a fresh-eyes trial got the second for the first).
         short = too_short(note, words=READ_NOTE_WORDS, characters=READ_NOTE_CHARACTERS)
         said = (
-            "Say in a short sentence what was done, at least "
+            # helper-84's keyboard run was told "at least 3 different words", which it had.
+            "What you typed reads as letters typed at random. Say in words what you judged "
+            "or what was done"
+            if typed_at_random(note)
+            else "Say in a short sentence what was done, at least "
             f"{READ_NOTE_WORDS} different words, for example: the police were asked to "
             "check on someone in the area they gave"
             if unreachable(call) and short

@@ -555,6 +555,10 @@ def test_a_handler_marks_flagged_words_as_read_with_what_they_judged(client, han
     assert "Say in a short sentence what you judged, at least 3 different words" in (
         refused.content.decode()
     )
+    mashed = client.post(
+        f"/line/calls/{call.pk}/risk-read", {"note": "asdfghjkl qwertyuiop zxcvbnm"}
+    )
+    assert "reads as letters typed at random" in mashed.content.decode()  # helper-84
     assert services.calls_to_call_back(handler) == [call]
     judged = "They said they feel safer; plan agreed to call back if it changes."
     read = client.post(f"/line/calls/{call.pk}/risk-read", {"note": judged})
