@@ -437,8 +437,9 @@ def finish_stalled_fan_outs(now: dt.datetime | None = None) -> list[FanOut]:
         published_at__lte=waited,
         published_at__gt=waited - dt.timedelta(minutes=15),
     )
-    updates = [*stalled_fan_outs(now), *lately]
-    return [fan_out(update, now=now) for update in updates]
+    # Only those with someone still waiting: not every update of the window every minute.
+    waiting = [update for update in lately if _owed_and_not_made(update).exists()]
+    return [fan_out(update, now=now) for update in [*stalled_fan_outs(now), *waiting]]
 
 
 @dataclass(frozen=True)
