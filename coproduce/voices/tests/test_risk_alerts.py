@@ -416,17 +416,23 @@ def test_an_at_risk_voice_stays_in_the_default_inbox_until_its_alert_is_acknowle
     assert f'/voices/{voice.pk}"' not in client.get("/voices").content.decode()
 
 
+def web_alert(text: str, **contact: Any) -> Voice:
+    """A voice given on the web form, words of risk, with how to reach its giver."""
+    return receive_voice(
+        someone_not_signed_in(),
+        channel=Voice.Channel.WEB,
+        text=text,
+        rating=None,
+        **({"consent_contact": True} | contact),
+    )
+
+
 def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, lead):
     """helper-82: a second alert from someone whose first was acknowledged an hour before
     did not say so; the duty worker started again from nothing."""
-    nobody = someone_not_signed_in()
-    by_email: dict[str, Any] = {"consent_contact": True, "contact_channel": "email"}
-    first = receive_voice(
-        nobody,
-        channel=Voice.Channel.WEB,
-        text="I want to kill myself tonight",
-        rating=None,
-        **by_email,
+    first = web_alert(
+        "I want to kill myself tonight",
+        contact_channel="email",
         contact_email="Sam.Example@example.com",
     )
     acknowledge_alert(
@@ -437,20 +443,14 @@ def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, 
     )
     # A text from the number they later gave on the form, written another way.
     texted = receive_text("n-1", "447700900123", "I've taken an overdose", None)
-    stranger = receive_voice(
-        nobody,
-        channel=Voice.Channel.WEB,
-        text="I'm not safe right now",
-        rating=None,
-        **by_email,
+    stranger = web_alert(
+        "I'm not safe right now",
+        contact_channel="email",
         contact_email="someone.else@example.com",
     )
-    second = receive_voice(
-        nobody,
-        channel=Voice.Channel.WEB,
-        text="Thinking about ending my life",
-        rating=None,
-        **by_email,
+    second = web_alert(
+        "Thinking about ending my life",
+        contact_channel="email",
         contact_email=" sam.example@EXAMPLE.com",
     )
     client.force_login(lead)
@@ -464,14 +464,8 @@ def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, 
         action="viewed", record_id=str(first.pk), detail="risk alert: same person"
     ).exists()
     # The number they texted from, given with later feedback, links the text's alert.
-    third = receive_voice(
-        nobody,
-        channel=Voice.Channel.WEB,
-        text="I want to kill myself tonight, again",
-        rating=None,
-        consent_contact=True,
-        contact_channel="sms",
-        contact_phone="07700 900123",
+    third = web_alert(
+        "I want to kill myself tonight, again", contact_channel="sms", contact_phone="07700 900123"
     )
     page = client.get(f"/alerts/{third.risk_alert.pk}").content.decode()
     assert f"Risk alert {texted.risk_alert.pk}</a>" in page
