@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
 
@@ -55,6 +56,18 @@ def _quick_password_hashing(django_test_environment: None) -> Any:
     quick.enable()
     yield
     quick.disable()
+
+
+@pytest.fixture(autouse=True)
+def _the_sites_language() -> Any:
+    """Each test starts in the site's language. Django's test client leaves the language
+    of the last page it fetched active (a Welsh page leaves Welsh), which would carry
+    into whichever test runs next in the same process."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

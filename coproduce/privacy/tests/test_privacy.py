@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coproduce.accounts.models import AuditEvent, User
 from coproduce.care.models import Contact, Episode, Person
@@ -126,6 +126,19 @@ def test_a_members_export_never_includes_their_password(db, tmp_path):
     hashed = member.user.password
     assert hashed.split("$")[-1] not in text
     assert any(s["records"] for s in data["sections"] if s["model"] == "network.Attendance")
+
+
+def test_the_export_is_labelled_in_the_trusts_language_whatever_was_left_active(
+    member, lead, tmp_path
+):
+    joined = Member.objects.create(
+        user=member, kind=Member.Kind.SERVICE_USER, joined_on=timezone.localdate()
+    )
+    with translation.override("cy"):  # as a Welsh page fetched just before would leave it
+        call_command("subject-access", member=joined.pk, by=lead.username, out=tmp_path)
+    data = json.loads((tmp_path / "subject-access.json").read_text())
+    account = next(s for s in data["sections"] if s["model"] == "accounts.User")
+    assert account["records"][0]["username"] == "member"  # Django's Welsh: "enw defnyddiwr"
 
 
 @pytest.mark.parametrize(

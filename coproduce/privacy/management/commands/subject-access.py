@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from coproduce.accounts import audit
 from coproduce.accounts.models import AuditEvent, User
@@ -44,7 +45,10 @@ class Command(BaseCommand):
         out: Path = options["out"]
         if out.exists() and not out.is_dir():
             raise CommandError(f"{out} is a file, not a folder.")
-        export = holdings.subject_access(subject, declared, settings.TRUST_NAME)
+        # The export is the trust's record, labelled in the trust's own language whatever
+        # language the shell or a caller last left active.
+        with translation.override(settings.LANGUAGE_CODE):
+            export = holdings.subject_access(subject, declared, settings.TRUST_NAME)
         out.mkdir(parents=True, exist_ok=True)
         (out / "subject-access.json").write_text(export.json, encoding="utf-8")
         (out / "subject-access.html").write_text(export.html, encoding="utf-8")
