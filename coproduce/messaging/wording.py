@@ -35,7 +35,12 @@ def crisis_reply(language: str) -> Wording:
             body=_(
                 "Thank you for your message. It sounds like things are very hard. "
                 "Our crisis team has been told. {contacts}"
-            ).format(contacts=crisis_contacts()),
+            ).format(contacts=crisis_contacts())
+            # As the page after the web form says (a fresh-eyes trial: a child disclosing
+            # abuse by text was given adult numbers only).
+            + " "
+            + _("If you are under 19, call Childline free on %(number)s, any time.")
+            % {"number": "0800 1111"},
         )
 
 

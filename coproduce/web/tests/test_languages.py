@@ -82,6 +82,9 @@ def test_a_text_reply_to_a_welsh_speaker_is_in_welsh():
     assert wording.crisis_reply("cy").body.startswith("Diolch am eich neges.")
     assert "116 123" in wording.crisis_reply("cy").body
     assert wording.crisis_reply("en-gb").body.startswith("Thank you for your message.")
+    assert "ffoniwch Childline am ddim ar 0800 1111" in wording.crisis_reply("cy").body
+    assert "under 19, call Childline free on 0800 1111" in wording.crisis_reply("en-gb").body
+    assert "Childline" not in wording.thanks_reply("en-gb").body  # not at risk: kept short
 
 
 def test_staff_pages_are_not_offered_in_welsh(client, le_lead):
