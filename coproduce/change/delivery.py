@@ -135,6 +135,7 @@ def said_and_done(
         easy_read=update.easy_read if words.language == "en" else "",
         stop_link=stop_link,
         signed_by=settings.TRUST_NAME,
+        status=update.action.status,
     )
 
 
@@ -297,11 +298,19 @@ def not_yet_owed(update: Update, now: dt.datetime | None = None) -> QuerySet[Voi
     )
 
 
-def awaiting_translation(update: Update) -> int:
-    """How many contributors wait for the update in their language (not those held for a
-    risk alert, counted apart)."""
+def awaiting_translation(update: Update) -> dict[str, int]:
+    """How many contributors wait for the update in each language (not those held for a
+    risk alert, counted apart), so the page can say which translation they wait for."""
     waiting = _owed_and_not_made(update).filter(held_for_translation(update))
-    return waiting.exclude(held_for_an_alert()).count()
+    counts: dict[str, int] = {}
+    for language, n in (
+        waiting.exclude(held_for_an_alert())
+        .order_by()
+        .values_list("language")
+        .annotate(n=Count("pk"))
+    ):
+        counts[reads(language)] = counts.get(reads(language), 0) + n
+    return counts
 
 
 def held_voices(update: Update) -> QuerySet[Voice]:
@@ -457,6 +466,7 @@ class Progress:
     messages_made: bool  # every contributor's message is made (the fan-out finished)
     held: int = 0  # not made while their risk alert is open (``held_for_an_alert``)
     awaiting_translation: int = 0  # waiting for it in their language (``held_for_translation``)
+    awaiting_languages: tuple[str, ...] = ()  # the languages they wait for it in
     translation_ends: dt.datetime | None = None  # then told in English
 
     @property
@@ -495,7 +505,8 @@ def progress(update: Update) -> Progress:
     # Owed at publishing but no message made: not made yet, or (once the fan-out is done)
     # they withdrew between publishing and the fan-out reaching them.
     waiting_on_alerts = held(update)
-    translating = awaiting_translation(update)
+    by_language = awaiting_translation(update)
+    translating = sum(by_language.values())
     missing = max(update.owed_to - made - waiting_on_alerts - translating, 0)
     finished = update.fanned_out_at is not None
     return Progress(
@@ -509,6 +520,7 @@ def progress(update: Update) -> Progress:
         messages_made=finished,
         held=waiting_on_alerts,
         awaiting_translation=translating,
+        awaiting_languages=tuple(sorted(by_language)),
         translation_ends=translation_ends(update) if translating else None,
     )
 
@@ -573,6 +585,7 @@ def preview_copies(
             easy_read=easy_read if language == "en" else "",
             stop_link=stopping.PREVIEW_LINK,
             signed_by=settings.TRUST_NAME,
+            status=action.status,
         )
         listen = words.audio_link if fmt == Format.AUDIO else ""
         if way == PRINTED:
@@ -590,7 +603,9 @@ def preview_audio_path(digest: str) -> Path:
     return Path(settings.MEDIA_ROOT) / "previews" / f"preview-{digest}.wav"
 
 
-def make_preview_audio(digest: str, you_said: str, we_did: str) -> Path | None:
+def make_preview_audio(
+    digest: str, you_said: str, we_did: str, status: str = "done"
+) -> Path | None:
     """The audio version of a preview, as ``make_audio`` will make it once published."""
-    words = YouSaidWeDid(you_said, we_did, "en", "")
+    words = YouSaidWeDid(you_said, we_did, "en", "", status=status)
     return formats.speak(formats.audio_script(words), "en", preview_audio_path(digest))

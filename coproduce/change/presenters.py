@@ -123,10 +123,11 @@ def easy_read_points(lines: list[str], language: str) -> list[Point]:
     bubble for what people said, a tick for what was done. A version a person wrote has
     no headings, and its lines are pictured as what people said."""
     with translation.override(language):
-        said, did = translation.gettext("You told us:"), translation.gettext("What we did:")
+        said = translation.gettext("You told us:")
+    did = formats.we_did_labels(language)
     part, points = "said", []
     for line in lines:
-        heading = line in {said, did}
+        heading = line == said or line in did
         if heading:
             part = "said" if line == said else "did"
         points.append(Point(line, part if heading else picture_for(line, part), heading))
@@ -148,15 +149,15 @@ class PublicVersions:
 
 
 def public_versions(
-    you_said: str, we_did: str, easy_read: str, language: str = "en"
+    you_said: str, we_did: str, easy_read: str, language: str = "en", status: str = "done"
 ) -> PublicVersions:
     """The update on the public page (read in ``language``) in Easy Read and
-    Braille-ready text, and what its audio version says."""
-    words = YouSaidWeDid(you_said, we_did, language, "", easy_read=easy_read)
+    Braille-ready text, and what its audio version says, for an action of ``status``."""
+    words = YouSaidWeDid(you_said, we_did, language, "", easy_read=easy_read, status=status)
     return PublicVersions(
         easy_read=easy_read_points(formats.easy_read_lines(words), language),
         audio_script=formats.audio_script(words),
-        braille=formats.braille_page(you_said, we_did, language),
+        braille=formats.braille_page(you_said, we_did, language, status),
     )
 
 

@@ -564,7 +564,9 @@ def preview_update(
     preview = replace(preview, held=ways.total(), held_ways=tuple(sorted(ways.items())))
     audit.record(user, AuditEvent.Action.VIEWED, action, f"previewed an update {preview.digest}")
     transaction.on_commit(
-        lambda: tasks.make_preview_audio.enqueue(preview.digest, preview.you_said, preview.we_did)
+        lambda: tasks.make_preview_audio.enqueue(
+            preview.digest, preview.you_said, preview.we_did, action.status
+        )
     )
     return preview
 

@@ -33,7 +33,7 @@ def tell_contributors(update_id: int) -> dict[str, int]:
 
 
 @task()
-def make_preview_audio(digest: str, you_said: str, we_did: str) -> bool:
+def make_preview_audio(digest: str, you_said: str, we_did: str, status: str = "done") -> bool:
     """The audio version of an update not yet published, for the lead to listen to in
     the preview before confirming it (espeak-ng never runs in a request)."""
-    return delivery.make_preview_audio(digest, you_said, we_did) is not None
+    return delivery.make_preview_audio(digest, you_said, we_did, status) is not None

@@ -50,6 +50,24 @@ class YouSaidWeDid:
     # How to stop these messages (the person's own link, or where it goes), and who sends them.
     stop_link: str = ""
     signed_by: str = ""
+    # The action's status: what was done is headed as planned, being done or done.
+    status: str = "done"
+
+
+def we_did_label(status: str) -> str:
+    """The label over what was done, in the active language, as true as the action's
+    status (helper-84: an Easy Read letter said "What we did:" over a plan)."""
+    if status == "planned":
+        return translation.gettext("What we plan to do:")
+    if status == "in_progress":
+        return translation.gettext("What we are doing:")
+    return translation.gettext("What we did:")
+
+
+def we_did_labels(language: str) -> frozenset[str]:
+    """Every label over what was done, in ``language``: a line that is one is a heading."""
+    with translation.override(language):
+        return frozenset(we_did_label(status) for status in ("planned", "in_progress", "done"))
 
 
 @dataclass(frozen=True)
@@ -86,7 +104,7 @@ def easy_read_lines(words: YouSaidWeDid) -> list[str]:
         return [
             translation.gettext("You told us:"),
             *sentences(words.you_said),
-            translation.gettext("What we did:"),
+            we_did_label(words.status),
             *sentences(words.we_did),
         ]
 
@@ -114,7 +132,7 @@ def braille_ready(text: str, width: int = BRAILLE_WIDTH) -> str:
     return "\n".join(textwrap.fill(p, width=width) for p in paragraphs)
 
 
-def braille_page(you_said: str, we_did: str, language: str) -> str:
+def braille_page(you_said: str, we_did: str, language: str, status: str = "done") -> str:
     """The update's Braille-ready text on its public page (and in its preview)."""
     with translation.override(language):
         return braille_ready(
@@ -122,7 +140,7 @@ def braille_page(you_said: str, we_did: str, language: str) -> str:
                 [
                     translation.gettext("You told us:"),
                     you_said,
-                    translation.gettext("What we did:"),
+                    we_did_label(status),
                     we_did,
                 ]
             )
@@ -140,7 +158,13 @@ def _shortened(words: YouSaidWeDid) -> YouSaidWeDid:
 
 def _standard(words: YouSaidWeDid) -> wording.Wording:
     return wording.you_said_we_did(
-        words.language, words.you_said, words.we_did, words.link, words.stop_link, words.signed_by
+        words.language,
+        words.you_said,
+        words.we_did,
+        words.link,
+        words.stop_link,
+        words.signed_by,
+        words.status,
     )
 
 
@@ -182,7 +206,7 @@ def letter_lines(words: YouSaidWeDid, fmt: str) -> list[str]:
         return [
             translation.gettext("You told us:"),
             words.you_said,
-            translation.gettext("What we did:"),
+            we_did_label(words.status),
             words.we_did,
             _stop_and_sender(words),
         ]
@@ -196,7 +220,7 @@ def audio_script(words: YouSaidWeDid) -> str:
                 translation.gettext("You said, we did."),
                 translation.gettext("You told us:"),
                 words.you_said,
-                translation.gettext("What we did:"),
+                we_did_label(words.status),
                 words.we_did,
             ]
         )

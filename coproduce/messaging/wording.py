@@ -135,15 +135,26 @@ def how_was_it(language: str, *, visit: bool, signed_by: str) -> Wording:
 
 
 def you_said_we_did(
-    language: str, you_said: str, we_did: str, link: str, stop: str, signed_by: str
+    language: str,
+    you_said: str,
+    we_did: str,
+    link: str,
+    stop: str,
+    signed_by: str,
+    status: str = "done",
 ) -> Wording:
     """A "you said, we did" message: the words, where to read more, how to stop these
     messages, and who sent them (the trust: never a service's name, which could tell
-    whoever reads the phone that its owner used a crisis service)."""
+    whoever reads the phone that its owner used a crisis service). What was done is
+    labelled as the action's ``status`` is: a plan is not told as done."""
     with translation.override(language):
-        said = _("You said: {you_said} We did: {we_did} More: {link}").format(
-            you_said=you_said, we_did=we_did, link=link
-        )
+        if status == "planned":
+            said = _("You said: {you_said} What we plan to do: {we_did} More: {link}")
+        elif status == "in_progress":
+            said = _("You said: {you_said} What we are doing: {we_did} More: {link}")
+        else:
+            said = _("You said: {you_said} We did: {we_did} More: {link}")
+        said = said.format(you_said=you_said, we_did=we_did, link=link)
         return Wording(
             subject=_("You said, we did"),
             body=f"{said} {stop_and_sender(language, stop, signed_by)}",

@@ -22,7 +22,7 @@ from coproduce.care.presenters import (
     referred_person,
     response_targets_hint,
 )
-from coproduce.change.presenters import held_sentence, we_did_heading
+from coproduce.change.presenters import held_sentence, language_name, we_did_heading
 from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
 from coproduce.lib.dates import in_words
@@ -83,6 +83,7 @@ def environment(**options: Any) -> Environment:
         phone=validators.phone_for_reading,
         call_link=call_link,
         interval_words=dashboard.interval_in_words,
+        language_name=language_name,
     )
     components.keep_components(env)
     return env

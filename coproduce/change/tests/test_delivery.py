@@ -87,7 +87,8 @@ def test_standard_words_link_to_the_update(le_lead, action, settings):
     update = publish(le_lead, action)
     body = message_for(voice).body
     assert "You told us:\n\nYou had to tell your story again" in body  # by email
-    assert "\n\nWhat we did:\n\nEveryone now has a named team" in body
+    # The action is planned: a plan is not told as done (helper-84).
+    assert "\n\nWhat we plan to do:\n\nEveryone now has a named team" in body
     assert f"{settings.PUBLIC_BASE_URL}/you-said-we-did/{update.pk}" in body
 
 
@@ -106,7 +107,17 @@ def test_large_print_by_email_links_to_the_large_print_page(le_lead, action, cli
     assert "coproduce-large-print" not in standard
 
 
-def test_easy_read_is_short_sentences_one_a_line(le_lead, action):
+@pytest.mark.parametrize(
+    ("status", "heading"),
+    [
+        ("planned", "What we plan to do:"),  # helper-84: a plan was told as done
+        ("in_progress", "What we are doing:"),
+        ("done", "What we did:"),
+    ],
+)
+def test_easy_read_is_short_sentences_one_a_line(le_lead, action, status, heading):
+    action.status = status
+    action.save()
     voice = contributor(le_lead, action, contact_format=Format.EASY_READ)
     publish(le_lead, action)
     lines = message_for(voice).body.split("\n\n")
@@ -114,7 +125,7 @@ def test_easy_read_is_short_sentences_one_a_line(le_lead, action):
         "You told us:",
         "You had to tell your story again to every new person.",
         "It was tiring.",
-        "What we did:",
+        heading,
     ]
 
 
@@ -179,11 +190,13 @@ def test_a_contributor_gets_the_translation_in_their_language(le_lead, action, c
     assert delivery.progress(update).awaiting_translation == 2
     client.force_login(le_lead)
     page = client.get(f"/updates/{update.pk}").content.decode()
-    assert "2 contributors read another language and wait for the update in it" in page
+    assert "2 contributors read Welsh or Polish and wait for the update in it" in page
     assert f'<a href="/updates/{update.pk}/translate">Enter a translation</a>' in page
     confirm_and_translate(
         le_lead, update, language="cy", you_said="Gormod o staff.", we_did="Tîm wedi'i enwi."
     )
+    page = client.get(f"/updates/{update.pk}").content.decode()
+    assert "1 contributor reads Polish and waits for the update in it" in page
     delivery.fan_out(update)  # as the task the translation enqueues does
     assert "Gormod o staff." in message_for(welsh).body
     assert OutboxMessage.objects.get(voice=welsh).language == "cy"
@@ -777,6 +790,45 @@ def test_a_translation_is_previewed_masked_and_saved_only_once_confirmed(client,
     assert done.status_code == 302
     [saved] = update.translations.all()
     assert saved.you_said == "Dywedodd [name] wrthym am ffonio [removed]."
+
+
+def test_a_translation_entered_opens_with_its_words_to_change_and_saving_says_who_is_told(
+    client, le_lead, action
+):
+    """helper-84: the form opened blank when a translation existed, and saving said
+    "Contributors in that language get it" when none waited."""
+    welsh = contributor(le_lead, action, language="cy")
+    update = publish_and_tell(le_lead, action, you_said="Too many staff.", we_did="A team.")
+    client.force_login(le_lead)
+    typed = {"language": "cy", "you_said": "Gormod o staff.", "we_did": "Tim."}
+    digest = services.preview_translation(update, **typed).digest
+    done = client.post(
+        f"/updates/{update.pk}/translate",
+        typed | {"confirmed": digest, "confirm": "yes", "read_it": "on"},
+        follow=True,
+    )
+    said = done.content.decode()
+    assert "The 1 contributor who reads Welsh and waited for it is being told in it now" in said
+    assert f'href="/updates/{update.pk}/translate?language=cy">Change the Welsh translation' in said
+    assert "also in Welsh." in said  # not the code "cy"
+    page = client.get(f"/updates/{update.pk}/translate?language=cy").content.decode()
+    assert "<h1>Change the translation into Welsh</h1>" in page
+    assert ">Gormod o staff.</textarea>" in page
+    assert 'value="cy" checked' in page
+    blank = client.get(f"/updates/{update.pk}/translate").content.decode()
+    assert "Already translated into" in blank
+    assert "Gormod o staff." not in blank
+    delivery.fan_out(update)  # as the task the translation enqueued does
+    assert "Gormod o staff." in message_for(welsh).body
+    typed["we_did"] = "Tîm wedi'i enwi."
+    digest = services.preview_translation(update, **typed).digest
+    again = client.post(
+        f"/updates/{update.pk}/translate",
+        typed | {"confirmed": digest, "confirm": "yes", "read_it": "on"},
+        follow=True,
+    )
+    assert "No contributor who reads Welsh was waiting for it" in again.content.decode()
+    assert update.translations.get().we_did == "Tîm wedi'i enwi."
 
 
 def test_a_translations_preview_shows_every_version_its_readers_not_yet_told_will_get(

@@ -320,7 +320,7 @@ def test_the_preview_says_readers_of_another_language_wait_for_a_translation(
     """helper-83: the Welsh reader was told in English before a translation could be
     entered; the preview now says they wait for one."""
     client.force_login(le_lead)
-    said = "another language. They wait up to 48 hours for the update in it"
+    said = "Welsh. They wait up to 48 hours for the update in it"
     body = client.post(f"/actions/{action.pk}/update", sent_once({**WORDS, "step": "preview"}))
     assert said not in body.content.decode()
     welsh = VoiceFactory.contactable(language="cy")

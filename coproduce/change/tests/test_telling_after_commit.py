@@ -48,7 +48,7 @@ def test_it_commits_the_update_and_hands_the_work_to_tasks_once_it_commits(le_le
     contributors(le_lead, action, 3)
     preview = services.preview_update(le_lead, action, you_said="a", we_did="b")
     previewed = handed_on()  # the preview's audio, made for the lead to hear
-    assert previewed == [("make_preview_audio", [preview.digest, "a", "b"])]
+    assert previewed == [("make_preview_audio", [preview.digest, "a", "b", action.status])]
     with transaction.atomic():
         update = services.publish_update(
             le_lead, action, you_said="a", we_did="b", confirmed=preview.digest

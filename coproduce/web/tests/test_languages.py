@@ -87,6 +87,19 @@ def test_a_text_reply_to_a_welsh_speaker_is_in_welsh():
     assert "Childline" not in wording.thanks_reply("en-gb").body  # not at risk: kept short
 
 
+def test_a_you_said_we_did_text_says_a_plan_is_a_plan_in_welsh_too():
+    """helper-84: a planned action's text said "We did:"."""
+    told = {"you_said": "Aros.", "we_did": "Tîm.", "link": "L", "stop": "S", "signed_by": "T"}
+    planned = wording.you_said_we_did("cy", **told, status="planned").body
+    assert "Beth rydym yn bwriadu ei wneud: Tîm." in planned
+    assert "Gwnaethom ni" not in planned
+    assert (
+        "What we are doing: Tîm."
+        in wording.you_said_we_did("en", **told, status="in_progress").body
+    )
+    assert "We did: Tîm." in wording.you_said_we_did("en", **told).body
+
+
 def test_staff_pages_are_not_offered_in_welsh(client, le_lead):
     client.force_login(le_lead)
     assert client.get("/cy/voices").status_code == 404

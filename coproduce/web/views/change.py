@@ -294,7 +294,9 @@ def publish_update(request: HttpRequest, action_id: int) -> HttpResponse:
             summary_form=confirm,
             action=action,
             preview=preview,
-            public=presenters.public_versions(preview.you_said, preview.we_did, preview.easy_read),
+            public=presenters.public_versions(
+                preview.you_said, preview.we_did, preview.easy_read, status=action.status
+            ),
             quotes=preview.quotes,
             copies=[presenters.contributor_version(copy) for copy in preview.copies],
             translation_wait=settings.TRANSLATION_WAIT_HOURS,
@@ -384,7 +386,16 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
     """Two steps, as publishing: the translation is shown masked, as it will be published
     and sent, and saved only once the lead confirms they have read it."""
     update = get_object_or_404(Update.objects.select_related("action"), pk=update_id)
-    form = TranslationForm(posted(request))
+    entered = {t.language: t for t in update.translations.select_related("entered_by")}
+    # A translation already entered opens with its words, to change them (helper-84: the
+    # form opened blank, so a correction meant typing it all again).
+    changing = entered.get(request.GET.get("language", ""))
+    initial = (
+        {"language": changing.language, "you_said": changing.you_said, "we_did": changing.we_did}
+        if changing
+        else None
+    )
+    form = TranslationForm(posted(request), initial=initial)
     preview = None
     if request.method == "POST" and form.is_valid():
         words = {k: form.cleaned_data[k] for k in ("language", "you_said", "we_did")}
@@ -395,6 +406,8 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
             if not form.cleaned_data["read_it"]:
                 form.add_error("read_it", "Tick to say you have read the translation as shown")
             else:
+                language = form.cleaned_data["language"]
+                waiting = delivery.awaiting_translation(update).get(language, 0)
                 try:
                     services.translate_update(
                         signed_in_user(request),
@@ -405,9 +418,7 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
-                    messages.success(
-                        request, "Translation saved. Contributors in that language get it."
-                    )
+                    messages.success(request, _translation_saved(language, waiting))
                     return redirect("show_action", action_id=update.action_id)
     return page(
         request,
@@ -417,12 +428,36 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
         summary_form=form,
         update=update,
         preview=preview,
-        public=presenters.public_versions(preview.you_said, preview.we_did, "", preview.language)
+        public=presenters.public_versions(
+            preview.you_said, preview.we_did, "", preview.language, update.action.status
+        )
         if preview
         else None,
         copies=[presenters.contributor_version(copy) for copy in preview.copies] if preview else [],
         labels=_public_labels(preview.language, update.action.status) if preview else None,
+        entered=sorted(entered.values(), key=lambda t: t.language),
+        changing=changing,
         status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def _translation_saved(language: str, waiting: int) -> str:
+    """What saving a translation did: who is told in it now, if anyone waited for it
+    (helper-84 read "Contributors in that language get it" when none waited)."""
+    name = presenters.language_name(language)
+    if waiting == 1:
+        return (
+            f"Translation saved. The 1 contributor who reads {name} and waited for it is "
+            "being told in it now."
+        )
+    if waiting:
+        return (
+            f"Translation saved. The {waiting} contributors who read {name} and waited for "
+            "it are being told in it now."
+        )
+    return (
+        f"Translation saved. It is on the public page in {name}. No contributor who reads "
+        f"{name} was waiting for it; any not told yet get it in {name}."
     )
 
 

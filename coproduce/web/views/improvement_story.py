@@ -94,7 +94,7 @@ def project_story(request: HttpRequest, project_id: int) -> HttpResponse:
                 action=action,
                 preview=preview,
                 public=presenters.public_versions(
-                    preview.you_said, preview.we_did, preview.easy_read
+                    preview.you_said, preview.we_did, preview.easy_read, status=action.status
                 ),
                 quotes=preview.quotes,
                 copies=[presenters.contributor_version(copy) for copy in preview.copies],

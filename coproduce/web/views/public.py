@@ -332,7 +332,9 @@ def show_update(request: HttpRequest, update_id: int) -> HttpResponse:
             if fmt == Format.EASY_READ
             else []
         ),
-        braille=formats.braille_page(words.you_said, words.we_did, words.language)
+        braille=formats.braille_page(
+            words.you_said, words.we_did, words.language, update.action.status
+        )
         if fmt == Format.BRAILLE
         else "",
         audio=delivery.audio_path(update, words.language).exists(),
