@@ -117,6 +117,8 @@ ADDRESSES: dict[str, Capability | Open] = {
     "api_experience": Capability.VIEW_EVIDENCE,
     "api_pass_call": Capability.PASS_CALLS,
     "api_list_updates": Open.PUBLIC,
+    # Any other address under the API: a JSON "nothing here", saying nothing held.
+    "api_not_found": Open.PUBLIC,
     "api_schema": Open.PUBLIC,
     # Improvement projects, D: the story told back, and REST (issue 23).
     "api_improvement_projects": Capability.VIEW_IMPROVEMENT,

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from coproduce.api import improvement, views
@@ -32,4 +32,5 @@ urlpatterns = [
         improvement.list_annotations,
         name="api_improvement_annotations",
     ),
+    re_path(r"^.*$", views.not_found, name="api_not_found"),
 ]

@@ -189,3 +189,17 @@ def list_updates(request: Request) -> Response:
 def experience(request: Request) -> Response:
     """The monthly figure as the evidence service publishes it (disclosure control done)."""
     return Response(MonthlyExperienceSerializer(experience_metric(), many=True).data)
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@permission_classes([AllowAny])
+@throttle_classes([AnonRateThrottle])
+def not_found(request: Request, /, *args: object, **kwargs: object) -> Response:
+    """Any other address under the API: answered in JSON, as the API answers, not with the
+    web's HTML page (helper-84 read a page of HTML for /api/v1/nope). It says where the
+    addresses are listed, and nothing about what is held."""
+    return Response(
+        {"detail": "Nothing here. The API's addresses are listed in its schema at /api/schema."},
+        status=status.HTTP_404_NOT_FOUND,
+    )

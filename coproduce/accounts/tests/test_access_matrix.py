@@ -120,6 +120,7 @@ def example_paths():
             "api_create_voice": "/api/v1/voices",
             "api_create_referral": "/api/v1/referrals",
             "api_list_updates": "/api/v1/updates",
+            "api_not_found": "/api/v1/nope",
             "api_experience": "/api/v1/metrics/experience",
             "api_pass_call": "/api/v1/passed-calls",
             "api_improvement_projects": "/api/v1/improvement/projects",
@@ -170,10 +171,12 @@ def outcome(response) -> str:
     # 302 elsewhere: e.g. the sign-in page sends someone already signed in home. /readyz
     # answers 503 here, to anyone: the test has no task worker running.
     unready = response.status_code == 503 and response.request["PATH_INFO"] == "/readyz"
-    # An address under the FHIR base the server does not offer: let in, then told so.
-    not_offered = response.status_code == 404 and response.request["PATH_INFO"] == (
-        "/fhir/r4/Bundle/1"
-    )
+    # An address under the FHIR base or the API the server does not offer: let in, then
+    # told so.
+    not_offered = response.status_code == 404 and response.request["PATH_INFO"] in {
+        "/fhir/r4/Bundle/1",
+        "/api/v1/nope",
+    }
     assert response.status_code in {200, 302, 405} or unready or not_offered, (
         response.request["PATH_INFO"],
         response,

@@ -231,6 +231,16 @@ def _name_element(error: ValidationError, elements: dict[str, str]) -> None:
 class Create(FhirView):
     permission_classes: list[type[BasePermission]] = [capability(Capability.RECORD_CONTACT)]
 
+    def get(self, request: Request, resource_type: str) -> Response:
+        # A search: not offered (the CapabilityStatement lists none). Said in words that
+        # say what to do (helper-84 read DRF's "Method \"GET\" not allowed.").
+        said = (
+            f"This server does not search {resource_type}. Read one by its number (for "
+            f"example {resource_type}/123), or POST to {resource_type} to add one."
+        )
+        self.headers["Allow"] = "POST, OPTIONS"  # what is offered, not GET
+        return Response(outcome("not-supported", said), status=405)
+
     def post(self, request: Request, resource_type: str) -> Response:
         # Each service writes in its own transaction; none wraps the request, so the audit
         # of a refusal (a record not on the caseload, a person known to another team) is

@@ -331,3 +331,15 @@ def test_a_partner_referral_to_the_vehicle_with_a_physical_need_is_refused(api, 
     assert response.status_code == 400
     assert "physical health need" in response.json()["team"][0]
     assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nope", "/api/v2/voices", "/api/v1/voices/1"])
+def test_an_address_the_api_does_not_offer_is_answered_in_json(api, db, path):
+    """helper-84 read the web's "Page not found" page, as HTML, for /api/v1/nope."""
+    response = api.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "detail": "Nothing here. The API's addresses are listed in its schema at /api/schema."
+    }
+    assert api.post(path, {}, format="json").status_code == 404

@@ -464,3 +464,16 @@ def test_an_address_the_server_does_not_offer_is_answered_in_fhir(fhir, client, 
     assert found.code == "not-found"
     assert "reads Patient, ServiceRequest" in found.diagnostics
     assert client.get(f"/fhir/r4/{path}").status_code == 401  # no token: who is asking?
+
+
+def test_a_search_says_the_server_does_not_search_and_what_it_does_instead(fhir):
+    """helper-84 read DRF's "Method "GET" not allowed." for /fhir/r4/Patient?name=x."""
+    response = fhir.get("/fhir/r4/Patient?family=Example")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST, OPTIONS"
+    assert response["Content-Type"].startswith(FHIR)
+    found = issue(response)
+    assert found.code == "not-supported"
+    assert "does not search Patient. Read one by its number (for example Patient/123)" in (
+        found.diagnostics
+    )
