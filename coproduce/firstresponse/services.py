@@ -42,7 +42,7 @@ from coproduce.firstresponse.models import (
     PassedCall,
     SanctuaryVisit,
 )
-from coproduce.lib.dates import in_words, refuse_future
+from coproduce.lib.dates import clock_and_day, in_words, refuse_future
 from coproduce.lib.validators import number_key, says_something, too_short, typed_at_random
 from coproduce.voices import risk
 
@@ -1000,7 +1000,7 @@ def take_passed_call(user: User, passed_id: int) -> Call:
             return passed.call
         raise ValidationError(
             f"{passed.call.handler.name_and_role} took this call at "
-            f"{timezone.localtime(passed.taken_at or passed.call.started_at):%H:%M}."
+            f"{clock_and_day(passed.taken_at or passed.call.started_at)}."
         )
     now = timezone.now()
     person = passed.person if passed.person and care.may_see_person(user, passed.person) else None
@@ -1198,7 +1198,7 @@ def _tell_apart(
         if _as_seen(here.label) == shown:
             errors["shown_as"] = (
                 f"A guest shown as {here.label} is here already, since "
-                f"{timezone.localtime(here.arrived_at):%H:%M}. If this is someone else, give "
+                f"{clock_and_day(here.arrived_at)}. If this is someone else, give "
                 "them a word for the screen to tell them apart; if it is the same guest, "
                 "they are on tonight's list"
             )

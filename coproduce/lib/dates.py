@@ -39,6 +39,19 @@ def in_words(moment: dt.datetime) -> str:
     return f"{local.day} {local:%B %Y} at {local:%H:%M}"
 
 
+def clock_and_day(moment: dt.datetime | None) -> str:
+    """The time of day, with "yesterday" or the date when it was not today: a guest here
+    since last night read "here since 22:21", as if still to come (a fresh-eyes trial)."""
+    if moment is None:
+        return ""
+    local, today = timezone.localtime(moment), timezone.localdate()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if local.date() == today - dt.timedelta(days=1):
+        return f"{local:%H:%M} yesterday"
+    return in_words(moment)
+
+
 def next_month(month: dt.date) -> dt.date:
     """The first day of the month after ``month``'s."""
     return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)

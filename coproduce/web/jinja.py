@@ -25,7 +25,7 @@ from coproduce.care.presenters import (
 from coproduce.change.presenters import held_sentence, language_name, we_did_heading
 from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
-from coproduce.lib.dates import in_words
+from coproduce.lib.dates import clock_and_day, in_words
 from coproduce.messaging.formats import without_lead_in
 from coproduce.web import components, fields
 from coproduce.web.tables import table_cell, table_row
@@ -74,7 +74,7 @@ def environment(**options: Any) -> Environment:
         month=format_month,
         datetime=format_datetime,
         clock=format_clock,
-        clock_and_day=format_clock_and_day,
+        clock_and_day=clock_and_day,
         percent=format_percent,
         suggestion=format_suggestion,
         counted=format_counted,
@@ -149,19 +149,6 @@ def format_month(value: dt.date | str) -> str:
 def format_clock(value: dt.datetime | None) -> str:
     """The time of day, 24-hour (the line and the Sanctuary work by the evening's clock)."""
     return "" if value is None else f"{timezone.localtime(value):%H:%M}"
-
-
-def format_clock_and_day(value: dt.datetime | None) -> str:
-    """The time of day, with "yesterday" or the date when it was not today: a guest here
-    since last night read "here since 22:21", as if still to come (a fresh-eyes trial)."""
-    if value is None:
-        return ""
-    local, today = timezone.localtime(value), timezone.localdate()
-    if local.date() == today:
-        return f"{local:%H:%M}"
-    if local.date() == today - dt.timedelta(days=1):
-        return f"{local:%H:%M} yesterday"
-    return in_words(value)
 
 
 def format_datetime(value: dt.datetime | None) -> str:

@@ -60,6 +60,17 @@ def test_a_guest_shown_as_one_here_already_needs_a_word_to_tell_them_apart(handl
     assert welcome(handler, sanctuary).label == "A."
 
 
+def test_the_refusal_says_a_guest_here_since_last_night_came_yesterday(handler, sanctuary):
+    """helper-84 read "here already, since 22:21" for a guest who came the night before."""
+    first = welcome(handler, sanctuary)
+    last_night = timezone.localtime().replace(hour=22, minute=21) - dt.timedelta(days=1)
+    SanctuaryVisit.objects.filter(pk=first.pk).update(arrived_at=last_night)
+    with pytest.raises(ValidationError) as refused:
+        welcome(handler, sanctuary)
+    [said] = refused.value.message_dict["shown_as"]
+    assert "is here already, since 22:21 yesterday. If this is someone else" in said
+
+
 def test_a_full_sanctuary_says_so_and_lets_staff_say_why_they_welcome_one_more(handler, sanctuary):
     sanctuary.opens_at = sanctuary.closes_at = None  # open now, whatever the time the test runs
     sanctuary.save()
