@@ -268,6 +268,10 @@ def others_from_them(user: User, alert: RiskAlert) -> list[RiskAlert]:
         for other in RiskAlert.objects.filter(candidates)
         .exclude(pk=alert.pk)
         .select_related("voice", "acknowledged_by")
+        # Each call-back too: what was tried last time, not only how it was closed.
+        .prefetch_related(
+            Prefetch("call_backs", queryset=CallBack.objects.select_related("made_by"))
+        )
         .order_by("-raised_at", "-pk")
         if keys & _giver_keys(other.voice)
     ][:OTHER_ALERTS_SHOWN]

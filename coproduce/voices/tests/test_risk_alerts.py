@@ -22,8 +22,8 @@ from coproduce.tooling.testing.factories import (
     VoiceFactory,
     sent_once,
 )
-from coproduce.voices import risk
-from coproduce.voices.models import RiskAlert, Voice
+from coproduce.voices import alerts, risk
+from coproduce.voices.models import CallBack, RiskAlert, Voice
 from coproduce.voices.services import (
     acknowledge_alert,
     confirm,
@@ -435,12 +435,14 @@ def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, 
         contact_channel="email",
         contact_email="Sam.Example@example.com",
     )
-    acknowledge_alert(
+    alerts.record_call_back(
         lead,
         first.risk_alert,
-        "Rang them; they agreed to go to their GP today.",
-        not_reached=True,
+        made_at=timezone.now(),
+        outcome=CallBack.Outcome.SPOKE,
+        note="Agreed GP today",
     )
+    acknowledge_alert(lead, first.risk_alert, "Rang them; they agreed to go to their GP today.")
     # A text from the number they later gave on the form, written another way.
     texted = receive_text("n-1", "447700900123", "I've taken an overdose", None)
     stranger = web_alert(
@@ -458,6 +460,8 @@ def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, 
     assert "Other alerts from the same person" in page
     assert f"Risk alert {first.risk_alert.pk}</a>" in page
     assert "Rang them; they agreed to go to their GP today." in page
+    # Each call-back on it too (helper-84 saw only how it was closed).
+    assert re.search(r"Call-back [^<]* by [^<]*: Spoke to the person \(“Agreed GP today”\)", page)
     assert f"Risk alert {stranger.risk_alert.pk}</a>" not in page
     assert f"Risk alert {texted.risk_alert.pk}</a>" not in page  # no number links them
     assert AuditEvent.objects.filter(
@@ -470,6 +474,7 @@ def test_an_alert_shows_the_same_persons_other_alerts_and_what_was_done(client, 
     page = client.get(f"/alerts/{third.risk_alert.pk}").content.decode()
     assert f"Risk alert {texted.risk_alert.pk}</a>" in page
     assert "Not yet acknowledged." in page
+    assert "No call-back recorded." in page
     assert f"Risk alert {first.risk_alert.pk}</a>" not in page
     # The first alert's page names the later one as after it.
     page = client.get(f"/alerts/{first.risk_alert.pk}").content.decode()
