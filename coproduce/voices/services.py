@@ -278,6 +278,10 @@ NOT_REACHED = (
     "No one has spoken to them yet: try again or pass it on first, or tick to say no more "
     "can be done now"
 )
+NO_WAY_TO_REACH = (
+    "There is no way to call them back: tick to say you looked for another way to help "
+    "them and no more can be done now"
+)
 
 
 def reached(alert: RiskAlert) -> bool:
@@ -290,21 +294,17 @@ def reached(alert: RiskAlert) -> bool:
 def acknowledge_alert(
     user: User, alert: RiskAlert, action_taken: str, *, not_reached: bool = False
 ) -> RiskAlert:
-    """Acknowledge an alert with what was done. Where the person can be reached and no
-    call-back reached them, only once the duty worker says no more can be done now
-    (``not_reached``; helper-83 closed an overdose alert on "Rang the mobile once,
-    nobody answered")."""
+    """Acknowledge an alert with what was done. Where no call-back reached the person,
+    only once the duty worker says no more can be done now (``not_reached``): helper-83
+    closed an overdose alert on "Rang the mobile once, nobody answered", and helper-84 one
+    from someone who left no details on "Nothing to do, no details given"."""
     from coproduce.voices import alerts
 
     action_taken = check_action_taken(action_taken)
     alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
-    if (
-        alert.acknowledged_at is None
-        and not not_reached
-        and alerts.contact_held(alert)
-        and not reached(alert)
-    ):
-        raise ValidationError({"not_reached": NOT_REACHED})
+    if alert.acknowledged_at is None and not not_reached and not reached(alert):
+        said = NOT_REACHED if alerts.contact_held(alert) else NO_WAY_TO_REACH
+        raise ValidationError({"not_reached": said})
     if alert.acknowledged_at is not None:
         if alert.acknowledged_by_id == user.pk and alert.action_taken == action_taken:
             return alert  # the same press again (a double-click): taken once

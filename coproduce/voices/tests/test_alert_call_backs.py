@@ -16,7 +16,7 @@ from coproduce.care.models import Person
 from coproduce.change import stopping
 from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import VoiceFactory, sent_once
-from coproduce.voices import alerts
+from coproduce.voices import alerts, services
 from coproduce.voices.models import CallBack, RiskAlert, Voice
 from coproduce.voices.services import acknowledge_alert
 
@@ -466,7 +466,17 @@ def test_an_alert_nobody_reached_is_acknowledged_only_once_no_more_can_be_done(c
 def test_an_alert_nobody_can_reach_is_acknowledged_by_saying_what_was_done(client, lead):
     alert = alert_for_a_text(received_from="", text="I want to end it tonight")
     assert not alerts.contact_held(alert)
-    done = acknowledge_alert(lead, alert, "Told the GP practice named in the message.")
+    # helper-84 closed one on "Nothing to do, no details given": the tick says they looked.
+    with pytest.raises(ValidationError) as refused:
+        acknowledge_alert(lead, alert, "Nothing to do, no details given.")
+    assert refused.value.message_dict == {"not_reached": [services.NO_WAY_TO_REACH]}
+    client.force_login(lead)
+    page = client.get(f"/alerts/{alert.pk}").content.decode()
+    assert "There is no way to call them back" in page
+    assert "If their life may be at risk now and you know where they are, call 999." in page
+    done = acknowledge_alert(
+        lead, alert, "Told the GP practice named in the message.", not_reached=True
+    )
     assert done.acknowledged_at is not None
     # And with a way to reach them, ticking that no more can be done now is enough.
     other = alert_for_a_text(notify_inbound_id="another")

@@ -281,7 +281,11 @@ def test_the_duty_team_sees_the_alert_and_must_say_what_they_did(client, lead):
     for short in ("Seen", "ok ok ok ok ok ok"):  # six typed, one different (helper-79)
         with pytest.raises(ValidationError, match="at least 3 different words"):
             acknowledge_alert(lead, alert, short)
-    client.post("/alerts", {"alert": alert.pk, "action_taken": "Called 999; ambulance sent."})
+    # No way to call them back: the tick says no more can be done (helper-84).
+    client.post(
+        "/alerts",
+        {"alert": alert.pk, "action_taken": "Called 999; ambulance sent.", "not_reached": "on"},
+    )
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.action_taken) == (lead, "Called 999; ambulance sent.")
     assert "Alerts (1)" not in client.get("/").content.decode()
@@ -336,7 +340,7 @@ def test_an_acknowledged_alert_does_not_escalate(lead, settings):
     receive_voice(
         someone_not_signed_in(), channel=Voice.Channel.SMS, text="self-harm again", rating=None
     )
-    alert = acknowledge_alert(lead, RiskAlert.objects.get(), "Rang them back.")
+    alert = acknowledge_alert(lead, RiskAlert.objects.get(), "Rang them back.", not_reached=True)
     assert escalate_unacknowledged(alert.raised_at + dt.timedelta(hours=2)) == []
 
 
@@ -412,7 +416,9 @@ def test_an_at_risk_voice_stays_in_the_default_inbox_until_its_alert_is_acknowle
     body = client.get("/voices").content.decode()
     assert f'/voices/{voice.pk}"' in body
     assert f'/voices/{confirmed_fine.pk}"' not in body
-    acknowledge_alert(le_lead, voice.risk_alert, "Rang back; safe with family tonight")
+    acknowledge_alert(
+        le_lead, voice.risk_alert, "Rang back; safe with family tonight", not_reached=True
+    )
     assert f'/voices/{voice.pk}"' not in client.get("/voices").content.decode()
 
 
