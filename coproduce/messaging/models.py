@@ -75,6 +75,13 @@ class Message(models.Model):
         return f"coproduce-{self.pk}"
 
 
+# Sent before any other message waiting (``tasks.URGENT_PRIORITY``, and first in the
+# sweeper's order): the duty team's alerts, and crisis contacts to someone at risk.
+URGENT_KINDS = frozenset(
+    {Message.Kind.CRISIS_REPLY, Message.Kind.DUTY_ALERT, Message.Kind.ALERT_ESCALATION}
+)
+
+
 class Worker(models.Model):
     """A process that claims messages or runs tasks, and its heartbeat.
 

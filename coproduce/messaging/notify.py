@@ -28,14 +28,14 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteDatabase
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.utils import timezone
 from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
 from requests.utils import get_environ_proxies
 
 from coproduce.messaging import workers
-from coproduce.messaging.models import Message, SendingPace
+from coproduce.messaging.models import URGENT_KINDS, Message, SendingPace
 
 logger = logging.getLogger(__name__)
 
@@ -393,14 +393,14 @@ SWEEP_SECONDS = 40.0
 
 
 def deliver_due(now: dt.datetime | None = None, *, seconds: float = SWEEP_SECONDS) -> list[Message]:
-    """Deliver the messages that are due, oldest first, for at most ``seconds``, after
-    taking back any a lost worker had claimed."""
+    """Deliver the messages that are due, the urgent first (``URGENT_KINDS``), then oldest
+    first, for at most ``seconds``, after taking back any a lost worker had claimed."""
     now = now or timezone.now()
     take_back_lost_claims(now)
     due = list(
         Message.objects.filter(status=Message.Status.QUEUED)
         .exclude(next_attempt_at__gt=now)
-        .order_by("created_at")
+        .order_by(Case(When(kind__in=URGENT_KINDS, then=0), default=1), "created_at")
         .values_list("pk", flat=True)
     )
     if not due:

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from coproduce.messaging import tasks
-from coproduce.messaging.models import Message
+from coproduce.messaging.models import URGENT_KINDS, Message
 
 
 def queue(
@@ -32,7 +32,8 @@ def queue(
     message = Message.objects.create(
         kind=kind, channel=channel, to=to, body=body, subject=subject, next_attempt_at=not_before
     )
-    transaction.on_commit(lambda: tasks.enqueue(message.pk, run_after=not_before))
+    urgent = kind in URGENT_KINDS
+    transaction.on_commit(lambda: tasks.enqueue(message.pk, run_after=not_before, urgent=urgent))
     return message
 
 

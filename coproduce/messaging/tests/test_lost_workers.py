@@ -11,6 +11,7 @@ import threading
 import time
 from io import StringIO
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -391,3 +392,30 @@ def test_a_worker_killed_mid_send_is_recovered_within_the_bound_and_sends_once(
     assert (task.status, task.worker_ids) == ("FAILED", ["the-killed-worker"])
     assert task.exception_class_path == "coproduce.messaging.workers.WorkerLost"
     assert "(the-killed-worker) stopped beating" in task.traceback
+
+
+def test_a_duty_alert_is_taken_before_a_fan_out_already_waiting(
+    db, django_capture_on_commit_callbacks
+):
+    """A fan-out to every contributor, paced to Notify's limit, is many minutes of work:
+    a duty alert or crisis reply queued after it waited for all of it. Each is taken
+    first, as the worker takes tasks (``ready().get_locked()``), then a thank-you, then
+    the fan-out's chunks."""
+    chunk = [
+        Message(kind=Message.Kind.YOU_SAID_WE_DID, channel="email", to=f"p{k}@example.com")
+        for k in range(3)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.queue_many(chunk)
+    said: dict[str, Any] = {"channel": "sms", "to": "07700900123", "body": "x"}
+    with django_capture_on_commit_callbacks(execute=True):
+        thanks = services.queue(kind=Message.Kind.THANKS_REPLY, **said)
+    with django_capture_on_commit_callbacks(execute=True):
+        alert = services.queue(kind=Message.Kind.DUTY_ALERT, **said)
+    with django_capture_on_commit_callbacks(execute=True):
+        crisis = services.queue(kind=Message.Kind.CRISIS_REPLY, **said)
+    taken = []
+    while (first := DBTaskResult.objects.ready().get_locked()) is not None:
+        taken.append(first.args_kwargs["args"][0])
+        first.delete()
+    assert taken == [str(alert.pk), str(crisis.pk), str(thanks.pk), [str(m.pk) for m in chunk]]

@@ -251,6 +251,15 @@ def test_a_worker_that_crashed_mid_send_is_recovered_without_a_second_send(fake_
     assert len(fake_notify.sent_to(PHONE)) == 1
 
 
+def test_the_sweeper_sends_a_duty_alert_before_older_updates(fake_notify, db):
+    """Behind a backlog of "you said, we did" (the workers down a while), the duty team's
+    alert is sent first, as the workers take it first."""
+    older = [queued(kind=Message.Kind.YOU_SAID_WE_DID, to=f"0770090000{k}") for k in range(3)]
+    alert = queued(kind=Message.Kind.DUTY_ALERT, to="07700900999")
+    notify.deliver_due()
+    assert [s.to for s in fake_notify.sent] == [alert.to, *(m.to for m in older)]
+
+
 def test_it_gives_up_after_the_most_tries(fake_notify, settings, db):
     settings.NOTIFY_MAX_ATTEMPTS = 2
     fake_notify.fail_next = 10
