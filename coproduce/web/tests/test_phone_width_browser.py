@@ -76,6 +76,23 @@ def test_tables_stack_on_a_phone_and_are_tables_on_a_desktop(site, browser):
     page.context.close()
 
 
+def test_what_someone_said_reads_from_the_left_under_its_heading_on_a_phone(site, browser):
+    """A fresh-eyes trial read the inbox's feedback at 390 px as a ragged right-aligned
+    column beside its heading: a cell of words to read stacks, left-aligned."""
+    page = browser.new_context(viewport=PHONE).new_page()
+    sign_in(page, site, "le.lead", DEMO_PASSWORD)
+    page.goto(site + "/voices")
+    said = page.locator("main table tbody td.coproduce-table__cell--words").first
+    heading = said.locator(".nhsuk-table__heading")
+    assert heading.inner_text().strip() == "What they said"
+    assert said.evaluate("cell => getComputedStyle(cell).textAlign") == "left"
+    words = said.locator(".coproduce-table__value").bounding_box()
+    assert words["y"] >= heading.bounding_box()["y"] + heading.bounding_box()["height"] - 1
+    received = page.locator("main table tbody td").nth(1)  # a short value stays beside
+    assert received.evaluate("cell => getComputedStyle(cell).textAlign") == "right"
+    page.context.close()
+
+
 def test_a_wide_evidence_table_stacks_on_a_phone_with_each_figure_labelled(site, browser):
     # Found by issue 20's fifth fresh-eyes trial: at 390 px the experience table showed
     # four of its eight columns; issue 21's sixth asked for the design system's responsive
