@@ -162,6 +162,13 @@ class SeedReport:
     visits: int  # to the Sanctuary
 
 
+def daytime(now: dt.datetime, *, days: int, hour: int) -> dt.datetime:
+    """``days`` from ``now`` (back if negative) at ``hour`` o'clock, local time: a demo
+    seeded at night had its meetings at 02:16 (a fresh-eyes trial)."""
+    day = timezone.localtime(now + dt.timedelta(days=days))
+    return day.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
 def _synthetic_nhs_number(rng: random.Random, used: set[str]) -> str:
     while True:
         digits = "999" + "".join(str(rng.randrange(10)) for _ in range(6))
@@ -838,7 +845,7 @@ def seed_network(
         series=board,
         kind=MeetingKind.DELIVERY_BOARD,
         title="Delivery board: continuity of care",
-        starts_at=now - dt.timedelta(days=14),
+        starts_at=daytime(now, days=-14, hour=14),
         hours=2,
         place="The Sanctuary meeting room",
         agenda="Welcome and respect agreement\nWhat people told us about seeing many staff\n"
@@ -879,7 +886,7 @@ def seed_network(
         lead,
         kind=MeetingKind.FOCUS_GROUP,
         title="Focus group: evenings at the Sanctuary",
-        starts_at=now - dt.timedelta(days=3),
+        starts_at=daytime(now, days=-3, hour=18),
         hours=2,
         place="The Sanctuary",
         agenda="What would make the evenings feel safe and welcoming",
@@ -891,7 +898,7 @@ def seed_network(
         lead,
         kind=MeetingKind.OPEN_FORUM,
         title="Open forum: waiting for a call back",
-        starts_at=now + dt.timedelta(days=10),
+        starts_at=daytime(now, days=10, hour=13),
         hours=2,
         place="Community centre, and online",
         agenda="What happens when you call the crisis line at night",
