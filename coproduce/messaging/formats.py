@@ -109,11 +109,39 @@ def easy_read_lines(words: YouSaidWeDid) -> list[str]:
         ]
 
 
+# A web address, kept whole in Braille-ready text, with the invisible marks around the
+# place a person's own link goes (``change.stopping.LINK_MARK``).
+_ADDRESS = re.compile(r"https?://\S+|\u2063[^\u2063\s]*\u2063")
+
+
 def braille_ready(text: str, width: int = BRAILLE_WIDTH) -> str:
     """Plain characters and short lines, for a Braille embosser or a screen reader:
     typographic quotes and dashes made plain, symbols and emoji left out, but every letter
     kept as it is written: Welsh "ŵ" is not "w" (a fresh-eyes trial read "dwr" for
-    "dŵr"), and Braille translation writes accented letters in their own cells."""
+    "dŵr"), and Braille translation writes accented letters in their own cells. A web
+    address is kept whole, on a line of its own if it is long: helper-85's email read
+    "?formatbraille-ready" split over two lines, and "To stop these messages: stop-link"
+    where their own link should have been."""
+    addresses = _ADDRESS.findall(text)
+    between = _ADDRESS.split(text)
+    return _wrapped(
+        "".join(
+            _plain(part) + (addresses[n] if n < len(addresses) else "")
+            for n, part in enumerate(between)
+        ),
+        width,
+    )
+
+
+def _wrapped(text: str, width: int) -> str:
+    paragraphs = [" ".join(p.split()) for p in text.splitlines() if p.strip()]
+    return "\n".join(
+        textwrap.fill(p, width=width, break_long_words=False, break_on_hyphens=False)
+        for p in paragraphs
+    )
+
+
+def _plain(text: str) -> str:
     plain = (
         text.replace("\u2018", "'")
         .replace("\u2019", "'")
@@ -123,13 +151,11 @@ def braille_ready(text: str, width: int = BRAILLE_WIDTH) -> str:
         .replace("\u2014", "-")
         .replace("\u2026", "...")
     )
-    plain = "".join(
+    return "".join(
         c
         for c in unicodedata.normalize("NFKC", plain)
         if unicodedata.category(c)[0] in "LNPZ" or c == "\n"
     )
-    paragraphs = [" ".join(p.split()) for p in plain.splitlines() if p.strip()]
-    return "\n".join(textwrap.fill(p, width=width) for p in paragraphs)
 
 
 def braille_page(you_said: str, we_did: str, language: str, status: str = "done") -> str:

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
-from coproduce.change import delivery, services, tasks
+from coproduce.change import delivery, services, stopping, tasks
 from coproduce.change.models import OutboxMessage
 from coproduce.lib.formats import Format
 from coproduce.messaging import formats, notify, workers
@@ -137,15 +137,22 @@ def test_an_easy_read_version_written_by_a_person_is_used(le_lead, action):
     )
 
 
-def test_braille_ready_text_is_plain_characters_in_short_lines(le_lead, action):
+def test_braille_ready_text_is_plain_characters_in_short_lines(le_lead, action, settings):
     voice = contributor(le_lead, action, contact_format=Format.BRAILLE)
-    publish_and_tell(
+    update = publish_and_tell(
         le_lead, action, you_said="It’s “too many” people – always.", we_did="A named team…"
     )
     body = message_for(voice).body
     assert body.isascii()
     assert 'It\'s "too many" people - always.' in body.replace("\n", " ")
-    assert max(len(line) for line in body.splitlines()) <= formats.BRAILLE_WIDTH
+    words = [line for line in body.splitlines() if "://" not in line]
+    assert max(len(line) for line in words) <= formats.BRAILLE_WIDTH
+    # Each web address whole, and their own link to stop (helper-85 read "stop-link" and
+    # "?formatbraille-ready" broken over two lines).
+    lines = body.splitlines()
+    assert f"{settings.PUBLIC_BASE_URL}/you-said-we-did/{update.pk}?format=braille-ready" in lines
+    assert f"these messages: {stopping.link(voice)}" in lines
+    assert "stop-link" not in body
 
 
 def test_braille_ready_text_keeps_every_letter_and_leaves_out_emoji():
