@@ -278,6 +278,10 @@ NOT_REACHED = (
     "No one has spoken to them yet: try again or pass it on first, or tick to say no more "
     "can be done now"
 )
+NO_CALL_BACK = (
+    "No call-back is recorded: try to reach them first (Show contact details), or pass it "
+    "on, and record it as a call-back above"
+)
 NO_WAY_TO_REACH = (
     "There is no way to call them back: tick to say you looked for another way to help "
     "them and no more can be done now"
@@ -297,14 +301,22 @@ def acknowledge_alert(
     """Acknowledge an alert with what was done. Where no call-back reached the person,
     only once the duty worker says no more can be done now (``not_reached``): helper-83
     closed an overdose alert on "Rang the mobile once, nobody answered", and helper-84 one
-    from someone who left no details on "Nothing to do, no details given"."""
+    from someone who left no details on "Nothing to do, no details given". Where the
+    service holds a way to reach them, only once at least one call-back is recorded."""
     from coproduce.voices import alerts
 
     action_taken = check_action_taken(action_taken)
     alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
-    if alert.acknowledged_at is None and not not_reached and not reached(alert):
-        said = NOT_REACHED if alerts.contact_held(alert) else NO_WAY_TO_REACH
-        raise ValidationError({"not_reached": said})
+    if alert.acknowledged_at is None and not reached(alert):
+        if not alerts.contact_held(alert):
+            if not not_reached:
+                raise ValidationError({"not_reached": NO_WAY_TO_REACH})
+        elif not alert.call_backs.exists():
+            # helper-85 ticked "no more can be done" a minute after an overdose alert,
+            # with "Will look at this later on.", never having tried the number held.
+            raise ValidationError({"not_reached": NO_CALL_BACK})
+        elif not not_reached:
+            raise ValidationError({"not_reached": NOT_REACHED})
     if alert.acknowledged_at is not None:
         if alert.acknowledged_by_id == user.pk and alert.action_taken == action_taken:
             return alert  # the same press again (a double-click): taken once

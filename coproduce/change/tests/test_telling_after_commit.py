@@ -21,6 +21,7 @@ from coproduce.change.models import OutboxMessage, Update
 from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import (
     VoiceFactory,
+    called_back,
     confirm_and_publish,
     confirm_and_translate,
     confirming,
@@ -388,9 +389,8 @@ def test_a_contributor_with_an_open_risk_alert_is_told_only_once_it_is_acknowled
 
     DBTaskResult.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
-        voices_services.acknowledge_alert(
-            le_lead, alert, "Rang them back; they are safe at home.", not_reached=True
-        )
+        called_back(le_lead, alert)
+        voices_services.acknowledge_alert(le_lead, alert, "Rang them back; they are safe at home.")
     assert handed_on() == [("tell_contributors", [update.pk])]
     tasks.tell_contributors.call(update.pk)
     assert sorted(o.voice_id for o in OutboxMessage.objects.all()) == [calm.pk, at_risk.pk]

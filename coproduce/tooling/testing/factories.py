@@ -200,3 +200,13 @@ def line_partner(organisation: str, line: Team, username: str) -> LinePartner:
     )
     partner.lines.add(line)
     return partner
+
+
+def called_back(user: User, alert: Any, outcome: str = "spoke") -> Any:
+    """A call-back on a risk alert, made now: by default one that spoke to the person
+    (an alert the service can reach them for is acknowledged only after one)."""
+    from django.utils import timezone
+
+    from coproduce.voices import alerts
+
+    return alerts.record_call_back(user, alert, made_at=timezone.now(), outcome=outcome)

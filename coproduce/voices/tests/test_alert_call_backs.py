@@ -15,7 +15,7 @@ from coproduce.accounts.models import AuditEvent
 from coproduce.care.models import Person
 from coproduce.change import stopping
 from coproduce.messaging.models import Message
-from coproduce.tooling.testing.factories import VoiceFactory, sent_once
+from coproduce.tooling.testing.factories import VoiceFactory, called_back, sent_once
 from coproduce.voices import alerts, services
 from coproduce.voices.models import CallBack, RiskAlert, Voice
 from coproduce.voices.services import acknowledge_alert
@@ -83,9 +83,8 @@ def test_stopping_updates_keeps_how_to_reach_them_until_the_alert_is_acknowledge
     assert "There are no contact details" not in page
     assert given not in page  # still hidden until asked for
     assert given in client.post(f"/alerts/{alert.pk}/contact-details").content.decode()
-    acknowledge_alert(
-        lead, alert, "Called back, safe at home with her sister tonight.", not_reached=True
-    )
+    called_back(lead, alert)
+    acknowledge_alert(lead, alert, "Called back, safe at home with her sister tonight.")
     voice.refresh_from_db()
     assert (voice.contact_phone, voice.contact_email, voice.contact_address) == ("", "", "")
     after = client.get(f"/alerts/{alert.pk}").content.decode()
@@ -100,9 +99,8 @@ def test_stopping_updates_after_the_alert_was_acknowledged_forgets_them_at_once(
         contact_channel=Voice.ContactChannel.EMAIL,
         contact_email="gone@example.com",
     )
-    acknowledge_alert(
-        lead, alert, "Called back, safe at home with her sister tonight.", not_reached=True
-    )
+    called_back(lead, alert)
+    acknowledge_alert(lead, alert, "Called back, safe at home with her sister tonight.")
     stopping.stop(alert.voice)
     assert Voice.objects.get(pk=alert.voice_id).contact_email == ""
 
@@ -313,10 +311,8 @@ def test_the_service_refuses_an_outcome_not_in_the_list(lead):
 def test_acknowledging_stays_as_it_was_and_call_backs_may_follow(client, lead):
     alert = alert_for_a_text()
     client.force_login(lead)
-    client.post(
-        "/alerts",
-        {"alert": alert.pk, "action_taken": "Rang back; safe with family.", "not_reached": "on"},
-    )
+    called_back(lead, alert)
+    client.post("/alerts", {"alert": alert.pk, "action_taken": "Rang back; safe with family."})
     alert.refresh_from_db()
     assert (alert.acknowledged_by, alert.action_taken) == (lead, "Rang back; safe with family.")
     assert f'href="/alerts/{alert.pk}"' in client.get("/alerts").content.decode()
@@ -443,7 +439,17 @@ def test_an_alert_nobody_reached_is_acknowledged_only_once_no_more_can_be_done(c
     alert = alert_for_a_text()
     client.force_login(lead)
     page = client.get(f"/alerts/{alert.pk}").content.decode()
-    assert "No call-back is recorded yet" in page
+    assert "No call-back is recorded yet. Try to reach them first" in page
+    # helper-85 ticked "no more can be done" a minute after an overdose alert came, with
+    # "Will look at this later on.", never having tried the number held: refused, ticked
+    # or not, until a call-back is recorded.
+    later = {"alert": alert.pk, "action_taken": "Will look at this later on.", "not_reached": "on"}
+    refused = client.post("/alerts", later)
+    assert refused.status_code == 400
+    assert "No call-back is recorded: try to reach them first" in refused.content.decode()
+    with pytest.raises(ValidationError) as said:
+        acknowledge_alert(lead, alert, later["action_taken"], not_reached=True)
+    assert said.value.message_dict == {"not_reached": [services.NO_CALL_BACK]}
     alerts.record_call_back(lead, alert, made_at=timezone.now(), outcome=CallBack.Outcome.NO_ANSWER)
     closing = {"alert": alert.pk}  # from the list of alerts: refused on the alert's page
     closing["action_taken"] = "Rang the mobile once, nobody answered, closing this"
@@ -481,6 +487,7 @@ def test_an_alert_nobody_can_reach_is_acknowledged_by_saying_what_was_done(clien
     # And with a way to reach them, ticking that no more can be done now is enough.
     other = alert_for_a_text(notify_inbound_id="another")
     client.force_login(lead)
+    called_back(lead, other, CallBack.Outcome.NO_ANSWER)
     ticked = client.post(
         "/alerts",
         {

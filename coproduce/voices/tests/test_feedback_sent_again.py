@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import AuditEvent
 from coproduce.messaging.models import Message
-from coproduce.tooling.testing.factories import sent_once
+from coproduce.tooling.testing.factories import called_back, sent_once
 from coproduce.voices.models import RiskAlert, Voice
 from coproduce.voices.services import voice_for_withdrawal, withdraw
 
@@ -96,9 +96,8 @@ def test_at_risk_words_sent_again_after_the_alert_was_acknowledged_raise_a_new_a
     at_risk = {**FEEDBACK, "text": "I want to end it tonight, I have the tablets here"}
     send(client, at_risk)
     first = RiskAlert.objects.get()
-    acknowledge_alert(
-        le_lead, first, "Rang them back; they agreed a plan with their GP.", not_reached=True
-    )
+    called_back(le_lead, first)
+    acknowledge_alert(le_lead, first, "Rang them back; they agreed a plan with their GP.")
     again = send(client, at_risk)
     assert "Our crisis team has been told about your message" in again
     assert Voice.objects.filter(text=at_risk["text"]).count() == 2
