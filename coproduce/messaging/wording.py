@@ -28,14 +28,30 @@ def crisis_contacts() -> str:
     ).format(line=settings.LOCAL_CRISIS_LINE)
 
 
+# helper-85 told us of an overdose taken an hour before: 999 came fourth, "in an
+# emergency". First on the page and in the reply to a message at risk.
+OVERDOSE = (
+    "If you have taken an overdose or hurt yourself, call %(number)s or go to A&E now, "
+    "even if you feel well."
+)
+
+
+def overdose_advice() -> str:
+    return _(OVERDOSE) % {"number": "999"}
+
+
 def crisis_reply(language: str) -> Wording:
     with translation.override(language):
         return Wording(
             subject=_("We have your message"),
             body=_(
                 "Thank you for your message. It sounds like things are very hard. "
-                "Our crisis team has been told. {contacts}"
-            ).format(contacts=crisis_contacts())
+                "Our crisis team has been told."
+            )
+            + " "
+            + overdose_advice()
+            + " "
+            + crisis_contacts()
             # As the page after the web form says (a fresh-eyes trial: a child disclosing
             # abuse by text was given adult numbers only).
             + " "

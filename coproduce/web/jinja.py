@@ -26,6 +26,7 @@ from coproduce.change.presenters import held_sentence, language_name, we_did_hea
 from coproduce.evidence import charts, dashboard
 from coproduce.lib import validators
 from coproduce.lib.dates import clock_and_day, in_words
+from coproduce.messaging import wording
 from coproduce.messaging.formats import without_lead_in
 from coproduce.web import components, fields
 from coproduce.web.tables import table_cell, table_row
@@ -68,6 +69,7 @@ def environment(**options: Any) -> Environment:
         held_sentence=held_sentence,
         we_did_heading=we_did_heading,
         without_lead_in=without_lead_in,
+        overdose_advice=overdose_advice,
     )
     env.filters.update(
         date=format_date,
@@ -103,6 +105,12 @@ def call_link(text: str) -> Markup:
     return Markup('{}<a href="tel:{}">{}</a>{}').format(
         text[: found.start()], found.group().replace(" ", ""), found.group(), text[found.end() :]
     )
+
+
+def overdose_advice() -> Markup:
+    """What to do now after an overdose (``wording.OVERDOSE``), its "A&E" escaped and 999
+    a link that calls it."""
+    return Markup.escape(translation.gettext(wording.OVERDOSE)) % {"number": call_link("999")}
 
 
 def lang_of(language: str) -> Markup:

@@ -113,6 +113,9 @@ def test_the_web_confirmation_puts_crisis_help_first_for_an_at_risk_message(clie
     # A child may be writing (helper-83: "My stepdad hits me" got adult numbers only).
     assert 'Childline free on <a href="tel:08001111"' in body
     assert "we will not use it to decide what to change" not in body
+    # After an overdose, 999 or A&E now, first (helper-85: 999 came fourth).
+    now = 'If you have taken an overdose or hurt yourself, call <a href="tel:999">999</a> or go'
+    assert body.index(now) < body.index("116 123")
 
 
 def test_the_web_confirmation_says_the_crisis_team_may_call_only_when_they_can(client, db):

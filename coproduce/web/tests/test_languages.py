@@ -83,6 +83,10 @@ def test_a_text_reply_to_a_welsh_speaker_is_in_welsh():
     assert "116 123" in wording.crisis_reply("cy").body
     assert wording.crisis_reply("en-gb").body.startswith("Thank you for your message.")
     assert "ffoniwch Childline am ddim ar 0800 1111" in wording.crisis_reply("cy").body
+    assert "gorddos neu wedi anafu eich hun, ffoniwch 999" in wording.crisis_reply("cy").body
+    assert "overdose or hurt yourself, call 999 or go to A&E now" in (
+        wording.crisis_reply("en-gb").body
+    )
     assert "under 19, call Childline free on 0800 1111" in wording.crisis_reply("en-gb").body
     assert "Childline" not in wording.thanks_reply("en-gb").body  # not at risk: kept short
 
