@@ -242,6 +242,8 @@ class AcknowledgeAlertForm(PlainWordsForm):
     )
     # Acknowledging when no one has spoken to them (``services.NOT_REACHED``).
     not_reached = forms.BooleanField(required=False)
+    # A safeguarding concern told to the safeguarding lead (``services.NOT_PASSED_ON``).
+    passed_on = forms.BooleanField(required=False)
 
     def clean_action_taken(self) -> str:
         try:

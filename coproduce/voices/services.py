@@ -282,10 +282,21 @@ NO_CALL_BACK = (
     "No call-back is recorded: try to reach them first (Show contact details), or pass it "
     "on, and record it as a call-back above"
 )
+NOT_PASSED_ON = (
+    "This is a safeguarding concern: tell your safeguarding lead or make a safeguarding "
+    "referral, then tick to say you have"
+)
 NO_WAY_TO_REACH = (
     "There is no way to call them back: tick to say you looked for another way to help "
     "them and no more can be done now"
 )
+
+
+def needs_passing_on(alert: RiskAlert) -> bool:
+    """Whether ``alert`` is a safeguarding concern no call-back has made a referral for."""
+    return RiskAlert.Concern.SAFEGUARDING in alert.concerns and not (
+        alert.call_backs.filter(outcome=CallBack.Outcome.SAFEGUARDING_REFERRAL).exists()
+    )
 
 
 def reached(alert: RiskAlert) -> bool:
@@ -296,27 +307,43 @@ def reached(alert: RiskAlert) -> bool:
 
 @transaction.atomic
 def acknowledge_alert(
-    user: User, alert: RiskAlert, action_taken: str, *, not_reached: bool = False
+    user: User,
+    alert: RiskAlert,
+    action_taken: str,
+    *,
+    not_reached: bool = False,
+    passed_on: bool = False,
 ) -> RiskAlert:
     """Acknowledge an alert with what was done. Where no call-back reached the person,
     only once the duty worker says no more can be done now (``not_reached``): helper-83
     closed an overdose alert on "Rang the mobile once, nobody answered", and helper-84 one
     from someone who left no details on "Nothing to do, no details given". Where the
-    service holds a way to reach them, only once at least one call-back is recorded."""
+    service holds a way to reach them, only once at least one call-back is recorded. A
+    safeguarding concern, only once the duty worker says they told the safeguarding lead
+    or made a referral (``passed_on``, or a call-back that made one): helper-85 closed a
+    twelve-year-old's "my step dad hurts me" on "Child, not our service, nothing we can
+    do"."""
     from coproduce.voices import alerts
 
     action_taken = check_action_taken(action_taken)
     alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
-    if alert.acknowledged_at is None and not reached(alert):
-        if not alerts.contact_held(alert):
+    if alert.acknowledged_at is None:
+        refused = {}
+        if reached(alert):
+            pass
+        elif not alerts.contact_held(alert):
             if not not_reached:
-                raise ValidationError({"not_reached": NO_WAY_TO_REACH})
+                refused["not_reached"] = NO_WAY_TO_REACH
         elif not alert.call_backs.exists():
             # helper-85 ticked "no more can be done" a minute after an overdose alert,
             # with "Will look at this later on.", never having tried the number held.
-            raise ValidationError({"not_reached": NO_CALL_BACK})
+            refused["not_reached"] = NO_CALL_BACK
         elif not not_reached:
-            raise ValidationError({"not_reached": NOT_REACHED})
+            refused["not_reached"] = NOT_REACHED
+        if needs_passing_on(alert) and not passed_on:
+            refused["passed_on"] = NOT_PASSED_ON
+        if refused:
+            raise ValidationError(refused)
     if alert.acknowledged_at is not None:
         if alert.acknowledged_by_id == user.pk and alert.action_taken == action_taken:
             return alert  # the same press again (a double-click): taken once

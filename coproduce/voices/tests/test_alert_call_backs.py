@@ -16,14 +16,14 @@ from coproduce.care.models import Person
 from coproduce.change import stopping
 from coproduce.messaging.models import Message
 from coproduce.tooling.testing.factories import VoiceFactory, called_back, sent_once
-from coproduce.voices import alerts, services
+from coproduce.voices import alerts, risk, services
 from coproduce.voices.models import CallBack, RiskAlert, Voice
 from coproduce.voices.services import acknowledge_alert
 
 PHONE = "07700900123"
 
 
-def alert_for_a_text(**voice_fields):
+def alert_for_a_text(concerns=("risk_to_life",), **voice_fields):
     voice = VoiceFactory(
         channel=Voice.Channel.SMS,
         rating=None,
@@ -41,7 +41,7 @@ def alert_for_a_text(**voice_fields):
         status=Message.Status.DELIVERED,
     )
     voice.messages.add(reply)
-    return RiskAlert.objects.create(voice=voice, concerns=["risk_to_life"])
+    return RiskAlert.objects.create(voice=voice, concerns=list(concerns))
 
 
 def call_back(when, outcome="no_answer", note=""):
@@ -498,3 +498,37 @@ def test_an_alert_nobody_can_reach_is_acknowledged_by_saying_what_was_done(clien
     )
     assert ticked.status_code == 302
     assert RiskAlert.objects.get(pk=other.pk).acknowledged_at is not None
+
+
+def test_a_safeguarding_concern_is_acknowledged_only_once_passed_on(client, lead):
+    """helper-85 closed a twelve-year-old's "my step dad hurts me" on "Child, not our
+    service, nothing we can do": accepted, with nothing asked about safeguarding."""
+    words = "im 12 and my step dad hurts me"
+    assert risk.screen(words).concerns == (risk.Concern.SAFEGUARDING,)  # as the screen reads it
+    alert = alert_for_a_text(["safeguarding"], received_from="", text=words)
+    closing = {
+        "alert": alert.pk,
+        "action_taken": "Child, not our service, nothing we can do",
+        "not_reached": "on",
+    }
+    client.force_login(lead)
+    refused = client.post("/alerts", closing)
+    assert refused.status_code == 400
+    body = refused.content.decode()
+    assert "This is a safeguarding concern: tell your safeguarding lead" in body
+    assert "I have told our safeguarding lead or made a safeguarding referral" in body
+    with pytest.raises(ValidationError) as said:
+        acknowledge_alert(lead, alert, closing["action_taken"])  # every fault at once
+    assert said.value.message_dict == {
+        "not_reached": [services.NO_WAY_TO_REACH],
+        "passed_on": [services.NOT_PASSED_ON],
+    }
+    told = {**closing, "action_taken": "Told our safeguarding lead, who referred to MASH."}
+    assert client.post("/alerts", told | {"passed_on": "on"}).status_code == 302
+    assert RiskAlert.objects.get(pk=alert.pk).acknowledged_at is not None
+    # A call-back that made a referral says so as well as the tick does.
+    other = alert_for_a_text(["safeguarding"], text=words, notify_inbound_id="other")
+    assert services.needs_passing_on(other)
+    called_back(lead, other, CallBack.Outcome.SAFEGUARDING_REFERRAL)
+    assert not services.needs_passing_on(other)
+    acknowledge_alert(lead, other, "Rang back, spoke to her mum; referral made to MASH.")

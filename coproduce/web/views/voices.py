@@ -340,6 +340,7 @@ def list_alerts(request: HttpRequest) -> HttpResponse:
                 alert,
                 form.cleaned_data["action_taken"],
                 not_reached=form.cleaned_data["not_reached"],
+                passed_on=form.cleaned_data["passed_on"],
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -399,6 +400,7 @@ def _alert_page(
         held=alerts.contact_held(alert),
         updates_held=0 if alert.acknowledged_at else delivery.updates_held_for(alert.voice),
         reached=services.reached(alert),
+        passing_on=services.needs_passing_on(alert),
         contact=contact,
         form=form or CallBackForm(),
         acknowledge=acknowledge or AcknowledgeAlertForm(),
