@@ -73,7 +73,9 @@ class Point:
     """One line of an Easy Read version, with the picture beside it."""
 
     text: str
-    picture: str  # a key of PICTURES, or "said" (a speech bubble) or "did" (a tick)
+    # A key of PICTURES, or "said" (a speech bubble), "did" (a tick), "plan" (a calendar)
+    # or "doing" (arrows going round).
+    picture: str
     heading: bool
 
 
@@ -120,16 +122,20 @@ def picture_for(line: str, part: str) -> str:
 def easy_read_points(lines: list[str], language: str) -> list[Point]:
     """A picture for every point (Easy Read: one idea a line, a picture beside each, of
     what it is about): ``picture_for``. Headings take their part's picture: a speech
-    bubble for what people said, a tick for what was done. A version a person wrote has
-    no headings, and its lines are pictured as what people said."""
+    bubble for what people said, a tick for what was done, a calendar for what is
+    planned and arrows for what is being done (helper-85: a plan had the green tick of
+    "done" beside it). A version a person wrote has no headings, and its lines are
+    pictured as what people said."""
     with translation.override(language):
-        said = translation.gettext("You told us:")
-    did = formats.we_did_labels(language)
+        parts = {translation.gettext("You told us:"): "said"} | {
+            formats.we_did_label(status): part
+            for status, part in (("planned", "plan"), ("in_progress", "doing"), ("done", "did"))
+        }
     part, points = "said", []
     for line in lines:
-        heading = line == said or line in did
+        heading = line in parts
         if heading:
-            part = "said" if line == said else "did"
+            part = parts[line]
         points.append(Point(line, part if heading else picture_for(line, part), heading))
     return points
 

@@ -256,6 +256,11 @@ def test_each_easy_read_point_has_a_picture_of_what_it_is_about(client, le_lead,
         "en",
     )
     assert [p.picture for p in points] == ["said", "phone", "said", "did", "people", "did"]
+    # A plan is a calendar, not the tick of "done" (helper-85), in Welsh too.
+    planned = easy_read_points(["What we plan to do:", "We will change it."], "en")
+    assert [p.picture for p in planned] == ["plan", "plan"]
+    doing = easy_read_points(["Beth rydym yn ei wneud:", "Rydym yn ei newid."], "cy")
+    assert [p.picture for p in doing] == ["doing", "doing"]
     # The picture of what a point says most: the home treatment team is people, not a house.
     treatment = "Everyone on the home treatment caseload now has a lead practitioner and a team."
     assert easy_read_points([treatment], "en")[0].picture == "people"
