@@ -115,6 +115,12 @@ _NEVER = _words(
     # living room", found by issue 21's fresh-eyes trial).
     """ Sanctuary Samaritans Shout Mind Sane Papyrus Crisis Line Service Team Ward Hub Café
     Cafe Haven Recovery College Hospital Centre Clinic Unit"""
+    # Days said of every week ("open on Sundays" went out as "open on [name]", and the
+    # Sanctuary's Welsh name, "Noddfa", as "[name]" in every Welsh version: helper-85),
+    # and the Welsh names of the services above.
+    """ Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Weekends Noddfa
+    Samariaid Ysbyty Canolfan Clinig Uned Llinell Argyfwng Tîm Gwasanaeth Gofal Meddyg
+    Linell Ganolfan Glinig Wasanaeth Mae'r Mae’r"""
 )
 _NOT_A_NAME = _words(
     """The A An And But So He She They We It My This That There Then When If Nobody Everyone

@@ -224,6 +224,9 @@ def test_the_bench_scores_the_second_set_typed_in_a_hurry() -> None:
         "O fis Ionawr, bydd tîm bach wedi'i enwi gan bawb.",
         "Rhwng Chwefror a Mehefin, a ddydd Llun a nos Wener.",
         "Mae'r llinell ar agor o ddydd Mawrth i ddydd Sul ym mis Rhagfyr.",
+        # helper-85: "Sundays" and the Sanctuary's Welsh name went out as "[name]".
+        "People told us Sundays are hard. The Sanctuary is now open on Sundays.",
+        "Mae'r Noddfa ar agor ar ddydd Sul. Ffoniwch y Samariaid neu Linell Argyfwng.",
     ],
 )
 def test_welsh_months_and_days_are_not_taken_for_names(text: str) -> None:
