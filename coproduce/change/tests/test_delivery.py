@@ -828,6 +828,8 @@ def test_a_translation_entered_opens_with_its_words_to_change_and_saving_says_wh
     delivery.fan_out(update)  # as the task the translation enqueued does
     assert "Gormod o staff." in message_for(welsh).body
     typed["we_did"] = "Tîm wedi'i enwi."
+    preview = client.post(f"/updates/{update.pk}/translate", typed).content.decode()
+    assert "1 contributor who reads Welsh (Cymraeg) was told in the translation this" in preview
     digest = services.preview_translation(update, **typed).digest
     again = client.post(
         f"/updates/{update.pk}/translate",

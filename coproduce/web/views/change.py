@@ -437,6 +437,11 @@ def translate_update(request: HttpRequest, update_id: int) -> HttpResponse:
         labels=_public_labels(preview.language, update.action.status) if preview else None,
         entered=sorted(entered.values(), key=lambda t: t.language),
         changing=changing,
+        # Told already in the words this replaces: not told again (helper-85 corrected a
+        # Welsh translation, and the preview did not say who had the first words).
+        told_before=update.outbox.filter(language=preview.language).count()
+        if preview and preview.language in entered
+        else 0,
         status=400 if form.is_bound and form.errors else 200,
     )
 
