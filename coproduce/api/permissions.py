@@ -20,3 +20,24 @@ def capability(required: Capability) -> type[BasePermission]:
 
     HasCapability.__name__ = f"Has{required.name.title().replace('_', '')}"
     return HasCapability
+
+
+# helper-85: the police's account, registered only to pass calls to the line, was told
+# an NHS number was "known to another team" (that the person is known to mental health
+# crisis services), and could have added a record or a referral.
+PARTNER_ONLY = (
+    "This account is registered to pass calls to the line only: it cannot read or add "
+    "anyone's record."
+)
+
+
+def refuse_line_partner(user: Any) -> None:
+    """Refuse a line partner's account (NHS 111, the police) anything but passing a call
+    to the line and reading it back (ADR 0015)."""
+    from rest_framework.exceptions import PermissionDenied
+
+    from coproduce.firstresponse.models import LinePartner
+
+    pk = getattr(user, "pk", None)
+    if pk is not None and LinePartner.objects.filter(user_id=pk).exists():
+        raise PermissionDenied(PARTNER_ONLY)

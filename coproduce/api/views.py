@@ -14,7 +14,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability
-from coproduce.api.permissions import capability
+from coproduce.api.permissions import capability, refuse_line_partner
 from coproduce.api.serializers import (
     DetailSerializer,
     DuplicateSerializer,
@@ -80,6 +80,7 @@ def create_voice(request: Request) -> Response:
 @permission_classes([capability(Capability.RECORD_CONTACT)])
 @throttle_classes([UserRateThrottle])
 def create_referral(request: Request) -> Response:
+    refuse_line_partner(request.user)
     serializer = ReferralInSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     data = serializer.validated_data

@@ -36,7 +36,7 @@ from coproduce.accounts.models import User
 from coproduce.accounts.policy import Capability
 from coproduce.api.fhir import mapping
 from coproduce.api.parsers import read_json
-from coproduce.api.permissions import capability
+from coproduce.api.permissions import capability, refuse_line_partner
 from coproduce.care import episodes, plans, referrals, services
 from coproduce.care.models import SafetyPlan, Team
 from coproduce.firstresponse import services as first_response
@@ -198,6 +198,7 @@ class Read(FhirView):
                 self.user, int(pk.removeprefix(mapping.PASSED_CALL_ID))
             )
             return Response(mapping.passed_call_request(passed))
+        refuse_line_partner(self.user)
         return Response(_read(resource_type, self.user, int(pk)))
 
 
@@ -245,6 +246,8 @@ class Create(FhirView):
         # Each service writes in its own transaction; none wraps the request, so the audit
         # of a refusal (a record not on the caseload, a person known to another team) is
         # kept when the request itself is refused.
+        if resource_type != "ServiceRequest":
+            refuse_line_partner(self.user)  # a ServiceRequest may pass a call to the line
         try:
             if resource_type == "Patient":
                 created = self._patient(request)
@@ -311,6 +314,7 @@ class Create(FhirView):
         line = mapping.performer_team_id(resource)
         if line.isdigit() and Team.objects.filter(pk=line, kind=Team.Kind.CRISIS_LINE).exists():
             return self._passed_call(resource, Team.objects.get(pk=line))
+        refuse_line_partner(self.user)
         data = mapping.referral_input(resource)
         team = (
             Team.objects.filter(pk=data["team_id"]).first() if data["team_id"].isdigit() else None

@@ -14,11 +14,13 @@ from rest_framework.test import APIClient
 
 from coproduce.accounts.models import AuditEvent, Role
 from coproduce.api.fhir import mapping
-from coproduce.care.models import Referral, Team
+from coproduce.api.permissions import PARTNER_ONLY
+from coproduce.care.models import Person, Referral, Team
 from coproduce.firstresponse import services
 from coproduce.firstresponse.models import PassedCall
 from coproduce.tooling.testing.factories import (
     EpisodeFactory,
+    PersonFactory,
     TeamFactory,
     UserFactory,
     line_partner,
@@ -283,8 +285,11 @@ def test_fhir_risk_is_screened_at_once(fhir, line):
 
 def test_a_service_request_to_another_team_is_still_a_referral(fhir, lead, team):
     """The line is named by the performer: a ServiceRequest to a crisis team stays a
-    referral (and needs an NHS number), as before."""
-    response = post(fhir, passed_request(team))
+    referral (and needs an NHS number), as before; a line partner may not make one."""
+    refused = post(fhir, passed_request(team))
+    assert refused.status_code == 403
+    assert OperationOutcome.model_validate(refused.json()).issue[0].diagnostics == PARTNER_ONLY
+    response = post(with_token(APIClient(), lead), passed_request(team))
     assert response.status_code == 400
     assert OperationOutcome.model_validate(response.json()).issue[0].expression == [
         "ServiceRequest.subject.identifier"
@@ -318,3 +323,25 @@ def test_the_partner_reads_back_whether_the_line_has_taken_its_call(fhir, nhs_11
     assert OperationOutcome.model_validate(other.json()).issue[0].code == "not-found"
     # And the prefix names a passed call only as a ServiceRequest.
     assert fhir.get(f"/fhir/r4/Patient/{location.split('/')[1]}").status_code == 404
+
+
+def test_a_line_partner_reads_and_adds_no_one_s_record(fhir, lead, team):
+    """helper-85: the police's account was told an NHS number was "known to another
+    team" (that the person is known to mental health crisis services)."""
+    known = PersonFactory(nhs_number="9434765919")
+    patient = {
+        "resourceType": "Patient",
+        "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9434765919"}],
+        "name": [{"family": "Example", "given": ["Sam"]}],
+        "birthDate": "1990-01-01",
+    }
+    answers = [
+        fhir.post("/fhir/r4/Patient", json.dumps(patient), content_type=FHIR),
+        fhir.get(f"/fhir/r4/Patient/{known.pk}"),
+        fhir.post("/api/v1/referrals", {}, format="json"),
+    ]
+    for answer in answers:
+        assert answer.status_code == 403, answer.content
+        assert "another team" not in answer.content.decode()
+        assert "pass calls to the line only" in answer.content.decode()
+    assert Person.objects.count() == 1
