@@ -105,6 +105,8 @@ def test_large_print_by_email_links_to_the_large_print_page(le_lead, action, cli
     )  # the action is planned
     standard = client.get(f"/you-said-we-did/{update.pk}").content.decode()
     assert "coproduce-large-print" not in standard
+    # The update's own page says how far the action has got, as the list does (helper-85).
+    assert 'Status: <strong class="nhsuk-tag nhsuk-tag--grey">Planned</strong>' in standard
 
 
 @pytest.mark.parametrize(
