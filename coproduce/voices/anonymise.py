@@ -119,6 +119,7 @@ _NEVER = _words(
     # Sanctuary's Welsh name, "Noddfa", as "[name]" in every Welsh version: helper-85),
     # and the Welsh names of the services above.
     """ Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays Weekends Noddfa
+    Evenings Mornings Afternoons Nights Weekdays Evening Afternoon Night Weekend
     Samariaid Ysbyty Canolfan Clinig Uned Llinell Argyfwng Tîm Gwasanaeth Gofal Meddyg
     Linell Ganolfan Glinig Wasanaeth Mae'r Mae’r"""
 )

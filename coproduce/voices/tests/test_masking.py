@@ -226,6 +226,7 @@ def test_the_bench_scores_the_second_set_typed_in_a_hurry() -> None:
         "Mae'r llinell ar agor o ddydd Mawrth i ddydd Sul ym mis Rhagfyr.",
         # helper-85: "Sundays" and the Sanctuary's Welsh name went out as "[name]".
         "People told us Sundays are hard. The Sanctuary is now open on Sundays.",
+        "Evenings at the Sanctuary felt too short. Nights are long.",
         "Mae'r Noddfa ar agor ar ddydd Sul. Ffoniwch y Samariaid neu Linell Argyfwng.",
     ],
 )
