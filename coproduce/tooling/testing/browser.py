@@ -6,10 +6,14 @@ the Debian package when it is missing).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
+
+# The label over what was done on the publish form, as the action's status is.
+WE_DID_LABEL = re.compile(r"We did|What we plan to do|What we are doing")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

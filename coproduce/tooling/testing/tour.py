@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from coproduce.tooling.testing.browser import WE_DID_LABEL
+
 Step = Callable[[Any, str], None]
 
 
@@ -38,7 +40,7 @@ def follow(selector: str, on: str | None = None) -> Step:
 
 def preview_an_update(page: Any, site: str) -> None:
     page.get_by_label("You said").fill("You told us nights are the hardest time to call.")
-    page.get_by_label("We did").fill("The crisis line now has two call handlers every night.")
+    page.get_by_label(WE_DID_LABEL).fill("The crisis line now has two call handlers every night.")
     page.get_by_role("button", name="Preview the update").click()
     page.wait_for_load_state()
 

@@ -106,7 +106,8 @@ def test_the_golden_thread(site, page, browser, fake_notify):
     page.get_by_role("link", name=re.compile("Publish a .you said, we did. update")).click()
     assert_accessible(page)
     page.get_by_label("You said").fill("You had to repeat your story to new staff.")
-    page.get_by_label("We did").fill("Everyone now has a named team of at most four.")
+    # The action is new, so planned: what was done is headed as a plan (helper-84).
+    page.get_by_label("What we plan to do").fill("Everyone now has a named team of at most four.")
     page.get_by_role("button", name="Preview the update").click()
     expect(
         page.get_by_role("heading", name="Check the update before it is published")

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from coproduce.change.models import Action, Update
 from coproduce.messaging.models import Message
 from coproduce.tooling.synthetic.demo import seed_demo
-from coproduce.tooling.testing.browser import assert_accessible, look
+from coproduce.tooling.testing.browser import WE_DID_LABEL, assert_accessible, look
 from coproduce.web.tests.conftest import sign_in
 
 pytestmark = pytest.mark.browser
@@ -65,7 +65,7 @@ def test_the_lead_previews_every_version_before_publishing(site, page, width):
     page.get_by_role("link", name=re.compile("Publish a .you said, we did. update")).click()
     look(page)
     page.get_by_label("You said").fill(YOU_SAID)
-    page.get_by_label("We did").fill(WE_DID)
+    page.get_by_label(WE_DID_LABEL).fill(WE_DID)
     page.get_by_role("button", name="Preview the update").click()
 
     expect(
@@ -110,7 +110,7 @@ def test_the_lead_previews_every_version_before_publishing(site, page, width):
     # Going back to change it keeps what was typed.
     page.get_by_role("button", name="Change the update").click()
     expect(page.get_by_label("You said")).to_have_value(YOU_SAID)
-    expect(page.get_by_label("We did")).to_have_value(WE_DID)
+    expect(page.get_by_label(WE_DID_LABEL)).to_have_value(WE_DID)
     assert_accessible(page)
 
     # Confirming without ticking publishes nothing; ticking publishes.
