@@ -305,6 +305,29 @@ def reached(alert: RiskAlert) -> bool:
     return alert.call_backs.filter(outcome__in=REACHED).exists()
 
 
+def _not_yet_acknowledgeable(
+    alert: RiskAlert, not_reached: bool, passed_on: bool
+) -> dict[str, str]:
+    """What must be done before ``alert`` is acknowledged, by field: nothing if it may be."""
+    from coproduce.voices import alerts
+
+    refused = {}
+    if not reached(alert) and not not_reached:
+        if not alerts.contact_held(alert):
+            refused["not_reached"] = NO_WAY_TO_REACH
+        elif alert.call_backs.exists():
+            refused["not_reached"] = NOT_REACHED
+        else:
+            refused["not_reached"] = NO_CALL_BACK
+    elif not reached(alert) and alerts.contact_held(alert) and not alert.call_backs.exists():
+        # helper-85 ticked "no more can be done" a minute after an overdose alert, with
+        # "Will look at this later on.", never having tried the number held.
+        refused["not_reached"] = NO_CALL_BACK
+    if needs_passing_on(alert) and not passed_on:
+        refused["passed_on"] = NOT_PASSED_ON
+    return refused
+
+
 @transaction.atomic
 def acknowledge_alert(
     user: User,
@@ -323,27 +346,12 @@ def acknowledge_alert(
     or made a referral (``passed_on``, or a call-back that made one): helper-85 closed a
     twelve-year-old's "my step dad hurts me" on "Child, not our service, nothing we can
     do"."""
-    from coproduce.voices import alerts
-
     action_taken = check_action_taken(action_taken)
     alert = RiskAlert.objects.select_for_update().get(pk=alert.pk)
-    if alert.acknowledged_at is None:
-        refused = {}
-        if reached(alert):
-            pass
-        elif not alerts.contact_held(alert):
-            if not not_reached:
-                refused["not_reached"] = NO_WAY_TO_REACH
-        elif not alert.call_backs.exists():
-            # helper-85 ticked "no more can be done" a minute after an overdose alert,
-            # with "Will look at this later on.", never having tried the number held.
-            refused["not_reached"] = NO_CALL_BACK
-        elif not not_reached:
-            refused["not_reached"] = NOT_REACHED
-        if needs_passing_on(alert) and not passed_on:
-            refused["passed_on"] = NOT_PASSED_ON
-        if refused:
-            raise ValidationError(refused)
+    if alert.acknowledged_at is None and (
+        refused := _not_yet_acknowledgeable(alert, not_reached, passed_on)
+    ):
+        raise ValidationError(refused)
     if alert.acknowledged_at is not None:
         if alert.acknowledged_by_id == user.pk and alert.action_taken == action_taken:
             return alert  # the same press again (a double-click): taken once
